@@ -1,0 +1,85 @@
+/**
+ * Typed errors. Each says what went wrong, where (file:line:column and/or a path in the
+ * model), and how to fix it. Thrown at the edges, caught once in cli.ts / github/.
+ */
+
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export class ApigwSyncError extends Error {
+  readonly code: string;
+  readonly hint?: string;
+  readonly location?: SourceLocation;
+
+  constructor(code: string, message: string, opts: { hint?: string; location?: SourceLocation; cause?: unknown } = {}) {
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+    this.name = new.target.name;
+    this.code = code;
+    this.hint = opts.hint;
+    this.location = opts.location;
+  }
+
+  /** `file:line:col: message (hint)` — one line a person can act on. */
+  describe(): string {
+    const where = this.location ? `${this.location.file}:${this.location.line}:${this.location.column}: ` : '';
+    return `${where}${this.message}${this.hint ? `\n  fix: ${this.hint}` : ''}`;
+  }
+}
+
+/** The gateway-state files are invalid; carries every issue found in one run. */
+export class InvalidStateError extends ApigwSyncError {
+  constructor(readonly issues: import('./issue.js').ValidationIssue[]) {
+    super('INVALID_STATE', `gateway-state is invalid: ${issues.length} problem${issues.length === 1 ? '' : 's'}`, {
+      hint: 'fix the problems listed above, then run `apigw-sync validate` again',
+    });
+  }
+}
+
+/** An AWS call failed in a way retries did not fix. */
+export class AwsCallError extends ApigwSyncError {
+  constructor(
+    readonly operation: string,
+    readonly awsCode: string,
+    message: string,
+    opts: { hint?: string; cause?: unknown; status?: number } = {},
+  ) {
+    super(`AWS_${awsCode}`, `${operation} failed: ${awsCode}: ${message}`, opts);
+  }
+}
+
+/** The live API cannot be matched to the state unambiguously. */
+export class AmbiguousApiError extends ApigwSyncError {
+  constructor(name: string, ids: string[]) {
+    super('AMBIGUOUS_API', `more than one live API is named "${name}" (${ids.join(', ')})`, {
+      hint: `tag the right one with apigw-sync:id=<api key>, or rename the others; apigw-sync never guesses`,
+    });
+  }
+}
+
+/** Another apply holds the lock on this API. */
+export class LockedError extends ApigwSyncError {
+  constructor(apiName: string, owner: string, expires: string) {
+    super('LOCKED', `API "${apiName}" is locked by ${owner} until ${expires}`, {
+      hint: 'wait for the other apply to finish; if it died, run `apigw-sync unlock --api ' + apiName + '`',
+    });
+  }
+}
+
+/** The plan being applied is not the plan that was reviewed. */
+export class FingerprintMismatchError extends ApigwSyncError {
+  constructor(expected: string, actual: string) {
+    super('FINGERPRINT_MISMATCH', `the plan fingerprint is ${actual}, but ${expected} was approved`, {
+      hint: 'AWS or gateway-state changed since the review: run `apigw-sync plan` again and get the new plan approved',
+    });
+  }
+}
+
+/** Bad command-line usage. */
+export class UsageError extends ApigwSyncError {
+  constructor(message: string, hint?: string) {
+    super('USAGE', message, { hint });
+  }
+}

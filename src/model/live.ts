@@ -1,0 +1,42 @@
+import type { ApiModel } from './api.js';
+
+/** Tag keys the tool writes on live APIs. Never part of ApiModel.tags. */
+export const TAG_ID = 'apigw-sync:id';
+export const TAG_MANAGED = 'apigw-sync:managed';
+export const TAG_LOCK = 'apigw-sync:lock';
+export const TAG_PENDING = 'apigw-sync:pending';
+export const TAG_ROLLOUT = 'apigw-sync:rollout';
+export const TOOL_TAG_PREFIX = 'apigw-sync:';
+
+/**
+ * Server-owned identifiers of a live API: what apply needs to address AWS, and what
+ * the model deliberately leaves out so that ids never show up as drift.
+ */
+export interface LiveIds {
+  apiId: string;
+  /** REST: resource path → resource id (includes `/`). */
+  resourceIds: Record<string, string>;
+  /** HTTP: route key → route id; integration ids by route key; authorizer ids by name. */
+  routeIds: Record<string, string>;
+  integrationIds: Record<string, string>;
+  authorizerIds: Record<string, string>;
+  requestValidatorIds: Record<string, string>;
+  /** Stage name → deployment it serves, and its canary (if any). */
+  stageDeployments: Record<string, { deploymentId?: string; canaryDeploymentId?: string; canaryPercent?: number }>;
+  /** The tool's own tags as read (lock, pending apply, rollout state). */
+  toolTags: Record<string, string>;
+}
+
+export interface LiveApi {
+  model: ApiModel;
+  ids: LiveIds;
+}
+
+/** An API found in AWS that no folder in gateway-state describes. */
+export interface UnmanagedLiveApi {
+  apiId: string;
+  kind: ApiModel['kind'];
+  name: string;
+  /** True when it carries the tool's managed tag (so `--prune` may delete it). */
+  managed: boolean;
+}
