@@ -78,3 +78,14 @@ export interface CallLogEntry {
   status: number;
   errorCode?: string;
 }
+
+/**
+ * A service module (v1, v2, CloudWatch, control): its routes, and its state as plain JSON
+ * so `--state-file` can persist it across restarts.
+ */
+export interface ServiceModule {
+  name: string;
+  routes: RouteDef[];
+  snapshot(): unknown;
+  restore(data: unknown): void;
+}
