@@ -40,3 +40,12 @@ export interface UnmanagedLiveApi {
   /** True when it carries the tool's managed tag (so `--prune` may delete it). */
   managed: boolean;
 }
+
+/** Everything read from AWS for one reconcile: the APIs the state names, plus the others found. */
+export interface LiveSnapshot {
+  region: string;
+  /** Keyed by the API key of the desired state it matched; absent = does not exist yet. */
+  apis: Record<string, LiveApi>;
+  /** Live APIs no folder describes (listed by drift; deleted only with --prune and the managed tag). */
+  unmanaged: UnmanagedLiveApi[];
+}

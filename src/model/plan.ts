@@ -26,3 +26,14 @@ export interface Plan {
   /** API key → stages that need a new deployment after the steps. */
   deployments: Record<string, string[]>;
 }
+
+/**
+ * Plan and apply share one walk (plan/walk.ts): the walk hands each ordered step to an
+ * executor. The dry-run executor records; the AWS executor (aws/apply) writes.
+ */
+export interface StepExecutor {
+  /** Carry out one step. Must be idempotent: a resumed apply may repeat the last step. */
+  execute(step: PlanStep): Promise<void>;
+  /** After an API's steps: make the changed stages serve the new configuration (REST: CreateDeployment). */
+  deploy(apiKey: string, stages: string[]): Promise<void>;
+}
