@@ -197,7 +197,12 @@ export interface ModelSchema {
   description?: string;
 }
 
-export type InsufficientDataAction = 'rollback' | 'wait';
+/**
+ * INSUFFICIENT_DATA is never a pass: a step cannot complete while any guarding alarm has no data.
+ * - `rollback` (default): keep waiting; when the rollout timeout expires, roll back.
+ * - `fail-fast`: roll back as soon as the step's bake time is over and an alarm still has no data.
+ */
+export type InsufficientDataAction = 'rollback' | 'fail-fast';
 
 export interface RolloutPolicy {
   stage: string;
@@ -209,7 +214,7 @@ export interface RolloutPolicy {
   minRequests: number;
   /** Give up (and roll back) when the rollout has not finished after this long. */
   timeoutSeconds: number;
-  /** INSUFFICIENT_DATA is never a pass: roll back at once, or wait until the timeout. */
+  /** See InsufficientDataAction. */
   onInsufficientData: InsufficientDataAction;
   /** Names of existing CloudWatch alarms that guard the rollout. */
   alarms: string[];
