@@ -1,0 +1,61 @@
+/**
+ * Rollout progress for people: one line per event, alarm states inline.
+ * Poll events repeat while nothing changes, so `RolloutProgress` prints a poll line only
+ * when what it would say (step, waiting reason, alarm states) differs from the last one.
+ */
+import type { AlarmReading } from '../rollout/decide.js';
+import type { RolloutEvent } from '../rollout/events.js';
+
+const ALARM_MARK: Record<AlarmReading['state'], string> = { OK: 'OK', ALARM: 'ALARM', INSUFFICIENT_DATA: 'NO DATA' };
+
+export function formatAlarms(alarms: AlarmReading[]): string {
+  if (alarms.length === 0) return 'no alarms guard this rollout';
+  return alarms.map((a) => `${a.name} ${ALARM_MARK[a.state]}`).join(', ');
+}
+
+export function renderRolloutEvent(e: RolloutEvent): string {
+  switch (e.type) {
+    case 'rollout.started': {
+      const how = e.kind === 'canary' ? `canary ${e.steps.map((s) => `${s}%`).join(' → ')}` : 'deploy and bake (100% at once)';
+      const lines = [`▶ ${e.target}: ${how}; new deployment ${e.deploymentId}, stable ${e.previousDeploymentId}`];
+      if (e.note) lines.push(`  note: ${e.note}`);
+      return lines.join('\n');
+    }
+    case 'rollout.resumed':
+      return `↻ ${e.target}: resuming a rollout left ${e.phase} at step ${e.step + 1}`;
+    case 'rollout.poll': {
+      const requests = e.canaryRequests === undefined ? '' : ` · canary ${e.canaryRequests} req`;
+      const waiting = e.waiting ? ` · ${e.waiting}` : '';
+      return `  [${String(e.percent).padStart(3)}%] ${formatAlarms(e.alarms)}${requests}${waiting}`;
+    }
+    case 'rollout.step':
+      return `  ↑ ${e.target}: canary now takes ${e.percent}% of traffic (step ${e.step + 1})`;
+    case 'rollout.promoted':
+      return `✓ ${e.target}: promoted deployment ${e.deploymentId} after ${e.seconds} s`;
+    case 'rollout.rolled-back':
+      return `✗ ${e.target}: rolled back to deployment ${e.restoredDeploymentId} after ${e.seconds} s: ${e.message}`;
+    case 'rollout.deployed-directly':
+      return `▶ ${e.target}: deployed directly (${e.reason})`;
+  }
+}
+
+/** Feeds events, returns the lines worth printing (deduplicated polls). */
+export class RolloutProgress {
+  private lastPoll = new Map<string, string>();
+
+  lines(e: RolloutEvent): string[] {
+    if (e.type !== 'rollout.poll') {
+      this.lastPoll.delete(e.target);
+      return [renderRolloutEvent(e)];
+    }
+    const text = renderRolloutEvent(e);
+    if (this.lastPoll.get(e.target) === text) return [];
+    this.lastPoll.set(e.target, text);
+    return [text];
+  }
+}
+
+/** `--events json`: one JSON object per line, stable keys, for machines (the GitHub layer). */
+export function renderRolloutEventJson(e: RolloutEvent): string {
+  return JSON.stringify(e);
+}
