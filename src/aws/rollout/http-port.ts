@@ -1,0 +1,95 @@
+/**
+ * HTTP API deploy-and-bake: HTTP APIs have no canary settings, so the new deployment takes
+ * the whole stage (AutoDeploy off), is watched for the bake time, and on failure the stage
+ * is switched back to the previous deployment and routes/integrations are restored from it
+ * (ExportApi of the stage → ReimportApi).
+ */
+import {
+  ApiGatewayV2Client,
+  CreateDeploymentCommand,
+  ExportApiCommand,
+  GetDeploymentCommand,
+  GetStageCommand,
+  ReimportApiCommand,
+  UpdateStageCommand,
+} from '@aws-sdk/client-apigatewayv2';
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import type { Clock, RolloutPort, StageDeployment } from '../../rollout/port.js';
+import type { RolloutRecord } from '../../rollout/record.js';
+import { countCanaryRequests, readAlarms } from './alarms.js';
+import { httpRecordStore, httpStageArn } from './record-tag.js';
+
+export interface HttpPortOptions {
+  apigwv2: ApiGatewayV2Client;
+  cloudwatch: CloudWatchClient;
+  region: string;
+  apiId: string;
+  apiName: string;
+  stage: string;
+  alarmNames: string[];
+  clock: Clock;
+  description?: string;
+  /** How long to wait for a deployment to become DEPLOYED. */
+  deployTimeoutMs?: number;
+}
+
+export function httpRolloutPort(o: HttpPortOptions): RolloutPort {
+  const records = httpRecordStore(o.apigwv2, httpStageArn(o.region, o.apiId, o.stage));
+  const setDeployment = (DeploymentId: string) =>
+    o.apigwv2.send(new UpdateStageCommand({ ApiId: o.apiId, StageName: o.stage, DeploymentId }));
+
+  async function waitDeployed(deploymentId: string): Promise<void> {
+    const deadline = o.clock.now() + (o.deployTimeoutMs ?? 60_000);
+    for (let delay = 100; ; delay = Math.min(delay * 2, 2_000)) {
+      const d = await o.apigwv2.send(new GetDeploymentCommand({ ApiId: o.apiId, DeploymentId: deploymentId }));
+      if (d.DeploymentStatus === 'DEPLOYED') return;
+      if (d.DeploymentStatus === 'FAILED') throw new Error(`deployment ${deploymentId} failed: ${d.DeploymentStatusMessage ?? 'no reason given'}`);
+      if (o.clock.now() > deadline) throw new Error(`deployment ${deploymentId} was not DEPLOYED in time`);
+      await o.clock.sleep(delay);
+    }
+  }
+
+  return {
+    kind: 'HttpApi',
+    label: `${o.apiName}/${o.stage}`,
+
+    async readStage(): Promise<StageDeployment> {
+      const s = await o.apigwv2.send(new GetStageCommand({ ApiId: o.apiId, StageName: o.stage }));
+      if (s.AutoDeploy) {
+        throw new Error(`${o.apiName}/${o.stage} has AutoDeploy on, so apigw-sync cannot control its deployments; set autoDeploy: false for this stage`);
+      }
+      return { deploymentId: s.DeploymentId };
+    },
+
+    async startCanary() {
+      const d = await o.apigwv2.send(new CreateDeploymentCommand({ ApiId: o.apiId, Description: o.description ?? 'apigw-sync rollout' }));
+      if (!d.DeploymentId) throw new Error('CreateDeployment returned no deployment id');
+      await waitDeployed(d.DeploymentId);
+      await setDeployment(d.DeploymentId);
+      return { deploymentId: d.DeploymentId };
+    },
+
+    async setCanaryPercent() {
+      throw new Error('HTTP APIs cannot split traffic; the rollout runs as a single 100% step');
+    },
+
+    // The new deployment already serves the stage: promotion is keeping it.
+    async promote() {},
+
+    async rollback(record: RolloutRecord) {
+      const s = await o.apigwv2.send(new GetStageCommand({ ApiId: o.apiId, StageName: o.stage }));
+      if (s.DeploymentId !== record.previousDeploymentId) await setDeployment(record.previousDeploymentId);
+      const exported = await o.apigwv2.send(
+        new ExportApiCommand({ ApiId: o.apiId, Specification: 'OAS30', OutputType: 'JSON', StageName: o.stage, IncludeExtensions: true }),
+      );
+      if (!exported.body) throw new Error(`ExportApi of ${o.apiName}/${o.stage} returned no body`);
+      await o.apigwv2.send(new ReimportApiCommand({ ApiId: o.apiId, Body: new TextDecoder().decode(exported.body) }));
+    },
+
+    readAlarms: () => readAlarms(o.cloudwatch, o.alarmNames),
+    canaryRequests: (since) =>
+      countCanaryRequests(o.cloudwatch, { kind: 'HttpApi', apiId: o.apiId, apiName: o.apiName, stage: o.stage, since, now: o.clock.now() }),
+    loadRecord: () => records.load(),
+    saveRecord: (r) => records.save(r),
+  };
+}
