@@ -1,0 +1,38 @@
+/** API Gateway v2 (HTTP APIs) service module for the emulator. */
+import type { ServiceModule } from '../core/types.js';
+import { apiRoutes } from './apis.js';
+import { authorizerRoutes } from './authorizers.js';
+import { deploymentRoutes } from './deployments.js';
+import { importExportRoutes } from './import-export.js';
+import { integrationRoutes } from './integrations.js';
+import { routeRoutes } from './routes.js';
+import { stageRoutes } from './stages.js';
+import { V2Store, type V2StoreOptions } from './store.js';
+import { tagRoutes } from './tags.js';
+
+export { V2Store } from './store.js';
+export type * from './types.js';
+
+export interface ApigwV2Module extends ServiceModule {
+  store: V2Store;
+}
+
+export function createApigwV2Module(opts: V2StoreOptions = {}): ApigwV2Module {
+  const store = new V2Store(opts);
+  return {
+    name: 'apigatewayv2',
+    store,
+    routes: [
+      ...apiRoutes(store),
+      ...routeRoutes(store),
+      ...integrationRoutes(store),
+      ...authorizerRoutes(store),
+      ...stageRoutes(store),
+      ...deploymentRoutes(store),
+      ...tagRoutes(store),
+      ...importExportRoutes(store),
+    ],
+    snapshot: () => store.snapshot(),
+    restore: (data) => store.restore(data),
+  };
+}

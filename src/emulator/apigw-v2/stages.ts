@@ -1,0 +1,134 @@
+/**
+ * Stages of HTTP APIs. AutoDeploy stages are redeployed by every change and refuse an
+ * explicit deploymentId (BadRequestException, as on AWS); stageVariables and routeSettings
+ * are merged on update, an empty variable value removing the variable.
+ */
+import { badRequest, conflict, type RouteDef } from '../core/types.js';
+import { page } from './paging.js';
+import { v2Route } from './route-def.js';
+import type { V2Store } from './store.js';
+import type { ApiState, RouteSettings, Stage } from './types.js';
+import { bodyOf, compact, json, oneOf, optBool, optNum, optObj, optStr, optStrMap, type Body } from './wire.js';
+
+export const stageWire = (s: Stage) => compact({ ...s });
+
+export function newStage(store: V2Store, fields: { stageName: string; autoDeploy?: boolean }): Stage {
+  const now = store.isoNow();
+  return {
+    stageName: fields.stageName,
+    autoDeploy: fields.autoDeploy ?? false,
+    createdDate: now,
+    lastUpdatedDate: now,
+    stageVariables: {},
+    defaultRouteSettings: { detailedMetricsEnabled: false },
+    routeSettings: {},
+    tags: {},
+  };
+}
+
+function readRouteSettings(b: Body): RouteSettings {
+  const rs = compact({
+    dataTraceEnabled: optBool(b, 'dataTraceEnabled'),
+    detailedMetricsEnabled: optBool(b, 'detailedMetricsEnabled'),
+    loggingLevel: oneOf(optStr(b, 'loggingLevel'), 'loggingLevel', ['ERROR', 'INFO', 'OFF']),
+    throttlingBurstLimit: optNum(b, 'throttlingBurstLimit'),
+    throttlingRateLimit: optNum(b, 'throttlingRateLimit'),
+  });
+  if ((rs.throttlingBurstLimit ?? 0) < 0 || (rs.throttlingRateLimit ?? 0) < 0) {
+    throw badRequest('Throttling limits must not be negative');
+  }
+  return rs;
+}
+
+const STAGE_NAME = /^(\$default|[A-Za-z0-9_-]{1,128})$/;
+
+/** Applies a CreateStage/UpdateStage body onto `stage` (mutating a copy the caller owns). */
+function applyStageBody(store: V2Store, st: ApiState, stage: Stage, b: Body, opts: { creating: boolean }): { deploy: boolean } {
+  const autoDeploy = optBool(b, 'autoDeploy');
+  const deploymentId = optStr(b, 'deploymentId');
+  const turningOn = autoDeploy === true && !stage.autoDeploy;
+  if (autoDeploy !== undefined) stage.autoDeploy = autoDeploy;
+  if (deploymentId !== undefined) {
+    if (stage.autoDeploy) {
+      throw badRequest(`DeploymentId cannot be set on stage ${stage.stageName} because AutoDeploy is enabled; turn AutoDeploy off to pin a deployment`);
+    }
+    store.deployment(st, deploymentId);
+    stage.deploymentId = deploymentId;
+  }
+  const description = optStr(b, 'description');
+  if (description !== undefined) stage.description = description;
+  const clientCertificateId = optStr(b, 'clientCertificateId');
+  if (clientCertificateId !== undefined) stage.clientCertificateId = clientCertificateId;
+  const vars = optStrMap(b, 'stageVariables');
+  if (vars) {
+    for (const [k, v] of Object.entries(vars)) {
+      if (!/^[A-Za-z0-9_]+$/.test(k)) throw badRequest(`Invalid stage variable name ${k}; use letters, digits and underscores`);
+      if (v === '' && !opts.creating) delete stage.stageVariables[k];
+      else stage.stageVariables[k] = v;
+    }
+  }
+  const drs = optObj(b, 'defaultRouteSettings');
+  if (drs) stage.defaultRouteSettings = { ...stage.defaultRouteSettings, ...readRouteSettings(drs) };
+  const rs = optObj(b, 'routeSettings');
+  if (rs) {
+    for (const [routeKey, settings] of Object.entries(rs)) {
+      if (!st.routes.some((r) => r.routeKey === routeKey)) {
+        throw badRequest(`Unable to find Route by key ${routeKey} within the provided RouteSettings`);
+      }
+      if (typeof settings !== 'object' || settings === null) throw badRequest(`Invalid routeSettings for ${routeKey}`);
+      stage.routeSettings[routeKey] = { ...stage.routeSettings[routeKey], ...readRouteSettings(settings as Body) };
+    }
+  }
+  const als = optObj(b, 'accessLogSettings');
+  if (als) stage.accessLogSettings = compact({ destinationArn: optStr(als, 'destinationArn'), format: optStr(als, 'format') });
+  stage.lastUpdatedDate = store.isoNow();
+  return { deploy: opts.creating ? stage.autoDeploy : turningOn };
+}
+
+export function stageRoutes(store: V2Store): RouteDef[] {
+  return [
+    v2Route('CreateStage', 'POST', '/v2/apis/{apiId}/stages', true, (req, p) => {
+      const st = store.api(p.apiId);
+      const b = bodyOf(req);
+      const stageName = optStr(b, 'stageName');
+      if (!stageName || !STAGE_NAME.test(stageName)) throw badRequest(`Invalid stage name ${stageName ?? '(missing)'}`);
+      if (st.stages.some((s) => s.stageName === stageName)) throw conflict(`Stage already exists: ${stageName}`);
+      const stage = newStage(store, { stageName });
+      const { deploy } = applyStageBody(store, st, stage, b, { creating: true });
+      stage.tags = optStrMap(b, 'tags') ?? {};
+      st.stages.push(stage);
+      if (deploy) store.autoDeployStage(st, stage);
+      return json(201, stageWire(stage));
+    }),
+    v2Route('GetStages', 'GET', '/v2/apis/{apiId}/stages', false, (req, p) => {
+      const pg = page(store.api(p.apiId).stages, req);
+      return json(200, compact({ items: pg.items.map(stageWire), nextToken: pg.nextToken }));
+    }),
+    v2Route('GetStage', 'GET', '/v2/apis/{apiId}/stages/{stageName}', false, (_req, p) => {
+      const st = store.api(p.apiId);
+      return json(200, stageWire(store.stage(st, p.stageName)));
+    }),
+    v2Route('UpdateStage', 'PATCH', '/v2/apis/{apiId}/stages/{stageName}', true, (req, p) => {
+      const st = store.api(p.apiId);
+      const current = store.stage(st, p.stageName);
+      const next = structuredClone(current);
+      const { deploy } = applyStageBody(store, st, next, bodyOf(req), { creating: false });
+      st.stages[st.stages.indexOf(current)] = next;
+      if (deploy) store.autoDeployStage(st, next);
+      return json(200, stageWire(next));
+    }),
+    v2Route('DeleteStage', 'DELETE', '/v2/apis/{apiId}/stages/{stageName}', true, (_req, p) => {
+      const st = store.api(p.apiId);
+      const stage = store.stage(st, p.stageName);
+      st.stages = st.stages.filter((x) => x !== stage);
+      return json(204);
+    }),
+    v2Route('DeleteRouteSettings', 'DELETE', '/v2/apis/{apiId}/stages/{stageName}/routesettings/{routeKey}', true, (_req, p) => {
+      const st = store.api(p.apiId);
+      const stage = store.stage(st, p.stageName);
+      if (!stage.routeSettings[p.routeKey]) throw badRequest(`No route settings for ${p.routeKey} on stage ${p.stageName}`);
+      delete stage.routeSettings[p.routeKey];
+      return json(204);
+    }),
+  ];
+}
