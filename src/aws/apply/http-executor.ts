@@ -1,0 +1,351 @@
+/**
+ * Applies plan steps to one HTTP API (API Gateway v2). Like the REST executor, each step
+ * converges one record from live to desired by comparing models, so repeating a step after
+ * a crash does only what is left. v2 updates take whole attributes, not patch operations.
+ */
+import {
+  ApiGatewayV2Client,
+  CreateApiCommand,
+  CreateAuthorizerCommand,
+  CreateIntegrationCommand,
+  CreateRouteCommand,
+  CreateStageCommand,
+  DeleteApiCommand,
+  DeleteAuthorizerCommand,
+  DeleteCorsConfigurationCommand,
+  DeleteIntegrationCommand,
+  DeleteRouteCommand,
+  DeleteStageCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
+  UpdateApiCommand,
+  UpdateAuthorizerCommand,
+  UpdateIntegrationCommand,
+  UpdateRouteCommand,
+  UpdateStageCommand,
+  type Cors,
+} from '@aws-sdk/client-apigatewayv2';
+import type { ApiModel, AuthorizerModel, CorsModel, IntegrationModel, RouteModel, StageModel } from '../../model/api.js';
+import { ApigwSyncError } from '../../model/errors.js';
+import type { LiveIds } from '../../model/live.js';
+import type { PlanStep, StepExecutor } from '../../model/plan.js';
+import { isAwsError } from './call.js';
+import { same } from './patch.js';
+import { apiArn, keyOf, startingPoint, tagDelta, type ExecutorOptions } from './shared.js';
+
+export interface HttpExecutorOptions extends ExecutorOptions {
+  client: ApiGatewayV2Client;
+}
+
+export class HttpApiExecutor implements StepExecutor {
+  private readonly cur: ApiModel;
+  readonly ids: LiveIds;
+  /** Stages created in this run: they serve nothing until deployed. */
+  private readonly freshStages = new Set<string>();
+
+  constructor(private readonly o: HttpExecutorOptions) {
+    const start = startingPoint(o);
+    this.cur = start.cur;
+    this.ids = start.ids;
+  }
+
+  get apiId(): string {
+    return this.ids.apiId;
+  }
+
+  async execute(step: PlanStep): Promise<void> {
+    const c = step.change;
+    const key = keyOf(c);
+    switch (c.target) {
+      case 'api':
+        return c.action === 'delete' ? this.deleteApi() : this.syncApi();
+      case 'tags':
+        return this.syncTags();
+      case 'authorizer':
+        return this.syncAuthorizer(key);
+      case 'route':
+      case 'integration':
+        return this.syncRoute(key);
+      case 'stage':
+        return this.syncStage(key);
+      case 'requestValidator':
+      case 'model':
+        throw new ApigwSyncError('NOT_HTTP', `${this.o.desired.name}: HTTP APIs have no ${c.target}s (${c.name})`, {
+          hint: 'request validators and models exist only on REST APIs; remove them from the HTTP API state',
+        });
+      case 'deployment':
+        return;
+    }
+  }
+
+  async deploy(_apiKey: string, stages: string[]): Promise<void> {
+    const todo = [...new Set([...stages, ...this.freshStages])].filter((s) => this.cur.stages[s] && !this.cur.stages[s].autoDeploy);
+    if (todo.length === 0 || !this.ids.apiId) return;
+    await this.o.deployer.deploy({ api: this.o.desired, apiId: this.ids.apiId, stages: todo, description: this.o.description });
+    this.freshStages.clear();
+  }
+
+  private call<T>(operation: string, fn: (client: ApiGatewayV2Client) => Promise<T>) {
+    return this.o.caller.run(operation, () => fn(this.o.client));
+  }
+
+  private get ApiId(): string {
+    if (!this.ids.apiId) {
+      throw new ApigwSyncError('NO_API', `HTTP API ${this.o.desired.name} does not exist yet`, {
+        hint: 'the plan must create the API before its other steps; run `apigw-sync plan` again',
+      });
+    }
+    return this.ids.apiId;
+  }
+
+  private async syncApi(): Promise<void> {
+    const d = this.o.desired;
+    if (!this.ids.apiId) {
+      const out = await this.call('CreateApi', (c) =>
+        c.send(
+          new CreateApiCommand({
+            Name: d.name,
+            ProtocolType: 'HTTP',
+            Description: d.description,
+            CorsConfiguration: d.cors ? corsInput(d.cors) : undefined,
+            DisableExecuteApiEndpoint: d.disableExecuteApiEndpoint,
+            Tags: { ...d.tags, ...this.o.toolTagsAtCreate() },
+          }),
+        ),
+      );
+      if (!out.ApiId) throw new ApigwSyncError('AWS_NO_ID', `CreateApi for ${d.name} returned no id`);
+      this.ids.apiId = out.ApiId;
+    } else {
+      const c = this.cur;
+      const changed =
+        c.name !== d.name ||
+        c.description !== d.description ||
+        (c.disableExecuteApiEndpoint ?? false) !== (d.disableExecuteApiEndpoint ?? false) ||
+        (d.cors !== undefined && !same(c.cors, d.cors));
+      if (changed) {
+        await this.call('UpdateApi', (cl) =>
+          cl.send(
+            new UpdateApiCommand({
+              ApiId: this.ApiId,
+              Name: d.name,
+              Description: d.description ?? '',
+              CorsConfiguration: d.cors ? corsInput(d.cors) : undefined,
+              DisableExecuteApiEndpoint: d.disableExecuteApiEndpoint ?? false,
+            }),
+          ),
+        );
+      }
+      if (c.cors && !d.cors) await this.call('DeleteCorsConfiguration', (cl) => cl.send(new DeleteCorsConfigurationCommand({ ApiId: this.ApiId })));
+    }
+    Object.assign(this.cur, {
+      name: d.name,
+      description: d.description,
+      cors: d.cors ? structuredClone(d.cors) : undefined,
+      disableExecuteApiEndpoint: d.disableExecuteApiEndpoint,
+      tags: this.o.live ? this.cur.tags : { ...d.tags },
+    });
+  }
+
+  private async deleteApi(): Promise<void> {
+    if (!this.ids.apiId) return;
+    await this.call('DeleteApi', (c) => c.send(new DeleteApiCommand({ ApiId: this.ids.apiId })));
+    this.ids.apiId = '';
+  }
+
+  private async syncTags(): Promise<void> {
+    const { set, remove } = tagDelta(this.cur.tags, this.o.desired.tags);
+    const ResourceArn = apiArn(this.o.region, 'HttpApi', this.ApiId);
+    if (Object.keys(set).length) await this.call('TagResource', (c) => c.send(new TagResourceCommand({ ResourceArn, Tags: set })));
+    if (remove.length) await this.call('UntagResource', (c) => c.send(new UntagResourceCommand({ ResourceArn, TagKeys: remove })));
+    this.cur.tags = { ...this.o.desired.tags };
+  }
+
+  private async syncAuthorizer(name: string): Promise<void> {
+    const d = this.o.desired.authorizers[name];
+    const c = this.cur.authorizers[name];
+    const id = this.ids.authorizerIds[name];
+    if (!d) {
+      if (c && id) await this.call('DeleteAuthorizer', (cl) => cl.send(new DeleteAuthorizerCommand({ ApiId: this.ApiId, AuthorizerId: id })));
+      delete this.cur.authorizers[name];
+      delete this.ids.authorizerIds[name];
+      return;
+    }
+    if (!c || !id) {
+      const out = await this.call('CreateAuthorizer', (cl) => cl.send(new CreateAuthorizerCommand({ ApiId: this.ApiId, ...authorizerInput(d) })));
+      if (!out.AuthorizerId) throw new ApigwSyncError('AWS_NO_ID', `CreateAuthorizer ${name} returned no id`);
+      this.ids.authorizerIds[name] = out.AuthorizerId;
+    } else if (!same(c, d)) {
+      await this.call('UpdateAuthorizer', (cl) => cl.send(new UpdateAuthorizerCommand({ ApiId: this.ApiId, AuthorizerId: id, ...authorizerInput(d) })));
+    }
+    this.cur.authorizers[name] = structuredClone(d);
+  }
+
+  private async syncRoute(key: string): Promise<void> {
+    const d = this.o.desired.routes[key];
+    const c = this.cur.routes[key];
+    const ApiId = this.ApiId;
+    if (!d) {
+      const routeId = this.ids.routeIds[key];
+      const integrationId = this.ids.integrationIds[key];
+      // The route refers to the integration: it goes first.
+      if (routeId) await ignoreNotFound(this.call('DeleteRoute', (cl) => cl.send(new DeleteRouteCommand({ ApiId, RouteId: routeId }))));
+      if (integrationId && !this.integrationShared(key, integrationId)) {
+        await ignoreNotFound(this.call('DeleteIntegration', (cl) => cl.send(new DeleteIntegrationCommand({ ApiId, IntegrationId: integrationId }))));
+      }
+      delete this.cur.routes[key];
+      delete this.ids.routeIds[key];
+      delete this.ids.integrationIds[key];
+      return;
+    }
+    let integrationId = this.ids.integrationIds[key];
+    if (!integrationId) {
+      const out = await this.call('CreateIntegration', (cl) => cl.send(new CreateIntegrationCommand({ ApiId, ...integrationInput(d.integration) })));
+      if (!out.IntegrationId) throw new ApigwSyncError('AWS_NO_ID', `CreateIntegration for ${key} returned no id`);
+      integrationId = out.IntegrationId;
+      this.ids.integrationIds[key] = integrationId;
+    } else if (!c || !same(c.integration, d.integration)) {
+      const IntegrationId = integrationId;
+      await this.call('UpdateIntegration', (cl) => cl.send(new UpdateIntegrationCommand({ ApiId, IntegrationId, ...integrationInput(d.integration) })));
+    }
+    const routeInput = { RouteKey: key, Target: `integrations/${integrationId}`, ...this.routeAuth(d), OperationName: d.operationName };
+    const routeId = this.ids.routeIds[key];
+    if (!routeId) {
+      const out = await this.call('CreateRoute', (cl) => cl.send(new CreateRouteCommand({ ApiId, ...routeInput })));
+      if (!out.RouteId) throw new ApigwSyncError('AWS_NO_ID', `CreateRoute ${key} returned no id`);
+      this.ids.routeIds[key] = out.RouteId;
+    } else if (!c || !sameRoute(c, d)) {
+      await this.call('UpdateRoute', (cl) => cl.send(new UpdateRouteCommand({ ApiId, RouteId: routeId, ...routeInput })));
+    }
+    this.cur.routes[key] = structuredClone(d);
+  }
+
+  /** Imported APIs may point several routes at one integration: never delete it from under them. */
+  private integrationShared(key: string, integrationId: string): boolean {
+    return Object.entries(this.ids.integrationIds).some(([k, id]) => k !== key && id === integrationId);
+  }
+
+  private routeAuth(d: RouteModel) {
+    const name = d.authorization.authorizer;
+    const AuthorizerId = name ? this.ids.authorizerIds[name] : undefined;
+    if (name && !AuthorizerId) {
+      throw new ApigwSyncError('UNKNOWN_REFERENCE', `${this.o.desired.name}: authorizer "${name}" does not exist in AWS`, {
+        hint: 'declare the authorizer in the API state; the plan creates it before the routes that use it',
+      });
+    }
+    const type = d.authorization.type === 'COGNITO_USER_POOLS' ? 'JWT' : d.authorization.type;
+    return {
+      AuthorizationType: type,
+      AuthorizerId,
+      AuthorizationScopes: d.authorization.scopes.length ? d.authorization.scopes : undefined,
+      ApiKeyRequired: d.apiKeyRequired,
+    };
+  }
+
+  private async syncStage(name: string): Promise<void> {
+    const d = this.o.desired.stages[name];
+    const c = this.cur.stages[name];
+    const ApiId = this.ApiId;
+    if (!d) {
+      if (c) await ignoreNotFound(this.call('DeleteStage', (cl) => cl.send(new DeleteStageCommand({ ApiId, StageName: name }))));
+      delete this.cur.stages[name];
+      return;
+    }
+    if (!c) {
+      await this.call('CreateStage', (cl) =>
+        cl.send(
+          new CreateStageCommand({
+            ApiId,
+            StageName: name,
+            Description: d.description,
+            StageVariables: Object.keys(d.variables).length ? d.variables : undefined,
+            DefaultRouteSettings: d.throttling ? { ThrottlingRateLimit: d.throttling.rateLimit, ThrottlingBurstLimit: d.throttling.burstLimit } : undefined,
+            AccessLogSettings: d.accessLog ? { DestinationArn: d.accessLog.destinationArn, Format: d.accessLog.format } : undefined,
+            AutoDeploy: d.autoDeploy ?? false,
+          }),
+        ),
+      );
+      this.freshStages.add(name);
+    } else {
+      const input = stageUpdate(c, d);
+      if (input) await this.call('UpdateStage', (cl) => cl.send(new UpdateStageCommand({ ApiId, StageName: name, ...input })));
+    }
+    this.cur.stages[name] = structuredClone(d);
+  }
+}
+
+async function ignoreNotFound(p: Promise<unknown>): Promise<void> {
+  try {
+    await p;
+  } catch (e) {
+    if (!isAwsError(e, 'NotFoundException')) throw e;
+  }
+}
+
+function corsInput(c: CorsModel): Cors {
+  return {
+    AllowOrigins: c.allowOrigins,
+    AllowMethods: c.allowMethods,
+    AllowHeaders: c.allowHeaders,
+    ExposeHeaders: c.exposeHeaders,
+    AllowCredentials: c.allowCredentials,
+    MaxAge: c.maxAge,
+  };
+}
+
+export function integrationInput(i: IntegrationModel) {
+  return {
+    IntegrationType: i.type,
+    IntegrationUri: i.uri,
+    IntegrationMethod: i.httpMethod,
+    PayloadFormatVersion: i.payloadFormatVersion ?? (i.type === 'AWS_PROXY' ? '2.0' : '1.0'),
+    TimeoutInMillis: i.timeoutInMillis,
+    ConnectionType: i.connectionType,
+    ConnectionId: i.connectionId,
+    CredentialsArn: i.credentials,
+    RequestParameters: Object.keys(i.requestParameters).length ? i.requestParameters : undefined,
+  };
+}
+
+export function authorizerInput(a: AuthorizerModel) {
+  return {
+    Name: a.name,
+    AuthorizerType: a.type === 'JWT' ? 'JWT' : 'REQUEST',
+    IdentitySource: a.identitySource,
+    JwtConfiguration: a.jwt ? { Issuer: a.jwt.issuer, Audience: a.jwt.audience } : undefined,
+    AuthorizerUri: a.authorizerUri,
+    AuthorizerCredentialsArn: a.authorizerCredentials,
+    AuthorizerPayloadFormatVersion: a.payloadFormatVersion,
+    EnableSimpleResponses: a.enableSimpleResponses,
+    AuthorizerResultTtlInSeconds: a.resultTtlSeconds,
+    IdentityValidationExpression: a.identityValidationExpression,
+  } as const;
+}
+
+function sameRoute(c: RouteModel, d: RouteModel): boolean {
+  return same(c.authorization, d.authorization) && c.apiKeyRequired === d.apiKeyRequired && c.operationName === d.operationName;
+}
+
+/** v2 merges stage variables: a removed variable is sent as "" (how AWS deletes one). */
+export function stageUpdate(c: StageModel, d: StageModel) {
+  const input: {
+    Description?: string;
+    StageVariables?: Record<string, string>;
+    DefaultRouteSettings?: { ThrottlingRateLimit?: number; ThrottlingBurstLimit?: number };
+    AccessLogSettings?: { DestinationArn?: string; Format?: string };
+    AutoDeploy?: boolean;
+  } = {};
+  if (c.description !== d.description) input.Description = d.description ?? '';
+  if (!same(c.variables, d.variables)) {
+    const vars: Record<string, string> = {};
+    for (const [k, v] of Object.entries(d.variables)) if (c.variables[k] !== v) vars[k] = v;
+    for (const k of Object.keys(c.variables)) if (!(k in d.variables)) vars[k] = '';
+    input.StageVariables = vars;
+  }
+  if (!same(c.throttling, d.throttling)) {
+    // No throttling declared: send no limits (0 would block every request).
+    input.DefaultRouteSettings = d.throttling ? { ThrottlingRateLimit: d.throttling.rateLimit, ThrottlingBurstLimit: d.throttling.burstLimit } : {};
+  }
+  if (!same(c.accessLog, d.accessLog)) input.AccessLogSettings = d.accessLog ? { DestinationArn: d.accessLog.destinationArn, Format: d.accessLog.format } : {};
+  if ((c.autoDeploy ?? false) !== (d.autoDeploy ?? false)) input.AutoDeploy = d.autoDeploy ?? false;
+  return Object.keys(input).length ? input : undefined;
+}

@@ -1,0 +1,38 @@
+/**
+ * The `apigw-sync:pending` tag: written on an API before apply's first write to it, cleared
+ * after its deployment. While it is there, the API has (or may have) changes that no stage
+ * serves yet; the next apply deploys those stages even when no resource change is left.
+ *
+ * Tag values allow only letters, digits, spaces and `_ . : / = + - @`, so the value is
+ * `v1 <plan fingerprint, 16 hex> <desired-state hash, 16 hex> <stage> <stage>...`.
+ */
+import { ApigwSyncError } from '../../model/errors.js';
+
+export interface PendingApply {
+  /** Prefix of the fingerprint of the plan that was being applied. */
+  fingerprint: string;
+  /** Prefix of the hash of the desired API it was converging to (lets `--resume` check the state is unchanged). */
+  desiredHash: string;
+  stages: string[];
+}
+
+const SHORT = 16;
+
+export function encodePending(p: PendingApply): string {
+  return ['v1', p.fingerprint.slice(0, SHORT) || '-', p.desiredHash.slice(0, SHORT) || '-', ...[...new Set(p.stages)].sort()].join(' ');
+}
+
+export function decodePending(text: string): PendingApply {
+  const [version, fingerprint, desiredHash, ...stages] = text.trim().split(/\s+/);
+  if (version !== 'v1' || !fingerprint || !desiredHash) {
+    throw new ApigwSyncError('BAD_PENDING_TAG', `the apigw-sync:pending tag "${text}" cannot be read`, {
+      hint: 'it was not written by this version of apigw-sync; check the API, then remove the tag by hand',
+    });
+  }
+  return { fingerprint: fingerprint === '-' ? '' : fingerprint, desiredHash: desiredHash === '-' ? '' : desiredHash, stages };
+}
+
+/** Does a short fingerprint from a tag belong to this full fingerprint? */
+export function matchesShort(short: string, full: string): boolean {
+  return short.length > 0 && full.startsWith(short);
+}

@@ -1,0 +1,73 @@
+/**
+ * What the REST and HTTP executors share: the per-API state they keep current while they
+ * write (so a repeated or overlapping step is a no-op), and the options they are built with.
+ */
+import type { ApiModel } from '../../model/api.js';
+import type { Change } from '../../model/change.js';
+import type { LiveApi, LiveIds } from '../../model/live.js';
+import type { AwsCaller } from './call.js';
+import type { Deployer } from './deployer.js';
+
+export interface ExecutorOptions {
+  region: string;
+  /** The desired API (what every step converges to). */
+  desired: ApiModel;
+  /** The API as read before the apply; absent when it does not exist yet. */
+  live?: LiveApi;
+  caller: AwsCaller;
+  deployer: Deployer;
+  /** Tool tags (id, managed, lock, pending) written with CreateRestApi / CreateApi. */
+  toolTagsAtCreate: () => Record<string, string>;
+  /** Deployment description, e.g. `apigw-sync <fingerprint>`. */
+  description: string;
+}
+
+export function emptyIds(apiId = ''): LiveIds {
+  return {
+    apiId,
+    resourceIds: {},
+    routeIds: {},
+    integrationIds: {},
+    authorizerIds: {},
+    requestValidatorIds: {},
+    stageDeployments: {},
+    toolTags: {},
+  };
+}
+
+/** The live side as apply goes: starts as read, and follows every successful write. */
+export function startingPoint(o: ExecutorOptions): { cur: ApiModel; ids: LiveIds } {
+  if (o.live) return { cur: structuredClone(o.live.model), ids: structuredClone(o.live.ids) };
+  const d = o.desired;
+  const cur: ApiModel = {
+    key: d.key,
+    kind: d.kind,
+    name: d.name,
+    binaryMediaTypes: [],
+    tags: {},
+    stages: {},
+    routes: {},
+    authorizers: {},
+    requestValidators: {},
+    models: {},
+    secrets: [],
+  };
+  return { cur, ids: emptyIds() };
+}
+
+/** The record key a change addresses: its name (route key, stage name, authorizer name...). */
+export function keyOf(change: Change): string {
+  return change.name;
+}
+
+export function apiArn(region: string, kind: ApiModel['kind'], apiId: string): string {
+  return kind === 'RestApi' ? `arn:aws:apigateway:${region}::/restapis/${apiId}` : `arn:aws:apigateway:${region}::/apis/${apiId}`;
+}
+
+/** Tag changes as two calls at most: set what is new or changed, remove what is gone. */
+export function tagDelta(before: Record<string, string>, after: Record<string, string>) {
+  const set: Record<string, string> = {};
+  for (const [k, v] of Object.entries(after)) if (before[k] !== v) set[k] = v;
+  const remove = Object.keys(before).filter((k) => !(k in after));
+  return { set, remove };
+}

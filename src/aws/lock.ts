@@ -1,0 +1,132 @@
+/**
+ * The apply lock: a tag `apigw-sync:lock` on the API, value `<owner> <acquiredAt> <expiresAt>`
+ * (ISO times). AWS tag values cannot hold `|`, so fields are separated by spaces and the
+ * owner is reduced to the characters tags allow.
+ *
+ * Acquire = read the tags; refuse with LockedError if a lock is held and not expired; write
+ * ours; wait a moment; read again and confirm ours is the one there.
+ *
+ * The race window, honestly: tags have no compare-and-set. Two runs that both read "free"
+ * before either writes will both write; the later write wins and the earlier run sees that
+ * on its re-read and backs off. But if run B reads "free" before A writes, and writes only
+ * after A has re-read and confirmed, both believe they hold the lock. The window is B's
+ * read-to-write time (milliseconds, one GetTags round trip plus `settleMs`). The GitHub
+ * workflows close it completely with a `concurrency` group per repository; the lock guards
+ * against everything else (a laptop apply during a CI apply, a second replica).
+ */
+import { hostname, userInfo } from 'node:os';
+import { ApigwSyncError, LockedError } from '../model/errors.js';
+import { TAG_LOCK } from '../model/live.js';
+import type { AwsCaller } from './apply/call.js';
+import { ApiTags, type ApiClients, type ApiRef } from './apply/tags.js';
+
+export interface LockInfo {
+  owner: string;
+  acquiredAt: string;
+  expiresAt: string;
+}
+
+export interface LockOptions {
+  clients: ApiClients;
+  caller: AwsCaller;
+  region: string;
+  owner?: string;
+  /** Default 30 minutes: longer than any apply that stays within the quotas. */
+  ttlSeconds?: number;
+  /** Pause between writing the lock and reading it back (default 50 ms). */
+  settleMs?: number;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface HeldLock {
+  readonly api: ApiRef;
+  readonly value: string;
+  /** Removes the lock (and `alsoRemove` tags) if we still hold it. */
+  release(opts?: { alsoRemove?: string[] }): Promise<void>;
+}
+
+/** `user@host/pid`, or the GitHub run when in Actions; reduced to tag-safe characters. */
+export function defaultOwner(env: NodeJS.ProcessEnv = process.env): string {
+  const raw = env.GITHUB_RUN_ID
+    ? `github-run/${env.GITHUB_RUN_ID}/${env.GITHUB_RUN_ATTEMPT ?? '1'}`
+    : `${safeUser()}@${hostname()}/${process.pid}`;
+  return tagSafe(raw);
+}
+
+export function tagSafe(s: string): string {
+  return s.replace(/[^\p{L}\p{N}_.:/=+\-@]/gu, '_').slice(0, 120);
+}
+
+export function encodeLock(l: LockInfo): string {
+  return `${tagSafe(l.owner)} ${l.acquiredAt} ${l.expiresAt}`;
+}
+
+export function decodeLock(text: string): LockInfo | undefined {
+  const [owner, acquiredAt, expiresAt] = text.trim().split(/\s+/);
+  if (!owner || !acquiredAt || !expiresAt || Number.isNaN(Date.parse(expiresAt))) return undefined;
+  return { owner, acquiredAt, expiresAt };
+}
+
+export async function acquireLock(api: ApiRef, o: LockOptions): Promise<HeldLock> {
+  const tags = new ApiTags(o.clients, o.caller, o.region);
+  const now = o.now ?? Date.now;
+  const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const owner = o.owner ?? defaultOwner();
+
+  const held = (await tags.read(api))[TAG_LOCK];
+  refuseIfHeld(api, held, now());
+
+  const t = now();
+  // A per-acquisition suffix: two runs with the same owner string still tell their locks apart.
+  const value = encodeLock({
+    owner: `${owner}#${Math.random().toString(36).slice(2, 8)}`.replace('#', '/'),
+    acquiredAt: new Date(t).toISOString(),
+    expiresAt: new Date(t + (o.ttlSeconds ?? 1800) * 1000).toISOString(),
+  });
+  await tags.set(api, { [TAG_LOCK]: value });
+  await sleep(o.settleMs ?? 50);
+  const confirmed = (await tags.read(api))[TAG_LOCK];
+  if (confirmed !== value) {
+    const other = confirmed ? decodeLock(confirmed) : undefined;
+    throw new LockedError(api.name, other?.owner ?? 'another apply', other?.expiresAt ?? 'unknown');
+  }
+
+  return {
+    api,
+    value,
+    async release({ alsoRemove = [] } = {}) {
+      const current = (await tags.read(api))[TAG_LOCK];
+      const keys = current === value ? [TAG_LOCK, ...alsoRemove] : alsoRemove;
+      await tags.remove(api, keys);
+    },
+  };
+}
+
+function refuseIfHeld(api: ApiRef, held: string | undefined, now: number): void {
+  if (!held) return;
+  const info = decodeLock(held);
+  if (!info) {
+    throw new ApigwSyncError('BAD_LOCK_TAG', `API "${api.name}" has an unreadable apigw-sync:lock tag "${held}"`, {
+      hint: `if no apply is running, clear it with \`apigw-sync unlock --api ${api.name}\``,
+    });
+  }
+  if (Date.parse(info.expiresAt) > now) throw new LockedError(api.name, info.owner, info.expiresAt);
+}
+
+/** `apigw-sync unlock`: removes the lock whoever holds it. Returns what was removed. */
+export async function forceUnlock(api: ApiRef, o: Pick<LockOptions, 'clients' | 'caller' | 'region'>): Promise<LockInfo | undefined> {
+  const tags = new ApiTags(o.clients, o.caller, o.region);
+  const held = (await tags.read(api))[TAG_LOCK];
+  if (!held) return undefined;
+  await tags.remove(api, [TAG_LOCK]);
+  return decodeLock(held) ?? { owner: held, acquiredAt: '?', expiresAt: '?' };
+}
+
+function safeUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}
