@@ -1,0 +1,221 @@
+/**
+ * PURE: gateway-state file texts → GatewayModel + every issue found + where each part was
+ * declared. Structural problems (YAML, schema, OpenAPI, conflicts) are found here; the
+ * semantic rules in src/validate/rules run on the result.
+ */
+import { posix } from 'node:path';
+import type { ApiModel, AuthorizerModel, CacheSizeGb, GatewayDefaults, GatewayModel, StageModel } from '../model/api.js';
+import type { SourceLocation } from '../model/errors.js';
+import type { ValidationIssue } from '../model/issue.js';
+import { apiSchema, gatewaySchema, type ApiFile } from '../validate/schema.js';
+import { zodToIssues } from '../validate/zod-issues.js';
+import { inlineRoutes } from './inline-routes.js';
+import { mergeParts } from './merge-parts.js';
+import { loadOpenapi, type OpenapiPart, type ServiceDefaults } from './openapi/load.js';
+import { sourceFor, type RefContext } from './openapi/refs.js';
+import { resolveRollout } from './rollout-defaults.js';
+import type { CompileResult, SourceMap, StateFiles } from './types.js';
+import { locateIn, type SourceDoc } from './yaml-source.js';
+
+const API_KEY = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+export function compileState(files: StateFiles): CompileResult {
+  const issues: ValidationIssue[] = [...(files.issues ?? [])];
+  const sources: SourceMap = {};
+  const ctx: RefContext = { files: files.files, root: files.root, issues, cache: new Map() };
+  const model: GatewayModel = { region: '', defaults: {}, apis: {} };
+  const rootLoc = (rel = ''): SourceLocation => ({ file: rel ? posix.join(files.root, rel) : files.root, line: 1, column: 1 });
+
+  const gwSrc = sourceFor(ctx, 'gateway.yaml');
+  if (gwSrc && gwSrc.value !== undefined) {
+    const parsed = gatewaySchema.safeParse(gwSrc.value ?? {});
+    if (!parsed.success) issues.push(...zodToIssues(parsed.error, gatewaySchema, gwSrc, 'gateway.yaml'));
+    else {
+      model.region = parsed.data.region;
+      const defaults: GatewayDefaults = {};
+      if (parsed.data.defaults?.rollout) defaults.rollout = parsed.data.defaults.rollout;
+      const cost = parsed.data.defaults?.cost ?? parsed.data.cost;
+      if (cost) defaults.cost = cost;
+      model.defaults = defaults;
+      sources['gateway'] = locateIn(gwSrc, []);
+      sources['gateway/defaults/rollout'] = locateIn(gwSrc, ['defaults', 'rollout'], { key: true });
+    }
+  }
+
+  const apiKeys = [...new Set([...files.files.keys()].filter((f) => f.startsWith('apis/')).map((f) => f.split('/')[1]))].sort();
+  if (apiKeys.length === 0 && !(files.issues ?? []).some((i) => i.code === 'missing-directory' || i.code === 'not-a-directory')) {
+    issues.push({ severity: 'error', code: 'no-apis', location: rootLoc(), message: `${files.root} declares no APIs (no apis/<name>/api.yaml)`, hint: 'add apis/<name>/api.yaml with `kind: RestApi` or `kind: HttpApi`' });
+  }
+  for (const key of apiKeys) {
+    const rel = `apis/${key}/api.yaml`;
+    if (!API_KEY.test(key)) {
+      issues.push({ severity: 'error', code: 'bad-api-folder', location: rootLoc(`apis/${key}`), message: `API folder name "${key}" must be lower-case letters, digits and dashes`, hint: 'rename the folder; it is the API\'s stable identity' });
+      continue;
+    }
+    const src = sourceFor(ctx, rel);
+    if (!src) {
+      issues.push({ severity: 'error', code: 'missing-api-yaml', location: rootLoc(`apis/${key}`), message: `apis/${key}/ has no api.yaml`, hint: 'add api.yaml with `kind`, `name` and `stages`, or remove the folder' });
+      continue;
+    }
+    if (src.value === undefined) continue;
+    const parsed = apiSchema.safeParse(src.value ?? {});
+    if (!parsed.success) {
+      issues.push(...zodToIssues(parsed.error, apiSchema, src, rel));
+      continue;
+    }
+    const api = compileApi({ key, file: parsed.data, src, ctx, defaults: model.defaults, sources });
+    if (api) model.apis[key] = api;
+  }
+  return { model, issues, sources };
+}
+
+function compileApi(a: { key: string; file: ApiFile; src: SourceDoc; ctx: RefContext; defaults: GatewayDefaults; sources: SourceMap }): ApiModel | undefined {
+  const { key, file: f, src, ctx, sources } = a;
+  const issues = ctx.issues;
+  sources[key] = locateIn(src, ['kind'], { key: true });
+
+  // Route sources: OpenAPI files (one string, or one entry per service) and inline routes.
+  const entries = typeof f.openapi === 'string' ? [{ file: f.openapi }] : (f.openapi ?? []);
+  const parts: OpenapiPart[] = [];
+  entries.forEach((e, i) => {
+    const entryPath = typeof f.openapi === 'string' ? ['openapi'] : ['openapi', i];
+    const at = locateIn(src, typeof f.openapi === 'string' ? ['openapi'] : [...entryPath, 'file']);
+    const rel = posix.normalize(posix.join(`apis/${key}`, e.file));
+    if (rel.startsWith('../') || posix.isAbsolute(e.file) || !rel.startsWith('apis/')) {
+      issues.push({ severity: 'error', code: 'path-escape', location: at, message: `openapi file "${e.file}" is outside the gateway-state directory`, hint: 'keep every OpenAPI file inside gateway-state/ (usually next to api.yaml)' });
+      return;
+    }
+    const doc = sourceFor(ctx, rel);
+    if (!doc) {
+      issues.push({ severity: 'error', code: 'openapi-file-missing', location: at, message: `openapi file "${e.file}" not found (looked for ${posix.join(ctx.root, rel)})`, hint: 'check the file name, or add the file next to api.yaml' });
+      return;
+    }
+    if (doc.value === undefined) return;
+    const defaults: ServiceDefaults = {};
+    if ('pathPrefix' in e && e.pathPrefix) defaults.pathPrefix = e.pathPrefix;
+    if ('basePath' in e && e.basePath) defaults.basePath = e.basePath;
+    if ('integration' in e && e.integration) {
+      defaults.integration = { ...e.integration };
+      defaults.integrationAt = locateIn(src, [...entryPath, 'integration'], { key: true });
+    }
+    if ('authorizer' in e && e.authorizer) {
+      defaults.authorizer = e.authorizer;
+      defaults.authorizerAt = locateIn(src, [...entryPath, 'authorizer']);
+    }
+    parts.push(loadOpenapi(ctx, doc, { kind: f.kind, defaults }));
+  });
+  const inline = f.routes ? inlineRoutes(src, f.routes, f.kind, issues) : [];
+  const merged = mergeParts(parts, inline, issues);
+
+  // Authorizers from api.yaml join those of the OpenAPI security schemes.
+  for (const [name, az] of Object.entries(f.authorizers ?? {})) {
+    const at = locateIn(src, ['authorizers', name], { key: true });
+    const ids = az.identitySource === undefined ? [] : Array.isArray(az.identitySource) ? az.identitySource : az.identitySource.split(',').map((s) => s.trim());
+    const model: AuthorizerModel = {
+      name,
+      type: az.type,
+      identitySource: ids.length ? ids : [f.kind === 'HttpApi' ? '$request.header.Authorization' : 'method.request.header.Authorization'],
+      providerArns: az.providerArns ?? [],
+    };
+    if (az.authorizerUri) model.authorizerUri = az.authorizerUri;
+    if (az.authorizerCredentials) model.authorizerCredentials = az.authorizerCredentials;
+    if (az.identityValidationExpression) model.identityValidationExpression = az.identityValidationExpression;
+    if (az.resultTtlSeconds !== undefined) model.resultTtlSeconds = az.resultTtlSeconds;
+    if (az.type === 'JWT') model.jwt = { issuer: az.issuer ?? '', audience: az.audience ?? [] };
+    if (f.kind === 'HttpApi' && az.type === 'REQUEST') model.payloadFormatVersion = az.payloadFormatVersion ?? '2.0';
+    if (az.enableSimpleResponses !== undefined) model.enableSimpleResponses = az.enableSimpleResponses;
+    const first = merged.authorizers.get(name);
+    if (first) {
+      issues.push({ severity: 'error', code: 'security-scheme-conflict', location: at, related: [first.at], message: `authorizer "${name}" is also defined as a security scheme at ${first.at.file}:${first.at.line}:${first.at.column}`, hint: 'define each authorizer once: in api.yaml `authorizers:` or in an OpenAPI securitySchemes entry' });
+      continue;
+    }
+    merged.authorizers.set(name, { model, at });
+  }
+
+  const api: ApiModel = {
+    key,
+    kind: f.kind,
+    name: f.name,
+    binaryMediaTypes: [...(f.binaryMediaTypes ?? []), ...merged.binaryMediaTypes.filter((t) => !(f.binaryMediaTypes ?? []).includes(t))],
+    tags: { ...(f.tags ?? {}) },
+    stages: {},
+    routes: {},
+    authorizers: {},
+    requestValidators: {},
+    models: {},
+    secrets: [...(f.secrets ?? [])],
+  };
+  if (f.description !== undefined) api.description = f.description;
+  if (f.kind === 'RestApi') {
+    api.endpointType = f.endpointType ?? 'REGIONAL';
+    api.apiKeySource = f.apiKeySource ?? merged.apiKeySource ?? 'HEADER';
+  } else if (f.endpointType !== undefined) api.endpointType = f.endpointType;
+  api.disableExecuteApiEndpoint = f.disableExecuteApiEndpoint ?? false;
+  if (f.cors) {
+    api.cors = {
+      allowOrigins: f.cors.allowOrigins ?? [], allowMethods: f.cors.allowMethods ?? [], allowHeaders: f.cors.allowHeaders ?? [], exposeHeaders: f.cors.exposeHeaders ?? [],
+      ...(f.cors.allowCredentials !== undefined ? { allowCredentials: f.cors.allowCredentials } : {}),
+      ...(f.cors.maxAge !== undefined ? { maxAge: f.cors.maxAge } : {}),
+    };
+    sources[`${key}/cors`] = locateIn(src, ['cors'], { key: true });
+  }
+  if (f.usage) api.usage = { ...f.usage };
+
+  for (const [name, { model, at }] of merged.authorizers) {
+    api.authorizers[name] = model;
+    sources[`${key}/authorizers/${name}`] = at;
+  }
+  for (const [name, v] of merged.validators) {
+    api.requestValidators[name] = v.model;
+    sources[`${key}/requestValidators/${name}`] = v.at;
+  }
+  for (const [name, rv] of Object.entries(f.requestValidators ?? {})) {
+    api.requestValidators[name] = { name, validateRequestBody: rv.validateRequestBody, validateRequestParameters: rv.validateRequestParameters };
+    sources[`${key}/requestValidators/${name}`] = locateIn(src, ['requestValidators', name], { key: true });
+  }
+  for (const [name, m] of merged.models) {
+    api.models[name] = m.model;
+    sources[`${key}/models/${name}`] = m.at;
+  }
+  for (const [rk, r] of [...merged.routes].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
+    // Now that every authorizer is known, the authorization type follows from it.
+    const az = r.route.authorization.authorizer ? api.authorizers[r.route.authorization.authorizer] : undefined;
+    if (az) r.route.authorization.type = az.type === 'JWT' ? 'JWT' : az.type === 'COGNITO_USER_POOLS' ? 'COGNITO_USER_POOLS' : 'CUSTOM';
+    api.routes[rk] = r.route;
+    sources[`${key}/routes/${rk}`] = r.at;
+    for (const [suffix, loc] of Object.entries(r.sub)) sources[`${key}/routes/${rk}/${suffix}`] = loc;
+  }
+
+  for (const [name, s] of Object.entries(f.stages)) {
+    const stage: StageModel = { name, variables: Object.fromEntries(Object.entries(s.variables ?? {}).map(([k, v]) => [k, String(v)])) };
+    if (s.description !== undefined) stage.description = s.description;
+    if (s.throttling) stage.throttling = { ...s.throttling };
+    if (s.cache) stage.cache = { sizeGb: s.cache.sizeGb as CacheSizeGb, ttlSeconds: s.cache.ttlSeconds };
+    if (s.accessLog) stage.accessLog = { ...s.accessLog };
+    if (s.tracingEnabled !== undefined) stage.tracingEnabled = s.tracingEnabled;
+    if (f.kind === 'HttpApi') stage.autoDeploy = s.autoDeploy ?? false;
+    else if (s.autoDeploy !== undefined) stage.autoDeploy = s.autoDeploy;
+    api.stages[name] = stage;
+    sources[`${key}/stages/${name}`] = locateIn(src, ['stages', name], { key: true });
+    for (const k of ['throttling', 'cache', 'accessLog', 'variables', 'autoDeploy', 'canary']) {
+      if (k in s) sources[`${key}/stages/${name}/${k}`] = locateIn(src, ['stages', name, k], { key: true });
+    }
+    for (const k of ['rateLimit', 'burstLimit']) if (s.throttling) sources[`${key}/stages/${name}/throttling/${k}`] = locateIn(src, ['stages', name, 'throttling', k]);
+    for (const k of ['sizeGb', 'ttlSeconds']) if (s.cache) sources[`${key}/stages/${name}/cache/${k}`] = locateIn(src, ['stages', name, 'cache', k]);
+  }
+
+  const stageNames = Object.keys(f.stages);
+  api.rollout = resolveRollout({ kind: f.kind, api: f.rollout, defaults: a.defaults.rollout, onlyStage: stageNames.length === 1 ? stageNames[0] : undefined });
+  if (f.rollout) {
+    sources[`${key}/rollout`] = locateIn(src, ['rollout'], { key: true });
+    for (const k of Object.keys(f.rollout)) sources[`${key}/rollout/${k}`] = locateIn(src, ['rollout', k]);
+    (f.rollout.steps ?? []).forEach((_, i) => (sources[`${key}/rollout/steps/${i}`] = locateIn(src, ['rollout', 'steps', i])));
+    (f.rollout.alarms ?? []).forEach((_, i) => (sources[`${key}/rollout/alarms/${i}`] = locateIn(src, ['rollout', 'alarms', i])));
+  } else if (api.rollout && sources['gateway/defaults/rollout']) {
+    sources[`${key}/rollout`] = sources['gateway/defaults/rollout'];
+  }
+  for (const k of ['apiKeys', 'usagePlans', 'requestValidators', 'binaryMediaTypes', 'endpointType', 'cors', 'apiKeySource']) {
+    if (k in (src.value as object)) sources[`${key}/${k}`] = locateIn(src, [k], { key: true });
+  }
+  return api;
+}

@@ -1,0 +1,79 @@
+/**
+ * `x-amazon-apigateway-integration` (or a service file's integration defaults) → the
+ * normalized IntegrationModel: AWS enum spellings, explicit AWS defaults, maps present.
+ */
+import type { ApiKind, IntegrationModel, IntegrationResponseModel, IntegrationType } from '../../model/api.js';
+
+type Obj = Record<string, unknown>;
+const obj = (v: unknown): Obj => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {});
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
+const strMap = (v: unknown): Record<string, string> =>
+  Object.fromEntries(Object.entries(obj(v)).filter(([, x]) => x !== null && x !== undefined).map(([k, x]) => [k, String(x)]));
+
+/** API Gateway's default (and maximum unless raised) integration timeouts. */
+export const DEFAULT_TIMEOUT_MS: Record<ApiKind, number> = { RestApi: 29000, HttpApi: 30000 };
+
+const TYPES: readonly IntegrationType[] = ['HTTP', 'HTTP_PROXY', 'AWS', 'AWS_PROXY', 'MOCK'];
+
+export function integrationTypeOf(v: unknown): IntegrationType | undefined {
+  const t = str(v)?.toUpperCase();
+  return TYPES.find((x) => x === t);
+}
+
+function contentHandling(v: unknown): IntegrationModel['contentHandling'] {
+  const s = str(v)?.toUpperCase();
+  return s === 'CONVERT_TO_BINARY' || s === 'CONVERT_TO_TEXT' ? s : undefined;
+}
+
+function passthrough(v: unknown): IntegrationModel['passthroughBehavior'] {
+  const s = str(v)?.toUpperCase();
+  return s === 'WHEN_NO_MATCH' || s === 'WHEN_NO_TEMPLATES' || s === 'NEVER' ? s : undefined;
+}
+
+/**
+ * Normalizes an integration object in the extension's shape. `routeMethod` fills the
+ * backend method of proxy integrations that omit it (API Gateway needs one).
+ */
+export function normalizeIntegration(raw: unknown, opts: { kind: ApiKind; routeMethod: string }): IntegrationModel {
+  const x = obj(raw);
+  const type = integrationTypeOf(x.type) ?? 'HTTP_PROXY';
+  const rest = opts.kind === 'RestApi';
+  const m: IntegrationModel = {
+    type,
+    requestParameters: strMap(x.requestParameters),
+    requestTemplates: rest ? strMap(x.requestTemplates) : {},
+    responses: {},
+    timeoutInMillis: typeof x.timeoutInMillis === 'number' ? x.timeoutInMillis : Number(x.timeoutInMillis ?? DEFAULT_TIMEOUT_MS[opts.kind]),
+    connectionType: str(x.connectionType)?.toUpperCase() === 'VPC_LINK' ? 'VPC_LINK' : 'INTERNET',
+    cacheKeyParameters: Array.isArray(x.cacheKeyParameters) ? x.cacheKeyParameters.map(String) : [],
+  };
+  const uri = str(x.uri);
+  if (uri !== undefined) m.uri = uri;
+  const method = str(x.httpMethod ?? x.integrationMethod)?.toUpperCase();
+  if (method) m.httpMethod = method;
+  else if (type === 'AWS_PROXY' || type === 'AWS') m.httpMethod = 'POST';
+  else if (type !== 'MOCK') m.httpMethod = opts.routeMethod;
+  if (rest && type !== 'HTTP_PROXY' && type !== 'AWS_PROXY') m.passthroughBehavior = passthrough(x.passthroughBehavior) ?? 'WHEN_NO_MATCH';
+  else if (rest && passthrough(x.passthroughBehavior)) m.passthroughBehavior = passthrough(x.passthroughBehavior);
+  const connId = str(x.connectionId);
+  if (connId) m.connectionId = connId;
+  const ch = contentHandling(x.contentHandling);
+  if (ch) m.contentHandling = ch;
+  const cred = str(x.credentials);
+  if (cred) m.credentials = cred;
+  if (!rest) m.payloadFormatVersion = str(x.payloadFormatVersion) ?? (type === 'AWS_PROXY' ? '2.0' : '1.0');
+  if (rest) {
+    for (const [pattern, r] of Object.entries(obj(x.responses))) {
+      const rr = obj(r);
+      const resp: IntegrationResponseModel = {
+        statusCode: str(rr.statusCode) ?? '200',
+        responseParameters: strMap(rr.responseParameters),
+        responseTemplates: strMap(rr.responseTemplates),
+      };
+      const rch = contentHandling(rr.contentHandling);
+      if (rch) resp.contentHandling = rch;
+      m.responses[pattern] = resp;
+    }
+  }
+  return m;
+}

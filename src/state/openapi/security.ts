@@ -1,0 +1,93 @@
+/**
+ * OpenAPI security schemes as API Gateway reads them: Lambda (token/request) and Cognito
+ * authorizers via `x-amazon-apigateway-authtype`/`x-amazon-apigateway-authorizer`, JWT
+ * authorizers of HTTP APIs, `awsSigv4` (IAM), and plain `apiKey` schemes (API keys).
+ */
+import type { AuthorizerModel } from '../../model/api.js';
+
+export type SchemeMeaning =
+  | { kind: 'authorizer'; model: AuthorizerModel }
+  | { kind: 'iam' }
+  | { kind: 'api-key' }
+  | { kind: 'unsupported'; why: string };
+
+type Obj = Record<string, unknown>;
+const obj = (v: unknown): Obj => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {});
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
+
+function splitSources(v: unknown): string[] {
+  if (Array.isArray(v)) return v.filter((s): s is string => typeof s === 'string').map((s) => s.trim());
+  const s = str(v);
+  return s ? s.split(',').map((x) => x.trim()).filter(Boolean) : [];
+}
+
+export function schemeMeaning(name: string, raw: unknown, opts: { http: boolean }): SchemeMeaning {
+  const s = obj(raw);
+  const authtype = str(s['x-amazon-apigateway-authtype'])?.toLowerCase();
+  const az = obj(s['x-amazon-apigateway-authorizer']);
+  const azType = str(az.type)?.toLowerCase();
+  if (authtype === 'awssigv4' || authtype === 'aws_iam') return { kind: 'iam' };
+  if (azType || authtype === 'custom' || authtype === 'cognito_user_pools') {
+    const headerName = str(s.name) ?? 'Authorization';
+    const ttl = num(az.authorizerResultTtlInSeconds);
+    const base: AuthorizerModel = {
+      name,
+      type: 'TOKEN',
+      identitySource: [],
+      providerArns: [],
+      ...(str(az.authorizerUri) ? { authorizerUri: str(az.authorizerUri) } : {}),
+      ...(str(az.authorizerCredentials) ? { authorizerCredentials: str(az.authorizerCredentials) } : {}),
+      ...(str(az.identityValidationExpression) ? { identityValidationExpression: str(az.identityValidationExpression) } : {}),
+      ...(ttl !== undefined ? { resultTtlSeconds: ttl } : {}),
+    };
+    if (azType === 'jwt') {
+      const jwt = obj(az.jwtConfiguration);
+      return {
+        kind: 'authorizer',
+        model: {
+          ...base,
+          type: 'JWT',
+          identitySource: splitSources(az.identitySource).length ? splitSources(az.identitySource) : ['$request.header.Authorization'],
+          jwt: { issuer: str(jwt.issuer) ?? '', audience: Array.isArray(jwt.audience) ? jwt.audience.map(String) : [] },
+        },
+      };
+    }
+    if (azType === 'cognito_user_pools' || authtype === 'cognito_user_pools') {
+      const arns = az.providerARNs ?? az.providerArns;
+      return {
+        kind: 'authorizer',
+        model: {
+          ...base,
+          type: 'COGNITO_USER_POOLS',
+          identitySource: [`method.request.header.${headerName}`],
+          providerArns: Array.isArray(arns) ? arns.map(String) : [],
+        },
+      };
+    }
+    if (azType === 'request') {
+      const model: AuthorizerModel = {
+        ...base,
+        type: 'REQUEST',
+        identitySource: splitSources(az.identitySource),
+      };
+      if (opts.http) {
+        model.payloadFormatVersion = str(az.authorizerPayloadFormatVersion) ?? '2.0';
+        if (typeof az.enableSimpleResponses === 'boolean') model.enableSimpleResponses = az.enableSimpleResponses;
+      }
+      return { kind: 'authorizer', model };
+    }
+    if (azType === 'token' || azType === undefined) {
+      return { kind: 'authorizer', model: { ...base, type: 'TOKEN', identitySource: [`method.request.header.${headerName}`] } };
+    }
+    return { kind: 'unsupported', why: `authorizer type "${azType}" (API Gateway knows token, request, cognito_user_pools, jwt)` };
+  }
+  const type = str(s.type);
+  if (type === 'apiKey') return { kind: 'api-key' };
+  if (type === 'oauth2' || type === 'openIdConnect') {
+    return opts.http
+      ? { kind: 'unsupported', why: `${type} scheme without x-amazon-apigateway-authorizer (add one of type jwt)` }
+      : { kind: 'unsupported', why: `${type} scheme without x-amazon-apigateway-authorizer (REST APIs need a Cognito or Lambda authorizer)` };
+  }
+  return { kind: 'unsupported', why: `security scheme type "${type ?? '?'}" is not one API Gateway imports` };
+}

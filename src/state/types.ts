@@ -1,0 +1,27 @@
+import type { GatewayModel } from '../model/api.js';
+import type { SourceLocation } from '../model/errors.js';
+import type { ValidationIssue } from '../model/issue.js';
+
+/** The raw text of a gateway-state directory: the only thing the pure compiler sees. */
+export interface StateFiles {
+  /** The directory as the user typed it (e.g. `gateway-state`); prefixes every reported file. */
+  root: string;
+  /** Relative POSIX path inside `root` (e.g. `apis/shop/api.yaml`) → file text. */
+  files: Map<string, string>;
+  /** Problems found while reading (symlinks leaving the dir, binary files, too large, …). */
+  issues?: ValidationIssue[];
+}
+
+/**
+ * Where each part of the model was declared. Keys:
+ * `<api>`, `<api>/stages/<name>`, `<api>/routes/<route key>`, `<api>/authorizers/<name>`,
+ * `<api>/requestValidators/<name>`, `<api>/rollout`, plus finer keys below those
+ * (e.g. `<api>/stages/prod/cache/sizeGb`). Use `locate()` to walk up to the nearest one.
+ */
+export type SourceMap = Record<string, SourceLocation>;
+
+export interface CompileResult {
+  model: GatewayModel;
+  issues: ValidationIssue[];
+  sources: SourceMap;
+}

@@ -1,0 +1,157 @@
+/**
+ * The structural schema of gateway.yaml and api.yaml (zod 4). Objects are strict so a
+ * typo is an "unknown key" issue with a suggestion instead of a silently ignored setting.
+ * `npm run schema` exports these as JSON Schema for editors (schema/*.schema.json).
+ */
+import { z } from 'zod';
+import { CACHE_SIZES_GB } from '../model/api.js';
+
+const nonNegInt = z.number().int().min(0);
+const integrationTypes = ['http', 'http_proxy', 'aws', 'aws_proxy', 'mock'] as const;
+/** Accept the OpenAPI extension's lower case and the AWS API's upper case. */
+export const integrationType = z.enum([...integrationTypes, ...integrationTypes.map((t) => t.toUpperCase() as Uppercase<(typeof integrationTypes)[number]>)]);
+
+export const rolloutSchema = z
+  .strictObject({
+    stage: z.string().min(1).describe('Stage the rollout shifts traffic on (must be one of `stages`).'),
+    steps: z.array(z.number()).min(1).describe('Increasing canary traffic percentages ending at 100, e.g. [5, 25, 50, 100].'),
+    bakeSeconds: nonNegInt.describe('Seconds each step must stay healthy before the next.'),
+    pollSeconds: z.number().int().min(1).describe('How often alarms are polled.'),
+    minRequests: nonNegInt.describe('Requests the canary must serve before a step may pass.'),
+    timeoutSeconds: z.number().int().min(1).describe('Roll back when the rollout has not finished after this long.'),
+    onInsufficientData: z.enum(['rollback', 'fail-fast']).describe('INSUFFICIENT_DATA is never a pass: wait then roll back, or roll back at once.'),
+    alarms: z.array(z.string().min(1)).describe('Names of existing CloudWatch alarms that guard the rollout.'),
+    managedAlarms: z.array(
+      z.strictObject({
+        name: z.string().min(1),
+        metric: z.enum(['5XXError', '4XXError', 'Latency', 'IntegrationLatency', '5xx', '4xx']),
+        statistic: z.enum(['Average', 'Sum', 'Maximum', 'p99', 'p95', 'p90']),
+        threshold: z.number(),
+        comparison: z.enum(['GreaterThanThreshold', 'GreaterThanOrEqualToThreshold']),
+        periodSeconds: z.number().int().min(10),
+        evaluationPeriods: z.number().int().min(1),
+      }),
+    ),
+  })
+  .partial();
+
+const costSchema = z.strictObject({
+  commentThreshold: z.strictObject({ usd: z.number().min(0).optional(), percent: z.number().min(0).optional() }).optional(),
+});
+
+export const gatewaySchema = z
+  .strictObject({
+    region: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'an AWS region such as ap-northeast-2').describe('AWS region of every API in this state.'),
+    defaults: z.strictObject({ rollout: rolloutSchema.optional(), cost: costSchema.optional() }).optional(),
+    cost: costSchema.optional().describe('Same as defaults.cost.'),
+  })
+  .describe('gateway-state/gateway.yaml');
+
+const integrationDefaults = z.strictObject({
+  type: integrationType,
+  baseUri: z.string().optional().describe('Backend base URI; the route path is appended (http, http_proxy).'),
+  uri: z.string().optional().describe('Fixed integration URI for every route of the file (aws, aws_proxy).'),
+  httpMethod: z.string().optional(),
+  connectionType: z.enum(['INTERNET', 'VPC_LINK']).optional(),
+  connectionId: z.string().optional(),
+  timeoutInMillis: z.number().int().optional(),
+  payloadFormatVersion: z.enum(['1.0', '2.0']).optional(),
+  passthroughBehavior: z.enum(['when_no_match', 'when_no_templates', 'never', 'WHEN_NO_MATCH', 'WHEN_NO_TEMPLATES', 'NEVER']).optional(),
+});
+
+export const openapiEntrySchema = z.strictObject({
+  file: z.string().min(1).describe('OpenAPI 3.0.x or Swagger 2.0 file, relative to api.yaml.'),
+  pathPrefix: z.string().regex(/^\/[^\s]*$/, 'a path starting with /').optional().describe('Prepended to every path of the file.'),
+  basePath: z.enum(['ignore', 'prepend']).optional().describe('Like ImportRestApi `basepath`: ignore (default) or prepend the file\'s servers basePath / Swagger basePath.'),
+  integration: integrationDefaults.optional().describe('Integration for operations without x-amazon-apigateway-integration.'),
+  authorizer: z.string().optional().describe('Authorizer (security scheme name) for operations without `security`; `NONE` for none.'),
+});
+
+const inlineIntegration = integrationDefaults.omit({ baseUri: true }).extend({
+  requestParameters: z.record(z.string(), z.string()).optional(),
+  requestTemplates: z.record(z.string(), z.string()).optional(),
+  credentials: z.string().optional(),
+  contentHandling: z.enum(['CONVERT_TO_BINARY', 'CONVERT_TO_TEXT']).optional(),
+  cacheKeyParameters: z.array(z.string()).optional(),
+});
+
+export const inlineRouteSchema = z.strictObject({
+  integration: inlineIntegration,
+  authorizer: z.string().optional().describe('Name of an authorizer in `authorizers`.'),
+  authorization: z.enum(['NONE', 'AWS_IAM']).optional(),
+  scopes: z.array(z.string()).optional(),
+  apiKeyRequired: z.boolean().optional(),
+  requestValidator: z.string().optional(),
+  requestParameters: z.record(z.string(), z.boolean()).optional(),
+  operationName: z.string().optional(),
+});
+
+export const authorizerSchema = z.strictObject({
+  type: z.enum(['TOKEN', 'REQUEST', 'COGNITO_USER_POOLS', 'JWT']),
+  authorizerUri: z.string().optional(),
+  authorizerCredentials: z.string().optional(),
+  identitySource: z.union([z.string(), z.array(z.string())]).optional(),
+  identityValidationExpression: z.string().optional(),
+  resultTtlSeconds: z.number().int().min(0).max(3600).optional(),
+  providerArns: z.array(z.string()).optional(),
+  issuer: z.string().optional(),
+  audience: z.array(z.string()).optional(),
+  payloadFormatVersion: z.enum(['1.0', '2.0']).optional(),
+  enableSimpleResponses: z.boolean().optional(),
+});
+
+export const stageSchema = z.strictObject({
+  description: z.string().optional(),
+  variables: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  throttling: z.strictObject({ rateLimit: z.number(), burstLimit: z.number() }).optional(),
+  cache: z
+    .strictObject({
+      sizeGb: z.number().describe(`One of ${CACHE_SIZES_GB.join(', ')} (GB).`),
+      ttlSeconds: z.number().int().default(300).describe('0–3600 seconds.'),
+    })
+    .optional(),
+  accessLog: z.strictObject({ destinationArn: z.string().min(1), format: z.string().min(1) }).optional(),
+  tracingEnabled: z.boolean().optional(),
+  autoDeploy: z.boolean().optional(),
+  canary: z.strictObject({ percentTraffic: z.number() }).optional().describe('REST only: a standing canary on the stage.'),
+});
+
+export const apiSchema = z
+  .strictObject({
+    kind: z.enum(['RestApi', 'HttpApi']),
+    name: z.string().min(1).max(1024),
+    description: z.string().optional(),
+    endpointType: z.enum(['REGIONAL', 'EDGE', 'PRIVATE']).optional(),
+    binaryMediaTypes: z.array(z.string()).optional(),
+    apiKeySource: z.enum(['HEADER', 'AUTHORIZER']).optional(),
+    disableExecuteApiEndpoint: z.boolean().optional(),
+    cors: z
+      .strictObject({
+        allowOrigins: z.array(z.string()).optional(),
+        allowMethods: z.array(z.string()).optional(),
+        allowHeaders: z.array(z.string()).optional(),
+        exposeHeaders: z.array(z.string()).optional(),
+        allowCredentials: z.boolean().optional(),
+        maxAge: z.number().int().min(0).optional(),
+      })
+      .optional(),
+    openapi: z.union([z.string().min(1), z.array(openapiEntrySchema).min(1)]).optional().describe('One OpenAPI file, or one entry per service file.'),
+    routes: z.record(z.string(), inlineRouteSchema).optional().describe('Inline routes keyed by `METHOD /path`.'),
+    authorizers: z.record(z.string(), authorizerSchema).optional(),
+    requestValidators: z
+      .record(z.string(), z.strictObject({ validateRequestBody: z.boolean().default(false), validateRequestParameters: z.boolean().default(false) }))
+      .optional(),
+    apiKeys: z.array(z.string()).optional().describe('REST only: API keys (for usage plans).'),
+    usagePlans: z.record(z.string(), z.unknown()).optional().describe('REST only.'),
+    stages: z.record(z.string().regex(/^[A-Za-z0-9_$-]+$/, 'letters, digits, -, _ or $'), stageSchema),
+    rollout: rolloutSchema.optional(),
+    tags: z.record(z.string(), z.string()).optional(),
+    usage: z.strictObject({ monthlyRequests: z.number().min(0).optional(), avgResponseKb: z.number().min(0).optional() }).optional(),
+    secrets: z.array(z.string()).optional(),
+  })
+  .describe('gateway-state/apis/<api>/api.yaml');
+
+export type GatewayFile = z.infer<typeof gatewaySchema>;
+export type ApiFile = z.infer<typeof apiSchema>;
+export type OpenapiEntry = z.infer<typeof openapiEntrySchema>;
+export type InlineRoute = z.infer<typeof inlineRouteSchema>;
