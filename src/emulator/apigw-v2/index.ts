@@ -1,5 +1,5 @@
 /** API Gateway v2 (HTTP APIs) service module for the emulator. */
-import type { ServiceModule } from '../core/types.js';
+import type { ModuleContext, ServiceModule } from '../core/types.js';
 import { apiRoutes } from './apis.js';
 import { authorizerRoutes } from './authorizers.js';
 import { deploymentRoutes } from './deployments.js';
@@ -17,7 +17,7 @@ export interface ApigwV2Module extends ServiceModule {
   store: V2Store;
 }
 
-export function createApigwV2Module(opts: V2StoreOptions = {}): ApigwV2Module {
+export function createApigwV2Module(_ctx?: ModuleContext, opts: V2StoreOptions = {}): ApigwV2Module {
   const store = new V2Store(opts);
   return {
     name: 'apigatewayv2',
@@ -34,5 +34,6 @@ export function createApigwV2Module(opts: V2StoreOptions = {}): ApigwV2Module {
     ],
     snapshot: () => store.snapshot(),
     restore: (data) => store.restore(data),
+    reset: () => store.restore(undefined),
   };
 }
