@@ -25,6 +25,12 @@ export interface Plan {
   summary: PlanSummary;
   /** API key → stages that need a new deployment after the steps. */
   deployments: Record<string, string[]>;
+  /**
+   * API key → names from ApiModel.secrets (both sides). Added by the diff/plan engineer:
+   * a plan is rendered long after the models are gone (plan.json, PR comment), and every
+   * render must still mask these names. Absent when no API declares secrets.
+   */
+  secrets?: Record<string, string[]>;
 }
 
 /**

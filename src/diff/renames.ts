@@ -1,0 +1,123 @@
+/**
+ * Renames that AWS can carry out in place, so they are planned as updates, not
+ * delete + create (which would change ids, drop caches and break references):
+ *
+ * - API name: APIs are matched by key, so a new name is simply an `api` update.
+ * - Authorizer: a deleted and a created authorizer whose definitions are identical but for
+ *   the name (UpdateAuthorizer `replace /name`). Routes that referenced the old name are
+ *   compared as if they referenced the new one (AWS links them by id, which stays).
+ * - Route: a deleted and a created route with the same method and the same depth whose
+ *   paths differ in exactly one segment, and whose method-level config is identical
+ *   (a renamed path parameter `{id}` → `{userId}` may rename `method.request.path.id` too).
+ *   REST (UpdateResource `replace /pathPart`) only when the old resource serves no other
+ *   live or desired route and the new path is not live yet — renaming a resource moves
+ *   everything under it. HTTP (UpdateRoute `RouteKey`) has no resource tree.
+ * Pairs must be unique both ways; anything ambiguous stays delete + create.
+ * Not detected: stages, request validators and models (AWS cannot rename them).
+ */
+import type { ApiModel, AuthorizerModel, RouteModel } from '../model/api.js';
+import { deepEqual } from './canonical.js';
+
+export interface Renames {
+  /** old authorizer name → new name */
+  authorizers: Map<string, string>;
+  /** old route key → new route key */
+  routes: Map<string, string>;
+}
+
+export function findAuthorizerRenames(
+  live: Record<string, AuthorizerModel>,
+  desired: Record<string, AuthorizerModel>,
+): Map<string, string> {
+  const deleted = Object.keys(live).filter((k) => !(k in desired));
+  const created = Object.keys(desired).filter((k) => !(k in live));
+  const same = (d: string, c: string) => deepEqual({ ...live[d], name: '' }, { ...desired[c], name: '' });
+  return uniquePairs(deleted, created, same);
+}
+
+export function findRouteRenames(live: ApiModel, desired: ApiModel, authorizerRenames: Map<string, string>): Map<string, string> {
+  const deleted = Object.keys(live.routes).filter((k) => !(k in desired.routes));
+  const created = Object.keys(desired.routes).filter((k) => !(k in live.routes));
+  if (deleted.length === 0 || created.length === 0) return new Map();
+  const candidate = (d: string, c: string): boolean => {
+    const lr = withAuthorizerRenamed(live.routes[d], authorizerRenames);
+    const dr = desired.routes[c];
+    if (lr.method !== dr.method || lr.path === '$default' || dr.path === '$default') return false;
+    const seg = differingSegment(lr.path, dr.path);
+    if (seg === undefined) return false;
+    const renamed = renameParam(lr, seg.before, seg.after);
+    if (!deepEqual(methodConfig(renamed), methodConfig(dr))) return false;
+    if (desired.kind === 'RestApi') return restResourceMovable(live, desired, d, seg.oldPrefix, seg.newPrefix);
+    return true;
+  };
+  return uniquePairs(deleted, created, candidate);
+}
+
+/** Live route as it compares after authorizer renames (AWS references authorizers by id). */
+export function withAuthorizerRenamed(r: RouteModel, renames: Map<string, string>): RouteModel {
+  const name = r.authorization.authorizer;
+  if (name === undefined || !renames.has(name)) return r;
+  return { ...r, authorization: { ...r.authorization, authorizer: renames.get(name) } };
+}
+
+function uniquePairs(deleted: string[], created: string[], match: (d: string, c: string) => boolean): Map<string, string> {
+  const candidates = new Map<string, string[]>();
+  const reverse = new Map<string, string[]>();
+  for (const d of deleted) {
+    for (const c of created) {
+      if (!match(d, c)) continue;
+      candidates.set(d, [...(candidates.get(d) ?? []), c]);
+      reverse.set(c, [...(reverse.get(c) ?? []), d]);
+    }
+  }
+  const pairs = new Map<string, string>();
+  for (const [d, cs] of candidates) {
+    if (cs.length === 1 && reverse.get(cs[0])?.length === 1) pairs.set(d, cs[0]);
+  }
+  return pairs;
+}
+
+interface SegmentDiff {
+  before: string;
+  after: string;
+  oldPrefix: string;
+  newPrefix: string;
+}
+
+function differingSegment(a: string, b: string): SegmentDiff | undefined {
+  const as = a.split('/');
+  const bs = b.split('/');
+  if (as.length !== bs.length) return undefined;
+  const idx = as.map((s, i) => (s === bs[i] ? -1 : i)).filter((i) => i >= 0);
+  if (idx.length !== 1) return undefined;
+  const i = idx[0];
+  return { before: as[i], after: bs[i], oldPrefix: as.slice(0, i + 1).join('/'), newPrefix: bs.slice(0, i + 1).join('/') };
+}
+
+const PARAM = /^\{([^}+]+)\+?\}$/;
+
+/** `{id}` → `{userId}` also renames the method's `method.request.path.id` parameter. */
+function renameParam(r: RouteModel, before: string, after: string): RouteModel {
+  const b = PARAM.exec(before)?.[1];
+  const a = PARAM.exec(after)?.[1];
+  if (!b || !a) return r;
+  const from = `method.request.path.${b}`;
+  if (!(from in r.requestParameters)) return r;
+  const requestParameters: Record<string, boolean> = {};
+  for (const [k, v] of Object.entries(r.requestParameters)) requestParameters[k === from ? `method.request.path.${a}` : k] = v;
+  return { ...r, requestParameters };
+}
+
+function methodConfig(r: RouteModel): unknown {
+  const { path: _path, integration: _integration, ...rest } = r;
+  return rest;
+}
+
+const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
+
+function restResourceMovable(live: ApiModel, desired: ApiModel, routeKeyOld: string, oldPrefix: string, newPrefix: string): boolean {
+  const liveRoutes = Object.entries(live.routes);
+  if (liveRoutes.some(([k, r]) => k !== routeKeyOld && under(r.path, oldPrefix))) return false;
+  if (liveRoutes.some(([, r]) => under(r.path, newPrefix))) return false;
+  return !Object.values(desired.routes).some((r) => under(r.path, oldPrefix));
+}
