@@ -4,6 +4,7 @@
  */
 import { Command } from 'commander';
 import { createRequire } from 'node:module';
+import { register as registerValidate } from './cli/validate.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -13,7 +14,9 @@ const program = new Command('apigw-sync')
   .showHelpAfterError('(run with --help for usage)');
 
 // Commands register themselves here, one line each, in the order `--help` lists them.
-const commands: Array<(p: Command) => void> = [];
+const commands: Array<(p: Command) => void> = [
+  registerValidate,
+];
 
 for (const register of commands) register(program);
 

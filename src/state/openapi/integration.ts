@@ -41,7 +41,8 @@ export function normalizeIntegration(raw: unknown, opts: { kind: ApiKind; routeM
   const m: IntegrationModel = {
     type,
     requestParameters: strMap(x.requestParameters),
-    requestTemplates: rest ? strMap(x.requestTemplates) : {},
+    // Kept for HTTP APIs too, so the validator can reject them there with a useful message.
+    requestTemplates: strMap(x.requestTemplates),
     responses: {},
     timeoutInMillis: typeof x.timeoutInMillis === 'number' ? x.timeoutInMillis : Number(x.timeoutInMillis ?? DEFAULT_TIMEOUT_MS[opts.kind]),
     connectionType: str(x.connectionType)?.toUpperCase() === 'VPC_LINK' ? 'VPC_LINK' : 'INTERNET',
