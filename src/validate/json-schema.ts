@@ -1,0 +1,30 @@
+/**
+ * JSON Schema for editors (yaml-language-server), generated from the zod schemas so the
+ * two can never disagree. `npm run schema` writes them; a test fails when they are stale.
+ */
+import { z } from 'zod';
+import { apiSchema, gatewaySchema } from './schema.js';
+
+const BASE = 'https://github.com/apigw-sync/apigw-sync/schema';
+
+function toJson(schema: z.ZodType, id: string, title: string): Record<string, unknown> {
+  // io: 'input' — describe what a person writes (defaults make keys optional).
+  const js = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return { $id: `${BASE}/${id}`, title, ...js };
+}
+
+/** File name under schema/ → its JSON text. */
+export function jsonSchemas(): Record<string, string> {
+  const gateway = toJson(gatewaySchema, 'gateway.schema.json', 'apigw-sync gateway.yaml');
+  const api = toJson(apiSchema, 'api.schema.json', 'apigw-sync apis/<api>/api.yaml');
+  const strip = ({ $id: _i, $schema: _s, ...rest }: Record<string, unknown>) => rest;
+  const bundle = {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: `${BASE}/gateway-state.schema.json`,
+    title: 'apigw-sync gateway-state (gateway.yaml or an api.yaml)',
+    $defs: { gateway: strip(gateway), api: strip(api) },
+    anyOf: [{ $ref: '#/$defs/gateway' }, { $ref: '#/$defs/api' }],
+  };
+  const text = (o: unknown) => `${JSON.stringify(o, null, 2)}\n`;
+  return { 'gateway.schema.json': text(gateway), 'api.schema.json': text(api), 'gateway-state.schema.json': text(bundle) };
+}
