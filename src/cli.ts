@@ -5,6 +5,7 @@
 import { Command } from 'commander';
 import { createRequire } from 'node:module';
 import { register as registerValidate } from './cli/validate.js';
+import { register as registerEmulator } from './cli/emulator.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -16,6 +17,7 @@ const program = new Command('apigw-sync')
 // Commands register themselves here, one line each, in the order `--help` lists them.
 const commands: Array<(p: Command) => void> = [
   registerValidate,
+  registerEmulator,
 ];
 
 for (const register of commands) register(program);

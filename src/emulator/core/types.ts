@@ -1,4 +1,10 @@
 /**
+ * Compatible extensions by the core owner (issue 4 part A), nothing removed or renamed:
+ * - `ModuleContext` / `ModuleFactory`: the core builds each module per emulator instance
+ *   (tests start many) from a factory listed in src/emulator/modules.ts; a module may look
+ *   up another by name (traffic → v1/v2 stores, CloudWatch) and report timer-driven changes.
+ * - `ServiceModule.reset?()`: optional; without it the core restores the module's first snapshot.
+ *
  * The contract between the emulator's HTTP core (server, routing, quotas, faults, call log)
  * and the service modules (API Gateway v1, v2, CloudWatch, control API).
  *
@@ -88,4 +94,17 @@ export interface ServiceModule {
   routes: RouteDef[];
   snapshot(): unknown;
   restore(data: unknown): void;
+  /** Back to empty (POST /_emulator/reset). Optional: the core otherwise restores the first snapshot. */
+  reset?(): void;
 }
+
+/** What the core hands a module factory. */
+export interface ModuleContext {
+  /** Another module of the same emulator by its `name` (resolved at call time, so order does not matter). */
+  module<T extends ServiceModule = ServiceModule>(name: string): T | undefined;
+  /** Report a state change that did not come through a `write` route (timers, e.g. PENDING → DEPLOYED), so `--state-file` saves it. */
+  changed(): void;
+}
+
+/** How src/emulator/modules.ts lists a module: one factory per module, called once per emulator. */
+export type ModuleFactory = (ctx: ModuleContext) => ServiceModule;

@@ -1,0 +1,223 @@
+/**
+ * Stages: create, get, list, update (patch: variables, method settings such as
+ * `/*\/*\/throttling/rateLimit`, cache cluster, access logs, tracing, deploymentId and the
+ * canary: `replace /canarySettings/percentTraffic`, `copy /canarySettings/deploymentId →
+ * /deploymentId`, `copy /canarySettings/stageVariableOverrides → /variables`,
+ * `remove /canarySettings`), delete.
+ */
+import { badRequest, conflict, type RouteDef } from '../../core/types.js';
+import { applyDeclared, convert, parsePatchOps, readPath, splitPath, type FieldKind, type PatchOp, type PatchSpec } from '../patch.js';
+import { API, route } from '../route.js';
+import type { V1Store } from '../store.js';
+import type { ApiState, MethodSetting, Stage, StrMap } from '../types.js';
+import { bodyOf, bool, clone, compact, num, obj, ok, oneOf, reqStr, str, strMap, nowSeconds } from '../wire.js';
+
+export const CACHE_SIZES = ['0.5', '1.6', '6.1', '13.5', '28.4', '58.2', '118', '237'] as const;
+
+const STAGE_PATCH: PatchSpec = {
+  description: 'string',
+  deploymentId: 'string',
+  clientCertificateId: 'string',
+  cacheClusterEnabled: 'bool',
+  cacheClusterSize: 'string',
+  variables: 'stringMap',
+  documentationVersion: 'string',
+  'accessLogSettings/format': 'string',
+  'accessLogSettings/destinationArn': 'string',
+  tracingEnabled: 'bool',
+  webAclArn: 'string',
+  'canarySettings/percentTraffic': 'number',
+  'canarySettings/deploymentId': 'string',
+  'canarySettings/stageVariableOverrides': 'stringMap',
+  'canarySettings/useStageCache': 'bool',
+};
+
+/** `/{resourcePath}/{httpMethod}/<group>/<setting>` → MethodSetting field. */
+const METHOD_SETTING_PATHS: Record<string, [keyof MethodSetting, FieldKind]> = {
+  'metrics/enabled': ['metricsEnabled', 'bool'],
+  'logging/loglevel': ['loggingLevel', 'string'],
+  'logging/dataTrace': ['dataTraceEnabled', 'bool'],
+  'throttling/burstLimit': ['throttlingBurstLimit', 'int'],
+  'throttling/rateLimit': ['throttlingRateLimit', 'number'],
+  'caching/enabled': ['cachingEnabled', 'bool'],
+  'caching/ttlInSeconds': ['cacheTtlInSeconds', 'int'],
+  'caching/dataEncrypted': ['cacheDataEncrypted', 'bool'],
+  'caching/requireAuthorizationForCacheControl': ['requireAuthorizationForCacheControl', 'bool'],
+  'caching/unauthorizedCacheControlHeaderStrategy': ['unauthorizedCacheControlHeaderStrategy', 'string'],
+};
+
+/** What a method setting holds before anything is patched (the account-level defaults AWS reports). */
+const DEFAULT_METHOD_SETTING: MethodSetting = {
+  metricsEnabled: false,
+  loggingLevel: 'OFF',
+  dataTraceEnabled: false,
+  throttlingBurstLimit: 5000,
+  throttlingRateLimit: 10000,
+  cachingEnabled: false,
+  cacheTtlInSeconds: 300,
+  cacheDataEncrypted: false,
+  requireAuthorizationForCacheControl: true,
+  unauthorizedCacheControlHeaderStrategy: 'SUCCEED_WITH_RESPONSE_HEADER',
+};
+
+export function checkPercent(p: number): number {
+  if (!(p >= 0 && p <= 100)) throw badRequest('Canary traffic percentage must be between 0.0 and 100.0');
+  return p;
+}
+
+export interface NewStageFields {
+  stageName: string;
+  deploymentId: string;
+  description?: string;
+  cacheClusterEnabled?: boolean;
+  cacheClusterSize?: string;
+  variables?: StrMap;
+  tracingEnabled?: boolean;
+  documentationVersion?: string;
+  tags?: StrMap;
+}
+
+export function newStage(f: NewStageFields): Stage {
+  const now = nowSeconds();
+  const s: Stage = compact({
+    stageName: f.stageName,
+    deploymentId: f.deploymentId,
+    description: f.description,
+    cacheClusterEnabled: f.cacheClusterEnabled ?? false,
+    cacheClusterSize: f.cacheClusterSize,
+    cacheClusterStatus: 'NOT_AVAILABLE',
+    methodSettings: {},
+    variables: f.variables,
+    documentationVersion: f.documentationVersion,
+    tracingEnabled: f.tracingEnabled ?? false,
+    tags: f.tags,
+    createdDate: now,
+    lastUpdatedDate: now,
+  });
+  return settleCache(s);
+}
+
+/** Cache cluster size defaults to 0.5 GB when enabled; the status follows the flag (AWS passes through CREATE_IN_PROGRESS). */
+function settleCache(s: Stage): Stage {
+  if (s.cacheClusterSize !== undefined) oneOf(s.cacheClusterSize, 'cacheClusterSize', CACHE_SIZES);
+  if (s.cacheClusterEnabled && !s.cacheClusterSize) s.cacheClusterSize = '0.5';
+  s.cacheClusterStatus = s.cacheClusterEnabled ? 'AVAILABLE' : 'NOT_AVAILABLE';
+  return s;
+}
+
+function checkStageRefs(store: V1Store, st: ApiState, s: Stage): void {
+  if (s.deploymentId) store.deployment(st, s.deploymentId);
+  if (s.canarySettings) {
+    if (s.canarySettings.deploymentId) store.deployment(st, s.canarySettings.deploymentId);
+    if (s.canarySettings.percentTraffic !== undefined) checkPercent(s.canarySettings.percentTraffic);
+  }
+  if (s.stageName && !/^[A-Za-z0-9_-]{1,128}$/.test(s.stageName)) {
+    throw badRequest('Stage name only allows a-zA-Z0-9_-');
+  }
+}
+
+/** Method settings: `/{resourcePath}/{httpMethod}/{group}/{setting}`, or `remove /{resourcePath}/{httpMethod}`. */
+function applyMethodSetting(s: Stage, op: PatchOp): boolean {
+  const segs = splitPath(op.path);
+  if (segs.length === 2 && op.op === 'remove' && s.methodSettings[`${segs[0]}/${segs[1]}`]) {
+    delete s.methodSettings[`${segs[0]}/${segs[1]}`];
+    return true;
+  }
+  if (segs.length !== 4) return false;
+  const setting = METHOD_SETTING_PATHS[`${segs[2]}/${segs[3]}`];
+  if (!setting) return false;
+  if (op.op !== 'replace' && op.op !== 'add') throw badRequest(`Invalid patch operation '${op.op}' for ${op.path}; use replace`);
+  const key = `${segs[0]}/${segs[1]}`;
+  const entry = (s.methodSettings[key] ??= { ...DEFAULT_METHOD_SETTING });
+  (entry as unknown as Record<string, unknown>)[setting[0]] = convert(setting[1], op.value, op.path);
+  return true;
+}
+
+export function applyStagePatch(s: Stage, ops: PatchOp[]): void {
+  const target = s as unknown as Record<string, unknown>;
+  for (const op of ops) {
+    if (op.op === 'copy' || op.op === 'move') {
+      if (!op.from) throw badRequest(`Invalid patch operation: '${op.op}' requires 'from'`);
+      const value = readPath(target, STAGE_PATCH, op.from);
+      if (op.from === '/canarySettings/stageVariableOverrides' && op.path === '/variables') {
+        s.variables = { ...(s.variables ?? {}), ...((value as StrMap | undefined) ?? {}) };
+      } else if (op.from === '/canarySettings/deploymentId' && op.path === '/deploymentId') {
+        if (typeof value !== 'string') throw badRequest('The stage has no canary deployment to copy');
+        s.deploymentId = value;
+      } else {
+        throw badRequest(`Invalid patch operation: cannot ${op.op} from ${op.from} to ${op.path}`);
+      }
+      continue;
+    }
+    if (op.path === '/canarySettings' && op.op === 'remove') {
+      delete s.canarySettings;
+      continue;
+    }
+    if (op.path === '/accessLogSettings' && op.op === 'remove') {
+      delete s.accessLogSettings;
+      continue;
+    }
+    if (applyMethodSetting(s, op)) continue;
+    if (!applyDeclared(target, STAGE_PATCH, op)) {
+      throw badRequest(`Invalid patch path '${op.path}' specified for op '${op.op}'`);
+    }
+  }
+}
+
+export function stageRoutes(store: V1Store): RouteDef[] {
+  const view = (s: Stage) => clone(s);
+  return [
+    route('POST', `${API}/stages`, 'CreateStage', true, (req, p) => {
+      const st = store.api(p.restApiId);
+      const b = bodyOf(req);
+      const stageName = reqStr(b, 'stageName');
+      if (st.stages.some((s) => s.stageName === stageName)) throw conflict('Stage already exists');
+      const s = newStage({
+        stageName,
+        deploymentId: reqStr(b, 'deploymentId'),
+        description: str(b, 'description'),
+        cacheClusterEnabled: bool(b, 'cacheClusterEnabled'),
+        cacheClusterSize: str(b, 'cacheClusterSize'),
+        variables: strMap(b, 'variables'),
+        tracingEnabled: bool(b, 'tracingEnabled'),
+        documentationVersion: str(b, 'documentationVersion'),
+        tags: strMap(b, 'tags'),
+      });
+      const canary = obj(b, 'canarySettings');
+      if (canary) {
+        s.canarySettings = compact({
+          percentTraffic: num(canary, 'percentTraffic') ?? 0,
+          deploymentId: str(canary, 'deploymentId'),
+          stageVariableOverrides: strMap(canary, 'stageVariableOverrides'),
+          useStageCache: bool(canary, 'useStageCache') ?? false,
+        });
+      }
+      checkStageRefs(store, st, s);
+      st.stages.push(s);
+      return ok(view(s), 201);
+    }),
+    route('GET', `${API}/stages`, 'GetStages', false, (req, p) => {
+      const deploymentId = req.query.get('deploymentId');
+      const stages = store.api(p.restApiId).stages.filter((s) => deploymentId === null || s.deploymentId === deploymentId);
+      return ok({ item: stages.map(view) });
+    }),
+    route('GET', `${API}/stages/{stageName}`, 'GetStage', false, (_req, p) => ok(view(store.stage(store.api(p.restApiId), p.stageName)))),
+    route('PATCH', `${API}/stages/{stageName}`, 'UpdateStage', true, (req, p) => {
+      const st = store.api(p.restApiId);
+      const current = store.stage(st, p.stageName);
+      const next = clone(current);
+      applyStagePatch(next, parsePatchOps(bodyOf(req).patchOperations));
+      settleCache(next);
+      checkStageRefs(store, st, next);
+      next.lastUpdatedDate = nowSeconds();
+      st.stages = st.stages.map((s) => (s === current ? next : s));
+      return ok(view(next));
+    }),
+    route('DELETE', `${API}/stages/{stageName}`, 'DeleteStage', true, (_req, p) => {
+      const st = store.api(p.restApiId);
+      const s = store.stage(st, p.stageName);
+      st.stages = st.stages.filter((x) => x !== s);
+      return ok(undefined, 202);
+    }),
+  ];
+}

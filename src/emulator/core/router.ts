@@ -1,0 +1,103 @@
+/**
+ * Matching a request to a service module's route. rest-json routes match on method + path
+ * pattern (`{param}` is one segment, `{param+}` the rest of the path) and optional query
+ * constraints in the pattern (`/restapis?mode=import`); json-1.0 routes match on X-Amz-Target.
+ *
+ * The raw path is split on `/` BEFORE percent-decoding, because the SDK encodes a slash
+ * inside a label (a tag ARN in `/tags/{resourceArn}`) as %2F.
+ */
+import type { RouteDef } from './types.js';
+
+type Segment = { literal: string } | { param: string; greedy: boolean };
+
+export interface CompiledRoute {
+  def: RouteDef;
+  module: string;
+  segments: Segment[];
+  queryConstraints: Array<[string, string]>;
+  /** Higher wins when several patterns match (query constraints, then literal segments). */
+  specificity: number;
+}
+
+export interface RouteMatch {
+  route: CompiledRoute;
+  params: Record<string, string>;
+}
+
+export function compileRoute(def: RouteDef, module: string): CompiledRoute {
+  const [pathPart, queryPart] = def.pattern.split('?', 2);
+  const segments: Segment[] = pathPart
+    .split('/')
+    .filter((s) => s !== '')
+    .map((s) => {
+      const m = /^\{([A-Za-z0-9_]+)(\+?)\}$/.exec(s);
+      return m ? { param: m[1], greedy: m[2] === '+' } : { literal: s };
+    });
+  const queryConstraints = queryPart ? [...new URLSearchParams(queryPart).entries()] : [];
+  const literals = segments.filter((s) => 'literal' in s).length;
+  return { def, module, segments, queryConstraints, specificity: queryConstraints.length * 1000 + literals };
+}
+
+function decodeSegment(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+function matchPath(route: CompiledRoute, rawSegments: string[]): Record<string, string> | undefined {
+  const params: Record<string, string> = {};
+  const segs = route.segments;
+  for (let i = 0; i < segs.length; i++) {
+    const seg = segs[i];
+    if ('literal' in seg) {
+      if (rawSegments[i] === undefined || decodeSegment(rawSegments[i]) !== seg.literal) return undefined;
+      continue;
+    }
+    if (seg.greedy) {
+      if (i >= rawSegments.length) return undefined;
+      params[seg.param] = rawSegments.slice(i).map(decodeSegment).join('/');
+      return params;
+    }
+    if (rawSegments[i] === undefined || rawSegments[i] === '') return undefined;
+    params[seg.param] = decodeSegment(rawSegments[i]);
+  }
+  return rawSegments.length === segs.length ? params : undefined;
+}
+
+export class Router {
+  private readonly rest: CompiledRoute[] = [];
+  private readonly byTarget = new Map<string, CompiledRoute>();
+
+  add(def: RouteDef, module: string): void {
+    const compiled = compileRoute(def, module);
+    if (def.protocol === 'json-1.0') {
+      if (!def.target) throw new Error(`json-1.0 route ${def.operation} of ${module} has no target`);
+      this.byTarget.set(def.target, compiled);
+    } else {
+      this.rest.push(compiled);
+    }
+  }
+
+  /** The X-Amz-Target routes: POST / with the header set. */
+  matchTarget(target: string): RouteMatch | undefined {
+    const route = this.byTarget.get(target);
+    return route ? { route, params: {} } : undefined;
+  }
+
+  match(method: string, rawPath: string, query: URLSearchParams): RouteMatch | undefined {
+    const rawSegments = rawPath.split('/');
+    if (rawSegments[0] === '') rawSegments.shift();
+    if (rawSegments.length > 0 && rawSegments[rawSegments.length - 1] === '') rawSegments.pop();
+    let best: RouteMatch | undefined;
+    for (const route of this.rest) {
+      if (route.def.method !== method) continue;
+      if (best && best.route.specificity >= route.specificity) continue;
+      if (!route.queryConstraints.every(([k, v]) => query.get(k) === v)) continue;
+      const params = matchPath(route, rawSegments);
+      if (params) best = { route, params };
+    }
+    return best;
+  }
+}

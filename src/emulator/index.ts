@@ -1,0 +1,85 @@
+/**
+ * startEmulator(): the local AWS endpoint in-process (tests, demo) or behind the CLI.
+ *
+ *   const emu = await startEmulator({ port: 0 });
+ *   new APIGatewayClient({ endpoint: emu.url, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+ *   ...
+ *   await emu.stop();
+ */
+import type { AddressInfo } from 'node:net';
+import { createHttpServer, Engine } from './server.js';
+import { createControl, type EmulatorControl } from './control/helpers.js';
+import { controlRoutes } from './control/routes.js';
+import { DebouncedWriter, readStateFile, writeStateFileAtomically } from './core/state-file.js';
+import type { ModuleContext, ModuleFactory, ServiceModule } from './core/types.js';
+import { defaultModules } from './modules.js';
+
+export interface StartEmulatorOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  host?: string;
+  /** Enforce API Gateway's control-plane quotas (default true). */
+  quotas?: boolean;
+  /** Multiplies the quotas' refill rates: 1 = AWS's real rates, >1 faster for tests. */
+  quotaScale?: number;
+  /** Persist live state here (read at start, written after changes). */
+  stateFile?: string;
+  /** The modules to load; default: every module listed in src/emulator/modules.ts. */
+  modules?: ModuleFactory[];
+}
+
+export interface RunningEmulator {
+  url: string;
+  port: number;
+  control: EmulatorControl;
+  stop(): Promise<void>;
+}
+
+export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<RunningEmulator> {
+  const host = opts.host ?? '127.0.0.1';
+  const modules: ServiceModule[] = [];
+  let writer: DebouncedWriter | undefined;
+  const changed = () => writer?.schedule();
+  const ctx: ModuleContext = {
+    module: <T extends ServiceModule = ServiceModule>(name: string) => modules.find((m) => m.name === name) as T | undefined,
+    changed,
+  };
+  for (const factory of opts.modules ?? defaultModules) modules.push(factory(ctx));
+  const initial = new Map(modules.map((m) => [m.name, structuredClone(m.snapshot())]));
+
+  if (opts.stateFile) {
+    const file = opts.stateFile;
+    const saved = readStateFile(file);
+    for (const m of modules) if (saved && m.name in saved.modules) m.restore(saved.modules[m.name]);
+    writer = new DebouncedWriter(() =>
+      writeStateFileAtomically(file, { version: 1, modules: Object.fromEntries(modules.map((m) => [m.name, m.snapshot()])) }),
+    );
+  }
+
+  const engine = new Engine(modules, { quotas: opts.quotas ?? true, quotaScale: opts.quotaScale ?? 1, onChange: changed });
+  const control = createControl(engine, initial, changed);
+  engine.addRoutes('control', controlRoutes(control));
+
+  const server = createHttpServer(engine);
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    control,
+    stop: async () => {
+      writer?.flush();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+export type { EmulatorControl } from './control/helpers.js';
+export type { FaultSpec } from './core/faults.js';
+export type { CallFilter } from './core/call-log.js';
+export { ACCOUNT_QUOTA, OPERATION_QUOTAS, minimumSeconds } from './core/quotas.js';

@@ -1,0 +1,16 @@
+/**
+ * The service modules `startEmulator()` loads by default, one factory per line.
+ * Each engineer adds the line for their module here (factories: a fresh module per emulator).
+ */
+import type { ModuleFactory } from './core/types.js';
+import { createApigwV1Module } from './apigw-v1/index.js';
+import { createApigwV2Module } from './apigw-v2/index.js';
+import { createCloudWatchModule } from './cloudwatch/index.js';
+import { createTrafficModule } from './traffic/index.js';
+
+export const defaultModules: ModuleFactory[] = [
+  createApigwV1Module,
+  createApigwV2Module,
+  createCloudWatchModule,
+  createTrafficModule,
+];

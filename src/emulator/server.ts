@@ -1,0 +1,205 @@
+/**
+ * The emulator's HTTP core: one Node http server in front of the service modules. Per call:
+ * match the route, enforce quotas and injected faults, run the handler, serialize the result
+ * or the AwsError in the route's wire protocol, log the call, and schedule a state-file save
+ * after a successful write. Control routes (`/_emulator/...`) skip quotas, faults and the log.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { CallLog } from './core/call-log.js';
+import { Faults } from './core/faults.js';
+import { Quotas } from './core/quotas.js';
+import { Router, type RouteMatch } from './core/router.js';
+import { defaultFaultCode, serializeError, throttlingError, type WireResponse } from './core/wire.js';
+import { AwsError, conflict, type EmuRequest, type EmuResponse, type RouteDef, type ServiceModule } from './core/types.js';
+
+export interface EngineOptions {
+  quotas: boolean;
+  quotaScale: number;
+  /** Called after every successful write (the state-file writer). */
+  onChange: () => void;
+}
+
+const DEFAULT_CONFLICT_HOLD_MS = 200;
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export class Engine {
+  readonly router = new Router();
+  readonly callLog = new CallLog();
+  readonly faults = new Faults();
+  readonly quotas: Quotas;
+  quotasEnabled: boolean;
+  /** Writes in flight per API id, watched only while a conflict fault is armed. */
+  private readonly inFlight = new Map<string, number>();
+
+  constructor(
+    readonly modules: ServiceModule[],
+    private readonly opts: EngineOptions,
+  ) {
+    this.quotas = new Quotas({ scale: opts.quotaScale });
+    this.quotasEnabled = opts.quotas;
+    for (const m of modules) for (const r of m.routes) this.router.add(r, m.name);
+  }
+
+  addRoutes(moduleName: string, routes: RouteDef[]): void {
+    for (const r of routes) this.router.add(r, moduleName);
+  }
+
+  private match(req: EmuRequest): RouteMatch | undefined {
+    const target = req.headers['x-amz-target'];
+    if (req.method === 'POST' && target) return this.router.matchTarget(target);
+    return undefined;
+  }
+
+  async handle(req: EmuRequest, rawPath: string): Promise<WireResponse> {
+    const m = this.match(req) ?? this.router.match(req.method, rawPath, req.query);
+    if (!m) {
+      const err = new AwsError(404, 'UnknownOperationException', `No operation matches ${req.method} ${req.path}`);
+      return serializeError(err, req.headers['x-amz-target'] ? 'json-1.0' : 'rest-json', 'apigateway');
+    }
+    const def = m.route.def;
+    if (def.service === 'control') return this.run(def, req, m.params);
+
+    const params: Record<string, unknown> = { ...m.params, ...Object.fromEntries(req.query) };
+    if (req.body !== undefined && typeof req.body === 'object' && req.body !== null && !Array.isArray(req.body)) {
+      Object.assign(params, req.body);
+    } else if (req.body !== undefined) {
+      params.body = req.rawBody;
+    }
+    let response: WireResponse;
+    const release = this.trackWrite(def, m.params);
+    try {
+      response = await this.guarded(def, req, m.params, release.concurrent, release.holdMs);
+    } finally {
+      release.done();
+    }
+    const errorCode = response.status >= 400 ? (response.headers['x-amzn-ErrorType'] ?? response.headers['x-amzn-query-error']?.split(';')[0]) : undefined;
+    this.callLog.record({ service: def.service, operation: def.operation, write: def.write, params, status: response.status, errorCode });
+    if (def.write && response.status < 300) this.opts.onChange();
+    return response;
+  }
+
+  private trackWrite(def: RouteDef, params: Record<string, string>): { concurrent: boolean; holdMs: number; done: () => void } {
+    const apiKey = params.restApiId ?? params.apiId;
+    const watch = def.write && apiKey ? this.faults.conflictWatch(def.operation) : undefined;
+    if (!watch || !apiKey) return { concurrent: false, holdMs: 0, done: () => {} };
+    const n = this.inFlight.get(apiKey) ?? 0;
+    this.inFlight.set(apiKey, n + 1);
+    return {
+      concurrent: n > 0,
+      holdMs: watch.latencyMs ?? DEFAULT_CONFLICT_HOLD_MS,
+      done: () => {
+        const left = (this.inFlight.get(apiKey) ?? 1) - 1;
+        if (left <= 0) this.inFlight.delete(apiKey);
+        else this.inFlight.set(apiKey, left);
+      },
+    };
+  }
+
+  private async guarded(def: RouteDef, req: EmuRequest, params: Record<string, string>, concurrent: boolean, holdMs: number): Promise<WireResponse> {
+    if (this.quotasEnabled) {
+      const q = this.quotas.admit(def.service, def.operation);
+      if (!q.ok) {
+        const msg = q.bucket === 'account' ? 'Too Many Requests' : `Rate exceeded for ${def.operation}`;
+        return serializeError(throttlingError(def.protocol, msg, q.retryAfterSeconds), def.protocol, def.service);
+      }
+    }
+    for (const f of this.faults.fire(def.operation, { concurrent })) {
+      if (f.kind === 'latency') {
+        await sleep(f.latencyMs ?? 0);
+      } else if (f.kind === 'throttle') {
+        return serializeError(throttlingError(def.protocol, f.message ?? 'Too Many Requests', 1), def.protocol, def.service);
+      } else if (f.kind === 'error') {
+        const status = f.status ?? 500;
+        const err = new AwsError(status, f.code ?? defaultFaultCode(def.protocol, status), f.message ?? 'Injected fault');
+        return serializeError(err, def.protocol, def.service);
+      } else if (f.kind === 'conflict') {
+        const err = conflict(f.message ?? 'Unable to complete operation due to concurrent modification. Please try again later.');
+        return serializeError(err, def.protocol, def.service);
+      }
+    }
+    if (holdMs > 0) await sleep(holdMs);
+    return this.run(def, req, params);
+  }
+
+  private async run(def: RouteDef, req: EmuRequest, params: Record<string, string>): Promise<WireResponse> {
+    try {
+      const res = await def.handler(req, params);
+      return toWire(res, def);
+    } catch (e) {
+      if (e instanceof AwsError) return serializeError(e, def.protocol, def.service);
+      process.stderr.write(`emulator: ${def.operation} failed: ${(e as Error)?.stack ?? String(e)}\n`);
+      return serializeError(new AwsError(500, 'InternalFailure', `Emulator bug in ${def.operation}: ${(e as Error)?.message}`), def.protocol, def.service);
+    }
+  }
+}
+
+function toWire(res: EmuResponse, def: RouteDef): WireResponse {
+  const headers: Record<string, string> = { ...(res.headers ?? {}) };
+  const hasType = Object.keys(headers).some((k) => k.toLowerCase() === 'content-type');
+  if (res.rawBody !== undefined) {
+    if (!hasType) headers['Content-Type'] = 'text/plain';
+    return { status: res.status, headers, body: res.rawBody };
+  }
+  const jsonType = def.protocol === 'json-1.0' ? 'application/x-amz-json-1.0' : 'application/json';
+  if (res.body === undefined) {
+    if (def.protocol === 'json-1.0') return { status: res.status, headers: { 'Content-Type': jsonType, ...headers }, body: '{}' };
+    return { status: res.status, headers, body: '' };
+  }
+  if (!hasType) headers['Content-Type'] = jsonType;
+  return { status: res.status, headers, body: JSON.stringify(res.body) };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function parseBody(raw: string, contentType: string | undefined): unknown {
+  if (raw === '') return undefined;
+  const looksJson = /json/i.test(contentType ?? '') || /^\s*[[{]/.test(raw);
+  if (!looksJson) return raw;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return raw;
+  }
+}
+
+export async function toEmuRequest(req: IncomingMessage): Promise<{ emu: EmuRequest; rawPath: string }> {
+  const url = new URL(req.url ?? '/', 'http://emulator.local');
+  const rawBody = await readBody(req);
+  const headers: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(req.headers)) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
+  let path = url.pathname;
+  try {
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    /* keep the raw path: the router decodes per segment anyway */
+  }
+  return {
+    emu: { method: (req.method ?? 'GET').toUpperCase(), path, query: url.searchParams, headers, body: parseBody(rawBody, headers['content-type']), rawBody },
+    rawPath: url.pathname,
+  };
+}
+
+export function createHttpServer(engine: Engine): Server {
+  return createServer((req: IncomingMessage, res: ServerResponse) => {
+    toEmuRequest(req)
+      .then(({ emu, rawPath }) => engine.handle(emu, rawPath))
+      .then((wire) => {
+        res.writeHead(wire.status, { 'x-amzn-RequestId': randomUUID(), 'Content-Length': Buffer.byteLength(wire.body), ...wire.headers });
+        res.end(wire.body);
+      })
+      .catch((e: unknown) => {
+        process.stderr.write(`emulator: request failed: ${(e as Error)?.stack ?? String(e)}\n`);
+        if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json', 'x-amzn-ErrorType': 'InternalFailure' });
+        res.end(JSON.stringify({ message: 'Emulator internal error' }));
+      });
+  });
+}
