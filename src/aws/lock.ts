@@ -37,6 +37,10 @@ export interface LockOptions {
   settleMs?: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /** Says why a held, unexpired lock is stale anyway (its holder is gone), or undefined. Default: `staleHolder`. */
+  isStale?: (owner: string) => string | undefined;
+  /** Told when a stale lock is taken over. */
+  onTakeOver?: (previous: LockInfo, why: string) => void;
 }
 
 export interface HeldLock {
@@ -75,15 +79,11 @@ export async function acquireLock(api: ApiRef, o: LockOptions): Promise<HeldLock
   const owner = o.owner ?? defaultOwner();
 
   const held = (await tags.read(api))[TAG_LOCK];
-  refuseIfHeld(api, held, now());
+  const previous = refuseIfHeld(api, held, now(), o.isStale ?? staleHolder);
+  if (previous) o.onTakeOver?.(previous.info, previous.why);
 
-  const t = now();
   // A per-acquisition suffix: two runs with the same owner string still tell their locks apart.
-  const value = encodeLock({
-    owner: `${owner}#${Math.random().toString(36).slice(2, 8)}`.replace('#', '/'),
-    acquiredAt: new Date(t).toISOString(),
-    expiresAt: new Date(t + (o.ttlSeconds ?? 1800) * 1000).toISOString(),
-  });
+  const value = newLockValue({ owner, ttlSeconds: o.ttlSeconds, now });
   await tags.set(api, { [TAG_LOCK]: value });
   await sleep(o.settleMs ?? 50);
   const confirmed = (await tags.read(api))[TAG_LOCK];
@@ -92,26 +92,78 @@ export async function acquireLock(api: ApiRef, o: LockOptions): Promise<HeldLock
     throw new LockedError(api.name, other?.owner ?? 'another apply', other?.expiresAt ?? 'unknown');
   }
 
+  return heldLock(api, value, o);
+}
+
+/** A lock value for an API created by this run (CreateRestApi/CreateApi carry it as a tag). */
+export function newLockValue(o: Pick<LockOptions, 'owner' | 'ttlSeconds' | 'now'>): string {
+  const t = (o.now ?? Date.now)();
+  return encodeLock({
+    owner: `${o.owner ?? defaultOwner()}/${Math.random().toString(36).slice(2, 8)}`,
+    acquiredAt: new Date(t).toISOString(),
+    expiresAt: new Date(t + (o.ttlSeconds ?? 1800) * 1000).toISOString(),
+  });
+}
+
+/** The lock we hold (acquired, or written at creation). */
+export function heldLock(api: ApiRef, value: string, o: Pick<LockOptions, 'clients' | 'caller' | 'region'>): HeldLock {
+  const tags = new ApiTags(o.clients, o.caller, o.region);
   return {
     api,
     value,
     async release({ alsoRemove = [] } = {}) {
       const current = (await tags.read(api))[TAG_LOCK];
-      const keys = current === value ? [TAG_LOCK, ...alsoRemove] : alsoRemove;
-      await tags.remove(api, keys);
+      await tags.remove(api, current === value ? [TAG_LOCK, ...alsoRemove] : alsoRemove);
     },
   };
 }
 
-function refuseIfHeld(api: ApiRef, held: string | undefined, now: number): void {
-  if (!held) return;
+function refuseIfHeld(
+  api: ApiRef,
+  held: string | undefined,
+  now: number,
+  isStale: (owner: string) => string | undefined,
+): { info: LockInfo; why: string } | undefined {
+  if (!held) return undefined;
   const info = decodeLock(held);
   if (!info) {
     throw new ApigwSyncError('BAD_LOCK_TAG', `API "${api.name}" has an unreadable apigw-sync:lock tag "${held}"`, {
       hint: `if no apply is running, clear it with \`apigw-sync unlock --api ${api.name}\``,
     });
   }
-  if (Date.parse(info.expiresAt) > now) throw new LockedError(api.name, info.owner, info.expiresAt);
+  if (Date.parse(info.expiresAt) <= now) return { info, why: `it expired at ${info.expiresAt}` };
+  const why = isStale(info.owner);
+  if (why) return { info, why };
+  throw new LockedError(api.name, info.owner, info.expiresAt);
+}
+
+/**
+ * A lock whose holder certainly stopped: an apply on this machine whose process is gone, or
+ * an earlier attempt of this same GitHub Actions run (a re-run only starts after it ended).
+ * Anything else waits for expiry or `apigw-sync unlock`.
+ */
+export function staleHolder(owner: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const parts = owner.split('/');
+  if (parts[0] === 'github-run') {
+    const [, runId, attempt] = parts;
+    if (env.GITHUB_RUN_ID === runId && env.GITHUB_RUN_ATTEMPT !== undefined && env.GITHUB_RUN_ATTEMPT !== attempt) {
+      return `it belongs to attempt ${attempt} of this workflow run, which has ended`;
+    }
+    return undefined;
+  }
+  const [userHost, pidText] = parts;
+  const pid = Number(pidText);
+  if (userHost !== tagSafe(`${safeUser()}@${hostname()}`) || !Number.isInteger(pid) || pid === process.pid) return undefined;
+  return processAlive(pid) ? undefined : `process ${pid} on this machine, which held it, is no longer running`;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** `apigw-sync unlock`: removes the lock whoever holds it. Returns what was removed. */

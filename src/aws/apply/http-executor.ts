@@ -31,7 +31,8 @@ import type { LiveIds } from '../../model/live.js';
 import type { PlanStep, StepExecutor } from '../../model/plan.js';
 import { isAwsError } from './call.js';
 import { same } from './patch.js';
-import { apiArn, keyOf, startingPoint, tagDelta, type ExecutorOptions } from './shared.js';
+import { moveAuthorizer } from './rest-executor.js';
+import { apiArn, keyOf, renamedFrom, routeRenames, startingPoint, tagDelta, type ExecutorOptions } from './shared.js';
 
 export interface HttpExecutorOptions extends ExecutorOptions {
   client: ApiGatewayV2Client;
@@ -40,13 +41,17 @@ export interface HttpExecutorOptions extends ExecutorOptions {
 export class HttpApiExecutor implements StepExecutor {
   private readonly cur: ApiModel;
   readonly ids: LiveIds;
+  /** Stage → deployment this run made it serve (recorded for drift, see deployed-tag.ts). */
+  readonly served: Record<string, string> = {};
   /** Stages created in this run: they serve nothing until deployed. */
   private readonly freshStages = new Set<string>();
+  private readonly renames: Map<string, string>;
 
   constructor(private readonly o: HttpExecutorOptions) {
     const start = startingPoint(o);
     this.cur = start.cur;
     this.ids = start.ids;
+    this.renames = routeRenames(o.steps);
   }
 
   get apiId(): string {
@@ -62,7 +67,7 @@ export class HttpApiExecutor implements StepExecutor {
       case 'tags':
         return this.syncTags();
       case 'authorizer':
-        return this.syncAuthorizer(key);
+        return this.syncAuthorizer(key, renamedFrom(c));
       case 'route':
       case 'integration':
         return this.syncRoute(key);
@@ -81,7 +86,8 @@ export class HttpApiExecutor implements StepExecutor {
   async deploy(_apiKey: string, stages: string[]): Promise<void> {
     const todo = [...new Set([...stages, ...this.freshStages])].filter((s) => this.cur.stages[s] && !this.cur.stages[s].autoDeploy);
     if (todo.length === 0 || !this.ids.apiId) return;
-    await this.o.deployer.deploy({ api: this.o.desired, apiId: this.ids.apiId, stages: todo, description: this.o.description });
+    const { deploymentId } = await this.o.deployer.deploy({ api: this.o.desired, apiId: this.ids.apiId, stages: todo, description: this.o.description });
+    for (const s of todo) this.served[s] = deploymentId;
     this.freshStages.clear();
   }
 
@@ -160,8 +166,16 @@ export class HttpApiExecutor implements StepExecutor {
     this.cur.tags = { ...this.o.desired.tags };
   }
 
-  private async syncAuthorizer(name: string): Promise<void> {
+  private async syncAuthorizer(name: string, oldName?: string): Promise<void> {
     const d = this.o.desired.authorizers[name];
+    if (d && oldName && !this.cur.authorizers[name] && this.cur.authorizers[oldName] && this.ids.authorizerIds[oldName]) {
+      // Renamed in place: the id (and every route's link to it) stays.
+      const AuthorizerId = this.ids.authorizerIds[oldName];
+      await this.call('UpdateAuthorizer', (cl) => cl.send(new UpdateAuthorizerCommand({ ApiId: this.ApiId, AuthorizerId, ...authorizerInput(d) })));
+      moveAuthorizer(this.cur, this.ids, oldName, name);
+      this.cur.authorizers[name] = structuredClone(d);
+      return;
+    }
     const c = this.cur.authorizers[name];
     const id = this.ids.authorizerIds[name];
     if (!d) {
@@ -182,8 +196,20 @@ export class HttpApiExecutor implements StepExecutor {
 
   private async syncRoute(key: string): Promise<void> {
     const d = this.o.desired.routes[key];
-    const c = this.cur.routes[key];
     const ApiId = this.ApiId;
+    const oldKey = this.renames.get(key);
+    if (d && oldKey && !this.cur.routes[key] && this.cur.routes[oldKey] && this.ids.routeIds[oldKey] && !this.o.desired.routes[oldKey]) {
+      // Renamed: UpdateRoute with the new RouteKey keeps the route id and its integration.
+      const RouteId = this.ids.routeIds[oldKey];
+      await this.call('UpdateRoute', (cl) => cl.send(new UpdateRouteCommand({ ApiId, RouteId, RouteKey: key, ...this.routeAuth(d), OperationName: d.operationName })));
+      this.ids.routeIds[key] = RouteId;
+      this.ids.integrationIds[key] = this.ids.integrationIds[oldKey];
+      delete this.ids.routeIds[oldKey];
+      delete this.ids.integrationIds[oldKey];
+      this.cur.routes[key] = { ...d, integration: this.cur.routes[oldKey].integration };
+      delete this.cur.routes[oldKey];
+    }
+    const c = this.cur.routes[key];
     if (!d) {
       const routeId = this.ids.routeIds[key];
       const integrationId = this.ids.integrationIds[key];

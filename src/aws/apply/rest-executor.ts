@@ -37,6 +37,7 @@ import {
   UpdateMethodCommand,
   UpdateModelCommand,
   UpdateRequestValidatorCommand,
+  UpdateResourceCommand,
   UpdateRestApiCommand,
   UpdateStageCommand,
   type PatchOperation,
@@ -56,7 +57,7 @@ import type { LiveIds } from '../../model/live.js';
 import type { PlanStep, StepExecutor } from '../../model/plan.js';
 import { isAwsError } from './call.js';
 import { mapOps, same, scalarOps, setOps } from './patch.js';
-import { apiArn, keyOf, startingPoint, tagDelta, type ExecutorOptions } from './shared.js';
+import { apiArn, keyOf, renamedFrom, routeRenames, startingPoint, tagDelta, type ExecutorOptions } from './shared.js';
 
 export interface RestExecutorOptions extends ExecutorOptions {
   client: APIGatewayClient;
@@ -65,16 +66,20 @@ export interface RestExecutorOptions extends ExecutorOptions {
 export class RestApiExecutor implements StepExecutor {
   private readonly cur: ApiModel;
   readonly ids: LiveIds;
+  /** Stage → deployment this run made it serve (recorded for drift, see deployed-tag.ts). */
+  readonly served: Record<string, string> = {};
   /** Bumped by every write that a deployment snapshots (resources, methods, integrations...). */
   private snapshotWrites = 0;
   /** Stages created in this run, and the snapshot counter their deployment saw. */
   private readonly freshStages = new Map<string, number>();
   private stageCreationDeployment?: { id: string; atWrites: number };
+  private readonly renames: Map<string, string>;
 
   constructor(private readonly o: RestExecutorOptions) {
     const start = startingPoint(o);
     this.cur = start.cur;
     this.ids = start.ids;
+    this.renames = routeRenames(o.steps);
   }
 
   get apiId(): string {
@@ -90,7 +95,7 @@ export class RestApiExecutor implements StepExecutor {
       case 'tags':
         return this.syncTags();
       case 'authorizer':
-        return this.syncAuthorizer(key);
+        return this.syncAuthorizer(key, renamedFrom(c));
       case 'requestValidator':
         return this.syncValidator(key);
       case 'model':
@@ -115,7 +120,8 @@ export class RestApiExecutor implements StepExecutor {
       return at === undefined || at < this.snapshotWrites;
     });
     if (todo.length === 0 || !this.ids.apiId) return;
-    await this.o.deployer.deploy({ api: this.o.desired, apiId: this.ids.apiId, stages: todo, description: this.o.description });
+    const { deploymentId } = await this.o.deployer.deploy({ api: this.o.desired, apiId: this.ids.apiId, stages: todo, description: this.o.description });
+    for (const s of todo) this.served[s] = deploymentId;
   }
 
   // ── API ────────────────────────────────────────────────────────────────────────────────
@@ -203,10 +209,20 @@ export class RestApiExecutor implements StepExecutor {
 
   // ── authorizers, validators, models ────────────────────────────────────────────────────
 
-  private async syncAuthorizer(name: string): Promise<void> {
+  private async syncAuthorizer(name: string, oldName?: string): Promise<void> {
     const d = this.o.desired.authorizers[name];
-    const c = this.cur.authorizers[name];
     const restApiId = this.restApiId;
+    if (d && oldName && !this.cur.authorizers[name] && this.cur.authorizers[oldName] && this.ids.authorizerIds[oldName]) {
+      // Renamed: UpdateAuthorizer keeps the id, so methods that use it stay linked.
+      const authorizerId = this.ids.authorizerIds[oldName];
+      const patchOperations = [{ op: 'replace' as const, path: '/name', value: name }, ...authorizerOps(this.cur.authorizers[oldName], d)];
+      await this.call('UpdateAuthorizer', (cl) => cl.send(new UpdateAuthorizerCommand({ restApiId, authorizerId, patchOperations })));
+      moveAuthorizer(this.cur, this.ids, oldName, name);
+      this.cur.authorizers[name] = structuredClone(d);
+      this.snapshotWrites++;
+      return;
+    }
+    const c = this.cur.authorizers[name];
     if (!d) {
       const id = this.ids.authorizerIds[name];
       if (c && id) await this.call('DeleteAuthorizer', (cl) => cl.send(new DeleteAuthorizerCommand({ restApiId, authorizerId: id })));
@@ -240,6 +256,7 @@ export class RestApiExecutor implements StepExecutor {
       }
     }
     this.cur.authorizers[name] = structuredClone(d);
+    this.snapshotWrites++;
   }
 
   private async syncValidator(name: string): Promise<void> {
@@ -313,6 +330,10 @@ export class RestApiExecutor implements StepExecutor {
 
   private async syncRoute(key: string): Promise<void> {
     const d = this.o.desired.routes[key];
+    const oldKey = this.renames.get(key);
+    if (d && oldKey && !this.cur.routes[key] && this.cur.routes[oldKey] && !this.o.desired.routes[oldKey]) {
+      await this.renameRoute(oldKey, key);
+    }
     const c = this.cur.routes[key];
     if (!d) {
       if (c) await this.deleteRoute(key, c);
@@ -373,6 +394,35 @@ export class RestApiExecutor implements StepExecutor {
       }
     }
     this.cur.routes[key] = structuredClone(d);
+    this.snapshotWrites++;
+  }
+
+  /**
+   * The plan pairs a deleted and a created route whose paths differ in one segment, and only
+   * when the old resource serves nothing else (diff/renames.ts): rename that resource in
+   * place (UpdateResource `replace /pathPart`), keeping its id, method and integration.
+   */
+  private async renameRoute(oldKey: string, newKey: string): Promise<void> {
+    const old = this.cur.routes[oldKey];
+    const newPath = this.o.desired.routes[newKey].path;
+    const a = old.path.split('/');
+    const b = newPath.split('/');
+    const i = a.findIndex((seg, n) => seg !== b[n]);
+    const oldPrefix = a.slice(0, i + 1).join('/');
+    const newPrefix = b.slice(0, i + 1).join('/');
+    const resourceId = this.ids.resourceIds[oldPrefix];
+    if (a.length !== b.length || i < 1 || !resourceId || this.ids.resourceIds[newPrefix]) return; // not a one-segment rename: create + delete
+    await this.call('UpdateResource', (cl) =>
+      cl.send(new UpdateResourceCommand({ restApiId: this.restApiId, resourceId, patchOperations: [{ op: 'replace', path: '/pathPart', value: b[i] }] })),
+    );
+    for (const p of Object.keys(this.ids.resourceIds)) {
+      if (p === oldPrefix || p.startsWith(`${oldPrefix}/`)) {
+        this.ids.resourceIds[newPrefix + p.slice(oldPrefix.length)] = this.ids.resourceIds[p];
+        delete this.ids.resourceIds[p];
+      }
+    }
+    delete this.cur.routes[oldKey];
+    this.cur.routes[newKey] = { ...old, path: newPath };
     this.snapshotWrites++;
   }
 
@@ -555,6 +605,7 @@ export class RestApiExecutor implements StepExecutor {
         ),
       );
       this.freshStages.set(name, atWrites);
+      this.served[name] = deploymentId;
       this.ids.stageDeployments[name] = { deploymentId };
       // Cache, throttling and logs are method settings: one UpdateStage after the create.
       const created: StageModel = { name, description: d.description, variables: { ...d.variables }, tracingEnabled: d.tracingEnabled };
@@ -569,6 +620,16 @@ export class RestApiExecutor implements StepExecutor {
 }
 
 // ── pure helpers (exported for unit tests) ───────────────────────────────────────────────
+
+/** Moves an authorizer's id and every route's reference to it from `from` to `to`. */
+export function moveAuthorizer(cur: ApiModel, ids: LiveIds, from: string, to: string): void {
+  ids.authorizerIds[to] = ids.authorizerIds[from];
+  delete ids.authorizerIds[from];
+  delete cur.authorizers[from];
+  for (const r of Object.values(cur.routes)) {
+    if (r.authorization.authorizer === from) r.authorization = { ...r.authorization, authorizer: to };
+  }
+}
 
 function missingRef(kind: string, name: string, api: string): ApigwSyncError {
   return new ApigwSyncError('UNKNOWN_REFERENCE', `${api}: ${kind} "${name}" does not exist in AWS`, {

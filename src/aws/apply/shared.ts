@@ -2,7 +2,8 @@
  * What the REST and HTTP executors share: the per-API state they keep current while they
  * write (so a repeated or overlapping step is a no-op), and the options they are built with.
  */
-import type { ApiModel } from '../../model/api.js';
+import { routeKey, type ApiModel, type RouteModel } from '../../model/api.js';
+import type { PlanStep } from '../../model/plan.js';
 import type { Change } from '../../model/change.js';
 import type { LiveApi, LiveIds } from '../../model/live.js';
 import type { AwsCaller } from './call.js';
@@ -20,6 +21,30 @@ export interface ExecutorOptions {
   toolTagsAtCreate: () => Record<string, string>;
   /** Deployment description, e.g. `apigw-sync <fingerprint>`. */
   description: string;
+  /** The API's steps in this plan: renames are read from them (see `routeRenames`). */
+  steps: PlanStep[];
+}
+
+/**
+ * Route renames the plan carries (diff/renames.ts): a `route` update named by the new key
+ * whose `before` has another method/path. new key → old key.
+ */
+export function routeRenames(steps: PlanStep[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const { change } of steps) {
+    if (change.target !== 'route' || change.action !== 'update') continue;
+    const b = change.before as Partial<RouteModel> | undefined;
+    if (!b?.method || !b.path) continue;
+    const oldKey = routeKey(b.method, b.path);
+    if (oldKey !== change.name) out.set(change.name, oldKey);
+  }
+  return out;
+}
+
+/** Authorizer renamed by the plan: the update is named by the new name, `before` has the old one. */
+export function renamedFrom(change: Change): string | undefined {
+  const b = change.before as { name?: string } | undefined;
+  return change.action === 'update' && b?.name && b.name !== change.name ? b.name : undefined;
 }
 
 export function emptyIds(apiId = ''): LiveIds {
