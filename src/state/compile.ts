@@ -28,7 +28,7 @@ export function compileState(files: StateFiles): CompileResult {
 
   const gwSrc = sourceFor(ctx, 'gateway.yaml');
   if (gwSrc && gwSrc.value !== undefined) {
-    const parsed = gatewaySchema.safeParse(gwSrc.value ?? {});
+    const parsed = gatewaySchema.safeParse(gwSrc.value ?? {}, { reportInput: true });
     if (!parsed.success) issues.push(...zodToIssues(parsed.error, gatewaySchema, gwSrc, 'gateway.yaml'));
     else {
       model.region = parsed.data.region;
@@ -58,18 +58,28 @@ export function compileState(files: StateFiles): CompileResult {
       continue;
     }
     if (src.value === undefined) continue;
-    const parsed = apiSchema.safeParse(src.value ?? {});
+    const parsed = apiSchema.safeParse(src.value ?? {}, { reportInput: true });
     if (!parsed.success) {
       issues.push(...zodToIssues(parsed.error, apiSchema, src, rel));
       continue;
     }
-    const api = compileApi({ key, file: parsed.data, src, ctx, defaults: model.defaults, sources });
+    const defaultsAt = gwSrc ? (p: Array<string | number>) => locateIn(gwSrc, ['defaults', 'rollout', ...p]) : undefined;
+    const api = compileApi({ key, file: parsed.data, src, ctx, defaults: model.defaults, defaultsAt, sources });
     if (api) model.apis[key] = api;
   }
   return { model, issues, sources };
 }
 
-function compileApi(a: { key: string; file: ApiFile; src: SourceDoc; ctx: RefContext; defaults: GatewayDefaults; sources: SourceMap }): ApiModel | undefined {
+function compileApi(a: {
+  key: string;
+  file: ApiFile;
+  src: SourceDoc;
+  ctx: RefContext;
+  defaults: GatewayDefaults;
+  /** Where gateway.yaml declares `defaults.rollout.<path>`, for settings an API inherits. */
+  defaultsAt?: (path: Array<string | number>) => SourceLocation;
+  sources: SourceMap;
+}): ApiModel | undefined {
   const { key, file: f, src, ctx, sources } = a;
   const issues = ctx.issues;
   sources[key] = locateIn(src, ['kind'], { key: true });
@@ -206,13 +216,19 @@ function compileApi(a: { key: string; file: ApiFile; src: SourceDoc; ctx: RefCon
 
   const stageNames = Object.keys(f.stages);
   api.rollout = resolveRollout({ kind: f.kind, api: f.rollout, defaults: a.defaults.rollout, onlyStage: stageNames.length === 1 ? stageNames[0] : undefined });
-  if (f.rollout) {
-    sources[`${key}/rollout`] = locateIn(src, ['rollout'], { key: true });
-    for (const k of Object.keys(f.rollout)) sources[`${key}/rollout/${k}`] = locateIn(src, ['rollout', k]);
-    (f.rollout.steps ?? []).forEach((_, i) => (sources[`${key}/rollout/steps/${i}`] = locateIn(src, ['rollout', 'steps', i])));
-    (f.rollout.alarms ?? []).forEach((_, i) => (sources[`${key}/rollout/alarms/${i}`] = locateIn(src, ['rollout', 'alarms', i])));
-  } else if (api.rollout && sources['gateway/defaults/rollout']) {
-    sources[`${key}/rollout`] = sources['gateway/defaults/rollout'];
+  if (api.rollout) {
+    // Each setting points at where it was declared: api.yaml, else gateway.yaml defaults.
+    const own = f.rollout ?? {};
+    const inherited = a.defaults.rollout ?? {};
+    sources[`${key}/rollout`] = f.rollout ? locateIn(src, ['rollout'], { key: true }) : (a.defaultsAt?.([]) ?? sources[key]);
+    for (const k of new Set([...Object.keys(own), ...Object.keys(inherited)])) {
+      const fromApi = k in own;
+      if (!fromApi && !a.defaultsAt) continue;
+      const at = (p: Array<string | number>) => (fromApi ? locateIn(src, ['rollout', ...p]) : a.defaultsAt!(p));
+      sources[`${key}/rollout/${k}`] = at([k]);
+      const list = (fromApi ? own : inherited)[k as keyof typeof own];
+      if (Array.isArray(list)) list.forEach((_, i) => (sources[`${key}/rollout/${k}/${i}`] = at([k, i])));
+    }
   }
   for (const k of ['apiKeys', 'usagePlans', 'requestValidators', 'binaryMediaTypes', 'endpointType', 'cors', 'apiKeySource']) {
     if (k in (src.value as object)) sources[`${key}/${k}`] = locateIn(src, [k], { key: true });

@@ -40,6 +40,7 @@ export function mergeParts(parts: OpenapiPart[], inline: LoadedRoute[], issues: 
 
   for (const part of parts) {
     for (const c of part.components) {
+      if (c.id.startsWith('securitySchemes/')) continue; // compared by meaning below
       const first = components.get(c.id);
       if (!first) components.set(c.id, c);
       else if (!isDeepStrictEqual(first.value, c.value)) {

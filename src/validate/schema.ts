@@ -41,7 +41,7 @@ const costSchema = z.strictObject({
 
 export const gatewaySchema = z
   .strictObject({
-    region: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'an AWS region such as ap-northeast-2').describe('AWS region of every API in this state.'),
+    region: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'must be an AWS region code such as ap-northeast-2').describe('AWS region of every API in this state.'),
     defaults: z.strictObject({ rollout: rolloutSchema.optional(), cost: costSchema.optional() }).optional(),
     cost: costSchema.optional().describe('Same as defaults.cost.'),
   })
@@ -61,7 +61,7 @@ const integrationDefaults = z.strictObject({
 
 export const openapiEntrySchema = z.strictObject({
   file: z.string().min(1).describe('OpenAPI 3.0.x or Swagger 2.0 file, relative to api.yaml.'),
-  pathPrefix: z.string().regex(/^\/[^\s]*$/, 'a path starting with /').optional().describe('Prepended to every path of the file.'),
+  pathPrefix: z.string().regex(/^\/[^\s]*$/, 'must be a path starting with /').optional().describe('Prepended to every path of the file.'),
   basePath: z.enum(['ignore', 'prepend']).optional().describe('Like ImportRestApi `basepath`: ignore (default) or prepend the file\'s servers basePath / Swagger basePath.'),
   integration: integrationDefaults.optional().describe('Integration for operations without x-amazon-apigateway-integration.'),
   authorizer: z.string().optional().describe('Authorizer (security scheme name) for operations without `security`; `NONE` for none.'),
@@ -143,7 +143,7 @@ export const apiSchema = z
       .optional(),
     apiKeys: z.array(z.string()).optional().describe('REST only: API keys (for usage plans).'),
     usagePlans: z.record(z.string(), z.unknown()).optional().describe('REST only.'),
-    stages: z.record(z.string().regex(/^[A-Za-z0-9_$-]+$/, 'letters, digits, -, _ or $'), stageSchema),
+    stages: z.record(z.string().regex(/^[A-Za-z0-9_$-]+$/, 'must use only letters, digits, -, _ or $'), stageSchema),
     rollout: rolloutSchema.optional(),
     tags: z.record(z.string(), z.string()).optional(),
     usage: z.strictObject({ monthlyRequests: z.number().min(0).optional(), avgResponseKb: z.number().min(0).optional() }).optional(),

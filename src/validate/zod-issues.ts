@@ -70,12 +70,19 @@ export function zodToIssues(err: z.ZodError, schema: AnySchema, src: SourceDoc, 
     }
     const missing = iss.code === 'invalid_type' && iss.input === undefined;
     let hint = 'see schema/gateway-state.schema.json for the allowed values';
-    if (iss.code === 'invalid_value' && 'values' in iss) hint = `use one of: ${iss.values.map((v) => String(v)).join(', ')}`;
+    let guess: string | undefined;
+    if (iss.code === 'invalid_value' && 'values' in iss) {
+      const values = iss.values.map((v) => String(v));
+      const input = (iss as { input?: unknown }).input;
+      guess = typeof input === 'string' ? didYouMean(input, values) : undefined;
+      hint = guess ? `use "${guess}" (allowed: ${values.join(', ')})` : `use one of: ${values.join(', ')}`;
+    }
+    else if (iss.code === 'invalid_format') hint = `use ${iss.message.replace(/^must (be |use )?/, '')}`;
     else if (missing) hint = `add "${path[path.length - 1]}"`;
     out.push({
       severity: 'error',
       code: missing ? 'missing-key' : 'invalid-value',
-      message: missing ? `${dotted || what} is required in ${what}` : `${dotted || what}: ${iss.message}`,
+      message: missing ? `${dotted || what} is required in ${what}` : `${dotted || what}: ${iss.message}${guess ? ` — did you mean "${guess}"?` : ''}`,
       hint,
       location: locateIn(src, path),
       path: dotted,

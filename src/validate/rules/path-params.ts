@@ -23,7 +23,9 @@ export const pathParamRules: ApiRule = (api, ctx) => {
     const mapped = r.integration.requestParameters;
     for (const [target, from] of Object.entries(mapped)) {
       const m = /^method\.request\.(path|querystring|header|multivaluequerystring|multivalueheader)\.(.+)$/.exec(from);
-      if (m && m[1] !== 'multivaluequerystring' && m[1] !== 'multivalueheader' && !(from in r.requestParameters)) {
+      // An undeclared path variable is already reported above; say it once.
+      const pathVarUndeclared = m?.[1] === 'path' && placeholders(r.path).includes(m[2]);
+      if (m && !pathVarUndeclared && m[1] !== 'multivaluequerystring' && m[1] !== 'multivalueheader' && !(from in r.requestParameters)) {
         out.push(issue(ctx, `${base}/integration/requestParameters`, {
           code: 'mapping-from-undeclared',
           message: `${rk}: ${target} is mapped from ${from}, which the method request does not declare`,
