@@ -5,6 +5,8 @@
 import type { ModuleContext, ServiceModule } from '../core/types.js';
 import { V1Store } from './store.js';
 import type { V1State } from './types.js';
+import { definitionRoutes } from './routes/authorizers.js';
+import { openapiRoutes } from './routes/openapi.js';
 import { deploymentRoutes } from './routes/deployments.js';
 import { integrationRoutes } from './routes/integrations.js';
 import { methodRoutes } from './routes/methods.js';
@@ -28,11 +30,13 @@ export function createApigwV1Module(_ctx?: ModuleContext): ApigwV1Module {
     routes: [
       ...restApiRoutes(store),
       ...resourceRoutes(store),
+      ...definitionRoutes(store),
       ...methodRoutes(store),
       ...integrationRoutes(store),
       ...deploymentRoutes(store),
       ...stageRoutes(store),
       ...tagRoutes(store),
+      ...openapiRoutes(store),
     ],
     snapshot: () => structuredClone(store.state),
     restore: (data) => {
