@@ -16,6 +16,8 @@ export interface DriftReport {
   items: DriftItem[];
   /** Live APIs no folder in gateway-state describes (listed, never deleted by drift). */
   onlyInAws: UnmanagedLiveApi[];
+  /** API key → ApiModel.secrets names, so drift renders mask them. */
+  secrets?: Record<string, string[]>;
 }
 
 export interface DriftOptions {
@@ -51,5 +53,12 @@ export function detectDrift(desired: GatewayModel, live: LiveSnapshot, opts: Dri
     }
   }
   const onlyInAws = [...live.unmanaged].sort((a, b) => a.name.localeCompare(b.name) || a.apiId.localeCompare(b.apiId));
-  return { region: live.region, items, onlyInAws };
+  const report: DriftReport = { region: live.region, items, onlyInAws };
+  const secrets: Record<string, string[]> = {};
+  for (const [key, model] of Object.entries(desired.apis)) {
+    const names = [...new Set([...model.secrets, ...(live.apis[key]?.model.secrets ?? [])])].sort();
+    if (names.length > 0) secrets[key] = names;
+  }
+  if (Object.keys(secrets).length > 0) report.secrets = secrets;
+  return report;
 }

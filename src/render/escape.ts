@@ -1,0 +1,57 @@
+/**
+ * Escaping of user data (route names, descriptions, values) for Markdown that GitHub
+ * renders in PR comments and job summaries. User data must never become markup: no
+ * table breaks (`|`), no code-span or fence breaks (backticks), no HTML (`<`), no
+ * notifications (`@team`), no cross-references (`#123`).
+ */
+
+/** Plain text inside a paragraph, heading or table cell. */
+export function escapeMarkdownText(s: string): string {
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_[\]{}()!|~]/g, (c) => `\\${c}`)
+    .replace(/@/g, '&#64;')
+    .replace(/#/g, '&#35;')
+    .replace(/\r?\n/g, ' ');
+}
+
+/**
+ * An inline code span that holds `s` literally: the fence is longer than any backtick run
+ * inside, and a leading/trailing backtick gets a space. Pipes are escaped because GFM
+ * splits table cells on `|` even inside code spans. Mentions and HTML are inert in code.
+ */
+export function codeSpan(s: string, opts: { inTable?: boolean } = {}): string {
+  let text = s.replace(/\r?\n/g, ' ');
+  if (opts.inTable) text = text.replace(/\|/g, '\\|');
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') || text === '' ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+/** A fenced code block whose fence cannot be closed by the content. */
+export function codeBlock(content: string, lang = ''): string {
+  const longest = Math.max(2, ...[...content.matchAll(/`{3,}/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}${lang}\n${content}\n${fence}`;
+}
+
+/** Text for an HTML element's content (e.g. `<summary>`). */
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/@/g, '&#64;').replace(/#/g, '&#35;');
+}
+
+/** A Mermaid node label (inside `["…"]`): Mermaid's entity codes, no quotes or brackets. */
+export function mermaidLabel(s: string): string {
+  return s
+    .replace(/#/g, '#35;')
+    .replace(/"/g, '#quot;')
+    .replace(/</g, '#lt;')
+    .replace(/>/g, '#gt;')
+    .replace(/`/g, '#96;')
+    .replace(/[{}]/g, (c) => (c === '{' ? '#123;' : '#125;'))
+    .replace(/\|/g, '#124;')
+    .replace(/\r?\n/g, ' ');
+}

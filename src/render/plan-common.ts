@@ -1,0 +1,211 @@
+/**
+ * What the plan and drift renderers share: grouping of changes (API → API-level →
+ * authorizers/validators/models → stages → routes with their integrations), value
+ * formatting, the summary line. Input is already masked (see mask.ts).
+ */
+import type { ApiKind } from '../model/api.js';
+import type { Change, ChangeAction, ChangeTarget } from '../model/change.js';
+import type { PlanSummary } from '../model/plan.js';
+import { MASK } from './mask.js';
+
+export const KIND_LABEL: Record<ApiKind, string> = { RestApi: 'REST API', HttpApi: 'HTTP API' };
+
+export const SYMBOL: Record<ChangeAction | 'replace', string> = { create: '+', update: '~', delete: '-', replace: '±' };
+
+export const TARGET_LABEL: Record<ChangeTarget, string> = {
+  api: 'api',
+  tags: 'tags',
+  authorizer: 'authorizer',
+  requestValidator: 'request validator',
+  model: 'model',
+  route: 'route',
+  integration: 'integration',
+  stage: 'stage',
+  deployment: 'deployment',
+};
+
+/** One route's changes: the method-level change and/or its integration's. */
+export interface RouteGroup {
+  key: string;
+  route?: Change;
+  integration?: Change;
+}
+
+export interface ApiGroup {
+  apiKey: string;
+  apiKind: ApiKind;
+  /** `+` new API, `-` deleted, `±` replaced (kind changed), `~` otherwise. */
+  action: ChangeAction | 'replace';
+  apiLevel: Change[];
+  definitions: Change[];
+  stages: Change[];
+  routes: RouteGroup[];
+  other: Change[];
+  all: Change[];
+}
+
+const DEFINITION_TARGETS: ReadonlySet<ChangeTarget> = new Set(['authorizer', 'requestValidator', 'model']);
+const DEFINITION_ORDER: ChangeTarget[] = ['authorizer', 'requestValidator', 'model'];
+const METHOD_ORDER = ['ANY', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+/** `GET /users/{id}` → ['/users/{id}', 'GET'] for sorting by path, then method. */
+function routeSortKey(key: string): [string, number] {
+  if (key === '$default') return ['\uffff', 0];
+  const i = key.indexOf(' ');
+  return [key.slice(i + 1), METHOD_ORDER.indexOf(key.slice(0, i))];
+}
+
+export function compareRouteKeys(a: string, b: string): number {
+  const [pa, ma] = routeSortKey(a);
+  const [pb, mb] = routeSortKey(b);
+  return pa < pb ? -1 : pa > pb ? 1 : ma - mb;
+}
+
+export function groupByApi(changes: Change[]): ApiGroup[] {
+  const groups = new Map<string, ApiGroup>();
+  for (const c of changes) {
+    let g = groups.get(c.apiKey);
+    if (!g) {
+      g = { apiKey: c.apiKey, apiKind: c.apiKind, action: 'update', apiLevel: [], definitions: [], stages: [], routes: [], other: [], all: [] };
+      groups.set(c.apiKey, g);
+    }
+    g.all.push(c);
+    if (c.target === 'api') {
+      g.apiLevel.push(c);
+      g.apiKind = c.action === 'delete' && g.apiLevel.length > 1 ? g.apiKind : c.apiKind;
+    } else if (c.target === 'tags') g.apiLevel.push(c);
+    else if (DEFINITION_TARGETS.has(c.target)) g.definitions.push(c);
+    else if (c.target === 'stage') g.stages.push(c);
+    else if (c.target === 'route' || c.target === 'integration') {
+      let r = g.routes.find((x) => x.key === c.name);
+      if (!r) g.routes.push((r = { key: c.name }));
+      if (c.target === 'route') r.route = c;
+      else r.integration = c;
+    } else g.other.push(c);
+  }
+  for (const g of groups.values()) {
+    const apiChanges = g.apiLevel.filter((c) => c.target === 'api');
+    const created = apiChanges.find((c) => c.action === 'create');
+    const deleted = apiChanges.some((c) => c.action === 'delete');
+    g.action = created && deleted ? 'replace' : created ? 'create' : deleted ? 'delete' : 'update';
+    if (created) g.apiKind = created.apiKind;
+    g.apiLevel.sort((a, b) => (a.target === b.target ? (a.action === 'delete' ? -1 : 1) : a.target === 'api' ? -1 : 1));
+    g.definitions.sort((a, b) => DEFINITION_ORDER.indexOf(a.target) - DEFINITION_ORDER.indexOf(b.target) || a.name.localeCompare(b.name));
+    g.stages.sort((a, b) => a.name.localeCompare(b.name));
+    g.routes.sort((a, b) => compareRouteKeys(a.key, b.key));
+  }
+  return [...groups.values()].sort((a, b) => (a.apiKey < b.apiKey ? -1 : a.apiKey > b.apiKey ? 1 : 0));
+}
+
+/** Action of a route group as one symbol: the route's own, else its integration's. */
+export function routeGroupAction(r: RouteGroup): ChangeAction {
+  return (r.route ?? r.integration)!.action;
+}
+
+export function routeGroupChanges(r: RouteGroup): Change[] {
+  return [r.route, r.integration].filter((c): c is Change => c !== undefined);
+}
+
+/** A value as people read it: strings quoted, absent as `(none)`, masked as `(sensitive)`, long values cut. */
+export function formatValue(v: unknown, opts: { max?: number } = {}): string {
+  const max = opts.max ?? 80;
+  if (v === undefined) return '(none)';
+  if (v === MASK) return MASK;
+  const text = JSON.stringify(v) ?? String(v);
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export function summaryLine(s: PlanSummary): string {
+  const parts = [`Plan: ${s.add} to add, ${s.change} to change, ${s.destroy} to destroy`];
+  if (s.redeploys > 0) parts.push(s.redeploys === 1 ? '1 API redeploys' : `${s.redeploys} APIs redeploy`);
+  if (s.breaking > 0) parts.push(plural(s.breaking, 'breaking change', 'breaking changes'));
+  return `${parts.join('; ')}.`;
+}
+
+export const NO_CHANGES = 'No changes. Live matches gateway-state.';
+
+/** Flag words in display order. */
+export function flagWords(c: Change): ('redeploy' | 'BREAKING' | 'destroy')[] {
+  const out: ('redeploy' | 'BREAKING' | 'destroy')[] = [];
+  if (c.flags.redeploy) out.push('redeploy');
+  if (c.flags.breaking) out.push('BREAKING');
+  if (c.flags.destructive) out.push('destroy');
+  return out;
+}
+
+/** Merged flags of several changes (a route and its integration). */
+export function mergedFlagWords(cs: Change[]): ('redeploy' | 'BREAKING' | 'destroy')[] {
+  const set = new Set(cs.flatMap(flagWords));
+  return (['redeploy', 'BREAKING', 'destroy'] as const).filter((w) => set.has(w));
+}
+
+const RESTATES_ACTION = /^(api|tags|authorizer|request validator|model|route|integration|stage|deployment) (added|changed|deleted)$/;
+
+/** Reasons that tell more than the action does ("route deleted" on a deleted route tells nothing). */
+export function informativeReasons(c: Change): string[] {
+  return c.flags.reasons.filter((r) => !RESTATES_ACTION.test(r));
+}
+
+/** One-line facts about something being created (what a reviewer wants to see of a new thing). */
+export function createFacts(c: Change): string[] {
+  const a = (c.after ?? {}) as Record<string, unknown>;
+  const facts: string[] = [];
+  const put = (label: string, v: unknown, opts: { raw?: boolean } = {}) => {
+    if (v === undefined || (Array.isArray(v) && v.length === 0)) return;
+    facts.push(`${label}: ${opts.raw && typeof v === 'string' ? v : formatValue(v)}`);
+  };
+  switch (c.target) {
+    case 'api':
+      put('name', a.name);
+      put('endpointType', a.endpointType);
+      put('description', a.description);
+      put('binaryMediaTypes', a.binaryMediaTypes);
+      break;
+    case 'tags':
+      for (const [k, v] of Object.entries(a)) put(k, v);
+      break;
+    case 'authorizer':
+      put('type', a.type);
+      put('identitySource', a.identitySource);
+      if (a.jwt) put('jwt', a.jwt);
+      break;
+    case 'requestValidator':
+      put('validateRequestBody', a.validateRequestBody);
+      put('validateRequestParameters', a.validateRequestParameters);
+      break;
+    case 'model':
+      put('contentType', a.contentType);
+      break;
+    case 'stage':
+      for (const [k, v] of Object.entries((a.variables ?? {}) as Record<string, unknown>)) put(`variables.${k}`, v);
+      put('throttling', a.throttling);
+      put('cache', a.cache);
+      if (a.autoDeploy) put('autoDeploy', a.autoDeploy);
+      break;
+    case 'route': {
+      const auth = a.authorization as { type: string; authorizer?: string; scopes: string[] } | undefined;
+      if (auth && auth.type !== 'NONE') put('authorization', `${auth.type}${auth.authorizer ? ` (${auth.authorizer})` : ''}`, { raw: true });
+      if (a.apiKeyRequired) put('apiKeyRequired', true);
+      const req = Object.entries((a.requestParameters ?? {}) as Record<string, boolean>).filter(([, r]) => r).map(([k]) => k);
+      put('required parameters', req.length > 0 ? req.join(', ') : undefined, { raw: true });
+      put('requestValidator', a.requestValidator);
+      break;
+    }
+    case 'integration':
+      put('type', a.type);
+      put('uri', a.uri);
+      break;
+    default:
+      break;
+  }
+  return facts;
+}
+
+/** `HTTP_PROXY https://…` — the integration of a new route, in one phrase. */
+export function integrationPhrase(c: Change | undefined): string | undefined {
+  const a = c?.after as { type?: string; uri?: string } | undefined;
+  if (!a?.type) return undefined;
+  return a.uri ? `${a.type} ${a.uri}` : a.type;
+}
