@@ -19,7 +19,10 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
   let bestD = Infinity;
   const w = word.toLowerCase();
   for (const c of candidates) {
-    const d = c.toLowerCase() === w ? 0 : editDistance(w, c.toLowerCase());
+    const lc = c.toLowerCase();
+    // A truncated key (`endpoint` for `endpointType`) is as likely a slip as a typo.
+    const prefix = w.length >= 4 && (lc.startsWith(w) || w.startsWith(lc));
+    const d = lc === w ? 0 : Math.min(editDistance(w, lc), prefix ? 1.5 : Infinity);
     if (d < bestD) {
       best = c;
       bestD = d;
