@@ -2,9 +2,8 @@
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
-import { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
-import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { createAwsClients, type AwsClients } from '../../../src/aws/clients.js';
+import { RateLimiter } from '../../../src/aws/rate-limit.js';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator/index.js';
 
 export const REGION = 'ap-northeast-2';
@@ -15,14 +14,14 @@ export async function startTestEmulator(): Promise<RunningEmulator> {
   return startEmulator({ port: 0, quotas: true, quotaScale: QUOTA_SCALE });
 }
 
-export function sdkClients(url: string) {
-  const common = {
-    endpoint: url,
+/** The real client stack (rate limiter at the emulator's scale, retry decider) against the emulator. */
+export function sdkClients(url: string): AwsClients {
+  return createAwsClients({
     region: REGION,
+    endpoint: url,
     credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    maxAttempts: 8,
-  };
-  return { apigw: new APIGatewayClient(common), apigwv2: new ApiGatewayV2Client(common), cloudwatch: new CloudWatchClient(common) };
+    limiter: new RateLimiter({ scale: QUOTA_SCALE }),
+  });
 }
 
 /** A private copy of the example gateway-state that a test may edit. */
@@ -35,4 +34,27 @@ export function copyState(from = join(import.meta.dirname, '..', '..', '..', 'ga
 /** Successful writes the emulator answered since `since` (throttled or failed calls wrote nothing). */
 export function writesSince(emu: RunningEmulator, since: number) {
   return emu.control.calls({ write: true, since }).filter((c) => c.status < 400);
+}
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseDocument, type Document } from 'yaml';
+import { GetRestApisCommand } from '@aws-sdk/client-api-gateway';
+import { GetApisCommand } from '@aws-sdk/client-apigatewayv2';
+
+/** Edits one YAML file of a state copy in place (comments and layout kept). */
+export function editYaml(dir: string, file: string, edit: (doc: Document) => void): void {
+  const path = join(dir, file);
+  const doc = parseDocument(readFileSync(path, 'utf8'));
+  edit(doc);
+  writeFileSync(path, doc.toString());
+}
+
+/** Every live API by name, with its id and tags. */
+export async function liveApis(clients: ReturnType<typeof sdkClients>) {
+  const rest = (await clients.apigw.send(new GetRestApisCommand({ limit: 500 }))).items ?? [];
+  const http = (await clients.apigwv2.send(new GetApisCommand({}))).Items ?? [];
+  return [
+    ...rest.map((a) => ({ kind: 'RestApi' as const, id: a.id!, name: a.name!, tags: a.tags ?? {} })),
+    ...http.map((a) => ({ kind: 'HttpApi' as const, id: a.ApiId!, name: a.Name!, tags: a.Tags ?? {} })),
+  ];
 }

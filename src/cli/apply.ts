@@ -1,0 +1,130 @@
+/**
+ * `apigw-sync apply [dir | plan.json] [--yes] [--plan-fingerprint X] [--resume]`
+ * Asks on a terminal; without one, refuses unless --yes. Exit 0 applied (or nothing to do),
+ * 1 error, declined, or stopped part-way (it then prints exactly what is left).
+ */
+import { existsSync, statSync } from 'node:fs';
+import { createInterface } from 'node:readline/promises';
+import type { Command } from 'commander';
+import type { Plan } from '../model/plan.js';
+import { runApply, renderPlanAs, type ApplyResult, type EngineClients, type EngineEvent } from '../engine/index.js';
+import { clientsFromEnv, useColor } from './aws-env.js';
+import { action, EXIT } from './run.js';
+
+export interface ApplyCommandOptions {
+  yes?: boolean;
+  planFingerprint?: string;
+  resume?: boolean;
+  dir?: string;
+  clients: EngineClients;
+  confirm?: (plan: Plan) => Promise<boolean>;
+  onEvent?: (e: EngineEvent) => void;
+}
+
+/** A `.json` file is a plan written by `plan --out`; anything else is a gateway-state directory. */
+export function applyTarget(target: string, dir?: string): { dir: string; planFile?: string } {
+  if (target.endsWith('.json') && existsSync(target) && statSync(target).isFile()) return { dir: dir ?? 'gateway-state', planFile: target };
+  return { dir: target };
+}
+
+export async function applyCommand(target: string, o: ApplyCommandOptions): Promise<{ code: number; stdout: string; result: ApplyResult }> {
+  const { dir, planFile } = applyTarget(target, o.dir);
+  const result = await runApply({
+    dir,
+    planFile,
+    clients: o.clients,
+    yes: o.yes,
+    fingerprint: o.planFingerprint,
+    resume: o.resume,
+    confirm: o.confirm,
+    events: o.onEvent,
+  });
+  return { code: exitCode(result), stdout: formatApplyResult(result), result };
+}
+
+export function exitCode(r: ApplyResult): number {
+  return r.status === 'applied' || r.status === 'no-changes' ? EXIT.ok : EXIT.error;
+}
+
+export function formatApplyResult(r: ApplyResult): string {
+  switch (r.status) {
+    case 'invalid':
+      return `${r.issuesText}Nothing was applied: gateway-state is invalid.\n`;
+    case 'no-changes':
+      return 'No changes. Live matches gateway-state; nothing was written.\n';
+    case 'declined':
+      return 'Apply cancelled; nothing was written.\n';
+    case 'applied': {
+      const stages = r.deployed.map((d) => `${d.apiKey}: ${d.stages.join(', ')}`).join('; ');
+      return `Apply complete: ${r.done.length} step(s), ${r.deployed.length} deployment(s)${stages ? ` (${stages})` : ''}, ${r.writes} AWS write(s).\n`;
+    }
+    case 'failed': {
+      const out = r.failures.map((f) => `Apply failed on ${f.apiKey}: ${f.message}\n`);
+      out.push(`Done before it stopped: ${r.done.length} step(s), ${r.deployed.length} deployment(s), ${r.writes} AWS write(s).\n`);
+      const left = r.remaining;
+      if (left.steps.length + left.deployments.length > 0) {
+        out.push('Left to do (run `apigw-sync apply` again to finish; it re-reads AWS and skips what is done):\n');
+        for (const s of left.steps) out.push(`  ${SYMBOL[s.change.action]} ${s.change.apiKey} ${s.change.target} ${s.change.name}\n`);
+        for (const d of left.deployments) out.push(`  ± ${d.apiKey} deployment: ${d.stages.join(', ')}\n`);
+      }
+      return out.join('');
+    }
+  }
+}
+
+const SYMBOL = { create: '+', update: '~', delete: '-' } as const;
+
+/** One progress line per finished step, for stderr. */
+export function progressLine(e: EngineEvent): string | undefined {
+  switch (e.type) {
+    case 'step.done':
+      return `  ${SYMBOL[e.step.change.action]} ${e.apiKey} ${e.step.change.target} ${e.step.change.name}`;
+    case 'step.failed':
+      return `  ✗ ${e.apiKey} ${e.step.change.target} ${e.step.change.name}: ${e.error}`;
+    case 'deploy.done':
+      return `  ± ${e.apiKey} deployed to ${e.stages.join(', ')}${e.deploymentId ? ` (${e.deploymentId})` : ''}`;
+    case 'lock.took-over':
+      return `  ! ${e.apiKey}: took over a stale lock held by ${e.previousOwner}: ${e.why}`;
+    case 'pending.found':
+      return `  ! ${e.apiKey}: an earlier apply stopped before deploying ${e.stages.join(', ') || 'its stages'}; finishing it`;
+    default:
+      return undefined;
+  }
+}
+
+async function askOnTerminal(plan: Plan): Promise<boolean> {
+  process.stdout.write(renderPlanAs(plan, 'text', { color: useColor(process.stdout) }));
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    const answer = await rl.question('\nApply these changes? Only "yes" is accepted: ');
+    return answer.trim() === 'yes';
+  } finally {
+    rl.close();
+  }
+}
+
+export function register(program: Command): void {
+  program
+    .command('apply')
+    .description('apply gateway-state (or a plan file from `plan --out`) to AWS; resumable, one writer per API')
+    .argument('[target]', 'gateway-state directory, or a plan.json written by `plan --out`', 'gateway-state')
+    .option('--yes', 'apply without asking (required when there is no terminal)')
+    .option('--plan-fingerprint <fingerprint>', 'refuse unless the fresh plan has this fingerprint (the one reviewed)')
+    .option('--resume', 'finish an interrupted apply of the approved plan even though its fingerprint moved')
+    .option('--dir <dir>', 'gateway-state directory when applying a plan file', 'gateway-state')
+    .action(
+      action(async (target: string, opts: { yes?: boolean; planFingerprint?: string; resume?: boolean; dir?: string }) => {
+        const r = await applyCommand(target, {
+          ...opts,
+          clients: clientsFromEnv(),
+          confirm: process.stdin.isTTY ? askOnTerminal : undefined,
+          onEvent: (e) => {
+            const line = progressLine(e);
+            if (line) process.stderr.write(`${line}\n`);
+          },
+        });
+        process.stdout.write(r.stdout);
+        return r.code;
+      }),
+    );
+}

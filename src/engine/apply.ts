@@ -1,0 +1,181 @@
+/**
+ * runApply: plan afresh, check the plan is the one reviewed, then apply it — each API's
+ * steps by one writer, different APIs at the same time. Returns what was done and exactly
+ * what is left; prints nothing and never exits the process.
+ *
+ * A plan file is not replayed blindly: the live state may have moved since it was written.
+ * The plan is rebuilt from gateway-state and AWS, and applied only if its fingerprint is the
+ * file's (or `--plan-fingerprint`'s) — so what is applied is exactly what was reviewed.
+ */
+import { readFile } from 'node:fs/promises';
+import type { ApiModel } from '../model/api.js';
+import { FingerprintMismatchError, UsageError } from '../model/errors.js';
+import type { ValidationIssue } from '../model/issue.js';
+import type { Plan, PlanStep } from '../model/plan.js';
+import { canonicalJson } from '../diff/canonical.js';
+import { fingerprintMatches, parsePlan, shortFingerprint, type DeploymentTask } from '../plan/index.js';
+import type { AwsCaller, ApiClients, Deployer } from '../aws/apply/index.js';
+import type { EngineClients } from './clients.js';
+import { applyApiUnit, message, type ApiUnitResult } from './apply-api.js';
+import { noEvents, type EventSink } from './events.js';
+import { desiredApiHash, type PendingFound } from './pending.js';
+import { runPlan } from './plan.js';
+import { subPlan } from './sub-plan.js';
+
+export interface ApplyOptions {
+  /** gateway-state directory (default `gateway-state`). */
+  dir?: string;
+  /** A plan written by `plan --out`: applied only if a fresh plan has the same fingerprint. */
+  planFile?: string;
+  clients: EngineClients;
+  region?: string;
+  /** Apply without asking. Without it, `confirm` must say yes. */
+  yes?: boolean;
+  /** Asked with the plan when `yes` is not set (the CLI asks on a terminal). */
+  confirm?: (plan: Plan) => Promise<boolean>;
+  /** The fingerprint that was approved (full, or the 12+ characters shown to reviewers). */
+  fingerprint?: string;
+  /**
+   * Continue an interrupted apply of the approved plan: the fresh plan's fingerprint differs
+   * (part of it was applied), so accept it when every API with work left carries the pending
+   * tag of the approved plan and its desired state is unchanged.
+   */
+  resume?: boolean;
+  owner?: string;
+  lockTtlSeconds?: number;
+  deployerFor?: (api: ApiModel, clients: ApiClients, caller: AwsCaller) => Deployer;
+  events?: EventSink;
+  now?: Date;
+}
+
+export interface ApplyFailure {
+  apiKey: string;
+  message: string;
+  error: unknown;
+}
+
+export interface ApplyResult {
+  status: 'invalid' | 'no-changes' | 'declined' | 'applied' | 'failed';
+  plan?: Plan;
+  issues: ValidationIssue[];
+  issuesText: string;
+  /** Interrupted applies this run found (and finished, if status is `applied`). */
+  resumed: PendingFound[];
+  done: PlanStep[];
+  deployed: DeploymentTask[];
+  /** What is still to do when status is `failed`: the next apply starts from here. */
+  remaining: { steps: PlanStep[]; deployments: DeploymentTask[] };
+  failures: ApplyFailure[];
+  /** Successful AWS writes made by this run. */
+  writes: number;
+}
+
+export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
+  const events = opts.events ?? noEvents;
+  const reviewed = opts.planFile ? parsePlan(await readFile(opts.planFile, 'utf8'), { file: opts.planFile }) : undefined;
+  const planned = await runPlan({ dir: opts.dir, clients: opts.clients, region: opts.region, now: opts.now, events });
+  const base = { resumed: [], done: [], deployed: [], remaining: { steps: [], deployments: [] }, failures: [], writes: 0 };
+  if (planned.status === 'invalid') return { status: 'invalid', issues: planned.issues, issuesText: planned.issuesText, ...base };
+
+  const { plan, desired, live, pending, clients } = planned;
+  const approved = opts.fingerprint ?? reviewed?.fingerprint;
+  if (opts.fingerprint && reviewed && !fingerprintMatches(opts.fingerprint, reviewed.fingerprint)) {
+    throw new UsageError(
+      `--plan-fingerprint ${opts.fingerprint} does not name the plan in ${opts.planFile} (${shortFingerprint(reviewed.fingerprint)})`,
+      'pass the fingerprint of that plan file, or leave --plan-fingerprint out',
+    );
+  }
+  if (approved && !fingerprintMatches(approved, plan.fingerprint)) {
+    const check = opts.resume ? resumeCheck(approved, plan, pending, (k) => desiredApiHash(desired.apis[k]), reviewed) : undefined;
+    if (!check?.ok) throw mismatch(approved, plan.fingerprint, check?.why);
+  }
+
+  const result = (status: ApplyResult['status'], rest: Partial<ApplyResult> = {}): ApplyResult => ({
+    status,
+    plan,
+    issues: planned.issues,
+    issuesText: planned.issuesText,
+    ...base,
+    resumed: pending,
+    ...rest,
+  });
+  if (!planned.hasChanges) return result('no-changes');
+  if (!opts.yes) {
+    if (!opts.confirm) {
+      throw new UsageError('refusing to apply without confirmation: there is no terminal to ask on', 'review `apigw-sync plan`, then run apply with --yes');
+    }
+    if (!(await opts.confirm(plan))) return result('declined');
+  }
+
+  const apiKeys = [...new Set([...plan.steps.map((s) => s.change.apiKey), ...Object.keys(plan.deployments)])].sort();
+  const units: ApiUnitResult[] = await Promise.all(
+    apiKeys.map((apiKey) =>
+      applyApiUnit({
+        apiKey,
+        desired: desired.apis[apiKey],
+        live: live.apis[apiKey],
+        plan: subPlan(plan, apiKey),
+        clients,
+        region: desired.region,
+        desiredHash: desiredApiHash(desired.apis[apiKey]),
+        owner: opts.owner,
+        lockTtlSeconds: opts.lockTtlSeconds,
+        deployerFor: opts.deployerFor,
+        events,
+      }),
+    ),
+  );
+
+  const failures: ApplyFailure[] = [];
+  for (const u of units) {
+    const error = u.error ?? u.walk.failed?.error;
+    if (error !== undefined) failures.push({ apiKey: u.apiKey, message: message(error), error });
+  }
+  return result(failures.length ? 'failed' : 'applied', {
+    done: units.flatMap((u) => u.walk.done),
+    deployed: units.flatMap((u) => u.walk.deployed),
+    remaining: {
+      steps: units.flatMap((u) => (u.walk.ok ? [] : u.walk.remainingSteps)),
+      deployments: units.flatMap((u) => (u.walk.ok ? [] : u.walk.remainingDeployments)),
+    },
+    failures,
+    writes: units.reduce((n, u) => n + u.writes, 0),
+  });
+}
+
+/**
+ * `--resume`: the approved plan was partly applied, so the fresh plan differs. Accept it when
+ * every API with work left is either carrying the approved plan's pending tag with an
+ * unchanged desired state, or (not created yet) has exactly the steps the reviewed plan file
+ * had for it.
+ */
+function resumeCheck(
+  approved: string,
+  plan: Plan,
+  pending: PendingFound[],
+  hashOf: (apiKey: string) => string,
+  reviewed: Plan | undefined,
+): { ok: boolean; why?: string } {
+  const keys = new Set([...plan.steps.map((s) => s.change.apiKey), ...Object.keys(plan.deployments)]);
+  const short = approved.toLowerCase();
+  for (const key of keys) {
+    const p = pending.find((x) => x.apiKey === key);
+    if (p) {
+      const sameFingerprint = p.fingerprint.length > 0 && (short.startsWith(p.fingerprint) || p.fingerprint.startsWith(short));
+      if (!sameFingerprint) return { ok: false, why: `${key} was being changed by another plan (${p.fingerprint})` };
+      if (!hashOf(key).startsWith(p.desiredHash)) return { ok: false, why: `gateway-state for ${key} changed since the interrupted apply` };
+      continue;
+    }
+    if (!reviewed) return { ok: false, why: `${key} has changes but no interrupted apply of the approved plan` };
+    const was = reviewed.steps.filter((s) => s.change.apiKey === key).map((s) => canonicalJson(s.change));
+    const now = plan.steps.filter((s) => s.change.apiKey === key).map((s) => canonicalJson(s.change));
+    if (was.join('\n') !== now.join('\n')) return { ok: false, why: `${key}'s changes differ from the reviewed plan` };
+  }
+  return { ok: true };
+}
+
+function mismatch(approved: string, actual: string, why?: string): FingerprintMismatchError {
+  const e = new FingerprintMismatchError(approved, shortFingerprint(actual));
+  if (why) e.message += ` (cannot resume: ${why})`;
+  return e;
+}

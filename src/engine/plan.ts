@@ -1,0 +1,66 @@
+/**
+ * runPlan: load and validate gateway-state, read the live APIs, diff, plan — the first half
+ * of every command (plan, apply, the GitHub comment). Returns values; prints nothing.
+ */
+import type { GatewayModel } from '../model/api.js';
+import type { ValidationIssue } from '../model/issue.js';
+import type { LiveSnapshot } from '../model/live.js';
+import type { Plan } from '../model/plan.js';
+import { buildPlan } from '../plan/index.js';
+import { readLive } from '../aws/read/index.js';
+import type { AwsClients } from '../aws/clients.js';
+import { resolveClients, type EngineClients } from './clients.js';
+import { noEvents, type EventSink } from './events.js';
+import { loadDesired } from './load.js';
+import { renderPlanAs } from './render.js';
+import { pendingApplies, withPendingDeployments, type PendingFound } from './pending.js';
+
+export interface PlanOptions {
+  /** gateway-state directory (default `gateway-state`). */
+  dir?: string;
+  clients: EngineClients;
+  /** Overrides gateway.yaml's region (it must match the clients' region). */
+  region?: string;
+  now?: Date;
+  events?: EventSink;
+}
+
+export type PlanResult =
+  | { status: 'invalid'; issues: ValidationIssue[]; issuesText: string }
+  | {
+      status: 'ok';
+      plan: Plan;
+      desired: GatewayModel;
+      live: LiveSnapshot;
+      /** Warnings from validation (errors make the result `invalid`). */
+      issues: ValidationIssue[];
+      issuesText: string;
+      /** Interrupted applies found in AWS; their stages are in plan.deployments. */
+      pending: PendingFound[];
+      /** Steps to run or stages to deploy. */
+      hasChanges: boolean;
+      /** The clients used (made for the state's region when a factory was given). */
+      clients: AwsClients;
+      /** The plan as the CLI (no colour), a PR comment and a machine would read it; secrets masked. */
+      renderings: { text: string; markdown: string; json: string };
+    };
+
+export async function runPlan(opts: PlanOptions): Promise<PlanResult> {
+  const events = opts.events ?? noEvents;
+  const state = await loadDesired(opts.dir ?? 'gateway-state', events);
+  if (state.invalid) return { status: 'invalid', issues: state.issues, issuesText: state.issuesText };
+  const desired = opts.region ? { ...state.model, region: opts.region } : state.model;
+  const clients = resolveClients(opts.clients, desired.region);
+  const live = await readLive({ clients, desired, region: desired.region });
+  events({ type: 'live.read', apis: Object.keys(live.apis).length, unmanaged: live.unmanaged.length });
+  const pending = pendingApplies(live);
+  for (const p of pending) events({ type: 'pending.found', apiKey: p.apiKey, stages: p.stages, fingerprint: p.fingerprint });
+  const plan = withPendingDeployments(buildPlan({ desired, live, now: opts.now ?? new Date() }), desired, pending);
+  const hasChanges = plan.steps.length > 0 || Object.keys(plan.deployments).length > 0;
+  const renderings = {
+    text: renderPlanAs(plan, 'text', { color: false }),
+    markdown: renderPlanAs(plan, 'markdown', { color: false }),
+    json: renderPlanAs(plan, 'json', { color: false }),
+  };
+  return { status: 'ok', plan, desired, live, issues: state.issues, issuesText: state.issuesText, pending, hasChanges, clients, renderings };
+}

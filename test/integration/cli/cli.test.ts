@@ -1,0 +1,130 @@
+/**
+ * The real `apigw-sync` binary in child processes against the emulator (AWS_ENDPOINT_URL):
+ * exit codes of plan / apply / drift / unlock, the plan text of a realistic change set
+ * (golden file), and an apply killed after K writes whose re-run converges.
+ */
+import { execFile, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { UpdateStageCommand } from '@aws-sdk/client-apigatewayv2';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningEmulator } from '../../../src/emulator/index.js';
+import { expectGolden } from '../../helpers/golden.js';
+import { copyState, editYaml, liveApis, sdkClients, startTestEmulator, writesSince } from '../apply/helpers.js';
+
+const exec = promisify(execFile);
+const BIN = join(import.meta.dirname, '..', '..', '..', 'bin', 'apigw-sync.js');
+
+let emu: RunningEmulator;
+let env: NodeJS.ProcessEnv;
+
+beforeAll(async () => {
+  emu = await startTestEmulator();
+  env = {
+    ...process.env,
+    AWS_ENDPOINT_URL: emu.url,
+    AWS_ACCESS_KEY_ID: 'test',
+    AWS_SECRET_ACCESS_KEY: 'test',
+    AWS_REGION: 'ap-northeast-2',
+    NO_COLOR: '1',
+  };
+});
+afterAll(async () => emu?.stop());
+
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await exec(process.execPath, [BIN, ...args], { env, maxBuffer: 16 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+describe('apigw-sync plan / apply / drift', () => {
+  const dir = copyState();
+
+  it('plan exits 2 when there are changes, apply without --yes and without a terminal refuses', async () => {
+    expect((await cli('plan', dir)).code).toBe(2);
+    const since = emu.control.lastSeq();
+    const refused = await cli('apply', dir);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/without confirmation.*no terminal/);
+    expect(writesSince(emu, since)).toEqual([]);
+  }, 60_000);
+
+  it('apply --yes exits 0; then plan exits 0 and drift exits 0', async () => {
+    const r = await cli('apply', dir, '--yes');
+    expect(r.stderr).not.toMatch(/error/);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Apply complete: \d+ step\(s\), 2 deployment\(s\)/);
+    const plan = await cli('plan', dir);
+    expect(plan.code).toBe(0);
+    expect(plan.stdout).toContain('No changes.');
+    expect((await cli('drift', dir)).code).toBe(0);
+  }, 120_000);
+
+  it('plan text of a realistic change set (golden); --out writes a plan that apply accepts', async () => {
+    editYaml(dir, 'apis/shop/api.yaml', (d) => {
+      d.setIn(['stages', 'prod', 'variables', 'backendVersion'], 'v2');
+      d.setIn(['stages', 'prod', 'throttling', 'rateLimit'], 800);
+      d.setIn(['openapi', 1, 'integration', 'baseUri'], 'https://orders-v2.internal.example.com');
+    });
+    editYaml(dir, 'apis/shop/users.openapi.yaml', (d) => d.deleteIn(['paths', '/users/{user_id}/addresses']));
+    editYaml(dir, 'apis/events/events.openapi.yaml', (d) => {
+      d.setIn(['paths', '/events/{event_id}', 'get', 'x-amazon-apigateway-integration', 'timeoutInMillis'], 20000);
+    });
+    editYaml(dir, 'apis/events/api.yaml', (d) => d.setIn(['stages', 'live', 'variables', 'ingestQueue'], 'events-ingest-v2'));
+
+    const planFile = join(dir, '..', 'plan.json');
+    const r = await cli('plan', dir, '--out', planFile);
+    expect(r.code).toBe(2);
+    expectGolden('cli/plan-change.txt', r.stdout);
+    expect((await cli('plan', dir, '--format', 'markdown')).stdout).toContain('|');
+    expect(JSON.parse((await cli('plan', dir, '--format', 'json')).stdout)).toBeTruthy();
+
+    const applied = await cli('apply', planFile, '--dir', dir, '--yes');
+    expect(applied.code).toBe(0);
+    expect((await cli('plan', dir)).code).toBe(0);
+  }, 120_000);
+
+  it('drift exits 2 after a console edit', async () => {
+    const events = (await liveApis(sdkClients(emu.url))).find((a) => a.name === 'events-api')!;
+    await sdkClients(emu.url).apigwv2.send(new UpdateStageCommand({ ApiId: events.id, StageName: 'live', StageVariables: { ingestQueue: 'something-else' } }));
+    const r = await cli('drift', dir);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('ingestQueue');
+  }, 60_000);
+
+  it('an unknown format is a usage error (exit 1)', async () => {
+    const r = await cli('plan', dir, '--format', 'xml');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/unknown --format/);
+  });
+});
+
+describe('an apply killed after K writes', () => {
+  it.each([3, 20])('K=%i: the re-run takes over the dead process\'s lock and converges', async (k) => {
+    emu.control.reset();
+    const dir = copyState();
+    const since = emu.control.lastSeq();
+    const child = spawn(process.execPath, [BIN, 'apply', dir, '--yes'], { env, stdio: 'ignore' });
+    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    while (writesSince(emu, since).length < k) {
+      if (child.exitCode !== null) throw new Error(`apply finished before ${k} writes`);
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    child.kill('SIGKILL');
+    await exited;
+
+    const again = await cli('apply', dir, '--yes');
+    expect(again.stdout + again.stderr).not.toMatch(/locked by/);
+    expect(again.code).toBe(0);
+    const plan = await cli('plan', dir);
+    expect(plan.code).toBe(0);
+    for (const a of await liveApis(sdkClients(emu.url))) {
+      expect(a.tags['apigw-sync:pending']).toBeUndefined();
+      expect(a.tags['apigw-sync:lock']).toBeUndefined();
+    }
+  }, 120_000);
+});
