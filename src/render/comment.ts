@@ -1,0 +1,242 @@
+/**
+ * The sticky pull-request comment (pure). One per PR, found again by COMMENT_MARKER and
+ * updated in place; its hidden data block (comment-data.ts) carries what the App must
+ * remember. Everything from users is escaped and every plan/drift value masked by the
+ * renderers used here.
+ *
+ * GitHub rejects comment bodies over 65,536 characters. When the full comment is longer,
+ * the per-API sections are replaced by one summary table (whole rows only, never a cut
+ * table) and the reader is sent to the check run / job summary that holds the full plan.
+ */
+import type { ValidationIssue } from '../model/issue.js';
+import type { Plan, PlanSummary } from '../model/plan.js';
+import type { DriftReport } from '../diff/drift.js';
+import { shortFingerprint } from '../plan/fingerprint.js';
+import { COMMENT_MARKER, currentApprovals, encodeCommentData, type Approval, type CommentData, type CommentStatus } from './comment-data.js';
+import { renderDriftSection } from './comment-drift.js';
+import { codeSpan, escapeMarkdownText } from './escape.js';
+import { renderPlanMarkdown } from './plan-markdown.js';
+import { KIND_LABEL, groupByApi, NO_CHANGES } from './plan-common.js';
+import { maskPlan } from './mask.js';
+
+/** GitHub's limit for issue and PR comment bodies. */
+export const GITHUB_COMMENT_LIMIT = 65_536;
+
+/** The cost part, rendered by src/cost (renderCostMarkdown); shown only when `show`. */
+export interface CostSection {
+  markdown: string;
+  show: boolean;
+  /** Monthly delta in USD, for the summary line; absent when unknown (e.g. unknown region). */
+  monthlyDeltaUsd?: number;
+}
+
+export type ProgressState = 'queued' | 'in_progress' | 'success' | 'failure' | 'rolled_back';
+
+export interface ApplyProgress {
+  apiKey: string;
+  stage: string;
+  state: ProgressState;
+  /** One short line, e.g. "canary at 25%" or the failure message. */
+  detail?: string;
+}
+
+export interface PlanCommentInput {
+  headSha: string;
+  /** Absent when validation failed (no plan could be made). */
+  plan?: Plan;
+  issues: ValidationIssue[];
+  /** Drift of the base branch's state: what applying this PR would overwrite. */
+  drift?: DriftReport;
+  cost?: CostSection;
+  approvals: Approval[];
+  requiredApprovals: number;
+  /** Overrides the status derived from plan/issues (apply progress). */
+  status?: CommentStatus;
+  progress?: ApplyProgress[];
+  /** Where the full plan is when the comment had to be summarised. */
+  fullPlanAt?: { label: string; url?: string };
+  /** For tests; defaults to GITHUB_COMMENT_LIMIT. */
+  maxLength?: number;
+}
+
+export interface RenderedComment {
+  body: string;
+  data: CommentData;
+  /** True when the per-API sections did not fit and were summarised. */
+  summarised: boolean;
+}
+
+export function renderPlanComment(input: PlanCommentInput): RenderedComment {
+  const limit = input.maxLength ?? GITHUB_COMMENT_LIMIT;
+  const data: CommentData = {
+    v: 1,
+    status: input.status ?? deriveStatus(input),
+    fingerprint: input.plan?.fingerprint,
+    headSha: input.headSha,
+    summary: input.plan?.summary,
+    approvals: input.approvals,
+  };
+  const head = [COMMENT_MARKER, headerLines(input, data.status)].join('\n');
+  const tail = [approvalSection(input), progressSection(input.progress), encodeCommentData(data)].filter(Boolean);
+  const drift = renderDriftSection(input.drift, { heading: '### ⚠️ Drift this pull request would overwrite' });
+  const cost = input.cost?.show ? input.cost.markdown.trim() : '';
+  const issues = issuesSection(input.issues);
+
+  const full = join([head, issues, input.plan ? planBody(input.plan) : '', drift, cost, ...tail]);
+  if (full.length <= limit) return { body: full, data, summarised: false };
+
+  // Too long: keep head, approvals and data whole; fit the summary tables row by row.
+  const fixed = join([head, ...tail]).length + 400;
+  const budget = Math.max(0, limit - fixed);
+  const note = fullPlanNote(input, full.length);
+  const planSummary = input.plan ? fitTable(planSummaryTable(input.plan), budget - note.length - Math.min(issues.length, budget / 4)) : '';
+  const issuesFit = fitTable(issues.split('\n'), Math.max(0, budget - note.length - planSummary.length));
+  const driftCount = input.drift ? input.drift.items.length : 0;
+  const driftLine = driftCount > 0 ? `### ⚠️ Drift this pull request would overwrite\n\n${driftCount} difference${driftCount === 1 ? '' : 's'} between AWS and the base branch (listed in the full plan).` : '';
+  const left = budget - note.length - planSummary.length - issuesFit.length - driftLine.length;
+  const body = join([head, issuesFit, note, planSummary, driftLine, cost.length < left ? cost : '', ...tail]);
+  return { body, data, summarised: true };
+}
+
+/** The per-API sections; the plan renderer's own summary and fingerprint lines are already in the header. */
+function planBody(plan: Plan): string {
+  const md = renderPlanMarkdown(plan, { heading: '### Plan' });
+  const first = md.indexOf('\n#### ');
+  return first < 0 ? md : `### Plan\n${md.slice(first)}`;
+}
+
+function deriveStatus(input: PlanCommentInput): CommentStatus {
+  if (!input.plan) return input.issues.some((i) => i.severity === 'error') ? 'invalid' : 'error';
+  const p = input.plan;
+  return p.steps.length === 0 && Object.keys(p.deployments).length === 0 ? 'no-changes' : 'planned';
+}
+
+const STATUS_TITLE: Record<CommentStatus, string> = {
+  invalid: '❌ gateway-state is invalid',
+  planned: '📋 Plan ready for review',
+  'no-changes': '✅ No changes',
+  applying: '🚀 Applying',
+  applied: '✅ Applied',
+  failed: '❌ Apply failed',
+  'rolled-back': '↩️ Rolled back',
+  error: '💥 apigw-sync could not plan',
+};
+
+function headerLines(input: PlanCommentInput, status: CommentStatus): string {
+  const out = [`## apigw-sync · ${STATUS_TITLE[status]}`, ''];
+  if (input.plan) out.push(summaryBadges(input.plan.summary, input.cost), '');
+  const plan = input.plan ? ` · region ${codeSpan(input.plan.region)} · plan fingerprint ${codeSpan(shortFingerprint(input.plan.fingerprint))}` : '';
+  out.push(`Commit ${codeSpan(input.headSha.slice(0, 7))}${plan}`);
+  return out.join('\n');
+}
+
+/** `🟢 3 to add · 🟡 5 to change · …` — the whole plan at a glance, cost delta included. */
+export function summaryBadges(s: PlanSummary, cost?: CostSection): string {
+  const parts = [`🟢 **${s.add}** to add`, `🟡 **${s.change}** to change`, `🔴 **${s.destroy}** to destroy`];
+  parts.push(`🔁 **${s.redeploys}** redeploy${s.redeploys === 1 ? '' : 's'}`);
+  parts.push(`⚠️ **${s.breaking}** breaking`);
+  if (cost?.monthlyDeltaUsd !== undefined) parts.push(`💰 **${formatUsdDelta(cost.monthlyDeltaUsd)}**/month`);
+  return parts.join(' · ');
+}
+
+export function formatUsdDelta(usd: number): string {
+  const sign = usd > 0 ? '+' : usd < 0 ? '−' : '±';
+  return `${sign}$${Math.abs(usd).toFixed(2)}`;
+}
+
+function issuesSection(issues: ValidationIssue[]): string {
+  if (issues.length === 0) return '';
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  const title = errors > 0 ? `### ❌ ${errors} validation error${errors === 1 ? '' : 's'}` : `### ⚠️ ${issues.length} warning${issues.length === 1 ? '' : 's'}`;
+  const rows = issues.map((i) => {
+    const where = codeSpan(`${i.location.file}:${i.location.line}:${i.location.column}`, { inTable: true });
+    const hint = i.hint ? `<br>fix: ${escapeMarkdownText(i.hint)}` : '';
+    return `| ${i.severity === 'error' ? '❌' : '⚠️'} | ${where} | ${escapeMarkdownText(i.message)}${hint} |`;
+  });
+  return [title, '', '| | Where | Problem |', '|---|---|---|', ...rows].join('\n');
+}
+
+function approvalSection(input: PlanCommentInput): string {
+  const out = ['### Approval and apply', ''];
+  if (!input.plan) {
+    out.push('Fix the problems above and push again: nothing can be applied from an invalid state.');
+    return out.join('\n');
+  }
+  const fp = input.plan.fingerprint;
+  const valid = currentApprovals(input.approvals, fp);
+  const stale = input.approvals.filter((a) => a.fingerprint !== fp);
+  const who = valid.length ? `: ${valid.map((a) => codeSpan(a.login)).join(', ')}` : '';
+  out.push(`Approvals for plan ${codeSpan(shortFingerprint(fp))}: **${valid.length} of ${input.requiredApprovals}**${who}`);
+  if (stale.length > 0) {
+    out.push('', `Stale (given for an earlier plan, no longer count): ${stale.map((a) => `${codeSpan(a.login)} on ${codeSpan(shortFingerprint(a.fingerprint))}`).join(', ')}`);
+  }
+  out.push(
+    '',
+    'An approval binds to the plan fingerprint shown at that moment; a new push or a change in AWS makes a new plan that needs approving again.',
+    'After merge, apigw-sync applies exactly this plan (`apigw-sync apply --plan-fingerprint ' + shortFingerprint(fp) + '`) and rolls it out as a canary where the API has a rollout policy.',
+    '',
+    '<details><summary>Commands (users with write access)</summary>',
+    '',
+    '- `/apigw-sync plan` — plan again now',
+    '- `/apigw-sync apply` — apply this plan before merging (needs the approvals above)',
+    '- `/apigw-sync unlock` — clear a stale apply lock',
+    '',
+    '</details>',
+  );
+  return out.join('\n');
+}
+
+const PROGRESS_ICON: Record<ProgressState, string> = { queued: '⏳', in_progress: '🚀', success: '✅', failure: '❌', rolled_back: '↩️' };
+
+function progressSection(progress: ApplyProgress[] | undefined): string {
+  if (!progress?.length) return '';
+  const rows = progress.map(
+    (p) => `| ${PROGRESS_ICON[p.state]} ${p.state.replace('_', ' ')} | ${escapeMarkdownText(p.apiKey)} | ${codeSpan(p.stage, { inTable: true })} | ${p.detail ? escapeMarkdownText(p.detail) : ''} |`,
+  );
+  return ['### Apply progress', '', '| State | API | Stage | Detail |', '|---|---|---|---|', ...rows].join('\n');
+}
+
+function fullPlanNote(input: PlanCommentInput, fullLength: number): string {
+  const where = input.fullPlanAt
+    ? input.fullPlanAt.url
+      ? `[${escapeMarkdownText(input.fullPlanAt.label)}](${input.fullPlanAt.url})`
+      : escapeMarkdownText(input.fullPlanAt.label)
+    : 'the check run `apigw-sync/plan`';
+  return `> [!NOTE]\n> The full plan (${fullLength.toLocaleString('en-US')} characters) is longer than a GitHub comment allows: it is in ${where}. Below, one line per API.`;
+}
+
+function planSummaryTable(plan: Plan): string[] {
+  const groups = groupByApi(maskPlan(plan).steps.map((s) => s.change));
+  if (groups.length === 0) return [`✅ **${NO_CHANGES}**`];
+  const rows = groups.map((g) => {
+    const n = (a: string) => g.all.filter((c) => c.action === a).length;
+    const breaking = g.all.filter((c) => c.flags.breaking).length;
+    const deploy = plan.deployments[g.apiKey]?.map((s) => codeSpan(s, { inTable: true })).join(', ') ?? '';
+    return `| ${escapeMarkdownText(g.apiKey)} | ${KIND_LABEL[g.apiKind]} | ${n('create')} | ${n('update')} | ${n('delete')} | ${breaking} | ${deploy} |`;
+  });
+  return ['| API | Kind | Add | Change | Destroy | Breaking | Redeploys |', '|---|---|---|---|---|---|---|', ...rows];
+}
+
+/**
+ * A table cut to whole rows so that it fits in `budget` characters, with a last line that
+ * says how many rows were left out. Lines before the first `|---` line are kept as a header.
+ */
+function fitTable(lines: string[], budget: number): string {
+  const text = lines.join('\n');
+  if (text.length <= budget) return text;
+  const sep = lines.findIndex((l) => l.startsWith('|---'));
+  const headerEnd = sep < 0 ? 0 : sep + 1;
+  const out = lines.slice(0, headerEnd);
+  let used = out.join('\n').length + 80;
+  let i = headerEnd;
+  for (; i < lines.length && used + lines[i].length + 1 <= budget; i++) {
+    out.push(lines[i]);
+    used += lines[i].length + 1;
+  }
+  out.push('', `… and ${lines.length - i} more rows (see the full plan).`);
+  return out.join('\n');
+}
+
+function join(parts: string[]): string {
+  return `${parts.filter((p) => p.trim() !== '').map((p) => p.trimEnd()).join('\n\n')}\n`;
+}
