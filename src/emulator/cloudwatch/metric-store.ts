@@ -19,8 +19,8 @@ export class MetricStore {
   /** Called with the keys of the series that received data, so alarms on them re-evaluate. */
   onData: (keys: Set<string>) => void = () => {};
 
-  put(metric: MetricId, datum: Datum): string {
-    const key = metricKey(metric);
+  put(metric: MetricId, datum: Datum, knownKey?: string): string {
+    const key = knownKey ?? metricKey(metric);
     let s = this.series.get(key);
     if (!s) {
       s = { metric: { ...metric, Dimensions: normalizeDimensions(metric.Dimensions) }, points: [] };
@@ -33,7 +33,13 @@ export class MetricStore {
   /** Writes a batch and then notifies once (alarm evaluation runs after the whole batch). */
   putAll(entries: Array<{ metric: MetricId; datum: Datum }>): void {
     const keys = new Set<string>();
-    for (const e of entries) keys.add(this.put(e.metric, e.datum));
+    // Batches (simulated traffic) share MetricId objects across points: key each object once.
+    const known = new Map<MetricId, string>();
+    for (const e of entries) {
+      let key = known.get(e.metric);
+      if (key === undefined) known.set(e.metric, (key = metricKey(e.metric)));
+      keys.add(this.put(e.metric, e.datum, key));
+    }
     if (keys.size > 0) this.onData(keys);
   }
 

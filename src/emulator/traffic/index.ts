@@ -85,6 +85,7 @@ export function createTrafficModule(ctx: ModuleContext, opts: { now?: () => numb
         requests,
         routeKey: b.routeKey as string | undefined,
         startMs: readTimestamp(b.timestamp, now()),
+        nowMs: now(),
         spreadSeconds: nonNegative(b.spreadSeconds, 'spreadSeconds', 0),
         bytesPerRequest: nonNegative(b.bytesPerRequest, 'bytesPerRequest', 1024),
       });

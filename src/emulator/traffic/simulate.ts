@@ -1,7 +1,7 @@
 /**
  * Simulating N requests against a stage: each request is routed (canary or base by
  * percentTraffic, then a route), answered per the declared backend health, and folded into
- * per-minute `AWS/ApiGateway` data with the real metric and dimension names:
+ * per-minute (older: rolled-up) `AWS/ApiGateway` data with the real metric and dimension names:
  *
  * - REST: Count, 4XXError, 5XXError, Latency, IntegrationLatency on {ApiName} (all requests),
  *   {ApiName, Stage} (requests the base deployment served) and {ApiName, Stage: "<stage>/Canary"}
@@ -26,6 +26,19 @@ export interface SimulationOptions {
   spreadSeconds: number;
   /** Request + response bytes per request, for HTTP APIs' DataProcessed. */
   bytesPerRequest: number;
+  /** The emulator's current time (epoch ms), to store old data at CloudWatch's rolled-up resolution. */
+  nowMs: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * CloudWatch keeps 1-minute data for 15 days, 5-minute data for 63 days and hourly data
+ * beyond; backfilled history is stored at the resolution AWS would still have for its age.
+ */
+export function resolutionMs(t: number, nowMs: number): number {
+  const age = nowMs - t;
+  return age <= 15 * DAY_MS ? 60_000 : age <= 63 * DAY_MS ? 300_000 : 3_600_000;
 }
 
 export interface Tally {
@@ -48,7 +61,7 @@ export interface SimulationResult {
   data: Array<{ metric: MetricId; datum: Datum }>;
 }
 
-/** What one minute of one group (base or canary) saw. */
+/** What one bucket (a minute, or coarser for old data) of one group (base or canary) saw. */
 interface Acc {
   n: number;
   n4: number;
@@ -77,13 +90,13 @@ function histogramDatum(t: number, h: Map<number, number>, unit: string): Datum 
   return { t, unit, values, counts, sampleCount: n, sum: values.reduce((s, v, i) => s + v * counts[i], 0), min: Math.min(...values), max: Math.max(...values) };
 }
 
-/** A 0/1 per-request metric (Count, errors): Sum is the number of ones, SampleCount the requests. */
+/**
+ * A 0/1 per-request metric (Count, errors): Sum is the number of ones, SampleCount the
+ * requests. Kept as a statistic set: percentiles of a 0/1 series carry no information, and
+ * long backfills stay small.
+ */
 function binaryDatum(t: number, n: number, ones: number): Datum {
-  const values: number[] = [];
-  const counts: number[] = [];
-  if (n - ones > 0) (values.push(0), counts.push(n - ones));
-  if (ones > 0) (values.push(1), counts.push(ones));
-  return { t, unit: 'Count', values, counts, sampleCount: n, sum: ones, min: ones === n ? 1 : 0, max: ones > 0 ? 1 : 0 };
+  return { t, unit: 'Count', sampleCount: n, sum: ones, min: ones === n ? 1 : 0, max: ones > 0 ? 1 : 0 };
 }
 
 function pickEndpoints(d: DeploymentTarget, routeKey: string | undefined, label: string): Endpoint[] {
@@ -120,9 +133,10 @@ export function simulate(target: StageTarget, backends: Backends, rng: Rng, o: S
     const latencyMs = integrationMs + 5 + rng.int(11);
 
     const t = o.startMs + (spreadMs > 0 ? Math.floor((i * spreadMs) / o.requests) : 0);
-    const minute = Math.floor(t / 60_000) * 60_000;
-    let acc = groups[group].get(minute);
-    if (!acc) groups[group].set(minute, (acc = newAcc()));
+    const step = resolutionMs(t, o.nowMs);
+    const bucket = Math.floor(t / step) * step;
+    let acc = groups[group].get(bucket);
+    if (!acc) groups[group].set(bucket, (acc = newAcc()));
     acc.n++;
     if (status >= 500) acc.n5++;
     else if (status >= 400) acc.n4++;
@@ -140,16 +154,25 @@ export function simulate(target: StageTarget, backends: Backends, rng: Rng, o: S
   const data: SimulationResult['data'] = [];
   const emit = (dims: Dimension[], accs: Map<number, Acc>) => {
     const rest = target.kind === 'RestApi';
+    // One MetricId object per series, shared by its data points (the store keys on it once).
     const metric = (MetricName: string): MetricId => ({ Namespace: 'AWS/ApiGateway', MetricName, Dimensions: dims });
+    const m = {
+      count: metric('Count'),
+      e4: metric(rest ? '4XXError' : '4xx'),
+      e5: metric(rest ? '5XXError' : '5xx'),
+      latency: metric('Latency'),
+      integration: metric('IntegrationLatency'),
+      bytes: metric('DataProcessed'),
+    };
     for (const [t, a] of accs) {
-      data.push({ metric: metric('Count'), datum: binaryDatum(t, a.n, a.n) });
-      data.push({ metric: metric(rest ? '4XXError' : '4xx'), datum: binaryDatum(t, a.n, a.n4) });
-      data.push({ metric: metric(rest ? '5XXError' : '5xx'), datum: binaryDatum(t, a.n, a.n5) });
-      data.push({ metric: metric('Latency'), datum: histogramDatum(t, a.latency, 'Milliseconds') });
-      data.push({ metric: metric('IntegrationLatency'), datum: histogramDatum(t, a.integration, 'Milliseconds') });
+      data.push({ metric: m.count, datum: binaryDatum(t, a.n, a.n) });
+      data.push({ metric: m.e4, datum: binaryDatum(t, a.n, a.n4) });
+      data.push({ metric: m.e5, datum: binaryDatum(t, a.n, a.n5) });
+      data.push({ metric: m.latency, datum: histogramDatum(t, a.latency, 'Milliseconds') });
+      data.push({ metric: m.integration, datum: histogramDatum(t, a.integration, 'Milliseconds') });
       if (!rest) {
         const per = o.bytesPerRequest;
-        data.push({ metric: metric('DataProcessed'), datum: { t, unit: 'Bytes', sampleCount: a.n, sum: a.bytes, min: per, max: per } });
+        data.push({ metric: m.bytes, datum: { t, unit: 'Bytes', sampleCount: a.n, sum: a.bytes, min: per, max: per } });
       }
     }
   };

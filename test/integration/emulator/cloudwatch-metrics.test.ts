@@ -50,14 +50,14 @@ describe('CloudWatch metric data', () => {
       }),
     );
     const byId = Object.fromEntries(res.MetricDataResults!.map((r) => [r.Id, r]));
-    expect(byId.sum.Timestamps!.map((d) => d.getTime())).toEqual([t0 + 2 * MIN, t0 + MIN, t0]);
+    expect(byId.sum.Timestamps!.map((d: Date) => d.getTime())).toEqual([t0 + 2 * MIN, t0 + MIN, t0]);
     expect(byId.sum.Values).toEqual([40, 5 * 90 + 50 * 9 + 500, 40]);
     expect(byId.avg.Values).toEqual([10, (450 + 450 + 500) / 100, 20]);
     expect(byId.min.Values).toEqual([1, 5, 10]);
     expect(byId.max.Values).toEqual([20, 500, 30]);
     expect(byId.n.Values).toEqual([4, 100, 2]);
     // Percentiles need the distribution: the StatisticValues minute (t0+2m) has none, as on AWS.
-    expect(byId.p50.Timestamps!.map((d) => d.getTime())).toEqual([t0 + MIN, t0]);
+    expect(byId.p50.Timestamps!.map((d: Date) => d.getTime())).toEqual([t0 + MIN, t0]);
     expect(byId.p50.Values).toEqual([5, 10]);
     expect(byId.p99).toMatchObject({ Label: 'tail', Values: [50, 30], StatusCode: 'Complete' });
     expect(byId.sum.Label).toBe('Latency');
