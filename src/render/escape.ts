@@ -5,16 +5,11 @@
  * notifications (`@team`), no cross-references (`#123`).
  */
 
-/** Plain text inside a paragraph, heading or table cell. */
+const TEXT_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '@': '&#64;', '#': '&#35;', '"': '&quot;' };
+
+/** Plain text inside a paragraph, heading or table cell. One pass, so no escape is escaped twice. */
 export function escapeMarkdownText(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[\\`*_[\]{}()!|~]/g, (c) => `\\${c}`)
-    .replace(/@/g, '&#64;')
-    .replace(/#/g, '&#35;')
-    .replace(/\r?\n/g, ' ');
+  return s.replace(/\r?\n/g, ' ').replace(/[&<>@#\\`*_[\]{}()!|~]/g, (c) => TEXT_ENTITIES[c] ?? `\\${c}`);
 }
 
 /**
@@ -40,7 +35,7 @@ export function codeBlock(content: string, lang = ''): string {
 
 /** Text for an HTML element's content (e.g. `<summary>`). */
 export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/@/g, '&#64;').replace(/#/g, '&#35;');
+  return s.replace(/[&<>"@#]/g, (c) => TEXT_ENTITIES[c]);
 }
 
 /** A Mermaid node label (inside `["…"]`): Mermaid's entity codes, no quotes or brackets. */

@@ -1,0 +1,36 @@
+/** Words the drift renderers share: drift is told from AWS's side (see diff/drift.ts). */
+import type { Change, ChangeAction } from '../model/change.js';
+import type { DriftReport } from '../diff/drift.js';
+import type { UnmanagedLiveApi } from '../model/live.js';
+import { TOOL_TAG_PREFIX } from '../model/live.js';
+
+export const DRIFT_VERB: Record<ChangeAction, string> = {
+  create: 'added in AWS (not in Git)',
+  update: 'changed in AWS',
+  delete: 'deleted in AWS (still in Git)',
+};
+
+export const NO_DRIFT = 'No drift. AWS matches gateway-state.';
+
+/**
+ * Differences as a person counts them: a route added or deleted in AWS is one difference,
+ * not two (its integration comes and goes with it).
+ */
+export function countDifferences(changes: Change[]): number {
+  const wholeRoutes = new Set(changes.filter((c) => c.target === 'route' && c.action !== 'update').map((c) => `${c.apiKey} ${c.name}`));
+  return changes.filter((c) => !(c.target === 'integration' && c.action !== 'update' && wholeRoutes.has(`${c.apiKey} ${c.name}`))).length;
+}
+
+export function driftSummaryLine(r: DriftReport): string {
+  const apis = new Set(r.items.map((i) => i.apiKey)).size;
+  const n = countDifferences(r.items.map((i) => i.change));
+  const parts = [n === 0 ? 'Drift: none in managed APIs' : `Drift: ${n} difference${n === 1 ? '' : 's'} in ${apis} API${apis === 1 ? '' : 's'}`];
+  if (r.onlyInAws.length > 0) parts.push(`${r.onlyInAws.length} API${r.onlyInAws.length === 1 ? '' : 's'} only in AWS`);
+  return `${parts.join('; ')}.`;
+}
+
+export function unmanagedNote(u: UnmanagedLiveApi): string {
+  return u.managed
+    ? `carries ${TOOL_TAG_PREFIX}managed: \`drift --prune\` may delete it`
+    : 'not managed by apigw-sync: listed only, never deleted';
+}
