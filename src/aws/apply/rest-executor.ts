@@ -467,7 +467,7 @@ export class RestApiExecutor implements StepExecutor {
       ...scalarOps('/requestValidatorId', cVal, dVal),
       ...mapOps('/requestParameters', c.requestParameters, d.requestParameters),
       ...mapOps('/requestModels', c.requestModels, d.requestModels),
-      ...scopeOps(c.authorization.scopes, d.authorization.scopes),
+      ...setOps('/authorizationScopes', c.authorization.scopes, d.authorization.scopes),
     ];
   }
 
@@ -679,15 +679,6 @@ export function byStatus(responses: Record<string, IntegrationResponseModel>): R
   return out;
 }
 
-function scopeOps(before: string[], after: string[]): PatchOperation[] {
-  const b = new Set(before);
-  const a = new Set(after);
-  return [
-    ...after.filter((s) => !b.has(s)).map((value): PatchOperation => ({ op: 'add', path: '/authorizationScopes', value })),
-    ...before.filter((s) => !a.has(s)).map((value): PatchOperation => ({ op: 'remove', path: '/authorizationScopes', value })),
-  ];
-}
-
 export function authorizerOps(c: AuthorizerModel, d: AuthorizerModel): PatchOperation[] {
   const ops: PatchOperation[] = [
     ...scalarOps('/type', c.type, d.type),
@@ -697,10 +688,7 @@ export function authorizerOps(c: AuthorizerModel, d: AuthorizerModel): PatchOper
     ...scalarOps('/identityValidationExpression', c.identityValidationExpression, d.identityValidationExpression),
     ...scalarOps('/authorizerResultTtlInSeconds', c.resultTtlSeconds, d.resultTtlSeconds),
   ];
-  const b = new Set(c.providerArns);
-  const a = new Set(d.providerArns);
-  for (const arn of d.providerArns) if (!b.has(arn)) ops.push({ op: 'add', path: '/providerARNs', value: arn });
-  for (const arn of c.providerArns) if (!a.has(arn)) ops.push({ op: 'remove', path: '/providerARNs', value: arn });
+  ops.push(...setOps('/providerARNs', c.providerArns, d.providerArns));
   return ops;
 }
 
