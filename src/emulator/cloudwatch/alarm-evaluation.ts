@@ -4,6 +4,11 @@
  * contains `now`), M-of-N via DatapointsToAlarm, TreatMissingData, and state reasons worded
  * like CloudWatch's ("Threshold Crossed: 1 datapoint [12.0 (23/11/26 09:01:00)] was greater
  * than the threshold (5.0).").
+ *
+ * Missing periods: `breaching`/`notBreaching` count them as such; `missing` leaves them out
+ * (ALARM needs DatapointsToAlarm breaching among the present ones; no data at all is
+ * INSUFFICIENT_DATA); `ignore` keeps the current state when there is no data. CloudWatch's own
+ * look-back beyond the window for sparse data is not modelled.
  */
 import { aggregate, bucketize, parseStat } from './statistics.js';
 import type { AlarmState, ComparisonOperator, Datum, MetricAlarm } from './types.js';
