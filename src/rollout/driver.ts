@@ -46,7 +46,7 @@ export async function runRollout(opts: RolloutOptions): Promise<RolloutOutcome> 
     const reason = 'the stage serves no deployment yet, so there is no traffic to protect';
     const { deploymentId } = await port.startCanary(100);
     emit(opts, { type: 'rollout.deployed-directly', at: iso(clock), target: port.label, reason });
-    return { kind: 'deployed-directly', reason: `${reason} (deployed ${deploymentId})` };
+    return { kind: 'deployed-directly', deploymentId, reason };
   }
   if (stage.canary) {
     // A canary we did not record: someone else's, or ours from before records existed. Never guess.

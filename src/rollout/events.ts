@@ -16,4 +16,4 @@ export type RolloutEvent =
 export type RolloutOutcome =
   | { kind: 'promoted'; deploymentId: string }
   | { kind: 'rolled-back'; reason: RollbackReason; message: string }
-  | { kind: 'deployed-directly'; reason: string };
+  | { kind: 'deployed-directly'; deploymentId: string; reason: string };

@@ -64,7 +64,31 @@ function latestDatapoint(stateReasonData?: string): number | undefined {
   }
 }
 
-/** Creates or updates (PutMetricAlarm is an upsert) the alarms apigw-sync keeps on the canary's metrics. */
+/** Creates or updates (PutMetricAlarm is an upsert) one alarm on the canary's own metric series. */
+export async function putCanaryAlarm(
+  cw: CloudWatchClient,
+  opts: { name: string; kind: ApiKind; apiId: string; apiName: string; stage: string; alarm: ManagedAlarmModel; description?: string },
+): Promise<void> {
+  const { alarm } = opts;
+  const percentile = /^p\d+(\.\d+)?$/.test(alarm.statistic);
+  await cw.send(
+    new PutMetricAlarmCommand({
+      AlarmName: opts.name,
+      AlarmDescription: opts.description ?? `Guards apigw-sync rollouts of ${opts.apiName}/${opts.stage}.`,
+      Namespace: 'AWS/ApiGateway',
+      MetricName: alarm.metric,
+      Dimensions: canaryDimensions(opts.kind, opts),
+      ...(percentile ? { ExtendedStatistic: alarm.statistic } : { Statistic: alarm.statistic as 'Average' | 'Sum' | 'Maximum' }),
+      Period: alarm.periodSeconds,
+      EvaluationPeriods: alarm.evaluationPeriods,
+      Threshold: alarm.threshold,
+      ComparisonOperator: alarm.comparison,
+      TreatMissingData: 'missing',
+    }),
+  );
+}
+
+/** Upserts the alarms apigw-sync keeps for a rollout policy; returns their names. */
 export async function ensureManagedAlarms(
   cw: CloudWatchClient,
   opts: { apiKey: string; kind: ApiKind; apiId: string; apiName: string; stage: string; alarms: ManagedAlarmModel[] },
@@ -72,23 +96,12 @@ export async function ensureManagedAlarms(
   const names: string[] = [];
   for (const alarm of opts.alarms) {
     const name = managedAlarmName(opts.apiKey, opts.stage, alarm);
-    const percentile = /^p\d+(\.\d+)?$/.test(alarm.statistic);
-    await cw.send(
-      new PutMetricAlarmCommand({
-        AlarmName: name,
-        AlarmDescription: `Guards apigw-sync rollouts of ${opts.apiName}/${opts.stage} (managed by apigw-sync; edits are overwritten).`,
-        Namespace: 'AWS/ApiGateway',
-        MetricName: alarm.metric,
-        Dimensions: canaryDimensions(opts.kind, opts),
-        ...(percentile ? { ExtendedStatistic: alarm.statistic } : { Statistic: alarm.statistic as 'Average' | 'Sum' | 'Maximum' }),
-        Period: alarm.periodSeconds,
-        EvaluationPeriods: alarm.evaluationPeriods,
-        Threshold: alarm.threshold,
-        ComparisonOperator: alarm.comparison,
-        TreatMissingData: 'missing',
-        Tags: [{ Key: 'apigw-sync:managed', Value: 'true' }],
-      }),
-    );
+    await putCanaryAlarm(cw, {
+      ...opts,
+      name,
+      alarm,
+      description: `Guards apigw-sync rollouts of ${opts.apiName}/${opts.stage} (managed by apigw-sync; edits are overwritten).`,
+    });
     names.push(name);
   }
   return names;

@@ -44,4 +44,4 @@ export async function createRolloutPort(opts: {
 
 export { restRolloutPort } from './rest-port.js';
 export { httpRolloutPort } from './http-port.js';
-export { readAlarms, ensureManagedAlarms, canaryDimensions, managedAlarmName } from './alarms.js';
+export { readAlarms, ensureManagedAlarms, putCanaryAlarm, canaryDimensions, managedAlarmName } from './alarms.js';
