@@ -1,0 +1,112 @@
+/**
+ * The AWS clients every command uses: API Gateway v1 and v2 and CloudWatch, sharing one
+ * rate limiter (rate-limit.ts) and API Gateway's retry decider (retry.ts).
+ *
+ * Endpoints: an explicit `endpoint` wins; otherwise the SDK resolves AWS_ENDPOINT_URL and
+ * the per-service AWS_ENDPOINT_URL_API_GATEWAY / _APIGATEWAYV2 / _CLOUDWATCH itself (the
+ * installed v3 does; test/integration/read/clients.test.ts proves it), so we do not.
+ * Credentials come from the SDK's default chain; nothing here reads or prints secrets.
+ *
+ * Every request attempt passes one middleware, inside the SDK's retry loop: it waits for
+ * the limiter's tokens, counts the attempt, and reports throttling back to the limiter.
+ */
+import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
+import { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import type { AwsCredentialIdentity } from '@smithy/types';
+import { UsageError } from '../model/errors.js';
+import type { AwsService } from './quotas.js';
+import { RateLimiter, sharedRateLimiter } from './rate-limit.js';
+import { ApigwRetryStrategy, DEFAULT_MAX_ATTEMPTS } from './retry.js';
+import { awsErrorCode, httpStatusOf } from './errors.js';
+
+/** Request attempts sent, by operation (retries count: AWS counts them against the quota too). */
+export class CallCounter {
+  total = 0;
+  throttled = 0;
+  byOperation: Record<string, number> = {};
+
+  record(operation: string): void {
+    this.total++;
+    this.byOperation[operation] = (this.byOperation[operation] ?? 0) + 1;
+  }
+
+  reset(): void {
+    this.total = 0;
+    this.throttled = 0;
+    this.byOperation = {};
+  }
+}
+
+export interface AwsClients {
+  region: string;
+  apigw: APIGatewayClient;
+  apigwv2: ApiGatewayV2Client;
+  cloudwatch: CloudWatchClient;
+  calls: CallCounter;
+  limiter: RateLimiter;
+}
+
+export interface CreateAwsClientsOptions {
+  /** Default: AWS_REGION, then AWS_DEFAULT_REGION. */
+  region?: string;
+  /** One endpoint for all three services (the emulator); default: the SDK's own resolution. */
+  endpoint?: string;
+  /** Attempts per call, retries included (default 8). */
+  maxAttempts?: number;
+  /** Default: the process-wide limiter (one account, one bucket). */
+  limiter?: RateLimiter;
+  /** Default: the SDK's credential chain. Tests against the emulator pass dummy keys. */
+  credentials?: AwsCredentialIdentity;
+  env?: NodeJS.ProcessEnv;
+}
+
+export function createAwsClients(opts: CreateAwsClientsOptions = {}): AwsClients {
+  const env = opts.env ?? process.env;
+  const region = opts.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+  if (!region) throw new UsageError('no AWS region', 'set AWS_REGION or `region:` in gateway-state/gateway.yaml');
+  const limiter = opts.limiter ?? sharedRateLimiter();
+  const calls = new CallCounter();
+  const maxAttempts = opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  const config = {
+    region,
+    ...(opts.endpoint ? { endpoint: opts.endpoint } : {}),
+    ...(opts.credentials ? { credentials: opts.credentials } : {}),
+    maxAttempts,
+    retryStrategy: new ApigwRetryStrategy(maxAttempts),
+  };
+  const apigw = new APIGatewayClient(config);
+  const apigwv2 = new ApiGatewayV2Client(config);
+  const cloudwatch = new CloudWatchClient(config);
+  installLimiter(apigw, 'apigateway', limiter, calls);
+  installLimiter(apigwv2, 'apigatewayv2', limiter, calls);
+  installLimiter(cloudwatch, 'cloudwatch', limiter, calls);
+  return { region, apigw, apigwv2, cloudwatch, calls, limiter };
+}
+
+interface StackOwner {
+  middlewareStack: { addRelativeTo(mw: unknown, opts: { name: string; relation: 'before' | 'after'; toMiddleware: string; override?: boolean }): void };
+}
+
+/** Inside the retry loop, so every attempt waits for a token and is counted. */
+function installLimiter(client: StackOwner, service: AwsService, limiter: RateLimiter, calls: CallCounter): void {
+  const mw =
+    (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) =>
+    async (args: unknown): Promise<unknown> => {
+      const operation = (context.commandName ?? 'Unknown').replace(/Command$/, '');
+      await limiter.acquire(service, operation);
+      calls.record(operation);
+      try {
+        const out = await next(args);
+        limiter.succeeded();
+        return out;
+      } catch (e) {
+        if (httpStatusOf(e) === 429 || awsErrorCode(e) === 'TooManyRequestsException' || awsErrorCode(e) === 'Throttling') {
+          calls.throttled++;
+          limiter.throttled();
+        }
+        throw e;
+      }
+    };
+  client.middlewareStack.addRelativeTo(mw, { name: 'apigwSyncRateLimit', relation: 'after', toMiddleware: 'retryMiddleware', override: true });
+}

@@ -1,0 +1,81 @@
+/**
+ * PURE: which live API is the twin of which API in gateway-state.
+ *
+ * 1. The tag the tool writes, `apigw-sync:id = <api key>`, decides. Two live APIs
+ *    carrying the same id is an error (someone copied the tag), never a guess.
+ * 2. Else a live API of the same kind with the same name, if exactly one exists and it
+ *    is not claimed by another key's tag. Two or more → AmbiguousApiError.
+ * 3. Every live API left over is `unmanaged`; `managed` means it carries
+ *    `apigw-sync:managed=true` (so `drift --prune` may delete it).
+ */
+import type { ApiKind } from '../model/api.js';
+import { AmbiguousApiError, ApigwSyncError } from '../model/errors.js';
+import { TAG_ID, TAG_MANAGED, type UnmanagedLiveApi } from '../model/live.js';
+
+export interface LiveApiSummary {
+  kind: ApiKind;
+  apiId: string;
+  name: string;
+  tags: Record<string, string>;
+}
+
+export interface DesiredApiRef {
+  kind: ApiKind;
+  name: string;
+}
+
+export interface ApiMatch<T extends LiveApiSummary = LiveApiSummary> {
+  /** API key → its live twin. Keys without one do not exist in AWS yet. */
+  matched: Record<string, T>;
+  unmanaged: UnmanagedLiveApi[];
+}
+
+export class DuplicateApiIdTagError extends ApigwSyncError {
+  constructor(key: string, ids: string[]) {
+    super('DUPLICATE_API_TAG', `more than one live API carries ${TAG_ID}=${key} (${ids.join(', ')})`, {
+      hint: `remove the ${TAG_ID} tag from the copies; only the API gateway-state's "${key}" folder describes may carry it`,
+    });
+  }
+}
+
+export function matchApis<T extends LiveApiSummary>(desired: Record<string, DesiredApiRef>, live: T[]): ApiMatch<T> {
+  const matched: Record<string, T> = {};
+  const taken = new Set<T>();
+  const byTag = new Map<string, T[]>();
+  for (const a of live) {
+    const id = a.tags[TAG_ID];
+    if (id) byTag.set(id, [...(byTag.get(id) ?? []), a]);
+  }
+  for (const key of Object.keys(desired).sort()) {
+    const tagged = byTag.get(key) ?? [];
+    if (tagged.length > 1) throw new DuplicateApiIdTagError(key, tagged.map((a) => a.apiId));
+    if (tagged.length === 1) {
+      matched[key] = tagged[0];
+      taken.add(tagged[0]);
+    }
+  }
+  for (const key of Object.keys(desired).sort()) {
+    if (matched[key]) continue;
+    const want = desired[key];
+    // An API tagged for another key belongs to that key, even if the folder is gone.
+    const candidates = live.filter((a) => !taken.has(a) && !a.tags[TAG_ID] && a.kind === want.kind && a.name === want.name);
+    if (candidates.length > 1) throw new AmbiguousApiError(want.name, candidates.map((a) => a.apiId));
+    if (candidates.length === 1) {
+      matched[key] = candidates[0];
+      taken.add(candidates[0]);
+    }
+  }
+  const unmanaged = live
+    .filter((a) => !taken.has(a))
+    .map((a): UnmanagedLiveApi => ({ apiId: a.apiId, kind: a.kind, name: a.name, managed: a.tags[TAG_MANAGED] === 'true' }));
+  return { matched, unmanaged };
+}
+
+/** `--api ID|NAME` (import, unlock): an id wins; else a unique name. */
+export function findByIdOrName<T extends LiveApiSummary>(live: T[], idOrName: string): T | undefined {
+  const byId = live.find((a) => a.apiId === idOrName);
+  if (byId) return byId;
+  const named = live.filter((a) => a.name === idOrName);
+  if (named.length > 1) throw new AmbiguousApiError(idOrName, named.map((a) => a.apiId));
+  return named[0];
+}

@@ -1,0 +1,37 @@
+/**
+ * readLive: everything AWS has for one reconcile. Two listing calls find every API of the
+ * region; each API the state names is matched to its live twin (match.ts) and read in
+ * full, all of them concurrently — the shared rate limiter in the clients keeps the
+ * process below the account quota, however many run at once.
+ */
+import type { ApiModel, GatewayModel } from '../../model/api.js';
+import type { LiveApi, LiveSnapshot } from '../../model/live.js';
+import type { AwsClients } from '../clients.js';
+import { matchApis } from '../match.js';
+import { readHttpApi } from './http.js';
+import { listApis, type ListedApi } from './list.js';
+import { readRestApi } from './rest.js';
+
+export interface ReadLiveOptions {
+  clients: Pick<AwsClients, 'apigw' | 'apigwv2'>;
+  desired: GatewayModel;
+  region: string;
+}
+
+export async function readLive(opts: ReadLiveOptions): Promise<LiveSnapshot> {
+  const listed = await listApis(opts.clients);
+  const { matched, unmanaged } = matchApis(opts.desired.apis, listed);
+  const entries = await Promise.all(
+    Object.entries(matched).map(async ([key, api]) => [key, await readApi(opts.clients, api, key, opts.desired.apis[key])] as const),
+  );
+  const apis: Record<string, LiveApi> = {};
+  for (const [key, api] of entries.sort(([a], [b]) => (a < b ? -1 : 1))) apis[key] = api;
+  return { region: opts.region, apis, unmanaged };
+}
+
+/** Reads one listed API in full; `desired` settles the presence of default-valued fields. */
+export function readApi(clients: Pick<AwsClients, 'apigw' | 'apigwv2'>, api: ListedApi, key: string, desired?: ApiModel): Promise<LiveApi> {
+  return api.kind === 'RestApi' ? readRestApi(clients.apigw, api.rest, key, desired) : readHttpApi(clients.apigwv2, api.http, key, desired);
+}
+
+export { listApis, type ListedApi } from './list.js';
