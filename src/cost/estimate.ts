@@ -1,0 +1,120 @@
+/**
+ * Monthly cost of a set of APIs in one region. Request tiers apply per account and region,
+ * so the traffic of all APIs of a kind is summed, tiered once, and each API is attributed
+ * its share (its billed units / all billed units). Pure.
+ */
+import type { ApiKind, ApiModel } from '../model/api.js';
+import { HOURS_PER_MONTH, type PriceBook, type PriceProvenance, type RegionPrices } from './prices/types.js';
+import { pricesFor } from './prices/index.js';
+import { meteredUnits, priceTiered, type TieredCost } from './tiers.js';
+import { requestsFor, type Usage } from './usage.js';
+
+export interface CacheCost {
+  stage: string;
+  sizeGb: number;
+  usdPerHour: number | null;
+  monthlyUsd: number | null;
+}
+
+export interface ApiEstimate {
+  apiKey: string;
+  kind: ApiKind;
+  /** Requests a month this configuration serves. */
+  requests: number;
+  /** Units billed (HTTP: requests × 512 KB steps). */
+  billedRequests: number;
+  /** This API's share of the account-wide tiered request cost; null = cannot be priced. */
+  requestUsd: number | null;
+  cache: CacheCost[];
+  cacheUsd: number | null;
+  totalUsd: number | null;
+  /** Why a part is unknown, one phrase each. */
+  unknown: string[];
+}
+
+export interface TierDetail extends TieredCost {
+  kind: ApiKind;
+  provenance: PriceProvenance;
+}
+
+export interface Estimate {
+  region: string;
+  /** False when the region has no price table at all. */
+  known: boolean;
+  apis: Record<string, ApiEstimate>;
+  /** The account-wide tier fill per kind (for the "tiers used" details). */
+  tiers: TierDetail[];
+  /** Provenance of every table row used. */
+  rows: PriceProvenance[];
+}
+
+export interface EstimateInput {
+  apis: ApiModel[];
+  usage: Map<string, Usage>;
+  region: string;
+  prices: PriceBook;
+}
+
+const sum = (xs: Array<number | null>): number | null => (xs.some((x) => x === null) ? null : xs.reduce<number>((a, x) => a + (x as number), 0));
+
+const KIND_LABEL: Record<ApiKind, string> = { RestApi: 'REST', HttpApi: 'HTTP' };
+
+function billedUnits(api: ApiModel, usage: Usage | undefined, table: RegionPrices | undefined): { requests: number; billed: number } {
+  const requests = requestsFor(Object.keys(api.stages), usage);
+  if (api.kind === 'RestApi') return { requests, billed: requests };
+  return { requests, billed: meteredUnits(requests, usage?.avgResponseKb, table?.http?.meteringKb ?? 512) };
+}
+
+function cacheCosts(api: ApiModel, table: RegionPrices | undefined): CacheCost[] {
+  if (api.kind !== 'RestApi') return [];
+  return Object.values(api.stages)
+    .filter((s) => s.cache)
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((s) => {
+      const perHour = table?.cache?.usdPerHour[String(s.cache!.sizeGb)];
+      const usdPerHour = perHour === undefined ? null : perHour;
+      return { stage: s.name, sizeGb: s.cache!.sizeGb, usdPerHour, monthlyUsd: usdPerHour === null ? null : usdPerHour * HOURS_PER_MONTH };
+    });
+}
+
+export function estimateMonthlyCost(input: EstimateInput): Estimate {
+  const table = pricesFor(input.prices, input.region);
+  const units = new Map(input.apis.map((a) => [a.key, billedUnits(a, input.usage.get(a.key), table)]));
+
+  const tiers: TierDetail[] = [];
+  const tierFor = new Map<ApiKind, TieredCost | undefined>();
+  for (const kind of ['RestApi', 'HttpApi'] as const) {
+    const ofKind = input.apis.filter((a) => a.kind === kind);
+    if (!ofKind.length) continue;
+    const row = kind === 'RestApi' ? table?.rest : table?.http;
+    const total = ofKind.reduce((s, a) => s + units.get(a.key)!.billed, 0);
+    const cost = row ? priceTiered(total, row.tiers) : undefined;
+    tierFor.set(kind, cost);
+    if (row && cost) tiers.push({ ...cost, kind, provenance: { region: row.region, date: row.date, source: row.source } });
+  }
+
+  const apis: Record<string, ApiEstimate> = {};
+  for (const api of input.apis) {
+    const { requests, billed } = units.get(api.key)!;
+    const unknown: string[] = [];
+    const fill = tierFor.get(api.kind);
+    let requestUsd: number | null;
+    if (billed === 0) requestUsd = 0;
+    else if (!fill) {
+      requestUsd = null;
+      unknown.push(`no ${KIND_LABEL[api.kind]} request prices for ${input.region}`);
+    } else if (fill.usd === null) {
+      requestUsd = null;
+      unknown.push(`${KIND_LABEL[api.kind]} request prices for ${input.region} stop before the account's monthly volume`);
+    } else requestUsd = (fill.usd * billed) / fill.units;
+
+    const cache = cacheCosts(api, table);
+    for (const c of cache) if (c.monthlyUsd === null) unknown.push(`no price for a ${c.sizeGb} GB cache in ${input.region}`);
+    const cacheUsd = sum(cache.map((c) => c.monthlyUsd));
+    apis[api.key] = { apiKey: api.key, kind: api.kind, requests, billedRequests: billed, requestUsd, cache, cacheUsd, totalUsd: sum([requestUsd, cacheUsd]), unknown };
+  }
+
+  const rows: PriceProvenance[] = [];
+  if (table) for (const r of [table.rest, table.http, table.cache]) if (r) rows.push({ region: r.region, date: r.date, source: r.source });
+  return { region: input.region, known: table !== undefined, apis, tiers, rows };
+}

@@ -1,0 +1,69 @@
+/** Wording shared by the Markdown and text cost renderers. Pure. */
+import type { ApiCostLine, CostReport } from '../cost/delta.js';
+import { formatCount, formatPercent, formatUsd } from '../cost/money.js';
+import type { Usage } from '../cost/usage.js';
+
+export const KIND_WORD = { RestApi: 'REST', HttpApi: 'HTTP' } as const;
+
+export function kindLabel(l: ApiCostLine): string {
+  if (l.kindBefore && l.kindAfter && l.kindBefore !== l.kindAfter) return `${KIND_WORD[l.kindBefore]}→${KIND_WORD[l.kindAfter]}`;
+  return KIND_WORD[(l.kindAfter ?? l.kindBefore)!];
+}
+
+/** "Monthly cost will increase by $131.40 (+69.3%), from $189.60 to $321.00." */
+export function headline(r: CostReport): string {
+  const { beforeUsd, afterUsd, deltaUsd, deltaPercent } = r.total;
+  if (!r.regionKnown) return `Monthly cost: unknown (no price table for ${r.region}).`;
+  if (deltaUsd === null) return 'Monthly cost change: unknown (some prices are not in the table; see below).';
+  if (Math.abs(deltaUsd) < 0.005) return `Monthly cost stays at ${formatUsd(afterUsd)}.`;
+  const verb = deltaUsd > 0 ? 'increase' : 'decrease';
+  const pct = deltaPercent === null ? '' : ` (${formatPercent(deltaPercent)})`;
+  return `Monthly cost will ${verb} by ${formatUsd(Math.abs(deltaUsd))}${pct}, from ${formatUsd(beforeUsd)} to ${formatUsd(afterUsd)}.`;
+}
+
+/** Where an API's traffic figure came from, in one phrase. */
+export function usagePhrase(u: Usage): string {
+  const size = u.avgResponseKb === undefined ? '' : `, ${Math.round(u.avgResponseKb)} KB/request (${u.avgResponseKbSource === 'declared' ? 'declared' : 'CloudWatch DataProcessed'})`;
+  switch (u.source) {
+    case 'cloudwatch':
+      return `${formatCount(u.monthlyRequests)} requests/mo from CloudWatch (last ${u.windowDays} days, extrapolated to 730 h)${size}`;
+    case 'declared':
+      return `${formatCount(u.monthlyRequests)} requests/mo declared in api.yaml \`usage\`${size}`;
+    case 'none':
+      return `no traffic known (no CloudWatch data, no \`usage\` in api.yaml): assumed 0 requests${size}`;
+  }
+}
+
+/** Changed lines first in key order; unchanged ones are summed into one row by the renderers. */
+export function splitLines(r: CostReport): { changed: ApiCostLine[]; unchanged: ApiCostLine[] } {
+  return { changed: r.apis.filter((l) => l.change !== 'unchanged'), unchanged: r.apis.filter((l) => l.change === 'unchanged') };
+}
+
+export function sumUsd(lines: ApiCostLine[], side: 'beforeUsd' | 'afterUsd'): number | null {
+  return lines.reduce<number | null>((s, l) => (s === null || l[side] === null ? null : s + (l[side] as number)), 0);
+}
+
+/** Every distinct "why unknown" phrase of the report. */
+export function unknownReasons(r: CostReport): string[] {
+  const all = r.apis.flatMap((l) => [...(l.before?.unknown ?? []), ...(l.after?.unknown ?? [])]);
+  return [...new Set(all)];
+}
+
+export function bandLabel(from: number, to: number | null): string {
+  if (from === 0 && to !== null) return `first ${formatCount(to)}`;
+  if (to === null) return `over ${formatCount(from)}`;
+  return `${formatCount(from)}–${formatCount(to)}`;
+}
+
+/**
+ * A side's amount for display: the total, or — when part of it cannot be priced — the known
+ * part as a lower bound ("≥ $38.10"), since unknown parts can only add. null side = unknown.
+ */
+export function sideAmount(l: ApiCostLine, side: 'before' | 'after'): string {
+  const total = side === 'before' ? l.beforeUsd : l.afterUsd;
+  if (total !== null) return formatUsd(total);
+  const e = l[side];
+  if (!e) return 'unknown';
+  const known = (e.requestUsd ?? 0) + e.cache.reduce((s, c) => s + (c.monthlyUsd ?? 0), 0);
+  return known > 0 ? `≥ ${formatUsd(known)}` : 'unknown';
+}

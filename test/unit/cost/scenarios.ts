@@ -1,0 +1,47 @@
+/** Report scenarios shared by the golden tests (and the rendered-PNG check). */
+import { EMBEDDED_PRICES, costDelta, fromMeasured, type CostReport } from '../../../src/cost/index.js';
+import { gateway, route, snapshot } from '../../helpers/model-builders.js';
+import { M, declared, http, rest, usageOf } from './fixtures.js';
+
+/** us-east-1: a cache resize, a REST→HTTP switch, a new HTTP API, one API untouched. */
+export function mixedReport(): CostReport {
+  const shop = rest('shop', { prod: 0.5 });
+  const legacyRest = rest('legacy', { prod: 0.5 }, {
+    requestValidators: { body: { name: 'body', validateRequestBody: true, validateRequestParameters: false } },
+    routes: [route('RestApi', 'GET', '/items', { apiKeyRequired: true })],
+  });
+  const legacyHttp = http('legacy', ['prod'], { name: legacyRest.name });
+  const usage = usageOf({
+    // 30 days in CloudWatch: 48M → × 730/720 = 48.67M a month
+    shop: fromMeasured({ windowDays: 30, stages: { prod: { requests: 48 * M } } }),
+    legacy: fromMeasured({ windowDays: 30, stages: { prod: { requests: 360 * M } } }),
+    events: declared(50 * M, 700),
+    admin: declared(2 * M),
+  });
+  return costDelta({
+    desired: gateway([rest('shop', { prod: 6.1 }), legacyHttp, http('events'), rest('admin')], 'us-east-1'),
+    live: snapshot([shop, legacyRest, rest('admin')], { region: 'us-east-1' }),
+    usage,
+    prices: EMBEDDED_PRICES,
+  });
+}
+
+/** Seoul: request prices known, cache prices not in the team's notes. */
+export function seoulReport(): CostReport {
+  return costDelta({
+    desired: gateway([rest('shop', { prod: 1.6 })], 'ap-northeast-2'),
+    live: snapshot([rest('shop', { prod: 0.5 })], { region: 'ap-northeast-2' }),
+    usage: usageOf({ shop: declared(10 * M) }),
+    prices: EMBEDDED_PRICES,
+  });
+}
+
+/** A region without any table. */
+export function unknownRegionReport(): CostReport {
+  return costDelta({
+    desired: gateway([rest('shop', { prod: 6.1 })], 'eu-west-3'),
+    live: snapshot([rest('shop', { prod: 0.5 })], { region: 'eu-west-3' }),
+    usage: new Map(),
+    prices: EMBEDDED_PRICES,
+  });
+}
