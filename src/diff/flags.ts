@@ -30,6 +30,7 @@ export interface ApiHeader {
 }
 
 interface FlagInput {
+  apiKind?: ApiModel['kind'];
   target: ChangeTarget;
   action: ChangeAction;
   before?: unknown;
@@ -51,7 +52,10 @@ export function flagsFor(c: FlagInput): ChangeFlags {
       apiFlags(c, { redeploy, breaking });
       break;
     case 'stage':
-      if (c.action === 'create') redeploy.push('new stage needs a deployment');
+      // An HTTP stage with autoDeploy is deployed by AWS itself.
+      if (c.action === 'create' && !(c.apiKind === 'HttpApi' && (c.after as StageModel).autoDeploy)) {
+        redeploy.push('new stage needs a deployment');
+      }
       if (c.action === 'delete') breaking.push(`stage ${(c.before as StageModel).name} removed`);
       break;
     case 'route':

@@ -287,3 +287,15 @@ describe('diffGateway', () => {
     expect(diffGateway(gateway([restBase(), httpBase()]), snapshot([restBase(), httpBase()]))).toEqual([]);
   });
 });
+
+describe('flags: HTTP auto-deploy stages', () => {
+  it('a new auto-deploy stage needs no deployment; a manual one does', () => {
+    const live = httpBase();
+    const desired = clone(live);
+    desired.stages.preview = stage('preview', { autoDeploy: true });
+    desired.stages.manual = stage('manual');
+    const cs = diffApi('events', desired, live);
+    expect(cs.find((c) => c.name === 'preview')!.flags.redeploy).toBe(false);
+    expect(cs.find((c) => c.name === 'manual')!.flags.redeploy).toBe(true);
+  });
+});
