@@ -58,9 +58,8 @@ export function deref<T = unknown>(ctx: RefContext, src: SourceDoc, value: unkno
   let refName: string | undefined;
   for (let hop = 0; isRef(cur); hop++) {
     const ref = cur.$ref;
-    const at = locateIn(src, [...path, '$ref']);
     const fail = (code: string, message: string, hint: string): Resolved<T> => {
-      ctx.issues.push({ severity: 'error', code, message, hint, location: at });
+      ctx.issues.push({ severity: 'error', code, message, hint, location: locateIn(src, [...path, '$ref']) });
       return { value: undefined, src: curSrc };
     };
     if (hop >= MAX_REF_HOPS) return fail('ref-cycle', `$ref chain "${ref}" is longer than ${MAX_REF_HOPS} hops (a cycle?)`, 'point the $ref at the definition itself');
