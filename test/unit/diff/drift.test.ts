@@ -12,7 +12,7 @@ const git = (): ApiModel =>
 
 const line = (r: ReturnType<typeof detectDrift>) => r.items.map((i) => `${i.change.action} ${i.change.target} ${i.change.name}`);
 
-describe('detectDrift: told from AWS's side', () => {
+describe("detectDrift: told from AWS's side", () => {
   it('none when AWS matches Git', () => {
     const r = detectDrift(gateway([git()]), snapshot([git()]));
     expect(r.items).toEqual([]);
