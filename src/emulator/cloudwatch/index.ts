@@ -4,6 +4,7 @@ import { alarmRoutes } from './alarm-ops.js';
 import { AlarmStore } from './alarm-store.js';
 import { metricRoutes } from './metric-ops.js';
 import { MetricStore } from './metric-store.js';
+import { queryProtocolRoute } from './query-protocol.js';
 
 export { MetricStore } from './metric-store.js';
 export { AlarmStore } from './alarm-store.js';
@@ -23,11 +24,12 @@ export function createCloudWatchModule(_ctx?: ModuleContext, opts: CloudWatchOpt
   const metrics = new MetricStore();
   const alarms = new AlarmStore(metrics, now);
   metrics.onData = (keys) => alarms.evaluateWatching(keys);
+  const jsonRoutes = [...alarmRoutes(alarms), ...metricRoutes(metrics, now)];
   return {
     name: 'cloudwatch',
     metrics,
     alarms,
-    routes: [...alarmRoutes(alarms), ...metricRoutes(metrics, now)],
+    routes: [...jsonRoutes, queryProtocolRoute(jsonRoutes)],
     snapshot: () => ({ metrics: metrics.snapshot(), alarms: alarms.snapshot() }),
     restore: (data) => {
       const d = (data ?? {}) as { metrics?: unknown; alarms?: unknown };
