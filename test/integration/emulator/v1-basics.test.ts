@@ -267,6 +267,10 @@ describe('Deployments and Stages', () => {
     expect(badDeployment.name).toBe('NotFoundException');
     expect((await c.send(new GetStagesCommand({ restApiId, deploymentId: d.id! }))).item!.map((x) => x.stageName)).toEqual(['dev']);
     expect((await c.send(new GetStagesCommand({ restApiId, deploymentId: 'other0' }))).item).toEqual([]);
+    for (let i = 1; i < 10; i++) await c.send(new CreateStageCommand({ restApiId, stageName: `s${i}`, deploymentId: d.id! }));
+    const limit = await sdkError(() => c.send(new CreateStageCommand({ restApiId, stageName: 's10', deploymentId: d.id! })));
+    expect(limit.name).toBe('LimitExceededException');
+    expect(limit.$metadata.httpStatusCode).toBe(429);
     await c.send(new DeleteStageCommand({ restApiId, stageName: 'dev' }));
     const gone = await sdkError(() => c.send(new GetStageCommand({ restApiId, stageName: 'dev' })));
     expect(gone.name).toBe('NotFoundException');

@@ -8,6 +8,7 @@ import { applyPatch, parsePatchOps, type PatchSpec } from '../patch.js';
 import { API, route } from '../route.js';
 import type { V1Store } from '../store.js';
 import type { ApiState, Authorizer, Method, Model, RequestValidator } from '../types.js';
+import { checkLimit, V1_LIMITS } from '../limits.js';
 import { bodyOf, bool, clone, compact, num, ok, oneOf, page, reqStr, str, strList } from '../wire.js';
 
 export const AUTHORIZER_TYPES = ['TOKEN', 'REQUEST', 'COGNITO_USER_POOLS'] as const;
@@ -65,6 +66,7 @@ export function definitionRoutes(store: V1Store): RouteDef[] {
       const st = store.api(p.restApiId);
       const a: Authorizer = { id: newId(ID_LENGTH.authorizer), ...authorizerFromBody(bodyOf(req)) };
       checkAuthorizer(a);
+      checkLimit(st.authorizers.length, V1_LIMITS.authorizersPerApi, 'authorizers per API');
       st.authorizers.push(a);
       return ok(clone(a), 201);
     }),

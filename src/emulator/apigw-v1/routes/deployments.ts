@@ -12,6 +12,7 @@ import type { V1Store } from '../store.js';
 import type { Deployment } from '../types.js';
 import { bodyOf, bool, clone, compact, num, obj, ok, page, str, strMap, nowSeconds } from '../wire.js';
 import { checkPercent, newStage } from './stages.js';
+import { checkLimit, V1_LIMITS } from '../limits.js';
 
 const view = (d: Deployment, withSummary: boolean) =>
   compact({ id: d.id, description: d.description, createdDate: d.createdDate, apiSummary: withSummary ? clone(d.apiSummary) : undefined });
@@ -25,6 +26,7 @@ export function deploymentRoutes(store: V1Store): RouteDef[] {
       const canary = obj(b, 'canarySettings');
       const existing = stageName ? st.stages.find((s) => s.stageName === stageName) : undefined;
       if (canary && !existing) throw badRequest(stageName ? 'Invalid stage identifier specified' : 'A canary deployment requires an existing stage (stageName)');
+      if (stageName && !existing) checkLimit(st.stages.length, V1_LIMITS.stagesPerApi, 'stages per API');
       const percent = canary ? checkPercent(num(canary, 'percentTraffic') ?? 0) : 0;
       const snapshot = store.snapshot(st);
       const d: Deployment = compact({ id: newId(ID_LENGTH.deployment), description: str(b, 'description'), createdDate: nowSeconds(), apiSummary: store.apiSummary(snapshot), snapshot });

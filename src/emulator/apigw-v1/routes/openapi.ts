@@ -9,6 +9,7 @@ import { API, route } from '../route.js';
 import type { V1Store } from '../store.js';
 import type { ApiState } from '../types.js';
 import { clone, ok, oneOf, regionOf } from '../wire.js';
+import { checkLimit, V1_LIMITS } from '../limits.js';
 import { newApiState, ENDPOINT_TYPES } from './restapis.js';
 import { checkIntegration } from './integrations.js';
 
@@ -109,6 +110,7 @@ export function openapiRoutes(store: V1Store): RouteDef[] {
       };
     }),
     route('POST', '/restapis?mode=import', 'ImportRestApi', true, (req) => {
+      checkLimit(store.state.apis.length, V1_LIMITS.restApisPerRegion, 'REST APIs per region');
       const doc = parseDocument(req.rawBody);
       const fields = newApiState({ name: 'import', apiKeySource: 'HEADER', endpointConfiguration: { types: ['EDGE'] }, disableExecuteApiEndpoint: false });
       const defs = readDefinitions(doc, fields.api.id);
@@ -117,6 +119,7 @@ export function openapiRoutes(store: V1Store): RouteDef[] {
       const types = req.query.get('endpointConfigurationTypes') ?? req.query.get('parameters.endpointConfigurationTypes');
       if (types) fields.api.endpointConfiguration = { types: [oneOf(types, 'endpointConfigurationTypes', ENDPOINT_TYPES)!] };
       applyDefinitions(fields, defs, 'overwrite');
+      if (fields.resources.length > V1_LIMITS.resourcesPerApi) checkLimit(fields.resources.length, V1_LIMITS.resourcesPerApi, 'resources per API');
       store.state.apis.push(fields);
       return ok({ ...clone(fields.api), ...(defs.warnings.length > 0 ? { warnings: defs.warnings } : {}) }, 201);
     }),
@@ -127,6 +130,7 @@ export function openapiRoutes(store: V1Store): RouteDef[] {
       checkWarnings(req, defs);
       const next = clone(st);
       applyDefinitions(next, defs, mode);
+      if (next.resources.length > V1_LIMITS.resourcesPerApi) checkLimit(next.resources.length, V1_LIMITS.resourcesPerApi, 'resources per API');
       Object.assign(st, next);
       return ok({ ...clone(st.api), ...(defs.warnings.length > 0 ? { warnings: defs.warnings } : {}) });
     }),

@@ -9,6 +9,7 @@ import { API, RES, route } from '../route.js';
 import type { V1Store } from '../store.js';
 import type { ApiState, Resource } from '../types.js';
 import { bodyOf, clone, compact, ok, page, reqStr } from '../wire.js';
+import { checkLimit, V1_LIMITS } from '../limits.js';
 
 /** `embed=methods` (possibly comma-joined or repeated) asks for the full methods. */
 function embedsMethods(req: EmuRequest): boolean {
@@ -42,6 +43,7 @@ export function resourceRoutes(store: V1Store): RouteDef[] {
       const parent = store.resource(st, p.parentId);
       const pathPart = reqStr(bodyOf(req), 'pathPart');
       checkPathPart(st, parent.id, pathPart);
+      checkLimit(st.resources.length, V1_LIMITS.resourcesPerApi, 'resources per API');
       const r: Resource = { id: newId(ID_LENGTH.resource), parentId: parent.id, pathPart, path: parent.path === '/' ? `/${pathPart}` : `${parent.path}/${pathPart}` };
       st.resources.push(r);
       return ok(resourceView(r, false), 201);

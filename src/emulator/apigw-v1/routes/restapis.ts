@@ -5,6 +5,7 @@ import { applyPatch, parsePatchOps, unescapeSegment, type PatchSpec } from '../p
 import { API, route } from '../route.js';
 import type { V1Store } from '../store.js';
 import type { ApiState, RestApi } from '../types.js';
+import { checkLimit, V1_LIMITS } from '../limits.js';
 import { bodyOf, bool, clone, compact, num, obj, ok, page, reqStr, str, strList, strMap, nowSeconds, oneOf } from '../wire.js';
 
 export const ENDPOINT_TYPES = ['EDGE', 'REGIONAL', 'PRIVATE'] as const;
@@ -50,6 +51,7 @@ export function restApiRoutes(store: V1Store): RouteDef[] {
   return [
     route('POST', '/restapis', 'CreateRestApi', true, (req) => {
       const b = bodyOf(req);
+      checkLimit(store.state.apis.length, V1_LIMITS.restApisPerRegion, 'REST APIs per region');
       const st = newApiState(restApiFields(b));
       const cloneFrom = str(b, 'cloneFrom');
       if (cloneFrom) {

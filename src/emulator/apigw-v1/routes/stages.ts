@@ -10,6 +10,7 @@ import { applyDeclared, convert, parsePatchOps, readPath, splitPath, type FieldK
 import { API, route } from '../route.js';
 import type { V1Store } from '../store.js';
 import type { ApiState, MethodSetting, Stage, StrMap } from '../types.js';
+import { checkLimit, V1_LIMITS } from '../limits.js';
 import { bodyOf, bool, clone, compact, num, obj, ok, oneOf, reqStr, str, strMap, nowSeconds } from '../wire.js';
 
 export const CACHE_SIZES = ['0.5', '1.6', '6.1', '13.5', '28.4', '58.2', '118', '237'] as const;
@@ -172,6 +173,7 @@ export function stageRoutes(store: V1Store): RouteDef[] {
       const b = bodyOf(req);
       const stageName = reqStr(b, 'stageName');
       if (st.stages.some((s) => s.stageName === stageName)) throw conflict('Stage already exists');
+      checkLimit(st.stages.length, V1_LIMITS.stagesPerApi, 'stages per API');
       const s = newStage({
         stageName,
         deploymentId: reqStr(b, 'deploymentId'),
