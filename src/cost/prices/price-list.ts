@@ -136,7 +136,10 @@ export function parsePriceList(priceList: readonly unknown[], region: string): P
   const minutes = tiered('wsMinute', 'WebSocket connection minutes');
   if (messages && minutes) {
     if (minutes.tiers.length !== 1) problems.push('WebSocket connection minutes: expected one flat rate');
-    else prices.webSocket = { ...messages, messageMeteringKb: 32, messageTiers: messages.tiers, connectionMinuteUsdPerMillion: minutes.tiers[0].usdPerMillion } satisfies WebSocketPrice;
+    else {
+      const { tiers: messageTiers, ...provenance } = messages;
+      prices.webSocket = { ...provenance, messageMeteringKb: 32, messageTiers, connectionMinuteUsdPerMillion: minutes.tiers[0].usdPerMillion } satisfies WebSocketPrice;
+    }
   }
 
   const cacheItems = byFamily.get('cache') ?? [];
