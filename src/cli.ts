@@ -6,6 +6,12 @@ import { Command } from 'commander';
 import { createRequire } from 'node:module';
 import { register as registerValidate } from './cli/validate.js';
 import { register as registerEmulator } from './cli/emulator.js';
+import { register as registerPlan } from './cli/plan.js';
+import { register as registerApply } from './cli/apply.js';
+import { register as registerDrift } from './cli/drift.js';
+import { register as registerUnlock } from './cli/unlock.js';
+import { register as registerImport } from './cli/import.js';
+import { register as registerDemo } from './cli/demo.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -17,7 +23,13 @@ const program = new Command('apigw-sync')
 // Commands register themselves here, one line each, in the order `--help` lists them.
 const commands: Array<(p: Command) => void> = [
   registerValidate,
+  registerPlan,
+  registerApply,
+  registerDrift,
+  registerUnlock,
+  registerImport,
   registerEmulator,
+  registerDemo,
 ];
 
 for (const register of commands) register(program);
