@@ -18,9 +18,13 @@ export type PositionIndex = Map<string, IndexEntry>;
 
 export const pathKey = (path: ReadonlyArray<string | number>): string => path.join('\u0000');
 
+/** A path as its index key; `undefined` is the document root. */
+type P = string | undefined;
+const child = (p: P, seg: string | number): string => (p === undefined ? String(seg) : `${p}\u0000${seg}`);
+
 interface Frame {
   indent: number;
-  path: Array<string | number>;
+  path: P;
   kind: 'map' | 'seq';
   next: number;
 }
@@ -36,8 +40,8 @@ function unquote(k: string): string {
 /** Index of block-style YAML. Returns undefined when the layout is beyond it (tabs, `?` keys). */
 export function blockYamlIndex(text: string): PositionIndex | undefined {
   const idx: PositionIndex = new Map();
-  const frames: Frame[] = [{ indent: 0, path: [], kind: 'map', next: 0 }];
-  let pending: { path: Array<string | number>; col: number } | undefined;
+  const frames: Frame[] = [{ indent: 0, path: undefined, kind: 'map', next: 0 }];
+  let pending: { path: P; col: number } | undefined;
   let skipDeeperThan = -1; // block scalars, multi-line flow and plain-scalar continuations
   let flowDepth = 0;
   let offset = 0;
@@ -78,15 +82,15 @@ export function blockYamlIndex(text: string): PositionIndex | undefined {
           frames.push(seq);
         } else return undefined;
         pending = undefined;
-        const itemPath = [...seq.path, seq.next++];
+        const itemPath = child(seq.path, seq.next++);
         const rest = content.slice(1).trimStart();
         const restCol = col + (content.length - rest.length);
         if (rest === '' || rest.startsWith('#')) {
-          idx.set(pathKey(itemPath), { key: lineStart + restCol });
+          idx.set(itemPath, { key: lineStart + restCol });
           pending = { path: itemPath, col: col + 1 };
           break;
         }
-        idx.set(pathKey(itemPath), { key: lineStart + restCol, ...(KEY.test(rest) ? {} : scalarAt(rest, lineStart + restCol)) });
+        idx.set(itemPath, { key: lineStart + restCol, ...(KEY.test(rest) ? {} : scalarAt(rest, lineStart + restCol)) });
         if (KEY.test(rest)) {
           frames.push({ indent: restCol, path: itemPath, kind: 'map', next: 0 });
           content = rest;
@@ -108,7 +112,7 @@ export function blockYamlIndex(text: string): PositionIndex | undefined {
         frames.push(map);
       }
       const key = unquote(m[1].trim());
-      const path = [...map.path, key];
+      const path = child(map.path, key);
       const rest = content.slice(m[0].length);
       const restCol = col + m[0].length;
       const entry: IndexEntry = { key: lineStart + col };
@@ -128,8 +132,8 @@ export function blockYamlIndex(text: string): PositionIndex | undefined {
         Object.assign(entry, scalarAt(rest, lineStart + restCol));
         skipDeeperThan = col; // a following deeper line can only continue this scalar
       }
-      if (idx.has(pathKey(path))) return undefined; // duplicate key: the full parser reports it
-      idx.set(pathKey(path), entry);
+      if (idx.has(path)) return undefined; // duplicate key: the full parser reports it
+      idx.set(path, entry);
       break;
     }
   }
@@ -148,7 +152,7 @@ function scalarAt(rest: string, at: number): { value: number } | Record<string, 
  * Entries of a flow collection that opens and closes on one line (`{ a: 1, b: [x] }`).
  * Stops quietly at anything unusual: what it recorded so far is still exact.
  */
-function indexFlow(idx: PositionIndex, path: Array<string | number>, s: string, base: number): void {
+function indexFlow(idx: PositionIndex, path: P, s: string, base: number): void {
   let i = 0;
   const ws = () => {
     while (s[i] === ' ') i++;
@@ -167,21 +171,21 @@ function indexFlow(idx: PositionIndex, path: Array<string | number>, s: string, 
     while (i < s.length && !stops.includes(s[i]) && !(s[i] === ':' && (s[i + 1] === ' ' || s[i + 1] === ',' || s[i + 1] === '}')) && !(s[i] === '#' && s[i - 1] === ' ')) i++;
     return s.slice(start, i).trimEnd();
   };
-  const node = (p: Array<string | number>, keyAt: number): boolean => {
+  const node = (p: string, keyAt: number): boolean => {
     ws();
     const at = i;
     if (s[i] === '{' || s[i] === '[') {
-      idx.set(pathKey(p), { key: keyAt });
+      idx.set(p, { key: keyAt });
       return collection(p);
     }
     if (s[i] === '"' || s[i] === "'") {
       if (quoted() === undefined) return false;
     } else if (/[&*!|>]/.test(s[i] ?? '')) return false;
     else plain(',]}');
-    idx.set(pathKey(p), { key: keyAt, value: base + at });
+    idx.set(p, { key: keyAt, value: base + at });
     return true;
   };
-  const collection = (p: Array<string | number>): boolean => {
+  const collection = (p: P): boolean => {
     const close = s[i] === '{' ? '}' : ']';
     i++;
     for (let n = 0; ; n++) {
@@ -195,10 +199,10 @@ function indexFlow(idx: PositionIndex, path: Array<string | number>, s: string, 
         const key = s[i] === '"' || s[i] === "'" ? quoted() : plain(',}:');
         if (key === undefined || s[i] !== ':') return false;
         i++;
-        if (!node([...p, key], keyAt)) return false;
+        if (!node(child(p, key), keyAt)) return false;
       } else {
         ws();
-        if (!node([...p, n], base + i)) return false;
+        if (!node(child(p, n), base + i)) return false;
       }
       ws();
       if (s[i] === ',') i++;
@@ -227,7 +231,7 @@ function bracketBalance(s: string): number {
 
 interface JFrame {
   kind: 'obj' | 'arr';
-  path: Array<string | number>;
+  path: P;
   next: number;
   key?: string;
   keyAt?: number;
@@ -239,30 +243,30 @@ export function jsonIndex(text: string): PositionIndex | undefined {
   const stack: JFrame[] = [];
   let i = 0;
   const n = text.length;
-  const place = (at: number, scalar: boolean): Array<string | number> | undefined => {
+  const place = (at: number, scalar: boolean): { path: P } | undefined => {
     const top = stack[stack.length - 1];
-    if (!top) return [];
+    if (!top) return { path: undefined };
     if (top.kind === 'arr') {
-      const path = [...top.path, top.next];
-      idx.set(pathKey(path), scalar ? { key: at, value: at } : { key: at });
-      return path;
+      const path = child(top.path, top.next);
+      idx.set(path, scalar ? { key: at, value: at } : { key: at });
+      return { path };
     }
     if (top.key === undefined) return undefined;
-    const path = [...top.path, top.key];
-    const k = pathKey(path);
+    const path = child(top.path, top.key);
+    const k = path;
     if (idx.has(k)) return undefined;
     idx.set(k, scalar ? { key: top.keyAt!, value: at } : { key: top.keyAt! });
     top.key = undefined;
-    return path;
+    return { path };
   };
   while (i < n) {
     const c = text[i];
     if (c === ' ' || c === '\n' || c === '\r' || c === '\t' || c === ':') {
       i++;
     } else if (c === '{' || c === '[') {
-      const path = place(i, false);
-      if (!path) return undefined;
-      stack.push({ kind: c === '{' ? 'obj' : 'arr', path, next: 0 });
+      const placed = place(i, false);
+      if (!placed) return undefined;
+      stack.push({ kind: c === '{' ? 'obj' : 'arr', path: placed.path, next: 0 });
       i++;
     } else if (c === '}' || c === ']') {
       stack.pop();

@@ -36,8 +36,16 @@ export interface SourceDoc {
 
 const ANCHOR_OR_ALIAS = /(^|[\s[{,:-])[&*][^\s,[\]{}]/m;
 
+/** Deeper than any API definition; deeper still makes parsers slow or overflow the stack. */
+export const MAX_NESTING = 128;
+
 export function parseSource(rel: string, file: string, text: string, issues: ValidationIssue[]): SourceDoc {
   const src: SourceDoc = { rel, file, text, value: undefined };
+  const tooDeep = nestingBeyond(text, MAX_NESTING);
+  if (tooDeep !== undefined) {
+    issues.push({ severity: 'error', code: 'too-deep', message: `${rel} nests deeper than ${MAX_NESTING} levels`, hint: 'simplify the file; nesting this deep is not an API definition', location: toLoc(src, tooDeep) });
+    return src;
+  }
   const json = /^\s*[{[]/.test(text);
   if (json) {
     try {
@@ -60,8 +68,45 @@ export function parseSource(rel: string, file: string, text: string, issues: Val
       /* fall through */
     }
   }
-  parseFully(src, issues);
+  try {
+    parseFully(src, issues);
+  } catch (e) {
+    // e.g. RangeError from absurd nesting: refuse the file, do not crash the run.
+    src.value = undefined;
+    issues.push({ severity: 'error', code: 'yaml-unreadable', message: `${rel} cannot be read: ${firstLine((e as Error).message)}`, hint: 'simplify the file (nesting this deep is not an API definition)', location: { file, line: 1, column: 1 } });
+  }
   return src;
+}
+
+/** Offset where bracket nesting or indentation first exceeds `max` levels, if it does. */
+function nestingBeyond(text: string, max: number): number | undefined {
+  let depth = 0;
+  let quote = '';
+  let lineStart = true;
+  let indent = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (lineStart) {
+      if (c === 32) {
+        if (++indent > max * 4) return i;
+        continue;
+      }
+      lineStart = false;
+    }
+    if (c === 10) {
+      lineStart = true;
+      indent = 0;
+      if (quote === "'") continue;
+    }
+    if (quote) {
+      if (c === 92 && quote === '"') i++;
+      else if (c === quote.charCodeAt(0)) quote = '';
+    } else if (c === 34) quote = '"';
+    else if (c === 91 || c === 123) {
+      if (++depth > max) return i;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return undefined;
 }
 
 function fullDoc(src: SourceDoc): Document.Parsed {

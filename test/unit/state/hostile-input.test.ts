@@ -81,6 +81,14 @@ describe('hostile input', () => {
     expect(await codes(dir)).toContain('yaml-alias-limit');
   });
 
+  it.each([
+    ['JSON', 'deep.json', `${'['.repeat(100_000)}${']'.repeat(100_000)}`],
+    ['flow YAML', 'deep.yaml', `a: ${'{b: '.repeat(50_000)}1${'}'.repeat(50_000)}\n`],
+  ])('refuses absurdly deep %s instead of overflowing the stack', async (_kind, name, text) => {
+    const dir = state({ [`apis/a/${name}`]: text, 'apis/a/api.yaml': `${API}openapi: ${name}\n` });
+    expect(await codes(dir)).toEqual(['too-deep']);
+  });
+
   it('reports duplicate keys rather than keeping the last one', async () => {
     const dir = state({ 'gateway.yaml': 'region: ap-northeast-2\nregion: us-east-1\n' });
     const r = await validateState(dir);
