@@ -12,7 +12,11 @@ import type { Change } from '../model/change.js';
 export function deploymentsFor(desired: GatewayModel, changes: Change[]): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   const byApi = new Map<string, Change[]>();
-  for (const c of changes) byApi.set(c.apiKey, [...(byApi.get(c.apiKey) ?? []), c]);
+  for (const c of changes) {
+    const list = byApi.get(c.apiKey);
+    if (list) list.push(c);
+    else byApi.set(c.apiKey, [c]);
+  }
   for (const [apiKey, list] of [...byApi].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const api = desired.apis[apiKey];
     if (!api) continue;

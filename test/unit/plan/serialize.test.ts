@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildPlan } from '../../../src/plan/build.js';
 import { PlanFileError } from '../../../src/plan/errors.js';
 import { parsePlan, serializePlan } from '../../../src/plan/serialize.js';
+import { DryRunExecutor } from '../../../src/plan/dry-run.js';
+import { walkPlan } from '../../../src/plan/walk.js';
 import { api, gateway, route, snapshot, stage } from '../../helpers/model-builders.js';
 
 const plan = () =>
@@ -15,6 +17,16 @@ describe('plan serialization', () => {
   it('round-trips a plan', () => {
     const p = plan();
     expect(JSON.parse(JSON.stringify(parsePlan(serializePlan(p))))).toEqual(JSON.parse(JSON.stringify(p)));
+  });
+
+  it('a plan read back from its file walks exactly like the original (apply plan.json)', async () => {
+    const p = plan();
+    const fromFile = new DryRunExecutor();
+    const original = new DryRunExecutor();
+    await walkPlan(parsePlan(serializePlan(p)), fromFile);
+    await walkPlan(p, original);
+    expect(fromFile.calls).toEqual(original.calls);
+    expect(fromFile.calls.at(-1)).toMatchObject({ kind: 'deploy', apiKey: 'shop', stages: ['prod'] });
   });
 
   const bad: [string, (text: string) => string, RegExp][] = [
