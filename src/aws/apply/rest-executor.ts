@@ -7,6 +7,7 @@
  * The executor keeps its own picture of the live API current as it writes, so a second step
  * on the same record (a route change and its integration change) costs no extra call.
  */
+import { modelRefsToAws } from '../model-refs.js';
 import {
   APIGatewayClient,
   CreateAuthorizerCommand,
@@ -302,7 +303,7 @@ export class RestApiExecutor implements StepExecutor {
     const create = (m: ModelSchema) =>
       this.call('CreateModel', (cl) =>
         cl.send(
-          new CreateModelCommand({ restApiId, name, contentType: m.contentType, schema: JSON.stringify(m.schema), description: m.description }),
+          new CreateModelCommand({ restApiId, name, contentType: m.contentType, schema: JSON.stringify(modelRefsToAws(m.schema, restApiId)), description: m.description }),
         ),
       );
     const remove = () => this.call('DeleteModel', (cl) => cl.send(new DeleteModelCommand({ restApiId, modelName: name })));
@@ -317,7 +318,7 @@ export class RestApiExecutor implements StepExecutor {
       await create(d);
     } else {
       const ops: PatchOperation[] = [
-        ...(same(c.schema, d.schema) ? [] : [{ op: 'replace' as const, path: '/schema', value: JSON.stringify(d.schema) }]),
+        ...(same(c.schema, d.schema) ? [] : [{ op: 'replace' as const, path: '/schema', value: JSON.stringify(modelRefsToAws(d.schema, restApiId)) }]),
         ...scalarOps('/description', c.description, d.description),
       ];
       if (ops.length) await this.call('UpdateModel', (cl) => cl.send(new UpdateModelCommand({ restApiId, modelName: name, patchOperations: ops })));

@@ -8,6 +8,7 @@
  * the form the state uses: present when the state declares it, absent otherwise (see
  * `declared`). A real difference (any other value) is always kept.
  */
+import { modelRefsFromAws } from '../model-refs.js';
 import type {
   Authorizer,
   Integration,
@@ -147,7 +148,7 @@ function restModel(m: Model): ModelSchema {
   let schema: unknown = m.schema;
   if (typeof m.schema === 'string') {
     try {
-      schema = JSON.parse(m.schema);
+      schema = modelRefsFromAws(JSON.parse(m.schema));
     } catch {
       schema = m.schema; // not JSON: compared as text
     }
