@@ -1,0 +1,37 @@
+// Validates .github/workflows/*.yml and action.yml with @actions/workflow-parser, the parser
+// GitHub publishes (the same schema the Actions service and the VS Code extension use).
+// Exit 1 with file:line:column messages on any error.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { NoOperationTraceWriter, parseWorkflow, convertWorkflowTemplate } from '@actions/workflow-parser';
+import { parseAction } from '@actions/workflow-parser/actions/index';
+
+const root = new URL('..', import.meta.url).pathname;
+const dir = join(root, '.github', 'workflows');
+const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).map((f) => join('.github', 'workflows', f));
+let failed = 0;
+
+function report(name, errors) {
+  for (const e of errors) console.error(e.message ?? e.Message ?? `${name}: ${JSON.stringify(e)}`);
+  failed += errors.length;
+}
+
+for (const name of files) {
+  const result = parseWorkflow({ name, content: readFileSync(join(root, name), 'utf8') }, new NoOperationTraceWriter());
+  const errors = result.context.errors.getErrors();
+  report(name, errors);
+  if (result.value && errors.length === 0) {
+    // Conversion catches what the schema alone does not (job needs, matrix, concurrency shapes).
+    const template = await convertWorkflowTemplate(result.context, result.value);
+    report(name, template.errors ?? []);
+  }
+}
+
+const action = parseAction({ name: 'action.yml', content: readFileSync(join(root, 'action.yml'), 'utf8') }, new NoOperationTraceWriter());
+report('action.yml', action.context.errors.getErrors());
+
+if (failed > 0) {
+  console.error(`\n${failed} problem(s) in workflows/action.yml`);
+  process.exit(1);
+}
+console.log(`ok: ${files.length} workflow(s) and action.yml are valid`);

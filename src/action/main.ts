@@ -1,0 +1,80 @@
+/**
+ * The Action's entry: read inputs, call the library, set outputs, write the job summary,
+ * fail with a clear message. No logic of its own beyond parsing inputs.
+ */
+import { readFileSync } from 'node:fs';
+import * as core from '@actions/core';
+import { ACTION_COMMANDS, runActionCommand, type ActionCommand, type ActionContext, type ActionInputs } from '../github/action-command.js';
+import { actionGitHubClient } from '../github/action-client.js';
+import { createEngineServices } from '../github/engine-services.js';
+import type { EngineServices } from '../github/ports.js';
+import type { CommentMode } from '../github/sticky-comment.js';
+
+export interface RunDeps {
+  services?: EngineServices;
+  env?: NodeJS.ProcessEnv;
+}
+
+export async function run(deps: RunDeps = {}): Promise<void> {
+  const env = deps.env ?? process.env;
+  try {
+    const inputs = readInputs();
+    const token = core.getInput('github-token');
+    const services = deps.services ?? createEngineServices({ region: core.getInput('region') || undefined });
+    const result = await runActionCommand(inputs, readContext(env), services, token ? actionGitHubClient(token, env) : undefined);
+    core.setOutput('has-changes', String(result.outputs['has-changes']));
+    core.setOutput('plan-fingerprint', result.outputs['plan-fingerprint']);
+    core.setOutput('cost-delta', result.outputs['cost-delta']);
+    for (const line of result.log) core.info(line);
+    if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(result.summary, true).write();
+    if (result.failed) core.setFailed(result.failed);
+  } catch (e) {
+    const err = e as { describe?: () => string; message?: string };
+    core.setFailed(typeof err?.describe === 'function' ? err.describe() : (err?.message ?? String(e)));
+  }
+}
+
+function readInputs(): ActionInputs {
+  const command = core.getInput('command', { required: true }) as ActionCommand;
+  if (!ACTION_COMMANDS.includes(command)) throw new Error(`input "command" must be one of ${ACTION_COMMANDS.join(', ')}; got "${command}"`);
+  const comment = (core.getInput('comment') || 'update') as CommentMode;
+  if (!['update', 'new', 'off'].includes(comment)) throw new Error(`input "comment" must be update, new or off; got "${comment}"`);
+  return {
+    command,
+    path: core.getInput('path') || 'gateway-state',
+    comment,
+    costThreshold: threshold(),
+    planFingerprint: core.getInput('plan-fingerprint') || undefined,
+    requiredApprovals: number('required-approvals') ?? 1,
+    driftIssues: (core.getInput('drift-issues') || 'true') === 'true',
+  };
+}
+
+function threshold(): ActionInputs['costThreshold'] {
+  const usd = number('cost-threshold-usd');
+  const percent = number('cost-threshold-percent');
+  return usd === undefined && percent === undefined ? undefined : { usd, percent };
+}
+
+function number(name: string): number | undefined {
+  const raw = core.getInput(name);
+  if (raw === '') return undefined;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`input "${name}" must be a non-negative number; got "${raw}"`);
+  return n;
+}
+
+/** What the runner tells every step about the event (the documented GITHUB_* variables). */
+function readContext(env: NodeJS.ProcessEnv): ActionContext {
+  const event = env.GITHUB_EVENT_PATH ? (JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as Record<string, unknown>) : {};
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
+  return {
+    repo: owner && repo ? { owner, repo } : undefined,
+    eventName: env.GITHUB_EVENT_NAME,
+    event,
+    sha: env.GITHUB_SHA,
+    actor: env.GITHUB_ACTOR,
+    runUrl: env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
+  };
+}

@@ -1,0 +1,150 @@
+/**
+ * What the GitHub Action does for each `command` input, as a library call: the entry
+ * (src/action/main.ts) only reads inputs, calls this, and sets outputs. Returns values;
+ * writes to GitHub only through the given client (comments, drift issues).
+ */
+import { validateState } from '../validate/index.js';
+import { renderPlanComment, formatUsdDelta, type ApplyProgress } from '../render/comment.js';
+import { renderDriftSection } from '../render/comment-drift.js';
+import { renderCheckRunOutput, renderPlanSummary } from '../render/summary.js';
+import { shortFingerprint } from '../plan/fingerprint.js';
+import { codeSpan, escapeMarkdownText } from '../render/escape.js';
+import type { GitHubClient, RepoRef } from './client.js';
+import { syncDriftIssues, type DriftIssueAction } from './drift-issues.js';
+import type { EngineServices } from './ports.js';
+import { findStickyComment, upsertStickyComment, type CommentMode } from './sticky-comment.js';
+
+export const ACTION_COMMANDS = ['validate', 'plan', 'apply', 'drift'] as const;
+export type ActionCommand = (typeof ACTION_COMMANDS)[number];
+
+export interface ActionInputs {
+  command: ActionCommand;
+  path: string;
+  comment: CommentMode;
+  costThreshold?: { usd?: number; percent?: number };
+  /** apply: only apply a plan with this fingerprint. */
+  planFingerprint?: string;
+  requiredApprovals: number;
+  /** drift: keep one issue per drifted API. */
+  driftIssues: boolean;
+}
+
+export interface ActionContext {
+  repo?: RepoRef;
+  eventName?: string;
+  /** The webhook payload of the run's event (GITHUB_EVENT_PATH). */
+  event: Record<string, unknown>;
+  sha?: string;
+  runUrl?: string;
+  actor?: string;
+}
+
+export interface ActionResult {
+  outputs: { 'has-changes': boolean; 'plan-fingerprint': string; 'cost-delta': string };
+  /** Markdown for the job summary. */
+  summary: string;
+  /** Set when the step must fail, with the reason. */
+  failed?: string;
+  /** Lines for the log. */
+  log: string[];
+}
+
+export async function runActionCommand(inputs: ActionInputs, ctx: ActionContext, services: EngineServices, gh?: GitHubClient): Promise<ActionResult> {
+  const outputs: ActionResult['outputs'] = { 'has-changes': false, 'plan-fingerprint': '', 'cost-delta': '' };
+  const log: string[] = [];
+  const stateInput = { dir: inputs.path, displayDir: inputs.path };
+
+  if (inputs.command === 'validate') {
+    const v = await validateState(inputs.path);
+    const errors = v.issues.filter((i) => i.severity === 'error').length;
+    const summary = renderPlanSummary({ issues: v.issues, heading: '## apigw-sync validate' });
+    const text = errors ? summary : `${summary.trimEnd()}\n\n✅ ${codeSpan(inputs.path)} is valid (${Object.keys(v.model.apis).length} APIs).\n`;
+    return { outputs, summary: text, failed: errors ? `gateway-state is invalid: ${errors} error${errors === 1 ? '' : 's'}` : undefined, log };
+  }
+
+  if (inputs.command === 'plan') {
+    const r = await services.planner.plan({ ...stateInput, costThreshold: inputs.costThreshold });
+    const plan = r.status === 'ok' ? r.plan : undefined;
+    const cost = r.status === 'ok' ? r.cost : undefined;
+    if (r.status === 'ok') {
+      outputs['has-changes'] = r.hasChanges;
+      outputs['plan-fingerprint'] = plan!.fingerprint;
+      if (cost?.monthlyDeltaUsd !== undefined) outputs['cost-delta'] = cost.monthlyDeltaUsd.toFixed(2);
+    }
+    const summary = renderPlanSummary({ plan, issues: r.issues, cost });
+    const pr = pullRequestNumber(ctx);
+    if (gh && ctx.repo && pr !== undefined && inputs.comment !== 'off') {
+      const ref = { ...ctx.repo, issue_number: pr };
+      const existing = inputs.comment === 'update' ? await findStickyComment(gh, ref) : undefined;
+      const headSha = headShaOf(ctx) ?? ctx.sha ?? '';
+      const { body } = renderPlanComment({
+        headSha,
+        plan,
+        issues: r.issues,
+        cost,
+        approvals: existing?.data?.approvals ?? [],
+        requiredApprovals: inputs.requiredApprovals,
+        fullPlanAt: ctx.runUrl ? { label: 'the job summary of this run', url: ctx.runUrl } : { label: 'the job summary of this run' },
+      });
+      const done = await upsertStickyComment(gh, ref, body, { mode: inputs.comment, existing: existing ?? null });
+      if (done) log.push(`${done.created ? 'created' : 'updated'} plan comment ${done.id} on #${pr}`);
+    }
+    if (r.status === 'invalid') return { outputs, summary, failed: renderCheckRunOutput({ issues: r.issues }).title, log };
+    log.push(`plan ${shortFingerprint(plan!.fingerprint)}: ${r.hasChanges ? 'changes' : 'no changes'}${cost?.monthlyDeltaUsd !== undefined ? `, cost ${formatUsdDelta(cost.monthlyDeltaUsd)}/month` : ''}`);
+    return { outputs, summary, log };
+  }
+
+  if (inputs.command === 'apply') {
+    const r = await services.applier.apply({ ...stateInput, fingerprint: inputs.planFingerprint || undefined, owner: ctx.actor ? `github:${ctx.actor}` : undefined });
+    outputs['has-changes'] = r.status === 'applied' || r.status === 'failed';
+    outputs['plan-fingerprint'] = r.plan?.fingerprint ?? '';
+    const summary = applySummary(r.status, r.plan ? shortFingerprint(r.plan.fingerprint) : undefined, r.progress, r.failures, r.rolledBack);
+    const issues = r.issues.length ? renderPlanSummary({ issues: r.issues, heading: '### Problems' }) : '';
+    const all = issues ? `${summary}\n${issues}` : summary;
+    if (r.status === 'invalid') return { outputs, summary: all, failed: 'gateway-state is invalid', log };
+    if (r.status === 'failed') return { outputs, summary: all, failed: `apply failed: ${r.failures.map((f) => `${f.apiKey}: ${f.message}`).join('; ')}`, log };
+    return { outputs, summary: all, log };
+  }
+
+  const d = await services.drifter.drift(stateInput);
+  if (d.status === 'invalid') return { outputs, summary: renderPlanSummary({ issues: d.issues, heading: '## apigw-sync drift' }), failed: 'gateway-state is invalid', log };
+  outputs['has-changes'] = d.report.items.length > 0;
+  const section = renderDriftSection(d.report, { heading: '### Drift (AWS differs from Git)' });
+  let summary = `## apigw-sync drift\n\n${section || '✅ No drift: AWS matches gateway-state.\n'}`;
+  if (gh && ctx.repo && inputs.driftIssues) {
+    const actions = await syncDriftIssues(gh, ctx.repo, { report: d.report, apiNames: d.apiNames, stateDir: inputs.path, now: new Date(), runUrl: ctx.runUrl });
+    summary += driftIssueLines(actions);
+    for (const a of actions) log.push(`drift issue #${a.number} ${a.action} for ${a.apiKey}`);
+  }
+  return { outputs, summary, log };
+}
+
+function driftIssueLines(actions: DriftIssueAction[]): string {
+  if (actions.length === 0) return '';
+  return `\n### Drift issues\n\n${actions.map((a) => `- #${a.number} ${a.action} (${escapeMarkdownText(a.apiKey)})`).join('\n')}\n`;
+}
+
+const STATE_ICON: Record<ApplyProgress['state'], string> = { queued: '⏳', in_progress: '🚀', success: '✅', failure: '❌', rolled_back: '↩️' };
+
+function applySummary(status: string, fp: string | undefined, progress: ApplyProgress[], failures: { apiKey: string; message: string }[], rolledBack: string[]): string {
+  const out = [`## apigw-sync apply: ${status}${fp ? ` (plan ${codeSpan(fp)})` : ''}`, ''];
+  if (progress.length) {
+    out.push('| | API | Stage | Detail |', '|---|---|---|---|');
+    for (const p of progress) out.push(`| ${STATE_ICON[p.state]} | ${escapeMarkdownText(p.apiKey)} | ${codeSpan(p.stage, { inTable: true })} | ${escapeMarkdownText(p.detail ?? '')} |`);
+    out.push('');
+  }
+  for (const f of failures) out.push(`- ❌ ${escapeMarkdownText(f.apiKey)}: ${escapeMarkdownText(f.message)}`);
+  for (const k of rolledBack) out.push(`- ↩️ ${escapeMarkdownText(k)} was rolled back automatically; production serves the previous deployment.`);
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+function pullRequestNumber(ctx: ActionContext): number | undefined {
+  const pr = ctx.event.pull_request as { number?: number } | undefined;
+  if (pr?.number !== undefined) return pr.number;
+  const issue = ctx.event.issue as { number?: number; pull_request?: unknown } | undefined;
+  return issue?.pull_request ? issue.number : undefined;
+}
+
+function headShaOf(ctx: ActionContext): string | undefined {
+  return (ctx.event.pull_request as { head?: { sha?: string } } | undefined)?.head?.sha;
+}

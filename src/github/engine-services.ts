@@ -1,0 +1,138 @@
+/**
+ * The ports (ports.ts) implemented with the real engine: runPlan/runApply/runDrift/runUnlock
+ * over AWS clients (the emulator when AWS_ENDPOINT_URL or `endpoint` says so), cost from
+ * src/cost with the embedded price table, and the canary rollout in apply's deploy seam.
+ */
+import type { ValidationIssue } from '../model/issue.js';
+import { validateState } from '../validate/index.js';
+import { runApply, runDrift, runPlan, runUnlock, type EngineClients, type EngineEvent } from '../engine/index.js';
+import { createAwsClients, type AwsClients } from '../aws/clients.js';
+import { rolloutDeployerFor, RolledBackError } from '../aws/rollout/deployer.js';
+import { systemClock } from '../rollout/port.js';
+import type { RolloutEvent } from '../rollout/events.js';
+import { costDelta, EMBEDDED_PRICES, resolveUsage, shouldShowCost, type Usage } from '../cost/index.js';
+import { renderCostMarkdown } from '../render/cost-markdown.js';
+import type { ApplyProgress, CostSection } from '../render/comment.js';
+import type { GatewayModel } from '../model/api.js';
+import type { LiveSnapshot } from '../model/live.js';
+import type { ApplyReport, EngineServices, PlanInput, StateInput } from './ports.js';
+
+export interface EngineServicesOptions {
+  /** Given clients, or a factory for the state's region (default: from the environment). */
+  clients?: EngineClients;
+  /** Region override (repository config / AWS_REGION). */
+  region?: string;
+  /** Turn the canary rollout off (deploy directly). */
+  directDeploy?: boolean;
+  onEvent?: (e: EngineEvent | RolloutEvent) => void;
+}
+
+export function clientsFromEnvironment(env: NodeJS.ProcessEnv = process.env): EngineClients {
+  return (region: string) => createAwsClients({ region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? region, endpoint: env.AWS_ENDPOINT_URL });
+}
+
+export function createEngineServices(o: EngineServicesOptions = {}): EngineServices {
+  const clients = o.clients ?? clientsFromEnvironment();
+  const events = o.onEvent ?? (() => {});
+  return {
+    planner: {
+      async plan(input: PlanInput) {
+        const r = await runPlan({ dir: input.dir, clients, region: o.region, events });
+        if (r.status === 'invalid') return { status: 'invalid', issues: relabel(r.issues, input) };
+        return { status: 'ok', plan: r.plan, issues: relabel(r.issues, input), hasChanges: r.hasChanges, cost: costSection(r.desired, r.live, input.costThreshold) };
+      },
+    },
+    applier: {
+      async apply(input) {
+        const progress = new Map<string, ApplyProgress>();
+        const set = (p: ApplyProgress) => {
+          progress.set(`${p.apiKey}\u0000${p.stage}`, p);
+          input.onProgress?.(p);
+        };
+        const onEngine = (e: EngineEvent) => {
+          events(e);
+          if (e.type === 'deploy.start') for (const stage of e.stages) set({ apiKey: e.apiKey, stage, state: 'in_progress', detail: 'deploying' });
+          if (e.type === 'deploy.done') for (const stage of e.stages) set({ apiKey: e.apiKey, stage, state: 'success', detail: e.deploymentId ? `serving ${e.deploymentId}` : 'deployed' });
+          if (e.type === 'deploy.failed') for (const stage of e.stages) set({ apiKey: e.apiKey, stage, state: 'failure', detail: firstLine(e.error) });
+          if (e.type === 'step.failed') set({ apiKey: e.apiKey, stage: '(changes)', state: 'failure', detail: firstLine(e.error) });
+        };
+        const onRollout = (e: RolloutEvent) => {
+          events(e);
+          for (const p of progress.values()) {
+            if (p.state !== 'in_progress' || !e.target.endsWith(`/${p.stage}`)) continue;
+            if (e.type === 'rollout.step' || e.type === 'rollout.started') set({ ...p, detail: e.type === 'rollout.step' ? `canary at ${e.percent}%` : `canary starting (${e.steps.join(' → ')}%)` });
+            if (e.type === 'rollout.rolled-back') set({ ...p, state: 'rolled_back', detail: firstLine(e.message) });
+          }
+        };
+        const r = await runApply({
+          dir: input.dir,
+          clients,
+          region: o.region,
+          yes: true,
+          fingerprint: input.fingerprint,
+          owner: input.owner,
+          events: onEngine,
+          deployerFor: o.directDeploy ? undefined : deployerFor(clients, o.region, onRollout),
+        });
+        const failures = r.failures.map((f) => ({ apiKey: f.apiKey, message: f.message }));
+        const rolledBack = r.failures.filter((f) => isRolledBack(f.error)).map((f) => f.apiKey);
+        for (const k of rolledBack) for (const p of progress.values()) if (p.apiKey === k && p.state !== 'success') set({ ...p, state: 'rolled_back' });
+        const status: ApplyReport['status'] = r.status === 'declined' ? 'failed' : r.status;
+        return { status, plan: r.plan, issues: relabel(r.issues, input), progress: [...progress.values()], failures, rolledBack };
+      },
+    },
+    drifter: {
+      async drift(input: StateInput) {
+        const r = await runDrift({ dir: input.dir, clients, region: o.region, events });
+        if (r.status === 'invalid') return { status: 'invalid', issues: relabel(r.issues, input) };
+        // The live names (what `import --api` accepts) are the declared ones for matched APIs.
+        const declared = await validateState(input.dir);
+        const apiNames = Object.fromEntries(Object.entries(declared.model.apis).map(([k, a]) => [k, a.name]));
+        return { status: 'ok', report: r.report, apiNames };
+      },
+    },
+    unlocker: {
+      async unlock({ api }) {
+        const region = o.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
+        if (!region) throw new Error('no AWS region for unlock: set `region` in .github/apigw-sync.yml or AWS_REGION');
+        const c = typeof clients === 'function' ? clients(region) : clients;
+        const r = await runUnlock({ api, clients: c, region });
+        return { apiId: r.apiId, name: r.name, removed: r.removed !== undefined };
+      },
+    },
+  };
+}
+
+function deployerFor(clients: EngineClients, region: string | undefined, onEvent: (e: RolloutEvent) => void) {
+  let made: AwsClients | undefined;
+  return (...args: Parameters<ReturnType<typeof rolloutDeployerFor>>) => {
+    const c = made ?? (made = typeof clients === 'function' ? clients(region ?? process.env.AWS_REGION ?? 'us-east-1') : clients);
+    return rolloutDeployerFor({ cloudwatch: c.cloudwatch, region: c.region, clock: systemClock, onEvent })(...args);
+  };
+}
+
+function isRolledBack(e: unknown): boolean {
+  for (let x = e as { cause?: unknown } | undefined, i = 0; x && i < 5; x = x.cause as typeof x, i++) if (x instanceof RolledBackError) return true;
+  return false;
+}
+
+/** Cost from declared usage (CloudWatch history is the cost issue's to read) and the embedded prices. */
+function costSection(desired: GatewayModel, live: LiveSnapshot, threshold: PlanInput['costThreshold']): CostSection | undefined {
+  const usage = new Map<string, Usage>();
+  for (const [key, api] of Object.entries(desired.apis)) usage.set(key, resolveUsage(api.usage, undefined));
+  const report = costDelta({ desired, live, usage, prices: EMBEDDED_PRICES });
+  const thresholds = threshold ? { commentThreshold: threshold } : desired.defaults.cost;
+  return { markdown: renderCostMarkdown(report), show: shouldShowCost(report, thresholds), monthlyDeltaUsd: report.total.deltaUsd ?? undefined };
+}
+
+/** Issues name files under the directory the engine read; reports show the repository path. */
+function relabel(issues: ValidationIssue[], input: StateInput): ValidationIssue[] {
+  if (!input.displayDir || input.displayDir === input.dir) return issues;
+  const from = input.dir.replace(/\/+$/, '');
+  const fix = (f: string) => (f.startsWith(from) ? `${input.displayDir}${f.slice(from.length)}` : f);
+  return issues.map((i) => ({ ...i, location: { ...i.location, file: fix(i.location.file) }, related: i.related?.map((l) => ({ ...l, file: fix(l.file) })) }));
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0];
+}

@@ -1,0 +1,71 @@
+/**
+ * The narrow seams between the GitHub layer (App and Action) and the engine. The GitHub
+ * code only ever sees these; engine-services.ts implements them with the real engine, and
+ * tests may inject deterministic fakes. Every input names a gateway-state directory on
+ * disk (the App writes the files it fetched from GitHub into a temporary one).
+ */
+import type { ValidationIssue } from '../model/issue.js';
+import type { Plan } from '../model/plan.js';
+import type { DriftReport } from '../diff/drift.js';
+import type { ApplyProgress, CostSection } from '../render/comment.js';
+
+export interface StateInput {
+  /** gateway-state directory on disk. */
+  dir: string;
+  /** How files are named in reports and annotations (the repository path, e.g. `gateway-state`). */
+  displayDir?: string;
+}
+
+export type PlanReport =
+  | { status: 'invalid'; issues: ValidationIssue[] }
+  | { status: 'ok'; plan: Plan; issues: ValidationIssue[]; hasChanges: boolean; cost?: CostSection };
+
+export interface PlanInput extends StateInput {
+  /** Show the cost section only when the delta reaches one of these (else gateway.yaml's). */
+  costThreshold?: { usd?: number; percent?: number };
+}
+
+export interface PlanService {
+  plan(input: PlanInput): Promise<PlanReport>;
+}
+
+export interface ApplyInput extends StateInput {
+  /** Apply only if a fresh plan has this fingerprint (full or 12+ chars). */
+  fingerprint?: string;
+  /** Who applies (written into the lock). */
+  owner?: string;
+  /** Called as each API/stage moves on (deployment statuses, comment progress). */
+  onProgress?: (p: ApplyProgress) => void;
+}
+
+export interface ApplyReport {
+  status: 'invalid' | 'no-changes' | 'applied' | 'failed';
+  plan?: Plan;
+  issues: ValidationIssue[];
+  /** The last state of every API/stage the apply touched. */
+  progress: ApplyProgress[];
+  failures: { apiKey: string; message: string }[];
+  /** APIs whose rollout was rolled back automatically (production kept as before). */
+  rolledBack: string[];
+}
+
+export interface ApplyService {
+  apply(input: ApplyInput): Promise<ApplyReport>;
+}
+
+export type DriftOutcome = { status: 'invalid'; issues: ValidationIssue[] } | { status: 'ok'; report: DriftReport; apiNames: Record<string, string> };
+
+export interface DriftService {
+  drift(input: StateInput): Promise<DriftOutcome>;
+}
+
+export interface UnlockService {
+  unlock(input: { api: string }): Promise<{ apiId: string; name: string; removed: boolean }>;
+}
+
+export interface EngineServices {
+  planner: PlanService;
+  applier: ApplyService;
+  drifter: DriftService;
+  unlocker: UnlockService;
+}
