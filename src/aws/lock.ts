@@ -4,13 +4,15 @@
  * owner is reduced to the characters tags allow.
  *
  * Acquire = read the tags; refuse with LockedError if a lock is held and not expired; write
- * ours; wait a moment; read again and confirm ours is the one there.
+ * ours; wait a moment; read again and confirm ours is the one there. Apply checks once more
+ * right before its first write (`verify`), after re-reading the API.
  *
  * The race window, honestly: tags have no compare-and-set. Two runs that both read "free"
  * before either writes will both write; the later write wins and the earlier run sees that
  * on its re-read and backs off. But if run B reads "free" before A writes, and writes only
  * after A has re-read and confirmed, both believe they hold the lock. The window is B's
- * read-to-write time (milliseconds, one GetTags round trip plus `settleMs`). The GitHub
+ * read-to-write time (one GetTags round trip); `settleMs` plus the re-read before the first
+ * write make it very unlikely to matter. The GitHub
  * workflows close it completely with a `concurrency` group per repository; the lock guards
  * against everything else (a laptop apply during a CI apply, a second replica).
  */
@@ -33,7 +35,11 @@ export interface LockOptions {
   owner?: string;
   /** Default 30 minutes: longer than any apply that stays within the quotas. */
   ttlSeconds?: number;
-  /** Pause between writing the lock and reading it back (default 50 ms). */
+  /**
+   * Pause between writing the lock and reading it back (default 250 ms): longer than a
+   * TagResource takes to land, so a rival that read "free" just before our write has
+   * landed its own write by the time we look.
+   */
   settleMs?: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
@@ -41,11 +47,18 @@ export interface LockOptions {
   isStale?: (owner: string) => string | undefined;
   /** Told when a stale lock is taken over. */
   onTakeOver?: (previous: LockInfo, why: string) => void;
+  /**
+   * Other tags written in the same TagResource as the lock (apply's pending tag: one call
+   * less per apply). Whoever wins the lock wrote last, so its values are the ones that stay.
+   */
+  alsoSet?: Record<string, string>;
 }
 
 export interface HeldLock {
   readonly api: ApiRef;
   readonly value: string;
+  /** Throws LockedError unless the lock tag is still ours (checked again right before the first write). */
+  verify(): Promise<void>;
   /** Removes the lock (and `alsoRemove` tags) if we still hold it. */
   release(opts?: { alsoRemove?: string[] }): Promise<void>;
 }
@@ -84,15 +97,11 @@ export async function acquireLock(api: ApiRef, o: LockOptions): Promise<HeldLock
 
   // A per-acquisition suffix: two runs with the same owner string still tell their locks apart.
   const value = newLockValue({ owner, ttlSeconds: o.ttlSeconds, now });
-  await tags.set(api, { [TAG_LOCK]: value });
-  await sleep(o.settleMs ?? 50);
-  const confirmed = (await tags.read(api))[TAG_LOCK];
-  if (confirmed !== value) {
-    const other = confirmed ? decodeLock(confirmed) : undefined;
-    throw new LockedError(api.name, other?.owner ?? 'another apply', other?.expiresAt ?? 'unknown');
-  }
-
-  return heldLock(api, value, o);
+  await tags.set(api, { ...o.alsoSet, [TAG_LOCK]: value });
+  await sleep(o.settleMs ?? 250);
+  const lock = heldLock(api, value, o);
+  await lock.verify();
+  return lock;
 }
 
 /** A lock value for an API created by this run (CreateRestApi/CreateApi carry it as a tag). */
@@ -111,6 +120,13 @@ export function heldLock(api: ApiRef, value: string, o: Pick<LockOptions, 'clien
   return {
     api,
     value,
+    async verify() {
+      const current = (await tags.read(api))[TAG_LOCK];
+      if (current !== value) {
+        const other = current ? decodeLock(current) : undefined;
+        throw new LockedError(api.name, other?.owner ?? 'another apply', other?.expiresAt ?? 'unknown');
+      }
+    },
     async release({ alsoRemove = [] } = {}) {
       const current = (await tags.read(api))[TAG_LOCK];
       await tags.remove(api, current === value ? [TAG_LOCK, ...alsoRemove] : alsoRemove);

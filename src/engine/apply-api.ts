@@ -9,6 +9,9 @@
  * change is left to make.
  */
 import type { ApiModel } from '../model/api.js';
+import { ApigwSyncError } from '../model/errors.js';
+import { canonicalJson } from '../diff/canonical.js';
+import { rereadApi } from '../aws/apply/reread.js';
 import { TAG_ID, TAG_LOCK, TAG_MANAGED, TAG_PENDING, type LiveApi } from '../model/live.js';
 import type { Plan, PlanStep, StepExecutor } from '../model/plan.js';
 import { walkPlan, type WalkResult } from '../plan/index.js';
@@ -82,8 +85,14 @@ export async function applyApiUnit(u: ApiUnitInput): Promise<ApiUnitResult> {
         onTakeOver: (previous, why) => u.events({ type: 'lock.took-over', apiKey: u.apiKey, previousOwner: previous.owner, why }),
       });
       u.events({ type: 'lock.acquired', apiKey: u.apiKey, apiId: liveRef.apiId });
+      // The plan was built before the lock: if the API moved meanwhile (another apply that
+      // just finished, a console edit), applying it would be applying something unreviewed.
+      const now = await rereadApi(u.clients, caller, liveRef, u.apiKey, u.desired);
+      if (canonicalJson(now.model) !== canonicalJson(u.live!.model)) throw stalePlan(liveRef.name);
+      await lock.verify();
       await new ApiTags(u.clients, caller, u.region).set(liveRef, { [TAG_PENDING]: pendingValue });
     } catch (error) {
+      // Release only what is ours (release checks); a lost race leaves the winner's lock alone.
       if (lock) await lock.release().catch(() => undefined);
       return { apiKey: u.apiKey, apiId: liveRef.apiId, walk: empty, writes, error };
     }
@@ -152,6 +161,12 @@ function unitExecutor(u: ApiUnitInput, caller: AwsCaller, toolTagsAtCreate: () =
     deploy: (apiKey, stages) => main.deploy(apiKey, stages),
   };
   return executor;
+}
+
+function stalePlan(name: string): ApigwSyncError {
+  return new ApigwSyncError('STALE_PLAN', `${name} changed in AWS after this apply read it (another apply finished, or someone edited it)`, {
+    hint: 'nothing was written; run `apigw-sync plan` again and apply the new plan',
+  });
 }
 
 export function message(e: unknown): string {
