@@ -3,7 +3,7 @@ import { AwsError, type RouteDef } from '../core/types.js';
 import { readDimensions } from './alarm-ops.js';
 import type { MetricStore } from './metric-store.js';
 import { cwRoute } from './route-def.js';
-import { aggregate, bucketize, parseStat, validPeriod } from './statistics.js';
+import { aggregate, bucketize, parseStat, queryOrigin, validPeriod } from './statistics.js';
 import type { Datum, MetricId } from './types.js';
 import {
   asObj, bodyOf, invalidCombination, invalidValue, missingParam, ok, optList, optNum, optStr, optStrList, readTime, reqNum, reqStr,
@@ -50,7 +50,8 @@ interface QueryResult {
   Messages: unknown[];
 }
 
-function runQuery(store: MetricStore, q: Body, i: number, start: number, end: number, ascending: boolean): QueryResult | undefined {
+function runQuery(store: MetricStore, q: Body, i: number, window: { start: number; end: number; origin: number }, ascending: boolean): QueryResult | undefined {
+  const { start, end, origin } = window;
   const field = `MetricDataQueries.member.${i + 1}`;
   const id = reqStr(q, 'Id');
   if (!/^[a-z][a-zA-Z0-9_]*$/.test(id)) throw invalidValue(`The value ${id} for parameter ${field}.Id is not valid: it must start with a lower-case letter.`);
@@ -64,7 +65,7 @@ function runQuery(store: MetricStore, q: Body, i: number, start: number, end: nu
   if (q.ReturnData === false) return undefined;
   const points = (store.get(metric)?.points ?? []).filter((p) => unit === undefined || p.unit === unit);
   const rows: Array<[number, number]> = [];
-  for (const [t, data] of bucketize(points, period, start, end)) {
+  for (const [t, data] of bucketize(points, period, start, end, origin)) {
     const v = aggregate(data, stat);
     if (v !== undefined) rows.push([t, v]);
   }
@@ -144,7 +145,8 @@ export function metricRoutes(store: MetricStore, now: () => number): RouteDef[] 
         const id = optStr(o, 'Id');
         if (id !== undefined && ids.has(id)) throw invalidValue(`The value ${id} for parameter MetricDataQueries.member.${i + 1}.Id is not unique.`);
         if (id !== undefined) ids.add(id);
-        const r = runQuery(store, o, i, start, end, scanBy === 'TimestampAscending');
+        const origin = queryOrigin(start, now());
+        const r = runQuery(store, o, i, { start: origin, end, origin }, scanBy === 'TimestampAscending');
         if (r) results.push(r);
       });
       const token = optStr(b, 'NextToken');
@@ -184,7 +186,8 @@ export function metricRoutes(store: MetricStore, now: () => number): RouteDef[] 
       }
       const unit = optStr(b, 'Unit');
       const points = (store.get(metric)?.points ?? []).filter((p) => unit === undefined || p.unit === unit);
-      const datapoints = [...bucketize(points, period, start, end)].map(([t, data]) => {
+      const origin = queryOrigin(start, now());
+      const datapoints = [...bucketize(points, period, origin, end, origin)].map(([t, data]) => {
         const dp: Record<string, unknown> = { Timestamp: toEpochSeconds(t), Unit: unit ?? data[0].unit ?? 'None' };
         for (const s of statistics) dp[s] = aggregate(data, parseStat(s));
         if (ext.length > 0) {

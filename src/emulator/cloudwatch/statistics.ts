@@ -58,13 +58,16 @@ function percentile(points: Datum[], p: number): number | undefined {
   return pairs[pairs.length - 1][0];
 }
 
-/** Groups points with start ≤ t < end into buckets of `periodSec`, keyed by the bucket's start (epoch ms). */
-export function bucketize(points: Datum[], periodSec: number, startMs: number, endMs: number): Map<number, Datum[]> {
+/**
+ * Groups points with start ≤ t < end into buckets of `periodSec` counted from `originMs`
+ * (epoch 0 for alarms; the rounded StartTime for queries), keyed by the bucket's start (epoch ms).
+ */
+export function bucketize(points: Datum[], periodSec: number, startMs: number, endMs: number, originMs = 0): Map<number, Datum[]> {
   const periodMs = periodSec * 1000;
   const buckets = new Map<number, Datum[]>();
   for (const d of points) {
     if (d.t < startMs || d.t >= endMs) continue;
-    const key = Math.floor(d.t / periodMs) * periodMs;
+    const key = originMs + Math.floor((d.t - originMs) / periodMs) * periodMs;
     const list = buckets.get(key);
     if (list) list.push(d);
     else buckets.set(key, [d]);
@@ -77,4 +80,21 @@ export function validPeriod(period: number, field = 'Period'): number {
     throw invalidValue(`The parameter ${field} must be 1, 5, 10, 20, 30 or a multiple of 60.`);
   }
   return period;
+}
+
+const DAY_MS = 86_400_000;
+
+/** CloudWatch keeps 1-minute data for 15 days, 5-minute data for 63 days, hourly data beyond. */
+export function resolutionMs(t: number, nowMs: number): number {
+  const age = nowMs - t;
+  return age <= 15 * DAY_MS ? 60_000 : age <= 63 * DAY_MS ? 300_000 : 3_600_000;
+}
+
+/**
+ * Where query periods start: CloudWatch rounds StartTime down to that resolution (minute,
+ * 5 minutes or hour by age) and counts periods from there.
+ */
+export function queryOrigin(startMs: number, nowMs: number): number {
+  const step = resolutionMs(startMs, nowMs);
+  return Math.floor(startMs / step) * step;
 }

@@ -11,6 +11,7 @@
  * - HTTP: Count, 4xx, 5xx, Latency, IntegrationLatency, DataProcessed on {ApiId} and {ApiId, Stage}.
  */
 import { badRequest } from '../core/types.js';
+import { resolutionMs } from '../cloudwatch/statistics.js';
 import type { Datum, Dimension, MetricId } from '../cloudwatch/types.js';
 import type { Backends } from './backends.js';
 import type { Rng } from './rng.js';
@@ -28,17 +29,6 @@ export interface SimulationOptions {
   bytesPerRequest: number;
   /** The emulator's current time (epoch ms), to store old data at CloudWatch's rolled-up resolution. */
   nowMs: number;
-}
-
-const DAY_MS = 86_400_000;
-
-/**
- * CloudWatch keeps 1-minute data for 15 days, 5-minute data for 63 days and hourly data
- * beyond; backfilled history is stored at the resolution AWS would still have for its age.
- */
-export function resolutionMs(t: number, nowMs: number): number {
-  const age = nowMs - t;
-  return age <= 15 * DAY_MS ? 60_000 : age <= 63 * DAY_MS ? 300_000 : 3_600_000;
 }
 
 export interface Tally {
@@ -133,6 +123,7 @@ export function simulate(target: StageTarget, backends: Backends, rng: Rng, o: S
     const latencyMs = integrationMs + 5 + rng.int(11);
 
     const t = o.startMs + (spreadMs > 0 ? Math.floor((i * spreadMs) / o.requests) : 0);
+    // Backfilled history is stored at the resolution CloudWatch would still hold for its age.
     const step = resolutionMs(t, o.nowMs);
     const bucket = Math.floor(t / step) * step;
     let acc = groups[group].get(bucket);

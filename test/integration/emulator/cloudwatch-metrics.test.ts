@@ -89,6 +89,14 @@ describe('CloudWatch metric data', () => {
     expect(calls).toBe(2);
   });
 
+  it('counts periods from StartTime rounded down to the minute, as CloudWatch does', async () => {
+    const res = await cw.send(
+      new GetMetricDataCommand({ StartTime: new Date(t0 + 30_000), EndTime: new Date(t0 + 4 * MIN), ScanBy: 'TimestampAscending', MetricDataQueries: [latency('n', 'SampleCount', 120)] }),
+    );
+    expect(res.MetricDataResults![0].Timestamps!.map((d: Date) => d.getTime())).toEqual([t0, t0 + 2 * MIN]);
+    expect(res.MetricDataResults![0].Values).toEqual([102, 4]);
+  });
+
   it('matches a metric by its exact dimension set', async () => {
     const q = (Dimensions: typeof dims) => ({ Id: 'r', MetricStat: { Metric: { Namespace: 'App', MetricName: 'Requests', Dimensions }, Period: 60, Stat: 'Sum' } });
     const res = await cw.send(
