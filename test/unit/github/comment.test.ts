@@ -40,7 +40,7 @@ describe('renderPlanComment', () => {
     const { body, summarised, data } = renderPlanComment(fixtureCommentInput());
     expect(summarised).toBe(false);
     expect(body.startsWith(`${COMMENT_MARKER}\n`)).toBe(true);
-    expect(body).toContain('💰 **+$12.40**/month');
+    expect(body).toContain('💰 **+\\$12.40**/month');
     expect(body).toContain('**1 of 2**');
     expect(parseCommentData(body)).toEqual(data);
     expectWholeTables(body);
