@@ -209,3 +209,31 @@ export function integrationPhrase(c: Change | undefined): string | undefined {
   if (!a?.type) return undefined;
   return a.uri ? `${a.type} ${a.uri}` : a.type;
 }
+
+const isMultiline = (v: unknown) => typeof v === 'string' && v.includes('\n');
+
+/** True when a field holds multi-line text (mapping templates, schemas as text): shown line by line. */
+export function isMultilineField(before: unknown, after: unknown): boolean {
+  return isMultiline(before) || isMultiline(after);
+}
+
+/**
+ * Line-level difference of two texts: the common head and tail are cut to one line of
+ * context each, the middle is shown as removed (`-`) and added (`+`) lines.
+ */
+export function multilineDiff(before: unknown, after: unknown): string[] {
+  const b = typeof before === 'string' ? before.split('\n') : before === undefined ? [] : [formatValue(before)];
+  const a = typeof after === 'string' ? after.split('\n') : after === undefined ? [] : [formatValue(after)];
+  let head = 0;
+  while (head < b.length && head < a.length && b[head] === a[head]) head++;
+  let tail = 0;
+  while (tail < b.length - head && tail < a.length - head && b[b.length - 1 - tail] === a[a.length - 1 - tail]) tail++;
+  const out: string[] = [];
+  if (head > 1) out.push(`  … ${head - 1} unchanged line${head - 1 === 1 ? '' : 's'}`);
+  if (head > 0) out.push(`  ${b[head - 1]}`);
+  for (const l of b.slice(head, b.length - tail)) out.push(`- ${l}`);
+  for (const l of a.slice(head, a.length - tail)) out.push(`+ ${l}`);
+  if (tail > 0) out.push(`  ${b[b.length - tail]}`);
+  if (tail > 1) out.push(`  … ${tail - 1} unchanged line${tail - 1 === 1 ? '' : 's'}`);
+  return out;
+}

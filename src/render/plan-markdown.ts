@@ -20,7 +20,9 @@ import {
   groupByApi,
   informativeReasons,
   integrationPhrase,
+  isMultilineField,
   mergedFlagWords,
+  multilineDiff,
   routeGroupAction,
   routeGroupChanges,
   summaryLine,
@@ -148,6 +150,10 @@ function diffLines(g: ApiGroup): string[] {
     if (c.action !== 'update' || c.fields.length === 0) return;
     lines.push(`@@ ${title} @@`);
     for (const f of c.fields) {
+      if (isMultilineField(f.before, f.after)) {
+        lines.push(`  ${f.path}:`, ...multilineDiff(f.before, f.after).map((l) => (l.startsWith(' ') ? ` ${l}` : `${l[0]}   ${l.slice(2)}`)));
+        continue;
+      }
       if (f.before !== undefined) lines.push(`- ${f.path}: ${formatValue(f.before, { max: 120 })}`);
       if (f.after !== undefined) lines.push(`+ ${f.path}: ${formatValue(f.after, { max: 120 })}`);
     }

@@ -18,7 +18,9 @@ import {
   groupByApi,
   informativeReasons,
   integrationPhrase,
+  isMultilineField,
   mergedFlagWords,
+  multilineDiff,
   routeGroupAction,
   summaryLine,
   type ApiGroup,
@@ -78,7 +80,19 @@ function renderChange(c: Change, depth: number, st: TextStyle, label?: string): 
 function details(c: Change, depth: number, st: TextStyle): string[] {
   const pad = INDENT.repeat(depth);
   const lines: string[] = [];
-  if (c.action === 'update') lines.push(...c.fields.map((f) => `${pad}${fieldLine(f, st)}`));
+  if (c.action === 'update') {
+    for (const f of c.fields) {
+      if (!isMultilineField(f.before, f.after)) {
+        lines.push(`${pad}${fieldLine(f, st)}`);
+        continue;
+      }
+      lines.push(`${pad}${st.yellow('~')} ${f.path}:`);
+      for (const l of multilineDiff(f.before, f.after)) {
+        const colour = l.startsWith('-') ? st.red : l.startsWith('+') ? st.green : st.dim;
+        lines.push(`${pad}${INDENT}${colour(l)}`);
+      }
+    }
+  }
   if (c.action === 'create') lines.push(...createFacts(c).map((f) => `${pad}${st.dim(f)}`));
   for (const r of informativeReasons(c)) lines.push(`${pad}${st.yellow(`! ${r}`)}`);
   return lines;
