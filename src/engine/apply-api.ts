@@ -131,7 +131,7 @@ export async function applyApiUnit(u: ApiUnitInput): Promise<ApiUnitResult> {
     await lock?.release({ alsoRemove: walk.ok ? [TAG_PENDING] : [] });
     u.events({ type: 'lock.released', apiKey: u.apiKey });
   } catch (error) {
-    return { apiKey: u.apiKey, apiId, walk, writes, error };
+    return { apiKey: u.apiKey, apiId, walk, writes, error: releaseFailed(ref.name, walk.ok, error) };
   }
   return { apiKey: u.apiKey, apiId, walk, writes };
 }
@@ -161,6 +161,13 @@ function unitExecutor(u: ApiUnitInput, caller: AwsCaller, toolTagsAtCreate: () =
     deploy: (apiKey, stages) => main.deploy(apiKey, stages),
   };
   return executor;
+}
+
+function releaseFailed(name: string, applied: boolean, cause: unknown): ApigwSyncError {
+  return new ApigwSyncError('UNLOCK_FAILED', `${name}: ${applied ? 'applied, but ' : ''}the apply lock could not be removed: ${message(cause)}`, {
+    hint: `run \`apigw-sync unlock --api ${name}\`, then \`apigw-sync apply\` (it redeploys any stage still marked pending)`,
+    cause,
+  });
 }
 
 function stalePlan(name: string): ApigwSyncError {
