@@ -16,13 +16,15 @@ export interface ReadLiveOptions {
   clients: Pick<AwsClients, 'apigw' | 'apigwv2'>;
   desired: GatewayModel;
   region: string;
+  /** GetResources page size (default and AWS's maximum: 500); smaller only to test paging. */
+  pageSize?: number;
 }
 
 export async function readLive(opts: ReadLiveOptions): Promise<LiveSnapshot> {
   const listed = await listApis(opts.clients);
   const { matched, unmanaged } = matchApis(opts.desired.apis, listed);
   const entries = await Promise.all(
-    Object.entries(matched).map(async ([key, api]) => [key, await readApi(opts.clients, api, key, opts.desired.apis[key])] as const),
+    Object.entries(matched).map(async ([key, api]) => [key, await readApi(opts.clients, api, key, opts.desired.apis[key], { pageSize: opts.pageSize })] as const),
   );
   const apis: Record<string, LiveApi> = {};
   for (const [key, api] of entries.sort(([a], [b]) => (a < b ? -1 : 1))) apis[key] = api;
@@ -30,8 +32,14 @@ export async function readLive(opts: ReadLiveOptions): Promise<LiveSnapshot> {
 }
 
 /** Reads one listed API in full; `desired` settles the presence of default-valued fields. */
-export function readApi(clients: Pick<AwsClients, 'apigw' | 'apigwv2'>, api: ListedApi, key: string, desired?: ApiModel): Promise<LiveApi> {
-  return api.kind === 'RestApi' ? readRestApi(clients.apigw, api.rest, key, desired) : readHttpApi(clients.apigwv2, api.http, key, desired);
+export function readApi(
+  clients: Pick<AwsClients, 'apigw' | 'apigwv2'>,
+  api: ListedApi,
+  key: string,
+  desired?: ApiModel,
+  opts: { pageSize?: number } = {},
+): Promise<LiveApi> {
+  return api.kind === 'RestApi' ? readRestApi(clients.apigw, api.rest, key, desired, opts) : readHttpApi(clients.apigwv2, api.http, key, desired);
 }
 
 export { listApis, type ListedApi } from './list.js';

@@ -19,10 +19,12 @@ import type { LiveApi } from '../../model/live.js';
 import { awsCall } from '../errors.js';
 import { normalizeRestApi, type RestWire } from './rest-normalize.js';
 
-const PAGE = 500;
+/** AWS's largest page. */
+export const REST_PAGE_SIZE = 500;
 
-export async function readRestApi(client: APIGatewayClient, api: RestApi, key: string, desired?: ApiModel): Promise<LiveApi> {
+export async function readRestApi(client: APIGatewayClient, api: RestApi, key: string, desired?: ApiModel, opts: { pageSize?: number } = {}): Promise<LiveApi> {
   const restApiId = api.id!;
+  const PAGE = opts.pageSize ?? REST_PAGE_SIZE;
   const [resources, authorizers, validators, models, stages] = await Promise.all([
     pages('GetResources', (position) => client.send(new GetResourcesCommand({ restApiId, limit: PAGE, position, embed: ['methods'] }))),
     pages('GetAuthorizers', (position) => client.send(new GetAuthorizersCommand({ restApiId, limit: PAGE, position }))),
