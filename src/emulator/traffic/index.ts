@@ -96,11 +96,13 @@ export function createTrafficModule(ctx: ModuleContext, opts: { now?: () => numb
     control('PutBackendHealth', 'POST', '/_emulator/backends', true, (req) => {
       const rule = readRule(body(req));
       backends.put(rule);
+      ctx.changed();
       return { status: 200, body: { rules: backends.rules } };
     }),
     control('ListBackendHealth', 'GET', '/_emulator/backends', false, () => ({ status: 200, body: { rules: backends.rules } })),
     control('ClearBackendHealth', 'DELETE', '/_emulator/backends', true, () => {
       backends.rules = [];
+      ctx.changed();
       return { status: 200, body: { rules: [] } };
     }),
   ];
