@@ -5,6 +5,7 @@
 import type { Change } from '../model/change.js';
 import type { DriftReport } from '../diff/drift.js';
 import { DRIFT_VERB, NO_DRIFT, countDifferences, driftSummaryLine, unmanagedNote } from './drift-common.js';
+import { terminalSafeDeep } from './escape.js';
 import { maskDrift } from './mask.js';
 import { KIND_LABEL, SYMBOL, TARGET_LABEL, formatValue, groupByApi, routeGroupAction, routeGroupChanges } from './plan-common.js';
 import { textStyle, type TextStyle } from './text-style.js';
@@ -13,7 +14,7 @@ const INDENT = '    ';
 
 export function renderDriftText(report: DriftReport, opts: { color: boolean }): string {
   const st = textStyle(opts);
-  const r = maskDrift(report);
+  const r = terminalSafeDeep(maskDrift(report));
   const out = [st.dim(`apigw-sync drift · ${r.region}`), ''];
   if (r.items.length === 0) out.push(st.green(NO_DRIFT), '');
   for (const g of groupByApi(r.items.map((i) => i.change))) {

@@ -50,3 +50,25 @@ export function mermaidLabel(s: string): string {
     .replace(/\|/g, '#124;')
     .replace(/\r?\n/g, ' ');
 }
+
+/* eslint-disable no-control-regex */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/**
+ * Terminal output: user data must not carry control characters (an ESC in a route name
+ * could recolour or rewrite the CI log). They are shown as `\u001b`-style escapes;
+ * newlines and tabs stay (multi-line templates are shown line by line).
+ */
+export function terminalSafe(s: string): string {
+  return s.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** terminalSafe applied to every string (keys included) of plain data. */
+export function terminalSafeDeep<T>(v: T): T {
+  if (typeof v === 'string') return terminalSafe(v) as T;
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) return v.map(terminalSafeDeep) as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[terminalSafe(k)] = terminalSafeDeep(x);
+  return out as T;
+}

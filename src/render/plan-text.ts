@@ -7,6 +7,7 @@
 import type { Change, FieldChange } from '../model/change.js';
 import type { Plan } from '../model/plan.js';
 import { shortFingerprint } from '../plan/fingerprint.js';
+import { terminalSafeDeep } from './escape.js';
 import { maskPlan } from './mask.js';
 import {
   KIND_LABEL,
@@ -36,7 +37,7 @@ const INDENT = '    ';
 
 export function renderPlanText(plan: Plan, opts: PlanTextOptions): string {
   const st = textStyle(opts);
-  const masked = maskPlan(plan);
+  const masked = terminalSafeDeep(maskPlan(plan));
   const head = st.dim(`apigw-sync plan · ${plan.region} · fingerprint ${shortFingerprint(plan.fingerprint)}`);
   if (masked.steps.length === 0) return `${head}\n\n${st.green(NO_CHANGES)}\n`;
 

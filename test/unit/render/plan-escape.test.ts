@@ -61,3 +61,15 @@ describe('injection through user data in a rendered plan', () => {
     expect(md).toContain('#lt;img src=x#gt;@admin#35;1');
   });
 });
+
+describe('terminal output', () => {
+  it('control characters in user data are shown, not executed', async () => {
+    const { terminalSafe } = await import('../../../src/render/escape.js');
+    const { renderPlanText } = await import('../../../src/render/plan-text.js');
+    expect(terminalSafe('a\u001b[2Jb\nc\td')).toBe('a\\u001b[2Jb\nc\td');
+    const d = api('shop', 'HttpApi', { routes: [route('HttpApi', 'GET', '/x\u001b[31mred')] });
+    const text = renderPlanText(buildPlan({ desired: gateway([d]), live: snapshot([]), now: new Date(0) }), { color: false });
+    expect(text).not.toContain('\u001b');
+    expect(text).toContain('route GET /x\\u001b[31mred');
+  });
+});
