@@ -12,6 +12,8 @@ import { register as registerDrift } from './cli/drift.js';
 import { register as registerUnlock } from './cli/unlock.js';
 import { register as registerImport } from './cli/import.js';
 import { register as registerDemo } from './cli/demo.js';
+import { register as registerCost } from './cli/cost.js';
+import { register as registerPrices } from './cli/prices.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -28,6 +30,8 @@ const commands: Array<(p: Command) => void> = [
   registerDrift,
   registerUnlock,
   registerImport,
+  registerCost,
+  registerPrices,
   registerEmulator,
   registerDemo,
 ];
