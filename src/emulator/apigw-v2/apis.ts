@@ -1,5 +1,5 @@
-/** Apis: create (including quick create with `target`), get, list, update, delete. */
-import { badRequest, type RouteDef } from '../core/types.js';
+/** Apis: create (including quick create with `target`), get, list, update, delete, and DeleteCorsConfiguration. */
+import { badRequest, notFound, type RouteDef } from '../core/types.js';
 import { ID_LENGTH, newId } from './ids.js';
 import { page } from './paging.js';
 import { v2Route } from './route-def.js';
@@ -124,6 +124,13 @@ export function apiRoutes(store: V2Store): RouteDef[] {
       st.api = next;
       store.changed(st);
       return json(200, apiWire(st.api));
+    }),
+    v2Route('DeleteCorsConfiguration', 'DELETE', '/v2/apis/{apiId}/cors', true, (_req, p) => {
+      const st = store.api(p.apiId);
+      if (!st.api.corsConfiguration) throw notFound(`No CORS configuration for API ${p.apiId}`);
+      delete st.api.corsConfiguration;
+      store.changed(st);
+      return json(204);
     }),
     v2Route('DeleteApi', 'DELETE', '/v2/apis/{apiId}', true, (_req, p) => {
       const st = store.api(p.apiId);

@@ -4,7 +4,7 @@
  */
 import {
   ApiGatewayV2Client, CreateApiCommand, CreateAuthorizerCommand, CreateIntegrationCommand, CreateRouteCommand, DeleteApiCommand,
-  DeleteAuthorizerCommand, DeleteIntegrationCommand, DeleteRouteCommand, GetApiCommand, GetApisCommand, GetAuthorizerCommand,
+  DeleteAuthorizerCommand, DeleteCorsConfigurationCommand, DeleteIntegrationCommand, DeleteRouteCommand, GetApiCommand, GetApisCommand, GetAuthorizerCommand,
   GetAuthorizersCommand, GetIntegrationCommand, GetIntegrationsCommand, GetRouteCommand, GetRoutesCommand, GetTagsCommand,
   TagResourceCommand, UntagResourceCommand, UpdateApiCommand, UpdateAuthorizerCommand, UpdateIntegrationCommand,
   UpdateRouteCommand,
@@ -50,6 +50,9 @@ describe('v2 Apis', () => {
 
     const updated = await v2.send(new UpdateApiCommand({ ApiId: created.ApiId!, Name: 'orders-v2', DisableExecuteApiEndpoint: true }));
     expect(updated).toMatchObject({ Name: 'orders-v2', Description: 'd1', DisableExecuteApiEndpoint: true });
+    await v2.send(new DeleteCorsConfigurationCommand({ ApiId: created.ApiId! }));
+    expect((await v2.send(new GetApiCommand({ ApiId: created.ApiId! }))).CorsConfiguration).toBeUndefined();
+    await expect(v2.send(new DeleteCorsConfigurationCommand({ ApiId: created.ApiId! }))).rejects.toMatchObject({ name: 'NotFoundException' });
     expect((await v2.send(new GetApiCommand({ ApiId: created.ApiId! }))).Name).toBe('orders-v2');
 
     await v2.send(new DeleteApiCommand({ ApiId: created.ApiId! }));
