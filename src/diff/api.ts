@@ -24,12 +24,17 @@ export function routeMethod(r: RouteModel): RouteMethod {
   return method;
 }
 
-export function diffApi(apiKey: string, desired?: ApiModel, live?: ApiModel): Change[] {
+export interface DiffApiOptions {
+  /** REST: every live resource path (LiveIds.resourceIds), so a rename never collides with an existing resource. */
+  liveResourcePaths?: readonly string[];
+}
+
+export function diffApi(apiKey: string, desired?: ApiModel, live?: ApiModel, opts: DiffApiOptions = {}): Change[] {
   if (!desired && !live) return [];
   if (!desired) return [deleteApi(apiKey, live!)];
   if (!live) return createApi(apiKey, desired);
   if (desired.kind !== live.kind) return [deleteApi(apiKey, live, 'API kind changed: replaced'), ...createApi(apiKey, desired)];
-  return updateApi(apiKey, desired, live);
+  return updateApi(apiKey, desired, live, opts);
 }
 
 function deleteApi(apiKey: string, live: ApiModel, why?: string): Change {
@@ -56,7 +61,7 @@ function emptyLike(d: ApiModel): ApiModel {
   return { ...d, routes: {}, authorizers: {}, requestValidators: {}, models: {}, stages: {} };
 }
 
-function updateApi(apiKey: string, d: ApiModel, l: ApiModel): Change[] {
+function updateApi(apiKey: string, d: ApiModel, l: ApiModel, opts: DiffApiOptions): Change[] {
   const spec = { apiKey, apiKind: d.kind };
   const out: Change[] = [];
   const hb = apiHeader(l);
@@ -68,7 +73,7 @@ function updateApi(apiKey: string, d: ApiModel, l: ApiModel): Change[] {
   out.push(...diffRecords(spec, 'authorizer', l.authorizers, d.authorizers, authRenames));
   out.push(...diffRecords(spec, 'requestValidator', l.requestValidators, d.requestValidators));
   out.push(...diffRecords(spec, 'model', l.models, d.models));
-  out.push(...diffRoutes(spec, l, d, authRenames));
+  out.push(...diffRoutes(spec, l, d, authRenames, opts));
   out.push(...diffRecords(spec, 'stage', l.stages, d.stages));
   return out;
 }
@@ -111,9 +116,15 @@ function diffRecords<T>(
  * The integration change of a renamed route carries the new route key; the `route` change
  * with the same name holds the old path in `before`.
  */
-function diffRoutes(spec: Spec, l: ApiModel, d: ApiModel, authRenames: Map<string, string> = new Map()): Change[] {
+function diffRoutes(
+  spec: Spec,
+  l: ApiModel,
+  d: ApiModel,
+  authRenames: Map<string, string> = new Map(),
+  opts: DiffApiOptions = {},
+): Change[] {
   const out: Change[] = [];
-  const routeRenames = findRouteRenames(l, d, authRenames);
+  const routeRenames = findRouteRenames(l, d, authRenames, opts);
   const renamedFrom = new Map([...routeRenames].map(([from, to]) => [to, from]));
 
   const pair = (key: string, lr: RouteModel | undefined, dr: RouteModel | undefined) => {

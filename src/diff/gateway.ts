@@ -10,5 +10,8 @@ import { diffApi } from './api.js';
  */
 export function diffGateway(desired: GatewayModel, live: LiveSnapshot): Change[] {
   const keys = [...new Set([...Object.keys(desired.apis), ...Object.keys(live.apis)])].sort();
-  return keys.flatMap((key) => diffApi(key, desired.apis[key], live.apis[key]?.model));
+  return keys.flatMap((key) => {
+    const l = live.apis[key];
+    return diffApi(key, desired.apis[key], l?.model, { liveResourcePaths: l ? Object.keys(l.ids.resourceIds) : undefined });
+  });
 }

@@ -10,8 +10,8 @@
  *   paths differ in exactly one segment, and whose method-level config is identical
  *   (a renamed path parameter `{id}` → `{userId}` may rename `method.request.path.id` too).
  *   REST (UpdateResource `replace /pathPart`) only when the old resource serves no other
- *   live or desired route and the new path is not live yet — renaming a resource moves
- *   everything under it. HTTP (UpdateRoute `RouteKey`) has no resource tree.
+ *   live or desired route and no live resource exists at the new path (LiveIds.resourceIds
+ *   when known) — renaming a resource moves everything under it. HTTP (UpdateRoute `RouteKey`) has no resource tree.
  * Pairs must be unique both ways; anything ambiguous stays delete + create.
  * Not detected: stages, request validators and models (AWS cannot rename them).
  */
@@ -35,7 +35,12 @@ export function findAuthorizerRenames(
   return uniquePairs(deleted, created, same);
 }
 
-export function findRouteRenames(live: ApiModel, desired: ApiModel, authorizerRenames: Map<string, string>): Map<string, string> {
+export function findRouteRenames(
+  live: ApiModel,
+  desired: ApiModel,
+  authorizerRenames: Map<string, string>,
+  opts: { liveResourcePaths?: readonly string[] } = {},
+): Map<string, string> {
   const deleted = Object.keys(live.routes).filter((k) => !(k in desired.routes));
   const created = Object.keys(desired.routes).filter((k) => !(k in live.routes));
   if (deleted.length === 0 || created.length === 0) return new Map();
@@ -47,7 +52,11 @@ export function findRouteRenames(live: ApiModel, desired: ApiModel, authorizerRe
     if (seg === undefined) return false;
     const renamed = renameParam(lr, seg.before, seg.after);
     if (!deepEqual(methodConfig(renamed), methodConfig(dr))) return false;
-    if (desired.kind === 'RestApi') return restResourceMovable(live, desired, d, seg.oldPrefix, seg.newPrefix);
+    if (desired.kind === 'RestApi') {
+      // A live resource at the new path (even one without methods) would collide with the renamed one.
+      if (opts.liveResourcePaths?.some((p) => under(p, seg.newPrefix))) return false;
+      return restResourceMovable(live, desired, d, seg.oldPrefix, seg.newPrefix);
+    }
     return true;
   };
   return uniquePairs(deleted, created, candidate);

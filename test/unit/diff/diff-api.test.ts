@@ -235,6 +235,13 @@ describe('diffApi: route renames', () => {
     expect(summary(diffApi('a', desired, live))).toEqual(['update route GET /purchases', 'update integration GET /purchases']);
   });
 
+  it('REST: no rename when a live resource (even without methods) already sits at the new path', () => {
+    const live = api('a', 'RestApi', { routes: [route('RestApi', 'GET', '/orders')] });
+    const desired = api('a', 'RestApi', { routes: [route('RestApi', 'GET', '/purchases')] });
+    expect(summary(diffApi('a', desired, live, { liveResourcePaths: ['/', '/orders', '/purchases/{id}'] }))).toHaveLength(4);
+    expect(summary(diffApi('a', desired, live, { liveResourcePaths: ['/', '/orders'] }))).toEqual(['update route GET /purchases']);
+  });
+
   it('REST: no rename when the old resource still serves another route', () => {
     const live = api('a', 'RestApi', { routes: [route('RestApi', 'GET', '/orders'), route('RestApi', 'POST', '/orders')] });
     const desired = api('a', 'RestApi', { routes: [route('RestApi', 'GET', '/purchases'), route('RestApi', 'POST', '/orders')] });
