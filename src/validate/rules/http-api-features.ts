@@ -45,6 +45,13 @@ export const httpApiFeatureRules: ApiRule = (api, ctx) => {
     for (const [name, a] of Object.entries(api.authorizers)) {
       if (a.type === 'JWT') out.push(issue(ctx, `${k}/authorizers/${name}`, { code: 'rest-api-jwt', message: `authorizer ${name}: REST APIs have no JWT authorizers`, hint: 'use a COGNITO_USER_POOLS authorizer, or a TOKEN/REQUEST Lambda authorizer that checks the JWT' }));
     }
+    // Declared but not (yet) part of the model: say so rather than silently ignore them.
+    for (const key of ['apiKeys', 'usagePlans']) {
+      if (has(ctx, `${k}/${key}`)) out.push(issue(ctx, `${k}/${key}`, { severity: 'warning', code: 'not-managed', message: `${key} are not managed by apigw-sync yet; this setting has no effect`, hint: `remove \`${key}\` and manage API keys and usage plans outside gateway-state for now` }));
+    }
+    for (const name of Object.keys(api.stages)) {
+      if (has(ctx, `${k}/stages/${name}/canary`)) out.push(issue(ctx, `${k}/stages/${name}/canary`, { severity: 'warning', code: 'not-managed', message: `stage ${name}: a standing canary is not managed; apigw-sync creates and removes canaries itself during a rollout`, hint: 'remove `canary` and declare the traffic steps in `rollout.steps`' }));
+    }
     if (api.cors) out.push(issue(ctx, `${k}/cors`, { code: 'rest-api-cors', message: 'REST APIs have no API-level CORS setting', hint: 'declare OPTIONS methods (mock integrations returning the Access-Control-* headers), or use an HttpApi' }));
   }
   return out;
