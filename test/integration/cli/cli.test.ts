@@ -1,12 +1,19 @@
 /**
- * The real `apigw-sync` binary in child processes against the emulator (AWS_ENDPOINT_URL):
- * exit codes of plan / apply / drift / unlock, the plan text of a realistic change set
- * (golden file), and an apply killed after K writes whose re-run converges.
+ * The CLI against the emulator: the real `apigw-sync` binary in child processes
+ * (AWS_ENDPOINT_URL) for exit codes, the no-terminal refusal and an apply killed after K
+ * writes; the command functions in-process for the rest (the plan text of a realistic
+ * change set is a golden file).
  */
 import { execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { TagResourceCommand } from '@aws-sdk/client-api-gateway';
 import { UpdateStageCommand } from '@aws-sdk/client-apigatewayv2';
+import { applyCommand } from '../../../src/cli/apply.js';
+import { driftCommand } from '../../../src/cli/drift.js';
+import { planCommand } from '../../../src/cli/plan.js';
+import { unlockCommand } from '../../../src/cli/unlock.js';
+import { UsageError } from '../../../src/model/errors.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../src/emulator/index.js';
 import { expectGolden } from '../../helpers/golden.js';
@@ -61,7 +68,7 @@ describe('apigw-sync plan / apply / drift', () => {
     const plan = await cli('plan', dir);
     expect(plan.code).toBe(0);
     expect(plan.stdout).toContain('No changes.');
-    expect((await cli('drift', dir)).code).toBe(0);
+    expect((await driftCommand(dir, { clients: sdkClients(emu.url) })).code).toBe(0);
   }, 120_000);
 
   it('plan text of a realistic change set (golden); --out writes a plan that apply accepts', async () => {
@@ -76,31 +83,45 @@ describe('apigw-sync plan / apply / drift', () => {
     });
     editYaml(dir, 'apis/events/api.yaml', (d) => d.setIn(['stages', 'live', 'variables', 'ingestQueue'], 'events-ingest-v2'));
 
+    const clients = sdkClients(emu.url);
     const planFile = join(dir, '..', 'plan.json');
-    const r = await cli('plan', dir, '--out', planFile);
+    const r = await planCommand(dir, { out: planFile, clients });
     expect(r.code).toBe(2);
     expectGolden('cli/plan-change.txt', r.stdout);
-    expect((await cli('plan', dir, '--format', 'markdown')).stdout).toContain('|');
-    expect(JSON.parse((await cli('plan', dir, '--format', 'json')).stdout)).toBeTruthy();
+    expect((await planCommand(dir, { format: 'markdown', clients })).stdout).toContain('|');
+    expect(JSON.parse((await planCommand(dir, { format: 'json', clients })).stdout)).toBeTruthy();
 
-    const applied = await cli('apply', planFile, '--dir', dir, '--yes');
+    const applied = await applyCommand(planFile, { dir, yes: true, clients });
+    expect(applied.result.failures).toEqual([]);
     expect(applied.code).toBe(0);
-    expect((await cli('plan', dir)).code).toBe(0);
+    expect((await planCommand(dir, { clients })).code).toBe(0);
   }, 120_000);
 
   it('drift exits 2 after a console edit', async () => {
     const events = (await liveApis(sdkClients(emu.url))).find((a) => a.name === 'events-api')!;
     await sdkClients(emu.url).apigwv2.send(new UpdateStageCommand({ ApiId: events.id, StageName: 'live', StageVariables: { ingestQueue: 'something-else' } }));
-    const r = await cli('drift', dir);
+    const r = await driftCommand(dir, { clients: sdkClients(emu.url) });
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('ingestQueue');
   }, 60_000);
 
-  it('an unknown format is a usage error (exit 1)', async () => {
-    const r = await cli('plan', dir, '--format', 'xml');
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/unknown --format/);
+  it('an unknown format is a usage error', async () => {
+    await expect(planCommand(dir, { format: 'xml', clients: sdkClients(emu.url) })).rejects.toBeInstanceOf(UsageError);
   });
+
+  it('unlock clears a lock left behind, and says so', async () => {
+    const shop = (await liveApis(sdkClients(emu.url))).find((a) => a.name === 'shop-api')!;
+    await sdkClients(emu.url).apigw.send(
+      new TagResourceCommand({
+        resourceArn: `arn:aws:apigateway:ap-northeast-2::/restapis/${shop.id}`,
+        tags: { 'apigw-sync:lock': 'someone@ci/1/x 2026-01-01T00:00:00.000Z 2999-01-01T00:00:00.000Z' },
+      }),
+    );
+    const r = await unlockCommand('shop-api', { clients: sdkClients(emu.url), region: 'ap-northeast-2' });
+    expect(r.stdout).toMatch(/^Removed the lock on shop-api .* held by someone@ci\/1\/x/);
+    expect((await liveApis(sdkClients(emu.url))).find((a) => a.id === shop.id)!.tags['apigw-sync:lock']).toBeUndefined();
+    expect((await unlockCommand(shop.id, { clients: sdkClients(emu.url), region: 'ap-northeast-2' })).stdout).toMatch(/was not locked/);
+  }, 60_000);
 });
 
 describe('an apply killed after K writes', () => {
@@ -120,8 +141,7 @@ describe('an apply killed after K writes', () => {
     const again = await cli('apply', dir, '--yes');
     expect(again.stdout + again.stderr).not.toMatch(/locked by/);
     expect(again.code).toBe(0);
-    const plan = await cli('plan', dir);
-    expect(plan.code).toBe(0);
+    expect((await planCommand(dir, { clients: sdkClients(emu.url) })).code).toBe(0);
     for (const a of await liveApis(sdkClients(emu.url))) {
       expect(a.tags['apigw-sync:pending']).toBeUndefined();
       expect(a.tags['apigw-sync:lock']).toBeUndefined();
