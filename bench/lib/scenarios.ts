@@ -1,0 +1,126 @@
+/**
+ * The scenarios `npm run bench` runs, and how each script's JSON becomes table rows.
+ * Targets come from the issues (speed, scale and reliability).
+ */
+import type { BenchRow } from './table.js';
+
+export interface Scenario {
+  id: string;
+  title: string;
+  script: string;
+  args?: string[];
+  summarize: (json: any) => Array<Omit<BenchRow, 'peakRssMb'> & { peakRssMb?: number }>;
+}
+
+export const SCENARIOS: Scenario[] = [
+  {
+    id: 'validate',
+    title: 'validate 5,000 routes',
+    script: 'validate.ts',
+    summarize: (j) => [
+      {
+        scenario: `validate ${j.routes.toLocaleString('en-US')} routes`,
+        wallMs: Math.min(...j.warmRunsMs),
+        peakRssMb: j.peakRssMb,
+        target: '< 2,000 ms, < 300 MB',
+        met: Math.min(...j.warmRunsMs) < 2000 && j.peakRssMb < 300,
+        detail: `first run ${j.firstRunMs} ms; CPU ${Math.min(...j.warmRunsCpuMs)} ms warm`,
+      },
+    ],
+  },
+  {
+    id: 'read',
+    title: 'plan read: apigw-sync vs naive reader',
+    script: 'read.ts',
+    summarize: (j) => summarizeRead(j),
+  },
+  {
+    id: 'diff',
+    title: 'diff of two 5,000-route states',
+    script: 'diff.ts',
+    summarize: (j) => [
+      {
+        scenario: `diff of two ${j.routes.toLocaleString('en-US')}-route states (pure CPU)`,
+        wallMs: Math.round(j.ms),
+        target: '< 300 ms',
+        met: j.ms < 300,
+        detail: `${j.changes} changes; median ${j.medianMs} ms; buildPlan ${Math.round(j.buildPlanMs)} ms`,
+      },
+    ],
+  },
+  {
+    id: 'apply',
+    title: 'apply 1 / 50 / 200 route changes',
+    script: 'apply.ts',
+    summarize: (j) =>
+      j.results.map((r: any) => ({
+        scenario: `apply ${r.routeChanges} route change${r.routeChanges === 1 ? '' : 's'} (${r.kind})`,
+        awsCalls: r.awsCalls,
+        wallMs: Math.round(r.unscaled.wallSeconds * 1000),
+        target: '≤ 1.2 × quota-bound minimum',
+        met: r.ratio === null ? null : r.ratio <= 1.2,
+        detail:
+          r.ratio === null
+            ? `all calls fit in the quota bursts (no forced wait); quotas scaled ×${j.quotaScale}, time shown unscaled`
+            : `${r.ratio}× the ${r.unscaled.quotaBoundMinimumSeconds} s minimum (bound by ${r.boundBy}); quotas ×${j.quotaScale}, time unscaled`,
+      })),
+  },
+  {
+    id: 'plan-many',
+    title: 'plan of 20 APIs at once',
+    script: 'plan-many.ts',
+    summarize: (j) => [
+      {
+        scenario: `plan of ${j.apis} APIs at once (${j.routes.toLocaleString('en-US')} routes, real quotas)`,
+        awsCalls: j.calls,
+        wallMs: j.ms,
+        peakRssMb: j.peakRssMb,
+        target: 'reported',
+        met: null,
+        detail: `${j.ratio}× the ${j.quotaBoundMs} ms the quotas force; ${j.throttled} throttled and retried`,
+      },
+    ],
+  },
+  {
+    id: 'rollback',
+    title: 'canary rollback latency',
+    script: 'rollback.ts',
+    summarize: (j) => [
+      {
+        scenario: 'canary rollback latency (alarm → canary removed)',
+        wallMs: j.maxMs,
+        target: `≤ poll interval + 2 s (${j.targetMs} ms)`,
+        met: j.met,
+        detail: `worst of ${j.runs} runs: ${j.latenciesMs.join(', ')} ms; poll ${j.pollSeconds} s`,
+      },
+    ],
+  },
+  {
+    id: 'emulator-reads',
+    title: '10,000 reads against the local endpoint',
+    script: 'emulator-reads.ts',
+    summarize: (j) => [
+      {
+        scenario: `${j.reads.toLocaleString('en-US')} reads against the local endpoint (quotas off)`,
+        awsCalls: j.reads,
+        wallMs: j.ms,
+        target: '< 5,000 ms',
+        met: j.ms < 5000,
+        detail: `${j.readsPerSecond} reads/s, ${j.concurrency} concurrent, emulator CPU ${j.emulatorCpuMs} ms`,
+      },
+    ],
+  },
+];
+
+/** bench/read.ts: per API size, apigw-sync's reader against a naive one-call-per-record reader. */
+function summarizeRead(j: any): Array<Omit<BenchRow, 'peakRssMb'>> {
+  const results: any[] = j.results ?? j.sizes ?? [];
+  return results.map((r: any) => ({
+    scenario: `plan read, ${String(r.kind ?? 'REST')} API of ${Number(r.routes).toLocaleString('en-US')} routes`,
+    awsCalls: r.apigwSync?.calls ?? r.calls,
+    wallMs: r.apigwSync?.ms ?? r.ms,
+    target: Number(r.routes) === 1000 ? '≤ 10 calls' : 'reported',
+    met: Number(r.routes) === 1000 ? (r.apigwSync?.calls ?? r.calls) <= 10 : null,
+    detail: r.naive ? `naive reader: ${r.naive.calls} calls, ${r.naive.ms} ms (${r.callRatio ?? Math.round(r.naive.calls / (r.apigwSync?.calls ?? r.calls))}× the calls)` : '',
+  }));
+}
