@@ -1,11 +1,17 @@
 /**
- * 10,000 reads against the emulator with quotas off, through the real SDK client over HTTP
- * (target: under 5 s). Reads mix what apigw-sync's reader does: GetRestApis, GetResources
- * with embed=methods, GetStages, GetRestApi. The emulator runs as `apigw-sync emulator` in
- * its own process (as users run it), so client and server do not share one event loop;
- * `--in-process` uses startEmulator() instead. Prints JSON: {reads, ms, readsPerSecond, ...}.
+ * 10,000 reads against the emulator with quotas off (target: under 5 s). Reads mix what
+ * apigw-sync's reader does: GetRestApis, GetResources with embed=methods, GetStages,
+ * GetRestApi. The emulator runs as `apigw-sync emulator` in its own process (as users run
+ * it), so client and server do not share one event loop; `--in-process` uses startEmulator().
  *
- *   npx tsx bench/emulator-reads.ts [--reads 10000] [--concurrency 16] [--in-process]
+ * `--client http` (default) sends the SDK's exact wire requests over keep-alive HTTP, so the
+ * number measures the emulator; `--client sdk` goes through @aws-sdk/client-api-gateway and
+ * adds the SDK's own per-call cost (signing, middleware, parsing). Either way every answer is
+ * checked (status 200, JSON) and the emulator's call log must show exactly `reads` reads.
+ * Prints JSON: {reads, ms, readsPerSecond, emulatorCpuMs, client, concurrency, inProcess, loadavg1m};
+ * emulatorCpuMs (the emulator process's own CPU time) stays meaningful on a busy machine.
+ *
+ *   npx tsx bench/emulator-reads.ts [--reads 10000] [--concurrency 16] [--client http|sdk] [--in-process]
  */
 import {
   APIGatewayClient,
@@ -20,22 +26,29 @@ import {
   PutMethodCommand,
 } from '@aws-sdk/client-api-gateway';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { Agent } from 'node:http';
+import { Agent, request } from 'node:http';
 import { parseArgs } from 'node:util';
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { startEmulator } from '../src/emulator/index.js';
 import { EmulatorClient } from '../src/emulator/control/client.js';
 
 const { values } = parseArgs({
-  options: { reads: { type: 'string', default: '10000' }, concurrency: { type: 'string', default: '16' }, 'in-process': { type: 'boolean', default: false } },
+  options: {
+    reads: { type: 'string', default: '10000' },
+    concurrency: { type: 'string', default: '16' },
+    client: { type: 'string', default: 'http' },
+    'in-process': { type: 'boolean', default: false },
+  },
 });
+if (values.client !== 'http' && values.client !== 'sdk') throw new Error('--client must be http or sdk');
 const reads = Number(values.reads);
 const concurrency = Number(values.concurrency);
 
 /** The emulator as its own process: the CLI prints its URL on the first line. */
-async function spawnEmulator(): Promise<{ url: string; stop(): Promise<void> }> {
+async function spawnEmulator(): Promise<{ url: string; stop(): Promise<void>; cpuMs(): number | undefined }> {
   const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
   const child = spawn(process.execPath, [...process.execArgv, cli, 'emulator', '--port', '0', '--no-quotas'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
@@ -49,6 +62,15 @@ async function spawnEmulator(): Promise<{ url: string; stop(): Promise<void> }> 
   });
   return {
     url,
+    // CPU the emulator process used (Linux /proc; utime + stime in clock ticks of 10 ms): load-independent.
+    cpuMs: () => {
+      try {
+        const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+        return (Number(fields[11]) + Number(fields[12])) * 10;
+      } catch {
+        return undefined;
+      }
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
@@ -57,7 +79,7 @@ async function spawnEmulator(): Promise<{ url: string; stop(): Promise<void> }> 
   };
 }
 
-const emu = values['in-process'] ? await startEmulator({ port: 0, quotas: false }) : await spawnEmulator();
+const emu = values['in-process'] ? { ...(await startEmulator({ port: 0, quotas: false })), cpuMs: () => undefined } : await spawnEmulator();
 const control = new EmulatorClient(emu.url);
 const client = new APIGatewayClient({
   endpoint: emu.url,
@@ -76,14 +98,41 @@ for (let i = 0; i < 20; i++) {
 }
 await client.send(new CreateDeploymentCommand({ restApiId, stageName: 'prod' }));
 
-const kinds = [
-  () => client.send(new GetRestApisCommand({ limit: 500 })),
-  () => client.send(new GetResourcesCommand({ restApiId, limit: 500, embed: ['methods'] })),
-  () => client.send(new GetStagesCommand({ restApiId })),
-  () => client.send(new GetRestApiCommand({ restApiId })),
-];
+const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+/** One raw GET, as the SDK would send it; fails on anything but 200 + JSON. */
+const get = (path: string) =>
+  new Promise<void>((resolve, reject) => {
+    const req = request(`${emu.url}${path}`, { agent, headers: { authorization: 'AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/apigateway/aws4_request' } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => (body += d));
+      res.on('end', () => {
+        if (res.statusCode !== 200) return reject(new Error(`GET ${path}: HTTP ${res.statusCode} ${body}`));
+        JSON.parse(body);
+        resolve();
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+
+const kinds: Array<() => Promise<unknown>> =
+  values.client === 'sdk'
+    ? [
+        () => client.send(new GetRestApisCommand({ limit: 500 })),
+        () => client.send(new GetResourcesCommand({ restApiId, limit: 500, embed: ['methods'] })),
+        () => client.send(new GetStagesCommand({ restApiId })),
+        () => client.send(new GetRestApiCommand({ restApiId })),
+      ]
+    : [
+        () => get('/restapis?limit=500'),
+        () => get(`/restapis/${restApiId}/resources?limit=500&embed=methods`),
+        () => get(`/restapis/${restApiId}/stages`),
+        () => get(`/restapis/${restApiId}`),
+      ];
 
 const before = await control.lastSeq();
+const cpuBefore = emu.cpuMs();
 let next = 0;
 const started = performance.now();
 await Promise.all(
@@ -95,6 +144,8 @@ await Promise.all(
   }),
 );
 const ms = Math.round(performance.now() - started);
+const cpuAfter = emu.cpuMs();
+const emulatorCpuMs = cpuBefore !== undefined && cpuAfter !== undefined ? cpuAfter - cpuBefore : undefined;
 const served = await control.calls({ since: before });
 await emu.stop();
 
@@ -102,5 +153,5 @@ if (served.length !== reads || served.some((c) => c.write || c.status !== 200)) 
   throw new Error(`expected ${reads} successful reads, the call log shows ${served.length} (${served.filter((c) => c.status !== 200).length} failed)`);
 }
 process.stdout.write(
-  JSON.stringify({ reads, ms, readsPerSecond: Math.round((reads / ms) * 1000), concurrency, inProcess: values['in-process'], loadavg1m: loadavg()[0] }) + '\n',
+  JSON.stringify({ reads, ms, readsPerSecond: Math.round((reads / ms) * 1000), emulatorCpuMs, client: values.client, concurrency, inProcess: values['in-process'], loadavg1m: loadavg()[0] }) + '\n',
 );

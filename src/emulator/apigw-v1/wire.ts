@@ -84,6 +84,11 @@ export function compact<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
+/**
+ * Copies state a handler keeps or changes. Read handlers may return live state objects
+ * without a copy: handlers are synchronous and the core serializes the response in the same
+ * tick, so nothing can change them in between (this keeps 10,000 reads well under 5 s).
+ */
 export const clone = <T>(v: T): T => structuredClone(v);
 
 export const nowSeconds = () => Math.floor(Date.now() / 1000);

@@ -46,28 +46,30 @@ function decodeSegment(s: string): string {
   }
 }
 
-function matchPath(route: CompiledRoute, rawSegments: string[]): Record<string, string> | undefined {
+/** Matches already-decoded segments (decoded once per request, not once per route tried). */
+function matchPath(route: CompiledRoute, segments: string[]): Record<string, string> | undefined {
   const params: Record<string, string> = {};
   const segs = route.segments;
   for (let i = 0; i < segs.length; i++) {
     const seg = segs[i];
     if ('literal' in seg) {
-      if (rawSegments[i] === undefined || decodeSegment(rawSegments[i]) !== seg.literal) return undefined;
+      if (segments[i] !== seg.literal) return undefined;
       continue;
     }
     if (seg.greedy) {
-      if (i >= rawSegments.length) return undefined;
-      params[seg.param] = rawSegments.slice(i).map(decodeSegment).join('/');
+      if (i >= segments.length) return undefined;
+      params[seg.param] = segments.slice(i).join('/');
       return params;
     }
-    if (rawSegments[i] === undefined || rawSegments[i] === '') return undefined;
-    params[seg.param] = decodeSegment(rawSegments[i]);
+    if (segments[i] === undefined || segments[i] === '') return undefined;
+    params[seg.param] = segments[i];
   }
-  return rawSegments.length === segs.length ? params : undefined;
+  return segments.length === segs.length ? params : undefined;
 }
 
 export class Router {
-  private readonly rest: CompiledRoute[] = [];
+  /** rest-json and control routes by HTTP method. */
+  private readonly rest = new Map<string, CompiledRoute[]>();
   private readonly byTarget = new Map<string, CompiledRoute>();
 
   add(def: RouteDef, module: string): void {
@@ -76,7 +78,9 @@ export class Router {
       if (!def.target) throw new Error(`json-1.0 route ${def.operation} of ${module} has no target`);
       this.byTarget.set(def.target, compiled);
     } else {
-      this.rest.push(compiled);
+      const list = this.rest.get(def.method) ?? [];
+      list.push(compiled);
+      this.rest.set(def.method, list);
     }
   }
 
@@ -90,12 +94,12 @@ export class Router {
     const rawSegments = rawPath.split('/');
     if (rawSegments[0] === '') rawSegments.shift();
     if (rawSegments.length > 0 && rawSegments[rawSegments.length - 1] === '') rawSegments.pop();
+    const segments = rawSegments.map(decodeSegment);
     let best: RouteMatch | undefined;
-    for (const route of this.rest) {
-      if (route.def.method !== method) continue;
+    for (const route of this.rest.get(method) ?? []) {
       if (best && best.route.specificity >= route.specificity) continue;
       if (!route.queryConstraints.every(([k, v]) => query.get(k) === v)) continue;
-      const params = matchPath(route, rawSegments);
+      const params = matchPath(route, segments);
       if (params) best = { route, params };
     }
     return best;

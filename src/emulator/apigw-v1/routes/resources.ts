@@ -8,7 +8,7 @@ import { parsePatchOps } from '../patch.js';
 import { API, RES, route } from '../route.js';
 import type { V1Store } from '../store.js';
 import type { ApiState, Resource } from '../types.js';
-import { bodyOf, clone, compact, ok, page, reqStr } from '../wire.js';
+import { bodyOf, compact, ok, page, reqStr } from '../wire.js';
 import { checkLimit, V1_LIMITS } from '../limits.js';
 
 /** `embed=methods` (possibly comma-joined or repeated) asks for the full methods. */
@@ -20,7 +20,7 @@ function embedsMethods(req: EmuRequest): boolean {
 export function resourceView(r: Resource, embed: boolean): Resource {
   const methods = r.resourceMethods;
   if (!methods || Object.keys(methods).length === 0) return compact({ id: r.id, parentId: r.parentId, pathPart: r.pathPart, path: r.path });
-  const resourceMethods = embed ? clone(methods) : Object.fromEntries(Object.keys(methods).map((k) => [k, {}])) as Resource['resourceMethods'];
+  const resourceMethods = embed ? methods : Object.fromEntries(Object.keys(methods).map((k) => [k, {}])) as Resource['resourceMethods'];
   return compact({ id: r.id, parentId: r.parentId, pathPart: r.pathPart, path: r.path, resourceMethods });
 }
 

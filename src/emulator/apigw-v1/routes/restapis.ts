@@ -67,8 +67,8 @@ export function restApiRoutes(store: V1Store): RouteDef[] {
       store.state.apis.push(st);
       return ok(clone(st.api), 201);
     }),
-    route('GET', '/restapis', 'GetRestApis', false, (req) => ok(page(store.state.apis.map((a) => clone(a.api)), req))),
-    route('GET', API, 'GetRestApi', false, (_req, p) => ok(clone(store.api(p.restApiId).api))),
+    route('GET', '/restapis', 'GetRestApis', false, (req) => ok(page(store.state.apis.map((a) => a.api), req))),
+    route('GET', API, 'GetRestApi', false, (_req, p) => ok(store.api(p.restApiId).api)),
     route('PATCH', API, 'UpdateRestApi', true, (req, p) => {
       const st = store.api(p.restApiId);
       const ops = parsePatchOps(bodyOf(req).patchOperations);

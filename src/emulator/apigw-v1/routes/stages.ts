@@ -166,7 +166,7 @@ export function applyStagePatch(s: Stage, ops: PatchOp[]): void {
 }
 
 export function stageRoutes(store: V1Store): RouteDef[] {
-  const view = (s: Stage) => clone(s);
+  const view = (s: Stage) => s;
   return [
     route('POST', `${API}/stages`, 'CreateStage', true, (req, p) => {
       const st = store.api(p.restApiId);
