@@ -2,14 +2,14 @@
  * The pure normalizers: AWS's defaults made explicit or dropped, and the `declared` rule
  * (a default-valued field takes the form the state uses).
  */
-import type { Integration, Stage } from '@aws-sdk/client-api-gateway';
+import type { Authorizer, Integration, MethodSetting, Stage } from '@aws-sdk/client-api-gateway';
 import { describe, expect, it } from 'vitest';
 import { restIntegration, restStage, restAuthorizer } from '../../../../src/aws/read/rest-normalize.js';
 import { httpAuthorizer, httpStage } from '../../../../src/aws/read/http-normalize.js';
 import { splitTags } from '../../../../src/aws/read/tags.js';
 import type { IntegrationModel, StageModel } from '../../../../src/model/api.js';
 
-const ms = (o: Record<string, unknown>) => ({
+const ms = (o: MethodSetting): MethodSetting => ({
   metricsEnabled: false, loggingLevel: 'OFF', dataTraceEnabled: false, throttlingBurstLimit: 5000, throttlingRateLimit: 10000,
   cachingEnabled: false, cacheTtlInSeconds: 300, cacheDataEncrypted: false, requireAuthorizationForCacheControl: true,
   unauthorizedCacheControlHeaderStrategy: 'SUCCEED_WITH_RESPONSE_HEADER', ...o,
@@ -73,7 +73,7 @@ describe('restIntegration', () => {
 
 describe('authorizers', () => {
   it('REST: identity sources split, TTL 300 dropped only when the state omits it', () => {
-    const wire = { name: 'a', type: 'REQUEST', identitySource: 'method.request.header.A, method.request.querystring.b', authorizerResultTtlInSeconds: 300 };
+    const wire: Authorizer = { name: 'a', type: 'REQUEST', identitySource: 'method.request.header.A, method.request.querystring.b', authorizerResultTtlInSeconds: 300 };
     expect(restAuthorizer(wire)).toEqual({ name: 'a', type: 'REQUEST', identitySource: ['method.request.header.A', 'method.request.querystring.b'], providerArns: [], resultTtlSeconds: 300 });
     expect(restAuthorizer(wire, { name: 'a', type: 'REQUEST', identitySource: [], providerArns: [] }).resultTtlSeconds).toBeUndefined();
     expect(restAuthorizer({ ...wire, authorizerResultTtlInSeconds: 10 }, { name: 'a', type: 'REQUEST', identitySource: [], providerArns: [] }).resultTtlSeconds).toBe(10);
