@@ -115,7 +115,7 @@ function compileApi(a: {
     parts.push(loadOpenapi(ctx, doc, { kind: f.kind, defaults }));
   });
   const inline = f.routes ? inlineRoutes(src, f.routes, f.kind, issues) : [];
-  const merged = mergeParts(parts, inline, issues);
+  const merged = mergeParts(parts, inline, issues, { kind: f.kind });
 
   // Authorizers from api.yaml join those of the OpenAPI security schemes.
   for (const [name, az] of Object.entries(f.authorizers ?? {})) {

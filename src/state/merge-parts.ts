@@ -20,7 +20,7 @@ export interface Merged {
 
 const fmt = (l: SourceLocation) => `${l.file}:${l.line}:${l.column}`;
 
-export function mergeParts(parts: OpenapiPart[], inline: LoadedRoute[], issues: ValidationIssue[]): Merged {
+export function mergeParts(parts: OpenapiPart[], inline: LoadedRoute[], issues: ValidationIssue[], opts: { kind: 'RestApi' | 'HttpApi' }): Merged {
   const m: Merged = { routes: new Map(), authorizers: new Map(), validators: new Map(), models: new Map(), binaryMediaTypes: [] };
   const components = new Map<string, { value: unknown; at: SourceLocation }>();
   const schemes = new Map<string, { raw: unknown; kind: string; at: SourceLocation }>();
@@ -40,7 +40,9 @@ export function mergeParts(parts: OpenapiPart[], inline: LoadedRoute[], issues: 
 
   for (const part of parts) {
     for (const c of part.components) {
-      if (c.id.startsWith('securitySchemes/')) continue; // compared by meaning below
+      // Only schemas share one namespace after import (they become the REST API's models);
+      // parameters, responses, examples… are inlined per file and cannot clash.
+      if (!c.id.startsWith('schemas/') || opts.kind !== 'RestApi') continue;
       const first = components.get(c.id);
       if (!first) components.set(c.id, c);
       else if (!isDeepStrictEqual(first.value, c.value)) {

@@ -84,6 +84,24 @@ describe('compileState', () => {
     expect(r.model.apis.a.routes['GET /u/{id}'].requestParameters).toEqual({ 'method.request.path.id': true });
   });
 
+  it('merges service files: same schema twice is fine, differing per-file parameters are not a conflict', () => {
+    const spec = (svc: string, fmt: string) =>
+      JSON.stringify({
+        openapi: '3.0.1',
+        info: { title: svc, version: '1' },
+        paths: { [`/${svc}/{id}`]: { get: { parameters: [{ $ref: '#/components/parameters/Id' }], responses: { '200': { description: 'ok' } } } } },
+        components: {
+          parameters: { Id: { name: 'id', in: 'path', required: true, schema: { type: 'string', format: fmt } } },
+          schemas: { Error: { type: 'object', properties: { message: { type: 'string' } } } },
+        },
+      });
+    const api = `kind: RestApi\nname: a\nstages: { prod: {} }\nopenapi:\n  - file: u.json\n    integration: { type: http_proxy, baseUri: "https://u" }\n  - file: o.json\n    integration: { type: http_proxy, baseUri: "https://o" }\n`;
+    const r = compileState(files({ 'apis/a/api.yaml': api, 'apis/a/u.json': spec('users', 'uuid'), 'apis/a/o.json': spec('orders', 'int64') }));
+    expect(r.issues).toEqual([]);
+    expect(Object.keys(r.model.apis.a.routes)).toEqual(['GET /orders/{id}', 'GET /users/{id}']);
+    expect(Object.keys(r.model.apis.a.models)).toEqual(['Error']);
+  });
+
   it('collects every problem of a file, not only the first', () => {
     const r = compileState(files({ 'apis/a/api.yaml': 'kind: RestApi\nnam: a\nstages: {}\nendpoint: EDGE\n' }));
     expect(r.issues.map((i) => [i.code, i.location.line]).sort()).toEqual([
