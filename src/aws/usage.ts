@@ -103,8 +103,9 @@ async function fetchAll(cw: CloudWatchClient, batch: MetricDataQuery[], start: D
 }
 
 /**
- * Measured usage per API key. The window of an API that is younger than `days` starts at its
- * first day with traffic, so a week-old API is not extrapolated as if it had been idle for weeks.
+ * Measured usage per API key. The window of an API younger than `days` starts at its first day
+ * bucket with traffic, so a week-old API is not extrapolated as if it had been idle for weeks
+ * (this can overstate its age by up to a day, i.e. understate a young API's traffic a little).
  */
 export async function readUsage(cw: CloudWatchClient, targets: UsageTarget[], opts: ReadUsageOptions = {}): Promise<Map<string, MeasuredUsage>> {
   const days = opts.days ?? 30;
@@ -128,8 +129,9 @@ export async function readUsage(cw: CloudWatchClient, targets: UsageTarget[], op
     if (v.first !== undefined) firstSeen.set(ref.apiKey, Math.min(firstSeen.get(ref.apiKey) ?? Infinity, v.first));
   }
   for (const [key, first] of firstSeen) {
-    const observed = Math.ceil((end.getTime() - Math.max(first, start.getTime())) / DAY_MS);
-    result.get(key)!.windowDays = Math.min(days, Math.max(1, observed));
+    // Day buckets start at most a day before the first request: only a first bucket well
+    // inside the window means a young API (then the window is its observed life).
+    if (first - start.getTime() >= DAY_MS) result.get(key)!.windowDays = Math.max(1, (end.getTime() - first) / DAY_MS);
   }
   return result;
 }

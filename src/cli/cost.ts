@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { readUsage, usageTargets } from '../aws/usage.js';
-import { EMBEDDED_PRICES, costDelta, parsePriceFile, resolveUsage, withOverrides, type CostReport, type MeasuredUsage, type PriceBook } from '../cost/index.js';
+import { EMBEDDED_PRICES, costDelta, parsePriceFile, usageMap, withOverrides, type CostReport, type MeasuredUsage, type PriceBook } from '../cost/index.js';
 import { runPlan, type EngineClients } from '../engine/index.js';
 import { FingerprintMismatchError, UsageError } from '../model/errors.js';
 import { fingerprintMatches, parsePlan } from '../plan/index.js';
@@ -53,8 +53,7 @@ export async function costCommand(dir: string, o: CostCommandOptions): Promise<{
       notes.push(`note: CloudWatch usage could not be read (${(e as Error).message.split('\n')[0]}); using declared usage only\n`);
     }
   }
-  const keys = new Set([...Object.keys(r.desired.apis), ...Object.keys(r.live.apis)]);
-  const usage = new Map([...keys].map((k) => [k, resolveUsage(r.desired.apis[k]?.usage, measured.get(k))]));
+  const usage = usageMap({ desired: r.desired, live: r.live, measured });
   const report = costDelta({ desired: r.desired, live: r.live, usage, prices });
   const stdout = format === 'markdown' ? renderCostMarkdown(report) : renderCostText(report);
   return { code: EXIT.ok, stdout, stderr: [r.issuesText, ...notes].join(''), report };

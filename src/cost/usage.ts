@@ -80,3 +80,16 @@ export function requestsFor(stages: readonly string[], usage: Usage | undefined)
   if (!usage.byStage) return usage.monthlyRequests;
   return stages.reduce((sum, s) => sum + (usage.byStage![s] ?? 0), 0);
 }
+
+/**
+ * The usage map for costDelta: every API on either side, declared `usage:` (desired side)
+ * over what CloudWatch measured. Keys absent from `measured` had no CloudWatch read.
+ */
+export function usageMap(opts: {
+  desired: { apis: Record<string, { usage?: UsageOverride }> };
+  live: { apis: Record<string, unknown> };
+  measured?: Map<string, MeasuredUsage>;
+}): Map<string, Usage> {
+  const keys = [...new Set([...Object.keys(opts.desired.apis), ...Object.keys(opts.live.apis)])].sort();
+  return new Map(keys.map((k) => [k, resolveUsage(opts.desired.apis[k]?.usage, opts.measured?.get(k))]));
+}

@@ -13,6 +13,9 @@ export function kindLabel(l: ApiCostLine): string {
 /** "Monthly cost will increase by $131.40 (+69.3%), from $189.60 to $321.00." */
 export function headline(r: CostReport): string {
   const { beforeUsd, afterUsd, deltaUsd, deltaPercent } = r.total;
+  if (r.apis.every((l) => l.change === 'unchanged')) {
+    return afterUsd === null ? 'No API changes, so no cost change.' : `No API changes; monthly cost stays at ${formatUsd(afterUsd)}.`;
+  }
   if (!r.regionKnown) return `Monthly cost: unknown (no price table for ${r.region}).`;
   if (deltaUsd === null) return 'Monthly cost change: unknown (some prices are not in the table; see below).';
   if (Math.abs(deltaUsd) < 0.005) return `Monthly cost stays at ${formatUsd(afterUsd)}.`;
@@ -26,7 +29,7 @@ export function usagePhrase(u: Usage): string {
   const size = u.avgResponseKb === undefined ? '' : `, ${Math.round(u.avgResponseKb)} KB/request (${u.avgResponseKbSource === 'declared' ? 'declared' : 'CloudWatch DataProcessed'})`;
   switch (u.source) {
     case 'cloudwatch':
-      return `${formatCount(u.monthlyRequests)} requests/mo from CloudWatch (last ${u.windowDays} days, extrapolated to 730 h)${size}`;
+      return `${formatCount(u.monthlyRequests)} requests/mo from CloudWatch (last ${Number((u.windowDays ?? 0).toFixed(1))} days, extrapolated to 730 h)${size}`;
     case 'declared':
       return `${formatCount(u.monthlyRequests)} requests/mo declared in api.yaml \`usage\`${size}`;
     case 'none':

@@ -29,3 +29,13 @@ describe('cost renderers (golden)', () => {
     expect(md).not.toContain('<b>');
   });
 });
+
+describe('cost headline', () => {
+  it('says plainly when no API changes', async () => {
+    const { costDelta, EMBEDDED_PRICES } = await import('../../../src/cost/index.js');
+    const { gateway, snapshot } = await import('../../helpers/model-builders.js');
+    const { rest, declared, usageOf, M } = await import('./fixtures.js');
+    const report = costDelta({ desired: gateway([rest('a')], 'us-east-1'), live: snapshot([rest('a')], { region: 'us-east-1' }), usage: usageOf({ a: declared(1 * M) }), prices: EMBEDDED_PRICES });
+    expect(renderCostText(report).split('\n')[2]).toBe('No API changes; monthly cost stays at $3.50.');
+  });
+});

@@ -38,3 +38,18 @@ describe('usage', () => {
     expect(requestsFor(['anything'], { source: 'declared', monthlyRequests: 42 })).toBe(42);
   });
 });
+
+describe('usageMap', () => {
+  it('covers APIs on either side; declared comes from the desired side', async () => {
+    const { usageMap } = await import('../../../src/cost/index.js');
+    const m = usageMap({
+      desired: { apis: { a: { usage: { monthlyRequests: 9 } }, b: {} } },
+      live: { apis: { b: {}, gone: {} } },
+      measured: new Map([['gone', { windowDays: 30, stages: { prod: { requests: 720 } } }]]),
+    });
+    expect([...m.keys()]).toEqual(['a', 'b', 'gone']);
+    expect(m.get('a')).toMatchObject({ source: 'declared', monthlyRequests: 9 });
+    expect(m.get('b')).toMatchObject({ source: 'none', monthlyRequests: 0 });
+    expect(m.get('gone')).toMatchObject({ source: 'cloudwatch', monthlyRequests: 730 });
+  });
+});
