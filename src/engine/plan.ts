@@ -41,7 +41,7 @@ export type PlanResult =
       hasChanges: boolean;
       /** The clients used (made for the state's region when a factory was given). */
       clients: AwsClients;
-      /** The plan as the CLI (no colour), a PR comment and a machine would read it; secrets masked. */
+      /** The plan as the CLI (no colour), a PR comment and a machine would read it; secrets masked. Rendered on first use. */
       renderings: { text: string; markdown: string; json: string };
     };
 
@@ -57,10 +57,23 @@ export async function runPlan(opts: PlanOptions): Promise<PlanResult> {
   for (const p of pending) events({ type: 'pending.found', apiKey: p.apiKey, stages: p.stages, fingerprint: p.fingerprint });
   const plan = withPendingDeployments(buildPlan({ desired, live, now: opts.now ?? new Date() }), desired, pending);
   const hasChanges = plan.steps.length > 0 || Object.keys(plan.deployments).length > 0;
-  const renderings = {
-    text: renderPlanAs(plan, 'text', { color: false }),
-    markdown: renderPlanAs(plan, 'markdown', { color: false }),
-    json: renderPlanAs(plan, 'json', { color: false }),
-  };
+  const renderings = lazyRenderings(plan);
   return { status: 'ok', plan, desired, live, issues: state.issues, issuesText: state.issuesText, pending, hasChanges, clients, renderings };
+}
+
+/** Renders each format on first access only: apply never needs them, and Markdown of a big plan is not free. */
+function lazyRenderings(plan: Plan): { text: string; markdown: string; json: string } {
+  const cache: Partial<Record<'text' | 'markdown' | 'json', string>> = {};
+  const get = (f: 'text' | 'markdown' | 'json') => (cache[f] ??= renderPlanAs(plan, f, { color: false }));
+  return {
+    get text() {
+      return get('text');
+    },
+    get markdown() {
+      return get('markdown');
+    },
+    get json() {
+      return get('json');
+    },
+  };
 }

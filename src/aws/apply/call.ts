@@ -76,8 +76,9 @@ export function wrapAwsError(operation: string, e: unknown): AwsCallError {
 
 function hintFor(code: string): string | undefined {
   switch (code) {
-    case 'TooManyRequestsException':
     case 'LimitExceededException':
+      return 'an API Gateway limit was reached (the message says which); per-API limits such as 300 resources are hard — split the API';
+    case 'TooManyRequestsException':
       return 'the account-wide API Gateway quota is exhausted (other tools share it); run apply again later — it resumes where it stopped';
     case 'ConflictException':
       return 'another change reached this API at the same time; run apply again — it re-reads AWS and finishes the job';
