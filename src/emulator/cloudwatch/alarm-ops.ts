@@ -170,8 +170,10 @@ export function alarmRoutes(store: AlarmStore): RouteDef[] {
       const token = optStr(b, 'NextToken');
       const after = token !== undefined ? readToken(token) : undefined;
       store.evaluateStale();
-      // Without AlarmTypes CloudWatch returns metric alarms only; the emulator has no composite alarms.
-      const wantMetric = !types || types.includes('MetricAlarm');
+      // Without AlarmTypes CloudWatch returns metric alarms only. The emulator has no composite
+      // alarms, so asking for the children or parents of one finds nothing.
+      const compositeQuery = optStr(b, 'ChildrenOfAlarmName') !== undefined || optStr(b, 'ParentsOfAlarmName') !== undefined;
+      const wantMetric = (!types || types.includes('MetricAlarm')) && !compositeQuery;
       const matching = [...(wantMetric ? store.alarms.values() : [])]
         .filter((a) => !names || names.includes(a.AlarmName))
         .filter((a) => prefix === undefined || a.AlarmName.startsWith(prefix))
