@@ -46,14 +46,15 @@ export class Engine {
     for (const r of routes) this.router.add(r, moduleName);
   }
 
-  private match(req: EmuRequest): RouteMatch | undefined {
+  /** json-1.0 calls are routed by X-Amz-Target only; an unknown target is an unknown operation, never a rest route. */
+  private match(req: EmuRequest, rawPath: string): RouteMatch | undefined {
     const target = req.headers['x-amz-target'];
     if (req.method === 'POST' && target) return this.router.matchTarget(target);
-    return undefined;
+    return this.router.match(req.method, rawPath, req.query);
   }
 
   async handle(req: EmuRequest, rawPath: string): Promise<WireResponse> {
-    const m = this.match(req) ?? this.router.match(req.method, rawPath, req.query);
+    const m = this.match(req, rawPath);
     if (!m) {
       const err = new AwsError(404, 'UnknownOperationException', `No operation matches ${req.method} ${req.path}`);
       return serializeError(err, req.headers['x-amz-target'] ? 'json-1.0' : 'rest-json', 'apigateway');
@@ -160,9 +161,10 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+/** JSON when declared as JSON (or undeclared and shaped like it); a blob payload (ImportRestApi's octet-stream document) stays raw text. */
 function parseBody(raw: string, contentType: string | undefined): unknown {
   if (raw === '') return undefined;
-  const looksJson = /json/i.test(contentType ?? '') || /^\s*[[{]/.test(raw);
+  const looksJson = contentType ? /json/i.test(contentType) : /^\s*[[{]/.test(raw);
   if (!looksJson) return raw;
   try {
     return JSON.parse(raw);

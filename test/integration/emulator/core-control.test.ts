@@ -1,5 +1,5 @@
 /** The control API (call log, reset, state), the wire formats of errors, and routing, over HTTP. */
-import { CreateRestApiCommand, GetRestApiCommand, GetRestApisCommand, GetTagsCommand } from '@aws-sdk/client-api-gateway';
+import { CreateRestApiCommand, GetRestApiCommand, GetRestApisCommand, GetTagsCommand, ImportRestApiCommand } from '@aws-sdk/client-api-gateway';
 import { CloudWatchClient, DescribeAlarmsCommand, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApigwV1Module } from '../../../src/emulator/apigw-v1/index.js';
@@ -130,6 +130,20 @@ describe('wire format of errors', () => {
     expect(t.name).toBe('Throttling');
     await cw.send(new PutMetricAlarmCommand({ AlarmName: 'x', EvaluationPeriods: 1, ComparisonOperator: 'GreaterThanThreshold', Threshold: 1, MetricName: 'Count', Namespace: 'AWS/ApiGateway', Period: 60, Statistic: 'Sum' }));
     expect(emu.control.calls({ service: 'cloudwatch', write: true }).map((x) => x.operation)).toEqual(['PutMetricAlarm']);
+  });
+
+  it('an unknown X-Amz-Target is an UnknownOperationException in json-1.0 form', async () => {
+    const res = await fetch(emu.url, { method: 'POST', headers: { 'x-amz-target': 'GraniteServiceVersion20100801.Nope', 'content-type': 'application/x-amz-json-1.0' }, body: '{}' });
+    expect(res.status).toBe(404);
+    expect((await res.json()).__type).toMatch(/#UnknownOperationException$/);
+  });
+
+  it('logs a blob payload (ImportRestApi document) as raw text, not as merged fields', async () => {
+    const doc = JSON.stringify({ openapi: '3.0.1', info: { title: 'blob', version: '1' }, paths: {} });
+    const c = v1Client(emu);
+    await c.send(new ImportRestApiCommand({ body: new TextEncoder().encode(doc) }));
+    const [entry] = emu.control.calls({ operation: 'ImportRestApi' });
+    expect(entry.params).toEqual({ mode: 'import', body: doc });
   });
 
   it('decodes a tag ARN sent as one encoded path segment', async () => {
