@@ -13,6 +13,8 @@ import { tagRoutes } from './tags.js';
 export { V2Store } from './store.js';
 export type * from './types.js';
 
+export const V2_MODULE_NAME = 'apigatewayv2';
+
 export interface ApigwV2Module extends ServiceModule {
   store: V2Store;
 }
@@ -20,7 +22,7 @@ export interface ApigwV2Module extends ServiceModule {
 export function createApigwV2Module(_ctx?: ModuleContext, opts: V2StoreOptions = {}): ApigwV2Module {
   const store = new V2Store(opts);
   return {
-    name: 'apigatewayv2',
+    name: V2_MODULE_NAME,
     store,
     routes: [
       ...apiRoutes(store),

@@ -10,6 +10,8 @@ export { MetricStore } from './metric-store.js';
 export { AlarmStore } from './alarm-store.js';
 export type * from './types.js';
 
+export const CLOUDWATCH_MODULE_NAME = 'cloudwatch';
+
 export interface CloudWatchModule extends ServiceModule {
   metrics: MetricStore;
   alarms: AlarmStore;
@@ -26,7 +28,7 @@ export function createCloudWatchModule(_ctx?: ModuleContext, opts: CloudWatchOpt
   metrics.onData = (keys) => alarms.evaluateWatching(keys);
   const jsonRoutes = [...alarmRoutes(alarms), ...metricRoutes(metrics, now)];
   return {
-    name: 'cloudwatch',
+    name: CLOUDWATCH_MODULE_NAME,
     metrics,
     alarms,
     routes: [...jsonRoutes, queryProtocolRoute(jsonRoutes)],

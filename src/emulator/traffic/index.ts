@@ -10,9 +10,9 @@
  * re-evaluate, so a failing deployment drives its alarm to ALARM on its own.
  */
 import { badRequest, type EmuRequest, type ModuleContext, type RouteDef, type ServiceModule } from '../core/types.js';
-import type { ApigwV1Module } from '../apigw-v1/index.js';
-import type { ApigwV2Module } from '../apigw-v2/index.js';
-import type { CloudWatchModule } from '../cloudwatch/index.js';
+import { V1_MODULE_NAME, type ApigwV1Module } from '../apigw-v1/index.js';
+import { V2_MODULE_NAME, type ApigwV2Module } from '../apigw-v2/index.js';
+import { CLOUDWATCH_MODULE_NAME, type CloudWatchModule } from '../cloudwatch/index.js';
 import { Backends, readRule, type BackendRule } from './backends.js';
 import { Rng } from './rng.js';
 import { simulate, type SimulationResult } from './simulate.js';
@@ -77,9 +77,9 @@ export function createTrafficModule(ctx: ModuleContext, opts: { now?: () => numb
         if (typeof b.seed !== 'number' || !Number.isInteger(b.seed)) throw badRequest('seed must be an integer');
         rng = new Rng(b.seed);
       }
-      const cloudwatch = ctx.module<CloudWatchModule>('cloudwatch');
+      const cloudwatch = ctx.module<CloudWatchModule>(CLOUDWATCH_MODULE_NAME);
       if (!cloudwatch) throw badRequest('The CloudWatch module is not loaded in this emulator; traffic has nowhere to publish metrics');
-      const target = resolveStage({ v1: ctx.module<ApigwV1Module>('apigateway'), v2: ctx.module<ApigwV2Module>('apigatewayv2') }, b.apiId, b.stage);
+      const target = resolveStage({ v1: ctx.module<ApigwV1Module>(V1_MODULE_NAME), v2: ctx.module<ApigwV2Module>(V2_MODULE_NAME) }, b.apiId, b.stage);
       const seed = rng.seed;
       const result = simulate(target, backends, rng, {
         requests,
