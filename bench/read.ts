@@ -190,7 +190,8 @@ async function main(): Promise<number> {
         await control.lastSeq();
         break;
       } catch (e) {
-        if (i > 100) throw e;
+        // A busy machine can take a while to start a tsx process; give it a minute.
+        if (i > 600 || emulator.exitCode !== null) throw new Error(`the emulator did not start: ${(e as Error).message}`);
         await new Promise((r) => setTimeout(r, 100));
       }
     }
