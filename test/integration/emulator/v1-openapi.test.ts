@@ -212,6 +212,26 @@ describe('ImportRestApi and PutRestApi', () => {
     expect(noTitle.name).toBe('BadRequestException');
   });
 
+  it.each([
+    ['ignore', ['/', '/x']],
+    ['prepend', ['/', '/v1', '/v1/shop', '/v1/shop/x']],
+    ['split', ['/', '/shop', '/shop/x']],
+  ])('imports with basepath=%s', async (basepath, expected) => {
+    const body = new TextEncoder().encode(
+      JSON.stringify({ swagger: '2.0', info: { title: 'bp', version: '1' }, basePath: '/v1/shop', paths: { '/x': { get: mock } } }),
+    );
+    const imported = await c.send(new ImportRestApiCommand({ body, parameters: { basepath } }));
+    expect((await c.send(new GetResourcesCommand({ restApiId: imported.id! }))).items!.map((r) => r.path).sort()).toEqual(expected);
+  });
+
+  it('reads the OpenAPI 3 base path from the first server URL', async () => {
+    const body = new TextEncoder().encode(
+      JSON.stringify({ openapi: '3.0.1', info: { title: 'bp3', version: '1' }, servers: [{ url: 'https://api.example.com/{stage}', variables: { stage: { default: 'prod' } } }], paths: { '/x': { get: mock } } }),
+    );
+    const imported = await c.send(new ImportRestApiCommand({ body, parameters: { basepath: 'prepend' } }));
+    expect((await c.send(new GetResourcesCommand({ restApiId: imported.id! }))).items!.map((r) => r.path).sort()).toEqual(['/', '/prod', '/prod/x']);
+  });
+
   it('imports with the endpoint type given as a parameter', async () => {
     const body = new TextEncoder().encode(doc({ '/x': { get: mock } }, 'regional'));
     const imported = await c.send(new ImportRestApiCommand({ body, parameters: { endpointConfigurationTypes: 'REGIONAL' } }));

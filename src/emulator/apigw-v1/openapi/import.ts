@@ -114,7 +114,34 @@ function integrationFrom(ext: Json, warnings: string[], where: string): Integrat
 
 const LOCATION: Record<string, string> = { path: 'path', query: 'querystring', header: 'header' };
 
-export function readDefinitions(doc: Json, apiIdForRefs: string): ImportedDefinitions {
+export type BasePathMode = 'ignore' | 'prepend' | 'split';
+
+/** The document's base path: Swagger's `basePath`, or the path of OpenAPI 3's first server URL (variables at their defaults). */
+export function documentBasePath(doc: Json): string {
+  let path = '';
+  if (typeof doc.basePath === 'string') {
+    path = doc.basePath;
+  } else if (Array.isArray(doc.servers) && doc.servers.length > 0) {
+    const server = asObj(doc.servers[0]);
+    const vars = asObj(server.variables);
+    const url = String(server.url ?? '').replace(/\{([^}]+)\}/g, (_m, name: string) => String(asObj(vars[name]).default ?? ''));
+    path = url.replace(/^[a-z]+:\/\/[^/]*/i, '');
+  }
+  return path.split('/').filter((p) => p !== '').join('/');
+}
+
+/**
+ * ImportRestApi's `basepath` parameter: `ignore` (default) drops the base path, `prepend`
+ * puts all of it in front of every path, `split` drops its first segment and prepends the rest.
+ */
+export function basePathPrefix(doc: Json, mode: BasePathMode): string {
+  const parts = documentBasePath(doc).split('/').filter((p) => p !== '');
+  const kept = mode === 'prepend' ? parts : mode === 'split' ? parts.slice(1) : [];
+  return kept.length > 0 ? `/${kept.join('/')}` : '';
+}
+
+export function readDefinitions(doc: Json, apiIdForRefs: string, opts: { basePath?: BasePathMode } = {}): ImportedDefinitions {
+  const prefix = basePathPrefix(doc, opts.basePath ?? 'ignore');
   const oas3 = typeof doc.openapi === 'string';
   const warnings: string[] = [];
   const info = asObj(doc.info);
@@ -263,7 +290,8 @@ export function readDefinitions(doc: Json, apiIdForRefs: string): ImportedDefini
         }).filter(([, v]) => v !== undefined),
       ) as unknown as Method;
     }
-    paths.set(path.length > 1 ? path.replace(/\/+$/, '') : path, methods);
+    const full = prefix + (path === '/' && prefix ? '' : path);
+    paths.set(full.length > 1 ? full.replace(/\/+$/, '') : full, methods);
   }
 
   const endpoint = asObj(doc['x-amazon-apigateway-endpoint-configuration']);

@@ -4,7 +4,7 @@
 import { stringify as toYaml } from 'yaml';
 import { badRequest, notFound, type EmuRequest, type RouteDef } from '../../core/types.js';
 import { buildExport, type ExportType } from '../openapi/export.js';
-import { ensureResource, parseDocument, readDefinitions, type ImportedDefinitions } from '../openapi/import.js';
+import { ensureResource, parseDocument, readDefinitions, type BasePathMode, type ImportedDefinitions } from '../openapi/import.js';
 import { API, route } from '../route.js';
 import type { V1Store } from '../store.js';
 import type { ApiState } from '../types.js';
@@ -18,6 +18,10 @@ function flag(req: EmuRequest, name: string): boolean {
   if (v === null) return false;
   if (v !== 'true' && v !== 'false') throw badRequest(`Invalid value for ${name}: expected true or false`);
   return v === 'true';
+}
+
+function basePathMode(req: EmuRequest): BasePathMode {
+  return oneOf(req.query.get('basepath') ?? 'ignore', 'basepath', ['ignore', 'prepend', 'split'] as const)!;
 }
 
 function checkWarnings(req: EmuRequest, defs: ImportedDefinitions): void {
@@ -113,7 +117,7 @@ export function openapiRoutes(store: V1Store): RouteDef[] {
       checkLimit(store.state.apis.length, V1_LIMITS.restApisPerRegion, 'REST APIs per region');
       const doc = parseDocument(req.rawBody);
       const fields = newApiState({ name: 'import', apiKeySource: 'HEADER', endpointConfiguration: { types: ['EDGE'] }, disableExecuteApiEndpoint: false });
-      const defs = readDefinitions(doc, fields.api.id);
+      const defs = readDefinitions(doc, fields.api.id, { basePath: basePathMode(req) });
       if (!defs.api.name) throw badRequest('Invalid OpenAPI input: info.title is required (it becomes the API name)');
       checkWarnings(req, defs);
       const types = req.query.get('endpointConfigurationTypes') ?? req.query.get('parameters.endpointConfigurationTypes');
@@ -126,7 +130,7 @@ export function openapiRoutes(store: V1Store): RouteDef[] {
     route('PUT', API, 'PutRestApi', true, (req, p) => {
       const st = store.api(p.restApiId);
       const mode = oneOf(req.query.get('mode') ?? 'merge', 'mode', ['merge', 'overwrite'] as const)!;
-      const defs = readDefinitions(parseDocument(req.rawBody), st.api.id);
+      const defs = readDefinitions(parseDocument(req.rawBody), st.api.id, { basePath: basePathMode(req) });
       checkWarnings(req, defs);
       const next = clone(st);
       applyDefinitions(next, defs, mode);
