@@ -4,13 +4,14 @@ import { httpApiFeatureRules } from './http-api-features.js';
 import { pathParamRules } from './path-params.js';
 import { referenceRules } from './references.js';
 import { rolloutRules } from './rollout.js';
+import { routeShapeRules } from './route-shape.js';
 import { stageRules } from './stages.js';
 import { timeoutRules } from './timeouts.js';
 
 export type { RuleContext } from './context.js';
 
 /** Every semantic rule family, run on every API. */
-export const API_RULES: readonly ApiRule[] = [pathParamRules, httpApiFeatureRules, timeoutRules, stageRules, rolloutRules, referenceRules];
+export const API_RULES: readonly ApiRule[] = [routeShapeRules, pathParamRules, httpApiFeatureRules, timeoutRules, stageRules, rolloutRules, referenceRules];
 
 export function runRules(ctx: RuleContext): ValidationIssue[] {
   return Object.values(ctx.model.apis).flatMap((api) => API_RULES.flatMap((rule) => rule(api, ctx)));

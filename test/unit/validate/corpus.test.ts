@@ -57,6 +57,8 @@ const CASES: Array<[string, string, number, string]> = [
   ['rollout-step-range', 'apis/a/api.yaml', 14, 'rollout-step-range'],
   ['rollout-steps-end', 'apis/a/api.yaml', 14, 'rollout-steps-end'],
   ['rollout-steps-order', 'apis/a/api.yaml', 14, 'rollout-steps-order'],
+  ['route-greedy-not-last', 'apis/h/api.yaml', 4, 'route-greedy-not-last'],
+  ['route-variable-conflict', 'apis/a/api.yaml', 4, 'route-variable-conflict'],
   ['security-scheme-conflict', 'apis/a/orders.openapi.yaml', 10, 'security-scheme-conflict'],
   ['security-scheme-undefined', 'apis/a/svc.openapi.yaml', 6, 'security-scheme-undefined'],
   ['swagger-missing-integration', 'apis/a/svc.openapi.yaml', 6, 'missing-integration'],
