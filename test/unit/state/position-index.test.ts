@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
 import { blockYamlIndex, jsonIndex } from '../../../src/state/position-index.js';
 import { locateIn, parseSource, type SourceDoc } from '../../../src/state/yaml-source.js';
 
@@ -30,6 +31,15 @@ describe('position index', () => {
         expect(locateIn(fast, path, { key }), `${k} key=${key}`).toEqual(locateIn(precise, path, { key }));
       }
     }
+  });
+
+  it.each(ALL.map((f) => [f]))('%s: the fast load gives the same value as the full parse', (file) => {
+    const text = readFileSync(file, 'utf8');
+    const fast = parseSource(file, file, text, []);
+    if (fast.doc) return; // this file already took the full parse (anchors, errors)
+    const doc = parseDocument(text);
+    if (doc.errors.length > 0) return;
+    expect(fast.value).toEqual(doc.toJS());
   });
 
   it('indexes the example files (they do not fall back to the full parse)', () => {
