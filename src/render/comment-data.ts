@@ -18,6 +18,8 @@ export interface Approval {
   login: string;
   /** Full fingerprint of the plan the comment showed when the review was submitted. */
   fingerprint: string;
+  /** Commit the reviewer approved; a new push makes the approval stale even when the plan is unchanged. */
+  headSha?: string;
   at: string;
 }
 
@@ -55,9 +57,13 @@ export function isStickyComment(body: string | undefined | null): boolean {
   return Boolean(body?.startsWith(COMMENT_MARKER));
 }
 
-/** Approvals that name exactly this plan (a new push or a changed AWS makes older ones stale). */
-export function currentApprovals(approvals: Approval[], fingerprint: string | undefined): Approval[] {
-  return fingerprint ? approvals.filter((a) => a.fingerprint === fingerprint) : [];
+/**
+ * Approvals that name exactly this plan — and, when `headSha` is given, this commit: a
+ * changed AWS (new fingerprint) or a new push (new head) makes older ones stale.
+ */
+export function currentApprovals(approvals: Approval[], fingerprint: string | undefined, headSha?: string): Approval[] {
+  if (!fingerprint) return [];
+  return approvals.filter((a) => a.fingerprint === fingerprint && (headSha === undefined || a.headSha === undefined || a.headSha === headSha));
 }
 
 /** Adds or replaces `login`'s approval (one per person: their latest review counts). */

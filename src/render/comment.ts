@@ -156,15 +156,33 @@ function issuesSection(issues: ValidationIssue[]): string {
   return [title, '', '| | Where | Problem |', '|---|---|---|', ...rows].join('\n');
 }
 
+/**
+ * The comment with new approvals, without re-planning: only the approval section and the
+ * data block change (the App is stateless; the plan shown stays exactly what was reviewed).
+ */
+export function withCommentApprovals(body: string, data: CommentData, approvals: Approval[], requiredApprovals: number): { body: string; data: CommentData } {
+  const next: CommentData = { ...data, approvals };
+  const start = body.indexOf(APPROVAL_HEADING);
+  const end = body.indexOf('<!-- apigw-sync:data ');
+  if (start < 0 || end < start || !data.fingerprint) return { body, data };
+  const progressAt = body.indexOf(PROGRESS_HEADING, start);
+  const sectionEnd = progressAt > 0 && progressAt < end ? progressAt : end;
+  const section = approvalSection({ plan: { fingerprint: data.fingerprint } as Plan, approvals, requiredApprovals, headSha: data.headSha, issues: [] });
+  return { body: `${body.slice(0, start)}${section}\n\n${body.slice(sectionEnd, end)}${encodeCommentData(next)}\n`, data: next };
+}
+
+const APPROVAL_HEADING = '### Approval and apply';
+const PROGRESS_HEADING = '### Apply progress';
+
 function approvalSection(input: PlanCommentInput): string {
-  const out = ['### Approval and apply', ''];
+  const out = [APPROVAL_HEADING, ''];
   if (!input.plan) {
     out.push('Fix the problems above and push again: nothing can be applied from an invalid state.');
     return out.join('\n');
   }
   const fp = input.plan.fingerprint;
-  const valid = currentApprovals(input.approvals, fp);
-  const stale = input.approvals.filter((a) => a.fingerprint !== fp);
+  const valid = currentApprovals(input.approvals, fp, input.headSha);
+  const stale = input.approvals.filter((a) => !valid.includes(a));
   const who = valid.length ? `: ${valid.map((a) => codeSpan(a.login)).join(', ')}` : '';
   out.push(`Approvals for plan ${codeSpan(shortFingerprint(fp))}: **${valid.length} of ${input.requiredApprovals}**${who}`);
   if (stale.length > 0) {
@@ -193,7 +211,7 @@ function progressSection(progress: ApplyProgress[] | undefined): string {
   const rows = progress.map(
     (p) => `| ${PROGRESS_ICON[p.state]} ${p.state.replace('_', ' ')} | ${escapeMarkdownText(p.apiKey)} | ${codeSpan(p.stage, { inTable: true })} | ${p.detail ? escapeMarkdownText(p.detail) : ''} |`,
   );
-  return ['### Apply progress', '', '| State | API | Stage | Detail |', '|---|---|---|---|', ...rows].join('\n');
+  return [PROGRESS_HEADING, '', '| State | API | Stage | Detail |', '|---|---|---|---|', ...rows].join('\n');
 }
 
 function fullPlanNote(input: PlanCommentInput, fullLength: number): string {
