@@ -56,7 +56,7 @@ for (let run = 0; run < RUNS; run++) {
   await runApply({
     dir, clients, yes: true,
     deployerFor: rolloutDeployerFor({
-      cloudwatch: clients.cloudwatch, region: clients.region, clock: systemClock,
+      aws: () => clients, clock: systemClock,
       onEvent: (e) => {
         if (e.type === 'rollout.started') void setBackendHealth(emu.url, { deploymentId: e.deploymentId, errorRate: 1 });
       },

@@ -8,8 +8,15 @@ import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import type { Plan } from '../model/plan.js';
 import { runApply, renderPlanAs, type ApplyResult, type EngineClients, type EngineEvent } from '../engine/index.js';
+import { resolveClients } from '../engine/clients.js';
+import type { AwsClients } from '../aws/clients.js';
+import { rolloutDeployerFor } from '../aws/rollout/deployer.js';
+import { RolloutProgress, renderRolloutEventJson } from '../render/rollout-text.js';
+import type { RolloutEvent } from '../rollout/events.js';
+import { systemClock } from '../rollout/port.js';
 import { clientsFromEnv, useColor } from './aws-env.js';
 import { action, EXIT } from './run.js';
+import { UsageError } from '../model/errors.js';
 
 export interface ApplyCommandOptions {
   yes?: boolean;
@@ -19,6 +26,8 @@ export interface ApplyCommandOptions {
   clients: EngineClients;
   confirm?: (plan: Plan) => Promise<boolean>;
   onEvent?: (e: EngineEvent) => void;
+  /** Roll out each API's rollout stage as a canary (its policy in api.yaml); otherwise deploy directly. */
+  rollout?: { onEvent: (e: RolloutEvent) => void; signal?: AbortSignal };
 }
 
 /** A `.json` file is a plan written by `plan --out`; anything else is a gateway-state directory. */
@@ -29,10 +38,16 @@ export function applyTarget(target: string, dir?: string): { dir: string; planFi
 
 export async function applyCommand(target: string, o: ApplyCommandOptions): Promise<{ code: number; stdout: string; result: ApplyResult }> {
   const { dir, planFile } = applyTarget(target, o.dir);
+  // Remember the clients the engine makes, so the rollout watches CloudWatch in the same account and region.
+  let made: AwsClients | undefined;
+  const clients: EngineClients = (region: string) => (made ??= resolveClients(o.clients, region));
   const result = await runApply({
     dir,
     planFile,
-    clients: o.clients,
+    clients,
+    deployerFor: o.rollout
+      ? rolloutDeployerFor({ aws: () => made!, clock: systemClock, signal: o.rollout.signal, onEvent: o.rollout.onEvent })
+      : undefined,
     yes: o.yes,
     fingerprint: o.planFingerprint,
     resume: o.resume,
@@ -112,19 +127,49 @@ export function register(program: Command): void {
     .option('--plan-fingerprint <fingerprint>', 'refuse unless the fresh plan has this fingerprint (the one reviewed)')
     .option('--resume', 'finish an interrupted apply of the approved plan even though its fingerprint moved')
     .option('--dir <dir>', 'gateway-state directory when applying a plan file', 'gateway-state')
+    .option('--events <format>', 'progress as `text` lines on stderr, or `json`: one JSON object per line on stdout', 'text')
+    .option('--no-rollout', 'deploy directly even where api.yaml declares a rollout policy')
     .action(
-      action(async (target: string, opts: { yes?: boolean; planFingerprint?: string; resume?: boolean; dir?: string }) => {
-        const r = await applyCommand(target, {
-          ...opts,
-          clients: clientsFromEnv(),
-          confirm: process.stdin.isTTY ? askOnTerminal : undefined,
-          onEvent: (e) => {
-            const line = progressLine(e);
-            if (line) process.stderr.write(`${line}\n`);
-          },
-        });
-        process.stdout.write(r.stdout);
-        return r.code;
-      }),
+      action(
+        async (
+          target: string,
+          opts: { yes?: boolean; planFingerprint?: string; resume?: boolean; dir?: string; events: string; rollout: boolean },
+        ) => {
+          if (opts.events !== 'text' && opts.events !== 'json') throw new UsageError(`unknown --events format "${opts.events}"`, 'use --events text or --events json');
+          const json = opts.events === 'json';
+          const emit = (e: object) => process.stdout.write(`${JSON.stringify(e)}\n`);
+          const progress = new RolloutProgress();
+          // Ctrl-C or a cancelled CI job: roll any live canary back before exiting.
+          const abort = new AbortController();
+          const stop = () => {
+            process.stderr.write('\ninterrupted: rolling back any canary in progress, then stopping (press Ctrl-C again to force)\n');
+            abort.abort();
+            process.once('SIGINT', () => process.exit(130));
+          };
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+          const r = await applyCommand(target, {
+            ...opts,
+            clients: clientsFromEnv(),
+            confirm: process.stdin.isTTY && !json ? askOnTerminal : undefined,
+            onEvent: (e) => {
+              if (json) return e.type === 'aws.call' ? undefined : emit(e);
+              const line = progressLine(e);
+              if (line) process.stderr.write(`${line}\n`);
+            },
+            rollout: opts.rollout
+              ? {
+                  signal: abort.signal,
+                  onEvent: (e) => (json ? process.stdout.write(`${renderRolloutEventJson(e)}\n`) : progress.lines(e).forEach((l) => process.stderr.write(`${l}\n`))),
+                }
+              : undefined,
+          });
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          if (json) emit({ type: 'apply.result', status: r.result.status, writes: r.result.writes, failures: r.result.failures.map((f) => ({ apiKey: f.apiKey, message: f.message })) });
+          else process.stdout.write(r.stdout);
+          return r.code;
+        },
+      ),
     );
 }

@@ -133,8 +133,7 @@ export async function runDemo(o: DemoOptions): Promise<number> {
         clients,
         yes: true,
         deployerFor: rolloutDeployerFor({
-          cloudwatch: clients.cloudwatch,
-          region: clients.region,
+          aws: () => clients,
           clock: systemClock,
           onEvent: (e: RolloutEvent) => {
             last = e.type;

@@ -22,8 +22,8 @@ export class RolledBackError extends ApigwSyncError {
 }
 
 export interface RolloutDeployerOptions {
-  cloudwatch: CloudWatchClient;
-  region: string;
+  /** The CloudWatch client and region of the run; resolved when a deploy starts (the engine makes clients lazily). */
+  aws: () => { cloudwatch: CloudWatchClient; region: string };
   clock: Clock;
   /** Abort (Ctrl-C, cancelled job) rolls the canary back. */
   signal?: AbortSignal;
@@ -40,9 +40,10 @@ export function rolloutDeployerFor(o: RolloutDeployerOptions) {
         const others = req.stages.filter((s) => s !== policy.stage);
         const directResult = others.length > 0 ? await direct.deploy({ ...req, stages: others }) : undefined;
         if (!req.stages.includes(policy.stage)) return directResult!;
+        const { cloudwatch, region } = o.aws();
         const port = await createRolloutPort({
-          clients: { ...clients, cloudwatch: o.cloudwatch },
-          region: o.region,
+          clients: { ...clients, cloudwatch },
+          region,
           api: req.api,
           apiId: req.apiId,
           policy,

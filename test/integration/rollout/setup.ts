@@ -48,7 +48,7 @@ export async function applyWithRollout(dir: string, clients: AwsClients, signal?
     dir,
     clients,
     yes: true,
-    deployerFor: rolloutDeployerFor({ cloudwatch: clients.cloudwatch, region: clients.region, clock: systemClock, signal, onEvent: (e) => events.push(e) }),
+    deployerFor: rolloutDeployerFor({ aws: () => clients, clock: systemClock, signal, onEvent: (e) => events.push(e) }),
   });
   return { result, events };
 }
