@@ -1,8 +1,8 @@
 /**
  * Apply throughput against API Gateway's control-plane quotas.
  *
- * For 1, 50 and 200 route changes on a 200-route REST API (integration URI edits, and
- * separately new routes), against the emulator with quotas ON, scaled by QUOTA_SCALE
+ * For 1, 50 and 200 route changes on a REST API (integration URI edits on a 200-route API,
+ * and new routes added to a 50-route API), against the emulator with quotas ON, scaled by QUOTA_SCALE
  * (default 10: every bucket refills 10× faster than AWS, so a 20 s apply takes 2 s):
  * AWS calls, wall time, and wall time ÷ the quota-bound minimum — the least time the
  * per-operation quotas and the account-wide rate allow for the calls actually issued,
@@ -20,7 +20,13 @@ import { RateLimiter } from '../src/aws/rate-limit.js';
 import { runApply } from '../src/engine/index.js';
 
 const SCALE = Number(process.env.QUOTA_SCALE ?? 10);
-const API_ROUTES = 200;
+/** Also measured at AWS's real rates (scale 1), where per-call latency is far below the quota interval, as on AWS. */
+const REAL_QUOTA_CASES: Array<[Kind, number]> = process.env.BENCH_SKIP_REAL === '1' ? [] : [
+  ['update-integration', 200],
+  ['create-route', 200],
+];
+/** Routes of the API before the change: 200 for URI edits; 50 when routes are added (API Gateway allows 300 resources per API). */
+const BASE_ROUTES: Record<Kind, number> = { 'update-integration': 200, 'create-route': 50 };
 const REGION = 'ap-northeast-2';
 
 type Kind = 'update-integration' | 'create-route';
@@ -44,6 +50,8 @@ function writeState(dir: string, opts: { routes: number; changed: number; kind: 
 
 interface Result {
   kind: Kind;
+  quotaScale: number;
+  apiRoutesBefore: number;
   routeChanges: number;
   awsCalls: number;
   writes: number;
@@ -55,22 +63,27 @@ interface Result {
   ratio: number | null;
 }
 
-async function measure(kind: Kind, changed: number): Promise<Result> {
+async function measure(kind: Kind, changed: number, SCALE: number): Promise<Result> {
   const emu = await startEmulator({ port: 0, quotas: true, quotaScale: SCALE });
-  try {
-    const clients = createAwsClients({
+  const clientsAt = (scale: number) =>
+    createAwsClients({
       region: REGION,
       endpoint: emu.url,
       credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
-      limiter: new RateLimiter({ scale: SCALE }),
+      limiter: new RateLimiter({ scale }),
     });
+  try {
     const dir = join(mkdtempSync(join(tmpdir(), 'apigw-bench-')), 'gateway-state');
-    writeState(dir, { routes: API_ROUTES, changed: 0, kind });
-    const setup = await runApply({ dir, clients, yes: true });
+    writeState(dir, { routes: BASE_ROUTES[kind], changed: 0, kind });
+    // The set-up (creating the API) is not measured: quotas off, so it takes no quota time.
+    emu.control.setQuotas(false);
+    const setup = await runApply({ dir, clients: clientsAt(1000), yes: true });
     if (setup.status !== 'applied') throw new Error(`set-up failed: ${setup.failures.map((f) => f.message).join('; ')}`);
-    writeState(dir, { routes: API_ROUTES, changed, kind });
-    // Start from full buckets, as the minimum assumes (the slowest refills in 30 s / SCALE).
-    await new Promise((r) => setTimeout(r, (30_000 / SCALE) * 1.1));
+    writeState(dir, { routes: BASE_ROUTES[kind], changed, kind });
+    emu.control.setQuotas(true);
+    // Start from full buckets, as the minimum assumes; fresh clients have a full limiter too.
+    await new Promise((r) => setTimeout(r, (5_000 / SCALE) * 1.2));
+    const clients = clientsAt(SCALE);
 
     const since = emu.control.lastSeq();
     const t0 = performance.now();
@@ -88,8 +101,11 @@ async function measure(kind: Kind, changed: number): Promise<Result> {
       if (rule) bounds.push([op, minimumSeconds(rule, n, SCALE)]);
     }
     const [boundBy, minimum] = bounds.reduce((a, b) => (b[1] > a[1] ? b : a));
+    process.stderr.write(`scale ${SCALE} ${kind} ${changed}: ${calls.length} calls, ${round(wallSeconds)} s, minimum ${round(minimum)} s\n`);
     return {
       kind,
+      quotaScale: SCALE,
+      apiRoutesBefore: BASE_ROUTES[kind],
       routeChanges: changed,
       awsCalls: calls.length,
       writes: r.writes,
@@ -110,15 +126,19 @@ const round = (n: number) => Math.round(n * 1000) / 1000;
 
 const results: Result[] = [];
 for (const kind of ['update-integration', 'create-route'] as const) {
-  for (const n of [1, 50, 200]) results.push(await measure(kind, n));
+  for (const n of [1, 50, 200]) results.push(await measure(kind, n, SCALE));
 }
+for (const [kind, n] of REAL_QUOTA_CASES) results.push(await measure(kind, n, 1));
 process.stdout.write(
   `${JSON.stringify(
     {
       bench: 'apply',
       quotaScale: SCALE,
-      apiRoutes: API_ROUTES,
-      note: 'ratio = wall time / quota-bound minimum for the calls actually issued (null: all calls fit in the bursts); target ≤ 1.2',
+      note:
+        'ratio = wall time / quota-bound minimum for the calls actually issued (null: all calls fit in the bursts); target ≤ 1.2. ' +
+        'The client aims at 90 % of each quota (rate-limit.ts headroom), so 1.11 is the floor. At scale 10 a quota interval ' +
+        '(11 ms) is shorter than one local SDK+emulator round trip on a loaded machine, so those runs are latency-bound; ' +
+        'the scale-1 run is the one that matches AWS, where the interval (100 ms) exceeds a call\'s latency.',
       results,
     },
     null,
