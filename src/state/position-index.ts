@@ -153,63 +153,83 @@ function scalarAt(rest: string, at: number): { value: number } | Record<string, 
  * Stops quietly at anything unusual: what it recorded so far is still exact.
  */
 function indexFlow(idx: PositionIndex, path: P, s: string, base: number): void {
-  let i = 0;
-  const ws = () => {
-    while (s[i] === ' ') i++;
-  };
-  const quoted = (): string | undefined => {
-    const q = s[i];
-    let j = i + 1;
+  new FlowScanner(idx, s, base).collection(path);
+}
+
+/** A class rather than closures: this runs once per flow line of very large files. */
+class FlowScanner {
+  i = 0;
+  constructor(
+    private readonly idx: PositionIndex,
+    private readonly s: string,
+    private readonly base: number,
+  ) {}
+
+  private ws(): void {
+    while (this.s[this.i] === ' ') this.i++;
+  }
+
+  private quoted(): string | undefined {
+    const { s } = this;
+    const q = s[this.i];
+    let j = this.i + 1;
     while (j < s.length && s[j] !== q) j += s[j] === '\\' && q === '"' ? 2 : 1;
     if (j >= s.length) return undefined;
-    const raw = s.slice(i, j + 1);
-    i = j + 1;
+    const raw = s.slice(this.i, j + 1);
+    this.i = j + 1;
     return unquote(raw);
-  };
-  const plain = (stops: string): string => {
-    const start = i;
+  }
+
+  private plain(stops: string): string {
+    const { s } = this;
+    const start = this.i;
+    let i = this.i;
     while (i < s.length && !stops.includes(s[i]) && !(s[i] === ':' && (s[i + 1] === ' ' || s[i + 1] === ',' || s[i + 1] === '}')) && !(s[i] === '#' && s[i - 1] === ' ')) i++;
+    this.i = i;
     return s.slice(start, i).trimEnd();
-  };
-  const node = (p: string, keyAt: number): boolean => {
-    ws();
-    const at = i;
-    if (s[i] === '{' || s[i] === '[') {
-      idx.set(p, { key: keyAt });
-      return collection(p);
+  }
+
+  private node(p: string, keyAt: number): boolean {
+    this.ws();
+    const at = this.i;
+    const c = this.s[at];
+    if (c === '{' || c === '[') {
+      this.idx.set(p, { key: keyAt });
+      return this.collection(p);
     }
-    if (s[i] === '"' || s[i] === "'") {
-      if (quoted() === undefined) return false;
-    } else if (/[&*!|>]/.test(s[i] ?? '')) return false;
-    else plain(',]}');
-    idx.set(p, { key: keyAt, value: base + at });
+    if (c === '"' || c === "'") {
+      if (this.quoted() === undefined) return false;
+    } else if (c === undefined || '&*!|>'.includes(c)) return false;
+    else this.plain(',]}');
+    this.idx.set(p, { key: keyAt, value: this.base + at });
     return true;
-  };
-  const collection = (p: P): boolean => {
-    const close = s[i] === '{' ? '}' : ']';
-    i++;
+  }
+
+  collection(p: P): boolean {
+    const { s } = this;
+    const close = s[this.i] === '{' ? '}' : ']';
+    this.i++;
     for (let n = 0; ; n++) {
-      ws();
-      if (s[i] === close) {
-        i++;
+      this.ws();
+      if (s[this.i] === close) {
+        this.i++;
         return true;
       }
       if (close === '}') {
-        const keyAt = base + i;
-        const key = s[i] === '"' || s[i] === "'" ? quoted() : plain(',}:');
-        if (key === undefined || s[i] !== ':') return false;
-        i++;
-        if (!node(child(p, key), keyAt)) return false;
+        const keyAt = this.base + this.i;
+        const key = s[this.i] === '"' || s[this.i] === "'" ? this.quoted() : this.plain(',}:');
+        if (key === undefined || s[this.i] !== ':') return false;
+        this.i++;
+        if (!this.node(child(p, key), keyAt)) return false;
       } else {
-        ws();
-        if (!node(child(p, n), base + i)) return false;
+        this.ws();
+        if (!this.node(child(p, n), this.base + this.i)) return false;
       }
-      ws();
-      if (s[i] === ',') i++;
-      else if (s[i] !== close) return false;
+      this.ws();
+      if (s[this.i] === ',') this.i++;
+      else if (s[this.i] !== close) return false;
     }
-  };
-  collection(path);
+  }
 }
 
 /** Net `{[` minus `]}` outside quotes. */
