@@ -12,7 +12,6 @@ import { createAwsClients } from '../aws/clients.js';
 import { RateLimiter } from '../aws/rate-limit.js';
 import { AwsCaller } from '../aws/apply/call.js';
 import { findApi } from '../aws/apply/find-api.js';
-import { putCanaryAlarm } from '../aws/rollout/index.js';
 import { rolloutDeployerFor } from '../aws/rollout/deployer.js';
 import { startEmulator } from '../emulator/index.js';
 import { runApply, runDrift, runPlan, type ApplyResult } from '../engine/index.js';
@@ -21,6 +20,7 @@ import { RolloutProgress } from '../render/rollout-text.js';
 import type { RolloutEvent } from '../rollout/events.js';
 import { systemClock } from '../rollout/port.js';
 import { copyStateDir, editYamlFile } from './edit-state.js';
+import { createExampleAlarms } from './example-alarms.js';
 import { setBackendHealth, startTrafficPump, type TrafficPump } from './traffic-pump.js';
 
 const QUOTA_SCALE = 10;
@@ -80,15 +80,7 @@ export async function runDemo(o: DemoOptions): Promise<number> {
 
     const [shop] = await findApi(clients, new AwsCaller(), 'shop-api');
     const shopId = shop.apiId;
-    const alarmShape = { periodSeconds: 60, evaluationPeriods: 1, comparison: 'GreaterThanThreshold' as const };
-    await putCanaryAlarm(clients.cloudwatch, {
-      name: 'shop-api-5xx', kind: 'RestApi', apiId: shopId, apiName: 'shop-api', stage: 'prod',
-      alarm: { name: '5xx', metric: '5XXError', statistic: 'Sum', threshold: 5, ...alarmShape },
-    });
-    await putCanaryAlarm(clients.cloudwatch, {
-      name: 'shop-api-p99-latency', kind: 'RestApi', apiId: shopId, apiName: 'shop-api', stage: 'prod',
-      alarm: { name: 'p99', metric: 'Latency', statistic: 'p99', threshold: 2000, ...alarmShape },
-    });
+    await createExampleAlarms(clients, { shopId });
     o.out(dim('Created the CloudWatch alarms the rollout policy names (shop-api-5xx: more than 5 errors a minute on the canary; shop-api-p99-latency).'));
     pumps.push(startTrafficPump({ endpoint: emu.url, apiId: shopId, stage: 'prod', requestsPerBatch: 100, everyMs: 250 }));
     o.out(dim('Simulated clients now send ~400 requests/s to shop-api/prod; the canary gets its share.'));

@@ -1,7 +1,7 @@
 /** Shared set-up for rollout integration tests: the example state with short bake times, guard alarms, traffic. */
 import type { Document } from 'yaml';
 import type { AwsClients } from '../../../src/aws/clients.js';
-import { putCanaryAlarm } from '../../../src/aws/rollout/index.js';
+import { createExampleAlarms as putExampleAlarms } from '../../../src/demo/example-alarms.js';
 import { rolloutDeployerFor } from '../../../src/aws/rollout/deployer.js';
 import type { RolloutEvent } from '../../../src/rollout/events.js';
 import { systemClock } from '../../../src/rollout/port.js';
@@ -21,24 +21,12 @@ export function shortenRollouts(dir: string, over: { shop?: Record<string, unkno
   );
 }
 
-/** The alarms the example state names, on the canary's own series (REST) or the stage (HTTP). */
+/** Creates the alarms the example state names; returns the two APIs' ids. */
 export async function createExampleAlarms(clients: AwsClients): Promise<{ shopId: string; eventsId: string }> {
   const apis = await liveApis(clients as never);
   const shopId = apis.find((a) => a.name === 'shop-api')!.id;
   const eventsId = apis.find((a) => a.name === 'events-api')!.id;
-  const common = { periodSeconds: 60, evaluationPeriods: 1, comparison: 'GreaterThanThreshold' as const };
-  await putCanaryAlarm(clients.cloudwatch, {
-    name: 'shop-api-5xx', kind: 'RestApi', apiId: shopId, apiName: 'shop-api', stage: 'prod',
-    alarm: { name: '5xx', metric: '5XXError', statistic: 'Sum', threshold: 5, ...common },
-  });
-  await putCanaryAlarm(clients.cloudwatch, {
-    name: 'shop-api-p99-latency', kind: 'RestApi', apiId: shopId, apiName: 'shop-api', stage: 'prod',
-    alarm: { name: 'p99', metric: 'Latency', statistic: 'p99', threshold: 2000, ...common },
-  });
-  await putCanaryAlarm(clients.cloudwatch, {
-    name: 'events-api-5xx', kind: 'HttpApi', apiId: eventsId, apiName: 'events-api', stage: 'live',
-    alarm: { name: '5xx', metric: '5xx', statistic: 'Sum', threshold: 5, ...common },
-  });
+  await putExampleAlarms(clients, { shopId, eventsId });
   return { shopId, eventsId };
 }
 
