@@ -98,6 +98,8 @@ export function normalizeRestApi(key: string, w: RestWire, desired?: ApiModel): 
     }
   }
 
+  dropBuiltinModels(models, routes, desired);
+
   const stages: Record<string, StageModel> = {};
   for (const s of w.stages) {
     if (!s.stageName) continue;
@@ -127,6 +129,28 @@ export function normalizeRestApi(key: string, w: RestWire, desired?: ApiModel): 
   };
   if (w.api.description !== undefined) model.description = w.api.description;
   return { model, ids };
+}
+
+/** The two models AWS puts into every new REST API (console and CreateRestApi alike). */
+const BUILTIN_MODEL_TITLES: Record<string, string> = { Empty: 'Empty Schema', Error: 'Error Schema' };
+
+/**
+ * AWS's own `Empty` and `Error` models are defaults, not configuration: dropped unless the
+ * state declares them or (no state: import) a route refers to them.
+ */
+export function dropBuiltinModels(models: Record<string, ModelSchema>, routes: Record<string, RouteModel>, desired?: ApiModel): void {
+  for (const [name, title] of Object.entries(BUILTIN_MODEL_TITLES)) {
+    const m = models[name];
+    if (!m || (m.schema as { title?: unknown } | null)?.title !== title) continue;
+    if (desired ? name in desired.models : isReferenced(name, routes)) continue;
+    delete models[name];
+  }
+}
+
+function isReferenced(model: string, routes: Record<string, RouteModel>): boolean {
+  return Object.values(routes).some(
+    (r) => Object.values(r.requestModels).includes(model) || Object.values(r.methodResponses).some((mr) => Object.values(mr.responseModels).includes(model)),
+  );
 }
 
 export function restAuthorizer(a: Authorizer, declared?: AuthorizerModel): AuthorizerModel {

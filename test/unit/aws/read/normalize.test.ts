@@ -2,12 +2,12 @@
  * The pure normalizers: AWS's defaults made explicit or dropped, and the `declared` rule
  * (a default-valued field takes the form the state uses).
  */
-import type { Authorizer, Integration, MethodSetting, Stage } from '@aws-sdk/client-api-gateway';
+import type { Authorizer, Integration, MethodSetting, Model, Stage } from '@aws-sdk/client-api-gateway';
 import { describe, expect, it } from 'vitest';
-import { restIntegration, restStage, restAuthorizer } from '../../../../src/aws/read/rest-normalize.js';
+import { normalizeRestApi, restIntegration, restStage, restAuthorizer, type RestWire } from '../../../../src/aws/read/rest-normalize.js';
 import { httpAuthorizer, httpStage } from '../../../../src/aws/read/http-normalize.js';
 import { splitTags } from '../../../../src/aws/read/tags.js';
-import type { IntegrationModel, StageModel } from '../../../../src/model/api.js';
+import type { ApiModel, IntegrationModel, StageModel } from '../../../../src/model/api.js';
 
 const ms = (o: MethodSetting): MethodSetting => ({
   metricsEnabled: false, loggingLevel: 'OFF', dataTraceEnabled: false, throttlingBurstLimit: 5000, throttlingRateLimit: 10000,
@@ -96,5 +96,30 @@ describe('httpStage and tags', () => {
   it('keeps the tool\'s tags and AWS\'s own out of the user\'s', () => {
     expect(splitTags({ team: 'a', 'apigw-sync:id': 'shop', 'aws:cloudformation:stack-name': 's' })).toEqual({ user: { team: 'a' }, tool: { 'apigw-sync:id': 'shop' } });
     expect(splitTags(undefined)).toEqual({ user: {}, tool: {} });
+  });
+});
+
+describe('AWS\'s built-in models', () => {
+  const empty = { id: 'm1', name: 'Empty', contentType: 'application/json', schema: JSON.stringify({ $schema: 'http://json-schema.org/draft-04/schema#', title: 'Empty Schema', type: 'object' }) };
+  const error = { id: 'm2', name: 'Error', contentType: 'application/json', schema: JSON.stringify({ title: 'Error Schema', type: 'object', properties: { message: { type: 'string' } } }) };
+  const mine = { id: 'm3', name: 'Error', contentType: 'application/json', schema: JSON.stringify({ title: 'My error', type: 'object' }) };
+  const wire = (models: Model[], responseModel?: string): RestWire => ({
+    api: { id: 'a', name: 'a' },
+    resources: [{ id: 'r', path: '/x', resourceMethods: { GET: { httpMethod: 'GET', methodResponses: responseModel ? { '200': { statusCode: '200', responseModels: { 'application/json': responseModel } } } : {} } } }],
+    authorizers: [], validators: [], models, stages: [],
+  });
+  const desired = (models: string[]): ApiModel => ({
+    key: 'a', kind: 'RestApi', name: 'a', binaryMediaTypes: [], tags: {}, stages: {}, routes: {}, authorizers: {}, requestValidators: {}, secrets: [],
+    models: Object.fromEntries(models.map((m) => [m, { contentType: 'application/json', schema: {} }])),
+  });
+
+  it.each<[string, RestWire, ApiModel | undefined, string[]]>([
+    ['dropped when the state does not declare them', wire([empty, error]), desired([]), []],
+    ['kept when the state declares them', wire([empty, error]), desired(['Empty']), ['Empty']],
+    ['import: kept when a route refers to one', wire([empty, error], 'Empty'), undefined, ['Empty']],
+    ['import: dropped when nothing refers to them', wire([empty, error]), undefined, []],
+    ['a model of the same name that is not AWS\'s is configuration', wire([mine]), desired([]), ['Error']],
+  ])('%s', (_n, w, d, names) => {
+    expect(Object.keys(normalizeRestApi('a', w, d).model.models)).toEqual(names);
   });
 });
