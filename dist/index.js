@@ -92862,64 +92862,80 @@ function scalarAt(rest, at2) {
   return opensFlow(rest) ? {} : { value: at2 };
 }
 function indexFlow(idx, path, s2, base) {
-  let i6 = 0;
-  const ws = () => {
-    while (s2[i6] === " ") i6++;
-  };
-  const quoted = () => {
-    const q3 = s2[i6];
-    let j5 = i6 + 1;
+  new FlowScanner(idx, s2, base).collection(path);
+}
+var FlowScanner = class {
+  constructor(idx, s2, base) {
+    this.idx = idx;
+    this.s = s2;
+    this.base = base;
+  }
+  idx;
+  s;
+  base;
+  i = 0;
+  ws() {
+    while (this.s[this.i] === " ") this.i++;
+  }
+  quoted() {
+    const { s: s2 } = this;
+    const q3 = s2[this.i];
+    let j5 = this.i + 1;
     while (j5 < s2.length && s2[j5] !== q3) j5 += s2[j5] === "\\" && q3 === '"' ? 2 : 1;
     if (j5 >= s2.length) return void 0;
-    const raw = s2.slice(i6, j5 + 1);
-    i6 = j5 + 1;
+    const raw = s2.slice(this.i, j5 + 1);
+    this.i = j5 + 1;
     return unquote(raw);
-  };
-  const plain2 = (stops) => {
-    const start = i6;
+  }
+  plain(stops) {
+    const { s: s2 } = this;
+    const start = this.i;
+    let i6 = this.i;
     while (i6 < s2.length && !stops.includes(s2[i6]) && !(s2[i6] === ":" && (s2[i6 + 1] === " " || s2[i6 + 1] === "," || s2[i6 + 1] === "}")) && !(s2[i6] === "#" && s2[i6 - 1] === " ")) i6++;
+    this.i = i6;
     return s2.slice(start, i6).trimEnd();
-  };
-  const node2 = (p3, keyAt) => {
-    ws();
-    const at2 = i6;
-    if (s2[i6] === "{" || s2[i6] === "[") {
-      idx.set(p3, { key: keyAt });
-      return collection(p3);
+  }
+  node(p3, keyAt) {
+    this.ws();
+    const at2 = this.i;
+    const c5 = this.s[at2];
+    if (c5 === "{" || c5 === "[") {
+      this.idx.set(p3, { key: keyAt });
+      return this.collection(p3);
     }
-    if (s2[i6] === '"' || s2[i6] === "'") {
-      if (quoted() === void 0) return false;
-    } else if (/[&*!|>]/.test(s2[i6] ?? "")) return false;
-    else plain2(",]}");
-    idx.set(p3, { key: keyAt, value: base + at2 });
+    if (c5 === '"' || c5 === "'") {
+      if (this.quoted() === void 0) return false;
+    } else if (c5 === void 0 || "&*!|>".includes(c5)) return false;
+    else this.plain(",]}");
+    this.idx.set(p3, { key: keyAt, value: this.base + at2 });
     return true;
-  };
-  const collection = (p3) => {
-    const close = s2[i6] === "{" ? "}" : "]";
-    i6++;
+  }
+  collection(p3) {
+    const { s: s2 } = this;
+    const close = s2[this.i] === "{" ? "}" : "]";
+    this.i++;
     for (let n3 = 0; ; n3++) {
-      ws();
-      if (s2[i6] === close) {
-        i6++;
+      this.ws();
+      if (s2[this.i] === close) {
+        this.i++;
         return true;
       }
       if (close === "}") {
-        const keyAt = base + i6;
-        const key = s2[i6] === '"' || s2[i6] === "'" ? quoted() : plain2(",}:");
-        if (key === void 0 || s2[i6] !== ":") return false;
-        i6++;
-        if (!node2(child(p3, key), keyAt)) return false;
+        const keyAt = this.base + this.i;
+        const key = s2[this.i] === '"' || s2[this.i] === "'" ? this.quoted() : this.plain(",}:");
+        if (key === void 0 || s2[this.i] !== ":") return false;
+        this.i++;
+        if (!this.node(child(p3, key), keyAt)) return false;
       } else {
-        ws();
-        if (!node2(child(p3, n3), base + i6)) return false;
+        this.ws();
+        if (!this.node(child(p3, n3), this.base + this.i)) return false;
       }
-      ws();
-      if (s2[i6] === ",") i6++;
-      else if (s2[i6] !== close) return false;
+      this.ws();
+      if (s2[this.i] === ",") this.i++;
+      else if (s2[this.i] !== close) return false;
     }
-  };
-  collection(path);
-}
+  }
+};
 function bracketBalance(s2) {
   let depth = 0;
   let quote = "";
@@ -93389,7 +93405,7 @@ function parseRouteKey(key) {
 // src/state/merge-parts.ts
 import { isDeepStrictEqual } from "node:util";
 var fmt = (l3) => `${l3.file}:${l3.line}:${l3.column}`;
-function mergeParts(parts, inline, issues) {
+function mergeParts(parts, inline, issues, opts) {
   const m3 = { routes: /* @__PURE__ */ new Map(), authorizers: /* @__PURE__ */ new Map(), validators: /* @__PURE__ */ new Map(), models: /* @__PURE__ */ new Map(), binaryMediaTypes: [] };
   const components = /* @__PURE__ */ new Map();
   const schemes = /* @__PURE__ */ new Map();
@@ -93410,7 +93426,7 @@ function mergeParts(parts, inline, issues) {
   };
   for (const part of parts) {
     for (const c5 of part.components) {
-      if (c5.id.startsWith("securitySchemes/")) continue;
+      if (!c5.id.startsWith("schemas/") || opts.kind !== "RestApi") continue;
       const first = components.get(c5.id);
       if (!first) components.set(c5.id, c5);
       else if (!isDeepStrictEqual(first.value, c5.value)) {
@@ -93953,7 +93969,7 @@ function compileApi(a5) {
     parts.push(loadOpenapi(ctx, doc, { kind: f5.kind, defaults }));
   });
   const inline = f5.routes ? inlineRoutes(src, f5.routes, f5.kind, issues) : [];
-  const merged = mergeParts(parts, inline, issues);
+  const merged = mergeParts(parts, inline, issues, { kind: f5.kind });
   for (const [name, az] of Object.entries(f5.authorizers ?? {})) {
     const at2 = locateIn(src, ["authorizers", name], { key: true });
     const ids = az.identitySource === void 0 ? [] : Array.isArray(az.identitySource) ? az.identitySource : az.identitySource.split(",").map((s2) => s2.trim());
@@ -94235,6 +94251,12 @@ var httpApiFeatureRules = (api, ctx) => {
     for (const [name, a5] of Object.entries(api.authorizers)) {
       if (a5.type === "JWT") out.push(issue3(ctx, `${k5}/authorizers/${name}`, { code: "rest-api-jwt", message: `authorizer ${name}: REST APIs have no JWT authorizers`, hint: "use a COGNITO_USER_POOLS authorizer, or a TOKEN/REQUEST Lambda authorizer that checks the JWT" }));
     }
+    for (const key of ["apiKeys", "usagePlans"]) {
+      if (has(ctx, `${k5}/${key}`)) out.push(issue3(ctx, `${k5}/${key}`, { severity: "warning", code: "not-managed", message: `${key} are not managed by apigw-sync yet; this setting has no effect`, hint: `remove \`${key}\` and manage API keys and usage plans outside gateway-state for now` }));
+    }
+    for (const name of Object.keys(api.stages)) {
+      if (has(ctx, `${k5}/stages/${name}/canary`)) out.push(issue3(ctx, `${k5}/stages/${name}/canary`, { severity: "warning", code: "not-managed", message: `stage ${name}: a standing canary is not managed; apigw-sync creates and removes canaries itself during a rollout`, hint: "remove `canary` and declare the traffic steps in `rollout.steps`" }));
+    }
     if (api.cors) out.push(issue3(ctx, `${k5}/cors`, { code: "rest-api-cors", message: "REST APIs have no API-level CORS setting", hint: "declare OPTIONS methods (mock integrations returning the Access-Control-* headers), or use an HttpApi" }));
   }
   return out;
@@ -94376,6 +94398,38 @@ var rolloutRules = (api, ctx) => {
   return out;
 };
 
+// src/validate/rules/route-shape.ts
+var routeShapeRules = (api, ctx) => {
+  const out = [];
+  const variables = /* @__PURE__ */ new Map();
+  for (const [rk, r5] of Object.entries(api.routes)) {
+    if (r5.path === "$default") continue;
+    const at2 = `${api.key}/routes/${rk}`;
+    const segs = r5.path.split("/").slice(1);
+    if (r5.path !== "/" && segs.some((s2) => s2 === "")) {
+      out.push(issue3(ctx, at2, { code: "route-path-empty-segment", message: `${rk}: the path has an empty segment (// or a trailing /)`, hint: "remove the extra slash; API Gateway resources cannot have empty path parts" }));
+      continue;
+    }
+    segs.forEach((seg, i6) => {
+      if (/\+\}$/.test(seg) && i6 !== segs.length - 1) {
+        out.push(issue3(ctx, at2, { code: "route-greedy-not-last", message: `${rk}: greedy path variable ${seg} must be the last segment`, hint: `end the path at ${seg}, or use a plain {name} variable here` }));
+      }
+      if (api.kind !== "RestApi" || !/^\{.+\}$/.test(seg)) return;
+      const parent = `/${segs.slice(0, i6).join("/")}`;
+      const seen = variables.get(parent);
+      if (!seen) variables.set(parent, { name: seg, route: rk });
+      else if (seen.name !== seg) {
+        out.push(issue3(ctx, at2, {
+          code: "route-variable-conflict",
+          message: `${rk}: ${seg} under ${parent} conflicts with ${seen.name} used by ${seen.route}`,
+          hint: `use one variable name for this position in every route (e.g. ${seen.name}); a REST resource has only one variable child`
+        }));
+      }
+    });
+  }
+  return out;
+};
+
 // src/validate/rules/stages.ts
 var stageRules = (api, ctx) => {
   const out = [];
@@ -94425,7 +94479,7 @@ var timeoutRules = (api, ctx) => {
 };
 
 // src/validate/rules/index.ts
-var API_RULES = [pathParamRules, httpApiFeatureRules, timeoutRules, stageRules, rolloutRules, referenceRules];
+var API_RULES = [routeShapeRules, pathParamRules, httpApiFeatureRules, timeoutRules, stageRules, rolloutRules, referenceRules];
 function runRules(ctx) {
   return Object.values(ctx.model.apis).flatMap((api) => API_RULES.flatMap((rule) => rule(api, ctx)));
 }
@@ -94571,8 +94625,9 @@ function parseCommentData(body) {
 function isStickyComment(body) {
   return Boolean(body?.startsWith(COMMENT_MARKER));
 }
-function currentApprovals(approvals, fingerprint) {
-  return fingerprint ? approvals.filter((a5) => a5.fingerprint === fingerprint) : [];
+function currentApprovals(approvals, fingerprint, headSha) {
+  if (!fingerprint) return [];
+  return approvals.filter((a5) => a5.fingerprint === fingerprint && (headSha === void 0 || a5.headSha === void 0 || a5.headSha === headSha));
 }
 
 // src/render/escape.ts
@@ -94600,6 +94655,18 @@ function escapeHtml(s2) {
 }
 function mermaidLabel(s2) {
   return s2.replace(/#/g, "#35;").replace(/"/g, "#quot;").replace(/</g, "#lt;").replace(/>/g, "#gt;").replace(/`/g, "#96;").replace(/[{}]/g, (c5) => c5 === "{" ? "#123;" : "#125;").replace(/\|/g, "#124;").replace(/\r?\n/g, " ");
+}
+var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+function terminalSafe(s2) {
+  return s2.replace(CONTROL, (c5) => `\\u${c5.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function terminalSafeDeep(v) {
+  if (typeof v === "string") return terminalSafe(v);
+  if (v === null || typeof v !== "object") return v;
+  if (Array.isArray(v)) return v.map(terminalSafeDeep);
+  const out = {};
+  for (const [k5, x] of Object.entries(v)) out[terminalSafe(k5)] = terminalSafeDeep(x);
+  return out;
 }
 
 // src/diff/fields.ts
@@ -95181,15 +95248,17 @@ function issuesSection(issues) {
   });
   return [title, "", "| | Where | Problem |", "|---|---|---|", ...rows].join("\n");
 }
+var APPROVAL_HEADING = "### Approval and apply";
+var PROGRESS_HEADING = "### Apply progress";
 function approvalSection(input2) {
-  const out = ["### Approval and apply", ""];
+  const out = [APPROVAL_HEADING, ""];
   if (!input2.plan) {
     out.push("Fix the problems above and push again: nothing can be applied from an invalid state.");
     return out.join("\n");
   }
   const fp = input2.plan.fingerprint;
-  const valid = currentApprovals(input2.approvals, fp);
-  const stale = input2.approvals.filter((a5) => a5.fingerprint !== fp);
+  const valid = currentApprovals(input2.approvals, fp, input2.headSha);
+  const stale = input2.approvals.filter((a5) => !valid.includes(a5));
   const who = valid.length ? `: ${valid.map((a5) => codeSpan(a5.login)).join(", ")}` : "";
   out.push(`Approvals for plan ${codeSpan(shortFingerprint(fp))}: **${valid.length} of ${input2.requiredApprovals}**${who}`);
   if (stale.length > 0) {
@@ -95216,7 +95285,7 @@ function progressSection(progress) {
   const rows = progress.map(
     (p3) => `| ${PROGRESS_ICON[p3.state]} ${p3.state.replace("_", " ")} | ${escapeMarkdownText(p3.apiKey)} | ${codeSpan(p3.stage, { inTable: true })} | ${p3.detail ? escapeMarkdownText(p3.detail) : ""} |`
   );
-  return ["### Apply progress", "", "| State | API | Stage | Detail |", "|---|---|---|---|", ...rows].join("\n");
+  return [PROGRESS_HEADING, "", "| State | API | Stage | Detail |", "|---|---|---|---|", ...rows].join("\n");
 }
 function fullPlanNote(input2, fullLength) {
   const where = input2.fullPlanAt ? input2.fullPlanAt.url ? `[${escapeMarkdownText(input2.fullPlanAt.label)}](${input2.fullPlanAt.url})` : escapeMarkdownText(input2.fullPlanAt.label) : "the check run `apigw-sync/plan`";
@@ -99729,7 +99798,7 @@ function findAuthorizerRenames(live, desired) {
   const same2 = (d5, c5) => deepEqual({ ...live[d5], name: "" }, { ...desired[c5], name: "" });
   return uniquePairs(deleted, created, same2);
 }
-function findRouteRenames(live, desired, authorizerRenames) {
+function findRouteRenames(live, desired, authorizerRenames, opts = {}) {
   const deleted = Object.keys(live.routes).filter((k5) => !(k5 in desired.routes));
   const created = Object.keys(desired.routes).filter((k5) => !(k5 in live.routes));
   if (deleted.length === 0 || created.length === 0) return /* @__PURE__ */ new Map();
@@ -99741,7 +99810,10 @@ function findRouteRenames(live, desired, authorizerRenames) {
     if (seg === void 0) return false;
     const renamed2 = renameParam(lr, seg.before, seg.after);
     if (!deepEqual(methodConfig(renamed2), methodConfig(dr))) return false;
-    if (desired.kind === "RestApi") return restResourceMovable(live, desired, d5, seg.oldPrefix, seg.newPrefix);
+    if (desired.kind === "RestApi") {
+      if (opts.liveResourcePaths?.some((p3) => under(p3, seg.newPrefix))) return false;
+      return restResourceMovable(live, desired, d5, seg.oldPrefix, seg.newPrefix);
+    }
     return true;
   };
   return uniquePairs(deleted, created, candidate);
@@ -99813,12 +99885,12 @@ function routeMethod(r5) {
   const { integration: _integration, ...method } = r5;
   return method;
 }
-function diffApi(apiKey, desired, live) {
+function diffApi(apiKey, desired, live, opts = {}) {
   if (!desired && !live) return [];
   if (!desired) return [deleteApi(apiKey, live)];
   if (!live) return createApi(apiKey, desired);
   if (desired.kind !== live.kind) return [deleteApi(apiKey, live, "API kind changed: replaced"), ...createApi(apiKey, desired)];
-  return updateApi(apiKey, desired, live);
+  return updateApi(apiKey, desired, live, opts);
 }
 function deleteApi(apiKey, live, why) {
   const c5 = makeChange({ apiKey, apiKind: live.kind, target: "api", action: "delete", name: live.name, before: apiHeader(live) });
@@ -99840,7 +99912,7 @@ function createApi(apiKey, d5) {
 function emptyLike(d5) {
   return { ...d5, routes: {}, authorizers: {}, requestValidators: {}, models: {}, stages: {} };
 }
-function updateApi(apiKey, d5, l3) {
+function updateApi(apiKey, d5, l3, opts) {
   const spec = { apiKey, apiKind: d5.kind };
   const out = [];
   const hb = apiHeader(l3);
@@ -99851,7 +99923,7 @@ function updateApi(apiKey, d5, l3) {
   out.push(...diffRecords(spec, "authorizer", l3.authorizers, d5.authorizers, authRenames));
   out.push(...diffRecords(spec, "requestValidator", l3.requestValidators, d5.requestValidators));
   out.push(...diffRecords(spec, "model", l3.models, d5.models));
-  out.push(...diffRoutes(spec, l3, d5, authRenames));
+  out.push(...diffRoutes(spec, l3, d5, authRenames, opts));
   out.push(...diffRecords(spec, "stage", l3.stages, d5.stages));
   return out;
 }
@@ -99874,9 +99946,9 @@ function diffRecords(spec, target, live, desired, renames = /* @__PURE__ */ new 
   }
   return out;
 }
-function diffRoutes(spec, l3, d5, authRenames = /* @__PURE__ */ new Map()) {
+function diffRoutes(spec, l3, d5, authRenames = /* @__PURE__ */ new Map(), opts = {}) {
   const out = [];
-  const routeRenames2 = findRouteRenames(l3, d5, authRenames);
+  const routeRenames2 = findRouteRenames(l3, d5, authRenames, opts);
   const renamedFrom2 = new Map([...routeRenames2].map(([from, to]) => [to, from]));
   const pair = (key, lr, dr) => {
     if (dr && lr) {
@@ -99910,7 +99982,10 @@ function diffRoutes(spec, l3, d5, authRenames = /* @__PURE__ */ new Map()) {
 // src/diff/gateway.ts
 function diffGateway(desired, live) {
   const keys = [.../* @__PURE__ */ new Set([...Object.keys(desired.apis), ...Object.keys(live.apis)])].sort();
-  return keys.flatMap((key) => diffApi(key, desired.apis[key], live.apis[key]?.model));
+  return keys.flatMap((key) => {
+    const l3 = live.apis[key];
+    return diffApi(key, desired.apis[key], l3?.model, { liveResourcePaths: l3 ? Object.keys(l3.ids.resourceIds) : void 0 });
+  });
 }
 
 // src/plan/deployments.ts
@@ -100407,6 +100482,7 @@ function normalizeRestApi(key, w, desired) {
       routes2[rk] = restRoute(method, r5.path, m3, { authorizerNames, validatorNames, declared: desired?.routes[rk] });
     }
   }
+  dropBuiltinModels(models, routes2, desired);
   const stages = {};
   for (const s2 of w.stages) {
     if (!s2.stageName) continue;
@@ -100435,6 +100511,20 @@ function normalizeRestApi(key, w, desired) {
   };
   if (w.api.description !== void 0) model.description = w.api.description;
   return { model, ids };
+}
+var BUILTIN_MODEL_TITLES = { Empty: "Empty Schema", Error: "Error Schema" };
+function dropBuiltinModels(models, routes2, desired) {
+  for (const [name, title] of Object.entries(BUILTIN_MODEL_TITLES)) {
+    const m3 = models[name];
+    if (!m3 || m3.schema?.title !== title) continue;
+    if (desired ? name in desired.models : isReferenced(name, routes2)) continue;
+    delete models[name];
+  }
+}
+function isReferenced(model, routes2) {
+  return Object.values(routes2).some(
+    (r5) => Object.values(r5.requestModels).includes(model) || Object.values(r5.methodResponses).some((mr) => Object.values(mr.responseModels).includes(model))
+  );
 }
 function restAuthorizer(a5, declared) {
   const m3 = {
@@ -100726,9 +100816,10 @@ var import_client_apigatewayv22 = __toESM(require_dist_cjs16(), 1);
 
 // src/aws/read/rest.ts
 var import_client_api_gateway = __toESM(require_dist_cjs18(), 1);
-var PAGE2 = 500;
-async function readRestApi(client, api, key, desired) {
+var REST_PAGE_SIZE = 500;
+async function readRestApi(client, api, key, desired, opts = {}) {
   const restApiId = api.id;
+  const PAGE2 = opts.pageSize ?? REST_PAGE_SIZE;
   const [resources, authorizers, validators, models, stages] = await Promise.all([
     pages("GetResources", (position) => client.send(new import_client_api_gateway.GetResourcesCommand({ restApiId, limit: PAGE2, position, embed: ["methods"] }))),
     pages("GetAuthorizers", (position) => client.send(new import_client_api_gateway.GetAuthorizersCommand({ restApiId, limit: PAGE2, position }))),
@@ -100771,14 +100862,14 @@ async function readLive(opts) {
   const listed = await listApis(opts.clients);
   const { matched, unmanaged } = matchApis(opts.desired.apis, listed);
   const entries = await Promise.all(
-    Object.entries(matched).map(async ([key, api]) => [key, await readApi(opts.clients, api, key, opts.desired.apis[key])])
+    Object.entries(matched).map(async ([key, api]) => [key, await readApi(opts.clients, api, key, opts.desired.apis[key], { pageSize: opts.pageSize })])
   );
   const apis = {};
   for (const [key, api] of entries.sort(([a5], [b5]) => a5 < b5 ? -1 : 1)) apis[key] = api;
   return { region: opts.region, apis, unmanaged };
 }
-function readApi(clients, api, key, desired) {
-  return api.kind === "RestApi" ? readRestApi(clients.apigw, api.rest, key, desired) : readHttpApi(clients.apigwv2, api.http, key, desired);
+function readApi(clients, api, key, desired, opts = {}) {
+  return api.kind === "RestApi" ? readRestApi(clients.apigw, api.rest, key, desired, opts) : readHttpApi(clients.apigwv2, api.http, key, desired);
 }
 
 // src/engine/clients.ts
@@ -100823,7 +100914,7 @@ function textStyle(opts) {
 var INDENT = "    ";
 function renderPlanText(plan, opts) {
   const st = textStyle(opts);
-  const masked = maskPlan(plan);
+  const masked = terminalSafeDeep(maskPlan(plan));
   const head = st.dim(`apigw-sync plan \xB7 ${plan.region} \xB7 fingerprint ${shortFingerprint(plan.fingerprint)}`);
   if (masked.steps.length === 0) return `${head}
 
@@ -101046,8 +101137,9 @@ function wrapAwsError2(operation2, e5) {
 }
 function hintFor(code) {
   switch (code) {
-    case "TooManyRequestsException":
     case "LimitExceededException":
+      return "an API Gateway limit was reached (the message says which); per-API limits such as 300 resources are hard \u2014 split the API";
+    case "TooManyRequestsException":
       return "the account-wide API Gateway quota is exhausted (other tools share it); run apply again later \u2014 it resumes where it stopped";
     case "ConflictException":
       return "another change reached this API at the same time; run apply again \u2014 it re-reads AWS and finishes the job";
@@ -102228,12 +102320,23 @@ async function runPlan(opts) {
   for (const p3 of pending) events({ type: "pending.found", apiKey: p3.apiKey, stages: p3.stages, fingerprint: p3.fingerprint });
   const plan = withPendingDeployments(buildPlan({ desired, live, now: opts.now ?? /* @__PURE__ */ new Date() }), desired, pending);
   const hasChanges = plan.steps.length > 0 || Object.keys(plan.deployments).length > 0;
-  const renderings = {
-    text: renderPlanAs(plan, "text", { color: false }),
-    markdown: renderPlanAs(plan, "markdown", { color: false }),
-    json: renderPlanAs(plan, "json", { color: false })
-  };
+  const renderings = lazyRenderings(plan);
   return { status: "ok", plan, desired, live, issues: state2.issues, issuesText: state2.issuesText, pending, hasChanges, clients, renderings };
+}
+function lazyRenderings(plan) {
+  const cache5 = {};
+  const get2 = (f5) => cache5[f5] ??= renderPlanAs(plan, f5, { color: false });
+  return {
+    get text() {
+      return get2("text");
+    },
+    get markdown() {
+      return get2("markdown");
+    },
+    get json() {
+      return get2("json");
+    }
+  };
 }
 
 // src/engine/apply.ts
@@ -102423,7 +102526,7 @@ async function applyApiUnit(u) {
     await lock?.release({ alsoRemove: walk2.ok ? [TAG_PENDING] : [] });
     u.events({ type: "lock.released", apiKey: u.apiKey });
   } catch (error64) {
-    return { apiKey: u.apiKey, apiId, walk: walk2, writes, error: error64 };
+    return { apiKey: u.apiKey, apiId, walk: walk2, writes, error: releaseFailed(ref.name, walk2.ok, error64) };
   }
   return { apiKey: u.apiKey, apiId, walk: walk2, writes };
 }
@@ -102446,6 +102549,12 @@ function unitExecutor(u, caller, toolTagsAtCreate) {
     deploy: (apiKey, stages) => main.deploy(apiKey, stages)
   };
   return executor;
+}
+function releaseFailed(name, applied, cause) {
+  return new ApigwSyncError("UNLOCK_FAILED", `${name}: ${applied ? "applied, but " : ""}the apply lock could not be removed: ${message(cause)}`, {
+    hint: `run \`apigw-sync unlock --api ${name}\`, then \`apigw-sync apply\` (it redeploys any stage still marked pending)`,
+    cause
+  });
 }
 function stalePlan(name) {
   return new ApigwSyncError("STALE_PLAN", `${name} changed in AWS after this apply read it (another apply finished, or someone edited it)`, {
@@ -103391,9 +103500,10 @@ function rolloutDeployerFor(o3) {
         const others = req.stages.filter((s2) => s2 !== policy.stage);
         const directResult = others.length > 0 ? await direct.deploy({ ...req, stages: others }) : void 0;
         if (!req.stages.includes(policy.stage)) return directResult;
+        const { cloudwatch, region } = o3.aws();
         const port = await createRolloutPort({
-          clients: { ...clients, cloudwatch: o3.cloudwatch },
-          region: o3.region,
+          clients: { ...clients, cloudwatch },
+          region,
           api: req.api,
           apiId: req.apiId,
           policy,
@@ -103827,6 +103937,9 @@ function kindLabel(l3) {
 }
 function headline(r5) {
   const { beforeUsd, afterUsd, deltaUsd, deltaPercent } = r5.total;
+  if (r5.apis.every((l3) => l3.change === "unchanged")) {
+    return afterUsd === null ? "No API changes, so no cost change." : `No API changes; monthly cost stays at ${formatUsd(afterUsd)}.`;
+  }
   if (!r5.regionKnown) return `Monthly cost: unknown (no price table for ${r5.region}).`;
   if (deltaUsd === null) return "Monthly cost change: unknown (some prices are not in the table; see below).";
   if (Math.abs(deltaUsd) < 5e-3) return `Monthly cost stays at ${formatUsd(afterUsd)}.`;
@@ -103838,7 +103951,7 @@ function usagePhrase(u) {
   const size = u.avgResponseKb === void 0 ? "" : `, ${Math.round(u.avgResponseKb)} KB/request (${u.avgResponseKbSource === "declared" ? "declared" : "CloudWatch DataProcessed"})`;
   switch (u.source) {
     case "cloudwatch":
-      return `${formatCount(u.monthlyRequests)} requests/mo from CloudWatch (last ${u.windowDays} days, extrapolated to 730 h)${size}`;
+      return `${formatCount(u.monthlyRequests)} requests/mo from CloudWatch (last ${Number((u.windowDays ?? 0).toFixed(1))} days, extrapolated to 730 h)${size}`;
     case "declared":
       return `${formatCount(u.monthlyRequests)} requests/mo declared in api.yaml \`usage\`${size}`;
     case "none":
@@ -103973,7 +104086,9 @@ function clientsFromEnvironment(env2 = process.env) {
   return (region) => createAwsClients({ region: env2.AWS_REGION ?? env2.AWS_DEFAULT_REGION ?? region, endpoint: env2.AWS_ENDPOINT_URL });
 }
 function createEngineServices(o3 = {}) {
-  const clients = o3.clients ?? clientsFromEnvironment();
+  const given = o3.clients ?? clientsFromEnvironment();
+  let made;
+  const clients = typeof given === "function" ? (region) => made = given(region) : made = given;
   const events = o3.onEvent ?? (() => {
   });
   return {
@@ -104014,7 +104129,7 @@ function createEngineServices(o3 = {}) {
           fingerprint: input2.fingerprint,
           owner: input2.owner,
           events: onEngine,
-          deployerFor: o3.directDeploy ? void 0 : deployerFor(clients, o3.region, onRollout)
+          deployerFor: o3.directDeploy ? void 0 : rolloutDeployerFor({ aws: () => made, clock: systemClock2, onEvent: onRollout })
         });
         const failures = r5.failures.map((f5) => ({ apiKey: f5.apiKey, message: f5.message }));
         const rolledBack = r5.failures.filter((f5) => isRolledBack(f5.error)).map((f5) => f5.apiKey);
@@ -104041,13 +104156,6 @@ function createEngineServices(o3 = {}) {
         return { apiId: r5.apiId, name: r5.name, removed: r5.removed !== void 0 };
       }
     }
-  };
-}
-function deployerFor(clients, region, onEvent) {
-  let made;
-  return (...args) => {
-    const c5 = made ?? (made = typeof clients === "function" ? clients(region ?? process.env.AWS_REGION ?? "us-east-1") : clients);
-    return rolloutDeployerFor({ cloudwatch: c5.cloudwatch, region: c5.region, clock: systemClock2, onEvent })(...args);
   };
 }
 function isRolledBack(e5) {

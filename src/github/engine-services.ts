@@ -32,7 +32,10 @@ export function clientsFromEnvironment(env: NodeJS.ProcessEnv = process.env): En
 }
 
 export function createEngineServices(o: EngineServicesOptions = {}): EngineServices {
-  const clients = o.clients ?? clientsFromEnvironment();
+  const given = o.clients ?? clientsFromEnvironment();
+  // Remember the clients the engine makes for the state's region, so the rollout watches CloudWatch there too.
+  let made: AwsClients | undefined;
+  const clients: EngineClients = typeof given === 'function' ? (region: string) => (made = given(region)) : (made = given);
   const events = o.onEvent ?? (() => {});
   return {
     planner: {
@@ -72,7 +75,7 @@ export function createEngineServices(o: EngineServicesOptions = {}): EngineServi
           fingerprint: input.fingerprint,
           owner: input.owner,
           events: onEngine,
-          deployerFor: o.directDeploy ? undefined : deployerFor(clients, o.region, onRollout),
+          deployerFor: o.directDeploy ? undefined : rolloutDeployerFor({ aws: () => made!, clock: systemClock, onEvent: onRollout }),
         });
         const failures = r.failures.map((f) => ({ apiKey: f.apiKey, message: f.message }));
         const rolledBack = r.failures.filter((f) => isRolledBack(f.error)).map((f) => f.apiKey);
@@ -100,14 +103,6 @@ export function createEngineServices(o: EngineServicesOptions = {}): EngineServi
         return { apiId: r.apiId, name: r.name, removed: r.removed !== undefined };
       },
     },
-  };
-}
-
-function deployerFor(clients: EngineClients, region: string | undefined, onEvent: (e: RolloutEvent) => void) {
-  let made: AwsClients | undefined;
-  return (...args: Parameters<ReturnType<typeof rolloutDeployerFor>>) => {
-    const c = made ?? (made = typeof clients === 'function' ? clients(region ?? process.env.AWS_REGION ?? 'us-east-1') : clients);
-    return rolloutDeployerFor({ cloudwatch: c.cloudwatch, region: c.region, clock: systemClock, onEvent })(...args);
   };
 }
 
