@@ -12,6 +12,7 @@ import {
 } from '@aws-sdk/client-apigatewayv2';
 import type { ApiModel } from '../../model/api.js';
 import type { LiveApi } from '../../model/live.js';
+import { ApigwSyncError } from '../../model/errors.js';
 import { awsCall } from '../errors.js';
 import { normalizeHttpApi } from './http-normalize.js';
 
@@ -36,6 +37,7 @@ export async function httpPages<T>(operation: string, get: (next?: string) => Pr
   do {
     const page = await awsCall(operation, () => get(next));
     out.push(...(page.Items ?? []));
+    if (page.NextToken !== undefined && page.NextToken === next) throw new ApigwSyncError('AWS_PAGING', `${operation} returned the same NextToken twice (${next})`, { hint: 'AWS answered inconsistently; run the command again' });
     next = page.NextToken;
   } while (next);
   return out;

@@ -16,6 +16,7 @@ import {
 } from '@aws-sdk/client-api-gateway';
 import type { ApiModel } from '../../model/api.js';
 import type { LiveApi } from '../../model/live.js';
+import { ApigwSyncError } from '../../model/errors.js';
 import { awsCall } from '../errors.js';
 import { normalizeRestApi, type RestWire } from './rest-normalize.js';
 
@@ -43,6 +44,7 @@ async function pages<T>(operation: string, get: (position?: string) => Promise<{
   do {
     const page = await awsCall(operation, () => get(position));
     out.push(...(page.items ?? []));
+    if (page.position !== undefined && page.position === position) throw new ApigwSyncError('AWS_PAGING', `${operation} returned the same position twice (${position})`, { hint: 'AWS answered inconsistently; run the command again' });
     position = page.position;
   } while (position);
   return out;

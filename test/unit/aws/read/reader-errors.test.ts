@@ -41,3 +41,15 @@ describe('readRestApi errors', () => {
     expect(apigw.commandCalls(GetResourcesCommand)[0].args[0].input).toMatchObject({ limit: 500, embed: ['methods'] });
   });
 });
+
+describe('paging guard', () => {
+  it('stops when AWS hands back the same position again, instead of looping forever', async () => {
+    apigw.on(GetResourcesCommand).resolves({ items: [{ id: 'r', path: '/' }], position: 'same' });
+    apigw.on(GetAuthorizersCommand).resolves({ items: [] });
+    apigw.on(GetRequestValidatorsCommand).resolves({ items: [] });
+    apigw.on(GetModelsCommand).resolves({ items: [] });
+    apigw.on(GetStagesCommand).resolves({ item: [] });
+    await expect(readRestApi(new APIGatewayClient({ region: 'us-east-1' }), { id: 'abc', name: 'x' }, 'x')).rejects.toThrow(/GetResources returned the same position twice/);
+    expect(apigw.commandCalls(GetResourcesCommand)).toHaveLength(2);
+  });
+});
