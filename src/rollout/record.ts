@@ -1,7 +1,8 @@
 /**
  * The rollout's own state, kept in AWS (a tag on the stage) so that a crashed run can be
  * resumed or rolled back by the next one. AWS tag values hold at most 256 characters,
- * so the record is encoded compactly as `v1;phase;step;startedAt;stepStartedAt;canary;previous;fp`.
+ * so the record is encoded compactly as `v1 phase step startedAt stepStartedAt canary previous fp`, with
+ * spaces: AWS tag values allow only letters, digits, spaces and `_ . : / = + - @` (no `;` or `|`).
  */
 import { ApigwSyncError } from '../model/errors.js';
 
@@ -37,13 +38,13 @@ export function encodeRecord(r: RolloutRecord): string {
     r.canaryDeploymentId,
     r.previousDeploymentId,
     r.fingerprint,
-  ].join(';');
+  ].join(' ');
   if (text.length > MAX_TAG_VALUE) throw new Error(`rollout record longer than a tag value allows: ${text}`);
   return text;
 }
 
 export function decodeRecord(text: string): RolloutRecord {
-  const parts = text.split(';');
+  const parts = text.split(' ');
   const [version, phase, step, startedAt, stepStartedAt, canary, previous, fingerprint = ''] = parts;
   const numbers = [step, startedAt, stepStartedAt].map(Number);
   if (version !== 'v1' || !PHASES[phase] || numbers.some((n) => !Number.isFinite(n)) || !canary || !previous) {

@@ -11,8 +11,9 @@ describe('rollout record', () => {
     const text = encodeRecord(r);
     expect(text.length).toBeLessThanOrEqual(MAX_TAG_VALUE);
     expect(decodeRecord(text)).toEqual(r);
+    expect(text).toMatch(/^[\w .:/=+\-@]+$/); // AWS's tag value alphabet
   });
-  it.each(['', 'v2;b;0;1;1;a;b;', 'v1;x;0;1;1;a;b;', 'v1;b;zero;1;1;a;b;', 'v1;b;0;1;1;;b;'])('refuses %j with a fix', (bad) => {
+  it.each(['', 'v2 b 0 1 1 a b ', 'v1 x 0 1 1 a b ', 'v1 b zero 1 1 a b ', 'v1 b 0 1 1  b ', 'v1;b;0;1;1;a;b;'])('refuses %j with a fix', (bad) => {
     expect(() => decodeRecord(bad)).toThrow(/cannot be read/);
   });
 });
