@@ -54,15 +54,16 @@ export const SCENARIOS: Scenario[] = [
     script: 'apply.ts',
     summarize: (j) =>
       j.results.map((r: any) => ({
-        scenario: `apply ${r.routeChanges} route change${r.routeChanges === 1 ? '' : 's'} (${r.kind})`,
+        scenario: `apply ${r.routeChanges} route change${r.routeChanges === 1 ? '' : 's'} (${r.kind}), quotas ×${r.quotaScale}`,
         awsCalls: r.awsCalls,
-        wallMs: Math.round(r.unscaled.wallSeconds * 1000),
+        wallMs: Math.round(r.wallSeconds * 1000),
         target: '≤ 1.2 × quota-bound minimum',
         met: r.ratio === null ? null : r.ratio <= 1.2,
         detail:
           r.ratio === null
-            ? `all calls fit in the quota bursts (no forced wait); quotas scaled ×${j.quotaScale}, time shown unscaled`
-            : `${r.ratio}× the ${r.unscaled.quotaBoundMinimumSeconds} s minimum (bound by ${r.boundBy}); quotas ×${j.quotaScale}, time unscaled`,
+            ? 'all calls fit in the quota bursts: no forced wait, no ratio'
+            : `${r.ratio}× the ${r.quotaBoundMinimumSeconds} s minimum (bound by ${r.boundBy})` +
+              (r.quotaScale === 1 ? ' at AWS\'s real rates' : `; on AWS ≈ ${r.unscaled.wallSeconds} s (latency-bound at this scale)`),
       })),
   },
   {
