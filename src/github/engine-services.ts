@@ -10,7 +10,8 @@ import { createAwsClients, type AwsClients } from '../aws/clients.js';
 import { rolloutDeployerFor, RolledBackError } from '../aws/rollout/deployer.js';
 import { systemClock } from '../rollout/port.js';
 import type { RolloutEvent } from '../rollout/events.js';
-import { costDelta, EMBEDDED_PRICES, resolveUsage, shouldShowCost, type Usage } from '../cost/index.js';
+import { costDelta, EMBEDDED_PRICES, shouldShowCost, usageMap, type MeasuredUsage } from '../cost/index.js';
+import { readUsage, usageTargets } from '../aws/usage.js';
 import { renderCostMarkdown } from '../render/cost-markdown.js';
 import type { ApplyProgress, CostSection } from '../render/comment.js';
 import type { GatewayModel } from '../model/api.js';
@@ -42,7 +43,8 @@ export function createEngineServices(o: EngineServicesOptions = {}): EngineServi
       async plan(input: PlanInput) {
         const r = await runPlan({ dir: input.dir, clients, region: o.region, events });
         if (r.status === 'invalid') return { status: 'invalid', issues: relabel(r.issues, input) };
-        return { status: 'ok', plan: r.plan, issues: relabel(r.issues, input), hasChanges: r.hasChanges, cost: costSection(r.desired, r.live, input.costThreshold) };
+        const measured = await measuredUsage(r.clients, r.live);
+        return { status: 'ok', plan: r.plan, issues: relabel(r.issues, input), hasChanges: r.hasChanges, cost: costSection(r.desired, r.live, measured, input.costThreshold) };
       },
     },
     applier: {
@@ -111,11 +113,17 @@ function isRolledBack(e: unknown): boolean {
   return false;
 }
 
-/** Cost from declared usage (CloudWatch history is the cost issue's to read) and the embedded prices. */
-function costSection(desired: GatewayModel, live: LiveSnapshot, threshold: PlanInput['costThreshold']): CostSection | undefined {
-  const usage = new Map<string, Usage>();
-  for (const [key, api] of Object.entries(desired.apis)) usage.set(key, resolveUsage(api.usage, undefined));
-  const report = costDelta({ desired, live, usage, prices: EMBEDDED_PRICES });
+/** Last 30 days of CloudWatch Count; cost is advisory, so an unreadable CloudWatch falls back to declared usage. */
+async function measuredUsage(clients: AwsClients, live: LiveSnapshot): Promise<Map<string, MeasuredUsage>> {
+  try {
+    return await readUsage(clients.cloudwatch, usageTargets(live), { days: 30 });
+  } catch {
+    return new Map();
+  }
+}
+
+function costSection(desired: GatewayModel, live: LiveSnapshot, measured: Map<string, MeasuredUsage>, threshold: PlanInput['costThreshold']): CostSection | undefined {
+  const report = costDelta({ desired, live, usage: usageMap({ desired, live, measured }), prices: EMBEDDED_PRICES });
   const thresholds = threshold ? { commentThreshold: threshold } : desired.defaults.cost;
   return { markdown: renderCostMarkdown(report), show: shouldShowCost(report, thresholds), monthlyDeltaUsd: report.total.deltaUsd ?? undefined };
 }
