@@ -11,6 +11,7 @@ import { shortFingerprint } from '../plan/fingerprint.js';
 import { codeSpan, escapeMarkdownText } from '../render/escape.js';
 import type { GitHubClient, RepoRef } from './client.js';
 import { syncDriftIssues, type DriftIssueAction } from './drift-issues.js';
+import { openRevert } from './revert.js';
 import type { EngineServices } from './ports.js';
 import { findStickyComment, upsertStickyComment, type CommentMode } from './sticky-comment.js';
 
@@ -100,7 +101,14 @@ export async function runActionCommand(inputs: ActionInputs, ctx: ActionContext,
     outputs['plan-fingerprint'] = r.plan?.fingerprint ?? '';
     const summary = applySummary(r.status, r.plan ? shortFingerprint(r.plan.fingerprint) : undefined, r.progress, r.failures, r.rolledBack);
     const issues = r.issues.length ? renderPlanSummary({ issues: r.issues, heading: '### Problems' }) : '';
-    const all = issues ? `${summary}\n${issues}` : summary;
+    let all = issues ? `${summary}\n${issues}` : summary;
+    const push = ctx.event as { before?: string; after?: string; repository?: { default_branch?: string } };
+    if (r.rolledBack.length > 0 && gh && ctx.repo && push.before && push.after) {
+      // Production is back on the old deployment: make Git say so too (a revert PR, or an issue).
+      const repoCtx = { ...ctx.repo, gh, defaultBranch: push.repository?.default_branch ?? 'main', log: { info: (m: string) => log.push(m), warn: (m: string) => log.push(m) } };
+      const revert = await openRevert(repoCtx, { path: inputs.path, before: push.before, after: push.after, rolledBack: r.rolledBack, reasons: r.failures.map((f) => `${f.apiKey}: ${f.message}`) });
+      all += `\n${revert.kind === 'pull' ? 'Revert pull request' : 'Issue'} #${revert.number} opened so that Git matches production again.\n`;
+    }
     if (r.status === 'invalid') return { outputs, summary: all, failed: 'gateway-state is invalid', log };
     if (r.status === 'failed') return { outputs, summary: all, failed: `apply failed: ${r.failures.map((f) => `${f.apiKey}: ${f.message}`).join('; ')}`, log };
     return { outputs, summary: all, log };

@@ -141,3 +141,33 @@ describe('GitHub Action entry', () => {
     expect(process.exitCode).toBe(1);
   });
 });
+
+describe('GitHub Action apply after an automatic rollback', () => {
+  it('fails the step and opens a revert pull request', async () => {
+    const { fakeServices } = await import('../../unit/github/fake-services.js');
+    const { services } = fakeServices({
+      apply: () => ({
+        status: 'failed',
+        issues: [],
+        progress: [{ apiKey: 'shop', stage: 'prod', state: 'rolled_back', detail: 'alarm shop-api-5xx fired' }],
+        failures: [{ apiKey: 'shop', message: 'rolled back: alarm shop-api-5xx fired' }],
+        rolledBack: ['shop'],
+      }),
+    });
+    const push = fixtureEvent('push.main.json') as { before: string; after: string };
+    const gh = nock('https://api.github.com')
+      .get(`/repos/acme/gateway/git/commits/${push.before}`).reply(200, { tree: { sha: 'tb' } })
+      .get('/repos/acme/gateway/git/trees/tb').query({ recursive: 'true' }).reply(200, { tree: [{ path: dir.split('/').pop(), type: 'tree', sha: 'old-state' }] })
+      .get(`/repos/acme/gateway/git/commits/${push.after}`).reply(200, { tree: { sha: 'ta' } })
+      .post('/repos/acme/gateway/git/trees').reply(201, { sha: 'tr' })
+      .post('/repos/acme/gateway/git/commits').reply(201, { sha: 'cr' })
+      .post('/repos/acme/gateway/git/refs').reply(201, {})
+      .post('/repos/acme/gateway/pulls', (b) => b.base === 'main' && b.head === `apigw-sync/revert-${push.after.slice(0, 7)}`).reply(201, { number: 44 });
+    runner = simulateRunner({ inputs: { command: 'apply', path: dir.split('/').pop()!, 'github-token': 'ghs_test' }, eventName: 'push', event: push as unknown as Record<string, unknown> });
+    await run({ services });
+    gh.done();
+    expect(process.exitCode).toBe(1);
+    expect(runner.summary()).toContain('| ↩️ | shop | `prod` | alarm shop-api-5xx fired |');
+    expect(runner.summary()).toContain('Revert pull request #44 opened so that Git matches production again.');
+  });
+});
