@@ -12,7 +12,9 @@ import type { EngineClients } from '../engine/index.js';
 
 /** Made once the region is known: AWS_REGION wins over gateway.yaml's `region`. */
 export function clientsFromEnv(env: NodeJS.ProcessEnv = process.env): EngineClients {
-  return (region: string) => createAwsClients({ region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? region, endpoint: env.AWS_ENDPOINT_URL });
+  // No explicit endpoint: the SDK itself resolves AWS_ENDPOINT_URL and the per-service
+  // AWS_ENDPOINT_URL_API_GATEWAY / _APIGATEWAYV2 / _CLOUDWATCH (test/integration/read/clients.test.ts).
+  return (region: string) => createAwsClients({ region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? region, env });
 }
 
 /** For commands without a state directory: AWS_REGION, else gateway-state/gateway.yaml. */
