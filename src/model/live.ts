@@ -27,6 +27,20 @@ export interface LiveIds {
   toolTags: Record<string, string>;
 }
 
+/** Ids of an API nothing has been read or created for yet (the tool's tags as given). */
+export function emptyIds(apiId = '', toolTags: Record<string, string> = {}): LiveIds {
+  return {
+    apiId,
+    resourceIds: {},
+    routeIds: {},
+    integrationIds: {},
+    authorizerIds: {},
+    requestValidatorIds: {},
+    stageDeployments: {},
+    toolTags,
+  };
+}
+
 export interface LiveApi {
   model: ApiModel;
   ids: LiveIds;

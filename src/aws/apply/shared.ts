@@ -5,7 +5,7 @@
 import { routeKey, type ApiModel, type RouteModel } from '../../model/api.js';
 import type { PlanStep } from '../../model/plan.js';
 import type { Change } from '../../model/change.js';
-import type { LiveApi, LiveIds } from '../../model/live.js';
+import { emptyIds, type LiveApi, type LiveIds } from '../../model/live.js';
 import type { AwsCaller } from './call.js';
 import type { Deployer } from './deployer.js';
 
@@ -47,18 +47,6 @@ export function renamedFrom(change: Change): string | undefined {
   return change.action === 'update' && b?.name && b.name !== change.name ? b.name : undefined;
 }
 
-export function emptyIds(apiId = ''): LiveIds {
-  return {
-    apiId,
-    resourceIds: {},
-    routeIds: {},
-    integrationIds: {},
-    authorizerIds: {},
-    requestValidatorIds: {},
-    stageDeployments: {},
-    toolTags: {},
-  };
-}
 
 /** The live side as apply goes: starts as read, and follows every successful write. */
 export function startingPoint(o: ExecutorOptions): { cur: ApiModel; ids: LiveIds } {

@@ -5,7 +5,7 @@
  */
 import type { Api, Authorizer, Integration, Route, Stage } from '@aws-sdk/client-apigatewayv2';
 import type { ApiModel, AuthorizerModel, HttpMethod, IntegrationModel, RouteModel, StageModel } from '../../model/api.js';
-import type { LiveApi, LiveIds } from '../../model/live.js';
+import { emptyIds, type LiveApi, type LiveIds } from '../../model/live.js';
 import { sortRecord } from './rest-normalize.js';
 import { splitTags } from './tags.js';
 
@@ -25,16 +25,7 @@ export const HTTP_DEFAULTS = {
 
 export function normalizeHttpApi(key: string, w: HttpWire, desired?: ApiModel): LiveApi {
   const { user, tool } = splitTags(w.api.Tags);
-  const ids: LiveIds = {
-    apiId: w.api.ApiId ?? '',
-    resourceIds: {},
-    routeIds: {},
-    integrationIds: {},
-    authorizerIds: {},
-    requestValidatorIds: {},
-    stageDeployments: {},
-    toolTags: tool,
-  };
+  const ids: LiveIds = emptyIds(w.api.ApiId ?? '', tool);
   const authorizerNames = new Map<string, string>();
   const authorizers: Record<string, AuthorizerModel> = {};
   for (const a of w.authorizers) {

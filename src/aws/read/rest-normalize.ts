@@ -32,7 +32,7 @@ import type {
   StageModel,
 } from '../../model/api.js';
 import { routeKey } from '../../model/api.js';
-import type { LiveApi, LiveIds } from '../../model/live.js';
+import { emptyIds, type LiveApi, type LiveIds } from '../../model/live.js';
 import { splitTags } from './tags.js';
 
 export interface RestWire {
@@ -58,16 +58,7 @@ const PROXY_TYPES = new Set(['HTTP_PROXY', 'AWS_PROXY']);
 
 export function normalizeRestApi(key: string, w: RestWire, desired?: ApiModel): LiveApi {
   const { user, tool } = splitTags(w.api.tags);
-  const ids: LiveIds = {
-    apiId: w.api.id ?? '',
-    resourceIds: {},
-    routeIds: {},
-    integrationIds: {},
-    authorizerIds: {},
-    requestValidatorIds: {},
-    stageDeployments: {},
-    toolTags: tool,
-  };
+  const ids: LiveIds = emptyIds(w.api.id ?? '', tool);
   const authorizerNames = new Map<string, string>();
   const authorizers: Record<string, AuthorizerModel> = {};
   for (const a of w.authorizers) {
