@@ -39,6 +39,12 @@ describe('persistence with --state-file', () => {
     await fetch(`${first.url}/_emulator/backends`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ deploymentId: d.DeploymentId, errorRate: 1 }) });
     const sim = await fetch(`${first.url}/_emulator/traffic`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ apiId: ApiId, stage: 'prod', requests: 50 }) });
     expect(sim.status).toBe(200);
+    // Deployments turn DEPLOYED a moment after creation: wait for it, as a client would, so the
+    // restart below checks that the status survives, not how fast this test ran.
+    for (let i = 0; (await c.v2.send(new GetDeploymentCommand({ ApiId: ApiId!, DeploymentId: d.DeploymentId! }))).DeploymentStatus !== 'DEPLOYED'; i++) {
+      if (i > 100) throw new Error('deployment never became DEPLOYED');
+      await new Promise((r) => setTimeout(r, 50));
+    }
     c.v2.destroy();
     c.cw.destroy();
     await first.stop();
