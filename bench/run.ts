@@ -5,11 +5,11 @@
  * the table. A scenario that misses its target is reported as such, never hidden.
  *
  *   npm run bench                # all scenarios
- *   npm run bench -- diff apply  # only these
+ *   npm run bench -- diff apply  # only these; their rows replace the same scenarios' rows of the last run
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, freemem, loadavg, totalmem, type as osType, release } from 'node:os';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderBenchMarkdown, type BenchRow } from './lib/table.js';
 import { SCENARIOS } from './lib/scenarios.js';
@@ -33,12 +33,12 @@ for (const s of SCENARIOS.filter((x) => only.length === 0 || only.includes(x.id)
   const peak = Number(/__PEAK_RSS_MB__=(\d+)/.exec(child.stderr ?? '')?.[1] ?? NaN);
   if (child.status !== 0) {
     const why = (child.stderr ?? '').split('\n').filter((l) => l.trim() && !l.startsWith('__PEAK')).slice(-3).join(' / ');
-    rows.push({ scenario: s.title, wallMs: Date.now() - t0, peakRssMb: peak, target: '—', met: false, detail: `FAILED: ${why || child.error?.message}` });
+    rows.push({ id: s.id, scenario: s.title, wallMs: Date.now() - t0, peakRssMb: peak, target: '—', met: false, detail: `FAILED: ${why || child.error?.message}` });
     continue;
   }
   const json = parseLastJson(child.stdout);
   raw[s.id] = json;
-  for (const row of s.summarize(json)) rows.push({ ...row, peakRssMb: row.peakRssMb ?? peak });
+  for (const row of s.summarize(json)) rows.push({ id: s.id, ...row, peakRssMb: row.peakRssMb ?? peak });
 }
 
 const machine = {
@@ -51,9 +51,17 @@ const machine = {
   loadAverage1mAtEnd: Math.round(loadavg()[0] * 100) / 100,
 };
 const generatedAt = new Date().toISOString();
-writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify({ generatedAt, machine, totalSeconds: Math.round((Date.now() - started) / 1000), rows, raw }, null, 2)}\n`);
-const markdown = renderBenchMarkdown({ generatedAt, machine, rows });
-if (only.length === 0) writeFileSync(join(root, 'BENCHMARKS.md'), markdown);
+// A partial run replaces its scenarios' rows in the last full run and keeps the others, in scenario order.
+const resultsFile = join(root, 'bench', 'results.json');
+const previous = only.length > 0 && existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as { rows: BenchRow[]; raw: Record<string, unknown> }) : undefined;
+const order = SCENARIOS.map((s) => s.id);
+const allRows = [...(previous?.rows ?? []).filter((r) => !only.includes(r.id ?? '')), ...rows].sort(
+  (a, b) => order.indexOf(a.id ?? '') - order.indexOf(b.id ?? ''),
+);
+const allRaw = { ...(previous?.raw ?? {}), ...raw };
+writeFileSync(resultsFile, `${JSON.stringify({ generatedAt, machine, totalSeconds: Math.round((Date.now() - started) / 1000), rows: allRows, raw: allRaw }, null, 2)}\n`);
+const markdown = renderBenchMarkdown({ generatedAt, machine, rows: allRows });
+writeFileSync(join(root, 'BENCHMARKS.md'), markdown);
 process.stdout.write(markdown);
 
 /** Scenario scripts print one JSON document last (pretty or on one line). */

@@ -1,5 +1,7 @@
 /** The Markdown table BENCHMARKS.md shows (also printed by `npm run bench`). */
 export interface BenchRow {
+  /** The scenario (bench/lib/scenarios.ts id) the row came from. */
+  id?: string;
   scenario: string;
   awsCalls?: number;
   wallMs?: number;
