@@ -5,7 +5,8 @@
  * Endpoints: an explicit `endpoint` wins; otherwise the SDK resolves AWS_ENDPOINT_URL and
  * the per-service AWS_ENDPOINT_URL_API_GATEWAY / _APIGATEWAYV2 / _CLOUDWATCH itself (the
  * installed v3 does; test/integration/read/clients.test.ts proves it), so we do not.
- * Credentials come from the SDK's default chain; nothing here reads or prints secrets.
+ * Credentials come from the SDK's default chain unless given (keys or a provider, such as an
+ * assumed role); nothing here reads or prints secrets.
  *
  * Every request attempt passes one middleware, inside the SDK's retry loop: it waits for
  * the limiter's tokens, counts the attempt, and reports throttling back to the limiter.
@@ -13,7 +14,7 @@
 import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
-import type { AwsCredentialIdentity } from '@smithy/types';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { UsageError } from '../model/errors.js';
 import type { AwsService } from './quotas.js';
 import { RateLimiter, sharedRateLimiter } from './rate-limit.js';
@@ -56,8 +57,11 @@ export interface CreateAwsClientsOptions {
   maxAttempts?: number;
   /** Default: the process-wide limiter (one account, one bucket). */
   limiter?: RateLimiter;
-  /** Default: the SDK's credential chain. Tests against the emulator pass dummy keys. */
-  credentials?: AwsCredentialIdentity;
+  /**
+   * Default: the SDK's credential chain. Tests against the emulator pass dummy keys; the App
+   * passes a provider for a repository's role (assume-role.ts).
+   */
+  credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
   env?: NodeJS.ProcessEnv;
 }
 

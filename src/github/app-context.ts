@@ -4,8 +4,8 @@ import type { GitHubClient, RepoRef } from './client.js';
 import type { EngineServices } from './ports.js';
 
 export interface AppDeps {
-  /** The engine for one repository's configuration (region, role). */
-  services: (config: RepoConfig) => EngineServices;
+  /** The engine for one repository's configuration (region, role); `repo` names the role session. */
+  services: (config: RepoConfig, repo: RepoRef) => EngineServices;
   now?: () => Date;
 }
 

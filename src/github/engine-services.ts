@@ -7,6 +7,7 @@ import type { ValidationIssue } from '../model/issue.js';
 import { validateState } from '../validate/index.js';
 import { runApply, runDrift, runPlan, runUnlock, type EngineClients, type EngineEvent } from '../engine/index.js';
 import { createAwsClients, type AwsClients } from '../aws/clients.js';
+import { assumeRoleCredentials } from '../aws/assume-role.js';
 import { rolloutDeployerFor, RolledBackError } from '../aws/rollout/deployer.js';
 import { systemClock } from '../rollout/port.js';
 import type { RolloutEvent } from '../rollout/events.js';
@@ -17,6 +18,8 @@ import type { ApplyProgress, CostSection } from '../render/comment.js';
 import type { GatewayModel } from '../model/api.js';
 import type { LiveSnapshot } from '../model/live.js';
 import type { ApplyReport, EngineServices, PlanInput, StateInput } from './ports.js';
+import type { RepoConfig } from './config.js';
+import type { RepoRef } from './client.js';
 
 export interface EngineServicesOptions {
   /** Given clients, or a factory for the state's region (default: from the environment). */
@@ -30,6 +33,28 @@ export interface EngineServicesOptions {
 
 export function clientsFromEnvironment(env: NodeJS.ProcessEnv = process.env): EngineClients {
   return (region: string) => createAwsClients({ region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? region, endpoint: env.AWS_ENDPOINT_URL });
+}
+
+export interface RepoClientsOptions {
+  config: RepoConfig;
+  repo: RepoRef;
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * The App's clients for one repository: with `roleArn` in its config every AWS call is made
+ * as that role (assumed with the App's own credentials); without it, as the App itself.
+ */
+export function clientsForRepo(o: RepoClientsOptions): EngineClients {
+  const env = o.env ?? process.env;
+  const roleArn = o.config.roleArn;
+  if (!roleArn) return clientsFromEnvironment(env);
+  return (stateRegion: string) => {
+    const region = env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? stateRegion;
+    const endpoint = env.AWS_ENDPOINT_URL;
+    const credentials = assumeRoleCredentials({ roleArn, sessionName: `apigw-sync-${o.repo.owner}-${o.repo.repo}`, region, endpoint });
+    return createAwsClients({ region, endpoint, credentials });
+  };
 }
 
 export function createEngineServices(o: EngineServicesOptions = {}): EngineServices {

@@ -55,7 +55,7 @@ export async function handleCommand(r: RepoCtx, ev: CommentEvent, config: RepoCo
         await reply(`${who}: say which API, e.g. \`/apigw-sync unlock shop-api\`.`);
         return 'unlock-usage';
       }
-      const res = await deps.services(config).unlocker.unlock({ api: cmd.api });
+      const res = await deps.services(config, { owner: r.owner, repo: r.repo }).unlocker.unlock({ api: cmd.api });
       await reply(`${who}: ${res.removed ? 'removed the apply lock from' : 'there was no lock on'} ${codeSpan(res.name)} (${codeSpan(res.apiId)}).`);
       return 'unlock';
     }
@@ -88,7 +88,7 @@ async function applyFromComment(
   }
   const state = await fetchState(r.gh, { owner: r.owner, repo: r.repo }, { sha: pr.headSha, path: config.path });
   try {
-    const res = await deps.services(config).applier.apply({ dir: state.dir, displayDir: config.path, fingerprint: data.fingerprint, owner: `github:${ev.login}` });
+    const res = await deps.services(config, { owner: r.owner, repo: r.repo }).applier.apply({ dir: state.dir, displayDir: config.path, fingerprint: data.fingerprint, owner: `github:${ev.login}` });
     const status = res.status === 'applied' || res.status === 'no-changes' ? 'applied' : res.rolledBack.length ? 'rolled-back' : 'failed';
     if (res.plan) {
       const { body } = renderPlanComment({ headSha: pr.headSha, plan: res.plan, issues: res.issues, approvals: data.approvals, requiredApprovals: config.requiredApprovals, status, progress: res.progress });

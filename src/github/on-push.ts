@@ -31,7 +31,7 @@ export interface PushResult {
 export async function applyPush(r: RepoCtx, ev: PushEvent, config: RepoConfig, deps: AppDeps): Promise<PushResult> {
   const repo = { owner: r.owner, repo: r.repo };
   if (ev.ref !== `refs/heads/${r.defaultBranch}` || !ev.paths.some((p) => p.startsWith(`${config.path}/`))) return { status: 'skipped', deployments: {} };
-  const services = deps.services(config);
+  const services = deps.services(config, repo);
   const state = await fetchState(r.gh, repo, { sha: ev.after, path: config.path });
   try {
     const { data: pulls } = await r.gh.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: ev.after });

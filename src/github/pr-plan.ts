@@ -35,7 +35,7 @@ export async function touchesState(r: RepoCtx, pr: PullRef, config: RepoConfig):
 export async function planPullRequest(r: RepoCtx, pr: PullRef, config: RepoConfig, deps: AppDeps): Promise<PrPlanResult> {
   const repo = { owner: r.owner, repo: r.repo };
   const { data: check } = await r.gh.rest.checks.create({ ...repo, name: CHECK_NAME, head_sha: pr.headSha, status: 'in_progress' });
-  const services = deps.services(config);
+  const services = deps.services(config, repo);
   const head = await fetchState(r.gh, repo, { sha: pr.headSha, path: config.path });
   let base: Awaited<ReturnType<typeof fetchState>> | undefined;
   try {
