@@ -22,7 +22,9 @@ import { runApply } from '../src/engine/index.js';
 const SCALE = Number(process.env.QUOTA_SCALE ?? 10);
 /** Also measured at AWS's real rates (scale 1), where per-call latency is far below the quota interval, as on AWS. */
 const REAL_QUOTA_CASES: Array<[Kind, number]> = process.env.BENCH_SKIP_REAL === '1' ? [] : [
+  ['update-integration', 50],
   ['update-integration', 200],
+  ['create-route', 50],
   ['create-route', 200],
 ];
 /** Routes of the API before the change: 200 for URI edits; 50 when routes are added (API Gateway allows 300 resources per API). */

@@ -22,11 +22,19 @@ export const SCENARIOS: Scenario[] = [
         scenario: `validate ${j.routes.toLocaleString('en-US')} routes`,
         wallMs: Math.min(...j.warmRunsMs),
         peakRssMb: j.peakRssMb,
-        target: '< 2,000 ms, < 300 MB',
-        met: Math.min(...j.warmRunsMs) < 2000 && j.peakRssMb < 300,
-        detail: `first run ${j.firstRunMs} ms; CPU ${Math.min(...j.warmRunsCpuMs)} ms warm`,
+        target: '< 2,000 ms; < 200 MB (issue 3 allows 300 MB)',
+        met: Math.min(...j.warmRunsMs) < 2000 && j.peakRssMb < 200,
+        detail:
+          `first run ${j.firstRunMs} ms; CPU ${Math.min(...j.warmRunsCpuMs)} ms warm; ` +
+          `peak includes the process baseline of ${j.rssBeforeMb} MB (Node, tsx, loaded modules) before any state is read`,
       },
     ],
+  },
+  {
+    id: 'plan-sizes',
+    title: 'validate + plan for 10 / 100 / 1,000 / 5,000 routes, REST and HTTP',
+    script: 'plan-sizes.ts',
+    summarize: (j) => summarizePlanSizes(j),
   },
   {
     id: 'read',
@@ -57,8 +65,10 @@ export const SCENARIOS: Scenario[] = [
         scenario: `apply ${r.routeChanges} route change${r.routeChanges === 1 ? '' : 's'} (${r.kind}), quotas ×${r.quotaScale}`,
         awsCalls: r.awsCalls,
         wallMs: Math.round(r.wallSeconds * 1000),
-        target: '≤ 1.2 × quota-bound minimum',
-        met: r.ratio === null ? null : r.ratio <= 1.2,
+        // Judged at AWS's real rates only: with quotas scaled ×10 one quota interval (11 ms) is
+        // shorter than a local SDK + endpoint round trip, so those runs measure latency, not quotas.
+        target: r.quotaScale === 1 ? '≤ 1.2 × quota-bound minimum' : 'reported (quotas scaled)',
+        met: r.quotaScale === 1 && r.ratio !== null ? r.ratio <= 1.2 : null,
         detail:
           r.ratio === null
             ? 'all calls fit in the quota bursts: no forced wait, no ratio'
@@ -125,4 +135,28 @@ function summarizeRead(j: any): Array<Omit<BenchRow, 'peakRssMb'> & { peakRssMb?
     met: Number(r.routes) === 1000 ? r.apigwSync.calls <= 10 : null,
     detail: `naive per-record reader: ${r.naive.calls.toLocaleString('en-US')} calls, ${r.naive.ms.toLocaleString('en-US')} ms (${r.callRatio}× the calls); quotas ×${j.quotaScale}`,
   }));
+}
+
+/** bench/plan-sizes.ts: one row per kind × size; each measured in its own process, real quotas. */
+function summarizePlanSizes(j: any): Array<Omit<BenchRow, 'peakRssMb'> & { peakRssMb?: number }> {
+  return j.results.map((r: any) => {
+    const kind = r.kind === 'HttpApi' ? 'HTTP' : 'REST';
+    const routes = Number(r.routes).toLocaleString('en-US');
+    const spread = r.apis > 1 ? ` over ${r.apis} APIs of ≤ ${r.routesPerApi} routes (AWS: ≤ 300 ${r.kind === 'HttpApi' ? 'routes' : 'resources'} per API)` : '';
+    // The issue's targets: ≤ 10 calls for a 1,000-route plan (judged per API, as the routes
+    // must be spread over several APIs), < 200 MB peak at 5,000 routes.
+    const target = r.routes === 5000 ? 'peak memory < 200 MB' : r.routes === 1000 && r.kind === 'RestApi' ? '≤ 10 calls per API' : 'reported';
+    const met = r.routes === 5000 ? r.peakRssMb < 200 : r.routes === 1000 && r.kind === 'RestApi' ? r.callsPerApi <= 10 : null;
+    return {
+      scenario: `validate + plan, ${routes} routes (${kind})${spread}, real quotas`,
+      awsCalls: r.calls,
+      wallMs: r.wallMs,
+      peakRssMb: r.peakRssMb,
+      target,
+      met,
+      detail:
+        `validate ${r.validateMs} ms + plan ${r.planMs} ms; ${r.callsPerApi} calls per API; ${r.throttled} throttled; ` +
+        `${r.changes} changes; peak includes the Node + tsx baseline of the measuring process`,
+    };
+  });
 }
