@@ -1,4 +1,5 @@
 /** Apis: create (including quick create with `target`), get, list, update, delete, and DeleteCorsConfiguration. */
+import { checkTags } from '../core/tags.js';
 import { badRequest, notFound, type RouteDef } from '../core/types.js';
 import { ID_LENGTH, newId } from './ids.js';
 import { page } from './paging.js';
@@ -107,7 +108,7 @@ export function apiRoutes(store: V2Store): RouteDef[] {
       if (optStr(b, 'routeKey') !== undefined && optStr(b, 'target') === undefined) {
         throw badRequest('routeKey can only be specified together with target (quick create)');
       }
-      const st = newApiState(store, { name, region: regionOf(req), tags: optStrMap(b, 'tags') });
+      const st = newApiState(store, { name, region: regionOf(req), tags: checkTags(optStrMap(b, 'tags')) });
       applyApiFields(st.api, b);
       quickCreate(store, st, b);
       return json(201, apiWire(st.api));

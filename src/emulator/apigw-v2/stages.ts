@@ -3,6 +3,7 @@
  * explicit deploymentId (BadRequestException, as on AWS); stageVariables and routeSettings
  * are merged on update, an empty variable value removing the variable.
  */
+import { checkTags } from '../core/tags.js';
 import { badRequest, conflict, type RouteDef } from '../core/types.js';
 import { page } from './paging.js';
 import { v2Route } from './route-def.js';
@@ -95,7 +96,7 @@ export function stageRoutes(store: V2Store): RouteDef[] {
       if (st.stages.some((s) => s.stageName === stageName)) throw conflict(`Stage already exists: ${stageName}`);
       const stage = newStage(store, { stageName });
       const { deploy } = applyStageBody(store, st, stage, b, { creating: true });
-      stage.tags = optStrMap(b, 'tags') ?? {};
+      stage.tags = checkTags(optStrMap(b, 'tags') ?? {});
       st.stages.push(stage);
       if (deploy) store.autoDeployStage(st, stage);
       return json(201, stageWire(stage));

@@ -1,4 +1,5 @@
 /** Tags on Apis and Stages, addressed by ARN (`arn:aws:apigateway:<region>::/apis/<id>[/stages/<name>]`). */
+import { checkTags } from '../core/tags.js';
 import { badRequest, type RouteDef } from '../core/types.js';
 import { v2Route } from './route-def.js';
 import type { V2Store } from './store.js';
@@ -11,7 +12,7 @@ export function tagRoutes(store: V2Store): RouteDef[] {
     v2Route('GetTags', 'GET', '/v2/tags/{resourceArn+}', false, (_req, p) => json(200, { tags: { ...store.taggable(p.resourceArn).tags } })),
     v2Route('TagResource', 'POST', '/v2/tags/{resourceArn+}', true, (req, p) => {
       const target = store.taggable(p.resourceArn);
-      const tags = optStrMap(bodyOf(req), 'tags') ?? {};
+      const tags = checkTags(optStrMap(bodyOf(req), 'tags') ?? {});
       const merged = { ...target.tags, ...tags };
       if (Object.keys(merged).length > MAX_TAGS) throw badRequest(`Too many tags: a resource can have at most ${MAX_TAGS}`);
       for (const k of Object.keys(tags)) if (k.startsWith('aws:')) throw badRequest(`Tag keys starting with aws: are reserved (${k})`);

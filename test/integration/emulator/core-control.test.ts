@@ -201,3 +201,27 @@ describe('router', () => {
     expect(compileRoute(def('POST', '/restapis?mode=import', 'I'), 'm').specificity).toBeGreaterThan(compileRoute(def('POST', '/restapis', 'C'), 'm').specificity);
   });
 });
+
+describe('tags follow AWS rules', () => {
+  it('refuses tag values AWS refuses (e.g. ";" or "|"), on v1 and v2', async () => {
+    const { startEmulator } = await import('../../../src/emulator/index.js');
+    const { APIGatewayClient, CreateRestApiCommand, TagResourceCommand } = await import('@aws-sdk/client-api-gateway');
+    const { ApiGatewayV2Client, CreateApiCommand } = await import('@aws-sdk/client-apigatewayv2');
+    const emu = await startEmulator({ port: 0, quotas: false });
+    const cfg = { region: 'us-east-1', endpoint: emu.url, credentials: { accessKeyId: 't', secretAccessKey: 't' }, maxAttempts: 1 };
+    const v1 = new APIGatewayClient(cfg);
+    const v2 = new ApiGatewayV2Client(cfg);
+    try {
+      const api = await v1.send(new CreateRestApiCommand({ name: 't', tags: { ok: 'a b:c/d=e+f-g@h_i.j' } }));
+      const arn = `arn:aws:apigateway:us-east-1::/restapis/${api.id}`;
+      await expect(v1.send(new TagResourceCommand({ resourceArn: arn, tags: { bad: 'v1;b;0' } }))).rejects.toMatchObject({ name: 'BadRequestException' });
+      await expect(v1.send(new TagResourceCommand({ resourceArn: arn, tags: { bad: 'a|b' } }))).rejects.toMatchObject({ name: 'BadRequestException' });
+      await expect(v1.send(new TagResourceCommand({ resourceArn: arn, tags: { long: 'x'.repeat(257) } }))).rejects.toMatchObject({ name: 'BadRequestException' });
+      await expect(v2.send(new CreateApiCommand({ Name: 'h', ProtocolType: 'HTTP', Tags: { bad: 'x;y' } }))).rejects.toMatchObject({ name: 'BadRequestException' });
+    } finally {
+      v1.destroy();
+      v2.destroy();
+      await emu.stop();
+    }
+  });
+});

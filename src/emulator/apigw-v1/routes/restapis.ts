@@ -1,4 +1,5 @@
 /** RestApis: create, get, list (limit/position), update (patch), delete. */
+import { checkTags } from '../../core/tags.js';
 import { badRequest, type RouteDef } from '../../core/types.js';
 import { ID_LENGTH, newId } from '../ids.js';
 import { applyPatch, parsePatchOps, unescapeSegment, type PatchSpec } from '../patch.js';
@@ -42,7 +43,7 @@ export function restApiFields(b: Record<string, unknown>): Omit<RestApi, 'id' | 
     apiKeySource: oneOf(str(b, 'apiKeySource'), 'apiKeySource', API_KEY_SOURCES) ?? 'HEADER',
     endpointConfiguration: compact({ types: types && types.length > 0 ? types : ['EDGE'], vpcEndpointIds: ec ? strList(ec, 'vpcEndpointIds') : undefined, ipAddressType: ec ? str(ec, 'ipAddressType') : undefined }),
     policy: str(b, 'policy'),
-    tags: strMap(b, 'tags'),
+    tags: checkTags(strMap(b, 'tags')),
     disableExecuteApiEndpoint: bool(b, 'disableExecuteApiEndpoint') ?? false,
   };
 }

@@ -5,6 +5,7 @@
  * /deploymentId`, `copy /canarySettings/stageVariableOverrides → /variables`,
  * `remove /canarySettings`), delete.
  */
+import { checkTags } from '../../core/tags.js';
 import { badRequest, conflict, type RouteDef } from '../../core/types.js';
 import { applyDeclared, convert, parsePatchOps, readPath, splitPath, type FieldKind, type PatchOp, type PatchSpec } from '../patch.js';
 import { API, route } from '../route.js';
@@ -183,7 +184,7 @@ export function stageRoutes(store: V1Store): RouteDef[] {
         variables: strMap(b, 'variables'),
         tracingEnabled: bool(b, 'tracingEnabled'),
         documentationVersion: str(b, 'documentationVersion'),
-        tags: strMap(b, 'tags'),
+        tags: checkTags(strMap(b, 'tags')),
       });
       const canary = obj(b, 'canarySettings');
       if (canary) {

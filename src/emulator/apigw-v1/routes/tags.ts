@@ -1,4 +1,5 @@
 /** Tags on REST APIs and stages, addressed by ARN (`arn:aws:apigateway:<region>::/restapis/<id>[/stages/<name>]`). */
+import { checkTags } from '../../core/tags.js';
 import { badRequest, type RouteDef } from '../../core/types.js';
 import { route } from '../route.js';
 import type { V1Store } from '../store.js';
@@ -8,7 +9,7 @@ export function tagRoutes(store: V1Store): RouteDef[] {
   return [
     route('PUT', '/tags/{resourceArn}', 'TagResource', true, (req, p) => {
       const t = store.taggable(p.resourceArn);
-      const tags = strMap(bodyOf(req), 'tags');
+      const tags = checkTags(strMap(bodyOf(req), 'tags'));
       if (!tags) throw badRequest('tags must be provided');
       const merged = { ...(t.tags ?? {}), ...tags };
       if (Object.keys(merged).length > 50) throw badRequest('A resource can have at most 50 tags');
