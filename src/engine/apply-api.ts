@@ -15,6 +15,7 @@ import { rereadApi } from '../aws/apply/reread.js';
 import { TAG_ID, TAG_LOCK, TAG_MANAGED, TAG_PENDING, type LiveApi } from '../model/live.js';
 import type { Plan, PlanStep, StepExecutor } from '../model/plan.js';
 import { walkPlan, type WalkResult } from '../plan/index.js';
+import { maskChange } from '../render/mask.js';
 import {
   AwsCaller,
   ApiTags,
@@ -106,11 +107,13 @@ export async function applyApiUnit(u: ApiUnitInput): Promise<ApiUnitResult> {
     [TAG_PENDING]: pendingValue,
   }));
 
+  // Events leave the process (`apply --events json`, check runs): their steps carry masked values.
+  const shown = (step: PlanStep): PlanStep => ({ ...step, change: maskChange(step.change, { secretNames: u.plan.secrets?.[u.apiKey] }) });
   const walk = await walkPlan(u.plan, executor, {
     onStep: (e) => {
       const apiKey = u.apiKey;
-      if (e.type === 'step.start' || e.type === 'step.done') u.events({ type: e.type, apiKey, step: e.step });
-      else if (e.type === 'step.failed') u.events({ type: e.type, apiKey, step: e.step, error: message(e.error) });
+      if (e.type === 'step.start' || e.type === 'step.done') u.events({ type: e.type, apiKey, step: shown(e.step) });
+      else if (e.type === 'step.failed') u.events({ type: e.type, apiKey, step: shown(e.step), error: message(e.error) });
       else if (e.type === 'deploy.start') u.events({ type: e.type, apiKey, stages: e.task.stages });
       else if (e.type === 'deploy.done') u.events({ type: e.type, apiKey, stages: e.task.stages, deploymentId: executor.main.served[e.task.stages[0]] });
       else u.events({ type: e.type, apiKey, stages: e.task.stages, error: message(e.error) });
