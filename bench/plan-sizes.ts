@@ -14,7 +14,8 @@
  * (POST /_emulator/quotas) and each (kind, size) is measured in a FRESH Node process (so its
  * peak RSS is validate + plan's own): validateState(dir), then runPlan({dir, clients}) with the
  * client-side limiter at AWS's rates. Before each measurement the bench idles long enough for
- * the quota buckets to refill, as in an idle account. AWS calls come from the emulator's call log.
+ * the quota buckets to refill, as in an idle account. AWS calls come from the emulator's call log;
+ * quotaBoundMs is the time AWS's quotas force on those calls (0 when they fit in the bursts).
  *
  * Prints ONE JSON document last: {perApi, quotaScale, results: [{kind, routes, apis, ...}]}.
  *
@@ -27,8 +28,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAwsClients } from '../src/aws/clients.js';
 import { RateLimiter } from '../src/aws/rate-limit.js';
-import { ACCOUNT_QUOTA } from '../src/aws/quotas.js';
 import { EmulatorClient } from '../src/emulator/control/client.js';
+import { ACCOUNT_QUOTA, OPERATION_QUOTAS, OPERATION_QUOTA_SERVICE, minimumSeconds } from '../src/emulator/core/quotas.js';
 import { runApply, runPlan } from '../src/engine/index.js';
 import { validateState } from '../src/validate/index.js';
 
@@ -66,8 +67,8 @@ function writeState(kind: Kind, apis: ApiSpec[]): string {
   mkdirSync(join(dir, 'apis'), { recursive: true });
   writeFileSync(join(dir, 'gateway.yaml'), `region: ${REGION}\n`);
   for (const api of apis) {
-    const stage = kind === 'RestApi' ? 'prod' : '$default';
-    const lines = [`kind: ${kind}`, `name: ${api.name}`, `stages: { "${stage}": {} }`, 'routes:'];
+    // Not `$default` for HTTP: apply's apigw-sync:pending tag lists stage names and AWS tag values refuse `$`.
+    const lines = [`kind: ${kind}`, `name: ${api.name}`, 'stages: { prod: {} }', 'routes:'];
     for (let r = 0; r < api.routes; r++) {
       const path = `/${api.name}/r${r}`;
       lines.push(`  GET ${path}:`, `    integration: { type: http_proxy, uri: "https://backend.example.com${path}" }`);
@@ -186,6 +187,12 @@ async function main(): Promise<void> {
         const calls = (await control.calls({ since })).filter((c) => c.service !== 'control');
         const byOperation: Record<string, number> = {};
         for (const c of calls) byOperation[c.operation] = (byOperation[c.operation] ?? 0) + 1;
+        // The time AWS's quotas force on these calls: the slowest bucket, account-wide or one operation's own.
+        const ok = calls.filter((c) => c.status < 400 && c.service !== 'cloudwatch');
+        const perOp = Object.entries(OPERATION_QUOTAS).map(([op, rule]) =>
+          minimumSeconds(rule, ok.filter((c) => c.operation === op && c.service === OPERATION_QUOTA_SERVICE).length),
+        );
+        const quotaBoundMs = Math.round(Math.max(minimumSeconds(ACCOUNT_QUOTA, ok.length), ...perOp) * 1000);
         const r = {
           kind,
           routes: size,
@@ -197,6 +204,7 @@ async function main(): Promise<void> {
           calls: calls.length,
           callsPerApi: Math.round((calls.length / apis.length) * 10) / 10,
           throttled: calls.filter((c) => c.status === 429).length,
+          quotaBoundMs,
           byOperation,
           changes: m.changes,
           peakRssMb: m.peakRssMb,

@@ -155,7 +155,7 @@ function summarizePlanSizes(j: any): Array<Omit<BenchRow, 'peakRssMb'> & { peakR
       target,
       met,
       detail:
-        `validate ${r.validateMs} ms + plan ${r.planMs} ms; ${r.callsPerApi} calls per API; ${r.throttled} throttled; ` +
+        `validate ${r.validateMs} ms + plan ${r.planMs} ms (quotas force ≥ ${r.quotaBoundMs} ms); ${r.callsPerApi} calls per API; ${r.throttled} throttled; ` +
         `${r.changes} changes; peak includes the Node + tsx baseline of the measuring process`,
     };
   });
