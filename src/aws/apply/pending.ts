@@ -6,6 +6,7 @@
  * Tag values allow only letters, digits, spaces and `_ . : / = + - @`, so the value is
  * `v1 <plan fingerprint, 16 hex> <desired-state hash, 16 hex> <stage> <stage>...`.
  */
+import { stageFromTag, stageToTag } from './stage-in-tag.js';
 import { ApigwSyncError } from '../../model/errors.js';
 
 export interface PendingApply {
@@ -19,7 +20,7 @@ export interface PendingApply {
 const SHORT = 16;
 
 export function encodePending(p: PendingApply): string {
-  return ['v1', p.fingerprint.slice(0, SHORT) || '-', p.desiredHash.slice(0, SHORT) || '-', ...[...new Set(p.stages)].sort()].join(' ');
+  return ['v1', p.fingerprint.slice(0, SHORT) || '-', p.desiredHash.slice(0, SHORT) || '-', ...[...new Set(p.stages)].sort().map(stageToTag)].join(' ');
 }
 
 export function decodePending(text: string): PendingApply {
@@ -29,7 +30,7 @@ export function decodePending(text: string): PendingApply {
       hint: 'it was not written by this version of apigw-sync; check the API, then remove the tag by hand',
     });
   }
-  return { fingerprint: fingerprint === '-' ? '' : fingerprint, desiredHash: desiredHash === '-' ? '' : desiredHash, stages };
+  return { fingerprint: fingerprint === '-' ? '' : fingerprint, desiredHash: desiredHash === '-' ? '' : desiredHash, stages: stages.map(stageFromTag) };
 }
 
 /** Does a short fingerprint from a tag belong to this full fingerprint? */

@@ -75,3 +75,16 @@ describe('pending deployments join a fresh plan', () => {
     expect(p.summary.redeploys).toBe(1);
   });
 });
+
+describe('stage names in tag values', () => {
+  it('carries $default through the pending tag in AWS\'s tag alphabet', () => {
+    const text = encodePending({ fingerprint: 'abcdef0123456789ff', desiredHash: '0123456789abcdefff', stages: ['$default', 'prod'] });
+    expect(text).toMatch(TAG_VALUE);
+    expect(decodePending(text).stages).toEqual(['$default', 'prod']);
+  });
+  it('carries $default through the deployed tag in AWS\'s tag alphabet', () => {
+    const text = encodeDeployed({ $default: 'd1', prod: 'd2' }, () => true);
+    expect(text).toMatch(TAG_VALUE);
+    expect(decodeDeployed(text)).toEqual({ $default: 'd1', prod: 'd2' });
+  });
+});
