@@ -149,9 +149,9 @@ describe('v2 Stages', () => {
     expect((await v2.send(new GetStagesCommand({ ApiId, NextToken: page.NextToken }))).Items!.map((s) => s.StageName)).toEqual(['dev']);
 
     const ResourceArn = `arn:aws:apigateway:us-east-1::/apis/${ApiId}/stages/prod`;
-    await v2.send(new TagResourceCommand({ ResourceArn, Tags: { 'apigw-sync:rollout': '{"step":1}' } }));
-    expect((await v2.send(new GetTagsCommand({ ResourceArn }))).Tags).toEqual({ 'apigw-sync:rollout': '{"step":1}' });
-    expect((await v2.send(new GetStageCommand({ ApiId, StageName: 'prod' }))).Tags).toEqual({ 'apigw-sync:rollout': '{"step":1}' });
+    await v2.send(new TagResourceCommand({ ResourceArn, Tags: { 'apigw-sync:rollout': 'v1 b 1 1700000000000 1700000000000 d2 d1 ' } }));
+    expect((await v2.send(new GetTagsCommand({ ResourceArn }))).Tags).toEqual({ 'apigw-sync:rollout': 'v1 b 1 1700000000000 1700000000000 d2 d1 ' });
+    expect((await v2.send(new GetStageCommand({ ApiId, StageName: 'prod' }))).Tags).toEqual({ 'apigw-sync:rollout': 'v1 b 1 1700000000000 1700000000000 d2 d1 ' });
 
     await v2.send(new DeleteStageCommand({ ApiId, StageName: 'dev' }));
     await expect(v2.send(new GetStageCommand({ ApiId, StageName: 'dev' }))).rejects.toMatchObject({ name: 'NotFoundException' });
