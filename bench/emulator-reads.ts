@@ -28,10 +28,8 @@ import {
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { Agent, request } from 'node:http';
 import { parseArgs } from 'node:util';
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { spawnEmulator } from './lib/spawn-emulator.js';
 import { loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { startEmulator } from '../src/emulator/index.js';
 import { EmulatorClient } from '../src/emulator/control/client.js';
 
@@ -47,37 +45,6 @@ if (values.client !== 'http' && values.client !== 'sdk') throw new Error('--clie
 const reads = Number(values.reads);
 const concurrency = Number(values.concurrency);
 
-/** The emulator as its own process: the CLI prints its URL on the first line. */
-async function spawnEmulator(): Promise<{ url: string; stop(): Promise<void>; cpuMs(): number | undefined }> {
-  const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
-  const child = spawn(process.execPath, [...process.execArgv, cli, 'emulator', '--port', '0', '--no-quotas'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`emulator exited with ${code} before listening`)));
-  });
-  return {
-    url,
-    // CPU the emulator process used (Linux /proc; utime + stime in clock ticks of 10 ms): load-independent.
-    cpuMs: () => {
-      try {
-        const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-        return (Number(fields[11]) + Number(fields[12])) * 10;
-      } catch {
-        return undefined;
-      }
-    },
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
 
 const emu = values['in-process'] ? { ...(await startEmulator({ port: 0, quotas: false })), cpuMs: () => undefined } : await spawnEmulator();
 const control = new EmulatorClient(emu.url);

@@ -26,6 +26,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { spawnEmulator } from './lib/spawn-emulator.js';
 import { createAwsClients } from '../src/aws/clients.js';
 import { RateLimiter } from '../src/aws/rate-limit.js';
 import { EmulatorClient } from '../src/emulator/control/client.js';
@@ -118,30 +119,6 @@ function runNode(args: string[]): Promise<{ code: number | null; stdout: string;
   });
 }
 
-/** `apigw-sync emulator` as users run it, in its own process; it prints its URL first. */
-async function spawnEmulator(): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, [join(root, 'bin', 'apigw-sync.js'), 'emulator', '--port', '0', '--no-quotas'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`emulator exited with ${code} before listening`)));
-  });
-  return {
-    url,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
 
 async function setQuotas(url: string, enabled: boolean): Promise<void> {
   const res = await fetch(`${url}/_emulator/quotas`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ enabled }) });
