@@ -6,6 +6,7 @@
  * engine can say exactly what was done before a failure.
  */
 import { AwsCallError } from '../../model/errors.js';
+import { awsErrorCode, httpStatusOf, isAwsErrorCode } from '../errors.js';
 
 export interface CallInfo {
   operation: string;
@@ -22,10 +23,7 @@ export interface AwsCallerOptions {
 }
 
 interface SdkErrorLike {
-  name?: string;
   message?: string;
-  $metadata?: { httpStatusCode?: number };
-  Code?: string;
 }
 
 export class AwsCaller {
@@ -50,15 +48,8 @@ export class AwsCaller {
   }
 }
 
-export function awsErrorCode(e: unknown): string {
-  const err = e as SdkErrorLike;
-  return err?.name && err.name !== 'Error' ? err.name : (err?.Code ?? 'UnknownError');
-}
-
-export function isAwsError(e: unknown, code: string): boolean {
-  if (e instanceof AwsCallError) return e.awsCode === code;
-  return awsErrorCode(e) === code;
-}
+/** Is `e` (an SDK error or an AwsCallError) the AWS error `code`? */
+export const isAwsError = isAwsErrorCode;
 
 /** "already exists" conflicts are answers, not races: only retry the concurrent-modification kind. */
 function isConcurrentModification(e: unknown): boolean {
@@ -68,10 +59,9 @@ function isConcurrentModification(e: unknown): boolean {
 
 export function wrapAwsError(operation: string, e: unknown): AwsCallError {
   if (e instanceof AwsCallError) return e;
-  const err = e as SdkErrorLike;
   const code = awsErrorCode(e);
-  const status = err?.$metadata?.httpStatusCode;
-  return new AwsCallError(operation, code, err?.message ?? String(e), { cause: e, status, hint: hintFor(code) });
+  // Apply's own hints: they tell the reader that re-running apply resumes (src/aws/errors.ts has the generic ones).
+  return new AwsCallError(operation, code, (e as SdkErrorLike)?.message ?? String(e), { cause: e, status: httpStatusOf(e), hint: hintFor(code) });
 }
 
 function hintFor(code: string): string | undefined {
