@@ -43,7 +43,9 @@ describe('ConflictException in the middle of apply', () => {
     // Every write to an API is held open 150 ms; a write that overlaps another on the same API conflicts.
     emu.control.addFault({ operation: '*', kind: 'conflict', latencyMs: 150, forMs: 120_000 });
     let stop = false;
-    // Another tool keeps re-writing a stage variable to its declared value while the apply runs.
+    // Another tool keeps re-writing a stage variable to its declared value while the apply runs,
+    // back to back, so one of its writes is nearly always open when an apply write arrives (with a
+    // pause between its writes the apply could slip through the gaps and the race not happen).
     // Its own clients (and rate limiter), as another process would have.
     const otherClients = sdkClients(emu.url);
     const other = (async () => {
@@ -51,7 +53,7 @@ describe('ConflictException in the middle of apply', () => {
         await otherClients.apigw
           .send(new UpdateStageCommand({ restApiId: shopId, stageName: 'prod', patchOperations: [{ op: 'replace', path: '/variables/backendVersion', value: 'v1' }] }))
           .catch(() => undefined);
-        await new Promise((r) => setTimeout(r, 60));
+        await new Promise((r) => setImmediate(r));
       }
     })();
     const r = await runApply({ dir, clients, yes: true }).finally(() => {
