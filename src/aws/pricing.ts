@@ -11,6 +11,8 @@ import type { AwsCredentialIdentity } from '@smithy/types';
 import { parsePriceList, type PriceListParseResult } from '../cost/prices/price-list.js';
 import { wrapAwsError } from './errors.js';
 
+export type { PricingClient };
+
 export const PRICE_LIST_REGION = 'us-east-1';
 
 export interface PricingClientOptions {

@@ -1,7 +1,7 @@
 /** `apigw-sync import --api ID|NAME [--out gateway-state]`: write gateway-state files from a live API. */
 import type { Command } from 'commander';
 import { createAwsClients } from '../aws/clients.js';
-import { importApi } from '../import/index.js';
+import { importApi } from '../engine/import.js';
 import { regionFromEnv } from './aws-env.js';
 import { action, EXIT } from './run.js';
 

@@ -7,8 +7,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import type { PricingClient } from '@aws-sdk/client-pricing';
-import { createPricingClient, fetchRegionPrices } from '../aws/pricing.js';
+import { createPricingClient, fetchRegionPrices, type PricingClient } from '../aws/pricing.js';
 import { parsePriceFile, serializePriceFile, type PriceBook } from '../cost/prices/index.js';
 import { regionFromEnv } from './aws-env.js';
 import { action, EXIT } from './run.js';

@@ -6,19 +6,10 @@
  */
 import type { GatewayModel } from '../model/api.js';
 import type { DriftItem } from '../model/change.js';
-import type { LiveSnapshot, UnmanagedLiveApi } from '../model/live.js';
+import type { DriftReport } from '../model/drift.js';
+import type { LiveSnapshot } from '../model/live.js';
 import { diffApi } from './api.js';
 import { makeChange } from './change.js';
-
-export interface DriftReport {
-  region: string;
-  /** Per API, what AWS has that Git does not explain. */
-  items: DriftItem[];
-  /** Live APIs no folder in gateway-state describes (listed, never deleted by drift). */
-  onlyInAws: UnmanagedLiveApi[];
-  /** API key → ApiModel.secrets names, so drift renders mask them. */
-  secrets?: Record<string, string[]>;
-}
 
 export interface DriftOptions {
   /**

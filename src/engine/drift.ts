@@ -5,7 +5,8 @@
  */
 import type { ValidationIssue } from '../model/issue.js';
 import type { LiveSnapshot, UnmanagedLiveApi } from '../model/live.js';
-import { detectDrift, type DriftReport } from '../diff/index.js';
+import { detectDrift } from '../diff/index.js';
+import type { DriftReport } from '../model/drift.js';
 import { readLive } from '../aws/read/index.js';
 import { resolveClients, type EngineClients } from './clients.js';
 import { AwsCaller, decodeDeployed, deleteApi, TAG_DEPLOYED } from '../aws/apply/index.js';

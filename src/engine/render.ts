@@ -17,7 +17,7 @@ export function renderPlanAs(plan: Plan, format: PlanFormat, opts: { color: bool
   return renderPlanText(plan, opts);
 }
 
-import type { DriftReport } from '../diff/index.js';
+import type { DriftReport } from '../model/drift.js';
 import { renderDriftText } from '../render/drift-text.js';
 import { renderDriftMarkdown } from '../render/drift-markdown.js';
 import { maskDrift } from '../render/mask.js';

@@ -4,7 +4,7 @@
  * are found by label and by the hidden marker in their body (which names the API and
  * when the drift was first seen), so repeated runs never pile up duplicates.
  */
-import type { DriftReport } from '../diff/drift.js';
+import type { DriftReport } from '../model/drift.js';
 import {
   DRIFT_LABEL,
   parseDriftMarker,

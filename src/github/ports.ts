@@ -6,7 +6,7 @@
  */
 import type { ValidationIssue } from '../model/issue.js';
 import type { Plan } from '../model/plan.js';
-import type { DriftReport } from '../diff/drift.js';
+import type { DriftReport } from '../model/drift.js';
 import type { ApplyProgress, CostSection } from '../render/comment.js';
 
 export interface StateInput {

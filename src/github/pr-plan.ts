@@ -7,7 +7,7 @@ import { currentApprovals } from '../render/comment-data.js';
 import { renderPlanComment } from '../render/comment.js';
 import { CHECK_RUN_TEXT_LIMIT, renderCheckRunOutput } from '../render/summary.js';
 import { shortFingerprint } from '../plan/fingerprint.js';
-import type { DriftReport } from '../diff/drift.js';
+import type { DriftReport } from '../model/drift.js';
 import { APPROVAL_CONTEXT, CHECK_NAME, type AppDeps, type RepoCtx } from './app-context.js';
 import type { RepoConfig } from './config.js';
 import { fetchState } from './state-fetch.js';

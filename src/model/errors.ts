@@ -3,11 +3,9 @@
  * model), and how to fix it. Thrown at the edges, caught once in cli.ts / github/.
  */
 
-export interface SourceLocation {
-  file: string;
-  line: number;
-  column: number;
-}
+import type { SourceLocation, ValidationIssue } from './issue.js';
+
+export type { SourceLocation } from './issue.js';
 
 export class ApigwSyncError extends Error {
   readonly code: string;
@@ -31,7 +29,7 @@ export class ApigwSyncError extends Error {
 
 /** The gateway-state files are invalid; carries every issue found in one run. */
 export class InvalidStateError extends ApigwSyncError {
-  constructor(readonly issues: import('./issue.js').ValidationIssue[]) {
+  constructor(readonly issues: ValidationIssue[]) {
     super('INVALID_STATE', `gateway-state is invalid: ${issues.length} problem${issues.length === 1 ? '' : 's'}`, {
       hint: 'fix the problems listed above, then run `apigw-sync validate` again',
     });

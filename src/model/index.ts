@@ -5,3 +5,4 @@ export * from './plan.js';
 export * from './outcome.js';
 export * from './errors.js';
 export * from './issue.js';
+export * from './drift.js';

@@ -1,4 +1,9 @@
-import type { SourceLocation } from './errors.js';
+/** A place in a gateway-state file, as people and editors count (1-based). */
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
+}
 
 /** One problem found in gateway-state. Validation reports all of them, not the first. */
 export interface ValidationIssue {

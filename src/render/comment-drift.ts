@@ -4,7 +4,7 @@
  * what AWS has now. Masked and escaped here, so callers cannot forget it.
  */
 import type { Change } from '../model/change.js';
-import type { DriftReport } from '../diff/drift.js';
+import type { DriftReport } from '../model/drift.js';
 import { codeSpan, escapeMarkdownText } from './escape.js';
 import { maskDrift } from './mask.js';
 import { TARGET_LABEL, formatValue } from './plan-common.js';

@@ -10,7 +10,7 @@
  */
 import type { ValidationIssue } from '../model/issue.js';
 import type { Plan, PlanSummary } from '../model/plan.js';
-import type { DriftReport } from '../diff/drift.js';
+import type { DriftReport } from '../model/drift.js';
 import { shortFingerprint } from '../plan/fingerprint.js';
 import { COMMENT_MARKER, currentApprovals, encodeCommentData, type Approval, type CommentData, type CommentStatus } from './comment-data.js';
 import { renderDriftSection } from './comment-drift.js';

@@ -1,6 +1,6 @@
 /** Words the drift renderers share: drift is told from AWS's side (see diff/drift.ts). */
 import type { Change, ChangeAction } from '../model/change.js';
-import type { DriftReport } from '../diff/drift.js';
+import type { DriftReport } from '../model/drift.js';
 import type { UnmanagedLiveApi } from '../model/live.js';
 import { TOOL_TAG_PREFIX } from '../model/live.js';
 

@@ -3,7 +3,7 @@
  * marker (and label), which also carries when the drift was first seen, so "since when"
  * survives any number of scheduled runs without a database.
  */
-import type { DriftReport } from '../diff/drift.js';
+import type { DriftReport } from '../model/drift.js';
 import { driftRows, driftTableHeader } from './comment-drift.js';
 import { codeBlock, codeSpan } from './escape.js';
 

@@ -3,7 +3,7 @@
  * per differing field, "in Git" against "in AWS", and the APIs found only in AWS.
  */
 import type { Change } from '../model/change.js';
-import type { DriftReport } from '../diff/drift.js';
+import type { DriftReport } from '../model/drift.js';
 import { NO_DRIFT, driftSummaryLine, unmanagedNote } from './drift-common.js';
 import { codeBlock, codeSpan, escapeHtml, escapeMarkdownText } from './escape.js';
 import { maskDrift } from './mask.js';

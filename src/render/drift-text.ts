@@ -3,7 +3,7 @@
  * "in Git" and "in AWS" values; then the APIs that exist only in AWS.
  */
 import type { Change } from '../model/change.js';
-import type { DriftReport } from '../diff/drift.js';
+import type { DriftReport } from '../model/drift.js';
 import { DRIFT_VERB, NO_DRIFT, countDifferences, driftSummaryLine, unmanagedNote } from './drift-common.js';
 import { terminalSafeDeep } from './escape.js';
 import { maskDrift } from './mask.js';

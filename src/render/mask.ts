@@ -16,7 +16,7 @@
  */
 import type { Change, FieldChange } from '../model/change.js';
 import type { Plan } from '../model/plan.js';
-import type { DriftReport } from '../diff/drift.js';
+import type { DriftReport } from '../model/drift.js';
 import { splitPath } from '../diff/fields.js';
 
 export const MASK = '(sensitive)';

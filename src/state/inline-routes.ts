@@ -3,7 +3,7 @@ import type { ApiKind, HttpMethod, RouteModel } from '../model/api.js';
 import { routeKey } from '../model/api.js';
 import type { SourceLocation } from '../model/errors.js';
 import type { ValidationIssue } from '../model/issue.js';
-import type { InlineRoute } from '../validate/schema.js';
+import type { InlineRoute } from './schema.js';
 import { normalizeIntegration } from './openapi/integration.js';
 import type { LoadedRoute } from './openapi/load.js';
 import { locateIn, type SourceDoc } from './yaml-source.js';

@@ -3,7 +3,7 @@
  * two can never disagree. `npm run schema` writes them; a test fails when they are stale.
  */
 import { z } from 'zod';
-import { apiSchema, gatewaySchema } from './schema.js';
+import { apiSchema, gatewaySchema } from '../state/schema.js';
 
 const BASE = 'https://github.com/apigw-sync/apigw-sync/schema';
 

@@ -1,6 +1,6 @@
 /** Names that must resolve: authorizers, request validators, models; authorizer essentials. */
 import type { ValidationIssue } from '../../model/issue.js';
-import { didYouMean } from '../did-you-mean.js';
+import { didYouMean } from '../../state/did-you-mean.js';
 import { issue, type ApiRule } from './context.js';
 
 export const referenceRules: ApiRule = (api, ctx) => {

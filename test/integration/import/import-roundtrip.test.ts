@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../src/emulator/index.js';
-import { importApi } from '../../../src/import/index.js';
+import { importApi } from '../../../src/engine/import.js';
 import { readLive } from '../../../src/aws/read/index.js';
 import { diffGateway } from '../../../src/diff/index.js';
 import { loadState } from '../../../src/state/index.js';

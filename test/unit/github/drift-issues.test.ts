@@ -4,7 +4,7 @@ import { Octokit } from '@octokit/rest';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { syncDriftIssues } from '../../../src/github/drift-issues.js';
 import { encodeDriftMarker, parseDriftMarker } from '../../../src/render/drift-issue.js';
-import type { DriftReport } from '../../../src/diff/drift.js';
+import type { DriftReport } from '../../../src/model/drift.js';
 import { fixtureDrift } from './comment-fixture.js';
 
 const API = 'https://api.github.com';

@@ -1,6 +1,6 @@
 /** Deterministic engine ports for App tests that are about GitHub, not AWS. */
 import type { ApplyInput, ApplyReport, EngineServices, PlanReport } from '../../../src/github/ports.js';
-import type { DriftReport } from '../../../src/diff/drift.js';
+import type { DriftReport } from '../../../src/model/drift.js';
 import { FIXTURE_COST, fixtureDrift, fixturePlan } from './comment-fixture.js';
 
 export interface FakeCalls {

@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import type { ValidationIssue } from '../model/issue.js';
-import { locateIn, type SourceDoc } from '../state/yaml-source.js';
+import { locateIn, type SourceDoc } from './yaml-source.js';
 import { didYouMean } from './did-you-mean.js';
 
 type AnySchema = z.ZodType;
