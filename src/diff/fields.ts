@@ -12,7 +12,7 @@
  */
 import { diff, type IChange } from 'json-diff-ts';
 import type { FieldChange } from '../model/change.js';
-import { deepEqual, stripUndefined } from './canonical.js';
+import { deepEqual, stripUndefined } from '../model/canonical.js';
 
 const IDENT = /^[A-Za-z_$][\w$-]*$/;
 

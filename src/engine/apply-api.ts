@@ -10,7 +10,7 @@
  */
 import type { ApiModel } from '../model/api.js';
 import { ApigwSyncError } from '../model/errors.js';
-import { canonicalJson } from '../diff/canonical.js';
+import { canonicalJson } from '../model/canonical.js';
 import { rereadApi } from '../aws/apply/reread.js';
 import { TAG_ID, TAG_LOCK, TAG_MANAGED, TAG_PENDING, type LiveApi } from '../model/live.js';
 import type { Plan, PlanStep, StepExecutor } from '../model/plan.js';

@@ -12,7 +12,7 @@ import type { ApiModel } from '../model/api.js';
 import { FingerprintMismatchError, UsageError } from '../model/errors.js';
 import type { ValidationIssue } from '../model/issue.js';
 import type { Plan, PlanStep } from '../model/plan.js';
-import { canonicalJson } from '../diff/canonical.js';
+import { canonicalJson } from '../model/canonical.js';
 import { fingerprintMatches, parsePlan, shortFingerprint, type DeploymentTask } from '../plan/index.js';
 import type { AwsCaller, ApiClients, Deployer } from '../aws/apply/index.js';
 import type { EngineClients } from './clients.js';

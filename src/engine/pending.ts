@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { ApiModel, GatewayModel } from '../model/api.js';
 import { TAG_PENDING, type LiveSnapshot } from '../model/live.js';
 import type { Plan } from '../model/plan.js';
-import { canonicalJson } from '../diff/canonical.js';
+import { canonicalJson } from '../model/canonical.js';
 import { decodePending, type PendingApply } from '../aws/apply/index.js';
 
 export interface PendingFound extends PendingApply {

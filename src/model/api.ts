@@ -16,15 +16,26 @@
  *   route key = `${method} ${path}` (or `$default`), stage/authorizer/validator/model = name.
  */
 
-export type ApiKind = 'RestApi' | 'HttpApi';
+import type { ApiHeaderModel } from '../kinds/api/model.js';
+import type { AuthorizerModel } from '../kinds/authorizer/model.js';
+import type { ModelSchema } from '../kinds/model/model.js';
+import type { RequestValidatorModel } from '../kinds/request-validator/model.js';
+import type { RouteModel } from '../kinds/route/model.js';
+import type { StageModel } from '../kinds/stage/model.js';
+import type { TagsModel } from '../kinds/tags/model.js';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS' | 'ANY';
-
-export type EndpointType = 'REGIONAL' | 'EDGE' | 'PRIVATE';
-
-/** REST API cache cluster sizes API Gateway offers, in GB (as strings on the wire). */
-export const CACHE_SIZES_GB = [0.5, 1.6, 6.1, 13.5, 28.4, 58.2, 118, 237] as const;
-export type CacheSizeGb = (typeof CACHE_SIZES_GB)[number];
+// Each resource kind's model type lives with the rest of that kind (src/kinds/<kind>/model.ts);
+// they are re-exported here so the model stays one vocabulary to import from.
+export type { ApiKind, EndpointType, CorsModel, ApiHeaderModel } from '../kinds/api/model.js';
+export { CACHE_SIZES_GB, type CacheSizeGb, type StageModel } from '../kinds/stage/model.js';
+export { routeKey, type HttpMethod, type AuthorizationType, type AuthorizationModel, type RouteModel, type RouteMethod } from '../kinds/route/model.js';
+export type { MethodResponseModel } from '../kinds/method-response/model.js';
+export type { IntegrationType, IntegrationModel } from '../kinds/integration/model.js';
+export type { IntegrationResponseModel } from '../kinds/integration-response/model.js';
+export type { AuthorizerModel } from '../kinds/authorizer/model.js';
+export type { RequestValidatorModel } from '../kinds/request-validator/model.js';
+export type { ModelSchema } from '../kinds/model/model.js';
+export type { TagsModel } from '../kinds/tags/model.js';
 
 export interface GatewayModel {
   region: string;
@@ -43,22 +54,11 @@ export interface CostThresholds {
   commentThreshold?: { usd?: number; percent?: number };
 }
 
-export interface ApiModel {
+/** One API: its own fields (ApiHeaderModel) and the records of every other kind, keyed by name. */
+export interface ApiModel extends ApiHeaderModel {
   key: string;
-  kind: ApiKind;
-  name: string;
-  description?: string;
-  /** REST only. */
-  endpointType?: EndpointType;
-  /** REST only (x-amazon-apigateway-binary-media-types). */
-  binaryMediaTypes: string[];
-  /** REST only: HEADER (default) or AUTHORIZER. */
-  apiKeySource?: 'HEADER' | 'AUTHORIZER';
-  disableExecuteApiEndpoint?: boolean;
-  /** HTTP only. */
-  cors?: CorsModel;
   /** User tags. The tool's own tags (prefix `apigw-sync:`) are never part of the model. */
-  tags: Record<string, string>;
+  tags: TagsModel;
   stages: Record<string, StageModel>;
   /** Keyed by `${method} ${path}`, e.g. `GET /users/{id}`; HTTP APIs may have `$default`. */
   routes: Record<string, RouteModel>;
@@ -73,128 +73,6 @@ export interface ApiModel {
   usage?: UsageOverride;
   /** Names of stage variables / parameters whose values are masked in every output. */
   secrets: string[];
-}
-
-export interface CorsModel {
-  allowOrigins: string[];
-  allowMethods: string[];
-  allowHeaders: string[];
-  exposeHeaders: string[];
-  allowCredentials?: boolean;
-  maxAge?: number;
-}
-
-export interface StageModel {
-  name: string;
-  description?: string;
-  variables: Record<string, string>;
-  /** Stage-wide default route throttling (REST: methodSettings for all methods; HTTP: defaultRouteSettings). */
-  throttling?: { rateLimit: number; burstLimit: number };
-  /** REST only. */
-  cache?: { sizeGb: CacheSizeGb; ttlSeconds: number };
-  accessLog?: { destinationArn: string; format: string };
-  /** REST only: X-Ray tracing. */
-  tracingEnabled?: boolean;
-  /** HTTP only; apigw-sync manages deployments itself, so it is false unless declared. */
-  autoDeploy?: boolean;
-}
-
-export interface RouteModel {
-  method: HttpMethod;
-  /** Full path, pathPrefix and basePath already applied; starts with `/` (or `$default`). */
-  path: string;
-  operationName?: string;
-  authorization: AuthorizationModel;
-  apiKeyRequired: boolean;
-  /** REST only: name of a request validator. */
-  requestValidator?: string;
-  /** REST: `method.request.path.id` → required. HTTP: unused (empty). */
-  requestParameters: Record<string, boolean>;
-  /** REST: content type → model name. */
-  requestModels: Record<string, string>;
-  /** REST: status code → response declaration. */
-  methodResponses: Record<string, MethodResponseModel>;
-  integration: IntegrationModel;
-}
-
-export type AuthorizationType = 'NONE' | 'AWS_IAM' | 'CUSTOM' | 'COGNITO_USER_POOLS' | 'JWT';
-
-export interface AuthorizationModel {
-  type: AuthorizationType;
-  /** Authorizer name (a key of ApiModel.authorizers) for CUSTOM, COGNITO_USER_POOLS, JWT. */
-  authorizer?: string;
-  scopes: string[];
-}
-
-export interface MethodResponseModel {
-  /** `method.response.header.X` → required. */
-  responseParameters: Record<string, boolean>;
-  /** content type → model name. */
-  responseModels: Record<string, string>;
-}
-
-export type IntegrationType = 'HTTP' | 'HTTP_PROXY' | 'AWS' | 'AWS_PROXY' | 'MOCK';
-
-export interface IntegrationModel {
-  type: IntegrationType;
-  uri?: string;
-  /** Backend HTTP method (REST `httpMethod`, HTTP API `integrationMethod`). */
-  httpMethod?: string;
-  /** REST only; default WHEN_NO_MATCH. */
-  passthroughBehavior?: 'WHEN_NO_MATCH' | 'WHEN_NO_TEMPLATES' | 'NEVER';
-  requestParameters: Record<string, string>;
-  /** REST only. */
-  requestTemplates: Record<string, string>;
-  /** REST only: keyed by selection pattern (`default` for the catch-all). */
-  responses: Record<string, IntegrationResponseModel>;
-  timeoutInMillis: number;
-  connectionType: 'INTERNET' | 'VPC_LINK';
-  connectionId?: string;
-  contentHandling?: 'CONVERT_TO_BINARY' | 'CONVERT_TO_TEXT';
-  credentials?: string;
-  cacheKeyParameters: string[];
-  /** HTTP API only: '1.0' or '2.0'. */
-  payloadFormatVersion?: string;
-}
-
-export interface IntegrationResponseModel {
-  statusCode: string;
-  responseParameters: Record<string, string>;
-  responseTemplates: Record<string, string>;
-  contentHandling?: 'CONVERT_TO_BINARY' | 'CONVERT_TO_TEXT';
-}
-
-export interface AuthorizerModel {
-  name: string;
-  /** REST: TOKEN | REQUEST | COGNITO_USER_POOLS. HTTP: JWT | REQUEST (Lambda). */
-  type: 'TOKEN' | 'REQUEST' | 'COGNITO_USER_POOLS' | 'JWT';
-  /** Lambda authorizers: the invocation ARN. */
-  authorizerUri?: string;
-  authorizerCredentials?: string;
-  /** REST: `method.request.header.Authorization`; HTTP: `$request.header.Authorization`. */
-  identitySource: string[];
-  identityValidationExpression?: string;
-  resultTtlSeconds?: number;
-  /** Cognito user pool ARNs. */
-  providerArns: string[];
-  /** HTTP JWT authorizers. */
-  jwt?: { issuer: string; audience: string[] };
-  /** HTTP Lambda authorizers. */
-  payloadFormatVersion?: string;
-  enableSimpleResponses?: boolean;
-}
-
-export interface RequestValidatorModel {
-  name: string;
-  validateRequestBody: boolean;
-  validateRequestParameters: boolean;
-}
-
-export interface ModelSchema {
-  contentType: string;
-  /** JSON Schema (draft 4) as a plain object; compared structurally. */
-  schema: unknown;
-  description?: string;
 }
 
 /**
@@ -236,9 +114,4 @@ export interface ManagedAlarmModel {
 export interface UsageOverride {
   monthlyRequests?: number;
   avgResponseKb?: number;
-}
-
-/** The route key used in ApiModel.routes. */
-export function routeKey(method: string, path: string): string {
-  return path === '$default' ? '$default' : `${method.toUpperCase()} ${path}`;
 }

@@ -8,6 +8,7 @@
  */
 import type { GatewayModel } from '../model/api.js';
 import type { Change } from '../model/change.js';
+import { kindOf } from '../kinds/registry.js';
 
 export function deploymentsFor(desired: GatewayModel, changes: Change[]): Record<string, string[]> {
   const out: Record<string, string[]> = {};
@@ -21,9 +22,10 @@ export function deploymentsFor(desired: GatewayModel, changes: Change[]): Record
     const api = desired.apis[apiKey];
     if (!api) continue;
     const deployable = Object.values(api.stages).filter((s) => !(api.kind === 'HttpApi' && s.autoDeploy === true));
-    const wholeApi = list.some((c) => c.flags.redeploy && c.target !== 'stage');
+    // Snapshot kinds redeploy every stage; a stage of its own only needs its first deployment.
+    const wholeApi = list.some((c) => c.flags.redeploy && kindOf(c.target).modelKey !== 'stages');
     const stages = deployable
-      .filter((s) => wholeApi || list.some((c) => c.target === 'stage' && c.action === 'create' && c.name === s.name))
+      .filter((s) => wholeApi || list.some((c) => kindOf(c.target).modelKey === 'stages' && c.action === 'create' && c.name === s.name))
       .map((s) => s.name)
       .sort();
     if (stages.length > 0) out[apiKey] = stages;

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import type { GatewayModel } from '../model/api.js';
 import type { LiveSnapshot } from '../model/live.js';
-import { canonicalJson } from '../diff/canonical.js';
+import { canonicalJson } from '../model/canonical.js';
 
 /** Characters of the fingerprint shown to people; the full hash is stored. */
 export const SHORT_FINGERPRINT_LENGTH = 12;

@@ -1,5 +1,5 @@
 /**
- * The apply order, as an explicit table.
+ * The apply order, as an explicit table (each kind's `rank` in src/kinds/registry.ts).
  *
  * Creates and updates run first, in dependency order; deletes run after them, in the
  * reverse order — so anything that referenced a deleted thing has already been updated
@@ -15,27 +15,16 @@
  * finish before the next API starts). An API being replaced (its kind changed) is deleted
  * before its new twin is created.
  */
-import type { ApiKind } from '../model/api.js';
-import type { Change, ChangeTarget } from '../model/change.js';
+import type { Change } from '../model/change.js';
+import { kindOf, targetRank } from '../kinds/registry.js';
+import { routePathDepth } from '../kinds/route/index.js';
 
-const REST_RANK: Record<ChangeTarget, number> = {
-  api: 0, tags: 1, authorizer: 2, requestValidator: 2, model: 2, route: 3, integration: 4, stage: 5, deployment: 6,
-};
-const HTTP_RANK: Record<ChangeTarget, number> = {
-  api: 0, tags: 1, authorizer: 2, requestValidator: 2, model: 2, integration: 3, route: 4, stage: 5, deployment: 6,
-};
-
-export function targetRank(kind: ApiKind, target: ChangeTarget): number {
-  return (kind === 'RestApi' ? REST_RANK : HTTP_RANK)[target];
-}
+/** The table itself is data of the kinds: `rank` of each kind in src/kinds/registry.ts. */
+export { targetRank };
 
 /** Number of path segments: parents are created before children and deleted after them. */
 export function pathDepth(change: Change): number {
-  if (change.target !== 'route' && change.target !== 'integration') return 0;
-  const key = change.name;
-  if (key === '$default') return 0;
-  const path = key.slice(key.indexOf(' ') + 1);
-  return path.split('/').filter(Boolean).length;
+  return kindOf(change.target).byPathDepth ? routePathDepth(change.name) : 0;
 }
 
 /** Sort key within one API: [phase, rank, depth, name]. */

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { Plan } from '../model/plan.js';
+import { TARGETS } from '../kinds/registry.js';
 import { summarize } from './build.js';
 import { PlanFileError } from './errors.js';
 
@@ -17,7 +18,7 @@ const change = z.object({
   id: z.string(),
   apiKey: z.string().min(1),
   apiKind: z.enum(['RestApi', 'HttpApi']),
-  target: z.enum(['api', 'tags', 'authorizer', 'requestValidator', 'model', 'route', 'integration', 'stage', 'deployment']),
+  target: z.enum(TARGETS),
   action: z.enum(['create', 'update', 'delete']),
   name: z.string(),
   before: z.unknown().optional(),

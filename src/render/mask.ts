@@ -18,11 +18,15 @@ import type { Change, FieldChange } from '../model/change.js';
 import type { Plan } from '../model/plan.js';
 import type { DriftReport } from '../model/drift.js';
 import { splitPath } from '../diff/fields.js';
+import { kindOf, userKeyedFields } from '../kinds/registry.js';
 
 export const MASK = '(sensitive)';
 
-/** Keys of maps whose entries are named by users (so their names may say "secret"). */
-const USER_MAPS = new Set(['variables', 'requestParameters', 'responseParameters', 'tags', 'headers', 'stageVariableOverrides']);
+/**
+ * Keys of maps whose entries are named by users (so their names may say "secret"): every
+ * field-table row marked `userKeys`, plus the maps outside the kinds (rollout canary settings).
+ */
+const USER_MAPS = new Set([...userKeyedFields(), 'tags', 'headers', 'stageVariableOverrides']);
 
 const SENSITIVE_NAME = /passw(or)?d|passphrase|(^|[^a-z])pwd|secret|token|api[-_.]?key|authori[sz]ation|credential|private|access[-_.]?key|signature|cookie/i;
 
@@ -96,7 +100,7 @@ function maskField(f: FieldChange, opts: MaskOptions, rootIsUserMap: boolean): F
 }
 
 export function maskChange(c: Change, opts: MaskOptions = {}): Change {
-  const root = c.target === 'tags';
+  const root = kindOf(c.target).userKeyed === true;
   const out: Change = { ...c, fields: c.fields.map((f) => maskField(f, opts, root)) };
   if ('before' in c) out.before = maskValue(c.before, opts, root);
   if ('after' in c) out.after = maskValue(c.after, opts, root);

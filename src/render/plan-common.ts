@@ -7,22 +7,14 @@ import type { ApiKind } from '../model/api.js';
 import type { Change, ChangeAction, ChangeTarget } from '../model/change.js';
 import type { PlanSummary } from '../model/plan.js';
 import { MASK } from './mask.js';
+import { KINDS, kindOf } from '../kinds/registry.js';
 
 export const KIND_LABEL: Record<ApiKind, string> = { RestApi: 'REST API', HttpApi: 'HTTP API' };
 
 export const SYMBOL: Record<ChangeAction | 'replace', string> = { create: '+', update: '~', delete: '-', replace: '±' };
 
-export const TARGET_LABEL: Record<ChangeTarget, string> = {
-  api: 'api',
-  tags: 'tags',
-  authorizer: 'authorizer',
-  requestValidator: 'request validator',
-  model: 'model',
-  route: 'route',
-  integration: 'integration',
-  stage: 'stage',
-  deployment: 'deployment',
-};
+/** How people call each kind ("request validator"), from the registry. */
+export const TARGET_LABEL = Object.fromEntries(KINDS.map((k) => [k.target, k.label])) as Record<ChangeTarget, string>;
 
 /** One route's changes: the method-level change and/or its integration's. */
 export interface RouteGroup {
@@ -44,8 +36,8 @@ export interface ApiGroup {
   all: Change[];
 }
 
-const DEFINITION_TARGETS: ReadonlySet<ChangeTarget> = new Set(['authorizer', 'requestValidator', 'model']);
-const DEFINITION_ORDER: ChangeTarget[] = ['authorizer', 'requestValidator', 'model'];
+/** Kinds shown under an API's definitions (authorizers, validators, models, …), in registry order. */
+const DEFINITION_ORDER: ChangeTarget[] = KINDS.filter((k) => k.section === 'definition').map((k) => k.target);
 const METHOD_ORDER = ['ANY', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 /** `GET /users/{id}` → ['/users/{id}', 'GET'] for sorting by path, then method. */
@@ -70,13 +62,14 @@ export function groupByApi(changes: Change[]): ApiGroup[] {
       groups.set(c.apiKey, g);
     }
     g.all.push(c);
+    const section = kindOf(c.target).section;
     if (c.target === 'api') {
       g.apiLevel.push(c);
       g.apiKind = c.action === 'delete' && g.apiLevel.length > 1 ? g.apiKind : c.apiKind;
-    } else if (c.target === 'tags') g.apiLevel.push(c);
-    else if (DEFINITION_TARGETS.has(c.target)) g.definitions.push(c);
-    else if (c.target === 'stage') g.stages.push(c);
-    else if (c.target === 'route' || c.target === 'integration') {
+    } else if (section === 'api') g.apiLevel.push(c);
+    else if (section === 'definition') g.definitions.push(c);
+    else if (section === 'stage') g.stages.push(c);
+    else if (section === 'route') {
       let r = g.routes.find((x) => x.key === c.name);
       if (!r) g.routes.push((r = { key: c.name }));
       if (c.target === 'route') r.route = c;
@@ -141,64 +134,19 @@ export function mergedFlagWords(cs: Change[]): ('redeploy' | 'BREAKING' | 'destr
   return (['redeploy', 'BREAKING', 'destroy'] as const).filter((w) => set.has(w));
 }
 
-const RESTATES_ACTION = /^(api|tags|authorizer|request validator|model|route|integration|stage|deployment) (added|changed|deleted)$/;
+const RESTATES_ACTION = new RegExp(`^(${KINDS.map((k) => k.label).join('|')}) (added|changed|deleted)$`);
 
 /** Reasons that tell more than the action does ("route deleted" on a deleted route tells nothing). */
 export function informativeReasons(c: Change): string[] {
   return c.flags.reasons.filter((r) => !RESTATES_ACTION.test(r));
 }
 
-/** One-line facts about something being created (what a reviewer wants to see of a new thing). */
+/** One-line facts about something being created (what a reviewer wants to see of a new thing): the kind's `facts`. */
 export function createFacts(c: Change): string[] {
-  const a = (c.after ?? {}) as Record<string, unknown>;
   const facts: string[] = [];
-  const put = (label: string, v: unknown, opts: { raw?: boolean } = {}) => {
-    if (v === undefined || (Array.isArray(v) && v.length === 0)) return;
-    facts.push(`${label}: ${opts.raw && typeof v === 'string' ? v : formatValue(v)}`);
-  };
-  switch (c.target) {
-    case 'api':
-      put('name', a.name);
-      put('endpointType', a.endpointType);
-      put('description', a.description);
-      put('binaryMediaTypes', a.binaryMediaTypes);
-      break;
-    case 'tags':
-      for (const [k, v] of Object.entries(a)) put(k, v);
-      break;
-    case 'authorizer':
-      put('type', a.type);
-      put('identitySource', a.identitySource);
-      if (a.jwt) put('jwt', a.jwt);
-      break;
-    case 'requestValidator':
-      put('validateRequestBody', a.validateRequestBody);
-      put('validateRequestParameters', a.validateRequestParameters);
-      break;
-    case 'model':
-      put('contentType', a.contentType);
-      break;
-    case 'stage':
-      for (const [k, v] of Object.entries((a.variables ?? {}) as Record<string, unknown>)) put(`variables.${k}`, v);
-      put('throttling', a.throttling);
-      put('cache', a.cache);
-      if (a.autoDeploy) put('autoDeploy', a.autoDeploy);
-      break;
-    case 'route': {
-      const auth = a.authorization as { type: string; authorizer?: string; scopes: string[] } | undefined;
-      if (auth && auth.type !== 'NONE') put('authorization', `${auth.type}${auth.authorizer ? ` (${auth.authorizer})` : ''}`, { raw: true });
-      if (a.apiKeyRequired) put('apiKeyRequired', true);
-      const req = Object.entries((a.requestParameters ?? {}) as Record<string, boolean>).filter(([, r]) => r).map(([k]) => k);
-      put('required parameters', req.length > 0 ? req.join(', ') : undefined, { raw: true });
-      put('requestValidator', a.requestValidator);
-      break;
-    }
-    case 'integration':
-      put('type', a.type);
-      put('uri', a.uri);
-      break;
-    default:
-      break;
+  for (const [label, v, opts] of kindOf(c.target).facts?.((c.after ?? {}) as never) ?? []) {
+    if (v === undefined || (Array.isArray(v) && v.length === 0)) continue;
+    facts.push(`${label}: ${opts?.raw && typeof v === 'string' ? v : formatValue(v)}`);
   }
   return facts;
 }

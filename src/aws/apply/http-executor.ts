@@ -30,7 +30,7 @@ import { ApigwSyncError } from '../../model/errors.js';
 import type { LiveIds } from '../../model/live.js';
 import type { PlanStep, StepExecutor } from '../../model/plan.js';
 import { isAwsError } from './call.js';
-import { same } from './patch.js';
+import { same } from '../../kinds/patch.js';
 import { moveAuthorizer } from './rest-executor.js';
 import { apiArn, keyOf, renamedFrom, routeRenames, startingPoint, tagDelta, type ExecutorOptions } from './shared.js';
 

@@ -7,7 +7,7 @@
  * The executor keeps its own picture of the live API current as it writes, so a second step
  * on the same record (a route change and its integration change) costs no extra call.
  */
-import { modelRefsToAws } from '../model-refs.js';
+import { modelRefsToAws } from '../../kinds/model/refs.js';
 import {
   APIGatewayClient,
   CreateAuthorizerCommand,
@@ -57,7 +57,7 @@ import { ApigwSyncError } from '../../model/errors.js';
 import type { LiveIds } from '../../model/live.js';
 import type { PlanStep, StepExecutor } from '../../model/plan.js';
 import { isAwsError } from './call.js';
-import { mapOps, same, scalarOps, setOps } from './patch.js';
+import { mapOps, same, scalarOps, setOps } from '../../kinds/patch.js';
 import { apiArn, keyOf, renamedFrom, routeRenames, startingPoint, tagDelta, type ExecutorOptions } from './shared.js';
 
 export interface RestExecutorOptions extends ExecutorOptions {

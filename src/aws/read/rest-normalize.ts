@@ -8,7 +8,7 @@
  * the form the state uses: present when the state declares it, absent otherwise (see
  * `declared`). A real difference (any other value) is always kept.
  */
-import { modelRefsFromAws } from '../model-refs.js';
+import { modelRefsFromAws } from '../../kinds/model/refs.js';
 import type {
   Authorizer,
   Integration,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapePointer, mapOps, scalarOps, setOps } from '../../../src/aws/apply/patch.js';
+import { escapePointer, mapOps, scalarOps, setOps } from '../../../src/kinds/patch.js';
 import { byStatus, integrationOps, stageOps } from '../../../src/aws/apply/rest-executor.js';
 import { stageUpdate } from '../../../src/aws/apply/http-executor.js';
 import type { IntegrationModel, StageModel } from '../../../src/model/api.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { modelRefsFromAws, modelRefsToAws } from '../../../src/aws/model-refs.js';
+import { modelRefsFromAws, modelRefsToAws } from '../../../src/kinds/model/refs.js';
 
 const openapi = {
   type: 'object',

@@ -1,11 +1,6 @@
 /**
- * Renames that AWS can carry out in place, so they are planned as updates, not
+ * Route renames AWS can carry out in place, so they are planned as updates, not
  * delete + create (which would change ids, drop caches and break references):
- *
- * - API name: APIs are matched by key, so a new name is simply an `api` update.
- * - Authorizer: a deleted and a created authorizer whose definitions are identical but for
- *   the name (UpdateAuthorizer `replace /name`). Routes that referenced the old name are
- *   compared as if they referenced the new one (AWS links them by id, which stays).
  * - Route: a deleted and a created route with the same method and the same depth whose
  *   paths differ in exactly one segment, and whose method-level config is identical
  *   (a renamed path parameter `{id}` → `{userId}` may rename `method.request.path.id` too).
@@ -15,25 +10,10 @@
  * Pairs must be unique both ways; anything ambiguous stays delete + create.
  * Not detected: stages, request validators and models (AWS cannot rename them).
  */
-import type { ApiModel, AuthorizerModel, RouteModel } from '../model/api.js';
-import { deepEqual } from './canonical.js';
-
-export interface Renames {
-  /** old authorizer name → new name */
-  authorizers: Map<string, string>;
-  /** old route key → new route key */
-  routes: Map<string, string>;
-}
-
-export function findAuthorizerRenames(
-  live: Record<string, AuthorizerModel>,
-  desired: Record<string, AuthorizerModel>,
-): Map<string, string> {
-  const deleted = Object.keys(live).filter((k) => !(k in desired));
-  const created = Object.keys(desired).filter((k) => !(k in live));
-  const same = (d: string, c: string) => deepEqual({ ...live[d], name: '' }, { ...desired[c], name: '' });
-  return uniquePairs(deleted, created, same);
-}
+import type { ApiModel } from '../../model/api.js';
+import { deepEqual } from '../../model/canonical.js';
+import { uniquePairs } from '../renames.js';
+import type { RouteModel } from './model.js';
 
 export function findRouteRenames(
   live: ApiModel,
@@ -67,23 +47,6 @@ export function withAuthorizerRenamed(r: RouteModel, renames: Map<string, string
   const name = r.authorization.authorizer;
   if (name === undefined || !renames.has(name)) return r;
   return { ...r, authorization: { ...r.authorization, authorizer: renames.get(name) } };
-}
-
-function uniquePairs(deleted: string[], created: string[], match: (d: string, c: string) => boolean): Map<string, string> {
-  const candidates = new Map<string, string[]>();
-  const reverse = new Map<string, string[]>();
-  for (const d of deleted) {
-    for (const c of created) {
-      if (!match(d, c)) continue;
-      candidates.set(d, [...(candidates.get(d) ?? []), c]);
-      reverse.set(c, [...(reverse.get(c) ?? []), d]);
-    }
-  }
-  const pairs = new Map<string, string>();
-  for (const [d, cs] of candidates) {
-    if (cs.length === 1 && reverse.get(cs[0])?.length === 1) pairs.set(d, cs[0]);
-  }
-  return pairs;
 }
 
 interface SegmentDiff {

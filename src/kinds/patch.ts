@@ -3,7 +3,14 @@
  * keys with `/` or `~` (content types, header names) are escaped: `application/json` →
  * `application~1json`. Only differences produce operations, so an unchanged field costs nothing.
  */
-import type { PatchOperation } from '@aws-sdk/client-api-gateway';
+
+/** A JSON-Patch operation as API Gateway v1 Update* calls take it (structurally the SDK's PatchOperation). */
+export interface PatchOperation {
+  op: 'add' | 'remove' | 'replace' | 'move' | 'copy' | 'test';
+  path: string;
+  value?: string;
+  from?: string;
+}
 
 export const escapePointer = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
@@ -53,19 +60,5 @@ export function setOps(prefix: string, before: string[] = [], after: string[] = 
   ];
 }
 
-/** Structural equality for model values (plain JSON data). */
-export function same(a: unknown, b: unknown): boolean {
-  return canonical(a) === canonical(b);
-}
-
-export function canonical(v: unknown): string {
-  if (v === undefined) return 'undefined';
-  if (v === null || typeof v !== 'object') return JSON.stringify(v);
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  const o = v as Record<string, unknown>;
-  return `{${Object.keys(o)
-    .filter((k) => o[k] !== undefined)
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
-    .join(',')}}`;
-}
+/** Structural equality for model values (plain JSON data; undefined members are absent). */
+export { deepEqual as same } from '../model/canonical.js';

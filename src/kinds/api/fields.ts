@@ -1,0 +1,71 @@
+import type { FieldTable, Obj } from '../field.js';
+import { deepEqual } from '../../model/canonical.js';
+import type { ApiHeaderModel, CorsModel } from './model.js';
+
+/** The API's fields: its header without `kind` (the API's identity, not a field). */
+export type ApiFieldsModel = Omit<ApiHeaderModel, 'kind'>;
+type Header = ApiFieldsModel;
+
+const corsInput = (c: CorsModel) => ({
+  AllowOrigins: c.allowOrigins,
+  AllowMethods: c.allowMethods,
+  AllowHeaders: c.allowHeaders,
+  ExposeHeaders: c.exposeHeaders,
+  AllowCredentials: c.allowCredentials,
+  MaxAge: c.maxAge,
+});
+
+function corsOf(c: Obj | undefined): CorsModel | undefined {
+  if (!c) return undefined;
+  const list = (v: unknown) => [...((v as string[] | undefined) ?? [])];
+  const m: CorsModel = { allowOrigins: list(c.AllowOrigins), allowMethods: list(c.AllowMethods), allowHeaders: list(c.AllowHeaders), exposeHeaders: list(c.ExposeHeaders) };
+  if (c.AllowCredentials !== undefined) m.allowCredentials = c.AllowCredentials as boolean;
+  if (c.MaxAge !== undefined) m.maxAge = c.MaxAge as number;
+  return m;
+}
+
+function corsNarrowed(b: CorsModel, a: CorsModel | undefined): boolean {
+  if (!a) return true;
+  const lost = (x: string[], y: string[]) => x.some((v) => !y.includes(v) && !y.includes('*'));
+  return lost(b.allowOrigins, a.allowOrigins) || lost(b.allowMethods, a.allowMethods) || lost(b.allowHeaders, a.allowHeaders);
+}
+
+/**
+ * The API's own fields (REST: CreateRestApi / UpdateRestApi patch; HTTP: CreateApi /
+ * UpdateApi). `kind` is the API's identity, not a field: changing it replaces the API.
+ */
+export const apiFields: FieldTable<Header> = {
+  name: { rest: { wire: 'name', default: '', path: '/name' }, http: { wire: 'Name', default: '' } },
+  description: { rest: { wire: 'description', path: '/description' }, http: { wire: 'Description', clear: '' } },
+  binaryMediaTypes: {
+    rest: { wire: 'binaryMediaTypes', default: [], omitEmpty: true, path: '/binaryMediaTypes', style: 'set' },
+    http: { read: () => [], create: false },
+    redeploy: (b, a, flavour) => (flavour === 'RestApi' && !deepEqual([...b.binaryMediaTypes].sort(), [...a.binaryMediaTypes].sort()) ? 'binary media types changed' : undefined),
+  },
+  apiKeySource: { rest: { wire: 'apiKeySource', default: 'HEADER', path: '/apiKeySource' } },
+  disableExecuteApiEndpoint: {
+    rest: { wire: 'disableExecuteApiEndpoint', default: false, path: '/disableExecuteApiEndpoint' },
+    http: { wire: 'DisableExecuteApiEndpoint', default: false, clear: false },
+    redeploy: (b, a, flavour) => (flavour === 'RestApi' && Boolean(b.disableExecuteApiEndpoint) !== Boolean(a.disableExecuteApiEndpoint) ? 'execute-api endpoint setting changed' : undefined),
+    breaking: (b, a) => (!b.disableExecuteApiEndpoint && a.disableExecuteApiEndpoint ? 'default execute-api endpoint disabled' : undefined),
+  },
+  endpointType: {
+    rest: {
+      read: (w) => ((w.endpointConfiguration as { types?: string[] } | undefined)?.types?.[0] ?? 'EDGE') as ApiHeaderModel['endpointType'],
+      create: (v) => ({ endpointConfiguration: v ? { types: [v] } : undefined }),
+      patch: (b, a) => (a && b && b !== a ? [{ op: 'replace', path: `/endpointConfiguration/types/${b}`, value: a }] : []),
+    },
+    // HTTP APIs have no endpoint configuration in AWS (always regional): the state's word stands.
+    http: { read: (_w, ctx) => ctx.declared?.endpointType, create: false },
+    breaking: (b, a) => (b.endpointType && a.endpointType && b.endpointType !== a.endpointType ? 'endpoint type changed' : undefined),
+  },
+  cors: {
+    http: {
+      read: (w) => corsOf(w.CorsConfiguration as Obj | undefined),
+      create: (v) => ({ CorsConfiguration: v ? corsInput(v) : undefined }),
+      // Removing CORS is DeleteCorsConfiguration, not an UpdateApi member (see the HTTP executor).
+      update: (_b, a) => (a ? { CorsConfiguration: corsInput(a) } : {}),
+    },
+    breaking: (b, a) => (b.cors && corsNarrowed(b.cors, a.cors) ? 'CORS narrowed' : undefined),
+  },
+};

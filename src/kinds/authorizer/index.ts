@@ -1,0 +1,17 @@
+/** Authorizers: REST TOKEN/REQUEST/Cognito, HTTP JWT/REQUEST (security schemes in OpenAPI), keyed by name. */
+import { defineKind } from '../kind.js';
+import { authorizerFields } from './fields.js';
+import type { AuthorizerModel } from './model.js';
+import { findAuthorizerRenames } from './renames.js';
+
+export const authorizerKind = defineKind<AuthorizerModel>({
+  target: 'authorizer',
+  label: 'authorizer',
+  section: 'definition',
+  rank: { RestApi: 2, HttpApi: 2 },
+  snapshot: true,
+  fields: authorizerFields,
+  modelKey: 'authorizers',
+  renames: (live, desired) => findAuthorizerRenames(live.authorizers, desired.authorizers),
+  facts: (a) => [['type', a.type], ['identitySource', a.identitySource], ...(a.jwt ? [['jwt', a.jwt] as [string, unknown]] : [])],
+});

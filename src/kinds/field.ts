@@ -1,0 +1,198 @@
+/**
+ * The field table: ONE row per model field of a kind, and the columns every stage of the
+ * pipeline reads, so that they cannot disagree:
+ *
+ *   model key ─ rest / http: the wire member (Get* output, Create* input), AWS's default,
+ *               the v1 PATCH path (and how a change becomes operations), the v2 Update* member
+ *             ─ breaking / redeploy: the reasons a change of the field gives the plan
+ *             ─ userKeys: a map whose keys people name (masked by name in every output)
+ *
+ * Plain data covers a plain field: `{ wire: 'description', path: '/description' }` reads
+ * `description`, creates with it, and patches `replace /description`. A field AWS spreads
+ * over several members (stage throttling lives in methodSettings) gives functions instead.
+ * The generic builders below turn a table into read records, create inputs, patch
+ * operations and v2 update inputs; kinds and src/aws call only these.
+ */
+import type { ApiKind } from '../model/api.js';
+import { mapOps, same, scalarOps, setOps, type PatchOperation } from './patch.js';
+
+export type Obj = Record<string, unknown>;
+
+/** References between kinds are names in the model and ids on the wire. */
+export interface IdResolver {
+  /** The AWS id of a record of another kind (authorizer, request validator), if it exists. */
+  idOf(target: 'authorizer' | 'requestValidator', name: string): string | undefined;
+  /** The same, for a reference the write needs: throws a clear error when it does not exist. */
+  requireId(target: 'authorizer' | 'requestValidator', name: string): string;
+}
+
+export interface ReadContext<R> {
+  /** The record the state declares (absent when importing): fields AWS always reports take its form. */
+  declared?: R;
+  /** AWS id → name of another kind's record. */
+  nameOf?(target: 'authorizer' | 'requestValidator', id: string): string | undefined;
+}
+
+export interface WriteContext {
+  /** The API being written (REST model `$ref`s carry its id). */
+  apiId: string;
+  ids: IdResolver;
+}
+
+/** How one field maps to one API flavour's wire format. */
+export interface WireColumn<R, K extends keyof R> {
+  /** The member of the AWS object holding the field (read and create). */
+  wire?: string;
+  /** The Create* / Put* input member when it differs from `wire` (REST integration `integrationHttpMethod`). */
+  createAs?: string;
+  /** AWS's value when it reports none. */
+  default?: R[K];
+  /** `''` reads as absent, and an empty list or map is not sent on create. */
+  omitEmpty?: boolean;
+  /** Wire → model value (undefined = absent). Default: the `wire` member, else `default`. */
+  read?(w: Obj, ctx: ReadContext<R>): R[K] | undefined;
+  /** Model → Create* members. Default: `{ [createAs ?? wire]: value }`. `false`: not settable at create. */
+  create?: false | ((v: R[K] | undefined, rec: R, ctx: WriteContext) => Obj);
+  /** v1 PATCH path of the field; with `style` that is all a plain field needs. */
+  path?: string;
+  /** How a change becomes operations at `path`: one value (default), a map (per key) or a set (per member). */
+  style?: 'scalar' | 'map' | 'set';
+  /** map style: operation for a changed key (AWS wants `replace` for stage variables). */
+  replaceOp?: 'replace' | 'add';
+  /** v1 PATCH operations, for fields that are not one path. Called only when the field changed. */
+  patch?(b: R[K] | undefined, a: R[K] | undefined, ctx: WriteContext & { before: R; after: R }): PatchOperation[];
+  /** v2: the Update* members for a changed field. Default: `{ [wire]: after ?? clear }`. */
+  update?(b: R[K] | undefined, a: R[K] | undefined): Obj;
+  /** v2: what Update* takes to clear the field (e.g. '' for a description). */
+  clear?: unknown;
+}
+
+/** Why a change of a field matters to a reviewer (evaluated on updates, whole records given). */
+export interface FieldFlags<R> {
+  /** The change only reaches clients through a new deployment (REST). */
+  redeploy?(b: R, a: R, flavour: ApiKind): string | undefined;
+  /** Clients that work today may fail after the change. */
+  breaking?(b: R, a: R, flavour: ApiKind): string | string[] | undefined;
+}
+
+export interface FieldRow<R, K extends keyof R = keyof R> extends FieldFlags<R> {
+  /** REST (v1) wire mapping; absent = the field has no REST form. */
+  rest?: WireColumn<R, K>;
+  /** HTTP (v2) wire mapping; absent = the field has no HTTP form. */
+  http?: WireColumn<R, K>;
+  /** The field is a map whose keys people name (stage variables, parameters): masked by name. */
+  userKeys?: boolean;
+}
+
+/** Every model field of a kind, in the order apply writes them. `satisfies FieldTable<R>` makes a missing row a compile error. */
+export type FieldTable<R> = { [K in keyof R]-?: FieldRow<R, K> };
+
+/** A table's rows for the fields that are not identities (e.g. a stage's `name`, a route's method/path). */
+export type FieldRows<R> = Array<[keyof R & string, FieldRow<R>]>;
+
+export function rowsOf<R>(table: Partial<FieldTable<R>>): FieldRows<R> {
+  return Object.entries(table) as FieldRows<R>;
+}
+
+function columnOf<R>(row: FieldRow<R>, flavour: ApiKind): WireColumn<R, keyof R> | undefined {
+  return flavour === 'RestApi' ? row.rest : row.http;
+}
+
+const isEmpty = (v: unknown) => v === '' || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0);
+
+function copy<T>(v: T): T {
+  if (Array.isArray(v)) return [...v] as T;
+  if (v !== null && typeof v === 'object') return { ...(v as object) } as T;
+  return v;
+}
+
+/** Wire object → the model fields of one record (absent fields left out), in table order. */
+export function readFields<R>(table: Partial<FieldTable<R>>, flavour: ApiKind, w: Obj, ctx: ReadContext<R> = {}): Partial<R> {
+  const out: Partial<R> = {};
+  for (const [key, row] of rowsOf(table)) {
+    const col = columnOf(row, flavour);
+    if (!col) continue;
+    let v: unknown;
+    if (col.read) v = col.read(w, ctx);
+    else if (col.wire) {
+      v = w[col.wire];
+      if (col.omitEmpty && v === '') v = undefined;
+      if (v === undefined || v === null) v = col.default;
+      v = copy(v);
+    }
+    if (v !== undefined) (out as Obj)[key] = v;
+  }
+  return out;
+}
+
+/** A record → the Create* / Put* input members its fields carry. */
+export function createInput<R>(table: Partial<FieldTable<R>>, flavour: ApiKind, rec: R, ctx: WriteContext): Obj {
+  const out: Obj = {};
+  for (const [key, row] of rowsOf(table)) {
+    const col = columnOf(row, flavour);
+    if (!col || col.create === false) continue;
+    const v = rec[key];
+    if (col.create) Object.assign(out, col.create(v, rec, ctx));
+    else if (col.wire && v !== undefined && !(col.omitEmpty && isEmpty(v))) out[col.createAs ?? col.wire] = v;
+  }
+  return out;
+}
+
+/** The fields a create cannot set: the record as it stands right after Create*, for a follow-up patch. */
+export function afterCreate<R>(table: Partial<FieldTable<R>>, flavour: ApiKind, rec: R): R {
+  const out = { ...rec };
+  for (const [key, row] of rowsOf(table)) if (columnOf(row, flavour)?.create === false) delete out[key];
+  return out;
+}
+
+/** v1: the PATCH operations that take `before` to `after`, field by field in table order. */
+export function patchOps<R>(table: Partial<FieldTable<R>>, before: R, after: R, ctx: WriteContext): PatchOperation[] {
+  const ops: PatchOperation[] = [];
+  for (const [key, row] of rowsOf(table)) {
+    const col = row.rest;
+    if (!col) continue;
+    const b = before[key];
+    const a = after[key];
+    if (col.patch) {
+      if (!same(b, a)) ops.push(...col.patch(b, a, { ...ctx, before, after }));
+    } else if (col.path) {
+      if (col.style === 'map') ops.push(...mapOps(col.path, b as Obj | undefined, a as Obj | undefined, { replaceOp: col.replaceOp }));
+      else if (col.style === 'set') ops.push(...setOps(col.path, b as string[] | undefined, a as string[] | undefined));
+      else ops.push(...scalarOps(col.path, b, a));
+    }
+  }
+  return ops;
+}
+
+/** v2: the Update* members for the fields that changed (undefined when none did). */
+export function updateInput<R>(table: Partial<FieldTable<R>>, before: R, after: R): Obj | undefined {
+  const out: Obj = {};
+  let changed = false;
+  for (const [key, row] of rowsOf(table)) {
+    const col = row.http;
+    if (!col || same(before[key], after[key])) continue;
+    if (col.update) Object.assign(out, col.update(before[key], after[key]));
+    else if (col.wire) out[col.wire] = after[key] ?? col.clear;
+    else continue;
+    changed = true;
+  }
+  return changed ? out : undefined;
+}
+
+/** True when any field with a column for `flavour` differs. */
+export function fieldsDiffer<R>(table: Partial<FieldTable<R>>, flavour: ApiKind, before: R, after: R): boolean {
+  return rowsOf(table).some(([key, row]) => { const col = columnOf(row, flavour); return col !== undefined && col.create !== false && !same(before[key], after[key]); });
+}
+
+/** Flag reasons of an update, from the rows of the fields that changed (table order). */
+export function fieldFlags<R>(table: Partial<FieldTable<R>>, flavour: ApiKind, b: R, a: R): { redeploy: string[]; breaking: string[] } {
+  const redeploy: string[] = [];
+  const breaking: string[] = [];
+  for (const [, row] of rowsOf(table)) {
+    const r = row.redeploy?.(b, a, flavour);
+    if (r) redeploy.push(r);
+    const br = row.breaking?.(b, a, flavour);
+    if (br) breaking.push(...(Array.isArray(br) ? br : [br]));
+  }
+  return { redeploy, breaking };
+}

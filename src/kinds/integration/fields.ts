@@ -1,0 +1,74 @@
+import type { FieldTable, Obj } from '../field.js';
+import type { IntegrationModel } from './model.js';
+
+/** API Gateway's default (and maximum unless raised) integration timeouts. */
+export const DEFAULT_TIMEOUT_MS = { RestApi: 29000, HttpApi: 30000 } as const;
+
+export const DEFAULT_PASSTHROUGH = 'WHEN_NO_MATCH';
+const PROXY_TYPES = new Set(['HTTP_PROXY', 'AWS_PROXY']);
+
+const upper = (v: unknown) => (typeof v === 'string' && v ? v.toUpperCase() : undefined);
+
+/** HTTP APIs: AWS_PROXY (Lambda) integrations default to payload format 2.0, the others to 1.0. */
+export const defaultPayloadFormat = (type: string) => (type === 'AWS_PROXY' ? '2.0' : '1.0');
+
+/**
+ * REST: PutIntegration creates it whole; a new type replaces it whole (`INTEGRATION_RECREATE_ON`);
+ * other changes are UpdateIntegration patches. HTTP: Create/UpdateIntegration with every member.
+ * `responses` are their own kind (integration-response), written after the integration.
+ */
+export const integrationFields: FieldTable<IntegrationModel> = {
+  type: { rest: { wire: 'type', default: 'MOCK' }, http: { wire: 'IntegrationType', default: 'MOCK' } },
+  uri: { rest: { wire: 'uri', omitEmpty: true, path: '/uri' }, http: { wire: 'IntegrationUri', omitEmpty: true } },
+  httpMethod: {
+    rest: { wire: 'httpMethod', createAs: 'integrationHttpMethod', read: (w) => upper(w.httpMethod), path: '/httpMethod' },
+    http: { wire: 'IntegrationMethod', read: (w) => upper(w.IntegrationMethod) },
+  },
+  passthroughBehavior: {
+    rest: {
+      wire: 'passthroughBehavior',
+      path: '/passthroughBehavior',
+      // Proxy integrations ignore it; AWS still reports its default, the state omits it.
+      read: (w, ctx) => {
+        const pb = ((w.passthroughBehavior as string | undefined) ?? DEFAULT_PASSTHROUGH) as IntegrationModel['passthroughBehavior'];
+        return !PROXY_TYPES.has(String(w.type ?? 'MOCK')) || pb !== DEFAULT_PASSTHROUGH || ctx.declared?.passthroughBehavior !== undefined ? pb : undefined;
+      },
+    },
+  },
+  requestParameters: {
+    userKeys: true,
+    rest: { wire: 'requestParameters', default: {}, path: '/requestParameters', style: 'map' },
+    http: { wire: 'RequestParameters', default: {}, omitEmpty: true },
+  },
+  requestTemplates: {
+    rest: { wire: 'requestTemplates', default: {}, path: '/requestTemplates', style: 'map' },
+    // Kept for HTTP APIs too (read, never written), so validate can refuse them with a useful message.
+    http: { wire: 'RequestTemplates', default: {}, create: false },
+  },
+  responses: {},
+  timeoutInMillis: {
+    rest: { wire: 'timeoutInMillis', default: DEFAULT_TIMEOUT_MS.RestApi, path: '/timeoutInMillis' },
+    http: { wire: 'TimeoutInMillis', default: DEFAULT_TIMEOUT_MS.HttpApi },
+  },
+  connectionType: { rest: { wire: 'connectionType', default: 'INTERNET', path: '/connectionType' }, http: { wire: 'ConnectionType', default: 'INTERNET' } },
+  connectionId: { rest: { wire: 'connectionId', omitEmpty: true, path: '/connectionId' }, http: { wire: 'ConnectionId', omitEmpty: true } },
+  contentHandling: {
+    rest: { wire: 'contentHandling', omitEmpty: true, path: '/contentHandling' },
+    http: { wire: 'ContentHandlingStrategy', omitEmpty: true, create: false },
+  },
+  credentials: { rest: { wire: 'credentials', omitEmpty: true, path: '/credentials' }, http: { wire: 'CredentialsArn', omitEmpty: true } },
+  cacheKeyParameters: {
+    rest: { wire: 'cacheKeyParameters', default: [], omitEmpty: true, path: '/cacheKeyParameters', style: 'set' },
+    http: { read: () => [], create: false },
+  },
+  payloadFormatVersion: {
+    http: {
+      wire: 'PayloadFormatVersion',
+      read: (w: Obj) => (w.PayloadFormatVersion as string | undefined) ?? defaultPayloadFormat(String(w.IntegrationType ?? 'MOCK')),
+      create: (v, i) => ({ PayloadFormatVersion: v ?? defaultPayloadFormat(i.type) }),
+    },
+  },
+};
+
+/** REST fields UpdateIntegration cannot change: a new value replaces the integration (PutIntegration). */
+export const INTEGRATION_RECREATE_ON: ReadonlyArray<keyof IntegrationModel> = ['type'];

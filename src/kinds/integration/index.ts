@@ -1,0 +1,17 @@
+/** A route's integration: its own change (diffed with the route, see kinds/route), written after the method (REST) or before the route (HTTP). */
+import { defineKind } from '../kind.js';
+import { integrationFields } from './fields.js';
+import type { IntegrationModel } from './model.js';
+
+export const integrationKind = defineKind<IntegrationModel>({
+  target: 'integration',
+  label: 'integration',
+  section: 'route',
+  rank: { RestApi: 4, HttpApi: 3 },
+  snapshot: true,
+  byPathDepth: true,
+  fields: integrationFields,
+  // Diffed together with its route (kinds/route): one route, two changes.
+  diff: () => [],
+  facts: (a) => [['type', a.type], ['uri', a.uri]],
+});

@@ -1,0 +1,25 @@
+import type { IntegrationResponseModel } from '../integration-response/model.js';
+
+export type IntegrationType = 'HTTP' | 'HTTP_PROXY' | 'AWS' | 'AWS_PROXY' | 'MOCK';
+
+export interface IntegrationModel {
+  type: IntegrationType;
+  uri?: string;
+  /** Backend HTTP method (REST `httpMethod`, HTTP API `integrationMethod`). */
+  httpMethod?: string;
+  /** REST only; default WHEN_NO_MATCH. */
+  passthroughBehavior?: 'WHEN_NO_MATCH' | 'WHEN_NO_TEMPLATES' | 'NEVER';
+  requestParameters: Record<string, string>;
+  /** REST only. */
+  requestTemplates: Record<string, string>;
+  /** REST only: keyed by selection pattern (`default` for the catch-all). */
+  responses: Record<string, IntegrationResponseModel>;
+  timeoutInMillis: number;
+  connectionType: 'INTERNET' | 'VPC_LINK';
+  connectionId?: string;
+  contentHandling?: 'CONVERT_TO_BINARY' | 'CONVERT_TO_TEXT';
+  credentials?: string;
+  cacheKeyParameters: string[];
+  /** HTTP API only: '1.0' or '2.0'. */
+  payloadFormatVersion?: string;
+}

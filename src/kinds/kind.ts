@@ -1,0 +1,110 @@
+/**
+ * What a resource kind is to the pipeline. Each folder under src/kinds exports one
+ * ResourceKind; src/kinds/registry.ts lists them, and diff, flags, plan order, render,
+ * mask, read, apply and import iterate that list instead of switching on kinds.
+ *
+ * A kind fills in data first (target, label, rank, its field table) and hooks only where
+ * its shape is special: the API and its tags are singletons, a route carries its
+ * integration as a second change. A plain name-keyed kind (request validator, model, a
+ * future gateway response or usage plan) needs no hook to be diffed, ordered, flagged,
+ * labelled and masked.
+ */
+import type { ApiKind, ApiModel } from '../model/api.js';
+import type { Change, ChangeAction, ChangeTarget } from '../model/change.js';
+import type { FieldTable } from './field.js';
+
+/** Where the plan renderers show a kind's changes. */
+export type PlanSection = 'api' | 'definition' | 'stage' | 'route' | 'other';
+
+/** The maps of ApiModel that hold a kind's records, keyed by name. */
+export type RecordKey = { [K in keyof ApiModel]-?: ApiModel[K] extends Record<string, infer V> ? (V extends object ? (string extends keyof ApiModel[K] ? K : never) : never) : never }[keyof ApiModel];
+
+export interface FlagInput {
+  apiKind?: ApiKind;
+  target: ChangeTarget;
+  action: ChangeAction;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface FlagAcc {
+  redeploy: string[];
+  breaking: string[];
+}
+
+/** One fact about a record being created: label, value, and whether a string is shown raw (unquoted). */
+export type Fact = [label: string, value: unknown, opts?: { raw?: boolean }];
+
+export interface ChangeSpec {
+  target: ChangeTarget;
+  action: ChangeAction;
+  name: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** What a kind's diff hook works with; diff/api.ts builds it once per API. */
+export interface DiffContext {
+  apiKey: string;
+  apiKind: ApiKind;
+  live: ApiModel;
+  desired: ApiModel;
+  /** The API is being created: `live` is its empty twin. */
+  creating: boolean;
+  /** REST: every live resource path, so a rename never collides with an existing resource. */
+  liveResourcePaths?: readonly string[];
+  /** Renames found by the kinds before this one (target → old name → new name). */
+  renames: Map<ChangeTarget, Map<string, string>>;
+  /** Builds a Change (id, fields, flags) for this API. */
+  change(spec: ChangeSpec): Change;
+  /** The generic diff of name-keyed records: create, update, delete, and renames as updates. */
+  records<T>(target: ChangeTarget, live: Record<string, T>, desired: Record<string, T>, renames?: Map<string, string>): Change[];
+}
+
+export interface ResourceKind<R = any> {
+  /** Change.target of this kind's changes. */
+  readonly target: ChangeTarget;
+  /** How people call it ("request validator"). */
+  readonly label: string;
+  readonly section: PlanSection;
+  /** The order table (plan/order.ts): rank per API flavour; creates and updates ascend, deletes descend. */
+  readonly rank: Record<ApiKind, number>;
+  /**
+   * A change of this kind lives in the REST deployment snapshot (and HTTP deployments):
+   * every stage of the API is redeployed after it.
+   */
+  readonly snapshot: boolean;
+  /** Ordered by path depth as well (resources: parents created before children, deleted after). */
+  readonly byPathDepth?: boolean;
+  /** The change's value is a map whose keys people name (tags): masked by key. */
+  readonly userKeyed?: boolean;
+  /** The one field table of the kind. */
+  readonly fields?: Partial<FieldTable<R>>;
+  /** Where ApiModel keeps this kind's records (name → record). */
+  readonly modelKey?: RecordKey;
+  /** Renames AWS can carry out in place (old name → new name); later kinds see them in DiffContext.renames. */
+  renames?(live: ApiModel, desired: ApiModel, ctx: DiffContext): Map<string, string>;
+  /** The kind's changes; default: the generic record diff over `records`. */
+  diff?(ctx: DiffContext): Change[];
+  /** Flags beyond the field rows' (rules over the whole record, creates and deletes). */
+  flags?(c: FlagInput, acc: FlagAcc): void;
+  /** What a reviewer wants to see of a new record. */
+  facts?(after: R): Fact[];
+}
+
+/** The generic diff a kind gets when it has no hook. */
+export function defaultDiff(kind: ResourceKind, ctx: DiffContext): Change[] {
+  if (kind.diff) return kind.diff(ctx);
+  if (!kind.modelKey) return [];
+  return ctx.records(kind.target, recordsOf(kind, ctx.live), recordsOf(kind, ctx.desired), ctx.renames.get(kind.target));
+}
+
+/** A kind as the registry holds it (its record type erased, so one list holds every kind). */
+export function defineKind<R>(kind: ResourceKind<R>): ResourceKind {
+  return kind as unknown as ResourceKind;
+}
+
+/** A kind's records in one API (name → record); empty for kinds without records. */
+export function recordsOf<R = unknown>(kind: ResourceKind, api: ApiModel): Record<string, R> {
+  return kind.modelKey ? (api[kind.modelKey] as Record<string, R>) : {};
+}

@@ -1,0 +1,5 @@
+export interface RequestValidatorModel {
+  name: string;
+  validateRequestBody: boolean;
+  validateRequestParameters: boolean;
+}
