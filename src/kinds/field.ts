@@ -170,10 +170,11 @@ export function updateInput<R>(table: Partial<FieldTable<R>>, before: R, after: 
   let changed = false;
   for (const [key, row] of rowsOf(table)) {
     const col = row.http;
-    if (!col || same(before[key], after[key])) continue;
-    if (col.update) Object.assign(out, col.update(before[key], after[key]));
-    else if (col.wire) out[col.wire] = after[key] ?? col.clear;
-    else continue;
+    if (!col || col.create === false || same(before[key], after[key])) continue;
+    const members = col.update ? col.update(before[key], after[key]) : col.wire ? { [col.wire]: after[key] ?? col.clear } : {};
+    // A member left undefined is not sent: a change that needs no Update* member (CORS removed) costs no call.
+    if (Object.values(members).every((v) => v === undefined)) continue;
+    Object.assign(out, members);
     changed = true;
   }
   return changed ? out : undefined;

@@ -23,16 +23,22 @@ import {
   UpdateIntegrationCommand,
   UpdateRouteCommand,
   UpdateStageCommand,
-  type Cors,
+  type CreateAuthorizerCommandInput,
 } from '@aws-sdk/client-apigatewayv2';
-import type { ApiModel, AuthorizerModel, CorsModel, IntegrationModel, RouteModel, StageModel } from '../../model/api.js';
+import type { ApiModel, RouteModel } from '../../model/api.js';
+import { createInput, fieldsDiffer, updateInput, type WriteContext } from '../../kinds/field.js';
+import { apiFields, type ApiFieldsModel } from '../../kinds/api/fields.js';
+import { authorizerFields } from '../../kinds/authorizer/fields.js';
+import { integrationFields } from '../../kinds/integration/fields.js';
+import { routeFields } from '../../kinds/route/fields.js';
+import { stageFields } from '../../kinds/stage/fields.js';
 import { ApigwSyncError } from '../../model/errors.js';
 import type { LiveIds } from '../../model/live.js';
 import type { PlanStep, StepExecutor } from '../../model/plan.js';
 import { isAwsError } from './call.js';
 import { same } from '../../kinds/patch.js';
 import { moveAuthorizer } from './rest-executor.js';
-import { apiArn, keyOf, renamedFrom, routeRenames, startingPoint, tagDelta, type ExecutorOptions } from './shared.js';
+import { apiArn, keyOf, renamedFrom, routeRenames, startingPoint, tagDelta, writeContext, type ExecutorOptions } from './shared.js';
 
 export interface HttpExecutorOptions extends ExecutorOptions {
   client: ApiGatewayV2Client;
@@ -47,11 +53,15 @@ export class HttpApiExecutor implements StepExecutor {
   private readonly freshStages = new Set<string>();
   private readonly renames: Map<string, string>;
 
+  /** Names → ids for the kinds' wire builders (reads the ids as they stand at each call). */
+  private readonly wire: WriteContext;
+
   constructor(private readonly o: HttpExecutorOptions) {
     const start = startingPoint(o);
     this.cur = start.cur;
     this.ids = start.ids;
     this.renames = routeRenames(o.steps);
+    this.wire = writeContext(this.ids, o.desired.name);
   }
 
   get apiId(): string {
@@ -109,38 +119,15 @@ export class HttpApiExecutor implements StepExecutor {
     if (!this.ids.apiId) {
       const out = await this.call('CreateApi', (c) =>
         c.send(
-          new CreateApiCommand({
-            Name: d.name,
-            ProtocolType: 'HTTP',
-            Description: d.description,
-            CorsConfiguration: d.cors ? corsInput(d.cors) : undefined,
-            DisableExecuteApiEndpoint: d.disableExecuteApiEndpoint,
-            Tags: { ...d.tags, ...this.o.toolTagsAtCreate() },
-          }),
+          new CreateApiCommand({ ...createInput<ApiFieldsModel>(apiFields, 'HttpApi', d, this.wire), Name: d.name, ProtocolType: 'HTTP', Tags: { ...d.tags, ...this.o.toolTagsAtCreate() } }),
         ),
       );
       if (!out.ApiId) throw new ApigwSyncError('AWS_NO_ID', `CreateApi for ${d.name} returned no id`);
       this.ids.apiId = out.ApiId;
     } else {
       const c = this.cur;
-      const changed =
-        c.name !== d.name ||
-        c.description !== d.description ||
-        (c.disableExecuteApiEndpoint ?? false) !== (d.disableExecuteApiEndpoint ?? false) ||
-        (d.cors !== undefined && !same(c.cors, d.cors));
-      if (changed) {
-        await this.call('UpdateApi', (cl) =>
-          cl.send(
-            new UpdateApiCommand({
-              ApiId: this.ApiId,
-              Name: d.name,
-              Description: d.description ?? '',
-              CorsConfiguration: d.cors ? corsInput(d.cors) : undefined,
-              DisableExecuteApiEndpoint: d.disableExecuteApiEndpoint ?? false,
-            }),
-          ),
-        );
-      }
+      const input = updateInput<ApiFieldsModel>(apiFields, c, d);
+      if (input) await this.call('UpdateApi', (cl) => cl.send(new UpdateApiCommand({ ...input, ApiId: this.ApiId })));
       if (c.cors && !d.cors) await this.call('DeleteCorsConfiguration', (cl) => cl.send(new DeleteCorsConfigurationCommand({ ApiId: this.ApiId })));
     }
     Object.assign(this.cur, {
@@ -171,7 +158,7 @@ export class HttpApiExecutor implements StepExecutor {
     if (d && oldName && !this.cur.authorizers[name] && this.cur.authorizers[oldName] && this.ids.authorizerIds[oldName]) {
       // Renamed in place: the id (and every route's link to it) stays.
       const AuthorizerId = this.ids.authorizerIds[oldName];
-      await this.call('UpdateAuthorizer', (cl) => cl.send(new UpdateAuthorizerCommand({ ApiId: this.ApiId, AuthorizerId, ...authorizerInput(d) })));
+      await this.call('UpdateAuthorizer', (cl) => cl.send(new UpdateAuthorizerCommand({ ...this.authorizerInput(d), ApiId: this.ApiId, AuthorizerId })));
       moveAuthorizer(this.cur, this.ids, oldName, name);
       this.cur.authorizers[name] = structuredClone(d);
       return;
@@ -185,11 +172,11 @@ export class HttpApiExecutor implements StepExecutor {
       return;
     }
     if (!c || !id) {
-      const out = await this.call('CreateAuthorizer', (cl) => cl.send(new CreateAuthorizerCommand({ ApiId: this.ApiId, ...authorizerInput(d) })));
+      const out = await this.call('CreateAuthorizer', (cl) => cl.send(new CreateAuthorizerCommand({ ...this.authorizerInput(d), ApiId: this.ApiId })));
       if (!out.AuthorizerId) throw new ApigwSyncError('AWS_NO_ID', `CreateAuthorizer ${name} returned no id`);
       this.ids.authorizerIds[name] = out.AuthorizerId;
     } else if (!same(c, d)) {
-      await this.call('UpdateAuthorizer', (cl) => cl.send(new UpdateAuthorizerCommand({ ApiId: this.ApiId, AuthorizerId: id, ...authorizerInput(d) })));
+      await this.call('UpdateAuthorizer', (cl) => cl.send(new UpdateAuthorizerCommand({ ...this.authorizerInput(d), ApiId: this.ApiId, AuthorizerId: id })));
     }
     this.cur.authorizers[name] = structuredClone(d);
   }
@@ -201,7 +188,7 @@ export class HttpApiExecutor implements StepExecutor {
     if (d && oldKey && !this.cur.routes[key] && this.cur.routes[oldKey] && this.ids.routeIds[oldKey] && !this.o.desired.routes[oldKey]) {
       // Renamed: UpdateRoute with the new RouteKey keeps the route id and its integration.
       const RouteId = this.ids.routeIds[oldKey];
-      await this.call('UpdateRoute', (cl) => cl.send(new UpdateRouteCommand({ ApiId, RouteId, RouteKey: key, ...this.routeAuth(d), OperationName: d.operationName })));
+      await this.call('UpdateRoute', (cl) => cl.send(new UpdateRouteCommand({ ...this.routeInput(d), ApiId, RouteId, RouteKey: key })));
       this.ids.routeIds[key] = RouteId;
       this.ids.integrationIds[key] = this.ids.integrationIds[oldKey];
       delete this.ids.routeIds[oldKey];
@@ -225,21 +212,21 @@ export class HttpApiExecutor implements StepExecutor {
     }
     let integrationId = this.ids.integrationIds[key];
     if (!integrationId) {
-      const out = await this.call('CreateIntegration', (cl) => cl.send(new CreateIntegrationCommand({ ApiId, ...integrationInput(d.integration) })));
+      const out = await this.call('CreateIntegration', (cl) => cl.send(new CreateIntegrationCommand({ ...this.integrationInput(d), ApiId })));
       if (!out.IntegrationId) throw new ApigwSyncError('AWS_NO_ID', `CreateIntegration for ${key} returned no id`);
       integrationId = out.IntegrationId;
       this.ids.integrationIds[key] = integrationId;
     } else if (!c || !same(c.integration, d.integration)) {
       const IntegrationId = integrationId;
-      await this.call('UpdateIntegration', (cl) => cl.send(new UpdateIntegrationCommand({ ApiId, IntegrationId, ...integrationInput(d.integration) })));
+      await this.call('UpdateIntegration', (cl) => cl.send(new UpdateIntegrationCommand({ ...this.integrationInput(d), ApiId, IntegrationId })));
     }
-    const routeInput = { RouteKey: key, Target: `integrations/${integrationId}`, ...this.routeAuth(d), OperationName: d.operationName };
+    const routeInput = { ...this.routeInput(d), RouteKey: key, Target: `integrations/${integrationId}` };
     const routeId = this.ids.routeIds[key];
     if (!routeId) {
       const out = await this.call('CreateRoute', (cl) => cl.send(new CreateRouteCommand({ ApiId, ...routeInput })));
       if (!out.RouteId) throw new ApigwSyncError('AWS_NO_ID', `CreateRoute ${key} returned no id`);
       this.ids.routeIds[key] = out.RouteId;
-    } else if (!c || !sameRoute(c, d)) {
+    } else if (!c || fieldsDiffer(routeFields, 'HttpApi', c, d)) {
       await this.call('UpdateRoute', (cl) => cl.send(new UpdateRouteCommand({ ApiId, RouteId: routeId, ...routeInput })));
     }
     this.cur.routes[key] = structuredClone(d);
@@ -250,21 +237,18 @@ export class HttpApiExecutor implements StepExecutor {
     return Object.entries(this.ids.integrationIds).some(([k, id]) => k !== key && id === integrationId);
   }
 
-  private routeAuth(d: RouteModel) {
-    const name = d.authorization.authorizer;
-    const AuthorizerId = name ? this.ids.authorizerIds[name] : undefined;
-    if (name && !AuthorizerId) {
-      throw new ApigwSyncError('UNKNOWN_REFERENCE', `${this.o.desired.name}: authorizer "${name}" does not exist in AWS`, {
-        hint: 'declare the authorizer in the API state; the plan creates it before the routes that use it',
-      });
-    }
-    const type = d.authorization.type === 'COGNITO_USER_POOLS' ? 'JWT' : d.authorization.type;
-    return {
-      AuthorizationType: type,
-      AuthorizerId,
-      AuthorizationScopes: d.authorization.scopes.length ? d.authorization.scopes : undefined,
-      ApiKeyRequired: d.apiKeyRequired,
-    };
+  // v2 Create*/Update* take whole attributes: one input from each kind's field table serves both.
+  private routeInput(d: RouteModel) {
+    return createInput(routeFields, 'HttpApi', d, this.wire);
+  }
+
+  private integrationInput(d: RouteModel) {
+    return { ...createInput(integrationFields, 'HttpApi', d.integration, this.wire), IntegrationType: d.integration.type };
+  }
+
+  private authorizerInput(d: ApiModel['authorizers'][string]) {
+    // The field table builds every member (IdentitySource included); the SDK's type is asserted here, at the edge.
+    return createInput(authorizerFields, 'HttpApi', d, this.wire) as Omit<CreateAuthorizerCommandInput, 'ApiId'>;
   }
 
   private async syncStage(name: string): Promise<void> {
@@ -279,20 +263,12 @@ export class HttpApiExecutor implements StepExecutor {
     if (!c) {
       await this.call('CreateStage', (cl) =>
         cl.send(
-          new CreateStageCommand({
-            ApiId,
-            StageName: name,
-            Description: d.description,
-            StageVariables: Object.keys(d.variables).length ? d.variables : undefined,
-            DefaultRouteSettings: d.throttling ? { ThrottlingRateLimit: d.throttling.rateLimit, ThrottlingBurstLimit: d.throttling.burstLimit } : undefined,
-            AccessLogSettings: d.accessLog ? { DestinationArn: d.accessLog.destinationArn, Format: d.accessLog.format } : undefined,
-            AutoDeploy: d.autoDeploy ?? false,
-          }),
+          new CreateStageCommand({ ...createInput(stageFields, 'HttpApi', d, this.wire), ApiId, StageName: name }),
         ),
       );
       this.freshStages.add(name);
     } else {
-      const input = stageUpdate(c, d);
+      const input = updateInput(stageFields, c, d);
       if (input) await this.call('UpdateStage', (cl) => cl.send(new UpdateStageCommand({ ApiId, StageName: name, ...input })));
     }
     this.cur.stages[name] = structuredClone(d);
@@ -305,73 +281,4 @@ async function ignoreNotFound(p: Promise<unknown>): Promise<void> {
   } catch (e) {
     if (!isAwsError(e, 'NotFoundException')) throw e;
   }
-}
-
-function corsInput(c: CorsModel): Cors {
-  return {
-    AllowOrigins: c.allowOrigins,
-    AllowMethods: c.allowMethods,
-    AllowHeaders: c.allowHeaders,
-    ExposeHeaders: c.exposeHeaders,
-    AllowCredentials: c.allowCredentials,
-    MaxAge: c.maxAge,
-  };
-}
-
-export function integrationInput(i: IntegrationModel) {
-  return {
-    IntegrationType: i.type,
-    IntegrationUri: i.uri,
-    IntegrationMethod: i.httpMethod,
-    PayloadFormatVersion: i.payloadFormatVersion ?? (i.type === 'AWS_PROXY' ? '2.0' : '1.0'),
-    TimeoutInMillis: i.timeoutInMillis,
-    ConnectionType: i.connectionType,
-    ConnectionId: i.connectionId,
-    CredentialsArn: i.credentials,
-    RequestParameters: Object.keys(i.requestParameters).length ? i.requestParameters : undefined,
-  };
-}
-
-export function authorizerInput(a: AuthorizerModel) {
-  return {
-    Name: a.name,
-    AuthorizerType: a.type === 'JWT' ? 'JWT' : 'REQUEST',
-    IdentitySource: a.identitySource,
-    JwtConfiguration: a.jwt ? { Issuer: a.jwt.issuer, Audience: a.jwt.audience } : undefined,
-    AuthorizerUri: a.authorizerUri,
-    AuthorizerCredentialsArn: a.authorizerCredentials,
-    AuthorizerPayloadFormatVersion: a.payloadFormatVersion,
-    EnableSimpleResponses: a.enableSimpleResponses,
-    AuthorizerResultTtlInSeconds: a.resultTtlSeconds,
-    IdentityValidationExpression: a.identityValidationExpression,
-  } as const;
-}
-
-function sameRoute(c: RouteModel, d: RouteModel): boolean {
-  return same(c.authorization, d.authorization) && c.apiKeyRequired === d.apiKeyRequired && c.operationName === d.operationName;
-}
-
-/** v2 merges stage variables: a removed variable is sent as "" (how AWS deletes one). */
-export function stageUpdate(c: StageModel, d: StageModel) {
-  const input: {
-    Description?: string;
-    StageVariables?: Record<string, string>;
-    DefaultRouteSettings?: { ThrottlingRateLimit?: number; ThrottlingBurstLimit?: number };
-    AccessLogSettings?: { DestinationArn?: string; Format?: string };
-    AutoDeploy?: boolean;
-  } = {};
-  if (c.description !== d.description) input.Description = d.description ?? '';
-  if (!same(c.variables, d.variables)) {
-    const vars: Record<string, string> = {};
-    for (const [k, v] of Object.entries(d.variables)) if (c.variables[k] !== v) vars[k] = v;
-    for (const k of Object.keys(c.variables)) if (!(k in d.variables)) vars[k] = '';
-    input.StageVariables = vars;
-  }
-  if (!same(c.throttling, d.throttling)) {
-    // No throttling declared: send no limits (0 would block every request).
-    input.DefaultRouteSettings = d.throttling ? { ThrottlingRateLimit: d.throttling.rateLimit, ThrottlingBurstLimit: d.throttling.burstLimit } : {};
-  }
-  if (!same(c.accessLog, d.accessLog)) input.AccessLogSettings = d.accessLog ? { DestinationArn: d.accessLog.destinationArn, Format: d.accessLog.format } : {};
-  if ((c.autoDeploy ?? false) !== (d.autoDeploy ?? false)) input.AutoDeploy = d.autoDeploy ?? false;
-  return Object.keys(input).length ? input : undefined;
 }

@@ -7,7 +7,6 @@
  * The executor keeps its own picture of the live API current as it writes, so a second step
  * on the same record (a route change and its integration change) costs no extra call.
  */
-import { modelRefsToAws } from '../../kinds/model/refs.js';
 import {
   APIGatewayClient,
   CreateAuthorizerCommand,
@@ -41,24 +40,25 @@ import {
   UpdateResourceCommand,
   UpdateRestApiCommand,
   UpdateStageCommand,
-  type PatchOperation,
 } from '@aws-sdk/client-api-gateway';
-import type {
-  ApiModel,
-  AuthorizerModel,
-  IntegrationModel,
-  IntegrationResponseModel,
-  ModelSchema,
-  RequestValidatorModel,
-  RouteModel,
-  StageModel,
-} from '../../model/api.js';
+import type { ApiModel, IntegrationResponseModel, ModelSchema, RouteModel } from '../../model/api.js';
+import { afterCreate, createInput, patchOps, rowsOf, type WriteContext } from '../../kinds/field.js';
+import { apiFields, type ApiFieldsModel } from '../../kinds/api/fields.js';
+import { authorizerFields } from '../../kinds/authorizer/fields.js';
+import { INTEGRATION_RECREATE_ON, integrationFields } from '../../kinds/integration/fields.js';
+import { DEFAULT_PATTERN, integrationResponseFields } from '../../kinds/integration-response/fields.js';
+import { methodResponseFields } from '../../kinds/method-response/fields.js';
+import { MODEL_RECREATE_ON } from '../../kinds/model/index.js';
+import { modelFields } from '../../kinds/model/fields.js';
+import { requestValidatorFields } from '../../kinds/request-validator/fields.js';
+import { routeFields } from '../../kinds/route/fields.js';
+import { stageFields } from '../../kinds/stage/fields.js';
 import { ApigwSyncError } from '../../model/errors.js';
 import type { LiveIds } from '../../model/live.js';
 import type { PlanStep, StepExecutor } from '../../model/plan.js';
 import { isAwsError } from './call.js';
-import { mapOps, same, scalarOps, setOps } from '../../kinds/patch.js';
-import { apiArn, keyOf, renamedFrom, routeRenames, startingPoint, tagDelta, type ExecutorOptions } from './shared.js';
+import { same } from '../../kinds/patch.js';
+import { apiArn, keyOf, renamedFrom, routeRenames, startingPoint, tagDelta, writeContext, type ExecutorOptions } from './shared.js';
 
 export interface RestExecutorOptions extends ExecutorOptions {
   client: APIGatewayClient;
@@ -76,11 +76,15 @@ export class RestApiExecutor implements StepExecutor {
   private stageCreationDeployment?: { id: string; atWrites: number };
   private readonly renames: Map<string, string>;
 
+  /** Names → ids for the kinds' wire builders (reads the ids as they stand at each call). */
+  private readonly wire: WriteContext;
+
   constructor(private readonly o: RestExecutorOptions) {
     const start = startingPoint(o);
     this.cur = start.cur;
     this.ids = start.ids;
     this.renames = routeRenames(o.steps);
+    this.wire = writeContext(this.ids, o.desired.name);
   }
 
   get apiId(): string {
@@ -145,53 +149,21 @@ export class RestApiExecutor implements StepExecutor {
     if (!this.ids.apiId) {
       const out = await this.call('CreateRestApi', (c) =>
         c.send(
-          new CreateRestApiCommand({
-            name: d.name,
-            description: d.description,
-            endpointConfiguration: d.endpointType ? { types: [d.endpointType] } : undefined,
-            binaryMediaTypes: d.binaryMediaTypes.length ? d.binaryMediaTypes : undefined,
-            apiKeySource: d.apiKeySource,
-            disableExecuteApiEndpoint: d.disableExecuteApiEndpoint,
-            tags: { ...d.tags, ...this.o.toolTagsAtCreate() },
-          }),
+          new CreateRestApiCommand({ ...createInput<ApiFieldsModel>(apiFields, 'RestApi', d, this.wire), name: d.name, tags: { ...d.tags, ...this.o.toolTagsAtCreate() } }),
         ),
       );
       if (!out.id) throw new ApigwSyncError('AWS_NO_ID', `CreateRestApi for ${d.name} returned no id`);
       this.ids.apiId = out.id;
       if (out.rootResourceId) this.ids.resourceIds['/'] = out.rootResourceId;
-      Object.assign(this.cur, {
-        name: d.name,
-        description: d.description,
-        endpointType: d.endpointType ?? out.endpointConfiguration?.types?.[0],
-        binaryMediaTypes: [...d.binaryMediaTypes],
-        apiKeySource: d.apiKeySource,
-        disableExecuteApiEndpoint: d.disableExecuteApiEndpoint,
-        tags: { ...d.tags },
-      });
+      Object.assign(this.cur, apiFieldsOf(d), { endpointType: d.endpointType ?? out.endpointConfiguration?.types?.[0], tags: { ...d.tags } });
       if (!this.ids.resourceIds['/']) await this.refreshResources();
       return;
     }
     const c = this.cur;
-    const ops: PatchOperation[] = [
-      ...scalarOps('/name', c.name, d.name),
-      ...scalarOps('/description', c.description, d.description),
-      ...scalarOps('/apiKeySource', c.apiKeySource, d.apiKeySource),
-      ...scalarOps('/disableExecuteApiEndpoint', c.disableExecuteApiEndpoint, d.disableExecuteApiEndpoint),
-      ...setOps('/binaryMediaTypes', c.binaryMediaTypes, d.binaryMediaTypes),
-    ];
-    if (d.endpointType && c.endpointType && c.endpointType !== d.endpointType) {
-      ops.push({ op: 'replace', path: `/endpointConfiguration/types/${c.endpointType}`, value: d.endpointType });
-    }
+    const ops = patchOps<ApiFieldsModel>(apiFields, c, d, this.wire);
     if (ops.length === 0) return;
     await this.call('UpdateRestApi', (cl) => cl.send(new UpdateRestApiCommand({ restApiId: this.restApiId, patchOperations: ops })));
-    Object.assign(c, {
-      name: d.name,
-      description: d.description,
-      apiKeySource: d.apiKeySource,
-      disableExecuteApiEndpoint: d.disableExecuteApiEndpoint,
-      binaryMediaTypes: [...d.binaryMediaTypes],
-      endpointType: d.endpointType ?? c.endpointType,
-    });
+    Object.assign(c, apiFieldsOf(d), { endpointType: d.endpointType ?? c.endpointType });
   }
 
   private async deleteApi(): Promise<void> {
@@ -216,7 +188,8 @@ export class RestApiExecutor implements StepExecutor {
     if (d && oldName && !this.cur.authorizers[name] && this.cur.authorizers[oldName] && this.ids.authorizerIds[oldName]) {
       // Renamed: UpdateAuthorizer keeps the id, so methods that use it stay linked.
       const authorizerId = this.ids.authorizerIds[oldName];
-      const patchOperations = [{ op: 'replace' as const, path: '/name', value: name }, ...authorizerOps(this.cur.authorizers[oldName], d)];
+      // The name row patches `/name` first, then every other field that differs.
+      const patchOperations = patchOps(authorizerFields, this.cur.authorizers[oldName], d, this.wire);
       await this.call('UpdateAuthorizer', (cl) => cl.send(new UpdateAuthorizerCommand({ restApiId, authorizerId, patchOperations })));
       moveAuthorizer(this.cur, this.ids, oldName, name);
       this.cur.authorizers[name] = structuredClone(d);
@@ -234,23 +207,13 @@ export class RestApiExecutor implements StepExecutor {
     if (!c || !this.ids.authorizerIds[name]) {
       const out = await this.call('CreateAuthorizer', (cl) =>
         cl.send(
-          new CreateAuthorizerCommand({
-            restApiId,
-            name,
-            type: d.type === 'JWT' ? 'TOKEN' : d.type,
-            authorizerUri: d.authorizerUri,
-            authorizerCredentials: d.authorizerCredentials,
-            identitySource: d.identitySource.join(','),
-            identityValidationExpression: d.identityValidationExpression,
-            authorizerResultTtlInSeconds: d.resultTtlSeconds,
-            providerARNs: d.providerArns.length ? d.providerArns : undefined,
-          }),
+          new CreateAuthorizerCommand({ ...createInput(authorizerFields, 'RestApi', d, this.wire), restApiId, name, type: d.type === 'JWT' ? 'TOKEN' : d.type }),
         ),
       );
       if (!out.id) throw new ApigwSyncError('AWS_NO_ID', `CreateAuthorizer ${name} returned no id`);
       this.ids.authorizerIds[name] = out.id;
     } else {
-      const ops = authorizerOps(c, d);
+      const ops = patchOps(authorizerFields, c, d, this.wire);
       if (ops.length) {
         const authorizerId = this.ids.authorizerIds[name];
         await this.call('UpdateAuthorizer', (cl) => cl.send(new UpdateAuthorizerCommand({ restApiId, authorizerId, patchOperations: ops })));
@@ -274,18 +237,13 @@ export class RestApiExecutor implements StepExecutor {
     if (!c || !id) {
       const out = await this.call('CreateRequestValidator', (cl) =>
         cl.send(
-          new CreateRequestValidatorCommand({
-            restApiId,
-            name,
-            validateRequestBody: d.validateRequestBody,
-            validateRequestParameters: d.validateRequestParameters,
-          }),
+          new CreateRequestValidatorCommand({ ...createInput(requestValidatorFields, 'RestApi', d, this.wire), restApiId, name }),
         ),
       );
       if (!out.id) throw new ApigwSyncError('AWS_NO_ID', `CreateRequestValidator ${name} returned no id`);
       this.ids.requestValidatorIds[name] = out.id;
     } else {
-      const ops = validatorOps(c, d);
+      const ops = patchOps(requestValidatorFields, c, d, this.wire);
       if (ops.length) {
         await this.call('UpdateRequestValidator', (cl) =>
           cl.send(new UpdateRequestValidatorCommand({ restApiId, requestValidatorId: id, patchOperations: ops })),
@@ -302,9 +260,7 @@ export class RestApiExecutor implements StepExecutor {
     const restApiId = this.restApiId;
     const create = (m: ModelSchema) =>
       this.call('CreateModel', (cl) =>
-        cl.send(
-          new CreateModelCommand({ restApiId, name, contentType: m.contentType, schema: JSON.stringify(modelRefsToAws(m.schema, restApiId)), description: m.description }),
-        ),
+        cl.send(new CreateModelCommand({ ...createInput(modelFields, 'RestApi', m, this.wire), restApiId, name, contentType: m.contentType })),
       );
     const remove = () => this.call('DeleteModel', (cl) => cl.send(new DeleteModelCommand({ restApiId, modelName: name })));
     if (!d) {
@@ -312,15 +268,12 @@ export class RestApiExecutor implements StepExecutor {
       delete this.cur.models[name];
     } else if (!c) {
       await create(d);
-    } else if (c.contentType !== d.contentType) {
+    } else if (MODEL_RECREATE_ON.some((k) => !same(c[k], d[k]))) {
       // AWS cannot change a model's content type in place.
       await remove();
       await create(d);
     } else {
-      const ops: PatchOperation[] = [
-        ...(same(c.schema, d.schema) ? [] : [{ op: 'replace' as const, path: '/schema', value: JSON.stringify(modelRefsToAws(d.schema, restApiId)) }]),
-        ...scalarOps('/description', c.description, d.description),
-      ];
+      const ops = patchOps(modelFields, c, d, this.wire);
       if (ops.length) await this.call('UpdateModel', (cl) => cl.send(new UpdateModelCommand({ restApiId, modelName: name, patchOperations: ops })));
     }
     if (d) this.cur.models[name] = structuredClone(d);
@@ -346,16 +299,12 @@ export class RestApiExecutor implements StepExecutor {
     const target = { restApiId, resourceId, httpMethod };
 
     if (!c) {
-      await this.call('PutMethod', (cl) => cl.send(new PutMethodCommand({ ...target, ...this.methodInput(d) })));
-      await this.call('PutIntegration', (cl) => cl.send(new PutIntegrationCommand({ ...target, ...integrationInput(d.integration) })));
-      for (const [statusCode, r] of Object.entries(d.methodResponses)) {
-        await this.call('PutMethodResponse', (cl) =>
-          cl.send(new PutMethodResponseCommand({ ...target, statusCode, responseParameters: r.responseParameters, responseModels: r.responseModels })),
-        );
-      }
+      await this.call('PutMethod', (cl) => cl.send(new PutMethodCommand({ ...target, ...createInput(routeFields, 'RestApi', d, this.wire), authorizationType: d.authorization.type })));
+      await this.putIntegration(target, d);
+      for (const [statusCode, r] of Object.entries(d.methodResponses)) await this.putMethodResponse(target, statusCode, r);
       for (const r of Object.values(byStatus(d.integration.responses))) await this.putIntegrationResponse(target, r);
     } else {
-      const mOps = this.methodOps(c, d);
+      const mOps = patchOps(routeFields, c, d, this.wire);
       if (mOps.length) await this.call('UpdateMethod', (cl) => cl.send(new UpdateMethodCommand({ ...target, patchOperations: mOps })));
 
       // Integration responses refer to method responses: drop theirs first, add ours after.
@@ -370,18 +319,16 @@ export class RestApiExecutor implements StepExecutor {
         const was = c.methodResponses[statusCode];
         if (was && same(was, r)) continue;
         if (was) await this.call('DeleteMethodResponse', (cl) => cl.send(new DeleteMethodResponseCommand({ ...target, statusCode })));
-        await this.call('PutMethodResponse', (cl) =>
-          cl.send(new PutMethodResponseCommand({ ...target, statusCode, responseParameters: r.responseParameters, responseModels: r.responseModels })),
-        );
+        await this.putMethodResponse(target, statusCode, r);
       }
 
       let rePutResponses = false;
-      if (c.integration.type !== d.integration.type) {
+      if (INTEGRATION_RECREATE_ON.some((k) => !same(c.integration[k], d.integration[k]))) {
         // A different integration type is a different integration: replace it whole.
-        await this.call('PutIntegration', (cl) => cl.send(new PutIntegrationCommand({ ...target, ...integrationInput(d.integration) })));
+        await this.putIntegration(target, d);
         rePutResponses = true;
       } else {
-        const iOps = integrationOps(c.integration, d.integration);
+        const iOps = patchOps(integrationFields, c.integration, d.integration, this.wire);
         if (iOps.length) await this.call('UpdateIntegration', (cl) => cl.send(new UpdateIntegrationCommand({ ...target, patchOperations: iOps })));
       }
       for (const [statusCode, r] of Object.entries(wantResponses)) {
@@ -427,61 +374,19 @@ export class RestApiExecutor implements StepExecutor {
     this.snapshotWrites++;
   }
 
-  private putIntegrationResponse(target: { restApiId: string; resourceId: string; httpMethod: string }, r: IntegrationResponseModel & { selectionPattern?: string }) {
-    return this.call('PutIntegrationResponse', (cl) =>
-      cl.send(
-        new PutIntegrationResponseCommand({
-          ...target,
-          statusCode: r.statusCode,
-          selectionPattern: r.selectionPattern,
-          responseParameters: r.responseParameters,
-          responseTemplates: r.responseTemplates,
-          contentHandling: r.contentHandling,
-        }),
-      ),
-    );
+  private putIntegration(target: MethodTarget, d: RouteModel) {
+    const input = createInput(integrationFields, 'RestApi', d.integration, this.wire);
+    return this.call('PutIntegration', (cl) => cl.send(new PutIntegrationCommand({ ...target, ...input, type: d.integration.type })));
   }
 
-  private methodInput(d: RouteModel) {
-    return {
-      authorizationType: d.authorization.type,
-      authorizerId: d.authorization.authorizer ? this.authorizerId(d.authorization.authorizer) : undefined,
-      authorizationScopes: d.authorization.scopes.length ? d.authorization.scopes : undefined,
-      apiKeyRequired: d.apiKeyRequired,
-      operationName: d.operationName,
-      requestParameters: d.requestParameters,
-      requestModels: d.requestModels,
-      requestValidatorId: d.requestValidator ? this.validatorId(d.requestValidator) : undefined,
-    };
+  private putMethodResponse(target: MethodTarget, statusCode: string, r: RouteModel['methodResponses'][string]) {
+    const input = createInput(methodResponseFields, 'RestApi', r, this.wire);
+    return this.call('PutMethodResponse', (cl) => cl.send(new PutMethodResponseCommand({ ...target, ...input, statusCode })));
   }
 
-  private methodOps(c: RouteModel, d: RouteModel): PatchOperation[] {
-    const cAuth = c.authorization.authorizer ? this.ids.authorizerIds[c.authorization.authorizer] : undefined;
-    const dAuth = d.authorization.authorizer ? this.authorizerId(d.authorization.authorizer) : undefined;
-    const cVal = c.requestValidator ? this.ids.requestValidatorIds[c.requestValidator] : undefined;
-    const dVal = d.requestValidator ? this.validatorId(d.requestValidator) : undefined;
-    return [
-      ...scalarOps('/authorizationType', c.authorization.type, d.authorization.type),
-      ...scalarOps('/authorizerId', cAuth, dAuth),
-      ...scalarOps('/apiKeyRequired', c.apiKeyRequired, d.apiKeyRequired),
-      ...scalarOps('/operationName', c.operationName, d.operationName),
-      ...scalarOps('/requestValidatorId', cVal, dVal),
-      ...mapOps('/requestParameters', c.requestParameters, d.requestParameters),
-      ...mapOps('/requestModels', c.requestModels, d.requestModels),
-      ...setOps('/authorizationScopes', c.authorization.scopes, d.authorization.scopes),
-    ];
-  }
-
-  private authorizerId(name: string): string {
-    const id = this.ids.authorizerIds[name];
-    if (!id) throw missingRef('authorizer', name, this.o.desired.name);
-    return id;
-  }
-
-  private validatorId(name: string): string {
-    const id = this.ids.requestValidatorIds[name];
-    if (!id) throw missingRef('request validator', name, this.o.desired.name);
-    return id;
+  private putIntegrationResponse(target: MethodTarget, r: IntegrationResponseModel & { selectionPattern?: string }) {
+    const input = createInput(integrationResponseFields, 'RestApi', r, this.wire);
+    return this.call('PutIntegrationResponse', (cl) => cl.send(new PutIntegrationResponseCommand({ ...target, ...input, statusCode: r.statusCode, selectionPattern: r.selectionPattern })));
   }
 
   private async deleteRoute(key: string, c: RouteModel): Promise<void> {
@@ -595,25 +500,17 @@ export class RestApiExecutor implements StepExecutor {
       const { id: deploymentId, atWrites } = this.stageCreationDeployment;
       await this.call('CreateStage', (cl) =>
         cl.send(
-          new CreateStageCommand({
-            restApiId,
-            stageName: name,
-            deploymentId,
-            description: d.description,
-            variables: Object.keys(d.variables).length ? d.variables : undefined,
-            tracingEnabled: d.tracingEnabled,
-          }),
+          new CreateStageCommand({ ...createInput(stageFields, 'RestApi', d, this.wire), restApiId, stageName: name, deploymentId }),
         ),
       );
       this.freshStages.set(name, atWrites);
       this.served[name] = deploymentId;
       this.ids.stageDeployments[name] = { deploymentId };
       // Cache, throttling and logs are method settings: one UpdateStage after the create.
-      const created: StageModel = { name, description: d.description, variables: { ...d.variables }, tracingEnabled: d.tracingEnabled };
-      const ops = stageOps(created, d);
+      const ops = patchOps(stageFields, afterCreate(stageFields, 'RestApi', d), d, this.wire);
       if (ops.length) await this.call('UpdateStage', (cl) => cl.send(new UpdateStageCommand({ restApiId, stageName: name, patchOperations: ops })));
     } else {
-      const ops = stageOps(c, d);
+      const ops = patchOps(stageFields, c, d, this.wire);
       if (ops.length) await this.call('UpdateStage', (cl) => cl.send(new UpdateStageCommand({ restApiId, stageName: name, patchOperations: ops })));
     }
     this.cur.stages[name] = structuredClone(d);
@@ -632,107 +529,20 @@ export function moveAuthorizer(cur: ApiModel, ids: LiveIds, from: string, to: st
   }
 }
 
-function missingRef(kind: string, name: string, api: string): ApigwSyncError {
-  return new ApigwSyncError('UNKNOWN_REFERENCE', `${api}: ${kind} "${name}" does not exist in AWS`, {
-    hint: `declare the ${kind} in the API's state; the plan creates it before the routes that use it`,
-  });
-}
-
-export function integrationInput(i: IntegrationModel) {
-  return {
-    type: i.type,
-    integrationHttpMethod: i.httpMethod,
-    uri: i.uri,
-    passthroughBehavior: i.passthroughBehavior,
-    requestParameters: i.requestParameters,
-    requestTemplates: i.requestTemplates,
-    timeoutInMillis: i.timeoutInMillis,
-    connectionType: i.connectionType,
-    connectionId: i.connectionId,
-    contentHandling: i.contentHandling,
-    credentials: i.credentials,
-    cacheKeyParameters: i.cacheKeyParameters.length ? i.cacheKeyParameters : undefined,
-  };
-}
-
-export function integrationOps(c: IntegrationModel, d: IntegrationModel): PatchOperation[] {
-  return [
-    ...scalarOps('/uri', c.uri, d.uri),
-    ...scalarOps('/httpMethod', c.httpMethod, d.httpMethod),
-    ...scalarOps('/passthroughBehavior', c.passthroughBehavior, d.passthroughBehavior),
-    ...scalarOps('/timeoutInMillis', c.timeoutInMillis, d.timeoutInMillis),
-    ...scalarOps('/connectionType', c.connectionType, d.connectionType),
-    ...scalarOps('/connectionId', c.connectionId, d.connectionId),
-    ...scalarOps('/contentHandling', c.contentHandling, d.contentHandling),
-    ...scalarOps('/credentials', c.credentials, d.credentials),
-    ...mapOps('/requestParameters', c.requestParameters, d.requestParameters),
-    ...mapOps('/requestTemplates', c.requestTemplates, d.requestTemplates),
-    ...setOps('/cacheKeyParameters', c.cacheKeyParameters, d.cacheKeyParameters),
-  ];
-}
-
 /** The model keys integration responses by selection pattern; AWS keys them by status code. */
 export function byStatus(responses: Record<string, IntegrationResponseModel>): Record<string, IntegrationResponseModel & { selectionPattern?: string }> {
   const out: Record<string, IntegrationResponseModel & { selectionPattern?: string }> = {};
   for (const [pattern, r] of Object.entries(responses)) {
-    out[r.statusCode] = { ...r, selectionPattern: pattern === 'default' ? undefined : pattern };
+    out[r.statusCode] = { ...r, selectionPattern: pattern === DEFAULT_PATTERN ? undefined : pattern };
   }
   return out;
 }
 
-export function authorizerOps(c: AuthorizerModel, d: AuthorizerModel): PatchOperation[] {
-  const ops: PatchOperation[] = [
-    ...scalarOps('/type', c.type, d.type),
-    ...scalarOps('/authorizerUri', c.authorizerUri, d.authorizerUri),
-    ...scalarOps('/authorizerCredentials', c.authorizerCredentials, d.authorizerCredentials),
-    ...scalarOps('/identitySource', c.identitySource.join(','), d.identitySource.join(',')),
-    ...scalarOps('/identityValidationExpression', c.identityValidationExpression, d.identityValidationExpression),
-    ...scalarOps('/authorizerResultTtlInSeconds', c.resultTtlSeconds, d.resultTtlSeconds),
-  ];
-  ops.push(...setOps('/providerARNs', c.providerArns, d.providerArns));
-  return ops;
-}
+type MethodTarget = { restApiId: string; resourceId: string; httpMethod: string };
 
-export function validatorOps(c: RequestValidatorModel, d: RequestValidatorModel): PatchOperation[] {
-  return [
-    ...scalarOps('/validateRequestBody', c.validateRequestBody, d.validateRequestBody),
-    ...scalarOps('/validateRequestParameters', c.validateRequestParameters, d.validateRequestParameters),
-  ];
-}
-
-/** Stage settings that apply without a deployment: variables, `/*\/*` method settings, cache, logs. */
-export function stageOps(c: StageModel, d: StageModel): PatchOperation[] {
-  const ops: PatchOperation[] = [
-    ...scalarOps('/description', c.description, d.description),
-    ...mapOps('/variables', c.variables, d.variables, { replaceOp: 'replace' }),
-    ...scalarOps('/tracingEnabled', c.tracingEnabled ?? false, d.tracingEnabled ?? false),
-  ];
-  if (!same(c.throttling, d.throttling)) {
-    // -1 is API Gateway's "not throttled at the method level" (the account limit applies).
-    ops.push(
-      ...scalarOps('/*/*/throttling/rateLimit', c.throttling?.rateLimit, d.throttling?.rateLimit ?? -1),
-      ...scalarOps('/*/*/throttling/burstLimit', c.throttling?.burstLimit, d.throttling?.burstLimit ?? -1),
-    );
-  }
-  if (!same(c.cache, d.cache)) {
-    if (d.cache) {
-      if (!c.cache) ops.push({ op: 'replace', path: '/cacheClusterEnabled', value: 'true' });
-      ops.push(...scalarOps('/cacheClusterSize', c.cache?.sizeGb, d.cache.sizeGb));
-      ops.push(...scalarOps('/*/*/caching/enabled', c.cache ? 'true' : undefined, 'true'));
-      ops.push(...scalarOps('/*/*/caching/ttlInSeconds', c.cache?.ttlSeconds, d.cache.ttlSeconds));
-    } else {
-      ops.push({ op: 'replace', path: '/cacheClusterEnabled', value: 'false' }, { op: 'replace', path: '/*/*/caching/enabled', value: 'false' });
-    }
-  }
-  if (!same(c.accessLog, d.accessLog)) {
-    if (d.accessLog) {
-      ops.push(
-        ...scalarOps('/accessLogSettings/destinationArn', c.accessLog?.destinationArn, d.accessLog.destinationArn),
-        ...scalarOps('/accessLogSettings/format', c.accessLog?.format, d.accessLog.format),
-      );
-    } else {
-      ops.push({ op: 'remove', path: '/accessLogSettings' });
-    }
-  }
-  return ops;
+/** The API-level fields of a model (every row of the api field table). */
+function apiFieldsOf(d: ApiModel): Partial<ApiFieldsModel> {
+  const out: Record<string, unknown> = {};
+  for (const [key] of rowsOf<ApiFieldsModel>(apiFields)) out[key] = structuredClone(d[key]);
+  return out;
 }

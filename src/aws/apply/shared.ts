@@ -3,6 +3,9 @@
  * write (so a repeated or overlapping step is a no-op), and the options they are built with.
  */
 import { routeKey, type ApiModel, type RouteModel } from '../../model/api.js';
+import { ApigwSyncError } from '../../model/errors.js';
+import type { IdResolver, WriteContext } from '../../kinds/field.js';
+import { emptyRecords } from '../../kinds/registry.js';
 import type { PlanStep } from '../../model/plan.js';
 import type { Change } from '../../model/change.js';
 import { emptyIds, type LiveApi, type LiveIds } from '../../model/live.js';
@@ -52,19 +55,7 @@ export function renamedFrom(change: Change): string | undefined {
 export function startingPoint(o: ExecutorOptions): { cur: ApiModel; ids: LiveIds } {
   if (o.live) return { cur: structuredClone(o.live.model), ids: structuredClone(o.live.ids) };
   const d = o.desired;
-  const cur: ApiModel = {
-    key: d.key,
-    kind: d.kind,
-    name: d.name,
-    binaryMediaTypes: [],
-    tags: {},
-    stages: {},
-    routes: {},
-    authorizers: {},
-    requestValidators: {},
-    models: {},
-    secrets: [],
-  };
+  const cur: ApiModel = { key: d.key, kind: d.kind, name: d.name, binaryMediaTypes: [], tags: {}, ...emptyRecords(), secrets: [] };
   return { cur, ids: emptyIds() };
 }
 
@@ -83,4 +74,29 @@ export function tagDelta(before: Record<string, string>, after: Record<string, s
   for (const [k, v] of Object.entries(after)) if (before[k] !== v) set[k] = v;
   const remove = Object.keys(before).filter((k) => !(k in after));
   return { set, remove };
+}
+
+const ID_MAPS = { authorizer: 'authorizerIds', requestValidator: 'requestValidatorIds' } as const;
+const LABEL = { authorizer: 'authorizer', requestValidator: 'request validator' } as const;
+
+/** What the kinds' wire builders need to turn the model's names into AWS ids, as the executor knows them now. */
+export function writeContext(ids: LiveIds, apiName: string): WriteContext {
+  const resolver: IdResolver = {
+    idOf: (target, name) => ids[ID_MAPS[target]][name],
+    requireId: (target, name) => {
+      const id = ids[ID_MAPS[target]][name];
+      if (!id) {
+        throw new ApigwSyncError('UNKNOWN_REFERENCE', `${apiName}: ${LABEL[target]} "${name}" does not exist in AWS`, {
+          hint: `declare the ${LABEL[target]} in the API's state; the plan creates it before the routes that use it`,
+        });
+      }
+      return id;
+    },
+  };
+  return {
+    get apiId() {
+      return ids.apiId;
+    },
+    ids: resolver,
+  };
 }

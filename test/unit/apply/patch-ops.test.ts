@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { escapePointer, mapOps, scalarOps, setOps } from '../../../src/kinds/patch.js';
-import { byStatus, integrationOps, stageOps } from '../../../src/aws/apply/rest-executor.js';
-import { stageUpdate } from '../../../src/aws/apply/http-executor.js';
+import { byStatus } from '../../../src/aws/apply/rest-executor.js';
+import { patchOps, updateInput, type WriteContext } from '../../../src/kinds/field.js';
+import { integrationFields } from '../../../src/kinds/integration/fields.js';
+import { stageFields } from '../../../src/kinds/stage/fields.js';
 import type { IntegrationModel, StageModel } from '../../../src/model/api.js';
+
+// The kinds' field tables are the one source of the patch operations apply sends.
+const ctx: WriteContext = { apiId: 'a1', ids: { idOf: () => undefined, requireId: (_t, n) => n } };
+const integrationOps = (c: IntegrationModel, d: IntegrationModel) => patchOps(integrationFields, c, d, ctx);
+const stageOps = (c: StageModel, d: StageModel) => patchOps(stageFields, c, d, ctx);
+const stageUpdate = (c: StageModel, d: StageModel) => updateInput(stageFields, c, d);
 
 describe('patch operations', () => {
   it.each([
