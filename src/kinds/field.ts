@@ -107,7 +107,8 @@ function copy<T>(v: T): T {
 }
 
 /** Wire object → the model fields of one record (absent fields left out), in table order. */
-export function readFields<R>(table: Partial<FieldTable<R>>, flavour: ApiKind, w: Obj, ctx: ReadContext<R> = {}): Partial<R> {
+export function readFields<R>(table: Partial<FieldTable<R>>, flavour: ApiKind, wire: object, ctx: ReadContext<R> = {}): Partial<R> {
+  const w = wire as Obj;
   const out: Partial<R> = {};
   for (const [key, row] of rowsOf(table)) {
     const col = columnOf(row, flavour);

@@ -61,6 +61,40 @@ export interface DiffContext {
   records<T>(target: ChangeTarget, live: Record<string, T>, desired: Record<string, T>, renames?: Map<string, string>): Change[];
 }
 
+/**
+ * How src/aws reads a kind from one API flavour: the list operation (an SDK command name
+ * without `Command`) and how its items become records. Pure data; src/aws sends it.
+ */
+export interface ReadSpec<R = any> {
+  op: string;
+  /** `position` (v1), `nextToken` (v2) or one call. */
+  paging: 'position' | 'nextToken' | 'none';
+  /** The output member holding the items (default `items` / `Items`). */
+  list?: string;
+  /** Extra input members (REST GetResources `embed: ['methods']`). */
+  input?: Record<string, unknown>;
+  /** The item member that names the record (its key in ApiModel). */
+  key?: string;
+  /** The item member with the AWS id, and the LiveIds map that keeps it (name → id). */
+  id?: string;
+  idsKey?: 'authorizerIds' | 'requestValidatorIds';
+  /** Items → records, for kinds whose items are not one record each (REST resources carry methods). */
+  normalize?(items: object[], ctx: NormalizeContext): Record<string, R>;
+  /** After the item's record is read: ids the apply needs (which deployment a stage serves). */
+  each?(item: object, name: string, ctx: NormalizeContext): void;
+}
+
+/** What normalizing one live API works with (src/kinds/normalize.ts builds it). */
+export interface NormalizeContext {
+  flavour: ApiKind;
+  desired?: ApiModel;
+  ids: import('../model/live.js').LiveIds;
+  /** Every kind's raw items, by target (HTTP routes join the integrations list). */
+  lists: Partial<Record<ChangeTarget, object[]>>;
+  /** AWS id → name of a record read before (authorizers, request validators). */
+  nameOf(target: ChangeTarget, id: string): string | undefined;
+}
+
 export interface ResourceKind<R = any> {
   /** Change.target of this kind's changes. */
   readonly target: ChangeTarget;
@@ -84,6 +118,10 @@ export interface ResourceKind<R = any> {
   readonly modelKey?: RecordKey;
   /** Renames AWS can carry out in place (old name → new name); later kinds see them in DiffContext.renames. */
   renames?(live: ApiModel, desired: ApiModel, ctx: DiffContext): Map<string, string>;
+  /** How to read it from AWS, per API flavour (absent: the flavour has none, or it is read with another kind). */
+  readonly read?: Partial<Record<ApiKind, ReadSpec<R>>>;
+  /** After every kind is read: drop what AWS adds by itself (REST's built-in models). */
+  settle?(api: ApiModel, declared?: ApiModel): void;
   /** The kind's changes; default: the generic record diff over `records`. */
   diff?(ctx: DiffContext): Change[];
   /** Flags beyond the field rows' (rules over the whole record, creates and deletes). */

@@ -8,9 +8,8 @@ import type { ApiModel, GatewayModel } from '../../model/api.js';
 import type { LiveApi, LiveSnapshot } from '../../model/live.js';
 import type { AwsClients } from '../clients.js';
 import { matchApis } from '../match.js';
-import { readHttpApi } from './http.js';
 import { listApis, type ListedApi } from './list.js';
-import { readRestApi } from './rest.js';
+import { readHttpApi, readRestApi } from './kinds.js';
 
 export interface ReadLiveOptions {
   clients: Pick<AwsClients, 'apigw' | 'apigwv2'>;

@@ -7,8 +7,7 @@ import { GetRestApisCommand, type RestApi } from '@aws-sdk/client-api-gateway';
 import { GetApisCommand, type Api } from '@aws-sdk/client-apigatewayv2';
 import type { AwsClients } from '../clients.js';
 import type { LiveApiSummary } from '../match.js';
-import { httpPages } from './http.js';
-import { restPages } from './rest.js';
+import { httpPages, restPages } from './kinds.js';
 
 export type ListedApi = LiveApiSummary & ({ kind: 'RestApi'; rest: RestApi } | { kind: 'HttpApi'; http: Api });
 

@@ -12,6 +12,10 @@ export const authorizerKind = defineKind<AuthorizerModel>({
   snapshot: true,
   fields: authorizerFields,
   modelKey: 'authorizers',
+  read: {
+    RestApi: { op: 'GetAuthorizers', paging: 'position', key: 'name', id: 'id', idsKey: 'authorizerIds' },
+    HttpApi: { op: 'GetAuthorizers', paging: 'nextToken', key: 'Name', id: 'AuthorizerId', idsKey: 'authorizerIds' },
+  },
   renames: (live, desired) => findAuthorizerRenames(live.authorizers, desired.authorizers),
   facts: (a) => [['type', a.type], ['identitySource', a.identitySource], ...(a.jwt ? [['jwt', a.jwt] as [string, unknown]] : [])],
 });

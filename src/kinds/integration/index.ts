@@ -11,6 +11,8 @@ export const integrationKind = defineKind<IntegrationModel>({
   snapshot: true,
   byPathDepth: true,
   fields: integrationFields,
+  // REST integrations arrive embedded in their methods (GetResources); HTTP ones are listed and joined to routes by `Target`.
+  read: { HttpApi: { op: 'GetIntegrations', paging: 'nextToken' } },
   // Diffed together with its route (kinds/route): one route, two changes.
   diff: () => [],
   facts: (a) => [['type', a.type], ['uri', a.uri]],

@@ -1,6 +1,7 @@
 /** REST request/response models (OpenAPI component schemas), keyed by name. */
 import { defineKind } from '../kind.js';
 import { modelFields } from './fields.js';
+import { dropBuiltinModels } from './normalize.js';
 import type { ModelSchema } from './model.js';
 
 export const modelKind = defineKind<ModelSchema>({
@@ -11,6 +12,8 @@ export const modelKind = defineKind<ModelSchema>({
   snapshot: true,
   fields: modelFields,
   modelKey: 'models',
+  read: { RestApi: { op: 'GetModels', paging: 'position', key: 'name' } },
+  settle: (api, declared) => dropBuiltinModels(api.models, api.routes, declared?.models),
   facts: (a) => [['contentType', a.contentType]],
 });
 

@@ -11,6 +11,7 @@ export const requestValidatorKind = defineKind<RequestValidatorModel>({
   snapshot: true,
   fields: requestValidatorFields,
   modelKey: 'requestValidators',
+  read: { RestApi: { op: 'GetRequestValidators', paging: 'position', key: 'name', id: 'id', idsKey: 'requestValidatorIds' } },
   flags(c, acc) {
     if (c.action !== 'update') return;
     const b = c.before as RequestValidatorModel;

@@ -9,6 +9,42 @@ import type { Change } from '../../model/change.js';
 import { deepEqual } from '../../model/canonical.js';
 import { routeFields } from './fields.js';
 import { findRouteRenames, withAuthorizerRenamed } from './renames.js';
+import { httpRoute, restRoute, splitRouteKey } from './normalize.js';
+import { httpIntegration } from '../integration/normalize.js';
+import type { NormalizeContext } from '../kind.js';
+import { routeKey, type HttpMethod } from './model.js';
+
+/** REST resources (GetResources, embed=methods) → one route per method; every resource's id is kept. */
+function restRoutes(items: object[], ctx: NormalizeContext): Record<string, RouteModel> {
+  const routes: Record<string, RouteModel> = {};
+  const nameOf = (t: 'authorizer' | 'requestValidator', id: string) => ctx.nameOf(t, id);
+  for (const r of items as Array<{ id?: string; path?: string; resourceMethods?: Record<string, object> }>) {
+    if (!r.path || !r.id) continue;
+    ctx.ids.resourceIds[r.path] = r.id;
+    for (const [verb, m] of Object.entries(r.resourceMethods ?? {})) {
+      const method = verb.toUpperCase() as HttpMethod;
+      const rk = routeKey(method, r.path);
+      routes[rk] = restRoute(method, r.path, m, { nameOf, declared: ctx.desired?.routes[rk] });
+    }
+  }
+  return routes;
+}
+
+/** HTTP routes joined to their integrations through `Target: integrations/<id>`. */
+function httpRoutes(items: object[], ctx: NormalizeContext): Record<string, RouteModel> {
+  const integrations = new Map((ctx.lists.integration ?? []).map((i) => [(i as { IntegrationId?: string }).IntegrationId, i] as const).filter(([id]) => id));
+  const routes: Record<string, RouteModel> = {};
+  for (const r of items as Array<{ RouteKey?: string; RouteId?: string; Target?: string }>) {
+    if (!r.RouteKey || !r.RouteId) continue;
+    const [method, path] = splitRouteKey(r.RouteKey);
+    const rk = routeKey(method, path);
+    const integrationId = r.Target?.startsWith('integrations/') ? r.Target.slice('integrations/'.length) : undefined;
+    ctx.ids.routeIds[rk] = r.RouteId;
+    if (integrationId) ctx.ids.integrationIds[rk] = integrationId;
+    routes[rk] = httpRoute(method, path, r, httpIntegration(integrationId ? integrations.get(integrationId) : undefined), { nameOf: (t, id) => ctx.nameOf(t, id) });
+  }
+  return routes;
+}
 
 export function routeMethod(r: RouteModel): RouteMethod {
   const { integration: _integration, ...method } = r;
@@ -66,6 +102,10 @@ export const routeKind = defineKind<RouteModel>({
   byPathDepth: true,
   fields: routeFields,
   modelKey: 'routes',
+  read: {
+    RestApi: { op: 'GetResources', paging: 'position', input: { embed: ['methods'] }, normalize: restRoutes },
+    HttpApi: { op: 'GetRoutes', paging: 'nextToken', normalize: httpRoutes },
+  },
   renames: (live, desired, ctx) => (ctx.creating ? new Map() : findRouteRenames(live, desired, ctx.renames.get('authorizer') ?? new Map(), { liveResourcePaths: ctx.liveResourcePaths })),
   diff: diffRoutes,
   flags(c, acc) {

@@ -11,6 +11,31 @@ export const stageKind = defineKind<StageModel>({
   snapshot: false,
   fields: stageFields,
   modelKey: 'stages',
+  read: {
+    RestApi: {
+      op: 'GetStages',
+      paging: 'none',
+      list: 'item',
+      key: 'stageName',
+      each(item, name, ctx) {
+        const s = item as { deploymentId?: string; canarySettings?: { deploymentId?: string; percentTraffic?: number } };
+        const dep: (typeof ctx.ids.stageDeployments)[string] = {};
+        if (s.deploymentId) dep.deploymentId = s.deploymentId;
+        if (s.canarySettings?.deploymentId) dep.canaryDeploymentId = s.canarySettings.deploymentId;
+        if (s.canarySettings?.percentTraffic !== undefined) dep.canaryPercent = s.canarySettings.percentTraffic;
+        ctx.ids.stageDeployments[name] = dep;
+      },
+    },
+    HttpApi: {
+      op: 'GetStages',
+      paging: 'nextToken',
+      key: 'StageName',
+      each(item, name, ctx) {
+        const id = (item as { DeploymentId?: string }).DeploymentId;
+        ctx.ids.stageDeployments[name] = id ? { deploymentId: id } : {};
+      },
+    },
+  },
   flags(c, acc) {
     // An HTTP stage with autoDeploy is deployed by AWS itself.
     if (c.action === 'create' && !(c.apiKind === 'HttpApi' && (c.after as StageModel).autoDeploy)) acc.redeploy.push('new stage needs a deployment');

@@ -4,10 +4,25 @@
  */
 import type { Authorizer, Integration, MethodSetting, Model, Stage } from '@aws-sdk/client-api-gateway';
 import { describe, expect, it } from 'vitest';
-import { normalizeRestApi, restIntegration, restStage, restAuthorizer, type RestWire } from '../../../../src/aws/read/rest-normalize.js';
-import { httpAuthorizer, httpStage } from '../../../../src/aws/read/http-normalize.js';
-import { splitTags } from '../../../../src/aws/read/tags.js';
+import type { Authorizer as V1Authorizer, RequestValidator, Resource, RestApi } from '@aws-sdk/client-api-gateway';
+import { normalizeApi } from '../../../../src/kinds/normalize.js';
+import { restIntegration } from '../../../../src/kinds/integration/normalize.js';
+import { restStage, httpStage } from '../../../../src/kinds/stage/normalize.js';
+import { restAuthorizer, httpAuthorizer } from '../../../../src/kinds/authorizer/normalize.js';
+import { splitTags } from '../../../../src/kinds/tags/split.js';
 import type { ApiModel, IntegrationModel, StageModel } from '../../../../src/model/api.js';
+
+/** What the REST read calls return for one API (the lists each kind's read spec names). */
+interface RestWire {
+  api: RestApi;
+  resources: Resource[];
+  authorizers: V1Authorizer[];
+  validators: RequestValidator[];
+  models: Model[];
+  stages: Stage[];
+}
+const normalizeRestApi = (key: string, w: RestWire, desired?: ApiModel) =>
+  normalizeApi('RestApi', key, { api: w.api, lists: { route: w.resources, authorizer: w.authorizers, requestValidator: w.validators, model: w.models, stage: w.stages } }, desired);
 
 const ms = (o: MethodSetting): MethodSetting => ({
   metricsEnabled: false, loggingLevel: 'OFF', dataTraceEnabled: false, throttlingBurstLimit: 5000, throttlingRateLimit: 10000,

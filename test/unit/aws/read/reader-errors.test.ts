@@ -2,7 +2,7 @@
 import { APIGatewayClient, GetAuthorizersCommand, GetModelsCommand, GetRequestValidatorsCommand, GetResourcesCommand, GetStagesCommand } from '@aws-sdk/client-api-gateway';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readRestApi } from '../../../../src/aws/read/rest.js';
+import { readRestApi } from '../../../../src/aws/read/kinds.js';
 import { AwsCallError } from '../../../../src/model/errors.js';
 
 const apigw = mockClient(APIGatewayClient);

@@ -1,0 +1,99 @@
+/**
+ * The thin edge of the read: for each kind the registry says a flavour has, send its list
+ * operation (paged as the spec says), then hand every list to the pure normalizer
+ * (src/kinds/normalize.ts). All lists of one API are fetched concurrently.
+ */
+import * as v1 from '@aws-sdk/client-api-gateway';
+import * as v2 from '@aws-sdk/client-apigatewayv2';
+import type { ApiKind, ApiModel } from '../../model/api.js';
+import type { ChangeTarget } from '../../model/change.js';
+import type { LiveApi } from '../../model/live.js';
+import { ApigwSyncError } from '../../model/errors.js';
+import type { ReadSpec } from '../../kinds/kind.js';
+import { normalizeApi } from '../../kinds/normalize.js';
+import { KINDS } from '../../kinds/registry.js';
+import { awsCall } from '../errors.js';
+
+/** AWS's largest page (REST `limit`); v2 takes MaxResults as a string, and AWS's own maximum applies. */
+export const REST_PAGE_SIZE = 500;
+const HTTP_PAGE = '500';
+
+type Sender = (op: string, input: Record<string, unknown>) => Promise<Record<string, unknown>>;
+
+/** The list operations the kinds name, as SDK v3 commands. */
+const V1: Record<string, new (input: never) => v1.$Command<object, object, v1.APIGatewayClientResolvedConfig>> = {
+  GetAuthorizers: v1.GetAuthorizersCommand,
+  GetModels: v1.GetModelsCommand,
+  GetRequestValidators: v1.GetRequestValidatorsCommand,
+  GetResources: v1.GetResourcesCommand,
+  GetStages: v1.GetStagesCommand,
+} as never;
+const V2: Record<string, new (input: never) => v2.$Command<object, object, v2.ApiGatewayV2ClientResolvedConfig>> = {
+  GetAuthorizers: v2.GetAuthorizersCommand,
+  GetIntegrations: v2.GetIntegrationsCommand,
+  GetRoutes: v2.GetRoutesCommand,
+  GetStages: v2.GetStagesCommand,
+} as never;
+
+function sender(commands: Record<string, new (input: never) => unknown>, client: { send(c: never): Promise<unknown> }): Sender {
+  return (op, input) => {
+    const Command = commands[op];
+    if (!Command) throw new ApigwSyncError('NO_READ_OP', `no SDK command for ${op}`, { hint: 'add the operation to src/aws/read/kinds.ts' });
+    return client.send(new Command(input as never) as never) as Promise<Record<string, unknown>>;
+  };
+}
+
+async function readList(send: Sender, spec: ReadSpec, idInput: Record<string, unknown>, pageSize: number): Promise<object[]> {
+  const input = { ...idInput, ...spec.input };
+  if (spec.paging === 'none') return ((await awsCall(spec.op, () => send(spec.op, input)))[spec.list ?? 'item'] as object[] | undefined) ?? [];
+  if (spec.paging === 'position') return restPages(spec.op, (position) => send(spec.op, { ...input, limit: pageSize, position }) as Promise<{ items?: object[]; position?: string }>);
+  return httpPages(spec.op, (NextToken) => send(spec.op, { ...input, MaxResults: HTTP_PAGE, NextToken }) as Promise<{ Items?: object[]; NextToken?: string }>);
+}
+
+async function readKinds(flavour: ApiKind, send: Sender, api: object, idInput: Record<string, unknown>, key: string, desired?: ApiModel, pageSize = REST_PAGE_SIZE): Promise<LiveApi> {
+  const specs = KINDS.flatMap((k) => (k.read?.[flavour] ? [[k.target, k.read[flavour]!] as const] : []));
+  const lists = await Promise.all(specs.map(([, spec]) => readList(send, spec, idInput, pageSize)));
+  const byTarget: Partial<Record<ChangeTarget, object[]>> = {};
+  specs.forEach(([target], i) => (byTarget[target] = lists[i]));
+  return normalizeApi(flavour, key, { api, lists: byTarget }, desired);
+}
+
+/**
+ * One REST API (v1) in as few calls as AWS allows: the API itself comes from the listing;
+ * GetResources (limit 500, position paging, embed=methods: each method arrives with its
+ * integration and responses), and one call each for authorizers, validators, models, stages.
+ */
+export function readRestApi(client: v1.APIGatewayClient, api: v1.RestApi, key: string, desired?: ApiModel, opts: { pageSize?: number } = {}): Promise<LiveApi> {
+  return readKinds('RestApi', sender(V1, client as never), api, { restApiId: api.id! }, key, desired, opts.pageSize);
+}
+
+/** One HTTP API (v2): the API from the GetApis listing, then routes, integrations, authorizers and stages with NextToken paging. */
+export function readHttpApi(client: v2.ApiGatewayV2Client, api: v2.Api, key: string, desired?: ApiModel): Promise<LiveApi> {
+  return readKinds('HttpApi', sender(V2, client as never), api, { ApiId: api.ApiId! }, key, desired);
+}
+
+/** Follows `position` until AWS stops returning one. */
+export async function restPages<T>(operation: string, get: (position?: string) => Promise<{ items?: T[]; position?: string }>): Promise<T[]> {
+  const out: T[] = [];
+  let position: string | undefined;
+  do {
+    const page = await awsCall(operation, () => get(position));
+    out.push(...(page.items ?? []));
+    if (page.position !== undefined && page.position === position) throw new ApigwSyncError('AWS_PAGING', `${operation} returned the same position twice (${position})`, { hint: 'AWS answered inconsistently; run the command again' });
+    position = page.position;
+  } while (position);
+  return out;
+}
+
+/** Follows NextToken until AWS stops returning one. */
+export async function httpPages<T>(operation: string, get: (next?: string) => Promise<{ Items?: T[]; NextToken?: string }>): Promise<T[]> {
+  const out: T[] = [];
+  let next: string | undefined;
+  do {
+    const page = await awsCall(operation, () => get(next));
+    out.push(...(page.Items ?? []));
+    if (page.NextToken !== undefined && page.NextToken === next) throw new ApigwSyncError('AWS_PAGING', `${operation} returned the same NextToken twice (${next})`, { hint: 'AWS answered inconsistently; run the command again' });
+    next = page.NextToken;
+  } while (next);
+  return out;
+}
