@@ -3,24 +3,14 @@
  * tags) that points at the emitted OpenAPI file for routes, authorizers and validators.
  */
 import type { ApiModel, StageModel } from '../model/api.js';
+import { apiFields, type ApiFieldsModel } from '../kinds/api/fields.js';
+import { emitFields } from '../kinds/field.js';
 
 type Obj = Record<string, unknown>;
 
 export function emitApiYaml(api: ApiModel, opts: { openapiFile: string }): Obj {
-  const y: Obj = { kind: api.kind, name: api.name };
-  if (api.description !== undefined) y.description = api.description;
-  if (api.kind === 'RestApi') {
-    if (api.endpointType) y.endpointType = api.endpointType;
-    if (api.apiKeySource && api.apiKeySource !== 'HEADER') y.apiKeySource = api.apiKeySource;
-  }
-  if (api.disableExecuteApiEndpoint) y.disableExecuteApiEndpoint = true;
-  if (api.cors) {
-    const c: Obj = {};
-    for (const k of ['allowOrigins', 'allowMethods', 'allowHeaders', 'exposeHeaders'] as const) if (api.cors[k].length) c[k] = [...api.cors[k]];
-    if (api.cors.allowCredentials !== undefined) c.allowCredentials = api.cors.allowCredentials;
-    if (api.cors.maxAge !== undefined) c.maxAge = api.cors.maxAge;
-    y.cors = c;
-  }
+  // The API's own fields as the api field table writes them (AWS's defaults left out).
+  const y: Obj = { kind: api.kind, ...emitFields<ApiFieldsModel>(apiFields, api.kind, api).apiYaml };
   y.openapi = opts.openapiFile;
   y.stages = Object.fromEntries(Object.entries(api.stages).map(([name, s]) => [name, emitStage(api, s)]));
   if (Object.keys(api.tags).length) y.tags = { ...api.tags };

@@ -5,6 +5,8 @@
  * back to the same routes, authorizers, validators and models.
  */
 import type { ApiModel, AuthorizerModel, IntegrationModel, RouteModel } from '../model/api.js';
+import { apiFields, type ApiFieldsModel } from '../kinds/api/fields.js';
+import { emitFields } from '../kinds/field.js';
 
 type Obj = Record<string, unknown>;
 
@@ -89,7 +91,7 @@ export function emitOpenapi(api: ApiModel): EmittedOpenapi {
       Object.values(api.requestValidators).map((v) => [v.name, { validateRequestBody: v.validateRequestBody, validateRequestParameters: v.validateRequestParameters }]),
     );
   }
-  if (api.binaryMediaTypes.length) doc['x-amazon-apigateway-binary-media-types'] = [...api.binaryMediaTypes];
+  Object.assign(doc, emitFields<ApiFieldsModel>(apiFields, api.kind, api).extensions);
   return { doc, warnings };
 }
 

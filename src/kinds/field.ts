@@ -75,7 +75,28 @@ export interface FieldFlags<R> {
   breaking?(b: R, a: R, flavour: ApiKind): string | string[] | undefined;
 }
 
+/**
+ * How gateway-state declares the field and how import writes it back (used for the API's
+ * own fields: api.yaml keys and OpenAPI document extensions).
+ */
+export interface StateColumn<R, K extends keyof R> {
+  /** The OpenAPI document extension that carries it (x-amazon-apigateway-…): read from every file. */
+  ext?: string;
+  /** Extension value → model value (undefined: not a value AWS knows, left out). */
+  fromExt?(v: unknown): R[K] | undefined;
+  /** Several files declare it: how their values combine (default: the later file wins). */
+  merge?(a: R[K], b: R[K]): R[K];
+  /** The api.yaml value (already schema-checked) and the files' → the model. Default: api.yaml, else the files. */
+  load?(file: R[K] | undefined, fromFiles: R[K] | undefined, flavour: ApiKind): R[K] | undefined;
+  /** Import: the value to write, or undefined to leave it out (AWS's default). Default: the value. */
+  emit?(v: R[K], flavour: ApiKind): unknown;
+  /** Import writes it into api.yaml (default) or, for an `ext` field, into the OpenAPI document. */
+  emitTo?: 'api.yaml' | 'openapi';
+}
+
 export interface FieldRow<R, K extends keyof R = keyof R> extends FieldFlags<R> {
+  /** gateway-state: api.yaml key (the model key) and OpenAPI extension, both ways. */
+  state?: StateColumn<R, K>;
   /** REST (v1) wire mapping; absent = the field has no REST form. */
   rest?: WireColumn<R, K>;
   /** HTTP (v2) wire mapping; absent = the field has no HTTP form. */
@@ -197,4 +218,57 @@ export function fieldFlags<R>(table: Partial<FieldTable<R>>, flavour: ApiKind, b
     if (br) breaking.push(...(Array.isArray(br) ? br : [br]));
   }
   return { redeploy, breaking };
+}
+
+/** The fields an OpenAPI document declares through extensions (one file's part). */
+export function fieldsFromDocument<R>(table: Partial<FieldTable<R>>, doc: Obj): Partial<R> {
+  const out: Partial<R> = {};
+  for (const [key, row] of rowsOf(table)) {
+    const st = row.state;
+    if (!st?.ext || doc[st.ext] === undefined) continue;
+    const v = st.fromExt ? st.fromExt(doc[st.ext]) : (doc[st.ext] as R[keyof R]);
+    if (v !== undefined) (out as Obj)[key] = v;
+  }
+  return out;
+}
+
+/** Several files' extension fields combined (per the row's `merge`; else the later file wins). */
+export function mergeFields<R>(table: Partial<FieldTable<R>>, parts: Array<Partial<R>>): Partial<R> {
+  const out: Partial<R> = {};
+  for (const part of parts) {
+    for (const [key, row] of rowsOf(table)) {
+      const v = part[key];
+      if (v === undefined) continue;
+      const was = out[key];
+      (out as Obj)[key] = was !== undefined && row.state?.merge ? row.state.merge(was as R[keyof R], v as R[keyof R]) : v;
+    }
+  }
+  return out;
+}
+
+/** api.yaml values and the files' extension values → the model's fields (in table order). */
+export function loadFields<R>(table: Partial<FieldTable<R>>, flavour: ApiKind, file: Partial<R>, fromFiles: Partial<R>): Partial<R> {
+  const out: Partial<R> = {};
+  for (const [key, row] of rowsOf(table)) {
+    const st = row.state;
+    const v = st?.load ? st.load(file[key], fromFiles[key], flavour) : (file[key] ?? fromFiles[key]);
+    if (v !== undefined) (out as Obj)[key] = v;
+  }
+  return out;
+}
+
+/** Import: the model's fields → api.yaml members, and the OpenAPI document's extensions. */
+export function emitFields<R>(table: Partial<FieldTable<R>>, flavour: ApiKind, rec: R): { apiYaml: Obj; extensions: Obj } {
+  const apiYaml: Obj = {};
+  const extensions: Obj = {};
+  for (const [key, row] of rowsOf(table)) {
+    const st = row.state;
+    const v = rec[key];
+    if (!st || v === undefined) continue;
+    const out = st.emit ? st.emit(v, flavour) : v;
+    if (out === undefined) continue;
+    if (st.ext && st.emitTo === 'openapi') extensions[st.ext] = out;
+    else apiYaml[key] = out;
+  }
+  return { apiYaml, extensions };
 }

@@ -8,6 +8,9 @@ import type { ApiModel, AuthorizerModel, CacheSizeGb, GatewayDefaults, GatewayMo
 import type { SourceLocation } from '../model/errors.js';
 import type { ValidationIssue } from '../model/issue.js';
 import { apiSchema, gatewaySchema, type ApiFile } from './schema.js';
+import { apiFields, type ApiFieldsModel } from '../kinds/api/fields.js';
+import { loadFields } from '../kinds/field.js';
+import { emptyRecords } from '../kinds/registry.js';
 import { zodToIssues } from './zod-issues.js';
 import { inlineRoutes } from './inline-routes.js';
 import { mergeParts } from './merge-parts.js';
@@ -142,33 +145,16 @@ function compileApi(a: {
     merged.authorizers.set(name, { model, at });
   }
 
-  const api: ApiModel = {
+  // The API's own fields: api.yaml, else the OpenAPI files' extensions, else the default (the api field table says how).
+  const api = {
     key,
     kind: f.kind,
-    name: f.name,
-    binaryMediaTypes: [...(f.binaryMediaTypes ?? []), ...merged.binaryMediaTypes.filter((t) => !(f.binaryMediaTypes ?? []).includes(t))],
+    ...loadFields<ApiFieldsModel>(apiFields, f.kind, f as Partial<ApiFieldsModel>, merged.header),
     tags: { ...(f.tags ?? {}) },
-    stages: {},
-    routes: {},
-    authorizers: {},
-    requestValidators: {},
-    models: {},
+    ...emptyRecords(),
     secrets: [...(f.secrets ?? [])],
-  };
-  if (f.description !== undefined) api.description = f.description;
-  if (f.kind === 'RestApi') {
-    api.endpointType = f.endpointType ?? 'REGIONAL';
-    api.apiKeySource = f.apiKeySource ?? merged.apiKeySource ?? 'HEADER';
-  } else if (f.endpointType !== undefined) api.endpointType = f.endpointType;
-  api.disableExecuteApiEndpoint = f.disableExecuteApiEndpoint ?? false;
-  if (f.cors) {
-    api.cors = {
-      allowOrigins: f.cors.allowOrigins ?? [], allowMethods: f.cors.allowMethods ?? [], allowHeaders: f.cors.allowHeaders ?? [], exposeHeaders: f.cors.exposeHeaders ?? [],
-      ...(f.cors.allowCredentials !== undefined ? { allowCredentials: f.cors.allowCredentials } : {}),
-      ...(f.cors.maxAge !== undefined ? { maxAge: f.cors.maxAge } : {}),
-    };
-    sources[`${key}/cors`] = locateIn(src, ['cors'], { key: true });
-  }
+  } as ApiModel;
+  if (f.cors) sources[`${key}/cors`] = locateIn(src, ['cors'], { key: true });
   if (f.usage) api.usage = { ...f.usage };
 
   for (const [name, { model, at }] of merged.authorizers) {

@@ -8,20 +8,22 @@ import type { AuthorizerModel, ModelSchema, RequestValidatorModel } from '../mod
 import type { SourceLocation } from '../model/errors.js';
 import type { ValidationIssue } from '../model/issue.js';
 import type { LoadedRoute, OpenapiPart } from './openapi/load.js';
+import { apiFields, type ApiFieldsModel } from '../kinds/api/fields.js';
+import { mergeFields } from '../kinds/field.js';
 
 export interface Merged {
   routes: Map<string, LoadedRoute>;
   authorizers: Map<string, { model: AuthorizerModel; at: SourceLocation }>;
   validators: Map<string, { model: RequestValidatorModel; at: SourceLocation }>;
   models: Map<string, { model: ModelSchema; at: SourceLocation }>;
-  binaryMediaTypes: string[];
-  apiKeySource?: 'HEADER' | 'AUTHORIZER';
+  /** The API's own fields the files declare (combined per the api field table). */
+  header: Partial<ApiFieldsModel>;
 }
 
 const fmt = (l: SourceLocation) => `${l.file}:${l.line}:${l.column}`;
 
 export function mergeParts(parts: OpenapiPart[], inline: LoadedRoute[], issues: ValidationIssue[], opts: { kind: 'RestApi' | 'HttpApi' }): Merged {
-  const m: Merged = { routes: new Map(), authorizers: new Map(), validators: new Map(), models: new Map(), binaryMediaTypes: [] };
+  const m: Merged = { routes: new Map(), authorizers: new Map(), validators: new Map(), models: new Map(), header: mergeFields<ApiFieldsModel>(apiFields, parts.map((p) => p.header)) };
   const components = new Map<string, { value: unknown; at: SourceLocation }>();
   const schemes = new Map<string, { raw: unknown; kind: string; at: SourceLocation }>();
 
@@ -78,8 +80,6 @@ export function mergeParts(parts: OpenapiPart[], inline: LoadedRoute[], issues: 
       } else if (!first) m.validators.set(v.name, v);
     }
     for (const x of part.models) if (!m.models.has(x.name)) m.models.set(x.name, x);
-    for (const t of part.binaryMediaTypes) if (!m.binaryMediaTypes.includes(t)) m.binaryMediaTypes.push(t);
-    if (part.apiKeySource) m.apiKeySource = part.apiKeySource;
     for (const r of part.routes) addRoute(r);
   }
   for (const r of inline) addRoute(r);

@@ -4,12 +4,17 @@
  * `npm run schema` exports these as JSON Schema for editors (schema/*.schema.json).
  */
 import { z } from 'zod';
-import { CACHE_SIZES_GB } from '../model/api.js';
+import { apiFieldsSchema } from '../kinds/api/schema.js';
+import { authorizerSchema } from '../kinds/authorizer/schema.js';
+import { integrationDefaultsSchema } from '../kinds/integration/schema.js';
+import { requestValidatorSchema } from '../kinds/request-validator/schema.js';
+import { inlineRouteSchema, type InlineRoute } from '../kinds/route/schema.js';
+import { stageSchema } from '../kinds/stage/schema.js';
+
+export { integrationType } from '../kinds/integration/schema.js';
+export { authorizerSchema, inlineRouteSchema, stageSchema, type InlineRoute };
 
 const nonNegInt = z.number().int().min(0);
-const integrationTypes = ['http', 'http_proxy', 'aws', 'aws_proxy', 'mock'] as const;
-/** Accept the OpenAPI extension's lower case and the AWS API's upper case. */
-export const integrationType = z.enum([...integrationTypes, ...integrationTypes.map((t) => t.toUpperCase() as Uppercase<(typeof integrationTypes)[number]>)]);
 
 export const rolloutSchema = z
   .strictObject({
@@ -47,100 +52,27 @@ export const gatewaySchema = z
   })
   .describe('gateway-state/gateway.yaml');
 
-const integrationDefaults = z.strictObject({
-  type: integrationType,
-  baseUri: z.string().optional().describe('Backend base URI; the route path is appended (http, http_proxy).'),
-  uri: z.string().optional().describe('Fixed integration URI for every route of the file (aws, aws_proxy).'),
-  httpMethod: z.string().optional(),
-  connectionType: z.enum(['INTERNET', 'VPC_LINK']).optional(),
-  connectionId: z.string().optional(),
-  timeoutInMillis: z.number().int().optional(),
-  payloadFormatVersion: z.enum(['1.0', '2.0']).optional(),
-  passthroughBehavior: z.enum(['when_no_match', 'when_no_templates', 'never', 'WHEN_NO_MATCH', 'WHEN_NO_TEMPLATES', 'NEVER']).optional(),
-});
 
 export const openapiEntrySchema = z.strictObject({
   file: z.string().min(1).describe('OpenAPI 3.0.x or Swagger 2.0 file, relative to api.yaml.'),
   pathPrefix: z.string().regex(/^\/[^\s]*$/, 'must be a path starting with /').optional().describe('Prepended to every path of the file.'),
   basePath: z.enum(['ignore', 'prepend']).optional().describe('Like ImportRestApi `basepath`: ignore (default) or prepend the file\'s servers basePath / Swagger basePath.'),
-  integration: integrationDefaults.optional().describe('Integration for operations without x-amazon-apigateway-integration.'),
+  integration: integrationDefaultsSchema.optional().describe('Integration for operations without x-amazon-apigateway-integration.'),
   authorizer: z.string().optional().describe('Authorizer (security scheme name) for operations without `security`; `NONE` for none.'),
 });
 
-const inlineIntegration = integrationDefaults.omit({ baseUri: true }).extend({
-  requestParameters: z.record(z.string(), z.string()).optional(),
-  requestTemplates: z.record(z.string(), z.string()).optional(),
-  credentials: z.string().optional(),
-  contentHandling: z.enum(['CONVERT_TO_BINARY', 'CONVERT_TO_TEXT']).optional(),
-  cacheKeyParameters: z.array(z.string()).optional(),
-});
 
-export const inlineRouteSchema = z.strictObject({
-  integration: inlineIntegration,
-  authorizer: z.string().optional().describe('Name of an authorizer in `authorizers`.'),
-  authorization: z.enum(['NONE', 'AWS_IAM']).optional(),
-  scopes: z.array(z.string()).optional(),
-  apiKeyRequired: z.boolean().optional(),
-  requestValidator: z.string().optional(),
-  requestParameters: z.record(z.string(), z.boolean()).optional(),
-  operationName: z.string().optional(),
-});
 
-export const authorizerSchema = z.strictObject({
-  type: z.enum(['TOKEN', 'REQUEST', 'COGNITO_USER_POOLS', 'JWT']),
-  authorizerUri: z.string().optional(),
-  authorizerCredentials: z.string().optional(),
-  identitySource: z.union([z.string(), z.array(z.string())]).optional(),
-  identityValidationExpression: z.string().optional(),
-  resultTtlSeconds: z.number().int().min(0).max(3600).optional(),
-  providerArns: z.array(z.string()).optional(),
-  issuer: z.string().optional(),
-  audience: z.array(z.string()).optional(),
-  payloadFormatVersion: z.enum(['1.0', '2.0']).optional(),
-  enableSimpleResponses: z.boolean().optional(),
-});
 
-export const stageSchema = z.strictObject({
-  description: z.string().optional(),
-  variables: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
-  throttling: z.strictObject({ rateLimit: z.number(), burstLimit: z.number() }).optional(),
-  cache: z
-    .strictObject({
-      sizeGb: z.number().describe(`One of ${CACHE_SIZES_GB.join(', ')} (GB).`),
-      ttlSeconds: z.number().int().default(300).describe('0–3600 seconds.'),
-    })
-    .optional(),
-  accessLog: z.strictObject({ destinationArn: z.string().min(1), format: z.string().min(1) }).optional(),
-  tracingEnabled: z.boolean().optional(),
-  autoDeploy: z.boolean().optional(),
-  canary: z.strictObject({ percentTraffic: z.number() }).optional().describe('REST only: a standing canary on the stage.'),
-});
 
 export const apiSchema = z
   .strictObject({
     kind: z.enum(['RestApi', 'HttpApi']),
-    name: z.string().min(1).max(1024),
-    description: z.string().optional(),
-    endpointType: z.enum(['REGIONAL', 'EDGE', 'PRIVATE']).optional(),
-    binaryMediaTypes: z.array(z.string()).optional(),
-    apiKeySource: z.enum(['HEADER', 'AUTHORIZER']).optional(),
-    disableExecuteApiEndpoint: z.boolean().optional(),
-    cors: z
-      .strictObject({
-        allowOrigins: z.array(z.string()).optional(),
-        allowMethods: z.array(z.string()).optional(),
-        allowHeaders: z.array(z.string()).optional(),
-        exposeHeaders: z.array(z.string()).optional(),
-        allowCredentials: z.boolean().optional(),
-        maxAge: z.number().int().min(0).optional(),
-      })
-      .optional(),
+    ...apiFieldsSchema,
     openapi: z.union([z.string().min(1), z.array(openapiEntrySchema).min(1)]).optional().describe('One OpenAPI file, or one entry per service file.'),
     routes: z.record(z.string(), inlineRouteSchema).optional().describe('Inline routes keyed by `METHOD /path`.'),
     authorizers: z.record(z.string(), authorizerSchema).optional(),
-    requestValidators: z
-      .record(z.string(), z.strictObject({ validateRequestBody: z.boolean().default(false), validateRequestParameters: z.boolean().default(false) }))
-      .optional(),
+    requestValidators: z.record(z.string(), requestValidatorSchema).optional(),
     apiKeys: z.array(z.string()).optional().describe('REST only: API keys (for usage plans).'),
     usagePlans: z.record(z.string(), z.unknown()).optional().describe('REST only.'),
     stages: z.record(z.string().regex(/^[A-Za-z0-9_$-]+$/, 'must use only letters, digits, -, _ or $'), stageSchema),
@@ -154,4 +86,3 @@ export const apiSchema = z
 export type GatewayFile = z.infer<typeof gatewaySchema>;
 export type ApiFile = z.infer<typeof apiSchema>;
 export type OpenapiEntry = z.infer<typeof openapiEntrySchema>;
-export type InlineRoute = z.infer<typeof inlineRouteSchema>;

@@ -30,26 +30,7 @@ function corsNarrowed(b: CorsModel, a: CorsModel | undefined): boolean {
   return lost(b.allowOrigins, a.allowOrigins) || lost(b.allowMethods, a.allowMethods) || lost(b.allowHeaders, a.allowHeaders);
 }
 
-/**
- * The API's own fields (REST: CreateRestApi / UpdateRestApi patch; HTTP: CreateApi /
- * UpdateApi). `kind` is the API's identity, not a field: changing it replaces the API.
- */
-export const apiFields: FieldTable<Header> = {
-  name: { rest: { wire: 'name', default: '', path: '/name' }, http: { wire: 'Name', default: '' } },
-  description: { rest: { wire: 'description', path: '/description' }, http: { wire: 'Description', clear: '' } },
-  binaryMediaTypes: {
-    rest: { wire: 'binaryMediaTypes', default: [], omitEmpty: true, path: '/binaryMediaTypes', style: 'set' },
-    http: { read: () => [], create: false },
-    redeploy: (b, a, flavour) => (flavour === 'RestApi' && !deepEqual([...b.binaryMediaTypes].sort(), [...a.binaryMediaTypes].sort()) ? 'binary media types changed' : undefined),
-  },
-  apiKeySource: { rest: { wire: 'apiKeySource', default: 'HEADER', path: '/apiKeySource' } },
-  disableExecuteApiEndpoint: {
-    rest: { wire: 'disableExecuteApiEndpoint', default: false, path: '/disableExecuteApiEndpoint' },
-    http: { wire: 'DisableExecuteApiEndpoint', default: false, clear: false },
-    redeploy: (b, a, flavour) => (flavour === 'RestApi' && Boolean(b.disableExecuteApiEndpoint) !== Boolean(a.disableExecuteApiEndpoint) ? 'execute-api endpoint setting changed' : undefined),
-    breaking: (b, a) => (!b.disableExecuteApiEndpoint && a.disableExecuteApiEndpoint ? 'default execute-api endpoint disabled' : undefined),
-  },
-  endpointType: {
+const ENDPOINT_TYPE: FieldTable<Header>['endpointType'] = {
     rest: {
       read: (w) => ((w.endpointConfiguration as { types?: string[] } | undefined)?.types?.[0] ?? 'EDGE') as ApiHeaderModel['endpointType'],
       create: (v) => ({ endpointConfiguration: v ? { types: [v] } : undefined }),
@@ -57,7 +38,50 @@ export const apiFields: FieldTable<Header> = {
     },
     // HTTP APIs have no endpoint configuration in AWS (always regional): the state's word stands.
     http: { read: (_w, ctx) => ctx.declared?.endpointType, create: false },
+    // REST: what the state omits is REGIONAL (import writes what AWS has, so adopting an API shows no change).
+  state: { load: (file, _f, flavour) => (flavour === 'RestApi' ? (file ?? 'REGIONAL') : file), emit: (v, flavour) => (flavour === 'RestApi' ? v : undefined) },
     breaking: (b, a) => (b.endpointType && a.endpointType && b.endpointType !== a.endpointType ? 'endpoint type changed' : undefined),
+  };
+
+/**
+ * The API's own fields (REST: CreateRestApi / UpdateRestApi patch; HTTP: CreateApi /
+ * UpdateApi). `kind` is the API's identity, not a field: changing it replaces the API.
+ */
+export const apiFields: FieldTable<Header> = {
+  name: { rest: { wire: 'name', default: '', path: '/name' }, http: { wire: 'Name', default: '' }, state: {} },
+  description: { rest: { wire: 'description', path: '/description' }, http: { wire: 'Description', clear: '' }, state: {} },
+  endpointType: ENDPOINT_TYPE,
+  binaryMediaTypes: {
+    state: {
+      ext: 'x-amazon-apigateway-binary-media-types',
+      fromExt: (v) => (Array.isArray(v) ? v.map(String) : undefined),
+      merge: (a, b) => [...a, ...b.filter((t) => !a.includes(t))],
+      load: (file = [], fromFiles = []) => [...file, ...fromFiles.filter((t) => !file.includes(t))],
+      emit: (v) => (v.length ? [...v] : undefined),
+      emitTo: 'openapi',
+    },
+    rest: { wire: 'binaryMediaTypes', default: [], omitEmpty: true, path: '/binaryMediaTypes', style: 'set' },
+    http: { read: () => [], create: false },
+    redeploy: (b, a, flavour) => (flavour === 'RestApi' && !deepEqual([...b.binaryMediaTypes].sort(), [...a.binaryMediaTypes].sort()) ? 'binary media types changed' : undefined),
+  },
+  apiKeySource: {
+    rest: { wire: 'apiKeySource', default: 'HEADER', path: '/apiKeySource' },
+    state: {
+      ext: 'x-amazon-apigateway-api-key-source',
+      fromExt: (v) => {
+        const s = typeof v === 'string' ? v.toUpperCase() : undefined;
+        return s === 'HEADER' || s === 'AUTHORIZER' ? s : undefined;
+      },
+      load: (file, fromFiles, flavour) => (flavour === 'RestApi' ? (file ?? fromFiles ?? 'HEADER') : undefined),
+      emit: (v, flavour) => (flavour === 'RestApi' && v !== 'HEADER' ? v : undefined),
+    },
+  },
+  disableExecuteApiEndpoint: {
+    state: { load: (file) => file ?? false, emit: (v) => (v ? true : undefined) },
+    rest: { wire: 'disableExecuteApiEndpoint', default: false, path: '/disableExecuteApiEndpoint' },
+    http: { wire: 'DisableExecuteApiEndpoint', default: false, clear: false },
+    redeploy: (b, a, flavour) => (flavour === 'RestApi' && Boolean(b.disableExecuteApiEndpoint) !== Boolean(a.disableExecuteApiEndpoint) ? 'execute-api endpoint setting changed' : undefined),
+    breaking: (b, a) => (!b.disableExecuteApiEndpoint && a.disableExecuteApiEndpoint ? 'default execute-api endpoint disabled' : undefined),
   },
   cors: {
     http: {
@@ -65,6 +89,25 @@ export const apiFields: FieldTable<Header> = {
       create: (v) => ({ CorsConfiguration: v ? corsInput(v) : undefined }),
       // Removing CORS is DeleteCorsConfiguration, not an UpdateApi member (see the HTTP executor).
       update: (_b, a) => (a ? { CorsConfiguration: corsInput(a) } : {}),
+    },
+    state: {
+      // api.yaml may leave any list out: the model always has all four.
+      load: (file) => {
+        const c = file as Partial<CorsModel> | undefined;
+        return c && {
+          allowOrigins: c.allowOrigins ?? [], allowMethods: c.allowMethods ?? [], allowHeaders: c.allowHeaders ?? [], exposeHeaders: c.exposeHeaders ?? [],
+          ...(c.allowCredentials !== undefined ? { allowCredentials: c.allowCredentials } : {}),
+          ...(c.maxAge !== undefined ? { maxAge: c.maxAge } : {}),
+        };
+      },
+      emit: (cors) => {
+        const c = cors!;
+        const o: Obj = {};
+        for (const k of ['allowOrigins', 'allowMethods', 'allowHeaders', 'exposeHeaders'] as const) if (c[k].length) o[k] = [...c[k]];
+        if (c.allowCredentials !== undefined) o.allowCredentials = c.allowCredentials;
+        if (c.maxAge !== undefined) o.maxAge = c.maxAge;
+        return o;
+      },
     },
     breaking: (b, a) => (b.cors && corsNarrowed(b.cors, a.cors) ? 'CORS narrowed' : undefined),
   },

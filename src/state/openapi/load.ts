@@ -7,6 +7,8 @@ import type { ApiKind, AuthorizationModel, HttpMethod, MethodResponseModel, Mode
 import { routeKey } from '../../model/api.js';
 import type { SourceLocation } from '../../model/errors.js';
 import { locateIn, type DocPath, type SourceDoc } from '../yaml-source.js';
+import { apiFields, type ApiFieldsModel } from '../../kinds/api/fields.js';
+import { fieldsFromDocument } from '../../kinds/field.js';
 import { normalizeIntegration } from './integration.js';
 import { deref, type RefContext } from './refs.js';
 import { schemeMeaning, type SchemeMeaning } from './security.js';
@@ -42,8 +44,8 @@ export interface OpenapiPart {
   models: Array<{ name: string; model: ModelSchema; at: SourceLocation }>;
   /** Every component (section/name → definition) for cross-file conflict checks. */
   components: Array<{ id: string; value: unknown; at: SourceLocation }>;
-  binaryMediaTypes: string[];
-  apiKeySource?: 'HEADER' | 'AUTHORIZER';
+  /** The API's own fields the document declares through extensions (x-amazon-apigateway-binary-media-types, …). */
+  header: Partial<ApiFieldsModel>;
 }
 
 const METHODS: Record<string, HttpMethod> = {
@@ -64,7 +66,7 @@ export function joinPath(...parts: Array<string | undefined>): string {
 
 export function loadOpenapi(ctx: RefContext, src: SourceDoc, opts: { kind: ApiKind; defaults: ServiceDefaults }): OpenapiPart {
   const doc = obj(src.value);
-  const part: OpenapiPart = { file: src.file, routes: [], schemes: [], validators: [], models: [], components: [], binaryMediaTypes: [] };
+  const part: OpenapiPart = { file: src.file, routes: [], schemes: [], validators: [], models: [], components: [], header: {} };
   const issue = (code: string, path: DocPath, message: string, hint: string, severity: 'error' | 'warning' = 'error') =>
     ctx.issues.push({ severity, code, message, hint, location: locateIn(src, path, { key: true }), path: path.join('.') });
   const http = opts.kind === 'HttpApi';
@@ -124,10 +126,7 @@ export function loadOpenapi(ctx: RefContext, src: SourceDoc, opts: { kind: ApiKi
     });
   }
   const defaultValidator = str(doc['x-amazon-apigateway-request-validator']);
-  const bmt = doc['x-amazon-apigateway-binary-media-types'];
-  if (Array.isArray(bmt)) part.binaryMediaTypes = bmt.map(String);
-  const aks = str(doc['x-amazon-apigateway-api-key-source'])?.toUpperCase();
-  if (aks === 'HEADER' || aks === 'AUTHORIZER') part.apiKeySource = aks;
+  part.header = fieldsFromDocument<ApiFieldsModel>(apiFields, doc);
 
   let basePath = '';
   if (opts.defaults.basePath === 'prepend') {
