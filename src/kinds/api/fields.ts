@@ -83,6 +83,11 @@ export const apiFields: FieldTable<Header> = {
     redeploy: (b, a, flavour) => (flavour === 'RestApi' && Boolean(b.disableExecuteApiEndpoint) !== Boolean(a.disableExecuteApiEndpoint) ? 'execute-api endpoint setting changed' : undefined),
     breaking: (b, a) => (!b.disableExecuteApiEndpoint && a.disableExecuteApiEndpoint ? 'default execute-api endpoint disabled' : undefined),
   },
+  minimumCompressionSize: {
+    rest: { wire: 'minimumCompressionSize', path: '/minimumCompressionSize' },
+    state: { ext: 'x-amazon-apigateway-minimum-compression-size', fromExt: (v) => (typeof v === 'number' ? v : undefined), emitTo: 'openapi' },
+    redeploy: (b, a, flavour) => (flavour === 'RestApi' && b.minimumCompressionSize !== a.minimumCompressionSize ? 'minimum compression size changed' : undefined),
+  },
   cors: {
     http: {
       read: (w) => corsOf(w.CorsConfiguration as Obj | undefined),

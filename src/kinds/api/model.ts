@@ -28,6 +28,8 @@ export interface ApiHeaderModel {
   /** REST only: HEADER (default) or AUTHORIZER. */
   apiKeySource?: 'HEADER' | 'AUTHORIZER';
   disableExecuteApiEndpoint?: boolean;
+  /** REST only: smallest response body (bytes) API Gateway compresses; absent = compression off. */
+  minimumCompressionSize?: number;
   /** HTTP only. */
   cors?: CorsModel;
 }

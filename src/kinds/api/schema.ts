@@ -8,6 +8,7 @@ export const apiFieldsSchema = {
   binaryMediaTypes: z.array(z.string()).optional(),
   apiKeySource: z.enum(['HEADER', 'AUTHORIZER']).optional(),
   disableExecuteApiEndpoint: z.boolean().optional(),
+  minimumCompressionSize: z.number().int().min(0).max(10485760).optional().describe('REST only: compress responses of at least this many bytes (0–10485760); leave out for no compression.'),
   cors: z
     .strictObject({
       allowOrigins: z.array(z.string()).optional(),
