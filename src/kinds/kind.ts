@@ -84,6 +84,29 @@ export interface ReadSpec<R = any> {
   each?(item: object, name: string, ctx: NormalizeContext): void;
 }
 
+/**
+ * How apply writes a name-keyed record in one API flavour, as data: the operations (SDK
+ * command names without `Command`) and how a record is addressed. The inputs and PATCH
+ * operations come from the kind's field table; src/aws/apply/record-writer.ts sends them.
+ */
+export interface WriteSpec<R = any> {
+  create: {
+    op: string;
+    /** Output member holding the new record's id (kept in LiveIds[idsKey]). */
+    id?: string;
+    /** Input member carrying the record's key, when no field row does (a model's `name`). */
+    key?: string;
+  };
+  /** v1: patch operations; v2: the changed members. Absent: every change recreates. */
+  update?: { op: string };
+  delete: { op: string };
+  /** The input member that names an existing record, and whether it takes the record's AWS id or its name. */
+  address: { member: string; by: 'id' | 'name' };
+  idsKey?: 'authorizerIds' | 'requestValidatorIds';
+  /** Fields AWS cannot change in place: a change deletes and creates the record again. */
+  recreateOn?: ReadonlyArray<keyof R>;
+}
+
 /** What normalizing one live API works with (src/kinds/normalize.ts builds it). */
 export interface NormalizeContext {
   flavour: ApiKind;
@@ -120,6 +143,8 @@ export interface ResourceKind<R = any> {
   renames?(live: ApiModel, desired: ApiModel, ctx: DiffContext): Map<string, string>;
   /** How to read it from AWS, per API flavour (absent: the flavour has none, or it is read with another kind). */
   readonly read?: Partial<Record<ApiKind, ReadSpec<R>>>;
+  /** How apply writes it, per API flavour (absent: src/aws/apply has a handler for it, or the flavour has none). */
+  readonly write?: Partial<Record<ApiKind, WriteSpec<R>>>;
   /** After every kind is read: drop what AWS adds by itself (REST's built-in models). */
   settle?(api: ApiModel, declared?: ApiModel): void;
   /** The kind's changes; default: the generic record diff over `records`. */

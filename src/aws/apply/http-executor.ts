@@ -35,6 +35,9 @@ import { stageFields } from '../../kinds/stage/fields.js';
 import { ApigwSyncError } from '../../model/errors.js';
 import type { LiveIds } from '../../model/live.js';
 import type { PlanStep, StepExecutor } from '../../model/plan.js';
+import type { Change, ChangeTarget } from '../../model/change.js';
+import { kindOf } from '../../kinds/registry.js';
+import { syncRecord } from './record-writer.js';
 import { isAwsError } from './call.js';
 import { same } from '../../kinds/patch.js';
 import { moveAuthorizer } from './rest-executor.js';
@@ -68,29 +71,31 @@ export class HttpApiExecutor implements StepExecutor {
     return this.ids.apiId;
   }
 
+  /** Kinds whose writes need more than the generic record writer (ids, route ↔ integration links, stages). */
+  private readonly handlers: Partial<Record<ChangeTarget, (c: Change) => Promise<void>>> = {
+    api: (c) => (c.action === 'delete' ? this.deleteApi() : this.syncApi()),
+    tags: () => this.syncTags(),
+    authorizer: (c) => this.syncAuthorizer(keyOf(c), renamedFrom(c)),
+    route: (c) => this.syncRoute(keyOf(c)),
+    integration: (c) => this.syncRoute(keyOf(c)),
+    stage: (c) => this.syncStage(keyOf(c)),
+    deployment: async () => undefined,
+  };
+
   async execute(step: PlanStep): Promise<void> {
     const c = step.change;
-    const key = keyOf(c);
-    switch (c.target) {
-      case 'api':
-        return c.action === 'delete' ? this.deleteApi() : this.syncApi();
-      case 'tags':
-        return this.syncTags();
-      case 'authorizer':
-        return this.syncAuthorizer(key, renamedFrom(c));
-      case 'route':
-      case 'integration':
-        return this.syncRoute(key);
-      case 'stage':
-        return this.syncStage(key);
-      case 'requestValidator':
-      case 'model':
-        throw new ApigwSyncError('NOT_HTTP', `${this.o.desired.name}: HTTP APIs have no ${c.target}s (${c.name})`, {
-          hint: 'request validators and models exist only on REST APIs; remove them from the HTTP API state',
-        });
-      case 'deployment':
-        return;
-    }
+    const handler = this.handlers[c.target];
+    if (handler) return handler(c);
+    // Every other kind is written from its write spec (one HTTP APIs lack, like request validators, is refused by name).
+    await syncRecord(kindOf(c.target), keyOf(c), {
+      flavour: 'HttpApi',
+      send: (op, command) => this.call(op, (cl) => cl.send(command as never) as unknown as Promise<Record<string, unknown>>),
+      apiRef: () => ({ ApiId: this.ApiId }),
+      cur: this.cur,
+      desired: this.o.desired,
+      ids: this.ids,
+      wire: this.wire,
+    });
   }
 
   async deploy(_apiKey: string, stages: string[]): Promise<void> {

@@ -11,8 +11,6 @@ import {
   APIGatewayClient,
   CreateAuthorizerCommand,
   CreateDeploymentCommand,
-  CreateModelCommand,
-  CreateRequestValidatorCommand,
   CreateResourceCommand,
   CreateRestApiCommand,
   CreateStageCommand,
@@ -20,8 +18,6 @@ import {
   DeleteIntegrationResponseCommand,
   DeleteMethodCommand,
   DeleteMethodResponseCommand,
-  DeleteModelCommand,
-  DeleteRequestValidatorCommand,
   DeleteResourceCommand,
   DeleteRestApiCommand,
   DeleteStageCommand,
@@ -35,8 +31,6 @@ import {
   UpdateAuthorizerCommand,
   UpdateIntegrationCommand,
   UpdateMethodCommand,
-  UpdateModelCommand,
-  UpdateRequestValidatorCommand,
   UpdateResourceCommand,
   UpdateRestApiCommand,
   UpdateStageCommand,
@@ -48,14 +42,14 @@ import { authorizerFields } from '../../kinds/authorizer/fields.js';
 import { INTEGRATION_RECREATE_ON, integrationFields } from '../../kinds/integration/fields.js';
 import { DEFAULT_PATTERN, integrationResponseFields } from '../../kinds/integration-response/fields.js';
 import { methodResponseFields } from '../../kinds/method-response/fields.js';
-import { MODEL_RECREATE_ON } from '../../kinds/model/index.js';
-import { modelFields } from '../../kinds/model/fields.js';
-import { requestValidatorFields } from '../../kinds/request-validator/fields.js';
 import { routeFields } from '../../kinds/route/fields.js';
 import { stageFields } from '../../kinds/stage/fields.js';
 import { ApigwSyncError } from '../../model/errors.js';
 import type { LiveIds } from '../../model/live.js';
 import type { PlanStep, StepExecutor } from '../../model/plan.js';
+import type { Change, ChangeTarget } from '../../model/change.js';
+import { kindOf } from '../../kinds/registry.js';
+import { syncRecord, type RecordWriter } from './record-writer.js';
 import { isAwsError } from './call.js';
 import { same } from '../../kinds/patch.js';
 import { apiArn, keyOf, renamedFrom, routeRenames, startingPoint, tagDelta, writeContext, type ExecutorOptions } from './shared.js';
@@ -91,29 +85,36 @@ export class RestApiExecutor implements StepExecutor {
     return this.ids.apiId;
   }
 
+  /** Kinds whose writes need more than the generic record writer (ids, resources, deployments). */
+  private readonly handlers: Partial<Record<ChangeTarget, (c: Change) => Promise<void>>> = {
+    api: (c) => (c.action === 'delete' ? this.deleteApi() : this.syncApi()),
+    tags: () => this.syncTags(),
+    authorizer: (c) => this.syncAuthorizer(keyOf(c), renamedFrom(c)),
+    route: (c) => this.syncRoute(keyOf(c)),
+    integration: (c) => this.syncRoute(keyOf(c)),
+    stage: (c) => this.syncStage(keyOf(c)),
+    // Deployments are made in deploy(), once per API, after every other step.
+    deployment: async () => undefined,
+  };
+
   async execute(step: PlanStep): Promise<void> {
     const c = step.change;
-    const key = keyOf(c);
-    switch (c.target) {
-      case 'api':
-        return c.action === 'delete' ? this.deleteApi() : this.syncApi();
-      case 'tags':
-        return this.syncTags();
-      case 'authorizer':
-        return this.syncAuthorizer(key, renamedFrom(c));
-      case 'requestValidator':
-        return this.syncValidator(key);
-      case 'model':
-        return this.syncModel(key);
-      case 'route':
-      case 'integration':
-        return this.syncRoute(key);
-      case 'stage':
-        return this.syncStage(key);
-      case 'deployment':
-        // Deployments are made in deploy(), once per API, after every other step.
-        return;
-    }
+    const handler = this.handlers[c.target];
+    if (handler) return handler(c);
+    // Every other kind is written from its write spec and field table (request validators, models, …).
+    if (await syncRecord(kindOf(c.target), keyOf(c), this.records)) this.snapshotWrites++;
+  }
+
+  private get records(): RecordWriter {
+    return {
+      flavour: 'RestApi',
+      send: (op, command) => this.call(op, (cl) => cl.send(command as never) as unknown as Promise<Record<string, unknown>>),
+      apiRef: () => ({ restApiId: this.restApiId }),
+      cur: this.cur,
+      desired: this.o.desired,
+      ids: this.ids,
+      wire: this.wire,
+    };
   }
 
   async deploy(_apiKey: string, stages: string[]): Promise<void> {
@@ -180,7 +181,7 @@ export class RestApiExecutor implements StepExecutor {
     this.cur.tags = { ...this.o.desired.tags };
   }
 
-  // ── authorizers, validators, models ────────────────────────────────────────────────────
+  // ── authorizers ────────────────────────────────────────────────────
 
   private async syncAuthorizer(name: string, oldName?: string): Promise<void> {
     const d = this.o.desired.authorizers[name];
@@ -220,63 +221,6 @@ export class RestApiExecutor implements StepExecutor {
       }
     }
     this.cur.authorizers[name] = structuredClone(d);
-    this.snapshotWrites++;
-  }
-
-  private async syncValidator(name: string): Promise<void> {
-    const d = this.o.desired.requestValidators[name];
-    const c = this.cur.requestValidators[name];
-    const restApiId = this.restApiId;
-    const id = this.ids.requestValidatorIds[name];
-    if (!d) {
-      if (c && id) await this.call('DeleteRequestValidator', (cl) => cl.send(new DeleteRequestValidatorCommand({ restApiId, requestValidatorId: id })));
-      delete this.cur.requestValidators[name];
-      delete this.ids.requestValidatorIds[name];
-      return;
-    }
-    if (!c || !id) {
-      const out = await this.call('CreateRequestValidator', (cl) =>
-        cl.send(
-          new CreateRequestValidatorCommand({ ...createInput(requestValidatorFields, 'RestApi', d, this.wire), restApiId, name }),
-        ),
-      );
-      if (!out.id) throw new ApigwSyncError('AWS_NO_ID', `CreateRequestValidator ${name} returned no id`);
-      this.ids.requestValidatorIds[name] = out.id;
-    } else {
-      const ops = patchOps(requestValidatorFields, c, d, this.wire);
-      if (ops.length) {
-        await this.call('UpdateRequestValidator', (cl) =>
-          cl.send(new UpdateRequestValidatorCommand({ restApiId, requestValidatorId: id, patchOperations: ops })),
-        );
-      }
-    }
-    this.cur.requestValidators[name] = structuredClone(d);
-    this.snapshotWrites++;
-  }
-
-  private async syncModel(name: string): Promise<void> {
-    const d = this.o.desired.models[name];
-    const c = this.cur.models[name];
-    const restApiId = this.restApiId;
-    const create = (m: ModelSchema) =>
-      this.call('CreateModel', (cl) =>
-        cl.send(new CreateModelCommand({ ...createInput(modelFields, 'RestApi', m, this.wire), restApiId, name, contentType: m.contentType })),
-      );
-    const remove = () => this.call('DeleteModel', (cl) => cl.send(new DeleteModelCommand({ restApiId, modelName: name })));
-    if (!d) {
-      if (c) await remove();
-      delete this.cur.models[name];
-    } else if (!c) {
-      await create(d);
-    } else if (MODEL_RECREATE_ON.some((k) => !same(c[k], d[k]))) {
-      // AWS cannot change a model's content type in place.
-      await remove();
-      await create(d);
-    } else {
-      const ops = patchOps(modelFields, c, d, this.wire);
-      if (ops.length) await this.call('UpdateModel', (cl) => cl.send(new UpdateModelCommand({ restApiId, modelName: name, patchOperations: ops })));
-    }
-    if (d) this.cur.models[name] = structuredClone(d);
     this.snapshotWrites++;
   }
 

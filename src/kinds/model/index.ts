@@ -12,10 +12,17 @@ export const modelKind = defineKind<ModelSchema>({
   snapshot: true,
   fields: modelFields,
   modelKey: 'models',
+  write: {
+    RestApi: {
+      create: { op: 'CreateModel', key: 'name' },
+      update: { op: 'UpdateModel' },
+      delete: { op: 'DeleteModel' },
+      address: { member: 'modelName', by: 'name' },
+      // AWS cannot change a model's content type in place.
+      recreateOn: ['contentType'],
+    },
+  },
   read: { RestApi: { op: 'GetModels', paging: 'position', key: 'name' } },
   settle: (api, declared) => dropBuiltinModels(api.models, api.routes, declared?.models),
   facts: (a) => [['contentType', a.contentType]],
 });
-
-/** Fields AWS cannot change in place: a change of one recreates the model. */
-export const MODEL_RECREATE_ON: ReadonlyArray<keyof ModelSchema> = ['contentType'];

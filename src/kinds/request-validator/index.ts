@@ -11,6 +11,15 @@ export const requestValidatorKind = defineKind<RequestValidatorModel>({
   snapshot: true,
   fields: requestValidatorFields,
   modelKey: 'requestValidators',
+  write: {
+    RestApi: {
+      create: { op: 'CreateRequestValidator', id: 'id' },
+      update: { op: 'UpdateRequestValidator' },
+      delete: { op: 'DeleteRequestValidator' },
+      address: { member: 'requestValidatorId', by: 'id' },
+      idsKey: 'requestValidatorIds',
+    },
+  },
   read: { RestApi: { op: 'GetRequestValidators', paging: 'position', key: 'name', id: 'id', idsKey: 'requestValidatorIds' } },
   flags(c, acc) {
     if (c.action !== 'update') return;
