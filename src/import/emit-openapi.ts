@@ -4,7 +4,13 @@
  * models as component schemas, binary media types), shaped so that src/state loads it
  * back to the same routes, authorizers, validators and models.
  */
-import type { ApiModel, AuthorizerModel, IntegrationModel, RouteModel } from '../model/api.js';
+import type { ApiModel, RouteModel } from '../model/api.js';
+import { emitAuthorizer } from '../kinds/authorizer/openapi.js';
+import { emitIntegration } from '../kinds/integration/openapi.js';
+import { emitMethodResponses } from '../kinds/method-response/openapi.js';
+import { emitParameters } from '../kinds/route/openapi.js';
+import { modelsToSchemas } from '../kinds/model/openapi.js';
+import { REQUEST_VALIDATORS_EXT, validatorsToDocument } from '../kinds/request-validator/openapi.js';
 import { apiFields, type ApiFieldsModel } from '../kinds/api/fields.js';
 import { emitFields } from '../kinds/field.js';
 
@@ -13,8 +19,6 @@ type Obj = Record<string, unknown>;
 /** Scheme names API Gateway's exports use for IAM and API keys. */
 const IAM_SCHEME = 'sigv4';
 const API_KEY_SCHEME = 'api_key';
-
-const PARAM_IN: Record<string, string> = { path: 'path', querystring: 'query', header: 'header' };
 
 export interface EmittedOpenapi {
   doc: Obj;
@@ -47,7 +51,7 @@ export function emitOpenapi(api: ApiModel): EmittedOpenapi {
       if (Object.keys(r.requestModels).length) {
         op.requestBody = { content: Object.fromEntries(Object.entries(r.requestModels).map(([ct, m]) => [ct, { schema: ref(m) }])) };
       }
-      op.responses = emitResponses(key, r, warnings);
+      op.responses = emitMethodResponses(key, r.methodResponses, warnings);
     }
     const security: Obj = {};
     if (r.authorization.type === 'AWS_IAM') {
@@ -73,12 +77,9 @@ export function emitOpenapi(api: ApiModel): EmittedOpenapi {
 
   const components: Obj = {};
   if (rest && Object.keys(api.models).length) {
-    components.schemas = Object.fromEntries(Object.entries(api.models).map(([n, m]) => [n, m.schema]));
-    for (const [n, m] of Object.entries(api.models)) {
-      if (m.contentType !== 'application/json') warnings.push(`model ${n}: content type ${m.contentType} becomes application/json (OpenAPI schemas carry none)`);
-      const own = (m.schema as { description?: unknown } | null)?.description;
-      if (m.description !== undefined && own !== m.description) warnings.push(`model ${n}: its AWS description differs from the schema's own "description"; the schema's is kept`);
-    }
+    const out = modelsToSchemas(api.models);
+    components.schemas = out.schemas;
+    warnings.push(...out.warnings);
   }
   if (Object.keys(schemes).length) components.securitySchemes = schemes;
 
@@ -86,122 +87,10 @@ export function emitOpenapi(api: ApiModel): EmittedOpenapi {
   if (api.description !== undefined) (doc.info as Obj).description = api.description;
   doc.paths = sortObj(paths);
   if (Object.keys(components).length) doc.components = components;
-  if (rest && Object.keys(api.requestValidators).length) {
-    doc['x-amazon-apigateway-request-validators'] = Object.fromEntries(
-      Object.values(api.requestValidators).map((v) => [v.name, { validateRequestBody: v.validateRequestBody, validateRequestParameters: v.validateRequestParameters }]),
-    );
-  }
+  const validators = rest ? validatorsToDocument(api.requestValidators) : undefined;
+  if (validators) doc[REQUEST_VALIDATORS_EXT] = validators;
   Object.assign(doc, emitFields<ApiFieldsModel>(apiFields, api.kind, api).extensions);
   return { doc, warnings };
-}
-
-function emitParameters(key: string, r: RouteModel, warnings: string[]): Obj[] {
-  const out: Obj[] = [];
-  for (const [p, required] of Object.entries(r.requestParameters)) {
-    const m = /^method\.request\.(path|querystring|header)\.(.+)$/.exec(p);
-    if (!m) {
-      warnings.push(`${key}: request parameter ${p} has no OpenAPI form; left out`);
-      continue;
-    }
-    if (m[1] === 'path' && !required) warnings.push(`${key}: path parameter ${m[2]} is optional in AWS; OpenAPI path parameters are always required`);
-    const param: Obj = { name: m[2], in: PARAM_IN[m[1]], schema: { type: 'string' } };
-    if (required || m[1] === 'path') param.required = true;
-    out.push(param);
-  }
-  return out;
-}
-
-function emitResponses(key: string, r: RouteModel, warnings: string[]): Obj {
-  const out: Obj = {};
-  for (const [code, resp] of Object.entries(r.methodResponses)) {
-    const o: Obj = { description: `${code} response` };
-    const headers: Obj = {};
-    for (const [p, required] of Object.entries(resp.responseParameters)) {
-      const m = /^method\.response\.header\.(.+)$/.exec(p);
-      if (!m) {
-        warnings.push(`${key}: response parameter ${p} has no OpenAPI form; left out`);
-        continue;
-      }
-      if (required) warnings.push(`${key}: response header ${m[1]} is required in AWS; OpenAPI import makes it optional`);
-      headers[m[1]] = { schema: { type: 'string' } };
-    }
-    if (Object.keys(headers).length) o.headers = headers;
-    if (Object.keys(resp.responseModels).length) {
-      o.content = Object.fromEntries(Object.entries(resp.responseModels).map(([ct, m]) => [ct, { schema: ref(m) }]));
-    }
-    out[code] = o;
-  }
-  return out;
-}
-
-export function emitIntegration(i: IntegrationModel, opts: { rest: boolean }): Obj {
-  const x: Obj = { type: i.type.toLowerCase() };
-  if (i.uri !== undefined) x.uri = i.uri;
-  if (i.httpMethod !== undefined) x.httpMethod = i.httpMethod;
-  if (opts.rest && i.passthroughBehavior !== undefined) x.passthroughBehavior = i.passthroughBehavior.toLowerCase();
-  if (Object.keys(i.requestParameters).length) x.requestParameters = { ...i.requestParameters };
-  if (Object.keys(i.requestTemplates).length) x.requestTemplates = { ...i.requestTemplates };
-  if (Object.keys(i.responses).length) {
-    x.responses = Object.fromEntries(
-      Object.entries(i.responses).map(([pattern, r]) => {
-        const o: Obj = { statusCode: r.statusCode };
-        if (Object.keys(r.responseParameters).length) o.responseParameters = { ...r.responseParameters };
-        if (Object.keys(r.responseTemplates).length) o.responseTemplates = { ...r.responseTemplates };
-        if (r.contentHandling) o.contentHandling = r.contentHandling;
-        return [pattern, o];
-      }),
-    );
-  }
-  x.timeoutInMillis = i.timeoutInMillis;
-  x.connectionType = i.connectionType;
-  if (i.connectionId !== undefined) x.connectionId = i.connectionId;
-  if (i.contentHandling !== undefined) x.contentHandling = i.contentHandling;
-  if (i.credentials !== undefined) x.credentials = i.credentials;
-  if (i.cacheKeyParameters.length) x.cacheKeyParameters = [...i.cacheKeyParameters];
-  if (i.payloadFormatVersion !== undefined) x.payloadFormatVersion = i.payloadFormatVersion;
-  return x;
-}
-
-/** Authorizers as API Gateway exports them: a security scheme with x-amazon-apigateway-authorizer. */
-export function emitAuthorizer(name: string, a: AuthorizerModel, warnings: string[]): Obj {
-  const az: Obj = {};
-  if (a.authorizerUri !== undefined) az.authorizerUri = a.authorizerUri;
-  if (a.authorizerCredentials !== undefined) az.authorizerCredentials = a.authorizerCredentials;
-  if (a.identityValidationExpression !== undefined) az.identityValidationExpression = a.identityValidationExpression;
-  if (a.resultTtlSeconds !== undefined) az.authorizerResultTtlInSeconds = a.resultTtlSeconds;
-  if (a.type === 'JWT') {
-    return {
-      type: 'oauth2',
-      flows: {},
-      'x-amazon-apigateway-authorizer': {
-        ...az,
-        type: 'jwt',
-        identitySource: a.identitySource.join(','),
-        jwtConfiguration: { issuer: a.jwt?.issuer ?? '', audience: [...(a.jwt?.audience ?? [])] },
-      },
-    };
-  }
-  if (a.type === 'REQUEST') {
-    const x: Obj = { ...az, type: 'request', identitySource: a.identitySource.join(',') };
-    if (a.payloadFormatVersion !== undefined) x.authorizerPayloadFormatVersion = a.payloadFormatVersion;
-    if (a.enableSimpleResponses !== undefined) x.enableSimpleResponses = a.enableSimpleResponses;
-    return { type: 'apiKey', name: 'Unused', in: 'header', 'x-amazon-apigateway-authtype': 'custom', 'x-amazon-apigateway-authorizer': x };
-  }
-  // TOKEN and Cognito authorizers read one header, named by the scheme.
-  const header = /^method\.request\.header\.(.+)$/.exec(a.identitySource[0] ?? '')?.[1] ?? 'Authorization';
-  if (a.identitySource.length !== 1 || !a.identitySource[0].startsWith('method.request.header.')) {
-    warnings.push(`authorizer ${name}: identity source ${a.identitySource.join(',') || '(none)'} is not one header; ${header} is used`);
-  }
-  if (a.type === 'COGNITO_USER_POOLS') {
-    return {
-      type: 'apiKey',
-      name: header,
-      in: 'header',
-      'x-amazon-apigateway-authtype': 'cognito_user_pools',
-      'x-amazon-apigateway-authorizer': { ...az, type: 'cognito_user_pools', providerARNs: [...a.providerArns] },
-    };
-  }
-  return { type: 'apiKey', name: header, in: 'header', 'x-amazon-apigateway-authtype': 'custom', 'x-amazon-apigateway-authorizer': { ...az, type: 'token' } };
 }
 
 const ref = (model: string) => ({ $ref: `#/components/schemas/${model}` });

@@ -4,7 +4,7 @@ import { routeKey } from '../model/api.js';
 import type { SourceLocation } from '../model/errors.js';
 import type { ValidationIssue } from '../model/issue.js';
 import type { InlineRoute } from './schema.js';
-import { normalizeIntegration } from './openapi/integration.js';
+import { normalizeIntegration } from '../kinds/integration/openapi.js';
 import type { LoadedRoute } from './openapi/load.js';
 import { locateIn, type SourceDoc } from './yaml-source.js';
 

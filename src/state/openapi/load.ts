@@ -9,9 +9,11 @@ import type { SourceLocation } from '../../model/errors.js';
 import { locateIn, type DocPath, type SourceDoc } from '../yaml-source.js';
 import { apiFields, type ApiFieldsModel } from '../../kinds/api/fields.js';
 import { fieldsFromDocument } from '../../kinds/field.js';
-import { normalizeIntegration } from './integration.js';
+import { normalizeIntegration } from '../../kinds/integration/openapi.js';
 import { deref, type RefContext } from './refs.js';
-import { schemeMeaning, type SchemeMeaning } from './security.js';
+import { schemeMeaning, type SchemeMeaning } from '../../kinds/authorizer/openapi.js';
+import { modelFromSchema } from '../../kinds/model/openapi.js';
+import { REQUEST_VALIDATORS_EXT, validatorsFromDocument } from '../../kinds/request-validator/openapi.js';
 
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {});
@@ -96,12 +98,7 @@ export function loadOpenapi(ctx: RefContext, src: SourceDoc, opts: { kind: ApiKi
   const schemas = obj(v2 ? doc.definitions : obj(doc.components).schemas);
   if (!http) {
     for (const [name, schema] of Object.entries(schemas)) {
-      const d = obj(schema);
-      part.models.push({
-        name,
-        model: { contentType: 'application/json', schema, ...(str(d.description) ? { description: str(d.description) } : {}) },
-        at: locateIn(src, [...(v2 ? ['definitions'] : ['components', 'schemas']), name], { key: true }),
-      });
+      part.models.push({ name, model: modelFromSchema(schema), at: locateIn(src, [...(v2 ? ['definitions'] : ['components', 'schemas']), name], { key: true }) });
     }
   }
   const schemesPath: DocPath = v2 ? ['securityDefinitions'] : ['components', 'securitySchemes'];
@@ -116,14 +113,8 @@ export function loadOpenapi(ctx: RefContext, src: SourceDoc, opts: { kind: ApiKi
   }
 
   // API-level extensions.
-  const validatorsRaw = obj(doc['x-amazon-apigateway-request-validators']);
-  for (const [name, v] of Object.entries(validatorsRaw)) {
-    const vv = obj(v);
-    part.validators.push({
-      name,
-      model: { name, validateRequestBody: vv.validateRequestBody === true, validateRequestParameters: vv.validateRequestParameters === true },
-      at: locateIn(src, ['x-amazon-apigateway-request-validators', name], { key: true }),
-    });
+  for (const [name, model] of validatorsFromDocument(doc)) {
+    part.validators.push({ name, model, at: locateIn(src, [REQUEST_VALIDATORS_EXT, name], { key: true }) });
   }
   const defaultValidator = str(doc['x-amazon-apigateway-request-validator']);
   part.header = fieldsFromDocument<ApiFieldsModel>(apiFields, doc);

@@ -1,9 +1,10 @@
 /**
- * OpenAPI security schemes as API Gateway reads them: Lambda (token/request) and Cognito
- * authorizers via `x-amazon-apigateway-authtype`/`x-amazon-apigateway-authorizer`, JWT
- * authorizers of HTTP APIs, `awsSigv4` (IAM), and plain `apiKey` schemes (API keys).
+ * Authorizers in OpenAPI, both ways. In: security schemes as API Gateway reads them: Lambda
+ * (token/request) and Cognito authorizers via `x-amazon-apigateway-authtype` /
+ * `x-amazon-apigateway-authorizer`, JWT authorizers of HTTP APIs, `awsSigv4` (IAM), and plain
+ * `apiKey` schemes (API keys). Out: an authorizer → the security scheme API Gateway exports.
  */
-import type { AuthorizerModel } from '../../model/api.js';
+import type { AuthorizerModel } from './model.js';
 
 export type SchemeMeaning =
   | { kind: 'authorizer'; model: AuthorizerModel }
@@ -91,3 +92,46 @@ export function schemeMeaning(name: string, raw: unknown, opts: { http: boolean 
   }
   return { kind: 'unsupported', why: `security scheme type "${type ?? '?'}" is not one API Gateway imports` };
 }
+
+/** Authorizers as API Gateway exports them: a security scheme with x-amazon-apigateway-authorizer. */
+export function emitAuthorizer(name: string, a: AuthorizerModel, warnings: string[]): Obj {
+  const az: Obj = {};
+  if (a.authorizerUri !== undefined) az.authorizerUri = a.authorizerUri;
+  if (a.authorizerCredentials !== undefined) az.authorizerCredentials = a.authorizerCredentials;
+  if (a.identityValidationExpression !== undefined) az.identityValidationExpression = a.identityValidationExpression;
+  if (a.resultTtlSeconds !== undefined) az.authorizerResultTtlInSeconds = a.resultTtlSeconds;
+  if (a.type === 'JWT') {
+    return {
+      type: 'oauth2',
+      flows: {},
+      'x-amazon-apigateway-authorizer': {
+        ...az,
+        type: 'jwt',
+        identitySource: a.identitySource.join(','),
+        jwtConfiguration: { issuer: a.jwt?.issuer ?? '', audience: [...(a.jwt?.audience ?? [])] },
+      },
+    };
+  }
+  if (a.type === 'REQUEST') {
+    const x: Obj = { ...az, type: 'request', identitySource: a.identitySource.join(',') };
+    if (a.payloadFormatVersion !== undefined) x.authorizerPayloadFormatVersion = a.payloadFormatVersion;
+    if (a.enableSimpleResponses !== undefined) x.enableSimpleResponses = a.enableSimpleResponses;
+    return { type: 'apiKey', name: 'Unused', in: 'header', 'x-amazon-apigateway-authtype': 'custom', 'x-amazon-apigateway-authorizer': x };
+  }
+  // TOKEN and Cognito authorizers read one header, named by the scheme.
+  const header = /^method\.request\.header\.(.+)$/.exec(a.identitySource[0] ?? '')?.[1] ?? 'Authorization';
+  if (a.identitySource.length !== 1 || !a.identitySource[0].startsWith('method.request.header.')) {
+    warnings.push(`authorizer ${name}: identity source ${a.identitySource.join(',') || '(none)'} is not one header; ${header} is used`);
+  }
+  if (a.type === 'COGNITO_USER_POOLS') {
+    return {
+      type: 'apiKey',
+      name: header,
+      in: 'header',
+      'x-amazon-apigateway-authtype': 'cognito_user_pools',
+      'x-amazon-apigateway-authorizer': { ...az, type: 'cognito_user_pools', providerARNs: [...a.providerArns] },
+    };
+  }
+  return { type: 'apiKey', name: header, in: 'header', 'x-amazon-apigateway-authtype': 'custom', 'x-amazon-apigateway-authorizer': { ...az, type: 'token' } };
+}
+

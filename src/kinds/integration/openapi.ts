@@ -1,17 +1,18 @@
 /**
- * `x-amazon-apigateway-integration` (or a service file's integration defaults) → the
- * normalized IntegrationModel: AWS enum spellings, explicit AWS defaults, maps present.
+ * `x-amazon-apigateway-integration` both ways. In: the extension (or a service file's
+ * integration defaults) → the normalized IntegrationModel: AWS enum spellings, explicit AWS
+ * defaults, maps present. Out: the model → the extension as API Gateway exports it.
  */
-import type { ApiKind, IntegrationModel, IntegrationResponseModel, IntegrationType } from '../../model/api.js';
+import type { ApiKind } from '../api/model.js';
+import type { IntegrationResponseModel } from '../integration-response/model.js';
+import { DEFAULT_TIMEOUT_MS } from './fields.js';
+import type { IntegrationModel, IntegrationType } from './model.js';
 
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {});
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
 const strMap = (v: unknown): Record<string, string> =>
   Object.fromEntries(Object.entries(obj(v)).filter(([, x]) => x !== null && x !== undefined).map(([k, x]) => [k, String(x)]));
-
-/** API Gateway's default (and maximum unless raised) integration timeouts. */
-export const DEFAULT_TIMEOUT_MS: Record<ApiKind, number> = { RestApi: 29000, HttpApi: 30000 };
 
 const TYPES: readonly IntegrationType[] = ['HTTP', 'HTTP_PROXY', 'AWS', 'AWS_PROXY', 'MOCK'];
 
@@ -78,3 +79,33 @@ export function normalizeIntegration(raw: unknown, opts: { kind: ApiKind; routeM
   }
   return m;
 }
+
+/** Out: the model → `x-amazon-apigateway-integration` as API Gateway exports it (loads back to the same model). */
+export function emitIntegration(i: IntegrationModel, opts: { rest: boolean }): Obj {
+  const x: Obj = { type: i.type.toLowerCase() };
+  if (i.uri !== undefined) x.uri = i.uri;
+  if (i.httpMethod !== undefined) x.httpMethod = i.httpMethod;
+  if (opts.rest && i.passthroughBehavior !== undefined) x.passthroughBehavior = i.passthroughBehavior.toLowerCase();
+  if (Object.keys(i.requestParameters).length) x.requestParameters = { ...i.requestParameters };
+  if (Object.keys(i.requestTemplates).length) x.requestTemplates = { ...i.requestTemplates };
+  if (Object.keys(i.responses).length) {
+    x.responses = Object.fromEntries(
+      Object.entries(i.responses).map(([pattern, r]) => {
+        const o: Obj = { statusCode: r.statusCode };
+        if (Object.keys(r.responseParameters).length) o.responseParameters = { ...r.responseParameters };
+        if (Object.keys(r.responseTemplates).length) o.responseTemplates = { ...r.responseTemplates };
+        if (r.contentHandling) o.contentHandling = r.contentHandling;
+        return [pattern, o];
+      }),
+    );
+  }
+  x.timeoutInMillis = i.timeoutInMillis;
+  x.connectionType = i.connectionType;
+  if (i.connectionId !== undefined) x.connectionId = i.connectionId;
+  if (i.contentHandling !== undefined) x.contentHandling = i.contentHandling;
+  if (i.credentials !== undefined) x.credentials = i.credentials;
+  if (i.cacheKeyParameters.length) x.cacheKeyParameters = [...i.cacheKeyParameters];
+  if (i.payloadFormatVersion !== undefined) x.payloadFormatVersion = i.payloadFormatVersion;
+  return x;
+}
+
