@@ -5,6 +5,7 @@
 import type { ApiModel, StageModel } from '../model/api.js';
 import { apiFields, type ApiFieldsModel } from '../kinds/api/fields.js';
 import { emitFields } from '../kinds/field.js';
+import { stageFields } from '../kinds/stage/fields.js';
 
 type Obj = Record<string, unknown>;
 
@@ -17,17 +18,9 @@ export function emitApiYaml(api: ApiModel, opts: { openapiFile: string }): Obj {
   return y;
 }
 
+/** A stage as api.yaml declares it: the stage field table's state column (AWS's defaults left out). */
 function emitStage(api: ApiModel, s: StageModel): Obj {
-  const o: Obj = {};
-  if (s.description !== undefined) o.description = s.description;
-  if (Object.keys(s.variables).length) o.variables = { ...s.variables };
-  if (s.throttling) o.throttling = { ...s.throttling };
-  if (s.cache) o.cache = { ...s.cache };
-  if (s.accessLog) o.accessLog = { ...s.accessLog };
-  if (s.tracingEnabled !== undefined) o.tracingEnabled = s.tracingEnabled;
-  // HTTP stages always say it (the loader's default is false, AWS's is per stage).
-  if (api.kind === 'HttpApi' && s.autoDeploy !== undefined) o.autoDeploy = s.autoDeploy;
-  return o;
+  return emitFields<StageModel>(stageFields, api.kind, s).apiYaml;
 }
 
 /** A folder name the loader accepts (lower-case letters, digits, dashes; ≤ 63). */

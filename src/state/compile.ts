@@ -4,12 +4,13 @@
  * semantic rules in src/validate/rules run on the result.
  */
 import { posix } from 'node:path';
-import type { ApiModel, AuthorizerModel, CacheSizeGb, GatewayDefaults, GatewayModel, StageModel } from '../model/api.js';
+import type { ApiModel, AuthorizerModel, GatewayDefaults, GatewayModel, StageModel } from '../model/api.js';
 import type { SourceLocation } from '../model/errors.js';
 import type { ValidationIssue } from '../model/issue.js';
 import { apiSchema, gatewaySchema, type ApiFile } from './schema.js';
 import { apiFields, type ApiFieldsModel } from '../kinds/api/fields.js';
 import { loadFields } from '../kinds/field.js';
+import { stageFields } from '../kinds/stage/fields.js';
 import { emptyRecords } from '../kinds/registry.js';
 import { zodToIssues } from './zod-issues.js';
 import { inlineRoutes } from './inline-routes.js';
@@ -183,15 +184,8 @@ function compileApi(a: {
   }
 
   for (const [name, s] of Object.entries(f.stages)) {
-    const stage: StageModel = { name, variables: Object.fromEntries(Object.entries(s.variables ?? {}).map(([k, v]) => [k, String(v)])) };
-    if (s.description !== undefined) stage.description = s.description;
-    if (s.throttling) stage.throttling = { ...s.throttling };
-    if (s.cache) stage.cache = { sizeGb: s.cache.sizeGb as CacheSizeGb, ttlSeconds: s.cache.ttlSeconds };
-    if (s.accessLog) stage.accessLog = { ...s.accessLog };
-    if (s.tracingEnabled !== undefined) stage.tracingEnabled = s.tracingEnabled;
-    if (f.kind === 'HttpApi') stage.autoDeploy = s.autoDeploy ?? false;
-    else if (s.autoDeploy !== undefined) stage.autoDeploy = s.autoDeploy;
-    api.stages[name] = stage;
+    // The stage field table's state column says how each api.yaml setting becomes the model's.
+    api.stages[name] = { name, ...loadFields<StageModel>(stageFields, f.kind, s as Partial<StageModel>, {}) } as StageModel;
     sources[`${key}/stages/${name}`] = locateIn(src, ['stages', name], { key: true });
     for (const k of ['throttling', 'cache', 'accessLog', 'variables', 'autoDeploy', 'canary']) {
       if (k in s) sources[`${key}/stages/${name}/${k}`] = locateIn(src, ['stages', name, k], { key: true });

@@ -34,9 +34,12 @@ export const stageFields: FieldTable<StageModel> = {
   description: {
     rest: { wire: 'description', omitEmpty: true, path: '/description' },
     http: { wire: 'Description', omitEmpty: true, clear: '' },
+    state: {},
   },
   variables: {
     userKeys: true,
+    // api.yaml may write numbers and booleans; AWS holds strings.
+    state: { load: (file = {}) => Object.fromEntries(Object.entries(file).map(([k, v]) => [k, String(v)])), emit: (v) => (Object.keys(v).length ? { ...v } : undefined) },
     rest: { wire: 'variables', default: {}, omitEmpty: true, path: '/variables', style: 'map', replaceOp: 'replace' },
     http: {
       wire: 'StageVariables',
@@ -51,14 +54,8 @@ export const stageFields: FieldTable<StageModel> = {
       },
     },
   },
-  tracingEnabled: {
-    rest: {
-      wire: 'tracingEnabled',
-      read: (w, ctx) => (w.tracingEnabled || ctx.declared?.tracingEnabled !== undefined ? ((w.tracingEnabled as boolean | undefined) ?? false) : undefined),
-      patch: (b, a) => scalarOps('/tracingEnabled', b ?? false, a ?? false),
-    },
-  },
   throttling: {
+    state: { load: (t) => t && { ...t }, emit: (t) => ({ ...t }) },
     rest: {
       create: false,
       // -1 (off) or AWS's own fill-in (the account default) is no throttling — unless the state declares exactly those numbers.
@@ -83,6 +80,7 @@ export const stageFields: FieldTable<StageModel> = {
     },
   },
   cache: {
+    state: { load: (c) => c && { sizeGb: c.sizeGb, ttlSeconds: c.ttlSeconds }, emit: (c) => ({ ...c }) },
     rest: {
       create: false,
       read: (w) => (w.cacheClusterEnabled ? { sizeGb: Number(w.cacheClusterSize ?? '0.5') as CacheSizeGb, ttlSeconds: (allMethods(w)?.cacheTtlInSeconds as number | undefined) ?? STAGE_DEFAULTS.cacheTtlSeconds } : undefined),
@@ -98,6 +96,7 @@ export const stageFields: FieldTable<StageModel> = {
     },
   },
   accessLog: {
+    state: { load: (l) => l && { ...l }, emit: (l) => ({ ...l }) },
     rest: {
       create: false,
       read: (w) => accessLogOf(w.accessLogSettings as Obj | undefined),
@@ -112,7 +111,17 @@ export const stageFields: FieldTable<StageModel> = {
       update: (_b, a) => ({ AccessLogSettings: httpAccessLog(a) ?? {} }),
     },
   },
+  tracingEnabled: {
+    state: {},
+    rest: {
+      wire: 'tracingEnabled',
+      read: (w, ctx) => (w.tracingEnabled || ctx.declared?.tracingEnabled !== undefined ? ((w.tracingEnabled as boolean | undefined) ?? false) : undefined),
+      patch: (b, a) => scalarOps('/tracingEnabled', b ?? false, a ?? false),
+    },
+  },
   autoDeploy: {
+    // HTTP: false unless declared (apigw-sync deploys itself); import always says it for HTTP stages.
+    state: { load: (v, _f, flavour) => (flavour === 'HttpApi' ? (v ?? false) : v), emit: (v, flavour) => (flavour === 'HttpApi' ? v : undefined) },
     // Not a REST setting: it is whatever the state says.
     rest: { read: (_w, ctx) => ctx.declared?.autoDeploy },
     http: { wire: 'AutoDeploy', default: false, create: (v) => ({ AutoDeploy: v ?? false }), update: (_b, a) => ({ AutoDeploy: a ?? false }) },
