@@ -35,19 +35,18 @@ import { stageFields } from '../../kinds/stage/fields.js';
 import { ApigwSyncError } from '../../model/errors.js';
 import type { LiveIds } from '../../model/live.js';
 import type { PlanStep, StepExecutor } from '../../model/plan.js';
-import type { Change, ChangeTarget } from '../../model/change.js';
 import { kindOf } from '../../kinds/registry.js';
 import { syncRecord } from './record-writer.js';
 import { isAwsError } from './call.js';
 import { same } from '../../kinds/patch.js';
 import { moveAuthorizer } from './rest-executor.js';
-import { apiArn, keyOf, renamedFrom, routeRenames, startingPoint, tagDelta, writeContext, type ExecutorOptions } from './shared.js';
+import { apiArn, keyOf, ownHandlers, routeRenames, startingPoint, tagDelta, writeContext, type ExecutorOptions, type Handlers, type OwnWrites } from './shared.js';
 
 export interface HttpExecutorOptions extends ExecutorOptions {
   client: ApiGatewayV2Client;
 }
 
-export class HttpApiExecutor implements StepExecutor {
+export class HttpApiExecutor implements StepExecutor, OwnWrites {
   private readonly cur: ApiModel;
   readonly ids: LiveIds;
   /** Stage → deployment this run made it serve (recorded for drift, see deployed-tag.ts). */
@@ -71,16 +70,7 @@ export class HttpApiExecutor implements StepExecutor {
     return this.ids.apiId;
   }
 
-  /** Kinds whose writes need more than the generic record writer (ids, route ↔ integration links, stages). */
-  private readonly handlers: Partial<Record<ChangeTarget, (c: Change) => Promise<void>>> = {
-    api: (c) => (c.action === 'delete' ? this.deleteApi() : this.syncApi()),
-    tags: () => this.syncTags(),
-    authorizer: (c) => this.syncAuthorizer(keyOf(c), renamedFrom(c)),
-    route: (c) => this.syncRoute(keyOf(c)),
-    integration: (c) => this.syncRoute(keyOf(c)),
-    stage: (c) => this.syncStage(keyOf(c)),
-    deployment: async () => undefined,
-  };
+  private readonly handlers: Handlers = ownHandlers(this);
 
   async execute(step: PlanStep): Promise<void> {
     const c = step.change;
@@ -119,7 +109,7 @@ export class HttpApiExecutor implements StepExecutor {
     return this.ids.apiId;
   }
 
-  private async syncApi(): Promise<void> {
+  async syncApi(): Promise<void> {
     const d = this.o.desired;
     if (!this.ids.apiId) {
       const out = await this.call('CreateApi', (c) =>
@@ -144,13 +134,13 @@ export class HttpApiExecutor implements StepExecutor {
     });
   }
 
-  private async deleteApi(): Promise<void> {
+  async deleteApi(): Promise<void> {
     if (!this.ids.apiId) return;
     await this.call('DeleteApi', (c) => c.send(new DeleteApiCommand({ ApiId: this.ids.apiId })));
     this.ids.apiId = '';
   }
 
-  private async syncTags(): Promise<void> {
+  async syncTags(): Promise<void> {
     const { set, remove } = tagDelta(this.cur.tags, this.o.desired.tags);
     const ResourceArn = apiArn(this.o.region, 'HttpApi', this.ApiId);
     if (Object.keys(set).length) await this.call('TagResource', (c) => c.send(new TagResourceCommand({ ResourceArn, Tags: set })));
@@ -158,7 +148,7 @@ export class HttpApiExecutor implements StepExecutor {
     this.cur.tags = { ...this.o.desired.tags };
   }
 
-  private async syncAuthorizer(name: string, oldName?: string): Promise<void> {
+  async syncAuthorizer(name: string, oldName?: string): Promise<void> {
     const d = this.o.desired.authorizers[name];
     if (d && oldName && !this.cur.authorizers[name] && this.cur.authorizers[oldName] && this.ids.authorizerIds[oldName]) {
       // Renamed in place: the id (and every route's link to it) stays.
@@ -186,7 +176,7 @@ export class HttpApiExecutor implements StepExecutor {
     this.cur.authorizers[name] = structuredClone(d);
   }
 
-  private async syncRoute(key: string): Promise<void> {
+  async syncRoute(key: string): Promise<void> {
     const d = this.o.desired.routes[key];
     const ApiId = this.ApiId;
     const oldKey = this.renames.get(key);
@@ -256,7 +246,7 @@ export class HttpApiExecutor implements StepExecutor {
     return createInput(authorizerFields, 'HttpApi', d, this.wire) as Omit<CreateAuthorizerCommandInput, 'ApiId'>;
   }
 
-  private async syncStage(name: string): Promise<void> {
+  async syncStage(name: string): Promise<void> {
     const d = this.o.desired.stages[name];
     const c = this.cur.stages[name];
     const ApiId = this.ApiId;

@@ -47,18 +47,17 @@ import { stageFields } from '../../kinds/stage/fields.js';
 import { ApigwSyncError } from '../../model/errors.js';
 import type { LiveIds } from '../../model/live.js';
 import type { PlanStep, StepExecutor } from '../../model/plan.js';
-import type { Change, ChangeTarget } from '../../model/change.js';
 import { kindOf } from '../../kinds/registry.js';
 import { syncRecord, type RecordWriter } from './record-writer.js';
 import { isAwsError } from './call.js';
 import { same } from '../../kinds/patch.js';
-import { apiArn, keyOf, renamedFrom, routeRenames, startingPoint, tagDelta, writeContext, type ExecutorOptions } from './shared.js';
+import { apiArn, keyOf, ownHandlers, routeRenames, startingPoint, tagDelta, writeContext, type ExecutorOptions, type Handlers, type OwnWrites } from './shared.js';
 
 export interface RestExecutorOptions extends ExecutorOptions {
   client: APIGatewayClient;
 }
 
-export class RestApiExecutor implements StepExecutor {
+export class RestApiExecutor implements StepExecutor, OwnWrites {
   private readonly cur: ApiModel;
   readonly ids: LiveIds;
   /** Stage → deployment this run made it serve (recorded for drift, see deployed-tag.ts). */
@@ -85,17 +84,7 @@ export class RestApiExecutor implements StepExecutor {
     return this.ids.apiId;
   }
 
-  /** Kinds whose writes need more than the generic record writer (ids, resources, deployments). */
-  private readonly handlers: Partial<Record<ChangeTarget, (c: Change) => Promise<void>>> = {
-    api: (c) => (c.action === 'delete' ? this.deleteApi() : this.syncApi()),
-    tags: () => this.syncTags(),
-    authorizer: (c) => this.syncAuthorizer(keyOf(c), renamedFrom(c)),
-    route: (c) => this.syncRoute(keyOf(c)),
-    integration: (c) => this.syncRoute(keyOf(c)),
-    stage: (c) => this.syncStage(keyOf(c)),
-    // Deployments are made in deploy(), once per API, after every other step.
-    deployment: async () => undefined,
-  };
+  private readonly handlers: Handlers = ownHandlers(this);
 
   async execute(step: PlanStep): Promise<void> {
     const c = step.change;
@@ -145,7 +134,7 @@ export class RestApiExecutor implements StepExecutor {
     return this.ids.apiId;
   }
 
-  private async syncApi(): Promise<void> {
+  async syncApi(): Promise<void> {
     const d = this.o.desired;
     if (!this.ids.apiId) {
       const out = await this.call('CreateRestApi', (c) =>
@@ -167,13 +156,13 @@ export class RestApiExecutor implements StepExecutor {
     Object.assign(c, apiFieldsOf(d), { endpointType: d.endpointType ?? c.endpointType });
   }
 
-  private async deleteApi(): Promise<void> {
+  async deleteApi(): Promise<void> {
     if (!this.ids.apiId) return;
     await this.call('DeleteRestApi', (c) => c.send(new DeleteRestApiCommand({ restApiId: this.ids.apiId })));
     this.ids.apiId = '';
   }
 
-  private async syncTags(): Promise<void> {
+  async syncTags(): Promise<void> {
     const { set, remove } = tagDelta(this.cur.tags, this.o.desired.tags);
     const resourceArn = apiArn(this.o.region, 'RestApi', this.restApiId);
     if (Object.keys(set).length) await this.call('TagResource', (c) => c.send(new TagResourceCommand({ resourceArn, tags: set })));
@@ -183,7 +172,7 @@ export class RestApiExecutor implements StepExecutor {
 
   // ── authorizers ────────────────────────────────────────────────────
 
-  private async syncAuthorizer(name: string, oldName?: string): Promise<void> {
+  async syncAuthorizer(name: string, oldName?: string): Promise<void> {
     const d = this.o.desired.authorizers[name];
     const restApiId = this.restApiId;
     if (d && oldName && !this.cur.authorizers[name] && this.cur.authorizers[oldName] && this.ids.authorizerIds[oldName]) {
@@ -226,7 +215,7 @@ export class RestApiExecutor implements StepExecutor {
 
   // ── resources, methods, integrations ───────────────────────────────────────────────────
 
-  private async syncRoute(key: string): Promise<void> {
+  async syncRoute(key: string): Promise<void> {
     const d = this.o.desired.routes[key];
     const oldKey = this.renames.get(key);
     if (d && oldKey && !this.cur.routes[key] && this.cur.routes[oldKey] && !this.o.desired.routes[oldKey]) {
@@ -419,7 +408,7 @@ export class RestApiExecutor implements StepExecutor {
 
   // ── stages ─────────────────────────────────────────────────────────────────────────────
 
-  private async syncStage(name: string): Promise<void> {
+  async syncStage(name: string): Promise<void> {
     const d = this.o.desired.stages[name];
     const c = this.cur.stages[name];
     const restApiId = this.restApiId;

@@ -7,7 +7,7 @@ import { ApigwSyncError } from '../../model/errors.js';
 import type { IdResolver, WriteContext } from '../../kinds/field.js';
 import { emptyRecords } from '../../kinds/registry.js';
 import type { PlanStep } from '../../model/plan.js';
-import type { Change } from '../../model/change.js';
+import type { Change, ChangeTarget } from '../../model/change.js';
 import { emptyIds, type LiveApi, type LiveIds } from '../../model/live.js';
 import type { AwsCaller } from './call.js';
 import type { Deployer } from './deployer.js';
@@ -98,5 +98,32 @@ export function writeContext(ids: LiveIds, apiName: string): WriteContext {
       return ids.apiId;
     },
     ids: resolver,
+  };
+}
+
+/** What an executor does itself for the kinds the generic record writer cannot write (ids, resources, deployments). */
+export interface OwnWrites {
+  syncApi(): Promise<void>;
+  deleteApi(): Promise<void>;
+  syncTags(): Promise<void>;
+  syncAuthorizer(name: string, oldName?: string): Promise<void>;
+  /** A route and its integration are one record on the wire. */
+  syncRoute(key: string): Promise<void>;
+  syncStage(name: string): Promise<void>;
+}
+
+export type Handlers = Partial<Record<ChangeTarget, (c: Change) => Promise<void>>>;
+
+/** The executors' dispatch table: change target → the executor's own write; other targets go to the record writer. */
+export function ownHandlers(x: OwnWrites): Handlers {
+  return {
+    api: (c) => (c.action === 'delete' ? x.deleteApi() : x.syncApi()),
+    tags: () => x.syncTags(),
+    authorizer: (c) => x.syncAuthorizer(keyOf(c), renamedFrom(c)),
+    route: (c) => x.syncRoute(keyOf(c)),
+    integration: (c) => x.syncRoute(keyOf(c)),
+    stage: (c) => x.syncStage(keyOf(c)),
+    // Deployments are made in deploy(), once per API, after every other step.
+    deployment: async () => undefined,
   };
 }
