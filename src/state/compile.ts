@@ -187,7 +187,8 @@ function compileApi(a: {
     // The stage field table's state column says how each api.yaml setting becomes the model's.
     api.stages[name] = { name, ...loadFields<StageModel>(stageFields, f.kind, s as Partial<StageModel>, {}) } as StageModel;
     sources[`${key}/stages/${name}`] = locateIn(src, ['stages', name], { key: true });
-    for (const k of ['throttling', 'cache', 'accessLog', 'variables', 'autoDeploy', 'canary']) {
+    // Every stage field the file declares (the stage field table's keys), and the canary setting.
+    for (const k of [...Object.keys(stageFields), 'canary']) {
       if (k in s) sources[`${key}/stages/${name}/${k}`] = locateIn(src, ['stages', name, k], { key: true });
     }
     for (const k of ['rateLimit', 'burstLimit']) if (s.throttling) sources[`${key}/stages/${name}/throttling/${k}`] = locateIn(src, ['stages', name, 'throttling', k]);
@@ -210,7 +211,8 @@ function compileApi(a: {
       if (Array.isArray(list)) list.forEach((_, i) => (sources[`${key}/rollout/${k}/${i}`] = at([k, i])));
     }
   }
-  for (const k of ['apiKeys', 'usagePlans', 'requestValidators', 'binaryMediaTypes', 'endpointType', 'cors', 'apiKeySource']) {
+  // Every API field the file declares (the api field table's keys), and the keys rules look for.
+  for (const k of [...Object.keys(apiFields), 'apiKeys', 'usagePlans', 'requestValidators']) {
     if (k in (src.value as object)) sources[`${key}/${k}`] = locateIn(src, [k], { key: true });
   }
   return api;

@@ -33,6 +33,7 @@ const CASES: Array<[string, string, number, string]> = [
   ['http-api-integration-type', 'apis/h/api.yaml', 6, 'http-api-integration-type'],
   ['http-api-mapping-template', 'apis/h/api.yaml', 8, 'http-api-mapping-template'],
   ['http-api-request-validator', 'apis/h/api.yaml', 10, 'http-api-request-validator'],
+  ['http-api-rest-settings', 'apis/h/api.yaml', 3, 'field-not-available'],
   ['http-timeout-too-low', 'apis/h/api.yaml', 7, 'integration-timeout'],
   ['invalid-json-syntax', 'apis/a/svc.openapi.yaml', 7, 'yaml-syntax'],
   ['many-problems', 'apis/a/api.yaml', 8, 'integration-timeout'],
