@@ -4,7 +4,7 @@
  * models as component schemas, binary media types), shaped so that src/state loads it
  * back to the same routes, authorizers, validators and models.
  */
-import type { ApiModel, RouteModel } from '../model/api.js';
+import type { ApiModel } from '../model/api.js';
 import { emitAuthorizer } from '../kinds/authorizer/openapi.js';
 import { emitIntegration } from '../kinds/integration/openapi.js';
 import { emitMethodResponses } from '../kinds/method-response/openapi.js';

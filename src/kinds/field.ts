@@ -4,6 +4,7 @@
  *
  *   model key ─ rest / http: the wire member (Get* output, Create* input), AWS's default,
  *               the v1 PATCH path (and how a change becomes operations), the v2 Update* member
+ *             ─ state: the api.yaml key and OpenAPI extension, both ways (load and import)
  *             ─ breaking / redeploy: the reasons a change of the field gives the plan
  *             ─ userKeys: a map whose keys people name (masked by name in every output)
  *

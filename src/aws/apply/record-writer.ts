@@ -6,7 +6,6 @@
  * after a crash does only what is left.
  */
 import * as v1 from '@aws-sdk/client-api-gateway';
-import * as v2 from '@aws-sdk/client-apigatewayv2';
 import type { ApiKind, ApiModel } from '../../model/api.js';
 import { ApigwSyncError } from '../../model/errors.js';
 import type { LiveIds } from '../../model/live.js';
@@ -100,4 +99,9 @@ export async function syncRecord(kind: ResourceKind, name: string, w: RecordWrit
   }
   cur[name] = structuredClone(d);
   return true;
+}
+
+/** The write operations this edge can send, per flavour (a kind's write spec must name only these). */
+export function writeOperations(flavour: ApiKind): string[] {
+  return Object.keys(COMMANDS[flavour]);
 }

@@ -35,7 +35,7 @@ import {
   UpdateRestApiCommand,
   UpdateStageCommand,
 } from '@aws-sdk/client-api-gateway';
-import type { ApiModel, IntegrationResponseModel, ModelSchema, RouteModel } from '../../model/api.js';
+import type { ApiModel, IntegrationResponseModel, RouteModel } from '../../model/api.js';
 import { afterCreate, createInput, patchOps, rowsOf, type WriteContext } from '../../kinds/field.js';
 import { apiFields, type ApiFieldsModel } from '../../kinds/api/fields.js';
 import { authorizerFields } from '../../kinds/authorizer/fields.js';

@@ -35,6 +35,11 @@ const V2: Record<string, new (input: never) => v2.$Command<object, object, v2.Ap
   GetStages: v2.GetStagesCommand,
 } as never;
 
+/** The list operations this edge can send, per flavour (a kind's read spec must name only these). */
+export function readOperations(flavour: ApiKind): string[] {
+  return Object.keys(flavour === 'RestApi' ? V1 : V2);
+}
+
 function sender(commands: Record<string, new (input: never) => unknown>, client: { send(c: never): Promise<unknown> }): Sender {
   return (op, input) => {
     const Command = commands[op];

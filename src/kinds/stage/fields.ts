@@ -1,5 +1,5 @@
 import type { FieldTable, Obj } from '../field.js';
-import { same, scalarOps, type PatchOperation } from '../patch.js';
+import { scalarOps, type PatchOperation } from '../patch.js';
 import type { CacheSizeGb, StageModel } from './model.js';
 
 /** API Gateway's stage defaults. */
@@ -128,5 +128,3 @@ export const stageFields: FieldTable<StageModel> = {
   },
 };
 
-/** True when two stages' field of `key` hold the same value (used by tests and the executors). */
-export const sameField = <K extends keyof StageModel>(key: K, a: StageModel, b: StageModel) => same(a[key], b[key]);

@@ -1,0 +1,52 @@
+/**
+ * The registry's invariants: what a new kind must fill in for the pipeline to pick it up,
+ * checked here instead of discovered at apply time.
+ */
+import { describe, expect, it } from 'vitest';
+import { KINDS, TARGETS, kindOf, targetRank, userKeyedFields } from '../../../src/kinds/registry.js';
+import { rowsOf } from '../../../src/kinds/field.js';
+import { readOperations } from '../../../src/aws/read/kinds.js';
+import { writeOperations } from '../../../src/aws/apply/record-writer.js';
+import type { ApiKind } from '../../../src/model/api.js';
+
+const FLAVOURS: ApiKind[] = ['RestApi', 'HttpApi'];
+
+describe('the kind registry', () => {
+  it('has one kind per change target, each with a label and a rank in both flavours', () => {
+    expect(new Set(TARGETS).size).toBe(KINDS.length);
+    for (const k of KINDS) {
+      expect(kindOf(k.target)).toBe(k);
+      expect(k.label).toMatch(/^[a-z ]+$/);
+      for (const f of FLAVOURS) expect(Number.isInteger(targetRank(f, k.target))).toBe(true);
+    }
+  });
+
+  it('keeps the documented order table: API → tags → definitions → resources/methods → integrations → stages (HTTP: integrations before routes)', () => {
+    const order = (f: ApiKind) => [...TARGETS].sort((a, b) => targetRank(f, a) - targetRank(f, b) || TARGETS.indexOf(a) - TARGETS.indexOf(b));
+    expect(order('RestApi')).toEqual(['api', 'tags', 'authorizer', 'requestValidator', 'model', 'route', 'integration', 'stage', 'deployment']);
+    expect(order('HttpApi')).toEqual(['api', 'tags', 'authorizer', 'requestValidator', 'model', 'integration', 'route', 'stage', 'deployment']);
+  });
+
+  it('names only read and write operations src/aws can send', () => {
+    for (const k of KINDS) {
+      for (const f of FLAVOURS) {
+        const read = k.read?.[f];
+        if (read) expect(readOperations(f), `${k.target} reads with ${read.op}`).toContain(read.op);
+        const write = k.write?.[f];
+        if (!write) continue;
+        for (const op of [write.create.op, write.update?.op, write.delete.op].filter(Boolean)) expect(writeOperations(f), `${k.target} writes with ${op}`).toContain(op);
+      }
+    }
+  });
+
+  it('gives every kind that is written generically a field table and a place in ApiModel', () => {
+    for (const k of KINDS.filter((x) => x.write)) {
+      expect(k.modelKey, k.target).toBeDefined();
+      expect(rowsOf(k.fields ?? {}).length, k.target).toBeGreaterThan(0);
+    }
+  });
+
+  it('masks by name the maps people name, from the field tables', () => {
+    expect([...userKeyedFields()].sort()).toEqual(['requestParameters', 'responseParameters', 'variables']);
+  });
+});
