@@ -221,12 +221,17 @@ export function fieldFlags<R>(table: Partial<FieldTable<R>>, flavour: ApiKind, b
   return { redeploy, breaking };
 }
 
-/** The fields an OpenAPI document declares through extensions (one file's part). */
-export function fieldsFromDocument<R>(table: Partial<FieldTable<R>>, doc: Obj): Partial<R> {
+/**
+ * The fields an OpenAPI object declares through its members (a document's extensions, or
+ * the members of an extension object such as x-amazon-apigateway-integration). With a
+ * flavour, fields that flavour has no column for are left out.
+ */
+export function fieldsFromDocument<R>(table: Partial<FieldTable<R>>, doc: Obj, flavour?: ApiKind): Partial<R> {
   const out: Partial<R> = {};
   for (const [key, row] of rowsOf(table)) {
     const st = row.state;
     if (!st?.ext || doc[st.ext] === undefined) continue;
+    if (flavour && !columnOf(row, flavour)) continue;
     const v = st.fromExt ? st.fromExt(doc[st.ext]) : (doc[st.ext] as R[keyof R]);
     if (v !== undefined) (out as Obj)[key] = v;
   }
@@ -272,4 +277,17 @@ export function emitFields<R>(table: Partial<FieldTable<R>>, flavour: ApiKind, r
     else apiYaml[key] = out;
   }
   return { apiYaml, extensions };
+}
+
+/** Import: a record → the members of its OpenAPI object (x-amazon-apigateway-integration), in table order. */
+export function emitObject<R>(table: Partial<FieldTable<R>>, flavour: ApiKind, rec: R): Obj {
+  const out: Obj = {};
+  for (const [key, row] of rowsOf(table)) {
+    const st = row.state;
+    const v = rec[key];
+    if (!st?.ext || v === undefined) continue;
+    const x = st.emit ? st.emit(v, flavour) : v;
+    if (x !== undefined) out[st.ext] = x;
+  }
+  return out;
 }

@@ -1,5 +1,11 @@
-import type { FieldTable, Obj } from '../field.js';
+import type { FieldTable, Obj, StateColumn } from '../field.js';
 import type { IntegrationModel } from './model.js';
+import { contentHandlingOf, integrationTypeOf, passthroughOf, someStr, str, strMap } from './values.js';
+
+/** x-amazon-apigateway-integration: a member of the extension object; a map or list is written only when it has entries. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- one helper for rows of every value type
+const ext = (member: string, fromExt: (v: unknown) => any, emit?: (v: any) => unknown): StateColumn<IntegrationModel, any> => ({ ext: member, fromExt, emit });
+const nonEmpty = (v: object) => (Object.keys(v).length ? (Array.isArray(v) ? [...v] : { ...v }) : undefined);
 
 /** API Gateway's default (and maximum unless raised) integration timeouts. */
 export const DEFAULT_TIMEOUT_MS = { RestApi: 29000, HttpApi: 30000 } as const;
@@ -18,13 +24,15 @@ export const defaultPayloadFormat = (type: string) => (type === 'AWS_PROXY' ? '2
  * `responses` are their own kind (integration-response), written after the integration.
  */
 export const integrationFields: FieldTable<IntegrationModel> = {
-  type: { rest: { wire: 'type', default: 'MOCK' }, http: { wire: 'IntegrationType', default: 'MOCK' } },
-  uri: { rest: { wire: 'uri', omitEmpty: true, path: '/uri' }, http: { wire: 'IntegrationUri', omitEmpty: true } },
+  type: { rest: { wire: 'type', default: 'MOCK' }, http: { wire: 'IntegrationType', default: 'MOCK' }, state: ext('type', integrationTypeOf, (v) => v.toLowerCase()) },
+  uri: { rest: { wire: 'uri', omitEmpty: true, path: '/uri' }, http: { wire: 'IntegrationUri', omitEmpty: true }, state: ext('uri', str) },
   httpMethod: {
+    state: ext('httpMethod', (v) => str(v)?.toUpperCase() || undefined),
     rest: { wire: 'httpMethod', createAs: 'integrationHttpMethod', read: (w) => upper(w.httpMethod), path: '/httpMethod' },
     http: { wire: 'IntegrationMethod', read: (w) => upper(w.IntegrationMethod) },
   },
   passthroughBehavior: {
+    state: ext('passthroughBehavior', passthroughOf, (v) => v?.toLowerCase()),
     rest: {
       wire: 'passthroughBehavior',
       path: '/passthroughBehavior',
@@ -37,31 +45,41 @@ export const integrationFields: FieldTable<IntegrationModel> = {
   },
   requestParameters: {
     userKeys: true,
+    state: ext('requestParameters', strMap, nonEmpty),
     rest: { wire: 'requestParameters', default: {}, path: '/requestParameters', style: 'map' },
     http: { wire: 'RequestParameters', default: {}, omitEmpty: true },
   },
   requestTemplates: {
+    state: ext('requestTemplates', strMap, nonEmpty),
     rest: { wire: 'requestTemplates', default: {}, path: '/requestTemplates', style: 'map' },
     // Kept for HTTP APIs too (read, never written), so validate can refuse them with a useful message.
     http: { wire: 'RequestTemplates', default: {}, create: false },
   },
   responses: {},
   timeoutInMillis: {
+    state: ext('timeoutInMillis', (v) => (typeof v === 'number' ? v : v === undefined || v === null ? undefined : Number(v))),
     rest: { wire: 'timeoutInMillis', default: DEFAULT_TIMEOUT_MS.RestApi, path: '/timeoutInMillis' },
     http: { wire: 'TimeoutInMillis', default: DEFAULT_TIMEOUT_MS.HttpApi },
   },
-  connectionType: { rest: { wire: 'connectionType', default: 'INTERNET', path: '/connectionType' }, http: { wire: 'ConnectionType', default: 'INTERNET' } },
-  connectionId: { rest: { wire: 'connectionId', omitEmpty: true, path: '/connectionId' }, http: { wire: 'ConnectionId', omitEmpty: true } },
+  connectionType: {
+    rest: { wire: 'connectionType', default: 'INTERNET', path: '/connectionType' },
+    http: { wire: 'ConnectionType', default: 'INTERNET' },
+    state: ext('connectionType', (v) => (str(v)?.toUpperCase() === 'VPC_LINK' ? 'VPC_LINK' : 'INTERNET')),
+  },
+  connectionId: { rest: { wire: 'connectionId', omitEmpty: true, path: '/connectionId' }, http: { wire: 'ConnectionId', omitEmpty: true }, state: ext('connectionId', someStr) },
   contentHandling: {
+    state: ext('contentHandling', contentHandlingOf),
     rest: { wire: 'contentHandling', omitEmpty: true, path: '/contentHandling' },
     http: { wire: 'ContentHandlingStrategy', omitEmpty: true, create: false },
   },
-  credentials: { rest: { wire: 'credentials', omitEmpty: true, path: '/credentials' }, http: { wire: 'CredentialsArn', omitEmpty: true } },
+  credentials: { rest: { wire: 'credentials', omitEmpty: true, path: '/credentials' }, http: { wire: 'CredentialsArn', omitEmpty: true }, state: ext('credentials', someStr) },
   cacheKeyParameters: {
+    state: ext('cacheKeyParameters', (v) => (Array.isArray(v) ? v.map(String) : undefined), nonEmpty),
     rest: { wire: 'cacheKeyParameters', default: [], omitEmpty: true, path: '/cacheKeyParameters', style: 'set' },
     http: { read: () => [], create: false },
   },
   payloadFormatVersion: {
+    state: ext('payloadFormatVersion', str),
     http: {
       wire: 'PayloadFormatVersion',
       read: (w: Obj) => (w.PayloadFormatVersion as string | undefined) ?? defaultPayloadFormat(String(w.IntegrationType ?? 'MOCK')),
