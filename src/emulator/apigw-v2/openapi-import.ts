@@ -6,6 +6,7 @@
 import { parse as parseYaml } from 'yaml';
 import { badRequest } from '../core/types.js';
 import { buildAuthorizer } from './authorizers.js';
+import { corsFromExtension } from './cors.js';
 import { buildIntegration, targetOf } from './integrations.js';
 import { newRoute } from './routes.js';
 import type { Authorizer, Cors, Integration, Route } from './types.js';
@@ -15,6 +16,8 @@ export interface ImportedDefinition {
   description?: string;
   version?: string;
   cors?: Cors;
+  /** `servers[].x-amazon-apigateway-endpoint-configuration.disableExecuteApiEndpoint`. */
+  disableExecuteApiEndpoint?: boolean;
   routes: Route[];
   integrations: Integration[];
   authorizers: Authorizer[];
@@ -156,12 +159,15 @@ export function importOpenApi(body: string): ImportedDefinition {
       routes.push(route);
     }
   }
-  const corsExt = doc['x-amazon-apigateway-cors'];
+  const endpoint = (Array.isArray(doc.servers) ? doc.servers : [])
+    .map((x) => (isObj(x) ? x['x-amazon-apigateway-endpoint-configuration'] : undefined))
+    .find(isObj);
   return {
     name,
     description: typeof info.description === 'string' ? info.description : undefined,
     version: typeof info.version === 'string' ? info.version : undefined,
-    cors: isObj(corsExt) ? (corsExt as Cors) : undefined,
+    cors: corsFromExtension(doc['x-amazon-apigateway-cors']),
+    disableExecuteApiEndpoint: typeof endpoint?.disableExecuteApiEndpoint === 'boolean' ? endpoint.disableExecuteApiEndpoint : undefined,
     routes,
     integrations,
     authorizers,
