@@ -156,6 +156,11 @@ export function importOpenApi(body: string): ImportedDefinition {
           if (a.authorizerType === 'JWT' && list.length > 0) route.authorizationScopes = list;
         } else warnings.push(`Route ${routeKey} refers to security scheme ${schemeName}, which is not defined with an authorizer`);
       }
+      // x-amazon-apigateway-auth sets the route's authorization type directly (NONE or AWS_IAM, any case).
+      const auth = isObj(op['x-amazon-apigateway-auth']) ? op['x-amazon-apigateway-auth'].type : undefined;
+      if (typeof auth === 'string' && auth.toUpperCase() === 'AWS_IAM') route.authorizationType = 'AWS_IAM';
+      else if (typeof auth === 'string' && auth.toUpperCase() === 'NONE') route.authorizationType = 'NONE';
+      else if (auth !== undefined) warnings.push(`Route ${routeKey} has unsupported x-amazon-apigateway-auth type ${String(auth)}; use NONE or AWS_IAM`);
       routes.push(route);
     }
   }

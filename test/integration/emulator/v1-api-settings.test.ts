@@ -10,6 +10,7 @@ import {
   CreateDeploymentCommand,
   CreateRestApiCommand,
   GetExportCommand,
+  GetResourcesCommand,
   GetRestApiCommand,
   ImportRestApiCommand,
   PutRestApiCommand,
@@ -230,6 +231,17 @@ describe('compression, API key source, binary media types, description', () => {
     const err = await sdkError(() => c.send(new ImportRestApiCommand({ body: enc({ ...full, 'x-amazon-apigateway-api-key-source': 'QUERY' }) })));
     expect(err.name).toBe('BadRequestException');
     expect(err.message).toMatch(/apiKeySource/);
+  });
+});
+
+describe('x-amazon-apigateway-auth', () => {
+  it('sets the method authorization type (AWS_IAM, case-insensitive); an unknown type is a warning', async () => {
+    const paths = { '/secure': { get: { 'x-amazon-apigateway-auth': { type: 'aws_iam' }, 'x-amazon-apigateway-integration': { type: 'mock' }, responses: {} } } };
+    const api = await c.send(new ImportRestApiCommand({ body: enc({ openapi: '3.0.1', info: { title: 'iam', version: '1' }, paths }) }));
+    const res = await c.send(new GetResourcesCommand({ restApiId: api.id!, embed: ['methods'] }));
+    expect(res.items?.find((r) => r.path === '/secure')?.resourceMethods?.GET?.authorizationType).toBe('AWS_IAM');
+    const bad = await c.send(new ImportRestApiCommand({ body: enc({ openapi: '3.0.1', info: { title: 'iam', version: '1' }, paths: { '/x': { get: { ...paths['/secure'].get, 'x-amazon-apigateway-auth': { type: 'JWT' } } } } }) }));
+    expect(bad.warnings?.some((w) => w.includes("Unsupported x-amazon-apigateway-auth type 'JWT'"))).toBe(true);
   });
 });
 

@@ -13,6 +13,7 @@ import {
   GetApiCommand,
   GetIntegrationCommand,
   GetIntegrationsCommand,
+  GetRoutesCommand,
   ImportApiCommand,
   ReimportApiCommand,
   UpdateApiCommand,
@@ -168,6 +169,13 @@ describe('HTTP endpoint configuration and REQUEST authorizers', () => {
     const api = await v2.send(new ImportApiCommand({ Body: doc({ servers: [{ url: 'https://x/{basePath}', 'x-amazon-apigateway-endpoint-configuration': { disableExecuteApiEndpoint: true } }] }) }));
     expect(api.DisableExecuteApiEndpoint).toBe(true);
     expect((await exported(api.ApiId!)).servers[0]['x-amazon-apigateway-endpoint-configuration']).toEqual({ disableExecuteApiEndpoint: true });
+  });
+
+  it('x-amazon-apigateway-auth AWS_IAM makes the route IAM-authorized', async () => {
+    const body = JSON.parse(doc());
+    body.paths['/items/{id}'].get['x-amazon-apigateway-auth'] = { type: 'AWS_IAM' };
+    const api = await v2.send(new ImportApiCommand({ Body: JSON.stringify(body) }));
+    expect((await v2.send(new GetRoutesCommand({ ApiId: api.ApiId! }))).Items?.[0].AuthorizationType).toBe('AWS_IAM');
   });
 
   it('a REQUEST authorizer needs an identity source only when caching is on', async () => {

@@ -277,6 +277,10 @@ export function readDefinitions(doc: Json, apiIdForRefs: string, opts: { basePat
           } else warnings.push(`Unknown security scheme '${name}' on '${where}'`);
         }
       }
+      // x-amazon-apigateway-auth sets the authorization type of the method directly (NONE or AWS_IAM, any case).
+      const auth = asObj(op['x-amazon-apigateway-auth']).type;
+      if (typeof auth === 'string' && ['NONE', 'AWS_IAM'].includes(auth.toUpperCase())) authorizationType = auth.toUpperCase();
+      else if (auth !== undefined) warnings.push(`Unsupported x-amazon-apigateway-auth type '${String(auth)}' on '${where}': use NONE or AWS_IAM`);
       const ext = op['x-amazon-apigateway-integration'];
       const methodIntegration = ext ? integrationFrom(asObj(ext), warnings, where) : undefined;
       if (!ext) warnings.push(`No x-amazon-apigateway-integration on '${where}': the method is imported without an integration`);
