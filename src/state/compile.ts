@@ -24,6 +24,7 @@ export function compileState(files: StateFiles): CompileResult {
   const sources: SourceMap = {};
   const ctx: RefContext = { files: files.files, root: files.root, issues, cache: new Map() };
   const model: GatewayModel = { region: '', defaults: {}, apis: {} };
+  const documents: Record<string, SourceDoc[]> = {};
   const rootLoc = (rel = ''): SourceLocation => ({ file: rel ? posix.join(files.root, rel) : files.root, line: 1, column: 1 });
 
   const gwSrc = sourceFor(ctx, 'gateway.yaml');
@@ -64,10 +65,10 @@ export function compileState(files: StateFiles): CompileResult {
       continue;
     }
     const defaultsAt = gwSrc ? (p: Array<string | number>) => locateIn(gwSrc, ['defaults', 'rollout', ...p]) : undefined;
-    const api = compileApi({ key, file: parsed.data, src, ctx, defaults: model.defaults, defaultsAt, sources });
+    const api = compileApi({ key, file: parsed.data, src, ctx, defaults: model.defaults, defaultsAt, sources, documents: (documents[key] = []) });
     if (api) model.apis[key] = api;
   }
-  return { model, issues, sources };
+  return { model, issues, sources, documents };
 }
 
 function compileApi(a: {
@@ -79,6 +80,8 @@ function compileApi(a: {
   /** Where gateway.yaml declares `defaults.rollout.<path>`, for settings an API inherits. */
   defaultsAt?: (path: Array<string | number>) => SourceLocation;
   sources: SourceMap;
+  /** Collects the API's parsed OpenAPI files. */
+  documents: SourceDoc[];
 }): ApiModel | undefined {
   const { key, file: f, src, ctx, sources } = a;
   const issues = ctx.issues;
@@ -101,6 +104,7 @@ function compileApi(a: {
       return;
     }
     if (doc.value === undefined) return;
+    a.documents.push(doc);
     const defaults: ServiceDefaults = {};
     if ('pathPrefix' in e && e.pathPrefix) defaults.pathPrefix = e.pathPrefix;
     if ('basePath' in e && e.basePath) defaults.basePath = e.basePath;

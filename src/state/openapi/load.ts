@@ -108,7 +108,7 @@ export function loadOpenapi(ctx: RefContext, src: SourceDoc, opts: { kind: ApiKi
     const raw = deref(ctx, src, raw0, [...schemesPath, name]).value;
     const meaning = schemeMeaning(name, raw, { http });
     const at = locateIn(src, [...schemesPath, name], { key: true });
-    if (meaning.kind === 'unsupported') issue('unsupported-security-scheme', [...schemesPath, name], `security scheme "${name}": ${meaning.why}`, 'declare it with x-amazon-apigateway-authtype / x-amazon-apigateway-authorizer as API Gateway exports it');
+    if (meaning.kind === 'unsupported') issue('unsupported-security-scheme', [...schemesPath, name], `security scheme "${name}": ${meaning.why}`, meaning.hint ?? 'declare it with x-amazon-apigateway-authtype / x-amazon-apigateway-authorizer as API Gateway exports it');
     schemeMap.set(name, meaning);
     part.schemes.push({ name, meaning, raw, at });
   }
@@ -249,7 +249,7 @@ export function loadOpenapi(ctx: RefContext, src: SourceDoc, opts: { kind: ApiKi
       if (op['x-amazon-apigateway-integration'] !== undefined) {
         integrationRaw = obj(deref(ctx, src, op['x-amazon-apigateway-integration'], extPath).value);
         sub['integration'] = locateIn(src, extPath, { key: true });
-        for (const k of ['uri', 'timeoutInMillis', 'type', 'requestParameters', 'requestTemplates', 'connectionId']) {
+        for (const k of ['uri', 'timeoutInMillis', 'type', 'requestParameters', 'requestTemplates', 'connectionId', 'payloadFormatVersion']) {
           if (k in integrationRaw) sub[`integration/${k}`] = locateIn(src, [...extPath, k]);
         }
       } else if (opts.defaults.integration) {
@@ -258,9 +258,13 @@ export function loadOpenapi(ctx: RefContext, src: SourceDoc, opts: { kind: ApiKi
         delete integrationRaw.baseUri;
         if (d.baseUri !== undefined) integrationRaw.uri = `${d.baseUri.replace(/\/+$/, '')}${isDefault ? '' : rawPath}`;
         if (!http && d.baseUri !== undefined) {
-          // A generated service file has no mappings: forward each path parameter by name.
+          // A generated service file has no mappings: forward each path parameter by name
+          // (declaring it, as AWS refuses a mapping from an undeclared method parameter).
           const mapped: Record<string, string> = {};
-          for (const m of rawPath.matchAll(/\{([^}+]+)\+?\}/g)) mapped[`integration.request.path.${m[1]}`] = `method.request.path.${m[1]}`;
+          for (const m of rawPath.matchAll(/\{([^}+]+)\+?\}/g)) {
+            mapped[`integration.request.path.${m[1]}`] = `method.request.path.${m[1]}`;
+            requestParameters[`method.request.path.${m[1]}`] = true;
+          }
           integrationRaw.requestParameters = mapped;
         }
         if (opts.defaults.integrationAt) {
