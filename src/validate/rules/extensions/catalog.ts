@@ -21,6 +21,8 @@ export interface ExtensionEntry {
   status: Record<ApiKind, ExtensionStatus>;
   /** Why it is refused / pending / not applicable (shown in validate's message and in the docs). */
   reason?: string;
+  /** The status once the kind modules of issue 12 land, where it is not simply "pending → managed". */
+  afterToolSide?: ExtensionStatus;
 }
 
 const both = (s: ExtensionStatus): Record<ApiKind, ExtensionStatus> => ({ RestApi: s, HttpApi: s });
@@ -62,8 +64,16 @@ export const EXTENSIONS: readonly ExtensionEntry[] = [
   { name: 'x-amazon-apigateway-request-validators', status: { RestApi: 'managed', HttpApi: 'refused' }, reason: 'HTTP APIs have no request validators' },
   { name: 'x-amazon-apigateway-request-validators.requestValidator', status: { RestApi: 'managed', HttpApi: 'refused' }, reason: 'HTTP APIs have no request validators' },
   { name: 'x-amazon-apigateway-security-policy', status: rest('refused'), reason: 'enhanced security policies are not modelled by apigw-sync; set them outside gateway-state' },
-  { name: 'x-amazon-apigateway-tag-value', status: http('pending-warning'), reason: 'tags come from api.yaml `tags:` (managed); OpenAPI tags are not turned into AWS tags' },
+  { name: 'x-amazon-apigateway-tag-value', status: http('pending-warning'), afterToolSide: 'pending-warning', reason: 'tags come from api.yaml `tags:` (managed); OpenAPI tags are not turned into AWS tags' },
 ];
+
+/** One status for both kinds of API once the tool side lands (the docs' last column). */
+export function statusAfterToolSide(e: ExtensionEntry): ExtensionStatus {
+  if (e.afterToolSide) return e.afterToolSide;
+  const after = [e.status.RestApi, e.status.HttpApi].filter((s) => s !== 'n/a').map((s) => (s.startsWith('pending-') ? 'managed' : s));
+  // Where the kinds differ (requestTemplates: REST managed, HTTP refused), the docs show the HTTP refusal's own row status.
+  return (after.includes('refused') ? 'refused' : after[0] ?? 'n/a') as ExtensionStatus;
+}
 
 export const EXTENSION_BY_NAME: ReadonlyMap<string, ExtensionEntry> = new Map(EXTENSIONS.map((e) => [e.name, e]));
 
