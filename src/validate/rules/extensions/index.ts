@@ -119,9 +119,10 @@ export const extensionRules: ApiRule = (api, ctx) => {
     // CORS declared in api.yaml (managed): the same refusals as the extension.
     for (const p of corsProblems(api.cors ?? {})) out.push(issue(ctx, `${api.key}/cors`, { code: p.code, message: p.message, hint: p.hint }));
     for (const [rk, r] of Object.entries(api.routes)) {
+      const keys = Object.keys(r.integration.requestParameters);
       // A service integration takes the service's parameter names; it is refused as a whole above.
-      if (scan.serviceIntegrations.has(where(at(ctx, `${api.key}/routes/${rk}/integration`)))) continue;
-      for (const key of Object.keys(r.integration.requestParameters)) {
+      if (keys.length === 0 || (scan.serviceIntegrations.size > 0 && scan.serviceIntegrations.has(where(at(ctx, `${api.key}/routes/${rk}/integration`))))) continue;
+      for (const key of keys) {
         const problem = requestParameterKeyProblem(key);
         if (problem) out.push(issue(ctx, `${api.key}/routes/${rk}/integration/requestParameters`, { code: 'http-request-parameter', message: `${rk}: ${problem}`, hint: REQUEST_KEY_HINT }));
       }

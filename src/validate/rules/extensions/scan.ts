@@ -18,18 +18,30 @@ export interface Occurrence {
 
 export function scanExtensions(value: unknown): Occurrence[] {
   const out: Occurrence[] = [];
-  const walk = (v: unknown, path: Array<string | number>) => {
+  // One path stack, copied only for a hit: large documents have hundreds of thousands of nodes.
+  const path: Array<string | number> = [];
+  const walk = (v: unknown) => {
+    if (typeof v !== 'object' || v === null) return;
     if (Array.isArray(v)) {
-      v.forEach((x, i) => walk(x, [...path, i]));
+      for (let i = 0; i < v.length; i++) {
+        path.push(i);
+        walk(v[i]);
+        path.pop();
+      }
       return;
     }
-    if (typeof v !== 'object' || v === null) return;
-    for (const [k, x] of Object.entries(v)) {
-      if (k.startsWith(PREFIX)) out.push({ name: k, path: [...path, k], value: x });
-      else walk(x, [...path, k]);
+    for (const k in v) {
+      const x = (v as Record<string, unknown>)[k];
+      if (k.startsWith(PREFIX)) {
+        out.push({ name: k, path: [...path, k], value: x });
+      } else if (typeof x === 'object' && x !== null) {
+        path.push(k);
+        walk(x);
+        path.pop();
+      }
     }
   };
-  walk(value, []);
+  walk(value);
   return out;
 }
 
