@@ -49,7 +49,7 @@ describe('CloudWatch alarms', () => {
     await cw.send(new PutMetricAlarmCommand(alarm('cart-errors', m, { AlarmDescription: 'too many', TreatMissingData: 'missing', Tags: [{ Key: 'team', Value: 'shop' }] })));
     const a = await describeOne('cart-errors');
     expect(a).toMatchObject({
-      AlarmName: 'cart-errors', AlarmArn: 'arn:aws:cloudwatch:us-east-1:123456789012:alarm:cart-errors', AlarmDescription: 'too many',
+      AlarmName: 'cart-errors', AlarmArn: 'arn:aws:cloudwatch:us-east-1:000000000000:alarm:cart-errors', AlarmDescription: 'too many',
       Namespace: 'Shop', MetricName: m, Dimensions: [{ Name: 'Service', Value: 'cart' }], Statistic: 'Sum', Period: 86400,
       EvaluationPeriods: 1, Threshold: 5, ComparisonOperator: 'GreaterThanThreshold', TreatMissingData: 'missing', ActionsEnabled: true,
       StateValue: 'INSUFFICIENT_DATA', StateReason: 'Insufficient Data: 1 datapoint was unknown.',
