@@ -11,6 +11,7 @@ import { Faults } from './core/faults.js';
 import { Quotas } from './core/quotas.js';
 import { partitionKey, partitionOf, type Partition, type Partitions } from './core/partitions.js';
 import { Router, type RouteMatch } from './core/router.js';
+import { validateInput } from './contract/validate-input.js';
 import { defaultFaultCode, serializeError, throttlingError, type WireResponse } from './core/wire.js';
 import { AwsError, conflict, type EmuRequest, type EmuResponse, type RouteDef, type ServiceModule } from './core/types.js';
 
@@ -98,7 +99,7 @@ export class Engine {
     let response: WireResponse;
     const release = this.trackWrite(def, m.params);
     try {
-      response = await this.guarded(def, req, m.params, partition, release.concurrent, release.holdMs);
+      response = await this.guarded(def, req, rawPath, m.params, partition, release.concurrent, release.holdMs);
     } finally {
       release.done();
     }
@@ -125,7 +126,7 @@ export class Engine {
     };
   }
 
-  private async guarded(def: RouteDef, req: EmuRequest, params: Record<string, string>, partition: Partition, concurrent: boolean, holdMs: number): Promise<WireResponse> {
+  private async guarded(def: RouteDef, req: EmuRequest, rawPath: string, params: Record<string, string>, partition: Partition, concurrent: boolean, holdMs: number): Promise<WireResponse> {
     if (this.quotasEnabled) {
       const q = this.quotasFor(partition).admit(def.service, def.operation);
       if (!q.ok) {
@@ -148,6 +149,12 @@ export class Engine {
       }
     }
     if (holdMs > 0) await sleep(holdMs);
+    try {
+      validateInput(def.service, def.operation, req, rawPath);
+    } catch (e) {
+      if (e instanceof AwsError) return serializeError(e, def.protocol, def.service);
+      throw e;
+    }
     return this.run(def, req, params);
   }
 

@@ -157,7 +157,8 @@ describe('CloudWatch alarms', () => {
     expect(composite.MetricAlarms).toEqual([]);
 
     await expect(cw.send(new DescribeAlarmsCommand({ AlarmNames: ['a'], AlarmNamePrefix: 'a' }))).rejects.toMatchObject({ name: 'InvalidParameterCombinationException' });
-    await expect(cw.send(new DescribeAlarmsCommand({ StateValue: 'RED' as never }))).rejects.toMatchObject({ name: 'InvalidParameterValueException' });
+    // An enum value outside the model is CloudWatch's generic ValidationError (the SDK's ValidationException).
+    await expect(cw.send(new DescribeAlarmsCommand({ StateValue: 'RED' as never }))).rejects.toMatchObject({ name: 'ValidationException' });
     await expect(cw.send(new DescribeAlarmsCommand({ NextToken: 'bogus' }))).rejects.toMatchObject({ name: 'InvalidNextToken' });
   });
 
@@ -175,7 +176,7 @@ describe('CloudWatch alarms', () => {
     ['both statistics', { ExtendedStatistic: 'p90' }, 'InvalidParameterCombinationException'],
     ['a period of 45 s', { Period: 45 }, 'InvalidParameterValueException'],
     ['DatapointsToAlarm above EvaluationPeriods', { DatapointsToAlarm: 3, EvaluationPeriods: 2 }, 'InvalidParameterValueException'],
-    ['an unknown operator', { ComparisonOperator: 'Bigger' as never }, 'InvalidParameterValueException'],
+    ['an unknown operator', { ComparisonOperator: 'Bigger' as never }, 'ValidationException'],
     ['no threshold', { Threshold: undefined }, 'MissingRequiredParameterException'],
   ])('refuses PutMetricAlarm with %s', async (_l, over, error) => {
     await expect(cw.send(new PutMetricAlarmCommand(alarm('bad', 'X', over)))).rejects.toMatchObject({ name: error });

@@ -1,0 +1,34 @@
+/** The shape of the generated `input-rules.json` (see scripts/aws-models/generate-input-rules.ts). */
+export interface RuleRef {
+  shape?: string;
+  type?: string;
+  members?: Record<string, RuleRef>;
+  required?: string[];
+  member?: RuleRef;
+  key?: RuleRef;
+  value?: RuleRef;
+  location?: string;
+  locationName?: string;
+  payload?: string;
+  timestampFormat?: string;
+  flattened?: boolean;
+}
+
+export interface RuleConstraint {
+  enum?: string[];
+  min?: number;
+  max?: number;
+  pattern?: string;
+}
+
+export interface OperationRules {
+  http: { method: string; requestUri: string; responseCode?: number };
+  input?: RuleRef;
+  /** By member path from the input: `name`, `patchOperations[].op`, `tags{}` (a map's values), `tags{key}`. */
+  constraints: Record<string, RuleConstraint>;
+}
+
+export interface InputRules {
+  source: string;
+  services: Record<string, { protocol: string; operations: Record<string, OperationRules>; shapes: Record<string, RuleRef> }>;
+}
