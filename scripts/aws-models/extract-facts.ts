@@ -20,7 +20,7 @@ import { FACTS_FILE, SERVICES, type Facts, type MemberFacts, type ServiceFacts }
 
 interface BotoShape {
   type: string;
-  members?: Record<string, { shape: string }>;
+  members?: Record<string, { shape: string; locationName?: string; location?: string }>;
   member?: { shape: string };
   key?: { shape: string };
   value?: { shape: string };
@@ -66,7 +66,16 @@ function walk(model: BotoModel, shapeName: string, path: string, out: Record<str
     if (s.max !== undefined) facts.max = s.max;
     if (s.pattern !== undefined) facts.pattern = s.pattern;
   }
-  if (path !== '' && Object.keys(facts).length > 0) out[path] = facts;
+  // Outputs: the structure's members as this (newer) model has them, by JSON name with their
+  // type, so a member AWS added after the aws-sdk v2 models froze is known, not "extra".
+  if (what === 'output' && s.type === 'structure') {
+    facts.members = Object.fromEntries(
+      Object.entries(s.members ?? {})
+        .filter(([, ref]) => !ref.location)
+        .map(([name, ref]) => [ref.locationName ?? name, model.shapes[ref.shape]?.type ?? 'string']),
+    );
+  }
+  if (Object.keys(facts).length > 0) out[path] = facts;
   const at = (p: string) => (path === '' ? p : `${path}.${p}`);
   if (s.type === 'structure') for (const [name, ref] of Object.entries(s.members ?? {})) walk(model, ref.shape, at(name), out, what, depth + 1);
   if (s.type === 'list' && s.member) walk(model, s.member.shape, `${path}[]`, out, what, depth + 1);
@@ -100,5 +109,13 @@ for (const svc of SERVICES) {
   const model = readModel(join(dataDirBase, 'data'), svc.botocoreName, svc.apiVersion);
   facts.services[svc.name] = serviceFacts(model);
 }
-writeFileSync(FACTS_FILE, JSON.stringify(facts, null, 1) + '\n');
+// One operation per line: compact, and a model refresh shows as a readable diff.
+const lines = ['{', `"source": ${JSON.stringify(facts.source)},`, '"services": {'];
+Object.entries(facts.services).forEach(([name, svc], i, all) => {
+  lines.push(`${JSON.stringify(name)}: {"protocols": ${JSON.stringify(svc.protocols)}, "awsQueryCompatible": ${svc.awsQueryCompatible},`, `"errors": ${JSON.stringify(svc.errors)},`, '"operations": {');
+  Object.entries(svc.operations).forEach(([op, f], j, ops) => lines.push(`${JSON.stringify(op)}: ${JSON.stringify(f)}${j < ops.length - 1 ? ',' : ''}`));
+  lines.push(`}}${i < all.length - 1 ? ',' : ''}`);
+});
+lines.push('}}');
+writeFileSync(FACTS_FILE, lines.join('\n') + '\n');
 process.stdout.write(`wrote ${FACTS_FILE} from ${facts.source}\n`);

@@ -35,10 +35,10 @@ export function buildInputRules(): InputRules {
     const operations: InputRules['services'][string]['operations'] = {};
     for (const [name, op] of Object.entries(model.operations).sort(([a], [b]) => a.localeCompare(b))) {
       reachable(model.shapes, op.input, seen);
-      operations[name] = { http: op.http, input: op.input, constraints: model.facts.operations[name]?.input ?? {} };
+      operations[name] = { http: op.http, input: op.input, constraints: model.facts.operations[name]?.input ?? {}, errors: model.facts.operations[name]?.errors ?? [] };
     }
     const shapes = Object.fromEntries([...seen].sort().map((s) => [s, model.shapes[s]]));
-    out.services[model.info.name] = { protocol: String(model.metadata.protocol), operations, shapes };
+    out.services[model.info.name] = { protocol: String(model.metadata.protocol), operations, errorShapes: model.facts.errors, shapes };
   }
   out.source = `aws-sdk ${(require('aws-sdk/package.json') as { version: string }).version} apis/*.min.json + scripts/aws-models/facts.json`;
   return out;
@@ -55,7 +55,7 @@ function serialize(rules: InputRules): string {
     lines.push(`${JSON.stringify(name)}: {"protocol": ${JSON.stringify(svc.protocol)},`, '"operations": {');
     const ops = Object.entries(svc.operations);
     ops.forEach(([op, r], j) => lines.push(`${JSON.stringify(op)}: ${JSON.stringify(r)}${j < ops.length - 1 ? ',' : ''}`));
-    lines.push('},', '"shapes": {');
+    lines.push('},', `"errorShapes": ${JSON.stringify(svc.errorShapes)},`, '"shapes": {');
     const shapes = Object.entries(svc.shapes);
     shapes.forEach(([s, r], j) => lines.push(`${JSON.stringify(s)}: ${JSON.stringify(r)}${j < shapes.length - 1 ? ',' : ''}`));
     lines.push(`}}${i < services.length - 1 ? ',' : ''}`);

@@ -61,6 +61,8 @@ export interface Operation {
 }
 
 export interface MemberFacts {
+  /** Outputs only: a structure's members (JSON name → type) in botocore's newer copy of the model. */
+  members?: Record<string, string>;
   enum?: string[];
   min?: number;
   max?: number;

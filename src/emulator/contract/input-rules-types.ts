@@ -26,9 +26,18 @@ export interface OperationRules {
   input?: RuleRef;
   /** By member path from the input: `name`, `patchOperations[].op`, `tags{}` (a map's values), `tags{key}`. */
   constraints: Record<string, RuleConstraint>;
+  /** The error shapes the model lists for the operation. */
+  errors: string[];
+}
+
+export interface ErrorShape {
+  /** The code on the wire (the Query protocol's code for awsQueryCompatible services). */
+  code: string;
+  status: number;
+  fault: 'client' | 'server';
 }
 
 export interface InputRules {
   source: string;
-  services: Record<string, { protocol: string; operations: Record<string, OperationRules>; shapes: Record<string, RuleRef> }>;
+  services: Record<string, { protocol: string; operations: Record<string, OperationRules>; errorShapes: Record<string, ErrorShape>; shapes: Record<string, RuleRef> }>;
 }

@@ -72,6 +72,8 @@ function checkConstraint(v: unknown, type: string, c: RuleConstraint | undefined
 
 interface Walk {
   shapes: Shapes;
+  /** rest-json bodies name nested members by `locationName`; JSON 1.0 and Query by member name. */
+  wireNames: boolean;
   constraints: Record<string, RuleConstraint>;
   out: Collector;
 }
@@ -85,9 +87,14 @@ function check(w: Walk, ref: RuleRef, v: unknown, path: string, at: string): voi
       if (typeof v !== 'object' || Array.isArray(v)) return w.out.add(v, at, 'Member must be a structure');
       const o = v as Record<string, unknown>;
       for (const req of s.required ?? []) {
-        if (o[req] === undefined || o[req] === null) w.out.add(null, join(at, lowerFirst(req)), 'Member must not be null');
+        const key = path !== '' && w.wireNames ? (s.members?.[req]?.locationName ?? req) : req;
+        if (o[key] === undefined || o[key] === null) w.out.add(null, join(at, lowerFirst(req)), 'Member must not be null');
       }
-      for (const [name, m] of Object.entries(s.members ?? {})) check(w, m, o[name], path === '' ? name : `${path}.${name}`, join(at, lowerFirst(name)));
+      // The top level arrives keyed by member name (rebuilt from path, query, headers and body).
+      for (const [name, m] of Object.entries(s.members ?? {})) {
+        const key = path !== '' && w.wireNames ? (m.locationName ?? name) : name;
+        check(w, m, o[key], path === '' ? name : `${path}.${name}`, join(at, lowerFirst(name)));
+      }
       return;
     }
     case 'list':
@@ -178,7 +185,8 @@ function restInput(shapes: Shapes, op: OperationRules, req: EmuRequest, rawPath:
     } else if (m.location === 'headers' || m.location === 'statusCode') {
       continue;
     } else if (input.payload === name) {
-      out[name] = resolve(shapes, m).type === 'structure' ? body : req.rawBody;
+      if (resolve(shapes, m).type === 'structure') out[name] = body;
+      else if (req.rawBody !== '') out[name] = req.rawBody;
     } else if (body[wire] !== undefined) {
       out[name] = body[wire];
     }
@@ -192,6 +200,19 @@ function restInput(shapes: Shapes, op: OperationRules, req: EmuRequest, rawPath:
   return out;
 }
 
+/** The error shape the model names for a wire code (`InvalidParameterValue` → `InvalidParameterValueException`), if any. */
+export function errorShapeOf(service: ServiceName, code: string): string | undefined {
+  const shapes = loadRules().services[service]?.errorShapes ?? {};
+  if (code in shapes) return code;
+  return Object.entries(shapes).find(([, e]) => e.code === code)?.[0];
+}
+
+/** Whether the model lists the error (by wire code or shape name) for the operation. */
+export function isListedError(service: ServiceName, operation: string, code: string): boolean {
+  const shape = errorShapeOf(service, code);
+  return shape !== undefined && (loadRules().services[service]?.operations[operation]?.errors ?? []).includes(shape);
+}
+
 export const VALIDATION_ERROR: Partial<Record<ServiceName, { status: number; code: string }>> = {
   apigateway: { status: 400, code: 'BadRequestException' },
   apigatewayv2: { status: 400, code: 'BadRequestException' },
@@ -203,7 +224,7 @@ export function inputProblems(service: ServiceName, operation: string, input: Re
   const svc = loadRules().services[service];
   const op = svc?.operations[operation];
   if (!svc || !op?.input) return [];
-  const w: Walk = { shapes: svc.shapes, constraints: op.constraints, out: new Collector() };
+  const w: Walk = { shapes: svc.shapes, wireNames: svc.protocol === 'rest-json', constraints: op.constraints, out: new Collector() };
   check(w, op.input, input, '', '');
   return w.out.problems;
 }
