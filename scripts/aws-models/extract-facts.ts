@@ -104,7 +104,7 @@ function serviceFacts(model: BotoModel): ServiceFacts {
 }
 
 const [dataDirBase, version] = botocoreDir().split('|');
-const facts: Facts = { source: `botocore ${version} (data/<service>/<api-version>/service-2.json)`, services: {} };
+const facts: Facts = { source: `botocore ${version} (its data/SERVICE/API-VERSION/service-2.json)`, services: {} };
 for (const svc of SERVICES) {
   const model = readModel(join(dataDirBase, 'data'), svc.botocoreName, svc.apiVersion);
   facts.services[svc.name] = serviceFacts(model);
