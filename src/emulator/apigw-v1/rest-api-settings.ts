@@ -9,7 +9,6 @@
  * - `endpointConfiguration.vpcEndpointIds`: only on PRIVATE APIs.
  */
 import { badRequest } from '../core/types.js';
-import { ACCOUNT_ID } from './ids.js';
 import type { RestApi } from './types.js';
 
 export const MAX_COMPRESSION_SIZE = 10485760;
@@ -25,7 +24,7 @@ function expandResource(v: unknown, arnPrefix: string): unknown {
 }
 
 /** Policy text (or object) as a client sends it → the form AWS stores and returns. */
-export function storedPolicy(raw: unknown, where: { region: string; apiId: string }): string {
+export function storedPolicy(raw: unknown, where: { accountId: string; region: string; apiId: string }): string {
   let doc: unknown = raw;
   if (typeof raw === 'string') {
     try {
@@ -39,7 +38,7 @@ export function storedPolicy(raw: unknown, where: { region: string; apiId: strin
   if (!statements || statements.length === 0 || statements.some((s) => !isObj(s) || (s.Effect !== 'Allow' && s.Effect !== 'Deny'))) {
     throw badRequest(INVALID_POLICY);
   }
-  const arnPrefix = `arn:aws:execute-api:${where.region}:${ACCOUNT_ID}:${where.apiId}`;
+  const arnPrefix = `arn:aws:execute-api:${where.region}:${where.accountId}:${where.apiId}`;
   const rewrite = (s: Json): Json => ({
     ...s,
     ...('Resource' in s ? { Resource: expandResource(s.Resource, arnPrefix) } : {}),

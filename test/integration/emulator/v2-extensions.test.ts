@@ -88,7 +88,8 @@ describe('x-amazon-apigateway-cors', () => {
 
   it.each([
     ['allowCredentials with the * origin', { allowOrigins: ['*'], allowCredentials: true }, "allow-credentials is not supported if 'allow-origin' is *"],
-    ['maxAge above 86400', { allowOrigins: ['https://a.example.com'], maxAge: 86401 }, 'Invalid maxAge 86401'],
+    // CreateApi/UpdateApi meet the model's range check first ("…must have value less than or equal to 86400"), ImportApi the CORS check.
+    ['maxAge above 86400', { allowOrigins: ['https://a.example.com'], maxAge: 86401 }, '86400'],
     ['a method that is not one', { allowOrigins: ['https://a.example.com'], allowMethods: ['FETCH'] }, 'Invalid allowMethods value FETCH'],
   ] as Array<[string, { allowOrigins: string[]; allowCredentials?: boolean; maxAge?: number; allowMethods?: string[] }, string]>)('refuses %s (CreateApi, UpdateApi, ImportApi) with BadRequestException', async (_what, cors, message) => {
     const sdk = { AllowOrigins: cors.allowOrigins, AllowCredentials: cors.allowCredentials, MaxAge: cors.maxAge, AllowMethods: cors.allowMethods };

@@ -7,7 +7,7 @@ import { API, route } from '../route.js';
 import type { V1Store } from '../store.js';
 import type { ApiState, RestApi } from '../types.js';
 import { checkLimit, V1_LIMITS } from '../limits.js';
-import { bodyOf, bool, clone, compact, num, obj, ok, page, regionOf, reqStr, str, strList, strMap, nowSeconds, oneOf } from '../wire.js';
+import { bodyOf, bool, clone, compact, num, obj, ok, page, reqStr, str, strList, strMap, nowSeconds, oneOf } from '../wire.js';
 import { checkCompressionSize, checkEndpointConfiguration, storedPolicy } from '../rest-api-settings.js';
 
 export const ENDPOINT_TYPES = ['EDGE', 'REGIONAL', 'PRIVATE'] as const;
@@ -30,7 +30,7 @@ const REST_API_PATCH: PatchSpec = {
  * policy and the compression size (what Terraform sends), and the vpcEndpointIds forms
  * with the id in the value rather than the path.
  */
-function specialOps(next: RestApi, ops: PatchOp[], where: { region: string; apiId: string }): PatchOp[] {
+function specialOps(next: RestApi, ops: PatchOp[], where: { accountId: string; region: string; apiId: string }): PatchOp[] {
   return ops.filter((op) => {
     const type = /^\/endpointConfiguration\/types\/(.+)$/.exec(op.path);
     if (type) {
@@ -96,9 +96,11 @@ export function restApiRoutes(store: V1Store): RouteDef[] {
       const b = bodyOf(req);
       checkLimit(store.state.apis.length, V1_LIMITS.restApisPerRegion, 'REST APIs per region');
       const st = newApiState(restApiFields(b));
-      if (st.api.policy !== undefined) st.api.policy = storedPolicy(st.api.policy, { region: regionOf(req), apiId: st.api.id });
+      if (st.api.policy !== undefined) st.api.policy = storedPolicy(st.api.policy, { ...store.partition, apiId: st.api.id });
       const cloneFrom = str(b, 'cloneFrom');
       if (cloneFrom) {
+        // CreateRestApi's model has no NotFoundException: an unknown source is a bad request.
+        if (!store.state.apis.some((a) => a.api.id === cloneFrom)) throw badRequest(`Invalid cloneFrom: no REST API ${cloneFrom}`);
         const src = store.api(cloneFrom);
         const copy = clone(src);
         const rootMap = new Map(copy.resources.map((r) => [r.id, r.parentId ? newId(ID_LENGTH.resource) : st.api.rootResourceId]));
@@ -117,7 +119,7 @@ export function restApiRoutes(store: V1Store): RouteDef[] {
       const st = store.api(p.restApiId);
       const ops = parsePatchOps(bodyOf(req).patchOperations);
       const next = clone(st.api);
-      const rest = specialOps(next, ops, { region: regionOf(req), apiId: st.api.id });
+      const rest = specialOps(next, ops, { ...store.partition, apiId: st.api.id });
       applyPatch(next as unknown as Record<string, unknown>, REST_API_PATCH, rest);
       if (typeof next.name !== 'string' || next.name === '') throw badRequest('name must be non-empty');
       oneOf(next.apiKeySource, 'apiKeySource', API_KEY_SOURCES);
