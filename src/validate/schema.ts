@@ -59,8 +59,16 @@ const integrationDefaults = z.strictObject({
   passthroughBehavior: z.enum(['when_no_match', 'when_no_templates', 'never', 'WHEN_NO_MATCH', 'WHEN_NO_TEMPLATES', 'NEVER']).optional(),
 });
 
+/** A service name: lower-case letters, digits and dashes (it becomes part of a branch name). */
+export const SERVICE_NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
 export const openapiEntrySchema = z.strictObject({
   file: z.string().min(1).describe('OpenAPI 3.0.x or Swagger 2.0 file, relative to api.yaml.'),
+  service: z
+    .string()
+    .regex(SERVICE_NAME, 'must be lower-case letters, digits and dashes, e.g. users')
+    .optional()
+    .describe('The service that owns this file (`apigw-sync propose --service <name>` replaces it). Default: the file name without `.openapi.yaml`/`.yaml`/`.json`.'),
   pathPrefix: z.string().regex(/^\/[^\s]*$/, 'must be a path starting with /').optional().describe('Prepended to every path of the file.'),
   basePath: z.enum(['ignore', 'prepend']).optional().describe('Like ImportRestApi `basepath`: ignore (default) or prepend the file\'s servers basePath / Swagger basePath.'),
   integration: integrationDefaults.optional().describe('Integration for operations without x-amazon-apigateway-integration.'),
