@@ -114,7 +114,7 @@ function compileApi(a: {
       defaults.authorizer = e.authorizer;
       defaults.authorizerAt = locateIn(src, [...entryPath, 'authorizer']);
     }
-    parts.push(loadOpenapi(ctx, doc, { kind: f.kind, defaults }));
+    parts.push(loadOpenapi(ctx, doc, { kind: f.kind, defaults, apiAuthorizers: Object.keys(f.authorizers ?? {}) }));
   });
   const inline = f.routes ? inlineRoutes(src, f.routes, f.kind, issues) : [];
   const merged = mergeParts(parts, inline, issues, { kind: f.kind });
