@@ -11,3 +11,4 @@ export { subPlan } from './sub-plan.js';
 export { pendingApplies, withPendingDeployments, desiredApiHash, type PendingFound } from './pending.js';
 export type { EngineEvent, EventSink } from './events.js';
 export type { EngineClients } from './clients.js';
+export { runCheckService, gitAsLive, type CheckServiceOptions, type CheckServiceResult } from './check-service.js';
