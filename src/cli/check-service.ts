@@ -4,11 +4,9 @@
  * files, and which of its routes the gateway does not expose. Exit 0 no changes, 2 changes,
  * 1 problems (like `plan`).
  */
-import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import type { Command } from 'commander';
-import { runCheckService, type CheckServiceResult } from '../engine/check-service.js';
+import { hasAwsCredentials } from '../aws/has-credentials.js';
+import { againstLabel, runCheckService, type CheckServiceResult } from '../engine/check-service.js';
 import type { EngineClients } from '../engine/index.js';
 import type { GitHubClient } from '../github/client.js';
 import { readGatewayFiles } from '../github/gateway-files.js';
@@ -19,7 +17,7 @@ import { renderServiceCheckText } from '../render/service-check-text.js';
 import { countRoutes } from '../service/index.js';
 import { clientsFromEnv, useColor } from './aws-env.js';
 import { gitHubFromEnv, repoOption } from './github-env.js';
-import { readServiceSpec } from './service-spec.js';
+import { readServiceSpec } from '../engine/read-spec.js';
 import { action } from './run.js';
 
 export interface CheckServiceCommandOptions {
@@ -53,13 +51,10 @@ export async function checkServiceCommand(dir: string, o: CheckServiceCommandOpt
     const repo = repoOption(o.gateway, '--gateway');
     files = (await readGatewayFiles(o.gh ?? gitHubFromEnv(env, `a token that may read ${o.gateway}`), repo, { path: o.path ?? 'gateway-state', apiKey: o.api, branch: o.base })).files;
   }
-  const access = o.offline ? 'offline' : o.clients ? 'given' : hasAwsCredentials(env) ? 'env' : 'none';
-  const clients = access === 'given' ? o.clients : access === 'env' ? clientsFromEnv(env) : undefined;
-  const result = await runCheckService({ ...(files ? { files } : { dir }), target: { apiKey: o.api, ...(o.service ? { service: o.service } : {}) }, spec, clients });
-  const against =
-    result.against === 'live'
-      ? `the live API in AWS (${result.plan?.region ?? ''})`
-      : `gateway-state in Git (${access === 'offline' ? '--offline' : result.liveUnavailable ? `no AWS access: ${result.liveUnavailable}` : 'no AWS credentials in this environment'})`;
+  const clients = o.offline ? undefined : (o.clients ?? (hasAwsCredentials(env) ? clientsFromEnv(env) : undefined));
+  const withoutAwsBecause = o.offline ? '--offline' : 'no AWS credentials in this environment';
+  const result = await runCheckService({ ...(files ? { files } : { dir }), target: { apiKey: o.api, ...(o.service ? { service: o.service } : {}) }, spec, clients, withoutAwsBecause });
+  const against = againstLabel(result);
   const input = { check: result.check, rows: result.rows, against, ...(result.plan ? { plan: result.plan } : {}) };
   const stdout = format === 'markdown' ? renderServiceCheckMarkdown(input) : format === 'json' ? jsonReport(result, against) : renderServiceCheckText({ ...input, color: o.color });
   return { code: result.exitCode, stdout, result };
@@ -81,13 +76,6 @@ function jsonReport(r: CheckServiceResult, against: string): string {
     plan: r.plan ? JSON.parse(renderPlanJson(r.plan)) : null,
   };
   return `${JSON.stringify(report, null, 2)}\n`;
-}
-
-/** Whether the SDK's default chain has something to find without probing the network. */
-export function hasAwsCredentials(env: NodeJS.ProcessEnv): boolean {
-  if (env.AWS_ACCESS_KEY_ID || env.AWS_PROFILE || env.AWS_WEB_IDENTITY_TOKEN_FILE || env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI || env.AWS_CONTAINER_CREDENTIALS_FULL_URI) return true;
-  const home = env.HOME ?? homedir();
-  return existsSync(env.AWS_SHARED_CREDENTIALS_FILE ?? join(home, '.aws', 'credentials')) || existsSync(env.AWS_CONFIG_FILE ?? join(home, '.aws', 'config'));
 }
 
 export function register(program: Command): void {

@@ -9,7 +9,7 @@ import { proposeServiceSpec, type ProposeOutcome } from '../github/propose.js';
 import { renderProposalText } from '../render/proposal-text.js';
 import { sourceFromEnv } from '../service/proposal.js';
 import { gitHubFromEnv, repoOption } from './github-env.js';
-import { readServiceSpec } from './service-spec.js';
+import { readServiceSpec } from '../engine/read-spec.js';
 import { useColor } from './aws-env.js';
 import { action, EXIT } from './run.js';
 

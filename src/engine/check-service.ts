@@ -22,6 +22,8 @@ export interface CheckServiceOptions {
   spec: ServiceSpec;
   /** Absent: no AWS access, plan against gateway-state in Git. */
   clients?: EngineClients;
+  /** Why there are no clients (shown with the result), e.g. `--offline`. */
+  withoutAwsBecause?: string;
   now?: Date;
 }
 
@@ -30,7 +32,7 @@ export interface CheckServiceResult {
   rows: ServiceRouteRow[];
   /** What the plan compares with: the live API, or gateway-state in Git. */
   against: 'live' | 'git';
-  /** Why the live API was not used although clients were given (e.g. no credentials). */
+  /** Why the live API was not used (no clients, or AWS refused the credentials). */
   liveUnavailable?: string;
   /** The gateway's change (absent when the spec has errors). */
   plan?: Plan;
@@ -45,17 +47,17 @@ const NO_ACCESS = new Set(['CredentialsProviderError', 'UnrecognizedClientExcept
 export async function runCheckService(o: CheckServiceOptions): Promise<CheckServiceResult> {
   const files = o.files ?? (await readStateDir(o.dir ?? 'gateway-state'));
   const check = checkServiceSpec({ files, target: o.target, spec: o.spec });
-  if (!check.valid) return { check, rows: serviceRoutes(check), against: 'git', hasChanges: false, exitCode: 1 };
+  if (!check.valid) return { check, rows: serviceRoutes(check), against: 'git', liveUnavailable: 'the spec has errors', hasChanges: false, exitCode: 1 };
 
   const desired = onlyApi(check.after, check.apiKey);
   let live: LiveSnapshot | undefined;
-  let liveUnavailable: string | undefined;
+  let liveUnavailable = o.clients ? undefined : (o.withoutAwsBecause ?? 'no AWS access');
   if (o.clients) {
     try {
       live = await readLive({ clients: resolveClients(o.clients, desired.region), desired, region: desired.region });
     } catch (e) {
       if (!NO_ACCESS.has(awsErrorCode(e))) throw e;
-      liveUnavailable = `${awsErrorCode(e)}: ${String((e as Error)?.message ?? e).split('\n')[0]}`;
+      liveUnavailable = `no AWS access: ${awsErrorCode(e)}: ${String((e as Error)?.message ?? e).split('\n')[0]}`;
     }
   }
   const against = live ? 'live' : 'git';
@@ -93,4 +95,9 @@ export function gitAsLive(model: GatewayModel, apiKey: string): LiveSnapshot {
     segs.forEach((_, i) => (ids.resourceIds[`/${segs.slice(0, i + 1).join('/')}`] = ''));
   }
   return { region: model.region, apis: { [apiKey]: { model: api, ids } }, unmanaged: [] };
+}
+
+/** What the result was compared with, for people. */
+export function againstLabel(r: CheckServiceResult): string {
+  return r.against === 'live' ? `the live API in AWS (${r.plan?.region ?? ''})` : `gateway-state in Git (${r.liveUnavailable ?? 'no AWS access'})`;
 }

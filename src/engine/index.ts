@@ -11,4 +11,5 @@ export { subPlan } from './sub-plan.js';
 export { pendingApplies, withPendingDeployments, desiredApiHash, type PendingFound } from './pending.js';
 export type { EngineEvent, EventSink } from './events.js';
 export type { EngineClients } from './clients.js';
-export { runCheckService, gitAsLive, type CheckServiceOptions, type CheckServiceResult } from './check-service.js';
+export { runCheckService, gitAsLive, againstLabel, type CheckServiceOptions, type CheckServiceResult } from './check-service.js';
+export { readServiceSpec } from './read-spec.js';

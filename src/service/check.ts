@@ -87,7 +87,7 @@ export function checkServiceSpec(input: CheckInput): ServiceCheck {
       preexisting.push(i);
       continue;
     }
-    const m = mapper.issue(i);
+    const m = specFirst(mapper.issue(i), input.spec.displayPath);
     const files = new Set([m.location.file, ...(m.related ?? []).map((r) => r.file)]);
     const kind: ProblemKind = files.size > 1 ? 'conflict' : AUTH_CODES.has(i.code) ? 'auth' : m.location.file === input.spec.displayPath ? 'spec' : 'gateway';
     if (kind === 'auth' && authorizersAt.length > 0) m.related = [...(m.related ?? []), ...authorizersAt.slice(0, 3)];
@@ -137,6 +137,19 @@ export function checkServiceSpec(input: CheckInput): ServiceCheck {
     files: after,
     display,
   };
+}
+
+/**
+ * A conflict found at the other service's file (the gateway met that one first) is told
+ * from the spec's side: located in the spec, the other file as the related place.
+ */
+function specFirst(i: ValidationIssue, spec: string): ValidationIssue {
+  const mine = i.related?.find((r) => r.file === spec);
+  if (i.location.file === spec || !mine) return i;
+  const swap = (s: string) => s.split(fmt(mine)).join(fmt(i.location));
+  const out: ValidationIssue = { ...i, location: mine, related: [i.location, ...i.related!.filter((r) => r !== mine)], message: swap(i.message) };
+  if (i.hint !== undefined) out.hint = swap(i.hint);
+  return out;
 }
 
 function issueKey(i: ValidationIssue): string {
