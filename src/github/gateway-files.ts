@@ -9,6 +9,8 @@ import type { ValidationIssue } from '../model/issue.js';
 import { MAX_FILE_BYTES, type StateFiles } from '../state/index.js';
 import type { GitHubClient, RepoRef } from './client.js';
 import { gitHubCall } from './errors.js';
+import { UnknownApiError } from '../service/index.js';
+
 
 export interface GatewaySnapshot {
   repo: RepoRef;
@@ -67,6 +69,12 @@ export async function readGatewayFiles(gh: GitHubClient, repo: RepoRef, opts: { 
     }
     files.files.set(rel, buf.toString('utf8').replace(/^\uFEFF/, ''));
     modes.set(rel, e.mode ?? '100644');
+  }
+  if (!files.files.has(`apis/${opts.apiKey}/api.yaml`)) {
+    // Name the APIs that do exist from the tree alone (no blob reads for them).
+    const segs = tree.tree.map((e) => (e.path?.startsWith(`${prefix}apis/`) ? e.path.slice(prefix.length).split('/') : []));
+    const known = [...new Set(segs.filter((p) => p.length === 3 && /^api\.ya?ml$/.test(p[2])).map((p) => p[1]))].sort();
+    throw new UnknownApiError(opts.apiKey, root, known);
   }
   return { repo, branch, commitSha, treeSha, path, files, modes };
 }

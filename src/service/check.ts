@@ -65,8 +65,8 @@ export interface CheckInput {
 const AUTH_CODES = new Set(['security-scheme-undefined', 'unsupported-security-scheme', 'authorizer-undefined', 'rest-api-jwt', 'http-api-authorizer-type']);
 
 export function checkServiceSpec(input: CheckInput): ServiceCheck {
+  const { entry, apiYaml } = findServiceEntry(input.files, input.target, input.spec);
   const base = filesOfApi(input.files, input.target.apiKey);
-  const { entry, apiYaml } = findServiceEntry(base, input.target, input.spec);
   const gatewayFile = posix.join(base.root, entry.rel);
   const after = withSpec(base, entry, input.spec);
   const vBefore = validateFiles(base);
