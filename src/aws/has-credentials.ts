@@ -12,3 +12,10 @@ export function hasAwsCredentials(env: NodeJS.ProcessEnv): boolean {
   const home = env.HOME ?? homedir();
   return existsSync(env.AWS_SHARED_CREDENTIALS_FILE ?? join(home, '.aws', 'credentials')) || existsSync(env.AWS_CONFIG_FILE ?? join(home, '.aws', 'config'));
 }
+
+const NO_ACCESS = new Set(['CredentialsProviderError', 'UnrecognizedClientException', 'InvalidSignatureException', 'ExpiredTokenException', 'AccessDeniedException', 'UnauthorizedException']);
+
+/** AWS answers that mean "this job has no AWS access" rather than "something broke". */
+export function isNoAccessError(code: string): boolean {
+  return NO_ACCESS.has(code);
+}

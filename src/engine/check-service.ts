@@ -10,6 +10,7 @@ import type { Plan } from '../model/plan.js';
 import { buildPlan } from '../plan/index.js';
 import { readLive } from '../aws/read/index.js';
 import { awsErrorCode } from '../aws/errors.js';
+import { isNoAccessError } from '../aws/has-credentials.js';
 import { readStateDir, type StateFiles } from '../state/index.js';
 import { checkServiceSpec, serviceRoutes, type ServiceCheck, type ServiceRouteRow, type ServiceSpec, type ServiceTarget } from '../service/index.js';
 import { resolveClients, type EngineClients } from './clients.js';
@@ -41,8 +42,6 @@ export interface CheckServiceResult {
   exitCode: 0 | 1 | 2;
 }
 
-/** AWS answers that mean "this job has no AWS access" rather than "something broke". */
-const NO_ACCESS = new Set(['CredentialsProviderError', 'UnrecognizedClientException', 'InvalidSignatureException', 'ExpiredTokenException', 'AccessDeniedException', 'UnauthorizedException']);
 
 export async function runCheckService(o: CheckServiceOptions): Promise<CheckServiceResult> {
   const files = o.files ?? (await readStateDir(o.dir ?? 'gateway-state'));
@@ -56,7 +55,7 @@ export async function runCheckService(o: CheckServiceOptions): Promise<CheckServ
     try {
       live = await readLive({ clients: resolveClients(o.clients, desired.region), desired, region: desired.region });
     } catch (e) {
-      if (!NO_ACCESS.has(awsErrorCode(e))) throw e;
+      if (!isNoAccessError(awsErrorCode(e))) throw e;
       liveUnavailable = `no AWS access: ${awsErrorCode(e)}: ${String((e as Error)?.message ?? e).split('\n')[0]}`;
     }
   }

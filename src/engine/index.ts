@@ -13,3 +13,4 @@ export type { EngineEvent, EventSink } from './events.js';
 export type { EngineClients } from './clients.js';
 export { runCheckService, gitAsLive, againstLabel, type CheckServiceOptions, type CheckServiceResult } from './check-service.js';
 export { readServiceSpec } from './read-spec.js';
+export { runDocs, type DocsOptions, type DocsResult } from './docs.js';
