@@ -8,6 +8,7 @@ import { ACTION_COMMANDS, runActionCommand, type ActionCommand, type ActionConte
 import { actionGitHubClient } from '../github/action-client.js';
 import { createEngineServices } from '../github/engine-services.js';
 import { runServiceActionCommand } from '../github/action-service.js';
+import { runDocsActionCommand } from '../github/action-docs.js';
 import { readServiceSpec } from '../engine/read-spec.js';
 import { sourceFromEnv } from '../service/proposal.js';
 import type { EngineServices } from '../github/ports.js';
@@ -23,6 +24,7 @@ export async function run(deps: RunDeps = {}): Promise<void> {
   try {
     const command = core.getInput('command', { required: true });
     if (command === 'propose' || command === 'check-service') return await runServiceCommand(command, env);
+    if (command === 'docs') return await report(await runDocsActionCommand({ path: core.getInput('path') || 'gateway-state', out: core.getInput('out') || 'site', offline: core.getInput('offline') === 'true' }, env), env);
     const inputs = readInputs();
     const token = core.getInput('github-token');
     const services = deps.services ?? createEngineServices({ region: core.getInput('region') || undefined });
@@ -52,7 +54,10 @@ async function runServiceCommand(command: 'propose' | 'check-service', env: Node
     base: core.getInput('base') || undefined,
     offline: core.getInput('offline') === 'true',
   };
-  const result = await runServiceActionCommand(inputs, sourceFromEnv(env), token ? actionGitHubClient(token, env) : undefined, env);
+  await report(await runServiceActionCommand(inputs, sourceFromEnv(env), token ? actionGitHubClient(token, env) : undefined, env), env);
+}
+
+async function report(result: { outputs: Record<string, string>; summary: string; failed?: string; log: string[] }, env: NodeJS.ProcessEnv): Promise<void> {
   for (const [name, value] of Object.entries(result.outputs)) core.setOutput(name, value);
   for (const line of result.log) core.info(line);
   if (env.GITHUB_STEP_SUMMARY && result.summary) await core.summary.addRaw(result.summary, true).write();

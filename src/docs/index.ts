@@ -12,6 +12,7 @@ import { readSourceDocs } from './source-docs.js';
 export { renderSite, type SiteApi } from './site.js';
 export { servedOpenapi } from './served-openapi.js';
 export { serversOf, type DocsDomain } from './servers.js';
+export { docsTarget, type DocsTarget } from './publish.js';
 export { writeSite, swaggerUiDir, siteAsset, SWAGGER_UI_FILES, SITE_MARKER } from './write-site.js';
 
 export interface DocsInput {

@@ -7,7 +7,7 @@ import type { ValidationIssue } from '../model/issue.js';
 import { readLive } from '../aws/read/index.js';
 import { awsErrorCode } from '../aws/errors.js';
 import { isNoAccessError } from '../aws/has-credentials.js';
-import { buildDocs, type SiteApi } from '../docs/index.js';
+import { buildDocs, docsTarget, type DocsTarget, type SiteApi } from '../docs/index.js';
 import { formatIssuesText, validateState } from '../validate/index.js';
 import { resolveClients, type EngineClients } from './clients.js';
 
@@ -19,7 +19,7 @@ export interface DocsOptions {
 
 export type DocsResult =
   | { status: 'invalid'; issues: ValidationIssue[]; issuesText: string }
-  | { status: 'ok'; apis: SiteApi[]; files: Map<string, string>; apiIdsFromAws: boolean; note?: string };
+  | { status: 'ok'; apis: SiteApi[]; files: Map<string, string>; apiIdsFromAws: boolean; note?: string; target: DocsTarget };
 
 
 export async function runDocs(o: DocsOptions): Promise<DocsResult> {
@@ -39,5 +39,5 @@ export async function runDocs(o: DocsOptions): Promise<DocsResult> {
     }
   }
   const { apis, files } = buildDocs({ model: v.model, sources: v.sources, files: v.files, apiIds });
-  return { status: 'ok', apis, files, apiIdsFromAws: apiIds !== undefined, ...(note ? { note } : {}) };
+  return { status: 'ok', apis, files, apiIdsFromAws: apiIds !== undefined, ...(note ? { note } : {}), target: docsTarget(v.files) };
 }

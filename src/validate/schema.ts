@@ -44,6 +44,16 @@ export const gatewaySchema = z
     region: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'must be an AWS region code such as ap-northeast-2').describe('AWS region of every API in this state.'),
     defaults: z.strictObject({ rollout: rolloutSchema.optional(), cost: costSchema.optional() }).optional(),
     cost: costSchema.optional().describe('Same as defaults.cost.'),
+    docs: z
+      .strictObject({
+        s3Bucket: z
+          .string()
+          .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name (lower-case letters, digits, dots and dashes)')
+          .describe('Bucket the apply workflow publishes the documentation site to (`apigw-sync docs`); without it, GitHub Pages.'),
+        prefix: z.string().regex(/^[A-Za-z0-9._/-]*$/, 'must be a key prefix such as api-docs/').optional().describe('Key prefix in the bucket.'),
+      })
+      .optional()
+      .describe('Where the API documentation site is published after an apply that changed an API.'),
   })
   .describe('gateway-state/gateway.yaml');
 
