@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import { docsCommand } from '../../../src/cli/docs.js';
 import { validateState } from '../../../src/validate/index.js';
+import { expectGolden } from '../../helpers/golden.js';
 
 const CHROMIUM = process.env.APIGW_SYNC_CHROMIUM ?? '/usr/bin/chromium';
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -26,6 +27,7 @@ beforeAll(async () => {
   site = join(mkdtempSync(join(tmpdir(), 'apigw-docs-')), 'site');
   const r = await docsCommand(STATE, { out: site, offline: true });
   expect(r.code).toBe(0);
+  expectGolden('docs/docs-cli.txt', `${r.stdout}${r.stderr}`.replaceAll(site, '<site>'));
 });
 
 /** Every route the gateway serves, as `METHOD /path` (ANY is every method). */
