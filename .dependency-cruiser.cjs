@@ -5,7 +5,7 @@
  *   cli, github, action, demo          (entry points)
  *     └─ engine                        (wires the pipeline: plan, apply, drift, import)
  *          └─ aws                      (the only @aws-sdk code besides the emulator)
- *               └─ core: render → plan → diff ; validate → state ; cost ; rollout ; import
+ *               └─ core: render → plan → diff ; render → service → validate → state ; cost ; rollout ; import
  *                    └─ kinds          (one module per resource kind + the registry)
  *                         └─ model     (the vocabulary every layer speaks)
  *
@@ -13,8 +13,8 @@
  * src/state/read-files.ts, which reads the gateway-state directory.
  * The emulator is independent of the code it tests: it imports nothing from src/ outside itself.
  */
-const CORE = '^src/(model|kinds|state|validate|diff|plan|cost|render|rollout|import)/';
-const EDGES = '^src/(aws|github|engine|cli|emulator|demo|action)/|^src/cli\\.ts$';
+const CORE = '^src/(model|kinds|state|validate|diff|plan|cost|render|rollout|import|service)/';
+const EDGES = '^src/(aws|github|engine|cli|emulator|demo|action|docs)/|^src/cli\\.ts$';
 const SDK = '^(@aws-sdk|@smithy)/|node_modules/(@aws-sdk|@smithy)/';
 const GITHUB_LIBS = '^(@octokit|probot|@probot|@actions)/?|node_modules/(@octokit|probot|@probot|@actions)/';
 const IO = '^(fs|fs/promises|node:fs|node:fs/promises|net|node:net|http|node:http|https|node:https|child_process|node:child_process)$';
@@ -28,7 +28,8 @@ const coreAllowed = {
   cost: [],
   rollout: [],
   import: [],
-  render: ['diff', 'plan', 'cost', 'rollout'],
+  service: ['state', 'validate', 'diff'],
+  render: ['diff', 'plan', 'cost', 'rollout', 'validate', 'service', 'state'],
 };
 
 module.exports = {
@@ -64,7 +65,7 @@ module.exports = {
     {
       name: 'core-imports-no-edge',
       severity: 'error',
-      comment: 'The core (model, kinds, state, validate, diff, plan, cost, render, rollout, import) never calls the edges.',
+      comment: 'The core (model, kinds, state, validate, diff, plan, cost, render, rollout, import, service) never calls the edges.',
       from: { path: CORE },
       to: { path: EDGES },
     },
@@ -116,6 +117,13 @@ module.exports = {
       comment: 'The local AWS endpoint must not share code with what it tests.',
       from: { path: '^src/emulator/' },
       to: { path: '^src/', pathNot: '^src/emulator/' },
+    },
+    {
+      name: 'docs-is-an-edge',
+      comment: 'src/docs builds and writes the documentation site: it may use the core, not the engine, GitHub, the CLI or AWS.',
+      severity: 'error',
+      from: { path: '^src/docs/' },
+      to: { path: '^src/(github|engine|cli|demo|action|emulator|aws)/|^src/cli\\.ts$' },
     },
     {
       name: 'engine-below-entry-points',
