@@ -8,6 +8,8 @@ import { rowsOf } from '../../../src/kinds/field.js';
 import { readOperations } from '../../../src/aws/read/kinds.js';
 import { writeOperations } from '../../../src/aws/apply/record-writer.js';
 import type { ApiKind } from '../../../src/model/api.js';
+import { apiFields, type ApiFieldsModel } from '../../../src/kinds/api/fields.js';
+import { EXTENSIONS } from '../../../src/validate/rules/extensions/catalog.js';
 
 const FLAVOURS: ApiKind[] = ['RestApi', 'HttpApi'];
 
@@ -48,5 +50,19 @@ describe('the kind registry', () => {
 
   it('masks by name the maps people name, from the field tables', () => {
     expect([...userKeyedFields()].sort()).toEqual(['requestParameters', 'responseParameters', 'variables']);
+  });
+
+  it('an OpenAPI extension a field table loads and imports is `managed` in the extension catalog for the API kinds that have the field', () => {
+    for (const [field, row] of rowsOf<ApiFieldsModel>(apiFields)) {
+      const ext = row.state?.ext;
+      if (!ext) continue;
+      const entry = EXTENSIONS.find((e) => e.name === ext);
+      expect(entry, `${ext} (api.${field}) is in src/validate/rules/extensions/catalog.ts`).toBeDefined();
+      for (const f of FLAVOURS) {
+        const col = f === 'RestApi' ? row.rest : row.http;
+        // A column that is only read (never written) is not the field: HTTP APIs read binary media types as [].
+        if (col !== undefined && col.create !== false) expect(entry!.status[f], `${ext} on ${f}`).toBe('managed');
+      }
+    }
   });
 });
