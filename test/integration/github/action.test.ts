@@ -72,20 +72,20 @@ describe('GitHub Action entry', () => {
     expect(parseCommentData(posted)).toMatchObject({ status: 'planned', fingerprint: out['plan-fingerprint'], headSha: '3f1c2d4e5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d' });
   });
 
-  it('plan again: updates the same comment in place and keeps the recorded approvals', async () => {
-    const old = `${COMMENT_MARKER}\nold\n${encodeCommentData({ v: 1, status: 'planned', fingerprint: 'a'.repeat(64), headSha: 'x', approvals: [{ login: 'alice', fingerprint: 'a'.repeat(64), at: 't' }] })}`;
+  it('plan again: updates its own comment (github-actions[bot]) in place, never a look-alike, and carries no approvals it cannot verify', async () => {
+    const old = `${COMMENT_MARKER}\nold\n${encodeCommentData({ v: 1, status: 'planned', fingerprint: 'a'.repeat(64), headSha: 'x', approvals: [{ login: 'alice', headSha: 'x', at: 't' }] })}`;
     let patched = '';
     const gh = nock('https://api.github.com')
       .get('/repos/acme/gateway/issues/7/comments')
       .query(true)
-      .reply(200, [{ id: 55, body: old }])
+      .reply(200, [{ id: 54, body: old, user: { login: 'mallory', type: 'User' } }, { id: 55, body: old, user: { login: 'github-actions[bot]', type: 'Bot' } }])
       .patch('/repos/acme/gateway/issues/comments/55', (b: { body: string }) => ((patched = b.body), true))
       .reply(200, { id: 55 });
     runner = simulateRunner({ inputs: { command: 'plan', path: dir, 'github-token': 'ghs_test' }, eventName: 'pull_request', event: fixtureEvent('pull_request.opened.json'), env: awsEnv() });
     await run();
     gh.done();
-    expect(parseCommentData(patched)?.approvals).toEqual([{ login: 'alice', fingerprint: 'a'.repeat(64), at: 't' }]);
-    expect(patched).toContain('Stale (given for an earlier plan, no longer count): `alice`');
+    expect(parseCommentData(patched)?.approvals).toEqual([]);
+    expect(parseCommentData(patched)?.desired?.fingerprint).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('apply, then plan says no changes; drift after a console edit opens one issue', async () => {
