@@ -161,6 +161,7 @@ export async function runActionCommand(inputs: ActionInputs, ctx: ActionContext,
     }
     outputs['has-changes'] = r.status === 'applied' || r.status === 'failed';
     outputs['plan-fingerprint'] = r.plan?.fingerprint ?? '';
+    outputs['desired-fingerprint'] = r.desired?.fingerprint ?? '';
     const summary = applySummary(r.status, r.plan ? shortFingerprint(r.plan.fingerprint) : undefined, r.progress, r.failures, r.rolledBack);
     const issues = r.issues.length ? renderPlanSummary({ issues: r.issues, heading: '### Problems' }) : '';
     let all = issues ? `${summary}\n${issues}` : summary;

@@ -100,16 +100,18 @@ export function renderPlanComment(input: PlanCommentInput): RenderedComment {
   };
   if (input.desired) data.desired = input.desired;
   const head = [COMMENT_MARKER, headerLines(input, data.status)].join('\n');
-  const tail = [outcomeSection(input.outcome), approvalSection(input), progressSection(input.progress), encodeCommentData(data)].filter(Boolean);
+  const tail = [approvalSection(input), progressSection(input.progress), encodeCommentData(data)].filter(Boolean);
+  // How the apply ended goes right under the header: the first thing a reader sees.
+  const outcome = outcomeSection(input.outcome);
   const drift = renderDriftSection(input.drift, { heading: '### ⚠️ Drift this pull request would overwrite' });
   const cost = input.cost?.show ? input.cost.markdown.trim() : '';
   const issues = issuesSection(input.issues);
 
-  const full = join([head, issues, input.plan ? planBody(input.plan) : '', drift, cost, ...tail]);
+  const full = join([head, outcome, issues, input.plan ? planBody(input.plan) : '', drift, cost, ...tail]);
   if (full.length <= limit) return { body: full, data, summarised: false };
 
   // Too long: keep head, approvals and data whole; fit the summary tables row by row.
-  const fixed = join([head, ...tail]).length + 400;
+  const fixed = join([head, outcome, ...tail]).length + 400;
   const budget = Math.max(0, limit - fixed);
   const note = fullPlanNote(input, full.length);
   const planSummary = input.plan ? fitTable(planSummaryTable(input.plan), budget - note.length - Math.min(issues.length, budget / 4)) : '';
@@ -117,7 +119,7 @@ export function renderPlanComment(input: PlanCommentInput): RenderedComment {
   const driftCount = input.drift ? input.drift.items.length : 0;
   const driftLine = driftCount > 0 ? `### ⚠️ Drift this pull request would overwrite\n\n${driftCount} difference${driftCount === 1 ? '' : 's'} between AWS and the base branch (listed in the full plan).` : '';
   const left = budget - note.length - planSummary.length - issuesFit.length - driftLine.length;
-  const body = join([head, issuesFit, note, planSummary, driftLine, cost.length < left ? cost : '', ...tail]);
+  const body = join([head, outcome, issuesFit, note, planSummary, driftLine, cost.length < left ? cost : '', ...tail]);
   return { body, data, summarised: true };
 }
 
@@ -208,22 +210,25 @@ export function withCommentOutcome(body: string, data: CommentData, status: Comm
   const next: CommentData = { ...data, status };
   const lines = body.split('\n');
   const title = lines.findIndex((l) => l.startsWith('## apigw-sync · '));
-  if (title < 0) return { body, data };
+  const commit = lines.findIndex((l, i) => i > title && l.startsWith('Commit `'));
+  if (title < 0 || commit < 0) return { body, data };
   lines[title] = `## apigw-sync · ${STATUS_TITLE[status]}`;
   let text = lines.join('\n');
-  const old = text.indexOf(OUTCOME_MARKER);
-  const approvalAt = text.indexOf(APPROVAL_HEADING);
-  const dataAt = text.indexOf('<!-- apigw-sync:data ');
-  const sectionEnd = approvalAt >= 0 ? approvalAt : dataAt;
-  if (sectionEnd < 0) return { body, data };
+  const start = text.indexOf(OUTCOME_MARKER);
+  const end = text.indexOf(OUTCOME_END);
+  if (start >= 0 && end > start) text = `${text.slice(0, start)}${text.slice(end + OUTCOME_END.length).replace(/^\n+/, '')}`;
   const section = outcomeSection(outcome);
-  const start = old >= 0 && old < sectionEnd ? old : sectionEnd;
-  text = `${text.slice(0, start)}${section ? `${section}\n\n` : ''}${text.slice(sectionEnd)}`;
+  if (section) {
+    const after = lines.slice(0, commit + 1).join('\n').length;
+    text = `${text.slice(0, after)}\n\n${section}\n\n${text.slice(after).replace(/^\n+/, '')}`;
+  }
   const at = text.indexOf('<!-- apigw-sync:data ');
+  if (at < 0) return { body, data };
   return { body: `${text.slice(0, at)}${encodeCommentData(next)}\n`, data: next };
 }
 
 const OUTCOME_MARKER = '<!-- apigw-sync:outcome -->';
+const OUTCOME_END = '<!-- apigw-sync:outcome-end -->';
 const APPROVAL_HEADING = '### Approval and apply';
 const PROGRESS_HEADING = '### Apply progress';
 
@@ -275,6 +280,7 @@ function outcomeSection(o: ApplyOutcomeNote | undefined): string {
   }
   // The URL comes from GitHub's payload: only a plain https URL becomes a link.
   if (o.link && /^https:\/\/[^\s()<>[\]]+$/.test(o.link.url)) out.push('', `[${escapeMarkdownText(o.link.label)}](${o.link.url})`);
+  out.push(OUTCOME_END);
   return out.join('\n');
 }
 

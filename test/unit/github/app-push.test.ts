@@ -11,6 +11,7 @@ import { parseCommentData } from '../../../src/render/comment-data.js';
 import { API, BASE, BOT, HEAD, MERGE, PR, REPO, STATE_DIR, botComment, deliver, installation, makeProbot, official, permission, planComment, pull, review, serveState, useNock } from './app-harness.js';
 import { fixtureDesiredDigest, fixturePlan } from './comment-fixture.js';
 import { fakeServices } from './fake-services.js';
+import { expectGolden } from '../../helpers/golden.js';
 
 useNock();
 
@@ -75,6 +76,25 @@ describe('push to the default branch (in-process executor)', () => {
     expect(bodies.statuses.at(-1)).toBe('success: applied');
     expect(bodies.checkDone).toMatchObject({ conclusion: 'success' });
     expect(parseCommentData(bodies.comment)?.status).toBe('applied');
+  });
+
+  it('hole 4: AWS moved since the review (another apply, a console edit): the approved desired state is applied anyway and the comment says what changed (golden)', async () => {
+    const moved = { ...fixturePlan(), fingerprint: 'e'.repeat(64) };
+    moved.summary = { ...moved.summary, add: 2, change: 3, destroy: 0 };
+    const { services } = fakeServices({ apply: () => ({ status: 'applied', plan: moved, issues: [], progress: [{ apiKey: 'shop', stage: 'prod', state: 'success', detail: 'canary promoted' }], failures: [], rolledBack: [] }) });
+    const probot = await makeProbot({ services: () => services });
+    const bodies: Record<string, any> = {};
+    const gh = approved(merged(installation(nock(API), { config: IN_PROCESS })));
+    record(gh, bodies);
+    serveState(gh, { sha: MERGE, dir: STATE_DIR });
+    gh.get(`${REPO}/issues/${PR}/comments`).query(true).reply(200, [botComment(900, planComment(HEAD))])
+      .patch(`${REPO}/issues/comments/900`, (b) => ((bodies.comment = b.body), true)).reply(200, {});
+    failureIssues(gh);
+    await deliver(probot, 'push', mergePush());
+    gh.done();
+    expect(bodies.comment).toContain('### ℹ️ AWS changed since the review');
+    expect(bodies.comment).toContain(`Plan ${fixturePlan().fingerprint.slice(0, 12)} was reviewed \\(reviewed: 7 to add, 12 to change, 4 to destroy\\)`);
+    expectGolden('github/app-comment-applied-aws-moved.md', bodies.comment);
   });
 
   it('a merge whose changes are already applied (`/apigw-sync apply` before merge) ends "no changes" with a success status', async () => {

@@ -176,11 +176,13 @@ describe('withCommentOutcome', () => {
     const failed = withCommentOutcome(body, data, 'failed', { kind: 'failure', title: 'The apply failed', detail: 'the apply workflow run ended with failure', link: { label: 'The workflow run', url: 'https://github.com/Codertocat/Hello-World/actions/runs/1' } });
     expect(failed.body).toContain('## apigw-sync · ❌ Apply failed');
     expect(parseCommentData(failed.body)?.status).toBe('failed');
-    const planPart = (b: string) => b.slice(b.indexOf('### Plan'), b.indexOf('### 💰'));
-    expect(planPart(failed.body)).toBe(planPart(body));
+    const planPart = (b: string) => b.slice(b.indexOf('### Plan'));
+    expect(planPart(failed.body).replace(/<!-- apigw-sync:data .*/, '')).toBe(planPart(body).replace(/<!-- apigw-sync:data .*/, ''));
+    // Right under the header: the first thing a reader sees.
+    expect(failed.body.indexOf('### ❌ The apply failed')).toBeLessThan(failed.body.indexOf('### Plan'));
     // A second outcome replaces the first.
     const ok = withCommentOutcome(failed.body, failed.data, 'applied', { kind: 'info', title: 'Applied' });
-    expect(ok.body.match(/apigw-sync:outcome/g)).toHaveLength(1);
+    expect(ok.body.match(/apigw-sync:outcome -->/g)).toHaveLength(1);
     expect(ok.body).not.toContain('The apply failed');
     expect(withCommentOutcome(failed.body, failed.data, 'failed', { kind: 'failure', title: 'x', link: { label: 'bad', url: 'javascript:alert(1)' } }).body).not.toContain('javascript:');
     expectGolden('comment/outcome-failed.md', failed.body);
