@@ -53,6 +53,18 @@ function record(gh: nock.Scope, bodies: Record<string, any>, o: { id?: number; s
     .patch(`${REPO}/check-runs/91`, (b) => ((bodies.checkDone = b), true)).reply(200, {});
 }
 
+/** The whole in-process merge apply of an approved #2 that ends well (no failure issue open). */
+async function mergedAndApplied(probot: Awaited<ReturnType<typeof makeProbot>>, bodies: Record<string, any>, statuses = 2): Promise<void> {
+  const gh = approved(merged(installation(nock(API), { config: IN_PROCESS })));
+  record(gh, bodies, { statuses });
+  serveState(gh, { sha: MERGE, dir: STATE_DIR });
+  gh.get(`${REPO}/issues/${PR}/comments`).query(true).reply(200, [botComment(900, planComment(HEAD))])
+    .patch(`${REPO}/issues/comments/900`, (b) => ((bodies.comment = b.body), true)).reply(200, {});
+  failureIssues(gh);
+  await deliver(probot, 'push', mergePush());
+  gh.done();
+}
+
 const failureIssues = (gh: nock.Scope, open: unknown[] = []) => gh.get(`${REPO}/issues`).query({ labels: LABEL, state: 'open', per_page: '100' }).reply(200, open);
 
 describe('push to the default branch (in-process executor)', () => {
@@ -60,16 +72,8 @@ describe('push to the default branch (in-process executor)', () => {
     const { services, calls } = fakeServices();
     const probot = await makeProbot({ services: () => services });
     const bodies: Record<string, any> = {};
-    const gh = approved(merged(installation(nock(API), { config: IN_PROCESS })));
-    record(gh, bodies, { statuses: 6 });
-    serveState(gh, { sha: MERGE, dir: STATE_DIR });
-    gh.get(`${REPO}/issues/${PR}/comments`).query(true).reply(200, [botComment(900, planComment(HEAD))])
-      .patch(`${REPO}/issues/comments/900`, (b) => ((bodies.comment = b.body), true)).reply(200, {});
-    failureIssues(gh);
-    const payload = mergePush();
-    expect(payload.commits.flatMap((c: { added: string[]; modified: string[] }) => [...c.added, ...c.modified])).toEqual(['README.md']);
-    await deliver(probot, 'push', payload);
-    gh.done();
+    expect(mergePush().commits.flatMap((c: { added: string[]; modified: string[] }) => [...c.added, ...c.modified])).toEqual(['README.md']);
+    await mergedAndApplied(probot, bodies, 6);
     expect(calls.apply.map((a) => a.approvedDesired)).toEqual([DIGEST]);
     expect(bodies.deployment).toMatchObject({ ref: MERGE, environment: 'gateway-state', payload: { kind: 'merge', pr: PR, sha: MERGE, before: BASE, checkRunId: 91 } });
     expect(bodies.statuses[0]).toBe('in_progress: applying');
@@ -84,14 +88,7 @@ describe('push to the default branch (in-process executor)', () => {
     const { services } = fakeServices({ apply: () => ({ status: 'applied', plan: moved, issues: [], progress: [{ apiKey: 'shop', stage: 'prod', state: 'success', detail: 'canary promoted' }], failures: [], rolledBack: [] }) });
     const probot = await makeProbot({ services: () => services });
     const bodies: Record<string, any> = {};
-    const gh = approved(merged(installation(nock(API), { config: IN_PROCESS })));
-    record(gh, bodies);
-    serveState(gh, { sha: MERGE, dir: STATE_DIR });
-    gh.get(`${REPO}/issues/${PR}/comments`).query(true).reply(200, [botComment(900, planComment(HEAD))])
-      .patch(`${REPO}/issues/comments/900`, (b) => ((bodies.comment = b.body), true)).reply(200, {});
-    failureIssues(gh);
-    await deliver(probot, 'push', mergePush());
-    gh.done();
+    await mergedAndApplied(probot, bodies);
     expect(bodies.comment).toContain('### ℹ️ AWS changed since the review');
     expect(bodies.comment).toContain(`Plan ${fixturePlan().fingerprint.slice(0, 12)} was reviewed \\(reviewed: 7 to add, 12 to change, 4 to destroy\\)`);
     expectGolden('github/app-comment-applied-aws-moved.md', bodies.comment);
@@ -101,14 +98,7 @@ describe('push to the default branch (in-process executor)', () => {
     const { services, calls } = fakeServices({ apply: () => ({ status: 'no-changes', plan: fixturePlan(), issues: [], progress: [], failures: [], rolledBack: [] }) });
     const probot = await makeProbot({ services: () => services });
     const bodies: Record<string, any> = {};
-    const gh = approved(merged(installation(nock(API), { config: IN_PROCESS })));
-    record(gh, bodies);
-    serveState(gh, { sha: MERGE, dir: STATE_DIR });
-    gh.get(`${REPO}/issues/${PR}/comments`).query(true).reply(200, [botComment(900, planComment(HEAD))])
-      .patch(`${REPO}/issues/comments/900`, (b) => ((bodies.comment = b.body), true)).reply(200, {});
-    failureIssues(gh);
-    await deliver(probot, 'push', mergePush());
-    gh.done();
+    await mergedAndApplied(probot, bodies);
     expect(calls.apply).toHaveLength(1);
     expect(bodies.statuses).toEqual(['in_progress: applying', 'success: no changes: AWS already matches this commit']);
     expect(bodies.comment).toContain('Nothing left to apply: AWS already matches this commit');

@@ -28,17 +28,22 @@ const deployment = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
+/** The record's end: deployment 503 read back, its status, the check, our comment. */
+function recordEnd(bodies: Record<string, any>): nock.Scope {
+  return installation(nock(API))
+    .get(`${REPO}/deployments/503`).reply(200, deployment())
+    .post(`${REPO}/deployments/503/statuses`, (b) => ((bodies.status = b), true)).reply(201, {})
+    .patch(`${REPO}/check-runs/93`, (b) => ((bodies.check = b), true)).reply(200, {})
+    .get(`${REPO}/issues/${PR}/comments`).query(true).reply(200, [botComment(900, planComment(HEAD))])
+    .patch(`${REPO}/issues/comments/900`, (b) => ((bodies.comment = b.body), true)).reply(200, {});
+}
+
 describe('workflow_run.completed (actions executor)', () => {
   it('success: the deployment succeeds with the run as its log, the check completes, the comment says applied, failure issues close', async () => {
     const { services } = fakeServices();
     const probot = await makeProbot({ services: () => services });
     const bodies: Record<string, any> = {};
-    const gh = installation(nock(API))
-      .get(`${REPO}/deployments/503`).reply(200, deployment())
-      .post(`${REPO}/deployments/503/statuses`, (b) => ((bodies.status = b), true)).reply(201, {})
-      .patch(`${REPO}/check-runs/93`, (b) => ((bodies.check = b), true)).reply(200, {})
-      .get(`${REPO}/issues/${PR}/comments`).query(true).reply(200, [botComment(900, planComment(HEAD))])
-      .patch(`${REPO}/issues/comments/900`, (b) => ((bodies.comment = b.body), true)).reply(200, {})
+    const gh = recordEnd(bodies)
       .get(`${REPO}/issues`).query(true).reply(200, [{ number: 40, user: { login: BOT }, body: '<!-- apigw-sync:apply-failure WORKFLOW -->' }])
       .post(`${REPO}/issues/40/comments`).reply(201, {})
       .patch(`${REPO}/issues/40`, { state: 'closed', state_reason: 'completed' }).reply(200, {});
@@ -54,12 +59,7 @@ describe('workflow_run.completed (actions executor)', () => {
     const { services } = fakeServices();
     const probot = await makeProbot({ services: () => services });
     const bodies: Record<string, any> = {};
-    const gh = installation(nock(API))
-      .get(`${REPO}/deployments/503`).reply(200, deployment())
-      .post(`${REPO}/deployments/503/statuses`, (b) => ((bodies.status = b), true)).reply(201, {})
-      .patch(`${REPO}/check-runs/93`, (b) => ((bodies.check = b), true)).reply(200, {})
-      .get(`${REPO}/issues/${PR}/comments`).query(true).reply(200, [botComment(900, planComment(HEAD))])
-      .patch(`${REPO}/issues/comments/900`, (b) => ((bodies.comment = b.body), true)).reply(200, {})
+    const gh = recordEnd(bodies)
       .get(`${REPO}/issues`).query(true).reply(200, [])
       .post(`${REPO}/issues`, (b) => ((bodies.issue = b), true)).reply(201, { number: 41 });
     await deliver(probot, 'workflow_run', runEnded('failure'));
