@@ -13,6 +13,7 @@ import type { RepoConfig } from './config.js';
 import { isStatePath } from './pr-plan.js';
 import { changedPaths } from './push-paths.js';
 import { checkReviewedApply, mergedPullRequest } from './reviewed-apply.js';
+import { fetchState } from './state-fetch.js';
 
 export interface PushEvent {
   ref: string;
@@ -42,6 +43,10 @@ export async function applyPush(r: RepoCtx, ev: PushEvent, config: RepoConfig, d
   const needsReview = config.requiredApprovals > 0 || config.approvals.codeowners;
   if (prNumber === undefined) {
     if (needsReview) return refuse('NO_REVIEWED_PULL_REQUEST', `${ev.after.slice(0, 7)} was pushed to ${branch} without a merged pull request: nothing reviewed it, so nothing is applied. Open a pull request with the change and get it approved.`);
+    // No review required: the state as pushed is what gets applied, exactly (the apply workflow needs its fingerprint too).
+    const pushed = await desiredStateOf(r, deps, config, ev.after);
+    if (!pushed.ok) return refuse('INVALID_STATE', pushed.reason);
+    job.approved = { fingerprint: pushed.fingerprint };
     return runApplyJob(r, deps, config, job);
   }
   if (needsReview) {
@@ -55,4 +60,15 @@ export async function applyPush(r: RepoCtx, ev: PushEvent, config: RepoConfig, d
     job.approved = gate.approved;
   }
   return runApplyJob(r, deps, config, job);
+}
+
+async function desiredStateOf(r: RepoCtx, deps: AppDeps, config: RepoConfig, sha: string): Promise<{ ok: true; fingerprint: string } | { ok: false; reason: string }> {
+  const repo = { owner: r.owner, repo: r.repo };
+  const state = await fetchState(r.gh, repo, { sha, path: config.path });
+  try {
+    const d = await deps.services(config, repo).planner.describe({ dir: state.dir, displayDir: config.path });
+    return d.status === 'ok' ? { ok: true, fingerprint: d.desired.fingerprint } : { ok: false, reason: `the gateway-state of ${sha.slice(0, 7)} is invalid` };
+  } finally {
+    await state.cleanup();
+  }
 }

@@ -268,6 +268,24 @@ describe('push to the default branch (actions executor, the default)', () => {
     expect(bodies.dispatch).toEqual({ ref: 'master', inputs: { 'pull-request': String(PR), sha: MERGE, 'desired-fingerprint': DIGEST.fingerprint, 'deployment-id': '503' } });
   });
 
+  it('requiredApprovals: 0 and a direct push: the state as pushed is dispatched with its own desired fingerprint', async () => {
+    const { services, calls } = fakeServices();
+    const probot = await makeProbot({ services: () => services });
+    let dispatch: any;
+    const gh = installation(nock(API), { config: 'requiredApprovals: 0\n' })
+      .get(`${REPO}/compare/${BASE}...${MERGE}`).query(true).reply(200, { status: 'ahead', files: STATE_FILES })
+      .get(`${REPO}/commits/${MERGE}/pulls`).reply(200, []);
+    serveState(gh, { sha: MERGE, dir: STATE_DIR });
+    gh.post(`${REPO}/check-runs`).reply(201, { id: 95 })
+      .post(`${REPO}/deployments`).reply(201, { id: 505 })
+      .post(`${REPO}/deployments/505/statuses`).reply(201, {})
+      .post(`${REPO}/actions/workflows/gateway-apply.yml/dispatches`, (b) => ((dispatch = b), true)).reply(204);
+    await deliver(probot, 'push', mergePush());
+    gh.done();
+    expect(calls.describe).toEqual(['gateway-state']);
+    expect(dispatch.inputs).toEqual({ 'pull-request': '', sha: MERGE, 'desired-fingerprint': DIGEST.fingerprint, 'deployment-id': '505' });
+  });
+
   it('a workflow that cannot be dispatched is an error on the deployment, the check, the comment and an issue', async () => {
     const { services } = fakeServices();
     const probot = await makeProbot({ services: () => services });
