@@ -58,7 +58,6 @@ function dispatched(inputs: Record<string, string>) {
     inputs: { command: 'apply', path: 'gateway-state', 'github-token': 'ghs_test', ...inputs },
     eventName: 'workflow_dispatch',
     event,
-    env: { GITHUB_REPOSITORY: 'Codertocat/Hello-World' },
   });
 }
 
