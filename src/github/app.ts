@@ -88,13 +88,13 @@ export function createApp(deps: AppDeps) {
       }
     });
 
-    app.on('workflow_run.completed', async (context) => {
+    app.on(['workflow_run.in_progress', 'workflow_run.completed'], async (context) => {
       const run = context.payload.workflow_run;
       if (run.event !== 'workflow_dispatch') return;
       const r = await repoCtx(context);
       const config = await loadRepoConfig(r);
       if (config.executor !== 'actions') return;
-      await followApplyRun(r, { path: run.path, event: run.event, headBranch: run.head_branch, conclusion: run.conclusion, displayTitle: run.display_title ?? '', htmlUrl: run.html_url }, config, deps);
+      await followApplyRun(r, { status: run.status ?? '', path: run.path, event: run.event, headBranch: run.head_branch, conclusion: run.conclusion, displayTitle: ('display_title' in run ? run.display_title : undefined) ?? '', htmlUrl: run.html_url }, config, deps);
     });
   };
 }

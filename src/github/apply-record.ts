@@ -92,6 +92,12 @@ export function progressStatus(r: RepoCtx, record: ApplyRecord, p: ApplyProgress
   return deploymentStatus(r, record, 'in_progress', `${p.apiKey}/${p.stage}: ${p.detail ?? p.state}`);
 }
 
+/** The apply workflow run started: the deployment and the check link to it. */
+export async function runningApplyRecord(r: RepoCtx, record: ApplyRecord, runUrl: string): Promise<void> {
+  await deploymentStatus(r, record, 'in_progress', 'running in the apply workflow', runUrl);
+  await r.gh.rest.checks.update({ owner: r.owner, repo: r.repo, check_run_id: record.checkRunId, status: 'in_progress', details_url: runUrl });
+}
+
 export async function closeApplyRecord(r: RepoCtx, deps: AppDeps, config: RepoConfig, record: ApplyRecord, outcome: ApplyOutcome): Promise<void> {
   const repo = { owner: r.owner, repo: r.repo };
   const { job } = record;

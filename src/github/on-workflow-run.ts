@@ -1,6 +1,6 @@
 /**
- * The end of an apply workflow run the App dispatched (`workflow_run` completed): the run's
- * conclusion becomes the deployment status, the check run and the pull request comment, and
+ * An apply workflow run the App dispatched: when it starts (`workflow_run` in_progress) the
+ * deployment and the check link to it; when it ends (`completed`) the run's conclusion becomes the deployment status, the check run and the pull request comment, and
  * after a merge opens or closes the failure issues (apply-record.ts).
  *
  * The run is matched to its record by the deployment id in the run's name (the workflow's
@@ -8,10 +8,12 @@
  * and only runs of the configured workflow on the default branch count.
  */
 import type { AppDeps, RepoCtx } from './app-context.js';
-import { closeApplyRecord, type ApplyOutcome, type ApplyRecord, type DeploymentPayload } from './apply-record.js';
+import { closeApplyRecord, runningApplyRecord, type ApplyOutcome, type ApplyRecord, type DeploymentPayload } from './apply-record.js';
 import type { RepoConfig } from './config.js';
 
 export interface WorkflowRunEvent {
+  /** `completed`, or `in_progress` when the run starts. */
+  status: string;
   path: string;
   event: string;
   headBranch: string | null;
@@ -20,7 +22,7 @@ export interface WorkflowRunEvent {
   htmlUrl: string;
 }
 
-export type WorkflowRunResult = 'ignored' | 'unknown-deployment' | ApplyOutcome['kind'];
+export type WorkflowRunResult = 'ignored' | 'unknown-deployment' | 'running' | ApplyOutcome['kind'];
 
 /** `run-name` of the apply workflow: `apigw-sync apply <sha> · deployment <id>`. */
 const DEPLOYMENT_IN_TITLE = /· deployment (\d{1,19})\b/;
@@ -47,6 +49,10 @@ export async function followApplyRun(r: RepoCtx, run: WorkflowRunEvent, config: 
     checkRunId: payload.checkRunId,
     job: { kind: payload.kind === 'pull-request' ? 'pull-request' : 'merge', prNumber: typeof payload.pr === 'number' ? payload.pr : undefined, sha: deployment.sha, before: payload.before, requestedBy: 'workflow' },
   };
+  if (run.status !== 'completed') {
+    await runningApplyRecord(r, record, run.htmlUrl);
+    return 'running';
+  }
   const outcome = outcomeOfRun(run);
   await closeApplyRecord(r, deps, config, record, outcome);
   return outcome.kind;

@@ -71,6 +71,23 @@ describe('workflow_run.completed (actions executor)', () => {
     expect(bodies.issue.body).toContain(`[The workflow run](${RUN_URL})`);
   });
 
+  it('in_progress: the deployment and the check link to the running workflow', async () => {
+    const { services } = fakeServices();
+    const probot = await makeProbot({ services: () => services });
+    const bodies: Record<string, any> = {};
+    const payload = runEnded('success');
+    payload.action = 'in_progress';
+    Object.assign(payload.workflow_run, { status: 'in_progress', conclusion: null });
+    const gh = installation(nock(API))
+      .get(`${REPO}/deployments/503`).reply(200, deployment())
+      .post(`${REPO}/deployments/503/statuses`, (b) => ((bodies.status = b), true)).reply(201, {})
+      .patch(`${REPO}/check-runs/93`, (b) => ((bodies.check = b), true)).reply(200, {});
+    await deliver(probot, 'workflow_run', payload);
+    gh.done();
+    expect(bodies.status).toEqual({ state: 'in_progress', description: 'running in the apply workflow', log_url: RUN_URL });
+    expect(bodies.check).toEqual({ status: 'in_progress', details_url: RUN_URL });
+  });
+
   it('a run naming a deployment our bot did not create changes nothing', async () => {
     const { services } = fakeServices();
     const probot = await makeProbot({ services: () => services });
