@@ -23,7 +23,7 @@ import type { ApprovedDesiredState } from '../plan/approved-state.js';
 /** The Action's comments are written with the workflow's token: GitHub shows them as this bot. */
 export const ACTION_BOT_LOGIN = 'github-actions[bot]';
 
-export const ACTION_COMMANDS = ['validate', 'plan', 'apply', 'drift'] as const;
+export const ACTION_COMMANDS = ['validate', 'plan', 'apply', 'drift', 'propose', 'check-service', 'docs'] as const;
 export type ActionCommand = (typeof ACTION_COMMANDS)[number];
 
 export interface ActionInputs {
@@ -177,6 +177,7 @@ export async function runActionCommand(inputs: ActionInputs, ctx: ActionContext,
     return { outputs, summary: all, log };
   }
 
+  if (inputs.command !== 'drift') throw new Error(`command "${inputs.command}" is run by src/github/action-service.ts or action-docs.ts`);
   const d = await services.drifter.drift(stateInput);
   if (d.status === 'invalid') return { outputs, summary: renderPlanSummary({ issues: d.issues, heading: '## apigw-sync drift' }), failed: 'gateway-state is invalid', log };
   outputs['has-changes'] = d.report.items.length > 0;
