@@ -5,7 +5,14 @@
  * executors, it converges the record from what is live to what is desired, so repeating it
  * after a crash does only what is left.
  */
-import * as v1 from '@aws-sdk/client-api-gateway';
+import {
+  CreateModelCommand,
+  CreateRequestValidatorCommand,
+  DeleteModelCommand,
+  DeleteRequestValidatorCommand,
+  UpdateModelCommand,
+  UpdateRequestValidatorCommand,
+} from '@aws-sdk/client-api-gateway';
 import type { ApiKind, ApiModel } from '../../model/api.js';
 import { ApigwSyncError } from '../../model/errors.js';
 import type { LiveIds } from '../../model/live.js';
@@ -19,12 +26,12 @@ type CommandClass = new (input: never) => unknown;
 /** The write operations the kinds' specs name, as SDK v3 commands. */
 const COMMANDS: Record<ApiKind, Record<string, CommandClass>> = {
   RestApi: {
-    CreateRequestValidator: v1.CreateRequestValidatorCommand,
-    UpdateRequestValidator: v1.UpdateRequestValidatorCommand,
-    DeleteRequestValidator: v1.DeleteRequestValidatorCommand,
-    CreateModel: v1.CreateModelCommand,
-    UpdateModel: v1.UpdateModelCommand,
-    DeleteModel: v1.DeleteModelCommand,
+    CreateRequestValidator: CreateRequestValidatorCommand,
+    UpdateRequestValidator: UpdateRequestValidatorCommand,
+    DeleteRequestValidator: DeleteRequestValidatorCommand,
+    CreateModel: CreateModelCommand,
+    UpdateModel: UpdateModelCommand,
+    DeleteModel: DeleteModelCommand,
   },
   HttpApi: {},
 };

@@ -3,8 +3,23 @@
  * operation (paged as the spec says), then hand every list to the pure normalizer
  * (src/kinds/normalize.ts). All lists of one API are fetched concurrently.
  */
-import * as v1 from '@aws-sdk/client-api-gateway';
-import * as v2 from '@aws-sdk/client-apigatewayv2';
+import {
+  GetAuthorizersCommand as V1GetAuthorizersCommand,
+  GetModelsCommand,
+  GetRequestValidatorsCommand,
+  GetResourcesCommand,
+  GetStagesCommand as V1GetStagesCommand,
+  type APIGatewayClient,
+  type RestApi,
+} from '@aws-sdk/client-api-gateway';
+import {
+  GetAuthorizersCommand as V2GetAuthorizersCommand,
+  GetIntegrationsCommand,
+  GetRoutesCommand,
+  GetStagesCommand as V2GetStagesCommand,
+  type Api,
+  type ApiGatewayV2Client,
+} from '@aws-sdk/client-apigatewayv2';
 import type { ApiKind, ApiModel } from '../../model/api.js';
 import type { ChangeTarget } from '../../model/change.js';
 import type { LiveApi } from '../../model/live.js';
@@ -20,27 +35,29 @@ const HTTP_PAGE = '500';
 
 type Sender = (op: string, input: Record<string, unknown>) => Promise<Record<string, unknown>>;
 
+type CommandClass = new (input: never) => unknown;
+
 /** The list operations the kinds name, as SDK v3 commands. */
-const V1: Record<string, new (input: never) => v1.$Command<object, object, v1.APIGatewayClientResolvedConfig>> = {
-  GetAuthorizers: v1.GetAuthorizersCommand,
-  GetModels: v1.GetModelsCommand,
-  GetRequestValidators: v1.GetRequestValidatorsCommand,
-  GetResources: v1.GetResourcesCommand,
-  GetStages: v1.GetStagesCommand,
-} as never;
-const V2: Record<string, new (input: never) => v2.$Command<object, object, v2.ApiGatewayV2ClientResolvedConfig>> = {
-  GetAuthorizers: v2.GetAuthorizersCommand,
-  GetIntegrations: v2.GetIntegrationsCommand,
-  GetRoutes: v2.GetRoutesCommand,
-  GetStages: v2.GetStagesCommand,
-} as never;
+const V1: Record<string, CommandClass> = {
+  GetAuthorizers: V1GetAuthorizersCommand,
+  GetModels: GetModelsCommand,
+  GetRequestValidators: GetRequestValidatorsCommand,
+  GetResources: GetResourcesCommand,
+  GetStages: V1GetStagesCommand,
+};
+const V2: Record<string, CommandClass> = {
+  GetAuthorizers: V2GetAuthorizersCommand,
+  GetIntegrations: GetIntegrationsCommand,
+  GetRoutes: GetRoutesCommand,
+  GetStages: V2GetStagesCommand,
+};
 
 /** The list operations this edge can send, per flavour (a kind's read spec must name only these). */
 export function readOperations(flavour: ApiKind): string[] {
   return Object.keys(flavour === 'RestApi' ? V1 : V2);
 }
 
-function sender(commands: Record<string, new (input: never) => unknown>, client: { send(c: never): Promise<unknown> }): Sender {
+function sender(commands: Record<string, CommandClass>, client: { send(c: never): Promise<unknown> }): Sender {
   return (op, input) => {
     const Command = commands[op];
     if (!Command) throw new ApigwSyncError('NO_READ_OP', `no SDK command for ${op}`, { hint: 'add the operation to src/aws/read/kinds.ts' });
@@ -68,12 +85,12 @@ async function readKinds(flavour: ApiKind, send: Sender, api: object, idInput: R
  * GetResources (limit 500, position paging, embed=methods: each method arrives with its
  * integration and responses), and one call each for authorizers, validators, models, stages.
  */
-export function readRestApi(client: v1.APIGatewayClient, api: v1.RestApi, key: string, desired?: ApiModel, opts: { pageSize?: number } = {}): Promise<LiveApi> {
+export function readRestApi(client: APIGatewayClient, api: RestApi, key: string, desired?: ApiModel, opts: { pageSize?: number } = {}): Promise<LiveApi> {
   return readKinds('RestApi', sender(V1, client as never), api, { restApiId: api.id! }, key, desired, opts.pageSize);
 }
 
 /** One HTTP API (v2): the API from the GetApis listing, then routes, integrations, authorizers and stages with NextToken paging. */
-export function readHttpApi(client: v2.ApiGatewayV2Client, api: v2.Api, key: string, desired?: ApiModel): Promise<LiveApi> {
+export function readHttpApi(client: ApiGatewayV2Client, api: Api, key: string, desired?: ApiModel): Promise<LiveApi> {
   return readKinds('HttpApi', sender(V2, client as never), api, { ApiId: api.ApiId! }, key, desired);
 }
 
