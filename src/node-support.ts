@@ -15,10 +15,28 @@ export interface NodeCheckInput {
   warn: (line: string) => void;
 }
 
+export function isSupportedNode(version: string): boolean {
+  return (SUPPORTED_NODE_MAJORS as readonly number[]).includes(Number(version.split('.')[0]));
+}
+
+/**
+ * Runs `make` (an SDK client constructor: that is where the SDK warns) with the SDK's warning
+ * off on a supported version, then puts the environment back: a program that embeds the
+ * library keeps its own setting for its own clients.
+ */
+export function withoutSdkNodeWarning<T>(make: () => T, env: NodeJS.ProcessEnv = process.env, version = process.versions.node): T {
+  if (!isSupportedNode(version) || env[SDK_WARNING_SWITCH] !== undefined) return make();
+  env[SDK_WARNING_SWITCH] = 'true';
+  try {
+    return make();
+  } finally {
+    delete env[SDK_WARNING_SWITCH];
+  }
+}
+
 /** Returns whether the version is supported; warns once when it is not. */
 export function checkNodeVersion({ version, env, warn }: NodeCheckInput): boolean {
-  const major = Number(version.split('.')[0]);
-  const supported = (SUPPORTED_NODE_MAJORS as readonly number[]).includes(major);
+  const supported = isSupportedNode(version);
   // Our message replaces the SDK's on unsupported versions too: one message, not two.
   if (env[SDK_WARNING_SWITCH] === undefined) env[SDK_WARNING_SWITCH] = 'true';
   if (!supported) {

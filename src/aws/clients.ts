@@ -24,6 +24,7 @@ import { RateLimiter, sharedRateLimiter } from './rate-limit.js';
 import { ApigwRetryStrategy, DEFAULT_MAX_ATTEMPTS } from './retry.js';
 import { awsErrorCode, httpStatusOf } from './errors.js';
 import { loadCloudWatchSdk } from './cloudwatch-sdk.js';
+import { withoutSdkNodeWarning } from '../node-support.js';
 
 /** Request attempts sent, by operation (retries count: AWS counts them against the quota too). */
 export class CallCounter {
@@ -84,8 +85,9 @@ export function createAwsClients(opts: CreateAwsClientsOptions = {}): AwsClients
     maxAttempts,
     retryStrategy: new ApigwRetryStrategy(maxAttempts),
   };
-  const apigw = new APIGatewayClient(config);
-  const apigwv2 = new ApiGatewayV2Client(config);
+  // On the Node versions we support, the SDK's warning about its own future releases is noise.
+  const apigw = withoutSdkNodeWarning(() => new APIGatewayClient(config));
+  const apigwv2 = withoutSdkNodeWarning(() => new ApiGatewayV2Client(config));
   installLimiter(apigw, 'apigateway', limiter, calls);
   installLimiter(apigwv2, 'apigatewayv2', limiter, calls);
   let cloudwatch: CloudWatchClient | undefined;
@@ -95,7 +97,7 @@ export function createAwsClients(opts: CreateAwsClientsOptions = {}): AwsClients
     apigwv2,
     get cloudwatch() {
       if (!cloudwatch) {
-        cloudwatch = new (loadCloudWatchSdk().CloudWatchClient)(config);
+        cloudwatch = withoutSdkNodeWarning(() => new (loadCloudWatchSdk().CloudWatchClient)(config));
         installLimiter(cloudwatch, 'cloudwatch', limiter, calls);
       }
       return cloudwatch;
