@@ -16,7 +16,16 @@
 // CLI while another build runs never read half a file.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,7 +58,9 @@ const common = {
   write: false,
   metafile: true,
   // CommonJS dependencies inside an ESM bundle still call require() for Node built-ins.
-  banner: { js: "import { createRequire as __apigwCreateRequire } from 'node:module';\nconst require = __apigwCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __apigwCreateRequire } from 'node:module';\nconst require = __apigwCreateRequire(import.meta.url);",
+  },
 };
 
 export async function buildJs() {
@@ -64,13 +75,18 @@ export async function buildJs() {
   for (const f of result.outputFiles) writeIfChanged(f.path, f.contents);
   // Chunks of an older build would only bloat the package.
   const chunks = join(dist, 'chunks');
-  for (const name of existsSync(chunks) ? readdirSync(chunks) : []) if (!written.has(join(chunks, name))) rmSync(join(chunks, name));
+  for (const name of existsSync(chunks) ? readdirSync(chunks) : [])
+    if (!written.has(join(chunks, name))) rmSync(join(chunks, name));
   writeIfChanged(join(dist, 'THIRD_PARTY_LICENSES.txt'), thirdPartyLicenses(result.metafile));
   return result;
 }
 
 export async function buildAction() {
-  const result = await build({ ...common, entryPoints: ['src/action/index.ts'], outfile: join(dist, 'action', 'index.js') });
+  const result = await build({
+    ...common,
+    entryPoints: ['src/action/index.ts'],
+    outfile: join(dist, 'action', 'index.js'),
+  });
   for (const f of result.outputFiles) writeIfChanged(f.path, f.contents);
   // The runner runs dist/action/index.js inside the repository; say ESM where it lives.
   writeIfChanged(join(dist, 'action', 'package.json'), '{ "type": "module" }\n');
@@ -87,7 +103,10 @@ export function buildTypes() {
   const scratch = mkdtempSync(join(tmpdir(), 'apigw-sync-types-'));
   try {
     const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-    execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', scratch], { cwd: root, stdio: 'inherit' });
+    execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', scratch], {
+      cwd: root,
+      stdio: 'inherit',
+    });
     const keep = reachableDeclarations(scratch, 'index.d.ts');
     const out = join(dist, 'types');
     for (const rel of keep) writeIfChanged(join(out, rel), readFileSync(join(scratch, rel)));
@@ -127,16 +146,28 @@ function thirdPartyLicenses(metafile) {
     if (packages.has(dir)) continue;
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
     const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
-    packages.set(dir, { name: pkg.name, version: pkg.version, license: pkg.license ?? 'see the package', text: file ? readFileSync(join(dir, file), 'utf8').trim() : '' });
+    packages.set(dir, {
+      name: pkg.name,
+      version: pkg.version,
+      license: pkg.license ?? 'see the package',
+      text: file ? readFileSync(join(dir, file), 'utf8').trim() : '',
+    });
   }
-  const sorted = [...packages.values()].sort((a, b) => (a.name === b.name ? a.version.localeCompare(b.version) : a.name.localeCompare(b.name)));
-  const unique = sorted.filter((p, i) => i === 0 || p.name !== sorted[i - 1].name || p.version !== sorted[i - 1].version);
+  const sorted = [...packages.values()].sort((a, b) =>
+    a.name === b.name ? a.version.localeCompare(b.version) : a.name.localeCompare(b.name),
+  );
+  const unique = sorted.filter(
+    (p, i) => i === 0 || p.name !== sorted[i - 1].name || p.version !== sorted[i - 1].version,
+  );
   const header = 'Third-party software bundled into these files, with the licence each package ships.\n';
   return `${header}\n${unique.map((p) => `## ${p.name}@${p.version} (${p.license})\n\n${p.text}\n`).join('\n')}`;
 }
 
 function writeIfChanged(path, contents) {
-  const data = typeof contents === 'string' ? Buffer.from(contents) : Buffer.from(contents.buffer, contents.byteOffset, contents.byteLength);
+  const data =
+    typeof contents === 'string'
+      ? Buffer.from(contents)
+      : Buffer.from(contents.buffer, contents.byteOffset, contents.byteLength);
   if (existsSync(path) && readFileSync(path).equals(data)) return;
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;

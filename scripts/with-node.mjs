@@ -23,11 +23,26 @@ const dir = process.env.APIGW_SYNC_NODE_CACHE ?? join(homedir(), '.cache', 'apig
 const bin = join(dir, 'node_modules', pkg, 'bin');
 const node = join(bin, 'node');
 
-const versionOf = (file) => (existsSync(file) ? spawnSync(file, ['--version'], { encoding: 'utf8' }).stdout.trim() : '');
+const versionOf = (file) =>
+  existsSync(file) ? spawnSync(file, ['--version'], { encoding: 'utf8' }).stdout.trim() : '';
 if (!versionOf(node).startsWith(`v${major}.`)) {
   mkdirSync(dir, { recursive: true });
   console.error(`with-node: installing ${pkg}@${major} into ${dir}`);
-  execFileSync('npm', ['install', '--no-save', '--no-package-lock', '--prefer-offline', '--no-audit', '--no-fund', '--prefix', dir, `${pkg}@${major}`], { stdio: ['ignore', 'inherit', 'inherit'] });
+  execFileSync(
+    'npm',
+    [
+      'install',
+      '--no-save',
+      '--no-package-lock',
+      '--prefer-offline',
+      '--no-audit',
+      '--no-fund',
+      '--prefix',
+      dir,
+      `${pkg}@${major}`,
+    ],
+    { stdio: ['ignore', 'inherit', 'inherit'] },
+  );
 }
 const version = versionOf(node);
 if (!version.startsWith(`v${major}.`)) {

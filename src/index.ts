@@ -139,7 +139,16 @@ export async function plan(o: AwsOptions = {}): Promise<PlanResult> {
   const r = await runPlan({ dir: o.dir, region: o.region, clients: await clientFactory(o), events: o.onEvent });
   if (r.status === 'invalid') return r;
   const { plan, hasChanges, desired, live, issues, issuesText } = r;
-  return { status: 'ok', plan, hasChanges, desired, live, issues, issuesText, render: (f) => renderPlanAs(plan, f, { color: false }) };
+  return {
+    status: 'ok',
+    plan,
+    hasChanges,
+    desired,
+    live,
+    issues,
+    issuesText,
+    render: (f) => renderPlanAs(plan, f, { color: false }),
+  };
 }
 
 /** Plans afresh and applies: one writer per API, resumable, canary rollouts where api.yaml asks. */
@@ -162,7 +171,14 @@ export async function apply(o: ApplyOptions): Promise<ApplyResult> {
     resume: o.resume,
     events: o.onEvent,
     deployerFor:
-      o.rollout === false ? undefined : rolloutDeployerFor({ aws: () => made!, clock: systemClock, signal: o.signal, onEvent: o.onRolloutEvent ?? (() => {}) }),
+      o.rollout === false
+        ? undefined
+        : rolloutDeployerFor({
+            aws: () => made!,
+            clock: systemClock,
+            signal: o.signal,
+            onEvent: o.onRolloutEvent ?? (() => {}),
+          }),
   });
   return {
     status: r.status,
@@ -171,7 +187,10 @@ export async function apply(o: ApplyOptions): Promise<ApplyResult> {
     issuesText: r.issuesText,
     done: r.done,
     deployed: r.deployed.map((d) => ({ apiKey: d.apiKey, stages: d.stages })),
-    remaining: { steps: r.remaining.steps, deployments: r.remaining.deployments.map((d) => ({ apiKey: d.apiKey, stages: d.stages })) },
+    remaining: {
+      steps: r.remaining.steps,
+      deployments: r.remaining.deployments.map((d) => ({ apiKey: d.apiKey, stages: d.stages })),
+    },
     failures: r.failures,
     writes: r.writes,
   };
@@ -179,8 +198,17 @@ export async function apply(o: ApplyOptions): Promise<ApplyResult> {
 
 /** What changed in AWS that gateway-state does not explain. */
 export async function drift(o: DriftOptions = {}): Promise<DriftResult> {
-  const [{ runDrift }, { renderDriftAs }] = await Promise.all([import('./engine/drift.js'), import('./engine/render.js')]);
-  const r = await runDrift({ dir: o.dir, region: o.region, prune: o.prune, clients: await clientFactory(o), events: o.onEvent });
+  const [{ runDrift }, { renderDriftAs }] = await Promise.all([
+    import('./engine/drift.js'),
+    import('./engine/render.js'),
+  ]);
+  const r = await runDrift({
+    dir: o.dir,
+    region: o.region,
+    prune: o.prune,
+    clients: await clientFactory(o),
+    events: o.onEvent,
+  });
   if (r.status === 'invalid') return r;
   const { report, exitCode } = r;
   return {
@@ -195,5 +223,10 @@ export async function drift(o: DriftOptions = {}): Promise<DriftResult> {
 /** AWS clients for the region the state (or `region`) names, made when the engine knows it. */
 async function clientFactory(o: AwsOptions): Promise<(region: string) => AwsClients> {
   const { createAwsClients } = await import('./aws/clients.js');
-  return (region) => createAwsClients({ region, ...(o.endpoint ? { endpoint: o.endpoint } : {}), ...(o.credentials ? { credentials: o.credentials } : {}) });
+  return (region) =>
+    createAwsClients({
+      region,
+      ...(o.endpoint ? { endpoint: o.endpoint } : {}),
+      ...(o.credentials ? { credentials: o.credentials } : {}),
+    });
 }

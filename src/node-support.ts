@@ -24,7 +24,11 @@ export function isSupportedNode(version: string): boolean {
  * off on a supported version, then puts the environment back: a program that embeds the
  * library keeps its own setting for its own clients.
  */
-export function withoutSdkNodeWarning<T>(make: () => T, env: NodeJS.ProcessEnv = process.env, version = process.versions.node): T {
+export function withoutSdkNodeWarning<T>(
+  make: () => T,
+  env: NodeJS.ProcessEnv = process.env,
+  version = process.versions.node,
+): T {
   if (!isSupportedNode(version) || env[SDK_WARNING_SWITCH] !== undefined) return make();
   env[SDK_WARNING_SWITCH] = 'true';
   try {

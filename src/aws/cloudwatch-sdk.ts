@@ -14,6 +14,10 @@ type CloudWatchSdk = typeof import('@aws-sdk/client-cloudwatch');
 let sdk: CloudWatchSdk | undefined;
 
 export function loadCloudWatchSdk(): CloudWatchSdk {
-  sdk ??= typeof require === 'function' ? (require('@aws-sdk/client-cloudwatch') as CloudWatchSdk) : (createRequire(import.meta.url)('@aws-sdk/client-cloudwatch') as CloudWatchSdk);
+  sdk ??=
+    typeof require === 'function'
+      ? // eslint-disable-next-line @typescript-eslint/no-require-imports -- a literal require() is what the bundler inlines (above)
+        (require('@aws-sdk/client-cloudwatch') as CloudWatchSdk)
+      : (createRequire(import.meta.url)('@aws-sdk/client-cloudwatch') as CloudWatchSdk);
   return sdk;
 }

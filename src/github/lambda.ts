@@ -41,7 +41,12 @@ let shared: Promise<Probot> | undefined;
 async function probotFromEnv(): Promise<Probot> {
   prepareAppRuntime();
   const probot = createProbot();
-  await probot.load(createApp({ services: (config, repo) => createEngineServices({ clients: clientsForRepo({ config, repo }), region: config.region }) }));
+  await probot.load(
+    createApp({
+      services: (config, repo) =>
+        createEngineServices({ clients: clientsForRepo({ config, repo }), region: config.region }),
+    }),
+  );
   return probot;
 }
 
@@ -53,11 +58,19 @@ export function createHandler(o: HandlerOptions = {}) {
     if (method === 'GET' && path.endsWith(HEALTHZ_PATH)) return json(200, healthBody());
     if (method !== 'POST') return json(405, JSON.stringify({ error: 'POST GitHub webhooks here' }));
     const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v ?? '']));
-    const payload = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : (event.body ?? '');
+    const payload = event.isBase64Encoded
+      ? Buffer.from(event.body ?? '', 'base64').toString('utf8')
+      : (event.body ?? '');
     const id = headers['x-github-delivery'];
     const name = headers['x-github-event'];
     const signature = headers['x-hub-signature-256'];
-    if (!id || !name || !signature) return json(400, JSON.stringify({ error: 'not a GitHub webhook: x-github-delivery, x-github-event and x-hub-signature-256 are required' }));
+    if (!id || !name || !signature)
+      return json(
+        400,
+        JSON.stringify({
+          error: 'not a GitHub webhook: x-github-delivery, x-github-event and x-hub-signature-256 are required',
+        }),
+      );
     const probot = await load();
     try {
       await probot.webhooks.verifyAndReceive({ id, name: name as never, signature, payload });
@@ -66,7 +79,12 @@ export function createHandler(o: HandlerOptions = {}) {
       // A bad signature is the sender's fault (400); a failing handler is ours (500), already logged by probot.
       const status = (e as { status?: number }).status;
       const bad = /signature/i.test(String((e as Error)?.message)) || status === 400;
-      return json(bad ? 400 : 500, JSON.stringify({ error: bad ? 'signature does not match' : 'the App failed to handle this delivery; see its logs' }));
+      return json(
+        bad ? 400 : 500,
+        JSON.stringify({
+          error: bad ? 'signature does not match' : 'the App failed to handle this delivery; see its logs',
+        }),
+      );
     }
   };
 }

@@ -8,13 +8,21 @@ import { checkNodeVersion } from '../node-support.js';
 export const HEALTHZ_PATH = '/healthz';
 
 /** Probot's LOG_FORMAT: `json` (one object per line, for log collectors) unless stdout is a terminal or the operator chose. */
-export function prepareAppRuntime(env: NodeJS.ProcessEnv = process.env, stdout: { isTTY?: boolean } = process.stdout): void {
+export function prepareAppRuntime(
+  env: NodeJS.ProcessEnv = process.env,
+  stdout: { isTTY?: boolean } = process.stdout,
+): void {
   if (env.LOG_FORMAT === undefined) env.LOG_FORMAT = stdout.isTTY ? 'pretty' : 'json';
   checkNodeVersion({
     version: process.versions.node,
     env,
     // The same JSON shape as probot's own lines (pino: level 40 = warn).
-    warn: (line) => process.stderr.write(env.LOG_FORMAT === 'json' ? `${JSON.stringify({ level: 40, time: Date.now(), name: 'apigw-sync', msg: line.trim() })}\n` : line),
+    warn: (line) =>
+      process.stderr.write(
+        env.LOG_FORMAT === 'json'
+          ? `${JSON.stringify({ level: 40, time: Date.now(), name: 'apigw-sync', msg: line.trim() })}\n`
+          : line,
+      ),
   });
 }
 

@@ -12,7 +12,10 @@ import { clientsForRepo, createEngineServices } from './engine-services.js';
 import { healthzHandler, prepareAppRuntime } from './runtime.js';
 
 prepareAppRuntime();
-const app = createApp({ services: (config, repo) => createEngineServices({ clients: clientsForRepo({ config, repo }), region: config.region }) });
+const app = createApp({
+  services: (config, repo) =>
+    createEngineServices({ clients: clientsForRepo({ config, repo }), region: config.region }),
+});
 await run((probot, options) => {
   options.addHandler?.(healthzHandler);
   return app(probot);

@@ -34,7 +34,8 @@ beforeAll(async () => {
       requests.push({ method: req.method ?? '', url: req.url ?? '', body });
       res.setHeader('content-type', 'application/json');
       if (req.method === 'GET' && req.url?.startsWith('/repos/acme/gateway/issues/7/comments')) return res.end('[]');
-      if (req.method === 'POST' && req.url === '/repos/acme/gateway/issues/7/comments') return res.writeHead(201).end('{"id":901}');
+      if (req.method === 'POST' && req.url === '/repos/acme/gateway/issues/7/comments')
+        return res.writeHead(201).end('{"id":901}');
       res.writeHead(404).end('{"message":"Not Found"}');
     });
   });
@@ -77,7 +78,9 @@ async function step(inputs: Record<string, string>, event: { name: string; file:
   };
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
   const r = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(process.execPath, [BUNDLE], { env, cwd: dir }, (err, stdout, stderr) => resolve({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }));
+    execFile(process.execPath, [BUNDLE], { env, cwd: dir }, (err, stdout, stderr) =>
+      resolve({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr }),
+    );
   });
   return { ...r, outputs: readFileSync(files.output, 'utf8'), summary: readFileSync(files.summary, 'utf8') };
 }
@@ -90,7 +93,10 @@ const state = () => {
 
 describe('the committed Action bundle, run as the runner runs it', () => {
   it('plan on a pull request: outputs, job summary and the sticky comment through the GitHub API', async () => {
-    const r = await step({ command: 'plan', path: state(), 'github-token': 'ghs_test', comment: 'update' }, { name: 'pull_request', file: 'pull_request.opened.json' });
+    const r = await step(
+      { command: 'plan', path: state(), 'github-token': 'ghs_test', comment: 'update' },
+      { name: 'pull_request', file: 'pull_request.opened.json' },
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.outputs).toMatch(/has-changes<<ghadelimiter_[\w-]+\ntrue\n/);
@@ -103,7 +109,14 @@ describe('the committed Action bundle, run as the runner runs it', () => {
 
   it('validate of an invalid state fails the step with the problem located, and no GitHub call', async () => {
     const before = requests.length;
-    const r = await step({ command: 'validate', path: join(root, 'test', 'fixtures', 'state', 'invalid', 'cache-size'), 'github-token': '' }, { name: 'push', file: 'push.main.json' });
+    const r = await step(
+      {
+        command: 'validate',
+        path: join(root, 'test', 'fixtures', 'state', 'invalid', 'cache-size'),
+        'github-token': '',
+      },
+      { name: 'push', file: 'push.main.json' },
+    );
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('::error::gateway-state is invalid: 1 error');
     expect(r.summary).toContain('cache size 0.75 GB');

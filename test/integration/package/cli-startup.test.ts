@@ -29,7 +29,15 @@ async function loads(args: string[]): Promise<{ stdout: string; stderr: string; 
 
 /** esbuild keeps a `// node_modules/<package>/…` comment above each bundled module. */
 const bundledPackages = (files: string[]) =>
-  [...new Set(files.flatMap((f) => [...readFileSync(join(root, f), 'utf8').matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)].map((m) => m[1])))].sort();
+  [
+    ...new Set(
+      files.flatMap((f) =>
+        [...readFileSync(join(root, f), 'utf8').matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)].map(
+          (m) => m[1],
+        ),
+      ),
+    ),
+  ].sort();
 
 describe('the compiled CLI loads only what the command needs', () => {
   it('--version: dist/cli.js and commander, no command module', async () => {

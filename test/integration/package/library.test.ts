@@ -10,7 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator/index.js';
 
 type Library = typeof import('../../../src/index.js');
-const lib = (await import(pathToFileURL(join(import.meta.dirname, '..', '..', '..', 'dist', 'index.js')).href)) as Library;
+const lib = (await import(
+  pathToFileURL(join(import.meta.dirname, '..', '..', '..', 'dist', 'index.js')).href
+)) as Library;
 
 let emu: RunningEmulator;
 let dir: string;
@@ -21,7 +23,15 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'gateway.yaml'), 'region: us-east-1\n');
   writeFileSync(
     join(dir, 'apis', 'ping', 'api.yaml'),
-    ['kind: HttpApi', 'name: ping-api', 'stages: { live: {} }', 'routes:', '  GET /ping:', '    integration: { type: http_proxy, uri: "https://ping.example.com/ping" }', ''].join('\n'),
+    [
+      'kind: HttpApi',
+      'name: ping-api',
+      'stages: { live: {} }',
+      'routes:',
+      '  GET /ping:',
+      '    integration: { type: http_proxy, uri: "https://ping.example.com/ping" }',
+      '',
+    ].join('\n'),
   );
 });
 afterAll(async () => emu?.stop());
@@ -60,7 +70,9 @@ describe("import { validate, plan, apply, drift } from 'apigw-sync'", () => {
 
   it('a fingerprint that is not the fresh plan is refused with a typed error, nothing written', async () => {
     const before = emu.control.calls({ write: true }).length;
-    await expect(lib.apply({ ...aws(), yes: true, fingerprint: 'f'.repeat(64) })).rejects.toBeInstanceOf(lib.ApigwSyncError);
+    await expect(lib.apply({ ...aws(), yes: true, fingerprint: 'f'.repeat(64) })).rejects.toBeInstanceOf(
+      lib.ApigwSyncError,
+    );
     expect(emu.control.calls({ write: true }).length).toBe(before);
   });
 });

@@ -28,7 +28,11 @@ interface Ran {
 
 async function run(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Ran> {
   try {
-    const r = await execFileP(cmd, args, { cwd: opts.cwd ?? work, env: opts.env ?? process.env, maxBuffer: 32 * 1024 * 1024 });
+    const r = await execFileP(cmd, args, {
+      cwd: opts.cwd ?? work,
+      env: opts.env ?? process.env,
+      maxBuffer: 32 * 1024 * 1024,
+    });
     return { code: 0, stdout: r.stdout, stderr: r.stderr };
   } catch (e) {
     const x = e as { code?: number; stdout?: string; stderr?: string };
@@ -57,13 +61,27 @@ afterAll(async () => emu?.stop());
 describe('npm pack → npm install -g (offline) → apigw-sync', () => {
   it('the tarball holds the compiled package only: no sources, tests, fixtures or the Action bundle', () => {
     const paths = packed.files.map((f) => f.path);
-    expect(paths).toEqual(expect.arrayContaining(['package.json', 'README.md', 'bin/apigw-sync.js', 'dist/cli.js', 'dist/index.js', 'dist/app.js', 'dist/lambda.js', 'dist/types/index.d.ts', 'dist/THIRD_PARTY_LICENSES.txt']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'package.json',
+        'README.md',
+        'bin/apigw-sync.js',
+        'dist/cli.js',
+        'dist/index.js',
+        'dist/app.js',
+        'dist/lambda.js',
+        'dist/types/index.d.ts',
+        'dist/THIRD_PARTY_LICENSES.txt',
+      ]),
+    );
     expect(paths.filter((p) => /^(src|test|bench|scripts|gateway-state|dist\/action)\//.test(p))).toEqual([]);
     expect(packed.entryCount).toBeLessThan(120);
   });
 
   it('declares no runtime dependencies (they are bundled), so it installs with no registry', () => {
-    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      dependencies?: Record<string, string>;
+    };
     // A library added with `npm install --save` lands here and would need the registry at install time:
     // add it with --save-dev instead; the build bundles it (docs/packaging.md).
     expect(pkg.dependencies ?? {}).toEqual({});
@@ -72,13 +90,20 @@ describe('npm pack → npm install -g (offline) → apigw-sync', () => {
   it('installs globally into an empty prefix offline, and runs --version, validate and plan against the local endpoint', async () => {
     const empty = join(work, 'empty');
     mkdirSync(empty);
-    const install = await run('npm', ['install', '-g', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', join(work, packed.filename)], { cwd: empty });
+    const install = await run(
+      'npm',
+      ['install', '-g', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', join(work, packed.filename)],
+      { cwd: empty },
+    );
     expect(install.stderr).not.toMatch(/ERR!/);
     expect(install.code).toBe(0);
 
     const bin = join(prefix, 'bin', 'apigw-sync');
     const version = await run(bin, ['--version'], { cwd: empty, env: userEnv() });
-    expect(version).toMatchObject({ code: 0, stdout: `${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version}\n` });
+    expect(version).toMatchObject({
+      code: 0,
+      stdout: `${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version}\n`,
+    });
 
     cpSync(join(root, 'gateway-state'), join(empty, 'gateway-state'), { recursive: true });
     const validate = await run(bin, ['validate'], { cwd: empty, env: userEnv() });
@@ -99,7 +124,15 @@ describe('npm pack → npm install -g (offline) → apigw-sync', () => {
     writeFileSync(
       join(app, 'tsconfig.json'),
       JSON.stringify({
-        compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, skipLibCheck: false, typeRoots: [join(root, 'node_modules', '@types')], types: ['node'] },
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          strict: true,
+          skipLibCheck: false,
+          typeRoots: [join(root, 'node_modules', '@types')],
+          types: ['node'],
+        },
         files: ['main.ts'],
       }),
     );
@@ -113,11 +146,13 @@ describe('npm pack → npm install -g (offline) → apigw-sync', () => {
         '// @ts-expect-error apply never asks: `yes: true` is required',
         "void (() => apply({ dir: 'gateway-state' }));",
         "const d = await drift({ dir: 'gateway-state' });",
-        "console.log(JSON.stringify({ valid: v.valid, changes: p.plan.steps.length, fingerprint: p.plan.fingerprint.length, drift: d.status }));",
+        'console.log(JSON.stringify({ valid: v.valid, changes: p.plan.steps.length, fingerprint: p.plan.fingerprint.length, drift: d.status }));',
         '',
       ].join('\n'),
     );
-    const tsc = await run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', app], { cwd: app });
+    const tsc = await run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', app], {
+      cwd: app,
+    });
     expect(tsc.stdout + tsc.stderr).toBe('');
     const ran = await run(process.execPath, ['main.js'], { cwd: app, env: userEnv() });
     expect(ran.stderr).toBe('');

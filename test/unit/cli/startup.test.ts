@@ -48,7 +48,11 @@ describe("a command's module graph loads the SDK clients it uses, and no other",
     expect(loadedSdkPackages()).toEqual(['@aws-sdk/client-api-gateway', '@aws-sdk/client-apigatewayv2']);
     expect(typeof clients.cloudwatch.send).toBe('function');
     expect(clients.cloudwatch).toBe(clients.cloudwatch);
-    expect(loadedSdkPackages()).toEqual(['@aws-sdk/client-api-gateway', '@aws-sdk/client-apigatewayv2', '@aws-sdk/client-cloudwatch']);
+    expect(loadedSdkPackages()).toEqual([
+      '@aws-sdk/client-api-gateway',
+      '@aws-sdk/client-apigatewayv2',
+      '@aws-sdk/client-cloudwatch',
+    ]);
   });
 });
 
@@ -61,19 +65,22 @@ describe('checkNodeVersion', () => {
     { version: '21.7.3', supported: false },
     { version: '23.1.0', supported: false },
     { version: '26.0.0', supported: false },
-  ])('Node $version: supported=$supported, the SDK warning off, one line of ours when unsupported', ({ version, supported }) => {
-    const env: NodeJS.ProcessEnv = {};
-    const lines: string[] = [];
-    expect(checkNodeVersion({ version, env, warn: (l) => lines.push(l) })).toBe(supported);
-    expect(env[SDK_WARNING_SWITCH]).toBe('true');
-    if (supported) expect(lines).toEqual([]);
-    else {
-      expect(lines).toHaveLength(1);
-      expect(lines[0]).toBe(
-        `apigw-sync: Node.js ${version} is not a supported version (supported: 20, 22, 24). Commands may fail; install Node.js 24 LTS (e.g. \`nvm install 24\`) and run apigw-sync with it.\n`,
-      );
-    }
-  });
+  ])(
+    'Node $version: supported=$supported, the SDK warning off, one line of ours when unsupported',
+    ({ version, supported }) => {
+      const env: NodeJS.ProcessEnv = {};
+      const lines: string[] = [];
+      expect(checkNodeVersion({ version, env, warn: (l) => lines.push(l) })).toBe(supported);
+      expect(env[SDK_WARNING_SWITCH]).toBe('true');
+      if (supported) expect(lines).toEqual([]);
+      else {
+        expect(lines).toHaveLength(1);
+        expect(lines[0]).toBe(
+          `apigw-sync: Node.js ${version} is not a supported version (supported: 20, 22, 24). Commands may fail; install Node.js 24 LTS (e.g. \`nvm install 24\`) and run apigw-sync with it.\n`,
+        );
+      }
+    },
+  );
 
   it("leaves the SDK's switch alone when the user set it", () => {
     const env: NodeJS.ProcessEnv = { [SDK_WARNING_SWITCH]: 'false' };
@@ -90,7 +97,9 @@ describe('withoutSdkNodeWarning', () => {
   });
 
   it('leaves an unsupported version, and a user who chose, to the SDK', () => {
-    expect(withoutSdkNodeWarning(() => process.env[SDK_WARNING_SWITCH], {}, '21.0.0')).toBe(process.env[SDK_WARNING_SWITCH]);
+    expect(withoutSdkNodeWarning(() => process.env[SDK_WARNING_SWITCH], {}, '21.0.0')).toBe(
+      process.env[SDK_WARNING_SWITCH],
+    );
     const env: NodeJS.ProcessEnv = { [SDK_WARNING_SWITCH]: 'false' };
     expect(withoutSdkNodeWarning(() => env[SDK_WARNING_SWITCH], env, '24.0.0')).toBe('false');
   });

@@ -379,7 +379,7 @@ describe('push to the default branch', () => {
     const gh = installation(nock(API));
     await receive(probot, 'push', 'push.main.json', (p) => (p.ref = 'refs/heads/feature'));
     await receive(probot, 'push', 'push.main.json', (p) => {
-      for (const c of p.commits as { added: string[]; modified: string[] }[]) (c.added = ['README.md']), (c.modified = []);
+      for (const c of p.commits as { added: string[]; modified: string[] }[]) Object.assign(c, { added: ['README.md'], modified: [] });
     });
     gh.done();
     expect(calls.apply).toEqual([]);
