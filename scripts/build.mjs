@@ -1,7 +1,7 @@
 // `npm run build`: compiles src/ into dist/ with esbuild (and the library's types with tsc).
 //
 //   node scripts/build.mjs            everything: js, types, action
-//   node scripts/build.mjs js         dist/cli.js, dist/index.js, dist/app.js, dist/lambda.js + dist/chunks/
+//   node scripts/build.mjs js         dist/cli.js, dist/index.js, dist/app.js, dist/lambda.js, dist/healthcheck.js + dist/chunks/
 //   node scripts/build.mjs types      dist/types/ (the library's declarations)
 //   node scripts/build.mjs action     dist/action/index.js (committed: GitHub runs it from the repository)
 //
@@ -39,6 +39,7 @@ export const ENTRIES = {
   index: 'src/index.ts',
   app: 'src/github/server.ts',
   lambda: 'src/github/lambda.ts',
+  healthcheck: 'src/github/healthcheck.ts',
 };
 
 const common = {
