@@ -20,7 +20,7 @@ export async function run(deps: RunDeps = {}): Promise<void> {
   try {
     const inputs = readInputs();
     const token = core.getInput('github-token');
-    const services = deps.services ?? createEngineServices({ region: core.getInput('region') || undefined });
+    const services = deps.services ?? createEngineServices({ region: core.getInput('region') || undefined, pricesFile: core.getInput('prices') || undefined });
     const result = await runActionCommand(inputs, readContext(env), services, token ? actionGitHubClient(token, env) : undefined);
     core.setOutput('has-changes', String(result.outputs['has-changes']));
     core.setOutput('plan-fingerprint', result.outputs['plan-fingerprint']);
