@@ -121,12 +121,12 @@ function installLimiter(client: StackOwner, service: AwsService, limiter: RateLi
       calls.record(operation);
       try {
         const out = await next(args);
-        limiter.succeeded();
+        limiter.succeeded(service, operation);
         return out;
       } catch (e) {
         if (httpStatusOf(e) === 429 || awsErrorCode(e) === 'TooManyRequestsException' || awsErrorCode(e) === 'Throttling') {
           calls.throttled++;
-          limiter.throttled();
+          limiter.throttled(service, operation);
         }
         throw e;
       }
