@@ -38,7 +38,8 @@ function start(args: string[]): Promise<Running> {
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', () => {
       const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m && out.includes('AWS_ENDPOINT_URL=')) resolve({ child, url: m[1], output: () => out });
+      // The banner's last line: the compiled CLI may write the banner in several chunks.
+      if (m && out.includes('Control API:')) resolve({ child, url: m[1], output: () => out });
     });
     child.once('exit', (code) => reject(new Error(`emulator exited with ${code}:\n${out}`)));
   });
