@@ -22,8 +22,8 @@ export interface ApigwV1Module extends ServiceModule {
   store: V1Store;
 }
 
-export function createApigwV1Module(_ctx?: ModuleContext): ApigwV1Module {
-  const store = new V1Store();
+export function createApigwV1Module(ctx?: ModuleContext): ApigwV1Module {
+  const store = new V1Store(ctx?.partition);
   return {
     name: V1_MODULE_NAME,
     store,

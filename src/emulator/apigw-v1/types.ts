@@ -89,7 +89,8 @@ export interface Authorizer {
 
 export interface RequestValidator {
   id: string;
-  name: string;
+  /** Optional in AWS's model (CreateRequestValidator); OpenAPI exports then key it by id. */
+  name?: string;
   validateRequestBody: boolean;
   validateRequestParameters: boolean;
 }

@@ -170,7 +170,7 @@ export function buildExport(snap: DeployedSnapshot, opts: ExportOptions): Json {
       if (security.length > 0) op.security = security;
       if (opts.apigateway && m.requestValidatorId) {
         const v = validatorById.get(m.requestValidatorId);
-        if (v) op['x-amazon-apigateway-request-validator'] = v.name;
+        if (v) op['x-amazon-apigateway-request-validator'] = v.name ?? v.id;
       }
       if (withIntegrations) {
         const ext = integrationExtension(m);
@@ -200,7 +200,7 @@ export function buildExport(snap: DeployedSnapshot, opts: ExportOptions): Json {
   if (opts.apigateway) {
     if (snap.requestValidators.length > 0) {
       doc['x-amazon-apigateway-request-validators'] = Object.fromEntries(
-        snap.requestValidators.map((v) => [v.name, { validateRequestBody: v.validateRequestBody, validateRequestParameters: v.validateRequestParameters }]),
+        snap.requestValidators.map((v) => [v.name ?? v.id, { validateRequestBody: v.validateRequestBody, validateRequestParameters: v.validateRequestParameters }]),
       );
     }
     if (api.binaryMediaTypes && api.binaryMediaTypes.length > 0) doc['x-amazon-apigateway-binary-media-types'] = api.binaryMediaTypes;

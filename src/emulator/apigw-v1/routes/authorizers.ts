@@ -96,11 +96,11 @@ export function definitionRoutes(store: V1Store): RouteDef[] {
       const b = bodyOf(req);
       const v: RequestValidator = {
         id: newId(ID_LENGTH.requestValidator),
-        name: reqStr(b, 'name'),
+        name: str(b, 'name'),
         validateRequestBody: bool(b, 'validateRequestBody') ?? false,
         validateRequestParameters: bool(b, 'validateRequestParameters') ?? false,
       };
-      if (st.requestValidators.some((x) => x.name === v.name)) throw conflict(`Validator with name ${v.name} already exists`);
+      if (v.name !== undefined && st.requestValidators.some((x) => x.name === v.name)) throw conflict(`Validator with name ${v.name} already exists`);
       st.requestValidators.push(v);
       return ok(clone(v), 201);
     }),

@@ -56,6 +56,8 @@ export function restApiRoutes(store: V1Store): RouteDef[] {
       const st = newApiState(restApiFields(b));
       const cloneFrom = str(b, 'cloneFrom');
       if (cloneFrom) {
+        // CreateRestApi's model has no NotFoundException: an unknown source is a bad request.
+        if (!store.state.apis.some((a) => a.api.id === cloneFrom)) throw badRequest(`Invalid cloneFrom: no REST API ${cloneFrom}`);
         const src = store.api(cloneFrom);
         const copy = clone(src);
         const rootMap = new Map(copy.resources.map((r) => [r.id, r.parentId ? newId(ID_LENGTH.resource) : st.api.rootResourceId]));
