@@ -141,9 +141,10 @@ function reachableDeclarations(dir, entry) {
 function thirdPartyLicenses(metafile) {
   const packages = new Map();
   for (const input of Object.keys(metafile.inputs)) {
-    const m = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+    // The innermost node_modules/<package>/ owns the file (nested copies are packages of their own).
+    const m = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
     if (!m) continue;
-    const dir = join(root, input.slice(0, m.index + m[0].length));
+    const dir = join(root, m[1]);
     if (packages.has(dir)) continue;
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
     const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
