@@ -5,6 +5,8 @@
 //   node scripts/build.mjs types      dist/types/ (the library's declarations)
 //   node scripts/build.mjs action     dist/action/index.js (committed: GitHub runs it from the repository)
 //
+// Both js and action also write dist/swagger-ui/ (committed too), the files `apigw-sync docs` copies.
+//
 // Every shipped entry is a bundle with its dependencies inside, so the npm package has no
 // runtime dependencies: `npm install -g apigw-sync-*.tgz` needs no registry, and start-up
 // reads a few files instead of hundreds in node_modules. Entries share chunks, and each CLI
@@ -26,6 +28,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,7 +82,20 @@ export async function buildJs() {
   for (const name of existsSync(chunks) ? readdirSync(chunks) : [])
     if (!written.has(join(chunks, name))) rmSync(join(chunks, name));
   writeIfChanged(join(dist, 'THIRD_PARTY_LICENSES.txt'), thirdPartyLicenses(result.metafile));
+  copySwaggerUi();
   return result;
+}
+
+/**
+ * Swagger UI's files for `apigw-sync docs` (src/docs/write-site.ts finds them in dist/swagger-ui/,
+ * beside the bundles): the Action needs them committed; the npm package ships them.
+ */
+export function copySwaggerUi() {
+  const from = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+  // The same list as SWAGGER_UI_FILES in src/docs/write-site.ts.
+  for (const name of ['swagger-ui-bundle.js', 'swagger-ui.css', 'LICENSE', 'NOTICE']) {
+    writeIfChanged(join(dist, 'swagger-ui', name), readFileSync(join(from, name)));
+  }
 }
 
 export async function buildAction() {
@@ -92,6 +108,7 @@ export async function buildAction() {
   // The runner runs dist/action/index.js inside the repository; say ESM where it lives.
   writeIfChanged(join(dist, 'action', 'package.json'), '{ "type": "module" }\n');
   writeIfChanged(join(dist, 'action', 'THIRD_PARTY_LICENSES.txt'), thirdPartyLicenses(result.metafile));
+  copySwaggerUi();
   return result;
 }
 

@@ -19,6 +19,9 @@ export const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   import: () => import('./import.js'),
   cost: () => import('./cost.js'),
   prices: () => import('./prices.js'),
+  propose: () => import('./propose.js'),
+  'check-service': () => import('./check-service.js'),
+  docs: () => import('./docs.js'),
   emulator: () => import('./emulator.js'),
   demo: () => import('./demo.js'),
 };

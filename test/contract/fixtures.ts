@@ -40,8 +40,10 @@ export async function apigatewayWorld(c: v1.APIGatewayClient): Promise<Ids> {
   await c.send(new v1.CreateModelCommand({ restApiId, name: 'Item', contentType: 'application/json', schema: '{"type":"object"}' }));
   const dep = await c.send(new v1.CreateDeploymentCommand({ restApiId, stageName: 'prod' }));
   const spare = await c.send(new v1.CreateDeploymentCommand({ restApiId }));
+  // A customized gateway response, so DeleteGatewayResponse has one to reset (an uncustomized type is a 404).
+  await c.send(new v1.PutGatewayResponseCommand({ restApiId, responseType: 'DEFAULT_4XX', responseParameters: { 'gatewayresponse.header.Access-Control-Allow-Origin': "'*'" } }));
   return {
-    restApiId, resourceId, parentId: api.rootResourceId, httpMethod: 'GET', statusCode: '200', stageName: 'prod', deploymentId: dep.id,
+    restApiId, responseType: 'DEFAULT_4XX', resourceId, parentId: api.rootResourceId, httpMethod: 'GET', statusCode: '200', stageName: 'prod', deploymentId: dep.id,
     spareDeploymentId: spare.id, authorizerId: auth.id, requestValidatorId: validator.id, modelName: 'Item',
     resourceArn: `arn:aws:apigateway:${REGION}::/restapis/${restApiId}`, exportType: 'oas30',
   };

@@ -94,12 +94,13 @@ export class V1Store {
     for (const r of st.resources) r.path = pathOf(r);
   }
 
-  /** Freezes what a deployment serves; refuses, like AWS, an API without methods or with a method lacking an integration. */
+  /** Freezes what a deployment serves; refuses, like AWS, an API without methods, a method lacking an integration, or a PRIVATE API without a resource policy. */
   snapshot(st: ApiState): DeployedSnapshot {
     const methods = st.resources.flatMap((r) => Object.values(r.resourceMethods ?? {}));
     if (methods.length === 0) throw badRequest("The REST API doesn't contain any methods");
     if (methods.some((m) => !m.methodIntegration)) throw badRequest('No integration defined for method');
-    return clone({ api: st.api, resources: st.resources, authorizers: st.authorizers, requestValidators: st.requestValidators, models: st.models });
+    if (st.api.endpointConfiguration.types.includes('PRIVATE') && !st.api.policy) throw badRequest("Private REST API doesn't have a resource policy attached to it");
+    return clone({ api: st.api, resources: st.resources, authorizers: st.authorizers, requestValidators: st.requestValidators, models: st.models, gatewayResponses: st.gatewayResponses ?? {} });
   }
 
   apiSummary(snap: DeployedSnapshot): Deployment['apiSummary'] {

@@ -95,6 +95,15 @@ export interface RequestValidator {
   validateRequestParameters: boolean;
 }
 
+/** A customized gateway response (uncustomized types are computed: see gateway-responses.ts). */
+export interface GatewayResponse {
+  responseType: string;
+  statusCode?: string;
+  responseParameters: StrMap;
+  responseTemplates: StrMap;
+  defaultResponse: boolean;
+}
+
 export interface Model {
   id: string;
   name: string;
@@ -110,6 +119,8 @@ export interface DeployedSnapshot {
   authorizers: Authorizer[];
   requestValidators: RequestValidator[];
   models: Model[];
+  /** Customized gateway responses by type (absent in snapshots taken before they existed). */
+  gatewayResponses?: Record<string, GatewayResponse>;
 }
 
 export interface Deployment {
@@ -169,6 +180,8 @@ export interface ApiState {
   models: Model[];
   deployments: Deployment[];
   stages: Stage[];
+  /** Customized gateway responses by type; absent = all defaults (and in state files written before they existed). */
+  gatewayResponses?: Record<string, GatewayResponse>;
 }
 
 export interface V1State {

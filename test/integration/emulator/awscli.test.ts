@@ -23,6 +23,7 @@ import { startTestEmulator, type Emu } from './core-setup.js';
 const exec = promisify(execFile);
 const DRIVER = fileURLToPath(new URL('./awscli-driver.py', import.meta.url));
 const REGION = 'eu-west-1';
+const KITCHEN_SINK = 'test/fixtures/state/kitchen-sink';
 
 interface Result {
   code: number;
@@ -179,6 +180,10 @@ async function restSession(): Promise<void> {
   await aws('apigateway', 'get-stages', ...a);
   await aws('apigateway', 'get-stage', ...a, '--stage-name', 'prod');
   await aws('apigateway', 'update-stage', ...a, '--stage-name', 'prod', ...patch('/variables/color', 'blue'));
+  expect(((await aws('apigateway', 'get-gateway-responses', ...a)).items as unknown[]).length).toBe(21);
+  await aws('apigateway', 'put-gateway-response', ...a, '--response-type', 'DEFAULT_4XX', '--response-parameters', JSON.stringify({ 'gatewayresponse.header.Access-Control-Allow-Origin': "'*'" }));
+  await aws('apigateway', 'update-gateway-response', ...a, '--response-type', 'THROTTLED', ...patch('/statusCode', '503'));
+  expect(await aws('apigateway', 'get-gateway-response', ...a, '--response-type', 'THROTTLED')).toMatchObject({ statusCode: '503', defaultResponse: false });
   const arn = `arn:aws:apigateway:${REGION}::/restapis/${String(api.id)}`;
   await aws('apigateway', 'tag-resource', '--resource-arn', arn, '--tags', 'team=cli');
   expect((await aws('apigateway', 'get-tags', '--resource-arn', arn)).tags).toEqual({ team: 'cli' });
@@ -188,6 +193,7 @@ async function restSession(): Promise<void> {
   const imported = await aws('apigateway', 'import-rest-api', '--body', `fileb://${doc}`);
   await aws('apigateway', 'put-rest-api', '--rest-api-id', String(imported.id), '--mode', 'overwrite', '--body', `fileb://${doc}`);
   // Tear down in reverse, so every delete runs.
+  await aws('apigateway', 'delete-gateway-response', ...a, '--response-type', 'THROTTLED');
   await aws('apigateway', 'delete-stage', ...a, '--stage-name', 'beta');
   const spare = await aws('apigateway', 'create-deployment', ...a);
   await aws('apigateway', 'delete-deployment', ...a, '--deployment-id', String(spare.id));
@@ -293,6 +299,79 @@ describe('aws cli', () => {
     const touched = new Set(calls.map(operationOf).map((op) => op));
     const missing = routeTable().filter((r) => !touched.has(r.operation)).map((r) => `${r.service} ${r.operation}`);
     expect(missing, `${cli.version}: operations no CLI step touches (add a step)`).toEqual([]);
+  });
+
+  it('shows every kitchen-sink extension: get-rest-api, get-gateway-responses, get-export; apigatewayv2 get-api, get-integrations', async () => {
+    if (!cli) return;
+    const rest = await aws('apigateway', 'import-rest-api', '--fail-on-warnings', '--parameters', 'endpointConfigurationTypes=PRIVATE', '--body', `fileb://${KITCHEN_SINK}/apis/storefront/storefront.openapi.yaml`);
+    const a = ['--rest-api-id', String(rest.id)];
+    const api = await aws('apigateway', 'get-rest-api', ...a);
+    expect(api).toMatchObject({
+      description: 'Storefront orders: every REST API extension API Gateway documents.',
+      minimumCompressionSize: 1024,
+      apiKeySource: 'AUTHORIZER',
+      binaryMediaTypes: ['image/png', 'application/pdf'],
+      disableExecuteApiEndpoint: true,
+      endpointConfiguration: { types: ['PRIVATE'], vpcEndpointIds: ['vpce-0a1b2c3d4e5f60718'] },
+    });
+    // The CLI prints the policy as AWS returns it: an escaped string, the execute-api shorthand expanded.
+    expect(api.policy).toContain('{\\"Version\\":\\"2012-10-17\\"');
+    expect(api.policy).toContain(`arn:aws:execute-api:${REGION}:000000000000:${String(rest.id)}\\/*`);
+
+    const responses = (await aws('apigateway', 'get-gateway-responses', ...a)).items as Array<Record<string, unknown>>;
+    expect(responses).toHaveLength(21);
+    expect(responses.find((r) => r.responseType === 'UNAUTHORIZED')).toMatchObject({
+      statusCode: '401', defaultResponse: false, responseParameters: { 'gatewayresponse.header.WWW-Authenticate': "'Bearer realm=\"storefront\"'" },
+    });
+    expect(responses.find((r) => r.responseType === 'MISSING_AUTHENTICATION_TOKEN')).toMatchObject({ statusCode: '403', defaultResponse: true });
+
+    await aws('apigateway', 'create-deployment', ...a, '--stage-name', 'prod');
+    const out = join(dir, 'kitchen-sink-oas30.yaml');
+    await aws('apigateway', 'get-export', ...a, '--stage-name', 'prod', '--export-type', 'oas30', '--parameters', 'extensions=apigateway', '--accepts', 'application/yaml', out);
+    const doc = readFileSync(out, 'utf8');
+    for (const ext of ['gateway-responses', 'policy', 'endpoint-configuration', 'minimum-compression-size', 'api-key-source', 'binary-media-types']) expect(doc).toContain(`x-amazon-apigateway-${ext}`);
+
+    const http = await aws('apigatewayv2', 'import-api', '--fail-on-warnings', '--body', `file://${KITCHEN_SINK}/apis/events/events.openapi.yaml`);
+    expect(await aws('apigatewayv2', 'get-api', '--api-id', String(http.ApiId))).toMatchObject({
+      Description: 'Event ingestion: every HTTP API extension API Gateway documents.',
+      DisableExecuteApiEndpoint: true,
+      CorsConfiguration: { AllowOrigins: ['https://shop.example.com'], AllowCredentials: true, MaxAge: 600, ExposeHeaders: ['x-request-id'] },
+    });
+    const integrations = (await aws('apigatewayv2', 'get-integrations', '--api-id', String(http.ApiId))).Items as Array<Record<string, unknown>>;
+    expect(integrations.find((i) => i.IntegrationType === 'HTTP_PROXY')).toMatchObject({
+      RequestParameters: { 'overwrite:header.x-tenant': '$request.header.x-tenant-id', 'overwrite:path': '/v1/items/$request.path.id' },
+      ResponseParameters: { '200': { 'overwrite:header.cache-control': 'max-age=60' }, '404': { 'overwrite:statuscode': '410', 'append:header.x-gone': 'true' } },
+    });
+  });
+
+  it('changes each extension out of band, as a console user would (the edits a drift check must see), and gets AWS\'s refusals', async () => {
+    if (!cli) return;
+    const fails = async (...args: string[]) => {
+      const r = await cli!.run(['--endpoint-url', emu.url, '--output', 'json', ...args]);
+      expect(r.code).not.toBe(0);
+      return r.stderr;
+    };
+    const api = await aws('apigateway', 'create-rest-api', '--name', 'oob');
+    const a = ['--rest-api-id', String(api.id)];
+    expect(await aws('apigateway', 'put-gateway-response', ...a, '--response-type', 'DEFAULT_4XX', '--response-parameters', JSON.stringify({ 'gatewayresponse.header.Access-Control-Allow-Origin': "'*'" }))).toMatchObject({ defaultResponse: false });
+    expect(await fails('apigateway', 'put-gateway-response', ...a, '--response-type', 'DEFAULT_4XX', '--status-code', '700')).toContain('BadRequestException');
+    const settings = await aws('apigateway', 'update-rest-api', ...a, '--patch-operations',
+      'op=replace,path=/minimumCompressionSize,value=2048', 'op=replace,path=/apiKeySource,value=AUTHORIZER', 'op=add,path=/binaryMediaTypes/image~1gif',
+      'op=replace,path=/description,value=edited', 'op=replace,path=/disableExecuteApiEndpoint,value=true');
+    expect(settings).toMatchObject({ minimumCompressionSize: 2048, apiKeySource: 'AUTHORIZER', binaryMediaTypes: ['image/gif'], description: 'edited', disableExecuteApiEndpoint: true });
+    const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 'execute-api:Invoke', Resource: 'execute-api:/*' }] });
+    expect(String((await aws('apigateway', 'update-rest-api', ...a, '--patch-operations', JSON.stringify([{ op: 'replace', path: '/policy', value: policy }]))).policy)).toContain(`${String(api.id)}\\/*`);
+    expect(await fails('apigateway', 'update-rest-api', ...a, '--patch-operations', 'op=replace,path=/policy,value=nope')).toContain('Invalid policy document');
+    expect(await fails('apigateway', 'create-rest-api', '--name', 'v', '--endpoint-configuration', 'types=REGIONAL,vpcEndpointIds=vpce-1')).toContain('VPCEndpoints can only be specified with PRIVATE apis.');
+
+    const http = await aws('apigatewayv2', 'create-api', '--name', 'oob-http', '--protocol-type', 'HTTP');
+    const h = ['--api-id', String(http.ApiId)];
+    expect((await aws('apigatewayv2', 'update-api', ...h, '--cors-configuration', 'AllowOrigins=https://evil.example.com,AllowMethods=GET,MaxAge=5')).CorsConfiguration).toEqual({ AllowOrigins: ['https://evil.example.com'], AllowMethods: ['GET'], MaxAge: 5 });
+    expect(await fails('apigatewayv2', 'update-api', ...h, '--cors-configuration', 'AllowOrigins=*,AllowCredentials=true')).toContain("allow-credentials is not supported if 'allow-origin' is *");
+    const integration = await aws('apigatewayv2', 'create-integration', ...h, '--integration-type', 'HTTP_PROXY', '--integration-method', 'GET', '--integration-uri', 'https://items.example.com', '--payload-format-version', '1.0');
+    const mapped = await aws('apigatewayv2', 'update-integration', ...h, '--integration-id', String(integration.IntegrationId),
+      '--request-parameters', JSON.stringify({ 'overwrite:header.x-forged': 'yes' }), '--response-parameters', JSON.stringify({ '500': { 'overwrite:statuscode': '200' } }));
+    expect(mapped).toMatchObject({ RequestParameters: { 'overwrite:header.x-forged': 'yes' }, ResponseParameters: { '500': { 'overwrite:statuscode': '200' } } });
   });
 
   it('reports a missing REST API as NotFoundException', async () => {

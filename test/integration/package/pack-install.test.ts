@@ -72,6 +72,7 @@ describe('npm pack → npm install -g (offline) → apigw-sync', () => {
         'dist/lambda.js',
         'dist/types/index.d.ts',
         'dist/THIRD_PARTY_LICENSES.txt',
+        'dist/swagger-ui/swagger-ui-bundle.js',
       ]),
     );
     expect(paths.filter((p) => /^(src|test|bench|scripts|gateway-state|dist\/action)\//.test(p))).toEqual([]);
@@ -113,6 +114,11 @@ describe('npm pack → npm install -g (offline) → apigw-sync', () => {
     expect(plan.stderr).toBe('');
     expect(plan.code).toBe(2);
     expect(plan.stdout).toMatch(/Plan: \d+ to add, 0 to change, 0 to destroy/);
+
+    // `docs` copies Swagger UI's files, which the package ships beside its bundles.
+    const docs = await run(bin, ['docs', 'gateway-state', '--out', 'site', '--offline'], { cwd: empty, env: userEnv() });
+    expect(docs).toMatchObject({ code: 0, stdout: expect.stringContaining('wrote site/index.html') });
+    expect(readFileSync(join(empty, 'site', 'swagger-ui-bundle.js'), 'utf8').length).toBeGreaterThan(100_000);
   }, 120_000);
 
   it('a TypeScript program imports the engine from the installed package: strict types check, and it runs', async () => {

@@ -41,6 +41,10 @@ export function checkAuthorizer(a: Authorizer): void {
   }
   if (a.type === 'TOKEN' && !a.identitySource) throw badRequest('Identity source is required for a TOKEN authorizer');
   const ttl = a.authorizerResultTtlInSeconds;
+  // The identity sources are the cache key: "for the REQUEST authorizer, this is required when authorization caching is enabled".
+  if (a.type === 'REQUEST' && !a.identitySource && (ttl ?? 0) > 0) {
+    throw badRequest('Identity source is required for a REQUEST authorizer when authorization caching is enabled (authorizerResultTtlInSeconds > 0)');
+  }
   if (ttl !== undefined && (ttl < 0 || ttl > 3600)) throw badRequest('Authorizer result TTL must be between 0 and 3600 seconds');
 }
 
