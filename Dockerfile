@@ -1,10 +1,10 @@
 # syntax=docker/dockerfile:1
 # The GitHub App as a container: probot's server (dist/app.js) on Node.js 24, distroless,
-# non-root. Configure it with probot's variables (APP_ID, PRIVATE_KEY, WEBHOOK_SECRET) and
-# AWS's (a task or pod role; AWS_REGION). See docs/packaging.md.
+# non-root. Configure it with the App's variables (APP_ID, PRIVATE_KEY, WEBHOOK_SECRET,
+# APIGW_SYNC_SIGNING_KEY) and AWS's (a task or pod role; AWS_REGION). See docs/packaging.md.
 #
 #   docker build -t apigw-sync-app .
-#   docker run -p 3000:3000 -e APP_ID -e PRIVATE_KEY -e WEBHOOK_SECRET apigw-sync-app
+#   docker run -p 3000:3000 -e APP_ID -e PRIVATE_KEY -e WEBHOOK_SECRET -e APIGW_SYNC_SIGNING_KEY apigw-sync-app
 
 FROM node:24-bookworm-slim AS build
 WORKDIR /src

@@ -34,7 +34,8 @@ export interface CostOptions {
   dir: string;
   desired: GatewayModel;
   live: LiveSnapshot;
-  clients: AwsClients;
+  /** For CloudWatch usage; without clients only the declared `usage:` is priced. */
+  clients?: AwsClients;
   /** A price file from `apigw-sync prices refresh`. */
   pricesFile?: string;
   /** false: declared usage only, no CloudWatch. */
@@ -66,7 +67,7 @@ export async function estimateCost(o: CostOptions): Promise<CostEstimate> {
   const { prices, file } = await loadPrices(o);
   const notes: string[] = [];
   let measured = new Map<string, MeasuredUsage>();
-  if (o.usage !== false) {
+  if (o.usage !== false && o.clients) {
     try {
       measured = await readUsage(o.clients.cloudwatch, usageTargets(o.live), {
         days: o.days ?? 30,

@@ -6,15 +6,19 @@
 import type { ValidationIssue } from '../model/issue.js';
 import { validateState } from '../validate/index.js';
 import { runApply, runDrift, runPlan, runUnlock, type EngineClients, type EngineEvent } from '../engine/index.js';
+import { loadDesired } from '../engine/load.js';
 import { createAwsClients, type AwsClients } from '../aws/clients.js';
 import { assumeRoleCredentials } from '../aws/assume-role.js';
 import { rolloutDeployerFor, RolledBackError } from '../aws/rollout/deployer.js';
 import { systemClock } from '../rollout/port.js';
 import type { RolloutEvent } from '../rollout/events.js';
-import { shouldShowCost } from '../cost/index.js';
+import { shouldShowCost, type CostReport } from '../cost/index.js';
 import { estimateCost } from '../engine/cost.js';
 import { renderCostMarkdown } from '../render/cost-markdown.js';
 import type { ApplyProgress, CostSection } from '../render/comment.js';
+import type { GatewayModel } from '../model/api.js';
+import { desiredStateDigest } from '../plan/fingerprint.js';
+import type { LiveSnapshot } from '../model/live.js';
 import type { ApplyReport, EngineServices, PlanInput, StateInput } from './ports.js';
 import type { RepoConfig } from './config.js';
 import type { RepoRef } from './client.js';
@@ -65,13 +69,23 @@ export function createEngineServices(o: EngineServicesOptions = {}): EngineServi
   const events = o.onEvent ?? (() => {});
   return {
     planner: {
+      async describe(input: PlanInput) {
+        const state = await loadDesired(input.dir, events);
+        if (state.invalid) return { status: 'invalid', issues: relabel(state.issues, input) };
+        const desired = o.region ? { ...state.model, region: o.region } : state.model;
+        const nothingLive: LiveSnapshot = { region: desired.region, apis: {}, unmanaged: [] };
+        const apis = Object.entries(desired.apis)
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([key, a]) => ({ key, kind: a.kind, name: a.name, routes: Object.keys(a.routes).length, stages: Object.keys(a.stages).sort() }));
+        const { report } = await estimateCost({ dir: input.dir, desired, live: nothingLive, usage: false, pricesFile: o.pricesFile });
+        return { status: 'ok', issues: relabel(state.issues, input), desired: desiredStateDigest(desired), apis, cost: costSection(report, desired, input.costThreshold) };
+      },
       async plan(input: PlanInput) {
         const r = await runPlan({ dir: input.dir, clients, region: o.region, events });
         if (r.status === 'invalid') return { status: 'invalid', issues: relabel(r.issues, input) };
         const { report } = await estimateCost({ dir: input.dir, desired: r.desired, live: r.live, clients: r.clients, pricesFile: o.pricesFile });
-        const thresholds = input.costThreshold ? { commentThreshold: input.costThreshold } : r.desired.defaults.cost;
-        const cost: CostSection = { markdown: renderCostMarkdown(report), show: shouldShowCost(report, thresholds), monthlyDeltaUsd: report.total.deltaUsd ?? undefined };
-        return { status: 'ok', plan: r.plan, issues: relabel(r.issues, input), hasChanges: r.hasChanges, cost };
+        const cost = costSection(report, r.desired, input.costThreshold);
+        return { status: 'ok', plan: r.plan, issues: relabel(r.issues, input), hasChanges: r.hasChanges, cost, desired: desiredStateDigest(r.desired) };
       },
     },
     applier: {
@@ -102,6 +116,7 @@ export function createEngineServices(o: EngineServicesOptions = {}): EngineServi
           region: o.region,
           yes: true,
           fingerprint: input.fingerprint,
+          approvedDesired: input.approvedDesired,
           owner: input.owner,
           events: onEngine,
           deployerFor: o.directDeploy ? undefined : rolloutDeployerFor({ aws: () => made!, clock: systemClock, onEvent: onRollout }),
@@ -110,7 +125,7 @@ export function createEngineServices(o: EngineServicesOptions = {}): EngineServi
         const rolledBack = r.failures.filter((f) => isRolledBack(f.error)).map((f) => f.apiKey);
         for (const k of rolledBack) for (const p of progress.values()) if (p.apiKey === k && p.state !== 'success') set({ ...p, state: 'rolled_back' });
         const status: ApplyReport['status'] = r.status === 'declined' ? 'failed' : r.status;
-        return { status, plan: r.plan, issues: relabel(r.issues, input), progress: [...progress.values()], failures, rolledBack };
+        return { status, plan: r.plan, issues: relabel(r.issues, input), progress: [...progress.values()], failures, rolledBack, desired: r.desiredDigest };
       },
     },
     drifter: {
@@ -138,6 +153,12 @@ export function createEngineServices(o: EngineServicesOptions = {}): EngineServi
 function isRolledBack(e: unknown): boolean {
   for (let x = e as { cause?: unknown } | undefined, i = 0; x && i < 5; x = x.cause as typeof x, i++) if (x instanceof RolledBackError) return true;
   return false;
+}
+
+/** The comment's cost section: shown when the delta passes the threshold (the Action input, else gateway.yaml's). */
+function costSection(report: CostReport, desired: GatewayModel, threshold: PlanInput['costThreshold']): CostSection {
+  const thresholds = threshold ? { commentThreshold: threshold } : desired.defaults.cost;
+  return { markdown: renderCostMarkdown(report), show: shouldShowCost(report, thresholds), monthlyDeltaUsd: report.total.deltaUsd ?? undefined };
 }
 
 /** Issues name files under the directory the engine read; reports show the repository path. */

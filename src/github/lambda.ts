@@ -4,11 +4,14 @@
  *
  * A thin handler of our own: @probot/adapter-aws-lambda-serverless 4.x depends on probot
  * 13 and would bring a second probot beside our probot 14. What it does is small: verify
- * the signature and hand the delivery to probot. Configuration is probot's: APP_ID,
- * PRIVATE_KEY, WEBHOOK_SECRET (from the function's environment or a secrets extension).
+ * the signature and hand the delivery to probot. Configuration is the server's: APP_ID,
+ * PRIVATE_KEY, WEBHOOK_SECRET and APIGW_SYNC_SIGNING_KEY (from the function's environment or
+ * a secrets extension); without them the invocation fails with the list of what is missing.
  */
 import { createProbot, type Probot } from 'probot';
+import { checkAppEnvironment } from './app-env.js';
 import { createApp } from './app.js';
+import { hmacSealer } from './comment-seal.js';
 import { clientsForRepo, createEngineServices } from './engine-services.js';
 import { HEALTHZ_PATH, healthBody, prepareAppRuntime } from './runtime.js';
 
@@ -40,11 +43,15 @@ let shared: Promise<Probot> | undefined;
 
 async function probotFromEnv(): Promise<Probot> {
   prepareAppRuntime();
+  // The same checks as the server: no webhook secret or signing key, no App (app-env.ts).
+  const env = checkAppEnvironment(process.env);
+  for (const w of env.warnings) console.warn(`apigw-sync: WARNING: ${w}`);
   const probot = createProbot();
   await probot.load(
     createApp({
       services: (config, repo) =>
         createEngineServices({ clients: clientsForRepo({ config, repo }), region: config.region }),
+      sealer: hmacSealer(env.signingKey),
     }),
   );
   return probot;

@@ -14,10 +14,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator/index.js';
+import { official } from '../../unit/github/app-harness.js';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const BUNDLE = join(root, 'dist', 'action', 'index.js');
 const COMMENT_MARKER = '<!-- apigw-sync:plan -->';
+// GitHub's own example payloads (@octokit/webhooks-examples): a pull request opened, a push.
+const PULL_REQUEST = official('pull_request', 'opened');
+const PUSH = official('push');
+const REPOSITORY: string = PULL_REQUEST.repository.full_name;
+const COMMENTS = `/repos/${REPOSITORY}/issues/${PULL_REQUEST.number}/comments`;
 
 let emu: RunningEmulator;
 let github: Server;
@@ -33,9 +39,8 @@ beforeAll(async () => {
     req.on('end', () => {
       requests.push({ method: req.method ?? '', url: req.url ?? '', body });
       res.setHeader('content-type', 'application/json');
-      if (req.method === 'GET' && req.url?.startsWith('/repos/acme/gateway/issues/7/comments')) return res.end('[]');
-      if (req.method === 'POST' && req.url === '/repos/acme/gateway/issues/7/comments')
-        return res.writeHead(201).end('{"id":901}');
+      if (req.method === 'GET' && req.url?.startsWith(COMMENTS)) return res.end('[]');
+      if (req.method === 'POST' && req.url === COMMENTS) return res.writeHead(201).end('{"id":901}');
       res.writeHead(404).end('{"message":"Not Found"}');
     });
   });
@@ -56,19 +61,24 @@ interface StepRun {
 }
 
 /** One step, as the runner runs it: a fresh `node` process with the step's environment. */
-async function step(inputs: Record<string, string>, event: { name: string; file: string }): Promise<StepRun> {
+async function step(
+  inputs: Record<string, string>,
+  event: { name: string; payload: Record<string, unknown> },
+): Promise<StepRun> {
   const dir = mkdtempSync(join(tmpdir(), 'apigw-action-'));
   const files = { output: join(dir, 'output'), summary: join(dir, 'summary.md') };
   writeFileSync(files.output, '');
   writeFileSync(files.summary, '');
+  const eventFile = join(dir, 'event.json');
+  writeFileSync(eventFile, JSON.stringify(event.payload));
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     GITHUB_ACTIONS: 'true',
     GITHUB_EVENT_NAME: event.name,
-    GITHUB_EVENT_PATH: join(root, 'test', 'fixtures', 'webhooks', event.file),
+    GITHUB_EVENT_PATH: eventFile,
     GITHUB_OUTPUT: files.output,
     GITHUB_STEP_SUMMARY: files.summary,
-    GITHUB_REPOSITORY: 'acme/gateway',
+    GITHUB_REPOSITORY: REPOSITORY,
     GITHUB_API_URL: githubUrl,
     GITHUB_SERVER_URL: 'https://github.com',
     GITHUB_RUN_ID: '4242',
@@ -95,7 +105,7 @@ describe('the committed Action bundle, run as the runner runs it', () => {
   it('plan on a pull request: outputs, job summary and the sticky comment through the GitHub API', async () => {
     const r = await step(
       { command: 'plan', path: state(), 'github-token': 'ghs_test', comment: 'update' },
-      { name: 'pull_request', file: 'pull_request.opened.json' },
+      { name: 'pull_request', payload: PULL_REQUEST },
     );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -103,7 +113,7 @@ describe('the committed Action bundle, run as the runner runs it', () => {
     expect(r.outputs).toMatch(/plan-fingerprint<<ghadelimiter_[\w-]+\n[0-9a-f]{64}\n/);
     expect(r.summary).toContain('## apigw-sync plan');
     const posted = requests.find((q) => q.method === 'POST');
-    expect(posted?.url).toBe('/repos/acme/gateway/issues/7/comments');
+    expect(posted?.url).toBe(COMMENTS);
     expect((JSON.parse(posted!.body) as { body: string }).body.startsWith(COMMENT_MARKER)).toBe(true);
   });
 
@@ -115,7 +125,7 @@ describe('the committed Action bundle, run as the runner runs it', () => {
         path: join(root, 'test', 'fixtures', 'state', 'invalid', 'cache-size'),
         'github-token': '',
       },
-      { name: 'push', file: 'push.main.json' },
+      { name: 'push', payload: PUSH },
     );
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('::error::gateway-state is invalid: 1 error');
@@ -124,7 +134,7 @@ describe('the committed Action bundle, run as the runner runs it', () => {
   });
 
   it('an unknown command fails the step with the list of commands', async () => {
-    const r = await step({ command: 'destroy', 'github-token': '' }, { name: 'push', file: 'push.main.json' });
+    const r = await step({ command: 'destroy', 'github-token': '' }, { name: 'push', payload: PUSH });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/::error::input "command" must be one of validate, plan, apply, drift\b.*; got "destroy"/);
   });

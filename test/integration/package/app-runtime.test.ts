@@ -14,6 +14,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const SECRET = 'webhook-secret-for-tests';
+/** The key that seals the plan comment's data (app-env.ts wants 32+ characters). */
+const SIGNING_KEY = 'signing-key-for-tests-0123456789abcdef';
 const PRIVATE_KEY = generateKeyPairSync('rsa', { modulusLength: 2048 })
   .privateKey.export({ type: 'pkcs1', format: 'pem' })
   .toString();
@@ -28,6 +30,7 @@ const appEnv = (port: number) => ({
   APP_ID: '12345',
   PRIVATE_KEY,
   WEBHOOK_SECRET: SECRET,
+  APIGW_SYNC_SIGNING_KEY: SIGNING_KEY,
   PORT: String(port),
   HOST: '127.0.0.1',
   LOG_LEVEL: 'info' as const,
@@ -138,7 +141,7 @@ describe('the container entry point (dist/app.js) as a process', () => {
 type LambdaModule = typeof import('../../../src/github/lambda.js');
 
 describe('the Lambda handler (dist/lambda.js)', async () => {
-  Object.assign(process.env, { APP_ID: '12345', PRIVATE_KEY, WEBHOOK_SECRET: SECRET, LOG_LEVEL: 'error' });
+  Object.assign(process.env, { APP_ID: '12345', PRIVATE_KEY, WEBHOOK_SECRET: SECRET, APIGW_SYNC_SIGNING_KEY: SIGNING_KEY, LOG_LEVEL: 'error' });
   const { handler } = (await import(pathToFileURL(join(root, 'dist', 'lambda.js')).href)) as LambdaModule;
   const v2 = (body: string, headers: Record<string, string>, method = 'POST', path = '/api/github/webhooks') => ({
     rawPath: path,
