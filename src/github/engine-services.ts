@@ -6,6 +6,7 @@
 import type { ValidationIssue } from '../model/issue.js';
 import { validateState } from '../validate/index.js';
 import { runApply, runDrift, runPlan, runUnlock, type EngineClients, type EngineEvent } from '../engine/index.js';
+import { loadDesired } from '../engine/load.js';
 import { createAwsClients, type AwsClients } from '../aws/clients.js';
 import { assumeRoleCredentials } from '../aws/assume-role.js';
 import { rolloutDeployerFor, RolledBackError } from '../aws/rollout/deployer.js';
@@ -16,6 +17,7 @@ import { readUsage, usageTargets } from '../aws/usage.js';
 import { renderCostMarkdown } from '../render/cost-markdown.js';
 import type { ApplyProgress, CostSection } from '../render/comment.js';
 import type { GatewayModel } from '../model/api.js';
+import { desiredStateDigest } from '../plan/fingerprint.js';
 import type { LiveSnapshot } from '../model/live.js';
 import type { ApplyReport, EngineServices, PlanInput, StateInput } from './ports.js';
 import type { RepoConfig } from './config.js';
@@ -65,11 +67,28 @@ export function createEngineServices(o: EngineServicesOptions = {}): EngineServi
   const events = o.onEvent ?? (() => {});
   return {
     planner: {
+      async describe(input: PlanInput) {
+        const state = await loadDesired(input.dir, events);
+        if (state.invalid) return { status: 'invalid', issues: relabel(state.issues, input) };
+        const desired = o.region ? { ...state.model, region: o.region } : state.model;
+        const nothingLive: LiveSnapshot = { region: desired.region, apis: {}, unmanaged: [] };
+        const apis = Object.entries(desired.apis)
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([key, a]) => ({ key, kind: a.kind, name: a.name, routes: Object.keys(a.routes).length, stages: Object.keys(a.stages).sort() }));
+        return { status: 'ok', issues: relabel(state.issues, input), desired: desiredStateDigest(desired), apis, cost: costSection(desired, nothingLive, new Map(), input.costThreshold) };
+      },
       async plan(input: PlanInput) {
         const r = await runPlan({ dir: input.dir, clients, region: o.region, events });
         if (r.status === 'invalid') return { status: 'invalid', issues: relabel(r.issues, input) };
         const measured = await measuredUsage(r.clients, r.live);
-        return { status: 'ok', plan: r.plan, issues: relabel(r.issues, input), hasChanges: r.hasChanges, cost: costSection(r.desired, r.live, measured, input.costThreshold) };
+        return {
+          status: 'ok',
+          plan: r.plan,
+          issues: relabel(r.issues, input),
+          hasChanges: r.hasChanges,
+          cost: costSection(r.desired, r.live, measured, input.costThreshold),
+          desired: desiredStateDigest(r.desired),
+        };
       },
     },
     applier: {
@@ -100,6 +119,7 @@ export function createEngineServices(o: EngineServicesOptions = {}): EngineServi
           region: o.region,
           yes: true,
           fingerprint: input.fingerprint,
+          approvedDesired: input.approvedDesired,
           owner: input.owner,
           events: onEngine,
           deployerFor: o.directDeploy ? undefined : rolloutDeployerFor({ aws: () => made!, clock: systemClock, onEvent: onRollout }),
@@ -108,7 +128,7 @@ export function createEngineServices(o: EngineServicesOptions = {}): EngineServi
         const rolledBack = r.failures.filter((f) => isRolledBack(f.error)).map((f) => f.apiKey);
         for (const k of rolledBack) for (const p of progress.values()) if (p.apiKey === k && p.state !== 'success') set({ ...p, state: 'rolled_back' });
         const status: ApplyReport['status'] = r.status === 'declined' ? 'failed' : r.status;
-        return { status, plan: r.plan, issues: relabel(r.issues, input), progress: [...progress.values()], failures, rolledBack };
+        return { status, plan: r.plan, issues: relabel(r.issues, input), progress: [...progress.values()], failures, rolledBack, desired: r.desiredDigest };
       },
     },
     drifter: {
