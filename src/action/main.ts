@@ -27,7 +27,7 @@ export async function run(deps: RunDeps = {}): Promise<void> {
     if (command === 'docs') return await report(await runDocsActionCommand({ path: core.getInput('path') || 'gateway-state', out: core.getInput('out') || 'site', offline: core.getInput('offline') === 'true' }, env), env);
     const inputs = readInputs();
     const token = core.getInput('github-token');
-    const services = deps.services ?? createEngineServices({ region: core.getInput('region') || undefined });
+    const services = deps.services ?? createEngineServices({ region: core.getInput('region') || undefined, pricesFile: core.getInput('prices') || undefined });
     const result = await runActionCommand(inputs, readContext(env), services, token ? actionGitHubClient(token, env) : undefined);
     core.setOutput('has-changes', String(result.outputs['has-changes']));
     core.setOutput('plan-fingerprint', result.outputs['plan-fingerprint']);

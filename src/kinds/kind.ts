@@ -65,7 +65,7 @@ export interface DiffContext {
  * How src/aws reads a kind from one API flavour: the list operation (an SDK command name
  * without `Command`) and how its items become records. Pure data; src/aws sends it.
  */
-export interface ReadSpec<R = any> {
+export interface ReadSpec<R = unknown> {
   op: string;
   /** `position` (v1), `nextToken` (v2) or one call. */
   paging: 'position' | 'nextToken' | 'none';
@@ -89,7 +89,7 @@ export interface ReadSpec<R = any> {
  * command names without `Command`) and how a record is addressed. The inputs and PATCH
  * operations come from the kind's field table; src/aws/apply/record-writer.ts sends them.
  */
-export interface WriteSpec<R = any> {
+export interface WriteSpec<R = unknown> {
   create: {
     op: string;
     /** Output member holding the new record's id (kept in LiveIds[idsKey]). */
@@ -118,7 +118,7 @@ export interface NormalizeContext {
   nameOf(target: ChangeTarget, id: string): string | undefined;
 }
 
-export interface ResourceKind<R = any> {
+export interface ResourceKind<R = unknown> {
   /** Change.target of this kind's changes. */
   readonly target: ChangeTarget;
   /** How people call it ("request validator"). */
