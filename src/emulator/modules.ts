@@ -7,10 +7,12 @@ import { createApigwV1Module } from './apigw-v1/index.js';
 import { createApigwV2Module } from './apigw-v2/index.js';
 import { createCloudWatchModule } from './cloudwatch/index.js';
 import { createTrafficModule } from './traffic/index.js';
+import { createDomainsModule } from './apigw-domains/index.js';
 
 export const defaultModules: ModuleFactory[] = [
   createApigwV1Module,
   createApigwV2Module,
   createCloudWatchModule,
   createTrafficModule,
+  createDomainsModule,
 ];

@@ -8,6 +8,9 @@
 import * as v1 from '@aws-sdk/client-api-gateway';
 import * as v2 from '@aws-sdk/client-apigatewayv2';
 import * as cw from '@aws-sdk/client-cloudwatch';
+import * as waf from '@aws-sdk/client-wafv2';
+import * as ssm from '@aws-sdk/client-ssm';
+import * as sm from '@aws-sdk/client-secrets-manager';
 
 export type Ids = Record<string, unknown>;
 
@@ -115,8 +118,26 @@ export const CLOUDWATCH_OVERRIDES: Record<string, (ids: Ids) => Record<string, u
   GetMetricStatistics: () => ({ Period: 60, Statistics: ['Sum'], ...window() }),
 };
 
+export async function wafv2World(_c: waf.WAFV2Client): Promise<Ids> {
+  return {};
+}
+export const WAFV2_OVERRIDES: Record<string, (ids: Ids) => Record<string, unknown>> = {};
+
+export async function ssmWorld(_c: ssm.SSMClient): Promise<Ids> {
+  return {};
+}
+export const SSM_OVERRIDES: Record<string, (ids: Ids) => Record<string, unknown>> = {};
+
+export async function secretsManagerWorld(_c: sm.SecretsManagerClient): Promise<Ids> {
+  return {};
+}
+export const SECRETS_MANAGER_OVERRIDES: Record<string, (ids: Ids) => Record<string, unknown>> = {};
+
 export const CLIENTS = {
   apigateway: { module: v1 as unknown as Record<string, unknown>, Client: v1.APIGatewayClient, world: apigatewayWorld, overrides: APIGATEWAY_OVERRIDES },
   apigatewayv2: { module: v2 as unknown as Record<string, unknown>, Client: v2.ApiGatewayV2Client, world: apigatewayv2World, overrides: APIGATEWAYV2_OVERRIDES },
   cloudwatch: { module: cw as unknown as Record<string, unknown>, Client: cw.CloudWatchClient, world: cloudwatchWorld, overrides: CLOUDWATCH_OVERRIDES },
+  wafv2: { module: waf as unknown as Record<string, unknown>, Client: waf.WAFV2Client, world: wafv2World, overrides: WAFV2_OVERRIDES },
+  ssm: { module: ssm as unknown as Record<string, unknown>, Client: ssm.SSMClient, world: ssmWorld, overrides: SSM_OVERRIDES },
+  secretsmanager: { module: sm as unknown as Record<string, unknown>, Client: sm.SecretsManagerClient, world: secretsManagerWorld, overrides: SECRETS_MANAGER_OVERRIDES },
 } as const;

@@ -93,6 +93,7 @@ export function integrationRoutes(store: V2Store): RouteDef[] {
     v2Route('CreateIntegration', 'POST', '/v2/apis/{apiId}/integrations', true, (req, p) => {
       const st = store.api(p.apiId);
       const integration = buildIntegration(readIntegrationInput(bodyOf(req)));
+      store.events.guard({ type: 'http-integration.put', apiId: st.api.apiId, integration });
       st.integrations.push(integration);
       store.changed(st);
       return json(201, integrationWire(integration));
@@ -111,6 +112,7 @@ export function integrationRoutes(store: V2Store): RouteDef[] {
       const input = readIntegrationInput(bodyOf(req));
       const next = buildIntegration({ ...input, ...mergeParameterMaps(current, input) }, current);
       for (const k of ['requestParameters', 'responseParameters'] as const) if (next[k] && Object.keys(next[k]!).length === 0) delete next[k];
+      store.events.guard({ type: 'http-integration.put', apiId: st.api.apiId, integration: next });
       st.integrations[st.integrations.indexOf(current)] = next;
       store.changed(st);
       return json(200, integrationWire(next));

@@ -121,7 +121,10 @@ export function stageRoutes(store: V2Store): RouteDef[] {
     v2Route('DeleteStage', 'DELETE', '/v2/apis/{apiId}/stages/{stageName}', true, (_req, p) => {
       const st = store.api(p.apiId);
       const stage = store.stage(st, p.stageName);
+      const event = { type: 'http-stage.delete' as const, apiId: st.api.apiId, stageName: stage.stageName };
+      store.events.guard(event);
       st.stages = st.stages.filter((x) => x !== stage);
+      store.events.cascade(event);
       return json(204);
     }),
     v2Route('DeleteRouteSettings', 'DELETE', '/v2/apis/{apiId}/stages/{stageName}/routesettings/{routeKey}', true, (_req, p) => {

@@ -35,6 +35,8 @@ export interface ErrorShape {
   code: string;
   status: number;
   fault: 'client' | 'server';
+  /** The error shape's body members (JSON protocols: `Message` or `message`, WAF's `Field`, `Parameter`…). */
+  members?: string[];
 }
 
 export interface InputRules {

@@ -2,7 +2,8 @@
  * Validates every request against the input shape AWS's service models give its operation
  * (the generated `input-rules.json`): required members, member types, enums, min/max
  * (length of strings, lists and maps; value of numbers) and patterns. A violation is what
- * AWS answers: API Gateway's BadRequestException, CloudWatch's ValidationError, with the
+ * AWS answers: API Gateway's BadRequestException, CloudWatch's ValidationError, the JSON 1.1
+ * services' ValidationException, with the
  * Coral-style message ("1 validation error detected: Value 'x' at 'alarmName' failed to
  * satisfy constraint: Member must have length less than or equal to 255").
  *
@@ -207,6 +208,13 @@ export function errorShapeOf(service: ServiceName, code: string): string | undef
   return Object.entries(shapes).find(([, e]) => e.code === code)?.[0];
 }
 
+/** The member an error shape carries its message in (`Message` for WAFv2 and Secrets Manager, `message` elsewhere). */
+export function errorMessageMember(service: ServiceName, code: string): string {
+  const shape = errorShapeOf(service, code);
+  const members = shape ? loadRules().services[service]?.errorShapes[shape]?.members : undefined;
+  return members?.includes('Message') ? 'Message' : 'message';
+}
+
 /** Whether the model lists the error (by wire code or shape name) for the operation. */
 export function isListedError(service: ServiceName, operation: string, code: string): boolean {
   const shape = errorShapeOf(service, code);
@@ -217,6 +225,10 @@ export const VALIDATION_ERROR: Partial<Record<ServiceName, { status: number; cod
   apigateway: { status: 400, code: 'BadRequestException' },
   apigatewayv2: { status: 400, code: 'BadRequestException' },
   cloudwatch: { status: 400, code: 'ValidationError' },
+  // AWS JSON 1.1 services answer Coral's model checks with ValidationException (WAFv2 too, not its own WAFInvalidParameterException).
+  wafv2: { status: 400, code: 'ValidationException' },
+  ssm: { status: 400, code: 'ValidationException' },
+  secretsmanager: { status: 400, code: 'ValidationException' },
 };
 
 /** The problems found, without throwing (tests and the coverage script use it too). */

@@ -120,6 +120,7 @@ export class Partitions {
           return m ? [{ partition: s.partition, module: m as T }] : [];
         }),
       changed: this.changed,
+      siblings: () => [...set.modules, ...this.globals],
     };
   }
 
