@@ -8,6 +8,10 @@ import { createApigwV2Module } from './apigw-v2/index.js';
 import { createCloudWatchModule } from './cloudwatch/index.js';
 import { createTrafficModule } from './traffic/index.js';
 import { createDomainsModule } from './apigw-domains/index.js';
+import { createUsagePlansModule } from './apigw-usage-plans/index.js';
+import { createAccountModule } from './apigw-account/index.js';
+import { createVpcLinksModule } from './apigw-vpc-links/index.js';
+import { createWafModule } from './wafv2/index.js';
 
 export const defaultModules: ModuleFactory[] = [
   createApigwV1Module,
@@ -15,4 +19,8 @@ export const defaultModules: ModuleFactory[] = [
   createCloudWatchModule,
   createTrafficModule,
   createDomainsModule,
+  createUsagePlansModule,
+  createAccountModule,
+  createVpcLinksModule,
+  createWafModule,
 ];

@@ -35,8 +35,9 @@ function readRouteSettings(b: Body): RouteSettings {
     throttlingBurstLimit: optNum(b, 'throttlingBurstLimit'),
     throttlingRateLimit: optNum(b, 'throttlingRateLimit'),
   });
-  if ((rs.throttlingBurstLimit ?? 0) < 0 || (rs.throttlingRateLimit ?? 0) < 0) {
-    throw badRequest('Throttling limits must not be negative');
+  // -1 is accepted: what Terraform's provider and Serverless write to leave a limit unset (see the coverage notes).
+  for (const v of [rs.throttlingBurstLimit, rs.throttlingRateLimit]) {
+    if (v !== undefined && v < 0 && v !== -1) throw badRequest('Throttling limits must not be negative (-1 leaves a limit unset)');
   }
   return rs;
 }
@@ -78,6 +79,10 @@ function applyStageBody(store: V2Store, st: ApiState, stage: Stage, b: Body, opt
       }
       if (typeof settings !== 'object' || settings === null) throw badRequest(`Invalid routeSettings for ${routeKey}`);
       stage.routeSettings[routeKey] = { ...stage.routeSettings[routeKey], ...readRouteSettings(settings as Body) };
+    }
+    // AWS checks the merged map: settings left for a route that is gone fail the update (DeleteRouteSettings them first).
+    for (const routeKey of Object.keys(stage.routeSettings)) {
+      if (!st.routes.some((r) => r.routeKey === routeKey)) throw badRequest(`Unable to find Route by key ${routeKey} within the provided RouteSettings`);
     }
   }
   const als = optObj(b, 'accessLogSettings');

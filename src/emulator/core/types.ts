@@ -142,8 +142,47 @@ export type ResourceEvent =
   | { type: 'http-stage.delete'; apiId: string; stageName: string }
   | { type: 'http-integration.put'; apiId: string; integration: { integrationType: string; connectionType?: string; connectionId?: string; integrationUri?: string } };
 
+/** A web ACL every partition starts with (tests and the demo name its ARN in their state). */
+export interface SeedWebAcl {
+  name: string;
+  /** The ACL's id (a UUID), fixed so its ARN is known in advance. */
+  id: string;
+  /** REGIONAL (default) or CLOUDFRONT (kept in us-east-1 only, as AWS does). */
+  scope?: 'REGIONAL' | 'CLOUDFRONT';
+  /** Only in these regions (default: every region). */
+  regions?: string[];
+  description?: string;
+  /** Rules as WAFv2's CreateWebACL takes them (default: none). */
+  rules?: unknown[];
+}
+
+/**
+ * Emulator-wide settings the modules read: startEmulator options, some adjustable at run time
+ * through the control API (`POST /_emulator/settings`). One object shared by every partition.
+ */
+export interface EmulatorSettings {
+  /** How long a new VPC link (v1 and v2) stays PENDING before it turns AVAILABLE (AWS: 2–4 minutes). */
+  vpcLinkPendingMs: number;
+  /**
+   * The CloudWatch Logs role each account's API Gateway settings start with (`{account}` is
+   * replaced by the account id), or null for none: REST logging to CloudWatch is then refused
+   * until UpdateAccount sets one, as on a fresh AWS account.
+   */
+  cloudWatchRoleArn: string | null;
+  /** Web ACLs every partition starts with. */
+  webAcls: SeedWebAcl[];
+}
+
+export const DEFAULT_SETTINGS: EmulatorSettings = {
+  vpcLinkPendingMs: 1_000,
+  cloudWatchRoleArn: 'arn:aws:iam::{account}:role/apigateway-cloudwatch-logs',
+  webAcls: [],
+};
+
 /** What the core hands a module factory. */
 export interface ModuleContext {
+  /** Emulator-wide settings (shared and live: read them when needed, not once). */
+  settings?: EmulatorSettings;
   /** The account and region this module instance serves (the default partition for global modules). */
   partition: { accountId: string; region: string };
   /** Another module of the same partition (or a global one) by its `name` (resolved at call time, so order does not matter). */

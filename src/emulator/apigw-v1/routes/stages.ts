@@ -29,7 +29,6 @@ const STAGE_PATCH: PatchSpec = {
   'accessLogSettings/format': 'string',
   'accessLogSettings/destinationArn': 'string',
   tracingEnabled: 'bool',
-  webAclArn: 'string',
   'canarySettings/percentTraffic': 'number',
   'canarySettings/deploymentId': 'string',
   'canarySettings/stageVariableOverrides': 'stringMap',
