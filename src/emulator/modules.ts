@@ -12,6 +12,8 @@ import { createUsagePlansModule } from './apigw-usage-plans/index.js';
 import { createAccountModule } from './apigw-account/index.js';
 import { createVpcLinksModule } from './apigw-vpc-links/index.js';
 import { createWafModule } from './wafv2/index.js';
+import { createSsmModule } from './ssm/index.js';
+import { createSecretsManagerModule } from './secretsmanager/index.js';
 
 export const defaultModules: ModuleFactory[] = [
   createApigwV1Module,
@@ -23,4 +25,6 @@ export const defaultModules: ModuleFactory[] = [
   createAccountModule,
   createVpcLinksModule,
   createWafModule,
+  createSsmModule,
+  createSecretsManagerModule,
 ];

@@ -52,7 +52,7 @@ const NUMERIC = new Set(['integer', 'long', 'double', 'float']);
 function checkConstraint(v: unknown, type: string, c: RuleConstraint | undefined, at: string, out: Collector): void {
   if (!c) return;
   if (c.enum && typeof v === 'string' && !c.enum.includes(v)) out.add(v, at, `Member must satisfy enum value set: [${c.enum.join(', ')}]`);
-  const size = typeof v === 'string' ? [...v].length : Array.isArray(v) ? v.length : type === 'map' && v && typeof v === 'object' ? Object.keys(v).length : undefined;
+  const size = typeof v === 'string' ? [...v].length : Array.isArray(v) || Buffer.isBuffer(v) ? v.length : type === 'map' && v && typeof v === 'object' ? Object.keys(v).length : undefined;
   const isNumber = NUMERIC.has(type) && typeof v === 'number';
   const what = isNumber ? 'value' : 'length';
   const measure = isNumber ? (v as number) : size;
@@ -126,6 +126,8 @@ function check(w: Walk, ref: RuleRef, v: unknown, path: string, at: string): voi
       if (typeof v !== 'number' && typeof v !== 'string') w.out.add(v, at, 'Member must be a timestamp');
       return;
     case 'blob':
+      // JSON protocols carry blobs as base64: the constraints measure the bytes.
+      if (typeof v === 'string') checkConstraint(Buffer.from(v, 'base64'), 'list', w.constraints[path], at, w.out);
       return;
     default:
       if (typeof v !== 'string') return w.out.add(v, at, 'Member must be a string');

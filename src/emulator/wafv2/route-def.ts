@@ -1,27 +1,10 @@
-import type { EmuRequest, EmuResponse, RouteDef } from '../core/types.js';
-import { AwsError } from '../core/types.js';
+import { json11Route, jsonOk, type JsonHandler } from '../core/json-route.js';
+import { AwsError, type RouteDef } from '../core/types.js';
 
-type Handler = (body: Record<string, unknown>, req: EmuRequest) => EmuResponse | Promise<EmuResponse>;
+/** A WAFv2 operation: AWS JSON 1.1, `X-Amz-Target: AWSWAF_20190729.<Op>`. */
+export const wafRoute = (operation: string, write: boolean, handler: JsonHandler): RouteDef => json11Route('wafv2', 'AWSWAF_20190729', operation, write, handler);
 
-/** A WAFv2 operation: AWS JSON 1.1, POST /, selected by `X-Amz-Target: AWSWAF_20190729.<Op>`. */
-export function wafRoute(operation: string, write: boolean, handler: Handler): RouteDef {
-  return {
-    service: 'wafv2',
-    protocol: 'json-1.1',
-    operation,
-    method: 'POST',
-    pattern: '/',
-    target: `AWSWAF_20190729.${operation}`,
-    write,
-    handler: (req) => {
-      const b = req.body;
-      if (b !== undefined && (typeof b !== 'object' || b === null || Array.isArray(b))) throw new AwsError(400, 'SerializationException', 'Request body must be a JSON object');
-      return handler((b ?? {}) as Record<string, unknown>, req);
-    },
-  };
-}
-
-export const ok = (body: unknown = {}) => ({ status: 200, body });
+export const ok = jsonOk;
 
 /**
  * WAF's WAFInvalidParameterException: AWS's message ("Error reason: …, field: …, parameter: …")
