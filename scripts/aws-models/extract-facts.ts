@@ -20,6 +20,7 @@ import { FACTS_FILE, SERVICES, type Facts, type MemberFacts, type ServiceFacts }
 
 interface BotoShape {
   type: string;
+  required?: string[];
   members?: Record<string, { shape: string; locationName?: string; location?: string }>;
   member?: { shape: string };
   key?: { shape: string };
@@ -68,6 +69,8 @@ function walk(model: BotoModel, shapeName: string, path: string, out: Record<str
   const facts: MemberFacts = {};
   if (s.enum) facts.enum = s.enum;
   if (what === 'input') {
+    // The newer model's required members win (WAF's GetWebACL now takes an ARN instead of Name, Scope and Id).
+    if (s.type === 'structure') facts.required = s.required ?? [];
     if (s.min !== undefined) facts.min = s.min;
     if (s.max !== undefined) facts.max = s.max;
     if (s.pattern !== undefined) facts.pattern = s.pattern;

@@ -74,6 +74,8 @@ export interface Operation {
 }
 
 export interface MemberFacts {
+  /** Inputs only: a structure's required members in botocore's (newer) copy of the model. */
+  required?: string[];
   /** Outputs only: a structure's members (JSON name → type) in botocore's newer copy of the model. */
   members?: Record<string, string>;
   enum?: string[];

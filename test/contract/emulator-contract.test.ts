@@ -125,7 +125,7 @@ function violations(model: ServiceModel, operation: string, full: Record<string,
     return top?.location === 'uri' || top?.location === 'header';
   };
   for (const [path, c] of Object.entries(model.facts.operations[operation]?.input ?? {})) {
-    if (notOnWire(path)) continue;
+    if (path === '' || notOnWire(path)) continue;
     const add = (label: string, bad: (v: unknown) => unknown) => {
       const i = replaced(full, path, bad);
       if (i) out.push({ label: `${path}: ${label}`, input: i });
@@ -148,7 +148,7 @@ function violations(model: ServiceModel, operation: string, full: Record<string,
       if (bad !== undefined) add(`not matching ${c.pattern}`, () => bad);
     }
   }
-  for (const req of input?.required ?? []) {
+  for (const req of model.facts.operations[operation]?.input['']?.required ?? input?.required ?? []) {
     const m = input?.members?.[req];
     if (!m || m.location === 'uri' || m.idempotencyToken || m.location === 'header') continue;
     const i = structuredClone(full);

@@ -146,7 +146,8 @@ const metricStat = { Metric: { Namespace: 'Contract', MetricName: 'Count' }, Per
 const window = () => ({ StartTime: new Date(Date.now() - 3_600_000), EndTime: new Date() });
 
 export const CLOUDWATCH_OVERRIDES: Record<string, (ids: Ids) => Record<string, unknown>> = {
-  PutMetricAlarm: () => ({ MetricName: 'Count', Namespace: 'Contract', Statistic: 'Sum', Period: 60, Threshold: 1, ComparisonOperator: 'GreaterThanThreshold' }),
+  // EvaluationPeriods: optional in botocore's newer model (other alarm kinds), still required of a metric alarm.
+  PutMetricAlarm: () => ({ MetricName: 'Count', Namespace: 'Contract', Statistic: 'Sum', Period: 60, EvaluationPeriods: 1, Threshold: 1, ComparisonOperator: 'GreaterThanThreshold' }),
   SetAlarmState: () => ({ StateValue: 'ALARM', StateReason: 'contract' }),
   PutMetricData: () => ({ MetricData: [{ MetricName: 'Count', Value: 1 }] }),
   GetMetricData: () => ({ MetricDataQueries: [{ Id: 'm1', MetricStat: metricStat }], ...window() }),
@@ -178,6 +179,8 @@ export const WAFV2_OVERRIDES: Record<string, (ids: Ids) => Record<string, unknow
   CreateWebACL: () => ({ Name: `other${Math.random().toString(36).slice(2, 8)}`, Scope: 'REGIONAL', DefaultAction: { Allow: {} }, VisibilityConfig: visibility }),
   DeleteWebACL: (ids) => ({ ...(ids.spare as object), Scope: 'REGIONAL' }),
   ListResourcesForWebACL: () => ({ ResourceType: 'API_GATEWAY' }),
+  // Name, Scope and Id (or the ARN): none is required by the newer model, one way is.
+  GetWebACL: (ids) => ({ Name: ids.Name, Scope: ids.Scope, Id: ids.Id }),
 };
 
 export async function ssmWorld(c: ssm.SSMClient): Promise<Ids> {

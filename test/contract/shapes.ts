@@ -78,7 +78,7 @@ export function generate(ctx: GenContext, ref: ShapeRef, name: string, path: str
       if (depth > 16) return undefined;
       const out: Record<string, unknown> = {};
       for (const [m, mref] of Object.entries(s.members ?? {})) {
-        const required = (s.required ?? []).includes(m);
+        const required = (ctx.model.facts.operations[ctx.operation]?.input[path]?.required ?? s.required ?? []).includes(m);
         if (ctx.mode === 'required' && !required) continue;
         if (mref.idempotencyToken) continue;
         if (!required && mustRecurse(ctx.model, mref, inner)) continue;

@@ -15,6 +15,8 @@ export interface RuleRef {
 }
 
 export interface RuleConstraint {
+  /** A structure's required members as the newer model has them (they override the shape's). */
+  required?: string[];
   enum?: string[];
   min?: number;
   max?: number;

@@ -87,7 +87,7 @@ function check(w: Walk, ref: RuleRef, v: unknown, path: string, at: string): voi
     case 'structure': {
       if (typeof v !== 'object' || Array.isArray(v)) return w.out.add(v, at, 'Member must be a structure');
       const o = v as Record<string, unknown>;
-      for (const req of s.required ?? []) {
+      for (const req of w.constraints[path]?.required ?? s.required ?? []) {
         const key = path !== '' && w.wireNames ? (s.members?.[req]?.locationName ?? req) : req;
         if (o[key] === undefined || o[key] === null) w.out.add(null, join(at, lowerFirst(req)), 'Member must not be null');
       }

@@ -35,6 +35,7 @@ export function webAclView(w: WebAcl, accountId: string) {
 export function webAclRoutes(store: WafStore): RouteDef[] {
   const lookup = (b: Record<string, unknown>) => {
     if (typeof b.ARN === 'string') return store.byArn(b.ARN);
+    if (typeof b.Name !== 'string' || typeof b.Id !== 'string' || b.Scope === undefined) throw invalidParameter('WEB_ACL', 'ARN', 'Identify the web ACL by its ARN, or by Name, Scope and Id');
     return store.find(store.checkScope(b.Scope), String(b.Name), String(b.Id));
   };
   return [
