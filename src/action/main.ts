@@ -7,6 +7,10 @@ import * as core from '@actions/core';
 import { ACTION_COMMANDS, runActionCommand, type ActionCommand, type ActionContext, type ActionInputs } from '../github/action-command.js';
 import { actionGitHubClient } from '../github/action-client.js';
 import { createEngineServices } from '../github/engine-services.js';
+import { runServiceActionCommand } from '../github/action-service.js';
+import { runDocsActionCommand } from '../github/action-docs.js';
+import { readServiceSpec } from '../engine/read-spec.js';
+import { sourceFromEnv } from '../service/proposal.js';
 import type { EngineServices } from '../github/ports.js';
 import type { CommentMode } from '../github/sticky-comment.js';
 
@@ -18,12 +22,16 @@ export interface RunDeps {
 export async function run(deps: RunDeps = {}): Promise<void> {
   const env = deps.env ?? process.env;
   try {
+    const command = core.getInput('command', { required: true });
+    if (command === 'propose' || command === 'check-service') return await runServiceCommand(command, env);
+    if (command === 'docs') return await report(await runDocsActionCommand({ path: core.getInput('path') || 'gateway-state', out: core.getInput('out') || 'site', offline: core.getInput('offline') === 'true' }, env), env);
     const inputs = readInputs();
     const token = core.getInput('github-token');
-    const services = deps.services ?? createEngineServices({ region: core.getInput('region') || undefined });
+    const services = deps.services ?? createEngineServices({ region: core.getInput('region') || undefined, pricesFile: core.getInput('prices') || undefined });
     const result = await runActionCommand(inputs, readContext(env), services, token ? actionGitHubClient(token, env) : undefined);
     core.setOutput('has-changes', String(result.outputs['has-changes']));
     core.setOutput('plan-fingerprint', result.outputs['plan-fingerprint']);
+    core.setOutput('desired-fingerprint', result.outputs['desired-fingerprint']);
     core.setOutput('cost-delta', result.outputs['cost-delta']);
     for (const line of result.log) core.info(line);
     if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(result.summary, true).write();
@@ -32,6 +40,29 @@ export async function run(deps: RunDeps = {}): Promise<void> {
     const err = e as { describe?: () => string; message?: string };
     core.setFailed(typeof err?.describe === 'function' ? err.describe() : (err?.message ?? String(e)));
   }
+}
+
+/** propose / check-service: a service repository's workflow and the gateway repository it names. */
+async function runServiceCommand(command: 'propose' | 'check-service', env: NodeJS.ProcessEnv): Promise<void> {
+  const token = core.getInput('github-token');
+  const inputs = {
+    command,
+    spec: await readServiceSpec(core.getInput('file', { required: true })),
+    api: core.getInput('api', { required: true }),
+    service: core.getInput('service') || undefined,
+    gatewayRepository: core.getInput('gateway-repository', { required: true }),
+    path: core.getInput('path') || 'gateway-state',
+    base: core.getInput('base') || undefined,
+    offline: core.getInput('offline') === 'true',
+  };
+  await report(await runServiceActionCommand(inputs, sourceFromEnv(env), token ? actionGitHubClient(token, env) : undefined, env), env);
+}
+
+async function report(result: { outputs: Record<string, string>; summary: string; failed?: string; log: string[] }, env: NodeJS.ProcessEnv): Promise<void> {
+  for (const [name, value] of Object.entries(result.outputs)) core.setOutput(name, value);
+  for (const line of result.log) core.info(line);
+  if (env.GITHUB_STEP_SUMMARY && result.summary) await core.summary.addRaw(result.summary, true).write();
+  if (result.failed) core.setFailed(result.failed);
 }
 
 function readInputs(): ActionInputs {
@@ -45,9 +76,20 @@ function readInputs(): ActionInputs {
     comment,
     costThreshold: threshold(),
     planFingerprint: core.getInput('plan-fingerprint') || undefined,
+    desiredFingerprint: core.getInput('desired-fingerprint') || undefined,
+    pullRequest: pullRequestInput(),
+    sha: core.getInput('sha') || undefined,
+    offline: (core.getInput('offline') || 'false') === 'true',
     requiredApprovals: number('required-approvals') ?? 1,
     driftIssues: (core.getInput('drift-issues') || 'true') === 'true',
   };
+}
+
+function pullRequestInput(): number | undefined {
+  const raw = core.getInput('pull-request');
+  if (raw === '') return undefined;
+  if (!/^[1-9]\d{0,9}$/.test(raw)) throw new Error(`input "pull-request" must be a pull request number; got "${raw}"`);
+  return Number(raw);
 }
 
 function threshold(): ActionInputs['costThreshold'] {

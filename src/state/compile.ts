@@ -14,6 +14,7 @@ import { mergeParts } from './merge-parts.js';
 import { loadOpenapi, type OpenapiPart, type ServiceDefaults } from './openapi/load.js';
 import { sourceFor, type RefContext } from './openapi/refs.js';
 import { resolveRollout } from './rollout-defaults.js';
+import { duplicateServiceIssues, serviceEntries } from './services.js';
 import type { CompileResult, SourceMap, StateFiles } from './types.js';
 import { locateIn, type SourceDoc } from './yaml-source.js';
 
@@ -89,6 +90,7 @@ function compileApi(a: {
 
   // Route sources: OpenAPI files (one string, or one entry per service) and inline routes.
   const entries = typeof f.openapi === 'string' ? [{ file: f.openapi }] : (f.openapi ?? []);
+  issues.push(...duplicateServiceIssues(serviceEntries(key, f, src)));
   const parts: OpenapiPart[] = [];
   entries.forEach((e, i) => {
     const entryPath = typeof f.openapi === 'string' ? ['openapi'] : ['openapi', i];
@@ -116,7 +118,7 @@ function compileApi(a: {
       defaults.authorizer = e.authorizer;
       defaults.authorizerAt = locateIn(src, [...entryPath, 'authorizer']);
     }
-    parts.push(loadOpenapi(ctx, doc, { kind: f.kind, defaults }));
+    parts.push(loadOpenapi(ctx, doc, { kind: f.kind, defaults, apiAuthorizers: Object.keys(f.authorizers ?? {}) }));
   });
   const inline = f.routes ? inlineRoutes(src, f.routes, f.kind, issues) : [];
   const merged = mergeParts(parts, inline, issues, { kind: f.kind });

@@ -26,6 +26,7 @@ const CASES: Array<[string, string, number, string]> = [
   ['duplicate-key', 'apis/a/api.yaml', 12, 'duplicate-key'],
   ['duplicate-route-files', 'apis/a/orders.openapi.yaml', 8, 'duplicate-route'],
   ['duplicate-route-inline', 'apis/a/api.yaml', 9, 'duplicate-route'],
+  ['duplicate-service', 'apis/a/api.yaml', 7, 'duplicate-service'],
   ['http-api-api-keys', 'apis/h/api.yaml', 10, 'http-api-api-keys'],
   ['http-api-authorizer-type', 'apis/h/api.yaml', 12, 'http-api-authorizer-type'],
   ['http-api-cache', 'apis/h/api.yaml', 10, 'http-api-cache'],
