@@ -258,6 +258,17 @@ describe('v2 domain names and API mappings', () => {
     await c2.send(new v2.DeleteApiCommand({ ApiId: httpApiId }));
   });
 
+  it('keeps WebSocket APIs off a domain that serves REST or HTTP APIs, and the other way round', async () => {
+    await create('events.example.com');
+    await create('ws.example.com');
+    const ws = await c2.send(new v2.CreateApiCommand({ Name: 'chat', ProtocolType: 'WEBSOCKET', RouteSelectionExpression: '$request.body.action' }));
+    await c2.send(new v2.CreateStageCommand({ ApiId: ws.ApiId, StageName: 'live' }));
+    await c2.send(new v2.CreateApiMappingCommand({ DomainName: 'events.example.com', ApiId: httpApiId, Stage: 'prod' }));
+    expect((await sdkError(() => c2.send(new v2.CreateApiMappingCommand({ DomainName: 'events.example.com', ApiId: ws.ApiId, Stage: 'live', ApiMappingKey: 'chat' })))).message).toContain("can't map WebSocket APIs");
+    await c2.send(new v2.CreateApiMappingCommand({ DomainName: 'ws.example.com', ApiId: ws.ApiId, Stage: 'live' }));
+    expect((await sdkError(() => c2.send(new v2.CreateApiMappingCommand({ DomainName: 'ws.example.com', ApiId: httpApiId, Stage: 'prod', ApiMappingKey: 'events' })))).message).toContain("can't map WebSocket APIs");
+  });
+
   it('updates the certificate and mutual TLS of a v2 domain', async () => {
     await create('events.example.com');
     const other = `arn:aws:acm:${REGION}:000000000000:certificate/87654321-4321-4321-4321-210987654321`;

@@ -124,6 +124,17 @@ describe('HTTP (v2) VPC links', () => {
     await c2.send(new v2.DeleteVpcLinkCommand({ VpcLinkId: l.VpcLinkId }));
   });
 
+  it('WebSocket integrations reach private resources through REST (v1) links', async () => {
+    const rest = await c1.send(new v1.CreateVpcLinkCommand({ name: 'rest', targetArns: [NLB] }));
+    const http = await c2.send(new v2.CreateVpcLinkCommand({ Name: 'http', SubnetIds: ['subnet-0123456789abcdef0'] }));
+    const ws = await c2.send(new v2.CreateApiCommand({ Name: 'chat', ProtocolType: 'WEBSOCKET', RouteSelectionExpression: '$request.body.action' }));
+    const base = { ApiId: ws.ApiId, IntegrationType: 'HTTP_PROXY' as const, IntegrationMethod: 'POST', IntegrationUri: 'http://chat.internal.example.com', ConnectionType: 'VPC_LINK' as const };
+    expect((await sdkError(() => c2.send(new v2.CreateIntegrationCommand({ ...base, ConnectionId: http.VpcLinkId })))).message).toContain('WebSocket APIs use REST (v1) VPC links');
+    const i = await c2.send(new v2.CreateIntegrationCommand({ ...base, ConnectionId: rest.id }));
+    expect(i.ConnectionId).toBe(rest.id);
+    expect((await sdkError(() => c1.send(new v1.DeleteVpcLinkCommand({ vpcLinkId: rest.id })))).message).toContain(`${ws.ApiId}:${i.IntegrationId}`);
+  });
+
   it('keeps REST and HTTP links apart, and tags each through its own API', async () => {
     const rest = await c1.send(new v1.CreateVpcLinkCommand({ name: 'rest', targetArns: [NLB] }));
     const http = await c2.send(new v2.CreateVpcLinkCommand({ Name: 'http', SubnetIds: ['subnet-0123456789abcdef0'] }));
