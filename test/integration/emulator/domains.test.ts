@@ -7,7 +7,7 @@
 import * as v1 from '@aws-sdk/client-api-gateway';
 import * as v2 from '@aws-sdk/client-apigatewayv2';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { sdkError, startTestEmulator, TEST_CREDENTIALS, type Emu } from './core-setup.js';
+import { deployMockRestApi, sdkConfig, sdkError, startTestEmulator, type Emu } from './core-setup.js';
 
 const REGION = 'eu-west-1';
 const cert = (region: string, account = '000000000000') => `arn:aws:acm:${region}:${account}:certificate/12345678-1234-1234-1234-123456789012`;
@@ -20,19 +20,13 @@ let httpApiId: string;
 
 beforeAll(async () => {
   emu = await startTestEmulator();
-  const cfg = { endpoint: emu.url, region: REGION, credentials: TEST_CREDENTIALS, maxAttempts: 1 };
+  const cfg = sdkConfig(emu, REGION);
   c1 = new v1.APIGatewayClient(cfg);
   c2 = new v2.ApiGatewayV2Client(cfg);
 });
 afterAll(async () => emu.stop());
 
-async function restApiWithStage(stageName = 'prod', endpoint = 'REGIONAL'): Promise<string> {
-  const api = await c1.send(new v1.CreateRestApiCommand({ name: 'shop', endpointConfiguration: { types: [endpoint as v1.EndpointType] } }));
-  await c1.send(new v1.PutMethodCommand({ restApiId: api.id, resourceId: api.rootResourceId, httpMethod: 'GET', authorizationType: 'NONE' }));
-  await c1.send(new v1.PutIntegrationCommand({ restApiId: api.id, resourceId: api.rootResourceId, httpMethod: 'GET', type: 'MOCK' }));
-  await c1.send(new v1.CreateDeploymentCommand({ restApiId: api.id, stageName }));
-  return api.id!;
-}
+const restApiWithStage = async (stageName = 'prod') => (await deployMockRestApi(c1, { stageName, endpoint: 'REGIONAL' })).restApiId;
 
 beforeEach(async () => {
   emu.control.reset();
@@ -281,7 +275,7 @@ describe('accounts and regions', () => {
   it('keeps domains per account and region', async () => {
     emu.control.reset();
     await regional('api.example.com');
-    const other = new v1.APIGatewayClient({ endpoint: emu.url, region: 'us-west-2', credentials: TEST_CREDENTIALS, maxAttempts: 1 });
+    const other = new v1.APIGatewayClient(sdkConfig(emu, 'us-west-2'));
     expect((await other.send(new v1.GetDomainNamesCommand({}))).items ?? []).toEqual([]);
     expect((await sdkError(() => other.send(new v1.GetDomainNameCommand({ domainName: 'api.example.com' })))).name).toBe('NotFoundException');
   });

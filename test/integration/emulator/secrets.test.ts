@@ -6,7 +6,7 @@
 import * as sm from '@aws-sdk/client-secrets-manager';
 import * as ssm from '@aws-sdk/client-ssm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { sdkError, startTestEmulator, TEST_CREDENTIALS, type Emu } from './core-setup.js';
+import { sdkConfig, sdkError, startTestEmulator, type Emu } from './core-setup.js';
 
 const REGION = 'eu-west-1';
 const VALUE = 'abcdefghij0123456789ABCDEFGHIJ';
@@ -16,7 +16,7 @@ let s: sm.SecretsManagerClient;
 
 beforeAll(async () => {
   emu = await startTestEmulator();
-  const cfg = { endpoint: emu.url, region: REGION, credentials: TEST_CREDENTIALS, maxAttempts: 1 };
+  const cfg = sdkConfig(emu, REGION);
   p = new ssm.SSMClient(cfg);
   s = new sm.SecretsManagerClient(cfg);
 });

@@ -8,7 +8,7 @@
 import * as v1 from '@aws-sdk/client-api-gateway';
 import * as v2 from '@aws-sdk/client-apigatewayv2';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { sdkError, startTestEmulator, TEST_CREDENTIALS, type Emu } from './core-setup.js';
+import { deployMockRestApi, sdkConfig, sdkError, startTestEmulator, type Emu } from './core-setup.js';
 
 const REGION = 'eu-west-1';
 const LOG_GROUP = `arn:aws:logs:${REGION}:000000000000:log-group:api-access`;
@@ -19,7 +19,7 @@ let restApiId: string;
 
 beforeAll(async () => {
   emu = await startTestEmulator();
-  const cfg = { endpoint: emu.url, region: REGION, credentials: TEST_CREDENTIALS, maxAttempts: 1 };
+  const cfg = sdkConfig(emu, REGION);
   c1 = new v1.APIGatewayClient(cfg);
   c2 = new v2.ApiGatewayV2Client(cfg);
 });
@@ -27,12 +27,7 @@ afterAll(async () => emu.stop());
 
 beforeEach(async () => {
   emu.control.reset();
-  const api = await c1.send(new v1.CreateRestApiCommand({ name: 'shop' }));
-  restApiId = api.id!;
-  const pets = await c1.send(new v1.CreateResourceCommand({ restApiId, parentId: api.rootResourceId, pathPart: 'pets' }));
-  await c1.send(new v1.PutMethodCommand({ restApiId, resourceId: pets.id, httpMethod: 'GET', authorizationType: 'NONE' }));
-  await c1.send(new v1.PutIntegrationCommand({ restApiId, resourceId: pets.id, httpMethod: 'GET', type: 'MOCK' }));
-  await c1.send(new v1.CreateDeploymentCommand({ restApiId, stageName: 'prod' }));
+  ({ restApiId } = await deployMockRestApi(c1, { path: 'pets' }));
 });
 
 const patch = (patchOperations: v1.PatchOperation[]) => c1.send(new v1.UpdateStageCommand({ restApiId, stageName: 'prod', patchOperations }));
@@ -124,7 +119,7 @@ describe('REST access logs and the account\'s CloudWatch role', () => {
   it('starts without a role when the emulator is started with cloudWatchRoleArn: null', async () => {
     const bare = await startTestEmulator({ cloudWatchRoleArn: null });
     try {
-      const c = new v1.APIGatewayClient({ endpoint: bare.url, region: REGION, credentials: TEST_CREDENTIALS, maxAttempts: 1 });
+      const c = new v1.APIGatewayClient(sdkConfig(bare, REGION));
       expect((await c.send(new v1.GetAccountCommand({}))).cloudwatchRoleArn).toBeUndefined();
     } finally {
       await bare.stop();

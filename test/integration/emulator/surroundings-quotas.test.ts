@@ -10,7 +10,7 @@ import * as v2 from '@aws-sdk/client-apigatewayv2';
 import * as ssm from '@aws-sdk/client-ssm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Quotas, SERVICE_OPERATION_QUOTAS } from '../../../src/emulator/core/quotas.js';
-import { sdkError, startTestEmulator, TEST_CREDENTIALS, type Emu } from './core-setup.js';
+import { sdkConfig, sdkError, startTestEmulator, type Emu } from './core-setup.js';
 
 let emu: Emu | undefined;
 afterEach(async () => {
@@ -18,7 +18,7 @@ afterEach(async () => {
   emu = undefined;
 });
 
-const cfg = (e: Emu) => ({ endpoint: e.url, region: 'eu-west-1', credentials: TEST_CREDENTIALS, maxAttempts: 1 });
+const cfg = (e: Emu) => sdkConfig(e, 'eu-west-1');
 
 describe('issue 13 operation quotas over HTTP', () => {
   it('UpdateUsagePlan: the second call within 20 s is TooManyRequestsException with Retry-After', async () => {

@@ -12,7 +12,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestEmulator, TEST_CREDENTIALS, type Emu } from './core-setup.js';
+import { deployMockRestApi, sdkConfig, startTestEmulator } from './core-setup.js';
 
 let dir: string;
 beforeEach(() => {
@@ -20,7 +20,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const cfg = (emu: Emu, region: string, accessKeyId = 'test') => ({ endpoint: emu.url, region, credentials: { ...TEST_CREDENTIALS, accessKeyId }, maxAttempts: 1 });
+const cfg = sdkConfig;
 const CERT = 'arn:aws:acm:eu-west-1:111111111111:certificate/12345678-1234-1234-1234-123456789012';
 
 describe('state file: issue 13 resources', () => {
@@ -28,10 +28,7 @@ describe('state file: issue 13 resources', () => {
     const file = join(dir, 'state.json');
     const first = await startTestEmulator({ stateFile: file, vpcLinkPendingMs: 0 });
     const c = new v1.APIGatewayClient(cfg(first, 'eu-west-1', '111111111111'));
-    const api = await c.send(new v1.CreateRestApiCommand({ name: 'shop' }));
-    await c.send(new v1.PutMethodCommand({ restApiId: api.id, resourceId: api.rootResourceId, httpMethod: 'GET', authorizationType: 'NONE' }));
-    await c.send(new v1.PutIntegrationCommand({ restApiId: api.id, resourceId: api.rootResourceId, httpMethod: 'GET', type: 'MOCK' }));
-    await c.send(new v1.CreateDeploymentCommand({ restApiId: api.id, stageName: 'prod' }));
+    const api = { id: (await deployMockRestApi(c)).restApiId };
     await c.send(new v1.CreateDomainNameCommand({ domainName: 'api.example.com', regionalCertificateArn: CERT, endpointConfiguration: { types: ['REGIONAL'] } }));
     await c.send(new v1.CreateBasePathMappingCommand({ domainName: 'api.example.com', restApiId: api.id, stage: 'prod', basePath: 'shop' }));
     const plan = await c.send(new v1.CreateUsagePlanCommand({ name: 'gold', apiStages: [{ apiId: api.id, stage: 'prod' }] }));

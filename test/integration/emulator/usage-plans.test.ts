@@ -7,7 +7,7 @@
  */
 import * as v1 from '@aws-sdk/client-api-gateway';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { sdkError, startTestEmulator, TEST_CREDENTIALS, type Emu } from './core-setup.js';
+import { deployMockRestApi, sdkConfig, sdkError, startTestEmulator, type Emu } from './core-setup.js';
 
 const REGION = 'eu-west-1';
 let emu: Emu;
@@ -16,18 +16,13 @@ let restApiId: string;
 
 beforeAll(async () => {
   emu = await startTestEmulator();
-  c = new v1.APIGatewayClient({ endpoint: emu.url, region: REGION, credentials: TEST_CREDENTIALS, maxAttempts: 1 });
+  c = new v1.APIGatewayClient(sdkConfig(emu, REGION));
 });
 afterAll(async () => emu.stop());
 
 beforeEach(async () => {
   emu.control.reset();
-  const api = await c.send(new v1.CreateRestApiCommand({ name: 'shop' }));
-  restApiId = api.id!;
-  const pets = await c.send(new v1.CreateResourceCommand({ restApiId, parentId: api.rootResourceId, pathPart: 'pets' }));
-  await c.send(new v1.PutMethodCommand({ restApiId, resourceId: pets.id, httpMethod: 'GET', authorizationType: 'NONE', apiKeyRequired: true }));
-  await c.send(new v1.PutIntegrationCommand({ restApiId, resourceId: pets.id, httpMethod: 'GET', type: 'MOCK' }));
-  await c.send(new v1.CreateDeploymentCommand({ restApiId, stageName: 'prod' }));
+  ({ restApiId } = await deployMockRestApi(c, { path: 'pets', apiKeyRequired: true }));
   const d = (await c.send(new v1.GetStageCommand({ restApiId, stageName: 'prod' }))).deploymentId;
   await c.send(new v1.CreateStageCommand({ restApiId, stageName: 'beta', deploymentId: d }));
 });

@@ -8,7 +8,7 @@ import * as v1 from '@aws-sdk/client-api-gateway';
 import * as v2 from '@aws-sdk/client-apigatewayv2';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EmulatorClient } from '../../../src/emulator/control/client.js';
-import { sdkError, startTestEmulator, TEST_CREDENTIALS, type Emu } from './core-setup.js';
+import { sdkConfig, sdkError, startTestEmulator, type Emu } from './core-setup.js';
 
 const REGION = 'eu-west-1';
 const NLB = `arn:aws:elasticloadbalancing:${REGION}:000000000000:loadbalancer/net/private/0123456789abcdef`;
@@ -20,7 +20,7 @@ let c2: v2.ApiGatewayV2Client;
 
 beforeAll(async () => {
   emu = await startTestEmulator({ vpcLinkPendingMs: 0 });
-  const cfg = { endpoint: emu.url, region: REGION, credentials: TEST_CREDENTIALS, maxAttempts: 1 };
+  const cfg = sdkConfig(emu, REGION);
   c1 = new v1.APIGatewayClient(cfg);
   c2 = new v2.ApiGatewayV2Client(cfg);
 });

@@ -8,7 +8,7 @@ import * as v1 from '@aws-sdk/client-api-gateway';
 import * as v2 from '@aws-sdk/client-apigatewayv2';
 import * as waf from '@aws-sdk/client-wafv2';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { sdkError, startTestEmulator, TEST_CREDENTIALS, type Emu } from './core-setup.js';
+import { deployMockRestApi, sdkConfig, sdkError, startTestEmulator, TEST_CREDENTIALS, type Emu } from './core-setup.js';
 
 const REGION = 'eu-west-1';
 const SEED_ID = '3f2a9c1e-7b4d-4e8f-9a0b-1c2d3e4f5a6b';
@@ -27,7 +27,7 @@ beforeAll(async () => {
   savedEndpoint = process.env.AWS_ENDPOINT_URL_WAFV2;
   process.env.AWS_ENDPOINT_URL_WAFV2 = emu.url;
   w = new waf.WAFV2Client({ region: REGION, credentials: TEST_CREDENTIALS, maxAttempts: 1 });
-  c1 = new v1.APIGatewayClient({ endpoint: emu.url, region: REGION, credentials: TEST_CREDENTIALS, maxAttempts: 1 });
+  c1 = new v1.APIGatewayClient(sdkConfig(emu, REGION));
 });
 afterAll(async () => {
   if (savedEndpoint === undefined) delete process.env.AWS_ENDPOINT_URL_WAFV2;
@@ -37,11 +37,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   emu.control.reset();
-  const api = await c1.send(new v1.CreateRestApiCommand({ name: 'shop' }));
-  restApiId = api.id!;
-  await c1.send(new v1.PutMethodCommand({ restApiId, resourceId: api.rootResourceId, httpMethod: 'GET', authorizationType: 'NONE' }));
-  await c1.send(new v1.PutIntegrationCommand({ restApiId, resourceId: api.rootResourceId, httpMethod: 'GET', type: 'MOCK' }));
-  await c1.send(new v1.CreateDeploymentCommand({ restApiId, stageName: 'prod' }));
+  ({ restApiId } = await deployMockRestApi(c1));
   stageArn = `arn:aws:apigateway:${REGION}::/restapis/${restApiId}/stages/prod`;
 });
 
@@ -120,7 +116,7 @@ describe('associations with REST stages', () => {
   });
 
   it('refuses an HTTP API stage, a stage of another region, a stage or ACL that does not exist', async () => {
-    const c2 = new v2.ApiGatewayV2Client({ endpoint: emu.url, region: REGION, credentials: TEST_CREDENTIALS, maxAttempts: 1 });
+    const c2 = new v2.ApiGatewayV2Client(sdkConfig(emu, REGION));
     const http = await c2.send(new v2.CreateApiCommand({ Name: 'events', ProtocolType: 'HTTP' }));
     await c2.send(new v2.CreateStageCommand({ ApiId: http.ApiId, StageName: 'prod' }));
     const httpStage = await sdkError(() => w.send(new waf.AssociateWebACLCommand({ WebACLArn: seeded, ResourceArn: `arn:aws:apigateway:${REGION}::/apis/${http.ApiId}/stages/prod` })));
