@@ -21,10 +21,12 @@ import { diffGateway } from '../../../src/diff/index.js';
 import { emitApi } from '../../../src/import/index.js';
 import { compileState } from '../../../src/state/index.js';
 import { createAll, REGION, startReadEmulator, testClients } from '../read/helpers.js';
-import { NOT_ROUND_TRIP, SAMPLES } from './samples.js';
+import { NOT_ROUND_TRIP, SAMPLES, VPC_LINK_ID } from './samples.js';
+import { CreateVpcLinkCommand as CreateRestVpcLinkCommand } from '@aws-sdk/client-api-gateway';
+import { CreateVpcLinkCommand as CreateHttpVpcLinkCommand } from '@aws-sdk/client-apigatewayv2';
 
 const FLAVOURS: ApiKind[] = ['RestApi', 'HttpApi'];
-const LAMBDA = 'arn:aws:apigateway:ap-northeast-2:lambda:path/2015-03-31/functions/arn:aws:lambda:ap-northeast-2:123456789012:function:auth/invocations';
+const LAMBDA = 'arn:aws:apigateway:ap-northeast-2:lambda:path/2015-03-31/functions/arn:aws:lambda:ap-northeast-2:000000000000:function:auth/invocations';
 
 interface Case {
   kind: string;
@@ -150,6 +152,12 @@ const { model: desired, where } = desiredState();
 beforeAll(async () => {
   emu = await startReadEmulator({ quotas: false });
   const clients = testClients(emu.url);
+  // Private integrations name a VPC link that exists (REST: a v1 link to an NLB; HTTP: a v2 link in subnets).
+  const rest = await clients.apigw.send(new CreateRestVpcLinkCommand({ name: 'round-trip', targetArns: [`arn:aws:elasticloadbalancing:${REGION}:000000000000:loadbalancer/net/rt/0123456789abcdef`] }));
+  const http = await clients.apigwv2.send(new CreateHttpVpcLinkCommand({ Name: 'round-trip', SubnetIds: ['subnet-0123456789abcdef0'] }));
+  for (const api of Object.values(desired.apis)) {
+    for (const r of Object.values(api.routes)) if (r.integration.connectionId === VPC_LINK_ID) r.integration.connectionId = api.kind === 'RestApi' ? rest.id : http.VpcLinkId;
+  }
   // A refusal by the endpoint names the operation and AWS's reason (not the whole SDK error).
   await createAll(clients, desired).catch((e: Error) => {
     throw new Error(e.message);

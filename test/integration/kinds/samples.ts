@@ -11,9 +11,12 @@ import type { ApiKind } from '../../../src/model/api.js';
 
 type PerFlavour = Partial<Record<ApiKind, Record<string, unknown>>>;
 
-const LAMBDA = 'arn:aws:apigateway:ap-northeast-2:lambda:path/2015-03-31/functions/arn:aws:lambda:ap-northeast-2:123456789012:function:auth/invocations';
-const ROLE = 'arn:aws:iam::123456789012:role/apigw-invoke';
-const LOGS = 'arn:aws:logs:ap-northeast-2:123456789012:log-group:access';
+const LAMBDA = 'arn:aws:apigateway:ap-northeast-2:lambda:path/2015-03-31/functions/arn:aws:lambda:ap-northeast-2:000000000000:function:auth/invocations';
+const ROLE = 'arn:aws:iam::000000000000:role/apigw-invoke';
+const LOGS = 'arn:aws:logs:ap-northeast-2:000000000000:log-group:access';
+/** Replaced by the id of a VPC link the test creates in the local endpoint. */
+export const VPC_LINK_ID = '<vpc link id>';
+const LISTENER = 'arn:aws:elasticloadbalancing:ap-northeast-2:000000000000:listener/app/private/0123456789abcdef/fedcba9876543210';
 const both = (patch: Record<string, unknown>): PerFlavour => ({ RestApi: patch, HttpApi: patch });
 
 export const SAMPLES: Record<string, Record<string, PerFlavour>> = {
@@ -43,7 +46,7 @@ export const SAMPLES: Record<string, Record<string, PerFlavour>> = {
     identitySource: { RestApi: { identitySource: ['method.request.header.X-Api-Token'] }, HttpApi: { identitySource: ['$request.header.X-Api-Token'] } },
     identityValidationExpression: both({ identityValidationExpression: '^Bearer [-0-9a-zA-Z._]*$' }),
     resultTtlSeconds: { RestApi: { resultTtlSeconds: 60 }, HttpApi: { resultTtlSeconds: 60 } },
-    providerArns: { RestApi: { type: 'COGNITO_USER_POOLS', authorizerUri: undefined, providerArns: ['arn:aws:cognito-idp:ap-northeast-2:123456789012:userpool/ap-northeast-2_abc'] } },
+    providerArns: { RestApi: { type: 'COGNITO_USER_POOLS', authorizerUri: undefined, providerArns: ['arn:aws:cognito-idp:ap-northeast-2:000000000000:userpool/ap-northeast-2_abc'] } },
     jwt: { HttpApi: { type: 'JWT', identitySource: ['$request.header.Authorization'], jwt: { issuer: 'https://cognito-idp.example.com/pool', audience: ['a', 'b'] }, authorizerUri: undefined, payloadFormatVersion: undefined } },
     payloadFormatVersion: { HttpApi: { payloadFormatVersion: '1.0' } },
     enableSimpleResponses: { HttpApi: { enableSimpleResponses: true } },
@@ -74,8 +77,10 @@ export const SAMPLES: Record<string, Record<string, PerFlavour>> = {
     requestTemplates: { RestApi: { type: 'MOCK', uri: undefined, httpMethod: undefined, passthroughBehavior: 'WHEN_NO_MATCH', requestTemplates: { 'application/json': '{"statusCode": 200}' } } },
     responses: { RestApi: { type: 'MOCK', uri: undefined, httpMethod: undefined, passthroughBehavior: 'WHEN_NO_MATCH', responses: { default: { statusCode: '200', responseParameters: {}, responseTemplates: {} } } } },
     timeoutInMillis: { RestApi: { timeoutInMillis: 10000 }, HttpApi: { timeoutInMillis: 12000 } },
-    connectionType: both({ connectionType: 'VPC_LINK', connectionId: 'vpclink1' }),
-    connectionId: both({ connectionType: 'VPC_LINK', connectionId: 'vpclink2' }),
+    // VPC_LINK_ID stands for a VPC link the test creates first (AWS checks that it exists);
+    // an HTTP private integration targets a load balancer listener.
+    connectionType: { RestApi: { connectionType: 'VPC_LINK', connectionId: VPC_LINK_ID }, HttpApi: { connectionType: 'VPC_LINK', connectionId: VPC_LINK_ID, uri: LISTENER } },
+    connectionId: { RestApi: { connectionType: 'VPC_LINK', connectionId: VPC_LINK_ID }, HttpApi: { connectionType: 'VPC_LINK', connectionId: VPC_LINK_ID, uri: LISTENER } },
     contentHandling: { RestApi: { contentHandling: 'CONVERT_TO_TEXT' } },
     credentials: both({ credentials: ROLE }),
     cacheKeyParameters: { RestApi: { cacheKeyParameters: ['method.request.querystring.q'] } },
