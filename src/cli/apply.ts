@@ -10,7 +10,7 @@ import type { Plan } from '../model/plan.js';
 import { runApply, renderPlanAs, type ApplyResult, type EngineClients, type EngineEvent } from '../engine/index.js';
 import { resolveClients } from '../engine/clients.js';
 import type { AwsClients } from '../aws/clients.js';
-import { rolloutDeployerFor } from '../aws/rollout/deployer.js';
+import { rolloutDeployerFor } from '../engine/rollout-deployer.js';
 import { RolloutProgress, renderRolloutEventJson } from '../render/rollout-text.js';
 import type { RolloutEvent } from '../rollout/events.js';
 import { systemClock } from '../rollout/port.js';

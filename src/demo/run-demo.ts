@@ -12,7 +12,7 @@ import { createAwsClients } from '../aws/clients.js';
 import { RateLimiter } from '../aws/rate-limit.js';
 import { AwsCaller } from '../aws/apply/call.js';
 import { findApi } from '../aws/apply/find-api.js';
-import { rolloutDeployerFor } from '../aws/rollout/deployer.js';
+import { rolloutDeployerFor } from '../engine/rollout-deployer.js';
 import { startEmulator } from '../emulator/index.js';
 import { runApply, runDrift, runPlan, type ApplyResult } from '../engine/index.js';
 import { renderDriftAs } from '../engine/render.js';

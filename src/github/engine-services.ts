@@ -8,7 +8,7 @@ import { validateState } from '../validate/index.js';
 import { runApply, runDrift, runPlan, runUnlock, type EngineClients, type EngineEvent } from '../engine/index.js';
 import { createAwsClients, type AwsClients } from '../aws/clients.js';
 import { assumeRoleCredentials } from '../aws/assume-role.js';
-import { rolloutDeployerFor, RolledBackError } from '../aws/rollout/deployer.js';
+import { rolloutDeployerFor, RolledBackError } from '../engine/rollout-deployer.js';
 import { systemClock } from '../rollout/port.js';
 import type { RolloutEvent } from '../rollout/events.js';
 import { costDelta, EMBEDDED_PRICES, shouldShowCost, usageMap, type MeasuredUsage } from '../cost/index.js';

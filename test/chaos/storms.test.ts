@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetStageCommand, GetTagsCommand } from '@aws-sdk/client-api-gateway';
 import { restStageArn } from '../../src/aws/rollout/record-tag.js';
 import { TAG_ROLLOUT } from '../../src/model/live.js';
-import { rolloutDeployerFor } from '../../src/aws/rollout/deployer.js';
+import { rolloutDeployerFor } from '../../src/engine/rollout-deployer.js';
 import { startTrafficPump, type TrafficPump } from '../../src/demo/traffic-pump.js';
 import type { FaultSpec, RunningEmulator } from '../../src/emulator/index.js';
 import { runApply, runPlan } from '../../src/engine/index.js';

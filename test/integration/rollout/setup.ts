@@ -2,7 +2,7 @@
 import type { Document } from 'yaml';
 import type { AwsClients } from '../../../src/aws/clients.js';
 import { createExampleAlarms as putExampleAlarms } from '../../../src/demo/example-alarms.js';
-import { rolloutDeployerFor } from '../../../src/aws/rollout/deployer.js';
+import { rolloutDeployerFor } from '../../../src/engine/rollout-deployer.js';
 import type { RolloutEvent } from '../../../src/rollout/events.js';
 import { systemClock } from '../../../src/rollout/port.js';
 import { runApply, type ApplyResult } from '../../../src/engine/index.js';

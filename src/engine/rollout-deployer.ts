@@ -1,17 +1,19 @@
 /**
- * Plugs the canary rollout into apply's deploy seam (src/aws/apply/deployer.ts): the stage
+ * Wires the canary rollout (src/rollout: the driver) to apply's deploy seam
+ * (src/aws/apply/deployer.ts) with the AWS rollout port (src/aws/rollout). The engine does
+ * the wiring so that dependencies point down only: aws/ never calls the driver. The stage
  * named by the API's rollout policy is rolled out step by step; any other changed stage is
  * deployed directly. A rollback fails the deploy with RolledBackError, so apply reports it,
  * keeps the pending tag, and exits non-zero.
  */
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
-import type { ApiModel } from '../../model/api.js';
-import { ApigwSyncError } from '../../model/errors.js';
-import { runRollout } from '../../rollout/driver.js';
-import type { RolloutEvent } from '../../rollout/events.js';
-import type { Clock } from '../../rollout/port.js';
-import { directDeployer, type ApiClients, type AwsCaller, type Deployer } from '../apply/index.js';
-import { createRolloutPort } from './index.js';
+import type { ApiModel } from '../model/api.js';
+import { ApigwSyncError } from '../model/errors.js';
+import { runRollout } from '../rollout/driver.js';
+import type { RolloutEvent } from '../rollout/events.js';
+import type { Clock } from '../rollout/port.js';
+import { directDeployer, type ApiClients, type AwsCaller, type Deployer } from '../aws/apply/index.js';
+import { createRolloutPort } from '../aws/rollout/index.js';
 
 export class RolledBackError extends ApigwSyncError {
   constructor(target: string, readonly reason: string) {
