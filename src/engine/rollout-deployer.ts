@@ -14,6 +14,7 @@ import type { RolloutEvent } from '../rollout/events.js';
 import type { Clock } from '../rollout/port.js';
 import { directDeployer, type ApiClients, type AwsCaller, type Deployer } from '../aws/apply/index.js';
 import { createRolloutPort } from '../aws/rollout/index.js';
+import { isDriverGone, newDriverId } from './driver-id.js';
 
 export class RolledBackError extends ApigwSyncError {
   constructor(target: string, readonly reason: string) {
@@ -23,16 +24,28 @@ export class RolledBackError extends ApigwSyncError {
   }
 }
 
+/** The rollout ended without this run driving it to the end: someone else holds or took its lease. */
+export class RolloutNotDrivenError extends ApigwSyncError {
+  constructor(target: string, readonly reason: string) {
+    super('ROLLOUT_NOT_DRIVEN', `the rollout of ${target} was not finished by this run: ${reason}`, {
+      hint: 'the driver named above finishes it (promote or roll back); `apigw-sync rollouts` shows its progress and lease, `apigw-sync rollback` stops it',
+    });
+  }
+}
+
 export interface RolloutDeployerOptions {
-  /** The CloudWatch client and region of the run; resolved when a deploy starts (the engine makes clients lazily). */
-  aws: () => { cloudwatch: CloudWatchClient; region: string };
+  /** The CloudWatch client of the run; resolved when a deploy starts (the engine makes clients lazily). */
+  aws: () => { cloudwatch: CloudWatchClient };
   clock: Clock;
+  /** Who drives the rollouts of this run (kept in each rollout record with its lease). Default: this process (`newDriverId`). */
+  driver?: string;
   /** Abort (Ctrl-C, cancelled job) rolls the canary back. */
   signal?: AbortSignal;
   onEvent?: (event: RolloutEvent) => void;
 }
 
 export function rolloutDeployerFor(o: RolloutDeployerOptions) {
+  const driver = o.driver ?? newDriverId('cli');
   return (api: ApiModel, clients: ApiClients, caller: AwsCaller): Deployer => {
     const direct = directDeployer(api.kind, clients, caller);
     const policy = api.rollout;
@@ -42,10 +55,9 @@ export function rolloutDeployerFor(o: RolloutDeployerOptions) {
         const others = req.stages.filter((s) => s !== policy.stage);
         const directResult = others.length > 0 ? await direct.deploy({ ...req, stages: others }) : undefined;
         if (!req.stages.includes(policy.stage)) return directResult!;
-        const { cloudwatch, region } = o.aws();
+        const { cloudwatch } = o.aws();
         const port = await createRolloutPort({
           clients: { ...clients, cloudwatch },
-          region,
           api: req.api,
           apiId: req.apiId,
           policy,
@@ -53,8 +65,9 @@ export function rolloutDeployerFor(o: RolloutDeployerOptions) {
           description: req.description,
         });
         const fingerprint = /[0-9a-f]{12}/.exec(req.description)?.[0];
-        const outcome = await runRollout({ port, policy, clock: o.clock, signal: o.signal, onEvent: o.onEvent, fingerprint });
+        const outcome = await runRollout({ port, policy, clock: o.clock, driver, signal: o.signal, onEvent: o.onEvent, fingerprint, isDriverGone });
         if (outcome.kind === 'rolled-back') throw new RolledBackError(port.label, outcome.message);
+        if (outcome.kind === 'not-driven') throw new RolloutNotDrivenError(port.label, outcome.message);
         return { deploymentId: outcome.deploymentId };
       },
     };

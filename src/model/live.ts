@@ -5,7 +5,13 @@ export const TAG_ID = 'apigw-sync:id';
 export const TAG_MANAGED = 'apigw-sync:managed';
 export const TAG_LOCK = 'apigw-sync:lock';
 export const TAG_PENDING = 'apigw-sync:pending';
+/** On a stage: the rollout record (src/rollout/record.ts). */
 export const TAG_ROLLOUT = 'apigw-sync:rollout';
+/** On a stage, next to the record: the policy and alarms the rollout runs with (src/rollout/ticket.ts). */
+export const TAG_ROLLOUT_POLICY = 'apigw-sync:rollout-policy';
+export const TAG_ROLLOUT_ALARMS = 'apigw-sync:rollout-alarms';
+/** On an API: the stage a rollout is in progress on, so one listing finds every rollout of a region. */
+export const TAG_ROLLOUT_STAGE = 'apigw-sync:rollout-stage';
 export const TOOL_TAG_PREFIX = 'apigw-sync:';
 
 /**

@@ -20,6 +20,14 @@ export const rolloutSchema = z
     minRequests: nonNegInt.describe('Requests the canary must serve before a step may pass.'),
     timeoutSeconds: z.number().int().min(1).describe('Roll back when the rollout has not finished after this long.'),
     onInsufficientData: z.enum(['rollback', 'fail-fast']).describe('INSUFFICIENT_DATA is never a pass: wait then roll back, or roll back at once.'),
+    onAlarmReadError: z
+      .union([z.literal('rollback'), z.string().regex(/^wait [1-9]\d{0,4}$/, 'must be `rollback` or `wait <seconds>`, e.g. `wait 60`')])
+      .describe('An alarm that cannot be read (CloudWatch error): `rollback` at once (default, fail safe), or `wait <seconds>` for it to become readable, then roll back.'),
+    leaseSeconds: z
+      .number()
+      .int()
+      .min(2)
+      .describe('Lease of the process driving the rollout, renewed every poll; another driver takes over a rollout whose lease expired. Default: max(60, 3 × pollSeconds).'),
     alarms: z.array(z.string().min(1)).describe('Names of existing CloudWatch alarms that guard the rollout.'),
     managedAlarms: z.array(
       z.strictObject({

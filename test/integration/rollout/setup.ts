@@ -14,10 +14,10 @@ export function shortenRollouts(dir: string, over: { shop?: Record<string, unkno
     for (const [k, v] of Object.entries(values)) doc.setIn(['rollout', k], v);
   };
   editYaml(dir, 'apis/shop/api.yaml', (doc) =>
-    set(doc, { steps: [10, 50, 100], bakeSeconds: 1, pollSeconds: 1, minRequests: 10, timeoutSeconds: 20, ...over.shop }),
+    set(doc, { steps: [10, 50, 100], bakeSeconds: 1, pollSeconds: 1, minRequests: 0, timeoutSeconds: 20, ...over.shop }),
   );
   editYaml(dir, 'apis/events/api.yaml', (doc) =>
-    set(doc, { bakeSeconds: 2, pollSeconds: 1, minRequests: 10, timeoutSeconds: 20, ...over.events }),
+    set(doc, { bakeSeconds: 2, pollSeconds: 1, minRequests: 0, timeoutSeconds: 20, ...over.events }),
   );
 }
 
