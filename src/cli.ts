@@ -10,6 +10,8 @@ import { register as registerPlan } from './cli/plan.js';
 import { register as registerApply } from './cli/apply.js';
 import { register as registerDrift } from './cli/drift.js';
 import { register as registerUnlock } from './cli/unlock.js';
+import { register as registerRollouts } from './cli/rollouts.js';
+import { register as registerRollback } from './cli/rollback.js';
 import { register as registerImport } from './cli/import.js';
 import { register as registerDemo } from './cli/demo.js';
 import { register as registerCost } from './cli/cost.js';
@@ -28,6 +30,8 @@ const commands: Array<(p: Command) => void> = [
   registerPlan,
   registerApply,
   registerDrift,
+  registerRollouts,
+  registerRollback,
   registerUnlock,
   registerImport,
   registerCost,

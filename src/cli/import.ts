@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { createAwsClients } from '../aws/clients.js';
 import { importApi } from '../import/index.js';
-import { regionFromEnv } from './aws-env.js';
+import { commandRegion } from './aws-env.js';
 import { action, EXIT } from './run.js';
 
 export function register(program: Command): void {
@@ -12,10 +12,10 @@ export function register(program: Command): void {
     .requiredOption('--api <id|name>', 'the API id, or its name if unique')
     .option('--out <dir>', 'gateway-state directory to write into', 'gateway-state')
     .option('--key <folder>', 'folder name under apis/ (default: its apigw-sync:id tag, else from its name)')
-    .option('--region <region>', 'AWS region (default: AWS_REGION, then <out>/gateway.yaml)')
+    .option('--region <region>', 'AWS region (default: <out>/gateway.yaml, then AWS_REGION; the two must agree)')
     .action(
       action(async (opts: { api: string; out: string; key?: string; region?: string }) => {
-        const region = opts.region ?? (await regionFromEnv(process.env, opts.out));
+        const region = await commandRegion({ flag: opts.region, dir: opts.out });
         const clients = createAwsClients({ region });
         const r = await importApi({ clients, api: opts.api, outDir: opts.out, key: opts.key });
         const lines = [

@@ -10,7 +10,7 @@ import type { Command } from 'commander';
 import type { PricingClient } from '@aws-sdk/client-pricing';
 import { createPricingClient, fetchRegionPrices } from '../aws/pricing.js';
 import { parsePriceFile, serializePriceFile, type PriceBook } from '../cost/prices/index.js';
-import { regionFromEnv } from './aws-env.js';
+import { commandRegion } from './aws-env.js';
 import { action, EXIT } from './run.js';
 
 export interface RefreshOptions {
@@ -54,7 +54,7 @@ export function register(program: Command): void {
     .option('--out <file>', 'write (or update) this price file instead of printing it')
     .action(
       action(async (opts: { region?: string[]; out?: string }) => {
-        const regions = opts.region?.length ? opts.region : [await regionFromEnv()];
+        const regions = opts.region?.length ? opts.region : [await commandRegion()];
         const r = await pricesRefreshCommand({ regions, out: opts.out, client: createPricingClient() });
         process.stderr.write(r.stderr);
         process.stdout.write(r.stdout);

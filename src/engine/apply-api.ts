@@ -30,7 +30,8 @@ import {
   type ApiRef,
   type Deployer,
 } from '../aws/apply/index.js';
-import { acquireLock, heldLock, newLockValue, type HeldLock } from '../aws/lock.js';
+import { acquireLock, heldLock, newLockValue, staleHolder, type HeldLock } from '../aws/lock.js';
+import { rolloutLeaseStale } from './rollout-lock.js';
 import type { EventSink } from './events.js';
 
 export interface ApiUnitInput {
@@ -83,6 +84,7 @@ export async function applyApiUnit(u: ApiUnitInput): Promise<ApiUnitResult> {
     try {
       lock = await acquireLock(liveRef, {
         ...lockOpts,
+        isStale: async (l) => staleHolder(l.owner) ?? (await rolloutLeaseStale(u.clients, liveRef, l, Date.now())),
         onTakeOver: (previous, why) => u.events({ type: 'lock.took-over', apiKey: u.apiKey, previousOwner: previous.owner, why }),
       });
       u.events({ type: 'lock.acquired', apiKey: u.apiKey, apiId: liveRef.apiId });

@@ -116,7 +116,8 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
         live: live.apis[apiKey],
         plan: subPlan(plan, apiKey),
         clients,
-        region: desired.region,
+        // The clients' region (asserted equal to the state's by runPlan): every ARN names it.
+        region: clients.region,
         desiredHash: desiredApiHash(desired.apis[apiKey]),
         owner: opts.owner,
         lockTtlSeconds: opts.lockTtlSeconds,

@@ -10,7 +10,7 @@ import { readLive } from '../aws/read/index.js';
 import { resolveClients, type EngineClients } from './clients.js';
 import { AwsCaller, decodeDeployed, deleteApi, TAG_DEPLOYED } from '../aws/apply/index.js';
 import { noEvents, type EventSink } from './events.js';
-import { loadDesired } from './load.js';
+import { assertClientRegion, loadDesired } from './load.js';
 
 export interface DriftOptions {
   dir?: string;
@@ -34,10 +34,12 @@ export type DriftResult =
 
 export async function runDrift(opts: DriftOptions): Promise<DriftResult> {
   const events = opts.events ?? noEvents;
-  const state = await loadDesired(opts.dir ?? 'gateway-state', events);
+  const dir = opts.dir ?? 'gateway-state';
+  const state = await loadDesired(dir, events, { region: opts.region });
   if (state.invalid) return { status: 'invalid', issues: state.issues, issuesText: state.issuesText, exitCode: 1 };
-  const desired = opts.region ? { ...state.model, region: opts.region } : state.model;
+  const desired = state.model;
   const clients = resolveClients(opts.clients, desired.region);
+  assertClientRegion(clients, desired.region, dir);
   const live = await readLive({ clients, desired, region: desired.region });
   events({ type: 'live.read', apis: Object.keys(live.apis).length, unmanaged: live.unmanaged.length });
   const report = detectDrift(desired, live, { appliedDeployments: appliedDeployments(live) });

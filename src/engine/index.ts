@@ -11,3 +11,14 @@ export { subPlan } from './sub-plan.js';
 export { pendingApplies, withPendingDeployments, desiredApiHash, type PendingFound } from './pending.js';
 export type { EngineEvent, EventSink } from './events.js';
 export type { EngineClients } from './clients.js';
+export { rolloutDeployerFor, RolledBackError, RolloutNotDrivenError, type RolloutDeployerOptions } from './rollout-deployer.js';
+export {
+  listRollouts,
+  findOrphanedRollouts,
+  finishOrphanedRollouts,
+  driveFoundRollout,
+  rollbackRollout,
+  type DriveOptions,
+  type DriveResult,
+} from './rollouts.js';
+export { newDriverId, isDriverGone } from './driver-id.js';

@@ -11,7 +11,7 @@ import { readLive } from '../aws/read/index.js';
 import type { AwsClients } from '../aws/clients.js';
 import { resolveClients, type EngineClients } from './clients.js';
 import { noEvents, type EventSink } from './events.js';
-import { loadDesired } from './load.js';
+import { assertClientRegion, loadDesired } from './load.js';
 import { renderPlanAs } from './render.js';
 import { pendingApplies, withPendingDeployments, type PendingFound } from './pending.js';
 
@@ -19,7 +19,7 @@ export interface PlanOptions {
   /** gateway-state directory (default `gateway-state`). */
   dir?: string;
   clients: EngineClients;
-  /** Overrides gateway.yaml's region (it must match the clients' region). */
+  /** The region for a state whose gateway.yaml declares none; a state that declares another is an error. */
   region?: string;
   now?: Date;
   events?: EventSink;
@@ -47,10 +47,12 @@ export type PlanResult =
 
 export async function runPlan(opts: PlanOptions): Promise<PlanResult> {
   const events = opts.events ?? noEvents;
-  const state = await loadDesired(opts.dir ?? 'gateway-state', events);
+  const dir = opts.dir ?? 'gateway-state';
+  const state = await loadDesired(dir, events, { region: opts.region });
   if (state.invalid) return { status: 'invalid', issues: state.issues, issuesText: state.issuesText };
-  const desired = opts.region ? { ...state.model, region: opts.region } : state.model;
+  const desired = state.model;
   const clients = resolveClients(opts.clients, desired.region);
+  assertClientRegion(clients, desired.region, dir);
   const live = await readLive({ clients, desired, region: desired.region });
   events({ type: 'live.read', apis: Object.keys(live.apis).length, unmanaged: live.unmanaged.length });
   const pending = pendingApplies(live);

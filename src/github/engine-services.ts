@@ -24,15 +24,19 @@ import type { RepoRef } from './client.js';
 export interface EngineServicesOptions {
   /** Given clients, or a factory for the state's region (default: from the environment). */
   clients?: EngineClients;
-  /** Region override (repository config / AWS_REGION). */
+  /** Region for states whose gateway.yaml declares none (repository config / Action input); never overrides a declared one. */
   region?: string;
   /** Turn the canary rollout off (deploy directly). */
   directDeploy?: boolean;
   onEvent?: (e: EngineEvent | RolloutEvent) => void;
 }
 
+/**
+ * The App's clients: always in the region the state declares. The App's own AWS_REGION is
+ * where the App runs, not where a repository's APIs live, so it never overrides a state.
+ */
 export function clientsFromEnvironment(env: NodeJS.ProcessEnv = process.env): EngineClients {
-  return (region: string) => createAwsClients({ region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? region, endpoint: env.AWS_ENDPOINT_URL });
+  return (stateRegion: string) => createAwsClients({ region: stateRegion, endpoint: env.AWS_ENDPOINT_URL });
 }
 
 export interface RepoClientsOptions {
@@ -50,7 +54,7 @@ export function clientsForRepo(o: RepoClientsOptions): EngineClients {
   const roleArn = o.config.roleArn;
   if (!roleArn) return clientsFromEnvironment(env);
   return (stateRegion: string) => {
-    const region = env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? stateRegion;
+    const region = stateRegion;
     const endpoint = env.AWS_ENDPOINT_URL;
     const credentials = assumeRoleCredentials({ roleArn, sessionName: `apigw-sync-${o.repo.owner}-${o.repo.repo}`, region, endpoint });
     return createAwsClients({ region, endpoint, credentials });

@@ -28,6 +28,8 @@ export type CacheSizeGb = (typeof CACHE_SIZES_GB)[number];
 
 export interface GatewayModel {
   region: string;
+  /** `owner:` from gateway.yaml (see TAG_OWNER in live.ts); absent = the repository + path, when known. */
+  owner?: string;
   defaults: GatewayDefaults;
   /** Keyed by API key (the folder name under `apis/`). */
   apis: Record<string, ApiModel>;

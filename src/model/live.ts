@@ -3,6 +3,13 @@ import type { ApiModel } from './api.js';
 /** Tag keys the tool writes on live APIs. Never part of ApiModel.tags. */
 export const TAG_ID = 'apigw-sync:id';
 export const TAG_MANAGED = 'apigw-sync:managed';
+/**
+ * The owner id of the gateway-state directory that manages the API (`owner:` in
+ * gateway.yaml, else the repository and path). A directory plans, drifts and prunes only
+ * the APIs of its own owner; APIs without one (written before owners existed) are adopted
+ * by the first owner that applies them.
+ */
+export const TAG_OWNER = 'apigw-sync:owner';
 export const TAG_LOCK = 'apigw-sync:lock';
 export const TAG_PENDING = 'apigw-sync:pending';
 /** On a stage: the rollout record (src/rollout/record.ts). */

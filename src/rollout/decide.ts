@@ -44,6 +44,7 @@ export type RollbackReason =
   | { kind: 'insufficient-data'; alarms: string[] }
   | { kind: 'timeout'; waitingFor: string }
   | { kind: 'interrupted' }
+  | { kind: 'requested'; by: string }
   | { kind: 'error'; detail: string };
 
 export type Decision =
@@ -134,6 +135,8 @@ export function describeRollbackReason(r: RollbackReason): string {
       return `timed out waiting for ${r.waitingFor}`;
     case 'interrupted':
       return 'interrupted (Ctrl-C or the job was cancelled)';
+    case 'requested':
+      return `rolled back on request (${r.by})`;
     case 'error':
       return `error during the rollout: ${r.detail}`;
   }

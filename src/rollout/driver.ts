@@ -139,6 +139,28 @@ export async function resumeRollout(opts: RolloutOptions, found?: RolloutRecord)
 }
 
 /**
+ * Rolls the recorded rollout back now (`apigw-sync rollback`, or a found rollout that cannot
+ * be continued safely). Takes it over like `resumeRollout` — only once its lease has expired,
+ * unless `force` (an operator stopping a live rollout: its driver finds the record no longer
+ * names it at its next poll, and stops without touching anything).
+ */
+export async function rollBackRollout(opts: RolloutOptions, reason: RollbackReason, o: { force?: boolean; found?: RolloutRecord } = {}): Promise<RolloutOutcome> {
+  const { port, clock } = opts;
+  const record = o.found ?? (await port.loadRecord());
+  if (!record) return notDriven(opts, 'gone', `${port.label} has no rollout in progress`);
+  const claimed = await claim(o.force ? { ...opts, isDriverGone: () => 'forced' } : opts, record);
+  if ('kind' in claimed) return claimed;
+  const takenOver = record.driver !== '' && record.driver !== claimed.driver;
+  emit(opts, { type: 'rollout.resumed', at: iso(clock), target: port.label, phase: record.phase, step: record.step, ...(takenOver ? { previousDriver: record.driver, why: o.force ? 'rollback forced' : 'its lease expired' } : {}) });
+  if (claimed.phase === 'starting') {
+    // Nothing recorded as live yet: roll back whatever did go live (the stage decides).
+    const live = await newDeploymentLive(port, claimed);
+    return finishRollback(opts, { ...claimed, canaryDeploymentId: live || claimed.canaryDeploymentId }, reason);
+  }
+  return finishRollback(opts, claimed, reason);
+}
+
+/**
  * Makes the record ours: at once when it already is, or once its lease has expired — then
  * write, settle, read back, and keep it only if our write is the one that stayed.
  */

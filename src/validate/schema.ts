@@ -49,7 +49,16 @@ const costSchema = z.strictObject({
 
 export const gatewaySchema = z
   .strictObject({
-    region: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'must be an AWS region code such as ap-northeast-2').describe('AWS region of every API in this state.'),
+    region: z
+      .string()
+      .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'must be an AWS region code such as ap-northeast-2')
+      .optional()
+      .describe('AWS region of every API in this state: the region plan and apply change (AWS_REGION must agree). Required unless every command is given --region.'),
+    owner: z
+      .string()
+      .regex(/^[A-Za-z0-9_.:/=+@-]{1,128}$/, 'must be 1–128 letters, digits or _ . : / = + - @ (it is kept in an AWS tag)')
+      .optional()
+      .describe('Owner id of this directory, kept on every API it manages (apigw-sync:owner): plan, drift and prune consider only its own APIs. Default: <owner>/<repo>:<path> when the repository is known (GitHub Actions, the App, a git remote).'),
     defaults: z.strictObject({ rollout: rolloutSchema.optional(), cost: costSchema.optional() }).optional(),
     cost: costSchema.optional().describe('Same as defaults.cost.'),
   })
