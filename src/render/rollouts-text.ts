@@ -9,6 +9,11 @@ import { textTable } from './text-table.js';
 
 const KIND = { RestApi: 'REST', HttpApi: 'HTTP' } as const;
 
+/** A word the shell passes on as it is (`$default` would be expanded unquoted). */
+function shellWord(s: string): string {
+  return /^[\w.\-/:@]+$/.test(s) ? s : `'${s.replaceAll("'", "'\\''")}'`;
+}
+
 /** `3m 12s`, `2h 05m`, `45s`. */
 export function formatAge(ms: number): string {
   const s = Math.max(0, Math.round(ms / 1000));
@@ -41,12 +46,16 @@ export function renderRolloutsText(list: { region: string; rollouts: RolloutStat
   }
   const out = [head, '', ...textTable(rows, new Set([4, 5, 6])), ''];
   const orphans = list.rollouts.filter((r) => r.lease !== 'held');
-  for (const r of list.rollouts.filter((x) => x.problem)) out.push(`! ${terminalSafe(r.target)}: ${terminalSafe(r.problem!)}`);
+  const problems = list.rollouts.filter((x) => x.problem);
+  for (const r of problems) out.push(`! ${terminalSafe(r.target)}: ${terminalSafe(r.problem!)}`);
+  if (problems.length > 0) out.push('');
   if (orphans.length > 0) {
+    const commands = orphans.map((r) => [`  apigw-sync rollback --api ${shellWord(r.apiId)} --stage ${shellWord(r.stage)}`, `# ${terminalSafe(r.target)}`]);
     out.push(
-      `${orphans.length} rollout${orphans.length === 1 ? ' has' : 's have'} no live driver. Any driver finishes ${orphans.length === 1 ? 'it' : 'them'}: the App's sweeper (every replica, on start and every few minutes),`,
-      '`apigw-sync apply --resume` from the directory that started it, or roll one back now:',
-      ...orphans.map((r) => `  apigw-sync rollback --api ${r.apiId} --stage ${r.stage}   # ${terminalSafe(r.target)}`),
+      `${orphans.length} rollout${orphans.length === 1 ? ' has' : 's have'} no live driver. Any driver finishes ${orphans.length === 1 ? 'it' : 'them'} (or rolls back what it cannot finish):`,
+      "the App's sweeper (every replica, on start and every few minutes), `apigw-sync apply --resume` from the directory",
+      'that started it, or roll one back now:',
+      ...textTable(commands),
       '',
     );
   }
