@@ -6,7 +6,7 @@
  */
 import type { GatewayModel } from '../model/api.js';
 import type { DriftItem } from '../model/change.js';
-import type { LiveSnapshot, UnmanagedLiveApi } from '../model/live.js';
+import type { ElsewhereLiveApi, LiveSnapshot, UnmanagedLiveApi } from '../model/live.js';
 import { diffApi } from './api.js';
 import { makeChange } from './change.js';
 
@@ -16,6 +16,8 @@ export interface DriftReport {
   items: DriftItem[];
   /** Live APIs no folder in gateway-state describes (listed, never deleted by drift). */
   onlyInAws: UnmanagedLiveApi[];
+  /** APIs of other owners (other directories in the same account): listed, never drift, never pruned. */
+  managedElsewhere?: ElsewhereLiveApi[];
   /** API key → ApiModel.secrets names, so drift renders mask them. */
   secrets?: Record<string, string[]>;
 }
@@ -54,6 +56,7 @@ export function detectDrift(desired: GatewayModel, live: LiveSnapshot, opts: Dri
   }
   const onlyInAws = [...live.unmanaged].sort((a, b) => a.name.localeCompare(b.name) || a.apiId.localeCompare(b.apiId));
   const report: DriftReport = { region: live.region, items, onlyInAws };
+  if (live.elsewhere?.length) report.managedElsewhere = live.elsewhere;
   const secrets: Record<string, string[]> = {};
   for (const [key, model] of Object.entries(desired.apis)) {
     const names = [...new Set([...model.secrets, ...(live.apis[key]?.model.secrets ?? [])])].sort();

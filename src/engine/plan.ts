@@ -12,6 +12,7 @@ import type { AwsClients } from '../aws/clients.js';
 import { resolveClients, type EngineClients } from './clients.js';
 import { noEvents, type EventSink } from './events.js';
 import { assertClientRegion, loadDesired } from './load.js';
+import { withOwner } from './owner.js';
 import { renderPlanAs } from './render.js';
 import { pendingApplies, withPendingDeployments, type PendingFound } from './pending.js';
 
@@ -21,6 +22,8 @@ export interface PlanOptions {
   clients: EngineClients;
   /** The region for a state whose gateway.yaml declares none; a state that declares another is an error. */
   region?: string;
+  /** The directory's owner id when gateway.yaml declares none: the repository and path (engine/owner.ts `ownerIdFor`). */
+  ownerId?: string;
   now?: Date;
   events?: EventSink;
 }
@@ -37,7 +40,7 @@ export type PlanResult =
       issuesText: string;
       /** Interrupted applies found in AWS; their stages are in plan.deployments. */
       pending: PendingFound[];
-      /** Steps to run or stages to deploy. */
+      /** Steps to run, stages to deploy, or APIs to adopt (tag with the owner id). */
       hasChanges: boolean;
       /** The clients used (made for the state's region when a factory was given). */
       clients: AwsClients;
@@ -50,7 +53,7 @@ export async function runPlan(opts: PlanOptions): Promise<PlanResult> {
   const dir = opts.dir ?? 'gateway-state';
   const state = await loadDesired(dir, events, { region: opts.region });
   if (state.invalid) return { status: 'invalid', issues: state.issues, issuesText: state.issuesText };
-  const desired = state.model;
+  const desired = withOwner(state.model, opts.ownerId);
   const clients = resolveClients(opts.clients, desired.region);
   assertClientRegion(clients, desired.region, dir);
   const live = await readLive({ clients, desired, region: desired.region });
@@ -58,7 +61,7 @@ export async function runPlan(opts: PlanOptions): Promise<PlanResult> {
   const pending = pendingApplies(live);
   for (const p of pending) events({ type: 'pending.found', apiKey: p.apiKey, stages: p.stages, fingerprint: p.fingerprint });
   const plan = withPendingDeployments(buildPlan({ desired, live, now: opts.now ?? new Date() }), desired, pending);
-  const hasChanges = plan.steps.length > 0 || Object.keys(plan.deployments).length > 0;
+  const hasChanges = plan.steps.length > 0 || Object.keys(plan.deployments).length > 0 || (plan.adopt?.length ?? 0) > 0;
   const renderings = lazyRenderings(plan);
   return { status: 'ok', plan, desired, live, issues: state.issues, issuesText: state.issuesText, pending, hasChanges, clients, renderings };
 }

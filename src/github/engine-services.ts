@@ -26,6 +26,8 @@ export interface EngineServicesOptions {
   clients?: EngineClients;
   /** Region for states whose gateway.yaml declares none (repository config / Action input); never overrides a declared one. */
   region?: string;
+  /** The owner id of the repository's gateway-state when its gateway.yaml declares none (`<owner>/<repo>:<path>`). */
+  ownerId?: string;
   /** Turn the canary rollout off (deploy directly). */
   directDeploy?: boolean;
   onEvent?: (e: EngineEvent | RolloutEvent) => void;
@@ -70,7 +72,7 @@ export function createEngineServices(o: EngineServicesOptions = {}): EngineServi
   return {
     planner: {
       async plan(input: PlanInput) {
-        const r = await runPlan({ dir: input.dir, clients, region: o.region, events });
+        const r = await runPlan({ dir: input.dir, clients, region: o.region, ownerId: o.ownerId, events });
         if (r.status === 'invalid') return { status: 'invalid', issues: relabel(r.issues, input) };
         const measured = await measuredUsage(r.clients, r.live);
         return { status: 'ok', plan: r.plan, issues: relabel(r.issues, input), hasChanges: r.hasChanges, cost: costSection(r.desired, r.live, measured, input.costThreshold) };
@@ -102,6 +104,7 @@ export function createEngineServices(o: EngineServicesOptions = {}): EngineServi
           dir: input.dir,
           clients,
           region: o.region,
+          ownerId: o.ownerId,
           yes: true,
           fingerprint: input.fingerprint,
           owner: input.owner,
@@ -117,7 +120,7 @@ export function createEngineServices(o: EngineServicesOptions = {}): EngineServi
     },
     drifter: {
       async drift(input: StateInput) {
-        const r = await runDrift({ dir: input.dir, clients, region: o.region, events });
+        const r = await runDrift({ dir: input.dir, clients, region: o.region, ownerId: o.ownerId, events });
         if (r.status === 'invalid') return { status: 'invalid', issues: relabel(r.issues, input) };
         // The live names (what `import --api` accepts) are the declared ones for matched APIs.
         const declared = await validateState(input.dir);

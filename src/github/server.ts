@@ -9,8 +9,12 @@ import { run } from 'probot';
 import { createApp } from './app.js';
 import { clientsForRepo, createEngineServices } from './engine-services.js';
 import { sweeperFromEnv } from './rollout-sweeper.js';
+import { ownerIdFor } from '../engine/owner.js';
 
-const app = createApp({ services: (config, repo) => createEngineServices({ clients: clientsForRepo({ config, repo }), region: config.region }) });
+const app = createApp({
+  services: (config, repo) =>
+    createEngineServices({ clients: clientsForRepo({ config, repo }), region: config.region, ownerId: ownerIdFor(`${repo.owner}/${repo.repo}`, config.path) }),
+});
 
 await run((probot) => {
   app(probot);

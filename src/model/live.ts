@@ -64,8 +64,21 @@ export interface UnmanagedLiveApi {
   apiId: string;
   kind: ApiModel['kind'];
   name: string;
-  /** True when it carries the tool's managed tag (so `--prune` may delete it). */
+  /**
+   * True when it carries the tool's managed tag and this directory's owner id (so `--prune`
+   * may delete it). A directory without an owner id counts every managed API without one.
+   */
   managed: boolean;
+  /** Managed by apigw-sync before owners existed (no owner id): never pruned by a directory that has one. */
+  legacy?: boolean;
+}
+
+/** An API of another owner (another directory or repository in the same account): listed at most, never touched. */
+export interface ElsewhereLiveApi {
+  apiId: string;
+  kind: ApiModel['kind'];
+  name: string;
+  owner: string;
 }
 
 /** Everything read from AWS for one reconcile: the APIs the state names, plus the others found. */
@@ -75,4 +88,6 @@ export interface LiveSnapshot {
   apis: Record<string, LiveApi>;
   /** Live APIs no folder describes (listed by drift; deleted only with --prune and the managed tag). */
   unmanaged: UnmanagedLiveApi[];
+  /** Live APIs of other owners: never matched, planned, drifted or pruned. */
+  elsewhere?: ElsewhereLiveApi[];
 }
