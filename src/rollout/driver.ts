@@ -227,7 +227,17 @@ async function continueRollout(opts: RolloutOptions, start: RolloutRecord): Prom
   try {
     for (;;) {
       await clock.sleep(policy.pollSeconds * 1000, opts.signal);
-      const renewed = await renew(opts, record);
+      let renewed: Awaited<ReturnType<typeof renew>>;
+      try {
+        renewed = await renew(opts, record);
+      } catch (e) {
+        // The record could not be read or written (API Gateway unavailable past the retries):
+        // not a reason to roll back a healthy canary, and no ground to act on either — this
+        // driver cannot tell whether it still holds the rollout. It waits for API Gateway.
+        if (opts.signal?.aborted) throw e;
+        emit(opts, { type: 'rollout.poll', at: iso(clock), target: port.label, step: record.step, percent: policy.steps[record.step], alarms: [], waiting: `could not renew the lease, so nothing is decided this poll: ${(e as Error).message ?? String(e)}` });
+        continue;
+      }
       if ('kind' in renewed) return renewed;
       record = renewed;
       const obs = await observe(opts, record);

@@ -276,6 +276,24 @@ describe('leases: one driver at a time, a dead one replaced', () => {
     expect(events.map((e) => e.type).slice(0, 2)).toEqual(['rollout.resumed', 'rollout.started']);
   });
 
+  it('a poll whose lease renewal fails (API Gateway down) decides nothing and rolls nothing back', async () => {
+    const port = new FakePort();
+    port.alarmScript = [OK];
+    let failures = 0;
+    const load = port.loadRecord.bind(port);
+    port.loadRecord = async () => {
+      if (port.record?.phase === 'baking' && port.record.step === 0 && failures < 3) {
+        failures++;
+        throw new Error('GetTags failed: ServiceUnavailable');
+      }
+      return load();
+    };
+    const { outcome, events } = await run(port);
+    expect(outcome.kind).toBe('promoted');
+    expect(events.filter((e) => e.type === 'rollout.poll' && /could not renew the lease/.test(e.waiting ?? ''))).toHaveLength(3);
+    expect(port.calls).not.toContain('rollback');
+  });
+
   it('a deployment that fails to start leaves no record behind', async () => {
     const port = new FakePort();
     port.crashOn = 'startCanary 10';
