@@ -20,15 +20,14 @@ import { join } from 'node:path';
 import { GetStageCommand, GetTagsCommand } from '@aws-sdk/client-api-gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { restStageArn } from '../../src/aws/rollout/record-tag.js';
-import { setBackendHealth, startTrafficPump, type TrafficPump } from '../../src/demo/traffic-pump.js';
-import type { RunningEmulator } from '../../src/emulator/index.js';
+import { setBackendHealth } from '../../src/demo/traffic-pump.js';
 import { driveFoundRollout, findOrphanedRollouts, runApply, runPlan, type DriveResult } from '../../src/engine/index.js';
 import { TAG_LOCK, TAG_PENDING, TAG_ROLLOUT, TAG_ROLLOUT_STAGE } from '../../src/model/live.js';
 import type { RolloutEvent } from '../../src/rollout/events.js';
 import { systemClock } from '../../src/rollout/port.js';
 import { decodeRecord, type RolloutRecord } from '../../src/rollout/record.js';
-import { copyState, editYaml, liveApis, REGION, sdkClients, startTestEmulator } from '../integration/apply/helpers.js';
-import { createExampleAlarms, shortenRollouts } from '../integration/rollout/setup.js';
+import { editYaml, liveApis, REGION } from '../integration/apply/helpers.js';
+import { startRolloutWorld, type RolloutWorld } from '../integration/rollout/setup.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'apigw-sync.js');
@@ -36,26 +35,18 @@ const LEASE_SECONDS = 3;
 /** The replica's poll: one sweep per second. */
 const SWEEP_MS = 1_000;
 
-let emu: RunningEmulator;
-let clients: ReturnType<typeof sdkClients>;
+let world: RolloutWorld;
+let emu: RolloutWorld['emu'];
+let clients: RolloutWorld['clients'];
 let dir: string;
 let shopId: string;
-let pump: TrafficPump;
 let run = 0;
 
 beforeAll(async () => {
-  emu = await startTestEmulator();
-  clients = sdkClients(emu.url);
-  dir = copyState();
-  shortenRollouts(dir, { shop: { steps: [10, 50, 100], bakeSeconds: 1, leaseSeconds: LEASE_SECONDS, timeoutSeconds: 120 } });
-  expect((await runApply({ dir, clients, yes: true })).failures).toEqual([]);
-  ({ shopId } = await createExampleAlarms(clients));
-  pump = startTrafficPump({ endpoint: emu.url, apiId: shopId, stage: 'prod', requestsPerBatch: 50, everyMs: 200 });
+  world = await startRolloutWorld({ steps: [10, 50, 100], bakeSeconds: 1, leaseSeconds: LEASE_SECONDS, timeoutSeconds: 120 });
+  ({ emu, clients, dir, shopId } = world);
 });
-afterAll(async () => {
-  await pump?.stop();
-  await emu?.stop();
-});
+afterAll(async () => world?.stop());
 
 const awsEnv = () => ({
   ...process.env,

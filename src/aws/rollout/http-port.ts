@@ -19,18 +19,14 @@ import type { Clock, RolloutPort, StageDeployment } from '../../rollout/port.js'
 import type { RolloutRecord } from '../../rollout/record.js';
 import { countCanaryRequests, readAlarms } from './alarms.js';
 import { recordStore } from './record-tag.js';
+import type { RolloutTarget } from './target.js';
 
-export interface HttpPortOptions {
+export interface HttpPortOptions extends RolloutTarget {
   apigwv2: ApiGatewayV2Client;
   /** Unused by HTTP APIs; the record store takes both clients. */
   apigw: APIGatewayClient;
   cloudwatch: CloudWatchClient;
-  apiId: string;
-  apiName: string;
-  stage: string;
-  alarmNames: string[];
   clock: Clock;
-  description?: string;
   /** How long to wait for a deployment to become DEPLOYED. */
   deployTimeoutMs?: number;
 }

@@ -10,6 +10,7 @@ import type { Clock, RolloutPort } from '../../rollout/port.js';
 import { ensureManagedAlarms } from './alarms.js';
 import { httpRolloutPort } from './http-port.js';
 import { restRolloutPort } from './rest-port.js';
+import type { RolloutTarget } from './target.js';
 
 export interface RolloutClients {
   apigw: APIGatewayClient;
@@ -39,16 +40,7 @@ export async function createRolloutPort(opts: {
 }
 
 /** The port for a rollout whose alarms already exist: a new one (above), or one found in AWS and taken over. */
-export function rolloutPortFor(o: {
-  clients: RolloutClients;
-  kind: ApiKind;
-  apiId: string;
-  apiName: string;
-  stage: string;
-  alarmNames: string[];
-  clock: Clock;
-  description?: string;
-}): RolloutPort {
+export function rolloutPortFor(o: RolloutTarget & { clients: RolloutClients; kind: ApiKind; clock: Clock }): RolloutPort {
   const common = { ...o.clients, apiId: o.apiId, apiName: o.apiName, stage: o.stage, alarmNames: o.alarmNames, description: o.description };
   return o.kind === 'RestApi' ? restRolloutPort({ ...common, now: () => o.clock.now() }) : httpRolloutPort({ ...common, clock: o.clock });
 }

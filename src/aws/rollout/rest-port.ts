@@ -22,18 +22,13 @@ import type { RolloutPort, StageDeployment } from '../../rollout/port.js';
 import type { RolloutRecord } from '../../rollout/record.js';
 import { countCanaryRequests, readAlarms } from './alarms.js';
 import { recordStore } from './record-tag.js';
+import type { RolloutTarget } from './target.js';
 
-export interface RestPortOptions {
+export interface RestPortOptions extends RolloutTarget {
   apigw: APIGatewayClient;
   /** For the API's tags (the rollout mark); REST calls go through `apigw`. */
   apigwv2: ApiGatewayV2Client;
   cloudwatch: CloudWatchClient;
-  apiId: string;
-  apiName: string;
-  stage: string;
-  /** Every alarm that guards the rollout (named + managed). */
-  alarmNames: string[];
-  description?: string;
   now?: () => number;
 }
 

@@ -8,34 +8,23 @@
 import { GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canaryDimensions } from '../../../src/aws/rollout/alarms.js';
-import { startTrafficPump, type TrafficPump } from '../../../src/demo/traffic-pump.js';
-import type { RunningEmulator } from '../../../src/emulator/index.js';
 import { rolloutDeployerFor, runApply } from '../../../src/engine/index.js';
 import type { RolloutEvent } from '../../../src/rollout/events.js';
 import { systemClock } from '../../../src/rollout/port.js';
-import { copyState, editYaml, sdkClients, startTestEmulator } from '../apply/helpers.js';
-import { applyWithRollout, createExampleAlarms, shortenRollouts } from './setup.js';
+import { editYaml } from '../apply/helpers.js';
+import { applyWithRollout, startRolloutWorld, type RolloutWorld } from './setup.js';
 
 const MIN_REQUESTS = 10;
-let emu: RunningEmulator;
-let clients: ReturnType<typeof sdkClients>;
+let world: RolloutWorld;
+let clients: RolloutWorld['clients'];
 let dir: string;
 let shopId: string;
-let pump: TrafficPump;
 
 beforeAll(async () => {
-  emu = await startTestEmulator();
-  clients = sdkClients(emu.url);
-  dir = copyState();
-  shortenRollouts(dir, { shop: { steps: [10, 100], bakeSeconds: 1, timeoutSeconds: 150 } });
-  expect((await runApply({ dir, clients, yes: true })).failures).toEqual([]);
-  ({ shopId } = await createExampleAlarms(clients));
-  pump = startTrafficPump({ endpoint: emu.url, apiId: shopId, stage: 'prod', requestsPerBatch: 100, everyMs: 200 });
+  world = await startRolloutWorld({ steps: [10, 100], bakeSeconds: 1, timeoutSeconds: 150 }, { requestsPerBatch: 100, everyMs: 200 });
+  ({ clients, dir, shopId } = world);
 });
-afterAll(async () => {
-  await pump?.stop();
-  await emu?.stop();
-});
+afterAll(async () => world?.stop());
 
 let edits = 0;
 /** A change to roll out; the second canary runs as a single step, so it waits for one whole minute only. */

@@ -6,7 +6,9 @@ import { rolloutDeployerFor } from '../../../src/engine/rollout-deployer.js';
 import type { RolloutEvent } from '../../../src/rollout/events.js';
 import { systemClock } from '../../../src/rollout/port.js';
 import { runApply, type ApplyResult } from '../../../src/engine/index.js';
-import { editYaml, liveApis } from '../apply/helpers.js';
+import { copyState, editYaml, liveApis, sdkClients, startTestEmulator } from '../apply/helpers.js';
+import { startTrafficPump, type TrafficPump } from '../../../src/demo/traffic-pump.js';
+import type { RunningEmulator } from '../../../src/emulator/index.js';
 
 /** Rollout policies short enough for a test: seconds, not minutes. */
 export function shortenRollouts(dir: string, over: { shop?: Record<string, unknown>; events?: Record<string, unknown> } = {}): void {
@@ -39,4 +41,34 @@ export async function applyWithRollout(dir: string, clients: AwsClients, signal?
     deployerFor: rolloutDeployerFor({ aws: () => clients, clock: systemClock, signal, onEvent: (e) => events.push(e) }),
   });
   return { result, events };
+}
+
+/** An emulator with the example APIs applied, their guard alarms, and traffic on shop-api/prod. */
+export interface RolloutWorld {
+  emu: RunningEmulator;
+  clients: AwsClients;
+  dir: string;
+  shopId: string;
+  stop(): Promise<void>;
+}
+
+export async function startRolloutWorld(shop: Record<string, unknown>, traffic = { requestsPerBatch: 50, everyMs: 200 }): Promise<RolloutWorld> {
+  const emu = await startTestEmulator();
+  const clients = sdkClients(emu.url);
+  const dir = copyState();
+  shortenRollouts(dir, { shop });
+  const applied = await runApply({ dir, clients, yes: true });
+  if (applied.failures.length > 0) throw new Error(`set-up apply failed: ${applied.failures.map((f) => f.message).join('; ')}`);
+  const { shopId } = await createExampleAlarms(clients);
+  const pump: TrafficPump = startTrafficPump({ endpoint: emu.url, apiId: shopId, stage: 'prod', ...traffic });
+  return {
+    emu,
+    clients,
+    dir,
+    shopId,
+    async stop() {
+      await pump.stop();
+      await emu.stop();
+    },
+  };
 }

@@ -7,8 +7,6 @@
  */
 import { GetStageCommand } from '@aws-sdk/client-api-gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTrafficPump, type TrafficPump } from '../../../src/demo/traffic-pump.js';
-import type { RunningEmulator } from '../../../src/emulator/index.js';
 import { finishOrphanedRollouts, findOrphanedRollouts, listRollouts, rolloutDeployerFor, runApply, runDrift, runPlan, type ApplyResult } from '../../../src/engine/index.js';
 import { rollbackCommand } from '../../../src/cli/rollback.js';
 import { TAG_LOCK, TAG_PENDING, TAG_ROLLOUT, TAG_ROLLOUT_STAGE } from '../../../src/model/live.js';
@@ -16,30 +14,22 @@ import { TAG_DEPLOYED } from '../../../src/aws/apply/index.js';
 import type { RolloutEvent } from '../../../src/rollout/events.js';
 import { systemClock, type Clock } from '../../../src/rollout/port.js';
 import { decodeRecord } from '../../../src/rollout/record.js';
-import { copyState, editYaml, liveApis, REGION, sdkClients, startTestEmulator } from '../apply/helpers.js';
-import { applyWithRollout, createExampleAlarms, shortenRollouts } from './setup.js';
+import { editYaml, liveApis, REGION } from '../apply/helpers.js';
+import { applyWithRollout, startRolloutWorld, type RolloutWorld } from './setup.js';
 import { restStageArn } from '../../../src/aws/rollout/record-tag.js';
 
 const LEASE_SECONDS = 3;
-let emu: RunningEmulator;
-let clients: ReturnType<typeof sdkClients>;
+let world: RolloutWorld;
+let emu: RolloutWorld['emu'];
+let clients: RolloutWorld['clients'];
 let dir: string;
 let shopId: string;
-let pump: TrafficPump;
 
 beforeAll(async () => {
-  emu = await startTestEmulator();
-  clients = sdkClients(emu.url);
-  dir = copyState();
-  shortenRollouts(dir, { shop: { bakeSeconds: 2, leaseSeconds: LEASE_SECONDS, timeoutSeconds: 120 } });
-  expect((await runApply({ dir, clients, yes: true })).failures).toEqual([]);
-  ({ shopId } = await createExampleAlarms(clients));
-  pump = startTrafficPump({ endpoint: emu.url, apiId: shopId, stage: 'prod', requestsPerBatch: 50, everyMs: 200 });
+  world = await startRolloutWorld({ bakeSeconds: 2, leaseSeconds: LEASE_SECONDS, timeoutSeconds: 120 });
+  ({ emu, clients, dir, shopId } = world);
 });
-afterAll(async () => {
-  await pump?.stop();
-  await emu?.stop();
-});
+afterAll(async () => world?.stop());
 
 const shopStage = () => clients.apigw.send(new GetStageCommand({ restApiId: shopId, stageName: 'prod' }));
 const shopApi = async () => (await liveApis(clients)).find((a) => a.name === 'shop-api')!;
