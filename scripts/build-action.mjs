@@ -2,7 +2,8 @@
 // every dependency inside, so the runner needs no `npm install`. Deterministic output, so
 // `npm run check:dist` can tell a stale dist/ from a fresh one.
 import { build } from 'esbuild';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,3 +27,12 @@ await build({
 });
 // The runner runs dist/index.js with the repository's package.json nearby; say ESM explicitly.
 writeFileSync(join(root, 'dist', 'package.json'), '{ "type": "module" }\n');
+
+// `command: docs` copies Swagger UI into the site: ship its files next to the bundle
+// (src/docs/write-site.ts looks for dist/swagger-ui/ before node_modules).
+const swaggerDir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+mkdirSync(join(root, 'dist', 'swagger-ui'), { recursive: true });
+// The same list as SWAGGER_UI_FILES in src/docs/write-site.ts.
+for (const name of ['swagger-ui-bundle.js', 'swagger-ui.css', 'LICENSE', 'NOTICE']) {
+  writeFileSync(join(root, 'dist', 'swagger-ui', name), readFileSync(join(swaggerDir, name)));
+}

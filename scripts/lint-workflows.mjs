@@ -7,8 +7,9 @@ import { NoOperationTraceWriter, parseWorkflow, convertWorkflowTemplate } from '
 import { parseAction } from '@actions/workflow-parser/actions/index';
 
 const root = new URL('..', import.meta.url).pathname;
-const dir = join(root, '.github', 'workflows');
-const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).map((f) => join('.github', 'workflows', f));
+// This repository's workflows, and those of the examples (a service repository calling the Action).
+const dirs = [join('.github', 'workflows'), join('examples', 'service-repo', '.github', 'workflows')];
+const files = dirs.flatMap((d) => readdirSync(join(root, d)).filter((f) => /\.ya?ml$/.test(f)).map((f) => join(d, f)));
 let failed = 0;
 
 function report(name, errors) {

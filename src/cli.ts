@@ -16,6 +16,9 @@ import { register as registerImport } from './cli/import.js';
 import { register as registerDemo } from './cli/demo.js';
 import { register as registerCost } from './cli/cost.js';
 import { register as registerPrices } from './cli/prices.js';
+import { register as registerPropose } from './cli/propose.js';
+import { register as registerCheckService } from './cli/check-service.js';
+import { register as registerDocs } from './cli/docs.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -36,6 +39,9 @@ const commands: Array<(p: Command) => void> = [
   registerImport,
   registerCost,
   registerPrices,
+  registerPropose,
+  registerCheckService,
+  registerDocs,
   registerEmulator,
   registerDemo,
 ];

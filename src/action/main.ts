@@ -8,6 +8,10 @@ import * as core from '@actions/core';
 import { ACTION_COMMANDS, runActionCommand, type ActionCommand, type ActionContext, type ActionInputs } from '../github/action-command.js';
 import { actionGitHubClient } from '../github/action-client.js';
 import { createEngineServices } from '../github/engine-services.js';
+import { runServiceActionCommand } from '../github/action-service.js';
+import { runDocsActionCommand } from '../github/action-docs.js';
+import { readServiceSpec } from '../engine/read-spec.js';
+import { sourceFromEnv } from '../service/proposal.js';
 import type { EngineServices } from '../github/ports.js';
 import type { CommentMode } from '../github/sticky-comment.js';
 import { ownerIdFor } from '../engine/owner.js';
@@ -21,6 +25,9 @@ export interface RunDeps {
 export async function run(deps: RunDeps = {}): Promise<void> {
   const env = deps.env ?? process.env;
   try {
+    const command = core.getInput('command', { required: true });
+    if (command === 'propose' || command === 'check-service') return await runServiceCommand(command, env);
+    if (command === 'docs') return await report(await runDocsActionCommand({ path: core.getInput('path') || 'gateway-state', out: core.getInput('out') || 'site', offline: core.getInput('offline') === 'true' }, env), env);
     const inputs = readInputs();
     const token = core.getInput('github-token');
     const region = core.getInput('region') || undefined;
@@ -41,6 +48,29 @@ export async function run(deps: RunDeps = {}): Promise<void> {
     const err = e as { describe?: () => string; message?: string };
     core.setFailed(typeof err?.describe === 'function' ? err.describe() : (err?.message ?? String(e)));
   }
+}
+
+/** propose / check-service: a service repository's workflow and the gateway repository it names. */
+async function runServiceCommand(command: 'propose' | 'check-service', env: NodeJS.ProcessEnv): Promise<void> {
+  const token = core.getInput('github-token');
+  const inputs = {
+    command,
+    spec: await readServiceSpec(core.getInput('file', { required: true })),
+    api: core.getInput('api', { required: true }),
+    service: core.getInput('service') || undefined,
+    gatewayRepository: core.getInput('gateway-repository', { required: true }),
+    path: core.getInput('path') || 'gateway-state',
+    base: core.getInput('base') || undefined,
+    offline: core.getInput('offline') === 'true',
+  };
+  await report(await runServiceActionCommand(inputs, sourceFromEnv(env), token ? actionGitHubClient(token, env) : undefined, env), env);
+}
+
+async function report(result: { outputs: Record<string, string>; summary: string; failed?: string; log: string[] }, env: NodeJS.ProcessEnv): Promise<void> {
+  for (const [name, value] of Object.entries(result.outputs)) core.setOutput(name, value);
+  for (const line of result.log) core.info(line);
+  if (env.GITHUB_STEP_SUMMARY && result.summary) await core.summary.addRaw(result.summary, true).write();
+  if (result.failed) core.setFailed(result.failed);
 }
 
 function readInputs(): ActionInputs {

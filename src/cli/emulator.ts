@@ -39,6 +39,7 @@ export function register(program: Command): void {
         out.write('Point the AWS SDK and CLI at it (any credentials are accepted):\n');
         out.write(`  export AWS_ENDPOINT_URL=${emu.url}\n`);
         out.write('  export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=us-east-1\n');
+        out.write('Each region (the signing region) and account (a 12-digit access key id; others are 000000000000) is kept apart.\n');
         out.write(`Control API: ${emu.url}/_emulator/calls, /_emulator/faults, /_emulator/reset, /_emulator/state\n`);
         await new Promise<void>((resolve) => {
           const stop = () => resolve();

@@ -10,8 +10,9 @@ import type { AddressInfo } from 'node:net';
 import { createHttpServer, Engine } from './server.js';
 import { createControl, type EmulatorControl } from './control/helpers.js';
 import { controlRoutes } from './control/routes.js';
-import { DebouncedWriter, readStateFile, writeStateFileAtomically } from './core/state-file.js';
-import type { ModuleContext, ModuleFactory, ServiceModule } from './core/types.js';
+import { Partitions } from './core/partitions.js';
+import { DebouncedWriter, readStateFile, STATE_FILE_VERSION, writeStateFileAtomically } from './core/state-file.js';
+import type { ModuleFactory } from './core/types.js';
 import { defaultModules } from './modules.js';
 
 export interface StartEmulatorOptions {
@@ -37,26 +38,19 @@ export interface RunningEmulator {
 
 export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<RunningEmulator> {
   const host = opts.host ?? '127.0.0.1';
-  const modules: ServiceModule[] = [];
   let writer: DebouncedWriter | undefined;
   const changed = () => writer?.schedule();
-  const ctx: ModuleContext = {
-    module: <T extends ServiceModule = ServiceModule>(name: string) => modules.find((m) => m.name === name) as T | undefined,
-    changed,
-  };
-  for (const factory of opts.modules ?? defaultModules) modules.push(factory(ctx));
-  const initial = new Map(modules.map((m) => [m.name, structuredClone(m.snapshot())]));
+  const partitions = new Partitions(opts.modules ?? defaultModules, changed);
+  const initial = new Map(partitions.prototypes().map((m) => [m.name, structuredClone(m.snapshot())]));
 
   if (opts.stateFile) {
     const file = opts.stateFile;
     const saved = readStateFile(file);
-    for (const m of modules) if (saved && m.name in saved.modules) m.restore(saved.modules[m.name]);
-    writer = new DebouncedWriter(() =>
-      writeStateFileAtomically(file, { version: 1, modules: Object.fromEntries(modules.map((m) => [m.name, m.snapshot()])) }),
-    );
+    if (saved) partitions.restore(saved);
+    writer = new DebouncedWriter(() => writeStateFileAtomically(file, { version: STATE_FILE_VERSION, ...partitions.snapshot() }));
   }
 
-  const engine = new Engine(modules, { quotas: opts.quotas ?? true, quotaScale: opts.quotaScale ?? 1, onChange: changed });
+  const engine = new Engine(partitions, { quotas: opts.quotas ?? true, quotaScale: opts.quotaScale ?? 1, onChange: changed });
   const control = createControl(engine, initial, changed);
   engine.addRoutes('control', controlRoutes(control));
 
@@ -82,4 +76,5 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Ru
 export type { EmulatorControl } from './control/helpers.js';
 export type { FaultSpec } from './core/faults.js';
 export type { CallFilter } from './core/call-log.js';
+export { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, type Partition } from './core/partitions.js';
 export { ACCOUNT_QUOTA, OPERATION_QUOTAS, minimumSeconds } from './core/quotas.js';

@@ -9,7 +9,9 @@ import { randomUUID } from 'node:crypto';
 import { CallLog } from './core/call-log.js';
 import { Faults } from './core/faults.js';
 import { Quotas } from './core/quotas.js';
+import { partitionKey, partitionOf, type Partition, type Partitions } from './core/partitions.js';
 import { Router, type RouteMatch } from './core/router.js';
+import { validateInput } from './contract/validate-input.js';
 import { defaultFaultCode, serializeError, throttlingError, type WireResponse } from './core/wire.js';
 import { AwsError, conflict, type EmuRequest, type EmuResponse, type RouteDef, type ServiceModule } from './core/types.js';
 
@@ -28,20 +30,45 @@ export class Engine {
   readonly router = new Router();
   readonly callLog = new CallLog();
   readonly faults = new Faults();
-  readonly quotas: Quotas;
+  /** AWS's control-plane quotas hold per account and region: one set of buckets per partition. */
+  private readonly quotaSets = new Map<string, Quotas>();
   quotasEnabled: boolean;
   /** Writes in flight per API id, watched only while a conflict fault is armed. */
   private readonly inFlight = new Map<string, number>();
 
   constructor(
-    readonly modules: ServiceModule[],
+    readonly partitions: Partitions,
     private readonly opts: EngineOptions,
   ) {
-    this.quotas = new Quotas({ scale: opts.quotaScale });
     this.quotasEnabled = opts.quotas;
-    for (const m of modules) for (const r of m.routes) this.router.add(r, m.name);
+    for (const m of partitions.prototypes()) m.routes.forEach((r, i) => this.router.add(r, m.name, i));
   }
 
+  /** The default partition's modules and the global ones (what in-process helpers and the control API show by default). */
+  get modules(): ServiceModule[] {
+    return this.partitions.prototypes();
+  }
+
+  quotasFor(partition: Partition): Quotas {
+    const key = partitionKey(partition);
+    let q = this.quotaSets.get(key);
+    if (!q) this.quotaSets.set(key, (q = new Quotas({ scale: this.opts.quotaScale })));
+    return q;
+  }
+
+  resetQuotas(): void {
+    for (const q of this.quotaSets.values()) q.reset();
+  }
+
+  /** The matched route as served by the request's partition: that partition's instance of the module. */
+  private routeFor(m: RouteMatch, partition: Partition): RouteDef {
+    if (m.route.index < 0 || !this.partitions.isScoped(m.route.module)) return m.route.def;
+    const def = this.partitions.module(partition, m.route.module)?.routes[m.route.index];
+    if (!def || def.operation !== m.route.def.operation) throw new Error(`module ${m.route.module} built a different route table for ${partitionKey(partition)}`);
+    return def;
+  }
+
+  /** Routes outside any module (the control API): served as they are, whatever the partition. */
   addRoutes(moduleName: string, routes: RouteDef[]): void {
     for (const r of routes) this.router.add(r, moduleName);
   }
@@ -59,7 +86,8 @@ export class Engine {
       const err = new AwsError(404, 'UnknownOperationException', `No operation matches ${req.method} ${req.path}`);
       return serializeError(err, req.headers['x-amz-target'] ? 'json-1.0' : 'rest-json', 'apigateway');
     }
-    const def = m.route.def;
+    const partition = partitionOf(req.headers, req.query);
+    const def = this.routeFor(m, partition);
     if (def.service === 'control') return this.run(def, req, m.params);
 
     const params: Record<string, unknown> = { ...m.params, ...Object.fromEntries(req.query) };
@@ -71,12 +99,12 @@ export class Engine {
     let response: WireResponse;
     const release = this.trackWrite(def, m.params);
     try {
-      response = await this.guarded(def, req, m.params, release.concurrent, release.holdMs);
+      response = await this.guarded(def, req, rawPath, m.params, partition, release.concurrent, release.holdMs);
     } finally {
       release.done();
     }
     const errorCode = response.status >= 400 ? (response.headers['x-amzn-ErrorType'] ?? response.headers['x-amzn-query-error']?.split(';')[0]) : undefined;
-    this.callLog.record({ service: def.service, operation: def.operation, write: def.write, params, status: response.status, errorCode });
+    this.callLog.record({ service: def.service, accountId: partition.accountId, region: partition.region, operation: def.operation, write: def.write, params, status: response.status, errorCode });
     if (def.write && response.status < 300) this.opts.onChange();
     return response;
   }
@@ -98,9 +126,9 @@ export class Engine {
     };
   }
 
-  private async guarded(def: RouteDef, req: EmuRequest, params: Record<string, string>, concurrent: boolean, holdMs: number): Promise<WireResponse> {
+  private async guarded(def: RouteDef, req: EmuRequest, rawPath: string, params: Record<string, string>, partition: Partition, concurrent: boolean, holdMs: number): Promise<WireResponse> {
     if (this.quotasEnabled) {
-      const q = this.quotas.admit(def.service, def.operation);
+      const q = this.quotasFor(partition).admit(def.service, def.operation);
       if (!q.ok) {
         const msg = q.bucket === 'account' ? 'Too Many Requests' : `Rate exceeded for ${def.operation}`;
         return serializeError(throttlingError(def.protocol, msg, q.retryAfterSeconds), def.protocol, def.service);
@@ -121,6 +149,12 @@ export class Engine {
       }
     }
     if (holdMs > 0) await sleep(holdMs);
+    try {
+      validateInput(def.service, def.operation, req, rawPath);
+    } catch (e) {
+      if (e instanceof AwsError) return serializeError(e, def.protocol, def.service);
+      throw e;
+    }
     return this.run(def, req, params);
   }
 

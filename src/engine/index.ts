@@ -22,3 +22,6 @@ export {
   type DriveResult,
 } from './rollouts.js';
 export { newDriverId, isDriverGone } from './driver-id.js';
+export { runCheckService, gitAsLive, againstLabel, type CheckServiceOptions, type CheckServiceResult } from './check-service.js';
+export { readServiceSpec } from './read-spec.js';
+export { runDocs, type DocsOptions, type DocsResult } from './docs.js';

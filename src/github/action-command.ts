@@ -15,7 +15,7 @@ import { openRevert } from './revert.js';
 import type { EngineServices } from './ports.js';
 import { findStickyComment, upsertStickyComment, type CommentMode } from './sticky-comment.js';
 
-export const ACTION_COMMANDS = ['validate', 'plan', 'apply', 'drift'] as const;
+export const ACTION_COMMANDS = ['validate', 'plan', 'apply', 'drift', 'propose', 'check-service', 'docs'] as const;
 export type ActionCommand = (typeof ACTION_COMMANDS)[number];
 
 export interface ActionInputs {
@@ -114,6 +114,7 @@ export async function runActionCommand(inputs: ActionInputs, ctx: ActionContext,
     return { outputs, summary: all, log };
   }
 
+  if (inputs.command !== 'drift') throw new Error(`command "${inputs.command}" is run by src/github/action-service.ts or action-docs.ts`);
   const d = await services.drifter.drift(stateInput);
   if (d.status === 'invalid') return { outputs, summary: renderPlanSummary({ issues: d.issues, heading: '## apigw-sync drift' }), failed: 'gateway-state is invalid', log };
   outputs['has-changes'] = d.report.items.length > 0;

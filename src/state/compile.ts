@@ -14,6 +14,7 @@ import { mergeParts } from './merge-parts.js';
 import { loadOpenapi, type OpenapiPart, type ServiceDefaults } from './openapi/load.js';
 import { sourceFor, type RefContext } from './openapi/refs.js';
 import { resolveRollout } from './rollout-defaults.js';
+import { duplicateServiceIssues, serviceEntries } from './services.js';
 import type { CompileResult, SourceMap, StateFiles } from './types.js';
 import { locateIn, type SourceDoc } from './yaml-source.js';
 
@@ -24,6 +25,7 @@ export function compileState(files: StateFiles): CompileResult {
   const sources: SourceMap = {};
   const ctx: RefContext = { files: files.files, root: files.root, issues, cache: new Map() };
   const model: GatewayModel = { region: '', defaults: {}, apis: {} };
+  const documents: Record<string, SourceDoc[]> = {};
   const rootLoc = (rel = ''): SourceLocation => ({ file: rel ? posix.join(files.root, rel) : files.root, line: 1, column: 1 });
 
   const gwSrc = sourceFor(ctx, 'gateway.yaml');
@@ -75,10 +77,10 @@ export function compileState(files: StateFiles): CompileResult {
       continue;
     }
     const defaultsAt = gwSrc ? (p: Array<string | number>) => locateIn(gwSrc, ['defaults', 'rollout', ...p]) : undefined;
-    const api = compileApi({ key, file: parsed.data, src, ctx, defaults: model.defaults, defaultsAt, sources });
+    const api = compileApi({ key, file: parsed.data, src, ctx, defaults: model.defaults, defaultsAt, sources, documents: (documents[key] = []) });
     if (api) model.apis[key] = api;
   }
-  return { model, issues, sources };
+  return { model, issues, sources, documents };
 }
 
 function compileApi(a: {
@@ -90,6 +92,8 @@ function compileApi(a: {
   /** Where gateway.yaml declares `defaults.rollout.<path>`, for settings an API inherits. */
   defaultsAt?: (path: Array<string | number>) => SourceLocation;
   sources: SourceMap;
+  /** Collects the API's parsed OpenAPI files. */
+  documents: SourceDoc[];
 }): ApiModel | undefined {
   const { key, file: f, src, ctx, sources } = a;
   const issues = ctx.issues;
@@ -97,6 +101,7 @@ function compileApi(a: {
 
   // Route sources: OpenAPI files (one string, or one entry per service) and inline routes.
   const entries = typeof f.openapi === 'string' ? [{ file: f.openapi }] : (f.openapi ?? []);
+  issues.push(...duplicateServiceIssues(serviceEntries(key, f, src)));
   const parts: OpenapiPart[] = [];
   entries.forEach((e, i) => {
     const entryPath = typeof f.openapi === 'string' ? ['openapi'] : ['openapi', i];
@@ -112,6 +117,7 @@ function compileApi(a: {
       return;
     }
     if (doc.value === undefined) return;
+    a.documents.push(doc);
     const defaults: ServiceDefaults = {};
     if ('pathPrefix' in e && e.pathPrefix) defaults.pathPrefix = e.pathPrefix;
     if ('basePath' in e && e.basePath) defaults.basePath = e.basePath;
@@ -123,7 +129,7 @@ function compileApi(a: {
       defaults.authorizer = e.authorizer;
       defaults.authorizerAt = locateIn(src, [...entryPath, 'authorizer']);
     }
-    parts.push(loadOpenapi(ctx, doc, { kind: f.kind, defaults }));
+    parts.push(loadOpenapi(ctx, doc, { kind: f.kind, defaults, apiAuthorizers: Object.keys(f.authorizers ?? {}) }));
   });
   const inline = f.routes ? inlineRoutes(src, f.routes, f.kind, issues) : [];
   const merged = mergeParts(parts, inline, issues, { kind: f.kind });

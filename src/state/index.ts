@@ -6,6 +6,8 @@ import type { CompileResult } from './types.js';
 export { compileState } from './compile.js';
 export { readStateDir, MAX_FILE_BYTES } from './read-files.js';
 export { locate } from './locate.js';
+export { parseSource, locateIn, type SourceDoc, type DocPath } from './yaml-source.js';
+export { servicesOfApi, serviceEntries, serviceNameFromFile, isServiceName, type ServiceEntry, type ServicesOfApi } from './services.js';
 export type { CompileResult, SourceMap, StateFiles } from './types.js';
 
 export async function loadState(dir: string, opts: ReadOptions = {}): Promise<CompileResult> {

@@ -1,6 +1,7 @@
 import type { GatewayModel } from '../model/api.js';
 import type { SourceLocation } from '../model/errors.js';
 import type { ValidationIssue } from '../model/issue.js';
+import type { SourceDoc } from './yaml-source.js';
 
 /** The raw text of a gateway-state directory: the only thing the pure compiler sees. */
 export interface StateFiles {
@@ -26,4 +27,6 @@ export interface CompileResult {
   model: GatewayModel;
   issues: ValidationIssue[];
   sources: SourceMap;
+  /** Each API's parsed OpenAPI files, for the rules that check the extensions themselves. */
+  documents: Record<string, SourceDoc[]>;
 }

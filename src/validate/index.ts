@@ -19,8 +19,8 @@ export interface ValidationResult {
 }
 
 export function validateFiles(files: StateFiles): ValidationResult {
-  const { model, issues, sources } = compileState(files);
-  const all = [...issues, ...runRules({ model, sources, root: files.root })];
+  const { model, issues, sources, documents } = compileState(files);
+  const all = [...issues, ...runRules({ model, sources, root: files.root, documents })];
   all.sort(compareIssues);
   return { valid: !all.some((i) => i.severity === 'error'), model, issues: dedupe(all), sources, files };
 }

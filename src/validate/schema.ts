@@ -61,6 +61,16 @@ export const gatewaySchema = z
       .describe('Owner id of this directory, kept on every API it manages (apigw-sync:owner): plan, drift and prune consider only its own APIs. Default: <owner>/<repo>:<path> when the repository is known (GitHub Actions, the App, a git remote).'),
     defaults: z.strictObject({ rollout: rolloutSchema.optional(), cost: costSchema.optional() }).optional(),
     cost: costSchema.optional().describe('Same as defaults.cost.'),
+    docs: z
+      .strictObject({
+        s3Bucket: z
+          .string()
+          .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name (lower-case letters, digits, dots and dashes)')
+          .describe('Bucket the apply workflow publishes the documentation site to (`apigw-sync docs`); without it, GitHub Pages.'),
+        prefix: z.string().regex(/^[A-Za-z0-9._/-]*$/, 'must be a key prefix such as api-docs/').optional().describe('Key prefix in the bucket.'),
+      })
+      .optional()
+      .describe('Where the API documentation site is published after an apply that changed an API.'),
   })
   .describe('gateway-state/gateway.yaml');
 
@@ -76,8 +86,16 @@ const integrationDefaults = z.strictObject({
   passthroughBehavior: z.enum(['when_no_match', 'when_no_templates', 'never', 'WHEN_NO_MATCH', 'WHEN_NO_TEMPLATES', 'NEVER']).optional(),
 });
 
+/** A service name: lower-case letters, digits and dashes (it becomes part of a branch name). */
+export const SERVICE_NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
 export const openapiEntrySchema = z.strictObject({
   file: z.string().min(1).describe('OpenAPI 3.0.x or Swagger 2.0 file, relative to api.yaml.'),
+  service: z
+    .string()
+    .regex(SERVICE_NAME, 'must be lower-case letters, digits and dashes, e.g. users')
+    .optional()
+    .describe('The service that owns this file (`apigw-sync propose --service <name>` replaces it). Default: the file name without `.openapi.yaml`/`.yaml`/`.json`.'),
   pathPrefix: z.string().regex(/^\/[^\s]*$/, 'must be a path starting with /').optional().describe('Prepended to every path of the file.'),
   basePath: z.enum(['ignore', 'prepend']).optional().describe('Like ImportRestApi `basepath`: ignore (default) or prepend the file\'s servers basePath / Swagger basePath.'),
   integration: integrationDefaults.optional().describe('Integration for operations without x-amazon-apigateway-integration.'),

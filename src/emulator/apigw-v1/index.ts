@@ -8,6 +8,7 @@ import type { V1State } from './types.js';
 import { definitionRoutes } from './routes/authorizers.js';
 import { openapiRoutes } from './routes/openapi.js';
 import { deploymentRoutes } from './routes/deployments.js';
+import { gatewayResponseRoutes } from './routes/gateway-responses.js';
 import { integrationRoutes } from './routes/integrations.js';
 import { methodRoutes } from './routes/methods.js';
 import { resourceRoutes } from './routes/resources.js';
@@ -22,8 +23,8 @@ export interface ApigwV1Module extends ServiceModule {
   store: V1Store;
 }
 
-export function createApigwV1Module(_ctx?: ModuleContext): ApigwV1Module {
-  const store = new V1Store();
+export function createApigwV1Module(ctx?: ModuleContext): ApigwV1Module {
+  const store = new V1Store(ctx?.partition);
   return {
     name: V1_MODULE_NAME,
     store,
@@ -37,6 +38,7 @@ export function createApigwV1Module(_ctx?: ModuleContext): ApigwV1Module {
       ...stageRoutes(store),
       ...tagRoutes(store),
       ...openapiRoutes(store),
+      ...gatewayResponseRoutes(store),
     ],
     snapshot: () => structuredClone(store.state),
     restore: (data) => {

@@ -2,17 +2,25 @@
  * The v1 store: lookups that fail like AWS (NotFoundException naming the identifier),
  * resource tree helpers, the deployment snapshot, and tag resolution by ARN.
  */
+import { checkArnScope } from '../core/arn.js';
+import { DEFAULT_PARTITION, type Partition } from '../core/partitions.js';
 import { badRequest, notFound } from '../core/types.js';
-import { ACCOUNT_ID } from './ids.js';
 import type { ApiState, Authorizer, Deployment, DeployedSnapshot, Method, Model, RequestValidator, Resource, Stage, StrMap, V1State } from './types.js';
 import { clone } from './wire.js';
 
 export class V1Store {
   state: V1State = { apis: [] };
 
+  /** The account and region this store serves (one store per partition, see core/partitions.ts). */
+  constructor(readonly partition: Partition = DEFAULT_PARTITION) {}
+
+  get accountId(): string {
+    return this.partition.accountId;
+  }
+
   api(restApiId: string): ApiState {
     const st = this.state.apis.find((a) => a.api.id === restApiId);
-    if (!st) throw notFound(`Invalid API identifier specified ${ACCOUNT_ID}:${restApiId}`);
+    if (!st) throw notFound(`Invalid API identifier specified ${this.accountId}:${restApiId}`);
     return st;
   }
 
@@ -30,13 +38,13 @@ export class V1Store {
 
   authorizer(st: ApiState, id: string): Authorizer {
     const a = st.authorizers.find((x) => x.id === id);
-    if (!a) throw notFound(`Invalid Authorizer identifier specified ${ACCOUNT_ID}:${st.api.id}:${id}`);
+    if (!a) throw notFound(`Invalid Authorizer identifier specified ${this.accountId}:${st.api.id}:${id}`);
     return a;
   }
 
   requestValidator(st: ApiState, id: string): RequestValidator {
     const v = st.requestValidators.find((x) => x.id === id);
-    if (!v) throw notFound(`Invalid Request Validator identifier specified ${ACCOUNT_ID}:${st.api.id}:${id}`);
+    if (!v) throw notFound(`Invalid Request Validator identifier specified ${this.accountId}:${st.api.id}:${id}`);
     return v;
   }
 
@@ -86,12 +94,13 @@ export class V1Store {
     for (const r of st.resources) r.path = pathOf(r);
   }
 
-  /** Freezes what a deployment serves; refuses, like AWS, an API without methods or with a method lacking an integration. */
+  /** Freezes what a deployment serves; refuses, like AWS, an API without methods, a method lacking an integration, or a PRIVATE API without a resource policy. */
   snapshot(st: ApiState): DeployedSnapshot {
     const methods = st.resources.flatMap((r) => Object.values(r.resourceMethods ?? {}));
     if (methods.length === 0) throw badRequest("The REST API doesn't contain any methods");
     if (methods.some((m) => !m.methodIntegration)) throw badRequest('No integration defined for method');
-    return clone({ api: st.api, resources: st.resources, authorizers: st.authorizers, requestValidators: st.requestValidators, models: st.models });
+    if (st.api.endpointConfiguration.types.includes('PRIVATE') && !st.api.policy) throw badRequest("Private REST API doesn't have a resource policy attached to it");
+    return clone({ api: st.api, resources: st.resources, authorizers: st.authorizers, requestValidators: st.requestValidators, models: st.models, gatewayResponses: st.gatewayResponses ?? {} });
   }
 
   apiSummary(snap: DeployedSnapshot): Deployment['apiSummary'] {
@@ -106,6 +115,7 @@ export class V1Store {
 
   /** Tag targets by ARN: `arn:aws:apigateway:<region>::/restapis/<id>[/stages/<name>]`. */
   taggable(arn: string): { tags: StrMap | undefined; set(tags: StrMap | undefined): void } {
+    checkArnScope(arn, this.partition, { account: 'none', error: badRequest });
     const m = /^arn:aws[a-z-]*:apigateway:[a-z0-9-]*::\/restapis\/([^/]+)(?:\/stages\/([^/]+))?$/.exec(arn);
     if (!m) throw badRequest(`Invalid resource ARN: ${arn}`);
     const st = this.api(m[1]);

@@ -89,9 +89,19 @@ export interface Authorizer {
 
 export interface RequestValidator {
   id: string;
-  name: string;
+  /** Optional in AWS's model (CreateRequestValidator); OpenAPI exports then key it by id. */
+  name?: string;
   validateRequestBody: boolean;
   validateRequestParameters: boolean;
+}
+
+/** A customized gateway response (uncustomized types are computed: see gateway-responses.ts). */
+export interface GatewayResponse {
+  responseType: string;
+  statusCode?: string;
+  responseParameters: StrMap;
+  responseTemplates: StrMap;
+  defaultResponse: boolean;
 }
 
 export interface Model {
@@ -109,6 +119,8 @@ export interface DeployedSnapshot {
   authorizers: Authorizer[];
   requestValidators: RequestValidator[];
   models: Model[];
+  /** Customized gateway responses by type (absent in snapshots taken before they existed). */
+  gatewayResponses?: Record<string, GatewayResponse>;
 }
 
 export interface Deployment {
@@ -168,6 +180,8 @@ export interface ApiState {
   models: Model[];
   deployments: Deployment[];
   stages: Stage[];
+  /** Customized gateway responses by type; absent = all defaults (and in state files written before they existed). */
+  gatewayResponses?: Record<string, GatewayResponse>;
 }
 
 export interface V1State {

@@ -7,6 +7,7 @@ import { v2Route } from './route-def.js';
 import type { V2Store } from './store.js';
 import type { Api, ApiState, Cors } from './types.js';
 import { buildIntegration } from './integrations.js';
+import { checkCors } from './cors.js';
 import { newStage } from './stages.js';
 import { bodyOf, compact, json, oneOf, optBool, optObj, optStr, optStrList, optNum, optStrMap, regionOf, reqStr, type Body } from './wire.js';
 
@@ -15,14 +16,14 @@ export const apiWire = (a: Api) => compact({ ...a });
 export function readCors(b: Body): Cors | undefined {
   const c = optObj(b, 'corsConfiguration');
   if (!c) return undefined;
-  return compact({
+  return checkCors(compact({
     allowCredentials: optBool(c, 'allowCredentials'),
     allowHeaders: optStrList(c, 'allowHeaders'),
     allowMethods: optStrList(c, 'allowMethods'),
     allowOrigins: optStrList(c, 'allowOrigins'),
     exposeHeaders: optStrList(c, 'exposeHeaders'),
     maxAge: optNum(c, 'maxAge'),
-  });
+  }));
 }
 
 export function newApiState(store: V2Store, fields: { name: string; region: string; description?: string; version?: string; cors?: Cors; tags?: Record<string, string> }): ApiState {

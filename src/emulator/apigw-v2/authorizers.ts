@@ -32,8 +32,8 @@ export function buildAuthorizer(input: Partial<Authorizer>, base?: Authorizer): 
   const a = compact({ ...base, ...input }) as Partial<Authorizer>;
   if (!a.name) throw badRequest('name is required');
   if (!a.authorizerType) throw badRequest('authorizerType is required');
-  if (!a.identitySource || a.identitySource.length === 0) throw badRequest('identitySource is required');
   if (a.authorizerType === 'JWT') {
+    if (!a.identitySource || a.identitySource.length === 0) throw badRequest('identitySource is required');
     if (!a.jwtConfiguration?.issuer) throw badRequest('JWT authorizers need jwtConfiguration.issuer');
     if (!a.jwtConfiguration.audience?.length) throw badRequest('JWT authorizers need at least one jwtConfiguration.audience');
     if (a.identitySource.length !== 1) throw badRequest('JWT authorizers take exactly one identitySource, e.g. $request.header.Authorization');
@@ -50,6 +50,11 @@ export function buildAuthorizer(input: Partial<Authorizer>, base?: Authorizer): 
     if (a.jwtConfiguration) throw badRequest('jwtConfiguration is only supported for JWT authorizers');
     a.enableSimpleResponses ??= false;
     a.authorizerResultTtlInSeconds ??= 0;
+    // Identity sources are the cache key: optional for a REQUEST authorizer only while caching is off.
+    if (a.authorizerResultTtlInSeconds > 0 && !a.identitySource?.length) {
+      throw badRequest('identitySource is required for a REQUEST authorizer when caching is enabled (authorizerResultTtlInSeconds > 0)');
+    }
+    a.identitySource ??= [];
   }
   if (a.authorizerResultTtlInSeconds !== undefined && (a.authorizerResultTtlInSeconds < 0 || a.authorizerResultTtlInSeconds > 3600)) {
     throw badRequest(`Invalid authorizerResultTtlInSeconds ${a.authorizerResultTtlInSeconds}; must be between 0 and 3600`);

@@ -26,6 +26,7 @@ function install(st: ApiState, def: ImportedDefinition): void {
   st.api.description = def.description;
   st.api.version = def.version;
   st.api.corsConfiguration = def.cors;
+  st.api.disableExecuteApiEndpoint = def.disableExecuteApiEndpoint ?? false;
   st.api.warnings = def.warnings.length > 0 ? def.warnings : undefined;
   st.routes = def.routes;
   st.integrations = def.integrations;
@@ -62,6 +63,7 @@ export function importExportRoutes(store: V2Store): RouteDef[] {
         createdDate: st.api.createdDate,
         stageName,
         includeExtensions: req.query.get('includeExtensions') !== 'false',
+        disableExecuteApiEndpoint: st.api.disableExecuteApiEndpoint,
       });
       const text = outputType === 'JSON' ? JSON.stringify(doc, null, 2) : toYaml(doc);
       return { status: 200, rawBody: text, headers: { 'content-type': outputType === 'JSON' ? 'application/json' : 'application/yaml' } };

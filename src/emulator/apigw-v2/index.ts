@@ -19,8 +19,8 @@ export interface ApigwV2Module extends ServiceModule {
   store: V2Store;
 }
 
-export function createApigwV2Module(_ctx?: ModuleContext, opts: V2StoreOptions = {}): ApigwV2Module {
-  const store = new V2Store(opts);
+export function createApigwV2Module(ctx?: ModuleContext, opts: V2StoreOptions = {}): ApigwV2Module {
+  const store = new V2Store({ partition: ctx?.partition, ...opts });
   return {
     name: V2_MODULE_NAME,
     store,

@@ -10,6 +10,7 @@ import { v2Route } from './route-def.js';
 import type { V2Store } from './store.js';
 import type { Integration } from './types.js';
 import { bodyOf, compact, json, optNum, optObj, optStr, optStrMap, type Body } from './wire.js';
+import { checkParameterMapping, mergeParameterMaps } from './parameter-mapping.js';
 
 export const integrationWire = (i: Integration) => compact({ ...i });
 
@@ -77,6 +78,7 @@ export function buildIntegration(input: IntegrationInput, base?: Integration): I
   merged.connectionType ??= 'INTERNET';
   if (!['INTERNET', 'VPC_LINK'].includes(merged.connectionType)) throw badRequest(`Invalid connectionType ${merged.connectionType}`);
   if (merged.connectionType === 'VPC_LINK' && !merged.connectionId) throw badRequest('connectionId is required when connectionType is VPC_LINK');
+  checkParameterMapping(merged);
   merged.timeoutInMillis ??= 30000;
   if (!Number.isInteger(merged.timeoutInMillis) || merged.timeoutInMillis < 50 || merged.timeoutInMillis > 30000) {
     throw badRequest(`Invalid timeoutInMillis ${merged.timeoutInMillis}; must be between 50 and 30000`);
@@ -106,7 +108,9 @@ export function integrationRoutes(store: V2Store): RouteDef[] {
     v2Route('UpdateIntegration', 'PATCH', '/v2/apis/{apiId}/integrations/{integrationId}', true, (req, p) => {
       const st = store.api(p.apiId);
       const current = store.integration(st, p.integrationId);
-      const next = buildIntegration(readIntegrationInput(bodyOf(req)), current);
+      const input = readIntegrationInput(bodyOf(req));
+      const next = buildIntegration({ ...input, ...mergeParameterMaps(current, input) }, current);
+      for (const k of ['requestParameters', 'responseParameters'] as const) if (next[k] && Object.keys(next[k]!).length === 0) delete next[k];
       st.integrations[st.integrations.indexOf(current)] = next;
       store.changed(st);
       return json(200, integrationWire(next));

@@ -11,6 +11,8 @@ export interface ExportOptions {
   createdDate: string;
   stageName?: string;
   includeExtensions: boolean;
+  /** An API setting, not part of a deployment: written from the live API. */
+  disableExecuteApiEndpoint?: boolean;
 }
 
 type Doc = Record<string, unknown>;
@@ -63,7 +65,7 @@ function securityScheme(a: Authorizer, includeExtensions: boolean): Doc {
     in: 'header',
     'x-amazon-apigateway-authorizer': includeExtensions
       ? stripUndefined({
-          identitySource: a.identitySource.join(', '),
+          identitySource: a.identitySource.length > 0 ? a.identitySource.join(', ') : undefined,
           authorizerUri: a.authorizerUri,
           authorizerCredentials: a.authorizerCredentialsArn,
           authorizerPayloadFormatVersion: a.authorizerPayloadFormatVersion,
@@ -116,6 +118,7 @@ export function exportOpenApi(snap: DeployedSnapshot, opts: ExportOptions): Doc 
       {
         url: `https://${opts.apiId}.execute-api.${opts.region}.amazonaws.com/{basePath}`,
         variables: { basePath: { default: opts.stageName && opts.stageName !== '$default' ? opts.stageName : '' } },
+        ...(opts.includeExtensions && opts.disableExecuteApiEndpoint ? { 'x-amazon-apigateway-endpoint-configuration': { disableExecuteApiEndpoint: true } } : {}),
       },
     ],
     paths,

@@ -6,6 +6,7 @@
 import { parse as parseYaml } from 'yaml';
 import { badRequest } from '../core/types.js';
 import { buildAuthorizer } from './authorizers.js';
+import { corsFromExtension } from './cors.js';
 import { buildIntegration, targetOf } from './integrations.js';
 import { newRoute } from './routes.js';
 import type { Authorizer, Cors, Integration, Route } from './types.js';
@@ -15,6 +16,8 @@ export interface ImportedDefinition {
   description?: string;
   version?: string;
   cors?: Cors;
+  /** `servers[].x-amazon-apigateway-endpoint-configuration.disableExecuteApiEndpoint`. */
+  disableExecuteApiEndpoint?: boolean;
   routes: Route[];
   integrations: Integration[];
   authorizers: Authorizer[];
@@ -153,15 +156,23 @@ export function importOpenApi(body: string): ImportedDefinition {
           if (a.authorizerType === 'JWT' && list.length > 0) route.authorizationScopes = list;
         } else warnings.push(`Route ${routeKey} refers to security scheme ${schemeName}, which is not defined with an authorizer`);
       }
+      // x-amazon-apigateway-auth sets the route's authorization type directly (NONE or AWS_IAM, any case).
+      const auth = isObj(op['x-amazon-apigateway-auth']) ? op['x-amazon-apigateway-auth'].type : undefined;
+      if (typeof auth === 'string' && auth.toUpperCase() === 'AWS_IAM') route.authorizationType = 'AWS_IAM';
+      else if (typeof auth === 'string' && auth.toUpperCase() === 'NONE') route.authorizationType = 'NONE';
+      else if (auth !== undefined) warnings.push(`Route ${routeKey} has unsupported x-amazon-apigateway-auth type ${String(auth)}; use NONE or AWS_IAM`);
       routes.push(route);
     }
   }
-  const corsExt = doc['x-amazon-apigateway-cors'];
+  const endpoint = (Array.isArray(doc.servers) ? doc.servers : [])
+    .map((x) => (isObj(x) ? x['x-amazon-apigateway-endpoint-configuration'] : undefined))
+    .find(isObj);
   return {
     name,
     description: typeof info.description === 'string' ? info.description : undefined,
     version: typeof info.version === 'string' ? info.version : undefined,
-    cors: isObj(corsExt) ? (corsExt as Cors) : undefined,
+    cors: corsFromExtension(doc['x-amazon-apigateway-cors']),
+    disableExecuteApiEndpoint: typeof endpoint?.disableExecuteApiEndpoint === 'boolean' ? endpoint.disableExecuteApiEndpoint : undefined,
     routes,
     integrations,
     authorizers,

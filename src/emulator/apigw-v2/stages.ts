@@ -4,7 +4,7 @@
  * are merged on update, an empty variable value removing the variable.
  */
 import { checkTags } from '../core/tags.js';
-import { badRequest, conflict, type RouteDef } from '../core/types.js';
+import { AwsError, badRequest, conflict, type RouteDef } from '../core/types.js';
 import { page } from './paging.js';
 import { v2Route } from './route-def.js';
 import type { V2Store } from './store.js';
@@ -127,7 +127,8 @@ export function stageRoutes(store: V2Store): RouteDef[] {
     v2Route('DeleteRouteSettings', 'DELETE', '/v2/apis/{apiId}/stages/{stageName}/routesettings/{routeKey}', true, (_req, p) => {
       const st = store.api(p.apiId);
       const stage = store.stage(st, p.stageName);
-      if (!stage.routeSettings[p.routeKey]) throw badRequest(`No route settings for ${p.routeKey} on stage ${p.stageName}`);
+      // The model lists NotFoundException (not BadRequestException) for DeleteRouteSettings.
+      if (!stage.routeSettings[p.routeKey]) throw new AwsError(404, 'NotFoundException', `Invalid route settings identifier specified ${p.routeKey}`, { resourceType: 'RouteSettings' });
       delete stage.routeSettings[p.routeKey];
       return json(204);
     }),

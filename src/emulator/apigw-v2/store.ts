@@ -3,7 +3,9 @@
  * deployment machinery (frozen snapshots, PENDING → DEPLOYED after a delay, AutoDeploy
  * stages redeployed on every change) and tag resolution by ARN.
  */
-import { AwsError, notFound } from '../core/types.js';
+import { checkArnScope } from '../core/arn.js';
+import { DEFAULT_PARTITION, type Partition } from '../core/partitions.js';
+import { AwsError, badRequest, notFound } from '../core/types.js';
 import { ID_LENGTH, newId } from './ids.js';
 import type { ApiState, Authorizer, DeployedSnapshot, Deployment, Integration, Route, Stage, V2State } from './types.js';
 
@@ -11,6 +13,8 @@ export interface V2StoreOptions {
   /** How long a new deployment stays PENDING (AWS takes a moment; clients must poll). */
   deployDelayMs?: number;
   now?: () => number;
+  /** The account and region this store serves (one store per partition, see core/partitions.ts). */
+  partition?: Partition;
 }
 
 const clone = <T>(v: T): T => structuredClone(v);
@@ -21,8 +25,10 @@ export class V2Store {
   state: V2State = { apis: [] };
   readonly deployDelayMs: number;
   readonly now: () => number;
+  readonly partition: Partition;
 
   constructor(opts: V2StoreOptions = {}) {
+    this.partition = opts.partition ?? DEFAULT_PARTITION;
     this.deployDelayMs = opts.deployDelayMs ?? 200;
     this.now = opts.now ?? Date.now;
   }
@@ -104,6 +110,7 @@ export class V2Store {
 
   /** Tags live on the Api and Stage objects; the ARN says which. */
   taggable(arn: string): { tags: Record<string, string> } {
+    checkArnScope(arn, this.partition, { account: 'none', error: badRequest });
     const m = /^arn:aws[a-z-]*:apigateway:[a-z0-9-]*::\/apis\/([^/]+)(?:\/stages\/([^/]+))?$/.exec(arn);
     if (!m) throw notFound(`Invalid resource identifier specified ${arn}`);
     const st = this.api(m[1]);

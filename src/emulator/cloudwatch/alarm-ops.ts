@@ -1,6 +1,7 @@
 /** PutMetricAlarm, DescribeAlarms, SetAlarmState, DeleteAlarms over the alarm store. */
 import { AwsError, type EmuRequest, type RouteDef } from '../core/types.js';
-import { ACCOUNT_ID, type AlarmStore } from './alarm-store.js';
+import { checkArnScope } from '../core/arn.js';
+import type { AlarmStore } from './alarm-store.js';
 import { normalizeDimensions } from './metric-store.js';
 import { parseStat, validPeriod } from './statistics.js';
 import type { ComparisonOperator, Dimension, MetricAlarm, TreatMissingData } from './types.js';
@@ -23,8 +24,16 @@ export function readDimensions(list: unknown[] | undefined, field: string): Dime
   return normalizeDimensions(dims);
 }
 
-function regionOf(req: EmuRequest): string {
-  return /Credential=[^/]+\/\d{8}\/([a-z0-9-]+)\//.exec(req.headers['authorization'] ?? '')?.[1] ?? 'us-east-1';
+/** Alarm actions (SNS topics, Auto Scaling policies…) must be in the alarm's region; CloudWatch says which one it supports. */
+function actions(b: Body, field: string, store: AlarmStore): string[] {
+  const list = optStrList(b, field) ?? [];
+  for (const arn of list) {
+    checkArnScope(arn, store.partition, {
+      account: 'any',
+      error: () => new AwsError(400, 'ValidationError', `Invalid region ${/^arn:[^:]*:[^:]*:([^:]*):/.exec(arn)?.[1] ?? '(none)'} specified in ${field}. Only ${store.partition.region} is supported.`),
+    });
+  }
+  return list;
 }
 
 /** Metrics-based alarms are accepted when they are one MetricStat query (no metric math). */
@@ -95,13 +104,13 @@ function buildAlarm(req: EmuRequest, store: AlarmStore, existing?: MetricAlarm):
   });
   return {
     AlarmName: name,
-    AlarmArn: `arn:aws:cloudwatch:${regionOf(req)}:${ACCOUNT_ID}:alarm:${name}`,
+    AlarmArn: `arn:aws:cloudwatch:${store.partition.region}:${store.partition.accountId}:alarm:${name}`,
     AlarmDescription: optStr(b, 'AlarmDescription'),
     AlarmConfigurationUpdatedTimestamp: now,
     ActionsEnabled: optBool(b, 'ActionsEnabled') ?? true,
-    OKActions: optStrList(b, 'OKActions') ?? [],
-    AlarmActions: optStrList(b, 'AlarmActions') ?? [],
-    InsufficientDataActions: optStrList(b, 'InsufficientDataActions') ?? [],
+    OKActions: actions(b, 'OKActions', store),
+    AlarmActions: actions(b, 'AlarmActions', store),
+    InsufficientDataActions: actions(b, 'InsufficientDataActions', store),
     // An update leaves the state alone; a new alarm starts unchecked.
     StateValue: existing?.StateValue ?? 'INSUFFICIENT_DATA',
     StateReason: existing?.StateReason ?? 'Unchecked: Initial alarm creation',

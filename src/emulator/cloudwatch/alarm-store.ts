@@ -7,8 +7,7 @@
 import { evaluateAlarm } from './alarm-evaluation.js';
 import { metricKey, type MetricStore } from './metric-store.js';
 import type { AlarmState, MetricAlarm } from './types.js';
-
-export const ACCOUNT_ID = '123456789012';
+import { DEFAULT_PARTITION, type Partition } from '../core/partitions.js';
 
 export class AlarmStore {
   alarms = new Map<string, MetricAlarm>();
@@ -16,6 +15,8 @@ export class AlarmStore {
   constructor(
     private readonly metrics: MetricStore,
     readonly now: () => number = Date.now,
+    /** The account and region this store serves (one store per partition, see core/partitions.ts). */
+    readonly partition: Partition = DEFAULT_PARTITION,
   ) {}
 
   watchedKey(a: MetricAlarm): string {

@@ -21,10 +21,10 @@ export interface CloudWatchOptions {
   now?: () => number;
 }
 
-export function createCloudWatchModule(_ctx?: ModuleContext, opts: CloudWatchOptions = {}): CloudWatchModule {
+export function createCloudWatchModule(ctx?: ModuleContext, opts: CloudWatchOptions = {}): CloudWatchModule {
   const now = opts.now ?? Date.now;
   const metrics = new MetricStore();
-  const alarms = new AlarmStore(metrics, now);
+  const alarms = new AlarmStore(metrics, now, ctx?.partition);
   metrics.onData = (keys) => alarms.evaluateWatching(keys);
   const jsonRoutes = [...alarmRoutes(alarms), ...metricRoutes(metrics, now)];
   return {

@@ -8,6 +8,7 @@
  * Action), so per-operation fault injection does not apply to them.
  */
 import { AwsError, type EmuRequest, type EmuResponse, type RouteDef } from '../core/types.js';
+import { validateInput } from '../contract/validate-input.js';
 
 const XMLNS = 'http://monitoring.amazonaws.com/doc/2010-08-01/';
 
@@ -111,7 +112,9 @@ export function queryProtocolRoute(jsonRoutes: RouteDef[]): RouteDef {
       const route = byAction.get(action);
       if (!route) return xmlError(new AwsError(400, 'InvalidAction', `The action ${action || '(none)'} is not valid for this web service.`), requestId);
       try {
-        const res = await route.handler({ ...req, body: queryToJson(form) }, {});
+        const input = queryToJson(form);
+        validateInput('cloudwatch', action, req, '', input);
+        const res = await route.handler({ ...req, body: input }, {});
         return { status: res.status, headers: { 'content-type': 'text/xml' }, rawBody: xmlResponse(action, res.body, requestId) };
       } catch (e) {
         if (e instanceof AwsError) return xmlError(e, requestId);

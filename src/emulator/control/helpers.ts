@@ -4,6 +4,7 @@
  */
 import type { CallFilter } from '../core/call-log.js';
 import type { ActiveFault, FaultSpec } from '../core/faults.js';
+import { DEFAULT_PARTITION, type Partition } from '../core/partitions.js';
 import type { CallLogEntry, ServiceModule } from '../core/types.js';
 import type { Engine } from '../server.js';
 
@@ -17,16 +18,17 @@ export interface EmulatorControl {
   clearFaults(): void;
   /** Empties every module, the call log, faults and quota buckets. */
   reset(): void;
-  /** Every module's state as plain JSON (what `--state-file` stores). */
+  /** The default account and region's modules' state (and the global modules'), as plain JSON. */
   state(): Record<string, unknown>;
+  /** Every partition's modules' state by `account/region` key (what `--state-file` stores). */
+  partitions(): Record<string, Record<string, unknown>>;
   /** Turns quota enforcement on or off at run time. */
   setQuotas(enabled: boolean): void;
-  /** A module by name, for in-process tests that need its typed store. */
-  module<T extends ServiceModule = ServiceModule>(name: string): T | undefined;
+  /** A module by name, for in-process tests that need its typed store (default: account 000000000000, us-east-1). */
+  module<T extends ServiceModule = ServiceModule>(name: string, partition?: Partition): T | undefined;
 }
 
 export function createControl(engine: Engine, initial: Map<string, unknown>, onChange: () => void): EmulatorControl {
-  const byName = (name: string) => engine.modules.find((m) => m.name === name);
   return {
     calls: (filter) => engine.callLog.list(filter),
     lastSeq: () => engine.callLog.lastSeq(),
@@ -35,19 +37,17 @@ export function createControl(engine: Engine, initial: Map<string, unknown>, onC
     faults: () => engine.faults.list(),
     clearFaults: () => engine.faults.clear(),
     reset: () => {
-      for (const m of engine.modules) {
-        if (m.reset) m.reset();
-        else m.restore(structuredClone(initial.get(m.name)));
-      }
+      engine.partitions.reset((m) => initial.get(m.name));
       engine.callLog.clear();
       engine.faults.clear();
-      engine.quotas.reset();
+      engine.resetQuotas();
       onChange();
     },
     state: () => Object.fromEntries(engine.modules.map((m) => [m.name, m.snapshot()])),
+    partitions: () => engine.partitions.snapshot().partitions,
     setQuotas: (enabled) => {
       engine.quotasEnabled = enabled;
     },
-    module: <T extends ServiceModule = ServiceModule>(name: string) => byName(name) as T | undefined,
+    module: <T extends ServiceModule = ServiceModule>(name: string, partition: Partition = DEFAULT_PARTITION) => engine.partitions.module<T>(partition, name),
   };
 }

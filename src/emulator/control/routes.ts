@@ -7,7 +7,9 @@
  *   POST   /_emulator/faults  {operation, kind, status?, code?, nth?, count?, forMs?, latencyMs?} → {fault}
  *   DELETE /_emulator/faults
  *   POST   /_emulator/reset
- *   GET    /_emulator/state                                                → {modules}
+ *   GET    /_emulator/state                                                → {modules, partitions}
+ *          (modules: the default account 000000000000 in us-east-1, and global modules;
+ *           partitions: every account/region's modules by "account/region" key)
  *   POST   /_emulator/quotas  {enabled}
  */
 import { badRequest, type EmuRequest, type RouteDef, type ServiceName } from '../core/types.js';
@@ -67,7 +69,7 @@ export function controlRoutes(control: EmulatorControl): RouteDef[] {
       control.reset();
       return { status: 204 };
     }),
-    route('GET', '/_emulator/state', 'GetState', () => ({ status: 200, body: { modules: control.state() } })),
+    route('GET', '/_emulator/state', 'GetState', () => ({ status: 200, body: { modules: control.state(), partitions: control.partitions() } })),
     route('POST', '/_emulator/quotas', 'SetQuotas', (req) => {
       const enabled = (req.body as { enabled?: unknown } | undefined)?.enabled;
       if (typeof enabled !== 'boolean') throw badRequest('enabled must be true or false');

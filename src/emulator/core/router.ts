@@ -13,6 +13,8 @@ type Segment = { literal: string } | { param: string; greedy: boolean };
 export interface CompiledRoute {
   def: RouteDef;
   module: string;
+  /** The route's position in its module's `routes` (the engine runs that route of the request's partition's instance). */
+  index: number;
   segments: Segment[];
   queryConstraints: Array<[string, string]>;
   /** Higher wins when several patterns match (query constraints, then literal segments). */
@@ -24,7 +26,7 @@ export interface RouteMatch {
   params: Record<string, string>;
 }
 
-export function compileRoute(def: RouteDef, module: string): CompiledRoute {
+export function compileRoute(def: RouteDef, module: string, index = -1): CompiledRoute {
   const [pathPart, queryPart] = def.pattern.split('?', 2);
   const segments: Segment[] = pathPart
     .split('/')
@@ -35,7 +37,7 @@ export function compileRoute(def: RouteDef, module: string): CompiledRoute {
     });
   const queryConstraints = queryPart ? [...new URLSearchParams(queryPart).entries()] : [];
   const literals = segments.filter((s) => 'literal' in s).length;
-  return { def, module, segments, queryConstraints, specificity: queryConstraints.length * 1000 + literals };
+  return { def, module, index, segments, queryConstraints, specificity: queryConstraints.length * 1000 + literals };
 }
 
 function decodeSegment(s: string): string {
@@ -72,8 +74,8 @@ export class Router {
   private readonly rest = new Map<string, CompiledRoute[]>();
   private readonly byTarget = new Map<string, CompiledRoute>();
 
-  add(def: RouteDef, module: string): void {
-    const compiled = compileRoute(def, module);
+  add(def: RouteDef, module: string, index = -1): void {
+    const compiled = compileRoute(def, module, index);
     if (def.protocol === 'json-1.0') {
       if (!def.target) throw new Error(`json-1.0 route ${def.operation} of ${module} has no target`);
       this.byTarget.set(def.target, compiled);

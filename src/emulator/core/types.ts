@@ -4,6 +4,9 @@
  *   (tests start many) from a factory listed in src/emulator/modules.ts; a module may look
  *   up another by name (traffic → v1/v2 stores, CloudWatch) and report timer-driven changes.
  * - `ServiceModule.reset?()`: optional; without it the core restores the module's first snapshot.
+ * - Accounts and regions (issue 19): the factory runs once per partition (account + region);
+ *   `ModuleContext.partition` says which, `ServiceModule.scope: 'global'` opts out. Handlers
+ *   stay single-tenant: the engine picks the partition's instance (core/partitions.ts).
  *
  * The contract between the emulator's HTTP core (server, routing, quotas, faults, call log)
  * and the service modules (API Gateway v1, v2, CloudWatch, control API).
@@ -77,6 +80,9 @@ export interface CallLogEntry {
   seq: number;
   time: string;
   service: ServiceName;
+  /** The account and region the call was signed for (its partition). */
+  accountId?: string;
+  region?: string;
   operation: string;
   write: boolean;
   /** Path params + query + body, as received. */
@@ -96,12 +102,18 @@ export interface ServiceModule {
   restore(data: unknown): void;
   /** Back to empty (POST /_emulator/reset). Optional: the core otherwise restores the first snapshot. */
   reset?(): void;
+  /** 'partition' (default): one instance per account and region. 'global': one instance that spans them (see core/partitions.ts). */
+  scope?: 'partition' | 'global';
 }
 
 /** What the core hands a module factory. */
 export interface ModuleContext {
-  /** Another module of the same emulator by its `name` (resolved at call time, so order does not matter). */
+  /** The account and region this module instance serves (the default partition for global modules). */
+  partition: { accountId: string; region: string };
+  /** Another module of the same partition (or a global one) by its `name` (resolved at call time, so order does not matter). */
   module<T extends ServiceModule = ServiceModule>(name: string): T | undefined;
+  /** Every partition's instance of a module (for global modules, e.g. traffic finding an API by id). */
+  partitions<T extends ServiceModule = ServiceModule>(name: string): Array<{ partition: { accountId: string; region: string }; module: T }>;
   /** Report a state change that did not come through a `write` route (timers, e.g. PENDING → DEPLOYED), so `--state-file` saves it. */
   changed(): void;
 }

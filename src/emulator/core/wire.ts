@@ -9,6 +9,7 @@
  * (`namespace#Code`), and the query-compat header `x-amzn-query-error: Code;Sender`
  * fills `Error.Code`/`Error.Type` as the query protocol did.
  */
+import { errorShapeOf } from '../contract/validate-input.js';
 import { AwsError, type Protocol, type ServiceName } from './types.js';
 
 export interface WireResponse {
@@ -27,7 +28,8 @@ export function serializeError(err: AwsError, protocol: Protocol, service: Servi
     const ns = NAMESPACES[service] ?? `com.amazonaws.${service}`;
     headers['Content-Type'] = 'application/x-amz-json-1.0';
     headers['x-amzn-query-error'] = `${err.code};${err.status >= 500 ? 'Receiver' : 'Sender'}`;
-    return { status: err.status, headers, body: JSON.stringify({ __type: `${ns}#${err.code}`, message: err.message, ...extra }) };
+    // awsQueryCompatible: __type names the error shape, x-amzn-query-error carries the Query code.
+    return { status: err.status, headers, body: JSON.stringify({ __type: `${ns}#${errorShapeOf(service, err.code) ?? err.code}`, message: err.message, ...extra }) };
   }
   headers['Content-Type'] = 'application/json';
   if (protocol === 'rest-json') headers['x-amzn-ErrorType'] = err.code;

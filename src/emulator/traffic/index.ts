@@ -13,10 +13,11 @@ import { badRequest, type EmuRequest, type ModuleContext, type RouteDef, type Se
 import { V1_MODULE_NAME, type ApigwV1Module } from '../apigw-v1/index.js';
 import { V2_MODULE_NAME, type ApigwV2Module } from '../apigw-v2/index.js';
 import { CLOUDWATCH_MODULE_NAME, type CloudWatchModule } from '../cloudwatch/index.js';
+import { partitionKey } from '../core/partitions.js';
 import { Backends, readRule, type BackendRule } from './backends.js';
 import { Rng } from './rng.js';
 import { simulate, type SimulationResult } from './simulate.js';
-import { resolveStage } from './targets.js';
+import { resolveStage, type TargetSources } from './targets.js';
 
 /** Above this a single call would hold the event loop for seconds; split backfills into several calls. */
 export const MAX_REQUESTS_PER_CALL = 5_000_000;
@@ -52,6 +53,18 @@ function summary(r: SimulationResult, seed: number) {
   return { ...rest, seed, datapoints: data.length };
 }
 
+/** The partition whose v1 or v2 module holds the API (the default partition when none does, so the error names the id). */
+function findApi(ctx: ModuleContext, apiId: string): { sources: TargetSources; partition: ModuleContext['partition'] } {
+  const v1s = ctx.partitions<ApigwV1Module>(V1_MODULE_NAME);
+  const v2s = ctx.partitions<ApigwV2Module>(V2_MODULE_NAME);
+  const hit = v1s.find((p) => p.module.store.state.apis.some((a) => a.api.id === apiId)) ?? v2s.find((p) => p.module.store.state.apis.some((a) => a.api.apiId === apiId));
+  const partition = hit?.partition ?? v1s[0]?.partition ?? v2s[0]?.partition ?? ctx.partition;
+  return {
+    sources: { v1: v1s.find((p) => partitionKey(p.partition) === partitionKey(partition))?.module, v2: v2s.find((p) => partitionKey(p.partition) === partitionKey(partition))?.module },
+    partition,
+  };
+}
+
 export interface TrafficModule extends ServiceModule {
   backends: Backends;
 }
@@ -77,9 +90,12 @@ export function createTrafficModule(ctx: ModuleContext, opts: { now?: () => numb
         if (typeof b.seed !== 'number' || !Number.isInteger(b.seed)) throw badRequest('seed must be an integer');
         rng = new Rng(b.seed);
       }
-      const cloudwatch = ctx.module<CloudWatchModule>(CLOUDWATCH_MODULE_NAME);
+      // An API id names its account and region: find the partition that holds it, and
+      // publish the metrics into that partition's CloudWatch (as API Gateway does).
+      const { sources, partition } = findApi(ctx, b.apiId);
+      const cloudwatch = ctx.partitions<CloudWatchModule>(CLOUDWATCH_MODULE_NAME).find((p) => partitionKey(p.partition) === partitionKey(partition))?.module;
       if (!cloudwatch) throw badRequest('The CloudWatch module is not loaded in this emulator; traffic has nowhere to publish metrics');
-      const target = resolveStage({ v1: ctx.module<ApigwV1Module>(V1_MODULE_NAME), v2: ctx.module<ApigwV2Module>(V2_MODULE_NAME) }, b.apiId, b.stage);
+      const target = resolveStage(sources, b.apiId, b.stage);
       const seed = rng.seed;
       const result = simulate(target, backends, rng, {
         requests,
@@ -109,6 +125,7 @@ export function createTrafficModule(ctx: ModuleContext, opts: { now?: () => numb
 
   return {
     name: 'traffic',
+    scope: 'global',
     backends,
     routes,
     snapshot: (): TrafficState => ({ rules: structuredClone(backends.rules), seed: rng.seed }),

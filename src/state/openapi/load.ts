@@ -62,7 +62,7 @@ export function joinPath(...parts: Array<string | undefined>): string {
   return `/${joined}`;
 }
 
-export function loadOpenapi(ctx: RefContext, src: SourceDoc, opts: { kind: ApiKind; defaults: ServiceDefaults }): OpenapiPart {
+export function loadOpenapi(ctx: RefContext, src: SourceDoc, opts: { kind: ApiKind; defaults: ServiceDefaults; apiAuthorizers?: string[] }): OpenapiPart {
   const doc = obj(src.value);
   const part: OpenapiPart = { file: src.file, routes: [], schemes: [], validators: [], models: [], components: [], binaryMediaTypes: [] };
   const issue = (code: string, path: DocPath, message: string, hint: string, severity: 'error' | 'warning' = 'error') =>
@@ -103,12 +103,16 @@ export function loadOpenapi(ctx: RefContext, src: SourceDoc, opts: { kind: ApiKi
     }
   }
   const schemesPath: DocPath = v2 ? ['securityDefinitions'] : ['components', 'securitySchemes'];
+  const gatewayAuthorizers = new Set(opts.apiAuthorizers ?? []);
+  const declaredHint = gatewayAuthorizers.size ? `, or name one of the authorizers api.yaml declares (${[...gatewayAuthorizers].join(', ')})` : '';
   const schemeMap = new Map<string, SchemeMeaning>();
   for (const [name, raw0] of Object.entries(obj(v2 ? doc.securityDefinitions : obj(doc.components).securitySchemes))) {
     const raw = deref(ctx, src, raw0, [...schemesPath, name]).value;
     const meaning = schemeMeaning(name, raw, { http });
     const at = locateIn(src, [...schemesPath, name], { key: true });
-    if (meaning.kind === 'unsupported') issue('unsupported-security-scheme', [...schemesPath, name], `security scheme "${name}": ${meaning.why}`, 'declare it with x-amazon-apigateway-authtype / x-amazon-apigateway-authorizer as API Gateway exports it');
+    // A plain scheme (bearer, oauth2…) named like an api.yaml authorizer documents that authorizer.
+    if (meaning.kind === 'unsupported' && gatewayAuthorizers.has(name)) continue;
+    if (meaning.kind === 'unsupported') issue('unsupported-security-scheme', [...schemesPath, name], `security scheme "${name}": ${meaning.why}`, meaning.hint ?? `declare it with x-amazon-apigateway-authtype / x-amazon-apigateway-authorizer as API Gateway exports it${declaredHint}`);
     schemeMap.set(name, meaning);
     part.schemes.push({ name, meaning, raw, at });
   }
@@ -217,8 +221,15 @@ export function loadOpenapi(ctx: RefContext, src: SourceDoc, opts: { kind: ApiKi
         for (const req of security) {
           for (const [name, scopes] of Object.entries(obj(req))) {
             const meaning = schemeMap.get(name);
+            if (!meaning && gatewayAuthorizers.has(name)) {
+              // An authorizer of api.yaml, named by the service: its type is settled by the compiler.
+              authorization.type = 'CUSTOM';
+              authorization.authorizer = name;
+              if (Array.isArray(scopes)) authorization.scopes = scopes.map(String);
+              continue;
+            }
             if (!meaning) {
-              issue('security-scheme-undefined', [...opPath, 'security'], `${key} uses security scheme "${name}", which ${src.rel} does not define`, `add "${name}" under ${v2 ? 'securityDefinitions' : 'components.securitySchemes'}`);
+              issue('security-scheme-undefined', [...opPath, 'security'], `${key} uses security scheme "${name}", which neither ${src.rel} nor api.yaml \`authorizers:\` declares`, `add "${name}" under ${v2 ? 'securityDefinitions' : 'components.securitySchemes'}${declaredHint}`);
               continue;
             }
             if (meaning.kind === 'api-key') apiKeyRequired = true;
@@ -249,7 +260,7 @@ export function loadOpenapi(ctx: RefContext, src: SourceDoc, opts: { kind: ApiKi
       if (op['x-amazon-apigateway-integration'] !== undefined) {
         integrationRaw = obj(deref(ctx, src, op['x-amazon-apigateway-integration'], extPath).value);
         sub['integration'] = locateIn(src, extPath, { key: true });
-        for (const k of ['uri', 'timeoutInMillis', 'type', 'requestParameters', 'requestTemplates', 'connectionId']) {
+        for (const k of ['uri', 'timeoutInMillis', 'type', 'requestParameters', 'requestTemplates', 'connectionId', 'payloadFormatVersion']) {
           if (k in integrationRaw) sub[`integration/${k}`] = locateIn(src, [...extPath, k]);
         }
       } else if (opts.defaults.integration) {
@@ -258,9 +269,13 @@ export function loadOpenapi(ctx: RefContext, src: SourceDoc, opts: { kind: ApiKi
         delete integrationRaw.baseUri;
         if (d.baseUri !== undefined) integrationRaw.uri = `${d.baseUri.replace(/\/+$/, '')}${isDefault ? '' : rawPath}`;
         if (!http && d.baseUri !== undefined) {
-          // A generated service file has no mappings: forward each path parameter by name.
+          // A generated service file has no mappings: forward each path parameter by name
+          // (declaring it, as AWS refuses a mapping from an undeclared method parameter).
           const mapped: Record<string, string> = {};
-          for (const m of rawPath.matchAll(/\{([^}+]+)\+?\}/g)) mapped[`integration.request.path.${m[1]}`] = `method.request.path.${m[1]}`;
+          for (const m of rawPath.matchAll(/\{([^}+]+)\+?\}/g)) {
+            mapped[`integration.request.path.${m[1]}`] = `method.request.path.${m[1]}`;
+            requestParameters[`method.request.path.${m[1]}`] = true;
+          }
           integrationRaw.requestParameters = mapped;
         }
         if (opts.defaults.integrationAt) {

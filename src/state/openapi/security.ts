@@ -9,7 +9,7 @@ export type SchemeMeaning =
   | { kind: 'authorizer'; model: AuthorizerModel }
   | { kind: 'iam' }
   | { kind: 'api-key' }
-  | { kind: 'unsupported'; why: string };
+  | { kind: 'unsupported'; why: string; hint?: string };
 
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {});
@@ -28,7 +28,8 @@ export function schemeMeaning(name: string, raw: unknown, opts: { http: boolean 
   const az = obj(s['x-amazon-apigateway-authorizer']);
   const azType = str(az.type)?.toLowerCase();
   if (authtype === 'awssigv4' || authtype === 'aws_iam') return { kind: 'iam' };
-  if (azType || authtype === 'custom' || authtype === 'cognito_user_pools') {
+  // HTTP APIs export Lambda authorizers without an authtype: the extension object itself says it is one.
+  if (azType || authtype === 'custom' || authtype === 'cognito_user_pools' || (opts.http && Object.keys(az).length > 0)) {
     const headerName = str(s.name) ?? 'Authorization';
     const ttl = num(az.authorizerResultTtlInSeconds);
     const base: AuthorizerModel = {
@@ -76,6 +77,10 @@ export function schemeMeaning(name: string, raw: unknown, opts: { http: boolean 
         if (typeof az.enableSimpleResponses === 'boolean') model.enableSimpleResponses = az.enableSimpleResponses;
       }
       return { kind: 'authorizer', model };
+    }
+    // HTTP APIs have no TOKEN authorizers, so a missing type is missing, not "token".
+    if (opts.http && azType === undefined) {
+      return { kind: 'unsupported', why: 'x-amazon-apigateway-authorizer has no `type`', hint: 'add type: jwt (with jwtConfiguration) or type: request (a Lambda authorizer with authorizerUri)' };
     }
     if (azType === 'token' || azType === undefined) {
       return { kind: 'authorizer', model: { ...base, type: 'TOKEN', identitySource: [`method.request.header.${headerName}`] } };

@@ -3,12 +3,15 @@ import type { SourceLocation } from '../../model/errors.js';
 import type { ValidationIssue } from '../../model/issue.js';
 import { locate } from '../../state/locate.js';
 import type { SourceMap } from '../../state/types.js';
+import type { SourceDoc } from '../../state/yaml-source.js';
 
 export interface RuleContext {
   model: GatewayModel;
   sources: SourceMap;
   /** The gateway-state directory as typed (fallback location). */
   root: string;
+  /** Each API's parsed OpenAPI files (the extension rules read them). */
+  documents?: Record<string, SourceDoc[]>;
 }
 
 /** A rule family: looks at one API and reports every problem it finds. */

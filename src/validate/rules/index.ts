@@ -1,5 +1,7 @@
 import type { ValidationIssue } from '../../model/issue.js';
 import type { ApiRule, RuleContext } from './context.js';
+import { awsRefusalRules } from './aws-refusals.js';
+import { extensionRules } from './extensions/index.js';
 import { httpApiFeatureRules } from './http-api-features.js';
 import { pathParamRules } from './path-params.js';
 import { referenceRules } from './references.js';
@@ -11,7 +13,7 @@ import { timeoutRules } from './timeouts.js';
 export type { RuleContext } from './context.js';
 
 /** Every semantic rule family, run on every API. */
-export const API_RULES: readonly ApiRule[] = [routeShapeRules, pathParamRules, httpApiFeatureRules, timeoutRules, stageRules, rolloutRules, referenceRules];
+export const API_RULES: readonly ApiRule[] = [routeShapeRules, pathParamRules, httpApiFeatureRules, timeoutRules, stageRules, rolloutRules, referenceRules, awsRefusalRules, extensionRules];
 
 export function runRules(ctx: RuleContext): ValidationIssue[] {
   return Object.values(ctx.model.apis).flatMap((api) => API_RULES.flatMap((rule) => rule(api, ctx)));

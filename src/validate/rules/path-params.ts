@@ -1,7 +1,10 @@
 /**
- * REST path parameters: every `{x}` in a path must be declared as a method request
- * parameter, and every `{x}` in an integration URI needs a mapping
- * (`integration.request.path.x`) from something the method request declares.
+ * REST path parameters, as AWS checks them: a method need not declare the `{x}` of its path
+ * (the console's CORS OPTIONS mock on `/{proxy+}` and Swagger 2 exports declare none, and
+ * AWS accepts them); only a mapping from `method.request.path.x` needs the declaration —
+ * PutIntegration refuses "Invalid mapping expression specified: method.request.path.x"
+ * otherwise. Every `{x}` in an HTTP integration URI needs a mapping
+ * (`integration.request.path.x`).
  */
 import type { ValidationIssue } from '../../model/issue.js';
 import { issue, placeholders, type ApiRule } from './context.js';
@@ -11,25 +14,18 @@ export const pathParamRules: ApiRule = (api, ctx) => {
   const out: ValidationIssue[] = [];
   for (const [rk, r] of Object.entries(api.routes)) {
     const base = `${api.key}/routes/${rk}`;
-    for (const p of placeholders(r.path)) {
-      if (!(`method.request.path.${p}` in r.requestParameters)) {
-        out.push(issue(ctx, base, {
-          code: 'path-param-undeclared',
-          message: `${rk}: path parameter {${p}} is used in the path but not declared`,
-          hint: `add a parameter { name: ${p}, in: path, required: true } to the operation (or its path item)`,
-        }));
-      }
-    }
     const mapped = r.integration.requestParameters;
     for (const [target, from] of Object.entries(mapped)) {
       const m = /^method\.request\.(path|querystring|header|multivaluequerystring|multivalueheader)\.(.+)$/.exec(from);
-      // An undeclared path variable is already reported above; say it once.
-      const pathVarUndeclared = m?.[1] === 'path' && placeholders(r.path).includes(m[2]);
-      if (m && !pathVarUndeclared && m[1] !== 'multivaluequerystring' && m[1] !== 'multivalueheader' && !(from in r.requestParameters)) {
+      if (m && m[1] !== 'multivaluequerystring' && m[1] !== 'multivalueheader' && !(from in r.requestParameters)) {
         out.push(issue(ctx, `${base}/integration/requestParameters`, {
           code: 'mapping-from-undeclared',
           message: `${rk}: ${target} is mapped from ${from}, which the method request does not declare`,
-          hint: m[1] === 'path' ? `declare {${m[2]}} in the path and as a path parameter, or fix the mapping` : `declare the ${m[1]} parameter "${m[2]}" on the operation, or fix the mapping`,
+          hint: m[1] === 'path'
+            ? placeholders(r.path).includes(m[2])
+              ? `add a parameter { name: ${m[2]}, in: path, required: true } to the operation (or its path item)`
+              : `declare {${m[2]}} in the path and as a path parameter, or fix the mapping`
+            : `declare the ${m[1]} parameter "${m[2]}" on the operation, or fix the mapping`,
         }));
       }
     }

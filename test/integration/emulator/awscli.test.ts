@@ -1,71 +1,383 @@
 /**
- * The AWS CLI against the emulator: `aws --endpoint-url http://127.0.0.1:PORT apigateway ...`.
- * Skips with a visible message when `aws` is not installed (.ci/run installs the Debian package).
+ * The AWS CLI against the emulator, as a scripted session that touches every operation the
+ * emulator implements: requests built by botocore's own serializers from the CLI's own copy
+ * of the models (not the SDK v3 the rest of the suite uses), so a wire-format mistake both
+ * the emulator and SDK v3 share shows up here. The session ends by comparing the call log
+ * with the route table: an operation added to the emulator without a CLI step fails it.
+ *
+ * Skips with a visible message when `aws` is not installed (.ci/run installs the Debian
+ * package). The CLI runs in one Python process (awscli-driver.py) when `aws` is a Python
+ * script, as pip's and Debian's are; otherwise one process per command.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routeTable } from '../../../src/emulator/route-table.js';
 import { startTestEmulator, type Emu } from './core-setup.js';
 
-const run = promisify(execFile);
+const exec = promisify(execFile);
+const DRIVER = fileURLToPath(new URL('./awscli-driver.py', import.meta.url));
+const REGION = 'eu-west-1';
+const KITCHEN_SINK = 'test/fixtures/state/kitchen-sink';
 
-async function awsOnPath(): Promise<boolean> {
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+interface Cli {
+  version: string;
+  run(args: string[]): Promise<Result>;
+  close(): void;
+}
+
+const env = {
+  ...process.env,
+  AWS_ACCESS_KEY_ID: 'test',
+  AWS_SECRET_ACCESS_KEY: 'test',
+  AWS_DEFAULT_REGION: REGION,
+  AWS_REGION: REGION,
+  AWS_PAGER: '',
+  AWS_CONFIG_FILE: '/dev/null',
+  AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+};
+
+async function output(cmd: string, args: string[]): Promise<string | undefined> {
   try {
-    await run('aws', ['--version']);
-    return true;
+    const { stdout, stderr } = await exec(cmd, args, { env });
+    return (stdout || stderr).trim();
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+/** The `aws` script behind PATH (through pyenv's shim when there is one) and its Python, if it is a Python script. */
+async function pythonOf(): Promise<string | undefined> {
+  const script = (await output('pyenv', ['which', 'aws'])) ?? (await output('sh', ['-c', 'command -v aws']));
+  if (!script) return undefined;
+  try {
+    const first = readFileSync(realpathSync(script), 'utf8').split('\n', 1)[0];
+    const m = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(first);
+    if (!m || !/python/.test(m[2] ?? m[1])) return undefined;
+    return m[2] ? m[2] : m[1]; // `#!/usr/bin/env python3` → python3
+  } catch {
+    return undefined;
+  }
+}
+
+async function startCli(): Promise<Cli | undefined> {
+  const version = await output('aws', ['--version']);
+  if (!version) return undefined;
+  const python = await pythonOf();
+  if (!python) {
+    return {
+      version,
+      run: (args) => exec('aws', args, { env }).then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }), (e: { code?: number; stdout?: string; stderr?: string }) => ({ code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' })),
+      close: () => {},
+    };
+  }
+  const child: ChildProcess = spawn(python, [DRIVER], { env, stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout! });
+  const waiting: Array<(r: Result) => void> = [];
+  lines.on('line', (l) => waiting.shift()?.(JSON.parse(l) as Result));
+  let queue = Promise.resolve<unknown>(undefined);
+  return {
+    version,
+    run: (args) => {
+      const next = queue.then(() => new Promise<Result>((resolve) => {
+        waiting.push(resolve);
+        child.stdin!.write(JSON.stringify(args) + '\n');
+      }));
+      queue = next;
+      return next;
+    },
+    close: () => {
+      child.stdin!.end();
+      child.kill();
+    },
+  };
 }
 
 let emu: Emu;
-let available = false;
+let cli: Cli | undefined;
+let dir: string;
 
 beforeAll(async () => {
-  available = await awsOnPath();
-  if (available) emu = await startTestEmulator();
+  cli = await startCli();
+  if (cli) emu = await startTestEmulator();
+  dir = mkdtempSync(join(tmpdir(), 'awscli-'));
 });
-afterAll(async () => emu?.stop());
+afterAll(async () => {
+  cli?.close();
+  await emu?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
 
-/** Runs the CLI asynchronously: the emulator answers from this same process, so a sync exec would deadlock. */
-async function aws(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = {
-    ...process.env,
-    AWS_ACCESS_KEY_ID: 'test',
-    AWS_SECRET_ACCESS_KEY: 'test',
-    AWS_DEFAULT_REGION: 'us-east-1',
-    AWS_REGION: 'us-east-1',
-    AWS_PAGER: '',
-    AWS_CONFIG_FILE: '/dev/null',
-    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-  };
-  try {
-    const { stdout, stderr } = await run('aws', ['--endpoint-url', emu.url, '--output', 'json', ...args], { env });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const x = e as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof x.code === 'number' ? x.code : -1, stdout: x.stdout ?? '', stderr: x.stderr ?? '' };
-  }
+/** One CLI command against the emulator; fails the test with the CLI's own stderr when it fails. */
+async function aws(service: string, command: string, ...args: string[]): Promise<Record<string, unknown>> {
+  const r = await cli!.run(['--endpoint-url', emu.url, '--output', 'json', service, command, ...args]);
+  if (r.code !== 0) throw new Error(`aws ${service} ${command} ${args.join(' ')} → exit ${r.code}\n${r.stderr}`);
+  return r.stdout.trim() === '' ? {} : (JSON.parse(r.stdout) as Record<string, unknown>);
+}
+
+const patch = (path: string, value: string, op = 'replace') => ['--patch-operations', `op=${op},path=${path},value=${value}`];
+
+const LAMBDA = `arn:aws:apigateway:${REGION}:lambda:path/2015-03-31/functions/arn:aws:lambda:${REGION}:000000000000:function:auth/invocations`;
+
+async function restSession(): Promise<void> {
+  const doc = join(dir, 'rest.json');
+  writeFileSync(doc, JSON.stringify({
+    openapi: '3.0.1', info: { title: 'cli-imported', version: '1' },
+    paths: { '/things': { get: { responses: { '200': { description: 'ok' } }, 'x-amazon-apigateway-integration': { type: 'mock', requestTemplates: { 'application/json': '{"statusCode": 200}' }, responses: { default: { statusCode: '200' } } } } } },
+  }));
+  const api = await aws('apigateway', 'create-rest-api', '--name', 'cli-rest');
+  const a = ['--rest-api-id', String(api.id)];
+  expect(((await aws('apigateway', 'get-rest-apis')).items as Array<{ name: string }>).map((x) => x.name)).toEqual(['cli-rest']);
+  await aws('apigateway', 'get-rest-api', ...a);
+  expect((await aws('apigateway', 'update-rest-api', ...a, ...patch('/description', 'from-the-cli'))).description).toBe('from-the-cli');
+  const res = await aws('apigateway', 'create-resource', ...a, '--parent-id', String(api.rootResourceId), '--path-part', 'items');
+  const r = [...a, '--resource-id', String(res.id)];
+  await aws('apigateway', 'get-resources', ...a, '--embed', 'methods');
+  await aws('apigateway', 'get-resource', ...r);
+  await aws('apigateway', 'update-resource', ...r, ...patch('/pathPart', 'things'));
+  const auth = await aws('apigateway', 'create-authorizer', ...a, '--name', 'auth', '--type', 'TOKEN', '--authorizer-uri', LAMBDA, '--identity-source', 'method.request.header.Authorization');
+  await aws('apigateway', 'get-authorizers', ...a);
+  await aws('apigateway', 'get-authorizer', ...a, '--authorizer-id', String(auth.id));
+  await aws('apigateway', 'update-authorizer', ...a, '--authorizer-id', String(auth.id), ...patch('/name', 'auth2'));
+  const validator = await aws('apigateway', 'create-request-validator', ...a, '--name', 'body', '--validate-request-body');
+  await aws('apigateway', 'get-request-validators', ...a);
+  await aws('apigateway', 'get-request-validator', ...a, '--request-validator-id', String(validator.id));
+  await aws('apigateway', 'update-request-validator', ...a, '--request-validator-id', String(validator.id), ...patch('/name', 'body2'));
+  await aws('apigateway', 'create-model', ...a, '--name', 'Item', '--content-type', 'application/json', '--schema', '{"type":"object"}');
+  await aws('apigateway', 'get-models', ...a);
+  await aws('apigateway', 'get-model', ...a, '--model-name', 'Item');
+  await aws('apigateway', 'get-model-template', ...a, '--model-name', 'Item');
+  await aws('apigateway', 'update-model', ...a, '--model-name', 'Item', ...patch('/description', 'an item'));
+  const m = [...r, '--http-method', 'GET'];
+  await aws('apigateway', 'put-method', ...m, '--authorization-type', 'NONE');
+  await aws('apigateway', 'get-method', ...m);
+  await aws('apigateway', 'update-method', ...m, ...patch('/operationName', 'getThings'));
+  await aws('apigateway', 'put-method-response', ...m, '--status-code', '200');
+  await aws('apigateway', 'get-method-response', ...m, '--status-code', '200');
+  await aws('apigateway', 'update-method-response', ...m, '--status-code', '200', ...patch('/responseParameters/method.response.header.X-Id', 'false', 'add'));
+  await aws('apigateway', 'put-integration', ...m, '--type', 'MOCK', '--request-templates', '{"application/json":"{\\"statusCode\\": 200}"}');
+  await aws('apigateway', 'get-integration', ...m);
+  await aws('apigateway', 'update-integration', ...m, ...patch('/timeoutInMillis', '5000'));
+  await aws('apigateway', 'put-integration-response', ...m, '--status-code', '200');
+  await aws('apigateway', 'get-integration-response', ...m, '--status-code', '200');
+  await aws('apigateway', 'update-integration-response', ...m, '--status-code', '200', ...patch('/contentHandling', 'CONVERT_TO_TEXT'));
+  const dep = await aws('apigateway', 'create-deployment', ...a, '--stage-name', 'prod');
+  await aws('apigateway', 'get-deployments', ...a);
+  await aws('apigateway', 'get-deployment', ...a, '--deployment-id', String(dep.id));
+  await aws('apigateway', 'update-deployment', ...a, '--deployment-id', String(dep.id), ...patch('/description', 'first'));
+  await aws('apigateway', 'create-stage', ...a, '--stage-name', 'beta', '--deployment-id', String(dep.id));
+  await aws('apigateway', 'get-stages', ...a);
+  await aws('apigateway', 'get-stage', ...a, '--stage-name', 'prod');
+  await aws('apigateway', 'update-stage', ...a, '--stage-name', 'prod', ...patch('/variables/color', 'blue'));
+  expect(((await aws('apigateway', 'get-gateway-responses', ...a)).items as unknown[]).length).toBe(21);
+  await aws('apigateway', 'put-gateway-response', ...a, '--response-type', 'DEFAULT_4XX', '--response-parameters', JSON.stringify({ 'gatewayresponse.header.Access-Control-Allow-Origin': "'*'" }));
+  await aws('apigateway', 'update-gateway-response', ...a, '--response-type', 'THROTTLED', ...patch('/statusCode', '503'));
+  expect(await aws('apigateway', 'get-gateway-response', ...a, '--response-type', 'THROTTLED')).toMatchObject({ statusCode: '503', defaultResponse: false });
+  const arn = `arn:aws:apigateway:${REGION}::/restapis/${String(api.id)}`;
+  await aws('apigateway', 'tag-resource', '--resource-arn', arn, '--tags', 'team=cli');
+  expect((await aws('apigateway', 'get-tags', '--resource-arn', arn)).tags).toEqual({ team: 'cli' });
+  await aws('apigateway', 'untag-resource', '--resource-arn', arn, '--tag-keys', 'team');
+  await aws('apigateway', 'get-export', ...a, '--stage-name', 'prod', '--export-type', 'oas30', join(dir, 'export.json'));
+  expect(JSON.parse(readFileSync(join(dir, 'export.json'), 'utf8')).openapi).toMatch(/^3\./);
+  const imported = await aws('apigateway', 'import-rest-api', '--body', `fileb://${doc}`);
+  await aws('apigateway', 'put-rest-api', '--rest-api-id', String(imported.id), '--mode', 'overwrite', '--body', `fileb://${doc}`);
+  // Tear down in reverse, so every delete runs.
+  await aws('apigateway', 'delete-gateway-response', ...a, '--response-type', 'THROTTLED');
+  await aws('apigateway', 'delete-stage', ...a, '--stage-name', 'beta');
+  const spare = await aws('apigateway', 'create-deployment', ...a);
+  await aws('apigateway', 'delete-deployment', ...a, '--deployment-id', String(spare.id));
+  await aws('apigateway', 'delete-integration-response', ...m, '--status-code', '200');
+  await aws('apigateway', 'delete-integration', ...m);
+  await aws('apigateway', 'delete-method-response', ...m, '--status-code', '200');
+  await aws('apigateway', 'delete-method', ...m);
+  await aws('apigateway', 'delete-model', ...a, '--model-name', 'Item');
+  await aws('apigateway', 'delete-request-validator', ...a, '--request-validator-id', String(validator.id));
+  await aws('apigateway', 'delete-authorizer', ...a, '--authorizer-id', String(auth.id));
+  await aws('apigateway', 'delete-resource', ...r);
+  await aws('apigateway', 'delete-rest-api', '--rest-api-id', String(imported.id));
+  await aws('apigateway', 'delete-rest-api', ...a);
+}
+
+async function httpSession(): Promise<void> {
+  const doc = join(dir, 'http.json');
+  writeFileSync(doc, JSON.stringify({
+    openapi: '3.0.1', info: { title: 'cli-imported-http', version: '1' },
+    paths: { '/things': { get: { responses: { '200': { description: 'ok' } }, 'x-amazon-apigateway-integration': { type: 'http_proxy', httpMethod: 'GET', uri: 'https://example.com/things', payloadFormatVersion: '1.0' } } } },
+  }));
+  const api = await aws('apigatewayv2', 'create-api', '--name', 'cli-http', '--protocol-type', 'HTTP', '--cors-configuration', 'AllowOrigins=https://example.com');
+  const a = ['--api-id', String(api.ApiId)];
+  await aws('apigatewayv2', 'get-apis');
+  await aws('apigatewayv2', 'get-api', ...a);
+  await aws('apigatewayv2', 'update-api', ...a, '--description', 'from-the-cli');
+  const integration = await aws('apigatewayv2', 'create-integration', ...a, '--integration-type', 'HTTP_PROXY', '--integration-uri', 'https://example.com/items', '--integration-method', 'ANY', '--payload-format-version', '1.0');
+  const i = [...a, '--integration-id', String(integration.IntegrationId)];
+  await aws('apigatewayv2', 'get-integrations', ...a);
+  await aws('apigatewayv2', 'get-integration', ...i);
+  await aws('apigatewayv2', 'update-integration', ...i, '--timeout-in-millis', '5000');
+  const auth = await aws('apigatewayv2', 'create-authorizer', ...a, '--name', 'jwt', '--authorizer-type', 'JWT', '--identity-source', '$request.header.Authorization', '--jwt-configuration', 'Audience=cli,Issuer=https://issuer.example.com');
+  const au = [...a, '--authorizer-id', String(auth.AuthorizerId)];
+  await aws('apigatewayv2', 'get-authorizers', ...a);
+  await aws('apigatewayv2', 'get-authorizer', ...au);
+  await aws('apigatewayv2', 'update-authorizer', ...au, '--name', 'jwt2');
+  const route = await aws('apigatewayv2', 'create-route', ...a, '--route-key', 'GET /items', '--target', `integrations/${String(integration.IntegrationId)}`);
+  const ro = [...a, '--route-id', String(route.RouteId)];
+  await aws('apigatewayv2', 'get-routes', ...a);
+  await aws('apigatewayv2', 'get-route', ...ro);
+  await aws('apigatewayv2', 'update-route', ...ro, '--route-key', 'GET /things');
+  const dep = await aws('apigatewayv2', 'create-deployment', ...a);
+  await aws('apigatewayv2', 'get-deployments', ...a);
+  await aws('apigatewayv2', 'get-deployment', ...a, '--deployment-id', String(dep.DeploymentId));
+  await aws('apigatewayv2', 'update-deployment', ...a, '--deployment-id', String(dep.DeploymentId), '--description', 'first');
+  await aws('apigatewayv2', 'create-stage', ...a, '--stage-name', 'prod', '--deployment-id', String(dep.DeploymentId), '--route-settings', '{"GET /things":{"ThrottlingRateLimit":10,"ThrottlingBurstLimit":20}}');
+  await aws('apigatewayv2', 'get-stages', ...a);
+  await aws('apigatewayv2', 'get-stage', ...a, '--stage-name', 'prod');
+  await aws('apigatewayv2', 'update-stage', ...a, '--stage-name', 'prod', '--description', 'production');
+  await aws('apigatewayv2', 'delete-route-settings', ...a, '--stage-name', 'prod', '--route-key', 'GET /things');
+  const arn = `arn:aws:apigateway:${REGION}::/apis/${String(api.ApiId)}`;
+  await aws('apigatewayv2', 'tag-resource', '--resource-arn', arn, '--tags', 'team=cli');
+  expect((await aws('apigatewayv2', 'get-tags', '--resource-arn', arn)).Tags).toEqual({ team: 'cli' });
+  await aws('apigatewayv2', 'untag-resource', '--resource-arn', arn, '--tag-keys', 'team');
+  await aws('apigatewayv2', 'export-api', ...a, '--specification', 'OAS30', '--output-type', 'JSON', join(dir, 'http-export.json'));
+  expect(JSON.parse(readFileSync(join(dir, 'http-export.json'), 'utf8')).openapi).toMatch(/^3\./);
+  const imported = await aws('apigatewayv2', 'import-api', '--body', `file://${doc}`);
+  await aws('apigatewayv2', 'reimport-api', '--api-id', String(imported.ApiId), '--body', `file://${doc}`);
+  await aws('apigatewayv2', 'delete-cors-configuration', ...a);
+  await aws('apigatewayv2', 'delete-stage', ...a, '--stage-name', 'prod');
+  const spare = await aws('apigatewayv2', 'create-deployment', ...a);
+  await aws('apigatewayv2', 'delete-deployment', ...a, '--deployment-id', String(spare.DeploymentId));
+  await aws('apigatewayv2', 'delete-route', ...ro);
+  await aws('apigatewayv2', 'delete-integration', ...i);
+  await aws('apigatewayv2', 'delete-authorizer', ...au);
+  await aws('apigatewayv2', 'delete-api', '--api-id', String(imported.ApiId));
+  await aws('apigatewayv2', 'delete-api', ...a);
+}
+
+async function cloudwatchSession(): Promise<void> {
+  const end = new Date();
+  const start = new Date(end.getTime() - 3_600_000);
+  const window = ['--start-time', start.toISOString(), '--end-time', end.toISOString()];
+  await aws('cloudwatch', 'put-metric-data', '--namespace', 'CliTest', '--metric-data', `MetricName=Count,Value=3,Timestamp=${new Date(end.getTime() - 60_000).toISOString()}`);
+  expect((await aws('cloudwatch', 'list-metrics', '--namespace', 'CliTest')).Metrics).toEqual([{ Namespace: 'CliTest', MetricName: 'Count', Dimensions: [] }]);
+  await aws('cloudwatch', 'get-metric-statistics', '--namespace', 'CliTest', '--metric-name', 'Count', '--period', '60', '--statistics', 'Sum', ...window);
+  await aws('cloudwatch', 'get-metric-data', '--metric-data-queries', JSON.stringify([{ Id: 'm1', MetricStat: { Metric: { Namespace: 'CliTest', MetricName: 'Count' }, Period: 60, Stat: 'Sum' } }]), ...window);
+  await aws('cloudwatch', 'put-metric-alarm', '--alarm-name', 'cli-alarm', '--metric-name', 'Count', '--namespace', 'CliTest', '--statistic', 'Sum', '--period', '60', '--evaluation-periods', '1', '--threshold', '1', '--comparison-operator', 'GreaterThanThreshold');
+  const alarms = (await aws('cloudwatch', 'describe-alarms', '--alarm-names', 'cli-alarm')).MetricAlarms as Array<{ AlarmArn: string }>;
+  expect(alarms.map((x) => x.AlarmArn)).toEqual([`arn:aws:cloudwatch:${REGION}:000000000000:alarm:cli-alarm`]);
+  await aws('cloudwatch', 'set-alarm-state', '--alarm-name', 'cli-alarm', '--state-value', 'ALARM', '--state-reason', 'from the cli');
+  await aws('cloudwatch', 'delete-alarms', '--alarm-names', 'cli-alarm');
+}
+
+/** The operation a logged call was: CloudWatch's Query protocol logs `QueryProtocol` with the Action in its form body. */
+function operationOf(c: { operation: string; params: Record<string, unknown> }): string {
+  if (c.operation !== 'QueryProtocol') return c.operation;
+  return new URLSearchParams(String(c.params.body ?? '')).get('Action') ?? 'QueryProtocol';
 }
 
 describe('aws cli', () => {
-  it('creates and lists REST APIs, and reports a missing one as NotFoundException', async () => {
-    if (!available) {
+  it('a scripted session touches every operation the emulator implements, through botocore', { timeout: 600_000 }, async () => {
+    if (!cli) {
       console.warn('SKIPPED awscli test: `aws` is not on PATH (install the Debian package awscli, as .ci/run does)');
       return;
     }
-    const created = await aws('apigateway', 'create-rest-api', '--name', 'from-cli');
-    expect(created.code).toBe(0);
-    const id = JSON.parse(created.stdout).id as string;
-    expect(id).toMatch(/^[a-z0-9]{10}$/);
+    await restSession();
+    await httpSession();
+    await cloudwatchSession();
+    const calls = emu.control.calls();
+    expect(calls.filter((c) => c.status >= 400).map((c) => `${c.operation} ${c.status} ${c.errorCode}`)).toEqual([]);
+    expect(new Set(calls.map((c) => c.region))).toEqual(new Set([REGION]));
+    const touched = new Set(calls.map(operationOf).map((op) => op));
+    const missing = routeTable().filter((r) => !touched.has(r.operation)).map((r) => `${r.service} ${r.operation}`);
+    expect(missing, `${cli.version}: operations no CLI step touches (add a step)`).toEqual([]);
+  });
 
-    const listed = await aws('apigateway', 'get-rest-apis');
-    expect(listed.code).toBe(0);
-    expect(JSON.parse(listed.stdout).items.map((a: { id: string; name: string }) => [a.id, a.name])).toEqual([[id, 'from-cli']]);
+  it('shows every kitchen-sink extension: get-rest-api, get-gateway-responses, get-export; apigatewayv2 get-api, get-integrations', async () => {
+    if (!cli) return;
+    const rest = await aws('apigateway', 'import-rest-api', '--fail-on-warnings', '--parameters', 'endpointConfigurationTypes=PRIVATE', '--body', `fileb://${KITCHEN_SINK}/apis/storefront/storefront.openapi.yaml`);
+    const a = ['--rest-api-id', String(rest.id)];
+    const api = await aws('apigateway', 'get-rest-api', ...a);
+    expect(api).toMatchObject({
+      description: 'Storefront orders: every REST API extension API Gateway documents.',
+      minimumCompressionSize: 1024,
+      apiKeySource: 'AUTHORIZER',
+      binaryMediaTypes: ['image/png', 'application/pdf'],
+      disableExecuteApiEndpoint: true,
+      endpointConfiguration: { types: ['PRIVATE'], vpcEndpointIds: ['vpce-0a1b2c3d4e5f60718'] },
+    });
+    // The CLI prints the policy as AWS returns it: an escaped string, the execute-api shorthand expanded.
+    expect(api.policy).toContain('{\\"Version\\":\\"2012-10-17\\"');
+    expect(api.policy).toContain(`arn:aws:execute-api:${REGION}:000000000000:${String(rest.id)}\\/*`);
 
-    const missing = await aws('apigateway', 'get-rest-api', '--rest-api-id', 'nope');
-    expect(missing.code).not.toBe(0);
-    expect(missing.stderr).toContain('NotFoundException');
-    expect(emu.control.calls().map((c) => c.operation)).toEqual(['CreateRestApi', 'GetRestApis', 'GetRestApi']);
+    const responses = (await aws('apigateway', 'get-gateway-responses', ...a)).items as Array<Record<string, unknown>>;
+    expect(responses).toHaveLength(21);
+    expect(responses.find((r) => r.responseType === 'UNAUTHORIZED')).toMatchObject({
+      statusCode: '401', defaultResponse: false, responseParameters: { 'gatewayresponse.header.WWW-Authenticate': "'Bearer realm=\"storefront\"'" },
+    });
+    expect(responses.find((r) => r.responseType === 'MISSING_AUTHENTICATION_TOKEN')).toMatchObject({ statusCode: '403', defaultResponse: true });
+
+    await aws('apigateway', 'create-deployment', ...a, '--stage-name', 'prod');
+    const out = join(dir, 'kitchen-sink-oas30.yaml');
+    await aws('apigateway', 'get-export', ...a, '--stage-name', 'prod', '--export-type', 'oas30', '--parameters', 'extensions=apigateway', '--accepts', 'application/yaml', out);
+    const doc = readFileSync(out, 'utf8');
+    for (const ext of ['gateway-responses', 'policy', 'endpoint-configuration', 'minimum-compression-size', 'api-key-source', 'binary-media-types']) expect(doc).toContain(`x-amazon-apigateway-${ext}`);
+
+    const http = await aws('apigatewayv2', 'import-api', '--fail-on-warnings', '--body', `file://${KITCHEN_SINK}/apis/events/events.openapi.yaml`);
+    expect(await aws('apigatewayv2', 'get-api', '--api-id', String(http.ApiId))).toMatchObject({
+      Description: 'Event ingestion: every HTTP API extension API Gateway documents.',
+      DisableExecuteApiEndpoint: true,
+      CorsConfiguration: { AllowOrigins: ['https://shop.example.com'], AllowCredentials: true, MaxAge: 600, ExposeHeaders: ['x-request-id'] },
+    });
+    const integrations = (await aws('apigatewayv2', 'get-integrations', '--api-id', String(http.ApiId))).Items as Array<Record<string, unknown>>;
+    expect(integrations.find((i) => i.IntegrationType === 'HTTP_PROXY')).toMatchObject({
+      RequestParameters: { 'overwrite:header.x-tenant': '$request.header.x-tenant-id', 'overwrite:path': '/v1/items/$request.path.id' },
+      ResponseParameters: { '200': { 'overwrite:header.cache-control': 'max-age=60' }, '404': { 'overwrite:statuscode': '410', 'append:header.x-gone': 'true' } },
+    });
+  });
+
+  it('changes each extension out of band, as a console user would (the edits a drift check must see), and gets AWS\'s refusals', async () => {
+    if (!cli) return;
+    const fails = async (...args: string[]) => {
+      const r = await cli!.run(['--endpoint-url', emu.url, '--output', 'json', ...args]);
+      expect(r.code).not.toBe(0);
+      return r.stderr;
+    };
+    const api = await aws('apigateway', 'create-rest-api', '--name', 'oob');
+    const a = ['--rest-api-id', String(api.id)];
+    expect(await aws('apigateway', 'put-gateway-response', ...a, '--response-type', 'DEFAULT_4XX', '--response-parameters', JSON.stringify({ 'gatewayresponse.header.Access-Control-Allow-Origin': "'*'" }))).toMatchObject({ defaultResponse: false });
+    expect(await fails('apigateway', 'put-gateway-response', ...a, '--response-type', 'DEFAULT_4XX', '--status-code', '700')).toContain('BadRequestException');
+    const settings = await aws('apigateway', 'update-rest-api', ...a, '--patch-operations',
+      'op=replace,path=/minimumCompressionSize,value=2048', 'op=replace,path=/apiKeySource,value=AUTHORIZER', 'op=add,path=/binaryMediaTypes/image~1gif',
+      'op=replace,path=/description,value=edited', 'op=replace,path=/disableExecuteApiEndpoint,value=true');
+    expect(settings).toMatchObject({ minimumCompressionSize: 2048, apiKeySource: 'AUTHORIZER', binaryMediaTypes: ['image/gif'], description: 'edited', disableExecuteApiEndpoint: true });
+    const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 'execute-api:Invoke', Resource: 'execute-api:/*' }] });
+    expect(String((await aws('apigateway', 'update-rest-api', ...a, '--patch-operations', JSON.stringify([{ op: 'replace', path: '/policy', value: policy }]))).policy)).toContain(`${String(api.id)}\\/*`);
+    expect(await fails('apigateway', 'update-rest-api', ...a, '--patch-operations', 'op=replace,path=/policy,value=nope')).toContain('Invalid policy document');
+    expect(await fails('apigateway', 'create-rest-api', '--name', 'v', '--endpoint-configuration', 'types=REGIONAL,vpcEndpointIds=vpce-1')).toContain('VPCEndpoints can only be specified with PRIVATE apis.');
+
+    const http = await aws('apigatewayv2', 'create-api', '--name', 'oob-http', '--protocol-type', 'HTTP');
+    const h = ['--api-id', String(http.ApiId)];
+    expect((await aws('apigatewayv2', 'update-api', ...h, '--cors-configuration', 'AllowOrigins=https://evil.example.com,AllowMethods=GET,MaxAge=5')).CorsConfiguration).toEqual({ AllowOrigins: ['https://evil.example.com'], AllowMethods: ['GET'], MaxAge: 5 });
+    expect(await fails('apigatewayv2', 'update-api', ...h, '--cors-configuration', 'AllowOrigins=*,AllowCredentials=true')).toContain("allow-credentials is not supported if 'allow-origin' is *");
+    const integration = await aws('apigatewayv2', 'create-integration', ...h, '--integration-type', 'HTTP_PROXY', '--integration-method', 'GET', '--integration-uri', 'https://items.example.com', '--payload-format-version', '1.0');
+    const mapped = await aws('apigatewayv2', 'update-integration', ...h, '--integration-id', String(integration.IntegrationId),
+      '--request-parameters', JSON.stringify({ 'overwrite:header.x-forged': 'yes' }), '--response-parameters', JSON.stringify({ '500': { 'overwrite:statuscode': '200' } }));
+    expect(mapped).toMatchObject({ RequestParameters: { 'overwrite:header.x-forged': 'yes' }, ResponseParameters: { '500': { 'overwrite:statuscode': '200' } } });
+  });
+
+  it('reports a missing REST API as NotFoundException', async () => {
+    if (!cli) return;
+    const r = await cli.run(['--endpoint-url', emu.url, 'apigateway', 'get-rest-api', '--rest-api-id', 'nope']);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('NotFoundException');
   });
 });

@@ -49,7 +49,7 @@ describe('CloudWatch alarms', () => {
     await cw.send(new PutMetricAlarmCommand(alarm('cart-errors', m, { AlarmDescription: 'too many', TreatMissingData: 'missing', Tags: [{ Key: 'team', Value: 'shop' }] })));
     const a = await describeOne('cart-errors');
     expect(a).toMatchObject({
-      AlarmName: 'cart-errors', AlarmArn: 'arn:aws:cloudwatch:us-east-1:123456789012:alarm:cart-errors', AlarmDescription: 'too many',
+      AlarmName: 'cart-errors', AlarmArn: 'arn:aws:cloudwatch:us-east-1:000000000000:alarm:cart-errors', AlarmDescription: 'too many',
       Namespace: 'Shop', MetricName: m, Dimensions: [{ Name: 'Service', Value: 'cart' }], Statistic: 'Sum', Period: 86400,
       EvaluationPeriods: 1, Threshold: 5, ComparisonOperator: 'GreaterThanThreshold', TreatMissingData: 'missing', ActionsEnabled: true,
       StateValue: 'INSUFFICIENT_DATA', StateReason: 'Insufficient Data: 1 datapoint was unknown.',
@@ -156,8 +156,10 @@ describe('CloudWatch alarms', () => {
     const composite = await cw.send(new DescribeAlarmsCommand({ AlarmNamePrefix: 'pg-', AlarmTypes: ['CompositeAlarm'] }));
     expect(composite.MetricAlarms).toEqual([]);
 
-    await expect(cw.send(new DescribeAlarmsCommand({ AlarmNames: ['a'], AlarmNamePrefix: 'a' }))).rejects.toMatchObject({ name: 'InvalidParameterCombinationException' });
-    await expect(cw.send(new DescribeAlarmsCommand({ StateValue: 'RED' as never }))).rejects.toMatchObject({ name: 'InvalidParameterValueException' });
+    // DescribeAlarms' model lists only InvalidNextToken: other refusals are CloudWatch's generic ValidationError.
+    await expect(cw.send(new DescribeAlarmsCommand({ AlarmNames: ['a'], AlarmNamePrefix: 'a' }))).rejects.toMatchObject({ name: 'ValidationException' });
+    // An enum value outside the model is CloudWatch's generic ValidationError (the SDK's ValidationException).
+    await expect(cw.send(new DescribeAlarmsCommand({ StateValue: 'RED' as never }))).rejects.toMatchObject({ name: 'ValidationException' });
     await expect(cw.send(new DescribeAlarmsCommand({ NextToken: 'bogus' }))).rejects.toMatchObject({ name: 'InvalidNextToken' });
   });
 
@@ -170,13 +172,14 @@ describe('CloudWatch alarms', () => {
     expect((await cw.send(new DescribeAlarmsCommand({ AlarmNamePrefix: 'del-' }))).MetricAlarms).toEqual([]);
   });
 
+  // PutMetricAlarm's model lists only LimitExceeded: AWS reports bad alarm input as ValidationError (the SDK's ValidationException).
   it.each([
-    ['no statistic', { Statistic: undefined }, 'MissingRequiredParameterException'],
-    ['both statistics', { ExtendedStatistic: 'p90' }, 'InvalidParameterCombinationException'],
-    ['a period of 45 s', { Period: 45 }, 'InvalidParameterValueException'],
-    ['DatapointsToAlarm above EvaluationPeriods', { DatapointsToAlarm: 3, EvaluationPeriods: 2 }, 'InvalidParameterValueException'],
-    ['an unknown operator', { ComparisonOperator: 'Bigger' as never }, 'InvalidParameterValueException'],
-    ['no threshold', { Threshold: undefined }, 'MissingRequiredParameterException'],
+    ['no statistic', { Statistic: undefined }, 'ValidationException'],
+    ['both statistics', { ExtendedStatistic: 'p90' }, 'ValidationException'],
+    ['a period of 45 s', { Period: 45 }, 'ValidationException'],
+    ['DatapointsToAlarm above EvaluationPeriods', { DatapointsToAlarm: 3, EvaluationPeriods: 2 }, 'ValidationException'],
+    ['an unknown operator', { ComparisonOperator: 'Bigger' as never }, 'ValidationException'],
+    ['no threshold', { Threshold: undefined }, 'ValidationException'],
   ])('refuses PutMetricAlarm with %s', async (_l, over, error) => {
     await expect(cw.send(new PutMetricAlarmCommand(alarm('bad', 'X', over)))).rejects.toMatchObject({ name: error });
   });
@@ -196,6 +199,6 @@ describe('CloudWatch alarms', () => {
     expect(a.MetricName).toBeUndefined();
     await expect(
       cw.send(new PutMetricAlarmCommand({ AlarmName: 'math', EvaluationPeriods: 1, Threshold: 1, ComparisonOperator: 'GreaterThanThreshold', Metrics: [{ Id: 'e1', Expression: 'm1 * 2' }] })),
-    ).rejects.toMatchObject({ name: 'InvalidParameterValueException' });
+    ).rejects.toMatchObject({ name: 'ValidationException' });
   });
 });

@@ -37,8 +37,10 @@ function start(args: string[]): Promise<Running> {
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', () => {
+      // The banner's last line is "Control API: …": wait for it whole, since under load the
+      // banner can arrive in several chunks (resolving on AWS_ENDPOINT_URL= alone was flaky).
       const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m && out.includes('AWS_ENDPOINT_URL=')) resolve({ child, url: m[1], output: () => out });
+      if (m && /^Control API: .*\n/m.test(out)) resolve({ child, url: m[1], output: () => out });
     });
     child.once('exit', (code) => reject(new Error(`emulator exited with ${code}:\n${out}`)));
   });

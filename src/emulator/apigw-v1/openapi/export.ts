@@ -3,7 +3,8 @@
  * (`swagger`), with the `x-amazon-apigateway-*` extensions API Gateway writes when asked
  * (`extensions=integrations`, `authorizers`, or `apigateway` for all of them).
  */
-import type { Authorizer, DeployedSnapshot, Method, Model } from '../types.js';
+import { policyDocument } from '../rest-api-settings.js';
+import type { Authorizer, DeployedSnapshot, GatewayResponse, Method, Model } from '../types.js';
 
 export type ExportType = 'oas30' | 'swagger';
 
@@ -97,6 +98,15 @@ function integrationExtension(m: Method): Json | undefined {
   return out;
 }
 
+/** A customized gateway response as GetExport writes it (the status code as a number, empty maps left out). */
+function gatewayResponseExtension(r: GatewayResponse): Json {
+  const out: Json = {};
+  if (r.statusCode !== undefined) out.statusCode = Number(r.statusCode);
+  if (Object.keys(r.responseParameters).length > 0) out.responseParameters = r.responseParameters;
+  if (Object.keys(r.responseTemplates).length > 0) out.responseTemplates = r.responseTemplates;
+  return out;
+}
+
 const PARAM_LOCATION: Record<string, string> = { path: 'path', querystring: 'query', header: 'header' };
 
 function parametersOf(m: Method, oas3: boolean): Json[] {
@@ -170,7 +180,7 @@ export function buildExport(snap: DeployedSnapshot, opts: ExportOptions): Json {
       if (security.length > 0) op.security = security;
       if (opts.apigateway && m.requestValidatorId) {
         const v = validatorById.get(m.requestValidatorId);
-        if (v) op['x-amazon-apigateway-request-validator'] = v.name;
+        if (v) op['x-amazon-apigateway-request-validator'] = v.name ?? v.id;
       }
       if (withIntegrations) {
         const ext = integrationExtension(m);
@@ -200,20 +210,23 @@ export function buildExport(snap: DeployedSnapshot, opts: ExportOptions): Json {
   if (opts.apigateway) {
     if (snap.requestValidators.length > 0) {
       doc['x-amazon-apigateway-request-validators'] = Object.fromEntries(
-        snap.requestValidators.map((v) => [v.name, { validateRequestBody: v.validateRequestBody, validateRequestParameters: v.validateRequestParameters }]),
+        snap.requestValidators.map((v) => [v.name ?? v.id, { validateRequestBody: v.validateRequestBody, validateRequestParameters: v.validateRequestParameters }]),
       );
     }
     if (api.binaryMediaTypes && api.binaryMediaTypes.length > 0) doc['x-amazon-apigateway-binary-media-types'] = api.binaryMediaTypes;
     if (api.minimumCompressionSize !== undefined) doc['x-amazon-apigateway-minimum-compression-size'] = api.minimumCompressionSize;
     if (api.apiKeySource !== 'HEADER') doc['x-amazon-apigateway-api-key-source'] = api.apiKeySource;
-    if (api.policy) {
-      try {
-        doc['x-amazon-apigateway-policy'] = JSON.parse(api.policy);
-      } catch {
-        doc['x-amazon-apigateway-policy'] = api.policy;
-      }
+    if (api.policy) doc['x-amazon-apigateway-policy'] = policyDocument(api.policy);
+    const endpoint: Json = {};
+    if (api.disableExecuteApiEndpoint) endpoint.disableExecuteApiEndpoint = true;
+    if (api.endpointConfiguration.vpcEndpointIds?.length) endpoint.vpcEndpointIds = api.endpointConfiguration.vpcEndpointIds;
+    if (Object.keys(endpoint).length > 0) {
+      // OpenAPI 3 puts it on the server object, Swagger 2 at the top level.
+      if (oas3) (doc.servers as Json[])[0]['x-amazon-apigateway-endpoint-configuration'] = endpoint;
+      else doc['x-amazon-apigateway-endpoint-configuration'] = endpoint;
     }
-    if (api.disableExecuteApiEndpoint) doc['x-amazon-apigateway-endpoint-configuration'] = { disableExecuteApiEndpoint: true };
+    const responses = Object.values(snap.gatewayResponses ?? {});
+    if (responses.length > 0) doc['x-amazon-apigateway-gateway-responses'] = Object.fromEntries(responses.map((r) => [r.responseType, gatewayResponseExtension(r)]));
   }
   return doc;
 }

@@ -6,18 +6,24 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { badRequest } from '../../core/types.js';
+import { checkCompressionSize } from '../rest-api-settings.js';
+import { oneOf } from '../wire.js';
 import { ID_LENGTH, newId } from '../ids.js';
-import type { Authorizer, Integration, IntegrationResponse, Method, MethodResponse, Model, RequestValidator, Resource, RestApi } from '../types.js';
+import { checkResponseType, customGatewayResponse } from '../gateway-responses.js';
+import type { Authorizer, GatewayResponse, Integration, IntegrationResponse, Method, MethodResponse, Model, RequestValidator, Resource, RestApi } from '../types.js';
 
 type Json = Record<string, unknown>;
 
 export interface ImportedDefinitions {
-  api: Partial<Omit<RestApi, 'id' | 'createdDate' | 'rootResourceId'>> & { name?: string };
+  /** API-level settings the document declares (`policy` as written: normalized once the API id is known). */
+  api: Partial<Omit<RestApi, 'id' | 'createdDate' | 'rootResourceId' | 'endpointConfiguration'>> & { name?: string; vpcEndpointIds?: string[] };
   /** Path → methods (keyed by verb); integrations use the resource id filled in by the caller. */
   paths: Map<string, Record<string, Method>>;
   models: Model[];
   authorizers: Authorizer[];
   requestValidators: RequestValidator[];
+  /** `x-amazon-apigateway-gateway-responses`, by response type. */
+  gatewayResponses: Record<string, GatewayResponse>;
   warnings: string[];
 }
 
@@ -271,6 +277,10 @@ export function readDefinitions(doc: Json, apiIdForRefs: string, opts: { basePat
           } else warnings.push(`Unknown security scheme '${name}' on '${where}'`);
         }
       }
+      // x-amazon-apigateway-auth sets the authorization type of the method directly (NONE or AWS_IAM, any case).
+      const auth = asObj(op['x-amazon-apigateway-auth']).type;
+      if (typeof auth === 'string' && ['NONE', 'AWS_IAM'].includes(auth.toUpperCase())) authorizationType = auth.toUpperCase();
+      else if (auth !== undefined) warnings.push(`Unsupported x-amazon-apigateway-auth type '${String(auth)}' on '${where}': use NONE or AWS_IAM`);
       const ext = op['x-amazon-apigateway-integration'];
       const methodIntegration = ext ? integrationFrom(asObj(ext), warnings, where) : undefined;
       if (!ext) warnings.push(`No x-amazon-apigateway-integration on '${where}': the method is imported without an integration`);
@@ -294,7 +304,11 @@ export function readDefinitions(doc: Json, apiIdForRefs: string, opts: { basePat
     paths.set(full.length > 1 ? full.replace(/\/+$/, '') : full, methods);
   }
 
-  const endpoint = asObj(doc['x-amazon-apigateway-endpoint-configuration']);
+  // OpenAPI 3 declares the endpoint configuration on a server object, Swagger 2 at the top.
+  const endpoint = oas3
+    ? asObj((Array.isArray(doc.servers) ? doc.servers : []).map((x) => asObj(x)['x-amazon-apigateway-endpoint-configuration']).find((x) => x !== undefined))
+    : asObj(doc['x-amazon-apigateway-endpoint-configuration']);
+  const vpcEndpointIds = Array.isArray(endpoint.vpcEndpointIds) ? endpoint.vpcEndpointIds.filter((x): x is string => typeof x === 'string') : undefined;
   const policy = doc['x-amazon-apigateway-policy'];
   const api: ImportedDefinitions['api'] = Object.fromEntries(
     Object.entries({
@@ -302,13 +316,31 @@ export function readDefinitions(doc: Json, apiIdForRefs: string, opts: { basePat
       description: typeof info.description === 'string' ? info.description : undefined,
       version: info.version !== undefined ? String(info.version) : undefined,
       binaryMediaTypes: Array.isArray(doc['x-amazon-apigateway-binary-media-types']) ? (doc['x-amazon-apigateway-binary-media-types'] as string[]) : undefined,
-      minimumCompressionSize: typeof doc['x-amazon-apigateway-minimum-compression-size'] === 'number' ? doc['x-amazon-apigateway-minimum-compression-size'] : undefined,
-      apiKeySource: typeof doc['x-amazon-apigateway-api-key-source'] === 'string' ? doc['x-amazon-apigateway-api-key-source'] : undefined,
+      minimumCompressionSize: checkCompressionSize(doc['x-amazon-apigateway-minimum-compression-size']),
+      apiKeySource: typeof doc['x-amazon-apigateway-api-key-source'] === 'string' ? oneOf(doc['x-amazon-apigateway-api-key-source'].toUpperCase(), 'apiKeySource', ['HEADER', 'AUTHORIZER']) : undefined,
       policy: policy === undefined ? undefined : typeof policy === 'string' ? policy : JSON.stringify(policy),
       disableExecuteApiEndpoint: typeof endpoint.disableExecuteApiEndpoint === 'boolean' ? endpoint.disableExecuteApiEndpoint : undefined,
+      vpcEndpointIds: vpcEndpointIds && vpcEndpointIds.length > 0 ? vpcEndpointIds : undefined,
     }).filter(([, v]) => v !== undefined),
   );
-  return { api, paths, models, authorizers, requestValidators, warnings };
+  const gatewayResponses = readGatewayResponses(doc['x-amazon-apigateway-gateway-responses'], warnings);
+  return { api, paths, models, authorizers, requestValidators, gatewayResponses, warnings };
+}
+
+/** `x-amazon-apigateway-gateway-responses`: one customization per response type; invalid ones become warnings. */
+function readGatewayResponses(raw: unknown, warnings: string[]): Record<string, GatewayResponse> {
+  const out: Record<string, GatewayResponse> = {};
+  for (const [type, value] of Object.entries(asObj(raw))) {
+    const r = asObj(value);
+    try {
+      checkResponseType(type);
+      const statusCode = typeof r.statusCode === 'number' || typeof r.statusCode === 'string' ? String(r.statusCode) : undefined;
+      out[type] = customGatewayResponse(type, { statusCode, responseParameters: asStrMap(r.responseParameters), responseTemplates: asStrMap(r.responseTemplates) });
+    } catch (e) {
+      warnings.push(`Unable to put gateway response '${type}': ${(e as Error).message}`);
+    }
+  }
+  return out;
 }
 
 /** Finds or creates the resource chain for `path` under the root, returning the leaf. */

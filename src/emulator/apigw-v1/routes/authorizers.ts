@@ -41,6 +41,10 @@ export function checkAuthorizer(a: Authorizer): void {
   }
   if (a.type === 'TOKEN' && !a.identitySource) throw badRequest('Identity source is required for a TOKEN authorizer');
   const ttl = a.authorizerResultTtlInSeconds;
+  // The identity sources are the cache key: "for the REQUEST authorizer, this is required when authorization caching is enabled".
+  if (a.type === 'REQUEST' && !a.identitySource && (ttl ?? 0) > 0) {
+    throw badRequest('Identity source is required for a REQUEST authorizer when authorization caching is enabled (authorizerResultTtlInSeconds > 0)');
+  }
   if (ttl !== undefined && (ttl < 0 || ttl > 3600)) throw badRequest('Authorizer result TTL must be between 0 and 3600 seconds');
 }
 
@@ -96,11 +100,11 @@ export function definitionRoutes(store: V1Store): RouteDef[] {
       const b = bodyOf(req);
       const v: RequestValidator = {
         id: newId(ID_LENGTH.requestValidator),
-        name: reqStr(b, 'name'),
+        name: str(b, 'name'),
         validateRequestBody: bool(b, 'validateRequestBody') ?? false,
         validateRequestParameters: bool(b, 'validateRequestParameters') ?? false,
       };
-      if (st.requestValidators.some((x) => x.name === v.name)) throw conflict(`Validator with name ${v.name} already exists`);
+      if (v.name !== undefined && st.requestValidators.some((x) => x.name === v.name)) throw conflict(`Validator with name ${v.name} already exists`);
       st.requestValidators.push(v);
       return ok(clone(v), 201);
     }),

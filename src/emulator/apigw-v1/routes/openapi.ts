@@ -7,7 +7,9 @@ import { buildExport, type ExportType } from '../openapi/export.js';
 import { ensureResource, parseDocument, readDefinitions, type BasePathMode, type ImportedDefinitions } from '../openapi/import.js';
 import { API, route } from '../route.js';
 import type { V1Store } from '../store.js';
-import type { ApiState } from '../types.js';
+import type { ApiState, RestApi } from '../types.js';
+import { checkEndpointConfiguration, storedPolicy } from '../rest-api-settings.js';
+import type { Partition } from '../../core/partitions.js';
 import { clone, ok, oneOf, regionOf } from '../wire.js';
 import { checkLimit, V1_LIMITS } from '../limits.js';
 import { newApiState, ENDPOINT_TYPES } from './restapis.js';
@@ -31,7 +33,7 @@ function checkWarnings(req: EmuRequest, defs: ImportedDefinitions): void {
 }
 
 /** Writes imported definitions into an API: `overwrite` replaces them all, `merge` adds and replaces by name/path/verb. */
-function applyDefinitions(st: ApiState, defs: ImportedDefinitions, mode: 'merge' | 'overwrite'): void {
+function applyDefinitions(st: ApiState, defs: ImportedDefinitions, mode: 'merge' | 'overwrite', partition: Partition): void {
   const idMap = new Map<string, string>();
   if (mode === 'overwrite') {
     st.resources = st.resources.filter((r) => r.id === st.api.rootResourceId);
@@ -77,12 +79,25 @@ function applyDefinitions(st: ApiState, defs: ImportedDefinitions, mode: 'merge'
       r.resourceMethods = { ...(r.resourceMethods ?? {}), [verb]: m };
     }
   }
-  if (mode === 'overwrite') {
-    const { name, ...rest } = defs.api;
-    st.api = { ...st.api, description: undefined, version: undefined, binaryMediaTypes: undefined, minimumCompressionSize: undefined, policy: undefined, ...rest, apiKeySource: rest.apiKeySource ?? 'HEADER' };
-    if (name) st.api.name = name;
-    st.api = Object.fromEntries(Object.entries(st.api).filter(([, v]) => v !== undefined)) as ApiState['api'];
-  }
+  st.gatewayResponses = mode === 'overwrite' ? defs.gatewayResponses : { ...(st.gatewayResponses ?? {}), ...defs.gatewayResponses };
+  applyApiSettings(st, defs.api, mode, partition);
+}
+
+/**
+ * The document's API-level settings: `overwrite` makes the API exactly what the document
+ * says (absent settings are cleared), `merge` changes only what the document declares.
+ */
+function applyApiSettings(st: ApiState, declared: ImportedDefinitions['api'], mode: 'merge' | 'overwrite', partition: Partition): void {
+  const { name, vpcEndpointIds, policy, ...rest } = declared;
+  const cleared = mode === 'overwrite'
+    ? { description: undefined, version: undefined, binaryMediaTypes: undefined, minimumCompressionSize: undefined, policy: undefined, apiKeySource: 'HEADER', disableExecuteApiEndpoint: false }
+    : {};
+  const api: RestApi = { ...st.api, ...cleared, ...rest, endpointConfiguration: { ...st.api.endpointConfiguration } };
+  if (name) api.name = name;
+  if (policy !== undefined) api.policy = storedPolicy(policy, { ...partition, apiId: st.api.id });
+  if (vpcEndpointIds) api.endpointConfiguration.vpcEndpointIds = vpcEndpointIds;
+  checkEndpointConfiguration(api.endpointConfiguration);
+  st.api = Object.fromEntries(Object.entries(api).filter(([, v]) => v !== undefined)) as RestApi;
 }
 
 export function openapiRoutes(store: V1Store): RouteDef[] {
@@ -122,7 +137,7 @@ export function openapiRoutes(store: V1Store): RouteDef[] {
       checkWarnings(req, defs);
       const types = req.query.get('endpointConfigurationTypes') ?? req.query.get('parameters.endpointConfigurationTypes');
       if (types) fields.api.endpointConfiguration = { types: [oneOf(types, 'endpointConfigurationTypes', ENDPOINT_TYPES)!] };
-      applyDefinitions(fields, defs, 'overwrite');
+      applyDefinitions(fields, defs, 'overwrite', store.partition);
       if (fields.resources.length > V1_LIMITS.resourcesPerApi) checkLimit(fields.resources.length, V1_LIMITS.resourcesPerApi, 'resources per API');
       store.state.apis.push(fields);
       return ok({ ...clone(fields.api), ...(defs.warnings.length > 0 ? { warnings: defs.warnings } : {}) }, 201);
@@ -133,7 +148,7 @@ export function openapiRoutes(store: V1Store): RouteDef[] {
       const defs = readDefinitions(parseDocument(req.rawBody), st.api.id, { basePath: basePathMode(req) });
       checkWarnings(req, defs);
       const next = clone(st);
-      applyDefinitions(next, defs, mode);
+      applyDefinitions(next, defs, mode, store.partition);
       if (next.resources.length > V1_LIMITS.resourcesPerApi) checkLimit(next.resources.length, V1_LIMITS.resourcesPerApi, 'resources per API');
       Object.assign(st, next);
       return ok({ ...clone(st.api), ...(defs.warnings.length > 0 ? { warnings: defs.warnings } : {}) });

@@ -1,0 +1,122 @@
+/**
+ * What the models cannot tell the contract test: a small world of existing resources per
+ * service (so identifiers in generated inputs name something real), which member names are
+ * identifiers, and per operation the few values that carry meaning beyond their type (an
+ * authorizer of type TOKEN needs a Lambda URI; a stage being created needs a new name).
+ * Every value here is valid by the model; the generator fills in the rest.
+ */
+import * as v1 from '@aws-sdk/client-api-gateway';
+import * as v2 from '@aws-sdk/client-apigatewayv2';
+import * as cw from '@aws-sdk/client-cloudwatch';
+
+export type Ids = Record<string, unknown>;
+
+export const REGION = 'eu-west-1';
+const lambdaUri = (region: string) => `arn:aws:apigateway:${region}:lambda:path/2015-03-31/functions/arn:aws:lambda:${region}:000000000000:function:auth/invocations`;
+
+export const OPENAPI_DOC = JSON.stringify({
+  openapi: '3.0.1',
+  info: { title: 'imported', version: '1' },
+  paths: { '/things': { get: { responses: { '200': { description: 'ok' } }, 'x-amazon-apigateway-integration': { type: 'http_proxy', httpMethod: 'GET', uri: 'https://example.com/things', payloadFormatVersion: '1.0' } } } },
+});
+
+const REST_OPENAPI_DOC = JSON.stringify({
+  openapi: '3.0.1',
+  info: { title: 'imported', version: '1' },
+  paths: { '/things': { get: { responses: { '200': { description: 'ok' } }, 'x-amazon-apigateway-integration': { type: 'mock', requestTemplates: { 'application/json': '{"statusCode": 200}' }, responses: { default: { statusCode: '200' } } } } } },
+});
+
+export async function apigatewayWorld(c: v1.APIGatewayClient): Promise<Ids> {
+  const api = await c.send(new v1.CreateRestApiCommand({ name: 'contract' }));
+  const restApiId = api.id!;
+  const res = await c.send(new v1.CreateResourceCommand({ restApiId, parentId: api.rootResourceId!, pathPart: 'items' }));
+  const resourceId = res.id!;
+  await c.send(new v1.PutMethodCommand({ restApiId, resourceId, httpMethod: 'GET', authorizationType: 'NONE' }));
+  await c.send(new v1.PutMethodResponseCommand({ restApiId, resourceId, httpMethod: 'GET', statusCode: '200' }));
+  await c.send(new v1.PutIntegrationCommand({ restApiId, resourceId, httpMethod: 'GET', type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } }));
+  await c.send(new v1.PutIntegrationResponseCommand({ restApiId, resourceId, httpMethod: 'GET', statusCode: '200' }));
+  const auth = await c.send(new v1.CreateAuthorizerCommand({ restApiId, name: 'auth', type: 'TOKEN', authorizerUri: lambdaUri(REGION), identitySource: 'method.request.header.Authorization' }));
+  const validator = await c.send(new v1.CreateRequestValidatorCommand({ restApiId, name: 'body', validateRequestBody: true }));
+  await c.send(new v1.CreateModelCommand({ restApiId, name: 'Item', contentType: 'application/json', schema: '{"type":"object"}' }));
+  const dep = await c.send(new v1.CreateDeploymentCommand({ restApiId, stageName: 'prod' }));
+  const spare = await c.send(new v1.CreateDeploymentCommand({ restApiId }));
+  // A customized gateway response, so DeleteGatewayResponse has one to reset (an uncustomized type is a 404).
+  await c.send(new v1.PutGatewayResponseCommand({ restApiId, responseType: 'DEFAULT_4XX', responseParameters: { 'gatewayresponse.header.Access-Control-Allow-Origin': "'*'" } }));
+  return {
+    restApiId, responseType: 'DEFAULT_4XX', resourceId, parentId: api.rootResourceId, httpMethod: 'GET', statusCode: '200', stageName: 'prod', deploymentId: dep.id,
+    spareDeploymentId: spare.id, authorizerId: auth.id, requestValidatorId: validator.id, modelName: 'Item',
+    resourceArn: `arn:aws:apigateway:${REGION}::/restapis/${restApiId}`, exportType: 'oas30',
+  };
+}
+
+/** Operation → input members that need a value the model cannot tell (merged over the generated input). */
+export const APIGATEWAY_OVERRIDES: Record<string, (ids: Ids) => Record<string, unknown>> = {
+  CreateStage: (ids) => ({ stageName: 'beta', deploymentId: ids.deploymentId }),
+  CreateResource: () => ({ pathPart: 'more' }),
+  PutMethod: () => ({ httpMethod: 'POST', authorizationType: 'NONE' }),
+  PutMethodResponse: () => ({ statusCode: '201' }),
+  PutIntegration: () => ({ type: 'MOCK' }),
+  CreateAuthorizer: () => ({ name: 'other', type: 'TOKEN', authorizerUri: lambdaUri(REGION), identitySource: 'method.request.header.Authorization' }),
+  CreateModel: () => ({ name: 'Other', contentType: 'application/json', schema: '{"type":"object"}' }),
+  DeleteDeployment: (ids) => ({ deploymentId: ids.spareDeploymentId }),
+  ImportRestApi: () => ({ body: new TextEncoder().encode(REST_OPENAPI_DOC) }),
+  PutRestApi: () => ({ body: new TextEncoder().encode(REST_OPENAPI_DOC) }),
+  GetExport: () => ({ exportType: 'oas30', accepts: 'application/json' }),
+  TagResource: () => ({ tags: { team: 'contract' } }),
+  UntagResource: () => ({ tagKeys: ['team'] }),
+};
+
+export async function apigatewayv2World(c: v2.ApiGatewayV2Client): Promise<Ids> {
+  const api = await c.send(new v2.CreateApiCommand({ Name: 'contract', ProtocolType: 'HTTP', CorsConfiguration: { AllowOrigins: ['https://example.com'] } }));
+  const ApiId = api.ApiId!;
+  const integration = await c.send(new v2.CreateIntegrationCommand({ ApiId, IntegrationType: 'HTTP_PROXY', IntegrationUri: 'https://example.com/items', IntegrationMethod: 'ANY', PayloadFormatVersion: '1.0' }));
+  const spareIntegration = await c.send(new v2.CreateIntegrationCommand({ ApiId, IntegrationType: 'HTTP_PROXY', IntegrationUri: 'https://example.com/spare', IntegrationMethod: 'ANY', PayloadFormatVersion: '1.0' }));
+  const route = await c.send(new v2.CreateRouteCommand({ ApiId, RouteKey: 'GET /items', Target: `integrations/${integration.IntegrationId}` }));
+  const auth = await c.send(new v2.CreateAuthorizerCommand({ ApiId, Name: 'jwt', AuthorizerType: 'JWT', IdentitySource: ['$request.header.Authorization'], JwtConfiguration: { Audience: ['contract'], Issuer: 'https://issuer.example.com' } }));
+  const dep = await c.send(new v2.CreateDeploymentCommand({ ApiId }));
+  await c.send(new v2.CreateStageCommand({ ApiId, StageName: 'prod', DeploymentId: dep.DeploymentId, RouteSettings: { 'GET /items': { ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 } } }));
+  const spare = await c.send(new v2.CreateDeploymentCommand({ ApiId }));
+  return {
+    ApiId, RouteId: route.RouteId, IntegrationId: integration.IntegrationId, spareIntegrationId: spareIntegration.IntegrationId, AuthorizerId: auth.AuthorizerId,
+    StageName: 'prod', DeploymentId: dep.DeploymentId, spareDeploymentId: spare.DeploymentId, RouteKey: 'GET /items',
+    ResourceArn: `arn:aws:apigateway:${REGION}::/apis/${ApiId}`, OutputType: 'JSON', Specification: 'OAS30',
+  };
+}
+
+export const APIGATEWAYV2_OVERRIDES: Record<string, (ids: Ids) => Record<string, unknown>> = {
+  CreateApi: () => ({ Name: 'other', ProtocolType: 'HTTP' }),
+  CreateRoute: () => ({ RouteKey: 'POST /more' }),
+  CreateIntegration: () => ({ IntegrationType: 'HTTP_PROXY', IntegrationUri: 'https://example.com/more', IntegrationMethod: 'ANY', PayloadFormatVersion: '1.0' }),
+  CreateAuthorizer: () => ({ Name: 'other', AuthorizerType: 'JWT', IdentitySource: ['$request.header.Authorization'], JwtConfiguration: { Audience: ['contract'], Issuer: 'https://issuer.example.com' } }),
+  CreateStage: () => ({ StageName: 'beta' }),
+  DeleteDeployment: (ids) => ({ DeploymentId: ids.spareDeploymentId }),
+  DeleteIntegration: (ids) => ({ IntegrationId: ids.spareIntegrationId }),
+  ImportApi: () => ({ Body: OPENAPI_DOC }),
+  ReimportApi: () => ({ Body: OPENAPI_DOC }),
+  ExportApi: () => ({ Specification: 'OAS30', OutputType: 'JSON' }),
+  TagResource: () => ({ Tags: { team: 'contract' } }),
+  UntagResource: () => ({ TagKeys: ['team'] }),
+};
+
+export async function cloudwatchWorld(c: cw.CloudWatchClient): Promise<Ids> {
+  await c.send(new cw.PutMetricDataCommand({ Namespace: 'Contract', MetricData: [{ MetricName: 'Count', Value: 1, Timestamp: new Date(Date.now() - 60_000) }] }));
+  await c.send(new cw.PutMetricAlarmCommand({ AlarmName: 'contract-alarm', MetricName: 'Count', Namespace: 'Contract', Statistic: 'Sum', Period: 60, EvaluationPeriods: 1, Threshold: 1, ComparisonOperator: 'GreaterThanThreshold' }));
+  return { AlarmName: 'contract-alarm', AlarmNames: ['contract-alarm'], Namespace: 'Contract', MetricName: 'Count' };
+}
+
+const metricStat = { Metric: { Namespace: 'Contract', MetricName: 'Count' }, Period: 60, Stat: 'Sum' };
+const window = () => ({ StartTime: new Date(Date.now() - 3_600_000), EndTime: new Date() });
+
+export const CLOUDWATCH_OVERRIDES: Record<string, (ids: Ids) => Record<string, unknown>> = {
+  PutMetricAlarm: () => ({ MetricName: 'Count', Namespace: 'Contract', Statistic: 'Sum', Period: 60, Threshold: 1, ComparisonOperator: 'GreaterThanThreshold' }),
+  SetAlarmState: () => ({ StateValue: 'ALARM', StateReason: 'contract' }),
+  PutMetricData: () => ({ MetricData: [{ MetricName: 'Count', Value: 1 }] }),
+  GetMetricData: () => ({ MetricDataQueries: [{ Id: 'm1', MetricStat: metricStat }], ...window() }),
+  GetMetricStatistics: () => ({ Period: 60, Statistics: ['Sum'], ...window() }),
+};
+
+export const CLIENTS = {
+  apigateway: { module: v1 as unknown as Record<string, unknown>, Client: v1.APIGatewayClient, world: apigatewayWorld, overrides: APIGATEWAY_OVERRIDES },
+  apigatewayv2: { module: v2 as unknown as Record<string, unknown>, Client: v2.ApiGatewayV2Client, world: apigatewayv2World, overrides: APIGATEWAYV2_OVERRIDES },
+  cloudwatch: { module: cw as unknown as Record<string, unknown>, Client: cw.CloudWatchClient, world: cloudwatchWorld, overrides: CLOUDWATCH_OVERRIDES },
+} as const;
