@@ -50,9 +50,16 @@ export function statusOf(f: FoundRollout, now: number): RolloutStatus {
     startedAt: r.startedAt,
     ...(r.driver ? { driver: r.driver } : {}),
     leaseUntil: r.leaseUntil,
-    lease: !r.driver ? 'none' : r.leaseUntil > now ? 'held' : 'expired',
+    ...leaseOf(r.driver, r.leaseUntil, now),
     ...(f.policy ? {} : { problem: 'started before rollouts kept their policy: it can only be rolled back' }),
   };
+}
+
+function leaseOf(driver: string, leaseUntil: number, now: number): Pick<RolloutStatus, 'lease' | 'driverGone'> {
+  if (!driver) return { lease: 'none' };
+  if (leaseUntil <= now) return { lease: 'expired' };
+  const gone = isDriverGone(driver);
+  return gone ? { lease: 'gone', driverGone: gone } : { lease: 'held' };
 }
 
 export interface DriveOptions {

@@ -24,6 +24,7 @@ export function formatAge(ms: number): string {
 
 function leaseText(r: RolloutStatus, now: number): string {
   if (r.lease === 'none' || r.leaseUntil === undefined) return 'none';
+  if (r.lease === 'gone') return `driver gone: ${r.driverGone ?? 'it stopped'}`;
   return r.lease === 'held' ? `held, ${formatAge(r.leaseUntil - now)} left` : `expired ${formatAge(now - r.leaseUntil)} ago`;
 }
 

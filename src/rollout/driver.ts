@@ -109,23 +109,14 @@ export async function runRollout(opts: RolloutOptions): Promise<RolloutOutcome> 
  * Never starts a new one: with no record left, the outcome is `gone`.
  */
 export async function resumeRollout(opts: RolloutOptions, found?: RolloutRecord): Promise<RolloutOutcome> {
-  const { port, clock } = opts;
+  const { port } = opts;
   const record = found ?? (await port.loadRecord());
   if (!record) return notDriven(opts, 'gone', `${port.label} has no rollout in progress any more`);
   const claimed = await claim(opts, record);
   if ('kind' in claimed) return claimed;
   const policy = (await port.loadPolicy()) ?? opts.policy;
   const o = { ...opts, policy };
-  const takenOver = record.driver !== '' && record.driver !== claimed.driver;
-  const why = record.leaseUntil <= clock.now() ? `its lease expired at ${new Date(record.leaseUntil).toISOString()}` : opts.isDriverGone?.(record.driver);
-  emit(o, {
-    type: 'rollout.resumed',
-    at: iso(clock),
-    target: port.label,
-    phase: record.phase,
-    step: record.step,
-    ...(takenOver ? { previousDriver: record.driver, why } : {}),
-  });
+  emitResumed(o, record, claimed);
   switch (claimed.phase) {
     case 'starting':
       return finishStart(o, claimed);
@@ -145,13 +136,13 @@ export async function resumeRollout(opts: RolloutOptions, found?: RolloutRecord)
  * names it at its next poll, and stops without touching anything).
  */
 export async function rollBackRollout(opts: RolloutOptions, reason: RollbackReason, o: { force?: boolean; found?: RolloutRecord } = {}): Promise<RolloutOutcome> {
-  const { port, clock } = opts;
+  const { port } = opts;
   const record = o.found ?? (await port.loadRecord());
   if (!record) return notDriven(opts, 'gone', `${port.label} has no rollout in progress`);
-  const claimed = await claim(o.force ? { ...opts, isDriverGone: () => 'forced' } : opts, record);
+  const as = o.force ? { ...opts, isDriverGone: () => 'rollback forced' } : opts;
+  const claimed = await claim(as, record);
   if ('kind' in claimed) return claimed;
-  const takenOver = record.driver !== '' && record.driver !== claimed.driver;
-  emit(opts, { type: 'rollout.resumed', at: iso(clock), target: port.label, phase: record.phase, step: record.step, ...(takenOver ? { previousDriver: record.driver, why: o.force ? 'rollback forced' : 'its lease expired' } : {}) });
+  emitResumed(as, record, claimed);
   if (claimed.phase === 'starting') {
     // Nothing recorded as live yet: roll back whatever did go live (the stage decides).
     const live = await newDeploymentLive(port, claimed);
@@ -341,6 +332,20 @@ async function enterPhase(opts: RolloutOptions, record: RolloutRecord, phase: Ro
     emitPhase(opts, next);
   }
   return next;
+}
+
+/** `rollout.resumed`, saying whose rollout this driver took over and why it could. */
+function emitResumed(opts: RolloutOptions, record: RolloutRecord, claimed: RolloutRecord): void {
+  const takenOver = record.driver !== '' && record.driver !== claimed.driver;
+  const why = record.leaseUntil <= opts.clock.now() ? `its lease expired at ${new Date(record.leaseUntil).toISOString()}` : opts.isDriverGone?.(record.driver);
+  emit(opts, {
+    type: 'rollout.resumed',
+    at: iso(opts.clock),
+    target: opts.port.label,
+    phase: record.phase,
+    step: record.step,
+    ...(takenOver ? { previousDriver: record.driver, why } : {}),
+  });
 }
 
 function notDriven(opts: RolloutOptions, reason: NotDrivenReason, message: string, r?: RolloutRecord): Extract<RolloutOutcome, { kind: 'not-driven' }> {

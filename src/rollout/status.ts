@@ -17,8 +17,13 @@ export interface RolloutStatus {
   startedAt?: number;
   driver?: string;
   leaseUntil?: number;
-  /** `held`: a driver renews it; `expired`: its driver is gone and any driver may take it over; `none`: nobody drives it. */
-  lease: 'held' | 'expired' | 'none';
+  /**
+   * `held`: a driver renews it; `expired`: its driver stopped renewing it, any driver may take
+   * it over; `gone`: the lease runs on but its driver certainly stopped (`driverGone` says
+   * why), so it may be taken over now; `none`: nobody drives it.
+   */
+  lease: 'held' | 'expired' | 'gone' | 'none';
+  driverGone?: string;
   /** Why the rollout cannot be read or driven as it is. */
   problem?: string;
 }

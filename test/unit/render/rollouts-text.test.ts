@@ -14,6 +14,11 @@ const rollouts: RolloutStatus[] = [
     phase: 'baking', step: 1, steps: [10, 50, 100], percent: 50, startedAt: now - 192_000, driver: 'app:replica-7f9c/1/x1y2z3', leaseUntil: now + 48_000, lease: 'held',
   },
   {
+    target: 'orders-api/prod', api: 'orders-api', apiId: 'o4p5q6', kind: 'RestApi', stage: 'prod',
+    phase: 'rolling-back', step: 0, steps: [10, 100], percent: 10, startedAt: now - 80_000, driver: 'cli:alice@laptop/4242/k2j3h4', leaseUntil: now + 40_000, lease: 'gone',
+    driverGone: 'process 4242 on this machine, which held it, is no longer running',
+  },
+  {
     target: 'legacy-api/live', api: 'legacy-api', apiId: 'z9y8x7', kind: 'RestApi', stage: 'live',
     phase: 'promoting', step: 2, startedAt: now - 3 * 3600_000 - 5 * 60_000, leaseUntil: 0, lease: 'none',
     problem: 'started before rollouts kept their policy: it can only be rolled back',
