@@ -191,7 +191,7 @@ async function main(): Promise<number> {
         break;
       } catch (e) {
         // A busy machine can take a while to start a tsx process; give it a minute.
-        if (i > 600 || emulator.exitCode !== null) throw new Error(`the emulator did not start: ${(e as Error).message}`);
+        if (i > 600 || emulator.exitCode !== null) throw new Error(`the emulator did not start: ${(e as Error).message}`, { cause: e });
         await new Promise((r) => setTimeout(r, 100));
       }
     }

@@ -7,7 +7,7 @@
  *   npm run bench                # all scenarios
  *   npm run bench -- diff apply  # only these; their rows replace the same scenarios' rows of the last run
  */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpus, freemem, loadavg, totalmem, type as osType, release } from 'node:os';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +16,8 @@ import { SCENARIOS } from './lib/scenarios.js';
 
 const root = join(import.meta.dirname, '..');
 const only = process.argv.slice(2);
+// Scenarios that run the CLI or the endpoint as a user does use the compiled dist/: build it from this source first.
+execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), 'js'], { cwd: root, stdio: 'inherit' });
 const rows: BenchRow[] = [];
 const raw: Record<string, unknown> = {};
 const started = Date.now();

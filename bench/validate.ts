@@ -1,9 +1,12 @@
 /**
- * Validate a 5,000-route gateway-state: wall time and peak memory (target < 2 s, < 300 MB).
+ * `apigw-sync validate` of a 5,000-route gateway-state, as a user runs it: the compiled CLI
+ * (bin/apigw-sync.js → dist/cli.js) in a fresh process each time, so wall time includes
+ * start-up and peak RSS is the command's own (targets: < 2 s; ≤ 150 MB). Also the same
+ * validation in this process (warm, no start-up) for the CPU cost of validation alone.
  *
  * The state is what a large organisation has: one RestApi built from 10 generated service
  * files (400 routes each, path parameters, $refs, security) plus an HttpApi with 1,000
- * inline routes. Run in a fresh process so peak RSS means something:
+ * inline routes.
  *
  *   npx tsx bench/validate.ts          # prints JSON
  */
@@ -11,6 +14,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateState } from '../src/validate/index.js';
+import { buildCli, runMeasured } from './lib/run-cli.js';
 
 const SERVICES = 10;
 const RESOURCES_PER_SERVICE = 100; // × 4 operations = 400 routes per service file
@@ -70,39 +74,37 @@ function writeState(dir: string): number {
 const dir = mkdtempSync(join(tmpdir(), 'apigw-bench-validate-'));
 try {
   const declared = writeState(dir);
-  const rssBeforeMb = process.memoryUsage().rss / 2 ** 20;
-  const runs: number[] = [];
+  buildCli();
+  const cli = [0, 1, 2].map(() => runMeasured(['validate', dir]));
+  for (const r of cli) if (r.status !== 0 || !r.stdout.includes(': valid')) throw new Error(`validate failed: ${r.stderr || r.stdout}`);
+
+  // In this process: validation alone, warm (no start-up, modules loaded).
   const cpuRuns: number[] = [];
   let routes = 0;
-  let issues = 0;
   for (let i = 0; i < 3; i++) {
-    const t0 = performance.now();
     const c0 = process.cpuUsage();
     const r = await validateState(dir);
     const c = process.cpuUsage(c0);
-    runs.push(Math.round(performance.now() - t0));
-    // CPU time too: on a shared, loaded machine wall time mostly measures the neighbours.
     cpuRuns.push(Math.round((c.user + c.system) / 1000));
     routes = Object.values(r.model.apis).reduce((n, a) => n + Object.keys(a.routes).length, 0);
-    issues = r.issues.length;
     if (!r.valid) throw new Error(`bench state is invalid: ${JSON.stringify(r.issues.slice(0, 3))}`);
   }
-  const peakRssMb = process.resourceUsage().maxRSS / 1024;
-  console.log(JSON.stringify({
-    bench: 'validate',
-    declaredRoutes: declared,
-    routes,
-    issues,
-    firstRunMs: runs[0],
-    warmRunsMs: runs.slice(1),
-    firstRunCpuMs: cpuRuns[0],
-    warmRunsCpuMs: cpuRuns.slice(1),
-    loadAverage1m: Number((await import('node:os')).loadavg()[0].toFixed(1)),
-    rssBeforeMb: Math.round(rssBeforeMb),
-    peakRssMb: Math.round(peakRssMb),
-    targets: { ms: 2000, mb: 300 },
-    ok: runs[0] < 2000 && peakRssMb < 300,
-  }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        bench: 'validate',
+        declaredRoutes: declared,
+        routes,
+        cliRunsMs: cli.map((r) => r.wallMs),
+        cliPeakRssMb: Math.max(...cli.map((r) => r.peakRssMb)),
+        inProcessWarmCpuMs: cpuRuns.slice(1),
+        loadAverage1m: Number((await import('node:os')).loadavg()[0].toFixed(1)),
+        targets: { ms: 2000, mb: 150 },
+      },
+      null,
+      2,
+    ),
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -14,19 +14,41 @@ export interface Scenario {
 
 export const SCENARIOS: Scenario[] = [
   {
+    id: 'startup',
+    title: 'start-up of the compiled CLI against node -e 0',
+    script: 'startup.ts',
+    summarize: (j) => [
+      {
+        scenario: '`apigw-sync --version` (compiled CLI, fresh process)',
+        wallMs: j.versionMs,
+        peakRssMb: j.peakRssMb.version,
+        target: `≤ node -e 0 + 60 ms (${Math.round(j.nodeMs + 60)} ms)`,
+        met: j.versionMs <= j.nodeMs + 60,
+        detail: `median of ${j.runs}; node -e 0 took ${j.nodeMs} ms (median) on the same machine, interleaved; fastest runs ${j.minMs.version} vs ${j.minMs.node} ms`,
+      },
+      {
+        scenario: '`apigw-sync validate gateway-state` (the example, fresh process)',
+        wallMs: j.validateMs,
+        peakRssMb: j.peakRssMb.validate,
+        // 250 ms on a quiet machine, where node -e 0 takes about 40 ms; on a busy one, the same margin over node.
+        target: `≤ 250 ms, or node -e 0 + 210 ms on a busy machine (${Math.round(Math.max(250, j.nodeMs + 210))} ms)`,
+        met: j.validateMs <= Math.max(250, j.nodeMs + 210),
+        detail: `median of ${j.runs}; fastest ${j.minMs.validate} ms; node -e 0 took ${j.nodeMs} ms (median) on the same machine, interleaved`,
+      },
+    ],
+  },
+  {
     id: 'validate',
     title: 'validate 5,000 routes',
     script: 'validate.ts',
     summarize: (j) => [
       {
-        scenario: `validate ${j.routes.toLocaleString('en-US')} routes`,
-        wallMs: Math.min(...j.warmRunsMs),
-        peakRssMb: j.peakRssMb,
-        target: '< 2,000 ms; < 200 MB (issue 3 allows 300 MB)',
-        met: Math.min(...j.warmRunsMs) < 2000 && j.peakRssMb < 200,
-        detail:
-          `first run ${j.firstRunMs} ms; CPU ${Math.min(...j.warmRunsCpuMs)} ms warm; ` +
-          `peak includes the process baseline of ${j.rssBeforeMb} MB (Node, tsx, loaded modules) before any state is read`,
+        scenario: `\`apigw-sync validate\` of ${j.routes.toLocaleString('en-US')} routes (compiled CLI, fresh process)`,
+        wallMs: Math.min(...j.cliRunsMs),
+        peakRssMb: j.cliPeakRssMb,
+        target: '< 2,000 ms; peak ≤ 150 MB',
+        met: Math.min(...j.cliRunsMs) < 2000 && j.cliPeakRssMb <= 150,
+        detail: `fastest of 3 runs (${j.cliRunsMs.join(', ')} ms), start-up included; peak is the worst run's; validation alone ${Math.min(...j.inProcessWarmCpuMs)} ms CPU warm in-process`,
       },
     ],
   },
@@ -86,9 +108,9 @@ export const SCENARIOS: Scenario[] = [
         awsCalls: j.calls,
         wallMs: j.ms,
         peakRssMb: j.peakRssMb,
-        target: 'reported',
-        met: null,
-        detail: `${j.ratio}× the ${j.quotaBoundMs} ms the quotas force; ${j.throttled} throttled and retried`,
+        target: '≤ 1.15 × quota-bound time; no throttled call',
+        met: j.ratio <= 1.15 && j.throttled === 0,
+        detail: `${j.ratio}× the ${j.quotaBoundMs} ms the quotas force (the client aims at 90 % of each quota: 1.11× is its floor); ${j.throttled} throttled and retried`,
       },
     ],
   },

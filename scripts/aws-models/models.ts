@@ -31,7 +31,7 @@ export interface ServiceInfo {
 /** The services the emulator serves. (WAFv2, ACM, SSM and STS models ship in the same package for later.) */
 export const SERVICES: readonly ServiceInfo[] = [
   { name: 'apigateway', title: 'API Gateway (REST APIs, v1)', sdkV2Model: 'apigateway-2015-07-09', botocoreName: 'apigateway', apiVersion: '2015-07-09', sdkV3Package: '@aws-sdk/client-api-gateway' },
-  { name: 'apigatewayv2', title: 'API Gateway v2 (HTTP APIs)', sdkV2Model: 'apigatewayv2-2018-11-29', botocoreName: 'apigatewayv2', apiVersion: '2018-11-29', sdkV3Package: '@aws-sdk/client-apigatewayv2' },
+  { name: 'apigatewayv2', title: 'API Gateway v2 (HTTP and WebSocket APIs)', sdkV2Model: 'apigatewayv2-2018-11-29', botocoreName: 'apigatewayv2', apiVersion: '2018-11-29', sdkV3Package: '@aws-sdk/client-apigatewayv2' },
   { name: 'cloudwatch', title: 'CloudWatch', sdkV2Model: 'monitoring-2010-08-01', botocoreName: 'cloudwatch', apiVersion: '2010-08-01', sdkV3Package: '@aws-sdk/client-cloudwatch' },
 ];
 

@@ -1,4 +1,4 @@
-/** Bundled into dist/index.js (action.yml `main`). */
+/** Bundled into dist/action/index.js (action.yml `main`) by `npm run build`. */
 import { run } from './main.js';
 
 await run();

@@ -36,10 +36,11 @@ export async function run(deps: RunDeps = {}): Promise<void> {
     const ownerId = declared.owner ?? (env.GITHUB_REPOSITORY ? ownerIdFor(env.GITHUB_REPOSITORY, relative(env.GITHUB_WORKSPACE ?? process.cwd(), resolve(inputs.path))) : undefined);
     core.setOutput('region', declared.region ?? region ?? '');
     core.setOutput('owner', ownerId ?? '');
-    const services = deps.services ?? createEngineServices({ region, ownerId });
+    const services = deps.services ?? createEngineServices({ region, ownerId, pricesFile: core.getInput('prices') || undefined });
     const result = await runActionCommand(inputs, readContext(env), services, token ? actionGitHubClient(token, env) : undefined);
     core.setOutput('has-changes', String(result.outputs['has-changes']));
     core.setOutput('plan-fingerprint', result.outputs['plan-fingerprint']);
+    core.setOutput('desired-fingerprint', result.outputs['desired-fingerprint']);
     core.setOutput('cost-delta', result.outputs['cost-delta']);
     for (const line of result.log) core.info(line);
     if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(result.summary, true).write();
@@ -84,9 +85,20 @@ function readInputs(): ActionInputs {
     comment,
     costThreshold: threshold(),
     planFingerprint: core.getInput('plan-fingerprint') || undefined,
+    desiredFingerprint: core.getInput('desired-fingerprint') || undefined,
+    pullRequest: pullRequestInput(),
+    sha: core.getInput('sha') || undefined,
+    offline: (core.getInput('offline') || 'false') === 'true',
     requiredApprovals: number('required-approvals') ?? 1,
     driftIssues: (core.getInput('drift-issues') || 'true') === 'true',
   };
+}
+
+function pullRequestInput(): number | undefined {
+  const raw = core.getInput('pull-request');
+  if (raw === '') return undefined;
+  if (!/^[1-9]\d{0,9}$/.test(raw)) throw new Error(`input "pull-request" must be a pull request number; got "${raw}"`);
+  return Number(raw);
 }
 
 function threshold(): ActionInputs['costThreshold'] {

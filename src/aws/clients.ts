@@ -10,16 +10,21 @@
  *
  * Every request attempt passes one middleware, inside the SDK's retry loop: it waits for
  * the limiter's tokens, counts the attempt, and reports throttling back to the limiter.
+ *
+ * The CloudWatch client is made on first use (cloudwatch-sdk.ts): plan, drift, import and
+ * unlock never load its SDK package.
  */
 import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
-import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { UsageError } from '../model/errors.js';
 import type { AwsService } from './quotas.js';
 import { RateLimiter, sharedRateLimiter } from './rate-limit.js';
 import { ApigwRetryStrategy, DEFAULT_MAX_ATTEMPTS } from './retry.js';
 import { awsErrorCode, httpStatusOf } from './errors.js';
+import { loadCloudWatchSdk } from './cloudwatch-sdk.js';
+import { withoutSdkNodeWarning } from '../node-support.js';
 
 /** Request attempts sent, by operation (retries count: AWS counts them against the quota too). */
 export class CallCounter {
@@ -43,7 +48,8 @@ export interface AwsClients {
   region: string;
   apigw: APIGatewayClient;
   apigwv2: ApiGatewayV2Client;
-  cloudwatch: CloudWatchClient;
+  /** Made on first access. */
+  readonly cloudwatch: CloudWatchClient;
   calls: CallCounter;
   limiter: RateLimiter;
 }
@@ -79,13 +85,26 @@ export function createAwsClients(opts: CreateAwsClientsOptions = {}): AwsClients
     maxAttempts,
     retryStrategy: new ApigwRetryStrategy(maxAttempts),
   };
-  const apigw = new APIGatewayClient(config);
-  const apigwv2 = new ApiGatewayV2Client(config);
-  const cloudwatch = new CloudWatchClient(config);
+  // On the Node versions we support, the SDK's warning about its own future releases is noise.
+  const apigw = withoutSdkNodeWarning(() => new APIGatewayClient(config));
+  const apigwv2 = withoutSdkNodeWarning(() => new ApiGatewayV2Client(config));
   installLimiter(apigw, 'apigateway', limiter, calls);
   installLimiter(apigwv2, 'apigatewayv2', limiter, calls);
-  installLimiter(cloudwatch, 'cloudwatch', limiter, calls);
-  return { region, apigw, apigwv2, cloudwatch, calls, limiter };
+  let cloudwatch: CloudWatchClient | undefined;
+  return {
+    region,
+    apigw,
+    apigwv2,
+    get cloudwatch() {
+      if (!cloudwatch) {
+        cloudwatch = withoutSdkNodeWarning(() => new (loadCloudWatchSdk().CloudWatchClient)(config));
+        installLimiter(cloudwatch, 'cloudwatch', limiter, calls);
+      }
+      return cloudwatch;
+    },
+    calls,
+    limiter,
+  };
 }
 
 interface StackOwner {
@@ -102,12 +121,12 @@ function installLimiter(client: StackOwner, service: AwsService, limiter: RateLi
       calls.record(operation);
       try {
         const out = await next(args);
-        limiter.succeeded();
+        limiter.succeeded(service, operation);
         return out;
       } catch (e) {
         if (httpStatusOf(e) === 429 || awsErrorCode(e) === 'TooManyRequestsException' || awsErrorCode(e) === 'Throttling') {
           calls.throttled++;
-          limiter.throttled();
+          limiter.throttled(service, operation);
         }
         throw e;
       }

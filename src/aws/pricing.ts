@@ -10,6 +10,7 @@ import { GetProductsCommand, PricingClient } from '@aws-sdk/client-pricing';
 import type { AwsCredentialIdentity } from '@smithy/types';
 import { parsePriceList, type PriceListParseResult } from '../cost/prices/price-list.js';
 import { wrapAwsError } from './errors.js';
+import { withoutSdkNodeWarning } from '../node-support.js';
 
 export const PRICE_LIST_REGION = 'us-east-1';
 
@@ -21,12 +22,13 @@ export interface PricingClientOptions {
 }
 
 export function createPricingClient(opts: PricingClientOptions = {}): PricingClient {
-  return new PricingClient({
+  const config = {
     region: PRICE_LIST_REGION,
     maxAttempts: opts.maxAttempts ?? 5,
     ...(opts.endpoint ? { endpoint: opts.endpoint } : {}),
     ...(opts.credentials ? { credentials: opts.credentials } : {}),
-  });
+  };
+  return withoutSdkNodeWarning(() => new PricingClient(config));
 }
 
 export interface FetchedPrices extends PriceListParseResult {

@@ -3,11 +3,12 @@
  *
  * One account-wide token bucket for every v1 and v2 call of the process (AWS counts them
  * together), plus one bucket per v1 operation that has its own quota (GetResources,
- * CreateDeployment, …). Each bucket serves its callers first come, first served, so a
- * caller waiting for a slow operation's token never holds up other operations.
+ * CreateDeployment, …). A call takes its tokens from both at once, when both have one
+ * (pump() below), so what AWS receives is spaced as the client's buckets say.
  *
  * Adaptive: another tool in the same account drains the same AWS bucket, so a
- * TooManyRequests answer halves the account rate; each success wins a little back.
+ * TooManyRequests answer halves the rate of the bucket it most likely hit; each success
+ * wins a little back.
  * The clock is injectable, which makes the limiter deterministic under test.
  */
 import {
@@ -86,16 +87,27 @@ export interface LimiterStats {
   throttled: number;
 }
 
-/** Lowest share of the account rate the adaptive factor goes down to. */
+/** Lowest share of a bucket's rate the adaptive factor goes down to. */
 const MIN_FACTOR = 0.2;
 /** Share of the rate one success wins back after throttling. */
 const RECOVERY_STEP = 0.02;
+
+interface Waiter {
+  /** The operation's own bucket (v1 operations with their own quota). */
+  own?: TokenBucket;
+  /** Draws from the account-wide bucket too (v1 and v2). */
+  account: boolean;
+  resolve: () => void;
+}
 
 export class RateLimiter {
   private readonly clock: LimiterClock;
   private readonly account: TokenBucket;
   private readonly operations = new Map<string, TokenBucket>();
-  private readonly queues = new Map<TokenBucket, Promise<void>>();
+  /** Callers waiting for tokens, in arrival order. */
+  private readonly waiting: Waiter[] = [];
+  /** When the earliest pending wake-up fires (Infinity: none pending). */
+  private wakeAt = Infinity;
   private readonly adaptive: boolean;
   readonly stats: LimiterStats = { acquired: 0, waited: 0, waitedMs: 0, throttled: 0 };
 
@@ -112,12 +124,21 @@ export class RateLimiter {
     this.adaptive = opts.adaptive ?? true;
   }
 
-  /** Waits until one request attempt of `operation` may go out, then takes its tokens. */
+  /**
+   * Waits until one request attempt of `operation` may go out, then takes its tokens — from
+   * its own bucket and the account's at the same instant, right before the request is sent,
+   * so AWS's buckets (which count arrivals) see the spacing the client's buckets allowed.
+   */
   async acquire(service: AwsService, operation: string): Promise<void> {
     const started = this.clock.now();
-    const own = service === OPERATION_QUOTA_SERVICE ? this.operations.get(operation) : undefined;
-    if (own) await this.take(own);
-    if (ACCOUNT_QUOTA_SERVICES.includes(service)) await this.take(this.account);
+    const own = this.ownBucket(service, operation);
+    const account = ACCOUNT_QUOTA_SERVICES.includes(service);
+    if (own || account) {
+      await new Promise<void>((resolve) => {
+        this.waiting.push({ own, account, resolve });
+        this.pump();
+      });
+    }
     this.stats.acquired++;
     const waited = this.clock.now() - started;
     if (waited > 0) {
@@ -126,14 +147,21 @@ export class RateLimiter {
     }
   }
 
-  /** AWS said TooManyRequests: someone else shares the bucket; slow down. */
-  throttled(): void {
+  /**
+   * AWS said TooManyRequests: someone else shares the bucket; slow down. An operation with
+   * its own quota slows its own bucket (that is the one it most likely hit); any other
+   * slows the account's.
+   */
+  throttled(service?: AwsService, operation?: string): void {
     this.stats.throttled++;
-    if (this.adaptive) this.account.factor = Math.max(MIN_FACTOR, this.account.factor / 2);
+    if (!this.adaptive) return;
+    const bucket = (service && operation && this.ownBucket(service, operation)) || this.account;
+    bucket.factor = Math.max(MIN_FACTOR, bucket.factor / 2);
   }
 
-  succeeded(): void {
-    if (this.account.factor < 1) this.account.factor = Math.min(1, this.account.factor + RECOVERY_STEP);
+  succeeded(service?: AwsService, operation?: string): void {
+    const own = service && operation ? this.ownBucket(service, operation) : undefined;
+    for (const b of own ? [own, this.account] : [this.account]) if (b.factor < 1) b.factor = Math.min(1, b.factor + RECOVERY_STEP);
   }
 
   /** Current share of the account rate (1 = full; lower after throttling). */
@@ -141,15 +169,52 @@ export class RateLimiter {
     return this.account.factor;
   }
 
-  /** FIFO per bucket: each caller waits behind the ones that came before it. */
-  private take(bucket: TokenBucket): Promise<void> {
-    const prev = this.queues.get(bucket) ?? Promise.resolve();
-    const mine = prev.then(async () => {
-      for (let w = bucket.waitMs(); w > 0; w = bucket.waitMs()) await this.clock.sleep(w);
-      bucket.take();
+  private ownBucket(service: AwsService, operation: string): TokenBucket | undefined {
+    return service === OPERATION_QUOTA_SERVICE ? this.operations.get(operation) : undefined;
+  }
+
+  /**
+   * Hands out tokens while some waiter can go now. Callers of one operation go in arrival
+   * order; a caller waiting for a slow operation's token never holds up other operations.
+   * When the account bucket is the contended one, a caller whose own (slower) bucket has a
+   * token goes first: that token is lost to the bucket's cap if it waits, while the others
+   * lose nothing by letting it pass.
+   */
+  private pump(): void {
+    for (;;) {
+      if (this.waiting.length === 0) return;
+      const accountWait = this.account.waitMs();
+      let pick = -1;
+      let soonest = Infinity;
+      for (let i = 0; i < this.waiting.length; i++) {
+        const w = this.waiting[i];
+        const wait = Math.max(w.own ? w.own.waitMs() : 0, w.account ? accountWait : 0);
+        if (wait > 0) {
+          soonest = Math.min(soonest, wait);
+          continue;
+        }
+        if (pick < 0) pick = i;
+        if (w.own) {
+          pick = i;
+          break;
+        }
+      }
+      if (pick < 0) return this.wakeIn(soonest);
+      const [w] = this.waiting.splice(pick, 1);
+      w.own?.take();
+      if (w.account) this.account.take();
+      w.resolve();
+    }
+  }
+
+  private wakeIn(ms: number): void {
+    const at = this.clock.now() + ms;
+    if (at >= this.wakeAt) return;
+    this.wakeAt = at;
+    void this.clock.sleep(ms).then(() => {
+      if (this.wakeAt === at) this.wakeAt = Infinity;
+      this.pump();
     });
-    this.queues.set(bucket, mine);
-    return mine;
   }
 }
 

@@ -15,10 +15,16 @@ import { UsageError } from '../model/errors.js';
 export const SWAGGER_UI_FILES = ['swagger-ui-bundle.js', 'swagger-ui.css', 'LICENSE', 'NOTICE'] as const;
 export const SITE_MARKER = '.apigw-sync-docs';
 
-/** The folder holding Swagger UI's files: `swagger-ui/` next to the running bundle, else the npm package. */
+/**
+ * The folder holding Swagger UI's files: `dist/swagger-ui/`, which the build writes beside the
+ * bundles — this code runs from dist/action/index.js, dist/chunks/… or dist/*.js, so it is
+ * next to the running file or one level up — else the npm package (running from source).
+ */
 export function swaggerUiDir(): string {
-  const bundled = join(dirname(fileURLToPath(import.meta.url)), 'swagger-ui');
-  if (existsSync(join(bundled, 'swagger-ui-bundle.js'))) return bundled;
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (const bundled of [join(here, 'swagger-ui'), join(here, '..', 'swagger-ui')]) {
+    if (existsSync(join(bundled, 'swagger-ui-bundle.js'))) return bundled;
+  }
   return dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 }
 

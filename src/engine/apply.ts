@@ -9,11 +9,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { ApiModel } from '../model/api.js';
-import { FingerprintMismatchError, UsageError } from '../model/errors.js';
+import { FingerprintMismatchError, UnreviewedStateError, UsageError } from '../model/errors.js';
 import type { ValidationIssue } from '../model/issue.js';
 import type { Plan, PlanStep } from '../model/plan.js';
 import { canonicalJson } from '../diff/canonical.js';
 import { fingerprintMatches, parsePlan, shortFingerprint, type DeploymentTask } from '../plan/index.js';
+import { checkApprovedState, type ApprovedDesiredState } from '../plan/approved-state.js';
+import { desiredStateDigest, type DesiredStateDigest } from '../plan/fingerprint.js';
 import { AwsCaller, ApiTags, type ApiClients, type Deployer } from '../aws/apply/index.js';
 import type { AwsClients } from '../aws/clients.js';
 import { TAG_OWNER, type LiveSnapshot } from '../model/live.js';
@@ -36,8 +38,14 @@ export interface ApplyOptions {
   yes?: boolean;
   /** Asked with the plan when `yes` is not set (the CLI asks on a terminal). */
   confirm?: (plan: Plan) => Promise<boolean>;
-  /** The fingerprint that was approved (full, or the 12+ characters shown to reviewers). */
+  /** The plan fingerprint that was approved (full, or the 12+ characters shown to reviewers): this exact plan or nothing. */
   fingerprint?: string;
+  /**
+   * The desired state reviewers approved (GitHub: the approved commit's). AWS is re-read and
+   * re-planned; the apply proceeds when every API the fresh plan changes is declared as
+   * approved (plan/approved-state.ts), whatever happened in AWS since the review.
+   */
+  approvedDesired?: ApprovedDesiredState;
   /**
    * Continue an interrupted apply of the approved plan: the fresh plan's fingerprint differs
    * (part of it was applied), so accept it when every API with work left carries the pending
@@ -74,6 +82,8 @@ export interface ApplyResult {
   failures: ApplyFailure[];
   /** Successful AWS writes made by this run. */
   writes: number;
+  /** The desired state applied (what `approvedDesired` was checked against); absent when invalid. */
+  desiredDigest?: DesiredStateDigest;
 }
 
 export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
@@ -95,6 +105,8 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
     const check = opts.resume ? resumeCheck(approved, plan, pending, (k) => desiredApiHash(desired.apis[k]), reviewed) : undefined;
     if (!check?.ok) throw mismatch(approved, plan.fingerprint, check?.why);
   }
+  const approvedState = opts.approvedDesired ? checkApprovedState(plan, desired, opts.approvedDesired) : undefined;
+  if (approvedState && !approvedState.ok) throw new UnreviewedStateError(approvedState.why, approvedState.unreviewed);
 
   const result = (status: ApplyResult['status'], rest: Partial<ApplyResult> = {}): ApplyResult => ({
     status,
@@ -103,6 +115,7 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
     issuesText: planned.issuesText,
     ...base,
     resumed: pending,
+    desiredDigest: approvedState?.digest ?? desiredStateDigest(desired),
     ...rest,
   });
   if (!planned.hasChanges) return result('no-changes');

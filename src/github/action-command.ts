@@ -5,6 +5,7 @@
  */
 import { validateState } from '../validate/index.js';
 import { renderPlanComment, formatUsdDelta, type ApplyProgress } from '../render/comment.js';
+import { COMMENT_MARKER } from '../render/comment-data.js';
 import { renderDriftSection } from '../render/comment-drift.js';
 import { renderCheckRunOutput, renderPlanSummary } from '../render/summary.js';
 import { shortFingerprint } from '../plan/fingerprint.js';
@@ -14,6 +15,13 @@ import { syncDriftIssues, type DriftIssueAction } from './drift-issues.js';
 import { openRevert } from './revert.js';
 import type { EngineServices } from './ports.js';
 import { findStickyComment, upsertStickyComment, type CommentMode } from './sticky-comment.js';
+import { renderOfflinePlan } from '../render/offline-plan.js';
+import { gateActionApply } from './action-reviewed-apply.js';
+import { fetchState } from './state-fetch.js';
+import type { ApprovedDesiredState } from '../plan/approved-state.js';
+
+/** The Action's comments are written with the workflow's token: GitHub shows them as this bot. */
+export const ACTION_BOT_LOGIN = 'github-actions[bot]';
 
 export const ACTION_COMMANDS = ['validate', 'plan', 'apply', 'drift', 'propose', 'check-service', 'docs'] as const;
 export type ActionCommand = (typeof ACTION_COMMANDS)[number];
@@ -25,6 +33,16 @@ export interface ActionInputs {
   costThreshold?: { usd?: number; percent?: number };
   /** apply: only apply a plan with this fingerprint. */
   planFingerprint?: string;
+  /**
+   * apply (the apply workflow): the reviewed desired-state fingerprint. With it, the pull
+   * request whose review allows the apply (`pullRequest`) and the commit to apply (`sha`)
+   * are checked against GitHub before anything is written.
+   */
+  desiredFingerprint?: string;
+  pullRequest?: number;
+  sha?: string;
+  /** plan: no AWS credentials (pull requests from forks): validate and price the declared state only. */
+  offline?: boolean;
   requiredApprovals: number;
   /** drift: keep one issue per drifted API. */
   driftIssues: boolean;
@@ -41,7 +59,7 @@ export interface ActionContext {
 }
 
 export interface ActionResult {
-  outputs: { 'has-changes': boolean; 'plan-fingerprint': string; 'cost-delta': string };
+  outputs: { 'has-changes': boolean; 'plan-fingerprint': string; 'desired-fingerprint': string; 'cost-delta': string };
   /** Markdown for the job summary. */
   summary: string;
   /** Set when the step must fail, with the reason. */
@@ -51,7 +69,7 @@ export interface ActionResult {
 }
 
 export async function runActionCommand(inputs: ActionInputs, ctx: ActionContext, services: EngineServices, gh?: GitHubClient): Promise<ActionResult> {
-  const outputs: ActionResult['outputs'] = { 'has-changes': false, 'plan-fingerprint': '', 'cost-delta': '' };
+  const outputs: ActionResult['outputs'] = { 'has-changes': false, 'plan-fingerprint': '', 'desired-fingerprint': '', 'cost-delta': '' };
   const log: string[] = [];
   const stateInput = { dir: inputs.path, displayDir: inputs.path };
 
@@ -63,6 +81,29 @@ export async function runActionCommand(inputs: ActionInputs, ctx: ActionContext,
     return { outputs, summary: text, failed: errors ? `gateway-state is invalid: ${errors} error${errors === 1 ? '' : 's'}` : undefined, log };
   }
 
+  if (inputs.command === 'plan' && inputs.offline) {
+    const d = await services.planner.describe({ ...stateInput, costThreshold: inputs.costThreshold });
+    const fork = (ctx.event.pull_request as { head?: { repo?: { fork?: boolean } } } | undefined)?.head?.repo?.fork;
+    const summary = renderOfflinePlan({
+      desired: d.status === 'ok' ? d.desired : undefined,
+      apis: d.status === 'ok' ? d.apis : [],
+      issues: d.issues,
+      cost: d.status === 'ok' ? d.cost : undefined,
+      reason: fork ? 'This pull request comes from a fork' : 'This plan was made offline',
+    });
+    if (d.status === 'ok') outputs['desired-fingerprint'] = d.desired.fingerprint;
+    const pr = pullRequestNumber(ctx);
+    if (gh && ctx.repo && pr !== undefined && inputs.comment !== 'off') {
+      const ref = { ...ctx.repo, issue_number: pr };
+      const existing = inputs.comment === 'update' ? await findStickyComment(gh, ref, { login: ACTION_BOT_LOGIN, readData: () => undefined }) : undefined;
+      const done = await upsertStickyComment(gh, ref, `${COMMENT_MARKER}\n${summary}`, { mode: inputs.comment, existing });
+      if (done) log.push(`${done.created ? 'created' : 'updated'} offline plan comment ${done.id} on #${pr}`);
+    }
+    if (d.status === 'invalid') return { outputs, summary, failed: `gateway-state is invalid: ${d.issues.filter((i) => i.severity === 'error').length} error(s)`, log };
+    log.push(`offline plan: desired state ${shortFingerprint(d.desired.fingerprint)}, ${d.apis.length} APIs (no AWS credentials: the live diff needs a maintainer)`);
+    return { outputs, summary, log };
+  }
+
   if (inputs.command === 'plan') {
     const r = await services.planner.plan({ ...stateInput, costThreshold: inputs.costThreshold });
     const plan = r.status === 'ok' ? r.plan : undefined;
@@ -70,24 +111,27 @@ export async function runActionCommand(inputs: ActionInputs, ctx: ActionContext,
     if (r.status === 'ok') {
       outputs['has-changes'] = r.hasChanges;
       outputs['plan-fingerprint'] = plan!.fingerprint;
+      outputs['desired-fingerprint'] = r.desired.fingerprint;
       if (cost?.monthlyDeltaUsd !== undefined) outputs['cost-delta'] = cost.monthlyDeltaUsd.toFixed(2);
     }
     const summary = renderPlanSummary({ plan, issues: r.issues, cost });
     const pr = pullRequestNumber(ctx);
     if (gh && ctx.repo && pr !== undefined && inputs.comment !== 'off') {
       const ref = { ...ctx.repo, issue_number: pr };
-      const existing = inputs.comment === 'update' ? await findStickyComment(gh, ref) : undefined;
+      // Only our own comment is updated; its data is never trusted (the Action holds no key to verify it).
+      const existing = inputs.comment === 'update' ? await findStickyComment(gh, ref, { login: ACTION_BOT_LOGIN, readData: () => undefined }) : undefined;
       const headSha = headShaOf(ctx) ?? ctx.sha ?? '';
       const { body } = renderPlanComment({
         headSha,
         plan,
         issues: r.issues,
         cost,
-        approvals: existing?.data?.approvals ?? [],
+        desired: r.status === 'ok' ? r.desired : undefined,
+        approvals: [],
         requiredApprovals: inputs.requiredApprovals,
         fullPlanAt: ctx.runUrl ? { label: 'the job summary of this run', url: ctx.runUrl } : { label: 'the job summary of this run' },
       });
-      const done = await upsertStickyComment(gh, ref, body, { mode: inputs.comment, existing: existing ?? null });
+      const done = await upsertStickyComment(gh, ref, body, { mode: inputs.comment, existing });
       if (done) log.push(`${done.created ? 'created' : 'updated'} plan comment ${done.id} on #${pr}`);
     }
     if (r.status === 'invalid') return { outputs, summary, failed: renderCheckRunOutput({ issues: r.issues }).title, log };
@@ -96,9 +140,28 @@ export async function runActionCommand(inputs: ActionInputs, ctx: ActionContext,
   }
 
   if (inputs.command === 'apply') {
-    const r = await services.applier.apply({ ...stateInput, fingerprint: inputs.planFingerprint || undefined, owner: ctx.actor ? `github:${ctx.actor}` : undefined });
+    let approvedDesired: ApprovedDesiredState | undefined;
+    let dir = inputs.path;
+    let cleanup = async () => {};
+    if (inputs.desiredFingerprint || inputs.pullRequest !== undefined) {
+      const gate = await reviewedApplyGate(inputs, ctx, services, gh);
+      if (!gate.ok) return { outputs, summary: `## apigw-sync apply: refused\n\n${escapeMarkdownText(gate.reason)}. Nothing was applied.\n`, failed: `apply refused: ${gate.reason}`, log };
+      log.push(`reviewed apply: ${gate.note}`);
+      approvedDesired = gate.approved;
+      // The state of the reviewed commit, read through GitHub: the workspace holds the default branch's code only.
+      const state = await fetchState(gh!, ctx.repo!, { sha: inputs.sha!, path: inputs.path });
+      dir = state.dir;
+      cleanup = state.cleanup;
+    }
+    let r: Awaited<ReturnType<typeof services.applier.apply>>;
+    try {
+      r = await services.applier.apply({ dir, displayDir: inputs.path, fingerprint: inputs.planFingerprint || undefined, approvedDesired, owner: ctx.actor ? `github:${ctx.actor}` : undefined });
+    } finally {
+      await cleanup();
+    }
     outputs['has-changes'] = r.status === 'applied' || r.status === 'failed';
     outputs['plan-fingerprint'] = r.plan?.fingerprint ?? '';
+    outputs['desired-fingerprint'] = r.desired?.fingerprint ?? '';
     const summary = applySummary(r.status, r.plan ? shortFingerprint(r.plan.fingerprint) : undefined, r.progress, r.failures, r.rolledBack);
     const issues = r.issues.length ? renderPlanSummary({ issues: r.issues, heading: '### Problems' }) : '';
     let all = issues ? `${summary}\n${issues}` : summary;
@@ -145,6 +208,15 @@ function applySummary(status: string, fp: string | undefined, progress: ApplyPro
   for (const f of failures) out.push(`- ❌ ${escapeMarkdownText(f.apiKey)}: ${escapeMarkdownText(f.message)}`);
   for (const k of rolledBack) out.push(`- ↩️ ${escapeMarkdownText(k)} was rolled back automatically; production serves the previous deployment.`);
   return `${out.join('\n').trimEnd()}\n`;
+}
+
+async function reviewedApplyGate(inputs: ActionInputs, ctx: ActionContext, services: EngineServices, gh?: GitHubClient) {
+  if (!gh || !ctx.repo) return { ok: false as const, reason: 'a reviewed apply needs the github-token input and GITHUB_REPOSITORY' };
+  if (!inputs.desiredFingerprint) return { ok: false as const, reason: 'input desired-fingerprint is required (the desired-state fingerprint the reviewers approved)' };
+  if (!inputs.sha) return { ok: false as const, reason: 'input sha is required (the commit to apply)' };
+  const defaultBranch = (ctx.event.repository as { default_branch?: string } | undefined)?.default_branch;
+  if (!defaultBranch) return { ok: false as const, reason: "the event names no repository default branch" };
+  return gateActionApply(gh, ctx.repo, services, { prNumber: inputs.pullRequest, sha: inputs.sha, desiredFingerprint: inputs.desiredFingerprint, defaultBranch });
 }
 
 function pullRequestNumber(ctx: ActionContext): number | undefined {

@@ -12,4 +12,3 @@ export function parseSlashCommand(body: string | null | undefined): SlashCommand
   return { name: 'unknown', text: first };
 }
 
-export const WRITE_PERMISSIONS = new Set(['admin', 'maintain', 'write']);

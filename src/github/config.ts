@@ -5,6 +5,7 @@
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { ApigwSyncError } from '../model/errors.js';
+import type { GitHubClient, RepoRef } from './client.js';
 
 export const CONFIG_PATH = '.github/apigw-sync.yml';
 
@@ -20,8 +21,27 @@ export const RepoConfigSchema = z
       .object({ commentThreshold: z.object({ usd: z.number().nonnegative().optional(), percent: z.number().nonnegative().optional() }).strict() })
       .strict()
       .optional(),
-    /** Approvals of the current plan needed before `/apigw-sync apply`. */
+    /** Approvals of the current commit's plan needed before `/apigw-sync apply` and the merge apply. */
     requiredApprovals: z.number().int().min(0).max(10).default(1),
+    approvals: z
+      .object({
+        /** The least repository permission an approving reviewer must have (checked with GitHub when counting). */
+        minPermission: z.enum(['write', 'maintain', 'admin']).default('write'),
+        /** When the repository has a CODEOWNERS file: every changed file under `path` needs an approval by one of its owners. */
+        codeowners: z.boolean().default(false),
+      })
+      .strict()
+      .default({ minPermission: 'write', codeowners: false }),
+    /** The branch pull requests merge into to be applied (default: the repository's default branch). */
+    branch: z.string().min(1).optional(),
+    /**
+     * Who runs an apply: `actions` (default) dispatches the repository's apply workflow, so AWS
+     * credentials stay in its OIDC role and the runner does the waiting; `in-process` applies
+     * inside the App (self-hosted App with its own AWS access).
+     */
+    executor: z.enum(['actions', 'in-process']).default('actions'),
+    /** The workflow file (under .github/workflows) the `actions` executor dispatches. */
+    applyWorkflow: z.string().regex(/^[\w.-]+\.ya?ml$/, 'a workflow file name such as gateway-apply.yml').default('gateway-apply.yml'),
   })
   .strict();
 
@@ -31,7 +51,7 @@ export const DEFAULT_CONFIG: RepoConfig = RepoConfigSchema.parse({});
 
 export class ConfigError extends ApigwSyncError {
   constructor(message: string) {
-    super('BAD_CONFIG', `${CONFIG_PATH}: ${message}`, { hint: 'fix the file; every key is optional (region, roleArn, path, cost, requiredApprovals)' });
+    super('BAD_CONFIG', `${CONFIG_PATH}: ${message}`, { hint: 'fix the file; every key is optional (region, roleArn, path, cost, requiredApprovals, approvals, branch, executor, applyWorkflow)' });
   }
 }
 
@@ -47,4 +67,16 @@ export function parseRepoConfig(text: string | undefined): RepoConfig {
   const r = RepoConfigSchema.safeParse(raw ?? {});
   if (!r.success) throw new ConfigError(r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '));
   return { ...r.data, path: r.data.path.replace(/\/+$/, '') };
+}
+
+/** The file from `ref` (the default branch: a pull request must not change its own rules); absent = defaults. */
+export async function fetchRepoConfig(gh: GitHubClient, repo: RepoRef, ref: string): Promise<RepoConfig> {
+  try {
+    const { data } = await gh.rest.repos.getContent({ ...repo, path: CONFIG_PATH, ref });
+    if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) return parseRepoConfig(undefined);
+    return parseRepoConfig(Buffer.from(data.content, 'base64').toString('utf8'));
+  } catch (e) {
+    if ((e as { status?: number }).status === 404) return parseRepoConfig(undefined);
+    throw e;
+  }
 }

@@ -1,21 +1,23 @@
 /**
  * The ports (ports.ts) implemented with the real engine: runPlan/runApply/runDrift/runUnlock
- * over AWS clients (the emulator when AWS_ENDPOINT_URL or `endpoint` says so), cost from
- * src/cost with the embedded price table, and the canary rollout in apply's deploy seam.
+ * over AWS clients (the emulator when AWS_ENDPOINT_URL or `endpoint` says so), cost by
+ * src/engine/cost.ts (as `apigw-sync cost`), and the canary rollout in apply's deploy seam.
  */
 import type { ValidationIssue } from '../model/issue.js';
 import { validateState } from '../validate/index.js';
 import { runApply, runDrift, runPlan, runUnlock, type EngineClients, type EngineEvent } from '../engine/index.js';
+import { loadDesired } from '../engine/load.js';
 import { createAwsClients, type AwsClients } from '../aws/clients.js';
 import { assumeRoleCredentials } from '../aws/assume-role.js';
 import { rolloutDeployerFor, RolledBackError } from '../engine/rollout-deployer.js';
 import { systemClock } from '../rollout/port.js';
 import type { RolloutEvent } from '../rollout/events.js';
-import { costDelta, EMBEDDED_PRICES, shouldShowCost, usageMap, type MeasuredUsage } from '../cost/index.js';
-import { readUsage, usageTargets } from '../aws/usage.js';
+import { shouldShowCost, type CostReport } from '../cost/index.js';
+import { estimateCost } from '../engine/cost.js';
 import { renderCostMarkdown } from '../render/cost-markdown.js';
 import type { ApplyProgress, CostSection } from '../render/comment.js';
 import type { GatewayModel } from '../model/api.js';
+import { desiredStateDigest } from '../plan/fingerprint.js';
 import type { LiveSnapshot } from '../model/live.js';
 import type { ApplyReport, EngineServices, PlanInput, StateInput } from './ports.js';
 import type { RepoConfig } from './config.js';
@@ -31,6 +33,8 @@ export interface EngineServicesOptions {
   /** Turn the canary rollout off (deploy directly). */
   directDeploy?: boolean;
   onEvent?: (e: EngineEvent | RolloutEvent) => void;
+  /** A price file from `prices refresh` (default: the state's prices.json, else the embedded tables). */
+  pricesFile?: string;
 }
 
 /**
@@ -71,11 +75,23 @@ export function createEngineServices(o: EngineServicesOptions = {}): EngineServi
   const events = o.onEvent ?? (() => {});
   return {
     planner: {
+      async describe(input: PlanInput) {
+        const state = await loadDesired(input.dir, events);
+        if (state.invalid) return { status: 'invalid', issues: relabel(state.issues, input) };
+        const desired = o.region ? { ...state.model, region: o.region } : state.model;
+        const nothingLive: LiveSnapshot = { region: desired.region, apis: {}, unmanaged: [] };
+        const apis = Object.entries(desired.apis)
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([key, a]) => ({ key, kind: a.kind, name: a.name, routes: Object.keys(a.routes).length, stages: Object.keys(a.stages).sort() }));
+        const { report } = await estimateCost({ dir: input.dir, desired, live: nothingLive, usage: false, pricesFile: o.pricesFile });
+        return { status: 'ok', issues: relabel(state.issues, input), desired: desiredStateDigest(desired), apis, cost: costSection(report, desired, input.costThreshold) };
+      },
       async plan(input: PlanInput) {
         const r = await runPlan({ dir: input.dir, clients, region: o.region, ownerId: o.ownerId, events });
         if (r.status === 'invalid') return { status: 'invalid', issues: relabel(r.issues, input) };
-        const measured = await measuredUsage(r.clients, r.live);
-        return { status: 'ok', plan: r.plan, issues: relabel(r.issues, input), hasChanges: r.hasChanges, cost: costSection(r.desired, r.live, measured, input.costThreshold) };
+        const { report } = await estimateCost({ dir: input.dir, desired: r.desired, live: r.live, clients: r.clients, pricesFile: o.pricesFile });
+        const cost = costSection(report, r.desired, input.costThreshold);
+        return { status: 'ok', plan: r.plan, issues: relabel(r.issues, input), hasChanges: r.hasChanges, cost, desired: desiredStateDigest(r.desired) };
       },
     },
     applier: {
@@ -107,6 +123,7 @@ export function createEngineServices(o: EngineServicesOptions = {}): EngineServi
           ownerId: o.ownerId,
           yes: true,
           fingerprint: input.fingerprint,
+          approvedDesired: input.approvedDesired,
           owner: input.owner,
           events: onEngine,
           deployerFor: o.directDeploy ? undefined : rolloutDeployerFor({ aws: () => made!, clock: systemClock, onEvent: onRollout }),
@@ -115,7 +132,7 @@ export function createEngineServices(o: EngineServicesOptions = {}): EngineServi
         const rolledBack = r.failures.filter((f) => isRolledBack(f.error)).map((f) => f.apiKey);
         for (const k of rolledBack) for (const p of progress.values()) if (p.apiKey === k && p.state !== 'success') set({ ...p, state: 'rolled_back' });
         const status: ApplyReport['status'] = r.status === 'declined' ? 'failed' : r.status;
-        return { status, plan: r.plan, issues: relabel(r.issues, input), progress: [...progress.values()], failures, rolledBack };
+        return { status, plan: r.plan, issues: relabel(r.issues, input), progress: [...progress.values()], failures, rolledBack, desired: r.desiredDigest };
       },
     },
     drifter: {
@@ -145,17 +162,8 @@ function isRolledBack(e: unknown): boolean {
   return false;
 }
 
-/** Last 30 days of CloudWatch Count; cost is advisory, so an unreadable CloudWatch falls back to declared usage. */
-async function measuredUsage(clients: AwsClients, live: LiveSnapshot): Promise<Map<string, MeasuredUsage>> {
-  try {
-    return await readUsage(clients.cloudwatch, usageTargets(live), { days: 30 });
-  } catch {
-    return new Map();
-  }
-}
-
-function costSection(desired: GatewayModel, live: LiveSnapshot, measured: Map<string, MeasuredUsage>, threshold: PlanInput['costThreshold']): CostSection | undefined {
-  const report = costDelta({ desired, live, usage: usageMap({ desired, live, measured }), prices: EMBEDDED_PRICES });
+/** The comment's cost section: shown when the delta passes the threshold (the Action input, else gateway.yaml's). */
+function costSection(report: CostReport, desired: GatewayModel, threshold: PlanInput['costThreshold']): CostSection {
   const thresholds = threshold ? { commentThreshold: threshold } : desired.defaults.cost;
   return { markdown: renderCostMarkdown(report), show: shouldShowCost(report, thresholds), monthlyDeltaUsd: report.total.deltaUsd ?? undefined };
 }

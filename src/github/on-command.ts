@@ -3,16 +3,15 @@
  * may run them (checked with GitHub, not trusted from the payload); every command gets a
  * reaction (+1 accepted, confused refused) and a reply.
  */
-import { currentApprovals } from '../render/comment-data.js';
-import { renderPlanComment } from '../render/comment.js';
 import { codeSpan, escapeMarkdownText } from '../render/escape.js';
 import { shortFingerprint } from '../plan/fingerprint.js';
-import type { AppDeps, RepoCtx } from './app-context.js';
-import { parseSlashCommand, WRITE_PERMISSIONS } from './commands.js';
+import { applyBranch, findAppComment, type AppDeps, type RepoCtx } from './app-context.js';
+import { runApplyJob } from './apply-executor.js';
+import { parseSlashCommand } from './commands.js';
 import type { RepoConfig } from './config.js';
+import { atLeast, userPermission } from './permissions.js';
 import { errorText, planPullRequest } from './pr-plan.js';
-import { fetchState } from './state-fetch.js';
-import { findStickyComment } from './sticky-comment.js';
+import { checkReviewedApply } from './reviewed-apply.js';
 
 export interface CommentEvent {
   prNumber: number;
@@ -34,10 +33,10 @@ export async function handleCommand(r: RepoCtx, ev: CommentEvent, config: RepoCo
     await reply(`${who}: unknown command ${codeSpan(cmd.text)}. Use \`/apigw-sync plan\`, \`/apigw-sync apply\` or \`/apigw-sync unlock <api>\`.`);
     return 'unknown';
   }
-  const { data: perm } = await r.gh.rest.repos.getCollaboratorPermissionLevel({ ...repo, username: ev.login });
-  if (!WRITE_PERMISSIONS.has(perm.role_name ?? '') && !WRITE_PERMISSIONS.has(perm.permission)) {
+  const perm = await userPermission(r.gh, repo, ev.login);
+  if (!atLeast(perm, 'write')) {
     await react('confused');
-    await reply(`${who} has ${codeSpan(perm.permission)} access: \`/apigw-sync ${cmd.name}\` needs write access to this repository. Nothing was done.`);
+    await reply(`${who} has ${codeSpan(perm.role)} access: \`/apigw-sync ${cmd.name}\` needs write access to this repository. Nothing was done.`);
     return 'refused';
   }
   await react('+1');
@@ -66,6 +65,12 @@ export async function handleCommand(r: RepoCtx, ev: CommentEvent, config: RepoCo
   }
 }
 
+/**
+ * `/apigw-sync apply` before merge: only an open pull request into the apply branch, only
+ * its current commit, only when that commit is approved (counted from GitHub) and our sealed
+ * comment shows its plan. The engine applies the approved desired state exactly (the whole
+ * state, not per API: nothing else is merged in).
+ */
 async function applyFromComment(
   r: RepoCtx,
   pr: { number: number; headSha: string; baseSha: string },
@@ -75,29 +80,26 @@ async function applyFromComment(
   reply: (b: string) => Promise<unknown>,
 ): Promise<string> {
   const who = codeSpan(ev.login);
-  const comment = await findStickyComment(r.gh, { owner: r.owner, repo: r.repo, issue_number: pr.number });
-  const data = comment?.data;
-  if (!comment || !data?.fingerprint || data.headSha !== pr.headSha) {
-    await reply(`${who}: there is no plan for the current commit ${codeSpan(pr.headSha.slice(0, 7))} yet. Run \`/apigw-sync plan\`, get it approved, then apply.`);
+  const repo = { owner: r.owner, repo: r.repo };
+  const gate = await checkReviewedApply(r.gh, repo, deps.services(config, repo), { prNumber: pr.number, when: 'before-merge', branch: applyBranch(r, config), defaultBranch: r.defaultBranch, config });
+  if (!gate.ok) {
+    await reply(`${who}: ${escapeMarkdownText(gate.reason)}. Nothing was applied.`);
+    return gate.code === 'NOT_APPROVED' ? 'apply-unapproved' : 'apply-refused';
+  }
+  const data = (await findAppComment(r, deps, pr.number))?.data;
+  if (data?.headSha !== gate.headSha || data.desired?.fingerprint !== gate.approved.fingerprint) {
+    await reply(`${who}: there is no plan for the current commit ${codeSpan(gate.headSha.slice(0, 7))} yet. Run \`/apigw-sync plan\`, get it approved, then apply.`);
     return 'apply-no-plan';
   }
-  const approved = currentApprovals(data.approvals, data.fingerprint, pr.headSha);
-  if (approved.length < config.requiredApprovals) {
-    await reply(`${who}: plan ${codeSpan(shortFingerprint(data.fingerprint))} has ${approved.length} of ${config.requiredApprovals} required approvals. Nothing was applied.`);
-    return 'apply-unapproved';
+  const fp = codeSpan(shortFingerprint(gate.approved.fingerprint));
+  const res = await runApplyJob(r, deps, config, { kind: 'pull-request', prNumber: pr.number, sha: gate.headSha, approved: { fingerprint: gate.approved.fingerprint }, requestedBy: ev.login });
+  if (res.status === 'dispatched') {
+    await reply(`${who}: the apply of desired state ${fp} runs in the ${codeSpan(config.applyWorkflow)} workflow; this pull request's comment and deployment show how it ends.`);
+    return 'apply-dispatched';
   }
-  const state = await fetchState(r.gh, { owner: r.owner, repo: r.repo }, { sha: pr.headSha, path: config.path });
-  try {
-    const res = await deps.services(config, { owner: r.owner, repo: r.repo }).applier.apply({ dir: state.dir, displayDir: config.path, fingerprint: data.fingerprint, owner: `github:${ev.login}` });
-    const status = res.status === 'applied' || res.status === 'no-changes' ? 'applied' : res.rolledBack.length ? 'rolled-back' : 'failed';
-    if (res.plan) {
-      const { body } = renderPlanComment({ headSha: pr.headSha, plan: res.plan, issues: res.issues, approvals: data.approvals, requiredApprovals: config.requiredApprovals, status, progress: res.progress });
-      await r.gh.rest.issues.updateComment({ owner: r.owner, repo: r.repo, comment_id: comment.id, body });
-    }
-    const failures = res.failures.map((f) => `- ${escapeMarkdownText(f.apiKey)}: ${escapeMarkdownText(f.message)}`).join('\n');
-    await reply(`${who}: apply of plan ${codeSpan(shortFingerprint(data.fingerprint))} ${status === 'applied' ? 'finished' : status === 'rolled-back' ? 'was rolled back' : 'failed'}.${failures ? `\n\n${failures}` : ''}`);
-    return `apply-${status}`;
-  } finally {
-    await state.cleanup();
-  }
+  const o = res.outcome;
+  const verb = o.kind === 'applied' ? 'finished' : o.kind === 'no-changes' ? 'had nothing to do: AWS already matches' : o.kind === 'rolled-back' ? 'was rolled back' : o.kind === 'refused' ? 'was refused' : 'failed';
+  const detail = o.kind === 'failed' || o.kind === 'rolled-back' || o.kind === 'refused' || o.kind === 'error' ? `\n\n${o.reason.split('\n').map((l) => `- ${escapeMarkdownText(l)}`).join('\n')}` : '';
+  await reply(`${who}: apply of desired state ${fp} ${verb}.${detail}`);
+  return `apply-${o.kind}`;
 }

@@ -1,99 +1,73 @@
 /**
- * A push to the default branch that touches the state (the merge) is applied: a GitHub
- * Deployment per API and stage with statuses in_progress → success | failure, the merged
- * pull request's comment updated with progress, and after an automatic rollback a revert
- * pull request (or an issue).
+ * A push to the apply branch that changes the state (the merge) is applied — but only what
+ * qualified reviewers approved: the merged pull request's head commit must be approved
+ * (reviewed-apply.ts) and the App's own sealed comment must have shown its plan; the engine
+ * then re-reads AWS and applies what implements that approved desired state. The outcome
+ * always reaches GitHub (apply-record.ts): a refused or failed apply is a failed deployment,
+ * a failed check, the comment, and an issue.
  */
-import type { ApplyProgress } from '../render/comment.js';
-import { renderPlanComment } from '../render/comment.js';
-import type { AppDeps, RepoCtx } from './app-context.js';
+import { applyBranch, findAppComment, type AppDeps, type RepoCtx } from './app-context.js';
+import { closeApplyRecord, openApplyRecord, type ApplyJob } from './apply-record.js';
+import { runApplyJob, type ApplyJobResult } from './apply-executor.js';
 import type { RepoConfig } from './config.js';
-import { errorText } from './pr-plan.js';
-import { openRevert } from './revert.js';
+import { isStatePath } from './pr-plan.js';
+import { changedPaths } from './push-paths.js';
+import { checkReviewedApply, mergedPullRequest } from './reviewed-apply.js';
 import { fetchState } from './state-fetch.js';
-import { findStickyComment } from './sticky-comment.js';
 
 export interface PushEvent {
   ref: string;
   before: string;
   after: string;
-  /** Paths added/modified/removed by the pushed commits. */
-  paths: string[];
   pusher: string;
 }
 
-export interface PushResult {
-  status: 'skipped' | 'no-changes' | 'applied' | 'failed' | 'rolled-back' | 'invalid';
-  deployments: Record<string, number>;
-  revert?: { kind: 'pull' | 'issue'; number: number };
-}
+export type PushResult = { status: 'skipped'; why: string } | { status: 'refused'; reason: string } | ApplyJobResult;
 
 export async function applyPush(r: RepoCtx, ev: PushEvent, config: RepoConfig, deps: AppDeps): Promise<PushResult> {
   const repo = { owner: r.owner, repo: r.repo };
-  if (ev.ref !== `refs/heads/${r.defaultBranch}` || !ev.paths.some((p) => p.startsWith(`${config.path}/`))) return { status: 'skipped', deployments: {} };
-  const services = deps.services(config, repo);
-  const state = await fetchState(r.gh, repo, { sha: ev.after, path: config.path });
+  const branch = applyBranch(r, config);
+  if (ev.ref !== `refs/heads/${branch}`) return { status: 'skipped', why: `not ${branch}` };
+  const changed = await changedPaths(r.gh, repo, ev.before, ev.after);
+  if (changed.complete && !changed.paths.some((p) => isStatePath(p, config))) return { status: 'skipped', why: 'gateway-state unchanged' };
+
+  const job: ApplyJob = { kind: 'merge', sha: ev.after, before: ev.before, requestedBy: ev.pusher };
+  const refuse = async (code: string, reason: string): Promise<PushResult> => {
+    const record = await openApplyRecord(r, config, job);
+    await closeApplyRecord(r, deps, config, record, { kind: 'refused', code, reason });
+    return { status: 'refused', reason };
+  };
+
+  const prNumber = await mergedPullRequest(r.gh, repo, ev.after, branch);
+  job.prNumber = prNumber;
+  const needsReview = config.requiredApprovals > 0 || config.approvals.codeowners;
+  if (prNumber === undefined) {
+    if (needsReview) return refuse('NO_REVIEWED_PULL_REQUEST', `${ev.after.slice(0, 7)} was pushed to ${branch} without a merged pull request: nothing reviewed it, so nothing is applied. Open a pull request with the change and get it approved.`);
+    // No review required: the state as pushed is what gets applied, exactly (the apply workflow needs its fingerprint too).
+    const pushed = await desiredStateOf(r, deps, config, ev.after);
+    if (!pushed.ok) return refuse('INVALID_STATE', pushed.reason);
+    job.approved = { fingerprint: pushed.fingerprint };
+    return runApplyJob(r, deps, config, job);
+  }
+  if (needsReview) {
+    const gate = await checkReviewedApply(r.gh, repo, deps.services(config, repo), { prNumber, when: 'after-merge', branch, defaultBranch: r.defaultBranch, config });
+    if (!gate.ok) return refuse(gate.code, gate.reason);
+    // The reviewers saw the plan of that commit in our own, sealed comment.
+    const shown = (await findAppComment(r, deps, prNumber))?.data;
+    if (shown?.headSha !== gate.headSha || shown.desired?.fingerprint !== gate.approved.fingerprint) {
+      return refuse('PLAN_NOT_SHOWN', `#${prNumber}'s apigw-sync comment does not show the plan of its last commit ${gate.headSha.slice(0, 7)} (missing, edited, or planned for another commit): what was approved cannot be told.`);
+    }
+    job.approved = gate.approved;
+  }
+  return runApplyJob(r, deps, config, job);
+}
+
+async function desiredStateOf(r: RepoCtx, deps: AppDeps, config: RepoConfig, sha: string): Promise<{ ok: true; fingerprint: string } | { ok: false; reason: string }> {
+  const repo = { owner: r.owner, repo: r.repo };
+  const state = await fetchState(r.gh, repo, { sha, path: config.path });
   try {
-    const { data: pulls } = await r.gh.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: ev.after });
-    const pr = pulls.find((p) => p.merged_at);
-    const sticky = pr ? await findStickyComment(r.gh, { ...repo, issue_number: pr.number }) : undefined;
-    const approvals = sticky?.data?.approvals ?? [];
-
-    const deployments: Record<string, number> = {};
-    const deploymentFor = async (p: ApplyProgress): Promise<number> => {
-      const env = `${p.apiKey}/${p.stage}`;
-      if (deployments[env] === undefined) {
-        const { data } = await r.gh.rest.repos.createDeployment({
-          ...repo,
-          ref: ev.after,
-          environment: env,
-          task: 'deploy',
-          auto_merge: false,
-          required_contexts: [],
-          description: `apigw-sync apply of ${ev.after.slice(0, 7)}`,
-          production_environment: true,
-        });
-        if (!('id' in data)) throw new Error(`GitHub did not create a deployment for ${env}: ${data.message ?? ''}`);
-        deployments[env] = data.id;
-      }
-      return deployments[env];
-    };
-    const GH_STATE = { queued: 'queued', in_progress: 'in_progress', success: 'success', failure: 'failure', rolled_back: 'failure' } as const;
-    // Statuses are posted in order, one at a time, while the apply goes on.
-    let chain: Promise<unknown> = Promise.resolve();
-    const onProgress = (p: ApplyProgress) => {
-      chain = chain.then(async () => {
-        const id = await deploymentFor(p);
-        await r.gh.rest.repos.createDeploymentStatus({ ...repo, deployment_id: id, state: GH_STATE[p.state], description: (p.detail ?? p.state).slice(0, 140) });
-      });
-    };
-
-    // The reviewed plan, when the merged PR had one: a different fresh plan (AWS moved since) is refused.
-    const fingerprint = sticky?.data?.fingerprint;
-    const res = await services.applier.apply({ dir: state.dir, displayDir: config.path, owner: `github:${ev.pusher}`, fingerprint, onProgress });
-    await chain;
-    const status: PushResult['status'] =
-      res.status === 'invalid' ? 'invalid' : res.status === 'no-changes' ? 'no-changes' : res.status === 'applied' ? 'applied' : res.rolledBack.length ? 'rolled-back' : 'failed';
-    if (pr && sticky && res.plan) {
-      const { body } = renderPlanComment({
-        headSha: sticky.data?.headSha ?? ev.after,
-        plan: res.plan,
-        issues: res.issues,
-        approvals,
-        requiredApprovals: config.requiredApprovals,
-        status: status === 'no-changes' ? 'applied' : status === 'invalid' ? 'failed' : status,
-        progress: res.progress,
-      });
-      await r.gh.rest.issues.updateComment({ ...repo, comment_id: sticky.id, body });
-    }
-    const result: PushResult = { status, deployments };
-    if (status === 'rolled-back') {
-      result.revert = await openRevert(r, { path: config.path, before: ev.before, after: ev.after, rolledBack: res.rolledBack, reasons: res.failures.map((f) => `${f.apiKey}: ${f.message}`) });
-    }
-    return result;
-  } catch (e) {
-    r.log.warn(`apply of ${ev.after.slice(0, 7)} failed: ${errorText(e)}`);
-    throw e;
+    const d = await deps.services(config, repo).planner.describe({ dir: state.dir, displayDir: config.path });
+    return d.status === 'ok' ? { ok: true, fingerprint: d.desired.fingerprint } : { ok: false, reason: `the gateway-state of ${sha.slice(0, 7)} is invalid` };
   } finally {
     await state.cleanup();
   }

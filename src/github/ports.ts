@@ -8,6 +8,8 @@ import type { ValidationIssue } from '../model/issue.js';
 import type { Plan } from '../model/plan.js';
 import type { DriftReport } from '../diff/drift.js';
 import type { ApplyProgress, CostSection } from '../render/comment.js';
+import type { DesiredStateDigest } from '../plan/fingerprint.js';
+import type { ApprovedDesiredState } from '../plan/approved-state.js';
 
 export interface StateInput {
   /** gateway-state directory on disk. */
@@ -18,20 +20,37 @@ export interface StateInput {
 
 export type PlanReport =
   | { status: 'invalid'; issues: ValidationIssue[] }
-  | { status: 'ok'; plan: Plan; issues: ValidationIssue[]; hasChanges: boolean; cost?: CostSection };
+  | { status: 'ok'; plan: Plan; issues: ValidationIssue[]; hasChanges: boolean; cost?: CostSection; desired: DesiredStateDigest };
 
 export interface PlanInput extends StateInput {
   /** Show the cost section only when the delta reaches one of these (else gateway.yaml's). */
   costThreshold?: { usd?: number; percent?: number };
 }
 
+/** The desired state alone, without AWS: what a review approves, and the cost it declares. */
+export type DesiredReport =
+  | { status: 'invalid'; issues: ValidationIssue[] }
+  | {
+      status: 'ok';
+      issues: ValidationIssue[];
+      desired: DesiredStateDigest;
+      /** One line per declared API (for an offline plan). */
+      apis: { key: string; kind: string; name: string; routes: number; stages: string[] }[];
+      /** The declared state's monthly cost from the price table and declared usage (no CloudWatch). */
+      cost?: CostSection;
+    };
+
 export interface PlanService {
   plan(input: PlanInput): Promise<PlanReport>;
+  /** Validate and fingerprint gateway-state without touching AWS (no credentials needed). */
+  describe(input: PlanInput): Promise<DesiredReport>;
 }
 
 export interface ApplyInput extends StateInput {
-  /** Apply only if a fresh plan has this fingerprint (full or 12+ chars). */
+  /** Apply only if a fresh plan has this plan fingerprint (full or 12+ chars). */
   fingerprint?: string;
+  /** Apply only what implements this approved desired state (AWS is re-read; see plan/approved-state.ts). */
+  approvedDesired?: ApprovedDesiredState;
   /** Who applies (written into the lock). */
   owner?: string;
   /** Called as each API/stage moves on (deployment statuses, comment progress). */
@@ -47,6 +66,8 @@ export interface ApplyReport {
   failures: { apiKey: string; message: string }[];
   /** APIs whose rollout was rolled back automatically (production kept as before). */
   rolledBack: string[];
+  /** The desired state this apply worked from. */
+  desired?: DesiredStateDigest;
 }
 
 export interface ApplyService {

@@ -3,15 +3,13 @@
  * then the sticky comment, the check run `apigw-sync/plan` (annotations at file and line)
  * and the approval status. Used for pull_request events and `/apigw-sync plan`.
  */
-import { currentApprovals } from '../render/comment-data.js';
 import { renderPlanComment } from '../render/comment.js';
 import { CHECK_RUN_TEXT_LIMIT, renderCheckRunOutput } from '../render/summary.js';
-import { shortFingerprint } from '../plan/fingerprint.js';
 import type { DriftReport } from '../diff/drift.js';
-import { APPROVAL_CONTEXT, CHECK_NAME, type AppDeps, type RepoCtx } from './app-context.js';
-import type { RepoConfig } from './config.js';
+import { APPROVAL_CONTEXT, CHECK_NAME, findAppComment, writeAppComment, type AppDeps, type RepoCtx } from './app-context.js';
+import { countApprovals, type ApprovalVerdict } from './approvals.js';
+import { CONFIG_PATH, type RepoConfig } from './config.js';
 import { fetchState } from './state-fetch.js';
-import { findStickyComment, upsertStickyComment } from './sticky-comment.js';
 
 export interface PullRef {
   number: number;
@@ -25,11 +23,17 @@ export interface PrPlanResult {
   checkRunId: number;
 }
 
-/** True when any file the PR changes is under the state directory (or is the config file). */
+/**
+ * True when any file the PR changes is under the state directory, or is the config file (a
+ * change of region, path or approval rules changes what the next plan is, so it is planned).
+ */
 export async function touchesState(r: RepoCtx, pr: PullRef, config: RepoConfig): Promise<boolean> {
   const files = await r.gh.paginate(r.gh.rest.pulls.listFiles, { owner: r.owner, repo: r.repo, pull_number: pr.number, per_page: 100 });
-  const prefix = `${config.path}/`;
-  return files.some((f) => f.filename.startsWith(prefix) || f.previous_filename?.startsWith(prefix));
+  return files.some((f) => isStatePath(f.filename, config) || (f.previous_filename !== undefined && isStatePath(f.previous_filename, config)));
+}
+
+export function isStatePath(path: string, config: RepoConfig): boolean {
+  return path.startsWith(`${config.path}/`) || path === CONFIG_PATH;
 }
 
 export async function planPullRequest(r: RepoCtx, pr: PullRef, config: RepoConfig, deps: AppDeps): Promise<PrPlanResult> {
@@ -51,8 +55,8 @@ export async function planPullRequest(r: RepoCtx, pr: PullRef, config: RepoConfi
     }
     const plan = report.status === 'ok' ? report.plan : undefined;
     const cost = report.status === 'ok' ? report.cost : undefined;
-    const existing = await findStickyComment(r.gh, { ...repo, issue_number: pr.number });
-    const approvals = existing?.data?.approvals ?? [];
+    const existing = await findAppComment(r, deps, pr.number);
+    const verdict = plan ? await countApprovals(r.gh, repo, { prNumber: pr.number, headSha: pr.headSha, defaultBranch: r.defaultBranch, config }) : undefined;
     const checkUrl = `https://github.com/${r.owner}/${r.repo}/runs/${check.id}`;
     const rendered = renderPlanComment({
       headSha: pr.headSha,
@@ -60,11 +64,13 @@ export async function planPullRequest(r: RepoCtx, pr: PullRef, config: RepoConfi
       issues: report.issues,
       drift,
       cost,
-      approvals,
+      desired: report.status === 'ok' ? report.desired : undefined,
+      approvals: verdict ? [...verdict.counted, ...verdict.stale] : [],
+      approvalNotes: verdict?.notes,
       requiredApprovals: config.requiredApprovals,
       fullPlanAt: { label: `the check run ${CHECK_NAME}`, url: checkUrl },
     });
-    const comment = await upsertStickyComment(r.gh, { ...repo, issue_number: pr.number }, rendered.body, { existing: existing ?? null });
+    const comment = await writeAppComment(r, deps, pr.number, rendered.body, existing);
 
     const out = renderCheckRunOutput({ plan, issues: report.issues, drift, cost });
     const annotations = out.annotations;
@@ -79,7 +85,7 @@ export async function planPullRequest(r: RepoCtx, pr: PullRef, config: RepoConfi
     for (let i = 50; i < annotations.length; i += 50) {
       await r.gh.rest.checks.update({ ...repo, check_run_id: check.id, output: { title: out.title, summary: out.summary, annotations: annotations.slice(i, i + 50) } });
     }
-    if (plan) await setApprovalStatus(r, { headSha: pr.headSha, fingerprint: plan.fingerprint, approvals: currentApprovals(approvals, plan.fingerprint, pr.headSha).length, required: config.requiredApprovals });
+    if (verdict) await setApprovalStatus(r, pr.headSha, verdict);
     return { fingerprint: plan?.fingerprint, commentId: comment!.id, checkRunId: check.id };
   } catch (e) {
     await r.gh.rest.checks.update({
@@ -96,15 +102,16 @@ export async function planPullRequest(r: RepoCtx, pr: PullRef, config: RepoConfi
   }
 }
 
-export async function setApprovalStatus(r: RepoCtx, s: { headSha: string; fingerprint: string; approvals: number; required: number }): Promise<void> {
-  const ok = s.approvals >= s.required;
+/** `apigw-sync/approval` on the commit: make it a required status check to block merging unapproved plans. */
+export async function setApprovalStatus(r: RepoCtx, headSha: string, v: ApprovalVerdict): Promise<void> {
+  const owners = v.notes.codeownersMissing.length;
   await r.gh.rest.repos.createCommitStatus({
     owner: r.owner,
     repo: r.repo,
-    sha: s.headSha,
-    state: ok ? 'success' : 'pending',
+    sha: headSha,
+    state: v.ok ? 'success' : 'pending',
     context: APPROVAL_CONTEXT,
-    description: `${s.approvals} of ${s.required} approvals for plan ${shortFingerprint(s.fingerprint)}`,
+    description: `${v.counted.length} of ${v.required} approvals for ${headSha.slice(0, 7)}${owners ? `; waiting for ${owners} code owner${owners === 1 ? '' : 's'}` : ''}`,
   });
 }
 

@@ -17,7 +17,7 @@ export interface RevertInput {
   reasons: string[];
 }
 
-export async function openRevert(r: RepoCtx, x: RevertInput): Promise<{ kind: 'pull'; number: number } | { kind: 'issue'; number: number }> {
+export async function openRevert(r: Pick<RepoCtx, 'gh' | 'owner' | 'repo' | 'defaultBranch' | 'log'>, x: RevertInput): Promise<{ kind: 'pull'; number: number } | { kind: 'issue'; number: number }> {
   const repo = { owner: r.owner, repo: r.repo };
   const apis = x.rolledBack.map((k) => codeSpan(k)).join(', ');
   const why = x.reasons.map((s) => `- ${escapeMarkdownText(s)}`).join('\n');

@@ -1,5 +1,11 @@
-/** Finding and writing the one sticky plan comment of a pull request. */
-import { isStickyComment, parseCommentData, type CommentData } from '../render/comment-data.js';
+/**
+ * Finding and writing the one sticky plan comment of a pull request.
+ *
+ * Only a comment written by our own bot user is ours: anyone can post a copy of the marker.
+ * Its data is read through `readData` (the App verifies the MAC, see comment-seal.ts); data
+ * that does not verify is treated as absent, never trusted.
+ */
+import { isStickyComment, type CommentData } from '../render/comment-data.js';
 import type { GitHubClient, RepoRef } from './client.js';
 
 export interface StickyComment {
@@ -10,11 +16,20 @@ export interface StickyComment {
 
 export type CommentMode = 'update' | 'new' | 'off';
 
-export async function findStickyComment(gh: GitHubClient, ref: RepoRef & { issue_number: number }): Promise<StickyComment | undefined> {
-  const comments = await gh.paginate(gh.rest.issues.listComments, { ...ref, per_page: 100 });
+export interface StickyAuthor {
+  /** The bot user that writes the comment: `<app-slug>[bot]` for the App, `github-actions[bot]` for the Action. */
+  login: string;
+  /** The verified data of a body (undefined = none, or not trustworthy). */
+  readData(body: string): CommentData | undefined;
+}
+
+type IssueComment = { id: number; body?: string | null; user?: { login?: string; type?: string } | null };
+
+export async function findStickyComment(gh: GitHubClient, ref: RepoRef & { issue_number: number }, author: StickyAuthor): Promise<StickyComment | undefined> {
+  const comments = (await gh.paginate(gh.rest.issues.listComments, { ...ref, per_page: 100 })) as IssueComment[];
   // The newest one wins if a race ever produced two; older ones are left alone.
-  const found = comments.filter((c) => isStickyComment(c.body)).pop();
-  return found ? { id: found.id, body: found.body ?? '', data: parseCommentData(found.body) } : undefined;
+  const found = comments.filter((c) => isStickyComment(c.body) && c.user?.type === 'Bot' && c.user.login === author.login).pop();
+  return found ? { id: found.id, body: found.body ?? '', data: author.readData(found.body ?? '') } : undefined;
 }
 
 /** `update` edits the sticky comment (creating it once); `new` always posts; `off` does nothing. */
@@ -22,11 +37,11 @@ export async function upsertStickyComment(
   gh: GitHubClient,
   ref: RepoRef & { issue_number: number },
   body: string,
-  opts: { mode?: CommentMode; existing?: StickyComment | null } = {},
+  opts: { mode?: CommentMode; existing: StickyComment | null | undefined },
 ): Promise<{ id: number; created: boolean } | undefined> {
   const mode = opts.mode ?? 'update';
   if (mode === 'off') return undefined;
-  const existing = mode === 'update' ? (opts.existing === undefined ? await findStickyComment(gh, ref) : (opts.existing ?? undefined)) : undefined;
+  const existing = mode === 'update' ? (opts.existing ?? undefined) : undefined;
   if (existing) {
     if (existing.body !== body) await gh.rest.issues.updateComment({ owner: ref.owner, repo: ref.repo, comment_id: existing.id, body });
     return { id: existing.id, created: false };

@@ -77,6 +77,17 @@ export class FingerprintMismatchError extends ApigwSyncError {
   }
 }
 
+/** gateway-state declares something other than what the reviewers approved. */
+export class UnreviewedStateError extends ApigwSyncError {
+  readonly unreviewed: string[];
+  constructor(why: string, unreviewed: string[]) {
+    super('UNREVIEWED_STATE', `refusing to apply: ${why}`, {
+      hint: 'gateway-state changed after the review (a later push, or a merge that combined other changes): open a pull request with the state you want and get it approved',
+    });
+    this.unreviewed = unreviewed;
+  }
+}
+
 /** Bad command-line usage. */
 export class UsageError extends ApigwSyncError {
   constructor(message: string, hint?: string) {

@@ -1,4 +1,13 @@
 /**
+ * Two fingerprints with two meanings:
+ *
+ * - The **plan fingerprint** (`planFingerprint`): what one plan was built from, desired
+ *   state and live state. `apply --plan-fingerprint` and plan files use it: the exact plan
+ *   shown, or nothing.
+ * - The **desired-state fingerprint** (`desiredStateDigest`): only what gateway-state
+ *   declares. Reviewers approve a commit, and so a desired state; AWS is re-read at apply
+ *   time, so an apply (or another pull request's apply) in between does not void the review.
+ *
  * The plan fingerprint: sha256 over canonical JSON (sorted keys) of what the plan was
  * built from — the desired GatewayModel and the live API models. `apply --plan-fingerprint`
  * recomputes it before writing, so what is applied is exactly what was reviewed.
@@ -30,4 +39,30 @@ export function shortFingerprint(fingerprint: string): string {
 export function fingerprintMatches(given: string, actual: string): boolean {
   const g = given.trim().toLowerCase();
   return g.length >= SHORT_FINGERPRINT_LENGTH && /^[0-9a-f]+$/.test(g) && actual.startsWith(g);
+}
+
+/** Hex characters kept of each per-API hash (128 bits: collisions are out of reach, comments stay short). */
+export const API_STATE_HASH_LENGTH = 32;
+
+/**
+ * The desired state a review approved: the whole-state fingerprint and, per API, a hash bound
+ * to the region — so a merge that combined this pull request with others can still be checked
+ * API by API (see plan/approved-state.ts).
+ */
+export interface DesiredStateDigest {
+  fingerprint: string;
+  region: string;
+  apis: Record<string, string>;
+}
+
+export function desiredStateDigest(desired: GatewayModel): DesiredStateDigest {
+  const apis: Record<string, string> = {};
+  for (const key of Object.keys(desired.apis).sort()) apis[key] = apiStateHash(desired.region, desired.apis[key]);
+  const fingerprint = createHash('sha256').update(canonicalJson({ desired })).digest('hex');
+  return { fingerprint, region: desired.region, apis };
+}
+
+/** One API's declared state in one region. */
+export function apiStateHash(region: string, api: GatewayModel['apis'][string]): string {
+  return createHash('sha256').update(canonicalJson({ region, api })).digest('hex').slice(0, API_STATE_HASH_LENGTH);
 }

@@ -7,20 +7,22 @@
  * can close the HTML comment (`-->`) or be mistaken for the marker.
  */
 import type { PlanSummary } from '../model/plan.js';
+import type { DesiredStateDigest } from '../plan/fingerprint.js';
 
 /** Finds the one sticky comment again; never changes (old comments must stay findable). */
 export const COMMENT_MARKER = '<!-- apigw-sync:plan -->';
 
 const DATA_PREFIX = '<!-- apigw-sync:data ';
-const DATA_RE = /<!-- apigw-sync:data ([A-Za-z0-9_-]+) -->/;
+/** The data block: base64url JSON, then (App comments) a MAC over it, see src/github/comment-seal.ts. */
+export const DATA_BLOCK_RE = /<!-- apigw-sync:data ([A-Za-z0-9_-]+)(?: ([A-Za-z0-9_-]+))? -->/;
 
 export interface Approval {
   login: string;
-  /** Full fingerprint of the plan the comment showed when the review was submitted. */
-  fingerprint: string;
-  /** Commit the reviewer approved; a new push makes the approval stale even when the plan is unchanged. */
+  /** The commit approved (and so the desired state it declares). Approvals without one never count. */
   headSha?: string;
   at: string;
+  /** Comments written before approvals bound to commits carried the plan fingerprint; shown, never counted. */
+  fingerprint?: string;
 }
 
 export type CommentStatus = 'invalid' | 'planned' | 'no-changes' | 'applying' | 'applied' | 'failed' | 'rolled-back' | 'error';
@@ -33,19 +35,33 @@ export interface CommentData {
   /** Commit the plan was made for. */
   headSha: string;
   summary?: PlanSummary;
+  /** The desired state planned for `headSha`: what an approval of that commit approves. */
+  desired?: DesiredStateDigest;
+  /** Approvals counted when the comment was written (display; gates count again from GitHub's reviews). */
   approvals: Approval[];
 }
 
 export function encodeCommentData(d: CommentData): string {
-  return `${DATA_PREFIX}${Buffer.from(JSON.stringify(d), 'utf8').toString('base64url')} -->`;
+  return `${DATA_PREFIX}${encodePayload(d)} -->`;
 }
 
-/** The data block of a comment body, or undefined when absent or unreadable (treated as a fresh comment). */
+export function encodePayload(d: CommentData): string {
+  return Buffer.from(JSON.stringify(d), 'utf8').toString('base64url');
+}
+
+/**
+ * The data block of a comment body, unverified, or undefined when absent or unreadable.
+ * Only for comments nobody gates on (the Action's, tests): the App opens its own comments
+ * with src/github/comment-seal.ts, which checks the MAC first.
+ */
 export function parseCommentData(body: string | undefined | null): CommentData | undefined {
-  const m = body ? DATA_RE.exec(body) : null;
-  if (!m) return undefined;
+  const m = body ? DATA_BLOCK_RE.exec(body) : null;
+  return m ? decodePayload(m[1]) : undefined;
+}
+
+export function decodePayload(payload: string): CommentData | undefined {
   try {
-    const d = JSON.parse(Buffer.from(m[1], 'base64url').toString('utf8')) as CommentData;
+    const d = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as CommentData;
     if (d?.v !== 1 || typeof d.headSha !== 'string' || !Array.isArray(d.approvals)) return undefined;
     return d;
   } catch {
@@ -57,16 +73,7 @@ export function isStickyComment(body: string | undefined | null): boolean {
   return Boolean(body?.startsWith(COMMENT_MARKER));
 }
 
-/**
- * Approvals that name exactly this plan — and, when `headSha` is given, this commit: a
- * changed AWS (new fingerprint) or a new push (new head) makes older ones stale.
- */
-export function currentApprovals(approvals: Approval[], fingerprint: string | undefined, headSha?: string): Approval[] {
-  if (!fingerprint) return [];
-  return approvals.filter((a) => a.fingerprint === fingerprint && (headSha === undefined || a.headSha === undefined || a.headSha === headSha));
-}
-
-/** Adds or replaces `login`'s approval (one per person: their latest review counts). */
-export function withApproval(approvals: Approval[], a: Approval): Approval[] {
-  return [...approvals.filter((x) => x.login !== a.login), a].sort((x, y) => x.login.localeCompare(y.login));
+/** Approvals of exactly this commit; one without a commit never counts (a new push makes older ones stale). */
+export function currentApprovals(approvals: Approval[], headSha: string): Approval[] {
+  return approvals.filter((a) => typeof a.headSha === 'string' && a.headSha.length > 0 && a.headSha === headSha);
 }

@@ -11,7 +11,7 @@
 import type { ValidationIssue } from '../model/issue.js';
 import type { Plan, PlanSummary } from '../model/plan.js';
 import type { DriftReport } from '../diff/drift.js';
-import { shortFingerprint } from '../plan/fingerprint.js';
+import { shortFingerprint, type DesiredStateDigest } from '../plan/fingerprint.js';
 import { COMMENT_MARKER, currentApprovals, encodeCommentData, type Approval, type CommentData, type CommentStatus } from './comment-data.js';
 import { renderDriftSection } from './comment-drift.js';
 import { codeSpan, escapeMarkdownText } from './escape.js';
@@ -48,15 +48,37 @@ export interface PlanCommentInput {
   /** Drift of the base branch's state: what applying this PR would overwrite. */
   drift?: DriftReport;
   cost?: CostSection;
+  /** The desired state of `headSha`: what an approval approves (shown, and kept in the data block). */
+  desired?: DesiredStateDigest;
   approvals: Approval[];
   requiredApprovals: number;
+  /** Why some approvals do not count, and which code owners are still missing. */
+  approvalNotes?: ApprovalNotes;
   /** Overrides the status derived from plan/issues (apply progress). */
   status?: CommentStatus;
   progress?: ApplyProgress[];
+  /** What happened to the apply, in a sentence or two (failures, "AWS changed since the review"). */
+  outcome?: ApplyOutcomeNote;
   /** Where the full plan is when the comment had to be summarised. */
   fullPlanAt?: { label: string; url?: string };
   /** For tests; defaults to GITHUB_COMMENT_LIMIT. */
   maxLength?: number;
+}
+
+export interface ApprovalNotes {
+  /** Approving reviews that do not count, and why (e.g. "read access; approvals need write"). */
+  notCounted: { login: string; reason: string }[];
+  /** CODEOWNERS owner lists none of whose members approved yet, with a file each. */
+  codeownersMissing: { owners: string[]; file: string }[];
+}
+
+export interface ApplyOutcomeNote {
+  kind: 'failure' | 'error' | 'info';
+  title: string;
+  /** Plain text (escaped when rendered; a multi-line reason goes in a code block). */
+  detail?: string;
+  /** A link for the details (the workflow run). */
+  link?: { label: string; url: string };
 }
 
 export interface RenderedComment {
@@ -76,17 +98,20 @@ export function renderPlanComment(input: PlanCommentInput): RenderedComment {
     summary: input.plan?.summary,
     approvals: input.approvals,
   };
+  if (input.desired) data.desired = input.desired;
   const head = [COMMENT_MARKER, headerLines(input, data.status)].join('\n');
   const tail = [approvalSection(input), progressSection(input.progress), encodeCommentData(data)].filter(Boolean);
+  // How the apply ended goes right under the header: the first thing a reader sees.
+  const outcome = outcomeSection(input.outcome);
   const drift = renderDriftSection(input.drift, { heading: '### ⚠️ Drift this pull request would overwrite' });
   const cost = input.cost?.show ? input.cost.markdown.trim() : '';
   const issues = issuesSection(input.issues);
 
-  const full = join([head, issues, input.plan ? planBody(input.plan) : '', drift, cost, ...tail]);
+  const full = join([head, outcome, issues, input.plan ? planBody(input.plan) : '', drift, cost, ...tail]);
   if (full.length <= limit) return { body: full, data, summarised: false };
 
   // Too long: keep head, approvals and data whole; fit the summary tables row by row.
-  const fixed = join([head, ...tail]).length + 400;
+  const fixed = join([head, outcome, ...tail]).length + 400;
   const budget = Math.max(0, limit - fixed);
   const note = fullPlanNote(input, full.length);
   const planSummary = input.plan ? fitTable(planSummaryTable(input.plan), budget - note.length - Math.min(issues.length, budget / 4)) : '';
@@ -94,7 +119,7 @@ export function renderPlanComment(input: PlanCommentInput): RenderedComment {
   const driftCount = input.drift ? input.drift.items.length : 0;
   const driftLine = driftCount > 0 ? `### ⚠️ Drift this pull request would overwrite\n\n${driftCount} difference${driftCount === 1 ? '' : 's'} between AWS and the base branch (listed in the full plan).` : '';
   const left = budget - note.length - planSummary.length - issuesFit.length - driftLine.length;
-  const body = join([head, issuesFit, note, planSummary, driftLine, cost.length < left ? cost : '', ...tail]);
+  const body = join([head, outcome, issuesFit, note, planSummary, driftLine, cost.length < left ? cost : '', ...tail]);
   return { body, data, summarised: true };
 }
 
@@ -160,17 +185,50 @@ function issuesSection(issues: ValidationIssue[]): string {
  * The comment with new approvals, without re-planning: only the approval section and the
  * data block change (the App is stateless; the plan shown stays exactly what was reviewed).
  */
-export function withCommentApprovals(body: string, data: CommentData, approvals: Approval[], requiredApprovals: number): { body: string; data: CommentData } {
+export function withCommentApprovals(
+  body: string,
+  data: CommentData,
+  approvals: Approval[],
+  requiredApprovals: number,
+  notes?: ApprovalNotes,
+): { body: string; data: CommentData } {
   const next: CommentData = { ...data, approvals };
   const start = body.indexOf(APPROVAL_HEADING);
   const end = body.indexOf('<!-- apigw-sync:data ');
   if (start < 0 || end < start || !data.fingerprint) return { body, data };
   const progressAt = body.indexOf(PROGRESS_HEADING, start);
   const sectionEnd = progressAt > 0 && progressAt < end ? progressAt : end;
-  const section = approvalSection({ plan: { fingerprint: data.fingerprint } as Plan, approvals, requiredApprovals, headSha: data.headSha, issues: [] });
+  const section = approvalSection({ plan: { fingerprint: data.fingerprint } as Plan, desired: data.desired, approvals, approvalNotes: notes, requiredApprovals, headSha: data.headSha, issues: [] });
   return { body: `${body.slice(0, start)}${section}\n\n${body.slice(sectionEnd, end)}${encodeCommentData(next)}\n`, data: next };
 }
 
+/**
+ * The comment with a new status and outcome note, the plan shown left as it was (the
+ * Actions executor reports an apply's end without a plan in hand).
+ */
+export function withCommentOutcome(body: string, data: CommentData, status: CommentStatus, outcome: ApplyOutcomeNote | undefined): { body: string; data: CommentData } {
+  const next: CommentData = { ...data, status };
+  const lines = body.split('\n');
+  const title = lines.findIndex((l) => l.startsWith('## apigw-sync · '));
+  const commit = lines.findIndex((l, i) => i > title && l.startsWith('Commit `'));
+  if (title < 0 || commit < 0) return { body, data };
+  lines[title] = `## apigw-sync · ${STATUS_TITLE[status]}`;
+  let text = lines.join('\n');
+  const start = text.indexOf(OUTCOME_MARKER);
+  const end = text.indexOf(OUTCOME_END);
+  if (start >= 0 && end > start) text = `${text.slice(0, start)}${text.slice(end + OUTCOME_END.length).replace(/^\n+/, '')}`;
+  const section = outcomeSection(outcome);
+  if (section) {
+    const after = lines.slice(0, commit + 1).join('\n').length;
+    text = `${text.slice(0, after)}\n\n${section}\n\n${text.slice(after).replace(/^\n+/, '')}`;
+  }
+  const at = text.indexOf('<!-- apigw-sync:data ');
+  if (at < 0) return { body, data };
+  return { body: `${text.slice(0, at)}${encodeCommentData(next)}\n`, data: next };
+}
+
+const OUTCOME_MARKER = '<!-- apigw-sync:outcome -->';
+const OUTCOME_END = '<!-- apigw-sync:outcome-end -->';
 const APPROVAL_HEADING = '### Approval and apply';
 const PROGRESS_HEADING = '### Apply progress';
 
@@ -180,27 +238,49 @@ function approvalSection(input: PlanCommentInput): string {
     out.push('Fix the problems above and push again: nothing can be applied from an invalid state.');
     return out.join('\n');
   }
-  const fp = input.plan.fingerprint;
-  const valid = currentApprovals(input.approvals, fp, input.headSha);
+  const valid = currentApprovals(input.approvals, input.headSha);
   const stale = input.approvals.filter((a) => !valid.includes(a));
   const who = valid.length ? `: ${valid.map((a) => codeSpan(a.login)).join(', ')}` : '';
-  out.push(`Approvals for plan ${codeSpan(shortFingerprint(fp))}: **${valid.length} of ${input.requiredApprovals}**${who}`);
+  const state = input.desired ? ` (desired state ${codeSpan(shortFingerprint(input.desired.fingerprint))})` : '';
+  out.push(`Approvals for commit ${codeSpan(input.headSha.slice(0, 7))}${state}: **${valid.length} of ${input.requiredApprovals}**${who}`);
+  const notes = input.approvalNotes;
+  if (notes?.notCounted.length) {
+    out.push('', `Not counted: ${notes.notCounted.map((n) => `${codeSpan(n.login)} (${escapeMarkdownText(n.reason)})`).join(', ')}`);
+  }
+  if (notes?.codeownersMissing.length) {
+    const rows = notes.codeownersMissing.map((m) => `- ${m.owners.map((o) => codeSpan(o)).join(' or ')} for ${codeSpan(m.file)}`);
+    out.push('', 'Waiting for code owners (CODEOWNERS):', ...rows);
+  }
   if (stale.length > 0) {
-    out.push('', `Stale (given for an earlier plan, no longer count): ${stale.map((a) => `${codeSpan(a.login)} on ${codeSpan(shortFingerprint(a.fingerprint))}`).join(', ')}`);
+    out.push('', `Stale (given for an earlier commit, no longer count): ${stale.map((a) => `${codeSpan(a.login)} on ${codeSpan(a.headSha ? a.headSha.slice(0, 7) : shortFingerprint(a.fingerprint ?? '?'))}`).join(', ')}`);
   }
   out.push(
     '',
-    'An approval binds to the plan fingerprint shown at that moment; a new push or a change in AWS makes a new plan that needs approving again.',
-    'After merge, apigw-sync applies exactly this plan (`apigw-sync apply --plan-fingerprint ' + shortFingerprint(fp) + '`) and rolls it out as a canary where the API has a rollout policy.',
+    'An approval binds to this commit and so to the desired state it declares; a new push needs a new approval. Only approvals by users with write access count (checked with GitHub).',
+    'At apply time AWS is read again: what is applied is what this desired state needs then, and anything AWS changed since this plan is shown here. After merge it rolls out as a canary where the API has a rollout policy.',
     '',
     '<details><summary>Commands (users with write access)</summary>',
     '',
     '- `/apigw-sync plan` — plan again now',
-    '- `/apigw-sync apply` — apply this plan before merging (needs the approvals above)',
-    '- `/apigw-sync unlock` — clear a stale apply lock',
+    '- `/apigw-sync apply` — apply this commit before merging (needs the approvals above)',
+    '- `/apigw-sync unlock <api>` — clear a stale apply lock',
     '',
     '</details>',
   );
+  return out.join('\n');
+}
+
+function outcomeSection(o: ApplyOutcomeNote | undefined): string {
+  if (!o) return '';
+  const icon = o.kind === 'info' ? 'ℹ️' : o.kind === 'failure' ? '❌' : '💥';
+  const out = [OUTCOME_MARKER, `### ${icon} ${escapeMarkdownText(o.title)}`];
+  if (o.detail) {
+    const lines = o.detail.replace(/`{3,}/g, '``').split('\n');
+    out.push('', lines.length > 1 ? ['```text', ...lines, '```'].join('\n') : escapeMarkdownText(lines[0]));
+  }
+  // The URL comes from GitHub's payload: only a plain https URL becomes a link.
+  if (o.link && /^https:\/\/[^\s()<>[\]]+$/.test(o.link.url)) out.push('', `[${escapeMarkdownText(o.link.label)}](${o.link.url})`);
+  out.push(OUTCOME_END);
   return out.join('\n');
 }
 

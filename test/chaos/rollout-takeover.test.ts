@@ -174,6 +174,7 @@ async function startAppProcess(): Promise<{ child: ChildProcess; log: () => stri
       APP_ID: '4242',
       PRIVATE_KEY: privateKey,
       WEBHOOK_SECRET: 'test',
+      APIGW_SYNC_SIGNING_KEY: 'test-signing-key-of-at-least-32-characters',
       HOST: '127.0.0.1',
       PORT: String(await freePort()),
       APIGW_SYNC_SWEEP_MINUTES: String(SWEEP_MS / 60_000),

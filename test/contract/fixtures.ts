@@ -74,14 +74,58 @@ export async function apigatewayv2World(c: v2.ApiGatewayV2Client): Promise<Ids> 
   const route = await c.send(new v2.CreateRouteCommand({ ApiId, RouteKey: 'GET /items', Target: `integrations/${integration.IntegrationId}` }));
   const auth = await c.send(new v2.CreateAuthorizerCommand({ ApiId, Name: 'jwt', AuthorizerType: 'JWT', IdentitySource: ['$request.header.Authorization'], JwtConfiguration: { Audience: ['contract'], Issuer: 'https://issuer.example.com' } }));
   const dep = await c.send(new v2.CreateDeploymentCommand({ ApiId }));
-  await c.send(new v2.CreateStageCommand({ ApiId, StageName: 'prod', DeploymentId: dep.DeploymentId, RouteSettings: { 'GET /items': { ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 } } }));
+  await c.send(new v2.CreateStageCommand({
+    ApiId, StageName: 'prod', DeploymentId: dep.DeploymentId, RouteSettings: { 'GET /items': { ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 } },
+    AccessLogSettings: { DestinationArn: `arn:aws:logs:${REGION}:000000000000:log-group:contract`, Format: '$context.requestId' },
+  }));
   const spare = await c.send(new v2.CreateDeploymentCommand({ ApiId }));
   return {
     ApiId, RouteId: route.RouteId, IntegrationId: integration.IntegrationId, spareIntegrationId: spareIntegration.IntegrationId, AuthorizerId: auth.AuthorizerId,
     StageName: 'prod', DeploymentId: dep.DeploymentId, spareDeploymentId: spare.DeploymentId, RouteKey: 'GET /items',
     ResourceArn: `arn:aws:apigateway:${REGION}::/apis/${ApiId}`, OutputType: 'JSON', Specification: 'OAS30',
+    ...(await webSocketWorld(c)),
   };
 }
+
+/** A WebSocket API beside the HTTP one, for the operations only WebSocket APIs have (route/integration responses, models). */
+async function webSocketWorld(c: v2.ApiGatewayV2Client): Promise<Ids> {
+  const ws = (await c.send(new v2.CreateApiCommand({ Name: 'contract-ws', ProtocolType: 'WEBSOCKET', RouteSelectionExpression: '$request.body.action' }))).ApiId!;
+  const model = await c.send(new v2.CreateModelCommand({ ApiId: ws, Name: 'Message', Schema: '{"type":"object","properties":{"text":{"type":"string"}}}' }));
+  const spareModel = await c.send(new v2.CreateModelCommand({ ApiId: ws, Name: 'Spare', Schema: '{"type":"object"}' }));
+  const mock = await c.send(new v2.CreateIntegrationCommand({ ApiId: ws, IntegrationType: 'MOCK', RequestTemplates: { $default: '{"statusCode": 200}' } }));
+  const integrationResponse = await c.send(new v2.CreateIntegrationResponseCommand({ ApiId: ws, IntegrationId: mock.IntegrationId!, IntegrationResponseKey: '$default' }));
+  const twoWay = await c.send(new v2.CreateRouteCommand({
+    ApiId: ws, RouteKey: 'sendmessage', Target: `integrations/${mock.IntegrationId}`, RouteResponseSelectionExpression: '$default',
+    RequestParameters: { 'route.request.header.x-client': { Required: false } },
+  }));
+  const routeResponse = await c.send(new v2.CreateRouteResponseCommand({ ApiId: ws, RouteId: twoWay.RouteId!, RouteResponseKey: '$default' }));
+  const oneWay = await c.send(new v2.CreateRouteCommand({ ApiId: ws, RouteKey: '$default', Target: `integrations/${mock.IntegrationId}` }));
+  return {
+    wsApiId: ws, wsIntegrationId: mock.IntegrationId, wsIntegrationResponseId: integrationResponse.IntegrationResponseId, wsTwoWayRouteId: twoWay.RouteId,
+    wsRouteResponseId: routeResponse.RouteResponseId, wsOneWayRouteId: oneWay.RouteId, wsModelId: model.ModelId, wsSpareModelId: spareModel.ModelId,
+  };
+}
+
+/** Operations only WebSocket APIs have, run against the world's WebSocket API. */
+const WS_OVERRIDES: Record<string, (ids: Ids) => Record<string, unknown>> = {
+  CreateRouteResponse: (ids) => ({ ApiId: ids.wsApiId, RouteId: ids.wsOneWayRouteId, RouteResponseKey: '$default' }),
+  GetRouteResponses: (ids) => ({ ApiId: ids.wsApiId, RouteId: ids.wsTwoWayRouteId }),
+  GetRouteResponse: (ids) => ({ ApiId: ids.wsApiId, RouteId: ids.wsTwoWayRouteId, RouteResponseId: ids.wsRouteResponseId }),
+  UpdateRouteResponse: (ids) => ({ ApiId: ids.wsApiId, RouteId: ids.wsTwoWayRouteId, RouteResponseId: ids.wsRouteResponseId }),
+  DeleteRouteResponse: (ids) => ({ ApiId: ids.wsApiId, RouteId: ids.wsTwoWayRouteId, RouteResponseId: ids.wsRouteResponseId }),
+  DeleteRouteRequestParameter: (ids) => ({ ApiId: ids.wsApiId, RouteId: ids.wsTwoWayRouteId, RequestParameterKey: 'route.request.header.x-client' }),
+  CreateIntegrationResponse: (ids) => ({ ApiId: ids.wsApiId, IntegrationId: ids.wsIntegrationId, IntegrationResponseKey: '/4\\d\\d/' }),
+  GetIntegrationResponses: (ids) => ({ ApiId: ids.wsApiId, IntegrationId: ids.wsIntegrationId }),
+  GetIntegrationResponse: (ids) => ({ ApiId: ids.wsApiId, IntegrationId: ids.wsIntegrationId, IntegrationResponseId: ids.wsIntegrationResponseId }),
+  UpdateIntegrationResponse: (ids) => ({ ApiId: ids.wsApiId, IntegrationId: ids.wsIntegrationId, IntegrationResponseId: ids.wsIntegrationResponseId }),
+  DeleteIntegrationResponse: (ids) => ({ ApiId: ids.wsApiId, IntegrationId: ids.wsIntegrationId, IntegrationResponseId: ids.wsIntegrationResponseId }),
+  CreateModel: (ids) => ({ ApiId: ids.wsApiId, Name: 'Other', Schema: '{"type":"object"}' }),
+  GetModels: (ids) => ({ ApiId: ids.wsApiId }),
+  GetModel: (ids) => ({ ApiId: ids.wsApiId, ModelId: ids.wsModelId }),
+  GetModelTemplate: (ids) => ({ ApiId: ids.wsApiId, ModelId: ids.wsModelId }),
+  UpdateModel: (ids) => ({ ApiId: ids.wsApiId, ModelId: ids.wsModelId }),
+  DeleteModel: (ids) => ({ ApiId: ids.wsApiId, ModelId: ids.wsSpareModelId }),
+};
 
 export const APIGATEWAYV2_OVERRIDES: Record<string, (ids: Ids) => Record<string, unknown>> = {
   CreateApi: () => ({ Name: 'other', ProtocolType: 'HTTP' }),
@@ -96,6 +140,7 @@ export const APIGATEWAYV2_OVERRIDES: Record<string, (ids: Ids) => Record<string,
   ExportApi: () => ({ Specification: 'OAS30', OutputType: 'JSON' }),
   TagResource: () => ({ Tags: { team: 'contract' } }),
   UntagResource: () => ({ TagKeys: ['team'] }),
+  ...WS_OVERRIDES,
 };
 
 export async function cloudwatchWorld(c: cw.CloudWatchClient): Promise<Ids> {

@@ -9,6 +9,7 @@ import type { Api, ApiState, Cors } from './types.js';
 import { buildIntegration } from './integrations.js';
 import { checkCors } from './cors.js';
 import { newStage } from './stages.js';
+import { checkApiKeySelectionExpression, checkRouteSelectionExpression, refuseHttpOnlyApiMembers, webSocketEndpoint } from './websocket-api.js';
 import { bodyOf, compact, json, oneOf, optBool, optObj, optStr, optStrList, optNum, optStrMap, regionOf, reqStr, type Body } from './wire.js';
 
 export const apiWire = (a: Api) => compact({ ...a });
@@ -26,16 +27,31 @@ export function readCors(b: Body): Cors | undefined {
   }));
 }
 
-export function newApiState(store: V2Store, fields: { name: string; region: string; description?: string; version?: string; cors?: Cors; tags?: Record<string, string> }): ApiState {
+type NewApiFields = { name: string; region: string; description?: string; version?: string; cors?: Cors; tags?: Record<string, string>; protocolType?: Api['protocolType'] };
+
+/** A new API with AWS's defaults, stored. */
+export function newApiState(store: V2Store, fields: NewApiFields): ApiState {
+  const st = buildApiState(store, fields);
+  store.state.apis.push(st);
+  return st;
+}
+
+/** A new API with AWS's defaults, not yet stored (CreateApi validates it first, so a refusal leaves nothing behind). */
+function buildApiState(
+  store: V2Store,
+  fields: NewApiFields,
+): ApiState {
   const apiId = newId(ID_LENGTH.api);
+  const webSocket = fields.protocolType === 'WEBSOCKET';
   const st: ApiState = {
     api: compact({
       apiId,
       name: fields.name,
-      protocolType: 'HTTP' as const,
-      apiEndpoint: `https://${apiId}.execute-api.${fields.region}.amazonaws.com`,
+      protocolType: fields.protocolType ?? 'HTTP',
+      apiEndpoint: webSocket ? webSocketEndpoint(apiId, fields.region) : `https://${apiId}.execute-api.${fields.region}.amazonaws.com`,
       apiKeySelectionExpression: '$request.header.x-api-key',
-      routeSelectionExpression: '$request.method $request.path',
+      // WebSocket APIs have no default: CreateApi refuses them without one (set by applyApiFields).
+      routeSelectionExpression: webSocket ? '' : '$request.method $request.path',
       corsConfiguration: fields.cors,
       createdDate: store.isoNow(),
       description: fields.description,
@@ -49,12 +65,15 @@ export function newApiState(store: V2Store, fields: { name: string; region: stri
     authorizers: [],
     stages: [],
     deployments: [],
+    routeResponses: {},
+    integrationResponses: {},
+    models: [],
   };
-  store.state.apis.push(st);
   return st;
 }
 
 function applyApiFields(api: Api, b: Body): void {
+  if (api.protocolType === 'WEBSOCKET') refuseHttpOnlyApiMembers(b);
   const set = <K extends keyof Api>(k: K, v: Api[K] | undefined) => {
     if (v !== undefined) api[k] = v;
   };
@@ -69,6 +88,11 @@ function applyApiFields(api: Api, b: Body): void {
   set('ipAddressType', oneOf(optStr(b, 'ipAddressType'), 'ipAddressType', ['ipv4', 'dualstack']));
   if (api.routeSelectionExpression !== '$request.method $request.path' && api.protocolType === 'HTTP') {
     throw badRequest(`Invalid routeSelectionExpression ${api.routeSelectionExpression}; HTTP APIs only support $request.method $request.path`);
+  }
+  if (api.protocolType === 'WEBSOCKET') {
+    if (!api.routeSelectionExpression) throw badRequest('RouteSelectionExpression is required for WebSocket APIs, e.g. $request.body.action');
+    checkRouteSelectionExpression(api.routeSelectionExpression);
+    checkApiKeySelectionExpression(api.apiKeySelectionExpression);
   }
 }
 
@@ -104,14 +128,15 @@ export function apiRoutes(store: V2Store): RouteDef[] {
     v2Route('CreateApi', 'POST', '/v2/apis', true, (req) => {
       const b = bodyOf(req);
       const name = reqStr(b, 'name');
-      const protocolType = oneOf(reqStr(b, 'protocolType'), 'protocolType', ['HTTP', 'WEBSOCKET']);
-      if (protocolType === 'WEBSOCKET') throw badRequest('WEBSOCKET APIs are not supported by this emulator; use protocolType HTTP');
-      if (optStr(b, 'routeKey') !== undefined && optStr(b, 'target') === undefined) {
+      const protocolType = oneOf(reqStr(b, 'protocolType'), 'protocolType', ['HTTP', 'WEBSOCKET'])!;
+      if (protocolType === 'HTTP' && optStr(b, 'routeKey') !== undefined && optStr(b, 'target') === undefined) {
         throw badRequest('routeKey can only be specified together with target (quick create)');
       }
-      const st = newApiState(store, { name, region: regionOf(req), tags: checkTags(optStrMap(b, 'tags')) });
+      const tags = checkTags(optStrMap(b, 'tags'));
+      const st = buildApiState(store, { name, region: regionOf(req), tags, protocolType });
       applyApiFields(st.api, b);
-      quickCreate(store, st, b);
+      store.state.apis.push(st);
+      if (protocolType === 'HTTP') quickCreate(store, st, b);
       return json(201, apiWire(st.api));
     }),
     v2Route('GetApis', 'GET', '/v2/apis', false, (req) => {

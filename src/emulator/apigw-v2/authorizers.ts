@@ -8,6 +8,8 @@ import { page } from './paging.js';
 import { v2Route } from './route-def.js';
 import type { V2Store } from './store.js';
 import type { Authorizer } from './types.js';
+import { isWebSocket } from './websocket-api.js';
+import { buildWebSocketAuthorizer } from './websocket-authorizers.js';
 import { bodyOf, compact, json, oneOf, optBool, optNum, optObj, optStr, optStrList, type Body } from './wire.js';
 
 export const authorizerWire = (a: Authorizer) => compact({ ...a });
@@ -68,7 +70,7 @@ export function authorizerRoutes(store: V2Store): RouteDef[] {
       const st = store.api(p.apiId);
       const input = readAuthorizerInput(bodyOf(req));
       if (st.authorizers.some((a) => a.name === input.name)) throw badRequest(`An authorizer named ${input.name} already exists for this API`);
-      const a = buildAuthorizer(input);
+      const a = isWebSocket(st) ? buildWebSocketAuthorizer(input) : buildAuthorizer(input);
       st.authorizers.push(a);
       store.changed(st);
       return json(201, authorizerWire(a));
@@ -84,7 +86,8 @@ export function authorizerRoutes(store: V2Store): RouteDef[] {
     v2Route('UpdateAuthorizer', 'PATCH', '/v2/apis/{apiId}/authorizers/{authorizerId}', true, (req, p) => {
       const st = store.api(p.apiId);
       const current = store.authorizer(st, p.authorizerId);
-      const next = buildAuthorizer(readAuthorizerInput(bodyOf(req)), current);
+      const input = readAuthorizerInput(bodyOf(req));
+      const next = isWebSocket(st) ? buildWebSocketAuthorizer(input, current) : buildAuthorizer(input, current);
       const users = st.routes.filter((r) => r.authorizerId === current.authorizerId);
       if (next.authorizerType !== current.authorizerType && users.length > 0) {
         throw conflict(`Cannot change the type of authorizer ${current.authorizerId} while routes use it: ${users.map((r) => r.routeKey).join(', ')}`);

@@ -8,6 +8,8 @@ import { page } from './paging.js';
 import { v2Route } from './route-def.js';
 import type { V2Store } from './store.js';
 import type { Deployment } from './types.js';
+import { missingModels } from './models.js';
+import { isWebSocket } from './websocket-api.js';
 import { bodyOf, compact, json, optStr } from './wire.js';
 
 export function deploymentWire(store: V2Store, d: Deployment) {
@@ -33,6 +35,10 @@ export function deploymentRoutes(store: V2Store): RouteDef[] {
         throw badRequest(`Stage ${stage.stageName} has AutoDeploy enabled; deployments to it are automatic and cannot be created manually`);
       }
       if (st.routes.length === 0) throw badRequest('Unable to deploy API because no routes exist in this API');
+      if (isWebSocket(st) && !st.api.disableSchemaValidation) {
+        const missing = missingModels(st);
+        if (missing.length > 0) throw badRequest(`Unable to deploy API: models not found: ${missing.join(', ')}; create them or set DisableSchemaValidation on the API`);
+      }
       const d = store.deploy(st, { description: optStr(b, 'description'), autoDeployed: false });
       if (stage) {
         stage.deploymentId = d.deploymentId;

@@ -7,7 +7,12 @@ import { importOpenApi, type ImportedDefinition } from './openapi-import.js';
 import { v2Route } from './route-def.js';
 import type { V2Store } from './store.js';
 import type { ApiState } from './types.js';
+import { isWebSocket } from './websocket-api.js';
 import { bodyOf, json, regionOf, reqStr } from './wire.js';
+
+/** OpenAPI describes HTTP APIs only: API Gateway neither exports nor reimports a WebSocket API (our wording). */
+const WEBSOCKET_EXPORT = 'Exporting WebSocket APIs is not supported; ExportApi supports HTTP APIs only (OAS30)';
+const WEBSOCKET_REIMPORT = 'Reimporting an OpenAPI definition into a WebSocket API is not supported; ReimportApi supports HTTP APIs only';
 
 function definitionFrom(req: EmuRequest): ImportedDefinition {
   const basepath = req.query.get('basepath');
@@ -45,6 +50,7 @@ export function importExportRoutes(store: V2Store): RouteDef[] {
   return [
     v2Route('ExportApi', 'GET', '/v2/apis/{apiId}/exports/{specification}', false, (req, p) => {
       const st = store.api(p.apiId);
+      if (isWebSocket(st)) throw badRequest(WEBSOCKET_EXPORT);
       if (p.specification !== 'OAS30') throw badRequest(`Invalid specification ${p.specification}; only OAS30 is supported`);
       const outputType = req.query.get('outputType');
       if (outputType !== 'YAML' && outputType !== 'JSON') throw badRequest('outputType is required and must be YAML or JSON');
@@ -76,6 +82,7 @@ export function importExportRoutes(store: V2Store): RouteDef[] {
     }),
     v2Route('ReimportApi', 'PUT', '/v2/apis/{apiId}', true, (req, p) => {
       const st = store.api(p.apiId);
+      if (isWebSocket(st)) throw badRequest(WEBSOCKET_REIMPORT);
       const def = definitionFrom(req);
       install(st, def);
       store.changed(st);

@@ -1,4 +1,4 @@
-/** API Gateway v2 (HTTP APIs) service module for the emulator. */
+/** API Gateway v2 (HTTP and WebSocket APIs) service module for the emulator. */
 import type { ModuleContext, ServiceModule } from '../core/types.js';
 import { apiRoutes } from './apis.js';
 import { authorizerRoutes } from './authorizers.js';
@@ -9,6 +9,11 @@ import { routeRoutes } from './routes.js';
 import { stageRoutes } from './stages.js';
 import { V2Store, type V2StoreOptions } from './store.js';
 import { tagRoutes } from './tags.js';
+import { accessLogSettingsRoutes } from './access-log-settings.js';
+import { integrationResponseRoutes } from './integration-responses.js';
+import { modelRoutes } from './models.js';
+import { routeResponseRoutes } from './route-responses.js';
+import { webSocketRouteRoutes } from './websocket-routes.js';
 
 export { V2Store } from './store.js';
 export type * from './types.js';
@@ -33,6 +38,12 @@ export function createApigwV2Module(ctx?: ModuleContext, opts: V2StoreOptions = 
       ...deploymentRoutes(store),
       ...tagRoutes(store),
       ...importExportRoutes(store),
+      // WebSocket APIs (and DeleteAccessLogSettings, for both kinds).
+      ...routeResponseRoutes(store),
+      ...integrationResponseRoutes(store),
+      ...modelRoutes(store),
+      ...webSocketRouteRoutes(store),
+      ...accessLogSettingsRoutes(store),
     ],
     snapshot: () => store.snapshot(),
     restore: (data) => store.restore(data),

@@ -11,6 +11,8 @@ import type { V2Store } from './store.js';
 import type { Integration } from './types.js';
 import { bodyOf, compact, json, optNum, optObj, optStr, optStrMap, type Body } from './wire.js';
 import { checkParameterMapping, mergeParameterMaps } from './parameter-mapping.js';
+import { isWebSocket } from './websocket-api.js';
+import { buildWebSocketIntegration } from './websocket-integrations.js';
 
 export const integrationWire = (i: Integration) => compact({ ...i });
 
@@ -92,7 +94,8 @@ export function integrationRoutes(store: V2Store): RouteDef[] {
   return [
     v2Route('CreateIntegration', 'POST', '/v2/apis/{apiId}/integrations', true, (req, p) => {
       const st = store.api(p.apiId);
-      const integration = buildIntegration(readIntegrationInput(bodyOf(req)));
+      const input = readIntegrationInput(bodyOf(req));
+      const integration = isWebSocket(st) ? buildWebSocketIntegration(input) : buildIntegration(input);
       st.integrations.push(integration);
       store.changed(st);
       return json(201, integrationWire(integration));
@@ -109,7 +112,9 @@ export function integrationRoutes(store: V2Store): RouteDef[] {
       const st = store.api(p.apiId);
       const current = store.integration(st, p.integrationId);
       const input = readIntegrationInput(bodyOf(req));
-      const next = buildIntegration({ ...input, ...mergeParameterMaps(current, input) }, current);
+      const merged = { ...input, ...mergeParameterMaps(current, input) };
+      // WebSocket: request parameters merge (a key set to "" is removed), request templates replace.
+      const next = isWebSocket(st) ? buildWebSocketIntegration(merged, current) : buildIntegration(merged, current);
       for (const k of ['requestParameters', 'responseParameters'] as const) if (next[k] && Object.keys(next[k]!).length === 0) delete next[k];
       st.integrations[st.integrations.indexOf(current)] = next;
       store.changed(st);
@@ -125,6 +130,7 @@ export function integrationRoutes(store: V2Store): RouteDef[] {
         );
       }
       st.integrations = st.integrations.filter((x) => x !== integration);
+      delete st.integrationResponses[integration.integrationId];
       store.changed(st);
       return json(204);
     }),

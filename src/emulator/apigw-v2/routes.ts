@@ -8,6 +8,8 @@ import { page } from './paging.js';
 import { v2Route } from './route-def.js';
 import type { V2Store } from './store.js';
 import type { ApiState, Route } from './types.js';
+import { isWebSocket } from './websocket-api.js';
+import { checkWebSocketRoute, mergeWebSocketRouteUpdate } from './websocket-routes.js';
 import { bodyOf, compact, json, oneOf, optBool, optObj, optStr, optStrList, optStrMap, type Body } from './wire.js';
 
 export const routeWire = (r: Route) => compact({ ...r });
@@ -38,7 +40,8 @@ function readRouteInput(b: Body): Partial<Route> {
 
 /** Validates a route against its API (keys unique, target and authorizer exist and fit). */
 export function checkRoute(store: V2Store, st: ApiState, r: Route): void {
-  if (!ROUTE_KEY.test(r.routeKey)) {
+  if (isWebSocket(st)) checkWebSocketRoute(st, r);
+  else if (!ROUTE_KEY.test(r.routeKey)) {
     throw badRequest(`Invalid route key ${r.routeKey}; use "$default" or "METHOD /path" (e.g. "GET /pets/{id}")`);
   }
   const clash = st.routes.find((x) => x.routeKey === r.routeKey && x.routeId !== r.routeId);
@@ -96,7 +99,7 @@ export function routeRoutes(store: V2Store): RouteDef[] {
       const st = store.api(p.apiId);
       const current = store.route(st, p.routeId);
       const input = readRouteInput(bodyOf(req));
-      const next: Route = compact({ ...current, ...input });
+      const next: Route = isWebSocket(st) ? mergeWebSocketRouteUpdate(current, input) : compact({ ...current, ...input });
       // Switching to NONE/AWS_IAM drops the authorizer, as the console and CLI expect.
       if (input.authorizationType && input.authorizationType !== 'JWT' && input.authorizationType !== 'CUSTOM' && input.authorizerId === undefined) {
         delete next.authorizerId;
@@ -112,6 +115,7 @@ export function routeRoutes(store: V2Store): RouteDef[] {
       const st = store.api(p.apiId);
       const route = store.route(st, p.routeId);
       st.routes = st.routes.filter((x) => x !== route);
+      delete st.routeResponses[route.routeId];
       for (const stage of st.stages) delete stage.routeSettings[route.routeKey];
       store.changed(st);
       return json(204);

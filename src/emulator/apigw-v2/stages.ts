@@ -9,19 +9,22 @@ import { page } from './paging.js';
 import { v2Route } from './route-def.js';
 import type { V2Store } from './store.js';
 import type { ApiState, RouteSettings, Stage } from './types.js';
+import { isWebSocket } from './websocket-api.js';
 import { bodyOf, compact, json, oneOf, optBool, optNum, optObj, optStr, optStrMap, type Body } from './wire.js';
 
 export const stageWire = (s: Stage) => compact({ ...s });
 
-export function newStage(store: V2Store, fields: { stageName: string; autoDeploy?: boolean }): Stage {
+export function newStage(store: V2Store, fields: { stageName: string; autoDeploy?: boolean; webSocket?: boolean }): Stage {
   const now = store.isoNow();
+  // What GetStage returns for a new stage (Terraform's acceptance tests record both kinds).
+  const defaultRouteSettings: RouteSettings = fields.webSocket ? { dataTraceEnabled: false, detailedMetricsEnabled: false, loggingLevel: 'OFF' } : { detailedMetricsEnabled: false };
   return {
     stageName: fields.stageName,
     autoDeploy: fields.autoDeploy ?? false,
     createdDate: now,
     lastUpdatedDate: now,
     stageVariables: {},
-    defaultRouteSettings: { detailedMetricsEnabled: false },
+    defaultRouteSettings,
     routeSettings: {},
     tags: {},
   };
@@ -93,8 +96,10 @@ export function stageRoutes(store: V2Store): RouteDef[] {
       const b = bodyOf(req);
       const stageName = optStr(b, 'stageName');
       if (!stageName || !STAGE_NAME.test(stageName)) throw badRequest(`Invalid stage name ${stageName ?? '(missing)'}`);
+      // A WebSocket stage name is the path clients connect to (wss://…/{stage}); $default serves only HTTP APIs.
+      if (stageName === '$default' && isWebSocket(st)) throw badRequest('The $default stage is supported only for HTTP APIs; name the WebSocket stage, e.g. prod');
       if (st.stages.some((s) => s.stageName === stageName)) throw conflict(`Stage already exists: ${stageName}`);
-      const stage = newStage(store, { stageName });
+      const stage = newStage(store, { stageName, webSocket: isWebSocket(st) });
       const { deploy } = applyStageBody(store, st, stage, b, { creating: true });
       stage.tags = checkTags(optStrMap(b, 'tags') ?? {});
       st.stages.push(stage);

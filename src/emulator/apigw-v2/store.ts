@@ -7,7 +7,7 @@ import { checkArnScope } from '../core/arn.js';
 import { DEFAULT_PARTITION, type Partition } from '../core/partitions.js';
 import { AwsError, badRequest, notFound } from '../core/types.js';
 import { ID_LENGTH, newId } from './ids.js';
-import type { ApiState, Authorizer, DeployedSnapshot, Deployment, Integration, Route, Stage, V2State } from './types.js';
+import type { ApiState, Authorizer, DeployedSnapshot, Deployment, Integration, IntegrationResponse, Model, Route, RouteResponse, Stage, V2State } from './types.js';
 
 export interface V2StoreOptions {
   /** How long a new deployment stays PENDING (AWS takes a moment; clients must poll). */
@@ -73,13 +73,33 @@ export class V2Store {
     return d;
   }
 
+  routeResponse(st: ApiState, routeId: string, routeResponseId: string): RouteResponse {
+    const r = (st.routeResponses[routeId] ?? []).find((x) => x.routeResponseId === routeResponseId);
+    if (!r) throw missing('RouteResponse', `Invalid RouteResponse identifier specified ${routeResponseId}`);
+    return r;
+  }
+
+  integrationResponse(st: ApiState, integrationId: string, integrationResponseId: string): IntegrationResponse {
+    const r = (st.integrationResponses[integrationId] ?? []).find((x) => x.integrationResponseId === integrationResponseId);
+    if (!r) throw missing('IntegrationResponse', `Invalid IntegrationResponse identifier specified ${integrationResponseId}`);
+    return r;
+  }
+
+  model(st: ApiState, modelId: string): Model {
+    const m = st.models.find((x) => x.modelId === modelId);
+    if (!m) throw missing('Model', `Invalid Model identifier specified ${modelId}`);
+    return m;
+  }
+
   deploymentStatus(d: Deployment): 'PENDING' | 'DEPLOYED' {
     return this.now() >= d.readyAt ? 'DEPLOYED' : 'PENDING';
   }
 
   snapshotOf(st: ApiState): DeployedSnapshot {
     const { name, description, version, corsConfiguration } = st.api;
-    return clone({ api: { name, description, version, corsConfiguration }, routes: st.routes, integrations: st.integrations, authorizers: st.authorizers });
+    const snap: DeployedSnapshot = { api: { name, description, version, corsConfiguration }, routes: st.routes, integrations: st.integrations, authorizers: st.authorizers };
+    if (st.api.protocolType === 'WEBSOCKET') Object.assign(snap, { routeResponses: st.routeResponses, integrationResponses: st.integrationResponses, models: st.models });
+    return clone(snap);
   }
 
   /** Freezes the API's current routes/integrations/authorizers into a new deployment. */
@@ -124,5 +144,11 @@ export class V2Store {
   restore(data: unknown): void {
     const d = data as V2State | undefined;
     this.state = d && Array.isArray(d.apis) ? clone(d) : { apis: [] };
+    // State saved before WebSocket support has no response or model collections.
+    for (const st of this.state.apis) {
+      st.routeResponses ??= {};
+      st.integrationResponses ??= {};
+      st.models ??= [];
+    }
   }
 }

@@ -54,6 +54,8 @@ export interface Integration {
   integrationUri?: string;
   integrationMethod?: string;
   integrationSubtype?: string;
+  /** WebSocket non-proxy integrations: which integration response a backend answer selects. */
+  integrationResponseSelectionExpression?: string;
   connectionType: 'INTERNET' | 'VPC_LINK';
   connectionId?: string;
   credentialsArn?: string;
@@ -109,12 +111,44 @@ export interface Stage {
   apiGatewayManaged?: boolean;
 }
 
+/** WebSocket two-way routes: what API Gateway sends back to the client (only the `$default` key exists). */
+export interface RouteResponse {
+  routeResponseId: string;
+  routeResponseKey: string;
+  modelSelectionExpression?: string;
+  responseModels?: Record<string, string>;
+  responseParameters?: Record<string, { required: boolean }>;
+}
+
+/** WebSocket non-proxy integrations: how a backend answer is transformed, chosen by key (`$default` or `/regex/`). */
+export interface IntegrationResponse {
+  integrationResponseId: string;
+  integrationResponseKey: string;
+  contentHandlingStrategy?: string;
+  responseParameters?: Record<string, string>;
+  responseTemplates?: Record<string, string>;
+  templateSelectionExpression?: string;
+}
+
+/** A WebSocket API's JSON-schema model (request/response models name it). */
+export interface Model {
+  modelId: string;
+  name: string;
+  schema: string;
+  contentType?: string;
+  description?: string;
+}
+
 /** What a deployment froze: the API's routes, integrations and authorizers at that moment. */
 export interface DeployedSnapshot {
   api: Pick<Api, 'name' | 'description' | 'version' | 'corsConfiguration'>;
   routes: Route[];
   integrations: Integration[];
   authorizers: Authorizer[];
+  /** WebSocket only (absent in state saved before WebSocket support): by route / integration id. */
+  routeResponses?: Record<string, RouteResponse[]>;
+  integrationResponses?: Record<string, IntegrationResponse[]>;
+  models?: Model[];
 }
 
 export interface Deployment {
@@ -135,6 +169,11 @@ export interface ApiState {
   authorizers: Authorizer[];
   stages: Stage[];
   deployments: Deployment[];
+  /** WebSocket two-way routes, by route id (V2Store.restore fills these in for older state files). */
+  routeResponses: Record<string, RouteResponse[]>;
+  /** WebSocket integration responses, by integration id. */
+  integrationResponses: Record<string, IntegrationResponse[]>;
+  models: Model[];
 }
 
 export interface V2State {

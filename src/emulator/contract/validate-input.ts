@@ -9,14 +9,13 @@
  * Handlers keep their semantic checks (an authorizer type needing a URI, a stage in use…);
  * this layer only states what the models state, for every operation at once.
  */
-import { readFileSync } from 'node:fs';
 import { AwsError, type EmuRequest, type ServiceName } from '../core/types.js';
 import type { InputRules, OperationRules, RuleConstraint, RuleRef } from './input-rules-types.js';
+// Imported, not read from disk next to this file: the compiled CLI bundles this module into dist/chunks/.
+import INPUT_RULES from './input-rules.json' with { type: 'json' };
 
-let rules: InputRules | undefined;
 function loadRules(): InputRules {
-  rules ??= JSON.parse(readFileSync(new URL('./input-rules.json', import.meta.url), 'utf8')) as InputRules;
-  return rules;
+  return INPUT_RULES as unknown as InputRules;
 }
 
 type Shapes = Record<string, RuleRef>;

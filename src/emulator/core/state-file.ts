@@ -28,7 +28,7 @@ export function readStateFile(path: string): StateFileContent | undefined {
   try {
     parsed = JSON.parse(text);
   } catch (e) {
-    throw new Error(`State file ${path} is not valid JSON (${(e as Error).message}); delete it to start empty`);
+    throw new Error(`State file ${path} is not valid JSON (${(e as Error).message}); delete it to start empty`, { cause: e });
   }
   const o = parsed as { version?: unknown; modules?: unknown; partitions?: unknown; global?: unknown } | null;
   if (o?.version === 1 && isObject(o.modules)) {

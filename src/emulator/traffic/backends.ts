@@ -12,6 +12,11 @@ export interface BackendHealth {
   clientErrorRate: number;
   /** Mean integration latency in ms (±20% seeded jitter per request). */
   latencyMs: number;
+  /**
+   * Fraction of calls that never get an answer (a timeout, an unreachable host, a Lambda that
+   * cannot be invoked): WebSocket APIs count them as ExecutionError, HTTP and REST APIs answer 5xx.
+   */
+  executionErrorRate?: number;
 }
 
 export interface BackendRule extends BackendHealth {
@@ -37,10 +42,11 @@ export function readRule(body: unknown): BackendRule {
     errorRate: rate(b.errorRate, 'errorRate', 0),
     clientErrorRate: rate(b.clientErrorRate, 'clientErrorRate', 0),
     latencyMs,
+    ...(b.executionErrorRate !== undefined ? { executionErrorRate: rate(b.executionErrorRate, 'executionErrorRate') } : {}),
     ...(b.uri !== undefined ? { uri: b.uri as string } : {}),
     ...(b.deploymentId !== undefined ? { deploymentId: b.deploymentId as string } : {}),
   };
-  if (rule.errorRate + rule.clientErrorRate > 1) throw badRequest('errorRate + clientErrorRate must not exceed 1');
+  if (rule.errorRate + rule.clientErrorRate + (rule.executionErrorRate ?? 0) > 1) throw badRequest('errorRate + clientErrorRate + executionErrorRate must not exceed 1');
   return rule;
 }
 

@@ -62,7 +62,7 @@ interface Acc {
 }
 
 const newAcc = (): Acc => ({ n: 0, n4: 0, n5: 0, bytes: 0, latency: new Map(), integration: new Map() });
-const bump = (m: Map<number, number>, v: number) => m.set(v, (m.get(v) ?? 0) + 1);
+export const bump = (m: Map<number, number>, v: number) => m.set(v, (m.get(v) ?? 0) + 1);
 
 function merge(a: Acc, b: Acc): Acc {
   const out = { ...newAcc(), n: a.n + b.n, n4: a.n4 + b.n4, n5: a.n5 + b.n5, bytes: a.bytes + b.bytes };
@@ -73,7 +73,7 @@ function merge(a: Acc, b: Acc): Acc {
   return out;
 }
 
-function histogramDatum(t: number, h: Map<number, number>, unit: string): Datum {
+export function histogramDatum(t: number, h: Map<number, number>, unit: string): Datum {
   const values = [...h.keys()];
   const counts = values.map((v) => h.get(v)!);
   const n = counts.reduce((s, c) => s + c, 0);
@@ -85,7 +85,7 @@ function histogramDatum(t: number, h: Map<number, number>, unit: string): Datum 
  * requests. Kept as a statistic set: percentiles of a 0/1 series carry no information, and
  * long backfills stay small.
  */
-function binaryDatum(t: number, n: number, ones: number): Datum {
+export function binaryDatum(t: number, n: number, ones: number): Datum {
   return { t, unit: 'Count', sampleCount: n, sum: ones, min: ones === n ? 1 : 0, max: ones > 0 ? 1 : 0 };
 }
 
@@ -118,7 +118,8 @@ export function simulate(target: StageTarget, backends: Backends, rng: Rng, o: S
     const health = backends.healthOf(deployment.deploymentId, endpoint.uri);
     const roll = rng.next();
     // A route without an integration answers 404 from API Gateway itself.
-    const status = endpoint.uri === undefined ? 404 : roll < health.errorRate ? 502 : roll < health.errorRate + health.clientErrorRate ? 400 : 200;
+    const serverErrorRate = health.errorRate + (health.executionErrorRate ?? 0);
+    const status = endpoint.uri === undefined ? 404 : roll < serverErrorRate ? 502 : roll < serverErrorRate + health.clientErrorRate ? 400 : 200;
     const integrationMs = endpoint.uri === undefined ? 0 : Math.round(health.latencyMs * (0.8 + 0.4 * rng.next()));
     const latencyMs = integrationMs + 5 + rng.int(11);
 

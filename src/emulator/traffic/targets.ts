@@ -68,5 +68,5 @@ function httpTarget(v2: ApigwV2Module, apiId: string, stageName: string): StageT
 export function resolveStage(sources: TargetSources, apiId: string, stage: string): StageTarget {
   if (sources.v1?.store.state.apis.some((a) => a.api.id === apiId)) return restTarget(sources.v1, apiId, stage);
   if (sources.v2?.store.state.apis.some((a) => a.api.apiId === apiId)) return httpTarget(sources.v2, apiId, stage);
-  throw notFound(`No REST or HTTP API with id ${apiId}`);
+  throw notFound(`No REST, HTTP or WebSocket API with id ${apiId}`);
 }

@@ -263,6 +263,51 @@ async function httpSession(): Promise<void> {
   await aws('apigatewayv2', 'delete-api', ...a);
 }
 
+/** A chat WebSocket API through every WebSocket operation, ending with `get-routes` as a user would read it. */
+async function webSocketSession(): Promise<void> {
+  const api = await aws('apigatewayv2', 'create-api', '--name', 'cli-chat', '--protocol-type', 'WEBSOCKET', '--route-selection-expression', '$request.body.action');
+  expect(api).toMatchObject({ ProtocolType: 'WEBSOCKET', ApiEndpoint: `wss://${String(api.ApiId)}.execute-api.${REGION}.amazonaws.com` });
+  const a = ['--api-id', String(api.ApiId)];
+  const model = await aws('apigatewayv2', 'create-model', ...a, '--name', 'Message', '--schema', '{"type":"object","properties":{"text":{"type":"string"}}}');
+  const mo = [...a, '--model-id', String(model.ModelId)];
+  await aws('apigatewayv2', 'get-models', ...a);
+  await aws('apigatewayv2', 'get-model', ...mo);
+  expect(String((await aws('apigatewayv2', 'get-model-template', ...mo)).Value)).toContain('$inputRoot.text');
+  await aws('apigatewayv2', 'update-model', ...mo, '--description', 'a chat message');
+  const auth = await aws('apigatewayv2', 'create-authorizer', ...a, '--name', 'token', '--authorizer-type', 'REQUEST', '--authorizer-uri', LAMBDA, '--identity-source', 'route.request.querystring.token');
+  const connectFn = await aws('apigatewayv2', 'create-integration', ...a, '--integration-type', 'AWS_PROXY', '--integration-uri', LAMBDA);
+  const mock = await aws('apigatewayv2', 'create-integration', ...a, '--integration-type', 'MOCK', '--request-templates', '{"$default":"{\\"statusCode\\": 200}"}', '--template-selection-expression', '\\$default');
+  expect(mock).toMatchObject({ IntegrationResponseSelectionExpression: '${integration.response.statuscode}', TimeoutInMillis: 29000, PassthroughBehavior: 'WHEN_NO_MATCH' });
+  const mi = [...a, '--integration-id', String(mock.IntegrationId)];
+  const ir = await aws('apigatewayv2', 'create-integration-response', ...mi, '--integration-response-key', '$default');
+  const iri = [...mi, '--integration-response-id', String(ir.IntegrationResponseId)];
+  await aws('apigatewayv2', 'get-integration-responses', ...mi);
+  await aws('apigatewayv2', 'get-integration-response', ...iri);
+  await aws('apigatewayv2', 'update-integration-response', ...iri, '--template-selection-expression', '\\$default');
+  const connect = await aws('apigatewayv2', 'create-route', ...a, '--route-key', '$connect', '--authorization-type', 'CUSTOM', '--authorizer-id', String(auth.AuthorizerId),
+    '--target', `integrations/${String(connectFn.IntegrationId)}`, '--request-parameters', '{"route.request.querystring.token":{"Required":true}}');
+  await aws('apigatewayv2', 'delete-route-request-parameter', ...a, '--route-id', String(connect.RouteId), '--request-parameter-key', 'route.request.querystring.token');
+  const send = await aws('apigatewayv2', 'create-route', ...a, '--route-key', 'sendmessage', '--target', `integrations/${String(mock.IntegrationId)}`, '--route-response-selection-expression', '$default');
+  const sr = [...a, '--route-id', String(send.RouteId)];
+  const rr = await aws('apigatewayv2', 'create-route-response', ...sr, '--route-response-key', '$default');
+  const rri = [...sr, '--route-response-id', String(rr.RouteResponseId)];
+  await aws('apigatewayv2', 'get-route-responses', ...sr);
+  await aws('apigatewayv2', 'get-route-response', ...rri);
+  await aws('apigatewayv2', 'update-route-response', ...rri, '--model-selection-expression', 'default');
+  const routes = (await aws('apigatewayv2', 'get-routes', ...a)).Items as Array<Record<string, unknown>>;
+  expect(routes.map((r) => r.RouteKey)).toEqual(['$connect', 'sendmessage']);
+  expect(routes[0]).toMatchObject({ AuthorizationType: 'CUSTOM', AuthorizerId: auth.AuthorizerId });
+  expect(routes[1]).toMatchObject({ RouteResponseSelectionExpression: '$default' });
+  await aws('apigatewayv2', 'create-stage', ...a, '--stage-name', 'prod', '--access-log-settings', `DestinationArn=arn:aws:logs:${REGION}:000000000000:log-group:chat,Format=$context.connectionId`);
+  expect((await aws('apigatewayv2', 'get-stage', ...a, '--stage-name', 'prod')).DefaultRouteSettings).toEqual({ DataTraceEnabled: false, DetailedMetricsEnabled: false, LoggingLevel: 'OFF' });
+  await aws('apigatewayv2', 'delete-access-log-settings', ...a, '--stage-name', 'prod');
+  await aws('apigatewayv2', 'create-deployment', ...a, '--stage-name', 'prod');
+  await aws('apigatewayv2', 'delete-route-response', ...rri);
+  await aws('apigatewayv2', 'delete-integration-response', ...iri);
+  await aws('apigatewayv2', 'delete-model', ...mo);
+  await aws('apigatewayv2', 'delete-api', ...a);
+}
+
 async function cloudwatchSession(): Promise<void> {
   const end = new Date();
   const start = new Date(end.getTime() - 3_600_000);
@@ -292,6 +337,7 @@ describe('aws cli', () => {
     }
     await restSession();
     await httpSession();
+    await webSocketSession();
     await cloudwatchSession();
     const calls = emu.control.calls();
     expect(calls.filter((c) => c.status >= 400).map((c) => `${c.operation} ${c.status} ${c.errorCode}`)).toEqual([]);
@@ -372,6 +418,21 @@ describe('aws cli', () => {
     const mapped = await aws('apigatewayv2', 'update-integration', ...h, '--integration-id', String(integration.IntegrationId),
       '--request-parameters', JSON.stringify({ 'overwrite:header.x-forged': 'yes' }), '--response-parameters', JSON.stringify({ '500': { 'overwrite:statuscode': '200' } }));
     expect(mapped).toMatchObject({ RequestParameters: { 'overwrite:header.x-forged': 'yes' }, ResponseParameters: { '500': { 'overwrite:statuscode': '200' } } });
+  });
+
+  it('gets AWS\'s WebSocket refusals: authorization off $connect, a reserved route key, export', async () => {
+    if (!cli) return;
+    const fails = async (...args: string[]) => {
+      const r = await cli!.run(['--endpoint-url', emu.url, '--output', 'json', 'apigatewayv2', ...args]);
+      expect(r.code).not.toBe(0);
+      return r.stderr;
+    };
+    const api = await aws('apigatewayv2', 'create-api', '--name', 'cli-refusals', '--protocol-type', 'WEBSOCKET', '--route-selection-expression', '$request.body.action');
+    const a = ['--api-id', String(api.ApiId)];
+    expect(await fails('create-route', ...a, '--route-key', 'sendmessage', '--authorization-type', 'AWS_IAM')).toContain('Currently, authorization is restricted to the $connect route only');
+    expect(await fails('create-route', ...a, '--route-key', '$getauthorized')).toContain('The provided route key is not formatted properly');
+    expect(await fails('export-api', ...a, '--specification', 'OAS30', '--output-type', 'YAML', join(dir, 'ws.yaml'))).toContain('BadRequestException');
+    expect(await fails('create-api', '--name', 'x', '--protocol-type', 'WEBSOCKET')).toContain('RouteSelectionExpression is required');
   });
 
   it('reports a missing REST API as NotFoundException', async () => {

@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TEST_CREDENTIALS } from './core-setup.js';
 
-const CLI = fileURLToPath(new URL('../../../src/cli.ts', import.meta.url));
-const TSX = fileURLToPath(new URL('../../../node_modules/tsx/dist/cli.mjs', import.meta.url));
+// The compiled CLI (test/global-setup.ts builds it), as a user runs it.
+const CLI = fileURLToPath(new URL('../../../bin/apigw-sync.js', import.meta.url));
 
 interface Running {
   child: ChildProcess;
@@ -30,7 +30,7 @@ afterEach(() => {
 });
 
 function start(args: string[]): Promise<Running> {
-  const child = spawn(process.execPath, [TSX, CLI, 'emulator', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, 'emulator', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));

@@ -64,7 +64,7 @@ describe('v2 Apis', () => {
   it.each([
     ['missing name', { ProtocolType: 'HTTP' }],
     ['unknown protocol', { Name: 'x', ProtocolType: 'GRPC' }],
-    ['websocket (not emulated)', { Name: 'x', ProtocolType: 'WEBSOCKET' }],
+    ['websocket without a route selection expression', { Name: 'x', ProtocolType: 'WEBSOCKET' }],
   ])('refuses CreateApi with %s', async (_label, input) => {
     await expect(v2.send(new CreateApiCommand(input as never))).rejects.toMatchObject({ name: 'BadRequestException', $metadata: { httpStatusCode: 400 } });
   });

@@ -13,7 +13,15 @@ import { startEmulator, type RunningEmulator } from '../../../src/emulator/index
 import { createEngineServices } from '../../../src/github/engine-services.js';
 import { COMMENT_MARKER, encodeCommentData, parseCommentData } from '../../../src/render/comment-data.js';
 import { copyState, liveApis } from '../apply/helpers.js';
-import { fixtureEvent, simulateRunner, type Runner } from './runner-env.js';
+import { simulateRunner, type Runner } from './runner-env.js';
+import { BASE, HEAD, MERGE, official } from '../../unit/github/app-harness.js';
+
+/** GitHub's example push to master, made a push from BASE to MERGE (the example creates the branch). */
+function mergePush(): Record<string, unknown> {
+  const p = official('push', undefined, (x) => x.ref === 'refs/heads/master');
+  Object.assign(p, { before: BASE, after: MERGE, created: false });
+  return p;
+}
 
 const REGION = 'ap-northeast-2';
 let emu: RunningEmulator;
@@ -49,15 +57,15 @@ describe('GitHub Action entry', () => {
   it('plan on a pull request: outputs, job summary and one sticky comment (created)', async () => {
     let posted = '';
     const gh = nock('https://api.github.com')
-      .get('/repos/acme/gateway/issues/7/comments')
+      .get('/repos/Codertocat/Hello-World/issues/2/comments')
       .query(true)
       .reply(200, [{ id: 1, body: 'LGTM', user: { login: 'alice' } }])
-      .post('/repos/acme/gateway/issues/7/comments', (b: { body: string }) => ((posted = b.body), true))
+      .post('/repos/Codertocat/Hello-World/issues/2/comments', (b: { body: string }) => ((posted = b.body), true))
       .reply(201, { id: 901 });
     runner = simulateRunner({
       inputs: { command: 'plan', path: dir, 'github-token': 'ghs_test', comment: 'update' },
       eventName: 'pull_request',
-      event: fixtureEvent('pull_request.opened.json'),
+      event: official('pull_request', 'opened'),
       env: awsEnv(),
     });
     await run();
@@ -69,34 +77,34 @@ describe('GitHub Action entry', () => {
     expect(runner.summary()).toContain('## apigw-sync plan');
     expect(runner.summary()).toContain('#### 🟢 shop · REST API');
     expect(posted.startsWith(COMMENT_MARKER)).toBe(true);
-    expect(parseCommentData(posted)).toMatchObject({ status: 'planned', fingerprint: out['plan-fingerprint'], headSha: '3f1c2d4e5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d' });
+    expect(parseCommentData(posted)).toMatchObject({ status: 'planned', fingerprint: out['plan-fingerprint'], headSha: HEAD });
   });
 
-  it('plan again: updates the same comment in place and keeps the recorded approvals', async () => {
-    const old = `${COMMENT_MARKER}\nold\n${encodeCommentData({ v: 1, status: 'planned', fingerprint: 'a'.repeat(64), headSha: 'x', approvals: [{ login: 'alice', fingerprint: 'a'.repeat(64), at: 't' }] })}`;
+  it('plan again: updates its own comment (github-actions[bot]) in place, never a look-alike, and carries no approvals it cannot verify', async () => {
+    const old = `${COMMENT_MARKER}\nold\n${encodeCommentData({ v: 1, status: 'planned', fingerprint: 'a'.repeat(64), headSha: 'x', approvals: [{ login: 'alice', headSha: 'x', at: 't' }] })}`;
     let patched = '';
     const gh = nock('https://api.github.com')
-      .get('/repos/acme/gateway/issues/7/comments')
+      .get('/repos/Codertocat/Hello-World/issues/2/comments')
       .query(true)
-      .reply(200, [{ id: 55, body: old }])
-      .patch('/repos/acme/gateway/issues/comments/55', (b: { body: string }) => ((patched = b.body), true))
+      .reply(200, [{ id: 54, body: old, user: { login: 'mallory', type: 'User' } }, { id: 55, body: old, user: { login: 'github-actions[bot]', type: 'Bot' } }])
+      .patch('/repos/Codertocat/Hello-World/issues/comments/55', (b: { body: string }) => ((patched = b.body), true))
       .reply(200, { id: 55 });
-    runner = simulateRunner({ inputs: { command: 'plan', path: dir, 'github-token': 'ghs_test' }, eventName: 'pull_request', event: fixtureEvent('pull_request.opened.json'), env: awsEnv() });
+    runner = simulateRunner({ inputs: { command: 'plan', path: dir, 'github-token': 'ghs_test' }, eventName: 'pull_request', event: official('pull_request', 'opened'), env: awsEnv() });
     await run();
     gh.done();
-    expect(parseCommentData(patched)?.approvals).toEqual([{ login: 'alice', fingerprint: 'a'.repeat(64), at: 't' }]);
-    expect(patched).toContain('Stale (given for an earlier plan, no longer count): `alice`');
+    expect(parseCommentData(patched)?.approvals).toEqual([]);
+    expect(parseCommentData(patched)?.desired?.fingerprint).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('apply, then plan says no changes; drift after a console edit opens one issue', async () => {
-    runner = simulateRunner({ inputs: { command: 'apply', path: dir }, eventName: 'push', event: fixtureEvent('push.main.json'), env: awsEnv() });
+    runner = simulateRunner({ inputs: { command: 'apply', path: dir }, eventName: 'push', event: mergePush(), env: awsEnv() });
     await run({ services: fastServices() });
     expect(runner.outputs()['has-changes']).toBe('true');
     expect(runner.summary()).toContain('## apigw-sync apply: applied');
     expect(process.exitCode ?? 0).toBe(0);
     runner.restore();
 
-    runner = simulateRunner({ inputs: { command: 'plan', path: dir, comment: 'off' }, eventName: 'push', event: fixtureEvent('push.main.json'), env: awsEnv() });
+    runner = simulateRunner({ inputs: { command: 'plan', path: dir, comment: 'off' }, eventName: 'push', event: mergePush(), env: awsEnv() });
     await run({ services: fastServices() });
     expect(runner.outputs()['has-changes']).toBe('false');
     runner.restore();
@@ -108,10 +116,10 @@ describe('GitHub Action entry', () => {
 
     let issue: { title: string; body: string; labels: string[] } | undefined;
     const gh = nock('https://api.github.com')
-      .get('/repos/acme/gateway/issues')
+      .get('/repos/Codertocat/Hello-World/issues')
       .query((q) => q.labels === 'apigw-sync:drift' && q.state === 'all')
       .reply(200, [])
-      .post('/repos/acme/gateway/issues', (b) => ((issue = b), true))
+      .post('/repos/Codertocat/Hello-World/issues', (b) => ((issue = b), true))
       .reply(201, { number: 12 });
     runner = simulateRunner({ inputs: { command: 'drift', path: dir, 'github-token': 'ghs_test' }, eventName: 'schedule', event: {}, env: awsEnv() });
     await run({ services: fastServices() });
@@ -129,7 +137,7 @@ describe('GitHub Action entry', () => {
     const { writeFileSync, readFileSync } = await import('node:fs');
     const file = `${bad}/apis/shop/api.yaml`;
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^kind: RestApi$/m, 'kind: SoapApi'));
-    runner = simulateRunner({ inputs: { command: 'validate', path: bad }, eventName: 'pull_request', event: fixtureEvent('pull_request.opened.json') });
+    runner = simulateRunner({ inputs: { command: 'validate', path: bad }, eventName: 'pull_request', event: official('pull_request', 'opened') });
     await run();
     expect(process.exitCode).toBe(1);
     expect(runner.summary()).toMatch(/apis\/shop\/api\.yaml:\d+:\d+/);
@@ -162,15 +170,15 @@ describe('GitHub Action apply after an automatic rollback', () => {
         rolledBack: ['shop'],
       }),
     });
-    const push = fixtureEvent('push.main.json') as { before: string; after: string };
+    const push = mergePush() as { before: string; after: string };
     const gh = nock('https://api.github.com')
-      .get(`/repos/acme/gateway/git/commits/${push.before}`).reply(200, { tree: { sha: 'tb' } })
-      .get('/repos/acme/gateway/git/trees/tb').query({ recursive: 'true' }).reply(200, { tree: [{ path: dir.split('/').pop(), type: 'tree', sha: 'old-state' }] })
-      .get(`/repos/acme/gateway/git/commits/${push.after}`).reply(200, { tree: { sha: 'ta' } })
-      .post('/repos/acme/gateway/git/trees').reply(201, { sha: 'tr' })
-      .post('/repos/acme/gateway/git/commits').reply(201, { sha: 'cr' })
-      .post('/repos/acme/gateway/git/refs').reply(201, {})
-      .post('/repos/acme/gateway/pulls', (b) => b.base === 'main' && b.head === `apigw-sync/revert-${push.after.slice(0, 7)}`).reply(201, { number: 44 });
+      .get(`/repos/Codertocat/Hello-World/git/commits/${push.before}`).reply(200, { tree: { sha: 'tb' } })
+      .get('/repos/Codertocat/Hello-World/git/trees/tb').query({ recursive: 'true' }).reply(200, { tree: [{ path: dir.split('/').pop(), type: 'tree', sha: 'old-state' }] })
+      .get(`/repos/Codertocat/Hello-World/git/commits/${push.after}`).reply(200, { tree: { sha: 'ta' } })
+      .post('/repos/Codertocat/Hello-World/git/trees').reply(201, { sha: 'tr' })
+      .post('/repos/Codertocat/Hello-World/git/commits').reply(201, { sha: 'cr' })
+      .post('/repos/Codertocat/Hello-World/git/refs').reply(201, {})
+      .post('/repos/Codertocat/Hello-World/pulls', (b) => b.base === 'master' && b.head === `apigw-sync/revert-${push.after.slice(0, 7)}`).reply(201, { number: 44 });
     runner = simulateRunner({ inputs: { command: 'apply', path: dir.split('/').pop()!, 'github-token': 'ghs_test' }, eventName: 'push', event: push as unknown as Record<string, unknown> });
     await run({ services });
     gh.done();

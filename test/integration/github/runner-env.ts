@@ -10,8 +10,10 @@ export interface Runner {
   restore(): void;
 }
 
+
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'webhooks');
 
+/** A hand-written event payload (the service-repository tests); GitHub's own examples are in app-harness.ts. */
 export function fixtureEvent(name: string): Record<string, unknown> {
   return JSON.parse(readFileSync(join(FIXTURES, name), 'utf8')) as Record<string, unknown>;
 }
@@ -28,11 +30,11 @@ export function simulateRunner(opts: { inputs: Record<string, string>; eventName
     GITHUB_EVENT_PATH: files.event,
     GITHUB_OUTPUT: files.output,
     GITHUB_STEP_SUMMARY: files.summary,
-    GITHUB_REPOSITORY: 'acme/gateway',
+    GITHUB_REPOSITORY: 'Codertocat/Hello-World',
     GITHUB_SERVER_URL: 'https://github.com',
     GITHUB_API_URL: 'https://api.github.com',
     GITHUB_RUN_ID: '4242',
-    GITHUB_SHA: '3f1c2d4e5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d',
+    GITHUB_SHA: 'ec26c3e57ca3a959ca5aad62de7213c562f8c821',
     GITHUB_ACTOR: 'dev-dana',
     ...opts.env,
   };

@@ -17,7 +17,7 @@ afterAll(async () => emu?.stop());
 
 function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+    const child = spawn(process.execPath, ['bin/apigw-sync.js', ...args], {
       cwd: root,
       env: {
         PATH: process.env.PATH,

@@ -1,6 +1,7 @@
 /** The rate limiter under a fake clock: exact, deterministic waits. */
 import { describe, expect, it } from 'vitest';
 import { RateLimiter, type LimiterClock } from '../../../src/aws/rate-limit.js';
+import { Quotas } from '../../../src/emulator/core/quotas.js';
 
 /** Time moves only when the test says so; sleepers wake in deadline order. */
 class FakeClock implements LimiterClock {
@@ -123,5 +124,50 @@ describe('RateLimiter', () => {
     await sequential(fast, clock, 5, 'apigateway', 'GetResources');
     const t = await sequential(fast, clock, 1, 'apigateway', 'GetResources');
     expect(t).toBeLessThanOrEqual(30); // 1 / (2.5 × 20 × 0.9) s = 22 ms
+  });
+
+  it("takes an operation's own token and the account's at the same instant, so AWS's buckets (counting arrivals) never run dry", async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter({ clock });
+    const released: Array<{ op: string; t: number }> = [];
+    const ask = (service: 'apigateway' | 'apigatewayv2', op: string) => void limiter.acquire(service, op).then(() => released.push({ op, t: clock.t }));
+    // 20 APIs read at once, as plan does: five calls each, two with their own quota.
+    for (let api = 0; api < 20; api++) for (const op of ['GetResources', 'GetStages', 'GetAuthorizers', 'GetModels', 'GetRequestValidators']) ask('apigateway', op);
+    for (let i = 0; i < 20; i++) ask('apigatewayv2', 'GetRoutes');
+    await clock.advance(30_000);
+    expect(released).toHaveLength(120);
+    // Replay the releases, as arrivals, into the emulator's model of AWS's buckets.
+    let now = 0;
+    const aws = new Quotas({ now: () => now });
+    for (const r of released) {
+      now = r.t;
+      expect(aws.admit(r.op === 'GetRoutes' ? 'apigatewayv2' : 'apigateway', r.op), `${r.op} at ${r.t} ms`).toEqual({ ok: true });
+    }
+    // And no slower than the account allows at 90 %: (120 − 40) / 9 s.
+    expect(released.at(-1)!.t).toBeLessThanOrEqual(Math.ceil((80 / 9) * 1000) + 10);
+  });
+
+  it('a caller whose own slow bucket has a token is not queued behind callers that wait for the account only', async () => {
+    const clock = new FakeClock();
+    const limiter = new RateLimiter({ clock });
+    await sequential(limiter, clock, 40, 'apigateway', 'GetRestApis');
+    const order: string[] = [];
+    for (let i = 0; i < 30; i++) void limiter.acquire('apigateway', 'GetStages').then(() => order.push(`GetStages${i}`));
+    void limiter.acquire('apigateway', 'GetResources').then(() => order.push('GetResources'));
+    await clock.advance(120); // one account token
+    expect(order).toEqual(['GetResources']);
+    await clock.advance(115);
+    expect(order).toEqual(['GetResources', 'GetStages0']);
+  });
+
+  it('a throttled operation with its own quota slows its own bucket; any other slows the account', () => {
+    const limiter = new RateLimiter({ clock: new FakeClock() });
+    limiter.throttled('apigateway', 'GetResources');
+    expect(limiter.accountFactor).toBe(1);
+    limiter.throttled('apigatewayv2', 'GetRoutes');
+    expect(limiter.accountFactor).toBe(0.5);
+    limiter.succeeded('apigateway', 'GetResources');
+    expect(limiter.accountFactor).toBe(0.52);
+    expect(limiter.stats.throttled).toBe(2);
   });
 });

@@ -1,5 +1,6 @@
 /** Inputs for the comment/summary tests: the render fixture's plan plus drift, cost and approvals. */
 import { buildPlan } from '../../../src/plan/build.js';
+import { desiredStateDigest } from '../../../src/plan/fingerprint.js';
 import { detectDrift } from '../../../src/diff/drift.js';
 import type { PlanCommentInput } from '../../../src/render/comment.js';
 import { FIXTURE_NOW, fixtureDesired, fixtureLive } from '../render/plan-fixture.js';
@@ -28,6 +29,13 @@ export const FIXTURE_COST = {
   markdown: '### 💰 Cost\n\n| API | Before | After | Delta |\n|---|---|---|---|\n| shop | $40.00 | $52.40 | +$12.40 |\n',
 };
 
+/** The desired state of the fixture (what an approval of HEAD_SHA approves). */
+export function fixtureDesiredDigest() {
+  return desiredStateDigest(fixtureDesired());
+}
+
+export const OLDER_SHA = '1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f';
+
 export function fixtureCommentInput(over: Partial<PlanCommentInput> = {}): PlanCommentInput {
   const plan = fixturePlan();
   return {
@@ -36,9 +44,10 @@ export function fixtureCommentInput(over: Partial<PlanCommentInput> = {}): PlanC
     issues: [],
     drift: fixtureDrift(),
     cost: FIXTURE_COST,
+    desired: fixtureDesiredDigest(),
     approvals: [
-      { login: 'alice', fingerprint: plan.fingerprint, at: '2026-11-23T09:10:00Z' },
-      { login: 'bob', fingerprint: 'f'.repeat(64), at: '2026-11-23T08:00:00Z' },
+      { login: 'alice', headSha: HEAD_SHA, at: '2026-11-23T09:10:00Z' },
+      { login: 'bob', headSha: OLDER_SHA, at: '2026-11-23T08:00:00Z' },
     ],
     requiredApprovals: 2,
     ...over,

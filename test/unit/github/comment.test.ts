@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ValidationIssue } from '../../../src/model/issue.js';
 import { buildPlan } from '../../../src/plan/build.js';
-import { COMMENT_MARKER, currentApprovals, encodeCommentData, parseCommentData, withApproval } from '../../../src/render/comment-data.js';
-import { GITHUB_COMMENT_LIMIT, renderPlanComment } from '../../../src/render/comment.js';
+import { COMMENT_MARKER, currentApprovals, encodeCommentData, parseCommentData } from '../../../src/render/comment-data.js';
+import { hmacSealer } from '../../../src/github/comment-seal.js';
+import { GITHUB_COMMENT_LIMIT, renderPlanComment, withCommentOutcome } from '../../../src/render/comment.js';
 import { expectGolden } from '../../helpers/golden.js';
 import { api, gateway, route, snapshot, stage } from '../../helpers/model-builders.js';
 import { FIXTURE_NOW } from '../render/plan-fixture.js';
-import { HEAD_SHA, fixtureCommentInput } from './comment-fixture.js';
+import { HEAD_SHA, OLDER_SHA, fixtureCommentInput } from './comment-fixture.js';
 
 /** Markdown with code blocks and code spans removed: what GitHub would interpret as markup. */
 function prose(md: string): string {
@@ -68,7 +69,7 @@ describe('renderPlanComment', () => {
       stages: { prod: stage('prod') },
     });
     const plan = buildPlan({ desired: gateway([evil]), live: snapshot([]), now: FIXTURE_NOW });
-    const { body } = renderPlanComment(fixtureCommentInput({ plan, drift: undefined, approvals: [{ login: 'mallory', fingerprint: plan.fingerprint, at: 'x' }] }));
+    const { body } = renderPlanComment(fixtureCommentInput({ plan, drift: undefined, approvals: [{ login: 'mallory', headSha: HEAD_SHA, at: 'x' }] }));
     const p = prose(body);
     expect(p.replace(/<\/?(details|summary|br)>/g, '').replace(/<!-- apigw-sync:(plan|data [A-Za-z0-9_-]+) -->/g, '')).not.toMatch(/<[a-z/!]/i);
     expect(p).not.toMatch(/@(org|everyone)/);
@@ -133,11 +134,57 @@ describe('comment data', () => {
     expect(parseCommentData(undefined)).toBeUndefined();
   });
 
-  it('counts only approvals of the current fingerprint; one approval per person', () => {
-    const a = withApproval(withApproval([], { login: 'bob', fingerprint: 'old', at: '1' }), { login: 'alice', fingerprint: 'new', at: '2' });
-    expect(currentApprovals(a, 'new').map((x) => x.login)).toEqual(['alice']);
-    const b = withApproval(a, { login: 'bob', fingerprint: 'new', at: '3' });
-    expect(currentApprovals(b, 'new').map((x) => x.login)).toEqual(['alice', 'bob']);
-    expect(currentApprovals(b, undefined)).toEqual([]);
+  it('counts only approvals of this commit; an approval without a commit never counts', () => {
+    const a = [
+      { login: 'alice', headSha: HEAD_SHA, at: '2' },
+      { login: 'bob', headSha: OLDER_SHA, at: '1' },
+      { login: 'mallory', at: '3', fingerprint: 'a'.repeat(64) },
+      { login: 'eve', headSha: '', at: '4' },
+    ];
+    expect(currentApprovals(a, HEAD_SHA).map((x) => x.login)).toEqual(['alice']);
+    expect(currentApprovals(a, '')).toEqual([]);
+  });
+});
+
+describe('comment seal (HMAC over the data block, bound to repository and pull request)', () => {
+  const at = { owner: 'Codertocat', repo: 'Hello-World', issue_number: 2 };
+  const sealer = hmacSealer('k'.repeat(48));
+  const body = renderPlanComment(fixtureCommentInput()).body;
+
+  it('opens what it sealed; the visible comment is unchanged', () => {
+    const sealed = sealer.seal(body, at);
+    expect(sealed.replace(/ [A-Za-z0-9_-]{43} -->/, ' -->')).toBe(body);
+    expect(sealer.open(sealed, at)).toEqual(parseCommentData(body));
+  });
+
+  it('refuses an unsealed block, a forged or edited one, another key, and a block copied from another pull request', () => {
+    const sealed = sealer.seal(body, at);
+    expect(sealer.open(body, at)).toBeUndefined();
+    const data = parseCommentData(body)!;
+    const forged = encodeCommentData({ ...data, approvals: [{ login: 'mallory', headSha: HEAD_SHA, at: 'x' }] });
+    const mac = /<!-- apigw-sync:data [A-Za-z0-9_-]+ ([A-Za-z0-9_-]+) -->/.exec(sealed)![1];
+    expect(sealer.open(`${COMMENT_MARKER}\n${forged.replace(' -->', ` ${mac} -->`)}`, at)).toBeUndefined();
+    expect(hmacSealer('x'.repeat(48)).open(sealed, at)).toBeUndefined();
+    expect(sealer.open(sealed, { ...at, issue_number: 3 })).toBeUndefined();
+    expect(sealer.open(sealed, { ...at, repo: 'Other' })).toBeUndefined();
+  });
+});
+
+describe('withCommentOutcome', () => {
+  it('changes the title and the outcome note only; the plan shown stays as reviewed (golden)', () => {
+    const { body, data } = renderPlanComment(fixtureCommentInput());
+    const failed = withCommentOutcome(body, data, 'failed', { kind: 'failure', title: 'The apply failed', detail: 'the apply workflow run ended with failure', link: { label: 'The workflow run', url: 'https://github.com/Codertocat/Hello-World/actions/runs/1' } });
+    expect(failed.body).toContain('## apigw-sync · ❌ Apply failed');
+    expect(parseCommentData(failed.body)?.status).toBe('failed');
+    const planPart = (b: string) => b.slice(b.indexOf('### Plan'));
+    expect(planPart(failed.body).replace(/<!-- apigw-sync:data .*/, '')).toBe(planPart(body).replace(/<!-- apigw-sync:data .*/, ''));
+    // Right under the header: the first thing a reader sees.
+    expect(failed.body.indexOf('### ❌ The apply failed')).toBeLessThan(failed.body.indexOf('### Plan'));
+    // A second outcome replaces the first.
+    const ok = withCommentOutcome(failed.body, failed.data, 'applied', { kind: 'info', title: 'Applied' });
+    expect(ok.body.match(/apigw-sync:outcome -->/g)).toHaveLength(1);
+    expect(ok.body).not.toContain('The apply failed');
+    expect(withCommentOutcome(failed.body, failed.data, 'failed', { kind: 'failure', title: 'x', link: { label: 'bad', url: 'javascript:alert(1)' } }).body).not.toContain('javascript:');
+    expectGolden('comment/outcome-failed.md', failed.body);
   });
 });

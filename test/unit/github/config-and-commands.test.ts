@@ -8,9 +8,20 @@ describe('.github/apigw-sync.yml', () => {
     ['empty', '', DEFAULT_CONFIG],
     [
       'full',
-      'region: ap-northeast-2\nroleArn: arn:aws:iam::123456789012:role/apigw-sync\npath: infra/gateway-state/\ncost:\n  commentThreshold: { usd: 10, percent: 5 }\nrequiredApprovals: 2\n',
-      { region: 'ap-northeast-2', roleArn: 'arn:aws:iam::123456789012:role/apigw-sync', path: 'infra/gateway-state', cost: { commentThreshold: { usd: 10, percent: 5 } }, requiredApprovals: 2 },
+      'region: ap-northeast-2\nroleArn: arn:aws:iam::123456789012:role/apigw-sync\npath: infra/gateway-state/\ncost:\n  commentThreshold: { usd: 10, percent: 5 }\nrequiredApprovals: 2\napprovals: { minPermission: maintain, codeowners: true }\nbranch: release\nexecutor: in-process\napplyWorkflow: apply.yaml\n',
+      {
+        region: 'ap-northeast-2',
+        roleArn: 'arn:aws:iam::123456789012:role/apigw-sync',
+        path: 'infra/gateway-state',
+        cost: { commentThreshold: { usd: 10, percent: 5 } },
+        requiredApprovals: 2,
+        approvals: { minPermission: 'maintain', codeowners: true },
+        branch: 'release',
+        executor: 'in-process',
+        applyWorkflow: 'apply.yaml',
+      },
     ],
+    ['defaults: actions executor, write access, no CODEOWNERS', 'requiredApprovals: 1\n', { ...DEFAULT_CONFIG, executor: 'actions', approvals: { minPermission: 'write', codeowners: false }, applyWorkflow: 'gateway-apply.yml' }],
   ])('%s', (_name, text, expected) => {
     expect(parseRepoConfig(text)).toEqual(expected);
   });
@@ -21,6 +32,9 @@ describe('.github/apigw-sync.yml', () => {
     ['bad role', 'roleArn: my-role', /roleArn: an IAM role ARN/],
     ['negative approvals', 'requiredApprovals: -1', /requiredApprovals/],
     ['not YAML', 'a: [', /not valid YAML/],
+    ['unknown executor', 'executor: lambda', /executor/],
+    ['read as approval permission', 'approvals: { minPermission: read }', /approvals.minPermission/],
+    ['a workflow path', 'applyWorkflow: ../evil.yml', /applyWorkflow: a workflow file name/],
   ])('rejects %s, naming the key', (_name, text, message) => {
     expect(() => parseRepoConfig(text)).toThrow(ConfigError);
     expect(() => parseRepoConfig(text)).toThrow(message);

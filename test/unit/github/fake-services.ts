@@ -1,22 +1,29 @@
 /** Deterministic engine ports for App tests that are about GitHub, not AWS. */
-import type { ApplyInput, ApplyReport, EngineServices, PlanReport } from '../../../src/github/ports.js';
+import type { ApplyInput, ApplyReport, DesiredReport, EngineServices, PlanReport } from '../../../src/github/ports.js';
 import type { DriftReport } from '../../../src/diff/drift.js';
-import { FIXTURE_COST, fixtureDrift, fixturePlan } from './comment-fixture.js';
+import { FIXTURE_COST, fixtureDesiredDigest, fixtureDrift, fixturePlan } from './comment-fixture.js';
 
 export interface FakeCalls {
   plan: string[];
+  describe: string[];
   drift: string[];
   apply: ApplyInput[];
   unlock: string[];
 }
 
-export function fakeServices(opts: { plan?: () => PlanReport; drift?: () => DriftReport; apply?: (i: ApplyInput) => ApplyReport } = {}): { services: EngineServices; calls: FakeCalls } {
-  const calls: FakeCalls = { plan: [], drift: [], apply: [], unlock: [] };
+export function fakeServices(
+  opts: { plan?: () => PlanReport; drift?: () => DriftReport; apply?: (i: ApplyInput) => ApplyReport | Promise<ApplyReport>; describe?: () => DesiredReport } = {},
+): { services: EngineServices; calls: FakeCalls } {
+  const calls: FakeCalls = { plan: [], describe: [], drift: [], apply: [], unlock: [] };
   const services: EngineServices = {
     planner: {
       async plan(input) {
         calls.plan.push(input.displayDir ?? input.dir);
-        return opts.plan?.() ?? { status: 'ok', plan: fixturePlan(), issues: [], hasChanges: true, cost: FIXTURE_COST };
+        return opts.plan?.() ?? { status: 'ok', plan: fixturePlan(), issues: [], hasChanges: true, cost: FIXTURE_COST, desired: fixtureDesiredDigest() };
+      },
+      async describe(input) {
+        calls.describe.push(input.displayDir ?? input.dir);
+        return opts.describe?.() ?? { status: 'ok', issues: [], desired: fixtureDesiredDigest(), apis: [] };
       },
     },
     drifter: {

@@ -37,7 +37,7 @@ export function rewriteRefs(v: unknown, toRef: (name: string) => string): unknow
 }
 
 function modelSchema(m: Model, toRef: (name: string) => string): unknown {
-  let parsed: unknown = {};
+  let parsed: unknown;
   try {
     parsed = m.schema ? JSON.parse(m.schema) : {};
   } catch {
