@@ -7,7 +7,9 @@
  */
 import type { Command } from 'commander';
 import { createAwsClients } from '../aws/clients.js';
-import { newDriverId, rollbackRollout, type EngineClients } from '../engine/index.js';
+import { type EngineClients } from '../engine/index.js';
+import { newDriverId } from '../engine/driver-id.js';
+import { rollbackRollout } from '../engine/rollouts.js';
 import { RolloutProgress } from '../render/rollout-text.js';
 import type { RolloutEvent } from '../rollout/events.js';
 import { commandRegion } from './aws-env.js';

@@ -5,7 +5,8 @@
  */
 import type { Command } from 'commander';
 import { createAwsClients } from '../aws/clients.js';
-import { listRollouts, type EngineClients } from '../engine/index.js';
+import { type EngineClients } from '../engine/index.js';
+import { listRollouts } from '../engine/rollouts.js';
 import { UsageError } from '../model/errors.js';
 import { renderRolloutsJson, renderRolloutsText } from '../render/rollouts-text.js';
 import { commandRegion } from './aws-env.js';

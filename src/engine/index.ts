@@ -11,17 +11,6 @@ export { subPlan } from './sub-plan.js';
 export { pendingApplies, withPendingDeployments, desiredApiHash, type PendingFound } from './pending.js';
 export type { EngineEvent, EventSink } from './events.js';
 export type { EngineClients } from './clients.js';
-export { rolloutDeployerFor, RolledBackError, RolloutNotDrivenError, type RolloutDeployerOptions } from './rollout-deployer.js';
-export {
-  listRollouts,
-  findOrphanedRollouts,
-  finishOrphanedRollouts,
-  driveFoundRollout,
-  rollbackRollout,
-  type DriveOptions,
-  type DriveResult,
-} from './rollouts.js';
-export { newDriverId, isDriverGone } from './driver-id.js';
 export { runCheckService, gitAsLive, againstLabel, type CheckServiceOptions, type CheckServiceResult } from './check-service.js';
 export { readServiceSpec } from './read-spec.js';
 export { runDocs, type DocsOptions, type DocsResult } from './docs.js';

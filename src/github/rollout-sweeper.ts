@@ -15,7 +15,8 @@
  * The sweeper uses the App's own AWS credentials (a repository's `roleArn` is not assumed).
  */
 import { createAwsClients, type AwsClients } from '../aws/clients.js';
-import { driveFoundRollout, findOrphanedRollouts, newDriverId, type DriveResult } from '../engine/index.js';
+import { driveFoundRollout, findOrphanedRollouts, type DriveResult } from '../engine/rollouts.js';
+import { newDriverId } from '../engine/driver-id.js';
 import { renderRolloutEvent } from '../render/rollout-text.js';
 import type { RolloutEvent } from '../rollout/events.js';
 import { systemClock, type Clock } from '../rollout/port.js';

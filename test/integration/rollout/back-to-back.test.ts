@@ -8,7 +8,8 @@
 import { GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canaryDimensions } from '../../../src/aws/rollout/alarms.js';
-import { rolloutDeployerFor, runApply } from '../../../src/engine/index.js';
+import { runApply } from '../../../src/engine/index.js';
+import { rolloutDeployerFor } from '../../../src/engine/rollout-deployer.js';
 import type { RolloutEvent } from '../../../src/rollout/events.js';
 import { systemClock } from '../../../src/rollout/port.js';
 import { editYaml } from '../apply/helpers.js';

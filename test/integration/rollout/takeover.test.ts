@@ -7,7 +7,9 @@
  */
 import { GetStageCommand } from '@aws-sdk/client-api-gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { finishOrphanedRollouts, findOrphanedRollouts, listRollouts, rolloutDeployerFor, runApply, runDrift, runPlan, type ApplyResult } from '../../../src/engine/index.js';
+import { runApply, runDrift, runPlan, type ApplyResult } from '../../../src/engine/index.js';
+import { finishOrphanedRollouts, findOrphanedRollouts, listRollouts } from '../../../src/engine/rollouts.js';
+import { rolloutDeployerFor } from '../../../src/engine/rollout-deployer.js';
 import { rollbackCommand } from '../../../src/cli/rollback.js';
 import { TAG_LOCK, TAG_PENDING, TAG_ROLLOUT, TAG_ROLLOUT_STAGE } from '../../../src/model/live.js';
 import { TAG_DEPLOYED } from '../../../src/aws/apply/index.js';
