@@ -8,10 +8,7 @@
 import { GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canaryDimensions } from '../../../src/aws/rollout/alarms.js';
-import { runApply } from '../../../src/engine/index.js';
-import { rolloutDeployerFor } from '../../../src/engine/rollout-deployer.js';
 import type { RolloutEvent } from '../../../src/rollout/events.js';
-import { systemClock } from '../../../src/rollout/port.js';
 import { editYaml } from '../apply/helpers.js';
 import { applyWithRollout, startRolloutWorld, type RolloutWorld } from './setup.js';
 
@@ -66,28 +63,17 @@ describe('back-to-back rollouts', () => {
       }
 
       change(MIN_REQUESTS, [100]);
-      const events: RolloutEvent[] = [];
       const abort = new AbortController();
       let sameMinute: boolean | undefined;
-      const second = runApply({
-        dir,
-        clients,
-        yes: true,
-        deployerFor: rolloutDeployerFor({
-          aws: () => clients,
-          clock: systemClock,
-          signal: abort.signal,
-          onEvent: (e) => {
-            events.push(e);
-            if (e.type === 'rollout.started') {
-              sameMinute = minuteOf(e.at) === minuteOf(promoted!.at);
-              // Only a start in the first canary's minute tells the two ways of counting apart: try again.
-              if (!sameMinute) abort.abort();
-            }
-          },
-        }),
+      const { result, events } = await applyWithRollout(dir, clients, {
+        signal: abort.signal,
+        onEvent: (e) => {
+          if (e.type !== 'rollout.started') return;
+          sameMinute = minuteOf(e.at) === minuteOf(promoted!.at);
+          // Only a start in the first canary's minute tells the two ways of counting apart: try again.
+          if (!sameMinute) abort.abort();
+        },
       });
-      const result = await second;
       if (!sameMinute) {
         expect(attempt, 'three rollouts in a row started across a minute boundary').toBeLessThan(3);
         continue;

@@ -4,7 +4,7 @@ import type { AwsClients } from '../../../src/aws/clients.js';
 import { createExampleAlarms as putExampleAlarms } from '../../../src/demo/example-alarms.js';
 import { rolloutDeployerFor } from '../../../src/engine/rollout-deployer.js';
 import type { RolloutEvent } from '../../../src/rollout/events.js';
-import { systemClock } from '../../../src/rollout/port.js';
+import { systemClock, type Clock } from '../../../src/rollout/port.js';
 import { runApply, type ApplyResult } from '../../../src/engine/index.js';
 import { copyState, editYaml, liveApis, sdkClients, startTestEmulator } from '../apply/helpers.js';
 import { startTrafficPump, type TrafficPump } from '../../../src/demo/traffic-pump.js';
@@ -32,13 +32,31 @@ export async function createExampleAlarms(clients: AwsClients): Promise<{ shopId
   return { shopId, eventsId };
 }
 
-export async function applyWithRollout(dir: string, clients: AwsClients, signal?: AbortSignal): Promise<{ result: ApplyResult; events: RolloutEvent[] }> {
+export interface RolloutApplyOptions {
+  signal?: AbortSignal;
+  clock?: Clock;
+  driver?: string;
+  /** Sees each rollout event as it happens (they are also returned). */
+  onEvent?: (e: RolloutEvent) => void;
+}
+
+/** Applies `dir` with canary rollouts; returns the result and every rollout event. */
+export async function applyWithRollout(dir: string, clients: AwsClients, o: RolloutApplyOptions = {}): Promise<{ result: ApplyResult; events: RolloutEvent[] }> {
   const events: RolloutEvent[] = [];
   const result = await runApply({
     dir,
     clients,
     yes: true,
-    deployerFor: rolloutDeployerFor({ aws: () => clients, clock: systemClock, signal, onEvent: (e) => events.push(e) }),
+    deployerFor: rolloutDeployerFor({
+      aws: () => clients,
+      clock: o.clock ?? systemClock,
+      driver: o.driver,
+      signal: o.signal,
+      onEvent: (e) => {
+        events.push(e);
+        o.onEvent?.(e);
+      },
+    }),
   });
   return { result, events };
 }

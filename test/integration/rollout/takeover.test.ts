@@ -7,9 +7,8 @@
  */
 import { GetStageCommand } from '@aws-sdk/client-api-gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runApply, runDrift, runPlan, type ApplyResult } from '../../../src/engine/index.js';
+import { runDrift, runPlan, type ApplyResult } from '../../../src/engine/index.js';
 import { finishOrphanedRollouts, findOrphanedRollouts, listRollouts } from '../../../src/engine/rollouts.js';
-import { rolloutDeployerFor } from '../../../src/engine/rollout-deployer.js';
 import { rollbackCommand } from '../../../src/cli/rollback.js';
 import { TAG_LOCK, TAG_PENDING, TAG_ROLLOUT, TAG_ROLLOUT_STAGE } from '../../../src/model/live.js';
 import { TAG_DEPLOYED } from '../../../src/aws/apply/index.js';
@@ -60,22 +59,16 @@ async function applyThatFreezes(): Promise<{ driver: string; stranded: Promise<A
   let started!: () => void;
   const wentLive = new Promise<void>((r) => (started = r));
   const driver = 'cli:frozen-host/1/aaaaaa';
-  const stranded = runApply({
-    dir,
-    clients,
-    yes: true,
-    deployerFor: rolloutDeployerFor({
-      aws: () => clients,
-      clock,
-      driver,
-      onEvent: (e) => {
-        if (e.type === 'rollout.started' && e.target === 'shop-api/prod') {
-          clock.freeze();
-          started();
-        }
-      },
-    }),
-  });
+  const stranded = applyWithRollout(dir, clients, {
+    clock,
+    driver,
+    onEvent: (e) => {
+      if (e.type === 'rollout.started' && e.target === 'shop-api/prod') {
+        clock.freeze();
+        started();
+      }
+    },
+  }).then((r) => r.result);
   await wentLive;
   return { driver, stranded };
 }
@@ -170,22 +163,11 @@ describe('apigw-sync rollback and rollouts', () => {
   it('lists the rollout in progress, refuses to roll back a live one, and --force stops its driver untouched', async () => {
     changeShop();
     const before = await shopStage();
-    const events: RolloutEvent[] = [];
     let live!: () => void;
     const wentLive = new Promise<void>((r) => (live = r));
-    const running = runApply({
-      dir,
-      clients,
-      yes: true,
-      deployerFor: rolloutDeployerFor({
-        aws: () => clients,
-        clock: systemClock,
-        driver: 'cli:operator-laptop/9/bbbbbb',
-        onEvent: (e) => {
-          events.push(e);
-          if (e.type === 'rollout.started' && e.target === 'shop-api/prod') live();
-        },
-      }),
+    const running = applyWithRollout(dir, clients, {
+      driver: 'cli:operator-laptop/9/bbbbbb',
+      onEvent: (e) => e.type === 'rollout.started' && e.target === 'shop-api/prod' && live(),
     });
     await wentLive;
 
@@ -198,7 +180,7 @@ describe('apigw-sync rollback and rollouts', () => {
     const forced = await rollbackCommand({ clients, region: REGION, api: 'shop-api', stage: 'prod', force: true, driver: 'cli:oncall/1/cccccc' });
     expect(forced).toEqual({ code: 0, stdout: 'shop-api/prod: rolled back; the stage serves its previous deployment again.\n' });
 
-    const result = await running;
+    const { result, events } = await running;
     expect(result.status).toBe('failed');
     expect(result.failures[0].message).toMatch(/not finished by this run: cli:oncall\/1\/cccccc took the rollout of shop-api\/prod over/);
     expect(events.some((e) => e.type === 'rollout.rolled-back' || e.type === 'rollout.promoted')).toBe(false);
