@@ -20,6 +20,7 @@ import { FACTS_FILE, SERVICES, type Facts, type MemberFacts, type ServiceFacts }
 
 interface BotoShape {
   type: string;
+  required?: string[];
   members?: Record<string, { shape: string; locationName?: string; location?: string }>;
   member?: { shape: string };
   key?: { shape: string };
@@ -55,13 +56,21 @@ function readModel(dataDir: string, name: string, version: string): BotoModel {
   throw new Error(`botocore has no model ${name}/${version} in ${dataDir}`);
 }
 
-/** Constraint-bearing paths under a shape (inputs: everything; outputs: enums only). */
-function walk(model: BotoModel, shapeName: string, path: string, out: Record<string, MemberFacts>, what: 'input' | 'output', depth = 0): void {
+/**
+ * Constraint-bearing paths under a shape (inputs: everything; outputs: enums only). A shape
+ * already on the path (WAF's Statement inside AndStatement inside Statement…) is not entered
+ * again: its facts are those of its first occurrence, and the recursion would otherwise grow
+ * the file exponentially.
+ */
+function walk(model: BotoModel, shapeName: string, path: string, out: Record<string, MemberFacts>, what: 'input' | 'output', depth = 0, onPath: ReadonlySet<string> = new Set()): void {
   const s = model.shapes[shapeName];
-  if (!s || depth > 12) return;
+  if (!s || depth > 12 || onPath.has(shapeName)) return;
+  const inner = new Set(onPath).add(shapeName);
   const facts: MemberFacts = {};
   if (s.enum) facts.enum = s.enum;
   if (what === 'input') {
+    // The newer model's required members win (WAF's GetWebACL now takes an ARN instead of Name, Scope and Id).
+    if (s.type === 'structure') facts.required = s.required ?? [];
     if (s.min !== undefined) facts.min = s.min;
     if (s.max !== undefined) facts.max = s.max;
     if (s.pattern !== undefined) facts.pattern = s.pattern;
@@ -77,18 +86,19 @@ function walk(model: BotoModel, shapeName: string, path: string, out: Record<str
   }
   if (Object.keys(facts).length > 0) out[path] = facts;
   const at = (p: string) => (path === '' ? p : `${path}.${p}`);
-  if (s.type === 'structure') for (const [name, ref] of Object.entries(s.members ?? {})) walk(model, ref.shape, at(name), out, what, depth + 1);
-  if (s.type === 'list' && s.member) walk(model, s.member.shape, `${path}[]`, out, what, depth + 1);
+  if (s.type === 'structure') for (const [name, ref] of Object.entries(s.members ?? {})) walk(model, ref.shape, at(name), out, what, depth + 1, inner);
+  if (s.type === 'list' && s.member) walk(model, s.member.shape, `${path}[]`, out, what, depth + 1, inner);
   if (s.type === 'map' && s.key && s.value) {
-    walk(model, s.key.shape, `${path}{key}`, out, what, depth + 1);
-    walk(model, s.value.shape, `${path}{}`, out, what, depth + 1);
+    walk(model, s.key.shape, `${path}{key}`, out, what, depth + 1, inner);
+    walk(model, s.value.shape, `${path}{}`, out, what, depth + 1, inner);
   }
 }
 
-function serviceFacts(model: BotoModel): ServiceFacts {
+function serviceFacts(model: BotoModel, subset?: readonly string[]): ServiceFacts {
   const operations: ServiceFacts['operations'] = {};
   const errors: ServiceFacts['errors'] = {};
   for (const [name, op] of Object.entries(model.operations)) {
+    if (subset && !subset.includes(name)) continue;
     const input: Record<string, MemberFacts> = {};
     const output: Record<string, MemberFacts> = {};
     if (op.input) walk(model, op.input.shape, '', input, 'input');
@@ -98,7 +108,8 @@ function serviceFacts(model: BotoModel): ServiceFacts {
   for (const [name, s] of Object.entries(model.shapes)) {
     if (!s.exception) continue;
     const status = s.error?.httpStatusCode ?? (s.error?.senderFault === false ? 500 : 400);
-    errors[name] = { status, code: s.error?.code ?? name, fault: s.error?.senderFault === false || status >= 500 ? 'server' : 'client' };
+    const members = Object.entries(s.members ?? {}).filter(([, ref]) => !ref.location).map(([m, ref]) => ref.locationName ?? m);
+    errors[name] = { status, code: s.error?.code ?? name, fault: s.error?.senderFault === false || status >= 500 ? 'server' : 'client', ...(members.length > 0 ? { members } : {}) };
   }
   return { protocols: (model.metadata.protocols as string[] | undefined) ?? [String(model.metadata.protocol)], awsQueryCompatible: model.metadata.awsQueryCompatible !== undefined, operations, errors };
 }
@@ -107,7 +118,7 @@ const [dataDirBase, version] = botocoreDir().split('|');
 const facts: Facts = { source: `botocore ${version} (its data/SERVICE/API-VERSION/service-2.json)`, services: {} };
 for (const svc of SERVICES) {
   const model = readModel(join(dataDirBase, 'data'), svc.botocoreName, svc.apiVersion);
-  facts.services[svc.name] = serviceFacts(model);
+  facts.services[svc.name] = serviceFacts(model, svc.servedSubset);
 }
 // One operation per line: compact, and a model refresh shows as a readable diff.
 const lines = ['{', `"source": ${JSON.stringify(facts.source)},`, '"services": {'];

@@ -34,6 +34,7 @@ export function buildInputRules(): InputRules {
     const seen = new Set<string>();
     const operations: InputRules['services'][string]['operations'] = {};
     for (const [name, op] of Object.entries(model.operations).sort(([a], [b]) => a.localeCompare(b))) {
+      if (model.info.servedSubset && !model.info.servedSubset.includes(name)) continue;
       reachable(model.shapes, op.input, seen);
       operations[name] = { http: op.http, input: op.input, constraints: model.facts.operations[name]?.input ?? {}, errors: model.facts.operations[name]?.errors ?? [] };
     }

@@ -18,7 +18,7 @@ export const FACTS_FILE = fileURLToPath(new URL('./facts.json', import.meta.url)
 
 export interface ServiceInfo {
   /** The emulator's ServiceName for it. */
-  name: 'apigateway' | 'apigatewayv2' | 'cloudwatch';
+  name: 'apigateway' | 'apigatewayv2' | 'cloudwatch' | 'wafv2' | 'ssm' | 'secretsmanager';
   title: string;
   /** `aws-sdk` v2 model file stem under `apis/`. */
   sdkV2Model: string;
@@ -26,13 +26,26 @@ export interface ServiceInfo {
   apiVersion: string;
   /** The SDK v3 package the tool imports its commands from. */
   sdkV3Package: string;
+  /**
+   * Large services the emulator serves a few operations of: facts and input rules are kept for
+   * these operations only (WAFv2's recursive rule statements alone would add megabytes). Add an
+   * operation here when the emulator starts serving it, then `npm run models:facts` and
+   * `npm run contract:generate`. Absent: every operation of the model.
+   */
+  servedSubset?: readonly string[];
 }
 
-/** The services the emulator serves. (WAFv2, ACM, SSM and STS models ship in the same package for later.) */
+/** The services the emulator serves. (ACM and STS models ship in the same package for later.) */
 export const SERVICES: readonly ServiceInfo[] = [
   { name: 'apigateway', title: 'API Gateway (REST APIs, v1)', sdkV2Model: 'apigateway-2015-07-09', botocoreName: 'apigateway', apiVersion: '2015-07-09', sdkV3Package: '@aws-sdk/client-api-gateway' },
   { name: 'apigatewayv2', title: 'API Gateway v2 (HTTP and WebSocket APIs)', sdkV2Model: 'apigatewayv2-2018-11-29', botocoreName: 'apigatewayv2', apiVersion: '2018-11-29', sdkV3Package: '@aws-sdk/client-apigatewayv2' },
   { name: 'cloudwatch', title: 'CloudWatch', sdkV2Model: 'monitoring-2010-08-01', botocoreName: 'cloudwatch', apiVersion: '2010-08-01', sdkV3Package: '@aws-sdk/client-cloudwatch' },
+  { name: 'wafv2', title: 'AWS WAF (wafv2)', sdkV2Model: 'wafv2-2019-07-29', botocoreName: 'wafv2', apiVersion: '2019-07-29', sdkV3Package: '@aws-sdk/client-wafv2',
+    servedSubset: ['AssociateWebACL', 'CreateWebACL', 'DeleteWebACL', 'DisassociateWebACL', 'GetWebACL', 'GetWebACLForResource', 'ListResourcesForWebACL', 'ListWebACLs'] },
+  { name: 'ssm', title: 'Systems Manager (SSM)', sdkV2Model: 'ssm-2014-11-06', botocoreName: 'ssm', apiVersion: '2014-11-06', sdkV3Package: '@aws-sdk/client-ssm',
+    servedSubset: ['GetParameter', 'PutParameter'] },
+  { name: 'secretsmanager', title: 'Secrets Manager', sdkV2Model: 'secretsmanager-2017-10-17', botocoreName: 'secretsmanager', apiVersion: '2017-10-17', sdkV3Package: '@aws-sdk/client-secrets-manager',
+    servedSubset: ['CreateSecret', 'GetSecretValue', 'PutSecretValue'] },
 ];
 
 /** A member or shape as the minified models write it: `{}` is a string, `{shape: "S9"}` a reference. */
@@ -61,6 +74,8 @@ export interface Operation {
 }
 
 export interface MemberFacts {
+  /** Inputs only: a structure's required members in botocore's (newer) copy of the model. */
+  required?: string[];
   /** Outputs only: a structure's members (JSON name → type) in botocore's newer copy of the model. */
   members?: Record<string, string>;
   enum?: string[];
@@ -74,6 +89,8 @@ export interface ErrorFacts {
   /** The error code on the wire (the query protocol's code for awsQuery/awsQueryCompatible services). */
   code: string;
   fault: 'client' | 'server';
+  /** The error shape's body members by JSON name (JSON protocols: `Message` or `message`, WAF's `Field`…), when it has any. */
+  members?: string[];
 }
 
 export interface ServiceFacts {

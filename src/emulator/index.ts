@@ -12,7 +12,7 @@ import { createControl, type EmulatorControl } from './control/helpers.js';
 import { controlRoutes } from './control/routes.js';
 import { Partitions } from './core/partitions.js';
 import { DebouncedWriter, readStateFile, STATE_FILE_VERSION, writeStateFileAtomically } from './core/state-file.js';
-import type { ModuleFactory } from './core/types.js';
+import { DEFAULT_SETTINGS, type EmulatorSettings, type ModuleFactory, type SeedWebAcl } from './core/types.js';
 import { defaultModules } from './modules.js';
 
 export interface StartEmulatorOptions {
@@ -27,6 +27,19 @@ export interface StartEmulatorOptions {
   stateFile?: string;
   /** The modules to load; default: every module listed in src/emulator/modules.ts. */
   modules?: ModuleFactory[];
+  /**
+   * How long a new VPC link (REST and HTTP) stays PENDING before AVAILABLE, in ms (default
+   * 1000; AWS takes 2–4 minutes). Changeable while running: `control.setSettings({ vpcLinkPendingMs })`.
+   */
+  vpcLinkPendingMs?: number;
+  /**
+   * The CloudWatch Logs role every account's API Gateway settings (GetAccount) start with;
+   * `{account}` is replaced by the account id. Default: a role is set, so REST stage logging
+   * works; null: none, so enabling REST logging is refused until UpdateAccount sets one.
+   */
+  cloudWatchRoleArn?: string | null;
+  /** Web ACLs (WAFv2) every account and region starts with, so a state can name their ARN. */
+  webAcls?: SeedWebAcl[];
 }
 
 export interface RunningEmulator {
@@ -40,7 +53,12 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Ru
   const host = opts.host ?? '127.0.0.1';
   let writer: DebouncedWriter | undefined;
   const changed = () => writer?.schedule();
-  const partitions = new Partitions(opts.modules ?? defaultModules, changed);
+  const settings: EmulatorSettings = {
+    vpcLinkPendingMs: opts.vpcLinkPendingMs ?? DEFAULT_SETTINGS.vpcLinkPendingMs,
+    cloudWatchRoleArn: opts.cloudWatchRoleArn === undefined ? DEFAULT_SETTINGS.cloudWatchRoleArn : opts.cloudWatchRoleArn,
+    webAcls: structuredClone(opts.webAcls ?? []),
+  };
+  const partitions = new Partitions(opts.modules ?? defaultModules, changed, settings);
   const initial = new Map(partitions.prototypes().map((m) => [m.name, structuredClone(m.snapshot())]));
 
   if (opts.stateFile) {
@@ -74,6 +92,7 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Ru
 }
 
 export type { EmulatorControl } from './control/helpers.js';
+export type { EmulatorSettings, SeedWebAcl } from './core/types.js';
 export type { FaultSpec } from './core/faults.js';
 export type { CallFilter } from './core/call-log.js';
 export { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, type Partition } from './core/partitions.js';

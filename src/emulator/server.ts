@@ -13,7 +13,7 @@ import { partitionKey, partitionOf, type Partition, type Partitions } from './co
 import { Router, type RouteMatch } from './core/router.js';
 import { validateInput } from './contract/validate-input.js';
 import { defaultFaultCode, serializeError, throttlingError, type WireResponse } from './core/wire.js';
-import { AwsError, conflict, type EmuRequest, type EmuResponse, type RouteDef, type ServiceModule } from './core/types.js';
+import { AwsError, conflict, isJsonProtocol, type EmuRequest, type EmuResponse, type RouteDef, type ServiceModule } from './core/types.js';
 
 export interface EngineOptions {
   quotas: boolean;
@@ -177,9 +177,9 @@ function toWire(res: EmuResponse, def: RouteDef): WireResponse {
     if (!hasType) headers['Content-Type'] = 'text/plain';
     return { status: res.status, headers, body: res.rawBody };
   }
-  const jsonType = def.protocol === 'json-1.0' ? 'application/x-amz-json-1.0' : 'application/json';
+  const jsonType = def.protocol === 'json-1.0' ? 'application/x-amz-json-1.0' : def.protocol === 'json-1.1' ? 'application/x-amz-json-1.1' : 'application/json';
   if (res.body === undefined) {
-    if (def.protocol === 'json-1.0') return { status: res.status, headers: { 'Content-Type': jsonType, ...headers }, body: '{}' };
+    if (isJsonProtocol(def.protocol)) return { status: res.status, headers: { 'Content-Type': jsonType, ...headers }, body: '{}' };
     return { status: res.status, headers, body: '' };
   }
   if (!hasType) headers['Content-Type'] = jsonType;

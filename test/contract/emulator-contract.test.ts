@@ -54,7 +54,7 @@ function command(model: ServiceModel, operation: string, input: Record<string, u
 /** A refusal by the model's constraints (AWS's Coral wording), not a semantic one by a handler. */
 const isValidationError = (model: ServiceModel, ex: Exchange) => {
   const code = errorCode(model, ex);
-  return (code === 'ValidationError' || code === 'BadRequestException') && /\d+ validation errors? detected/.test(ex.body);
+  return (code === 'ValidationError' || code === 'ValidationException' || code === 'BadRequestException') && /\d+ validation errors? detected/.test(ex.body);
 };
 
 function inputFor(model: ServiceModel, operation: string, mode: Mode, ids: Ids): Record<string, unknown> {
@@ -125,15 +125,22 @@ function violations(model: ServiceModel, operation: string, full: Record<string,
     return top?.location === 'uri' || top?.location === 'header';
   };
   for (const [path, c] of Object.entries(model.facts.operations[operation]?.input ?? {})) {
-    if (notOnWire(path)) continue;
+    if (path === '' || notOnWire(path)) continue;
     const add = (label: string, bad: (v: unknown) => unknown) => {
       const i = replaced(full, path, bad);
       if (i) out.push({ label: `${path}: ${label}`, input: i });
     };
     if (c.enum) add('a value outside the enum', () => 'NOT_IN_THE_MODEL');
-    if (c.min !== undefined && c.min > 0) add(`below min ${c.min}`, (v) => (typeof v === 'number' ? c.min! - 1 : Array.isArray(v) ? [] : typeof v === 'string' ? 'x'.repeat(c.min! - 1) : v));
+    const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array) && !(v instanceof Date);
+    if (c.min !== undefined && c.min > 0) add(`below min ${c.min}`, (v) => (typeof v === 'number' ? c.min! - 1 : Array.isArray(v) ? [] : typeof v === 'string' ? 'x'.repeat(c.min! - 1) : v instanceof Uint8Array ? new Uint8Array(c.min! - 1) : isMap(v) ? {} : v));
     if (c.max !== undefined && c.max <= 70_000) {
-      add(`above max ${c.max}`, (v) => (typeof v === 'number' ? c.max! + 1 : Array.isArray(v) ? Array(c.max! + 1).fill(v[0]) : typeof v === 'string' ? 'x'.repeat(c.max! + 1) : v));
+      add(`above max ${c.max}`, (v) =>
+        typeof v === 'number' ? c.max! + 1
+          : Array.isArray(v) ? Array(c.max! + 1).fill(v[0])
+          : typeof v === 'string' ? 'x'.repeat(c.max! + 1)
+          : v instanceof Uint8Array ? new Uint8Array(c.max! + 1)
+          : isMap(v) && Object.keys(v).length > 0 && c.max! < 1000 ? Object.fromEntries(Array.from({ length: c.max! + 1 }, (_, i) => [`k${i}`, Object.values(v)[0]]))
+          : v);
     }
     if (c.pattern !== undefined) {
       const re = new RegExp(c.pattern, 'u');
@@ -141,7 +148,7 @@ function violations(model: ServiceModel, operation: string, full: Record<string,
       if (bad !== undefined) add(`not matching ${c.pattern}`, () => bad);
     }
   }
-  for (const req of input?.required ?? []) {
+  for (const req of model.facts.operations[operation]?.input['']?.required ?? input?.required ?? []) {
     const m = input?.members?.[req];
     if (!m || m.location === 'uri' || m.idempotencyToken || m.location === 'header') continue;
     const i = structuredClone(full);

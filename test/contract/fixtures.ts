@@ -8,6 +8,9 @@
 import * as v1 from '@aws-sdk/client-api-gateway';
 import * as v2 from '@aws-sdk/client-apigatewayv2';
 import * as cw from '@aws-sdk/client-cloudwatch';
+import * as waf from '@aws-sdk/client-wafv2';
+import * as ssm from '@aws-sdk/client-ssm';
+import * as sm from '@aws-sdk/client-secrets-manager';
 
 export type Ids = Record<string, unknown>;
 
@@ -42,12 +45,30 @@ export async function apigatewayWorld(c: v1.APIGatewayClient): Promise<Ids> {
   const spare = await c.send(new v1.CreateDeploymentCommand({ restApiId }));
   // A customized gateway response, so DeleteGatewayResponse has one to reset (an uncustomized type is a 404).
   await c.send(new v1.PutGatewayResponseCommand({ restApiId, responseType: 'DEFAULT_4XX', responseParameters: { 'gatewayresponse.header.Access-Control-Allow-Origin': "'*'" } }));
+  // Issue 13's resources: a regional domain with a mapping, a usage plan with a key (and spares to delete), a VPC link, a client
+  // certificate. Mappings and plans name a second API, so the first one's deletes (DeleteRestApi, DeleteStage) are not refused.
+  const mapped = await c.send(new v1.ImportRestApiCommand({ body: new TextEncoder().encode(REST_OPENAPI_DOC) }));
+  await c.send(new v1.CreateDeploymentCommand({ restApiId: mapped.id, stageName: 'live' }));
+  await c.send(new v1.CreateDomainNameCommand({ domainName: 'contract.example.com', regionalCertificateArn: certificateArn(REGION), endpointConfiguration: { types: ['REGIONAL'] }, securityPolicy: 'TLS_1_2' }));
+  await c.send(new v1.CreateBasePathMappingCommand({ domainName: 'contract.example.com', basePath: 'items', restApiId: mapped.id, stage: 'live' }));
+  const plan = await c.send(new v1.CreateUsagePlanCommand({ name: 'contract', apiStages: [{ apiId: mapped.id, stage: 'live' }] }));
+  const sparePlan = await c.send(new v1.CreateUsagePlanCommand({ name: 'spare' }));
+  const key = await c.send(new v1.CreateApiKeyCommand({ name: 'contract', enabled: true }));
+  const spareKey = await c.send(new v1.CreateApiKeyCommand({ name: 'spare' }));
+  await c.send(new v1.CreateUsagePlanKeyCommand({ usagePlanId: plan.id, keyId: key.id, keyType: 'API_KEY' }));
+  const link = await c.send(new v1.CreateVpcLinkCommand({ name: 'contract', targetArns: [NLB_ARN] }));
+  const cert = await c.send(new v1.GenerateClientCertificateCommand({ description: 'contract' }));
   return {
     restApiId, responseType: 'DEFAULT_4XX', resourceId, parentId: api.rootResourceId, httpMethod: 'GET', statusCode: '200', stageName: 'prod', deploymentId: dep.id,
     spareDeploymentId: spare.id, authorizerId: auth.id, requestValidatorId: validator.id, modelName: 'Item',
     resourceArn: `arn:aws:apigateway:${REGION}::/restapis/${restApiId}`, exportType: 'oas30',
+    domainName: 'contract.example.com', basePath: 'items', usagePlanId: plan.id, spareUsagePlanId: sparePlan.id, keyId: key.id, apiKey: key.id, spareKeyId: spareKey.id,
+    vpcLinkId: link.id, clientCertificateId: cert.clientCertificateId,
   };
 }
+
+const NLB_ARN = `arn:aws:elasticloadbalancing:${REGION}:000000000000:loadbalancer/net/contract/0123456789abcdef`;
+export const certificateArn = (region: string) => `arn:aws:acm:${region}:000000000000:certificate/12345678-1234-1234-1234-123456789012`;
 
 /** Operation → input members that need a value the model cannot tell (merged over the generated input). */
 export const APIGATEWAY_OVERRIDES: Record<string, (ids: Ids) => Record<string, unknown>> = {
@@ -64,6 +85,12 @@ export const APIGATEWAY_OVERRIDES: Record<string, (ids: Ids) => Record<string, u
   GetExport: () => ({ exportType: 'oas30', accepts: 'application/json' }),
   TagResource: () => ({ tags: { team: 'contract' } }),
   UntagResource: () => ({ tagKeys: ['team'] }),
+  CreateDomainName: () => ({ domainName: 'other.example.com', regionalCertificateArn: certificateArn(REGION), endpointConfiguration: { types: ['REGIONAL'] }, securityPolicy: 'TLS_1_2' }),
+  CreateBasePathMapping: (ids) => ({ restApiId: ids.restApiId, basePath: 'more', stage: 'prod' }),
+  UpdateBasePathMapping: () => ({ patchOperations: [{ op: 'replace', path: '/basePath', value: 'renamed' }] }),
+  DeleteUsagePlan: (ids) => ({ usagePlanId: ids.spareUsagePlanId }),
+  CreateUsagePlanKey: (ids) => ({ keyId: ids.spareKeyId, keyType: 'API_KEY' }),
+  CreateVpcLink: () => ({ name: 'other', targetArns: [NLB_ARN] }),
 };
 
 export async function apigatewayv2World(c: v2.ApiGatewayV2Client): Promise<Ids> {
@@ -79,10 +106,17 @@ export async function apigatewayv2World(c: v2.ApiGatewayV2Client): Promise<Ids> 
     AccessLogSettings: { DestinationArn: `arn:aws:logs:${REGION}:000000000000:log-group:contract`, Format: '$context.requestId' },
   }));
   const spare = await c.send(new v2.CreateDeploymentCommand({ ApiId }));
+  // The mapping names a second API, so the first one's deletes are not refused.
+  const mapped = await c.send(new v2.CreateApiCommand({ Name: 'mapped', ProtocolType: 'HTTP' }));
+  await c.send(new v2.CreateStageCommand({ ApiId: mapped.ApiId, StageName: 'live' }));
+  await c.send(new v2.CreateDomainNameCommand({ DomainName: 'contract.example.com', DomainNameConfigurations: [{ CertificateArn: certificateArn(REGION), EndpointType: 'REGIONAL', SecurityPolicy: 'TLS_1_2' }] }));
+  const mapping = await c.send(new v2.CreateApiMappingCommand({ DomainName: 'contract.example.com', ApiId: mapped.ApiId, Stage: 'live', ApiMappingKey: 'items' }));
+  const link = await c.send(new v2.CreateVpcLinkCommand({ Name: 'contract', SubnetIds: ['subnet-0123456789abcdef0'] }));
   return {
     ApiId, RouteId: route.RouteId, IntegrationId: integration.IntegrationId, spareIntegrationId: spareIntegration.IntegrationId, AuthorizerId: auth.AuthorizerId,
     StageName: 'prod', DeploymentId: dep.DeploymentId, spareDeploymentId: spare.DeploymentId, RouteKey: 'GET /items',
     ResourceArn: `arn:aws:apigateway:${REGION}::/apis/${ApiId}`, OutputType: 'JSON', Specification: 'OAS30',
+    DomainName: 'contract.example.com', ApiMappingId: mapping.ApiMappingId, VpcLinkId: link.VpcLinkId, mappedApiId: mapped.ApiId,
     ...(await webSocketWorld(c)),
   };
 }
@@ -140,6 +174,10 @@ export const APIGATEWAYV2_OVERRIDES: Record<string, (ids: Ids) => Record<string,
   ExportApi: () => ({ Specification: 'OAS30', OutputType: 'JSON' }),
   TagResource: () => ({ Tags: { team: 'contract' } }),
   UntagResource: () => ({ TagKeys: ['team'] }),
+  CreateDomainName: () => ({ DomainName: 'other.example.com', DomainNameConfigurations: [{ CertificateArn: certificateArn(REGION), EndpointType: 'REGIONAL', SecurityPolicy: 'TLS_1_2' }] }),
+  CreateApiMapping: (ids) => ({ ApiId: ids.ApiId, Stage: 'prod', ApiMappingKey: 'more' }),
+  UpdateApiMapping: (ids) => ({ ApiId: ids.mappedApiId, Stage: 'live' }),
+  CreateVpcLink: () => ({ Name: 'other', SubnetIds: ['subnet-0123456789abcdef0'] }),
   ...WS_OVERRIDES,
 };
 
@@ -153,15 +191,67 @@ const metricStat = { Metric: { Namespace: 'Contract', MetricName: 'Count' }, Per
 const window = () => ({ StartTime: new Date(Date.now() - 3_600_000), EndTime: new Date() });
 
 export const CLOUDWATCH_OVERRIDES: Record<string, (ids: Ids) => Record<string, unknown>> = {
-  PutMetricAlarm: () => ({ MetricName: 'Count', Namespace: 'Contract', Statistic: 'Sum', Period: 60, Threshold: 1, ComparisonOperator: 'GreaterThanThreshold' }),
+  // EvaluationPeriods: optional in botocore's newer model (other alarm kinds), still required of a metric alarm.
+  PutMetricAlarm: () => ({ MetricName: 'Count', Namespace: 'Contract', Statistic: 'Sum', Period: 60, EvaluationPeriods: 1, Threshold: 1, ComparisonOperator: 'GreaterThanThreshold' }),
   SetAlarmState: () => ({ StateValue: 'ALARM', StateReason: 'contract' }),
   PutMetricData: () => ({ MetricData: [{ MetricName: 'Count', Value: 1 }] }),
   GetMetricData: () => ({ MetricDataQueries: [{ Id: 'm1', MetricStat: metricStat }], ...window() }),
   GetMetricStatistics: () => ({ Period: 60, Statistics: ['Sum'], ...window() }),
 };
 
+/** A REST API stage in the contract region, for WAF to protect (the WAF client's endpoint, API Gateway's client). */
+async function restStage(c: { config: { endpoint?: () => Promise<{ protocol: string; hostname: string; port?: number }> } }): Promise<string> {
+  const e = await c.config.endpoint!();
+  const api = new v1.APIGatewayClient({ endpoint: `${e.protocol}//${e.hostname}:${e.port}`, region: REGION, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+  const world = await apigatewayWorld(api);
+  return `arn:aws:apigateway:${REGION}::/restapis/${String(world.restApiId)}/stages/prod`;
+}
+
+const visibility = { SampledRequestsEnabled: false, CloudWatchMetricsEnabled: false, MetricName: 'contract' };
+
+export async function wafv2World(c: waf.WAFV2Client): Promise<Ids> {
+  const stageArn = await restStage(c as never);
+  const acl = await c.send(new waf.CreateWebACLCommand({ Name: 'contract', Scope: 'REGIONAL', DefaultAction: { Allow: {} }, VisibilityConfig: visibility }));
+  const spare = await c.send(new waf.CreateWebACLCommand({ Name: 'spare', Scope: 'REGIONAL', DefaultAction: { Block: {} }, VisibilityConfig: visibility }));
+  await c.send(new waf.AssociateWebACLCommand({ WebACLArn: acl.Summary!.ARN, ResourceArn: stageArn }));
+  return {
+    Name: 'contract', Scope: 'REGIONAL', Id: acl.Summary!.Id, LockToken: acl.Summary!.LockToken, WebACLArn: acl.Summary!.ARN, ResourceArn: stageArn,
+    spare: { Name: 'spare', Id: spare.Summary!.Id, LockToken: spare.Summary!.LockToken },
+  };
+}
+
+export const WAFV2_OVERRIDES: Record<string, (ids: Ids) => Record<string, unknown>> = {
+  CreateWebACL: () => ({ Name: `other${Math.random().toString(36).slice(2, 8)}`, Scope: 'REGIONAL', DefaultAction: { Allow: {} }, VisibilityConfig: visibility }),
+  DeleteWebACL: (ids) => ({ ...(ids.spare as object), Scope: 'REGIONAL' }),
+  ListResourcesForWebACL: () => ({ ResourceType: 'API_GATEWAY' }),
+  // Name, Scope and Id (or the ARN): none is required by the newer model, one way is.
+  GetWebACL: (ids) => ({ Name: ids.Name, Scope: ids.Scope, Id: ids.Id }),
+};
+
+export async function ssmWorld(c: ssm.SSMClient): Promise<Ids> {
+  await c.send(new ssm.PutParameterCommand({ Name: '/contract/key', Value: 'contractvalue01234567890', Type: 'SecureString' }));
+  return { Name: '/contract/key' };
+}
+
+export const SSM_OVERRIDES: Record<string, (ids: Ids) => Record<string, unknown>> = {
+  PutParameter: () => ({ Name: '/contract/other', Value: 'contractvalue01234567890', Type: 'SecureString' }),
+};
+
+export async function secretsManagerWorld(c: sm.SecretsManagerClient): Promise<Ids> {
+  await c.send(new sm.CreateSecretCommand({ Name: 'contract-secret', SecretString: 'contractvalue01234567890' }));
+  return { SecretId: 'contract-secret' };
+}
+
+export const SECRETS_MANAGER_OVERRIDES: Record<string, (ids: Ids) => Record<string, unknown>> = {
+  CreateSecret: () => ({ Name: 'other-secret', SecretString: 'contractvalue01234567890' }),
+  PutSecretValue: () => ({ SecretString: 'contractvalue09876543210' }),
+};
+
 export const CLIENTS = {
   apigateway: { module: v1 as unknown as Record<string, unknown>, Client: v1.APIGatewayClient, world: apigatewayWorld, overrides: APIGATEWAY_OVERRIDES },
   apigatewayv2: { module: v2 as unknown as Record<string, unknown>, Client: v2.ApiGatewayV2Client, world: apigatewayv2World, overrides: APIGATEWAYV2_OVERRIDES },
   cloudwatch: { module: cw as unknown as Record<string, unknown>, Client: cw.CloudWatchClient, world: cloudwatchWorld, overrides: CLOUDWATCH_OVERRIDES },
+  wafv2: { module: waf as unknown as Record<string, unknown>, Client: waf.WAFV2Client, world: wafv2World, overrides: WAFV2_OVERRIDES },
+  ssm: { module: ssm as unknown as Record<string, unknown>, Client: ssm.SSMClient, world: ssmWorld, overrides: SSM_OVERRIDES },
+  secretsmanager: { module: sm as unknown as Record<string, unknown>, Client: sm.SecretsManagerClient, world: secretsManagerWorld, overrides: SECRETS_MANAGER_OVERRIDES },
 } as const;

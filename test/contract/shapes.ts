@@ -23,6 +23,10 @@ const PATTERN_SAMPLES: Record<string, string> = {
   '^([1-5]\\d\\d|\\*|\\s*)$': '200',
   '^[a-z0-9]+$': 'contract1234',
   '[^:].*': 'Contract',
+  '([/])|([/](([^~])|(~[01]))+)': '/contract',
+  '^([a-z]+-)+\\d+$': 'eu-west-1',
+  '^[0-9A-Za-z_\\-:]+:$': 'awswaf:contract:',
+  '^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$': '12345678-1234-1234-1234-123456789012',
 };
 
 function sampleString(c: MemberFacts | undefined, name: string): string {
@@ -44,31 +48,52 @@ function sampleNumber(c: MemberFacts | undefined, integer: boolean): number {
   return integer ? Math.ceil(n) : n;
 }
 
+/**
+ * Whether a value of `ref` must, through required members only, contain a shape on `onPath`:
+ * a recursive model (WAF's Statement inside AndStatement inside Statement) where the full input
+ * has to stop, or it would be cut at the depth limit with required members missing.
+ */
+function mustRecurse(model: ServiceModel, ref: ShapeRef, onPath: ReadonlySet<string>, seen = new Set<string>()): boolean {
+  if (ref.shape !== undefined) {
+    if (onPath.has(ref.shape)) return true;
+    if (seen.has(ref.shape)) return false;
+    seen.add(ref.shape);
+  }
+  const s = resolve(model, ref);
+  if (s.type === 'structure') return (s.required ?? []).some((m) => s.members?.[m] && mustRecurse(model, s.members[m], onPath, seen));
+  if (s.type === 'list') return mustRecurse(model, s.member ?? {}, onPath, seen);
+  if (s.type === 'map') return mustRecurse(model, s.value ?? {}, onPath, seen);
+  return false;
+}
+
 /** A model-valid value for `ref` (undefined: leave the member out). */
-export function generate(ctx: GenContext, ref: ShapeRef, name: string, path: string, depth = 0): unknown {
+export function generate(ctx: GenContext, ref: ShapeRef, name: string, path: string, depth = 0, onPath: ReadonlySet<string> = new Set()): unknown {
   const bound = ctx.bind(name, path);
   if (bound !== undefined) return bound;
   const s = resolve(ctx.model, ref);
   const c = ctx.model.facts.operations[ctx.operation]?.input[path];
+  const inner = ref.shape !== undefined ? new Set(onPath).add(ref.shape) : onPath;
   switch (s.type) {
     case 'structure': {
-      if (depth > 8) return undefined;
+      if (depth > 16) return undefined;
       const out: Record<string, unknown> = {};
       for (const [m, mref] of Object.entries(s.members ?? {})) {
-        if (ctx.mode === 'required' && !(s.required ?? []).includes(m)) continue;
+        const required = (ctx.model.facts.operations[ctx.operation]?.input[path]?.required ?? s.required ?? []).includes(m);
+        if (ctx.mode === 'required' && !required) continue;
         if (mref.idempotencyToken) continue;
-        const v = generate(ctx, mref, m, path === '' ? m : `${path}.${m}`, depth + 1);
+        if (!required && mustRecurse(ctx.model, mref, inner)) continue;
+        const v = generate(ctx, mref, m, path === '' ? m : `${path}.${m}`, depth + 1, inner);
         if (v !== undefined) out[m] = v;
       }
       return out;
     }
     case 'list': {
-      const v = generate(ctx, s.member ?? {}, name, `${path}[]`, depth + 1);
+      const v = generate(ctx, s.member ?? {}, name, `${path}[]`, depth + 1, inner);
       return v === undefined ? undefined : [v];
     }
     case 'map': {
       const k = sampleString(ctx.model.facts.operations[ctx.operation]?.input[`${path}{key}`], name);
-      const v = generate(ctx, s.value ?? {}, name, `${path}{}`, depth + 1);
+      const v = generate(ctx, s.value ?? {}, name, `${path}{}`, depth + 1, inner);
       return v === undefined ? undefined : { [k]: v };
     }
     case 'boolean':

@@ -2,7 +2,8 @@
  * Errors as AWS's models and protocols say they travel: a code the model lists for the
  * operation (or one of AWS's common errors), the HTTP status of that error shape, and the
  * body the protocol requires (restJson1: `x-amzn-ErrorType` + `{"message"}`; awsJson1_0 with
- * awsQueryCompatible: `{"__type":"ns#Shape","message"}` + `x-amzn-query-error: Code;Sender`).
+ * awsQueryCompatible: `{"__type":"ns#Shape","message"}` + `x-amzn-query-error: Code;Sender`;
+ * awsJson1_1: `{"__type":"Shape", …the shape's own members}`).
  */
 import type { ServiceModel } from '../../scripts/aws-models/models.js';
 import type { Exchange } from './capture.js';
@@ -20,6 +21,8 @@ export const COMMON_ERRORS: Record<string, number> = {
   ServiceUnavailable: 503,
   ThrottlingException: 400,
   ValidationError: 400,
+  // The AWS JSON services answer model-constraint violations with ValidationException (WAFv2, SSM, Secrets Manager).
+  ValidationException: 400,
 };
 
 /** rest-json error bodies: the message, plus the members API Gateway v2's error shapes add. */
@@ -55,6 +58,7 @@ export function errorProblems(model: ServiceModel, operation: string, ex: Exchan
     for (const k of Object.keys(body ?? {})) if (!REST_ERROR_MEMBERS.has(k)) out.push(`${code}: body member "${k}" is not in the error shape`);
     return out;
   }
+  if (!model.facts.awsQueryCompatible) return [...out, ...jsonErrorProblems(model, operation, ex, body)];
   // awsJson1_0, awsQueryCompatible (CloudWatch)
   const shape = errorCode(model, ex);
   if (!shape) return [...out, `HTTP ${ex.status} without __type`];
@@ -73,5 +77,25 @@ export function errorProblems(model: ServiceModel, operation: string, ex: Exchan
     out.push(`__type names "${shape}", which is no error shape of the model${byCode ? ` (it is the query code of ${byCode}: __type carries the shape name)` : ''} nor a common error`);
   }
   for (const k of Object.keys(body ?? {})) if (k !== '__type' && k !== 'message') out.push(`${shape}: body member "${k}" is not in the error shape`);
+  return out;
+}
+
+/** awsJson1_1 (WAFv2, SSM, Secrets Manager): `__type` names a listed or common error; the body holds that shape's members. */
+function jsonErrorProblems(model: ServiceModel, operation: string, ex: Exchange, body: Record<string, unknown> | undefined): string[] {
+  const out: string[] = [];
+  const shape = errorCode(model, ex);
+  if (!shape) return [`HTTP ${ex.status} without __type`];
+  const modelled = model.facts.errors[shape];
+  const listed = new Set(model.facts.operations[operation]?.errors ?? []);
+  if (modelled && !(shape in COMMON_ERRORS)) {
+    if (!listed.has(shape)) out.push(`${shape} is not an error of ${operation} in the model (${[...listed].join(', ')})`);
+    if (modelled.status !== ex.status) out.push(`${shape} travels as HTTP ${modelled.status}, got ${ex.status}`);
+  } else if (shape in COMMON_ERRORS) {
+    if (COMMON_ERRORS[shape] !== ex.status) out.push(`${shape} travels as HTTP ${COMMON_ERRORS[shape]}, got ${ex.status}`);
+  } else {
+    out.push(`__type names "${shape}", which is no error shape of the model nor a common error`);
+  }
+  const members = new Set(['__type', ...(modelled?.members ?? ['message'])]);
+  for (const k of Object.keys(body ?? {})) if (!members.has(k)) out.push(`${shape}: body member "${k}" is not in the error shape (${[...members].join(', ')})`);
   return out;
 }

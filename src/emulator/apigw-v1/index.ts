@@ -2,6 +2,7 @@
  * API Gateway v1 (REST APIs) as an emulator service module: the routes the
  * @aws-sdk/client-api-gateway serializers produce, over one in-memory store.
  */
+import { resourceEvents } from '../core/resource-events.js';
 import type { ModuleContext, ServiceModule } from '../core/types.js';
 import { V1Store } from './store.js';
 import type { V1State } from './types.js';
@@ -25,6 +26,7 @@ export interface ApigwV1Module extends ServiceModule {
 
 export function createApigwV1Module(ctx?: ModuleContext): ApigwV1Module {
   const store = new V1Store(ctx?.partition);
+  store.events = resourceEvents(ctx, V1_MODULE_NAME);
   return {
     name: V1_MODULE_NAME,
     store,

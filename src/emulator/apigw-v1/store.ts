@@ -4,12 +4,15 @@
  */
 import { checkArnScope } from '../core/arn.js';
 import { DEFAULT_PARTITION, type Partition } from '../core/partitions.js';
+import { NO_RESOURCE_EVENTS, type ResourceEvents } from '../core/resource-events.js';
 import { badRequest, notFound } from '../core/types.js';
 import type { ApiState, Authorizer, Deployment, DeployedSnapshot, Method, Model, RequestValidator, Resource, Stage, StrMap, V1State } from './types.js';
 import { clone } from './wire.js';
 
 export class V1Store {
   state: V1State = { apis: [] };
+  /** Where deletes and references are announced to the partition's other modules (domains, usage plans, VPC links, WAF). */
+  events: ResourceEvents = NO_RESOURCE_EVENTS;
 
   /** The account and region this store serves (one store per partition, see core/partitions.ts). */
   constructor(readonly partition: Partition = DEFAULT_PARTITION) {}
@@ -117,7 +120,12 @@ export class V1Store {
   taggable(arn: string): { tags: StrMap | undefined; set(tags: StrMap | undefined): void } {
     checkArnScope(arn, this.partition, { account: 'none', error: badRequest });
     const m = /^arn:aws[a-z-]*:apigateway:[a-z0-9-]*::\/restapis\/([^/]+)(?:\/stages\/([^/]+))?$/.exec(arn);
-    if (!m) throw badRequest(`Invalid resource ARN: ${arn}`);
+    if (!m) {
+      // Usage plans, API keys, VPC links, client certificates, domain names: kept by other modules.
+      const foreign = this.events.taggable('apigateway', arn);
+      if (foreign) return { tags: Object.keys(foreign.get()).length > 0 ? foreign.get() : undefined, set: (t) => foreign.set(t ?? {}) };
+      throw badRequest(`Invalid resource ARN: ${arn}`);
+    }
     const st = this.api(m[1]);
     if (m[2] !== undefined) {
       const stage = this.stage(st, m[2]);

@@ -161,7 +161,10 @@ export function apiRoutes(store: V2Store): RouteDef[] {
     }),
     v2Route('DeleteApi', 'DELETE', '/v2/apis/{apiId}', true, (_req, p) => {
       const st = store.api(p.apiId);
+      const event = { type: 'http-api.delete' as const, apiId: st.api.apiId };
+      store.events.guard(event);
       store.state.apis = store.state.apis.filter((x) => x !== st);
+      store.events.cascade(event);
       return json(204);
     }),
   ];

@@ -1,4 +1,5 @@
 /** API Gateway v2 (HTTP and WebSocket APIs) service module for the emulator. */
+import { resourceEvents } from '../core/resource-events.js';
 import type { ModuleContext, ServiceModule } from '../core/types.js';
 import { apiRoutes } from './apis.js';
 import { authorizerRoutes } from './authorizers.js';
@@ -26,6 +27,7 @@ export interface ApigwV2Module extends ServiceModule {
 
 export function createApigwV2Module(ctx?: ModuleContext, opts: V2StoreOptions = {}): ApigwV2Module {
   const store = new V2Store({ partition: ctx?.partition, ...opts });
+  store.events = resourceEvents(ctx, V2_MODULE_NAME);
   return {
     name: V2_MODULE_NAME,
     store,

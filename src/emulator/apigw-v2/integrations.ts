@@ -96,6 +96,7 @@ export function integrationRoutes(store: V2Store): RouteDef[] {
       const st = store.api(p.apiId);
       const input = readIntegrationInput(bodyOf(req));
       const integration = isWebSocket(st) ? buildWebSocketIntegration(input) : buildIntegration(input);
+      store.events.guard({ type: 'http-integration.put', apiId: st.api.apiId, integration });
       st.integrations.push(integration);
       store.changed(st);
       return json(201, integrationWire(integration));
@@ -116,6 +117,7 @@ export function integrationRoutes(store: V2Store): RouteDef[] {
       // WebSocket: request parameters merge (a key set to "" is removed), request templates replace.
       const next = isWebSocket(st) ? buildWebSocketIntegration(merged, current) : buildIntegration(merged, current);
       for (const k of ['requestParameters', 'responseParameters'] as const) if (next[k] && Object.keys(next[k]!).length === 0) delete next[k];
+      store.events.guard({ type: 'http-integration.put', apiId: st.api.apiId, integration: next });
       st.integrations[st.integrations.indexOf(current)] = next;
       store.changed(st);
       return json(200, integrationWire(next));

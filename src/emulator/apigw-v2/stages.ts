@@ -38,8 +38,9 @@ function readRouteSettings(b: Body): RouteSettings {
     throttlingBurstLimit: optNum(b, 'throttlingBurstLimit'),
     throttlingRateLimit: optNum(b, 'throttlingRateLimit'),
   });
-  if ((rs.throttlingBurstLimit ?? 0) < 0 || (rs.throttlingRateLimit ?? 0) < 0) {
-    throw badRequest('Throttling limits must not be negative');
+  // -1 is accepted: what Terraform's provider and Serverless write to leave a limit unset (see the coverage notes).
+  for (const v of [rs.throttlingBurstLimit, rs.throttlingRateLimit]) {
+    if (v !== undefined && v < 0 && v !== -1) throw badRequest('Throttling limits must not be negative (-1 leaves a limit unset)');
   }
   return rs;
 }
@@ -81,6 +82,10 @@ function applyStageBody(store: V2Store, st: ApiState, stage: Stage, b: Body, opt
       }
       if (typeof settings !== 'object' || settings === null) throw badRequest(`Invalid routeSettings for ${routeKey}`);
       stage.routeSettings[routeKey] = { ...stage.routeSettings[routeKey], ...readRouteSettings(settings as Body) };
+    }
+    // AWS checks the merged map: settings left for a route that is gone fail the update (DeleteRouteSettings them first).
+    for (const routeKey of Object.keys(stage.routeSettings)) {
+      if (!st.routes.some((r) => r.routeKey === routeKey)) throw badRequest(`Unable to find Route by key ${routeKey} within the provided RouteSettings`);
     }
   }
   const als = optObj(b, 'accessLogSettings');
@@ -126,7 +131,10 @@ export function stageRoutes(store: V2Store): RouteDef[] {
     v2Route('DeleteStage', 'DELETE', '/v2/apis/{apiId}/stages/{stageName}', true, (_req, p) => {
       const st = store.api(p.apiId);
       const stage = store.stage(st, p.stageName);
+      const event = { type: 'http-stage.delete' as const, apiId: st.api.apiId, stageName: stage.stageName };
+      store.events.guard(event);
       st.stages = st.stages.filter((x) => x !== stage);
+      store.events.cascade(event);
       return json(204);
     }),
     v2Route('DeleteRouteSettings', 'DELETE', '/v2/apis/{apiId}/stages/{stageName}/routesettings/{routeKey}', true, (_req, p) => {

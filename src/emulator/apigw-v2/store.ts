@@ -5,6 +5,7 @@
  */
 import { checkArnScope } from '../core/arn.js';
 import { DEFAULT_PARTITION, type Partition } from '../core/partitions.js';
+import { NO_RESOURCE_EVENTS, type ResourceEvents } from '../core/resource-events.js';
 import { AwsError, badRequest, notFound } from '../core/types.js';
 import { ID_LENGTH, newId } from './ids.js';
 import type { ApiState, Authorizer, DeployedSnapshot, Deployment, Integration, IntegrationResponse, Model, Route, RouteResponse, Stage, V2State } from './types.js';
@@ -23,6 +24,8 @@ const missing = (resourceType: string, message: string) => new AwsError(404, 'No
 
 export class V2Store {
   state: V2State = { apis: [] };
+  /** Where deletes and references are announced to the partition's other modules (API mappings, VPC links). */
+  events: ResourceEvents = NO_RESOURCE_EVENTS;
   readonly deployDelayMs: number;
   readonly now: () => number;
   readonly partition: Partition;
@@ -132,7 +135,12 @@ export class V2Store {
   taggable(arn: string): { tags: Record<string, string> } {
     checkArnScope(arn, this.partition, { account: 'none', error: badRequest });
     const m = /^arn:aws[a-z-]*:apigateway:[a-z0-9-]*::\/apis\/([^/]+)(?:\/stages\/([^/]+))?$/.exec(arn);
-    if (!m) throw notFound(`Invalid resource identifier specified ${arn}`);
+    if (!m) {
+      // Domain names and VPC links: kept by other modules.
+      const foreign = this.events.taggable('apigatewayv2', arn);
+      if (foreign) return { get tags() { return foreign.get(); }, set tags(t: Record<string, string>) { foreign.set(t); } };
+      throw notFound(`Invalid resource identifier specified ${arn}`);
+    }
     const st = this.api(m[1]);
     return m[2] === undefined ? st.api : this.stage(st, m[2]);
   }

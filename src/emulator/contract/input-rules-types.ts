@@ -15,6 +15,8 @@ export interface RuleRef {
 }
 
 export interface RuleConstraint {
+  /** A structure's required members as the newer model has them (they override the shape's). */
+  required?: string[];
   enum?: string[];
   min?: number;
   max?: number;
@@ -35,6 +37,8 @@ export interface ErrorShape {
   code: string;
   status: number;
   fault: 'client' | 'server';
+  /** The error shape's body members (JSON protocols: `Message` or `message`, WAF's `Field`, `Parameter`…). */
+  members?: string[];
 }
 
 export interface InputRules {

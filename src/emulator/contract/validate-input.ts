@@ -2,7 +2,8 @@
  * Validates every request against the input shape AWS's service models give its operation
  * (the generated `input-rules.json`): required members, member types, enums, min/max
  * (length of strings, lists and maps; value of numbers) and patterns. A violation is what
- * AWS answers: API Gateway's BadRequestException, CloudWatch's ValidationError, with the
+ * AWS answers: API Gateway's BadRequestException, CloudWatch's ValidationError, the JSON 1.1
+ * services' ValidationException, with the
  * Coral-style message ("1 validation error detected: Value 'x' at 'alarmName' failed to
  * satisfy constraint: Member must have length less than or equal to 255").
  *
@@ -50,7 +51,7 @@ const NUMERIC = new Set(['integer', 'long', 'double', 'float']);
 function checkConstraint(v: unknown, type: string, c: RuleConstraint | undefined, at: string, out: Collector): void {
   if (!c) return;
   if (c.enum && typeof v === 'string' && !c.enum.includes(v)) out.add(v, at, `Member must satisfy enum value set: [${c.enum.join(', ')}]`);
-  const size = typeof v === 'string' ? [...v].length : Array.isArray(v) ? v.length : type === 'map' && v && typeof v === 'object' ? Object.keys(v).length : undefined;
+  const size = typeof v === 'string' ? [...v].length : Array.isArray(v) || Buffer.isBuffer(v) ? v.length : type === 'map' && v && typeof v === 'object' ? Object.keys(v).length : undefined;
   const isNumber = NUMERIC.has(type) && typeof v === 'number';
   const what = isNumber ? 'value' : 'length';
   const measure = isNumber ? (v as number) : size;
@@ -85,7 +86,7 @@ function check(w: Walk, ref: RuleRef, v: unknown, path: string, at: string): voi
     case 'structure': {
       if (typeof v !== 'object' || Array.isArray(v)) return w.out.add(v, at, 'Member must be a structure');
       const o = v as Record<string, unknown>;
-      for (const req of s.required ?? []) {
+      for (const req of w.constraints[path]?.required ?? s.required ?? []) {
         const key = path !== '' && w.wireNames ? (s.members?.[req]?.locationName ?? req) : req;
         if (o[key] === undefined || o[key] === null) w.out.add(null, join(at, lowerFirst(req)), 'Member must not be null');
       }
@@ -124,6 +125,8 @@ function check(w: Walk, ref: RuleRef, v: unknown, path: string, at: string): voi
       if (typeof v !== 'number' && typeof v !== 'string') w.out.add(v, at, 'Member must be a timestamp');
       return;
     case 'blob':
+      // JSON protocols carry blobs as base64: the constraints measure the bytes.
+      if (typeof v === 'string') checkConstraint(Buffer.from(v, 'base64'), 'list', w.constraints[path], at, w.out);
       return;
     default:
       if (typeof v !== 'string') return w.out.add(v, at, 'Member must be a string');
@@ -206,6 +209,13 @@ export function errorShapeOf(service: ServiceName, code: string): string | undef
   return Object.entries(shapes).find(([, e]) => e.code === code)?.[0];
 }
 
+/** The member an error shape carries its message in (`Message` for WAFv2 and Secrets Manager, `message` elsewhere). */
+export function errorMessageMember(service: ServiceName, code: string): string {
+  const shape = errorShapeOf(service, code);
+  const members = shape ? loadRules().services[service]?.errorShapes[shape]?.members : undefined;
+  return members?.includes('Message') ? 'Message' : 'message';
+}
+
 /** Whether the model lists the error (by wire code or shape name) for the operation. */
 export function isListedError(service: ServiceName, operation: string, code: string): boolean {
   const shape = errorShapeOf(service, code);
@@ -216,6 +226,10 @@ export const VALIDATION_ERROR: Partial<Record<ServiceName, { status: number; cod
   apigateway: { status: 400, code: 'BadRequestException' },
   apigatewayv2: { status: 400, code: 'BadRequestException' },
   cloudwatch: { status: 400, code: 'ValidationError' },
+  // AWS JSON 1.1 services answer Coral's model checks with ValidationException (WAFv2 too, not its own WAFInvalidParameterException).
+  wafv2: { status: 400, code: 'ValidationException' },
+  ssm: { status: 400, code: 'ValidationException' },
+  secretsmanager: { status: 400, code: 'ValidationException' },
 };
 
 /** The problems found, without throwing (tests and the coverage script use it too). */

@@ -5,7 +5,7 @@
  */
 import type { CallFilter } from '../core/call-log.js';
 import type { ActiveFault, FaultSpec } from '../core/faults.js';
-import type { CallLogEntry } from '../core/types.js';
+import type { CallLogEntry, EmulatorSettings } from '../core/types.js';
 
 export class EmulatorControlError extends Error {
   constructor(
@@ -72,6 +72,15 @@ export class EmulatorClient {
 
   async state(): Promise<Record<string, unknown>> {
     return (await this.call<{ modules: Record<string, unknown> }>('GET', '/_emulator/state')).modules;
+  }
+
+  async settings(): Promise<EmulatorSettings> {
+    return (await this.call<{ settings: EmulatorSettings }>('GET', '/_emulator/settings')).settings;
+  }
+
+  /** Changes how long new VPC links stay PENDING (ms), e.g. large to test an apply's timeout. */
+  async setVpcLinkPendingMs(ms: number): Promise<EmulatorSettings> {
+    return (await this.call<{ settings: EmulatorSettings }>('POST', '/_emulator/settings', { vpcLinkPendingMs: ms })).settings;
   }
 
   async setQuotas(enabled: boolean): Promise<void> {

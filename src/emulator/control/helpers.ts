@@ -5,7 +5,7 @@
 import type { CallFilter } from '../core/call-log.js';
 import type { ActiveFault, FaultSpec } from '../core/faults.js';
 import { DEFAULT_PARTITION, type Partition } from '../core/partitions.js';
-import type { CallLogEntry, ServiceModule } from '../core/types.js';
+import type { CallLogEntry, EmulatorSettings, ServiceModule } from '../core/types.js';
 import type { Engine } from '../server.js';
 
 export interface EmulatorControl {
@@ -24,6 +24,10 @@ export interface EmulatorControl {
   partitions(): Record<string, Record<string, unknown>>;
   /** Turns quota enforcement on or off at run time. */
   setQuotas(enabled: boolean): void;
+  /** The emulator-wide settings (VPC link pending time, CloudWatch role, seeded web ACLs). */
+  settings(): EmulatorSettings;
+  /** Changes settings while running: `vpcLinkPendingMs` applies to links created afterwards. */
+  setSettings(patch: Partial<Pick<EmulatorSettings, 'vpcLinkPendingMs'>>): EmulatorSettings;
   /** A module by name, for in-process tests that need its typed store (default: account 000000000000, us-east-1). */
   module<T extends ServiceModule = ServiceModule>(name: string, partition?: Partition): T | undefined;
 }
@@ -49,5 +53,13 @@ export function createControl(engine: Engine, initial: Map<string, unknown>, onC
       engine.quotasEnabled = enabled;
     },
     module: <T extends ServiceModule = ServiceModule>(name: string, partition: Partition = DEFAULT_PARTITION) => engine.partitions.module<T>(partition, name),
+    settings: () => structuredClone(engine.partitions.settings),
+    setSettings: (patch) => {
+      if (patch.vpcLinkPendingMs !== undefined) {
+        if (!Number.isFinite(patch.vpcLinkPendingMs) || patch.vpcLinkPendingMs < 0) throw new Error('vpcLinkPendingMs must be 0 or more');
+        engine.partitions.settings.vpcLinkPendingMs = patch.vpcLinkPendingMs;
+      }
+      return structuredClone(engine.partitions.settings);
+    },
   };
 }

@@ -11,13 +11,15 @@
  *          (modules: the default account 000000000000 in us-east-1, and global modules;
  *           partitions: every account/region's modules by "account/region" key)
  *   POST   /_emulator/quotas  {enabled}
+ *   GET    /_emulator/settings                                             → {settings}
+ *   POST   /_emulator/settings {vpcLinkPendingMs}                         → {settings}
  */
 import { badRequest, type EmuRequest, type RouteDef, type ServiceName } from '../core/types.js';
 import { parseFaultSpec } from '../core/faults.js';
 import type { CallFilter } from '../core/call-log.js';
 import type { EmulatorControl } from './helpers.js';
 
-const SERVICES: readonly ServiceName[] = ['apigateway', 'apigatewayv2', 'cloudwatch', 'control'];
+const SERVICES: readonly ServiceName[] = ['apigateway', 'apigatewayv2', 'cloudwatch', 'wafv2', 'ssm', 'secretsmanager', 'control'];
 
 function callFilter(req: EmuRequest): CallFilter {
   const q = req.query;
@@ -70,6 +72,12 @@ export function controlRoutes(control: EmulatorControl): RouteDef[] {
       return { status: 204 };
     }),
     route('GET', '/_emulator/state', 'GetState', () => ({ status: 200, body: { modules: control.state(), partitions: control.partitions() } })),
+    route('GET', '/_emulator/settings', 'GetSettings', () => ({ status: 200, body: { settings: control.settings() } })),
+    route('POST', '/_emulator/settings', 'SetSettings', (req) => {
+      const ms = (req.body as { vpcLinkPendingMs?: unknown } | undefined)?.vpcLinkPendingMs;
+      if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw badRequest('vpcLinkPendingMs must be a number of milliseconds, 0 or more');
+      return { status: 200, body: { settings: control.setSettings({ vpcLinkPendingMs: ms }) } };
+    }),
     route('POST', '/_emulator/quotas', 'SetQuotas', (req) => {
       const enabled = (req.body as { enabled?: unknown } | undefined)?.enabled;
       if (typeof enabled !== 'boolean') throw badRequest('enabled must be true or false');

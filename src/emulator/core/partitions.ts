@@ -12,7 +12,7 @@
  * runs that instance's route, so a module's code stays single-tenant. A module that spans
  * partitions (traffic simulation: an API id names its partition) declares `scope: 'global'`.
  */
-import type { ModuleContext, ModuleFactory, ServiceModule } from './types.js';
+import { DEFAULT_SETTINGS, type EmulatorSettings, type ModuleContext, type ModuleFactory, type ServiceModule } from './types.js';
 
 export interface Partition {
   accountId: string;
@@ -57,6 +57,7 @@ export class Partitions {
   constructor(
     factories: ModuleFactory[],
     private readonly changed: () => void,
+    readonly settings: EmulatorSettings = structuredClone(DEFAULT_SETTINGS),
   ) {
     const set: ModuleSet = { partition: DEFAULT_PARTITION, modules: [] };
     const ctx = this.contextFor(set);
@@ -112,6 +113,7 @@ export class Partitions {
   private contextFor(set: ModuleSet): ModuleContext {
     return {
       partition: set.partition,
+      settings: this.settings,
       module: <T extends ServiceModule = ServiceModule>(name: string) =>
         (set.modules.find((m) => m.name === name) ?? this.globals.find((m) => m.name === name)) as T | undefined,
       partitions: <T extends ServiceModule = ServiceModule>(name: string) =>
@@ -120,6 +122,7 @@ export class Partitions {
           return m ? [{ partition: s.partition, module: m as T }] : [];
         }),
       changed: this.changed,
+      siblings: () => [...set.modules, ...this.globals],
     };
   }
 

@@ -19,7 +19,10 @@ export const ACCOUNT_QUOTA: QuotaRule = { ratePerSecond: 10, burst: 40 };
 /** Services whose calls draw from the account-wide API Gateway bucket. */
 export const QUOTA_SERVICES: readonly ServiceName[] = ['apigateway', 'apigatewayv2'];
 
-/** Per-operation v1 quotas from DESIGN.md ("1 per 5 s" = rate 0.2, burst 1). */
+/**
+ * Per-operation v1 quotas ("1 per 5 s" = rate 0.2, burst 1), from "API Gateway quotas for
+ * creating, deploying and managing an API" (fixed, per account and region).
+ */
 export const OPERATION_QUOTAS: Readonly<Record<string, QuotaRule>> = {
   CreateDeployment: { ratePerSecond: 1 / 5, burst: 1 },
   CreateRestApi: { ratePerSecond: 1 / 3, burst: 1 },
@@ -29,10 +32,41 @@ export const OPERATION_QUOTAS: Readonly<Record<string, QuotaRule>> = {
   CreateResource: { ratePerSecond: 5, burst: 5 },
   DeleteResource: { ratePerSecond: 5, burst: 5 },
   DeleteRestApi: { ratePerSecond: 1 / 30, burst: 1 },
+  CreateApiKey: { ratePerSecond: 5, burst: 5 },
+  DeleteApiKey: { ratePerSecond: 5, burst: 5 },
+  CreateDomainName: { ratePerSecond: 1 / 30, burst: 1 },
+  UpdateDomainName: { ratePerSecond: 1 / 30, burst: 1 },
+  DeleteDomainName: { ratePerSecond: 1 / 30, burst: 1 },
+  UpdateUsagePlan: { ratePerSecond: 1 / 20, burst: 1 },
+  UpdateAccount: { ratePerSecond: 1 / 20, burst: 1 },
 };
 
-/** The per-operation table applies to API Gateway v1 only (the service the figures are for). */
+/** The `OPERATION_QUOTAS` table is API Gateway v1's (the service the figures are for). */
 export const OPERATION_QUOTA_SERVICE: ServiceName = 'apigateway';
+
+/**
+ * Every per-operation quota AWS publishes for the services the emulator serves, by service:
+ * v1's table above; v2's VPC links (same page, "(V2)"); SSM's parameter API ("Systems Manager
+ * endpoints and quotas": PutParameter 3, GetParameter 40 transactions per second, default
+ * throughput); Secrets Manager's ("Secrets Manager quotas": GetSecretValue 10,000,
+ * CreateSecret and PutSecretValue 50 per second). WAFv2 publishes none for these calls.
+ */
+export const SERVICE_OPERATION_QUOTAS: Readonly<Partial<Record<ServiceName, Readonly<Record<string, QuotaRule>>>>> = {
+  apigateway: OPERATION_QUOTAS,
+  apigatewayv2: {
+    CreateVpcLink: { ratePerSecond: 1 / 15, burst: 1 },
+    DeleteVpcLink: { ratePerSecond: 1 / 30, burst: 1 },
+  },
+  ssm: {
+    PutParameter: { ratePerSecond: 3, burst: 3 },
+    GetParameter: { ratePerSecond: 40, burst: 40 },
+  },
+  secretsmanager: {
+    GetSecretValue: { ratePerSecond: 10_000, burst: 10_000 },
+    CreateSecret: { ratePerSecond: 50, burst: 50 },
+    PutSecretValue: { ratePerSecond: 50, burst: 50 },
+  },
+};
 
 /**
  * The least wall-clock time `calls` calls of one kind can take from a full bucket:
@@ -97,17 +131,19 @@ export class Quotas {
 
   /** Takes a token from every bucket the call draws from, or none if any is empty. */
   admit(service: ServiceName, operation: string): QuotaDecision {
-    if (!QUOTA_SERVICES.includes(service)) return { ok: true };
-    const buckets: Array<[string, TokenBucket]> = [['account', this.account]];
-    const rule = service === OPERATION_QUOTA_SERVICE ? OPERATION_QUOTAS[operation] : undefined;
+    const buckets: Array<[string, TokenBucket]> = QUOTA_SERVICES.includes(service) ? [['account', this.account]] : [];
+    const rule = SERVICE_OPERATION_QUOTAS[service]?.[operation];
     if (rule) {
-      let b = this.perOperation.get(operation);
+      // v1 buckets keep the bare operation name (what the bench and the throttling message say).
+      const key = service === OPERATION_QUOTA_SERVICE ? operation : `${service}:${operation}`;
+      let b = this.perOperation.get(key);
       if (!b) {
         b = new TokenBucket(rule, this.scale, this.now);
-        this.perOperation.set(operation, b);
+        this.perOperation.set(key, b);
       }
       buckets.push([operation, b]);
     }
+    if (buckets.length === 0) return { ok: true };
     for (const [name, b] of buckets) {
       const wait = b.waitSeconds();
       if (wait > 0) return { ok: false, bucket: name, retryAfterSeconds: Math.max(1, Math.ceil(wait)) };

@@ -1,12 +1,12 @@
 /**
  * Matching a request to a service module's route. rest-json routes match on method + path
  * pattern (`{param}` is one segment, `{param+}` the rest of the path) and optional query
- * constraints in the pattern (`/restapis?mode=import`); json-1.0 routes match on X-Amz-Target.
+ * constraints in the pattern (`/restapis?mode=import`); json-1.0/1.1 routes match on X-Amz-Target.
  *
  * The raw path is split on `/` BEFORE percent-decoding, because the SDK encodes a slash
  * inside a label (a tag ARN in `/tags/{resourceArn}`) as %2F.
  */
-import type { RouteDef } from './types.js';
+import { isJsonProtocol, type RouteDef } from './types.js';
 
 type Segment = { literal: string } | { param: string; greedy: boolean };
 
@@ -76,7 +76,7 @@ export class Router {
 
   add(def: RouteDef, module: string, index = -1): void {
     const compiled = compileRoute(def, module, index);
-    if (def.protocol === 'json-1.0') {
+    if (isJsonProtocol(def.protocol)) {
       if (!def.target) throw new Error(`json-1.0 route ${def.operation} of ${module} has no target`);
       this.byTarget.set(def.target, compiled);
     } else {

@@ -16,9 +16,12 @@
  * thrown AwsError in the wire format of the route's protocol.
  */
 
-export type Protocol = 'rest-json' | 'json-1.0' | 'control';
+export type Protocol = 'rest-json' | 'json-1.0' | 'json-1.1' | 'control';
 
-export type ServiceName = 'apigateway' | 'apigatewayv2' | 'cloudwatch' | 'control';
+export type ServiceName = 'apigateway' | 'apigatewayv2' | 'cloudwatch' | 'wafv2' | 'ssm' | 'secretsmanager' | 'control';
+
+/** The AWS JSON protocols: routed by X-Amz-Target, bodies and errors as JSON (1.0: CloudWatch; 1.1: WAFv2, SSM, Secrets Manager). */
+export const isJsonProtocol = (p: Protocol): p is 'json-1.0' | 'json-1.1' => p === 'json-1.0' || p === 'json-1.1';
 
 export interface EmuRequest {
   method: string;
@@ -48,7 +51,7 @@ export interface RouteDef {
    *  json-1.0: method POST, pattern '/', matched by `target` instead. */
   method: string;
   pattern: string;
-  /** json-1.0 only: the X-Amz-Target header value, e.g. `GraniteServiceVersion20100801.PutMetricAlarm`. */
+  /** json-1.0/1.1 only: the X-Amz-Target header value, e.g. `GraniteServiceVersion20100801.PutMetricAlarm`. */
   target?: string;
   /** True for calls that change state (the call log's `write` flag; tests assert none happened). */
   write: boolean;
@@ -104,10 +107,82 @@ export interface ServiceModule {
   reset?(): void;
   /** 'partition' (default): one instance per account and region. 'global': one instance that spans them (see core/partitions.ts). */
   scope?: 'partition' | 'global';
+  /** Refuses a change another module announces (throws the AwsError AWS answers with). Optional. */
+  guard?(event: ResourceEvent): void;
+  /** Follows a change another module made (drops what hung on a deleted resource). Optional. */
+  cascade?(event: ResourceEvent): void;
+  /**
+   * Tags of a resource this module keeps that the API Gateway tag operations address by ARN
+   * (usage plans, API keys, VPC links, domain names, client certificates). Undefined: not
+   * this module's ARN. Optional.
+   */
+  taggable?(service: 'apigateway' | 'apigatewayv2', arn: string): ForeignTags | undefined;
 }
+
+/** A resource's tags as another module's tag operations read and write them (`get` returns the live map). */
+export interface ForeignTags {
+  get(): Record<string, string>;
+  set(tags: Record<string, string>): void;
+}
+
+/**
+ * A change in one module that resources of another module may hang on: base path mappings
+ * name REST stages, usage plans name REST stages, integrations name VPC links, stages name
+ * client certificates, web ACLs protect stages. The module making the change announces it
+ * (core/resource-events.ts); every module of the partition may refuse it first (`guard`
+ * throws AWS's error) and follow it after (`cascade`, e.g. a deleted stage loses its web ACL).
+ */
+export type ResourceEvent =
+  | { type: 'rest-api.delete'; restApiId: string }
+  | { type: 'rest-stage.delete'; restApiId: string; stageName: string }
+  | { type: 'rest-stage.client-certificate'; restApiId: string; stageName: string; clientCertificateId: string }
+  | { type: 'rest-stage.logging'; restApiId: string; stageName: string }
+  | { type: 'rest-integration.put'; restApiId: string; integration: { type: string; connectionType?: string; connectionId?: string } }
+  | { type: 'http-api.delete'; apiId: string }
+  | { type: 'http-stage.delete'; apiId: string; stageName: string }
+  | { type: 'http-integration.put'; apiId: string; integration: { integrationType: string; connectionType?: string; connectionId?: string; integrationUri?: string } };
+
+/** A web ACL every partition starts with (tests and the demo name its ARN in their state). */
+export interface SeedWebAcl {
+  name: string;
+  /** The ACL's id (a UUID), fixed so its ARN is known in advance. */
+  id: string;
+  /** REGIONAL (default) or CLOUDFRONT (kept in us-east-1 only, as AWS does). */
+  scope?: 'REGIONAL' | 'CLOUDFRONT';
+  /** Only in these regions (default: every region). */
+  regions?: string[];
+  description?: string;
+  /** Rules as WAFv2's CreateWebACL takes them (default: none). */
+  rules?: unknown[];
+}
+
+/**
+ * Emulator-wide settings the modules read: startEmulator options, some adjustable at run time
+ * through the control API (`POST /_emulator/settings`). One object shared by every partition.
+ */
+export interface EmulatorSettings {
+  /** How long a new VPC link (v1 and v2) stays PENDING before it turns AVAILABLE (AWS: 2–4 minutes). */
+  vpcLinkPendingMs: number;
+  /**
+   * The CloudWatch Logs role each account's API Gateway settings start with (`{account}` is
+   * replaced by the account id), or null for none: REST logging to CloudWatch is then refused
+   * until UpdateAccount sets one, as on a fresh AWS account.
+   */
+  cloudWatchRoleArn: string | null;
+  /** Web ACLs every partition starts with. */
+  webAcls: SeedWebAcl[];
+}
+
+export const DEFAULT_SETTINGS: EmulatorSettings = {
+  vpcLinkPendingMs: 1_000,
+  cloudWatchRoleArn: 'arn:aws:iam::{account}:role/apigateway-cloudwatch-logs',
+  webAcls: [],
+};
 
 /** What the core hands a module factory. */
 export interface ModuleContext {
+  /** Emulator-wide settings (shared and live: read them when needed, not once). */
+  settings?: EmulatorSettings;
   /** The account and region this module instance serves (the default partition for global modules). */
   partition: { accountId: string; region: string };
   /** Another module of the same partition (or a global one) by its `name` (resolved at call time, so order does not matter). */
@@ -116,6 +191,8 @@ export interface ModuleContext {
   partitions<T extends ServiceModule = ServiceModule>(name: string): Array<{ partition: { accountId: string; region: string }; module: T }>;
   /** Report a state change that did not come through a `write` route (timers, e.g. PENDING → DEPLOYED), so `--state-file` saves it. */
   changed(): void;
+  /** Every module of this partition and the global ones (resolved at call time): whom a ResourceEvent goes to. */
+  siblings?(): ServiceModule[];
 }
 
 /** How src/emulator/modules.ts lists a module: one factory per module, called once per emulator. */

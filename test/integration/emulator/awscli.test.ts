@@ -323,6 +323,106 @@ async function cloudwatchSession(): Promise<void> {
   await aws('cloudwatch', 'delete-alarms', '--alarm-names', 'cli-alarm');
 }
 
+const CERT = `arn:aws:acm:${REGION}:000000000000:certificate/12345678-1234-1234-1234-123456789012`;
+const NLB = `arn:aws:elasticloadbalancing:${REGION}:000000000000:loadbalancer/net/private/0123456789abcdef`;
+
+/** Issue 13's resources: domains and mappings, usage plans and keys, VPC links, client certificates, account, WAF, SSM, Secrets Manager. */
+async function surroundingsSession(): Promise<void> {
+  const api = await aws('apigateway', 'create-rest-api', '--name', 'cli-shop', '--endpoint-configuration', 'types=REGIONAL');
+  const a = ['--rest-api-id', String(api.id)];
+  await aws('apigateway', 'put-method', ...a, '--resource-id', String(api.rootResourceId), '--http-method', 'GET', '--authorization-type', 'NONE');
+  await aws('apigateway', 'put-integration', ...a, '--resource-id', String(api.rootResourceId), '--http-method', 'GET', '--type', 'MOCK');
+  await aws('apigateway', 'create-deployment', ...a, '--stage-name', 'prod');
+  const stageArn = `arn:aws:apigateway:${REGION}::/restapis/${String(api.id)}/stages/prod`;
+
+  // Domain names and base path mappings (v1)
+  const d = await aws('apigateway', 'create-domain-name', '--domain-name', 'cli.example.com', '--regional-certificate-arn', CERT, '--endpoint-configuration', 'types=REGIONAL', '--security-policy', 'TLS_1_2');
+  expect(d.regionalHostedZoneId).toBe('ZLY8HYME6SFDD');
+  expect(((await aws('apigateway', 'get-domain-names')).items as unknown[]).length).toBe(1);
+  await aws('apigateway', 'get-domain-name', '--domain-name', 'cli.example.com');
+  await aws('apigateway', 'update-domain-name', '--domain-name', 'cli.example.com', ...patch('/mutualTlsAuthentication/truststoreUri', 's3://bucket/ts.pem'));
+  const dn = ['--domain-name', 'cli.example.com'];
+  expect(await aws('apigateway', 'create-base-path-mapping', ...dn, ...a, '--stage', 'prod')).toMatchObject({ basePath: '(none)' });
+  await aws('apigateway', 'create-base-path-mapping', ...dn, ...a, '--stage', 'prod', '--base-path', 'orders');
+  await aws('apigateway', 'get-base-path-mappings', ...dn);
+  await aws('apigateway', 'get-base-path-mapping', ...dn, '--base-path', '(none)');
+  await aws('apigateway', 'update-base-path-mapping', ...dn, '--base-path', 'orders', ...patch('/basePath', 'orders2'));
+  await aws('apigateway', 'delete-base-path-mapping', ...dn, '--base-path', 'orders2');
+
+  // API mappings and domain names (v2) over the same domain
+  await aws('apigatewayv2', 'get-domain-names');
+  await aws('apigatewayv2', 'get-domain-name', '--domain-name', 'cli.example.com');
+  const m = await aws('apigatewayv2', 'create-api-mapping', '--domain-name', 'cli.example.com', '--api-id', String(api.id), '--stage', 'prod', '--api-mapping-key', 'shop/v1');
+  await aws('apigatewayv2', 'get-api-mappings', '--domain-name', 'cli.example.com');
+  await aws('apigatewayv2', 'get-api-mapping', '--domain-name', 'cli.example.com', '--api-mapping-id', String(m.ApiMappingId));
+  await aws('apigatewayv2', 'update-api-mapping', '--domain-name', 'cli.example.com', '--api-mapping-id', String(m.ApiMappingId), '--api-id', String(api.id), '--api-mapping-key', 'shop/v2');
+  await aws('apigatewayv2', 'delete-api-mapping', '--domain-name', 'cli.example.com', '--api-mapping-id', String(m.ApiMappingId));
+  await aws('apigatewayv2', 'create-domain-name', '--domain-name', 'cli2.example.com', '--domain-name-configurations', `CertificateArn=${CERT},EndpointType=REGIONAL,SecurityPolicy=TLS_1_2`);
+  await aws('apigatewayv2', 'update-domain-name', '--domain-name', 'cli2.example.com', '--domain-name-configurations', `CertificateArn=${CERT},EndpointType=REGIONAL,SecurityPolicy=TLS_1_2`);
+  await aws('apigatewayv2', 'delete-domain-name', '--domain-name', 'cli2.example.com');
+  await aws('apigateway', 'delete-domain-name', ...dn);
+
+  // API keys, usage plans, usage-plan keys
+  const key = await aws('apigateway', 'create-api-key', '--name', 'cli-partner', '--enabled', '--value', 'abcdefghij0123456789ABCDEFGHIJ');
+  expect(key.value).toBe('abcdefghij0123456789ABCDEFGHIJ');
+  expect(((await aws('apigateway', 'get-api-keys', '--include-values')).items as Array<{ value: string }>)[0].value).toBe('abcdefghij0123456789ABCDEFGHIJ');
+  await aws('apigateway', 'get-api-key', '--api-key', String(key.id));
+  await aws('apigateway', 'update-api-key', '--api-key', String(key.id), ...patch('/description', 'partner'));
+  const plan = await aws('apigateway', 'create-usage-plan', '--name', 'cli-gold', '--api-stages', `apiId=${String(api.id)},stage=prod`, '--throttle', 'burstLimit=10,rateLimit=5', '--quota', 'limit=100,offset=0,period=DAY');
+  const up = ['--usage-plan-id', String(plan.id)];
+  await aws('apigateway', 'get-usage-plans');
+  await aws('apigateway', 'get-usage-plan', ...up);
+  const updated = await aws('apigateway', 'update-usage-plan', ...up, '--patch-operations', `op=replace,path=/apiStages/${String(api.id)}:prod/throttle//GET/rateLimit,value=1`);
+  expect((updated.apiStages as Array<{ throttle: unknown }>)[0].throttle).toEqual({ '//GET': { rateLimit: 1 } });
+  await aws('apigateway', 'create-usage-plan-key', ...up, '--key-id', String(key.id), '--key-type', 'API_KEY');
+  await aws('apigateway', 'get-usage-plan-keys', ...up);
+  await aws('apigateway', 'get-usage-plan-key', ...up, '--key-id', String(key.id));
+  await aws('apigateway', 'delete-usage-plan-key', ...up, '--key-id', String(key.id));
+  await aws('apigateway', 'update-usage-plan', ...up, '--patch-operations', `op=remove,path=/apiStages,value=${String(api.id)}:prod`);
+  await aws('apigateway', 'delete-usage-plan', ...up);
+  await aws('apigateway', 'delete-api-key', '--api-key', String(key.id));
+
+  // VPC links (v1 and v2), client certificates, account
+  const link = await aws('apigateway', 'create-vpc-link', '--name', 'cli-link', '--target-arns', NLB);
+  await aws('apigateway', 'get-vpc-links');
+  await aws('apigateway', 'get-vpc-link', '--vpc-link-id', String(link.id));
+  await aws('apigateway', 'update-vpc-link', '--vpc-link-id', String(link.id), ...patch('/description', 'to the NLB'));
+  await aws('apigateway', 'delete-vpc-link', '--vpc-link-id', String(link.id));
+  const link2 = await aws('apigatewayv2', 'create-vpc-link', '--name', 'cli-link2', '--subnet-ids', 'subnet-0123456789abcdef0');
+  await aws('apigatewayv2', 'get-vpc-links');
+  await aws('apigatewayv2', 'get-vpc-link', '--vpc-link-id', String(link2.VpcLinkId));
+  await aws('apigatewayv2', 'update-vpc-link', '--vpc-link-id', String(link2.VpcLinkId), '--name', 'renamed');
+  await aws('apigatewayv2', 'delete-vpc-link', '--vpc-link-id', String(link2.VpcLinkId));
+  const cert = await aws('apigateway', 'generate-client-certificate', '--description', 'cli');
+  const cc = ['--client-certificate-id', String(cert.clientCertificateId)];
+  await aws('apigateway', 'get-client-certificates');
+  await aws('apigateway', 'get-client-certificate', ...cc);
+  await aws('apigateway', 'update-client-certificate', ...cc, ...patch('/description', 'renewed'));
+  await aws('apigateway', 'delete-client-certificate', ...cc);
+  await aws('apigateway', 'get-account');
+  await aws('apigateway', 'update-account', ...patch('/cloudwatchRoleArn', 'arn:aws:iam::000000000000:role/cli-logs'));
+
+  // WAF
+  const visibility = 'SampledRequestsEnabled=false,CloudWatchMetricsEnabled=false,MetricName=cli';
+  const acl = (await aws('wafv2', 'create-web-acl', '--name', 'cli-acl', '--scope', 'REGIONAL', '--default-action', 'Allow={}', '--visibility-config', visibility)).Summary as Record<string, string>;
+  await aws('wafv2', 'get-web-acl', '--name', 'cli-acl', '--scope', 'REGIONAL', '--id', acl.Id);
+  await aws('wafv2', 'list-web-acls', '--scope', 'REGIONAL');
+  await aws('wafv2', 'associate-web-acl', '--web-acl-arn', acl.ARN, '--resource-arn', stageArn);
+  expect(((await aws('wafv2', 'get-web-acl-for-resource', '--resource-arn', stageArn)).WebACL as { ARN: string }).ARN).toBe(acl.ARN);
+  expect((await aws('wafv2', 'list-resources-for-web-acl', '--web-acl-arn', acl.ARN, '--resource-type', 'API_GATEWAY')).ResourceArns).toEqual([stageArn]);
+  await aws('wafv2', 'disassociate-web-acl', '--resource-arn', stageArn);
+  await aws('wafv2', 'delete-web-acl', '--name', 'cli-acl', '--scope', 'REGIONAL', '--id', acl.Id, '--lock-token', acl.LockToken);
+
+  // Where key values live: SSM and Secrets Manager
+  await aws('ssm', 'put-parameter', '--name', '/cli/key', '--value', 'abcdefghij0123456789', '--type', 'SecureString');
+  expect(((await aws('ssm', 'get-parameter', '--name', '/cli/key', '--with-decryption')).Parameter as { Value: string }).Value).toBe('abcdefghij0123456789');
+  await aws('secretsmanager', 'create-secret', '--name', 'cli-key', '--secret-string', 'abcdefghij0123456789');
+  await aws('secretsmanager', 'put-secret-value', '--secret-id', 'cli-key', '--secret-string', 'abcdefghij0123456780');
+  expect((await aws('secretsmanager', 'get-secret-value', '--secret-id', 'cli-key')).SecretString).toBe('abcdefghij0123456780');
+  await aws('apigateway', 'delete-stage', ...a, '--stage-name', 'prod');
+  await aws('apigateway', 'delete-rest-api', ...a);
+}
+
 /** The operation a logged call was: CloudWatch's Query protocol logs `QueryProtocol` with the Action in its form body. */
 function operationOf(c: { operation: string; params: Record<string, unknown> }): string {
   if (c.operation !== 'QueryProtocol') return c.operation;
@@ -339,6 +439,7 @@ describe('aws cli', () => {
     await httpSession();
     await webSocketSession();
     await cloudwatchSession();
+    await surroundingsSession();
     const calls = emu.control.calls();
     expect(calls.filter((c) => c.status >= 400).map((c) => `${c.operation} ${c.status} ${c.errorCode}`)).toEqual([]);
     expect(new Set(calls.map((c) => c.region))).toEqual(new Set([REGION]));

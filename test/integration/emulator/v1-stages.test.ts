@@ -44,7 +44,7 @@ describe('UpdateStage patch operations', () => {
     ['caching on one method', [{ op: 'replace', path: '/~1x/GET/caching/enabled', value: 'true' }, { op: 'replace', path: '/~1x/GET/caching/ttlInSeconds', value: '60' }], { methodSettings: { '~1x/GET': { cachingEnabled: true, cacheTtlInSeconds: 60 } } }],
     ['logging and metrics', [{ op: 'replace', path: '/*/*/logging/loglevel', value: 'INFO' }, { op: 'replace', path: '/*/*/metrics/enabled', value: 'true' }], { methodSettings: { '*/*': { loggingLevel: 'INFO', metricsEnabled: true } } }],
     ['the cache cluster', [{ op: 'replace', path: '/cacheClusterEnabled', value: 'true' }, { op: 'replace', path: '/cacheClusterSize', value: '1.6' }], { cacheClusterEnabled: true, cacheClusterSize: '1.6', cacheClusterStatus: 'AVAILABLE' }],
-    ['access log settings', [{ op: 'replace', path: '/accessLogSettings/destinationArn', value: 'arn:aws:logs:us-east-1:1:log-group:x' }, { op: 'replace', path: '/accessLogSettings/format', value: '$context.requestId' }], { accessLogSettings: { destinationArn: 'arn:aws:logs:us-east-1:1:log-group:x', format: '$context.requestId' } }],
+    ['access log settings', [{ op: 'replace', path: '/accessLogSettings/destinationArn', value: 'arn:aws:logs:us-east-1:000000000000:log-group:x' }, { op: 'replace', path: '/accessLogSettings/format', value: '$context.requestId' }], { accessLogSettings: { destinationArn: 'arn:aws:logs:us-east-1:000000000000:log-group:x', format: '$context.requestId' } }],
     ['tracing and description', [{ op: 'replace', path: '/tracingEnabled', value: 'true' }, { op: 'replace', path: '/description', value: 'live' }], { tracingEnabled: true, description: 'live' }],
   ])('applies %s', async (_name, ops, expected) => {
     const s = await patch(ops);
@@ -65,7 +65,7 @@ describe('UpdateStage patch operations', () => {
   });
 
   it('removes the access log settings and a method setting', async () => {
-    await patch([{ op: 'replace', path: '/accessLogSettings/format', value: 'f' }, { op: 'replace', path: '/*/*/metrics/enabled', value: 'true' }]);
+    await patch([{ op: 'replace', path: '/accessLogSettings/format', value: '$context.requestId' }, { op: 'replace', path: '/*/*/metrics/enabled', value: 'true' }]);
     const s = await patch([{ op: 'remove', path: '/accessLogSettings' }, { op: 'remove', path: '/*/*' }]);
     expect(s.accessLogSettings).toBeUndefined();
     expect(s.methodSettings).toEqual({});

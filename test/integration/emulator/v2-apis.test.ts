@@ -3,7 +3,7 @@
  * Tags, paging and the conflicts AWS raises on delete.
  */
 import {
-  ApiGatewayV2Client, CreateApiCommand, CreateAuthorizerCommand, CreateIntegrationCommand, CreateRouteCommand, DeleteApiCommand,
+  ApiGatewayV2Client, CreateApiCommand, CreateAuthorizerCommand, CreateIntegrationCommand, CreateRouteCommand, CreateVpcLinkCommand, DeleteApiCommand,
   DeleteAuthorizerCommand, DeleteCorsConfigurationCommand, DeleteIntegrationCommand, DeleteRouteCommand, GetApiCommand, GetApisCommand, GetAuthorizerCommand,
   GetAuthorizersCommand, GetIntegrationCommand, GetIntegrationsCommand, GetRouteCommand, GetRoutesCommand, GetTagsCommand,
   TagResourceCommand, UntagResourceCommand, UpdateApiCommand, UpdateAuthorizerCommand, UpdateIntegrationCommand,
@@ -126,10 +126,12 @@ describe('v2 Integrations', () => {
       await expect(v2.send(new CreateIntegrationCommand({ ApiId, ...input } as never)), label).rejects.toMatchObject({ name: 'BadRequestException' });
     }
 
+    const link = await v2.send(new CreateVpcLinkCommand({ Name: 'private', SubnetIds: ['subnet-0123456789abcdef0'] }));
+    const listener = 'arn:aws:elasticloadbalancing:us-east-1:000000000000:listener/app/x/0123456789abcdef/0123456789abcdef';
     const vpc = await v2.send(
-      new CreateIntegrationCommand({ ApiId, IntegrationType: 'HTTP_PROXY', IntegrationUri: 'arn:aws:elasticloadbalancing:us-east-1:1:listener/app/x', IntegrationMethod: 'GET', ConnectionType: 'VPC_LINK', ConnectionId: 'vl1' }),
+      new CreateIntegrationCommand({ ApiId, IntegrationType: 'HTTP_PROXY', IntegrationUri: listener, IntegrationMethod: 'GET', ConnectionType: 'VPC_LINK', ConnectionId: link.VpcLinkId }),
     );
-    expect(vpc).toMatchObject({ ConnectionType: 'VPC_LINK', ConnectionId: 'vl1' });
+    expect(vpc).toMatchObject({ ConnectionType: 'VPC_LINK', ConnectionId: link.VpcLinkId });
 
     const upd = await v2.send(new UpdateIntegrationCommand({ ApiId, IntegrationId: http.IntegrationId!, TimeoutInMillis: 1000 }));
     expect(upd).toMatchObject({ TimeoutInMillis: 1000, IntegrationUri: 'https://a.example.com' });

@@ -92,6 +92,7 @@ export function integrationRoutes(store: V1Store): RouteDef[] {
       const m = store.method(st, p.resourceId, p.httpMethod);
       const i = integrationFromBody(bodyOf(req), p.resourceId);
       checkIntegration(i);
+      store.events.guard({ type: 'rest-integration.put', restApiId: st.api.id, integration: i });
       m.methodIntegration = i;
       return ok(clone(i), 201);
     }),
@@ -102,6 +103,7 @@ export function integrationRoutes(store: V1Store): RouteDef[] {
       const next = clone(integration(st, p.resourceId, p.httpMethod));
       applyPatch(next as unknown as Record<string, unknown>, INTEGRATION_PATCH, parsePatchOps(bodyOf(req).patchOperations));
       checkIntegration(next);
+      store.events.guard({ type: 'rest-integration.put', restApiId: st.api.id, integration: next });
       m.methodIntegration = next;
       return ok(clone(next));
     }),

@@ -131,7 +131,10 @@ export function restApiRoutes(store: V1Store): RouteDef[] {
     }),
     route('DELETE', API, 'DeleteRestApi', true, (_req, p) => {
       const st = store.api(p.restApiId);
+      const event = { type: 'rest-api.delete' as const, restApiId: st.api.id };
+      store.events.guard(event);
       store.state.apis = store.state.apis.filter((a) => a !== st);
+      store.events.cascade(event);
       return ok(undefined, 202);
     }),
   ];

@@ -7,10 +7,12 @@
  */
 import { checkTags } from '../../core/tags.js';
 import { badRequest, conflict, type RouteDef } from '../../core/types.js';
-import { applyDeclared, convert, parsePatchOps, readPath, splitPath, type FieldKind, type PatchOp, type PatchSpec } from '../patch.js';
+import { applyDeclared, parsePatchOps, readPath, type PatchOp, type PatchSpec } from '../patch.js';
+import { checkAccessLogSettings, logsAccessToCloudWatch } from '../access-log.js';
+import { applyMethodSetting, logsExecution } from '../method-settings.js';
 import { API, route } from '../route.js';
 import type { V1Store } from '../store.js';
-import type { ApiState, MethodSetting, Stage, StrMap } from '../types.js';
+import type { ApiState, Stage, StrMap } from '../types.js';
 import { checkLimit, V1_LIMITS } from '../limits.js';
 import { bodyOf, bool, clone, compact, num, obj, ok, oneOf, reqStr, str, strMap, nowSeconds } from '../wire.js';
 
@@ -27,39 +29,10 @@ const STAGE_PATCH: PatchSpec = {
   'accessLogSettings/format': 'string',
   'accessLogSettings/destinationArn': 'string',
   tracingEnabled: 'bool',
-  webAclArn: 'string',
   'canarySettings/percentTraffic': 'number',
   'canarySettings/deploymentId': 'string',
   'canarySettings/stageVariableOverrides': 'stringMap',
   'canarySettings/useStageCache': 'bool',
-};
-
-/** `/{resourcePath}/{httpMethod}/<group>/<setting>` → MethodSetting field. */
-const METHOD_SETTING_PATHS: Record<string, [keyof MethodSetting, FieldKind]> = {
-  'metrics/enabled': ['metricsEnabled', 'bool'],
-  'logging/loglevel': ['loggingLevel', 'string'],
-  'logging/dataTrace': ['dataTraceEnabled', 'bool'],
-  'throttling/burstLimit': ['throttlingBurstLimit', 'int'],
-  'throttling/rateLimit': ['throttlingRateLimit', 'number'],
-  'caching/enabled': ['cachingEnabled', 'bool'],
-  'caching/ttlInSeconds': ['cacheTtlInSeconds', 'int'],
-  'caching/dataEncrypted': ['cacheDataEncrypted', 'bool'],
-  'caching/requireAuthorizationForCacheControl': ['requireAuthorizationForCacheControl', 'bool'],
-  'caching/unauthorizedCacheControlHeaderStrategy': ['unauthorizedCacheControlHeaderStrategy', 'string'],
-};
-
-/** What a method setting holds before anything is patched (the account-level defaults AWS reports). */
-const DEFAULT_METHOD_SETTING: MethodSetting = {
-  metricsEnabled: false,
-  loggingLevel: 'OFF',
-  dataTraceEnabled: false,
-  throttlingBurstLimit: 5000,
-  throttlingRateLimit: 10000,
-  cachingEnabled: false,
-  cacheTtlInSeconds: 300,
-  cacheDataEncrypted: false,
-  requireAuthorizationForCacheControl: true,
-  unauthorizedCacheControlHeaderStrategy: 'SUCCEED_WITH_RESPONSE_HEADER',
 };
 
 export function checkPercent(p: number): number {
@@ -116,23 +89,6 @@ function checkStageRefs(store: V1Store, st: ApiState, s: Stage): void {
   if (s.stageName && !/^[A-Za-z0-9_-]{1,128}$/.test(s.stageName)) {
     throw badRequest('Stage name only allows a-zA-Z0-9_-');
   }
-}
-
-/** Method settings: `/{resourcePath}/{httpMethod}/{group}/{setting}`, or `remove /{resourcePath}/{httpMethod}`. */
-function applyMethodSetting(s: Stage, op: PatchOp): boolean {
-  const segs = splitPath(op.path);
-  if (segs.length === 2 && op.op === 'remove' && s.methodSettings[`${segs[0]}/${segs[1]}`]) {
-    delete s.methodSettings[`${segs[0]}/${segs[1]}`];
-    return true;
-  }
-  if (segs.length !== 4) return false;
-  const setting = METHOD_SETTING_PATHS[`${segs[2]}/${segs[3]}`];
-  if (!setting) return false;
-  if (op.op !== 'replace' && op.op !== 'add') throw badRequest(`Invalid patch operation '${op.op}' for ${op.path}; use replace`);
-  const key = `${segs[0]}/${segs[1]}`;
-  const entry = (s.methodSettings[key] ??= { ...DEFAULT_METHOD_SETTING });
-  (entry as unknown as Record<string, unknown>)[setting[0]] = convert(setting[1], op.value, op.path);
-  return true;
 }
 
 export function applyStagePatch(s: Stage, ops: PatchOp[]): void {
@@ -212,6 +168,17 @@ export function stageRoutes(store: V1Store): RouteDef[] {
       applyStagePatch(next, parsePatchOps(bodyOf(req).patchOperations));
       settleCache(next);
       checkStageRefs(store, st, next);
+      if (next.clientCertificateId && next.clientCertificateId !== current.clientCertificateId) {
+        store.events.guard({ type: 'rest-stage.client-certificate', restApiId: st.api.id, stageName: next.stageName, clientCertificateId: next.clientCertificateId });
+      }
+      if (next.clientCertificateId === '') delete next.clientCertificateId;
+      checkAccessLogSettings(next.accessLogSettings, store.partition);
+      // Logging to CloudWatch Logs needs the account's CloudWatch role (the account module refuses without it).
+      const logs = (x: Stage) => ({ execution: logsExecution(x), access: logsAccessToCloudWatch(x.accessLogSettings) });
+      const [was, now] = [logs(current), logs(next)];
+      if ((now.execution && !was.execution) || (now.access && next.accessLogSettings?.destinationArn !== current.accessLogSettings?.destinationArn)) {
+        store.events.guard({ type: 'rest-stage.logging', restApiId: st.api.id, stageName: next.stageName });
+      }
       next.lastUpdatedDate = nowSeconds();
       st.stages = st.stages.map((s) => (s === current ? next : s));
       return ok(view(next));
@@ -219,7 +186,10 @@ export function stageRoutes(store: V1Store): RouteDef[] {
     route('DELETE', `${API}/stages/{stageName}`, 'DeleteStage', true, (_req, p) => {
       const st = store.api(p.restApiId);
       const s = store.stage(st, p.stageName);
+      const event = { type: 'rest-stage.delete' as const, restApiId: st.api.id, stageName: s.stageName };
+      store.events.guard(event);
       st.stages = st.stages.filter((x) => x !== s);
+      store.events.cascade(event);
       return ok(undefined, 202);
     }),
   ];
