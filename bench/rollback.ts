@@ -13,7 +13,7 @@ import { findApi } from '../src/aws/apply/find-api.js';
 import { createAwsClients } from '../src/aws/clients.js';
 import { RateLimiter } from '../src/aws/rate-limit.js';
 import { putCanaryAlarm } from '../src/aws/rollout/index.js';
-import { rolloutDeployerFor } from '../src/aws/rollout/deployer.js';
+import { rolloutDeployerFor } from '../src/engine/rollout-deployer.js';
 import { copyStateDir, editYamlFile } from '../src/demo/edit-state.js';
 import { setBackendHealth, startTrafficPump } from '../src/demo/traffic-pump.js';
 import { startEmulator } from '../src/emulator/index.js';

@@ -35,8 +35,10 @@ export interface StateOptions {
 }
 
 export interface AwsOptions extends StateOptions {
-  /** The region to work in (default: `region` in gateway.yaml). */
+  /** The region for a state whose gateway.yaml declares none (a state that declares another is an error). */
   region?: string;
+  /** The directory's owner id when gateway.yaml declares no `owner:` (e.g. `acme/gateway:gateway-state`). */
+  ownerId?: string;
   /**
    * One endpoint for API Gateway v1, v2 and CloudWatch, such as the local endpoint
    * (`apigw-sync emulator`). Default: the SDK's own resolution, which honours
@@ -110,7 +112,10 @@ export interface ApplyResult {
 }
 
 export interface DriftOptions extends AwsOptions {
-  /** Delete live APIs carrying apigw-sync's managed tag that no folder describes. */
+  /**
+   * Delete the live APIs of this directory's owner that no folder describes (no question
+   * asked: the caller decided). Refused without an owner id and for a directory with no APIs.
+   */
   prune?: boolean;
 }
 
@@ -136,7 +141,7 @@ export async function validate(o: StateOptions = {}): Promise<ValidateResult> {
 /** What `apply` would change in AWS, with before and after for every change. Writes nothing. */
 export async function plan(o: AwsOptions = {}): Promise<PlanResult> {
   const [{ runPlan }, { renderPlanAs }] = await Promise.all([import('./engine/plan.js'), import('./engine/render.js')]);
-  const r = await runPlan({ dir: o.dir, region: o.region, clients: await clientFactory(o), events: o.onEvent });
+  const r = await runPlan({ dir: o.dir, region: o.region, ownerId: o.ownerId, clients: await clientFactory(o), events: o.onEvent });
   if (r.status === 'invalid') return r;
   const { plan, hasChanges, desired, live, issues, issuesText } = r;
   return {
@@ -155,7 +160,7 @@ export async function plan(o: AwsOptions = {}): Promise<PlanResult> {
 export async function apply(o: ApplyOptions): Promise<ApplyResult> {
   const [{ runApply }, { rolloutDeployerFor }, { systemClock }] = await Promise.all([
     import('./engine/apply.js'),
-    import('./aws/rollout/deployer.js'),
+    import('./engine/rollout-deployer.js'),
     import('./rollout/port.js'),
   ]);
   const factory = await clientFactory(o);
@@ -165,6 +170,7 @@ export async function apply(o: ApplyOptions): Promise<ApplyResult> {
     dir: o.dir,
     planFile: o.planFile,
     region: o.region,
+    ownerId: o.ownerId,
     clients: (region) => (made ??= factory(region)),
     yes: o.yes,
     fingerprint: o.fingerprint,
@@ -205,7 +211,8 @@ export async function drift(o: DriftOptions = {}): Promise<DriftResult> {
   const r = await runDrift({
     dir: o.dir,
     region: o.region,
-    prune: o.prune,
+    ownerId: o.ownerId,
+    prune: o.prune ? { yes: true } : undefined,
     clients: await clientFactory(o),
     events: o.onEvent,
   });

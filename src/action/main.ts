@@ -3,6 +3,7 @@
  * fail with a clear message. No logic of its own beyond parsing inputs.
  */
 import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { ACTION_COMMANDS, runActionCommand, type ActionCommand, type ActionContext, type ActionInputs } from '../github/action-command.js';
 import { actionGitHubClient } from '../github/action-client.js';
@@ -13,6 +14,8 @@ import { readServiceSpec } from '../engine/read-spec.js';
 import { sourceFromEnv } from '../service/proposal.js';
 import type { EngineServices } from '../github/ports.js';
 import type { CommentMode } from '../github/sticky-comment.js';
+import { ownerIdFor } from '../engine/owner.js';
+import { declaredSettings } from '../state/region.js';
 
 export interface RunDeps {
   services?: EngineServices;
@@ -27,7 +30,13 @@ export async function run(deps: RunDeps = {}): Promise<void> {
     if (command === 'docs') return await report(await runDocsActionCommand({ path: core.getInput('path') || 'gateway-state', out: core.getInput('out') || 'site', offline: core.getInput('offline') === 'true' }, env), env);
     const inputs = readInputs();
     const token = core.getInput('github-token');
-    const services = deps.services ?? createEngineServices({ region: core.getInput('region') || undefined, pricesFile: core.getInput('prices') || undefined });
+    const region = core.getInput('region') || undefined;
+    // The state's own region and owner, for the steps that follow (the AWS credentials step takes `region`).
+    const declared = await declaredSettings(inputs.path);
+    const ownerId = declared.owner ?? (env.GITHUB_REPOSITORY ? ownerIdFor(env.GITHUB_REPOSITORY, relative(env.GITHUB_WORKSPACE ?? process.cwd(), resolve(inputs.path))) : undefined);
+    core.setOutput('region', declared.region ?? region ?? '');
+    core.setOutput('owner', ownerId ?? '');
+    const services = deps.services ?? createEngineServices({ region, ownerId, pricesFile: core.getInput('prices') || undefined });
     const result = await runActionCommand(inputs, readContext(env), services, token ? actionGitHubClient(token, env) : undefined);
     core.setOutput('has-changes', String(result.outputs['has-changes']));
     core.setOutput('plan-fingerprint', result.outputs['plan-fingerprint']);

@@ -43,8 +43,12 @@ export interface LockOptions {
   settleMs?: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
-  /** Says why a held, unexpired lock is stale anyway (its holder is gone), or undefined. Default: `staleHolder`. */
-  isStale?: (owner: string) => string | undefined;
+  /**
+   * Says why a held, unexpired lock is stale anyway (its holder is gone), or undefined.
+   * Default: `staleHolder` of its owner. The engine adds the rollout lease: an apply whose
+   * rollout stopped renewing its lease has stopped (src/engine/rollout-lock.ts).
+   */
+  isStale?: (lock: LockInfo) => string | undefined | Promise<string | undefined>;
   /** Told when a stale lock is taken over. */
   onTakeOver?: (previous: LockInfo, why: string) => void;
   /**
@@ -92,7 +96,7 @@ export async function acquireLock(api: ApiRef, o: LockOptions): Promise<HeldLock
   const owner = o.owner ?? defaultOwner();
 
   const held = (await tags.read(api))[TAG_LOCK];
-  const previous = refuseIfHeld(api, held, now(), o.isStale ?? staleHolder);
+  const previous = await refuseIfHeld(api, held, now(), o.isStale ?? ((l) => staleHolder(l.owner)));
   if (previous) o.onTakeOver?.(previous.info, previous.why);
 
   // A per-acquisition suffix: two runs with the same owner string still tell their locks apart.
@@ -134,12 +138,12 @@ export function heldLock(api: ApiRef, value: string, o: Pick<LockOptions, 'clien
   };
 }
 
-function refuseIfHeld(
+async function refuseIfHeld(
   api: ApiRef,
   held: string | undefined,
   now: number,
-  isStale: (owner: string) => string | undefined,
-): { info: LockInfo; why: string } | undefined {
+  isStale: NonNullable<LockOptions['isStale']>,
+): Promise<{ info: LockInfo; why: string } | undefined> {
   if (!held) return undefined;
   const info = decodeLock(held);
   if (!info) {
@@ -148,7 +152,7 @@ function refuseIfHeld(
     });
   }
   if (Date.parse(info.expiresAt) <= now) return { info, why: `it expired at ${info.expiresAt}` };
-  const why = isStale(info.owner);
+  const why = await isStale(info);
   if (why) return { info, why };
   throw new LockedError(api.name, info.owner, info.expiresAt);
 }

@@ -6,11 +6,17 @@
  * 2. Else a live API of the same kind with the same name, if exactly one exists and it
  *    is not claimed by another key's tag. Two or more → AmbiguousApiError.
  * 3. Every live API left over is `unmanaged`; `managed` means it carries
- *    `apigw-sync:managed=true` (so `drift --prune` may delete it).
+ *    `apigw-sync:managed=true` and this directory's owner id (so `drift --prune` may delete it).
+ *
+ * Owners (`apigw-sync:owner`): an API another owner manages is neither matched nor
+ * unmanaged here — it is `elsewhere`, listed at most, never planned, drifted or pruned. An
+ * API without an owner tag (managed before owners existed, or never managed) can be matched
+ * by any directory; `legacy` marks the unmatched managed ones among them. With no owner of
+ * its own, a directory counts every owner-tagged API as managed elsewhere.
  */
 import type { ApiKind } from '../model/api.js';
 import { AmbiguousApiError, ApigwSyncError } from '../model/errors.js';
-import { TAG_ID, TAG_MANAGED, type UnmanagedLiveApi } from '../model/live.js';
+import { TAG_ID, TAG_MANAGED, TAG_OWNER, type ElsewhereLiveApi, type UnmanagedLiveApi } from '../model/live.js';
 
 export interface LiveApiSummary {
   kind: ApiKind;
@@ -28,6 +34,13 @@ export interface ApiMatch<T extends LiveApiSummary = LiveApiSummary> {
   /** API key → its live twin. Keys without one do not exist in AWS yet. */
   matched: Record<string, T>;
   unmanaged: UnmanagedLiveApi[];
+  /** APIs of other owners. */
+  elsewhere: ElsewhereLiveApi[];
+}
+
+export interface MatchOptions {
+  /** This directory's owner id; undefined when it has none. */
+  owner?: string;
 }
 
 export class DuplicateApiIdTagError extends ApigwSyncError {
@@ -38,7 +51,14 @@ export class DuplicateApiIdTagError extends ApigwSyncError {
   }
 }
 
-export function matchApis<T extends LiveApiSummary>(desired: Record<string, DesiredApiRef>, live: T[]): ApiMatch<T> {
+export function matchApis<T extends LiveApiSummary>(desired: Record<string, DesiredApiRef>, all: T[], opts: MatchOptions = {}): ApiMatch<T> {
+  const ownerOf = (a: T) => a.tags[TAG_OWNER];
+  const isElsewhere = (a: T) => ownerOf(a) !== undefined && ownerOf(a) !== opts.owner;
+  const elsewhere = all
+    .filter(isElsewhere)
+    .map((a): ElsewhereLiveApi => ({ apiId: a.apiId, kind: a.kind, name: a.name, owner: ownerOf(a)! }))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.apiId.localeCompare(b.apiId));
+  const live = all.filter((a) => !isElsewhere(a));
   const matched: Record<string, T> = {};
   const taken = new Set<T>();
   const byTag = new Map<string, T[]>();
@@ -67,8 +87,13 @@ export function matchApis<T extends LiveApiSummary>(desired: Record<string, Desi
   }
   const unmanaged = live
     .filter((a) => !taken.has(a))
-    .map((a): UnmanagedLiveApi => ({ apiId: a.apiId, kind: a.kind, name: a.name, managed: a.tags[TAG_MANAGED] === 'true' }));
-  return { matched, unmanaged };
+    .map((a): UnmanagedLiveApi => {
+      const managedTag = a.tags[TAG_MANAGED] === 'true';
+      const ours = opts.owner !== undefined && ownerOf(a) === opts.owner;
+      const legacy = managedTag && ownerOf(a) === undefined && opts.owner !== undefined;
+      return { apiId: a.apiId, kind: a.kind, name: a.name, managed: managedTag && (ours || opts.owner === undefined), ...(legacy ? { legacy: true } : {}) };
+    });
+  return { matched, unmanaged, elsewhere };
 }
 
 /** `--api ID|NAME` (import, unlock): an id wins; else a unique name. */

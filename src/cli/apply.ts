@@ -10,11 +10,12 @@ import type { Plan } from '../model/plan.js';
 import { runApply, renderPlanAs, type ApplyResult, type EngineClients, type EngineEvent } from '../engine/index.js';
 import { resolveClients } from '../engine/clients.js';
 import type { AwsClients } from '../aws/clients.js';
-import { rolloutDeployerFor } from '../aws/rollout/deployer.js';
+import { rolloutDeployerFor } from '../engine/rollout-deployer.js';
 import { RolloutProgress, renderRolloutEventJson } from '../render/rollout-text.js';
 import type { RolloutEvent } from '../rollout/events.js';
 import { systemClock } from '../rollout/port.js';
 import { clientsFromEnv, useColor } from './aws-env.js';
+import { ownerIdFromEnv } from './owner-id.js';
 import { action, EXIT } from './run.js';
 import { UsageError } from '../model/errors.js';
 
@@ -26,6 +27,8 @@ export interface ApplyCommandOptions {
   clients: EngineClients;
   confirm?: (plan: Plan) => Promise<boolean>;
   onEvent?: (e: EngineEvent) => void;
+  /** The directory's owner id when gateway.yaml declares none (cli/owner-id.ts). */
+  ownerId?: string;
   /** Roll out each API's rollout stage as a canary (its policy in api.yaml); otherwise deploy directly. */
   rollout?: { onEvent: (e: RolloutEvent) => void; signal?: AbortSignal };
 }
@@ -49,6 +52,7 @@ export async function applyCommand(target: string, o: ApplyCommandOptions): Prom
       ? rolloutDeployerFor({ aws: () => made!, clock: systemClock, signal: o.rollout.signal, onEvent: o.rollout.onEvent })
       : undefined,
     yes: o.yes,
+    ownerId: o.ownerId,
     fingerprint: o.planFingerprint,
     resume: o.resume,
     confirm: o.confirm,
@@ -151,6 +155,7 @@ export function register(program: Command): void {
           const r = await applyCommand(target, {
             ...opts,
             clients: clientsFromEnv(),
+            ownerId: ownerIdFromEnv(applyTarget(target, opts.dir).dir),
             confirm: process.stdin.isTTY && !json ? askOnTerminal : undefined,
             onEvent: (e) => {
               if (json) return e.type === 'aws.call' ? undefined : emit(e);

@@ -15,6 +15,8 @@ export const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   plan: () => import('./plan.js'),
   apply: () => import('./apply.js'),
   drift: () => import('./drift.js'),
+  rollouts: () => import('./rollouts.js'),
+  rollback: () => import('./rollback.js'),
   unlock: () => import('./unlock.js'),
   import: () => import('./import.js'),
   cost: () => import('./cost.js'),

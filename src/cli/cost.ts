@@ -17,6 +17,7 @@ import { fingerprintMatches, parsePlan } from '../plan/index.js';
 import { renderCostMarkdown } from '../render/cost-markdown.js';
 import { renderCostText } from '../render/cost-text.js';
 import { clientsFromEnv } from './aws-env.js';
+import { ownerIdFromEnv } from './owner-id.js';
 import { action, EXIT } from './run.js';
 
 export interface CostCommandOptions {
@@ -27,6 +28,8 @@ export interface CostCommandOptions {
   format?: string;
   days?: number;
   clients: EngineClients;
+  /** The directory's owner id when gateway.yaml declares none (cli/owner-id.ts). */
+  ownerId?: string;
   now?: Date;
 }
 
@@ -38,7 +41,7 @@ export async function loadPriceBook(file: string | undefined): Promise<PriceBook
 export async function costCommand(dir: string, o: CostCommandOptions): Promise<{ code: number; stdout: string; stderr: string; report?: CostReport }> {
   const format = o.format ?? 'text';
   if (format !== 'text' && format !== 'markdown') throw new UsageError(`unknown --format "${format}"`, 'use --format text or markdown');
-  const r = await runPlan({ dir, clients: o.clients, ...(o.now ? { now: o.now } : {}) });
+  const r = await runPlan({ dir, clients: o.clients, ownerId: o.ownerId, ...(o.now ? { now: o.now } : {}) });
   if (r.status === 'invalid') return { code: EXIT.error, stdout: '', stderr: r.issuesText };
   if (o.plan) {
     const reviewed = parsePlan(await readFile(o.plan, 'utf8'), { file: o.plan });
@@ -61,7 +64,7 @@ export function register(program: Command): void {
     .option('--format <format>', 'text or markdown', 'text')
     .action(
       action(async (dir: string, opts: { plan?: string; usage?: boolean; prices?: string; format?: string }) => {
-        const r = await costCommand(dir, { ...opts, clients: clientsFromEnv() });
+        const r = await costCommand(dir, { ...opts, clients: clientsFromEnv(), ownerId: ownerIdFromEnv(dir) });
         process.stderr.write(r.stderr);
         process.stdout.write(r.stdout);
         return r.code;

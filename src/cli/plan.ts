@@ -2,27 +2,32 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { UsageError } from '../model/errors.js';
+import type { ElsewhereLiveApi } from '../model/live.js';
 import { serializePlan } from '../plan/index.js';
 import { runPlan, renderPlanAs, isPlanFormat, type EngineClients } from '../engine/index.js';
 import { clientsFromEnv, useColor } from './aws-env.js';
 import { action, EXIT } from './run.js';
+import { ownerIdFromEnv } from './owner-id.js';
 
 export interface PlanCommandOptions {
   out?: string;
   format?: string;
   color?: boolean;
   clients: EngineClients;
+  /** The directory's owner id when gateway.yaml declares none (cli/owner-id.ts). */
+  ownerId?: string;
 }
 
 export async function planCommand(dir: string, o: PlanCommandOptions): Promise<{ code: number; stdout: string; stderr: string }> {
   const format = o.format ?? 'text';
   if (!isPlanFormat(format)) throw new UsageError(`unknown --format "${format}"`, 'use --format text, json or markdown');
-  const r = await runPlan({ dir, clients: o.clients });
+  const r = await runPlan({ dir, clients: o.clients, ownerId: o.ownerId });
   if (r.status === 'invalid') return { code: EXIT.error, stdout: '', stderr: r.issuesText };
   if (o.out) await writeFile(o.out, serializePlan(r.plan));
   const notes = r.pending.map(
     (p) => `note: ${p.apiKey}: an earlier apply (plan ${p.fingerprint}) stopped before deploying ${p.stages.join(', ') || 'its stages'}; apply will finish it\n`,
   );
+  notes.push(...ownerNotes(r.desired.owner, r.live.elsewhere ?? []));
   const stderr = [r.issuesText, ...notes, o.out ? `plan written to ${o.out}\n` : ''].join('');
   return { code: r.hasChanges ? EXIT.changes : EXIT.ok, stdout: renderPlanAs(r.plan, format, { color: o.color ?? false }), stderr };
 }
@@ -36,10 +41,23 @@ export function register(program: Command): void {
     .option('--format <format>', 'text, json or markdown', 'text')
     .action(
       action(async (dir: string, opts: { out?: string; format?: string }) => {
-        const r = await planCommand(dir, { ...opts, color: useColor(process.stdout), clients: clientsFromEnv() });
+        const r = await planCommand(dir, { ...opts, color: useColor(process.stdout), clients: clientsFromEnv(), ownerId: ownerIdFromEnv(dir) });
         process.stderr.write(r.stderr);
         process.stdout.write(r.stdout);
         return r.code;
       }),
     );
+}
+
+/** Other owners' APIs are listed at most (one line), and a directory without an owner id is told what that costs. */
+export function ownerNotes(owner: string | undefined, elsewhere: ElsewhereLiveApi[]): string[] {
+  const notes: string[] = [];
+  if (elsewhere.length > 0) {
+    const owners = [...new Set(elsewhere.map((e) => e.owner))].sort();
+    notes.push(`note: ${elsewhere.length} API${elsewhere.length === 1 ? ' is' : 's are'} managed elsewhere (owner${owners.length === 1 ? '' : 's'} ${owners.join(', ')}); this plan leaves ${elsewhere.length === 1 ? 'it' : 'them'} alone\n`);
+  }
+  if (!owner && elsewhere.length > 0) {
+    notes.push('note: gateway-state declares no owner id, so apply refuses in an account shared with other owners: add `owner:` to gateway.yaml\n');
+  }
+  return notes;
 }

@@ -9,7 +9,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { createPricingClient, fetchRegionPrices, type PricingClient } from '../aws/pricing.js';
 import { parsePriceFile, serializePriceFile, type PriceBook } from '../cost/prices/index.js';
-import { regionFromEnv } from './aws-env.js';
+import { commandRegion } from './aws-env.js';
 import { action, EXIT } from './run.js';
 
 export interface RefreshOptions {
@@ -53,7 +53,7 @@ export function register(program: Command): void {
     .option('--out <file>', 'write (or update) this price file instead of printing it')
     .action(
       action(async (opts: { region?: string[]; out?: string }) => {
-        const regions = opts.region?.length ? opts.region : [await regionFromEnv()];
+        const regions = opts.region?.length ? opts.region : [await commandRegion()];
         const r = await pricesRefreshCommand({ regions, out: opts.out, client: createPricingClient() });
         process.stderr.write(r.stderr);
         process.stdout.write(r.stdout);

@@ -1,7 +1,8 @@
 /** `apigw-sync unlock --api ID|NAME`: clear a stale apply lock (after a crashed apply). */
 import type { Command } from 'commander';
 import { runUnlock, type EngineClients } from '../engine/index.js';
-import { clientsFromEnv, regionFromEnv } from './aws-env.js';
+import { commandRegion } from './aws-env.js';
+import { createAwsClients } from '../aws/clients.js';
 import { action, EXIT } from './run.js';
 
 export async function unlockCommand(api: string, o: { clients: EngineClients; region: string }): Promise<{ code: number; stdout: string }> {
@@ -17,11 +18,11 @@ export function register(program: Command): void {
     .command('unlock')
     .description('remove the apply lock from an API whose apply died (check no apply is still running)')
     .requiredOption('--api <id|name>', 'the API id, or its name if unique')
-    .option('--region <region>', 'AWS region (default: AWS_REGION, then gateway-state/gateway.yaml)')
+    .option('--region <region>', 'AWS region (default: gateway-state/gateway.yaml, then AWS_REGION; the two must agree)')
     .action(
       action(async (opts: { api: string; region?: string }) => {
-        const region = opts.region ?? (await regionFromEnv());
-        const r = await unlockCommand(opts.api, { clients: clientsFromEnv(), region });
+        const region = await commandRegion({ flag: opts.region });
+        const r = await unlockCommand(opts.api, { clients: (rg) => createAwsClients({ region: rg }), region });
         process.stdout.write(r.stdout);
         return r.code;
       }),

@@ -12,7 +12,7 @@ import { createAwsClients } from '../aws/clients.js';
 import { RateLimiter } from '../aws/rate-limit.js';
 import { AwsCaller } from '../aws/apply/call.js';
 import { findApi } from '../aws/apply/find-api.js';
-import { rolloutDeployerFor } from '../aws/rollout/deployer.js';
+import { rolloutDeployerFor } from '../engine/rollout-deployer.js';
 import { startEmulator } from '../emulator/index.js';
 import { runApply, runDrift, runPlan, type ApplyResult } from '../engine/index.js';
 import { renderDriftAs } from '../engine/render.js';
@@ -58,16 +58,18 @@ export async function runDemo(o: DemoOptions): Promise<number> {
       limiter: new RateLimiter({ scale: QUOTA_SCALE }),
     });
     const dir = copyStateDir(o.stateDir);
-    // Minutes of baking are right for production and wrong for a demo.
+    // Minutes of baking are right for production and wrong for a demo. minRequests is off:
+    // canary requests count only from the first whole CloudWatch minute of each step, which a
+    // 3-second step never reaches.
     for (const api of ['shop', 'events']) {
       editYamlFile(dir, `apis/${api}/api.yaml`, (doc) => {
-        for (const [k, v] of Object.entries({ steps: [10, 50, 100], bakeSeconds: 3, pollSeconds: 1, minRequests: 20, timeoutSeconds: 40 })) {
+        for (const [k, v] of Object.entries({ steps: [10, 50, 100], bakeSeconds: 3, pollSeconds: 1, minRequests: 0, timeoutSeconds: 40 })) {
           if (api === 'events' && k === 'steps') continue;
           doc.setIn(['rollout', k], v);
         }
       });
     }
-    o.out(dim(`Working on a copy of ${o.stateDir} in ${dir} (bake times shortened to 3 s).`));
+    o.out(dim(`Working on a copy of ${o.stateDir} in ${dir} (bake times shortened to 3 s; minRequests off, since canary requests count in whole CloudWatch minutes).`));
 
     section(2, 'Create the example APIs', 'gateway-state/ declares a REST API (shop: two service OpenAPI files, Cognito authorizer, cache, canary policy) and an HTTP API (events: JWT authorizer). Nothing exists yet, so the plan creates everything.');
     const first = await runPlan({ dir, clients });

@@ -45,6 +45,7 @@ export function detectDrift(desired: GatewayModel, live: LiveSnapshot, opts: Dri
   }
   const onlyInAws = [...live.unmanaged].sort((a, b) => a.name.localeCompare(b.name) || a.apiId.localeCompare(b.apiId));
   const report: DriftReport = { region: live.region, items, onlyInAws };
+  if (live.elsewhere?.length) report.managedElsewhere = live.elsewhere;
   const secrets: Record<string, string[]> = {};
   for (const [key, model] of Object.entries(desired.apis)) {
     const names = [...new Set([...model.secrets, ...(live.apis[key]?.model.secrets ?? [])])].sort();

@@ -12,7 +12,7 @@ import type { ApiModel } from '../model/api.js';
 import { ApigwSyncError } from '../model/errors.js';
 import { canonicalJson } from '../model/canonical.js';
 import { rereadApi } from '../aws/apply/reread.js';
-import { TAG_ID, TAG_LOCK, TAG_MANAGED, TAG_PENDING, type LiveApi } from '../model/live.js';
+import { TAG_ID, TAG_LOCK, TAG_MANAGED, TAG_OWNER, TAG_PENDING, type LiveApi } from '../model/live.js';
 import type { Plan, PlanStep, StepExecutor } from '../model/plan.js';
 import { walkPlan, type WalkResult } from '../plan/index.js';
 import { maskChange } from '../render/mask.js';
@@ -30,7 +30,8 @@ import {
   type ApiRef,
   type Deployer,
 } from '../aws/apply/index.js';
-import { acquireLock, heldLock, newLockValue, type HeldLock } from '../aws/lock.js';
+import { acquireLock, heldLock, newLockValue, staleHolder, type HeldLock } from '../aws/lock.js';
+import { rolloutLeaseStale } from './rollout-lock.js';
 import type { EventSink } from './events.js';
 
 export interface ApiUnitInput {
@@ -43,7 +44,10 @@ export interface ApiUnitInput {
   region: string;
   /** Hash of the desired API, kept in the pending tag for `--resume`. */
   desiredHash: string;
+  /** Who holds the apply lock. */
   owner?: string;
+  /** The directory's owner id: tagged on an API created by this unit (`apigw-sync:owner`). */
+  ownerId?: string;
   lockTtlSeconds?: number;
   /** Replaces the direct deployment (the canary rollout plugs in here). */
   deployerFor?: (api: ApiModel, clients: ApiClients, caller: AwsCaller) => Deployer;
@@ -83,6 +87,7 @@ export async function applyApiUnit(u: ApiUnitInput): Promise<ApiUnitResult> {
     try {
       lock = await acquireLock(liveRef, {
         ...lockOpts,
+        isStale: async (l) => staleHolder(l.owner) ?? (await rolloutLeaseStale(u.clients, liveRef, l, Date.now())),
         onTakeOver: (previous, why) => u.events({ type: 'lock.took-over', apiKey: u.apiKey, previousOwner: previous.owner, why }),
       });
       u.events({ type: 'lock.acquired', apiKey: u.apiKey, apiId: liveRef.apiId });
@@ -103,6 +108,7 @@ export async function applyApiUnit(u: ApiUnitInput): Promise<ApiUnitResult> {
   const executor = unitExecutor(u, caller, () => ({
     [TAG_ID]: u.apiKey,
     [TAG_MANAGED]: 'true',
+    ...(u.ownerId ? { [TAG_OWNER]: u.ownerId } : {}),
     [TAG_LOCK]: createLock,
     [TAG_PENDING]: pendingValue,
   }));

@@ -16,7 +16,10 @@ import { canonicalJson } from '../model/canonical.js';
 import { fingerprintMatches, parsePlan, shortFingerprint, type DeploymentTask } from '../plan/index.js';
 import { checkApprovedState, type ApprovedDesiredState } from '../plan/approved-state.js';
 import { desiredStateDigest, type DesiredStateDigest } from '../plan/fingerprint.js';
-import type { AwsCaller, ApiClients, Deployer } from '../aws/apply/index.js';
+import { AwsCaller, ApiTags, type ApiClients, type Deployer } from '../aws/apply/index.js';
+import type { AwsClients } from '../aws/clients.js';
+import { TAG_OWNER, type LiveSnapshot } from '../model/live.js';
+import type { GatewayModel } from '../model/api.js';
 import type { EngineClients } from './clients.js';
 import { applyApiUnit, message, type ApiUnitResult } from './apply-api.js';
 import { noEvents, type EventSink } from './events.js';
@@ -49,7 +52,10 @@ export interface ApplyOptions {
    * tag of the approved plan and its desired state is unchanged.
    */
   resume?: boolean;
+  /** Who holds the apply lock (default: this process). Not the owner id: see `ownerId`. */
   owner?: string;
+  /** The directory's owner id when gateway.yaml declares none (the repository and path; engine/owner.ts). */
+  ownerId?: string;
   lockTtlSeconds?: number;
   deployerFor?: (api: ApiModel, clients: ApiClients, caller: AwsCaller) => Deployer;
   events?: EventSink;
@@ -83,7 +89,7 @@ export interface ApplyResult {
 export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
   const events = opts.events ?? noEvents;
   const reviewed = opts.planFile ? parsePlan(await readFile(opts.planFile, 'utf8'), { file: opts.planFile }) : undefined;
-  const planned = await runPlan({ dir: opts.dir, clients: opts.clients, region: opts.region, now: opts.now, events });
+  const planned = await runPlan({ dir: opts.dir, clients: opts.clients, region: opts.region, ownerId: opts.ownerId, now: opts.now, events });
   const base = { resumed: [], done: [], deployed: [], remaining: { steps: [], deployments: [] }, failures: [], writes: 0 };
   if (planned.status === 'invalid') return { status: 'invalid', issues: planned.issues, issuesText: planned.issuesText, ...base };
 
@@ -113,6 +119,7 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
     ...rest,
   });
   if (!planned.hasChanges) return result('no-changes');
+  refuseWithoutOwner(desired, live);
   if (!opts.yes) {
     if (!opts.confirm) {
       throw new UsageError('refusing to apply without confirmation: there is no terminal to ask on', 'review `apigw-sync plan`, then run apply with --yes');
@@ -120,6 +127,7 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
     if (!(await opts.confirm(plan))) return result('declined');
   }
 
+  const adopted = await adoptApis(plan, live, clients);
   const apiKeys = [...new Set([...plan.steps.map((s) => s.change.apiKey), ...Object.keys(plan.deployments)])].sort();
   const units: ApiUnitResult[] = await Promise.all(
     apiKeys.map((apiKey) =>
@@ -129,9 +137,11 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
         live: live.apis[apiKey],
         plan: subPlan(plan, apiKey),
         clients,
-        region: desired.region,
+        // The clients' region (asserted equal to the state's by runPlan): every ARN names it.
+        region: clients.region,
         desiredHash: desiredApiHash(desired.apis[apiKey]),
         owner: opts.owner,
+        ownerId: desired.owner,
         lockTtlSeconds: opts.lockTtlSeconds,
         deployerFor: opts.deployerFor,
         events,
@@ -152,7 +162,7 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
       deployments: units.flatMap((u) => (u.walk.ok ? [] : u.walk.remainingDeployments)),
     },
     failures,
-    writes: units.reduce((n, u) => n + u.writes, 0),
+    writes: adopted + units.reduce((n, u) => n + u.writes, 0),
   });
 }
 
@@ -191,4 +201,28 @@ function mismatch(approved: string, actual: string, why?: string): FingerprintMi
   const e = new FingerprintMismatchError(approved, shortFingerprint(actual));
   if (why) e.message += ` (cannot resume: ${why})`;
   return e;
+}
+
+/**
+ * A directory without an owner id cannot tell its APIs from other directories': it may
+ * plan, but it never writes while AWS holds APIs of other owners.
+ */
+function refuseWithoutOwner(desired: GatewayModel, live: LiveSnapshot): void {
+  if (desired.owner || !live.elsewhere?.length) return;
+  const owners = [...new Set(live.elsewhere.map((e) => e.owner))].sort();
+  throw new UsageError(
+    `refusing to apply: gateway-state declares no owner id, and ${live.region} already holds APIs of other owners (${owners.join(', ')})`,
+    'add `owner: <repository>:<path>` to gateway.yaml (or apply from GitHub Actions or a git checkout, where it is derived), so its APIs are told from theirs',
+  );
+}
+
+/** Tags the plan's adopted APIs (no owner id yet) with the owner id: one TagResource each. Returns the writes made. */
+async function adoptApis(plan: Plan, live: LiveSnapshot, clients: AwsClients): Promise<number> {
+  if (!plan.adopt?.length || !plan.owner) return 0;
+  const tags = new ApiTags(clients, new AwsCaller(), clients.region);
+  for (const key of plan.adopt) {
+    const api = live.apis[key];
+    await tags.set({ kind: api.model.kind, apiId: api.ids.apiId, name: api.model.name }, { [TAG_OWNER]: plan.owner });
+  }
+  return plan.adopt.length;
 }

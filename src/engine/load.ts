@@ -1,5 +1,8 @@
 /** Loading the desired state for the engine: compile + semantic rules (the same as `validate`). */
+import { join } from 'node:path';
 import type { GatewayModel } from '../model/api.js';
+import { RegionMismatchError } from '../model/errors.js';
+import type { AwsClients } from '../aws/clients.js';
 import type { ValidationIssue } from '../model/issue.js';
 import { formatIssuesText, validateState } from '../validate/index.js';
 import type { EventSink } from './events.js';
@@ -13,8 +16,15 @@ export interface LoadedState {
   issuesText: string;
 }
 
-export async function loadDesired(dir: string, events: EventSink): Promise<LoadedState> {
-  const result = await validateState(dir);
+/**
+ * `region`: the engine's region setting (`--region`, the App's or the Action's `region`): it
+ * fills in a state that declares none, and is an error when the state declares another.
+ */
+export async function loadDesired(dir: string, events: EventSink, opts: { region?: string } = {}): Promise<LoadedState> {
+  const result = await validateState(dir, { region: opts.region });
+  if (opts.region && result.model.region && result.model.region !== opts.region) {
+    throw new RegionMismatchError(result.model.region, opts.region, 'the region setting (--region, or `region` in the App or Action configuration)', join(dir, 'gateway.yaml'));
+  }
   const errors = result.issues.filter((i) => i.severity === 'error').length;
   events({ type: 'state.loaded', dir, apis: Object.keys(result.model.apis).length, errors, warnings: result.issues.length - errors });
   return {
@@ -23,4 +33,9 @@ export async function loadDesired(dir: string, events: EventSink): Promise<Loade
     invalid: !result.valid,
     issuesText: result.issues.length ? formatIssuesText(result.issues, result.files) : '',
   };
+}
+
+/** The clients must talk to the state's region: every ARN and every write goes there. */
+export function assertClientRegion(clients: AwsClients, stateRegion: string, dir: string): void {
+  if (clients.region !== stateRegion) throw new RegionMismatchError(stateRegion, clients.region, 'the AWS clients', join(dir, 'gateway.yaml'));
 }

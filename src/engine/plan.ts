@@ -11,7 +11,8 @@ import { readLive } from '../aws/read/index.js';
 import type { AwsClients } from '../aws/clients.js';
 import { resolveClients, type EngineClients } from './clients.js';
 import { noEvents, type EventSink } from './events.js';
-import { loadDesired } from './load.js';
+import { assertClientRegion, loadDesired } from './load.js';
+import { withOwner } from './owner.js';
 import { renderPlanAs } from './render.js';
 import { pendingApplies, withPendingDeployments, type PendingFound } from './pending.js';
 
@@ -19,8 +20,10 @@ export interface PlanOptions {
   /** gateway-state directory (default `gateway-state`). */
   dir?: string;
   clients: EngineClients;
-  /** Overrides gateway.yaml's region (it must match the clients' region). */
+  /** The region for a state whose gateway.yaml declares none; a state that declares another is an error. */
   region?: string;
+  /** The directory's owner id when gateway.yaml declares none: the repository and path (engine/owner.ts `ownerIdFor`). */
+  ownerId?: string;
   now?: Date;
   events?: EventSink;
 }
@@ -37,7 +40,7 @@ export type PlanResult =
       issuesText: string;
       /** Interrupted applies found in AWS; their stages are in plan.deployments. */
       pending: PendingFound[];
-      /** Steps to run or stages to deploy. */
+      /** Steps to run, stages to deploy, or APIs to adopt (tag with the owner id). */
       hasChanges: boolean;
       /** The clients used (made for the state's region when a factory was given). */
       clients: AwsClients;
@@ -47,16 +50,18 @@ export type PlanResult =
 
 export async function runPlan(opts: PlanOptions): Promise<PlanResult> {
   const events = opts.events ?? noEvents;
-  const state = await loadDesired(opts.dir ?? 'gateway-state', events);
+  const dir = opts.dir ?? 'gateway-state';
+  const state = await loadDesired(dir, events, { region: opts.region });
   if (state.invalid) return { status: 'invalid', issues: state.issues, issuesText: state.issuesText };
-  const desired = opts.region ? { ...state.model, region: opts.region } : state.model;
+  const desired = withOwner(state.model, opts.ownerId);
   const clients = resolveClients(opts.clients, desired.region);
+  assertClientRegion(clients, desired.region, dir);
   const live = await readLive({ clients, desired, region: desired.region });
   events({ type: 'live.read', apis: Object.keys(live.apis).length, unmanaged: live.unmanaged.length });
   const pending = pendingApplies(live);
   for (const p of pending) events({ type: 'pending.found', apiKey: p.apiKey, stages: p.stages, fingerprint: p.fingerprint });
   const plan = withPendingDeployments(buildPlan({ desired, live, now: opts.now ?? new Date() }), desired, pending);
-  const hasChanges = plan.steps.length > 0 || Object.keys(plan.deployments).length > 0;
+  const hasChanges = plan.steps.length > 0 || Object.keys(plan.deployments).length > 0 || (plan.adopt?.length ?? 0) > 0;
   const renderings = lazyRenderings(plan);
   return { status: 'ok', plan, desired, live, issues: state.issues, issuesText: state.issuesText, pending, hasChanges, clients, renderings };
 }

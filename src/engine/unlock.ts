@@ -23,6 +23,6 @@ export async function runUnlock(opts: { api: string; clients: EngineClients; reg
   }
   if (found.length > 1) throw new AmbiguousApiError(opts.api, found.map((a) => a.apiId));
   const api = found[0];
-  const removed = await forceUnlock(api, { clients, caller, region: opts.region });
+  const removed = await forceUnlock(api, { clients, caller, region: clients.region });
   return { apiId: api.apiId, name: api.name, removed };
 }

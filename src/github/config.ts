@@ -11,7 +11,7 @@ export const CONFIG_PATH = '.github/apigw-sync.yml';
 
 export const RepoConfigSchema = z
   .object({
-    /** AWS region; overrides gateway.yaml's. */
+    /** AWS region for a gateway-state whose gateway.yaml declares none; a state that declares another region is an error. */
     region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region such as ap-northeast-2').optional(),
     /** IAM role the App assumes for this repository. */
     roleArn: z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, 'an IAM role ARN').optional(),

@@ -9,7 +9,7 @@ import { runApply, runDrift, runPlan, runUnlock, type EngineClients, type Engine
 import { loadDesired } from '../engine/load.js';
 import { createAwsClients, type AwsClients } from '../aws/clients.js';
 import { assumeRoleCredentials } from '../aws/assume-role.js';
-import { rolloutDeployerFor, RolledBackError } from '../aws/rollout/deployer.js';
+import { rolloutDeployerFor, RolledBackError } from '../engine/rollout-deployer.js';
 import { systemClock } from '../rollout/port.js';
 import type { RolloutEvent } from '../rollout/events.js';
 import { shouldShowCost, type CostReport } from '../cost/index.js';
@@ -26,8 +26,10 @@ import type { RepoRef } from './client.js';
 export interface EngineServicesOptions {
   /** Given clients, or a factory for the state's region (default: from the environment). */
   clients?: EngineClients;
-  /** Region override (repository config / AWS_REGION). */
+  /** Region for states whose gateway.yaml declares none (repository config / Action input); never overrides a declared one. */
   region?: string;
+  /** The owner id of the repository's gateway-state when its gateway.yaml declares none (`<owner>/<repo>:<path>`). */
+  ownerId?: string;
   /** Turn the canary rollout off (deploy directly). */
   directDeploy?: boolean;
   onEvent?: (e: EngineEvent | RolloutEvent) => void;
@@ -35,8 +37,12 @@ export interface EngineServicesOptions {
   pricesFile?: string;
 }
 
+/**
+ * The App's clients: always in the region the state declares. The App's own AWS_REGION is
+ * where the App runs, not where a repository's APIs live, so it never overrides a state.
+ */
 export function clientsFromEnvironment(env: NodeJS.ProcessEnv = process.env): EngineClients {
-  return (region: string) => createAwsClients({ region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? region, endpoint: env.AWS_ENDPOINT_URL });
+  return (stateRegion: string) => createAwsClients({ region: stateRegion, endpoint: env.AWS_ENDPOINT_URL });
 }
 
 export interface RepoClientsOptions {
@@ -54,7 +60,7 @@ export function clientsForRepo(o: RepoClientsOptions): EngineClients {
   const roleArn = o.config.roleArn;
   if (!roleArn) return clientsFromEnvironment(env);
   return (stateRegion: string) => {
-    const region = env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? stateRegion;
+    const region = stateRegion;
     const endpoint = env.AWS_ENDPOINT_URL;
     const credentials = assumeRoleCredentials({ roleArn, sessionName: `apigw-sync-${o.repo.owner}-${o.repo.repo}`, region, endpoint });
     return createAwsClients({ region, endpoint, credentials });
@@ -81,7 +87,7 @@ export function createEngineServices(o: EngineServicesOptions = {}): EngineServi
         return { status: 'ok', issues: relabel(state.issues, input), desired: desiredStateDigest(desired), apis, cost: costSection(report, desired, input.costThreshold) };
       },
       async plan(input: PlanInput) {
-        const r = await runPlan({ dir: input.dir, clients, region: o.region, events });
+        const r = await runPlan({ dir: input.dir, clients, region: o.region, ownerId: o.ownerId, events });
         if (r.status === 'invalid') return { status: 'invalid', issues: relabel(r.issues, input) };
         const { report } = await estimateCost({ dir: input.dir, desired: r.desired, live: r.live, clients: r.clients, pricesFile: o.pricesFile });
         const cost = costSection(report, r.desired, input.costThreshold);
@@ -114,6 +120,7 @@ export function createEngineServices(o: EngineServicesOptions = {}): EngineServi
           dir: input.dir,
           clients,
           region: o.region,
+          ownerId: o.ownerId,
           yes: true,
           fingerprint: input.fingerprint,
           approvedDesired: input.approvedDesired,
@@ -130,7 +137,7 @@ export function createEngineServices(o: EngineServicesOptions = {}): EngineServi
     },
     drifter: {
       async drift(input: StateInput) {
-        const r = await runDrift({ dir: input.dir, clients, region: o.region, events });
+        const r = await runDrift({ dir: input.dir, clients, region: o.region, ownerId: o.ownerId, events });
         if (r.status === 'invalid') return { status: 'invalid', issues: relabel(r.issues, input) };
         // The live names (what `import --api` accepts) are the declared ones for matched APIs.
         const declared = await validateState(input.dir);

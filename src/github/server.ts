@@ -6,13 +6,16 @@
  * comes from the environment (role, region, or AWS_ENDPOINT_URL for the emulator); a
  * repository whose .github/apigw-sync.yml names `roleArn` is served as that role. GET /healthz
  * answers 200 once the server listens; logs are JSON lines unless stdout is a terminal
- * (runtime.ts).
+ * (runtime.ts). Every replica also runs the rollout sweeper (rollout-sweeper.ts:
+ * APIGW_SYNC_SWEEP_*), on start and every few minutes.
  */
 import { run } from 'probot';
 import { checkAppEnvironment } from './app-env.js';
 import { createApp } from './app.js';
 import { hmacSealer } from './comment-seal.js';
 import { clientsForRepo, createEngineServices } from './engine-services.js';
+import { sweeperFromEnv } from './rollout-sweeper.js';
+import { ownerIdFor } from '../engine/owner.js';
 import { healthzHandler, prepareAppRuntime } from './runtime.js';
 
 prepareAppRuntime();
@@ -27,10 +30,12 @@ try {
 }
 
 const app = createApp({
-  services: (config, repo) => createEngineServices({ clients: clientsForRepo({ config, repo }), region: config.region }),
+  services: (config, repo) =>
+    createEngineServices({ clients: clientsForRepo({ config, repo }), region: config.region, ownerId: ownerIdFor(`${repo.owner}/${repo.repo}`, config.path) }),
   sealer: hmacSealer(signingKey),
 });
 await run((probot, options) => {
   options.addHandler?.(healthzHandler);
+  sweeperFromEnv(process.env, { info: (m) => probot.log.info(m), warn: (m) => probot.log.warn(m) });
   return app(probot);
 });

@@ -26,6 +26,6 @@ export function emitApi(key: string, api: ApiModel): EmittedApi {
   };
 }
 
-export function emitGatewayYaml(region: string): string {
-  return stringify({ region }, YAML_OPTS);
+export function emitGatewayYaml(region: string, owner?: string): string {
+  return stringify(owner ? { region, owner } : { region }, YAML_OPTS);
 }

@@ -39,13 +39,16 @@ export type { TagsModel } from '../kinds/tags/model.js';
 
 export interface GatewayModel {
   region: string;
+  /** `owner:` from gateway.yaml (see TAG_OWNER in live.ts); absent = the repository + path, when known. */
+  owner?: string;
   defaults: GatewayDefaults;
   /** Keyed by API key (the folder name under `apis/`). */
   apis: Record<string, ApiModel>;
 }
 
 export interface GatewayDefaults {
-  rollout?: Partial<RolloutPolicy>;
+  /** As written (validated by the schema); resolved per API into ApiModel.rollout. */
+  rollout?: Partial<Omit<RolloutPolicy, 'onAlarmReadError'>> & { onAlarmReadError?: string };
   cost?: CostThresholds;
 }
 
@@ -82,6 +85,22 @@ export interface ApiModel extends ApiHeaderModel {
  */
 export type InsufficientDataAction = 'rollback' | 'fail-fast';
 
+/**
+ * When a guarding alarm cannot be read (CloudWatch error, throttling past the retries, a
+ * missing alarm): the canary is not known to be healthy.
+ * - `rollback` (default, fail safe): roll back at once.
+ * - `wait <seconds>`: keep polling; roll back only when the alarms stay unreadable that long
+ *   (a CloudWatch blip of a few seconds then does not undo a healthy release). A readable
+ *   ALARM, the rollout timeout and Ctrl-C still roll back at once.
+ */
+export type AlarmReadErrorAction = 'rollback' | `wait ${number}`;
+
+/** Seconds `wait <seconds>` tolerates unreadable alarms; 0 for `rollback`. */
+export function alarmReadWaitSeconds(action: AlarmReadErrorAction): number {
+  const m = /^wait (\d+)$/.exec(action);
+  return m ? Number(m[1]) : 0;
+}
+
 export interface RolloutPolicy {
   stage: string;
   /** Increasing traffic percentages ending at 100, e.g. [5, 25, 50, 100]. */
@@ -94,6 +113,13 @@ export interface RolloutPolicy {
   timeoutSeconds: number;
   /** See InsufficientDataAction. */
   onInsufficientData: InsufficientDataAction;
+  /** See AlarmReadErrorAction. */
+  onAlarmReadError: AlarmReadErrorAction;
+  /**
+   * The driver's lease on the rollout record: renewed at every poll; a driver that stops
+   * renewing (killed, partitioned) is replaced by another once it expires.
+   */
+  leaseSeconds: number;
   /** Names of existing CloudWatch alarms that guard the rollout. */
   alarms: string[];
   /** Alarms apigw-sync creates and keeps on the canary's own metrics. */

@@ -1,5 +1,5 @@
 import type { DriftItem } from './change.js';
-import type { UnmanagedLiveApi } from './live.js';
+import type { ElsewhereLiveApi, UnmanagedLiveApi } from './live.js';
 
 /** What drift detection found: produced by diff/, rendered by render/, reported by github/. */
 export interface DriftReport {
@@ -8,6 +8,8 @@ export interface DriftReport {
   items: DriftItem[];
   /** Live APIs no folder in gateway-state describes (listed, never deleted by drift). */
   onlyInAws: UnmanagedLiveApi[];
+  /** APIs of other owners (other directories in the same account): listed, never drift, never pruned. */
+  managedElsewhere?: ElsewhereLiveApi[];
   /** API key → ApiModel.secrets names, so drift renders mask them. */
   secrets?: Record<string, string[]>;
 }

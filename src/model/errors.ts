@@ -92,3 +92,22 @@ export class UsageError extends ApigwSyncError {
     super('USAGE', message, { hint });
   }
 }
+
+/**
+ * Two regions disagree about where the state's APIs live. The state's own region wins
+ * everywhere; nothing silently plans or applies a state in a region it does not name.
+ */
+export class RegionMismatchError extends ApigwSyncError {
+  constructor(
+    readonly stateRegion: string,
+    readonly otherRegion: string,
+    readonly otherSource: string,
+    where = 'gateway.yaml',
+  ) {
+    super('REGION_MISMATCH', `${where} says region ${stateRegion}, but ${otherSource} says ${otherRegion}`, {
+      hint:
+        `the state's region is the one that changes: set ${otherSource} to ${stateRegion} (or unset it), ` +
+        `or change \`region:\` in ${where} if the APIs really live in ${otherRegion}`,
+    });
+  }
+}

@@ -31,6 +31,13 @@ export interface Plan {
    * render must still mask these names. Absent when no API declares secrets.
    */
   secrets?: Record<string, string[]>;
+  /**
+   * API keys whose live API carries no owner id yet (managed before owners existed, or
+   * imported): apply tags them with the plan's owner (`owner`). Absent when there are none.
+   */
+  adopt?: string[];
+  /** The owner id of the directory the plan was made for (absent when it has none). */
+  owner?: string;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { GatewayModel } from '../model/api.js';
 import type { Change } from '../model/change.js';
-import type { LiveSnapshot } from '../model/live.js';
+import { TAG_OWNER, type LiveSnapshot } from '../model/live.js';
 import type { Plan, PlanSummary } from '../model/plan.js';
 import { diffGateway } from '../diff/gateway.js';
 import { deploymentsFor } from './deployments.js';
@@ -28,6 +28,13 @@ export function buildPlan({ desired, live, now }: BuildPlanInput): Plan {
   };
   const secrets = secretNames(desired, live);
   if (Object.keys(secrets).length > 0) plan.secrets = secrets;
+  if (desired.owner) {
+    plan.owner = desired.owner;
+    const adopt = Object.keys(live.apis)
+      .filter((k) => desired.apis[k] && live.apis[k].ids.toolTags[TAG_OWNER] !== desired.owner)
+      .sort();
+    if (adopt.length > 0) plan.adopt = adopt;
+  }
   return plan;
 }
 

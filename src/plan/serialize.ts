@@ -42,6 +42,8 @@ const planSchema = z.object({
   }),
   deployments: z.record(z.string(), z.array(z.string())),
   secrets: z.record(z.string(), z.array(z.string())).optional(),
+  adopt: z.array(z.string()).optional(),
+  owner: z.string().optional(),
 });
 
 export function serializePlan(plan: Plan): string {

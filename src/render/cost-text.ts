@@ -1,17 +1,8 @@
 /** The cost table for the terminal (`apigw-sync cost`): aligned columns, reasons below each API. Pure. */
 import type { CostReport } from '../cost/delta.js';
 import { formatCount, formatUsd } from '../cost/money.js';
+import { textTable as table } from './text-table.js';
 import { bandLabel, headline, kindLabel, sideAmount, splitLines, sumUsd, unknownReasons, usagePhrase } from './cost-common.js';
-
-function table(rows: string[][], rightAligned: Set<number>): string[] {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => [...r[c]].length)));
-  return rows.map((r) =>
-    r
-      .map((cell, c) => (rightAligned.has(c) ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
-      .join('  ')
-      .trimEnd(),
-  );
-}
 
 export function renderCostText(report: CostReport): string {
   const out = [`Cost impact per month (${report.region})`, '', headline(report), ''];

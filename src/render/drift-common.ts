@@ -26,11 +26,16 @@ export function driftSummaryLine(r: DriftReport): string {
   const n = countDifferences(r.items.map((i) => i.change));
   const parts = [n === 0 ? 'Drift: none in managed APIs' : `Drift: ${n} difference${n === 1 ? '' : 's'} in ${apis} API${apis === 1 ? '' : 's'}`];
   if (r.onlyInAws.length > 0) parts.push(`${r.onlyInAws.length} API${r.onlyInAws.length === 1 ? '' : 's'} only in AWS`);
+  const elsewhere = r.managedElsewhere?.length ?? 0;
+  if (elsewhere > 0) parts.push(`${elsewhere} managed elsewhere`);
   return `${parts.join('; ')}.`;
 }
 
 export function unmanagedNote(u: UnmanagedLiveApi): string {
-  return u.managed
-    ? `carries ${TOOL_TAG_PREFIX}managed: \`drift --prune\` may delete it`
-    : 'not managed by apigw-sync: listed only, never deleted';
+  if (u.managed) return `carries ${TOOL_TAG_PREFIX}managed: \`drift --prune\` may delete it`;
+  if (u.legacy) return 'managed by apigw-sync before owners existed (no owner id): never pruned; `import --take-over` adopts it';
+  return 'not managed by apigw-sync: listed only, never deleted';
 }
+
+/** APIs other directories manage, in one line each: they never drift and are never pruned here. */
+export const ELSEWHERE_HEADING = 'Managed elsewhere (other owners in this account; never drift, never pruned here):';

@@ -55,6 +55,10 @@ export function renderDriftMarkdown(report: DriftReport, opts: DriftMarkdownOpti
     }
     out.push('');
   }
+  if (r.managedElsewhere?.length) {
+    const rows = r.managedElsewhere.map((e) => `| ${codeSpan(e.name, { inTable: true })} | ${KIND_LABEL[e.kind]} | ${codeSpan(e.apiId, { inTable: true })} | ${codeSpan(e.owner, { inTable: true })} |`);
+    out.push(`<details><summary>${escapeHtml(`Managed elsewhere: ${rows.length} API${rows.length === 1 ? '' : 's'} of other owners (never drift, never pruned here)`)}</summary>`, '', '| API | Kind | Id | Owner |', '|---|---|---|---|', ...rows, '', '</details>', '');
+  }
   return `${out.join('\n').trimEnd()}\n`;
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Change } from '../model/change.js';
 import type { DriftReport } from '../model/drift.js';
-import { DRIFT_VERB, NO_DRIFT, countDifferences, driftSummaryLine, unmanagedNote } from './drift-common.js';
+import { DRIFT_VERB, ELSEWHERE_HEADING, NO_DRIFT, countDifferences, driftSummaryLine, unmanagedNote } from './drift-common.js';
 import { terminalSafeDeep } from './escape.js';
 import { maskDrift } from './mask.js';
 import { KIND_LABEL, SYMBOL, TARGET_LABEL, formatValue, groupByApi, routeGroupAction, routeGroupChanges } from './plan-common.js';
@@ -35,6 +35,11 @@ export function renderDriftText(report: DriftReport, opts: { color: boolean }): 
   if (r.onlyInAws.length > 0) {
     out.push('Only in AWS (no folder in gateway-state):');
     for (const u of r.onlyInAws) out.push(`${INDENT}${u.name} · ${KIND_LABEL[u.kind]} · id ${u.apiId} · ${unmanagedNote(u).replace(/`/g, '')}`);
+    out.push('');
+  }
+  if (r.managedElsewhere?.length) {
+    out.push(ELSEWHERE_HEADING);
+    for (const e of r.managedElsewhere) out.push(`${INDENT}${e.name} · ${KIND_LABEL[e.kind]} · id ${e.apiId} · owner ${e.owner}`);
     out.push('');
   }
   out.push(st.bold(driftSummaryLine(r)));

@@ -5,7 +5,7 @@
  */
 import type { ApiKind } from '../model/api.js';
 import type { Change, ChangeAction, ChangeTarget } from '../model/change.js';
-import type { PlanSummary } from '../model/plan.js';
+import type { Plan, PlanSummary } from '../model/plan.js';
 import { MASK } from './mask.js';
 import { KINDS, kindOf } from '../kinds/registry.js';
 
@@ -118,6 +118,13 @@ export function summaryLine(s: PlanSummary): string {
 }
 
 export const NO_CHANGES = 'No changes. Live matches gateway-state.';
+
+/** APIs the plan adopts (no owner id yet): apply tags them with the plan's owner. Undefined when none. */
+export function adoptionNote(plan: Pick<Plan, 'adopt' | 'owner'>): string | undefined {
+  if (!plan.adopt?.length || !plan.owner) return undefined;
+  const n = plan.adopt.length;
+  return `Adopts ${n} API${n === 1 ? '' : 's'} that carr${n === 1 ? 'ies' : 'y'} no owner id yet (managed before owners existed, or imported): ${plan.adopt.join(', ')}; apply tags ${n === 1 ? 'it' : 'them'} apigw-sync:owner=${plan.owner}.`;
+}
 
 /** Flag words in display order. */
 export function flagWords(c: Change): ('redeploy' | 'BREAKING' | 'destroy')[] {

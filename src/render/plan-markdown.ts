@@ -13,6 +13,7 @@ import { maskPlan } from './mask.js';
 import {
   KIND_LABEL,
   NO_CHANGES,
+  adoptionNote,
   SYMBOL,
   TARGET_LABEL,
   createFacts,
@@ -51,9 +52,11 @@ export function renderPlanMarkdown(plan: Plan, opts: PlanMarkdownOptions = {}): 
   const masked = maskPlan(plan);
   const heading = opts.heading ?? '### apigw-sync plan';
   const meta = `Region ${codeSpan(plan.region)} · plan fingerprint ${codeSpan(shortFingerprint(plan.fingerprint))}`;
-  if (masked.steps.length === 0) return `${heading}\n\n✅ **${NO_CHANGES}**\n\n${meta}\n`;
+  const adoption = adoptionNote(plan);
+  const adopted = adoption ? `> [!NOTE]\n> ${escapeMarkdownText(adoption)}\n\n` : '';
+  if (masked.steps.length === 0) return `${heading}\n\n✅ **${NO_CHANGES}**\n\n${adopted}${meta}\n`;
 
-  const out = [heading, '', `**${summaryLine(masked.summary)}**`, '', meta, ''];
+  const out = [heading, '', `**${summaryLine(masked.summary)}**`, '', ...(adoption ? [adopted.trimEnd(), ''] : []), meta, ''];
   for (const g of groupByApi(masked.steps.map((s) => s.change))) out.push(...apiSection(g, masked.deployments[g.apiKey] ?? [], opts), '');
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }

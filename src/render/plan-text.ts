@@ -12,6 +12,7 @@ import { maskPlan } from './mask.js';
 import {
   KIND_LABEL,
   NO_CHANGES,
+  adoptionNote,
   SYMBOL,
   TARGET_LABEL,
   createFacts,
@@ -39,12 +40,14 @@ export function renderPlanText(plan: Plan, opts: PlanTextOptions): string {
   const st = textStyle(opts);
   const masked = terminalSafeDeep(maskPlan(plan));
   const head = st.dim(`apigw-sync plan · ${plan.region} · fingerprint ${shortFingerprint(plan.fingerprint)}`);
-  if (masked.steps.length === 0) return `${head}\n\n${st.green(NO_CHANGES)}\n`;
+  const adoption = adoptionNote(plan);
+  if (masked.steps.length === 0) return `${head}\n\n${st.green(NO_CHANGES)}\n${adoption ? `\n${st.yellow(adoption)}\n` : ''}`;
 
   const out: string[] = [head, '', 'apigw-sync will perform the following actions:', ''];
   for (const g of groupByApi(masked.steps.map((s) => s.change))) {
     out.push(...renderApi(g, masked.deployments[g.apiKey] ?? [], st), '');
   }
+  if (adoption) out.push(st.yellow(adoption), '');
   out.push(st.bold(summaryLine(masked.summary)));
   return `${out.join('\n')}\n`;
 }

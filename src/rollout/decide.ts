@@ -3,9 +3,12 @@
  *
  * Order matters and is the safety argument:
  *   interrupted → alarm unreadable → any ALARM → timeout → no data → baking → too few requests → next step / promote.
+ * An unreadable alarm rolls back at once unless the policy says `onAlarmReadError: wait <s>`;
+ * even then it never lets a step pass.
  * Failing signals are checked before anything that could let a step pass.
  */
-import type { RolloutPolicy } from '../model/api.js';
+import { alarmReadWaitSeconds, type RolloutPolicy } from '../model/api.js';
+import { countingWindowText } from './metric-window.js';
 import type { RolloutRecord } from './record.js';
 
 export type AlarmState = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
@@ -23,17 +26,25 @@ export interface Observation {
   now: number;
   /** `error` when the alarms could not be read (missing alarm, API error): fail safe. */
   alarms: { readings: AlarmReading[] } | { error: string };
-  /** Requests served by the canary since the step started; undefined = metrics unreadable. */
+  /** Since when every read of the alarms has failed (set with `alarms.error`; the driver keeps it across polls). */
+  alarmsUnreadableSince?: number;
+  /**
+   * Requests the canary served in the whole metric periods that began at or after the step
+   * started (see metric-window.ts); undefined = metrics unreadable.
+   */
   canaryRequests?: number;
+  /** Start of the window `canaryRequests` counts (epoch ms, a period boundary). */
+  countedFrom?: number;
   interrupted: boolean;
 }
 
 export type RollbackReason =
   | { kind: 'alarm'; alarm: string; value?: number; threshold?: number; detail?: string }
-  | { kind: 'alarm-unreadable'; detail: string }
+  | { kind: 'alarm-unreadable'; detail: string; waitedSeconds?: number }
   | { kind: 'insufficient-data'; alarms: string[] }
   | { kind: 'timeout'; waitingFor: string }
   | { kind: 'interrupted' }
+  | { kind: 'requested'; by: string }
   | { kind: 'error'; detail: string };
 
 export type Decision =
@@ -44,7 +55,7 @@ export type Decision =
 
 export function decide(record: RolloutRecord, obs: Observation, policy: RolloutPolicy): Decision {
   if (obs.interrupted) return rollback({ kind: 'interrupted' });
-  if ('error' in obs.alarms) return rollback({ kind: 'alarm-unreadable', detail: obs.alarms.error });
+  if ('error' in obs.alarms) return unreadable(record, obs, obs.alarms.error, policy);
 
   const readings = obs.alarms.readings;
   const firing = readings.find((a) => a.state === 'ALARM');
@@ -73,6 +84,22 @@ export function decide(record: RolloutRecord, obs: Observation, policy: RolloutP
   return { kind: 'step', toStep: next, percent: policy.steps[next] };
 }
 
+/**
+ * Alarms unreadable: roll back (fail safe), unless the policy tolerates a read outage for a
+ * while (`onAlarmReadError: wait <seconds>`) and it has not lasted that long, nor the rollout
+ * its timeout. Never a pass: the step cannot advance while the alarms are unreadable.
+ */
+function unreadable(record: RolloutRecord, obs: Observation, error: string, policy: RolloutPolicy): Decision {
+  const tolerate = alarmReadWaitSeconds(policy.onAlarmReadError);
+  const since = obs.alarmsUnreadableSince ?? obs.now;
+  const unreadableMs = obs.now - since;
+  const timedOut = obs.now - record.startedAt >= policy.timeoutSeconds * 1000;
+  if (tolerate > 0 && unreadableMs < tolerate * 1000 && !timedOut) {
+    return { kind: 'wait', why: `alarms unreadable for ${Math.floor(unreadableMs / 1000)}/${tolerate} s (onAlarmReadError: ${policy.onAlarmReadError}): ${error}` };
+  }
+  return rollback({ kind: 'alarm-unreadable', detail: error, ...(tolerate > 0 ? { waitedSeconds: Math.floor(unreadableMs / 1000) } : {}) });
+}
+
 /** Why the current step cannot pass yet (bake time, request count), or undefined when it can. */
 function waitReason(record: RolloutRecord, obs: Observation, policy: RolloutPolicy): string | undefined {
   const bakedMs = obs.now - record.stepStartedAt;
@@ -82,7 +109,8 @@ function waitReason(record: RolloutRecord, obs: Observation, policy: RolloutPoli
   if (policy.minRequests > 0) {
     if (obs.canaryRequests === undefined) return 'canary request count not readable yet';
     if (obs.canaryRequests < policy.minRequests) {
-      return `canary served ${obs.canaryRequests}/${policy.minRequests} requests`;
+      const from = obs.countedFrom === undefined ? '' : ` ${countingWindowText(obs.countedFrom)}`;
+      return `canary served ${obs.canaryRequests}/${policy.minRequests} requests${from}`;
     }
   }
   return undefined;
@@ -97,14 +125,18 @@ export function describeRollbackReason(r: RollbackReason): string {
       const numbers = r.value !== undefined && r.threshold !== undefined ? ` (value ${r.value}, threshold ${r.threshold})` : '';
       return `alarm ${r.alarm} is in ALARM${numbers}`;
     }
-    case 'alarm-unreadable':
-      return `an alarm could not be read, so the canary is not known to be healthy: ${r.detail}`;
+    case 'alarm-unreadable': {
+      const waited = r.waitedSeconds !== undefined ? ` (still unreadable after ${r.waitedSeconds} s, onAlarmReadError: wait)` : '';
+      return `an alarm could not be read, so the canary is not known to be healthy${waited}: ${r.detail}`;
+    }
     case 'insufficient-data':
       return `no alarm data from ${r.alarms.join(', ')} (INSUFFICIENT_DATA is never a pass)`;
     case 'timeout':
       return `timed out waiting for ${r.waitingFor}`;
     case 'interrupted':
       return 'interrupted (Ctrl-C or the job was cancelled)';
+    case 'requested':
+      return `rolled back on request (${r.by})`;
     case 'error':
       return `error during the rollout: ${r.detail}`;
   }

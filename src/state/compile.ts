@@ -37,7 +37,18 @@ export function compileState(files: StateFiles): CompileResult {
     const parsed = gatewaySchema.safeParse(gwSrc.value ?? {}, { reportInput: true });
     if (!parsed.success) issues.push(...zodToIssues(parsed.error, gatewaySchema, gwSrc, 'gateway.yaml'));
     else {
-      model.region = parsed.data.region;
+      if (parsed.data.region) model.region = parsed.data.region;
+      else if (files.regionOverride) model.region = files.regionOverride;
+      else {
+        issues.push({
+          severity: 'error',
+          code: 'missing-key',
+          location: locateIn(gwSrc, []),
+          message: 'region is required in gateway.yaml',
+          hint: 'add "region" (e.g. `region: ap-northeast-2`): it is the region plan and apply change',
+        });
+      }
+      if (parsed.data.owner) model.owner = parsed.data.owner;
       const defaults: GatewayDefaults = {};
       if (parsed.data.defaults?.rollout) defaults.rollout = parsed.data.defaults.rollout;
       const cost = parsed.data.defaults?.cost ?? parsed.data.cost;

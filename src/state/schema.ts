@@ -25,6 +25,14 @@ export const rolloutSchema = z
     minRequests: nonNegInt.describe('Requests the canary must serve before a step may pass.'),
     timeoutSeconds: z.number().int().min(1).describe('Roll back when the rollout has not finished after this long.'),
     onInsufficientData: z.enum(['rollback', 'fail-fast']).describe('INSUFFICIENT_DATA is never a pass: wait then roll back, or roll back at once.'),
+    onAlarmReadError: z
+      .union([z.literal('rollback'), z.string().regex(/^wait [1-9]\d{0,4}$/, 'must be `rollback` or `wait <seconds>`, e.g. `wait 60`')])
+      .describe('An alarm that cannot be read (CloudWatch error): `rollback` at once (default, fail safe), or `wait <seconds>` for it to become readable, then roll back.'),
+    leaseSeconds: z
+      .number()
+      .int()
+      .min(2)
+      .describe('Lease of the process driving the rollout, renewed every poll; another driver takes over a rollout whose lease expired. Default: max(60, 3 × pollSeconds).'),
     alarms: z.array(z.string().min(1)).describe('Names of existing CloudWatch alarms that guard the rollout.'),
     managedAlarms: z.array(
       z.strictObject({
@@ -46,7 +54,16 @@ const costSchema = z.strictObject({
 
 export const gatewaySchema = z
   .strictObject({
-    region: z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'must be an AWS region code such as ap-northeast-2').describe('AWS region of every API in this state.'),
+    region: z
+      .string()
+      .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'must be an AWS region code such as ap-northeast-2')
+      .optional()
+      .describe('AWS region of every API in this state: the region plan and apply change (AWS_REGION must agree). Required unless every command is given --region.'),
+    owner: z
+      .string()
+      .regex(/^[A-Za-z0-9_.:/=+@-]{1,128}$/, 'must be 1–128 letters, digits or _ . : / = + - @ (it is kept in an AWS tag)')
+      .optional()
+      .describe('Owner id of this directory, kept on every API it manages (apigw-sync:owner): plan, drift and prune consider only its own APIs. Default: <owner>/<repo>:<path> when the repository is known (GitHub Actions, the App, a git remote).'),
     defaults: z.strictObject({ rollout: rolloutSchema.optional(), cost: costSchema.optional() }).optional(),
     cost: costSchema.optional().describe('Same as defaults.cost.'),
     docs: z

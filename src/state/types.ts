@@ -11,6 +11,8 @@ export interface StateFiles {
   files: Map<string, string>;
   /** Problems found while reading (symlinks leaving the dir, binary files, too large, …). */
   issues?: ValidationIssue[];
+  /** `--region` for a state whose gateway.yaml declares none (it never overrides a declared region). */
+  regionOverride?: string;
 }
 
 /**

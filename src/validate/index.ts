@@ -25,8 +25,10 @@ export function validateFiles(files: StateFiles): ValidationResult {
   return { valid: !all.some((i) => i.severity === 'error'), model, issues: dedupe(all), sources, files };
 }
 
-export async function validateState(dir: string, opts: ReadOptions = {}): Promise<ValidationResult> {
-  return validateFiles(await readStateDir(dir, opts));
+/** `region`: `--region`, used only when gateway.yaml declares none. */
+export async function validateState(dir: string, opts: ReadOptions & { region?: string } = {}): Promise<ValidationResult> {
+  const files = await readStateDir(dir, opts);
+  return validateFiles(opts.region ? { ...files, regionOverride: opts.region } : files);
 }
 
 export function compareIssues(a: ValidationIssue, b: ValidationIssue): number {

@@ -74,7 +74,7 @@ describe('killed during a rollout, resumed by the next apply', () => {
     const stranded = await stage();
     expect(stranded.canarySettings?.percentTraffic).toBe(percent);
     expect(stranded.deploymentId).toBe(before.deploymentId);
-    expect(await rolloutTag()).toMatch(/^v1 b /);
+    expect(await rolloutTag()).toMatch(/^v2 b /);
 
     const { result, events } = await applyWithRollout(dir, clients);
     expect(result.failures.map((f) => f.message)).toEqual([]);

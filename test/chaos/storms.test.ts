@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetStageCommand, GetTagsCommand } from '@aws-sdk/client-api-gateway';
 import { restStageArn } from '../../src/aws/rollout/record-tag.js';
 import { TAG_ROLLOUT } from '../../src/model/live.js';
-import { rolloutDeployerFor } from '../../src/aws/rollout/deployer.js';
+import { rolloutDeployerFor } from '../../src/engine/rollout-deployer.js';
 import { startTrafficPump, type TrafficPump } from '../../src/demo/traffic-pump.js';
 import type { FaultSpec, RunningEmulator } from '../../src/emulator/index.js';
 import { runApply, runPlan } from '../../src/engine/index.js';
@@ -89,8 +89,7 @@ describe.each(storms)('%s', (_name, storm) => {
 });
 
 /** Applies the pending shop change with a canary rollout; `storm` (if any) is armed the moment the canary goes live. */
-async function rolloutUnder(storm?: FaultSpec) {
-  const events: RolloutEvent[] = [];
+async function rolloutUnder(storm?: FaultSpec, events: RolloutEvent[] = []) {
   let since = 0;
   const result = await runApply({
     dir,
@@ -137,14 +136,15 @@ describe('storms during a canary rollout (healthy traffic, guard alarms OK)', ()
   }, 90_000);
 
   it.each([500, 503])(
-    'a %i burst longer than one call\'s retry budget (10 calls, 8 attempts): the alarms are unreadable, so it rolls back cleanly (fail-safe); the next apply promotes',
+    'a %i burst on CloudWatch longer than one call\'s retry budget (10 calls, 8 attempts): the alarms are unreadable, so it rolls back cleanly (fail-safe); the next apply promotes',
     async (status) => {
       changeShop();
       const before = await shopStage();
       const pendingPlan = await runPlan({ dir, clients });
       if (pendingPlan.status !== 'ok') throw new Error(pendingPlan.issuesText);
-      const { result, outcome, hit } = await rolloutUnder({ operation: '*', kind: 'error', status, code: 'InternalFailure', count: 10 });
-      expect(hit.length).toBe(10);
+      const { result, outcome, hit } = await rolloutUnder({ operation: 'DescribeAlarms', kind: 'error', status, code: 'InternalFailure', count: 10 });
+      // Every attempt of the first alarm read (8) failed; the rollback that followed needs no alarm.
+      expect(hit.length).toBe(8);
       // Why rolled back: every attempt of one alarm read failed, and an unread alarm is not a healthy one.
       expect(outcome.map((e) => e.type)).toEqual(['rollout.rolled-back']);
       const rb = outcome[0] as Extract<RolloutEvent, { type: 'rollout.rolled-back' }>;
@@ -169,4 +169,23 @@ describe('storms during a canary rollout (healthy traffic, guard alarms OK)', ()
     },
     90_000,
   );
+
+  it('the same CloudWatch outage under `onAlarmReadError: wait 30`: waited out, never a pass while it lasts, then promoted', async () => {
+    editYaml(dir, 'apis/shop/api.yaml', (d) => d.setIn(['rollout', 'onAlarmReadError'], 'wait 30'));
+    changeShop();
+    const events: RolloutEvent[] = [];
+    const { result, outcome, hit } = await rolloutUnder({ operation: 'DescribeAlarms', kind: 'error', status: 503, code: 'ServiceUnavailable', count: 10 }, events);
+    editYaml(dir, 'apis/shop/api.yaml', (d) => d.deleteIn(['rollout', 'onAlarmReadError']));
+    expect(hit.length).toBe(10);
+    expect(result.failures.map((f) => f.message)).toEqual([]);
+    expect(outcome.map((e) => e.type)).toEqual(['rollout.promoted']);
+    expect(events.find((e) => e.type === 'rollout.started')).toMatchObject({ onAlarmReadError: 'wait 30' });
+    const waited = events.filter((e) => e.type === 'rollout.poll' && /^alarms unreadable for \d+\/30 s \(onAlarmReadError: wait 30\)/.test(e.waiting ?? ''));
+    expect(waited.length).toBeGreaterThan(0);
+    // While the alarms were unreadable no step was taken.
+    const firstWait = events.indexOf(waited[0]);
+    const nextOk = events.findIndex((e, i) => i > firstWait && e.type === 'rollout.poll' && e.alarms.length > 0);
+    expect(events.slice(firstWait, nextOk).some((e) => e.type === 'rollout.step' || e.type === 'rollout.promoted')).toBe(false);
+    await expectConverged(dir, clients);
+  }, 90_000);
 });

@@ -11,6 +11,7 @@ import type { Change, ChangeTarget } from '../../model/change.js';
 import { emptyIds, type LiveApi, type LiveIds } from '../../model/live.js';
 import type { AwsCaller } from './call.js';
 import type { Deployer } from './deployer.js';
+import { apigatewayArn, httpApiPath, restApiPath } from '../arn.js';
 
 export interface ExecutorOptions {
   region: string;
@@ -64,8 +65,9 @@ export function keyOf(change: Change): string {
   return change.name;
 }
 
+/** `region` must be the region of the client that sends the ARN (the engine passes the client's own). */
 export function apiArn(region: string, kind: ApiModel['kind'], apiId: string): string {
-  return kind === 'RestApi' ? `arn:aws:apigateway:${region}::/restapis/${apiId}` : `arn:aws:apigateway:${region}::/apis/${apiId}`;
+  return apigatewayArn(region, kind === 'RestApi' ? restApiPath(apiId) : httpApiPath(apiId));
 }
 
 /** Tag changes as two calls at most: set what is new or changed, remove what is gone. */

@@ -21,13 +21,13 @@ export interface ReadLiveOptions {
 
 export async function readLive(opts: ReadLiveOptions): Promise<LiveSnapshot> {
   const listed = await listApis(opts.clients);
-  const { matched, unmanaged } = matchApis(opts.desired.apis, listed);
+  const { matched, unmanaged, elsewhere } = matchApis(opts.desired.apis, listed, { owner: opts.desired.owner });
   const entries = await Promise.all(
     Object.entries(matched).map(async ([key, api]) => [key, await readApi(opts.clients, api, key, opts.desired.apis[key], { pageSize: opts.pageSize })] as const),
   );
   const apis: Record<string, LiveApi> = {};
   for (const [key, api] of entries.sort(([a], [b]) => (a < b ? -1 : 1))) apis[key] = api;
-  return { region: opts.region, apis, unmanaged };
+  return { region: opts.region, apis, unmanaged, elsewhere };
 }
 
 /** Reads one listed API in full; `desired` settles the presence of default-valued fields. */

@@ -107,14 +107,19 @@ export async function ensureManagedAlarms(
   return names;
 }
 
-/** Requests the new deployment served since `since`: one GetMetricData, Sum of Count. */
+/**
+ * Requests the new deployment served in the metric periods from `from` on: one
+ * GetMetricData, Sum of Count. `from` is a period boundary (src/rollout/metric-window.ts),
+ * and only data points stamped at or after it count — CloudWatch rounds a StartTime down
+ * to the minute, which would let the previous canary's last minute in.
+ */
 export async function countCanaryRequests(
   cw: CloudWatchClient,
-  opts: { kind: ApiKind; apiId: string; apiName: string; stage: string; since: number; now: number },
+  opts: { kind: ApiKind; apiId: string; apiName: string; stage: string; from: number; now: number },
 ): Promise<number> {
   const res = await cw.send(
     new GetMetricDataCommand({
-      StartTime: new Date(Math.floor(opts.since / 60_000) * 60_000),
+      StartTime: new Date(opts.from),
       EndTime: new Date(opts.now + 60_000),
       MetricDataQueries: [
         {
@@ -128,6 +133,8 @@ export async function countCanaryRequests(
       ],
     }),
   );
-  const values = res.MetricDataResults?.[0]?.Values ?? [];
-  return values.reduce((sum, v) => sum + v, 0);
+  const result = res.MetricDataResults?.[0];
+  const values = result?.Values ?? [];
+  const stamps = result?.Timestamps ?? [];
+  return values.reduce((sum, v, i) => (stamps[i] === undefined || stamps[i].getTime() >= opts.from ? sum + v : sum), 0);
 }

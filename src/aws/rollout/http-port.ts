@@ -13,28 +13,26 @@ import {
   ReimportApiCommand,
   UpdateStageCommand,
 } from '@aws-sdk/client-apigatewayv2';
+import type { APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { Clock, RolloutPort, StageDeployment } from '../../rollout/port.js';
 import type { RolloutRecord } from '../../rollout/record.js';
 import { countCanaryRequests, readAlarms } from './alarms.js';
-import { httpRecordStore, httpStageArn } from './record-tag.js';
+import { recordStore } from './record-tag.js';
+import type { RolloutTarget } from './target.js';
 
-export interface HttpPortOptions {
+export interface HttpPortOptions extends RolloutTarget {
   apigwv2: ApiGatewayV2Client;
+  /** Unused by HTTP APIs; the record store takes both clients. */
+  apigw: APIGatewayClient;
   cloudwatch: CloudWatchClient;
-  region: string;
-  apiId: string;
-  apiName: string;
-  stage: string;
-  alarmNames: string[];
   clock: Clock;
-  description?: string;
   /** How long to wait for a deployment to become DEPLOYED. */
   deployTimeoutMs?: number;
 }
 
 export function httpRolloutPort(o: HttpPortOptions): RolloutPort {
-  const records = httpRecordStore(o.apigwv2, httpStageArn(o.region, o.apiId, o.stage));
+  const records = recordStore(o, { kind: 'HttpApi', apiId: o.apiId, stage: o.stage });
   const setDeployment = (DeploymentId: string) =>
     o.apigwv2.send(new UpdateStageCommand({ ApiId: o.apiId, StageName: o.stage, DeploymentId }));
 
@@ -52,6 +50,7 @@ export function httpRolloutPort(o: HttpPortOptions): RolloutPort {
   return {
     kind: 'HttpApi',
     label: `${o.apiName}/${o.stage}`,
+    alarmNames: o.alarmNames,
 
     async readStage(): Promise<StageDeployment> {
       const s = await o.apigwv2.send(new GetStageCommand({ ApiId: o.apiId, StageName: o.stage }));
@@ -87,9 +86,12 @@ export function httpRolloutPort(o: HttpPortOptions): RolloutPort {
     },
 
     readAlarms: () => readAlarms(o.cloudwatch, o.alarmNames),
-    canaryRequests: (since) =>
-      countCanaryRequests(o.cloudwatch, { kind: 'HttpApi', apiId: o.apiId, apiName: o.apiName, stage: o.stage, since, now: o.clock.now() }),
+    canaryRequests: (from) =>
+      countCanaryRequests(o.cloudwatch, { kind: 'HttpApi', apiId: o.apiId, apiName: o.apiName, stage: o.stage, from, now: o.clock.now() }),
     loadRecord: () => records.load(),
+    loadPolicy: () => records.loadPolicy(),
+    beginRecord: (r, policy) => records.begin(r, policy, o.alarmNames),
     saveRecord: (r) => records.save(r),
+    clearRecord: () => records.clear(),
   };
 }

@@ -5,11 +5,12 @@
 import type { APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import type { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
-import type { ApiModel, RolloutPolicy } from '../../model/api.js';
+import type { ApiKind, ApiModel, RolloutPolicy } from '../../model/api.js';
 import type { Clock, RolloutPort } from '../../rollout/port.js';
 import { ensureManagedAlarms } from './alarms.js';
 import { httpRolloutPort } from './http-port.js';
 import { restRolloutPort } from './rest-port.js';
+import type { RolloutTarget } from './target.js';
 
 export interface RolloutClients {
   apigw: APIGatewayClient;
@@ -19,7 +20,6 @@ export interface RolloutClients {
 
 export async function createRolloutPort(opts: {
   clients: RolloutClients;
-  region: string;
   api: ApiModel;
   apiId: string;
   policy: RolloutPolicy;
@@ -36,10 +36,13 @@ export async function createRolloutPort(opts: {
     alarms: policy.managedAlarms,
   });
   const alarmNames = [...policy.alarms, ...managed];
-  const common = { cloudwatch: clients.cloudwatch, region: opts.region, apiId: opts.apiId, apiName: api.name, stage: policy.stage, alarmNames, description: opts.description };
-  return api.kind === 'RestApi'
-    ? restRolloutPort({ ...common, apigw: clients.apigw, now: () => opts.clock.now() })
-    : httpRolloutPort({ ...common, apigwv2: clients.apigwv2, clock: opts.clock });
+  return rolloutPortFor({ clients, kind: api.kind, apiId: opts.apiId, apiName: api.name, stage: policy.stage, alarmNames, clock: opts.clock, description: opts.description });
+}
+
+/** The port for a rollout whose alarms already exist: a new one (above), or one found in AWS and taken over. */
+export function rolloutPortFor(o: RolloutTarget & { clients: RolloutClients; kind: ApiKind; clock: Clock }): RolloutPort {
+  const common = { ...o.clients, apiId: o.apiId, apiName: o.apiName, stage: o.stage, alarmNames: o.alarmNames, description: o.description };
+  return o.kind === 'RestApi' ? restRolloutPort({ ...common, now: () => o.clock.now() }) : httpRolloutPort({ ...common, clock: o.clock });
 }
 
 export { restRolloutPort } from './rest-port.js';

@@ -16,27 +16,24 @@ import {
   UpdateStageCommand,
   type PatchOperation,
 } from '@aws-sdk/client-api-gateway';
+import type { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { RolloutPort, StageDeployment } from '../../rollout/port.js';
 import type { RolloutRecord } from '../../rollout/record.js';
 import { countCanaryRequests, readAlarms } from './alarms.js';
-import { restRecordStore, restStageArn } from './record-tag.js';
+import { recordStore } from './record-tag.js';
+import type { RolloutTarget } from './target.js';
 
-export interface RestPortOptions {
+export interface RestPortOptions extends RolloutTarget {
   apigw: APIGatewayClient;
+  /** For the API's tags (the rollout mark); REST calls go through `apigw`. */
+  apigwv2: ApiGatewayV2Client;
   cloudwatch: CloudWatchClient;
-  region: string;
-  apiId: string;
-  apiName: string;
-  stage: string;
-  /** Every alarm that guards the rollout (named + managed). */
-  alarmNames: string[];
-  description?: string;
   now?: () => number;
 }
 
 export function restRolloutPort(o: RestPortOptions): RolloutPort {
-  const records = restRecordStore(o.apigw, restStageArn(o.region, o.apiId, o.stage));
+  const records = recordStore(o, { kind: 'RestApi', apiId: o.apiId, stage: o.stage });
   const now = o.now ?? Date.now;
   const getStage = () => o.apigw.send(new GetStageCommand({ restApiId: o.apiId, stageName: o.stage }));
   const patch = (patchOperations: PatchOperation[]) =>
@@ -45,6 +42,7 @@ export function restRolloutPort(o: RestPortOptions): RolloutPort {
   return {
     kind: 'RestApi',
     label: `${o.apiName}/${o.stage}`,
+    alarmNames: o.alarmNames,
 
     async readStage(): Promise<StageDeployment> {
       const s = await getStage();
@@ -113,9 +111,12 @@ export function restRolloutPort(o: RestPortOptions): RolloutPort {
     },
 
     readAlarms: () => readAlarms(o.cloudwatch, o.alarmNames),
-    canaryRequests: (since) =>
-      countCanaryRequests(o.cloudwatch, { kind: 'RestApi', apiId: o.apiId, apiName: o.apiName, stage: o.stage, since, now: now() }),
+    canaryRequests: (from) =>
+      countCanaryRequests(o.cloudwatch, { kind: 'RestApi', apiId: o.apiId, apiName: o.apiName, stage: o.stage, from, now: now() }),
     loadRecord: () => records.load(),
+    loadPolicy: () => records.loadPolicy(),
+    beginRecord: (r, policy) => records.begin(r, policy, o.alarmNames),
     saveRecord: (r) => records.save(r),
+    clearRecord: () => records.clear(),
   };
 }

@@ -1,4 +1,5 @@
 /** Rollout policy: sane steps, an existing stage, alarm names, managed alarm metrics. */
+import { alarmReadWaitSeconds } from '../../model/api.js';
 import type { ValidationIssue } from '../../model/issue.js';
 import { issue, type ApiRule } from './context.js';
 
@@ -32,6 +33,13 @@ export const rolloutRules: ApiRule = (api, ctx) => {
   });
   if (r.alarms.length === 0 && r.managedAlarms.length === 0) {
     out.push(issue(ctx, base, { severity: 'warning', code: 'rollout-no-alarms', message: `rollout of ${api.key} is guarded by no alarm, so a bad deployment is promoted anyway`, hint: 'name CloudWatch alarms in `alarms:` or declare `managedAlarms:`' }));
+  }
+  if (r.leaseSeconds < 2 * r.pollSeconds) {
+    out.push(issue(ctx, `${base}/leaseSeconds`, { code: 'rollout-lease-short', message: `rollout leaseSeconds ${r.leaseSeconds} is shorter than two polls (pollSeconds ${r.pollSeconds})`, hint: `a healthy driver renews its lease every poll; use at least ${2 * r.pollSeconds} (the default is max(60, 3 × pollSeconds))` }));
+  }
+  const waitSeconds = alarmReadWaitSeconds(r.onAlarmReadError);
+  if (waitSeconds >= r.timeoutSeconds) {
+    out.push(issue(ctx, `${base}/onAlarmReadError`, { severity: 'warning', code: 'rollout-alarm-wait-long', message: `onAlarmReadError waits ${waitSeconds} s, as long as the whole rollout may take (timeoutSeconds ${r.timeoutSeconds})`, hint: 'the timeout rolls back first; wait less than timeoutSeconds' }));
   }
   const metrics = api.kind === 'RestApi' ? REST_METRICS : HTTP_METRICS;
   r.managedAlarms.forEach((a, i) => {

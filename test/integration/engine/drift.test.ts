@@ -79,21 +79,23 @@ describe('drift', () => {
     expect(uri).toEqual([expect.objectContaining({ path: 'uri', after: 'https://evil.example.com/users' })]);
   }, 60_000);
 
-  it('lists APIs only in AWS; --prune deletes only those with the managed tag', async () => {
+  it("lists APIs only in AWS; --prune deletes only those with the managed tag and this directory's owner id", async () => {
+    const owner = 'acme/gateway:gateway-state';
     const managed = await clients.apigw.send(
-      new CreateRestApiCommand({ name: 'retired-api', tags: { 'apigw-sync:managed': 'true', 'apigw-sync:id': 'retired' } }),
+      new CreateRestApiCommand({ name: 'retired-api', tags: { 'apigw-sync:managed': 'true', 'apigw-sync:id': 'retired', 'apigw-sync:owner': owner } }),
     );
+    const legacy = await clients.apigw.send(new CreateRestApiCommand({ name: 'legacy-api', tags: { 'apigw-sync:managed': 'true', 'apigw-sync:id': 'legacy' } }));
     const foreign = await clients.apigw.send(new CreateRestApiCommand({ name: 'someone-elses-api' }));
-    const listed = await runDrift({ dir, clients });
+    const listed = await runDrift({ dir, clients, ownerId: owner });
     if (listed.status !== 'ok') throw new Error(listed.issuesText);
-    const only = listed.report.onlyInAws.map((a) => `${a.name}:${a.managed}`);
-    expect(only).toEqual(expect.arrayContaining(['retired-api:true', 'someone-elses-api:false']));
+    const only = listed.report.onlyInAws.map((a) => `${a.name}:${a.managed}${a.legacy ? ':legacy' : ''}`);
+    expect(only).toEqual(expect.arrayContaining(['retired-api:true', 'legacy-api:false:legacy', 'someone-elses-api:false']));
 
-    const pruned = await runDrift({ dir, clients, prune: true });
+    const pruned = await runDrift({ dir, clients, ownerId: owner, prune: { yes: true } });
     if (pruned.status !== 'ok') throw new Error(pruned.issuesText);
     expect(pruned.pruned.map((a) => a.apiId)).toEqual([managed.id]);
     const left = (await liveApis(clients)).map((a) => a.id);
     expect(left).not.toContain(managed.id);
-    expect(left).toContain(foreign.id);
+    expect(left).toEqual(expect.arrayContaining([foreign.id!, legacy.id!]));
   }, 60_000);
 });

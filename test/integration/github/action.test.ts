@@ -143,6 +143,14 @@ describe('GitHub Action entry', () => {
     expect(runner.summary()).toMatch(/apis\/shop\/api\.yaml:\d+:\d+/);
   });
 
+  it('outputs the region and the owner id the state declares (validate needs no AWS access), for the credentials step', async () => {
+    const { dirname } = await import('node:path');
+    runner = simulateRunner({ inputs: { command: 'validate', path: dir }, eventName: 'push', event: {}, env: { GITHUB_WORKSPACE: dirname(dir), GITHUB_REPOSITORY: 'acme/gateway' } });
+    await run();
+    expect(process.exitCode ?? 0).toBe(0);
+    expect(runner.outputs()).toMatchObject({ region: 'ap-northeast-2', owner: 'acme/gateway:gateway-state' });
+  });
+
   it('refuses an unknown command clearly', async () => {
     runner = simulateRunner({ inputs: { command: 'destroy-everything', path: dir }, eventName: 'push', event: {} });
     await run();

@@ -56,7 +56,7 @@ describe('REST canary', () => {
     const { result, events } = await applyWithRollout(dir, clients);
     expect(result.failures.map((f) => f.message)).toEqual([]);
     expect(result.status).toBe('applied');
-    const kinds = events.filter((e) => e.target === 'shop-api/prod').map((e) => e.type).filter((t) => t !== 'rollout.poll');
+    const kinds = events.filter((e) => e.target === 'shop-api/prod').map((e) => e.type).filter((t) => t !== 'rollout.poll' && t !== 'rollout.phase');
     expect(kinds).toEqual(['rollout.started', 'rollout.step', 'rollout.step', 'rollout.promoted']);
     const after = await shopStage();
     expect(after.canarySettings).toBeUndefined();
@@ -71,8 +71,13 @@ describe('REST canary', () => {
     const beforeModel = await liveModel('shop');
     const beforeStage = await shopStage();
     await setBackendHealth(emu.url, { uri: 'https://users-v2.internal.example.com', errorRate: 0.6 });
-    editYaml(dir, 'apis/shop/api.yaml', (doc) => doc.setIn(['openapi', 0, 'integration', 'baseUri'], 'https://users-v2.internal.example.com'));
+    editYaml(dir, 'apis/shop/api.yaml', (doc) => {
+      doc.setIn(['openapi', 0, 'integration', 'baseUri'], 'https://users-v2.internal.example.com');
+      // A first step long enough for the alarm to see the canary's errors before it could pass.
+      doc.setIn(['rollout', 'bakeSeconds'], 15);
+    });
     const { result, events } = await applyWithRollout(dir, clients);
+    editYaml(dir, 'apis/shop/api.yaml', (doc) => doc.setIn(['rollout', 'bakeSeconds'], 1));
     expect(result.status).toBe('failed');
     expect(result.failures[0].message).toMatch(/rolled back: alarm shop-api-5xx is in ALARM \(value \d+(\.\d+)?, threshold 5\)/);
     const shopEvents = events.filter((e) => e.target === 'shop-api/prod');

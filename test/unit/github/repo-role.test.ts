@@ -66,9 +66,9 @@ describe('clientsForRepo', () => {
     const calls = sts.commandCalls(AssumeRoleCommand);
     expect(calls).toHaveLength(1);
     expect(calls[0].args[0].input).toEqual({ RoleArn: ROLE, RoleSessionName: 'apigw-sync-acme-shop' });
-    // STS is called in the clients' region, with the App's own credentials.
+    // STS is called in the state's region (the App's own AWS_REGION never overrides it), with the App's own credentials.
     const stsClient = calls[0].thisValue as STSClient;
-    expect(await stsClient.config.region()).toBe('eu-west-1');
+    expect(await stsClient.config.region()).toBe('us-east-1');
     expect((await stsClient.config.credentials()).accessKeyId).toBe(ENV_KEY);
   });
 

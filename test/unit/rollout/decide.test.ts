@@ -11,13 +11,15 @@ const policy: RolloutPolicy = {
   minRequests: 100,
   timeoutSeconds: 600,
   onInsufficientData: 'rollback',
+  onAlarmReadError: 'rollback',
+  leaseSeconds: 60,
   alarms: ['api-5xx', 'api-latency'],
   managedAlarms: [],
 };
 const T0 = 1_700_000_000_000;
 const record: RolloutRecord = {
   phase: 'baking', step: 0, startedAt: T0, stepStartedAt: T0,
-  canaryDeploymentId: 'new111', previousDeploymentId: 'old000', fingerprint: 'abc',
+  canaryDeploymentId: 'new111', previousDeploymentId: 'old000', fingerprint: 'abc', driver: 'cli:me', leaseUntil: T0 + 60_000,
 };
 const ok = (name: string): AlarmReading => ({ name, state: 'OK' });
 const allOk = { readings: [ok('api-5xx'), ok('api-latency')] };
@@ -37,6 +39,35 @@ describe('decide', () => {
       expected: { kind: 'rollback', reason: { kind: 'alarm', alarm: 'api-5xx', value: 12, threshold: 5, detail: 'Threshold Crossed' } },
     },
     { name: 'unreadable alarms → rollback (fail safe)', obs: { alarms: { error: 'alarm api-5xx does not exist' } }, expected: { kind: 'rollback', reason: { kind: 'alarm-unreadable', detail: 'alarm api-5xx does not exist' } } },
+    {
+      name: 'too few requests, with the counting window stated',
+      obs: { canaryRequests: 40, countedFrom: T0 + 40_000 },
+      expected: { kind: 'wait', why: "canary served 40/100 requests since 22:14:00Z (whole CloudWatch minutes from the step's start)" },
+    },
+    {
+      name: 'onAlarmReadError wait: an outage shorter than the wait → wait, never a pass',
+      pol: { onAlarmReadError: 'wait 60' },
+      obs: { alarms: { error: 'CloudWatch 503' }, alarmsUnreadableSince: T0 + 30_000 },
+      expected: { kind: 'wait', why: 'alarms unreadable for 31/60 s (onAlarmReadError: wait 60): CloudWatch 503' },
+    },
+    {
+      name: 'onAlarmReadError wait: the first unreadable poll waits',
+      pol: { onAlarmReadError: 'wait 60' },
+      obs: { alarms: { error: 'CloudWatch 503' } },
+      expected: { kind: 'wait', why: 'alarms unreadable for 0/60 s (onAlarmReadError: wait 60): CloudWatch 503' },
+    },
+    {
+      name: 'onAlarmReadError wait: still unreadable after the wait → rollback',
+      pol: { onAlarmReadError: 'wait 60' },
+      obs: { alarms: { error: 'CloudWatch 503' }, alarmsUnreadableSince: T0 },
+      expected: { kind: 'rollback', reason: { kind: 'alarm-unreadable', detail: 'CloudWatch 503', waitedSeconds: 61 } },
+    },
+    {
+      name: 'onAlarmReadError wait: the rollout timeout still rolls back',
+      pol: { onAlarmReadError: 'wait 60', timeoutSeconds: 61 },
+      obs: { alarms: { error: 'CloudWatch 503' }, alarmsUnreadableSince: T0 + 60_000 },
+      expected: { kind: 'rollback', reason: { kind: 'alarm-unreadable', detail: 'CloudWatch 503', waitedSeconds: 1 } },
+    },
     { name: 'interrupted beats everything', obs: { interrupted: true, alarms: { error: 'x' } }, expected: { kind: 'rollback', reason: { kind: 'interrupted' } } },
     {
       name: 'INSUFFICIENT_DATA is never a pass (default waits)',
@@ -79,6 +110,7 @@ describe('describeRollbackReason', () => {
     [{ kind: 'interrupted' }, 'interrupted (Ctrl-C or the job was cancelled)'],
     [{ kind: 'insufficient-data', alarms: ['x', 'y'] }, 'no alarm data from x, y (INSUFFICIENT_DATA is never a pass)'],
     [{ kind: 'timeout', waitingFor: 'z' }, 'timed out waiting for z'],
+    [{ kind: 'alarm-unreadable', detail: 'CloudWatch 503', waitedSeconds: 61 }, 'an alarm could not be read, so the canary is not known to be healthy (still unreadable after 61 s, onAlarmReadError: wait): CloudWatch 503'],
   ] as const)('%j', (reason, text) => {
     expect(describeRollbackReason(reason as never)).toBe(text);
   });

@@ -119,11 +119,11 @@ describe('resolveRollout', () => {
   it.each([
     ['no policy anywhere', { kind: 'RestApi' as const }, undefined],
     ['defaults only, single stage', { kind: 'RestApi' as const, defaults: { steps: [10, 100], alarms: ['x'] }, onlyStage: 'prod' },
-      { stage: 'prod', steps: [10, 100], bakeSeconds: 300, pollSeconds: 5, minRequests: 100, timeoutSeconds: 300 * 2 * 2 + 300, onInsufficientData: 'rollback', alarms: ['x'], managedAlarms: [] }],
+      { stage: 'prod', steps: [10, 100], bakeSeconds: 300, pollSeconds: 5, minRequests: 100, timeoutSeconds: 300 * 2 * 2 + 300, onInsufficientData: 'rollback', onAlarmReadError: 'rollback', leaseSeconds: 60, alarms: ['x'], managedAlarms: [] }],
     ['api overrides defaults', { kind: 'RestApi' as const, defaults: { steps: [10, 100], bakeSeconds: 60 }, api: { stage: 's', steps: [50, 100], onInsufficientData: 'fail-fast' as const } },
-      { stage: 's', steps: [50, 100], bakeSeconds: 60, pollSeconds: 5, minRequests: 100, timeoutSeconds: 60 * 2 * 2 + 300, onInsufficientData: 'fail-fast', alarms: [], managedAlarms: [] }],
+      { stage: 's', steps: [50, 100], bakeSeconds: 60, pollSeconds: 5, minRequests: 100, timeoutSeconds: 60 * 2 * 2 + 300, onInsufficientData: 'fail-fast', onAlarmReadError: 'rollback', leaseSeconds: 60, alarms: [], managedAlarms: [] }],
     ['HTTP API inherits percentages as one deploy-and-bake step', { kind: 'HttpApi' as const, defaults: { steps: [10, 50, 100] }, api: { stage: 'live' } },
-      { stage: 'live', steps: [100], bakeSeconds: 300, pollSeconds: 5, minRequests: 100, timeoutSeconds: 300 * 1 * 2 + 300, onInsufficientData: 'rollback', alarms: [], managedAlarms: [] }],
+      { stage: 'live', steps: [100], bakeSeconds: 300, pollSeconds: 5, minRequests: 100, timeoutSeconds: 300 * 1 * 2 + 300, onInsufficientData: 'rollback', onAlarmReadError: 'rollback', leaseSeconds: 60, alarms: [], managedAlarms: [] }],
   ])('%s', (_name, input, expected) => {
     expect(resolveRollout(input)).toEqual(expected);
   });

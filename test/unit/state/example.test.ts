@@ -66,6 +66,8 @@ describe('example gateway-state', () => {
       minRequests: 100,
       timeoutSeconds: 120 * 4 * 2 + 300,
       onInsufficientData: 'rollback',
+      onAlarmReadError: 'rollback',
+      leaseSeconds: 60,
       alarms: ['shop-api-5xx', 'shop-api-p99-latency'],
       managedAlarms: [],
     });
