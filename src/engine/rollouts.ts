@@ -98,7 +98,6 @@ export async function finishOrphanedRollouts(o: DriveOptions): Promise<DriveResu
  * A mark without a record is removed once nobody holds the API's lock.
  */
 export async function driveFoundRollout(f: FoundRollout, o: DriveOptions): Promise<DriveResult> {
-  const target = `${f.apiName}/${f.stage}`;
   if (!f.record) return clearStaleMark(f, o);
   const reason: RollbackReason = { kind: 'error', detail: 'the rollout was started before apigw-sync kept its policy on the stage, so it cannot be continued safely' };
   return withApiLock(f, o, { force: false }, (opts) => (f.policy ? resumeRollout(opts, f.record) : rollBackRollout(opts, reason, { found: f.record })));
