@@ -77,7 +77,7 @@ export interface CostDeltaInput {
   prices: PriceBook;
 }
 
-const KIND: Record<ApiKind, string> = { RestApi: 'REST', HttpApi: 'HTTP' };
+const KIND: Record<ApiKind, string> = { RestApi: 'REST', HttpApi: 'HTTP', WebSocketApi: 'WebSocket' };
 const NONE: Usage = { source: 'none', monthlyRequests: 0 };
 
 const minus = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);

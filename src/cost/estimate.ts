@@ -57,7 +57,7 @@ export interface EstimateInput {
 
 const sum = (xs: Array<number | null>): number | null => (xs.some((x) => x === null) ? null : xs.reduce<number>((a, x) => a + (x as number), 0));
 
-const KIND_LABEL: Record<ApiKind, string> = { RestApi: 'REST', HttpApi: 'HTTP' };
+const KIND_LABEL: Record<ApiKind, string> = { RestApi: 'REST', HttpApi: 'HTTP', WebSocketApi: 'WebSocket' };
 
 function billedUnits(api: ApiModel, usage: Usage | undefined, table: RegionPrices | undefined): { requests: number; billed: number } {
   const requests = requestsFor(Object.keys(api.stages), usage);

@@ -2,8 +2,9 @@
  * The field table: ONE row per model field of a kind, and the columns every stage of the
  * pipeline reads, so that they cannot disagree:
  *
- *   model key ─ rest / http: the wire member (Get* output, Create* input), AWS's default,
+ *   model key ─ rest / http / ws: the wire member (Get* output, Create* input), AWS's default,
  *               the v1 PATCH path (and how a change becomes operations), the v2 Update* member
+ *               (`ws`: WebSocket APIs, v2 like HTTP APIs but with their own set of members)
  *             ─ state: the api.yaml key and OpenAPI extension, both ways (load and import)
  *             ─ breaking / redeploy: the reasons a change of the field gives the plan
  *             ─ userKeys: a map whose keys people name (masked by name in every output)
@@ -62,8 +63,8 @@ export interface WireColumn<R, K extends keyof R> {
   replaceOp?: 'replace' | 'add';
   /** v1 PATCH operations, for fields that are not one path. Called only when the field changed. */
   patch?(b: R[K] | undefined, a: R[K] | undefined, ctx: WriteContext & { before: R; after: R }): PatchOperation[];
-  /** v2: the Update* members for a changed field. Default: `{ [wire]: after ?? clear }`. */
-  update?(b: R[K] | undefined, a: R[K] | undefined): Obj;
+  /** v2: the Update* members for a changed field (`records`: the whole records, for members several fields share). Default: `{ [wire]: after ?? clear }`. */
+  update?(b: R[K] | undefined, a: R[K] | undefined, records: { before: R; after: R }): Obj;
   /** v2: what Update* takes to clear the field (e.g. '' for a description). */
   clear?: unknown;
 }
@@ -102,6 +103,8 @@ export interface FieldRow<R, K extends keyof R = keyof R> extends FieldFlags<R> 
   rest?: WireColumn<R, K>;
   /** HTTP (v2) wire mapping; absent = the field has no HTTP form. */
   http?: WireColumn<R, K>;
+  /** WebSocket (v2) wire mapping; absent = the field has no WebSocket form. */
+  ws?: WireColumn<R, K>;
   /** The field is a map whose keys people name (stage variables, parameters): masked by name. */
   userKeys?: boolean;
 }
@@ -116,8 +119,9 @@ export function rowsOf<R>(table: Partial<FieldTable<R>>): FieldRows<R> {
   return Object.entries(table) as FieldRows<R>;
 }
 
-function columnOf<R>(row: FieldRow<R>, flavour: ApiKind): WireColumn<R, keyof R> | undefined {
-  return flavour === 'RestApi' ? row.rest : row.http;
+/** The row's column for one API flavour (undefined: the field does not exist there). */
+export function columnOf<R>(row: FieldRow<R>, flavour: ApiKind): WireColumn<R, keyof R> | undefined {
+  return flavour === 'RestApi' ? row.rest : flavour === 'HttpApi' ? row.http : row.ws;
 }
 
 const isEmpty = (v: unknown) => v === '' || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0);
@@ -187,14 +191,14 @@ export function patchOps<R>(table: Partial<FieldTable<R>>, before: R, after: R, 
   return ops;
 }
 
-/** v2: the Update* members for the fields that changed (undefined when none did). */
-export function updateInput<R>(table: Partial<FieldTable<R>>, before: R, after: R): Obj | undefined {
+/** v2 (HTTP and WebSocket): the Update* members for the fields that changed (undefined when none did). */
+export function updateInput<R>(table: Partial<FieldTable<R>>, before: R, after: R, flavour: Exclude<ApiKind, 'RestApi'> = 'HttpApi'): Obj | undefined {
   const out: Obj = {};
   let changed = false;
   for (const [key, row] of rowsOf(table)) {
-    const col = row.http;
+    const col = columnOf(row, flavour);
     if (!col || col.create === false || same(before[key], after[key])) continue;
-    const members = col.update ? col.update(before[key], after[key]) : col.wire ? { [col.wire]: after[key] ?? col.clear } : {};
+    const members = col.update ? col.update(before[key], after[key], { before, after }) : col.wire ? { [col.wire]: after[key] ?? col.clear } : {};
     // A member left undefined is not sent: a change that needs no Update* member (CORS removed) costs no call.
     if (Object.values(members).every((v) => v === undefined)) continue;
     Object.assign(out, members);

@@ -16,7 +16,10 @@ export type ChangeTarget =
   | 'route'
   | 'integration'
   | 'stage'
-  | 'deployment';
+  | 'deployment'
+  | 'wsRoute'
+  | 'routeResponse'
+  | 'integrationResponse';
 
 export interface FieldChange {
   /** Dotted path inside the changed object, e.g. `integration.uri`, `variables.backendVersion`. */

@@ -3,7 +3,7 @@ import type { ApiCostLine, CostReport } from '../cost/delta.js';
 import { formatCount, formatPercent, formatUsd } from '../cost/money.js';
 import type { Usage } from '../cost/usage.js';
 
-export const KIND_WORD = { RestApi: 'REST', HttpApi: 'HTTP' } as const;
+export const KIND_WORD = { RestApi: 'REST', HttpApi: 'HTTP', WebSocketApi: 'WebSocket' } as const;
 
 export function kindLabel(l: ApiCostLine): string {
   if (l.kindBefore && l.kindAfter && l.kindBefore !== l.kindAfter) return `${KIND_WORD[l.kindBefore]}→${KIND_WORD[l.kindAfter]}`;

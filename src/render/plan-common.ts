@@ -9,7 +9,7 @@ import type { Plan, PlanSummary } from '../model/plan.js';
 import { MASK } from './mask.js';
 import { KINDS, kindOf } from '../kinds/registry.js';
 
-export const KIND_LABEL: Record<ApiKind, string> = { RestApi: 'REST API', HttpApi: 'HTTP API' };
+export const KIND_LABEL: Record<ApiKind, string> = { RestApi: 'REST API', HttpApi: 'HTTP API', WebSocketApi: 'WebSocket API' };
 
 export const SYMBOL: Record<ChangeAction | 'replace', string> = { create: '+', update: '~', delete: '-', replace: '±' };
 

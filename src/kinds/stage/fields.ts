@@ -1,5 +1,6 @@
-import type { FieldTable, Obj } from '../field.js';
-import { scalarOps, type PatchOperation } from '../patch.js';
+import type { FieldTable, Obj, WireColumn } from '../field.js';
+import { same, scalarOps, type PatchOperation } from '../patch.js';
+import { changedRouteSettings, loadLogging, loadRouteSettings, readDetailedMetrics, readLogging, readRouteSettingsMap, readThrottling, wireRouteSettings } from '../ws-route/route-settings.js';
 import type { CacheSizeGb, StageModel } from './model.js';
 
 /** API Gateway's stage defaults. */
@@ -25,15 +26,49 @@ const httpThrottling = (t: StageModel['throttling']) => (t ? { ThrottlingRateLim
 const httpAccessLog = (l: StageModel['accessLog']) => (l ? { DestinationArn: l.destinationArn, Format: l.format } : undefined);
 
 /**
+ * WebSocket: throttling, logging and detailed metrics share DefaultRouteSettings; each of
+ * their rows writes the whole object from the stage record (see ws-route/route-settings.ts).
+ */
+function wsDefaultRouteSettings<K extends 'throttling' | 'logging' | 'detailedMetrics'>(read: WireColumn<StageModel, K>['read']): WireColumn<StageModel, K> {
+  return {
+    read,
+    create: (_v, rec) => ({ DefaultRouteSettings: wireRouteSettings(rec, { create: true }) }),
+    update: (_b, _a, { after }) => ({ DefaultRouteSettings: wireRouteSettings(after, { create: false }) }),
+  };
+}
+
+const V2_ACCESS_LOG: WireColumn<StageModel, 'accessLog'> = {
+  read: (w) => accessLogOf(w.AccessLogSettings as Obj | undefined),
+  create: (l) => ({ AccessLogSettings: httpAccessLog(l) }),
+  update: (_b, a) => ({ AccessLogSettings: httpAccessLog(a) ?? {} }),
+};
+
+const V2_VARIABLES: WireColumn<StageModel, 'variables'> = {
+  wire: 'StageVariables',
+  default: {},
+  omitEmpty: true,
+  // v2 merges stage variables: a removed variable is sent as "" (how AWS deletes one).
+  update: (b = {}, a = {}) => {
+    const vars: Record<string, string> = {};
+    for (const [k, v] of Object.entries(a)) if (b[k] !== v) vars[k] = v;
+    for (const k of Object.keys(b)) if (!(k in a)) vars[k] = '';
+    return { StageVariables: vars };
+  },
+};
+
+const V2_AUTO_DEPLOY: WireColumn<StageModel, 'autoDeploy'> = { wire: 'AutoDeploy', default: false, create: (v) => ({ AutoDeploy: v ?? false }), update: (_b, a) => ({ AutoDeploy: a ?? false }) };
+
+/**
  * Stage settings apply without a deployment. REST: CreateStage takes description,
  * variables and tracing; throttling, cache and logs are method settings, patched right after
  * (`create: false`). HTTP stages take every field at create, and v2 Update* merges.
  */
 export const stageFields: FieldTable<StageModel> = {
-  name: { rest: { wire: 'stageName', default: '' }, http: { wire: 'StageName', default: '' } },
+  name: { rest: { wire: 'stageName', default: '' }, http: { wire: 'StageName', default: '' }, ws: { wire: 'StageName', default: '' } },
   description: {
     rest: { wire: 'description', omitEmpty: true, path: '/description' },
     http: { wire: 'Description', omitEmpty: true, clear: '' },
+    ws: { wire: 'Description', omitEmpty: true, clear: '' },
     state: {},
   },
   variables: {
@@ -41,18 +76,8 @@ export const stageFields: FieldTable<StageModel> = {
     // api.yaml may write numbers and booleans; AWS holds strings.
     state: { load: (file = {}) => Object.fromEntries(Object.entries(file).map(([k, v]) => [k, String(v)])), emit: (v) => (Object.keys(v).length ? { ...v } : undefined) },
     rest: { wire: 'variables', default: {}, omitEmpty: true, path: '/variables', style: 'map', replaceOp: 'replace' },
-    http: {
-      wire: 'StageVariables',
-      default: {},
-      omitEmpty: true,
-      // v2 merges stage variables: a removed variable is sent as "" (how AWS deletes one).
-      update: (b = {}, a = {}) => {
-        const vars: Record<string, string> = {};
-        for (const [k, v] of Object.entries(a)) if (b[k] !== v) vars[k] = v;
-        for (const k of Object.keys(b)) if (!(k in a)) vars[k] = '';
-        return { StageVariables: vars };
-      },
-    },
+    http: V2_VARIABLES,
+    ws: V2_VARIABLES,
   },
   throttling: {
     state: { load: (t) => t && { ...t }, emit: (t) => ({ ...t }) },
@@ -78,6 +103,7 @@ export const stageFields: FieldTable<StageModel> = {
       // No throttling declared: send no limits (0 would block every request).
       update: (_b, a) => ({ DefaultRouteSettings: httpThrottling(a) ?? {} }),
     },
+    ws: wsDefaultRouteSettings((w) => readThrottling(w.DefaultRouteSettings as Obj | undefined)),
   },
   cache: {
     state: { load: (c) => c && { sizeGb: c.sizeGb, ttlSeconds: c.ttlSeconds }, emit: (c) => ({ ...c }) },
@@ -105,11 +131,8 @@ export const stageFields: FieldTable<StageModel> = {
           ? [...scalarOps('/accessLogSettings/destinationArn', b?.destinationArn, a.destinationArn), ...scalarOps('/accessLogSettings/format', b?.format, a.format)]
           : [{ op: 'remove', path: '/accessLogSettings' }],
     },
-    http: {
-      read: (w) => accessLogOf(w.AccessLogSettings as Obj | undefined),
-      create: (l) => ({ AccessLogSettings: httpAccessLog(l) }),
-      update: (_b, a) => ({ AccessLogSettings: httpAccessLog(a) ?? {} }),
-    },
+    http: V2_ACCESS_LOG,
+    ws: V2_ACCESS_LOG,
   },
   tracingEnabled: {
     state: {},
@@ -120,11 +143,29 @@ export const stageFields: FieldTable<StageModel> = {
     },
   },
   autoDeploy: {
-    // HTTP: false unless declared (apigw-sync deploys itself); import always says it for HTTP stages.
-    state: { load: (v, _f, flavour) => (flavour === 'HttpApi' ? (v ?? false) : v), emit: (v, flavour) => (flavour === 'HttpApi' ? v : undefined) },
+    // v2 (HTTP, WebSocket): false unless declared (apigw-sync deploys itself); import always says it for HTTP stages.
+    state: { load: (v, _f, flavour) => (flavour !== 'RestApi' ? (v ?? false) : v), emit: (v, flavour) => (flavour === 'HttpApi' || (flavour === 'WebSocketApi' && v) ? v : undefined) },
     // Not a REST setting: it is whatever the state says.
     rest: { read: (_w, ctx) => ctx.declared?.autoDeploy },
-    http: { wire: 'AutoDeploy', default: false, create: (v) => ({ AutoDeploy: v ?? false }), update: (_b, a) => ({ AutoDeploy: a ?? false }) },
+    http: V2_AUTO_DEPLOY,
+    ws: V2_AUTO_DEPLOY,
+  },
+  logging: {
+    state: { load: (l) => loadLogging(l), emit: (l) => ({ ...l }) },
+    ws: wsDefaultRouteSettings((w, ctx) => readLogging(w.DefaultRouteSettings as Obj | undefined, ctx.declared?.logging)),
+  },
+  detailedMetrics: {
+    state: {},
+    ws: wsDefaultRouteSettings((w, ctx) => readDetailedMetrics(w.DefaultRouteSettings as Obj | undefined, ctx.declared?.detailedMetrics)),
+  },
+  routeSettings: {
+    state: { load: (m) => loadRouteSettings(m), emit: (m) => (m && Object.keys(m).length ? structuredClone(m) : undefined) },
+    ws: {
+      read: (w, ctx) => readRouteSettingsMap(w.RouteSettings as Obj | undefined, ctx.declared?.routeSettings),
+      create: (m) => ({ RouteSettings: m && Object.keys(m).length ? Object.fromEntries(Object.entries(m).map(([k, e]) => [k, wireRouteSettings(e, { create: true })])) : undefined }),
+      // Route keys whose settings went are DeleteRouteSettings calls (the WebSocket executor makes them).
+      update: (b, a) => ({ RouteSettings: changedRouteSettings(b, a, same) }),
+    },
   },
 };
 
