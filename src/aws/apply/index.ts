@@ -11,7 +11,7 @@ import type { ExecutorOptions } from './shared.js';
 import type { ApiClients } from './tags.js';
 
 export { AwsCaller, isAwsError, wrapAwsError, type CallInfo } from './call.js';
-export { restDirectDeployer, httpDirectDeployer, type Deployer, type DeployRequest } from './deployer.js';
+export { restDirectDeployer, httpDirectDeployer, type Deployer, type DeployRequest, type DeployContext, type DeployerFactory } from './deployer.js';
 export { RestApiExecutor } from './rest-executor.js';
 export { HttpApiExecutor } from './http-executor.js';
 export { WebSocketApiExecutor } from './websocket-executor.js';
