@@ -251,6 +251,7 @@ async function continueRollout(opts: RolloutOptions, start: RolloutRecord): Prom
         percent: policy.steps[record.step],
         alarms: 'readings' in obs.alarms ? obs.alarms.readings : [],
         canaryRequests: obs.canaryRequests,
+        ...(port.kind === 'RestApi' ? {} : { counts: port.kind === 'HttpApi' ? ('stage' as const) : ('stage-ws' as const) }),
         countedFrom: obs.countedFrom === undefined ? undefined : new Date(obs.countedFrom).toISOString(),
         waiting: decision.kind === 'wait' ? decision.why : undefined,
       });
