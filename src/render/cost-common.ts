@@ -45,7 +45,9 @@ export function usagePhrase(u: Usage, kind?: ApiKind): string {
     case 'declared':
       return `${what} declared in api.yaml \`usage\`${size}${minutes}`;
     case 'none':
-      return `no traffic known (no CloudWatch data, no \`usage\` in api.yaml): assumed 0 ${ws ? 'messages and connections' : 'requests'}${size}`;
+      return ws
+        ? `no traffic known (no CloudWatch data, no \`usage.monthlyMessages\`/\`monthlyConnections\` in api.yaml): assumed 0 messages and connections${size}${minutes}`
+        : `no traffic known (no CloudWatch data, no \`usage\` in api.yaml): assumed 0 requests${size}`;
   }
 }
 

@@ -66,7 +66,11 @@ function apiSection(g: ApiGroup, deployStages: string[], opts: PlanMarkdownOptio
   const counts = countActions(g.all);
   const out = [`#### ${ACTION_ICON[g.action]} ${escapeMarkdownText(g.apiKey)} · ${KIND_LABEL[g.apiKind]}`, ''];
   const facts = [counts];
-  if (deployStages.length > 0) facts.push(`🔁 new deployment for ${deployStages.map((s) => codeSpan(s)).join(', ')}`);
+  if (deployStages.length > 0) {
+    // A WebSocket stage cannot split traffic: say so where the redeploy is announced.
+    const how = g.apiKind === 'WebSocketApi' ? ' (no canary: a WebSocket stage cannot split traffic, so with a rollout policy the new deployment takes the whole stage and is baked, then kept or switched back)' : '';
+    facts.push(`🔁 new deployment for ${deployStages.map((s) => codeSpan(s)).join(', ')}${how}`);
+  }
   out.push(facts.join(' · '), '');
 
   const rows = tableRows(g);
