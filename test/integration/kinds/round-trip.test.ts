@@ -70,7 +70,7 @@ function baseApi(key: string, flavour: ApiKind): ApiModel {
   const api: ApiModel = {
     key, kind: flavour, name: key, binaryMediaTypes: [], disableExecuteApiEndpoint: false, tags: {}, secrets: [],
     stages: { prod: { name: 'prod', variables: {}, ...(flavour === 'HttpApi' ? { autoDeploy: false } : {}) } },
-    routes: { 'GET /base': route(flavour, '/base') }, authorizers: {}, requestValidators: {}, models: {},
+    routes: { 'GET /base': route(flavour, '/base') }, authorizers: {}, requestValidators: {}, models: {}, gatewayResponses: {},
   };
   if (flavour === 'RestApi') Object.assign(api, { endpointType: 'REGIONAL', apiKeySource: 'HEADER' });
   return api;
