@@ -8,13 +8,13 @@ import type { ValidationIssue } from '../../../model/issue.js';
 import type { SourceDoc } from '../../../state/yaml-source.js';
 import { didYouMean } from '../../../state/did-you-mean.js';
 import { docIssue, isObj, type Occurrence } from './scan.js';
-import { GATEWAY_RESPONSE_TYPES } from '../../../kinds/gateway-response/types.js';
+import { GATEWAY_RESPONSE_PARAM_KEY, GATEWAY_RESPONSE_PARAM_VALUE, GATEWAY_RESPONSE_TYPES } from '../../../kinds/gateway-response/types.js';
 
 /** The `GatewayResponseType` enum of the service model (apigateway-2015-07-09), from the gateway response kind. */
 export { GATEWAY_RESPONSE_TYPES };
 
-const PARAM_KEY = /^gatewayresponse\.(header|querystring|path)\.[^\s.][^\s]*$/;
-const PARAM_VALUE = /^(method\.request\.(header|querystring|path|multivalueheader|multivaluequerystring)\.[^\s]+|stageVariables\.[A-Za-z0-9_]+|context\.[A-Za-z0-9_.]+|'[^']*')$/;
+const PARAM_KEY = GATEWAY_RESPONSE_PARAM_KEY;
+const PARAM_VALUE = GATEWAY_RESPONSE_PARAM_VALUE;
 
 export function checkGatewayResponses(src: SourceDoc, occ: Occurrence): ValidationIssue[] {
   const out: ValidationIssue[] = [];
