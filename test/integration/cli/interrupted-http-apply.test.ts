@@ -5,16 +5,13 @@
  * AWS v2 integrations carry no tags), the next apply deletes it, and an integration someone
  * else made is never touched. RELIABILITY.md states the guarantee.
  */
-import { execFile, spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { spawn } from 'node:child_process';
 import { CreateIntegrationCommand, GetIntegrationsCommand, GetRoutesCommand } from '@aws-sdk/client-apigatewayv2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, runBin } from '../../helpers/bin.js';
 import type { RunningEmulator } from '../../../src/emulator/index.js';
 import { copyState, liveApis, sdkClients, startTestEmulator, writesSince } from '../apply/helpers.js';
 
-const exec = promisify(execFile);
-const BIN = join(import.meta.dirname, '..', '..', '..', 'bin', 'apigw-sync.js');
 
 let emu: RunningEmulator;
 let env: NodeJS.ProcessEnv;
@@ -25,15 +22,7 @@ beforeAll(async () => {
 });
 afterAll(async () => emu?.stop());
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, [BIN, ...args], { env, maxBuffer: 16 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const cli = (...args: string[]) => runBin(env, ...args);
 
 /** Integrations of the HTTP API that no route targets. */
 async function unused(apiId: string): Promise<Array<{ IntegrationId?: string; Description?: string }>> {

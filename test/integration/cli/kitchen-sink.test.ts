@@ -10,15 +10,14 @@
  *
  * The AWS CLI steps skip with a visible message when `aws` is not installed (.ci/run installs it).
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { CreateDeploymentCommand, ImportRestApiCommand, TagResourceCommand } from '@aws-sdk/client-api-gateway';
 import { CreateStageCommand, ImportApiCommand, TagResourceCommand as V2TagResourceCommand } from '@aws-sdk/client-apigatewayv2';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBin } from '../../helpers/bin.js';
 import { applyCommand } from '../../../src/cli/apply.js';
 import { driftCommand } from '../../../src/cli/drift.js';
 import { planCommand } from '../../../src/cli/plan.js';
@@ -28,8 +27,6 @@ import type { RunningEmulator } from '../../../src/emulator/index.js';
 import { awsCliEnv, awsCommand, startAwsCli, type AwsCli } from '../../helpers/awscli.js';
 import { copyState, liveApis, QUOTA_SCALE, startTestEmulator } from '../apply/helpers.js';
 
-const exec = promisify(execFile);
-const BIN = join(import.meta.dirname, '..', '..', '..', 'bin', 'apigw-sync.js');
 const KITCHEN_SINK = join(import.meta.dirname, '..', '..', 'fixtures', 'state', 'kitchen-sink');
 const REST_FILE = join(KITCHEN_SINK, 'apis', 'storefront', 'storefront.openapi.yaml');
 const HTTP_FILE = join(KITCHEN_SINK, 'apis', 'events', 'events.openapi.yaml');
@@ -62,15 +59,7 @@ afterAll(async () => {
   await emu?.stop();
 });
 
-async function bin(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, [BIN, ...args], { env, maxBuffer: 16 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const bin = (...args: string[]) => runBin(env, ...args);
 
 const aws = (service: string, command: string, ...args: string[]) => awsCommand(awsCli!, emu.url)(service, command, ...args);
 
