@@ -13,8 +13,10 @@ export type ChangeTarget =
   | 'authorizer'
   | 'requestValidator'
   | 'model'
+  | 'gatewayResponse'
   | 'route'
   | 'integration'
+  | 'unusedIntegration'
   | 'stage'
   | 'deployment';
 
