@@ -54,6 +54,7 @@ function makeApi(routes: RouteModel[]): ApiModel {
     authorizers: {},
     requestValidators: {},
     models: {},
+    gatewayResponses: {},
     secrets: [],
   };
 }

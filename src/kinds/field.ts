@@ -94,6 +94,14 @@ export interface StateColumn<R, K extends keyof R> {
   emit?(v: R[K], flavour: ApiKind): unknown;
   /** Import writes it into api.yaml (default) or, for an `ext` field, into the OpenAPI document. */
   emitTo?: 'api.yaml' | 'openapi';
+  /**
+   * Where the document holds `ext` when it is not a top-level member: `info` (the API's
+   * description is `info.description`), or `server` (OpenAPI 3's server object; Swagger 2's
+   * top level), where API Gateway reads x-amazon-apigateway-endpoint-configuration.
+   */
+  at?: 'info' | 'server';
+  /** Only an API described by one OpenAPI file takes it from the file (several service files each describe their service, not the API). */
+  oneFile?: boolean;
 }
 
 export interface FieldRow<R, K extends keyof R = keyof R> extends FieldFlags<R> {
@@ -159,10 +167,20 @@ export function createInput<R>(table: Partial<FieldTable<R>>, flavour: ApiKind, 
     const col = columnOf(row, flavour);
     if (!col || col.create === false) continue;
     const v = rec[key];
-    if (col.create) Object.assign(out, col.create(v, rec, ctx));
+    if (col.create) assignMerging(out, col.create(v, rec, ctx));
     else if (col.wire && v !== undefined && !(col.omitEmpty && isEmpty(v))) out[col.createAs ?? col.wire] = v;
   }
   return out;
+}
+
+const isPlain = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Object.assign, except that two rows writing one wire object (REST `endpointConfiguration`: types, vpcEndpointIds) share it. */
+function assignMerging(out: Obj, members: Obj): void {
+  for (const [k, v] of Object.entries(members)) {
+    if (v === undefined && k in out) continue;
+    out[k] = isPlain(out[k]) && isPlain(v) ? { ...out[k], ...v } : v;
+  }
 }
 
 /** The fields a create cannot set: the record as it stands right after Create*, for a follow-up patch. */
@@ -234,12 +252,26 @@ export function fieldsFromDocument<R>(table: Partial<FieldTable<R>>, doc: Obj, f
   const out: Partial<R> = {};
   for (const [key, row] of rowsOf(table)) {
     const st = row.state;
-    if (!st?.ext || doc[st.ext] === undefined) continue;
+    if (!st?.ext) continue;
+    const holder = holderOf(doc, st.at, st.ext);
+    if (holder[st.ext] === undefined) continue;
     if (flavour && !columnOf(row, flavour)) continue;
-    const v = st.fromExt ? st.fromExt(doc[st.ext]) : (doc[st.ext] as R[keyof R]);
+    const v = st.fromExt ? st.fromExt(holder[st.ext]) : (holder[st.ext] as R[keyof R]);
     if (v !== undefined) (out as Obj)[key] = v;
   }
   return out;
+}
+
+const asObj = (v: unknown): Obj => (isPlain(v) ? v : {});
+
+/** The object of `doc` that holds an extension (see StateColumn.at): the first server that has it, else the first server. */
+function holderOf(doc: Obj, at: 'info' | 'server' | undefined, ext: string): Obj {
+  if (at === 'info') return asObj(doc.info);
+  if (at === 'server' && doc.swagger === undefined) {
+    const servers = Array.isArray(doc.servers) ? doc.servers.map(asObj) : [];
+    return servers.find((s) => s[ext] !== undefined) ?? servers[0] ?? {};
+  }
+  return doc;
 }
 
 /** Several files' extension fields combined (per the row's `merge`; else the later file wins). */
@@ -248,7 +280,7 @@ export function mergeFields<R>(table: Partial<FieldTable<R>>, parts: Array<Parti
   for (const part of parts) {
     for (const [key, row] of rowsOf(table)) {
       const v = part[key];
-      if (v === undefined) continue;
+      if (v === undefined || (row.state?.oneFile && parts.length > 1)) continue;
       const was = out[key];
       (out as Obj)[key] = was !== undefined && row.state?.merge ? row.state.merge(was as R[keyof R], v as R[keyof R]) : v;
     }
@@ -267,20 +299,27 @@ export function loadFields<R>(table: Partial<FieldTable<R>>, flavour: ApiKind, f
   return out;
 }
 
-/** Import: the model's fields → api.yaml members, and the OpenAPI document's extensions. */
-export function emitFields<R>(table: Partial<FieldTable<R>>, flavour: ApiKind, rec: R): { apiYaml: Obj; extensions: Obj } {
+/** Import: the model's fields → api.yaml members, and the OpenAPI document's members (top level, `info`, the server object). */
+export function emitFields<R>(table: Partial<FieldTable<R>>, flavour: ApiKind, rec: R): { apiYaml: Obj; extensions: Obj; info: Obj; server: Obj } {
   const apiYaml: Obj = {};
-  const extensions: Obj = {};
+  const placed = { top: {} as Obj, info: {} as Obj, server: {} as Obj };
   for (const [key, row] of rowsOf(table)) {
     const st = row.state;
     const v = rec[key];
     if (!st || v === undefined) continue;
     const out = st.emit ? st.emit(v, flavour) : v;
     if (out === undefined) continue;
-    if (st.ext && st.emitTo === 'openapi') extensions[st.ext] = out;
-    else apiYaml[key] = out;
+    // A WebSocket API has no OpenAPI document: everything it declares is in api.yaml.
+    if (!st.ext || st.emitTo !== 'openapi' || flavour === 'WebSocketApi') {
+      apiYaml[key] = out;
+      continue;
+    }
+    // Rows that share one extension object (endpoint configuration) each add their members.
+    const into = placed[st.at ?? 'top'];
+    const was = into[st.ext];
+    into[st.ext] = isPlain(was) && isPlain(out) ? { ...was, ...out } : out;
   }
-  return { apiYaml, extensions };
+  return { apiYaml, extensions: placed.top, info: placed.info, server: placed.server };
 }
 
 /** Import: a record → the members of its OpenAPI object (x-amazon-apigateway-integration), in table order. */

@@ -53,6 +53,8 @@ export interface DiffContext {
   creating: boolean;
   /** REST: every live resource path, so a rename never collides with an existing resource. */
   liveResourcePaths?: readonly string[];
+  /** HTTP: integrations apigw-sync made that no route uses (LiveIds.unusedIntegrations). */
+  unusedIntegrations?: import('../model/live.js').LiveIds['unusedIntegrations'];
   /** Renames found by the kinds before this one (target → old name → new name). */
   renames: Map<ChangeTarget, Map<string, string>>;
   /** Builds a Change (id, fields, flags) for this API. */

@@ -8,6 +8,7 @@ import type { ChangeTarget } from '../model/change.js';
 import { apiKind } from './api/index.js';
 import { authorizerKind } from './authorizer/index.js';
 import { deploymentKind } from './deployment/index.js';
+import { gatewayResponseKind } from './gateway-response/index.js';
 import { integrationKind } from './integration/index.js';
 import type { RecordKey, ResourceKind } from './kind.js';
 import { modelKind } from './model/index.js';
@@ -17,6 +18,7 @@ import { routeKind } from './route/index.js';
 import { stageKind } from './stage/index.js';
 import { tagsKind } from './tags/index.js';
 import { routeResponseKind } from './route-response/index.js';
+import { unusedIntegrationKind } from './unused-integration/index.js';
 import { wsIntegrationResponseKind } from './ws-integration-response/index.js';
 import { wsRouteKind } from './ws-route/index.js';
 
@@ -26,8 +28,10 @@ export const KINDS: readonly ResourceKind[] = [
   authorizerKind,
   requestValidatorKind,
   modelKind,
+  gatewayResponseKind,
   routeKind,
   integrationKind,
+  unusedIntegrationKind,
   wsRouteKind,
   routeResponseKind,
   wsIntegrationResponseKind,

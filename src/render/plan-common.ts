@@ -176,6 +176,11 @@ export function integrationPhrase(c: Change | undefined): string | undefined {
 
 const isMultiline = (v: unknown) => typeof v === 'string' && v.includes('\n');
 
+/** A value for a short place (a table cell): multi-line text (a policy, a template) as its line count. */
+export function shortValue(v: unknown, max: number): string {
+  return isMultiline(v) ? `(${(v as string).split('\n').length} lines)` : formatValue(v, { max });
+}
+
 /** True when a field holds multi-line text (mapping templates, schemas as text): shown line by line. */
 export function isMultilineField(before: unknown, after: unknown): boolean {
   return isMultiline(before) || isMultiline(after);

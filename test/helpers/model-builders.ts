@@ -102,6 +102,7 @@ export function api(
     authorizers: {},
     requestValidators: {},
     models: {},
+    gatewayResponses: {},
     secrets: [],
     ...(kind === 'RestApi' ? { endpointType: 'REGIONAL' as const } : {}),
     ...rest,

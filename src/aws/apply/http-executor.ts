@@ -42,6 +42,7 @@ import { syncRecord } from './record-writer.js';
 import { isAwsError } from './call.js';
 import { same } from '../../kinds/patch.js';
 import { moveAuthorizer } from './rest-executor.js';
+import { integrationMarker } from '../../kinds/integration/unused.js';
 import { apiArn, keyOf, ownHandlers, routeRenames, startingPoint, tagDelta, writeContext, type ExecutorOptions, type Handlers, type OwnWrites } from './shared.js';
 
 export interface HttpExecutorOptions extends ExecutorOptions {
@@ -80,7 +81,11 @@ export class HttpApiExecutor implements StepExecutor, OwnWrites {
     return this.ids.apiId;
   }
 
-  private readonly handlers: Handlers = ownHandlers(this);
+  private readonly handlers: Handlers = {
+    ...ownHandlers(this),
+    // Left by an apply that died before CreateRoute (kinds/unused-integration): named by its id.
+    unusedIntegration: (c) => ignoreNotFound(this.call('DeleteIntegration', (cl) => cl.send(new DeleteIntegrationCommand({ ApiId: this.ApiId, IntegrationId: keyOf(c) })))),
+  };
 
   async execute(step: PlanStep): Promise<void> {
     const c = step.change;
@@ -213,13 +218,16 @@ export class HttpApiExecutor implements StepExecutor, OwnWrites {
     }
     let integrationId = this.ids.integrationIds[key];
     if (!integrationId) {
-      const out = await this.call('CreateIntegration', (cl) => cl.send(new CreateIntegrationCommand({ ...this.integrationInput(d), ApiId })));
+      // The marker names it as ours: if the run dies before CreateRoute, the next apply deletes it (unused-integrations.ts).
+      const out = await this.call('CreateIntegration', (cl) => cl.send(new CreateIntegrationCommand({ ...this.integrationInput(d), Description: integrationMarker(key), ApiId })));
       if (!out.IntegrationId) throw new ApigwSyncError('AWS_NO_ID', `CreateIntegration for ${key} returned no id`);
       integrationId = out.IntegrationId;
       this.ids.integrationIds[key] = integrationId;
     } else if (!c || !same(c.integration, d.integration)) {
       const IntegrationId = integrationId;
-      await this.call('UpdateIntegration', (cl) => cl.send(new UpdateIntegrationCommand({ ...this.integrationInput(d), ApiId, IntegrationId })));
+      // Whole attributes, except the parameter maps AWS merges: their removed keys are sent as removals.
+      const merged = c ? updateInput(integrationFields, c.integration, d.integration) : undefined;
+      await this.call('UpdateIntegration', (cl) => cl.send(new UpdateIntegrationCommand({ ...this.integrationInput(d), ...merged, ApiId, IntegrationId })));
     }
     const routeInput = { ...this.routeInput(d), RouteKey: key, Target: `integrations/${integrationId}` };
     const routeId = this.ids.routeIds[key];

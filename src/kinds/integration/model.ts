@@ -24,4 +24,13 @@ export interface IntegrationModel {
   payloadFormatVersion?: string;
   /** WebSocket only: which request template a message selects (e.g. `\$default`, `$request.body.action`). */
   templateSelectionExpression?: string;
+  /** HTTP API only: backend status code → response mappings (`overwrite:header.x`, `overwrite:statuscode`, …); absent = none. */
+  responseParameters?: Record<string, Record<string, string>>;
+  /** REST: skip verifying the backend's certificate; HTTP (private integrations): the server name to verify. Absent = AWS's defaults. */
+  tlsConfig?: TlsConfigModel;
+}
+
+export interface TlsConfigModel {
+  insecureSkipVerification?: boolean;
+  serverNameToVerify?: string;
 }

@@ -21,6 +21,9 @@ export const httpApiFeatureRules: ApiRule = (api, ctx) => {
     if (Object.keys(api.requestValidators).length > 0 || has(ctx, `${k}/requestValidators`)) {
       out.push(issue(ctx, `${k}/requestValidators`, { code: 'http-api-request-validator', message: 'HTTP APIs have no request validators', hint: `${useRest}, or validate in the backend (or a Lambda authorizer)` }));
     }
+    if (has(ctx, `${k}/gatewayResponses`)) {
+      out.push(issue(ctx, `${k}/gatewayResponses`, { code: 'http-api-gateway-responses', message: 'HTTP APIs have no gateway responses', hint: `${useRest}, or shape error responses in the backend or a Lambda authorizer` }));
+    }
     if (has(ctx, `${k}/apiKeys`) || has(ctx, `${k}/usagePlans`)) {
       out.push(issue(ctx, has(ctx, `${k}/apiKeys`) ? `${k}/apiKeys` : `${k}/usagePlans`, { code: 'http-api-api-keys', message: 'HTTP APIs have no API keys or usage plans', hint: `${useRest}, or protect the API with a JWT or Lambda authorizer and per-route throttling` }));
     }

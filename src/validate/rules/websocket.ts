@@ -27,6 +27,9 @@ function apiIssues(api: ApiModel, ctx: RuleContext): ValidationIssue[] {
   for (const key of ['apiKeys', 'usagePlans']) {
     if (has(ctx, `${k}/${key}`)) out.push(issue(ctx, `${k}/${key}`, { code: 'websocket-not-managed', message: `${key} are not managed by apigw-sync for WebSocket APIs`, hint: `remove \`${key}\`; \`apiKeyRequired\` on $connect is managed, the keys and usage plans are not` }));
   }
+  if (Object.keys(api.gatewayResponses).length > 0 || has(ctx, `${k}/gatewayResponses`)) {
+    out.push(issue(ctx, `${k}/gatewayResponses`, { code: 'websocket-gateway-responses', message: 'WebSocket APIs have no gateway responses (REST APIs only)', hint: 'remove `gatewayResponses`; answer errors from the $connect authorizer or with a route response' }));
+  }
   if (has(ctx, `${k}/binaryMediaTypes`)) out.push(issue(ctx, `${k}/binaryMediaTypes`, { code: 'websocket-binary-media-types', message: 'WebSocket APIs have no binary media types', hint: 'remove `binaryMediaTypes`; a WebSocket integration converts payloads with `contentHandling`' }));
   const rse = api.routeSelectionExpression;
   if (rse !== undefined) {

@@ -76,12 +76,15 @@ function baseApi(key: string, flavour: ApiKind): ApiModel {
   const api: ApiModel = {
     key, kind: flavour, name: key, binaryMediaTypes: [], disableExecuteApiEndpoint: false, tags: {}, secrets: [],
     stages: { prod: { name: 'prod', variables: {}, ...(flavour !== 'RestApi' ? { autoDeploy: false } : {}) } },
-    routes: ws ? {} : { 'GET /base': route(flavour, '/base') }, wsRoutes: ws ? { base: wsRoute() } : {}, authorizers: {}, requestValidators: {}, models: {},
+    routes: ws ? {} : { 'GET /base': route(flavour, '/base') }, wsRoutes: ws ? { base: wsRoute() } : {}, authorizers: {}, requestValidators: {}, models: {}, gatewayResponses: {},
   };
   if (flavour === 'RestApi') Object.assign(api, { endpointType: 'REGIONAL', apiKeySource: 'HEADER' });
   if (ws) Object.assign(api, { routeSelectionExpression: '$request.body.action', apiKeySelectionExpression: '$request.header.x-api-key', disableSchemaValidation: false });
   return api;
 }
+
+/** One response type per gateway response field (each field on a record of its own). */
+const GATEWAY_RESPONSE_FOR: Record<string, string> = { statusCode: 'UNAUTHORIZED', responseParameters: 'DEFAULT_4XX', responseTemplates: 'THROTTLED' };
 
 const strip = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
@@ -125,6 +128,10 @@ function desiredState(): { model: GatewayModel; where: Map<string, { apiKey: str
       const name = `v-${c.field}`;
       api.requestValidators[name] = { name, validateRequestBody: false, validateRequestParameters: false, ...patch } as ApiModel['requestValidators'][string];
       where.set(c.id, { apiKey, target: 'requestValidator', name, value: () => pick(api.requestValidators[name]), read: (a) => pick(a.requestValidators[name]) });
+    } else if (c.kind === 'gatewayResponse') {
+      const name = GATEWAY_RESPONSE_FOR[c.field];
+      api.gatewayResponses[name] = { responseType: name, responseParameters: {}, responseTemplates: {}, ...patch } as ApiModel['gatewayResponses'][string];
+      where.set(c.id, { apiKey, target: 'gatewayResponse', name, value: () => pick(api.gatewayResponses[name]), read: (a) => pick(a.gatewayResponses[name]) });
     } else if (c.kind === 'model') {
       const name = `M${c.field}`;
       api.models[name] = strip({ contentType: 'application/json', schema: { type: 'object' }, ...patch }) as ApiModel['models'][string];

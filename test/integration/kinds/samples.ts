@@ -8,6 +8,7 @@
  * NOT_ROUND_TRIP with the reason.
  */
 import type { ApiKind } from '../../../src/model/api.js';
+import { policyText } from '../../../src/kinds/api/policy.js';
 
 type PerFlavour = Partial<Record<ApiKind, Record<string, unknown>>>;
 
@@ -17,6 +18,8 @@ const LOGS = 'arn:aws:logs:ap-northeast-2:000000000000:log-group:access';
 /** Replaced by the id of a VPC link the test creates in the local endpoint. */
 export const VPC_LINK_ID = '<vpc link id>';
 const LISTENER = 'arn:aws:elasticloadbalancing:ap-northeast-2:000000000000:listener/app/private/0123456789abcdef/fedcba9876543210';
+/** A PRIVATE API needs a resource policy before it can be deployed (AWS refuses CreateDeployment without one). */
+const POLICY = policyText({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 'execute-api:Invoke', Resource: 'execute-api:/*' }] })!;
 const both = (patch: Record<string, unknown>): PerFlavour => ({ RestApi: patch, HttpApi: patch });
 /** The same patch on every flavour, or on the two v2 ones (HTTP and WebSocket). */
 const all = (patch: Record<string, unknown>): PerFlavour => ({ RestApi: patch, HttpApi: patch, WebSocketApi: patch });
@@ -30,6 +33,8 @@ export const SAMPLES: Record<string, Record<string, PerFlavour>> = {
     binaryMediaTypes: { RestApi: { binaryMediaTypes: ['image/png', 'application/octet-stream'] } },
     apiKeySource: { RestApi: { apiKeySource: 'AUTHORIZER' } },
     disableExecuteApiEndpoint: all({ disableExecuteApiEndpoint: true }),
+    vpcEndpointIds: { RestApi: { endpointType: 'PRIVATE', vpcEndpointIds: ['vpce-0a1b2c3d4e5f60718', 'vpce-0f1e2d3c4b5a69788'], policy: POLICY } },
+    policy: { RestApi: { policy: policyText({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Principal: '*', Action: 'execute-api:Invoke', Resource: 'execute-api:/*/DELETE/*' }, { Effect: 'Allow', Principal: '*', Action: 'execute-api:Invoke', Resource: 'execute-api:/*' }] }) } },
     minimumCompressionSize: { RestApi: { minimumCompressionSize: 1024 } },
     cors: { HttpApi: { cors: { allowOrigins: ['https://app.example.com'], allowMethods: ['GET', 'POST'], allowHeaders: ['content-type'], exposeHeaders: ['x-request-id'], allowCredentials: true, maxAge: 600 } } },
     routeSelectionExpression: { WebSocketApi: { routeSelectionExpression: '${request.body.type}/${request.body.action}' } },
@@ -64,6 +69,11 @@ export const SAMPLES: Record<string, Record<string, PerFlavour>> = {
   requestValidator: {
     validateRequestBody: { RestApi: { validateRequestBody: true } },
     validateRequestParameters: { RestApi: { validateRequestParameters: true } },
+  },
+  gatewayResponse: {
+    statusCode: { RestApi: { statusCode: '418' } },
+    responseParameters: { RestApi: { responseParameters: { 'gatewayresponse.header.Access-Control-Allow-Origin': "'*'", 'gatewayresponse.header.X-Request-Id': 'context.requestId' } } },
+    responseTemplates: { RestApi: { responseTemplates: { 'application/json': '{"error":$context.error.messageString}', 'text/plain': 'nope' } } },
   },
   model: {
     contentType: { WebSocketApi: { contentType: 'application/vnd.chat+json' } },
@@ -123,6 +133,8 @@ export const SAMPLES: Record<string, Record<string, PerFlavour>> = {
     contentHandling: { RestApi: { contentHandling: 'CONVERT_TO_TEXT' }, WebSocketApi: { contentHandling: 'CONVERT_TO_TEXT' } },
     credentials: all({ credentials: ROLE }),
     cacheKeyParameters: { RestApi: { cacheKeyParameters: ['method.request.querystring.q'] } },
+    responseParameters: { HttpApi: { responseParameters: { '200': { 'overwrite:header.x-from': 'apigw' }, '404': { 'overwrite:statuscode': '410' } } } },
+    tlsConfig: { RestApi: { tlsConfig: { insecureSkipVerification: true } }, HttpApi: { connectionType: 'VPC_LINK', connectionId: VPC_LINK_ID, uri: LISTENER, tlsConfig: { serverNameToVerify: 'backend.example.com' } } },
     payloadFormatVersion: { HttpApi: { type: 'AWS_PROXY', uri: LAMBDA.replace('function:auth', 'function:app'), httpMethod: 'POST', payloadFormatVersion: '1.0' } },
   },
   /** Parts: patched into a route's method responses / its integration's responses. */
@@ -147,6 +159,7 @@ export const NOT_ROUND_TRIP: Record<string, string> = {
   'authorizer.name@RestApi': 'the record\'s key (renames are tested in test/integration/apply/renames.test.ts)',
   'authorizer.name@HttpApi': 'the record\'s key (renames are tested in test/integration/apply/renames.test.ts)',
   'requestValidator.name@RestApi': 'the record\'s key',
+  'gatewayResponse.responseType@RestApi': 'the record\'s key (the response type)',
   'model.contentType@RestApi': 'OpenAPI schemas carry no content type: import writes application/json and warns (a non-JSON model cannot come back)',
   'api.endpointType@HttpApi': 'HTTP APIs have no endpoint type in AWS (always regional): the state\'s word stands, and import has nothing to write',
   'api.binaryMediaTypes@HttpApi': 'HTTP APIs have no binary media types (read as [], never written)',

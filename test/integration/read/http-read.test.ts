@@ -103,6 +103,7 @@ describe('HTTP API read', () => {
       },
       requestValidators: {},
       models: {},
+      gatewayResponses: {},
       secrets: [],
     };
 

@@ -79,7 +79,11 @@ describe('REST canary', () => {
       doc.setIn(['rollout', 'bakeSeconds'], 15);
     });
     const { result, events } = await applyWithRollout(dir, clients);
-    editYaml(dir, 'apis/shop/api.yaml', (doc) => doc.setIn(['rollout', 'bakeSeconds'], 1));
+    // Put the stable backend back, or the next apply rolls the failed change out again.
+    editYaml(dir, 'apis/shop/api.yaml', (doc) => {
+      doc.setIn(['rollout', 'bakeSeconds'], 1);
+      doc.setIn(['openapi', 0, 'integration', 'baseUri'], stableBaseUri);
+    });
     expect(result.status).toBe('failed');
     expect(result.failures[0].message).toMatch(/rolled back: alarm shop-api-5xx is in ALARM \(value \d+(\.\d+)?, threshold 5\)/);
     const shopEvents = events.filter((e) => e.target === 'shop-api/prod');

@@ -71,9 +71,8 @@ const CASES: Array<[string, string, number, string]> = [
   ['uri-placeholder-unmapped', 'apis/a/api.yaml', 7, 'uri-placeholder-unmapped'],
   ['validator-undefined', 'apis/a/api.yaml', 5, 'validator-undefined'],
   ['yaml-syntax', 'apis/a/api.yaml', 5, 'yaml-syntax'],
-  // Refusals AWS makes, caught at validate (issue 12 §3), and extensions that are refused or not managed yet (§2).
+  // Refusals AWS makes, caught at validate (issue 12 §3), and extensions that are refused (§2).
   ['api-key-source-invalid', 'apis/a/svc.openapi.yaml', 8, 'api-key-source-invalid'],
-  ['auth-not-managed', 'apis/a/svc.openapi.yaml', 6, 'extension-not-managed'],
   ['authorizer-cache-identity', 'apis/a/svc.openapi.yaml', 11, 'authorizer-cache-identity'],
   ['compression-size-range', 'apis/a/svc.openapi.yaml', 8, 'compression-size-range'],
   ['cors-credentials-wildcard', 'apis/h/api.yaml', 4, 'cors-credentials-wildcard'],
@@ -91,7 +90,6 @@ const CASES: Array<[string, string, number, string]> = [
   ['http-response-parameter', 'apis/h/svc.openapi.yaml', 14, 'http-response-parameter'],
   ['importexport-version', 'apis/h/svc.openapi.yaml', 8, 'importexport-version'],
   ['policy-invalid', 'apis/a/svc.openapi.yaml', 11, 'policy-invalid'],
-  ['policy-not-managed', 'apis/a/svc.openapi.yaml', 8, 'extension-not-managed'],
   ['private-api-without-policy', 'apis/a/api.yaml', 3, 'private-api-without-policy'],
   ['security-policy-refused', 'apis/a/svc.openapi.yaml', 8, 'extension-refused'],
   ['vpc-endpoints-not-private', 'apis/a/svc.openapi.yaml', 7, 'vpc-endpoints-not-private'],
