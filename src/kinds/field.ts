@@ -309,9 +309,13 @@ export function emitFields<R>(table: Partial<FieldTable<R>>, flavour: ApiKind, r
     if (!st || v === undefined) continue;
     const out = st.emit ? st.emit(v, flavour) : v;
     if (out === undefined) continue;
-    // A WebSocket API has no OpenAPI document: everything it declares is in api.yaml.
-    if (!st.ext || st.emitTo !== 'openapi' || flavour === 'WebSocketApi') {
+    if (!st.ext || st.emitTo !== 'openapi') {
       apiYaml[key] = out;
+      continue;
+    }
+    // A WebSocket API has no OpenAPI document: a field the others keep there is an api.yaml key (the model's value, not the extension's shape).
+    if (flavour === 'WebSocketApi') {
+      apiYaml[key] = v;
       continue;
     }
     // Rows that share one extension object (endpoint configuration) each add their members.
