@@ -93,6 +93,12 @@ const CASES: Array<[string, string, number, string]> = [
   ['private-api-without-policy', 'apis/a/api.yaml', 3, 'private-api-without-policy'],
   ['security-policy-refused', 'apis/a/svc.openapi.yaml', 8, 'extension-refused'],
   ['vpc-endpoints-not-private', 'apis/a/svc.openapi.yaml', 7, 'vpc-endpoints-not-private'],
+  // WebSocket APIs: what AWS refuses on them, caught at validate (issue 14), in api.yaml and the routes file.
+  ['websocket-authorization', 'apis/w/routes.yaml', 7, 'websocket-authorization'],
+  ['websocket-authorizer-type', 'apis/w/api.yaml', 5, 'websocket-authorizer-type'],
+  ['websocket-canary', 'apis/w/api.yaml', 8, 'websocket-canary'],
+  ['websocket-gateway-responses', 'apis/w/api.yaml', 6, 'websocket-gateway-responses'],
+  ['websocket-route-key', 'apis/w/routes.yaml', 5, 'websocket-route-key'],
 ];
 
 describe('invalid gateway-state corpus', () => {
