@@ -72,11 +72,15 @@ export const stageFields: FieldTable<StageModel> = {
     http: {
       read: (w) => {
         const s = w.DefaultRouteSettings as Obj | undefined;
-        return s?.ThrottlingRateLimit !== undefined && s?.ThrottlingBurstLimit !== undefined ? { rateLimit: s.ThrottlingRateLimit as number, burstLimit: s.ThrottlingBurstLimit as number } : undefined;
+        const rate = s?.ThrottlingRateLimit as number | undefined;
+        const burst = s?.ThrottlingBurstLimit as number | undefined;
+        // -1 is AWS's "not set" (what clearing writes): no stage throttling.
+        return rate !== undefined && burst !== undefined && rate >= 0 && burst >= 0 ? { rateLimit: rate, burstLimit: burst } : undefined;
       },
       create: (t) => ({ DefaultRouteSettings: httpThrottling(t) }),
-      // No throttling declared: send no limits (0 would block every request).
-      update: (_b, a) => ({ DefaultRouteSettings: httpThrottling(a) ?? {} }),
+      // v2 merges DefaultRouteSettings member by member and no call removes one: clearing writes
+      // -1 (AWS's "not set") to both limits; 0 would block every request.
+      update: (_b, a) => ({ DefaultRouteSettings: httpThrottling(a) ?? { ThrottlingRateLimit: -1, ThrottlingBurstLimit: -1 } }),
     },
   },
   cache: {
