@@ -24,7 +24,7 @@ const change = z.object({
   before: z.unknown().optional(),
   after: z.unknown().optional(),
   fields: z.array(fieldChange),
-  flags: z.object({ redeploy: z.boolean(), breaking: z.boolean(), destructive: z.boolean(), reasons: z.array(z.string()) }),
+  flags: z.object({ redeploy: z.boolean(), breaking: z.boolean(), destructive: z.boolean(), security: z.boolean().optional(), reasons: z.array(z.string()) }),
 });
 const planSchema = z.object({
   kind: z.literal(PLAN_FILE_KIND),
