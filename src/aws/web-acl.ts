@@ -9,6 +9,7 @@
 import { AssociateWebACLCommand, DisassociateWebACLCommand, GetWebACLCommand, type WAFV2Client } from '@aws-sdk/client-wafv2';
 import { apigatewayArn, stagePath } from './arn.js';
 import { awsErrorCode } from './errors.js';
+import type { WebAclFacts } from '../cost/waf.js';
 
 /** Runs one call (apply passes its AwsCaller, which wraps errors and counts writes). */
 export type WafCall = <T>(operation: string, fn: () => Promise<T>) => Promise<T>;
@@ -33,9 +34,6 @@ export function parseWebAclArn(arn: string): { Name: string; Id: string; Scope: 
   const m = /^arn:aws[a-z-]*:wafv2:[a-z0-9-]*:\d{12}:(regional|global)\/webacl\/([^/]+)\/([^/]+)$/.exec(arn);
   return m ? { Name: m[2], Id: m[3], Scope: m[1] === 'global' ? 'CLOUDFRONT' : 'REGIONAL' } : undefined;
 }
-
-/** What cost needs of a web ACL: its name and how many rules it has (each billed per month). */
-export type WebAclFacts = { name: string; rules: number } | { error: string };
 
 /** GetWebACL once per web ACL (by name, scope and id, which every version of the API takes); an unreadable one says why. */
 export async function readWebAcls(client: WAFV2Client, arns: readonly string[]): Promise<Record<string, WebAclFacts>> {

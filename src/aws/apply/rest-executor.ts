@@ -49,7 +49,6 @@ import type { LiveIds } from '../../model/live.js';
 import type { PlanStep, StepExecutor } from '../../model/plan.js';
 import { kindOf } from '../../kinds/registry.js';
 import { syncRecord, type RecordWriter } from './record-writer.js';
-import { setStageWebAcl } from '../web-acl.js';
 import type { WAFV2Client } from '@aws-sdk/client-wafv2';
 import { isAwsError } from './call.js';
 import { same } from '../../kinds/patch.js';
@@ -458,6 +457,8 @@ export class RestApiExecutor implements StepExecutor, OwnWrites {
   private async setWebAcl(stage: string, webAclArn: string | undefined): Promise<void> {
     const waf = this.o.waf?.();
     if (!waf) throw new ApigwSyncError('NO_WAF_CLIENT', `stage ${stage}: the web ACL changes, but apply was given no AWS WAF client`, { hint: 'pass clients made by createAwsClients (they include wafv2)' });
+    // Loaded on first use: a plan's module graph carries no WAF SDK.
+    const { setStageWebAcl } = await import('../web-acl.js');
     await setStageWebAcl(waf, { region: this.o.region, restApiId: this.restApiId, stage, webAclArn, call: (op, fn) => this.o.caller.run(op, fn) });
   }
 }
