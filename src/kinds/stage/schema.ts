@@ -9,7 +9,7 @@ const loggingSchema = z
     level: z.enum(LOGGING_LEVELS).describe('Execution log level: OFF, ERROR or INFO.'),
     dataTrace: z.boolean().default(false).describe('Log full request and response bodies (for troubleshooting; AWS advises against it in production).'),
   })
-  .describe('REST only: execution logging to CloudWatch Logs (needs the account’s CloudWatch Logs role).');
+  .describe("REST only: execution logging to CloudWatch Logs (needs the account's CloudWatch Logs role).");
 
 const cachingMembers = {
   ttlSeconds: z.number().int().describe('0–3600 seconds.'),
@@ -25,16 +25,16 @@ export const routeSettingsSchema = z
     logging: loggingSchema.optional(),
     caching: z
       .strictObject({
-        enabled: z.boolean().optional().describe('Cache this method’s responses.'),
+        enabled: z.boolean().optional().describe("Cache this method's responses."),
         ttlSeconds: cachingMembers.ttlSeconds.optional(),
         encrypted: cachingMembers.encrypted.optional(),
         requireAuthorization: cachingMembers.requireAuthorization.optional(),
         unauthorizedStrategy: cachingMembers.unauthorizedStrategy.optional(),
       })
       .optional()
-      .describe('REST only: this method’s caching (the stage needs a `cache`).'),
+      .describe("REST only: this method's caching (the stage needs a `cache`)."),
   })
-  .describe('Overrides of the stage-wide settings for one route; what it leaves out is the stage’s.');
+  .describe("Overrides of the stage-wide settings for one route; what it leaves out is the stage's.");
 
 export const stageSchema = z.strictObject({
   description: z.string().optional(),
@@ -64,6 +64,6 @@ export const stageSchema = z.strictObject({
     .optional(),
   tracingEnabled: z.boolean().optional(),
   autoDeploy: z.boolean().optional(),
-  webAclArn: z.string().min(1).optional().describe('REST only: the AWS WAF (wafv2) web ACL that protects the stage (a REGIONAL web ACL of the state’s region).'),
+  webAclArn: z.string().min(1).optional().describe("REST only: the AWS WAF (wafv2) web ACL that protects the stage (a REGIONAL web ACL of the state's region)."),
   canary: z.strictObject({ percentTraffic: z.number() }).optional().describe('REST only: a standing canary on the stage.'),
 });

@@ -53,14 +53,14 @@ function entryIssues(api: ApiModel, where: string, key: string, e: RouteSettings
   if (t) {
     const unset = t.rateLimit === -1 && t.burstLimit === -1;
     if (unset && api.kind === 'HttpApi') {
-      out.push(issue(ctx, `${key}/throttling`, { code: 'route-throttling-unset', message: `${where}: -1 on an HTTP API means "not set", so the route has the stage's throttling`, hint: 'remove `throttling` from the route to inherit the stage’s limits' }));
+      out.push(issue(ctx, `${key}/throttling`, { code: 'route-throttling-unset', message: `${where}: -1 on an HTTP API means "not set", so the route has the stage's throttling`, hint: "remove `throttling` from the route to inherit the stage's limits" }));
     } else if (!unset) {
       if (!(t.rateLimit >= 0)) out.push(issue(ctx, `${key}/throttling/rateLimit`, { code: 'throttling-negative', message: `${where}: throttling rateLimit ${t.rateLimit} is negative`, hint: api.kind === 'RestApi' ? 'use requests per second >= 0, or -1 for both limits (not throttled at the method level)' : 'use requests per second >= 0' }));
       if (!(t.burstLimit >= 0) || !Number.isInteger(t.burstLimit)) out.push(issue(ctx, `${key}/throttling/burstLimit`, { code: 'throttling-negative', message: `${where}: throttling burstLimit ${t.burstLimit} must be a whole number >= 0`, hint: 'use a whole number of requests >= 0' }));
     }
   }
   if (api.kind === 'HttpApi') {
-    if (e.logging) out.push(issue(ctx, `${key}/logging`, { code: 'http-api-execution-logs', message: `${where}: ${HTTP_NO_EXEC_LOGS}`, hint: 'remove `logging`; log requests with the stage’s `accessLog`' }));
+    if (e.logging) out.push(issue(ctx, `${key}/logging`, { code: 'http-api-execution-logs', message: `${where}: ${HTTP_NO_EXEC_LOGS}`, hint: "remove `logging`; log requests with the stage's `accessLog`" }));
     if (e.caching) out.push(issue(ctx, `${key}/caching`, { code: 'http-api-cache', message: `${where}: HTTP APIs have no API cache`, hint: 'remove `caching`, or use `kind: RestApi`' }));
   }
   const ttl = e.caching?.ttlSeconds;
