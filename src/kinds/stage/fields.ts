@@ -4,6 +4,7 @@ import type { CacheSizeGb, RouteSettingsModel, StageCache, StageModel } from './
 import {
   AWS_SETTING_DEFAULTS,
   entryOf,
+  explicitMembers,
   flatFromWire,
   HTTP_ROUTE_SETTINGS,
   REST_METHOD_SETTINGS,
@@ -182,7 +183,7 @@ export const stageFields: FieldTable<StageModel> = {
         const base = flatFromWire(w.DefaultRouteSettings as Obj | undefined, HTTP_ROUTE_SETTINGS, AWS_SETTING_DEFAULTS);
         const out: Record<string, RouteSettingsModel> = {};
         for (const [rk, m] of Object.entries((w.RouteSettings ?? {}) as Record<string, Obj>)) {
-          out[rk] = entryOf(flatFromWire(m, HTTP_ROUTE_SETTINGS, base), base, HTTP_ROUTE_SETTINGS, ctx.declared?.routeSettings?.[rk]);
+          out[rk] = entryOf(flatFromWire(m, HTTP_ROUTE_SETTINGS, base), base, HTTP_ROUTE_SETTINGS, ctx.declared?.routeSettings?.[rk], explicitMembers(m, HTTP_ROUTE_SETTINGS));
         }
         return Object.keys(out).length ? sortedRecord(out) : undefined;
       },

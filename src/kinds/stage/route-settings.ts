@@ -155,13 +155,20 @@ export function routeEffective(base: FlatSettings, e: RouteSettingsModel | undef
 /** A wire settings object → flat; what it lacks (and, where the dialect inherits, a -1 limit) is `fallback`'s. */
 export function flatFromWire(w: Obj | undefined, d: SettingsDialect, fallback: FlatSettings): FlatSettings {
   const f = { ...fallback };
+  for (const m of explicitMembers(w, d)) (f as unknown as Obj)[m] = w![d.members.find((x) => x.flat === m)!.wire];
+  return f;
+}
+
+/** The members a wire settings object sets itself (v2: not absent, and a limit not -1). */
+export function explicitMembers(w: Obj | undefined, d: SettingsDialect): Set<SettingMember> {
+  const out = new Set<SettingMember>();
   for (const m of d.members) {
     const v = w?.[m.wire];
     if (v === undefined || v === null) continue;
     if (d.inheritsByAbsence && THROTTLING.includes(m.flat) && v === -1) continue;
-    (f as unknown as Obj)[m.flat] = v;
+    out.add(m.flat);
   }
-  return f;
+  return out;
 }
 
 /** The flat members a model entry names. */
@@ -178,11 +185,13 @@ export function namedMembers(e: RouteSettingsModel | undefined): Set<SettingMemb
 /**
  * The model entry of a route whose settings are `f`, against the stage's `base`: the groups
  * (throttling, logging) and members that differ, and those `declared` names, so the state's
- * form survives a value made equal to the stage's.
+ * form survives a value made equal to the stage's. Where the dialect inherits by absence
+ * (v2), a declared member counts only if the entry sets it itself (`explicit`): an inherited
+ * one would follow the stage's value, which is not what the state says.
  */
-export function entryOf(f: FlatSettings, base: FlatSettings, d: SettingsDialect, declared?: RouteSettingsModel): RouteSettingsModel {
+export function entryOf(f: FlatSettings, base: FlatSettings, d: SettingsDialect, declared?: RouteSettingsModel, explicit?: Set<SettingMember>): RouteSettingsModel {
   const named = namedMembers(declared);
-  const keep = (ms: SettingMember[]) => ms.every((m) => has(d, m)) && ms.some((m) => f[m] !== base[m] || named.has(m));
+  const keep = (ms: SettingMember[]) => ms.every((m) => has(d, m)) && ms.some((m) => f[m] !== base[m] || (named.has(m) && (!d.inheritsByAbsence || !explicit || explicit.has(m))));
   const e: RouteSettingsModel = {};
   if (keep(THROTTLING)) e.throttling = { rateLimit: f.throttlingRateLimit, burstLimit: f.throttlingBurstLimit };
   if (keep(['metricsEnabled'])) e.detailedMetrics = f.metricsEnabled;
@@ -196,6 +205,17 @@ export function entryOf(f: FlatSettings, base: FlatSettings, d: SettingsDialect,
 /** The dialect's members whose values differ between two flats. */
 export function changedMembers(a: FlatSettings, b: FlatSettings, d: SettingsDialect, only?: readonly SettingMember[]): SettingMember[] {
   return d.members.map((m) => m.flat).filter((m) => (!only || only.includes(m)) && a[m] !== b[m]);
+}
+
+/**
+ * A kept entry's members to write: those whose effective value changes, and those the state
+ * names now and did not before (a v2 member it inherited must be set on the entry itself, or it
+ * would keep following the stage).
+ */
+function membersToWrite(eff: FlatSettings, before: FlatSettings, d: SettingsDialect, a: RouteSettingsModel, b: RouteSettingsModel): SettingMember[] {
+  const was = namedMembers(b);
+  const now = namedMembers(a);
+  return d.members.map((m) => m.flat).filter((m) => eff[m] !== before[m] || (now.has(m) && !was.has(m)));
 }
 
 // ── REST method settings ─────────────────────────────────────────────────────────────────
@@ -255,7 +275,7 @@ export function restRouteSettingsOps(before: Partial<StageModel> | undefined, af
     }
     const eff = routeEffective(aBase, a[k]);
     let members: SettingMember[];
-    if (k in b) members = changedMembers(eff, routeEffective(bBase, b[k]), REST_METHOD_SETTINGS);
+    if (k in b) members = membersToWrite(eff, routeEffective(bBase, b[k]), REST_METHOD_SETTINGS, a[k], b[k]);
     else {
       const named = namedMembers(a[k]);
       members = REST_METHOD_SETTINGS.members.map((m) => m.flat).filter((m) => eff[m] !== aBase[m] || eff[m] !== AWS_SETTING_DEFAULTS[m] || named.has(m));
@@ -299,7 +319,7 @@ export function v2RouteSettings(before: Partial<StageModel> | undefined, after: 
       out[k] = v2Members([...namedMembers(e)], eff, d);
       continue;
     }
-    const members = changedMembers(eff, routeEffective(bBase, b[k]), d);
+    const members = membersToWrite(eff, routeEffective(bBase, b[k]), d, e, b[k]);
     if (members.length) out[k] = v2Members(members, eff, d);
   }
   return Object.keys(out).length ? out : undefined;
