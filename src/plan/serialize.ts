@@ -39,6 +39,7 @@ const planSchema = z.object({
     destroy: z.number().int(),
     redeploys: z.number().int(),
     breaking: z.number().int(),
+    security: z.number().int().optional(),
   }),
   deployments: z.record(z.string(), z.array(z.string())),
   secrets: z.record(z.string(), z.array(z.string())).optional(),

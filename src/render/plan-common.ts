@@ -114,6 +114,7 @@ export function summaryLine(s: PlanSummary): string {
   const parts = [`Plan: ${s.add} to add, ${s.change} to change, ${s.destroy} to destroy`];
   if (s.redeploys > 0) parts.push(s.redeploys === 1 ? '1 API redeploys' : `${s.redeploys} APIs redeploy`);
   if (s.breaking > 0) parts.push(plural(s.breaking, 'breaking change', 'breaking changes'));
+  if (s.security) parts.push(plural(s.security, 'security-relevant change', 'security-relevant changes'));
   return `${parts.join('; ')}.`;
 }
 
