@@ -51,7 +51,7 @@ export async function runDemo(o: DemoOptions): Promise<number> {
   const pumps: TrafficPump[] = [];
   const emu = await startEmulator({ port: 0, quotas: true, quotaScale: QUOTA_SCALE });
   try {
-    section(1, 'Local AWS endpoint', `API Gateway v1 + v2 and CloudWatch on ${emu.url}, with AWS's control-plane quotas on (refilled ${QUOTA_SCALE}× faster so the demo is quick). No AWS account, no network.`);
+    section(1, 'Local AWS endpoint', `API Gateway v1 + v2, CloudWatch and AWS WAF on ${emu.url}, with AWS's control-plane quotas on (refilled ${QUOTA_SCALE}× faster so the demo is quick). It starts with the web ACL the example names. No AWS account, no network.`);
     const clients = createAwsClients({
       region: 'ap-northeast-2',
       endpoint: emu.url,
@@ -75,7 +75,7 @@ export async function runDemo(o: DemoOptions): Promise<number> {
     section(
       2,
       'Create the example APIs',
-      'gateway-state/ declares a REST API (shop: two service OpenAPI files, Cognito authorizer, cache, canary policy), an HTTP API (events: JWT authorizer) and a WebSocket API (chat: $connect behind a REQUEST Lambda authorizer, $disconnect, a two-way $default, sendmessage). Nothing exists yet, so the plan creates everything; here is the WebSocket part of it.',
+      'gateway-state/ declares a REST API (shop: two service OpenAPI files, Cognito authorizer, cache, per-method settings, an AWS WAF web ACL, canary policy), an HTTP API (events: JWT authorizer, route settings) and a WebSocket API (chat: $connect behind a REQUEST Lambda authorizer, $disconnect, a two-way $default, sendmessage). Nothing exists yet, so the plan creates everything; here is the WebSocket part of it.',
     );
     const first = await runPlan({ dir, clients });
     if (first.status !== 'ok') {

@@ -63,8 +63,8 @@ export interface WireColumn<R, K extends keyof R> {
   replaceOp?: 'replace' | 'add';
   /** v1 PATCH operations, for fields that are not one path. Called only when the field changed. */
   patch?(b: R[K] | undefined, a: R[K] | undefined, ctx: WriteContext & { before: R; after: R }): PatchOperation[];
-  /** v2: the Update* members for a changed field (`records`: the whole records, for members several fields share). Default: `{ [wire]: after ?? clear }`. */
-  update?(b: R[K] | undefined, a: R[K] | undefined, records: { before: R; after: R }): Obj;
+  /** v2: the Update* members for a changed field (whole records in `ctx`). Default: `{ [wire]: after ?? clear }`. */
+  update?(b: R[K] | undefined, a: R[K] | undefined, ctx: { before: R; after: R }): Obj;
   /** v2: what Update* takes to clear the field (e.g. '' for a description). */
   clear?: unknown;
 }
@@ -75,6 +75,8 @@ export interface FieldFlags<R> {
   redeploy?(b: R, a: R, flavour: ApiKind): string | undefined;
   /** Clients that work today may fail after the change. */
   breaking?(b: R, a: R, flavour: ApiKind): string | string[] | undefined;
+  /** The change weakens protection or auditing (a web ACL removed, access logging turned off). */
+  security?(b: R, a: R, flavour: ApiKind): string | undefined;
 }
 
 /**
@@ -115,6 +117,11 @@ export interface FieldRow<R, K extends keyof R = keyof R> extends FieldFlags<R> 
   ws?: WireColumn<R, K>;
   /** The field is a map whose keys people name (stage variables, parameters): masked by name. */
   userKeys?: boolean;
+  /**
+   * Fields whose change is written through this one as well (a stage's route settings follow
+   * its stage-wide settings): its `patch` / `update` is called when any of them changed too.
+   */
+  dependsOn?: ReadonlyArray<keyof R>;
 }
 
 /** Every model field of a kind, in the order apply writes them. `satisfies FieldTable<R>` makes a missing row a compile error. */
@@ -130,6 +137,21 @@ export function rowsOf<R>(table: Partial<FieldTable<R>>): FieldRows<R> {
 /** The row's column for one API flavour (undefined: the field does not exist there). */
 export function columnOf<R>(row: FieldRow<R>, flavour: ApiKind): WireColumn<R, keyof R> | undefined {
   return flavour === 'RestApi' ? row.rest : flavour === 'HttpApi' ? row.http : row.ws;
+}
+
+const isPlain = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Input members of several rows: one wire object written by several fields (v2 DefaultRouteSettings) is merged, not overwritten. */
+function mergeMembers(out: Obj, members: Obj): void {
+  for (const [k, v] of Object.entries(members)) {
+    if (v === undefined) continue;
+    out[k] = isPlain(out[k]) && isPlain(v) ? { ...out[k], ...v } : v;
+  }
+}
+
+/** The row's own field, or one it depends on, differs. */
+function rowChanged<R>(key: keyof R, row: FieldRow<R>, before: R, after: R): boolean {
+  return !same(before[key], after[key]) || (row.dependsOn ?? []).some((k) => !same(before[k], after[k]));
 }
 
 const isEmpty = (v: unknown) => v === '' || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0);
@@ -167,21 +189,12 @@ export function createInput<R>(table: Partial<FieldTable<R>>, flavour: ApiKind, 
     const col = columnOf(row, flavour);
     if (!col || col.create === false) continue;
     const v = rec[key];
-    if (col.create) assignMerging(out, col.create(v, rec, ctx));
+    if (col.create) mergeMembers(out, col.create(v, rec, ctx));
     else if (col.wire && v !== undefined && !(col.omitEmpty && isEmpty(v))) out[col.createAs ?? col.wire] = v;
   }
   return out;
 }
 
-const isPlain = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** Object.assign, except that two rows writing one wire object (REST `endpointConfiguration`: types, vpcEndpointIds) share it. */
-function assignMerging(out: Obj, members: Obj): void {
-  for (const [k, v] of Object.entries(members)) {
-    if (v === undefined && k in out) continue;
-    out[k] = isPlain(out[k]) && isPlain(v) ? { ...out[k], ...v } : v;
-  }
-}
 
 /** The fields a create cannot set: the record as it stands right after Create*, for a follow-up patch. */
 export function afterCreate<R>(table: Partial<FieldTable<R>>, flavour: ApiKind, rec: R): R {
@@ -199,7 +212,7 @@ export function patchOps<R>(table: Partial<FieldTable<R>>, before: R, after: R, 
     const b = before[key];
     const a = after[key];
     if (col.patch) {
-      if (!same(b, a)) ops.push(...col.patch(b, a, { ...ctx, before, after }));
+      if (rowChanged(key, row, before, after)) ops.push(...col.patch(b, a, { ...ctx, before, after }));
     } else if (col.path) {
       if (col.style === 'map') ops.push(...mapOps(col.path, b as Obj | undefined, a as Obj | undefined, { replaceOp: col.replaceOp }));
       else if (col.style === 'set') ops.push(...setOps(col.path, b as string[] | undefined, a as string[] | undefined));
@@ -215,11 +228,11 @@ export function updateInput<R>(table: Partial<FieldTable<R>>, before: R, after: 
   let changed = false;
   for (const [key, row] of rowsOf(table)) {
     const col = columnOf(row, flavour);
-    if (!col || col.create === false || same(before[key], after[key])) continue;
+    if (!col || col.create === false || !rowChanged(key, row, before, after)) continue;
     const members = col.update ? col.update(before[key], after[key], { before, after }) : col.wire ? { [col.wire]: after[key] ?? col.clear } : {};
     // A member left undefined is not sent: a change that needs no Update* member (CORS removed) costs no call.
     if (Object.values(members).every((v) => v === undefined)) continue;
-    Object.assign(out, members);
+    mergeMembers(out, members);
     changed = true;
   }
   return changed ? out : undefined;
@@ -231,16 +244,19 @@ export function fieldsDiffer<R>(table: Partial<FieldTable<R>>, flavour: ApiKind,
 }
 
 /** Flag reasons of an update, from the rows of the fields that changed (table order). */
-export function fieldFlags<R>(table: Partial<FieldTable<R>>, flavour: ApiKind, b: R, a: R): { redeploy: string[]; breaking: string[] } {
+export function fieldFlags<R>(table: Partial<FieldTable<R>>, flavour: ApiKind, b: R, a: R): { redeploy: string[]; breaking: string[]; security: string[] } {
   const redeploy: string[] = [];
   const breaking: string[] = [];
+  const security: string[] = [];
   for (const [, row] of rowsOf(table)) {
     const r = row.redeploy?.(b, a, flavour);
     if (r) redeploy.push(r);
     const br = row.breaking?.(b, a, flavour);
     if (br) breaking.push(...(Array.isArray(br) ? br : [br]));
+    const sec = row.security?.(b, a, flavour);
+    if (sec) security.push(sec);
   }
-  return { redeploy, breaking };
+  return { redeploy, breaking, security };
 }
 
 /**

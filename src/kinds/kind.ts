@@ -30,6 +30,8 @@ export interface FlagInput {
 export interface FlagAcc {
   redeploy: string[];
   breaking: string[];
+  /** Protection or auditing weakened (a web ACL removed, access logging off). */
+  security: string[];
 }
 
 /** One fact about a record being created: label, value, and whether a string is shown raw (unquoted). */

@@ -29,7 +29,7 @@ import type { WebSocketRouteModel } from '../kinds/ws-route/model.js';
 // Each resource kind's model type lives with the rest of that kind (src/kinds/<kind>/model.ts);
 // they are re-exported here so the model stays one vocabulary to import from.
 export type { ApiKind, OpenApiKind, EndpointType, CorsModel, ApiHeaderModel } from '../kinds/api/model.js';
-export { CACHE_SIZES_GB, type CacheSizeGb, type StageModel, type StageLoggingModel, type RouteSettingsModel } from '../kinds/stage/model.js';
+export { CACHE_SIZES_GB, type CacheSizeGb, type StageModel, type ExecutionLogging, type RouteSettingsModel } from '../kinds/stage/model.js';
 export { routeKey, type HttpMethod, type AuthorizationType, type AuthorizationModel, type RouteModel, type RouteMethod } from '../kinds/route/model.js';
 export type { MethodResponseModel } from '../kinds/method-response/model.js';
 export type { IntegrationType, IntegrationModel } from '../kinds/integration/model.js';

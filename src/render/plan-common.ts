@@ -123,6 +123,7 @@ export function summaryLine(s: PlanSummary): string {
   const parts = [`Plan: ${s.add} to add, ${s.change} to change, ${s.destroy} to destroy`];
   if (s.redeploys > 0) parts.push(s.redeploys === 1 ? '1 API redeploys' : `${s.redeploys} APIs redeploy`);
   if (s.breaking > 0) parts.push(plural(s.breaking, 'breaking change', 'breaking changes'));
+  if (s.security) parts.push(plural(s.security, 'security-relevant change', 'security-relevant changes'));
   return `${parts.join('; ')}.`;
 }
 
@@ -135,19 +136,23 @@ export function adoptionNote(plan: Pick<Plan, 'adopt' | 'owner'>): string | unde
   return `Adopts ${n} API${n === 1 ? '' : 's'} that carr${n === 1 ? 'ies' : 'y'} no owner id yet (managed before owners existed, or imported): ${plan.adopt.join(', ')}; apply tags ${n === 1 ? 'it' : 'them'} apigw-sync:owner=${plan.owner}.`;
 }
 
+export type FlagWord = 'redeploy' | 'BREAKING' | 'security' | 'destroy';
+const FLAG_ORDER: readonly FlagWord[] = ['redeploy', 'BREAKING', 'security', 'destroy'];
+
 /** Flag words in display order. */
-export function flagWords(c: Change): ('redeploy' | 'BREAKING' | 'destroy')[] {
-  const out: ('redeploy' | 'BREAKING' | 'destroy')[] = [];
+export function flagWords(c: Change): FlagWord[] {
+  const out: FlagWord[] = [];
   if (c.flags.redeploy) out.push('redeploy');
   if (c.flags.breaking) out.push('BREAKING');
+  if (c.flags.security) out.push('security');
   if (c.flags.destructive) out.push('destroy');
   return out;
 }
 
 /** Merged flags of several changes (a route and its integration). */
-export function mergedFlagWords(cs: Change[]): ('redeploy' | 'BREAKING' | 'destroy')[] {
+export function mergedFlagWords(cs: Change[]): FlagWord[] {
   const set = new Set(cs.flatMap(flagWords));
-  return (['redeploy', 'BREAKING', 'destroy'] as const).filter((w) => set.has(w));
+  return FLAG_ORDER.filter((w) => set.has(w));
 }
 
 const RESTATES_ACTION = new RegExp(`^(${KINDS.map((k) => k.label).join('|')}) (added|changed|deleted)$`);

@@ -246,6 +246,14 @@ function compileApi(a: {
     }
     for (const k of ['rateLimit', 'burstLimit']) if (s.throttling) sources[`${key}/stages/${name}/throttling/${k}`] = locateIn(src, ['stages', name, 'throttling', k]);
     for (const k of ['sizeGb', 'ttlSeconds']) if (s.cache) sources[`${key}/stages/${name}/cache/${k}`] = locateIn(src, ['stages', name, 'cache', k]);
+    for (const k of ['destinationArn', 'format']) if (s.accessLog) sources[`${key}/stages/${name}/accessLog/${k}`] = locateIn(src, ['stages', name, 'accessLog', k]);
+    for (const [rk, e] of Object.entries(s.routeSettings ?? {})) {
+      const at = (p: string[], opts?: { key: boolean }) => locateIn(src, ['stages', name, 'routeSettings', rk, ...p], opts);
+      sources[`${key}/stages/${name}/routeSettings/${rk}`] = at([], { key: true });
+      for (const m of Object.keys(e)) sources[`${key}/stages/${name}/routeSettings/${rk}/${m}`] = at([m], { key: true });
+      for (const k of ['rateLimit', 'burstLimit']) if (e.throttling) sources[`${key}/stages/${name}/routeSettings/${rk}/throttling/${k}`] = at(['throttling', k]);
+      if (e.caching?.ttlSeconds !== undefined) sources[`${key}/stages/${name}/routeSettings/${rk}/caching/ttlSeconds`] = at(['caching', 'ttlSeconds']);
+    }
   }
 
   if (webSocket) {

@@ -14,9 +14,11 @@ import {
   CreateStageCommand,
   DeleteApiCommand,
   DeleteAuthorizerCommand,
+  DeleteAccessLogSettingsCommand,
   DeleteCorsConfigurationCommand,
   DeleteIntegrationCommand,
   DeleteRouteCommand,
+  DeleteRouteSettingsCommand,
   DeleteStageCommand,
   TagResourceCommand,
   UntagResourceCommand,
@@ -34,6 +36,7 @@ import { authorizerFields } from '../../kinds/authorizer/fields.js';
 import { integrationFields } from '../../kinds/integration/fields.js';
 import { routeFields } from '../../kinds/route/fields.js';
 import { stageFields } from '../../kinds/stage/fields.js';
+import { droppedRouteSettings } from '../../kinds/stage/route-settings.js';
 import { ApigwSyncError } from '../../model/errors.js';
 import type { LiveIds } from '../../model/live.js';
 import type { PlanStep, StepExecutor } from '../../model/plan.js';
@@ -277,6 +280,12 @@ export class HttpApiExecutor implements StepExecutor, OwnWrites {
       );
       this.freshStages.add(name);
     } else {
+      // UpdateStage merges and removes nothing: a dropped route's settings and access logging
+      // go with their own calls, first (UpdateStage fails on settings of a route that is gone).
+      for (const routeKey of droppedRouteSettings(c, d)) {
+        await ignoreNotFound(this.call('DeleteRouteSettings', (cl) => cl.send(new DeleteRouteSettingsCommand({ ApiId, StageName: name, RouteKey: routeKey }))));
+      }
+      if (c.accessLog && !d.accessLog) await ignoreNotFound(this.call('DeleteAccessLogSettings', (cl) => cl.send(new DeleteAccessLogSettingsCommand({ ApiId, StageName: name }))));
       const input = updateInput(stageFields, c, d, this.flavour);
       if (input) await this.call('UpdateStage', (cl) => cl.send(new UpdateStageCommand({ ApiId, StageName: name, ...input })));
     }

@@ -31,7 +31,7 @@ export function directDeployer(kind: ApiKind, clients: ApiClients, caller: AwsCa
 }
 
 export function createApiExecutor(kind: ApiKind, clients: ApiClients, o: ExecutorOptions): ApiExecutor {
-  if (kind === 'RestApi') return new RestApiExecutor({ ...o, client: clients.apigw });
+  if (kind === 'RestApi') return new RestApiExecutor({ ...o, client: clients.apigw, waf: () => clients.wafv2 });
   return kind === 'WebSocketApi' ? new WebSocketApiExecutor({ ...o, client: clients.apigwv2 }) : new HttpApiExecutor({ ...o, client: clients.apigwv2 });
 }
 

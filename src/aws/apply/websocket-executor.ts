@@ -17,7 +17,6 @@ import {
   DeleteRouteCommand,
   DeleteRouteRequestParameterCommand,
   DeleteRouteResponseCommand,
-  DeleteRouteSettingsCommand,
   UpdateIntegrationCommand,
   UpdateIntegrationResponseCommand,
   UpdateRouteCommand,
@@ -30,7 +29,6 @@ import { routeResponseFields } from '../../kinds/route-response/fields.js';
 import { wsIntegrationResponseFields } from '../../kinds/ws-integration-response/fields.js';
 import { wsRouteFields } from '../../kinds/ws-route/fields.js';
 import { wsRouteLevel } from '../../kinds/ws-route/diff.js';
-import { removedRouteSettings } from '../../kinds/ws-route/route-settings.js';
 import type { IntegrationModel } from '../../model/api.js';
 import { ApigwSyncError } from '../../model/errors.js';
 import { HttpApiExecutor, ignoreNotFound, type HttpExecutorOptions } from './http-executor.js';
@@ -145,16 +143,6 @@ export class WebSocketApiExecutor extends HttpApiExecutor {
       if (k in want) continue;
       await ops.remove(ids[k]);
       delete ids[k];
-    }
-  }
-
-  override async syncStage(name: string): Promise<void> {
-    const gone = removedRouteSettings(this.cur.stages[name]?.routeSettings, this.o.desired.stages[name]?.routeSettings);
-    await super.syncStage(name);
-    if (!this.o.desired.stages[name]) return;
-    const ApiId = this.ApiId;
-    for (const routeKey of gone) {
-      await ignoreNotFound(this.call('DeleteRouteSettings', (cl) => cl.send(new DeleteRouteSettingsCommand({ ApiId, StageName: name, RouteKey: routeKey }))));
     }
   }
 }

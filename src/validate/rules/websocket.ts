@@ -16,7 +16,8 @@ const IDENTITY_SOURCE = /^(route\.request\.(header|querystring)\.[^\s]+|stageVar
 const LAMBDA_URI = /^arn:aws[a-z-]*:apigateway:[a-z0-9-]+:lambda:path\/\d{4}-\d{2}-\d{2}\/functions\/.+\/invocations$/;
 const SERVICE_URI = /^arn:aws[a-z-]*:apigateway:[a-z0-9-]+:[a-z0-9.-]+:(path|action)\/.+$/;
 
-export const webSocketRules: ApiRule = (api, ctx) => (api.kind === 'WebSocketApi' ? [...apiIssues(api, ctx), ...routeIssues(api, ctx), ...stageIssues(api, ctx)] : []);
+/** Route settings of WebSocket stages are checked with the others' (stage-settings.ts). */
+export const webSocketRules: ApiRule = (api, ctx) => (api.kind === 'WebSocketApi' ? [...apiIssues(api, ctx), ...routeIssues(api, ctx)] : []);
 
 function apiIssues(api: ApiModel, ctx: RuleContext): ValidationIssue[] {
   const out: ValidationIssue[] = [];
@@ -141,25 +142,6 @@ function integrationIssues(api: ApiModel, ctx: RuleContext, rk: string, r: WebSo
   }
   if (Object.keys(r.integrationResponses).length > 0 && (i.type === 'AWS_PROXY' || i.type === 'HTTP_PROXY')) {
     push('responses', { code: 'websocket-proxy-responses', message: `${rk}: a ${i.type.toLowerCase()} integration passes its answer through; integration responses apply to aws, http and mock integrations`, hint: 'remove `responses`, or use a non-proxy integration type' });
-  }
-  return out;
-}
-
-function stageIssues(api: ApiModel, ctx: RuleContext): ValidationIssue[] {
-  const out: ValidationIssue[] = [];
-  const keys = Object.keys(api.wsRoutes);
-  for (const [name, s] of Object.entries(api.stages)) {
-    for (const [rk, rs] of Object.entries(s.routeSettings ?? {})) {
-      const key = `${api.key}/stages/${name}/routeSettings/${rk}`;
-      if (!(rk in api.wsRoutes)) {
-        const g = didYouMean(rk, keys);
-        out.push(issue(ctx, key, { code: 'websocket-route-settings', message: `stage ${name}: route settings for ${rk}, which is not a route of ${api.key} (AWS: "Unable to find Route by key ${rk} within the provided RouteSettings")`, hint: g ? `did you mean ${g}?` : `use one of: ${keys.join(', ') || '(declare the route first)'}` }));
-      }
-      const t = rs.throttling;
-      if (t && (!(t.rateLimit >= 0) || !(t.burstLimit >= 0) || !Number.isInteger(t.burstLimit))) {
-        out.push(issue(ctx, key, { code: 'throttling-negative', message: `stage ${name}: route ${rk}: throttling needs a rateLimit >= 0 and a whole burstLimit >= 0`, hint: 'use requests per second and a whole number of requests' }));
-      }
-    }
   }
   return out;
 }

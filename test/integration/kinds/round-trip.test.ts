@@ -92,6 +92,7 @@ const strip = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o
 function desiredState(): { model: GatewayModel; where: Map<string, { apiKey: string; target: string; name: string; value: () => unknown; read: (api: ApiModel) => unknown }> } {
   const apis: Record<string, ApiModel> = {};
   const where = new Map<string, { apiKey: string; target: string; name: string; value: () => unknown; read: (api: ApiModel) => unknown }>();
+  const stagesSeen = new Map<ApiKind, number>();
   for (const flavour of FLAVOURS) {
     const rk = `records-${flav(flavour)}`;
     const rec = baseApi(rk, flavour);
@@ -108,7 +109,14 @@ function desiredState(): { model: GatewayModel; where: Map<string, { apiKey: str
       where.set(c.id, { apiKey: key, target: 'api', name: key, value: () => apis[key][c.field as keyof ApiModel], read: (a) => a[c.field as keyof ApiModel] });
       continue;
     }
-    const apiKey = `records-${flav(c.flavour)}`;
+    let apiKey = `records-${flav(c.flavour)}`;
+    if (c.kind === 'stage') {
+      // AWS allows 10 stages per REST API: stage samples fill APIs of their own, nine (and prod) at a time.
+      const n = stagesSeen.get(c.flavour) ?? 0;
+      stagesSeen.set(c.flavour, n + 1);
+      apiKey = `stages-${flav(c.flavour)}-${Math.floor(n / 9)}`;
+      apis[apiKey] ??= baseApi(apiKey, c.flavour);
+    }
     const api = apis[apiKey];
     const pick = (o: unknown) => (o as Record<string, unknown> | undefined)?.[c.field];
     if (c.kind === 'stage') {

@@ -15,6 +15,7 @@ type PerFlavour = Partial<Record<ApiKind, Record<string, unknown>>>;
 const LAMBDA = 'arn:aws:apigateway:ap-northeast-2:lambda:path/2015-03-31/functions/arn:aws:lambda:ap-northeast-2:000000000000:function:auth/invocations';
 const ROLE = 'arn:aws:iam::000000000000:role/apigw-invoke';
 const LOGS = 'arn:aws:logs:ap-northeast-2:000000000000:log-group:access';
+const WEB_ACL = 'arn:aws:wafv2:ap-northeast-2:000000000000:regional/webacl/apigw-sync-example/7d3c1e5a-0b6f-4c2e-9a41-5e8f2d6b0c17';
 /** Replaced by the id of a VPC link the test creates in the local endpoint. */
 export const VPC_LINK_ID = '<vpc link id>';
 const LISTENER = 'arn:aws:elasticloadbalancing:ap-northeast-2:000000000000:listener/app/private/0123456789abcdef/fedcba9876543210';
@@ -46,13 +47,31 @@ export const SAMPLES: Record<string, Record<string, PerFlavour>> = {
     variables: all({ variables: { backend: 'v2', region: 'seoul' } }),
     tracingEnabled: { RestApi: { tracingEnabled: true } },
     throttling: all({ throttling: { rateLimit: 100, burstLimit: 200 } }),
-    cache: { RestApi: { cache: { sizeGb: 1.6, ttlSeconds: 120 } } },
+    cache: { RestApi: { cache: { sizeGb: 1.6, ttlSeconds: 120, allMethods: false, encrypted: true, requireAuthorization: false, unauthorizedStrategy: 'FAIL_WITH_403' } } },
+    detailedMetrics: all({ detailedMetrics: true }),
+    logging: { RestApi: { logging: { level: 'INFO', dataTrace: true } }, WebSocketApi: { logging: { level: 'INFO', dataTrace: true } } },
+    // Every member of a route's settings, on top of stage-wide values it overrides (REST: a method setting; HTTP and WebSocket: a RouteSettings entry).
+    routeSettings: {
+      RestApi: {
+        cache: { sizeGb: 0.5, ttlSeconds: 300, allMethods: false },
+        throttling: { rateLimit: 100, burstLimit: 200 },
+        routeSettings: {
+          'GET /base': {
+            throttling: { rateLimit: 10, burstLimit: 20 },
+            detailedMetrics: true,
+            logging: { level: 'ERROR', dataTrace: false },
+            caching: { enabled: true, ttlSeconds: 60, encrypted: true, requireAuthorization: false, unauthorizedStrategy: 'SUCCEED_WITHOUT_RESPONSE_HEADER' },
+          },
+        },
+      },
+      HttpApi: { throttling: { rateLimit: 100, burstLimit: 200 }, routeSettings: { 'GET /base': { throttling: { rateLimit: 10, burstLimit: 20 }, detailedMetrics: true } } },
+      // `base` is the route every WebSocket API of the test has.
+      WebSocketApi: { throttling: { rateLimit: 100, burstLimit: 200 }, routeSettings: { base: { throttling: { rateLimit: 20, burstLimit: 40 }, logging: { level: 'ERROR', dataTrace: false }, detailedMetrics: true } } },
+    },
     accessLog: all({ accessLog: { destinationArn: LOGS, format: '$context.requestId' } }),
     autoDeploy: v2({ autoDeploy: true }),
-    logging: { WebSocketApi: { logging: { level: 'INFO', dataTrace: true } } },
-    detailedMetrics: { WebSocketApi: { detailedMetrics: true } },
-    // `base` is the route every WebSocket API of the test has.
-    routeSettings: { WebSocketApi: { routeSettings: { base: { throttling: { rateLimit: 20, burstLimit: 40 }, logging: { level: 'ERROR' }, detailedMetrics: true } } } },
+    // The web ACL the local endpoint seeds in every account and region (EXAMPLE_WEB_ACL).
+    webAclArn: { RestApi: { webAclArn: WEB_ACL } },
   },
   authorizer: {
     type: { RestApi: { type: 'REQUEST', identitySource: ['method.request.header.X-Token', 'method.request.querystring.t'] }, HttpApi: { type: 'JWT', identitySource: ['$request.header.Authorization'], jwt: { issuer: 'https://issuer.example.com', audience: ['app'] }, authorizerUri: undefined, payloadFormatVersion: undefined } },

@@ -76,8 +76,8 @@ describe('npm pack → npm install -g (offline) → apigw-sync', () => {
       ]),
     );
     expect(paths.filter((p) => /^(src|test|bench|scripts|gateway-state|dist\/action)\//.test(p))).toEqual([]);
-    // Bundles, their lazy chunks, the public types and the JSON Schemas: ~125 entries with three API kinds.
-    expect(packed.entryCount).toBeLessThan(140);
+    // esbuild's shared chunks grow with the commands (~85 today); a stray directory (src/, node_modules/) would add thousands.
+    expect(packed.entryCount).toBeLessThan(250);
   });
 
   it('declares no runtime dependencies (they are bundled), so it installs with no registry', () => {

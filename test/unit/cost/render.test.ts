@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { renderCostMarkdown } from '../../../src/render/cost-markdown.js';
 import { renderCostText } from '../../../src/render/cost-text.js';
 import { expectGolden } from '../../helpers/golden.js';
-import { mixedReport, seoulReport, unknownRegionReport, webSocketReport } from './scenarios.js';
+import { mixedReport, seoulReport, unknownRegionReport, wafReport, webSocketReport } from './scenarios.js';
 
 describe('cost renderers (golden)', () => {
   it.each([
     { name: 'mixed', report: mixedReport },
     { name: 'seoul-partial', report: seoulReport },
     { name: 'unknown-region', report: unknownRegionReport },
+    { name: 'waf', report: wafReport },
     { name: 'websocket', report: () => webSocketReport() },
     { name: 'websocket-seoul', report: () => webSocketReport('ap-northeast-2') },
   ])('$name', ({ name, report }) => {

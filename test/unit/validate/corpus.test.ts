@@ -93,6 +93,13 @@ const CASES: Array<[string, string, number, string]> = [
   ['private-api-without-policy', 'apis/a/api.yaml', 3, 'private-api-without-policy'],
   ['security-policy-refused', 'apis/a/svc.openapi.yaml', 8, 'extension-refused'],
   ['vpc-endpoints-not-private', 'apis/a/svc.openapi.yaml', 7, 'vpc-endpoints-not-private'],
+  // Stage settings AWS refuses (issue 13): WAF and execution logs on HTTP APIs, route settings for no route, access logs, web ACL scope.
+  ['access-log-destination', 'apis/h/api.yaml', 11, 'access-log-destination'],
+  ['access-log-format', 'apis/a/api.yaml', 12, 'access-log-format'],
+  ['http-api-execution-logs', 'apis/h/api.yaml', 13, 'http-api-execution-logs'],
+  ['http-api-waf', 'apis/h/api.yaml', 10, 'http-api-waf'],
+  ['route-settings-unknown-route', 'apis/a/api.yaml', 11, 'route-settings-unknown-route'],
+  ['web-acl-scope', 'apis/a/api.yaml', 10, 'web-acl-scope'],
   // WebSocket APIs: what AWS refuses on them, caught at validate (issue 14), in api.yaml and the routes file.
   ['websocket-authorization', 'apis/w/routes.yaml', 7, 'websocket-authorization'],
   ['websocket-authorizer-type', 'apis/w/api.yaml', 5, 'websocket-authorizer-type'],
