@@ -146,7 +146,7 @@ describe('WebSocket API lifecycle', () => {
       d.setIn(['stages', 'live', 'throttling', 'rateLimit'], 300);
       d.setIn(['stages', 'live', 'logging', 'level'], 'INFO');
       d.setIn(['stages', 'live', 'routeSettings', 'typing'], d.createNode({ throttling: { rateLimit: 5, burstLimit: 10 } }));
-      d.setIn(['stages', 'live', 'accessLog'], d.createNode({ destinationArn: `arn:aws:logs:${REGION}:000000000000:log-group:chat-access`, format: '$context.connectionId $context.routeKey' }));
+      d.setIn(['stages', 'live', 'accessLog'], d.createNode({ destinationArn: `arn:aws:logs:${REGION}:000000000000:log-group:chat-access`, format: '$context.requestId $context.connectionId $context.routeKey' }));
     });
     const p = await plan();
     const ids = p.plan.steps.map((s) => `${s.change.action} ${s.change.target} ${s.change.name}`);
@@ -163,7 +163,7 @@ describe('WebSocket API lifecycle', () => {
     expect(stage.DeploymentId).not.toBe(before);
     expect(stage.DefaultRouteSettings).toMatchObject({ LoggingLevel: 'INFO', ThrottlingRateLimit: 300 });
     expect(stage.RouteSettings?.typing).toMatchObject({ ThrottlingRateLimit: 5 });
-    expect(stage.AccessLogSettings?.Format).toBe('$context.connectionId $context.routeKey');
+    expect(stage.AccessLogSettings?.Format).toBe('$context.requestId $context.connectionId $context.routeKey');
     await expectConverged();
   }, 120_000);
 
