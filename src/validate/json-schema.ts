@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { apiSchema, gatewaySchema } from '../state/schema.js';
+import { wsRoutesFileSchema } from '../kinds/ws-route/schema.js';
 
 const BASE = 'https://github.com/apigw-sync/apigw-sync/schema';
 
@@ -17,14 +18,15 @@ function toJson(schema: z.ZodType, id: string, title: string): Record<string, un
 export function jsonSchemas(): Record<string, string> {
   const gateway = toJson(gatewaySchema, 'gateway.schema.json', 'apigw-sync gateway.yaml');
   const api = toJson(apiSchema, 'api.schema.json', 'apigw-sync apis/<api>/api.yaml');
+  const wsRoutes = toJson(wsRoutesFileSchema, 'websocket-routes.schema.json', 'apigw-sync routes file of a WebSocket API (apis/<api>/routes.yaml)');
   const strip = ({ $id: _i, $schema: _s, ...rest }: Record<string, unknown>) => rest;
   const bundle = {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: `${BASE}/gateway-state.schema.json`,
-    title: 'apigw-sync gateway-state (gateway.yaml or an api.yaml)',
-    $defs: { gateway: strip(gateway), api: strip(api) },
-    anyOf: [{ $ref: '#/$defs/gateway' }, { $ref: '#/$defs/api' }],
+    title: 'apigw-sync gateway-state (gateway.yaml, an api.yaml, or a WebSocket API\'s routes file)',
+    $defs: { gateway: strip(gateway), api: strip(api), websocketRoutes: strip(wsRoutes) },
+    anyOf: [{ $ref: '#/$defs/gateway' }, { $ref: '#/$defs/api' }, { $ref: '#/$defs/websocketRoutes' }],
   };
   const text = (o: unknown) => `${JSON.stringify(o, null, 2)}\n`;
-  return { 'gateway.schema.json': text(gateway), 'api.schema.json': text(api), 'gateway-state.schema.json': text(bundle) };
+  return { 'gateway.schema.json': text(gateway), 'api.schema.json': text(api), 'websocket-routes.schema.json': text(wsRoutes), 'gateway-state.schema.json': text(bundle) };
 }
