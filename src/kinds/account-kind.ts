@@ -128,8 +128,14 @@ export interface AccountWriteSpec<R> {
   tags?: string;
   /** The resource path in its ARN (`/domainnames/<name>`), for TagResource / UntagResource. */
   arnPath?(key: string, id: string): string;
-  /** Fields AWS cannot change in place: a change deletes and creates the record again. */
+  /** Fields AWS cannot change in place: a change replaces the record. */
   recreateOn?: ReadonlyArray<keyof R>;
+  /**
+   * Replace make-before-break: the new record is created first (APIs switch to it), the old one
+   * is re-tagged `<key>@replaced` and deleted after the APIs. For records AWS lets two of share
+   * a name (a VPC link integrations still use); otherwise the old one is deleted first.
+   */
+  replaceCreatesFirst?: boolean;
   /** After a create: poll until the record is ready (a VPC link: PENDING → AVAILABLE). */
   waitUntilReady?: {
     op: string;

@@ -10,6 +10,7 @@
  * in the reverse order (plan/order.ts).
  */
 import type { ClientCertificateModel } from '../kinds/client-certificate/model.js';
+import type { VpcLinkModel } from '../kinds/vpc-link/model.js';
 import type { ChangeTarget } from './change.js';
 
 /** The `apiKey` of every account-scope Change (and its unit in the plan, drift report, approvals). No API folder can be named so. */
@@ -19,6 +20,8 @@ export const ACCOUNT_KEY = '(account)';
 export interface AccountModel {
   /** REST client certificates, keyed by name (their `apigw-sync:id` tag). */
   clientCertificates: Record<string, ClientCertificateModel>;
+  /** VPC links (REST v1 and HTTP v2), keyed by name; integrations name them (`vpcLink: <name>`). */
+  vpcLinks: Record<string, VpcLinkModel>;
 }
 
 /** Server-owned identifiers of the live account records: change target → record key → AWS id. */

@@ -4,6 +4,11 @@
  * may name only what is here (test/unit/kinds/registry.test.ts checks).
  */
 import {
+  CreateVpcLinkCommand,
+  DeleteVpcLinkCommand,
+  GetVpcLinkCommand,
+  GetVpcLinksCommand,
+  UpdateVpcLinkCommand,
   DeleteClientCertificateCommand,
   GenerateClientCertificateCommand,
   GetClientCertificateCommand,
@@ -12,7 +17,15 @@ import {
   UntagResourceCommand,
   UpdateClientCertificateCommand,
 } from '@aws-sdk/client-api-gateway';
-import { TagResourceCommand as V2TagResourceCommand, UntagResourceCommand as V2UntagResourceCommand } from '@aws-sdk/client-apigatewayv2';
+import {
+  CreateVpcLinkCommand as V2CreateVpcLinkCommand,
+  DeleteVpcLinkCommand as V2DeleteVpcLinkCommand,
+  GetVpcLinkCommand as V2GetVpcLinkCommand,
+  GetVpcLinksCommand as V2GetVpcLinksCommand,
+  TagResourceCommand as V2TagResourceCommand,
+  UntagResourceCommand as V2UntagResourceCommand,
+  UpdateVpcLinkCommand as V2UpdateVpcLinkCommand,
+} from '@aws-sdk/client-apigatewayv2';
 import type { ApiKind } from '../../model/api.js';
 import { ApigwSyncError } from '../../model/errors.js';
 
@@ -25,10 +38,20 @@ const COMMANDS: Record<ApiKind, Record<string, CommandClass>> = {
     GenerateClientCertificate: GenerateClientCertificateCommand,
     UpdateClientCertificate: UpdateClientCertificateCommand,
     DeleteClientCertificate: DeleteClientCertificateCommand,
+    GetVpcLinks: GetVpcLinksCommand,
+    GetVpcLink: GetVpcLinkCommand,
+    CreateVpcLink: CreateVpcLinkCommand,
+    UpdateVpcLink: UpdateVpcLinkCommand,
+    DeleteVpcLink: DeleteVpcLinkCommand,
     TagResource: TagResourceCommand,
     UntagResource: UntagResourceCommand,
   },
   HttpApi: {
+    GetVpcLinks: V2GetVpcLinksCommand,
+    GetVpcLink: V2GetVpcLinkCommand,
+    CreateVpcLink: V2CreateVpcLinkCommand,
+    UpdateVpcLink: V2UpdateVpcLinkCommand,
+    DeleteVpcLink: V2DeleteVpcLinkCommand,
     TagResource: V2TagResourceCommand,
     UntagResource: V2UntagResourceCommand,
   },
