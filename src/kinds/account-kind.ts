@@ -119,8 +119,12 @@ export interface AccountWriteSpec<R> {
     /** Members the field table does not give (a mapping's API id, a parent's address). */
     input?(key: string, rec: R, ctx: AccountWriteContext): Obj;
   };
-  /** v1: PATCH operations from the field table (`patchOperations`); v2: the changed members. Absent: every change recreates. */
-  update?: { op: string };
+  /**
+   * v1: PATCH operations from the field table (`patchOperations`); v2: the changed members,
+   * and `input`'s (members AWS wants whatever changed, resolved at write time: a v2 mapping's
+   * ApiId). Absent: every change recreates.
+   */
+  update?: { op: string; input?(key: string, rec: R, ctx: AccountWriteContext): Obj };
   delete: { op: string };
   /** The input members that name an existing record. */
   address(key: string, id: string | undefined, rec: R): Obj;

@@ -19,7 +19,10 @@ export type ChangeTarget =
   | 'deployment'
   // Account scope (model/account.ts): their changes carry apiKey ACCOUNT_KEY.
   | 'clientCertificate'
-  | 'vpcLink';
+  | 'vpcLink'
+  | 'domain'
+  | 'basePathMapping'
+  | 'apiMapping';
 
 export interface FieldChange {
   /** Dotted path inside the changed object, e.g. `integration.uri`, `variables.backendVersion`. */

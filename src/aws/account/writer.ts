@@ -168,7 +168,7 @@ async function update(kind: AccountKind, u: Update, w: AccountWriter): Promise<v
     if (ops.length > 0) await send(w, flavour, spec.update!.op, { ...address, patchOperations: ops });
   } else {
     const input = updateInput(kind.fields ?? {}, u.before, u.after);
-    if (input) await send(w, flavour, spec.update!.op, { ...input, ...address });
+    if (input) await send(w, flavour, spec.update!.op, { ...input, ...spec.update!.input?.(u.key, u.after, w.wire), ...address });
   }
   if (!spec.tags || !spec.arnPath || u.id === undefined) return;
   const arn = apigatewayArn(w.region, spec.arnPath(u.key, u.id));
