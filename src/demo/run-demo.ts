@@ -17,6 +17,7 @@ import { startEmulator } from '../emulator/index.js';
 import { runApply, runDrift, runPlan, type ApplyResult } from '../engine/index.js';
 import { renderDriftAs } from '../engine/render.js';
 import { RolloutProgress } from '../render/rollout-text.js';
+import { ACCOUNT_GROUP_NAME } from '../render/plan-common.js';
 import type { RolloutEvent } from '../rollout/events.js';
 import { systemClock } from '../rollout/port.js';
 import { copyStateDir, editYamlFile } from './edit-state.js';
@@ -71,14 +72,16 @@ export async function runDemo(o: DemoOptions): Promise<number> {
     }
     o.out(dim(`Working on a copy of ${o.stateDir} in ${dir} (bake times shortened to 3 s; minRequests off, since canary requests count in whole CloudWatch minutes).`));
 
-    section(2, 'Create the example APIs', 'gateway-state/ declares a REST API (shop: two service OpenAPI files, Cognito authorizer, cache, canary policy) and an HTTP API (events: JWT authorizer). Nothing exists yet, so the plan creates everything.');
+    section(2, 'Create the example APIs', 'gateway-state/ declares a REST API (shop: two service OpenAPI files, Cognito authorizer, cache, canary policy, a private route through a VPC link), an HTTP API (events: JWT authorizer) and the custom domain api.example.com that serves both. Nothing exists yet, so the plan creates everything: the account part first (below), then the APIs.');
     const first = await runPlan({ dir, clients });
     if (first.status !== 'ok') {
       o.out(first.issuesText);
       return 1;
     }
+    o.out(accountPart(first.renderings.text));
     o.out(summaryLine(first.renderings.text));
-    rows.push(await timed('create both APIs', async () => report(await runApply({ dir, clients, yes: true }), undefined)));
+    // The local endpoint turns a VPC link AVAILABLE after a second (AWS: minutes): poll it often.
+    rows.push(await timed('create both APIs', async () => report(await runApply({ dir, clients, yes: true, accountWait: { pollMs: 200 } }), undefined)));
 
     const [shop] = await findApi(clients, new AwsCaller(), 'shop-api');
     const shopId = shop.apiId;
@@ -157,6 +160,15 @@ export async function runDemo(o: DemoOptions): Promise<number> {
     const writes = emu.control.calls({ write: true, since }).filter((c) => c.status < 400 && c.service !== 'control').length;
     return { scenario, outcome, seconds: Math.round((Date.now() - start) / 100) / 10, writes };
   }
+}
+
+/** The plan's account group (custom domain and mappings, VPC link): the lines from its title to the first API's. */
+function accountPart(planText: string): string {
+  const lines = planText.split('\n');
+  const start = lines.findIndex((l) => l.startsWith(`+ ${ACCOUNT_GROUP_NAME}`) || l.startsWith(`~ ${ACCOUNT_GROUP_NAME}`));
+  if (start < 0) return '';
+  const end = lines.findIndex((l, i) => i > start && /^[+~-] /.test(l));
+  return lines.slice(start, end < 0 ? undefined : end).join('\n').trimEnd();
 }
 
 function summaryLine(planText: string): string {

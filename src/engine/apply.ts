@@ -26,6 +26,7 @@ import { accountParts, startAccountApply } from './apply-account.js';
 import type { AccountWaitOptions } from '../aws/account/writer.js';
 import { accountNameLookup } from '../aws/account/read.js';
 import { ACCOUNT_KEY } from '../model/account.js';
+import { accountPhaseOf } from '../kinds/registry.js';
 import { noEvents, type EventSink } from './events.js';
 import { desiredApiHash, type PendingFound } from './pending.js';
 import { runPlan } from './plan.js';
@@ -239,12 +240,25 @@ function resumeCheck(
       if (!hashOf(key).startsWith(p.desiredHash)) return { ok: false, why: `gateway-state for ${key} changed since the interrupted apply` };
       continue;
     }
+    if (!reviewed && key === ACCOUNT_KEY && afterPartOfInterrupted(plan, pending, short)) continue;
     if (!reviewed) return { ok: false, why: `${key} has changes but no interrupted apply of the approved plan` };
     const was = reviewed.steps.filter((s) => s.change.apiKey === key).map((s) => canonicalJson(s.change));
     const now = plan.steps.filter((s) => s.change.apiKey === key).map((s) => canonicalJson(s.change));
     if (was.join('\n') !== now.join('\n')) return { ok: false, why: `${key}'s changes differ from the reviewed plan` };
   }
   return { ok: true };
+}
+
+/**
+ * The account part after the APIs (mappings, usage plans) runs only when every API unit
+ * succeeded: an apply of the approved plan interrupted in an API leaves exactly those steps.
+ * They are resumable when an API carries the approved plan's pending marker and every account
+ * step left is of that part.
+ */
+function afterPartOfInterrupted(plan: Plan, pending: PendingFound[], approved: string): boolean {
+  const interrupted = pending.some((p) => p.fingerprint.length > 0 && (approved.startsWith(p.fingerprint) || p.fingerprint.startsWith(approved)));
+  const account = plan.steps.filter((s) => s.change.apiKey === ACCOUNT_KEY).map((s) => s.change);
+  return interrupted && account.every((c) => accountPhaseOf(c, account) === 'after');
 }
 
 function mismatch(approved: string, actual: string, why?: string): FingerprintMismatchError {
