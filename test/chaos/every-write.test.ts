@@ -23,7 +23,8 @@ let dir: string;
 let cleanWrites: string[] = [];
 
 beforeAll(async () => {
-  emu = await startEmulator({ port: 0, quotas: true, quotaScale: SCALE });
+  // The example's VPC link turns AVAILABLE at once: each of the ~70 applies would otherwise wait one 5 s poll for it.
+  emu = await startEmulator({ port: 0, quotas: true, quotaScale: SCALE, vpcLinkPendingMs: 0 });
   clients = createAwsClients({ region: REGION, endpoint: emu.url, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, limiter: new RateLimiter({ scale: SCALE }) });
   dir = copyState();
   const since = emu.control.lastSeq();
