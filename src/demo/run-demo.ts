@@ -18,6 +18,7 @@ import { startEmulator } from '../emulator/index.js';
 import { runApply, runDrift, runPlan, type ApplyResult } from '../engine/index.js';
 import { renderDriftAs } from '../engine/render.js';
 import { RolloutProgress } from '../render/rollout-text.js';
+import { ACCOUNT_GROUP_NAME } from '../render/plan-common.js';
 import type { RolloutEvent } from '../rollout/events.js';
 import { systemClock } from '../rollout/port.js';
 import { copyStateDir, editYamlFile } from './edit-state.js';
@@ -75,16 +76,18 @@ export async function runDemo(o: DemoOptions): Promise<number> {
     section(
       2,
       'Create the example APIs',
-      'gateway-state/ declares a REST API (shop: two service OpenAPI files, Cognito authorizer, cache, per-method settings, an AWS WAF web ACL, canary policy), an HTTP API (events: JWT authorizer, route settings) and a WebSocket API (chat: $connect behind a REQUEST Lambda authorizer, $disconnect, a two-way $default, sendmessage). Nothing exists yet, so the plan creates everything; here is the WebSocket part of it.',
+      'gateway-state/ declares a REST API (shop: two service OpenAPI files, Cognito authorizer, cache, per-method settings, an AWS WAF web ACL, canary policy, a private route through a VPC link), an HTTP API (events: JWT authorizer, route settings), a WebSocket API (chat: $connect behind a REQUEST Lambda authorizer, $disconnect, a two-way $default, sendmessage) and the custom domain api.example.com that serves shop and events. Nothing exists yet, so the plan creates everything: the account part first, then the APIs; here are the account part and the WebSocket API.',
     );
     const first = await runPlan({ dir, clients });
     if (first.status !== 'ok') {
       o.out(first.issuesText);
       return 1;
     }
+    o.out(accountPart(first.renderings.text));
     o.out(apiBlock(first.renderings.text, 'chat'));
     o.out(summaryLine(first.renderings.text));
-    rows.push(await timed('create the three APIs', async () => report(await runApply({ dir, clients, yes: true }), undefined)));
+    // The local endpoint turns a VPC link AVAILABLE after a second (AWS: minutes): poll it often.
+    rows.push(await timed('create the three APIs', async () => report(await runApply({ dir, clients, yes: true, accountWait: { pollMs: 200 } }), undefined)));
 
     const [shop] = await findApi(clients, new AwsCaller(), 'shop-api');
     const shopId = shop.apiId;
@@ -175,6 +178,15 @@ export async function runDemo(o: DemoOptions): Promise<number> {
     const writes = emu.control.calls({ write: true, since }).filter((c) => c.status < 400 && c.service !== 'control').length;
     return { scenario, outcome, seconds: Math.round((Date.now() - start) / 100) / 10, writes };
   }
+}
+
+/** The plan's account group (custom domain and mappings, VPC link): the lines from its title to the first API's. */
+function accountPart(planText: string): string {
+  const lines = planText.split('\n');
+  const start = lines.findIndex((l) => l.startsWith(`+ ${ACCOUNT_GROUP_NAME}`) || l.startsWith(`~ ${ACCOUNT_GROUP_NAME}`));
+  if (start < 0) return '';
+  const end = lines.findIndex((l, i) => i > start && /^[+~-] /.test(l));
+  return lines.slice(start, end < 0 ? undefined : end).join('\n').trimEnd();
 }
 
 function summaryLine(planText: string): string {

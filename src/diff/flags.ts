@@ -9,6 +9,8 @@
  * breaking — a client that works today may fail after: the kind's rules and its field
  *   rows (route removed, auth added, new required parameter, CORS narrowed, …).
  * destructive — something is deleted (or replaced).
+ * movesTraffic — requests go somewhere else afterwards (a custom domain path mapped to another
+ *   API or stage); set only when true.
  * security — protection or auditing is weakened (a stage's web ACL removed or replaced,
  *   access logging turned off): set only when true, so plans without it are unchanged.
  */
@@ -21,7 +23,7 @@ export type { FlagInput } from '../kinds/kind.js';
 
 export function flagsFor(c: FlagInput): ChangeFlags {
   const kind = kindOf(c.target);
-  const acc = { redeploy: [] as string[], breaking: [] as string[], security: [] as string[] };
+  const acc = { redeploy: [] as string[], breaking: [] as string[], traffic: [] as string[], security: [] as string[] };
   const destructive: string[] = [];
 
   if (kind.snapshot) acc.redeploy.push(`${kind.label} ${pastTense(c.action)}`);
@@ -38,8 +40,9 @@ export function flagsFor(c: FlagInput): ChangeFlags {
     redeploy: acc.redeploy.length > 0,
     breaking: acc.breaking.length > 0,
     destructive: destructive.length > 0,
+    ...(acc.traffic.length > 0 ? { movesTraffic: true } : {}),
     ...(acc.security.length > 0 ? { security: true } : {}),
-    reasons: [...new Set([...acc.security, ...acc.breaking, ...destructive, ...acc.redeploy])],
+    reasons: [...new Set([...acc.security, ...acc.breaking, ...acc.traffic, ...destructive, ...acc.redeploy])],
   };
 }
 

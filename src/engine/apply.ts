@@ -22,6 +22,11 @@ import { TAG_OWNER, type LiveSnapshot } from '../model/live.js';
 import type { GatewayModel } from '../model/api.js';
 import type { EngineClients } from './clients.js';
 import { applyApiUnit, message, type ApiUnitResult } from './apply-api.js';
+import { accountParts, startAccountApply } from './apply-account.js';
+import type { AccountWaitOptions } from '../aws/account/writer.js';
+import { accountNameLookup } from '../aws/account/read.js';
+import { ACCOUNT_KEY } from '../model/account.js';
+import { accountPhaseOf } from '../kinds/registry.js';
 import { noEvents, type EventSink } from './events.js';
 import { desiredApiHash, type PendingFound } from './pending.js';
 import { runPlan } from './plan.js';
@@ -58,6 +63,8 @@ export interface ApplyOptions {
   ownerId?: string;
   lockTtlSeconds?: number;
   deployerFor?: DeployerFactory;
+  /** How apply waits for account records that take time (a new VPC link: PENDING → AVAILABLE). */
+  accountWait?: AccountWaitOptions;
   events?: EventSink;
   now?: Date;
 }
@@ -130,8 +137,32 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
   // Refused before the first write: logging without the account's CloudWatch Logs role would fail half-way.
   await assertCloudWatchRole(plan, desired.apis, clients.apigw);
   const adopted = await adoptApis(plan, live, clients);
-  const apiKeys = [...new Set([...plan.steps.map((s) => s.change.apiKey), ...Object.keys(plan.deployments)])].sort();
-  const units: ApiUnitResult[] = await Promise.all(
+  // Account-scope steps run around the APIs: the part APIs need first, the part that needs them last.
+  const apiIds = new Map<string, string>(Object.entries(live.apis).map(([k, a]) => [k, a.ids.apiId]));
+  const account = startAccountApply({ plan, desired, live, clients, apiIdOf: (k) => apiIds.get(k), wait: opts.accountWait, events });
+  const parts = accountParts(plan);
+  const accountNameOf = accountNameLookup(live.account, desired.account);
+  const adoptedAccount = plan.adoptAccount?.length ? await account.executor.adopt(plan.adoptAccount) : 0;
+  const apiSteps = plan.steps.slice(parts.before.length, plan.steps.length - parts.after.length);
+  const failures: ApplyFailure[] = [];
+  const outcome = { done: [] as PlanStep[], deployed: [] as DeploymentTask[], steps: [] as PlanStep[], deployments: [] as DeploymentTask[] };
+  const writes = () => adopted + adoptedAccount + account.writes + units.reduce((n, u) => n + u.writes, 0);
+  const accountFailed = (walk: Awaited<ReturnType<typeof account.run>>) => {
+    failures.push({ apiKey: ACCOUNT_KEY, message: message(walk.failed?.error), error: walk.failed?.error });
+  };
+  let units: ApiUnitResult[] = [];
+
+  const first = await account.run(parts.before);
+  outcome.done.push(...first.done);
+  if (!first.ok) {
+    accountFailed(first);
+    outcome.steps.push(...first.remainingSteps, ...apiSteps, ...parts.after);
+    outcome.deployments.push(...Object.entries(plan.deployments).map(([apiKey, stages]) => ({ apiKey, stages })));
+    return result('failed', { ...outcome, remaining: { steps: outcome.steps, deployments: outcome.deployments }, failures, writes: writes() });
+  }
+
+  const apiKeys = [...new Set([...apiSteps.map((s) => s.change.apiKey), ...Object.keys(plan.deployments)])].sort();
+  units = await Promise.all(
     apiKeys.map((apiKey) =>
       applyApiUnit({
         apiKey,
@@ -146,25 +177,45 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
         ownerId: desired.owner,
         lockTtlSeconds: opts.lockTtlSeconds,
         deployerFor: opts.deployerFor,
+        accountIds: account.executor.ids,
+        accountNameOf,
         events,
       }),
     ),
   );
-
-  const failures: ApplyFailure[] = [];
   for (const u of units) {
     const error = u.error ?? u.walk.failed?.error;
     if (error !== undefined) failures.push({ apiKey: u.apiKey, message: message(error), error });
+    if (u.apiId) apiIds.set(u.apiKey, u.apiId);
+    else apiIds.delete(u.apiKey);
+    outcome.done.push(...u.walk.done);
+    outcome.deployed.push(...u.walk.deployed);
+    if (!u.walk.ok) {
+      outcome.steps.push(...u.walk.remainingSteps);
+      outcome.deployments.push(...u.walk.remainingDeployments);
+    }
+  }
+
+  // What needs the APIs (mappings to their stages) waits until every API unit succeeded.
+  if (failures.length === 0) {
+    const last = await account.run(parts.after);
+    outcome.done.push(...last.done);
+    if (!last.ok) {
+      accountFailed(last);
+      outcome.steps.push(...last.remainingSteps);
+    } else {
+      // Records replaced make-before-break go once nothing uses them (else the next plan deletes them).
+      await account.executor.finish().catch((error: unknown) => failures.push({ apiKey: ACCOUNT_KEY, message: message(error), error }));
+    }
+  } else {
+    outcome.steps.push(...parts.after);
   }
   return result(failures.length ? 'failed' : 'applied', {
-    done: units.flatMap((u) => u.walk.done),
-    deployed: units.flatMap((u) => u.walk.deployed),
-    remaining: {
-      steps: units.flatMap((u) => (u.walk.ok ? [] : u.walk.remainingSteps)),
-      deployments: units.flatMap((u) => (u.walk.ok ? [] : u.walk.remainingDeployments)),
-    },
+    done: outcome.done,
+    deployed: outcome.deployed,
+    remaining: { steps: outcome.steps, deployments: outcome.deployments },
     failures,
-    writes: adopted + units.reduce((n, u) => n + u.writes, 0),
+    writes: writes(),
   });
 }
 
@@ -191,12 +242,25 @@ function resumeCheck(
       if (!hashOf(key).startsWith(p.desiredHash)) return { ok: false, why: `gateway-state for ${key} changed since the interrupted apply` };
       continue;
     }
+    if (!reviewed && key === ACCOUNT_KEY && afterPartOfInterrupted(plan, pending, short)) continue;
     if (!reviewed) return { ok: false, why: `${key} has changes but no interrupted apply of the approved plan` };
     const was = reviewed.steps.filter((s) => s.change.apiKey === key).map((s) => canonicalJson(s.change));
     const now = plan.steps.filter((s) => s.change.apiKey === key).map((s) => canonicalJson(s.change));
     if (was.join('\n') !== now.join('\n')) return { ok: false, why: `${key}'s changes differ from the reviewed plan` };
   }
   return { ok: true };
+}
+
+/**
+ * The account part after the APIs (mappings, usage plans) runs only when every API unit
+ * succeeded: an apply of the approved plan interrupted in an API leaves exactly those steps.
+ * They are resumable when an API carries the approved plan's pending marker and every account
+ * step left is of that part.
+ */
+function afterPartOfInterrupted(plan: Plan, pending: PendingFound[], approved: string): boolean {
+  const interrupted = pending.some((p) => p.fingerprint.length > 0 && (approved.startsWith(p.fingerprint) || p.fingerprint.startsWith(approved)));
+  const account = plan.steps.filter((s) => s.change.apiKey === ACCOUNT_KEY).map((s) => s.change);
+  return interrupted && account.every((c) => accountPhaseOf(c, account) === 'after');
 }
 
 function mismatch(approved: string, actual: string, why?: string): FingerprintMismatchError {

@@ -21,7 +21,13 @@ export type ChangeTarget =
   | 'deployment'
   | 'wsRoute'
   | 'routeResponse'
-  | 'integrationResponse';
+  | 'integrationResponse'
+  // Account scope (model/account.ts): their changes carry apiKey ACCOUNT_KEY.
+  | 'clientCertificate'
+  | 'vpcLink'
+  | 'domain'
+  | 'basePathMapping'
+  | 'apiMapping';
 
 export interface FieldChange {
   /** Dotted path inside the changed object, e.g. `integration.uri`, `variables.backendVersion`. */
@@ -37,6 +43,8 @@ export interface ChangeFlags {
   breaking: boolean;
   /** Deletes or replaces something. */
   destructive: boolean;
+  /** Sends clients' requests somewhere else (a custom domain path mapped to another API or stage). Absent = false. */
+  movesTraffic?: boolean;
   /** Weakens protection or auditing (AWS WAF web ACL removed, access logging turned off); present only when set. */
   security?: boolean;
   /** One short phrase per flag that is set, e.g. "route removed". */

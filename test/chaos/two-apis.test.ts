@@ -19,10 +19,15 @@ beforeAll(async () => {
   emu = await startTestEmulator();
   clients = sdkClients(emu.url);
   // Each folder declares one API only; a folder does not own (or delete) the other's API.
+  // The example's custom domain maps both APIs: neither folder here declares it. Both keep the
+  // VPC link (without owner ids, a folder takes every managed record for its own: one without
+  // the file would delete the link shop uses).
   shopDir = copyState();
   for (const other of ['events', 'chat']) rmSync(join(shopDir, 'apis', other), { recursive: true });
+  rmSync(join(shopDir, 'domains'), { recursive: true });
   eventsDir = copyState();
   for (const other of ['shop', 'chat']) rmSync(join(eventsDir, 'apis', other), { recursive: true });
+  rmSync(join(eventsDir, 'domains'), { recursive: true });
   for (const dir of [shopDir, eventsDir]) {
     const r = await runApply({ dir, clients, yes: true });
     if (r.status !== 'applied') throw new Error(r.failures.map((f) => f.message).join('; '));

@@ -79,6 +79,8 @@ export interface StageModel {
   tracingEnabled?: boolean;
   /** HTTP only; apigw-sync manages deployments itself, so it is false unless declared. */
   autoDeploy?: boolean;
+  /** REST only: the client certificate (client-certificates/<name>.yaml) the stage presents to backends (mutual TLS). */
+  clientCertificate?: string;
   /** REST only: the AWS WAF (wafv2) web ACL protecting the stage, written through WAFv2 AssociateWebACL. */
   webAclArn?: string;
 }

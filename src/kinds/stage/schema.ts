@@ -63,6 +63,7 @@ export const stageSchema = z.strictObject({
     })
     .optional(),
   tracingEnabled: z.boolean().optional(),
+  clientCertificate: z.string().min(1).optional().describe('REST only: the client certificate (client-certificates/<name>.yaml) the stage presents to its backends (mutual TLS).'),
   autoDeploy: z.boolean().optional(),
   webAclArn: z.string().min(1).optional().describe("REST only: the AWS WAF (wafv2) web ACL that protects the stage (a REGIONAL web ACL of the state's region)."),
   canary: z.strictObject({ percentTraffic: z.number() }).optional().describe('REST only: a standing canary on the stage.'),

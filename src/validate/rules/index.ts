@@ -12,6 +12,7 @@ import { stageSettingRules } from './stage-settings.js';
 import { stageRules } from './stages.js';
 import { timeoutRules } from './timeouts.js';
 import { webSocketRules } from './websocket.js';
+import { ACCOUNT_RULES } from './account/index.js';
 
 export type { RuleContext } from './context.js';
 
@@ -19,5 +20,5 @@ export type { RuleContext } from './context.js';
 export const API_RULES: readonly ApiRule[] = [routeShapeRules, pathParamRules, httpApiFeatureRules, webSocketRules, fieldAvailabilityRules, timeoutRules, stageRules, stageSettingRules, rolloutRules, referenceRules, awsRefusalRules, extensionRules];
 
 export function runRules(ctx: RuleContext): ValidationIssue[] {
-  return Object.values(ctx.model.apis).flatMap((api) => API_RULES.flatMap((rule) => rule(api, ctx)));
+  return [...Object.values(ctx.model.apis).flatMap((api) => API_RULES.flatMap((rule) => rule(api, ctx))), ...ACCOUNT_RULES.flatMap((rule) => rule(ctx))];
 }
