@@ -12,11 +12,14 @@
  * the limiter's tokens, counts the attempt, and reports throttling back to the limiter.
  *
  * The CloudWatch client is made on first use (cloudwatch-sdk.ts): plan, drift, import and
- * unlock never load its SDK package.
+ * unlock never load its SDK package. So are the SSM and Secrets Manager clients
+ * (key-value-sdk.ts), which only API key value sources need.
  */
 import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { SSMClient } from '@aws-sdk/client-ssm';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { UsageError } from '../model/errors.js';
 import type { AwsService } from './quotas.js';
@@ -24,6 +27,7 @@ import { RateLimiter, sharedRateLimiter } from './rate-limit.js';
 import { ApigwRetryStrategy, DEFAULT_MAX_ATTEMPTS } from './retry.js';
 import { awsErrorCode, httpStatusOf } from './errors.js';
 import { loadCloudWatchSdk } from './cloudwatch-sdk.js';
+import { loadSecretsManagerSdk, loadSsmSdk } from './key-value-sdk.js';
 import { withoutSdkNodeWarning } from '../node-support.js';
 
 /** Request attempts sent, by operation (retries count: AWS counts them against the quota too). */
@@ -50,6 +54,9 @@ export interface AwsClients {
   apigwv2: ApiGatewayV2Client;
   /** Made on first access. */
   readonly cloudwatch: CloudWatchClient;
+  /** Made on first access: API key values kept in Parameter Store / Secrets Manager (src/aws/key-values). */
+  readonly ssm: SSMClient;
+  readonly secretsManager: SecretsManagerClient;
   calls: CallCounter;
   limiter: RateLimiter;
 }
@@ -91,6 +98,8 @@ export function createAwsClients(opts: CreateAwsClientsOptions = {}): AwsClients
   installLimiter(apigw, 'apigateway', limiter, calls);
   installLimiter(apigwv2, 'apigatewayv2', limiter, calls);
   let cloudwatch: CloudWatchClient | undefined;
+  let ssm: SSMClient | undefined;
+  let secretsManager: SecretsManagerClient | undefined;
   return {
     region,
     apigw,
@@ -101,6 +110,20 @@ export function createAwsClients(opts: CreateAwsClientsOptions = {}): AwsClients
         installLimiter(cloudwatch, 'cloudwatch', limiter, calls);
       }
       return cloudwatch;
+    },
+    get ssm() {
+      if (!ssm) {
+        ssm = withoutSdkNodeWarning(() => new (loadSsmSdk().SSMClient)(config));
+        installLimiter(ssm, 'ssm', limiter, calls);
+      }
+      return ssm;
+    },
+    get secretsManager() {
+      if (!secretsManager) {
+        secretsManager = withoutSdkNodeWarning(() => new (loadSecretsManagerSdk().SecretsManagerClient)(config));
+        installLimiter(secretsManager, 'secretsmanager', limiter, calls);
+      }
+      return secretsManager;
     },
     calls,
     limiter,
@@ -124,7 +147,7 @@ function installLimiter(client: StackOwner, service: AwsService, limiter: RateLi
         limiter.succeeded(service, operation);
         return out;
       } catch (e) {
-        if (httpStatusOf(e) === 429 || awsErrorCode(e) === 'TooManyRequestsException' || awsErrorCode(e) === 'Throttling') {
+        if (httpStatusOf(e) === 429 || awsErrorCode(e) === 'TooManyRequestsException' || awsErrorCode(e) === 'Throttling' || awsErrorCode(e) === 'ThrottlingException') {
           calls.throttled++;
           limiter.throttled(service, operation);
         }
