@@ -9,6 +9,8 @@ import type { DriftItem } from '../model/change.js';
 import type { DriftReport } from '../model/drift.js';
 import type { LiveSnapshot } from '../model/live.js';
 import { diffApi } from './api.js';
+import { diffAccount } from './account.js';
+import { ACCOUNT_KEY } from '../model/account.js';
 import { makeChange } from './change.js';
 
 export interface DriftOptions {
@@ -21,6 +23,8 @@ export interface DriftOptions {
 
 export function detectDrift(desired: GatewayModel, live: LiveSnapshot, opts: DriftOptions = {}): DriftReport {
   const items: DriftItem[] = [];
+  // Account scope first (its records are listed first everywhere), roles swapped as for the APIs.
+  if (live.account) for (const change of diffAccount(live.account.model, desired.account)) items.push({ apiKey: ACCOUNT_KEY, change });
   for (const key of Object.keys(desired.apis).sort()) {
     const liveApi = live.apis[key];
     // Roles swapped: AWS is the "desired" side, Git the "live" side.

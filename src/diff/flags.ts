@@ -9,6 +9,8 @@
  * breaking — a client that works today may fail after: the kind's rules and its field
  *   rows (route removed, auth added, new required parameter, CORS narrowed, …).
  * destructive — something is deleted (or replaced).
+ * movesTraffic — requests go somewhere else afterwards (a custom domain path mapped to another
+ *   API or stage); set only when true.
  */
 import type { ChangeAction, ChangeFlags } from '../model/change.js';
 import { fieldFlags } from '../kinds/field.js';
@@ -19,7 +21,7 @@ export type { FlagInput } from '../kinds/kind.js';
 
 export function flagsFor(c: FlagInput): ChangeFlags {
   const kind = kindOf(c.target);
-  const acc = { redeploy: [] as string[], breaking: [] as string[] };
+  const acc = { redeploy: [] as string[], breaking: [] as string[], traffic: [] as string[] };
   const destructive: string[] = [];
 
   if (kind.snapshot) acc.redeploy.push(`${kind.label} ${pastTense(c.action)}`);
@@ -35,7 +37,8 @@ export function flagsFor(c: FlagInput): ChangeFlags {
     redeploy: acc.redeploy.length > 0,
     breaking: acc.breaking.length > 0,
     destructive: destructive.length > 0,
-    reasons: [...new Set([...acc.breaking, ...destructive, ...acc.redeploy])],
+    ...(acc.traffic.length > 0 ? { movesTraffic: true } : {}),
+    reasons: [...new Set([...acc.breaking, ...acc.traffic, ...destructive, ...acc.redeploy])],
   };
 }
 

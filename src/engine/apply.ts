@@ -22,6 +22,9 @@ import { TAG_OWNER, type LiveSnapshot } from '../model/live.js';
 import type { GatewayModel } from '../model/api.js';
 import type { EngineClients } from './clients.js';
 import { applyApiUnit, message, type ApiUnitResult } from './apply-api.js';
+import { accountParts, startAccountApply } from './apply-account.js';
+import type { AccountWaitOptions } from '../aws/account/writer.js';
+import { ACCOUNT_KEY } from '../model/account.js';
 import { noEvents, type EventSink } from './events.js';
 import { desiredApiHash, type PendingFound } from './pending.js';
 import { runPlan } from './plan.js';
@@ -58,6 +61,8 @@ export interface ApplyOptions {
   ownerId?: string;
   lockTtlSeconds?: number;
   deployerFor?: (api: ApiModel, clients: ApiClients, caller: AwsCaller) => Deployer;
+  /** How apply waits for account records that take time (a new VPC link: PENDING → AVAILABLE). */
+  accountWait?: AccountWaitOptions;
   events?: EventSink;
   now?: Date;
 }
@@ -128,8 +133,31 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
   }
 
   const adopted = await adoptApis(plan, live, clients);
-  const apiKeys = [...new Set([...plan.steps.map((s) => s.change.apiKey), ...Object.keys(plan.deployments)])].sort();
-  const units: ApiUnitResult[] = await Promise.all(
+  // Account-scope steps run around the APIs: the part APIs need first, the part that needs them last.
+  const apiIds = new Map<string, string>(Object.entries(live.apis).map(([k, a]) => [k, a.ids.apiId]));
+  const account = startAccountApply({ plan, desired, live, clients, apiIdOf: (k) => apiIds.get(k), wait: opts.accountWait, events });
+  const parts = accountParts(plan);
+  const adoptedAccount = plan.adoptAccount?.length ? await account.executor.adopt(plan.adoptAccount) : 0;
+  const apiSteps = plan.steps.slice(parts.before.length, plan.steps.length - parts.after.length);
+  const failures: ApplyFailure[] = [];
+  const outcome = { done: [] as PlanStep[], deployed: [] as DeploymentTask[], steps: [] as PlanStep[], deployments: [] as DeploymentTask[] };
+  const writes = () => adopted + adoptedAccount + account.writes + units.reduce((n, u) => n + u.writes, 0);
+  const accountFailed = (walk: Awaited<ReturnType<typeof account.run>>) => {
+    failures.push({ apiKey: ACCOUNT_KEY, message: message(walk.failed?.error), error: walk.failed?.error });
+  };
+  let units: ApiUnitResult[] = [];
+
+  const first = await account.run(parts.before);
+  outcome.done.push(...first.done);
+  if (!first.ok) {
+    accountFailed(first);
+    outcome.steps.push(...first.remainingSteps, ...apiSteps, ...parts.after);
+    outcome.deployments.push(...Object.entries(plan.deployments).map(([apiKey, stages]) => ({ apiKey, stages })));
+    return result('failed', { ...outcome, remaining: { steps: outcome.steps, deployments: outcome.deployments }, failures, writes: writes() });
+  }
+
+  const apiKeys = [...new Set([...apiSteps.map((s) => s.change.apiKey), ...Object.keys(plan.deployments)])].sort();
+  units = await Promise.all(
     apiKeys.map((apiKey) =>
       applyApiUnit({
         apiKey,
@@ -148,21 +176,36 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
       }),
     ),
   );
-
-  const failures: ApplyFailure[] = [];
   for (const u of units) {
     const error = u.error ?? u.walk.failed?.error;
     if (error !== undefined) failures.push({ apiKey: u.apiKey, message: message(error), error });
+    if (u.apiId) apiIds.set(u.apiKey, u.apiId);
+    else apiIds.delete(u.apiKey);
+    outcome.done.push(...u.walk.done);
+    outcome.deployed.push(...u.walk.deployed);
+    if (!u.walk.ok) {
+      outcome.steps.push(...u.walk.remainingSteps);
+      outcome.deployments.push(...u.walk.remainingDeployments);
+    }
+  }
+
+  // What needs the APIs (mappings to their stages) waits until every API unit succeeded.
+  if (failures.length === 0) {
+    const last = await account.run(parts.after);
+    outcome.done.push(...last.done);
+    if (!last.ok) {
+      accountFailed(last);
+      outcome.steps.push(...last.remainingSteps);
+    }
+  } else {
+    outcome.steps.push(...parts.after);
   }
   return result(failures.length ? 'failed' : 'applied', {
-    done: units.flatMap((u) => u.walk.done),
-    deployed: units.flatMap((u) => u.walk.deployed),
-    remaining: {
-      steps: units.flatMap((u) => (u.walk.ok ? [] : u.walk.remainingSteps)),
-      deployments: units.flatMap((u) => (u.walk.ok ? [] : u.walk.remainingDeployments)),
-    },
+    done: outcome.done,
+    deployed: outcome.deployed,
+    remaining: { steps: outcome.steps, deployments: outcome.deployments },
     failures,
-    writes: adopted + units.reduce((n, u) => n + u.writes, 0),
+    writes: writes(),
   });
 }
 

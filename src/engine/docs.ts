@@ -29,7 +29,7 @@ export async function runDocs(o: DocsOptions): Promise<DocsResult> {
   let note: string | undefined;
   if (o.clients) {
     try {
-      const live = await readLive({ clients: resolveClients(o.clients, v.model.region), desired: v.model, region: v.model.region });
+      const live = await readLive({ clients: resolveClients(o.clients, v.model.region), desired: v.model, region: v.model.region, account: false });
       apiIds = Object.fromEntries(Object.entries(live.apis).map(([k, a]) => [k, a.ids.apiId]));
       const missing = Object.keys(v.model.apis).filter((k) => !apiIds![k]);
       if (missing.length) note = `not in AWS yet: ${missing.join(', ')} (their addresses keep {apiId})`;

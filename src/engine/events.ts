@@ -18,6 +18,8 @@ export type EngineEvent =
   | { type: 'deploy.done'; apiKey: string; stages: string[]; deploymentId?: string }
   | { type: 'deploy.failed'; apiKey: string; stages: string[]; error: string }
   | { type: 'aws.call'; apiKey?: string; operation: string; write: boolean }
+  /** An account-scope record apply waits for (a new VPC link: PENDING → AVAILABLE). */
+  | { type: 'account.waiting'; target: string; name: string; status: string; message?: string; waitedMs: number }
   | { type: 'prune.deleted'; apiId: string; name: string };
 
 export type EventSink = (event: EngineEvent) => void;

@@ -40,7 +40,7 @@ export type PlanResult =
       issuesText: string;
       /** Interrupted applies found in AWS; their stages are in plan.deployments. */
       pending: PendingFound[];
-      /** Steps to run, stages to deploy, or APIs to adopt (tag with the owner id). */
+      /** Steps to run, stages to deploy, or APIs and account records to adopt (tag with the owner id). */
       hasChanges: boolean;
       /** The clients used (made for the state's region when a factory was given). */
       clients: AwsClients;
@@ -61,7 +61,7 @@ export async function runPlan(opts: PlanOptions): Promise<PlanResult> {
   const pending = pendingApplies(live);
   for (const p of pending) events({ type: 'pending.found', apiKey: p.apiKey, stages: p.stages, fingerprint: p.fingerprint });
   const plan = withPendingDeployments(buildPlan({ desired, live, now: opts.now ?? new Date() }), desired, pending);
-  const hasChanges = plan.steps.length > 0 || Object.keys(plan.deployments).length > 0 || (plan.adopt?.length ?? 0) > 0;
+  const hasChanges = plan.steps.length > 0 || Object.keys(plan.deployments).length > 0 || (plan.adopt?.length ?? 0) > 0 || (plan.adoptAccount?.length ?? 0) > 0;
   const renderings = lazyRenderings(plan);
   return { status: 'ok', plan, desired, live, issues: state.issues, issuesText: state.issuesText, pending, hasChanges, clients, renderings };
 }

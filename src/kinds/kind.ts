@@ -30,6 +30,8 @@ export interface FlagInput {
 export interface FlagAcc {
   redeploy: string[];
   breaking: string[];
+  /** Reasons the change sends requests somewhere else (ChangeFlags.movesTraffic). */
+  traffic?: string[];
 }
 
 /** One fact about a record being created: label, value, and whether a string is shown raw (unquoted). */
@@ -153,6 +155,8 @@ export interface ResourceKind<R = unknown> {
   flags?(c: FlagInput, acc: FlagAcc): void;
   /** What a reviewer wants to see of a new record. */
   facts?(after: R): Fact[];
+  /** Account-scope kinds only (src/kinds/account-kind.ts): where they live, how they are read, written and ordered. */
+  readonly account?: import('./account-kind.js').AccountScope<R>;
 }
 
 /** The generic diff a kind gets when it has no hook. */

@@ -3,8 +3,11 @@
  * plan (order table), render, mask, apply, drift and import iterate this list; adding a
  * kind is adding its folder and one line here (see docs/architecture.md, "How to add a kind").
  */
+import type { AccountModel } from '../model/account.js';
 import type { ApiKind, ApiModel } from '../model/api.js';
-import type { ChangeTarget } from '../model/change.js';
+import type { Change, ChangeTarget } from '../model/change.js';
+import type { AccountPhase, AccountScope } from './account-kind.js';
+import { clientCertificateKind } from './client-certificate/index.js';
 import { apiKind } from './api/index.js';
 import { authorizerKind } from './authorizer/index.js';
 import { deploymentKind } from './deployment/index.js';
@@ -19,7 +22,13 @@ import { tagsKind } from './tags/index.js';
 
 export const KINDS: readonly ResourceKind[] = [apiKind, tagsKind, authorizerKind, requestValidatorKind, modelKind, routeKind, integrationKind, stageKind, deploymentKind];
 
-const BY_TARGET = new Map<ChangeTarget, ResourceKind>(KINDS.map((k) => [k.target, k]));
+/**
+ * The account-scope kinds (src/kinds/account-kind.ts), in diff order: records of the account
+ * and region that APIs refer to, or that refer to APIs. Their changes carry apiKey ACCOUNT_KEY.
+ */
+export const ACCOUNT_KINDS: readonly (ResourceKind & { account: AccountScope })[] = [clientCertificateKind as ResourceKind & { account: AccountScope }];
+
+const BY_TARGET = new Map<ChangeTarget, ResourceKind>([...KINDS, ...ACCOUNT_KINDS].map((k) => [k.target, k]));
 
 export function kindOf(target: ChangeTarget): ResourceKind {
   const k = BY_TARGET.get(target);
@@ -28,7 +37,45 @@ export function kindOf(target: ChangeTarget): ResourceKind {
 }
 
 /** Every change target, in registry order (the plan file format accepts exactly these). */
-export const TARGETS = KINDS.map((k) => k.target) as [ChangeTarget, ...ChangeTarget[]];
+export const TARGETS = [...KINDS, ...ACCOUNT_KINDS].map((k) => k.target) as [ChangeTarget, ...ChangeTarget[]];
+
+/** The account kind of a target, or undefined for an API kind. */
+export function accountKindOf(target: ChangeTarget): (ResourceKind & { account: AccountScope }) | undefined {
+  const k = BY_TARGET.get(target);
+  return k?.account ? (k as ResourceKind & { account: AccountScope }) : undefined;
+}
+
+/** The folders of gateway-state that hold account-scope files (`client-certificates`, `domains`, …). */
+export function accountStateDirs(): string[] {
+  return ACCOUNT_KINDS.flatMap((k) => (k.account.state ? [k.account.state.dir] : []));
+}
+
+/** An account model with nothing in it. */
+export function emptyAccount(): AccountModel {
+  const out = {} as Record<string, Record<string, unknown>>;
+  for (const k of ACCOUNT_KINDS) out[k.account.modelKey] = {};
+  return out as unknown as AccountModel;
+}
+
+/** True when an account model holds no record of any kind. */
+export function accountIsEmpty(m: AccountModel | undefined): boolean {
+  return !m || ACCOUNT_KINDS.every((k) => Object.keys((m[k.account.modelKey] ?? {}) as object).length === 0);
+}
+
+/**
+ * When apply runs an account change: creates and updates in their kind's phase, deletes in
+ * the other one (a VPC link is created before the APIs that use it and deleted after them; a
+ * mapping is created after the stage it names and deleted before it). An update may depend on
+ * the plan (see AccountScope.updatePhase).
+ */
+export function accountPhaseOf(c: Change, all: readonly Change[] = []): AccountPhase {
+  const k = accountKindOf(c.target);
+  if (!k) throw new Error(`${c.target} is not an account-scope kind`);
+  const own = k.account.phase;
+  if (c.action === 'delete') return own === 'before' ? 'after' : 'before';
+  if (c.action === 'update' && k.account.updatePhase) return k.account.updatePhase(c, all);
+  return own;
+}
 
 /** The order table of plan/order.ts: rank of a kind's changes in one API flavour. */
 export function targetRank(flavour: ApiKind, target: ChangeTarget): number {
@@ -48,7 +95,7 @@ export function userKeyedFields(): Set<string> {
   const scan = (table: object | undefined) => {
     for (const [key, row] of Object.entries(table ?? {})) if ((row as { userKeys?: boolean }).userKeys) out.add(key);
   };
-  for (const k of KINDS) scan(k.fields);
+  for (const k of [...KINDS, ...ACCOUNT_KINDS]) scan(k.fields);
   for (const table of PART_TABLES) scan(table);
   return out;
 }

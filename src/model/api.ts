@@ -17,6 +17,7 @@
  */
 
 import type { ApiHeaderModel } from '../kinds/api/model.js';
+import type { AccountModel } from './account.js';
 import type { AuthorizerModel } from '../kinds/authorizer/model.js';
 import type { ModelSchema } from '../kinds/model/model.js';
 import type { RequestValidatorModel } from '../kinds/request-validator/model.js';
@@ -44,6 +45,11 @@ export interface GatewayModel {
   defaults: GatewayDefaults;
   /** Keyed by API key (the folder name under `apis/`). */
   apis: Record<string, ApiModel>;
+  /**
+   * Account-scope records (custom domains, VPC links, client certificates, …: model/account.ts).
+   * Absent when the state declares none (then a plan still deletes this owner's live ones).
+   */
+  account?: AccountModel;
 }
 
 export interface GatewayDefaults {

@@ -16,7 +16,9 @@ export type ChangeTarget =
   | 'route'
   | 'integration'
   | 'stage'
-  | 'deployment';
+  | 'deployment'
+  // Account scope (model/account.ts): their changes carry apiKey ACCOUNT_KEY.
+  | 'clientCertificate';
 
 export interface FieldChange {
   /** Dotted path inside the changed object, e.g. `integration.uri`, `variables.backendVersion`. */
@@ -32,6 +34,8 @@ export interface ChangeFlags {
   breaking: boolean;
   /** Deletes or replaces something. */
   destructive: boolean;
+  /** Sends clients' requests somewhere else (a custom domain path mapped to another API or stage). Absent = false. */
+  movesTraffic?: boolean;
   /** One short phrase per flag that is set, e.g. "route removed". */
   reasons: string[];
 }

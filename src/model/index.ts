@@ -1,4 +1,5 @@
 export * from './api.js';
+export * from './account.js';
 export * from './live.js';
 export * from './change.js';
 export * from './plan.js';

@@ -1,3 +1,4 @@
+import type { LiveAccount } from './account.js';
 import type { ApiModel } from './api.js';
 
 /** Tag keys the tool writes on live APIs. Never part of ApiModel.tags. */
@@ -92,4 +93,6 @@ export interface LiveSnapshot {
   unmanaged: UnmanagedLiveApi[];
   /** Live APIs of other owners: never matched, planned, drifted or pruned. */
   elsewhere?: ElsewhereLiveApi[];
+  /** The account-scope records (model/account.ts); absent when they were not read. */
+  account?: LiveAccount;
 }

@@ -1,3 +1,4 @@
+import type { AccountRecordRef } from './account.js';
 import type { Change } from './change.js';
 
 /** A step is one Change placed in the apply order, or a deployment the plan adds. */
@@ -38,6 +39,11 @@ export interface Plan {
   adopt?: string[];
   /** The owner id of the directory the plan was made for (absent when it has none). */
   owner?: string;
+  /**
+   * Account-scope records the state names that carry no owner id yet (matched by name):
+   * apply tags them with the plan's owner. Absent when there are none.
+   */
+  adoptAccount?: AccountRecordRef[];
 }
 
 /**

@@ -20,6 +20,8 @@ import { createHash } from 'node:crypto';
 import type { GatewayModel } from '../model/api.js';
 import type { LiveSnapshot } from '../model/live.js';
 import { canonicalJson } from '../model/canonical.js';
+import { ACCOUNT_KEY } from '../model/account.js';
+import { accountIsEmpty } from '../kinds/registry.js';
 
 /** Characters of the fingerprint shown to people; the full hash is stored. */
 export const SHORT_FINGERPRINT_LENGTH = 12;
@@ -27,7 +29,9 @@ export const SHORT_FINGERPRINT_LENGTH = 12;
 export function planFingerprint(desired: GatewayModel, live: LiveSnapshot): string {
   const liveModels: Record<string, unknown> = {};
   for (const [key, api] of Object.entries(live.apis)) liveModels[key] = api.model;
-  const input = canonicalJson({ desired, live: { region: live.region, apis: liveModels } });
+  // Account-scope records count only when there are some (a state without any keeps its fingerprints).
+  const account = live.account && !accountIsEmpty(live.account.model) ? { account: live.account.model } : {};
+  const input = canonicalJson({ desired, live: { region: live.region, apis: liveModels, ...account } });
   return createHash('sha256').update(input).digest('hex');
 }
 
@@ -58,6 +62,8 @@ export interface DesiredStateDigest {
 export function desiredStateDigest(desired: GatewayModel): DesiredStateDigest {
   const apis: Record<string, string> = {};
   for (const key of Object.keys(desired.apis).sort()) apis[key] = apiStateHash(desired.region, desired.apis[key]);
+  // The account scope is one more unit of approval (its changes carry apiKey ACCOUNT_KEY).
+  if (desired.account) apis[ACCOUNT_KEY] = createHash('sha256').update(canonicalJson({ region: desired.region, account: desired.account })).digest('hex').slice(0, API_STATE_HASH_LENGTH);
   const fingerprint = createHash('sha256').update(canonicalJson({ desired })).digest('hex');
   return { fingerprint, region: desired.region, apis };
 }

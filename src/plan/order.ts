@@ -14,9 +14,15 @@
  * Steps are grouped per API (one writer per API; an API's steps and its deployment
  * finish before the next API starts). An API being replaced (its kind changed) is deleted
  * before its new twin is created.
+ *
+ * Account-scope changes (apiKey ACCOUNT_KEY: client certificates, VPC links, domains,
+ * mappings, …) go around the APIs: the part that APIs need first (creates and updates of
+ * `before` kinds, deletes of `after` kinds), then every API, then the rest (creates and
+ * updates of `after` kinds, deletes of `before` kinds) — registry.ts `accountPhaseOf`. Within
+ * a part, creates and updates ascend by the kind's rank, deletes descend.
  */
 import type { Change } from '../model/change.js';
-import { kindOf, targetRank } from '../kinds/registry.js';
+import { accountKindOf, accountPhaseOf, kindOf, targetRank } from '../kinds/registry.js';
 import { routePathDepth } from '../kinds/route/index.js';
 
 /** The table itself is data of the kinds: `rank` of each kind in src/kinds/registry.ts. */
@@ -27,13 +33,19 @@ export function pathDepth(change: Change): number {
   return kindOf(change.target).byPathDepth ? routePathDepth(change.name) : 0;
 }
 
-/** Sort key within one API: [phase, rank, depth, name]. */
-function sortKey(c: Change, replaced: boolean): [number, number, number, string] {
-  if (c.target === 'api' && c.action === 'delete' && replaced) return [-1, 0, 0, c.name];
+/** Sort key: [part (account before / APIs / account after), API key, phase, rank, depth, name]. */
+function sortKey(c: Change, replaced: boolean, all: readonly Change[]): [number, string, number, number, number, string] {
+  const account = accountKindOf(c.target);
+  if (account) {
+    const part = accountPhaseOf(c, all) === 'before' ? 0 : 2;
+    const rank = account.account.rank;
+    return c.action === 'delete' ? [part, '', part === 0 ? 0 : 1, -rank, 0, c.name] : [part, '', part === 0 ? 1 : 0, rank, 0, c.name];
+  }
+  if (c.target === 'api' && c.action === 'delete' && replaced) return [1, c.apiKey, -1, 0, 0, c.name];
   const rank = targetRank(c.apiKind, c.target);
   const depth = pathDepth(c);
-  if (c.action === 'delete') return [1, -rank, -depth, c.name];
-  return [0, rank, depth, c.name];
+  if (c.action === 'delete') return [1, c.apiKey, 1, -rank, -depth, c.name];
+  return [1, c.apiKey, 0, rank, depth, c.name];
 }
 
 function compareTuples(a: (number | string)[], b: (number | string)[]): number {
@@ -44,15 +56,12 @@ function compareTuples(a: (number | string)[], b: (number | string)[]): number {
   return 0;
 }
 
-/** Orders changes for apply: by API key, then by the table above. Stable and total. */
+/** Orders changes for apply: account part first, then by API key and the table above, then the account's last part. Stable and total. */
 export function orderChanges(changes: Change[]): Change[] {
   const replacedApis = new Set(
     changes.filter((c) => c.target === 'api' && c.action === 'create').map((c) => c.apiKey),
   );
-  const keyed = changes.map((c, i) => ({ c, i, k: sortKey(c, replacedApis.has(c.apiKey)) }));
-  keyed.sort((x, y) => {
-    if (x.c.apiKey !== y.c.apiKey) return x.c.apiKey < y.c.apiKey ? -1 : 1;
-    return compareTuples(x.k, y.k) || x.i - y.i;
-  });
+  const keyed = changes.map((c, i) => ({ c, i, k: sortKey(c, replacedApis.has(c.apiKey), changes) }));
+  keyed.sort((x, y) => compareTuples(x.k, y.k) || x.i - y.i);
   return keyed.map((x) => x.c);
 }

@@ -24,7 +24,7 @@ const change = z.object({
   before: z.unknown().optional(),
   after: z.unknown().optional(),
   fields: z.array(fieldChange),
-  flags: z.object({ redeploy: z.boolean(), breaking: z.boolean(), destructive: z.boolean(), reasons: z.array(z.string()) }),
+  flags: z.object({ redeploy: z.boolean(), breaking: z.boolean(), destructive: z.boolean(), movesTraffic: z.boolean().optional(), reasons: z.array(z.string()) }),
 });
 const planSchema = z.object({
   kind: z.literal(PLAN_FILE_KIND),
@@ -44,6 +44,7 @@ const planSchema = z.object({
   secrets: z.record(z.string(), z.array(z.string())).optional(),
   adopt: z.array(z.string()).optional(),
   owner: z.string().optional(),
+  adoptAccount: z.array(z.object({ target: z.enum(TARGETS), key: z.string(), id: z.string() })).optional(),
 });
 
 export function serializePlan(plan: Plan): string {

@@ -16,7 +16,7 @@ import { COMMENT_MARKER, currentApprovals, encodeCommentData, type Approval, typ
 import { renderDriftSection } from './comment-drift.js';
 import { codeSpan, escapeMarkdownText } from './escape.js';
 import { renderPlanMarkdown } from './plan-markdown.js';
-import { KIND_LABEL, groupByApi, NO_CHANGES } from './plan-common.js';
+import { groupByApi, groupTitle, NO_CHANGES } from './plan-common.js';
 import { maskPlan } from './mask.js';
 
 /** GitHub's limit for issue and PR comment bodies. */
@@ -310,7 +310,8 @@ function planSummaryTable(plan: Plan): string[] {
     const n = (a: string) => g.all.filter((c) => c.action === a).length;
     const breaking = g.all.filter((c) => c.flags.breaking).length;
     const deploy = plan.deployments[g.apiKey]?.map((s) => codeSpan(s, { inTable: true })).join(', ') ?? '';
-    return `| ${escapeMarkdownText(g.apiKey)} | ${KIND_LABEL[g.apiKind]} | ${n('create')} | ${n('update')} | ${n('delete')} | ${breaking} | ${deploy} |`;
+    const title = groupTitle(g);
+    return `| ${escapeMarkdownText(title.name)} | ${escapeMarkdownText(title.kind)} | ${n('create')} | ${n('update')} | ${n('delete')} | ${breaking} | ${deploy} |`;
   });
   return ['| API | Kind | Add | Change | Destroy | Breaking | Redeploys |', '|---|---|---|---|---|---|---|', ...rows];
 }

@@ -3,6 +3,7 @@ import type { Change, ChangeAction } from '../model/change.js';
 import type { DriftReport } from '../model/drift.js';
 import type { UnmanagedLiveApi } from '../model/live.js';
 import { TOOL_TAG_PREFIX } from '../model/live.js';
+import { ACCOUNT_KEY } from '../model/account.js';
 
 export const DRIFT_VERB: Record<ChangeAction, string> = {
   create: 'added in AWS (not in Git)',
@@ -22,9 +23,11 @@ export function countDifferences(changes: Change[]): number {
 }
 
 export function driftSummaryLine(r: DriftReport): string {
-  const apis = new Set(r.items.map((i) => i.apiKey)).size;
+  const apis = new Set(r.items.map((i) => i.apiKey).filter((k) => k !== ACCOUNT_KEY)).size;
+  const account = r.items.some((i) => i.apiKey === ACCOUNT_KEY);
   const n = countDifferences(r.items.map((i) => i.change));
-  const parts = [n === 0 ? 'Drift: none in managed APIs' : `Drift: ${n} difference${n === 1 ? '' : 's'} in ${apis} API${apis === 1 ? '' : 's'}`];
+  const where = [...(apis > 0 ? [`${apis} API${apis === 1 ? '' : 's'}`] : []), ...(account ? ['the account resources'] : [])].join(' and ');
+  const parts = [n === 0 ? 'Drift: none in managed APIs' : `Drift: ${n} difference${n === 1 ? '' : 's'} in ${where}`];
   if (r.onlyInAws.length > 0) parts.push(`${r.onlyInAws.length} API${r.onlyInAws.length === 1 ? '' : 's'} only in AWS`);
   const elsewhere = r.managedElsewhere?.length ?? 0;
   if (elsewhere > 0) parts.push(`${elsewhere} managed elsewhere`);

@@ -7,7 +7,7 @@ import type { DriftReport } from '../model/drift.js';
 import { NO_DRIFT, driftSummaryLine, unmanagedNote } from './drift-common.js';
 import { codeBlock, codeSpan, escapeHtml, escapeMarkdownText } from './escape.js';
 import { maskDrift } from './mask.js';
-import { KIND_LABEL, TARGET_LABEL, formatValue, groupByApi, routeGroupAction, routeGroupChanges } from './plan-common.js';
+import { KIND_LABEL, TARGET_LABEL, formatValue, groupByApi, groupTitle, routeGroupAction, routeGroupChanges } from './plan-common.js';
 import { ACTION_ICON } from './plan-markdown.js';
 
 export interface DriftMarkdownOptions {
@@ -32,7 +32,8 @@ export function renderDriftMarkdown(report: DriftReport, opts: DriftMarkdownOpti
   if (r.items.length === 0) out.push(`✅ ${NO_DRIFT}`, '');
   else out.push(LEGEND, '');
   for (const g of groupByApi(r.items.map((i) => i.change))) {
-    out.push(`#### ${escapeMarkdownText(g.apiKey)} · ${KIND_LABEL[g.apiKind]}`, '');
+    const title = groupTitle(g);
+    out.push(`#### ${escapeMarkdownText(title.name)} · ${escapeMarkdownText(title.kind)}`, '');
     const rows: string[] = [];
     const add = (c: Change, target: string, name: string) => rows.push(...changeRows(c, target, name));
     for (const c of [...g.apiLevel, ...g.definitions, ...g.stages, ...g.other]) add(c, TARGET_LABEL[c.target], c.target === 'tags' ? '—' : c.name);

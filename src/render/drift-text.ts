@@ -7,7 +7,7 @@ import type { DriftReport } from '../model/drift.js';
 import { DRIFT_VERB, ELSEWHERE_HEADING, NO_DRIFT, countDifferences, driftSummaryLine, unmanagedNote } from './drift-common.js';
 import { terminalSafeDeep } from './escape.js';
 import { maskDrift } from './mask.js';
-import { KIND_LABEL, SYMBOL, TARGET_LABEL, formatValue, groupByApi, routeGroupAction, routeGroupChanges } from './plan-common.js';
+import { KIND_LABEL, SYMBOL, TARGET_LABEL, formatValue, groupByApi, groupTitle, routeGroupAction, routeGroupChanges } from './plan-common.js';
 import { textStyle, type TextStyle } from './text-style.js';
 
 const INDENT = '    ';
@@ -19,7 +19,8 @@ export function renderDriftText(report: DriftReport, opts: { color: boolean }): 
   if (r.items.length === 0) out.push(st.green(NO_DRIFT), '');
   for (const g of groupByApi(r.items.map((i) => i.change))) {
     const n = countDifferences(g.all);
-    out.push(`${st.bold(g.apiKey)} · ${KIND_LABEL[g.apiKind]}: ${n} difference${n === 1 ? '' : 's'}`);
+    const title = groupTitle(g);
+    out.push(`${st.bold(title.name)} · ${title.kind}: ${n} difference${n === 1 ? '' : 's'}`);
     for (const c of [...g.apiLevel, ...g.definitions, ...g.stages, ...g.other]) out.push(...item(c, c.target === 'tags' ? 'tags' : `${TARGET_LABEL[c.target]} ${c.name}`, st));
     for (const rg of g.routes) {
       const action = routeGroupAction(rg);

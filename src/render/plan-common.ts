@@ -7,14 +7,30 @@ import type { ApiKind } from '../model/api.js';
 import type { Change, ChangeAction, ChangeTarget } from '../model/change.js';
 import type { Plan, PlanSummary } from '../model/plan.js';
 import { MASK } from './mask.js';
-import { KINDS, kindOf } from '../kinds/registry.js';
+import { ACCOUNT_KINDS, KINDS, kindOf } from '../kinds/registry.js';
+import { ACCOUNT_KEY } from '../model/account.js';
 
 export const KIND_LABEL: Record<ApiKind, string> = { RestApi: 'REST API', HttpApi: 'HTTP API' };
 
 export const SYMBOL: Record<ChangeAction | 'replace', string> = { create: '+', update: '~', delete: '-', replace: '±' };
 
 /** How people call each kind ("request validator"), from the registry. */
-export const TARGET_LABEL = Object.fromEntries(KINDS.map((k) => [k.target, k.label])) as Record<ChangeTarget, string>;
+export const TARGET_LABEL = Object.fromEntries([...KINDS, ...ACCOUNT_KINDS].map((k) => [k.target, k.label])) as Record<ChangeTarget, string>;
+
+/** The account-scope group's name where an API's key would stand. */
+export const ACCOUNT_GROUP_NAME = 'account';
+
+/** True for the group of account-scope changes (custom domains, VPC links, …). */
+export function isAccountGroup(g: { apiKey: string }): boolean {
+  return g.apiKey === ACCOUNT_KEY;
+}
+
+/** A group's name (`shop`, or `account`) and what it is (`REST API`, or the kinds it changes: `client certificates, VPC links`). */
+export function groupTitle(g: Pick<ApiGroup, 'apiKey' | 'apiKind' | 'all'>): { name: string; kind: string } {
+  if (!isAccountGroup(g)) return { name: g.apiKey, kind: KIND_LABEL[g.apiKind] };
+  const labels = ACCOUNT_KINDS.filter((k) => g.all.some((c) => c.target === k.target)).map((k) => `${k.label}s`);
+  return { name: ACCOUNT_GROUP_NAME, kind: labels.join(', ') || 'account resources' };
+}
 
 /** One route's changes: the method-level change and/or its integration's. */
 export interface RouteGroup {
@@ -38,6 +54,7 @@ export interface ApiGroup {
 
 /** Kinds shown under an API's definitions (authorizers, validators, models, …), in registry order. */
 const DEFINITION_ORDER: ChangeTarget[] = KINDS.filter((k) => k.section === 'definition').map((k) => k.target);
+const ACCOUNT_ORDER: ChangeTarget[] = ACCOUNT_KINDS.map((k) => k.target);
 const METHOD_ORDER = ['ANY', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 /** `GET /users/{id}` → ['/users/{id}', 'GET'] for sorting by path, then method. */
@@ -85,6 +102,8 @@ export function groupByApi(changes: Change[]): ApiGroup[] {
     g.apiLevel.sort((a, b) => (a.target === b.target ? (a.action === 'delete' ? -1 : 1) : a.target === 'api' ? -1 : 1));
     g.definitions.sort((a, b) => DEFINITION_ORDER.indexOf(a.target) - DEFINITION_ORDER.indexOf(b.target) || a.name.localeCompare(b.name));
     g.stages.sort((a, b) => a.name.localeCompare(b.name));
+    // The account group: kind by kind in registry order, then by name.
+    if (isAccountGroup(g)) g.other.sort((a, b) => ACCOUNT_ORDER.indexOf(a.target) - ACCOUNT_ORDER.indexOf(b.target) || a.name.localeCompare(b.name));
     g.routes.sort((a, b) => compareRouteKeys(a.key, b.key));
   }
   return [...groups.values()].sort((a, b) => (a.apiKey < b.apiKey ? -1 : a.apiKey > b.apiKey ? 1 : 0));
@@ -110,35 +129,49 @@ export function formatValue(v: unknown, opts: { max?: number } = {}): string {
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-export function summaryLine(s: PlanSummary): string {
+export function summaryLine(s: PlanSummary, changes: readonly Change[] = []): string {
   const parts = [`Plan: ${s.add} to add, ${s.change} to change, ${s.destroy} to destroy`];
   if (s.redeploys > 0) parts.push(s.redeploys === 1 ? '1 API redeploys' : `${s.redeploys} APIs redeploy`);
   if (s.breaking > 0) parts.push(plural(s.breaking, 'breaking change', 'breaking changes'));
+  const moves = changes.filter((c) => c.flags.movesTraffic).length;
+  if (moves > 0) parts.push(plural(moves, 'change moves traffic', 'changes move traffic'));
   return `${parts.join('; ')}.`;
 }
 
 export const NO_CHANGES = 'No changes. Live matches gateway-state.';
 
-/** APIs the plan adopts (no owner id yet): apply tags them with the plan's owner. Undefined when none. */
-export function adoptionNote(plan: Pick<Plan, 'adopt' | 'owner'>): string | undefined {
-  if (!plan.adopt?.length || !plan.owner) return undefined;
-  const n = plan.adopt.length;
-  return `Adopts ${n} API${n === 1 ? '' : 's'} that carr${n === 1 ? 'ies' : 'y'} no owner id yet (managed before owners existed, or imported): ${plan.adopt.join(', ')}; apply tags ${n === 1 ? 'it' : 'them'} apigw-sync:owner=${plan.owner}.`;
+/** APIs and account records the plan adopts (no owner id yet): apply tags them with the plan's owner. Undefined when none. */
+export function adoptionNote(plan: Pick<Plan, 'adopt' | 'owner' | 'adoptAccount'>): string | undefined {
+  if (!plan.owner) return undefined;
+  const notes: string[] = [];
+  if (plan.adopt?.length) {
+    const n = plan.adopt.length;
+    notes.push(`Adopts ${n} API${n === 1 ? '' : 's'} that carr${n === 1 ? 'ies' : 'y'} no owner id yet (managed before owners existed, or imported): ${plan.adopt.join(', ')}; apply tags ${n === 1 ? 'it' : 'them'} apigw-sync:owner=${plan.owner}.`);
+  }
+  if (plan.adoptAccount?.length) {
+    const n = plan.adoptAccount.length;
+    const names = plan.adoptAccount.map((r) => `${TARGET_LABEL[r.target]} ${r.key}`).join(', ');
+    notes.push(`Adopts ${n} account record${n === 1 ? '' : 's'} gateway-state names that carr${n === 1 ? 'ies' : 'y'} no owner id yet: ${names}; apply tags ${n === 1 ? 'it' : 'them'} apigw-sync:owner=${plan.owner}.`);
+  }
+  return notes.length ? notes.join(' ') : undefined;
 }
 
+export type FlagWord = 'redeploy' | 'BREAKING' | 'moves traffic' | 'destroy';
+
 /** Flag words in display order. */
-export function flagWords(c: Change): ('redeploy' | 'BREAKING' | 'destroy')[] {
-  const out: ('redeploy' | 'BREAKING' | 'destroy')[] = [];
+export function flagWords(c: Change): FlagWord[] {
+  const out: FlagWord[] = [];
   if (c.flags.redeploy) out.push('redeploy');
   if (c.flags.breaking) out.push('BREAKING');
+  if (c.flags.movesTraffic) out.push('moves traffic');
   if (c.flags.destructive) out.push('destroy');
   return out;
 }
 
 /** Merged flags of several changes (a route and its integration). */
-export function mergedFlagWords(cs: Change[]): ('redeploy' | 'BREAKING' | 'destroy')[] {
+export function mergedFlagWords(cs: Change[]): FlagWord[] {
   const set = new Set(cs.flatMap(flagWords));
-  return (['redeploy', 'BREAKING', 'destroy'] as const).filter((w) => set.has(w));
+  return (['redeploy', 'BREAKING', 'moves traffic', 'destroy'] as const).filter((w) => set.has(w));
 }
 
 const RESTATES_ACTION = new RegExp(`^(${KINDS.map((k) => k.label).join('|')}) (added|changed|deleted)$`);

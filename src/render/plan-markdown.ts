@@ -19,6 +19,7 @@ import {
   createFacts,
   formatValue,
   groupByApi,
+  groupTitle,
   informativeReasons,
   integrationPhrase,
   isMultilineField,
@@ -46,7 +47,7 @@ export interface PlanMarkdownOptions {
 
 export const ACTION_ICON: Record<keyof typeof SYMBOL, string> = { create: '🟢', update: '🟡', delete: '🔴', replace: '🟣' };
 export const ACTION_WORD: Record<keyof typeof SYMBOL, string> = { create: 'add', update: 'change', delete: 'destroy', replace: 'replace' };
-const BADGE = { redeploy: '`🔁 redeploy`', BREAKING: '**`⚠️ breaking`**', destroy: '`🗑️ destroy`' } as const;
+const BADGE = { redeploy: '`🔁 redeploy`', BREAKING: '**`⚠️ breaking`**', 'moves traffic': '**`🔀 moves traffic`**', destroy: '`🗑️ destroy`' } as const;
 
 export function renderPlanMarkdown(plan: Plan, opts: PlanMarkdownOptions = {}): string {
   const masked = maskPlan(plan);
@@ -56,14 +57,15 @@ export function renderPlanMarkdown(plan: Plan, opts: PlanMarkdownOptions = {}): 
   const adopted = adoption ? `> [!NOTE]\n> ${escapeMarkdownText(adoption)}\n\n` : '';
   if (masked.steps.length === 0) return `${heading}\n\n✅ **${NO_CHANGES}**\n\n${adopted}${meta}\n`;
 
-  const out = [heading, '', `**${summaryLine(masked.summary)}**`, '', ...(adoption ? [adopted.trimEnd(), ''] : []), meta, ''];
+  const out = [heading, '', `**${summaryLine(masked.summary, masked.steps.map((x) => x.change))}**`, '', ...(adoption ? [adopted.trimEnd(), ''] : []), meta, ''];
   for (const g of groupByApi(masked.steps.map((s) => s.change))) out.push(...apiSection(g, masked.deployments[g.apiKey] ?? [], opts), '');
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }
 
 function apiSection(g: ApiGroup, deployStages: string[], opts: PlanMarkdownOptions): string[] {
   const counts = countActions(g.all);
-  const out = [`#### ${ACTION_ICON[g.action]} ${escapeMarkdownText(g.apiKey)} · ${KIND_LABEL[g.apiKind]}`, ''];
+  const title = groupTitle(g);
+  const out = [`#### ${ACTION_ICON[g.action]} ${escapeMarkdownText(title.name)} · ${escapeMarkdownText(title.kind)}`, ''];
   const facts = [counts];
   if (deployStages.length > 0) facts.push(`🔁 new deployment for ${deployStages.map((s) => codeSpan(s)).join(', ')}`);
   out.push(facts.join(' · '), '');

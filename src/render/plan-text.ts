@@ -10,7 +10,6 @@ import { shortFingerprint } from '../plan/fingerprint.js';
 import { terminalSafeDeep } from './escape.js';
 import { maskPlan } from './mask.js';
 import {
-  KIND_LABEL,
   NO_CHANGES,
   adoptionNote,
   SYMBOL,
@@ -18,6 +17,7 @@ import {
   createFacts,
   formatValue,
   groupByApi,
+  groupTitle,
   informativeReasons,
   integrationPhrase,
   isMultilineField,
@@ -48,7 +48,7 @@ export function renderPlanText(plan: Plan, opts: PlanTextOptions): string {
     out.push(...renderApi(g, masked.deployments[g.apiKey] ?? [], st), '');
   }
   if (adoption) out.push(st.yellow(adoption), '');
-  out.push(st.bold(summaryLine(masked.summary)));
+  out.push(st.bold(summaryLine(masked.summary, masked.steps.map((x) => x.change))));
   return `${out.join('\n')}\n`;
 }
 
@@ -59,12 +59,13 @@ function sym(action: keyof typeof SYMBOL, st: TextStyle): string {
 
 function flags(words: ReturnType<typeof mergedFlagWords>, st: TextStyle): string {
   if (words.length === 0) return '';
-  const shown = words.map((w) => (w === 'BREAKING' ? st.bold(st.red(`[${w}]`)) : w === 'destroy' ? st.red(`[${w}]`) : st.cyan(`[${w}]`)));
+  const shown = words.map((w) => (w === 'BREAKING' ? st.bold(st.red(`[${w}]`)) : w === 'destroy' ? st.red(`[${w}]`) : w === 'moves traffic' ? st.bold(st.magenta(`[${w}]`)) : st.cyan(`[${w}]`)));
   return `  ${shown.join(' ')}`;
 }
 
 function renderApi(g: ApiGroup, deployStages: string[], st: TextStyle): string[] {
-  const lines = [`${sym(g.action, st)} ${st.bold(g.apiKey)} · ${KIND_LABEL[g.apiKind]}`];
+  const title = groupTitle(g);
+  const lines = [`${sym(g.action, st)} ${st.bold(title.name)} · ${title.kind}`];
   for (const c of [...g.apiLevel, ...g.definitions, ...g.stages, ...g.other]) lines.push(...renderChange(c, 1, st));
   for (const r of g.routes) lines.push(...renderRoute(r, st));
   if (deployStages.length > 0) {

@@ -11,8 +11,9 @@ import { apiSchema, gatewaySchema, type ApiFile } from './schema.js';
 import { apiFields, type ApiFieldsModel } from '../kinds/api/fields.js';
 import { loadFields } from '../kinds/field.js';
 import { stageFields } from '../kinds/stage/fields.js';
-import { emptyRecords } from '../kinds/registry.js';
+import { accountStateDirs, emptyRecords } from '../kinds/registry.js';
 import { zodToIssues } from './zod-issues.js';
+import { compileAccount } from './account.js';
 import { inlineRoutes } from './inline-routes.js';
 import { mergeParts } from './merge-parts.js';
 import { loadOpenapi, type OpenapiPart, type ServiceDefaults } from './openapi/load.js';
@@ -59,8 +60,13 @@ export function compileState(files: StateFiles): CompileResult {
     }
   }
 
+  // Account-scope records (domains, VPC links, client certificates, …): one file each, in their kind's folder.
+  const account = compileAccount(ctx, { region: model.region, sources });
+  if (account) model.account = account;
+
   const apiKeys = [...new Set([...files.files.keys()].filter((f) => f.startsWith('apis/')).map((f) => f.split('/')[1]))].sort();
-  if (apiKeys.length === 0 && !(files.issues ?? []).some((i) => i.code === 'missing-directory' || i.code === 'not-a-directory')) {
+  const accountFiles = accountStateDirs().some((d) => [...files.files.keys()].some((f) => f.startsWith(`${d}/`)));
+  if (apiKeys.length === 0 && !accountFiles && !(files.issues ?? []).some((i) => i.code === 'missing-directory' || i.code === 'not-a-directory')) {
     issues.push({ severity: 'error', code: 'no-apis', location: rootLoc(), message: `${files.root} declares no APIs (no apis/<name>/api.yaml)`, hint: 'add apis/<name>/api.yaml with `kind: RestApi` or `kind: HttpApi`' });
   }
   for (const key of apiKeys) {

@@ -7,6 +7,7 @@ import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, posix, relative, sep } from 'node:path';
 import type { ValidationIssue } from '../model/issue.js';
 import type { StateFiles } from './types.js';
+import { accountStateDirs } from '../kinds/registry.js';
 
 /** Per-file limit: generated OpenAPI files of very large APIs stay well under this. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -115,5 +116,19 @@ export async function readStateDir(dir: string, opts: ReadOptions = {}): Promise
     /* no apis/ folder: compile reports "no APIs" */
   }
   for (const name of apiDirs) await walk(`apis/${name}`, 1, { left: MAX_FILES_PER_API });
+  // Account-scope folders (domains/, vpc-links/, …): one file per record; a sub-folder is reported by the compiler.
+  for (const dirName of accountStateDirs()) {
+    try {
+      const st = await lstat(join(root, dirName));
+      if (st.isSymbolicLink()) {
+        issue(dirName, 'symlink-escape', `${dirName} is a symbolic link; it must be a real directory`, `move the folder into ${root}/`);
+        continue;
+      }
+      if (!st.isDirectory()) continue;
+    } catch {
+      continue;
+    }
+    await walk(dirName, MAX_DEPTH - 1, { left: MAX_FILES_PER_API });
+  }
   return out;
 }

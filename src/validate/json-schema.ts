@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { apiSchema, gatewaySchema } from '../state/schema.js';
+import { ACCOUNT_KINDS } from '../kinds/registry.js';
 
 const BASE = 'https://github.com/apigw-sync/apigw-sync/schema';
 
@@ -17,14 +18,24 @@ function toJson(schema: z.ZodType, id: string, title: string): Record<string, un
 export function jsonSchemas(): Record<string, string> {
   const gateway = toJson(gatewaySchema, 'gateway.schema.json', 'apigw-sync gateway.yaml');
   const api = toJson(apiSchema, 'api.schema.json', 'apigw-sync apis/<api>/api.yaml');
+  // One schema per account-scope folder: `<dir>.schema.json` (e.g. client-certificates.schema.json).
+  const account = ACCOUNT_KINDS.flatMap((k) => {
+    const st = k.account.state;
+    return st ? [[st.dir, toJson(st.schema, `${st.dir}.schema.json`, `apigw-sync ${st.dir}/<name>.yaml`)] as const] : [];
+  });
   const strip = ({ $id: _i, $schema: _s, ...rest }: Record<string, unknown>) => rest;
   const bundle = {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: `${BASE}/gateway-state.schema.json`,
-    title: 'apigw-sync gateway-state (gateway.yaml or an api.yaml)',
-    $defs: { gateway: strip(gateway), api: strip(api) },
-    anyOf: [{ $ref: '#/$defs/gateway' }, { $ref: '#/$defs/api' }],
+    title: 'apigw-sync gateway-state (gateway.yaml, an api.yaml, or an account-scope file)',
+    $defs: { gateway: strip(gateway), api: strip(api), ...Object.fromEntries(account.map(([dir, js]) => [dir, strip(js)])) },
+    anyOf: [{ $ref: '#/$defs/gateway' }, { $ref: '#/$defs/api' }, ...account.map(([dir]) => ({ $ref: `#/$defs/${dir}` }))],
   };
   const text = (o: unknown) => `${JSON.stringify(o, null, 2)}\n`;
-  return { 'gateway.schema.json': text(gateway), 'api.schema.json': text(api), 'gateway-state.schema.json': text(bundle) };
+  return {
+    'gateway.schema.json': text(gateway),
+    'api.schema.json': text(api),
+    ...Object.fromEntries(account.map(([dir, js]) => [`${dir}.schema.json`, text(js)])),
+    'gateway-state.schema.json': text(bundle),
+  };
 }

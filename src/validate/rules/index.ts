@@ -10,6 +10,7 @@ import { rolloutRules } from './rollout.js';
 import { routeShapeRules } from './route-shape.js';
 import { stageRules } from './stages.js';
 import { timeoutRules } from './timeouts.js';
+import { ACCOUNT_RULES } from './account/index.js';
 
 export type { RuleContext } from './context.js';
 
@@ -17,5 +18,5 @@ export type { RuleContext } from './context.js';
 export const API_RULES: readonly ApiRule[] = [routeShapeRules, pathParamRules, httpApiFeatureRules, fieldAvailabilityRules, timeoutRules, stageRules, rolloutRules, referenceRules, awsRefusalRules, extensionRules];
 
 export function runRules(ctx: RuleContext): ValidationIssue[] {
-  return Object.values(ctx.model.apis).flatMap((api) => API_RULES.flatMap((rule) => rule(api, ctx)));
+  return [...Object.values(ctx.model.apis).flatMap((api) => API_RULES.flatMap((rule) => rule(api, ctx))), ...ACCOUNT_RULES.flatMap((rule) => rule(ctx))];
 }

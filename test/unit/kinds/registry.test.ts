@@ -3,7 +3,8 @@
  * checked here instead of discovered at apply time.
  */
 import { describe, expect, it } from 'vitest';
-import { KINDS, TARGETS, kindOf, targetRank, userKeyedFields } from '../../../src/kinds/registry.js';
+import { ACCOUNT_KINDS, KINDS, TARGETS, accountStateDirs, emptyAccount, kindOf, targetRank, userKeyedFields } from '../../../src/kinds/registry.js';
+import { accountOperations } from '../../../src/aws/account/commands.js';
 import { rowsOf } from '../../../src/kinds/field.js';
 import { readOperations } from '../../../src/aws/read/kinds.js';
 import { writeOperations } from '../../../src/aws/apply/record-writer.js';
@@ -15,7 +16,7 @@ const FLAVOURS: ApiKind[] = ['RestApi', 'HttpApi'];
 
 describe('the kind registry', () => {
   it('has one kind per change target, each with a label and a rank in both flavours', () => {
-    expect(new Set(TARGETS).size).toBe(KINDS.length);
+    expect(new Set(TARGETS).size).toBe(KINDS.length + ACCOUNT_KINDS.length);
     for (const k of KINDS) {
       expect(kindOf(k.target)).toBe(k);
       expect(k.label).toMatch(/^[a-z ]+$/);
@@ -24,7 +25,8 @@ describe('the kind registry', () => {
   });
 
   it('keeps the documented order table: API → tags → definitions → resources/methods → integrations → stages (HTTP: integrations before routes)', () => {
-    const order = (f: ApiKind) => [...TARGETS].sort((a, b) => targetRank(f, a) - targetRank(f, b) || TARGETS.indexOf(a) - TARGETS.indexOf(b));
+    const apiTargets = KINDS.map((k) => k.target);
+    const order = (f: ApiKind) => [...apiTargets].sort((a, b) => targetRank(f, a) - targetRank(f, b) || apiTargets.indexOf(a) - apiTargets.indexOf(b));
     expect(order('RestApi')).toEqual(['api', 'tags', 'authorizer', 'requestValidator', 'model', 'route', 'integration', 'stage', 'deployment']);
     expect(order('HttpApi')).toEqual(['api', 'tags', 'authorizer', 'requestValidator', 'model', 'integration', 'route', 'stage', 'deployment']);
   });
@@ -64,5 +66,30 @@ describe('the kind registry', () => {
         if (col !== undefined && col.create !== false) expect(entry!.status[f], `${ext} on ${f}`).toBe('managed');
       }
     }
+  });
+
+  describe('account-scope kinds', () => {
+    it('each is found by its target, has a place in AccountModel, a label, and names only operations src/aws/account can send', () => {
+      const model = emptyAccount() as unknown as Record<string, unknown>;
+      for (const k of ACCOUNT_KINDS) {
+        expect(kindOf(k.target)).toBe(k);
+        expect(k.label).toMatch(/^[A-Za-z ]+$/);
+        expect(model[k.account.modelKey], k.target).toEqual({});
+        for (const spec of k.account.read ?? []) expect(accountOperations(spec.flavour), `${k.target} reads with ${spec.op}`).toContain(spec.op);
+        for (const [flavour, w] of Object.entries(k.account.write) as Array<[ApiKind, NonNullable<(typeof k.account.write)[ApiKind]>]>) {
+          const ops = [w.create.op, w.update?.op, w.delete.op, w.waitUntilReady?.op, ...(w.tags ? ['TagResource', 'UntagResource'] : [])];
+          for (const op of ops.filter(Boolean)) expect(accountOperations(flavour), `${k.target} writes with ${op}`).toContain(op);
+          // A kind that takes tags can be re-tagged (renames, user tags, adoption): it needs its ARN.
+          if (w.tags) expect(w.arnPath, k.target).toBeDefined();
+        }
+      }
+    });
+
+    it('keeps one gateway-state folder per kind that has files', () => {
+      const dirs = accountStateDirs();
+      expect(new Set(dirs).size).toBe(dirs.length);
+      for (const d of dirs) expect(d).toMatch(/^[a-z][a-z-]+$/);
+      expect(dirs).not.toContain('apis');
+    });
   });
 });

@@ -1,0 +1,47 @@
+/**
+ * The SDK v3 commands of the account-scope kinds' operations (the kinds name them as data:
+ * src/kinds/<kind>/index.ts `account.read` / `write`). One table per API Gateway API; a kind
+ * may name only what is here (test/unit/kinds/registry.test.ts checks).
+ */
+import {
+  DeleteClientCertificateCommand,
+  GenerateClientCertificateCommand,
+  GetClientCertificateCommand,
+  GetClientCertificatesCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
+  UpdateClientCertificateCommand,
+} from '@aws-sdk/client-api-gateway';
+import { TagResourceCommand as V2TagResourceCommand, UntagResourceCommand as V2UntagResourceCommand } from '@aws-sdk/client-apigatewayv2';
+import type { ApiKind } from '../../model/api.js';
+import { ApigwSyncError } from '../../model/errors.js';
+
+type CommandClass = new (input: never) => unknown;
+
+const COMMANDS: Record<ApiKind, Record<string, CommandClass>> = {
+  RestApi: {
+    GetClientCertificates: GetClientCertificatesCommand,
+    GetClientCertificate: GetClientCertificateCommand,
+    GenerateClientCertificate: GenerateClientCertificateCommand,
+    UpdateClientCertificate: UpdateClientCertificateCommand,
+    DeleteClientCertificate: DeleteClientCertificateCommand,
+    TagResource: TagResourceCommand,
+    UntagResource: UntagResourceCommand,
+  },
+  HttpApi: {
+    TagResource: V2TagResourceCommand,
+    UntagResource: V2UntagResourceCommand,
+  },
+};
+
+/** The SDK command for `op` on the flavour's client. */
+export function accountCommand(flavour: ApiKind, op: string, input: object): unknown {
+  const Command = COMMANDS[flavour][op];
+  if (!Command) throw new ApigwSyncError('NO_ACCOUNT_OP', `no SDK command for ${op} (${flavour === 'RestApi' ? 'v1' : 'v2'})`, { hint: 'add the operation to src/aws/account/commands.ts' });
+  return new Command(input as never);
+}
+
+/** The operations this edge can send for account-scope kinds, per flavour. */
+export function accountOperations(flavour: ApiKind): string[] {
+  return Object.keys(COMMANDS[flavour]);
+}
