@@ -103,12 +103,14 @@ export interface AccountChildRead {
   normalize(items: Obj[], parentKey: string, parent: unknown, ctx: AccountReadContext): AccountChildRecord[];
 }
 
-export interface AccountChildRecord {
-  target: ChangeTarget;
-  key: string;
-  record: unknown;
-  id?: string;
-}
+export type AccountChildRecord =
+  | { target: ChangeTarget; key: string; record: unknown; id?: string }
+  /**
+   * A fact about a record another list read (an API key found in a usage plan's keys): the
+   * record AWS knows by `id`, changed by `merge` (undefined: leave it; a record of another
+   * owner is not in the model).
+   */
+  | { target: ChangeTarget; id: string; merge(existing: unknown): unknown };
 
 /** How apply writes a kind in one flavour, as data (src/aws/account/writer.ts sends it). */
 export interface AccountWriteSpec<R> {

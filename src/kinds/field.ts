@@ -104,6 +104,14 @@ export interface FieldRow<R, K extends keyof R = keyof R> extends FieldFlags<R> 
   http?: WireColumn<R, K>;
   /** The field is a map whose keys people name (stage variables, parameters): masked by name. */
   userKeys?: boolean;
+  /** The field stands for a secret (an API key value's hash): its values are masked in every output, whatever they look like. */
+  sensitive?: boolean;
+  /**
+   * The state does not declare the field: the engine derives it from outside the state (an
+   * API key value's hash, from the value's source). Left out of the desired-state digest
+   * reviewers approve (plan/fingerprint.ts); the plan fingerprint keeps it.
+   */
+  derived?: boolean;
 }
 
 /** Every model field of a kind, in the order apply writes them. `satisfies FieldTable<R>` makes a missing row a compile error. */

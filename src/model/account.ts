@@ -9,7 +9,9 @@
  * certificates, domains) and after them (what refers to APIs and stages: mappings), deletes
  * in the reverse order (plan/order.ts).
  */
+import type { ApiKeyModel } from '../kinds/api-key/model.js';
 import type { ClientCertificateModel } from '../kinds/client-certificate/model.js';
+import type { UsagePlanModel } from '../kinds/usage-plan/model.js';
 import type { ChangeTarget } from './change.js';
 
 /** The `apiKey` of every account-scope Change (and its unit in the plan, drift report, approvals). No API folder can be named so. */
@@ -19,6 +21,10 @@ export const ACCOUNT_KEY = '(account)';
 export interface AccountModel {
   /** REST client certificates, keyed by name (their `apigw-sync:id` tag). */
   clientCertificates: Record<string, ClientCertificateModel>;
+  /** REST usage plans, keyed by name. */
+  usagePlans: Record<string, UsagePlanModel>;
+  /** REST API keys, keyed by name (values never: see ApiKeyModel). */
+  apiKeys: Record<string, ApiKeyModel>;
 }
 
 /** Server-owned identifiers of the live account records: change target → record key → AWS id. */
@@ -47,4 +53,9 @@ export interface LiveAccount {
   elsewhere: ElsewhereAccountRecord[];
   /** Per record, the facts AWS adds that the model leaves out (a VPC link's status, a domain's DNS target), for displays and waits. */
   facts: Partial<Record<ChangeTarget, Record<string, Record<string, string>>>>;
+  /**
+   * Per record, the tool's own tags as read (apigw-sync:…). Never displayed or serialized: an
+   * API key's `apigw-sync:value-hash` tag holds the salt of its value's hash.
+   */
+  toolTags?: Partial<Record<ChangeTarget, Record<string, Record<string, string>>>>;
 }

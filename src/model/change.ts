@@ -18,7 +18,9 @@ export type ChangeTarget =
   | 'stage'
   | 'deployment'
   // Account scope (model/account.ts): their changes carry apiKey ACCOUNT_KEY.
-  | 'clientCertificate';
+  | 'clientCertificate'
+  | 'usagePlan'
+  | 'apiKey';
 
 export interface FieldChange {
   /** Dotted path inside the changed object, e.g. `integration.uri`, `variables.backendVersion`. */
