@@ -21,6 +21,7 @@ import type { AccountModel } from '../model/account.js';
 import type { ApiKind } from '../model/api.js';
 import type { Change, ChangeTarget } from '../model/change.js';
 import type { FieldTable, Obj, WriteContext } from './field.js';
+import type { PatchOperation } from './patch.js';
 import type { Fact, FlagAcc, FlagInput, ResourceKind } from './kind.js';
 
 export type AccountRecordKey = keyof AccountModel;
@@ -120,10 +121,25 @@ export interface AccountWriteSpec<R> {
     id?: string;
     /** Members the field table does not give (a mapping's API id, a parent's address). */
     input?(key: string, rec: R, ctx: AccountWriteContext): Obj;
+    /** Tags of the tool's besides id, managed and owner (an API key's value hash). */
+    tags?(key: string, rec: R, ctx: AccountWriteContext): Record<string, string>;
   };
-  /** v1: PATCH operations from the field table (`patchOperations`); v2: the changed members. Absent: every change recreates. */
-  update?: { op: string };
-  delete: { op: string };
+  /**
+   * v1: PATCH operations from the field table (`patchOperations`), or from `ops` when the
+   * kind's wire shapes are its own (a usage plan's API stages); v2: the changed members.
+   * Absent: every change recreates.
+   */
+  update?: { op: string; ops?(before: R, after: R, ctx: AccountWriteContext): PatchOperation[] };
+  delete: {
+    op: string;
+    /** A call that must come first (AWS refuses to delete a usage plan that still names API stages). */
+    prepare?(key: string, id: string, rec: R, ctx: AccountWriteContext): AccountCall | undefined;
+  };
+  /**
+   * Records AWS keeps beside this one (an API key's usage-plan keys): the calls from `before`
+   * to `after` (undefined: not there), sent after the record's create or update.
+   */
+  links?(x: { key: string; id: string; before: R | undefined; after: R; ctx: AccountWriteContext }): AccountCall[];
   /** The input members that name an existing record. */
   address(key: string, id: string | undefined, rec: R): Obj;
   /** The create input member that takes tags (`tags` v1, `Tags` v2); absent: the kind takes no tags. */
@@ -145,12 +161,31 @@ export interface AccountWriteSpec<R> {
   };
 }
 
+/** One more call of a kind's write (an operation of the kind's flavour). */
+export interface AccountCall {
+  op: string;
+  input: Obj;
+  /** An AWS error code that means the call's work is already done (a resumed run): not an error. */
+  done?: string;
+}
+
 /** What the wire builders of an account kind need: the API ids of the state's folders, the ids of other account records. */
 export interface AccountWriteContext extends WriteContext {
   /** The live id of the API in folder `apiKey` (created by this apply, or read). */
   apiIdOf(apiKey: string): string;
   /** The AWS id of an account record (e.g. a parent's). */
   idOf(target: ChangeTarget, key: string): string | undefined;
+  /**
+   * The value of a declared API key, read from its source when the live state was read
+   * (throws the source's error when it could not be read), and the tool's tag that lets the
+   * next read compare it by a keyed hash. Only for the call that sends it.
+   */
+  keyValueOf(key: string): { value: SecretLike; tags: Record<string, string> };
+}
+
+/** A secret held in memory (src/aws/key-values/secret.ts SecretValue): only `reveal()` gives the text. */
+export interface SecretLike {
+  reveal(): string;
 }
 
 /** What is particular to an account-scope kind (see the file comment). */

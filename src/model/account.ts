@@ -58,4 +58,10 @@ export interface LiveAccount {
    * API key's `apigw-sync:value-hash` tag holds the salt of its value's hash.
    */
   toolTags?: Partial<Record<ChangeTarget, Record<string, Record<string, string>>>>;
+  /**
+   * The values of the state's API keys, read from their sources with the live state (or the
+   * error that source gave): held in memory for the apply that creates a key, never
+   * serialized (a SecretValue prints `(sensitive)`), never in the model.
+   */
+  keyValues?: Record<string, { reveal(): string } | Error>;
 }

@@ -5,6 +5,7 @@
  * them. The value never passes through here: src/engine/key-values.ts reads it from its
  * source and puts its keyed hash on both sides; src/aws/account/api-keys.ts writes it.
  */
+import { ApigwSyncError } from '../../model/errors.js';
 import { defineAccountKind } from '../account-kind.js';
 import { splitTags } from '../tags/split.js';
 import { ACCOUNT_RECORD_NAME } from '../usage-plan/schema.js';
@@ -109,9 +110,34 @@ export const apiKeyKind = defineAccountKind<ApiKeyModel>({
     },
     write: {
       RestApi: {
-        create: { op: 'CreateApiKey', id: 'id' },
+        create: {
+          op: 'CreateApiKey',
+          id: 'id',
+          // The value only here, straight from its source to AWS; the tag lets the next read compare it by a keyed hash.
+          input: (key, rec, ctx) => (rec.valueFrom ? { value: ctx.keyValueOf(key).value.reveal() } : {}),
+          tags: (key, rec, ctx) => (rec.valueFrom ? ctx.keyValueOf(key).tags : {}),
+        },
         update: { op: 'UpdateApiKey' },
         delete: { op: 'DeleteApiKey' },
+        // AWS cannot change a key's value: a new value is a new key.
+        recreateOn: ['valueHash'],
+        links: ({ id, before, after, ctx }) => {
+          const was = before?.usagePlans ?? [];
+          const planId = (p: string) => ctx.idOf('usagePlan', p);
+          return [
+            // Leave plans first: a key may reach an API stage through one plan only, even for a moment.
+            ...was
+              .filter((p) => !after.usagePlans.includes(p) && planId(p) !== undefined)
+              .map((p) => ({ op: 'DeleteUsagePlanKey', input: { usagePlanId: planId(p), keyId: id }, done: 'NotFoundException' })),
+            ...after.usagePlans
+              .filter((p) => !was.includes(p))
+              .map((p) => {
+                const usagePlanId = planId(p);
+                if (!usagePlanId) throw new ApigwSyncError('UNKNOWN_REFERENCE', `API key ${after.name}: usage plan ${p} does not exist in AWS`, { hint: `declare usage-plans/${p}.yaml; the plan creates it before the key joins it` });
+                return { op: 'CreateUsagePlanKey', input: { usagePlanId, keyId: id, keyType: 'API_KEY' }, done: 'ConflictException' };
+              }),
+          ];
+        },
         address: (_key, id) => ({ apiKey: id }),
         tags: 'tags',
         arnPath: (_key, id) => `/apikeys/${id}`,

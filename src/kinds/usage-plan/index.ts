@@ -11,7 +11,7 @@ import { splitTags } from '../tags/split.js';
 import { usagePlanFields } from './fields.js';
 import { apiStageKey, type UsagePlanModel, type UsagePlanStageModel } from './model.js';
 import { ACCOUNT_RECORD_NAME, usagePlanFileSchema, type UsagePlanFile } from './schema.js';
-import { usagePlanCreateInput, usagePlanFromWire } from './wire.js';
+import { usagePlanCreateInput, usagePlanFromWire, usagePlanPatchOps } from './wire.js';
 
 const rate = (t: { rateLimit: number; burstLimit: number }) => `${t.rateLimit} req/s, burst ${t.burstLimit}`;
 
@@ -104,8 +104,16 @@ export const usagePlanKind = defineAccountKind<UsagePlanModel>({
     write: {
       RestApi: {
         create: { op: 'CreateUsagePlan', id: 'id', input: (_key, rec, ctx) => usagePlanCreateInput(rec, (k) => ctx.apiIdOf(k)) },
-        update: { op: 'UpdateUsagePlan' },
-        delete: { op: 'DeleteUsagePlan' },
+        // One UpdateUsagePlan with every change (AWS allows one per 20 s), in the order AWS needs (wire.ts).
+        update: { op: 'UpdateUsagePlan', ops: (b, a, ctx) => usagePlanPatchOps(b, a, (k) => ctx.apiIdOf(k)) },
+        delete: {
+          op: 'DeleteUsagePlan',
+          // AWS refuses to delete a plan that still names API stages: take them out first.
+          prepare: (_key, id, rec, ctx) => {
+            const ops = usagePlanPatchOps(rec, { ...rec, apiStages: {} }, (k) => ctx.apiIdOf(k));
+            return ops.length ? { op: 'UpdateUsagePlan', input: { usagePlanId: id, patchOperations: ops } } : undefined;
+          },
+        },
         address: (_key, id) => ({ usagePlanId: id }),
         tags: 'tags',
         arnPath: (_key, id) => `/usageplans/${id}`,
