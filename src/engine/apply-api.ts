@@ -9,6 +9,8 @@
  * change is left to make.
  */
 import type { ApiModel } from '../model/api.js';
+import type { AccountIds } from '../model/account.js';
+import type { ChangeTarget } from '../model/change.js';
 import { ApigwSyncError } from '../model/errors.js';
 import { canonicalJson } from '../model/canonical.js';
 import { rereadApi } from '../aws/apply/reread.js';
@@ -51,6 +53,10 @@ export interface ApiUnitInput {
   lockTtlSeconds?: number;
   /** Replaces the direct deployment (the canary rollout plugs in here). */
   deployerFor?: (api: ApiModel, clients: ApiClients, caller: AwsCaller) => Deployer;
+  /** The account records' ids (VPC links, client certificates) the API's records name, kept current by the account executor. */
+  accountIds?: AccountIds;
+  /** The account records' names as the plan read them (the stale-plan check re-reads the API with them). */
+  accountNameOf?: (target: ChangeTarget, id: string) => string | undefined;
   events: EventSink;
 }
 
@@ -93,7 +99,7 @@ export async function applyApiUnit(u: ApiUnitInput): Promise<ApiUnitResult> {
       u.events({ type: 'lock.acquired', apiKey: u.apiKey, apiId: liveRef.apiId });
       // The plan was built before the lock: if the API moved meanwhile (another apply that
       // just finished, a console edit), applying it would be applying something unreviewed.
-      const now = await rereadApi(u.clients, caller, liveRef, u.apiKey, u.desired);
+      const now = await rereadApi(u.clients, caller, liveRef, u.apiKey, u.desired, { accountNameOf: u.accountNameOf });
       if (canonicalJson(now.model) !== canonicalJson(u.live!.model)) throw stalePlan(liveRef.name);
       await lock.verify();
       await new ApiTags(u.clients, caller, u.region).set(liveRef, { [TAG_PENDING]: pendingValue });
@@ -159,7 +165,7 @@ function unitExecutor(u: ApiUnitInput, caller: AwsCaller, toolTagsAtCreate: () =
   const kind = desired.kind;
   const sameKindLive = u.live && u.live.model.kind === kind ? u.live : undefined;
   const deployer = (u.deployerFor ?? ((api, clients, c) => directDeployer(api.kind, clients, c)))(desired, u.clients, caller);
-  const common = { region: u.region, caller, deployer, toolTagsAtCreate, description: `apigw-sync ${u.plan.fingerprint.slice(0, 12)}`, steps: u.plan.steps };
+  const common = { region: u.region, caller, deployer, toolTagsAtCreate, description: `apigw-sync ${u.plan.fingerprint.slice(0, 12)}`, steps: u.plan.steps, accountIds: u.accountIds };
   const main: ApiExecutor = createApiExecutor(kind, u.clients, { ...common, desired, live: sameKindLive });
   const old: ApiExecutor | undefined =
     u.live && !sameKindLive ? createApiExecutor(u.live.model.kind, u.clients, { ...common, desired: u.live.model, live: u.live }) : undefined;

@@ -24,6 +24,7 @@ import type { EngineClients } from './clients.js';
 import { applyApiUnit, message, type ApiUnitResult } from './apply-api.js';
 import { accountParts, startAccountApply } from './apply-account.js';
 import type { AccountWaitOptions } from '../aws/account/writer.js';
+import { accountNameLookup } from '../aws/account/read.js';
 import { ACCOUNT_KEY } from '../model/account.js';
 import { noEvents, type EventSink } from './events.js';
 import { desiredApiHash, type PendingFound } from './pending.js';
@@ -137,6 +138,7 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
   const apiIds = new Map<string, string>(Object.entries(live.apis).map(([k, a]) => [k, a.ids.apiId]));
   const account = startAccountApply({ plan, desired, live, clients, apiIdOf: (k) => apiIds.get(k), wait: opts.accountWait, events });
   const parts = accountParts(plan);
+  const accountNameOf = accountNameLookup(live.account, desired.account);
   const adoptedAccount = plan.adoptAccount?.length ? await account.executor.adopt(plan.adoptAccount) : 0;
   const apiSteps = plan.steps.slice(parts.before.length, plan.steps.length - parts.after.length);
   const failures: ApplyFailure[] = [];
@@ -172,6 +174,8 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
         ownerId: desired.owner,
         lockTtlSeconds: opts.lockTtlSeconds,
         deployerFor: opts.deployerFor,
+        accountIds: account.executor.ids,
+        accountNameOf,
         events,
       }),
     ),
@@ -196,6 +200,9 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
     if (!last.ok) {
       accountFailed(last);
       outcome.steps.push(...last.remainingSteps);
+    } else {
+      // Records replaced make-before-break go once nothing uses them (else the next plan deletes them).
+      await account.executor.finish().catch((error: unknown) => failures.push({ apiKey: ACCOUNT_KEY, message: message(error), error }));
     }
   } else {
     outcome.steps.push(...parts.after);

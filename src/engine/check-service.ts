@@ -53,7 +53,7 @@ export async function runCheckService(o: CheckServiceOptions): Promise<CheckServ
   let liveUnavailable = o.clients ? undefined : (o.withoutAwsBecause ?? 'no AWS access');
   if (o.clients) {
     try {
-      live = await readLive({ clients: resolveClients(o.clients, desired.region), desired, region: desired.region, account: false });
+      live = await readLive({ clients: resolveClients(o.clients, desired.region), desired, region: desired.region });
     } catch (e) {
       if (!isNoAccessError(awsErrorCode(e))) throw e;
       liveUnavailable = `no AWS access: ${awsErrorCode(e)}: ${String((e as Error)?.message ?? e).split('\n')[0]}`;

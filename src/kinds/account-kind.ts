@@ -126,10 +126,11 @@ export interface AccountWriteSpec<R> {
   };
   /**
    * v1: PATCH operations from the field table (`patchOperations`), or from `ops` when the
-   * kind's wire shapes are its own (a usage plan's API stages); v2: the changed members.
-   * Absent: every change recreates.
+   * kind's wire shapes are its own (a usage plan's API stages); v2: the changed members,
+   * and `input`'s (members AWS wants whatever changed, resolved at write time: a v2 mapping's
+   * ApiId). Absent: every change recreates.
    */
-  update?: { op: string; ops?(before: R, after: R, ctx: AccountWriteContext): PatchOperation[] };
+  update?: { op: string; input?(key: string, rec: R, ctx: AccountWriteContext): Obj; ops?(before: R, after: R, ctx: AccountWriteContext): PatchOperation[] };
   delete: {
     op: string;
     /** A call that must come first (AWS refuses to delete a usage plan that still names API stages). */
@@ -146,8 +147,14 @@ export interface AccountWriteSpec<R> {
   tags?: string;
   /** The resource path in its ARN (`/domainnames/<name>`), for TagResource / UntagResource. */
   arnPath?(key: string, id: string): string;
-  /** Fields AWS cannot change in place: a change deletes and creates the record again. */
+  /** Fields AWS cannot change in place: a change replaces the record. */
   recreateOn?: ReadonlyArray<keyof R>;
+  /**
+   * Replace make-before-break: the new record is created first (APIs switch to it), the old one
+   * is re-tagged `<key>@replaced` and deleted after the APIs. For records AWS lets two of share
+   * a name (a VPC link integrations still use); otherwise the old one is deleted first.
+   */
+  replaceCreatesFirst?: boolean;
   /** After a create: poll until the record is ready (a VPC link: PENDING → AVAILABLE). */
   waitUntilReady?: {
     op: string;

@@ -19,19 +19,22 @@ import { mapOps, same, scalarOps, setOps, type PatchOperation } from './patch.js
 
 export type Obj = Record<string, unknown>;
 
+/** Kinds other records refer to by name: an API's own (authorizer, request validator) or the account's (VPC link, client certificate). */
+export type RefTarget = 'authorizer' | 'requestValidator' | 'vpcLink' | 'clientCertificate';
+
 /** References between kinds are names in the model and ids on the wire. */
 export interface IdResolver {
-  /** The AWS id of a record of another kind (authorizer, request validator), if it exists. */
-  idOf(target: 'authorizer' | 'requestValidator', name: string): string | undefined;
+  /** The AWS id of a record of another kind (authorizer, request validator, VPC link, …), if it exists. */
+  idOf(target: RefTarget, name: string): string | undefined;
   /** The same, for a reference the write needs: throws a clear error when it does not exist. */
-  requireId(target: 'authorizer' | 'requestValidator', name: string): string;
+  requireId(target: RefTarget, name: string): string;
 }
 
 export interface ReadContext<R> {
   /** The record the state declares (absent when importing): fields AWS always reports take its form. */
   declared?: R;
   /** AWS id → name of another kind's record. */
-  nameOf?(target: 'authorizer' | 'requestValidator', id: string): string | undefined;
+  nameOf?(target: RefTarget, id: string): string | undefined;
 }
 
 export interface WriteContext {

@@ -10,6 +10,9 @@ import type { AccountPhase, AccountScope } from './account-kind.js';
 import { apiKeyKind } from './api-key/index.js';
 import { clientCertificateKind } from './client-certificate/index.js';
 import { usagePlanKind } from './usage-plan/index.js';
+import { vpcLinkKind } from './vpc-link/index.js';
+import { domainKind } from './domain/index.js';
+import { apiMappingKind, basePathMappingKind } from './mapping/index.js';
 import { apiKind } from './api/index.js';
 import { authorizerKind } from './authorizer/index.js';
 import { deploymentKind } from './deployment/index.js';
@@ -28,7 +31,7 @@ export const KINDS: readonly ResourceKind[] = [apiKind, tagsKind, authorizerKind
  * The account-scope kinds (src/kinds/account-kind.ts), in diff order: records of the account
  * and region that APIs refer to, or that refer to APIs. Their changes carry apiKey ACCOUNT_KEY.
  */
-export const ACCOUNT_KINDS: readonly (ResourceKind & { account: AccountScope })[] = [clientCertificateKind, usagePlanKind, apiKeyKind] as Array<ResourceKind & { account: AccountScope }>;
+export const ACCOUNT_KINDS = [clientCertificateKind, vpcLinkKind, domainKind, basePathMappingKind, apiMappingKind, usagePlanKind, apiKeyKind] as readonly (ResourceKind & { account: AccountScope })[];
 
 const BY_TARGET = new Map<ChangeTarget, ResourceKind>([...KINDS, ...ACCOUNT_KINDS].map((k) => [k.target, k]));
 

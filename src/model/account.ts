@@ -12,6 +12,9 @@
 import type { ApiKeyModel } from '../kinds/api-key/model.js';
 import type { ClientCertificateModel } from '../kinds/client-certificate/model.js';
 import type { UsagePlanModel } from '../kinds/usage-plan/model.js';
+import type { VpcLinkModel } from '../kinds/vpc-link/model.js';
+import type { DomainModel } from '../kinds/domain/model.js';
+import type { MappingModel } from '../kinds/mapping/model.js';
 import type { ChangeTarget } from './change.js';
 
 /** The `apiKey` of every account-scope Change (and its unit in the plan, drift report, approvals). No API folder can be named so. */
@@ -25,6 +28,14 @@ export interface AccountModel {
   usagePlans: Record<string, UsagePlanModel>;
   /** REST API keys, keyed by name (values never: see ApiKeyModel). */
   apiKeys: Record<string, ApiKeyModel>;
+  /** VPC links (REST v1 and HTTP v2), keyed by name; integrations name them (`vpcLink: <name>`). */
+  vpcLinks: Record<string, VpcLinkModel>;
+  /** Custom domain names, keyed by the domain name (domains/<name>.yaml). */
+  domains: Record<string, DomainModel>;
+  /** REST base path mappings, keyed `<domain>/<base path>` (`(none)`: the empty one); declared in their domain's file. */
+  basePathMappings: Record<string, MappingModel>;
+  /** HTTP API mappings, keyed `<domain>/<mapping key>`; declared in their domain's file. */
+  apiMappings: Record<string, MappingModel>;
 }
 
 /** Server-owned identifiers of the live account records: change target → record key → AWS id. */

@@ -19,6 +19,10 @@ export type ChangeTarget =
   | 'deployment'
   // Account scope (model/account.ts): their changes carry apiKey ACCOUNT_KEY.
   | 'clientCertificate'
+  | 'vpcLink'
+  | 'domain'
+  | 'basePathMapping'
+  | 'apiMapping'
   | 'usagePlan'
   | 'apiKey';
 

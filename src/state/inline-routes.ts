@@ -25,7 +25,7 @@ export function inlineRoutes(src: SourceDoc, routes: Record<string, InlineRoute>
     }
     const { method, path } = parsed;
     const sub: Record<string, SourceLocation> = { integration: locateIn(src, ['routes', rawKey, 'integration'], { key: true }) };
-    for (const k of ['uri', 'timeoutInMillis', 'type', 'requestParameters', 'requestTemplates']) {
+    for (const k of ['uri', 'timeoutInMillis', 'type', 'requestParameters', 'requestTemplates', 'connectionType', 'connectionId', 'vpcLink']) {
       if (k in r.integration) sub[`integration/${k}`] = locateIn(src, ['routes', rawKey, 'integration', k]);
     }
     if (r.authorizer || r.authorization) sub.authorization = locateIn(src, ['routes', rawKey, r.authorizer ? 'authorizer' : 'authorization']);

@@ -15,7 +15,7 @@ import type { AccountWriteContext } from '../../kinds/account-kind.js';
 import { accountKindOf, emptyAccount, kindOf } from '../../kinds/registry.js';
 import type { AwsClients } from '../clients.js';
 import type { AwsCaller } from '../apply/call.js';
-import { adoptAccountRecord, syncAccountRecord, type AccountWaitOptions, type AccountWaitProgress, type AccountWriter } from './writer.js';
+import { adoptAccountRecord, finishReplacements, syncAccountRecord, type AccountWaitOptions, type AccountWaitProgress, type AccountWriter } from './writer.js';
 
 export interface AccountExecutorOptions {
   clients: Pick<AwsClients, 'apigw' | 'apigwv2'>;
@@ -77,7 +77,13 @@ export class AccountExecutor implements StepExecutor {
       toolTags: (_target: ChangeTarget, key: string) => ({ [TAG_ID]: key, [TAG_MANAGED]: 'true', ...(o.ownerId ? { [TAG_OWNER]: o.ownerId } : {}) }),
       wait: o.wait,
       onWait: o.onWait,
+      retired: [],
     };
+  }
+
+  /** After the APIs: delete what was replaced make-before-break (a VPC link whose targets changed). */
+  finish(): Promise<void> {
+    return finishReplacements(this.writer);
   }
 
   async execute(step: PlanStep): Promise<void> {

@@ -101,3 +101,32 @@ export async function readAccountChildren(x: ReadAccountInput, live: LiveAccount
     m[kind.account.modelKey] = Object.fromEntries(Object.entries(m[kind.account.modelKey]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   }
 }
+
+/**
+ * Account record id → its name (this directory's records only): how an API's reader turns a
+ * VPC link id back into the name the state uses. A record the state replaces (a VPC link whose
+ * load balancer changed: a new link, a new id) keeps its id, so what names it shows a change
+ * and apply points it at the successor.
+ */
+export function accountNameLookup(live: LiveAccount | undefined, desired?: AccountModel): (target: ChangeTarget, id: string) => string | undefined {
+  const names = new Map<string, string>();
+  for (const [target, byKey] of Object.entries(live?.ids ?? {}) as Array<[ChangeTarget, Record<string, string>]>) {
+    const kind = kindOf(target);
+    for (const [name, id] of Object.entries(byKey)) {
+      const want = (accountRecordsOf(kind, desired) as Record<string, unknown>)[name];
+      const have = (accountRecordsOf(kind, live?.model) as Record<string, unknown>)[name];
+      if (want !== undefined && have !== undefined && replaces(kind, have, want)) continue;
+      names.set(`${target} ${id}`, name);
+    }
+  }
+  return (target, id) => names.get(`${target} ${id}`);
+}
+
+/** True when AWS cannot turn `have` into `want` in place (another flavour, or a `recreateOn` field differs). */
+function replaces(kind: ReturnType<typeof kindOf>, have: unknown, want: unknown): boolean {
+  const scope = kind.account;
+  if (!scope) return false;
+  if (scope.flavourOf(have) !== scope.flavourOf(want)) return true;
+  const spec = scope.write[scope.flavourOf(want)];
+  return (spec?.recreateOn ?? []).some((k) => JSON.stringify((have as Obj)[k as string]) !== JSON.stringify((want as Obj)[k as string]));
+}

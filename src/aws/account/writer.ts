@@ -52,7 +52,20 @@ export interface AccountWriter {
   toolTags(target: ChangeTarget, key: string): Record<string, string>;
   wait?: AccountWaitOptions;
   onWait?: (p: AccountWaitProgress) => void;
+  /** Records replaced make-before-break, to delete once the APIs use their successors (`finishReplacements`). */
+  retired: Retired[];
 }
+
+/** A record replaced by a new one of the same key: deleted after the APIs. */
+export interface Retired {
+  kind: AccountKind;
+  key: string;
+  id: string;
+  rec: unknown;
+}
+
+/** The key a replaced record answers to until it is deleted (the next plan deletes it if this apply could not). */
+export const REPLACED_SUFFIX = '@replaced';
 
 type AccountKind = ResourceKind & { account: AccountScope };
 
@@ -78,7 +91,12 @@ export async function syncAccountRecord(kind: AccountKind, change: Change, w: Ac
   if (!known) {
     await create(kind, key, d, spec, flavour, w);
   } else if (kind.account.flavourOf(c) !== flavour || !spec.update || (spec.recreateOn ?? []).some((k) => !same((c as Obj)[k as string], (d as Obj)[k as string]))) {
-    await remove(kind, oldKey, c, id, w);
+    const old = specOf(kind, kind.account.flavourOf(c), oldKey);
+    if (old.replaceCreatesFirst && id !== undefined && old.arnPath) {
+      // Make before break: what uses the old record moves to the new one before it goes.
+      await tagResource(w, kind.account.flavourOf(c), apigatewayArn(w.region, old.arnPath(oldKey, id)), { [TAG_ID]: `${key}${REPLACED_SUFFIX}` });
+      w.retired.push({ kind, key: `${key}${REPLACED_SUFFIX}`, id, rec: c });
+    } else await remove(kind, oldKey, c, id, w);
     delete cur[oldKey];
     delete ids[oldKey];
     await create(kind, key, d, spec, flavour, w);
@@ -164,7 +182,7 @@ async function update(kind: AccountKind, u: Update, w: AccountWriter): Promise<v
     if (ops.length > 0) await send(w, flavour, spec.update!.op, { ...address, patchOperations: ops });
   } else {
     const input = updateInput(kind.fields ?? {}, u.before, u.after);
-    if (input) await send(w, flavour, spec.update!.op, { ...input, ...address });
+    if (input) await send(w, flavour, spec.update!.op, { ...input, ...spec.update!.input?.(u.key, u.after, w.wire), ...address });
   }
   if (u.id !== undefined) await sendLinks(spec, flavour, { key: u.key, id: u.id, before: u.before, after: u.after }, w);
   if (!spec.tags || !spec.arnPath || u.id === undefined) return;
@@ -182,6 +200,15 @@ async function update(kind: AccountKind, u: Update, w: AccountWriter): Promise<v
 
 async function tagResource(w: AccountWriter, flavour: ApiKind, arn: string, tags: Record<string, string>): Promise<void> {
   await send(w, flavour, 'TagResource', flavour === 'RestApi' ? { resourceArn: arn, tags } : { ResourceArn: arn, Tags: tags });
+}
+
+/** Deletes the records replaced make-before-break, now that the APIs use their successors. */
+export async function finishReplacements(w: AccountWriter): Promise<void> {
+  while (w.retired.length > 0) {
+    const r = w.retired[0];
+    await remove(r.kind, r.key, r.rec, r.id, w);
+    w.retired.shift();
+  }
 }
 
 /** Tags a record the state names that carried no owner yet (Plan.adoptAccount). */

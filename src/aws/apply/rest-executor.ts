@@ -77,7 +77,7 @@ export class RestApiExecutor implements StepExecutor, OwnWrites {
     this.cur = start.cur;
     this.ids = start.ids;
     this.renames = routeRenames(o.steps);
-    this.wire = writeContext(this.ids, o.desired.name);
+    this.wire = writeContext(this.ids, o.desired.name, o.accountIds);
   }
 
   get apiId(): string {

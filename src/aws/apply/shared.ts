@@ -4,7 +4,8 @@
  */
 import { routeKey, type ApiModel, type RouteModel } from '../../model/api.js';
 import { ApigwSyncError } from '../../model/errors.js';
-import type { IdResolver, WriteContext } from '../../kinds/field.js';
+import type { IdResolver, RefTarget, WriteContext } from '../../kinds/field.js';
+import type { AccountIds } from '../../model/account.js';
 import { emptyRecords } from '../../kinds/registry.js';
 import type { PlanStep } from '../../model/plan.js';
 import type { Change, ChangeTarget } from '../../model/change.js';
@@ -27,6 +28,8 @@ export interface ExecutorOptions {
   description: string;
   /** The API's steps in this plan: renames are read from them (see `routeRenames`). */
   steps: PlanStep[];
+  /** The account records' ids (VPC links, client certificates), as the account executor keeps them current. */
+  accountIds?: AccountIds;
 }
 
 /**
@@ -79,17 +82,29 @@ export function tagDelta(before: Record<string, string>, after: Record<string, s
 }
 
 const ID_MAPS = { authorizer: 'authorizerIds', requestValidator: 'requestValidatorIds' } as const;
-const LABEL = { authorizer: 'authorizer', requestValidator: 'request validator' } as const;
+const LABEL: Record<RefTarget, string> = { authorizer: 'authorizer', requestValidator: 'request validator', vpcLink: 'VPC link', clientCertificate: 'client certificate' };
+const WHERE: Record<RefTarget, string> = {
+  authorizer: "in the API's state",
+  requestValidator: "in the API's state",
+  vpcLink: 'in vpc-links/<name>.yaml',
+  clientCertificate: 'in client-certificates/<name>.yaml',
+};
 
-/** What the kinds' wire builders need to turn the model's names into AWS ids, as the executor knows them now. */
-export function writeContext(ids: LiveIds, apiName: string): WriteContext {
+/**
+ * What the kinds' wire builders need to turn the model's names into AWS ids, as the executor
+ * knows them now: the API's own records, and the account's (`accountIds`, kept current by the
+ * account executor, so a VPC link created a moment ago resolves).
+ */
+export function writeContext(ids: LiveIds, apiName: string, accountIds: AccountIds = {}): WriteContext {
+  const idOf = (target: RefTarget, name: string): string | undefined =>
+    target === 'authorizer' || target === 'requestValidator' ? ids[ID_MAPS[target]][name] : accountIds[target]?.[name];
   const resolver: IdResolver = {
-    idOf: (target, name) => ids[ID_MAPS[target]][name],
+    idOf,
     requireId: (target, name) => {
-      const id = ids[ID_MAPS[target]][name];
+      const id = idOf(target, name);
       if (!id) {
         throw new ApigwSyncError('UNKNOWN_REFERENCE', `${apiName}: ${LABEL[target]} "${name}" does not exist in AWS`, {
-          hint: `declare the ${LABEL[target]} in the API's state; the plan creates it before the routes that use it`,
+          hint: `declare the ${LABEL[target]} ${WHERE[target]}; the plan creates it before what uses it`,
         });
       }
       return id;

@@ -9,8 +9,8 @@ import type { LiveApi, LiveSnapshot } from '../../model/live.js';
 import type { AwsClients } from '../clients.js';
 import { matchApis } from '../match.js';
 import { listApis, type ListedApi } from './list.js';
-import { readHttpApi, readRestApi } from './kinds.js';
-import { listAccount, matchListedAccount, readAccountChildren, type ReadAccountInput } from '../account/read.js';
+import { readHttpApi, readRestApi, type ReadApiOptions } from './kinds.js';
+import { accountNameLookup, listAccount, matchListedAccount, readAccountChildren, type ReadAccountInput } from '../account/read.js';
 
 export interface ReadLiveOptions {
   clients: Pick<AwsClients, 'apigw' | 'apigwv2'>;
@@ -40,8 +40,10 @@ export async function readLive(opts: ReadLiveOptions): Promise<LiveSnapshot> {
     apiKindOf: (id) => kindById.get(id),
   };
   const account = accountListed ? matchListedAccount(accountInput, accountListed) : undefined;
+  // Integrations and stages name this directory's VPC links and client certificates: their ids → names.
+  const accountNameOf = accountNameLookup(account, opts.desired.account);
   const [entries] = await Promise.all([
-    Promise.all(Object.entries(matched).map(async ([key, api]) => [key, await readApi(opts.clients, api, key, opts.desired.apis[key], { pageSize: opts.pageSize })] as const)),
+    Promise.all(Object.entries(matched).map(async ([key, api]) => [key, await readApi(opts.clients, api, key, opts.desired.apis[key], { pageSize: opts.pageSize, accountNameOf })] as const)),
     account ? readAccountChildren(accountInput, account) : undefined,
   ]);
   const apis: Record<string, LiveApi> = {};
@@ -55,9 +57,9 @@ export function readApi(
   api: ListedApi,
   key: string,
   desired?: ApiModel,
-  opts: { pageSize?: number } = {},
+  opts: ReadApiOptions = {},
 ): Promise<LiveApi> {
-  return api.kind === 'RestApi' ? readRestApi(clients.apigw, api.rest, key, desired, opts) : readHttpApi(clients.apigwv2, api.http, key, desired);
+  return api.kind === 'RestApi' ? readRestApi(clients.apigw, api.rest, key, desired, opts) : readHttpApi(clients.apigwv2, api.http, key, desired, opts);
 }
 
 export { listApis, type ListedApi } from './list.js';

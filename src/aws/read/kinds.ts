@@ -72,12 +72,19 @@ async function readList(send: Sender, spec: ReadSpec, idInput: Record<string, un
   return httpPages(spec.op, (NextToken) => send(spec.op, { ...input, MaxResults: HTTP_PAGE, NextToken }) as Promise<{ Items?: object[]; NextToken?: string }>);
 }
 
-async function readKinds(flavour: ApiKind, send: Sender, api: object, idInput: Record<string, unknown>, key: string, desired?: ApiModel, pageSize = REST_PAGE_SIZE): Promise<LiveApi> {
+/** Options of one API's read: the GetResources page size, and the names of the account records its records name by id. */
+export interface ReadApiOptions {
+  pageSize?: number;
+  accountNameOf?: (target: ChangeTarget, id: string) => string | undefined;
+}
+
+async function readKinds(flavour: ApiKind, send: Sender, api: object, idInput: Record<string, unknown>, key: string, desired: ApiModel | undefined, opts: ReadApiOptions): Promise<LiveApi> {
+  const pageSize = opts.pageSize ?? REST_PAGE_SIZE;
   const specs = KINDS.flatMap((k) => (k.read?.[flavour] ? [[k.target, k.read[flavour]!] as const] : []));
   const lists = await Promise.all(specs.map(([, spec]) => readList(send, spec, idInput, pageSize)));
   const byTarget: Partial<Record<ChangeTarget, object[]>> = {};
   specs.forEach(([target], i) => (byTarget[target] = lists[i]));
-  return normalizeApi(flavour, key, { api, lists: byTarget }, desired);
+  return normalizeApi(flavour, key, { api, lists: byTarget }, desired, { accountNameOf: opts.accountNameOf });
 }
 
 /**
@@ -85,13 +92,13 @@ async function readKinds(flavour: ApiKind, send: Sender, api: object, idInput: R
  * GetResources (limit 500, position paging, embed=methods: each method arrives with its
  * integration and responses), and one call each for authorizers, validators, models, stages.
  */
-export function readRestApi(client: APIGatewayClient, api: RestApi, key: string, desired?: ApiModel, opts: { pageSize?: number } = {}): Promise<LiveApi> {
-  return readKinds('RestApi', sender(V1, client as never), api, { restApiId: api.id! }, key, desired, opts.pageSize);
+export function readRestApi(client: APIGatewayClient, api: RestApi, key: string, desired?: ApiModel, opts: ReadApiOptions = {}): Promise<LiveApi> {
+  return readKinds('RestApi', sender(V1, client as never), api, { restApiId: api.id! }, key, desired, opts);
 }
 
 /** One HTTP API (v2): the API from the GetApis listing, then routes, integrations, authorizers and stages with NextToken paging. */
-export function readHttpApi(client: ApiGatewayV2Client, api: Api, key: string, desired?: ApiModel): Promise<LiveApi> {
-  return readKinds('HttpApi', sender(V2, client as never), api, { ApiId: api.ApiId! }, key, desired);
+export function readHttpApi(client: ApiGatewayV2Client, api: Api, key: string, desired?: ApiModel, opts: ReadApiOptions = {}): Promise<LiveApi> {
+  return readKinds('HttpApi', sender(V2, client as never), api, { ApiId: api.ApiId! }, key, desired, opts);
 }
 
 /** Follows `position` until AWS stops returning one. */

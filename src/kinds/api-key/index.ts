@@ -121,6 +121,8 @@ export const apiKeyKind = defineAccountKind<ApiKeyModel>({
         delete: { op: 'DeleteApiKey' },
         // AWS cannot change a key's value: a new value is a new key.
         recreateOn: ['valueHash'],
+        // The new key (in the same plans) before the old one goes: both values work until the APIs are done.
+        replaceCreatesFirst: true,
         links: ({ id, before, after, ctx }) => {
           const was = before?.usagePlans ?? [];
           const planId = (p: string) => ctx.idOf('usagePlan', p);

@@ -1,4 +1,5 @@
-import type { FieldTable, Obj, StateColumn } from '../field.js';
+import type { FieldTable, Obj, ReadContext, StateColumn } from '../field.js';
+import { scalarOps } from '../patch.js';
 import type { IntegrationModel } from './model.js';
 import { contentHandlingOf, integrationTypeOf, passthroughOf, someStr, str, strMap } from './values.js';
 
@@ -66,7 +67,25 @@ export const integrationFields: FieldTable<IntegrationModel> = {
     http: { wire: 'ConnectionType', default: 'INTERNET' },
     state: ext('connectionType', (v) => (str(v)?.toUpperCase() === 'VPC_LINK' ? 'VPC_LINK' : 'INTERNET')),
   },
-  connectionId: { rest: { wire: 'connectionId', omitEmpty: true, path: '/connectionId' }, http: { wire: 'ConnectionId', omitEmpty: true }, state: ext('connectionId', someStr) },
+  connectionId: {
+    state: ext('connectionId', someStr),
+    // Read as the link's name instead (below) when the state names the link and AWS's id is that link's.
+    rest: {
+      read: (w, ctx) => (linkName(w.connectionType, w.connectionId, ctx) ? undefined : someStr(w.connectionId)),
+      create: (v) => (v ? { connectionId: v } : {}),
+      patch: (b, a, ctx) => (ctx.after.vpcLink ? [] : scalarOps('/connectionId', b, a)),
+    },
+    http: { wire: 'ConnectionId', omitEmpty: true, read: (w, ctx) => (linkName(w.ConnectionType, w.ConnectionId, ctx) ? undefined : someStr(w.ConnectionId)) },
+  },
+  vpcLink: {
+    state: ext('vpcLink', someStr),
+    rest: {
+      read: (w, ctx) => linkName(w.connectionType, w.connectionId, ctx),
+      create: (v, _i, ctx) => (v ? { connectionId: ctx.ids.requireId('vpcLink', v) } : {}),
+      patch: (_b, a, ctx) => (a ? [{ op: 'replace', path: '/connectionId', value: ctx.ids.requireId('vpcLink', a) }] : []),
+    },
+    http: { read: (w, ctx) => linkName(w.ConnectionType, w.ConnectionId, ctx), create: (v, _i, ctx) => (v ? { ConnectionId: ctx.ids.requireId('vpcLink', v) } : {}) },
+  },
   contentHandling: {
     state: ext('contentHandling', contentHandlingOf),
     rest: { wire: 'contentHandling', omitEmpty: true, path: '/contentHandling' },
@@ -87,6 +106,15 @@ export const integrationFields: FieldTable<IntegrationModel> = {
     },
   },
 };
+
+/**
+ * The VPC link's name for an integration AWS reports with a link id, when the state names its
+ * link (`vpcLink`) and the id is a link of this directory's; otherwise the id stays an id.
+ */
+function linkName(type: unknown, id: unknown, ctx: ReadContext<IntegrationModel>): string | undefined {
+  if (type !== 'VPC_LINK' || typeof id !== 'string' || !id || ctx.declared?.vpcLink === undefined) return undefined;
+  return ctx.nameOf?.('vpcLink', id);
+}
 
 /** REST fields UpdateIntegration cannot change: a new value replaces the integration (PutIntegration). */
 export const INTEGRATION_RECREATE_ON: ReadonlyArray<keyof IntegrationModel> = ['type'];

@@ -16,7 +16,10 @@ export interface IntegrationModel {
   responses: Record<string, IntegrationResponseModel>;
   timeoutInMillis: number;
   connectionType: 'INTERNET' | 'VPC_LINK';
+  /** The VPC link's id as AWS has it, or `${stageVariables.x}` (a stage variable holding it); absent when `vpcLink` names it. */
   connectionId?: string;
+  /** The VPC link by name (vpc-links/<name>.yaml): apply resolves its id. */
+  vpcLink?: string;
   contentHandling?: 'CONVERT_TO_BINARY' | 'CONVERT_TO_TEXT';
   credentials?: string;
   cacheKeyParameters: string[];

@@ -31,7 +31,8 @@ export function normalizeIntegration(raw: unknown, opts: { kind: ApiKind; routeM
     requestTemplates: read.requestTemplates ?? {},
     responses: {},
     timeoutInMillis: read.timeoutInMillis ?? DEFAULT_TIMEOUT_MS[opts.kind],
-    connectionType: read.connectionType ?? 'INTERNET',
+    // Naming a VPC link makes the connection one, unless the state says otherwise (then validate refuses it).
+    connectionType: read.connectionType ?? (read.vpcLink ? 'VPC_LINK' : 'INTERNET'),
     cacheKeyParameters: read.cacheKeyParameters ?? [],
   };
   if (!m.httpMethod) {

@@ -12,12 +12,13 @@ import { findRouteRenames, withAuthorizerRenamed } from './renames.js';
 import { httpRoute, restRoute, splitRouteKey } from './normalize.js';
 import { httpIntegration } from '../integration/normalize.js';
 import type { NormalizeContext } from '../kind.js';
+import type { RefTarget } from '../field.js';
 import { routeKey, type HttpMethod } from './model.js';
 
 /** REST resources (GetResources, embed=methods) → one route per method; every resource's id is kept. */
 function restRoutes(items: object[], ctx: NormalizeContext): Record<string, RouteModel> {
   const routes: Record<string, RouteModel> = {};
-  const nameOf = (t: 'authorizer' | 'requestValidator', id: string) => ctx.nameOf(t, id);
+  const nameOf = (t: RefTarget, id: string) => ctx.nameOf(t, id);
   for (const r of items as Array<{ id?: string; path?: string; resourceMethods?: Record<string, object> }>) {
     if (!r.path || !r.id) continue;
     ctx.ids.resourceIds[r.path] = r.id;
@@ -41,7 +42,8 @@ function httpRoutes(items: object[], ctx: NormalizeContext): Record<string, Rout
     const integrationId = r.Target?.startsWith('integrations/') ? r.Target.slice('integrations/'.length) : undefined;
     ctx.ids.routeIds[rk] = r.RouteId;
     if (integrationId) ctx.ids.integrationIds[rk] = integrationId;
-    routes[rk] = httpRoute(method, path, r, httpIntegration(integrationId ? integrations.get(integrationId) : undefined), { nameOf: (t, id) => ctx.nameOf(t, id) });
+    const nameOf = (t: RefTarget, id: string) => ctx.nameOf(t, id);
+    routes[rk] = httpRoute(method, path, r, httpIntegration(integrationId ? integrations.get(integrationId) : undefined, { declared: ctx.desired?.routes[rk]?.integration, nameOf }), { nameOf });
   }
   return routes;
 }

@@ -17,7 +17,7 @@ export function restRoute(method: HttpMethod, path: string, m: object, ctx: { na
     methodResponses[code] = readFields<MethodResponseModel>(methodResponseFields, 'RestApi', r) as MethodResponseModel;
   }
   route.methodResponses = sortRecord(methodResponses);
-  route.integration = restIntegration(w.methodIntegration as object | undefined, ctx.declared?.integration);
+  route.integration = restIntegration(w.methodIntegration as object | undefined, { declared: ctx.declared?.integration, nameOf: ctx.nameOf });
   return route;
 }
 

@@ -119,6 +119,16 @@ export const stageFields: FieldTable<StageModel> = {
       patch: (b, a) => scalarOps('/tracingEnabled', b ?? false, a ?? false),
     },
   },
+  clientCertificate: {
+    state: {},
+    // CreateStage takes no certificate: it is patched right after, by its id (apply resolves the name).
+    rest: {
+      create: false,
+      read: (w, ctx) => (typeof w.clientCertificateId === 'string' && w.clientCertificateId ? (ctx.nameOf?.('clientCertificate', w.clientCertificateId) ?? w.clientCertificateId) : undefined),
+      patch: (_b, a, ctx) => [{ op: 'replace', path: '/clientCertificateId', value: a ? ctx.ids.requireId('clientCertificate', a) : '' }],
+    },
+    breaking: (b, a) => (b.clientCertificate && !a.clientCertificate ? 'the stage stops presenting its client certificate: backends that require mutual TLS refuse its requests' : undefined),
+  },
   autoDeploy: {
     // HTTP: false unless declared (apigw-sync deploys itself); import always says it for HTTP stages.
     state: { load: (v, _f, flavour) => (flavour === 'HttpApi' ? (v ?? false) : v), emit: (v, flavour) => (flavour === 'HttpApi' ? v : undefined) },

@@ -15,4 +15,6 @@ export interface StageModel {
   tracingEnabled?: boolean;
   /** HTTP only; apigw-sync manages deployments itself, so it is false unless declared. */
   autoDeploy?: boolean;
+  /** REST only: the client certificate (client-certificates/<name>.yaml) the stage presents to backends (mutual TLS). */
+  clientCertificate?: string;
 }

@@ -14,6 +14,7 @@ export const stageSchema = z.strictObject({
     .optional(),
   accessLog: z.strictObject({ destinationArn: z.string().min(1), format: z.string().min(1) }).optional(),
   tracingEnabled: z.boolean().optional(),
+  clientCertificate: z.string().min(1).optional().describe('REST only: the client certificate (client-certificates/<name>.yaml) the stage presents to its backends (mutual TLS).'),
   autoDeploy: z.boolean().optional(),
   canary: z.strictObject({ percentTraffic: z.number() }).optional().describe('REST only: a standing canary on the stage.'),
 });

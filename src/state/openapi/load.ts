@@ -250,7 +250,7 @@ export function loadOpenapi(ctx: RefContext, src: SourceDoc, opts: { kind: ApiKi
       if (op['x-amazon-apigateway-integration'] !== undefined) {
         integrationRaw = obj(deref(ctx, src, op['x-amazon-apigateway-integration'], extPath).value);
         sub['integration'] = locateIn(src, extPath, { key: true });
-        for (const k of ['uri', 'timeoutInMillis', 'type', 'requestParameters', 'requestTemplates', 'connectionId', 'payloadFormatVersion']) {
+        for (const k of ['uri', 'timeoutInMillis', 'type', 'requestParameters', 'requestTemplates', 'connectionId', 'payloadFormatVersion', 'connectionType', 'vpcLink']) {
           if (k in integrationRaw) sub[`integration/${k}`] = locateIn(src, [...extPath, k]);
         }
       } else if (opts.defaults.integration) {

@@ -82,7 +82,7 @@ describe('restIntegration', () => {
       undefined, { ...base, type: 'HTTP', httpMethod: 'GET', uri: 'https://x', passthroughBehavior: 'WHEN_NO_MATCH', cacheKeyParameters: ['method.request.path.id'] }],
     ['no integration at all: matches nothing a state declares', undefined, undefined, { ...base, type: 'MOCK', timeoutInMillis: 0 }],
   ])('%s', (_n, wire, declared, expected) => {
-    expect(restIntegration(wire, declared)).toEqual(expected);
+    expect(restIntegration(wire, { declared })).toEqual(expected);
   });
 });
 
