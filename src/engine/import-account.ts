@@ -78,7 +78,9 @@ export async function importAccountRecord(o: ImportAccountOptions): Promise<Impo
   const keyById = new Map(Object.entries(matched).map(([k, a]) => [a.apiId, k]));
   const kindById = new Map(apis.map((a) => [a.apiId, a.kind]));
   const input: ReadAccountInput = { clients: o.clients, desired: declared, owner: undefined, apiKeyOf: (x) => keyById.get(x), apiKindOf: (x) => kindById.get(x) };
-  const item = { ...found, item: { ...found.item, [found.spec.tags]: { ...tags, [TAG_ID]: key } } };
+  // (Another owner's tag too: --take-over has been checked above.)
+  const { [TAG_OWNER]: _owner, ...ownTags } = tags;
+  const item = { ...found, item: { ...found.item, [found.spec.tags]: { ...ownTags, [TAG_ID]: key } } };
   const parents = parentsOf(kind, listed, state, o.ownerId);
   for (const l of parents) (accountRecordsOf(kindOf(l.target), declared) as Record<string, unknown>)[(l.item[l.spec.tags] as Record<string, string>)[TAG_ID]] = {};
   const live = matchListedAccount(input, [item, ...parents]);
