@@ -35,8 +35,16 @@ export const usagePlanKind = defineAccountKind<UsagePlanModel>({
   },
   facts: (a) => [
     ['throttle', a.throttle ? rate(a.throttle) : undefined],
-    ['quota', a.quota ? `${a.quota.limit} per ${a.quota.period.toLowerCase()}${a.quota.offset ? ` (offset ${a.quota.offset})` : ''}` : undefined],
+    ['quota', a.quota ? `${a.quota.limit.toLocaleString('en-US')} per ${a.quota.period.toLowerCase()}${a.quota.offset ? ` (offset ${a.quota.offset})` : ''}` : undefined],
     ['API stages', Object.keys(a.apiStages).sort().join(', ') || undefined, { raw: true }],
+    [
+      'method throttles',
+      Object.keys(a.apiStages)
+        .sort()
+        .flatMap((k) => Object.entries(a.apiStages[k].methodThrottles).map(([route, t]) => `${route} on ${k}: ${rate(t)}`))
+        .join('; ') || undefined,
+      { raw: true },
+    ],
   ],
   account: {
     modelKey: 'usagePlans',
