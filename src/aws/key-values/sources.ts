@@ -5,13 +5,13 @@
  * never the value, and carry no `cause` (an SDK error or a JSON parse error can hold text of
  * the answer, which here is the secret).
  */
-import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
-import { GetParameterCommand } from '@aws-sdk/client-ssm';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { SSMClient } from '@aws-sdk/client-ssm';
 import { describeSource, type KeyValueSource } from '../../kinds/api-key/model.js';
 import { ApigwSyncError, type SourceLocation } from '../../model/errors.js';
 import { awsErrorCode } from '../errors.js';
+// Loaded on first use: only a state whose keys name SSM or Secrets Manager loads those SDKs.
+import { loadSecretsManagerSdk, loadSsmSdk } from '../key-value-sdk.js';
 import { SecretValue } from './secret.js';
 
 export interface KeyValueReaders {
@@ -72,7 +72,7 @@ async function fetchValue(o: ReadKeyValueOptions): Promise<SecretValue> {
   if ('ssmParameter' in source) {
     let out;
     try {
-      out = await o.readers.ssm().send(new GetParameterCommand({ Name: source.ssmParameter, WithDecryption: true }));
+      out = await o.readers.ssm().send(new (loadSsmSdk().GetParameterCommand)({ Name: source.ssmParameter, WithDecryption: true }));
     } catch (e) {
       throw sdkFailure(fail, describeSource(source), e, 'ssm:GetParameter (and kms:Decrypt on the parameter\'s key)');
     }
@@ -85,7 +85,7 @@ async function fetchValue(o: ReadKeyValueOptions): Promise<SecretValue> {
   }
   let out;
   try {
-    out = await o.readers.secretsManager().send(new GetSecretValueCommand({ SecretId: source.secretsManager }));
+    out = await o.readers.secretsManager().send(new (loadSecretsManagerSdk().GetSecretValueCommand)({ SecretId: source.secretsManager }));
   } catch (e) {
     throw sdkFailure(fail, describeSource(source), e, 'secretsmanager:GetSecretValue (and kms:Decrypt on the secret\'s key)');
   }
