@@ -11,6 +11,8 @@
  * destructive — something is deleted (or replaced).
  * movesTraffic — requests go somewhere else afterwards (a custom domain path mapped to another
  *   API or stage); set only when true.
+ * security — protection or auditing is weakened (a stage's web ACL removed or replaced,
+ *   access logging turned off): set only when true, so plans without it are unchanged.
  */
 import type { ChangeAction, ChangeFlags } from '../model/change.js';
 import { fieldFlags } from '../kinds/field.js';
@@ -21,7 +23,7 @@ export type { FlagInput } from '../kinds/kind.js';
 
 export function flagsFor(c: FlagInput): ChangeFlags {
   const kind = kindOf(c.target);
-  const acc = { redeploy: [] as string[], breaking: [] as string[], traffic: [] as string[] };
+  const acc = { redeploy: [] as string[], breaking: [] as string[], traffic: [] as string[], security: [] as string[] };
   const destructive: string[] = [];
 
   if (kind.snapshot) acc.redeploy.push(`${kind.label} ${pastTense(c.action)}`);
@@ -31,6 +33,7 @@ export function flagsFor(c: FlagInput): ChangeFlags {
     const f = fieldFlags(kind.fields, c.apiKind, c.before, c.after);
     acc.redeploy.push(...f.redeploy);
     acc.breaking.push(...f.breaking);
+    acc.security.push(...f.security);
   }
 
   return {
@@ -38,7 +41,8 @@ export function flagsFor(c: FlagInput): ChangeFlags {
     breaking: acc.breaking.length > 0,
     destructive: destructive.length > 0,
     ...(acc.traffic.length > 0 ? { movesTraffic: true } : {}),
-    reasons: [...new Set([...acc.breaking, ...acc.traffic, ...destructive, ...acc.redeploy])],
+    ...(acc.security.length > 0 ? { security: true } : {}),
+    reasons: [...new Set([...acc.security, ...acc.breaking, ...acc.traffic, ...destructive, ...acc.redeploy])],
   };
 }
 

@@ -17,7 +17,7 @@ export function diffGateway(desired: GatewayModel, live: LiveSnapshot): Change[]
   const keys = [...new Set([...Object.keys(desired.apis), ...Object.keys(live.apis)])].sort();
   const apis = keys.flatMap((key) => {
     const l = live.apis[key];
-    return diffApi(key, desired.apis[key], l?.model, { liveResourcePaths: l ? Object.keys(l.ids.resourceIds) : undefined });
+    return diffApi(key, desired.apis[key], l?.model, { liveResourcePaths: l ? Object.keys(l.ids.resourceIds) : undefined, unusedIntegrations: l?.ids.unusedIntegrations });
   });
   // Account-scope records: only when AWS's were read (a snapshot without them cannot say what to delete).
   if (!live.account) return apis;

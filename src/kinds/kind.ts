@@ -32,6 +32,8 @@ export interface FlagAcc {
   breaking: string[];
   /** Reasons the change sends requests somewhere else (ChangeFlags.movesTraffic). */
   traffic?: string[];
+  /** Protection or auditing weakened (a web ACL removed, access logging off). */
+  security: string[];
 }
 
 /** One fact about a record being created: label, value, and whether a string is shown raw (unquoted). */
@@ -55,6 +57,8 @@ export interface DiffContext {
   creating: boolean;
   /** REST: every live resource path, so a rename never collides with an existing resource. */
   liveResourcePaths?: readonly string[];
+  /** HTTP: integrations apigw-sync made that no route uses (LiveIds.unusedIntegrations). */
+  unusedIntegrations?: import('../model/live.js').LiveIds['unusedIntegrations'];
   /** Renames found by the kinds before this one (target → old name → new name). */
   renames: Map<ChangeTarget, Map<string, string>>;
   /** Builds a Change (id, fields, flags) for this API. */

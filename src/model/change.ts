@@ -13,8 +13,10 @@ export type ChangeTarget =
   | 'authorizer'
   | 'requestValidator'
   | 'model'
+  | 'gatewayResponse'
   | 'route'
   | 'integration'
+  | 'unusedIntegration'
   | 'stage'
   | 'deployment'
   // Account scope (model/account.ts): their changes carry apiKey ACCOUNT_KEY.
@@ -42,6 +44,8 @@ export interface ChangeFlags {
   destructive: boolean;
   /** Sends clients' requests somewhere else (a custom domain path mapped to another API or stage). Absent = false. */
   movesTraffic?: boolean;
+  /** Weakens protection or auditing (AWS WAF web ACL removed, access logging turned off); present only when set. */
+  security?: boolean;
   /** One short phrase per flag that is set, e.g. "route removed". */
   reasons: string[];
 }

@@ -135,6 +135,7 @@ export function summaryLine(s: PlanSummary, changes: readonly Change[] = []): st
   if (s.breaking > 0) parts.push(plural(s.breaking, 'breaking change', 'breaking changes'));
   const moves = changes.filter((c) => c.flags.movesTraffic).length;
   if (moves > 0) parts.push(plural(moves, 'change moves traffic', 'changes move traffic'));
+  if (s.security) parts.push(plural(s.security, 'security-relevant change', 'security-relevant changes'));
   return `${parts.join('; ')}.`;
 }
 
@@ -156,13 +157,15 @@ export function adoptionNote(plan: Pick<Plan, 'adopt' | 'owner' | 'adoptAccount'
   return notes.length ? notes.join(' ') : undefined;
 }
 
-export type FlagWord = 'redeploy' | 'BREAKING' | 'moves traffic' | 'destroy';
+export type FlagWord = 'redeploy' | 'BREAKING' | 'security' | 'moves traffic' | 'destroy';
+const FLAG_ORDER: readonly FlagWord[] = ['redeploy', 'BREAKING', 'security', 'moves traffic', 'destroy'];
 
 /** Flag words in display order. */
 export function flagWords(c: Change): FlagWord[] {
   const out: FlagWord[] = [];
   if (c.flags.redeploy) out.push('redeploy');
   if (c.flags.breaking) out.push('BREAKING');
+  if (c.flags.security) out.push('security');
   if (c.flags.movesTraffic) out.push('moves traffic');
   if (c.flags.destructive) out.push('destroy');
   return out;
@@ -171,7 +174,7 @@ export function flagWords(c: Change): FlagWord[] {
 /** Merged flags of several changes (a route and its integration). */
 export function mergedFlagWords(cs: Change[]): FlagWord[] {
   const set = new Set(cs.flatMap(flagWords));
-  return (['redeploy', 'BREAKING', 'moves traffic', 'destroy'] as const).filter((w) => set.has(w));
+  return FLAG_ORDER.filter((w) => set.has(w));
 }
 
 const RESTATES_ACTION = new RegExp(`^(${KINDS.map((k) => k.label).join('|')}) (added|changed|deleted)$`);
@@ -199,6 +202,11 @@ export function integrationPhrase(c: Change | undefined): string | undefined {
 }
 
 const isMultiline = (v: unknown) => typeof v === 'string' && v.includes('\n');
+
+/** A value for a short place (a table cell): multi-line text (a policy, a template) as its line count. */
+export function shortValue(v: unknown, max: number): string {
+  return isMultiline(v) ? `(${(v as string).split('\n').length} lines)` : formatValue(v, { max });
+}
 
 /** True when a field holds multi-line text (mapping templates, schemas as text): shown line by line. */
 export function isMultilineField(before: unknown, after: unknown): boolean {

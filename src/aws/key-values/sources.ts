@@ -9,9 +9,6 @@ import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { SSMClient } from '@aws-sdk/client-ssm';
 import { describeSource, type KeyValueSource } from '../../kinds/api-key/model.js';
 import { ApigwSyncError, type SourceLocation } from '../../model/errors.js';
-import { awsErrorCode } from '../errors.js';
-// Loaded on first use: only a state whose keys name SSM or Secrets Manager loads those SDKs.
-import { loadSecretsManagerSdk, loadSsmSdk } from '../key-value-sdk.js';
 import { SecretValue } from './secret.js';
 
 export interface KeyValueReaders {
@@ -69,51 +66,7 @@ async function fetchValue(o: ReadKeyValueOptions): Promise<SecretValue> {
     if (v === undefined || v === '') throw fail(`environment variable ${source.env} is not set`, `set ${source.env} in the environment that runs apigw-sync (in CI: a repository or environment secret)`);
     return new SecretValue(v);
   }
-  if ('ssmParameter' in source) {
-    let out;
-    try {
-      out = await o.readers.ssm().send(new (loadSsmSdk().GetParameterCommand)({ Name: source.ssmParameter, WithDecryption: true }));
-    } catch (e) {
-      throw sdkFailure(fail, describeSource(source), e, 'ssm:GetParameter (and kms:Decrypt on the parameter\'s key)');
-    }
-    const p = out.Parameter;
-    if (p?.Type !== 'SecureString') {
-      throw fail(`${describeSource(source)} is a ${p?.Type ?? 'parameter without a type'}, not a SecureString`, 'an API key value must be stored encrypted: put it again with `aws ssm put-parameter --type SecureString --overwrite`');
-    }
-    if (p.Value === undefined) throw fail(`${describeSource(source)} has no value`, 'put a value into the parameter');
-    return new SecretValue(p.Value);
-  }
-  let out;
-  try {
-    out = await o.readers.secretsManager().send(new (loadSecretsManagerSdk().GetSecretValueCommand)({ SecretId: source.secretsManager }));
-  } catch (e) {
-    throw sdkFailure(fail, describeSource(source), e, 'secretsmanager:GetSecretValue (and kms:Decrypt on the secret\'s key)');
-  }
-  if (out.SecretString === undefined) throw fail(`${describeSource(source)} holds a binary value`, 'store the key value as the secret\'s string (SecretString)');
-  if (!source.jsonKey) return new SecretValue(out.SecretString);
-  return new SecretValue(jsonMember(out.SecretString, source.jsonKey, () => fail(`${describeSource(source)} is not a JSON object with a string "${source.jsonKey}"`, `store {"${source.jsonKey}": "<value>"} in the secret, or drop jsonKey to use the whole string`)));
-}
-
-/** One member of a JSON secret. JSON.parse's own message quotes the text, so it is never passed on. */
-function jsonMember(text: string, key: string, fail: () => KeyValueError): string {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch {
-    throw fail();
-  }
-  const v = doc !== null && typeof doc === 'object' && !Array.isArray(doc) ? (doc as Record<string, unknown>)[key] : undefined;
-  if (typeof v !== 'string') throw fail();
-  return v;
-}
-
-const NOT_FOUND = new Set(['ParameterNotFound', 'ParameterVersionNotFound', 'ResourceNotFoundException']);
-const DENIED = new Set(['AccessDeniedException', 'AccessDenied', 'UnrecognizedClientException', 'InvalidSignatureException', 'ExpiredTokenException', 'KMSAccessDeniedException', 'CredentialsProviderError']);
-
-/** An SDK error → a KeyValueError with AWS's code only (no cause, no AWS message: nothing of the answer travels on). */
-function sdkFailure(fail: (m: string, h: string) => KeyValueError, what: string, e: unknown, permissions: string): KeyValueError {
-  const code = awsErrorCode(e);
-  if (NOT_FOUND.has(code)) return fail(`${what} does not exist (${code})`, 'create it in the state\'s region, or correct the name in the state');
-  if (DENIED.has(code)) return fail(`${what} cannot be read (${code})`, `the AWS credentials need ${permissions}`);
-  return fail(`${what} cannot be read (${code})`, 'run the command again; if it persists, check the AWS endpoint and credentials');
+  // Only a state whose keys name Parameter Store or Secrets Manager loads those SDKs.
+  const aws = await import('./aws-sources.js');
+  return 'ssmParameter' in source ? aws.fromSsm(source, o.readers, fail) : aws.fromSecretsManager(source, o.readers, fail);
 }
