@@ -27,6 +27,7 @@ import { accountParts, startAccountApply } from './apply-account.js';
 import type { AccountWaitOptions } from '../aws/account/writer.js';
 import { accountNameLookup } from '../aws/account/read.js';
 import { ACCOUNT_KEY } from '../model/account.js';
+import { accountPhaseOf } from '../kinds/registry.js';
 import { noEvents, type EventSink } from './events.js';
 import { desiredAccountHash, desiredApiHash, type PendingFound } from './pending.js';
 import { runPlan } from './plan.js';
@@ -244,6 +245,7 @@ function resumeCheck(
       if (!hashOf(key).startsWith(p.desiredHash)) return { ok: false, why: `gateway-state for ${key} changed since the interrupted apply` };
       continue;
     }
+    if (!reviewed && key === ACCOUNT_KEY && afterPartOfInterrupted(plan, pending, short)) continue;
     if (!reviewed) return { ok: false, why: `${key} has changes but no interrupted apply of the approved plan` };
     const was = reviewed.steps.filter((s) => s.change.apiKey === key).map((s) => canonicalJson(s.change));
     const now = plan.steps.filter((s) => s.change.apiKey === key).map((s) => canonicalJson(s.change));
@@ -256,6 +258,18 @@ function resumeCheck(
 function accountPending(pending: PendingFound[], short: string): PendingFound | undefined {
   const p = pending.find((x) => x.accountHash && x.fingerprint.length > 0 && (short.startsWith(x.fingerprint) || x.fingerprint.startsWith(short)));
   return p ? { ...p, apiKey: ACCOUNT_KEY, desiredHash: p.accountHash! } : undefined;
+}
+
+/**
+ * The account part after the APIs (mappings, usage plans) runs only when every API unit
+ * succeeded: an apply of the approved plan interrupted in an API leaves exactly those steps.
+ * They are resumable when an API carries the approved plan's pending marker and every account
+ * step left is of that part.
+ */
+function afterPartOfInterrupted(plan: Plan, pending: PendingFound[], approved: string): boolean {
+  const interrupted = pending.some((p) => p.fingerprint.length > 0 && (approved.startsWith(p.fingerprint) || p.fingerprint.startsWith(approved)));
+  const account = plan.steps.filter((s) => s.change.apiKey === ACCOUNT_KEY).map((s) => s.change);
+  return interrupted && account.every((c) => accountPhaseOf(c, account) === 'after');
 }
 
 function mismatch(approved: string, actual: string, why?: string): FingerprintMismatchError {

@@ -53,7 +53,10 @@ export async function runCheckService(o: CheckServiceOptions): Promise<CheckServ
   let liveUnavailable = o.clients ? undefined : (o.withoutAwsBecause ?? 'no AWS access');
   if (o.clients) {
     try {
-      live = await readLive({ clients: resolveClients(o.clients, desired.region), desired, region: desired.region });
+      // The account is read so the API's VPC link and certificate ids read back as names; the
+      // check plans the one API only (the account's records are the whole state's business).
+      const read = await readLive({ clients: resolveClients(o.clients, desired.region), desired, region: desired.region });
+      live = { ...read, account: undefined };
     } catch (e) {
       if (!isNoAccessError(awsErrorCode(e))) throw e;
       liveUnavailable = `no AWS access: ${awsErrorCode(e)}: ${String((e as Error)?.message ?? e).split('\n')[0]}`;

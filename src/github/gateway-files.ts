@@ -7,6 +7,7 @@
 import { posix } from 'node:path';
 import type { ValidationIssue } from '../model/issue.js';
 import { MAX_FILE_BYTES, type StateFiles } from '../state/index.js';
+import { accountDirsApisReferTo } from '../kinds/registry.js';
 import type { GitHubClient, RepoRef } from './client.js';
 import { gitHubCall } from './errors.js';
 import { UnknownApiError } from '../service/index.js';
@@ -47,7 +48,11 @@ export async function readGatewayFiles(gh: GitHubClient, repo: RepoRef, opts: { 
     issues.push({ severity: 'error', code: 'tree-truncated', location: { file: root, line: 1, column: 1 }, message: `the tree of ${where} is too large for one read`, hint: 'keep gateway-state in a smaller repository, or check the service with `apigw-sync check-service` against a checkout' });
   }
   const prefix = `${path}/`;
-  const wanted = (rel: string) => rel === 'gateway.yaml' || rel.startsWith(`apis/${opts.apiKey}/`);
+  // The API's folder, and the account records it may name (VPC links, client certificates).
+  // (Only when the API exists: an unknown API is named from the tree alone, below.)
+  const hasApi = tree.tree.some((e) => e.path === `${prefix}apis/${opts.apiKey}/api.yaml` || e.path === `${prefix}apis/${opts.apiKey}/api.yml`);
+  const accountDirs = hasApi ? accountDirsApisReferTo().map((d) => `${d}/`) : [];
+  const wanted = (rel: string) => rel === 'gateway.yaml' || rel.startsWith(`apis/${opts.apiKey}/`) || accountDirs.some((d) => rel.startsWith(d));
   for (const e of tree.tree) {
     if (e.type !== 'blob' || !e.path?.startsWith(prefix) || !e.sha) continue;
     const rel = e.path.slice(prefix.length);

@@ -209,6 +209,11 @@ export interface AccountScope<R = unknown> {
   readonly read?: AccountReadSpec[];
   readonly readEach?: AccountChildRead;
   readonly write: Partial<Record<ApiKind, AccountWriteSpec<R>>>;
+  /**
+   * APIs' records name these (a stage's client certificate, an integration's VPC link): a
+   * check of one API (check-service, propose) reads this folder too, so the names resolve.
+   */
+  readonly referencedByApis?: boolean;
   /** The `import` option that adopts one record (`--client-certificate <id|name>`). */
   readonly importOption?: { flag: string; what: string };
   /** The phase of an update, when it depends on the other changes of the plan (a mapping moved to a stage this plan creates runs after the APIs). */

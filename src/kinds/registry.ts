@@ -57,6 +57,11 @@ export function accountStateDirs(): string[] {
   return ACCOUNT_KINDS.flatMap((k) => (k.account.state ? [k.account.state.dir] : []));
 }
 
+/** The account folders an API's own records name records of (vpc-links, client-certificates): a one-API check reads them too. */
+export function accountDirsApisReferTo(): string[] {
+  return ACCOUNT_KINDS.flatMap((k) => (k.account.referencedByApis && k.account.state ? [k.account.state.dir] : []));
+}
+
 /** An account model with nothing in it. */
 export function emptyAccount(): AccountModel {
   const out = {} as Record<string, Record<string, unknown>>;

@@ -7,6 +7,7 @@ import { posix } from 'node:path';
 import { servicesOfApi, serviceNameFromFile, isServiceName, type ServiceEntry } from '../state/index.js';
 import type { StateFiles } from '../state/index.js';
 import { BadServiceNameError, UnknownApiError, UnknownServiceError } from './errors.js';
+import { accountDirsApisReferTo } from '../kinds/registry.js';
 
 export interface ServiceSpec {
   /** The spec's path as the user named it (`users.openapi.yaml`): how its problems are reported. */
@@ -20,10 +21,14 @@ export interface ServiceTarget {
   service?: string;
 }
 
-/** Only what one API needs: gateway.yaml and apis/<api>/**. Other APIs' problems are not the service's. */
+/**
+ * Only what one API needs: gateway.yaml, apis/<api>/** and the account records an API may
+ * name (vpc-links/, client-certificates/). Other APIs' problems are not the service's.
+ */
 export function filesOfApi(files: StateFiles, apiKey: string): StateFiles {
   const prefix = `apis/${apiKey}/`;
-  const kept = new Map([...files.files].filter(([rel]) => rel === 'gateway.yaml' || rel.startsWith(prefix)));
+  const accountDirs = accountDirsApisReferTo().map((d) => `${d}/`);
+  const kept = new Map([...files.files].filter(([rel]) => rel === 'gateway.yaml' || rel.startsWith(prefix) || accountDirs.some((d) => rel.startsWith(d))));
   const issues = (files.issues ?? []).filter((i) => !i.location.file.startsWith(posix.join(files.root, 'apis')) || i.location.file.startsWith(posix.join(files.root, prefix)));
   return { root: files.root, files: kept, issues };
 }

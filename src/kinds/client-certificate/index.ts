@@ -19,6 +19,7 @@ export const clientCertificateKind = defineAccountKind<ClientCertificateModel>({
     rank: 1,
     flavourOf: () => 'RestApi',
     renamable: true,
+    referencedByApis: true,
     state: {
       dir: 'client-certificates',
       schema: clientCertificateFileSchema,

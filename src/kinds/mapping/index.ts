@@ -13,7 +13,7 @@ import { mappingKey, NONE, wirePath, type MappingModel } from './model.js';
 
 const url = (m: MappingModel) => `https://${m.domain}/${wirePath(m.name)}`;
 
-function flags(what: string) {
+function flags() {
   return (c: FlagInput, acc: FlagAcc) => {
     const b = c.before as MappingModel | undefined;
     const a = c.after as MappingModel | undefined;
@@ -21,7 +21,7 @@ function flags(what: string) {
       acc.traffic?.push(`requests to ${url(a)} go to ${a.api} stage ${a.stage} instead of ${b.api} stage ${b.stage}`);
     }
     if (c.action === 'update' && b && a && b.name !== a.name) acc.breaking.push(`${url(b)} stops serving: clients must call ${url(a)}`);
-    if (c.action === 'delete' && b) acc.breaking.push(`${url(b)} stops serving ${b.api} (${what} removed)`);
+    if (c.action === 'delete' && b) acc.breaking.push(`${url(b)} stops serving ${b.api} stage ${b.stage}`);
   };
 }
 
@@ -48,7 +48,7 @@ export const basePathMappingKind = defineAccountKind<MappingModel>({
   target: 'basePathMapping',
   label: 'base path mapping',
   fields: mappingFields,
-  flags: flags('base path mapping'),
+  flags: flags(),
   facts,
   account: {
     modelKey: 'basePathMappings',
@@ -82,7 +82,7 @@ export const apiMappingKind = defineAccountKind<MappingModel>({
   target: 'apiMapping',
   label: 'API mapping',
   fields: apiMappingFields,
-  flags: flags('API mapping'),
+  flags: flags(),
   facts,
   account: {
     modelKey: 'apiMappings',

@@ -38,6 +38,7 @@ export const vpcLinkKind = defineAccountKind<VpcLinkModel>({
     rank: 2,
     flavourOf: (l) => l.for,
     renamable: true,
+    referencedByApis: true,
     state: {
       dir: 'vpc-links',
       schema: vpcLinkFileSchema,

@@ -11,6 +11,8 @@ import { loadState } from '../../../src/state/index.js';
 import { buildPlan, walkPlan } from '../../../src/plan/index.js';
 import { AwsCaller, createApiExecutor, directDeployer } from '../../../src/aws/apply/index.js';
 import { subPlan } from '../../../src/engine/sub-plan.js';
+import { emptyAccount } from '../../../src/kinds/registry.js';
+import { AccountExecutor } from '../../../src/aws/account/executor.js';
 import { REGION, sdkClients, startTestEmulator } from './helpers.js';
 
 let emu: RunningEmulator;
@@ -23,8 +25,11 @@ describe('executors create the example APIs from nothing', () => {
   it('creates every route, stage and tag the state declares', async () => {
     const clients = sdkClients(emu.url);
     const { model } = await loadState(join(import.meta.dirname, '..', '..', '..', 'gateway-state'));
-    const plan = buildPlan({ desired: model, live: { region: REGION, apis: {}, unmanaged: [] }, now: new Date(0) });
+    const plan = buildPlan({ desired: model, live: { region: REGION, apis: {}, unmanaged: [], account: { model: emptyAccount(), ids: {}, adopt: [], elsewhere: [], facts: {} } }, now: new Date(0) });
     const caller = new AwsCaller();
+    // The VPC link shop's GET /inventory names: created first, as apply's account part does.
+    const account = new AccountExecutor({ clients, caller, region: REGION, desired: model.account, apiIdOf: () => undefined, wait: { pollMs: 20 } });
+    for (const step of plan.steps.filter((s) => s.change.target === 'vpcLink')) await account.execute(step);
     for (const key of Object.keys(model.apis)) {
       const api = model.apis[key];
       const executor = createApiExecutor(api.kind, clients, {
@@ -35,6 +40,7 @@ describe('executors create the example APIs from nothing', () => {
         toolTagsAtCreate: () => ({ 'apigw-sync:id': key, 'apigw-sync:managed': 'true' }),
         description: 'test',
         steps: subPlan(plan, key).steps,
+        accountIds: account.ids,
       });
       const walk = await walkPlan(subPlan(plan, key), executor);
       expect(walk.failed?.error, String((walk.failed?.error as Error)?.stack)).toBeUndefined();

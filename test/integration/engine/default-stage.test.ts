@@ -22,6 +22,8 @@ beforeAll(async () => {
     doc.setIn(['stages', '$default'], live);
     doc.setIn(['rollout', 'stage'], '$default');
   });
+  // The example domain maps events' stage: it follows the rename.
+  editYaml(dir, 'domains/api.example.com.yaml', (doc) => doc.setIn(['apiMappings', 'events', 'stage'], '$default'));
 });
 afterAll(async () => emu?.stop());
 

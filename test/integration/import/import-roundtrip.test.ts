@@ -11,6 +11,7 @@ import type { RunningEmulator } from '../../../src/emulator/index.js';
 import { importApi } from '../../../src/engine/import.js';
 import { readLive } from '../../../src/aws/read/index.js';
 import { diffGateway } from '../../../src/diff/index.js';
+import { importAccountRecord } from '../../../src/engine/import-account.js';
 import { loadState } from '../../../src/state/index.js';
 import { UsageError } from '../../../src/model/errors.js';
 import type { ApiModel } from '../../../src/model/api.js';
@@ -53,6 +54,9 @@ describe('import round trip', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'apigw-import-')), 'gateway-state');
     const shop = await importApi({ clients, api: 'shop-api', outDir: out });
     const events = await importApi({ clients, api: 'events-api', outDir: out });
+    // The account records around them: the VPC link shop's GET /inventory names, the domain with its mappings.
+    await importAccountRecord({ clients, target: 'vpcLink', record: 'inventory-nlb', outDir: out });
+    await importAccountRecord({ clients, target: 'domain', record: 'api.example.com', outDir: out });
     // The id tag apply wrote names the folder.
     expect([shop.key, events.key]).toEqual(['shop', 'events']);
     expect(events.written).toEqual(['apis/events/api.yaml', 'apis/events/openapi.yaml']);
@@ -63,6 +67,7 @@ describe('import round trip', () => {
     expect(withoutRollout(loaded.model.apis.events)).toEqual(events.live.model);
     const live = await readLive({ clients, desired: loaded.model, region: REGION });
     expect(diffGateway(loaded.model, live)).toEqual([]);
+    expect(Object.keys(loaded.model.account?.basePathMappings ?? {})).toEqual(['api.example.com/(none)', 'api.example.com/shop']);
   }, 60_000);
 
   it('never overwrites an existing folder, and says which API it could not find', async () => {

@@ -8,6 +8,9 @@ import { buildPlan, walkPlan } from '../../../src/plan/index.js';
 import { AwsCaller, createApiExecutor, directDeployer } from '../../../src/aws/apply/index.js';
 import { subPlan } from '../../../src/engine/sub-plan.js';
 import type { GatewayModel } from '../../../src/model/api.js';
+import { AccountExecutor } from '../../../src/aws/account/executor.js';
+import { accountParts } from '../../../src/engine/apply-account.js';
+import { emptyAccount } from '../../../src/kinds/registry.js';
 
 export const REGION = 'ap-northeast-2';
 export const QUOTA_SCALE = 20;
@@ -34,10 +37,18 @@ export async function loadExample(dir = EXAMPLE_STATE): Promise<GatewayModel> {
   return { ...model, region: REGION };
 }
 
-/** Creates every API of `desired` from nothing with the apply executors. */
+/**
+ * Creates every API of `desired` from nothing with the apply executors, and the account
+ * records around them (VPC links and the custom domain before, mappings after) with the
+ * account executor, as apply orders them.
+ */
 export async function createAll(clients: AwsClients, desired: GatewayModel): Promise<void> {
-  const plan = buildPlan({ desired, live: { region: REGION, apis: {}, unmanaged: [] }, now: new Date(0) });
+  const plan = buildPlan({ desired, live: { region: REGION, apis: {}, unmanaged: [], account: { model: emptyAccount(), ids: {}, adopt: [], elsewhere: [], facts: {} } }, now: new Date(0) });
   const caller = new AwsCaller();
+  const apiIds = new Map<string, string>();
+  const account = new AccountExecutor({ clients, caller, region: REGION, desired: desired.account, apiIdOf: (k) => apiIds.get(k), wait: { pollMs: 20 } });
+  const parts = accountParts(plan);
+  for (const step of parts.before) await account.execute(step);
   for (const key of Object.keys(desired.apis)) {
     const api = desired.apis[key];
     const executor = createApiExecutor(api.kind, clients, {
@@ -48,8 +59,11 @@ export async function createAll(clients: AwsClients, desired: GatewayModel): Pro
       toolTagsAtCreate: () => ({ 'apigw-sync:id': key, 'apigw-sync:managed': 'true' }),
       description: 'read test',
       steps: subPlan(plan, key).steps,
+      accountIds: account.ids,
     });
     const walk = await walkPlan(subPlan(plan, key), executor);
     if (!walk.ok) throw walk.failed?.error ?? new Error(`creating ${key} failed`);
+    apiIds.set(key, executor.apiId);
   }
+  for (const step of parts.after) await account.execute(step);
 }

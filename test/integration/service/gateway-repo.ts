@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { accountDirsApisReferTo } from '../../../src/kinds/registry.js';
 import { join, relative, sep } from 'node:path';
 import nock from 'nock';
 
@@ -57,7 +58,9 @@ export function mockGatewayReads(scope: nock.Scope, repo: FakeRepo, apiKey = 'sh
     .get(`${BASE}/git/trees/${TREE}`)
     .query({ recursive: 'true' })
     .reply(200, { sha: TREE, truncated: false, tree: repo.entries });
-  const read = repo.entries.filter((e) => e.type === 'blob' && (e.path === 'gateway-state/gateway.yaml' || e.path.startsWith(`gateway-state/apis/${apiKey}/`)));
+  // The API's folder, and the account folders an API's records may name (VPC links, client certificates).
+  const accountDirs = accountDirsApisReferTo().map((d) => `gateway-state/${d}/`);
+  const read = repo.entries.filter((e) => e.type === 'blob' && (e.path === 'gateway-state/gateway.yaml' || e.path.startsWith(`gateway-state/apis/${apiKey}/`) || accountDirs.some((d) => e.path.startsWith(d))));
   for (const e of read) scope.get(`${BASE}/git/blobs/${e.sha}`).reply(200, { sha: e.sha, encoding: 'base64', content: repo.blobs.get(e.sha)!.toString('base64'), size: e.size });
   return read.map((e) => e.path);
 }

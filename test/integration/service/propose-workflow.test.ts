@@ -83,7 +83,7 @@ const READS = [
   'GET /repos/acme/gateway',
   'GET /repos/acme/gateway/branches/main',
   `GET /repos/acme/gateway/git/trees/${TREE}?recursive=true`,
-  ...repo.entries.filter((e) => e.path === 'gateway-state/gateway.yaml' || e.path.startsWith('gateway-state/apis/shop/')).map((e) => `GET /repos/acme/gateway/git/blobs/${e.sha}`),
+  ...repo.entries.filter((e) => e.path === 'gateway-state/gateway.yaml' || e.path.startsWith('gateway-state/apis/shop/') || (e.type === 'blob' && e.path.startsWith('gateway-state/vpc-links/'))).map((e) => `GET /repos/acme/gateway/git/blobs/${e.sha}`),
   `GET /repos/acme/gateway/pulls?state=open&head=acme:${BRANCH}&base=main&per_page=10`,
 ];
 
@@ -95,7 +95,7 @@ describe('examples/service-repo: the propose step of its workflow', () => {
     const bodies: Record<string, Record<string, unknown>> = {};
     const keep = (name: string) => (b: Record<string, unknown>) => ((bodies[name] = b), true);
     const gh = nock(API).on('request', record);
-    expect(mockGatewayReads(gh, repo)).toEqual(['gateway-state/apis/shop/api.yaml', 'gateway-state/apis/shop/orders.openapi.yaml', 'gateway-state/apis/shop/users.openapi.yaml', 'gateway-state/gateway.yaml']);
+    expect(mockGatewayReads(gh, repo)).toEqual(['gateway-state/apis/shop/api.yaml', 'gateway-state/apis/shop/orders.openapi.yaml', 'gateway-state/apis/shop/users.openapi.yaml', 'gateway-state/gateway.yaml', 'gateway-state/vpc-links/inventory-nlb.yaml']);
     gh.get(`${BASE}/pulls`)
       .query({ state: 'open', head: `acme:${BRANCH}`, base: 'main', per_page: '10' })
       .reply(200, [])

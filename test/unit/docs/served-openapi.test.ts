@@ -28,7 +28,7 @@ describe('the example APIs as served', () => {
 
   it('shop: paths with the gateway prefix, operations from the service files, the Cognito authorizer (golden)', () => {
     const shop = docs.shop;
-    expect(Object.keys(shop.paths)).toEqual(['/api/health', '/api/orders', '/api/orders/{order_id}', '/api/orders/{order_id}/items/{item_id}', '/users', '/users/{user_id}', '/users/{user_id}/addresses']);
+    expect(Object.keys(shop.paths)).toEqual(['/api/health', '/api/orders', '/api/orders/{order_id}', '/api/orders/{order_id}/items/{item_id}', '/inventory', '/users', '/users/{user_id}', '/users/{user_id}/addresses']);
     expect(shop.paths['/api/orders'].post.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/NewOrder' });
     expect(shop.paths['/api/orders'].get.security).toEqual([{ 'shop-cognito': [] }]);
     expect(shop.paths['/api/health'].get.security).toEqual([]);

@@ -18,6 +18,15 @@ describe('example gateway-state', () => {
     expect(Object.keys(model.apis).sort()).toEqual(['events', 'shop']);
   });
 
+  it('declares the custom domain with its mappings and the VPC link shop\'s GET /inventory names', () => {
+    const a = model.account!;
+    expect(Object.keys(a.domains)).toEqual(['api.example.com']);
+    expect(Object.keys(a.basePathMappings)).toEqual(['api.example.com/(none)', 'api.example.com/shop']);
+    expect(Object.keys(a.apiMappings)).toEqual(['api.example.com/events']);
+    expect(a.vpcLinks['inventory-nlb']).toMatchObject({ for: 'RestApi' });
+    expect(model.apis.shop.routes['GET /inventory'].integration).toMatchObject({ type: 'HTTP_PROXY', connectionType: 'VPC_LINK', vpcLink: 'inventory-nlb' });
+  });
+
   it('builds shop from two plain service files with prefixes, defaults and path mappings', () => {
     const shop = model.apis.shop;
     expect(shop.kind).toBe('RestApi');
@@ -26,6 +35,7 @@ describe('example gateway-state', () => {
       'GET /api/health',
       'GET /api/orders',
       'GET /api/orders/{order_id}',
+      'GET /inventory',
       'GET /users',
       'GET /users/{user_id}',
       'GET /users/{user_id}/addresses',
