@@ -87,6 +87,11 @@ describe('usage plans and API keys', () => {
     expect(generated?.value).not.toBe(VALUE);
     // The value's keyed hash is tagged; the value itself nowhere but in AWS.
     expect(keys.find((k) => k.name === 'partner')?.tags?.['apigw-sync:value-hash']).toMatch(/^[\w-]+\.[\w-]+$/);
+    // What a plan costs for them: one list of plans, one of keys, one of each own plan's keys; values compared by the tag, never read.
+    const was = { ...clients.calls.byOperation };
+    await plan(dir, clients);
+    const calls = (op: string) => (clients.calls.byOperation[op] ?? 0) - (was[op] ?? 0);
+    expect(['GetUsagePlans', 'GetApiKeys', 'GetUsagePlanKeys', 'GetApiKey'].map(calls)).toEqual([1, 1, 1, 0]);
   });
 
   it('changes the plan (quota lowered: breaking) in one UpdateUsagePlan, and a key leaving the plan is breaking', async () => {
