@@ -7,7 +7,6 @@
  * and again after every value is rotated, so old values are checked as well as new ones. The
  * values did reach AWS: each check of an output is paired with proof that the apply was real.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,9 +21,9 @@ import { renderPlanComment } from '../../src/render/comment.js';
 import { serializePlan } from '../../src/plan/index.js';
 import { copyState, REGION, sdkClients, startTestEmulator } from '../integration/apply/helpers.js';
 import { expectConverged } from './helpers.js';
+import { runBin } from '../helpers/bin.js';
 
 const FIXTURE = join(import.meta.dirname, 'fixtures', 'api-keys-state');
-const BIN = join(import.meta.dirname, '..', '..', 'bin', 'apigw-sync.js');
 
 const ENV_1 = 'ChaosEnvValue0000000000000000A1';
 const ENV_2 = 'ChaosEnvRotated00000000000000B2';
@@ -51,18 +50,10 @@ let dir: string;
 const events: EngineEvent[] = [];
 const sink = (e: EngineEvent) => events.push(e);
 
-function cli(...args: string[]): Promise<{ out: string; status: number | null }> {
-  const child = spawn(process.execPath, [BIN, ...args], {
-    env: { ...process.env, AWS_ENDPOINT_URL: emu.url, AWS_REGION: REGION, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', NO_COLOR: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout.on('data', (b: Buffer) => (out += b.toString('utf8')));
-  child.stderr.on('data', (b: Buffer) => (out += b.toString('utf8')));
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ out, status }));
-  });
+/** The real CLI against the emulator (stdout and stderr together: both are outputs). */
+async function cli(...args: string[]): Promise<{ out: string; status: number }> {
+  const r = await runBin({ ...process.env, AWS_ENDPOINT_URL: emu.url, AWS_REGION: REGION, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', NO_COLOR: '1' }, ...args);
+  return { out: r.stdout + r.stderr, status: r.code };
 }
 
 /** Every value AWS holds now (the generated ones included), for the checks that follow. */
@@ -177,6 +168,11 @@ describe('no output contains an API key value', () => {
     if (p.status !== 'ok') throw new Error(p.issuesText);
     const comment = renderPlanComment({ headSha: 'def5678', plan: p.plan, issues: [], drift: d2.report, approvals: [], requiredApprovals: 1 });
     expectNoValue('PR comment with drift', comment.body);
+    // A plan that cannot read the source says so on stderr (never a value) and compares the rest.
+    delete process.env.CHAOS_PARTNER_KEY;
+    const r = await cli('plan', dir);
+    expect(r.out).toMatch(/note: API key "from-env": environment variable CHAOS_PARTNER_KEY is not set; its value was not compared/);
+    expectNoValue('CLI plan without the source', r.out);
     process.env.CHAOS_PARTNER_KEY = ENV_2;
   }, 120_000);
 

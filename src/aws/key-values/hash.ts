@@ -10,7 +10,7 @@
  *   (GetApiKeys returns a key's tags, and the same permission with includeValues=true its
  *   value), so the tag tells nobody anything new. API key values are immutable in AWS, so
  *   the tag stays true for the key's life; a tag edited or removed by hand only costs a
- *   confirmation read of the value (src/aws/key-values/compare.ts).
+ *   confirmation read of the value (src/aws/key-values/settle.ts).
  * - The model, the plan file, the PR comment's data block and the fingerprint: the hash
  *   only, never the salt. Without the 128-bit salt a guess at the value cannot be checked
  *   against the hash, however short or common the value; with it the key could be read

@@ -4,7 +4,8 @@
  * (env / SSM SecureString / Secrets Manager); the live one is known by the `<salt>.<hash>` tag
  * the tool wrote when it created the key — hashing the desired value with that salt gives an
  * equal hash exactly when the values are equal. A key without the tag (imported, or the tag
- * edited away) costs one GetApiKey with its value, both sides then hashed with a fresh salt.
+ * edited away) costs one GetApiKey with its value; both sides then carry a marker that says
+ * only whether the values match.
  *
  * Only keys whose state names a source are compared; a source that cannot be read here (a PR
  * plan without the CI secret) leaves the value uncompared, and its error waits in
@@ -16,9 +17,13 @@ import type { GatewayModel } from '../../model/api.js';
 import type { LiveAccount } from '../../model/account.js';
 import { TAG_KEY_VALUE } from '../../model/live.js';
 import type { AwsClients } from '../clients.js';
-import { decodeValueTag, keyedHash, newSalt } from './hash.js';
+import { decodeValueTag, keyedHash } from './hash.js';
 import { SecretValue } from './secret.js';
 import { KeyValueError, readKeyValue } from './sources.js';
+
+/** The value hashes of a key without the tool's tag (compared by reading its value): equal, or not. */
+const UNTAGGED_LIVE = 'untagged:live-value';
+const UNTAGGED_NEW = 'untagged:new-value';
 
 export interface SettleKeyValuesOptions {
   desired: GatewayModel;
@@ -62,10 +67,11 @@ export async function settleKeyValues(o: SettleKeyValuesOptions): Promise<Uncomp
         have.valueHash = tag.hash;
         return;
       }
+      // No tag: read the value once and say only whether it matches — as fixed markers, not a hash
+      // with a fresh salt, so the plan's fingerprint is the same from plan to apply.
       const out = await o.clients.apigw.send(new GetApiKeyCommand({ apiKey: id, includeValue: true }));
-      const salt = newSalt();
-      want.valueHash = keyedHash(salt, value);
-      have.valueHash = keyedHash(salt, new SecretValue(out.value ?? ''));
+      have.valueHash = UNTAGGED_LIVE;
+      want.valueHash = value.equals(new SecretValue(out.value ?? '')) ? UNTAGGED_LIVE : UNTAGGED_NEW;
     }),
   );
   return uncompared.sort((a, b) => (a.key < b.key ? -1 : 1));

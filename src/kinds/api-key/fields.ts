@@ -1,7 +1,7 @@
 /**
  * The API key's field table. The value is not a field: only its keyed hash is (`valueHash`,
  * sensitive and derived from the value's source), and AWS cannot change a key's value, so a
- * new hash means a new key (src/aws/account/api-keys.ts recreates it). Which plans a key is
+ * new hash means a new key (`recreateOn` in index.ts: made before broken). Which plans a key is
  * in are usage-plan keys on the wire (CreateUsagePlanKey / DeleteUsagePlanKey), written with
  * the key.
  */

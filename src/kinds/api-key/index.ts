@@ -2,8 +2,8 @@
  * REST API keys as an account-scope kind: `api-keys/<name>.yaml`, read with GetApiKeys
  * (tags included, values not), the plans each key is in with one GetUsagePlanKeys per usage
  * plan of this owner, written after the usage plans (a key joins them) and deleted before
- * them. The value never passes through here: src/engine/key-values.ts reads it from its
- * source and puts its keyed hash on both sides; src/aws/account/api-keys.ts writes it.
+ * them. The value never passes through the model: src/aws/key-values/settle.ts reads it from
+ * its source and puts its keyed hash on both sides; `create.input` below sends it (keyValueOf).
  */
 import { ApigwSyncError } from '../../model/errors.js';
 import { defineAccountKind } from '../account-kind.js';
@@ -77,7 +77,7 @@ export const apiKeyKind = defineAccountKind<ApiKeyModel>({
         op: 'GetApiKeys',
         flavour: 'RestApi',
         paging: 'position',
-        // Never includeValues here: values are read only to confirm a change (src/aws/key-values/compare.ts).
+        // Never includeValues here: values are read only to confirm a change (src/aws/key-values/settle.ts, for a key without the value tag).
         input: { includeValues: false },
         id: 'id',
         name: 'name',
@@ -91,7 +91,7 @@ export const apiKeyKind = defineAccountKind<ApiKeyModel>({
             ...(typeof item.customerId === 'string' && item.customerId !== '' ? { customerId: item.customerId } : {}),
             usagePlans: [],
             tags: splitTags(item.tags as Record<string, string> | undefined).user,
-            // Where the value comes from is the state's to say; the hashes are compared instead (src/engine/key-values.ts).
+            // Where the value comes from is the state's to say; the hashes are compared instead (src/aws/key-values/settle.ts).
             ...(declared?.valueFrom ? { valueFrom: { ...declared.valueFrom } } : {}),
           };
         },

@@ -24,7 +24,7 @@ export const usagePlanFields: FieldTable<UsagePlanModel> = {
       lowered(b.quota, a.quota) || (b.quota && a.quota && b.quota.period !== a.quota.period) ? 'quota lowered or its period changed: callers may run out sooner (429)' : undefined,
   },
   apiStages: {
-    // Created with create.input and changed in one batch with the plan's other fields (wire.ts, src/aws/account/usage-plans.ts).
+    // Created with create.input and changed in one batch with the plan's other fields (wire.ts, `update.ops` in index.ts).
     rest: { create: false },
     breaking: (b, a) => {
       const out: string[] = [];

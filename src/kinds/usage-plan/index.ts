@@ -1,9 +1,9 @@
 /**
  * REST usage plans as an account-scope kind: `usage-plans/<name>.yaml`, read with
  * GetUsagePlans (tags included), written after the APIs (a plan names API stages) and deleted
- * before them. AWS refuses to delete a plan that still has API stages, so the executor
- * removes them first (src/aws/account/usage-plans.ts), in the same one UpdateUsagePlan call
- * any change of the plan takes.
+ * before them. AWS refuses to delete a plan that still has API stages, so the writer takes
+ * them out first with one UpdateUsagePlan (`delete.prepare`); any change of a plan is one
+ * UpdateUsagePlan too (`update.ops`).
  */
 import type { Change } from '../../model/change.js';
 import { defineAccountKind } from '../account-kind.js';
