@@ -206,7 +206,12 @@ describe('usage plans and API keys', () => {
     expect(steps(p)).toEqual([]);
     // With the value's source set, the value is compared (no tag yet: one read of the value) and equal.
     process.env.APIGW_KEY_LEGACY_KEY = VALUE;
-    expect(steps(await plan(dir, clients))).toEqual([]);
+    const first = await plan(dir, clients);
+    expect(steps(first)).toEqual([]);
+    // The same fingerprint plan after plan (what apply checks an approved plan against).
+    expect((await plan(dir, clients)).plan.fingerprint).toBe(first.plan.fingerprint);
+    process.env.APIGW_KEY_LEGACY_KEY = ROTATED;
+    expect(steps(await plan(dir, clients))).toEqual(['update apiKey legacy-key']);
     delete process.env.APIGW_KEY_LEGACY_KEY;
   });
 });
