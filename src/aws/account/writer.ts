@@ -243,7 +243,7 @@ async function waitUntilReady(kind: AccountKind, key: string, id: string, spec: 
     }
     if (waitedMs >= timeoutMs) {
       throw new ApigwSyncError('ACCOUNT_RECORD_TIMEOUT', `${kind.label} ${key} (${id}) is still ${status || 'not ready'} after ${Math.round(waitedMs / 1000)} s`, {
-        hint: `AWS can take several minutes; run apply again later — it waits for the ${kind.label} again and then finishes`,
+        hint: `AWS can take several minutes: run apply again once AWS shows the ${kind.label} ${wait.ready} (the next apply keeps it and finishes the rest)`,
       });
     }
     await sleep(pollMs);

@@ -3,7 +3,7 @@
  * same certificate re-tagged, never a new key pair), drift after an AWS CLI edit (exit 2,
  * apply heals), delete, and import round trip (plan 0 after import).
  */
-import { GenerateClientCertificateCommand, GetClientCertificatesCommand, UpdateClientCertificateCommand } from '@aws-sdk/client-api-gateway';
+import { GenerateClientCertificateCommand, GetClientCertificatesCommand, GetRestApisCommand, GetStageCommand, UpdateClientCertificateCommand } from '@aws-sdk/client-api-gateway';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +58,21 @@ describe('client certificates (account scope)', () => {
     const after = await liveCerts();
     expect(after.map((c) => c.clientCertificateId)).toEqual([before.clientCertificateId]);
     expect(after[0].tags?.['apigw-sync:id']).toBe('orders-backend');
+  });
+
+  it('a REST stage presents it by name: apply resolves the id, the plan reads it back as the name; removing it is flagged', async () => {
+    const [cert] = await liveCerts();
+    const api = (stage: string) => `kind: RestApi\nname: backend-api\nroutes:\n  GET /ping:\n    integration: { type: mock }\nstages:\n  prod: ${stage}\n`;
+    writeFiles(dir, { 'apis/backend/api.yaml': api('{ clientCertificate: orders-backend }') });
+    await applyAndConverge(dir, clients);
+    const restId = (await clients.apigw.send(new GetRestApisCommand({}))).items!.find((a) => a.name === 'backend-api')!.id!;
+    expect((await clients.apigw.send(new GetStageCommand({ restApiId: restId, stageName: 'prod' }))).clientCertificateId).toBe(cert.clientCertificateId);
+    writeFiles(dir, { 'apis/backend/api.yaml': api('{}') });
+    const p = await plan(dir, clients);
+    expect(steps(p)).toEqual(['update stage prod']);
+    expect(p.plan.steps[0].change.flags.breaking).toBe(true);
+    await applyAndConverge(dir, clients);
+    expect((await clients.apigw.send(new GetStageCommand({ restApiId: restId, stageName: 'prod' }))).clientCertificateId ?? '').toBe('');
   });
 
   it('sees an AWS CLI edit as drift (exit 2); apply heals it', async () => {

@@ -15,14 +15,14 @@ import { liveApis } from '../apply/helpers.js';
 import { applyAndConverge, awsCliEdit, drift, OWNER, plan, REGION, sdkClients, startTestEmulator, stateDir, steps, writeFiles } from './helpers.js';
 
 const CERT = (region: string, n = 1) => `arn:aws:acm:${region}:000000000000:certificate/${String(n).repeat(8)}-1111-2222-3333-444444444444`;
-const domain = (o: { shop?: string; shopStage?: string; policy?: string; mtls?: boolean; extra?: string } = {}) => `endpointType: REGIONAL
+const domain = (o: { shop?: string; shopStage?: string; events?: string; policy?: string; mtls?: boolean; extra?: string } = {}) => `endpointType: REGIONAL
 certificateArn: ${CERT(REGION)}
 securityPolicy: ${o.policy ?? 'TLS_1_2'}
 ${o.mtls ? 'mutualTls: { truststoreUri: s3://acme-truststores/api.pem }\n' : ''}basePathMappings:
   ${o.shop ?? 'shop'}: { api: shop, stage: ${o.shopStage ?? 'prod'} }
   orders: { api: orders, stage: prod }
 apiMappings:
-  events/v1: { api: events, stage: live }
+  ${o.events ?? 'events/v1'}: { api: events, stage: live }
 ${o.extra ?? ''}`;
 const rest = (name: string) => `kind: RestApi\nname: ${name}\nroutes:\n  GET /ping:\n    integration: { type: mock }\nstages:\n  prod: {}\n  beta: {}\n`;
 const http = 'kind: HttpApi\nname: events-api\nroutes:\n  GET /ping:\n    integration: { type: http_proxy, uri: https://events.example.com/ping, httpMethod: GET }\nstages:\n  live: {}\n';
@@ -70,13 +70,21 @@ describe('custom domains and mappings (account scope)', () => {
     expect(await liveMappings()).toContain(`shop ${await idOf('shop-api')} beta`);
   });
 
-  it('renames a base path in place: one update of the mapping', async () => {
-    writeFiles(dir, { 'domains/api.example.com.yaml': domain({ shop: 'store', shopStage: 'beta', mtls: true }) });
+  it('renames a base path and an API mapping key in place: one update of each mapping', async () => {
+    const before = await clients.apigwv2.send(new GetApiMappingsCommand({ DomainName: 'api.example.com' }));
+    writeFiles(dir, { 'domains/api.example.com.yaml': domain({ shop: 'store', shopStage: 'beta', events: 'events/v2', mtls: true }) });
     const p = await plan(dir, clients);
-    expect(steps(p)).toEqual(['update basePathMapping api.example.com/store']);
-    expect(p.plan.steps[0].change.fields.map((f) => `${f.path}: ${String(f.before)} → ${String(f.after)}`)).toEqual(['name: api.example.com/shop → api.example.com/store']);
+    expect(steps(p)).toEqual(['update basePathMapping api.example.com/store', 'update apiMapping api.example.com/events/v2']);
+    expect(p.plan.steps.map((s) => s.change.fields.map((f) => `${f.path}: ${String(f.before)} → ${String(f.after)}`).join())).toEqual([
+      'name: api.example.com/shop → api.example.com/store',
+      'name: api.example.com/events/v1 → api.example.com/events/v2',
+    ]);
     await applyAndConverge(dir, clients);
-    expect(await liveMappings()).toContain(`store ${await idOf('shop-api')} beta`);
+    expect(await liveMappings()).toEqual([`events/v2 ${await idOf('events-api')} live`, `orders ${await idOf('orders-api')} prod`, `store ${await idOf('shop-api')} beta`].sort());
+    // The same API mapping (its id), with its new key.
+    const after = await clients.apigwv2.send(new GetApiMappingsCommand({ DomainName: 'api.example.com' }));
+    const idOfKey = (r: typeof before, key: string) => r.Items?.find((m) => m.ApiMappingKey === key)?.ApiMappingId;
+    expect(idOfKey(after, 'events/v2')).toBe(idOfKey(before, 'events/v1'));
   });
 
   it('sees an AWS CLI edit of a mapping as drift (exit 2); apply heals it', async () => {
@@ -99,11 +107,15 @@ describe('custom domains and mappings (account scope)', () => {
     });
     writeFiles(dir, { 'domains/api.example.com.yaml': 'certificateArn: ' + CERT(REGION) + '\nmutualTls: { truststoreUri: s3://acme-truststores/api.pem }\n' });
     const p = await plan(dir, clients);
-    expect(steps(p)).toEqual(['delete apiMapping api.example.com/events/v1', 'delete basePathMapping api.example.com/orders', 'delete basePathMapping api.example.com/store']);
+    expect(steps(p)).toEqual(['delete apiMapping api.example.com/events/v2', 'delete basePathMapping api.example.com/orders', 'delete basePathMapping api.example.com/store']);
     expect(p.plan.steps.every((s) => s.change.flags.breaking)).toBe(true);
     await applyAndConverge(dir, clients);
-    writeFiles(dir, { 'domains/api.example.com.yaml': null });
-    expect(steps(await plan(dir, clients))).toEqual(['delete domain api.example.com']);
+    // AWS cannot rename a domain: a renamed file is a new domain, and the old one goes.
+    writeFiles(dir, { 'domains/api.example.com.yaml': null, 'domains/www.example.com.yaml': 'certificateArn: ' + CERT(REGION) + '\n' });
+    expect(steps(await plan(dir, clients))).toEqual(['create domain www.example.com', 'delete domain api.example.com']);
+    await applyAndConverge(dir, clients);
+    writeFiles(dir, { 'domains/www.example.com.yaml': null });
+    expect(steps(await plan(dir, clients))).toEqual(['delete domain www.example.com']);
     await applyAndConverge(dir, clients);
     expect((await clients.apigw.send(new GetDomainNamesCommand({}))).items ?? []).toEqual([]);
   });

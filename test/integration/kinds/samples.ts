@@ -134,9 +134,9 @@ export const SAMPLES: Record<string, Record<string, PerFlavour>> = {
 
 /** `kind.field@Flavour` → why it cannot make the round trip. */
 export const NOT_ROUND_TRIP: Record<string, string> = {
-  'integration.vpcLink@RestApi': 'names an account-scope VPC link, which must exist in AWS first: round trip in test/integration/account/vpc-links.test.ts',
-  'integration.vpcLink@HttpApi': 'names an account-scope VPC link, which must exist in AWS first: round trip in test/integration/account/vpc-links.test.ts',
-  'stage.clientCertificate@RestApi': 'names an account-scope client certificate, which must exist in AWS first: round trip in test/integration/account/client-certificates.test.ts',
+  'integration.vpcLink@RestApi': 'names an account record (vpc-links/<name>.yaml), which this test does not declare: create, read back as the name, rename and import are in test/integration/account/vpc-links.test.ts',
+  'integration.vpcLink@HttpApi': 'names an account record (vpc-links/<name>.yaml), which this test does not declare: test/integration/account/vpc-links.test.ts',
+  'stage.clientCertificate@RestApi': 'names an account record (client-certificates/<name>.yaml), which this test does not declare: test/integration/account/client-certificates.test.ts',
   'stage.name@RestApi': 'the record\'s key: every stage of the test is matched by it',
   'stage.name@HttpApi': 'the record\'s key: every stage of the test is matched by it',
   'authorizer.name@RestApi': 'the record\'s key (renames are tested in test/integration/apply/renames.test.ts)',

@@ -6,6 +6,7 @@
  * round trip, and removal (the web ACL's removal flagged security-relevant). Each step ends
  * with a plan that has nothing to do. Steps share one emulator and build on each other.
  */
+import { importAccountRecord } from '../../../src/engine/import-account.js';
 import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -146,6 +147,9 @@ describe('stage settings: create, change, drift, import, remove', () => {
   it('import round trip: the imported files load back, and a plan of them has nothing to do', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'apigw-import-')), 'gateway-state');
     for (const api of ['shop-api', 'events-api']) await importApi({ clients, api, outDir: out });
+    // The example's account records around them (the VPC link shop names, the domain mapping both).
+    await importAccountRecord({ clients, target: 'vpcLink', record: 'inventory-nlb', outDir: out });
+    await importAccountRecord({ clients, target: 'domain', record: 'api.example.com', outDir: out });
     const loaded = await loadState(out);
     expect(loaded.issues.filter((i) => i.severity === 'error')).toEqual([]);
     const prod = loaded.model.apis.shop.stages.prod;

@@ -9,7 +9,7 @@ import type { ApiModel, IntegrationModel } from '../../../model/api.js';
 import type { ValidationIssue } from '../../../model/issue.js';
 import type { VpcLinkModel } from '../../../kinds/vpc-link/model.js';
 import { accountSourceKey } from '../../../state/account.js';
-import { issue, type RuleContext } from '../context.js';
+import { has, issue, type RuleContext } from '../context.js';
 import type { AccountRule } from './index.js';
 import { parseArn, suggest } from './refs.js';
 
@@ -28,7 +28,7 @@ function linkRules(ctx: RuleContext): ValidationIssue[] {
     else {
       const subnets = l.subnetIds ?? [];
       if (subnets.length === 0 || subnets.length > 10) {
-        out.push(issue(ctx, at(subnets.length ? 'subnetIds' : ''), { code: 'vpc-link-subnets', message: `VPC link ${name}: an HTTP API VPC link reaches 1 to 10 subnets, not ${subnets.length}`, hint: 'list the subnets of the VPC under subnetIds, e.g. [subnet-0123456789abcdef0]' }));
+        out.push(issue(ctx, has(ctx, at('subnetIds')) ? at('subnetIds') : at(), { code: 'vpc-link-subnets', message: `VPC link ${name}: an HTTP API VPC link reaches 1 to 10 subnets, not ${subnets.length}`, hint: 'list the subnets of the VPC under subnetIds, e.g. [subnet-0123456789abcdef0]' }));
       }
       subnets.forEach((s, i) => {
         if (!SUBNET.test(s)) out.push(issue(ctx, at('subnetIds', i), { code: 'vpc-link-subnet', message: `VPC link ${name}: "${s}" is not a subnet id`, hint: 'a subnet id looks like subnet-0123456789abcdef0' }));
