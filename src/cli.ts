@@ -8,11 +8,15 @@ import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
 import { COMMANDS, commandsFor } from './cli/commands.js';
 import { checkNodeVersion } from './node-support.js';
+import { redactProcessOutput } from './cli/redact-output.js';
 
 // A command is a short run: keep V8's young generation at its starting size instead of
 // letting it grow. Same CPU, about 25 MB less peak memory on Node 20 and 60 MB on Node 24
 // for a 5,000-route validate (BENCHMARKS.md). An operator's NODE_OPTIONS still decides.
 if (!/semi-space/.test(process.env.NODE_OPTIONS ?? '')) setFlagsFromString('--semi-space-growth-factor=1');
+
+// No API key value read by this run is ever printed (src/cli/redact-output.ts).
+redactProcessOutput();
 
 checkNodeVersion({ version: process.versions.node, env: process.env, warn: (line) => process.stderr.write(line) });
 

@@ -13,11 +13,14 @@
  *
  * The CloudWatch and WAFv2 clients are made on first use (cloudwatch-sdk.ts, wafv2-sdk.ts):
  * plan, drift, import and unlock never load their SDK packages (a plan reads a stage's web
- * ACL from GetStages' `webAclArn`, not from WAF).
+ * ACL from GetStages' `webAclArn`, not from WAF). So are the SSM and Secrets Manager clients
+ * (key-value-sdk.ts), which only API key value sources need.
  */
 import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { SSMClient } from '@aws-sdk/client-ssm';
 import type { WAFV2Client } from '@aws-sdk/client-wafv2';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { UsageError } from '../model/errors.js';
@@ -26,6 +29,7 @@ import { RateLimiter, sharedRateLimiter } from './rate-limit.js';
 import { ApigwRetryStrategy, DEFAULT_MAX_ATTEMPTS } from './retry.js';
 import { awsErrorCode, httpStatusOf } from './errors.js';
 import { loadCloudWatchSdk } from './cloudwatch-sdk.js';
+import { loadSecretsManagerSdk, loadSsmSdk } from './key-value-sdk.js';
 import { loadWafv2Sdk } from './wafv2-sdk.js';
 import { withoutSdkNodeWarning } from '../node-support.js';
 
@@ -53,6 +57,9 @@ export interface AwsClients {
   apigwv2: ApiGatewayV2Client;
   /** Made on first access. */
   readonly cloudwatch: CloudWatchClient;
+  /** Made on first access: API key values kept in Parameter Store / Secrets Manager (src/aws/key-values). */
+  readonly ssm: SSMClient;
+  readonly secretsManager: SecretsManagerClient;
   /** AWS WAF (web ACL associations of REST stages); made on first access. */
   readonly wafv2: WAFV2Client;
   calls: CallCounter;
@@ -96,6 +103,8 @@ export function createAwsClients(opts: CreateAwsClientsOptions = {}): AwsClients
   installLimiter(apigw, 'apigateway', limiter, calls);
   installLimiter(apigwv2, 'apigatewayv2', limiter, calls);
   let cloudwatch: CloudWatchClient | undefined;
+  let ssm: SSMClient | undefined;
+  let secretsManager: SecretsManagerClient | undefined;
   let wafv2: WAFV2Client | undefined;
   return {
     region,
@@ -107,6 +116,20 @@ export function createAwsClients(opts: CreateAwsClientsOptions = {}): AwsClients
         installLimiter(cloudwatch, 'cloudwatch', limiter, calls);
       }
       return cloudwatch;
+    },
+    get ssm() {
+      if (!ssm) {
+        ssm = withoutSdkNodeWarning(() => new (loadSsmSdk().SSMClient)(config));
+        installLimiter(ssm, 'ssm', limiter, calls);
+      }
+      return ssm;
+    },
+    get secretsManager() {
+      if (!secretsManager) {
+        secretsManager = withoutSdkNodeWarning(() => new (loadSecretsManagerSdk().SecretsManagerClient)(config));
+        installLimiter(secretsManager, 'secretsmanager', limiter, calls);
+      }
+      return secretsManager;
     },
     get wafv2() {
       if (!wafv2) {
@@ -137,7 +160,7 @@ function installLimiter(client: StackOwner, service: AwsService, limiter: RateLi
         limiter.succeeded(service, operation);
         return out;
       } catch (e) {
-        if (httpStatusOf(e) === 429 || awsErrorCode(e) === 'TooManyRequestsException' || awsErrorCode(e) === 'Throttling') {
+        if (httpStatusOf(e) === 429 || awsErrorCode(e) === 'TooManyRequestsException' || awsErrorCode(e) === 'Throttling' || awsErrorCode(e) === 'ThrottlingException') {
           calls.throttled++;
           limiter.throttled(service, operation);
         }

@@ -25,10 +25,14 @@ export const OPERATION_QUOTAS: Readonly<Record<string, QuotaRule>> = {
   CreateResource: { ratePerSecond: 5, burst: 5 },
   DeleteResource: { ratePerSecond: 5, burst: 5 },
   DeleteRestApi: { ratePerSecond: 1 / 30, burst: 1 },
+  CreateApiKey: { ratePerSecond: 5, burst: 5 },
+  DeleteApiKey: { ratePerSecond: 5, burst: 5 },
+  // One per 20 s: apply sends all of a plan's changes in one call (src/aws/apply/usage-plans).
+  UpdateUsagePlan: { ratePerSecond: 1 / 20, burst: 1 },
 };
 
 /** Services whose calls draw from the account-wide bucket; the per-operation table is v1's. */
-export type AwsService = 'apigateway' | 'apigatewayv2' | 'cloudwatch' | 'wafv2';
+export type AwsService = 'apigateway' | 'apigatewayv2' | 'cloudwatch' | 'wafv2' | 'ssm' | 'secretsmanager';
 export const ACCOUNT_QUOTA_SERVICES: readonly AwsService[] = ['apigateway', 'apigatewayv2'];
 export const OPERATION_QUOTA_SERVICE: AwsService = 'apigateway';
 

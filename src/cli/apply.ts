@@ -106,6 +106,8 @@ export function progressLine(e: EngineEvent): string | undefined {
       return `  ! ${e.apiKey}: took over a stale lock held by ${e.previousOwner}: ${e.why}`;
     case 'account.waiting':
       return `  … ${e.target} ${e.name}: ${e.status}${e.message ? ` (${e.message})` : ''}, waited ${Math.round(e.waitedMs / 1000)} s`;
+    case 'key-value.uncompared':
+      return `  ! ${e.why}; its value was not compared`;
     case 'pending.found':
       return `  ! ${e.apiKey}: an earlier apply stopped before deploying ${e.stages.join(', ') || 'its stages'}; finishing it`;
     default:

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../model/errors.js';
 import type { ElsewhereLiveApi } from '../model/live.js';
 import { serializePlan } from '../plan/index.js';
-import { runPlan, renderPlanAs, isPlanFormat, type EngineClients } from '../engine/index.js';
+import { runPlan, renderPlanAs, isPlanFormat, type EngineClients, type EngineEvent } from '../engine/index.js';
 import { clientsFromEnv, useColor } from './aws-env.js';
 import { action, EXIT } from './run.js';
 import { ownerIdFromEnv } from './owner-id.js';
@@ -21,13 +21,18 @@ export interface PlanCommandOptions {
 export async function planCommand(dir: string, o: PlanCommandOptions): Promise<{ code: number; stdout: string; stderr: string }> {
   const format = o.format ?? 'text';
   if (!isPlanFormat(format)) throw new UsageError(`unknown --format "${format}"`, 'use --format text, json or markdown');
-  const r = await runPlan({ dir, clients: o.clients, ownerId: o.ownerId });
+  // A key value whose source cannot be read here (a pull request without the secret) is not compared: say so, never the value.
+  const uncompared: string[] = [];
+  const events = (e: EngineEvent) => {
+    if (e.type === 'key-value.uncompared') uncompared.push(`note: ${e.why}; its value was not compared (apply needs it to create or replace the key)\n`);
+  };
+  const r = await runPlan({ dir, clients: o.clients, ownerId: o.ownerId, events });
   if (r.status === 'invalid') return { code: EXIT.error, stdout: '', stderr: r.issuesText };
   if (o.out) await writeFile(o.out, serializePlan(r.plan));
   const notes = r.pending.map(
     (p) => `note: ${p.apiKey}: an earlier apply (plan ${p.fingerprint}) stopped before deploying ${p.stages.join(', ') || 'its stages'}; apply will finish it\n`,
   );
-  notes.push(...ownerNotes(r.desired.owner, r.live.elsewhere ?? []));
+  notes.push(...ownerNotes(r.desired.owner, r.live.elsewhere ?? []), ...uncompared);
   const stderr = [r.issuesText, ...notes, o.out ? `plan written to ${o.out}\n` : ''].join('');
   return { code: r.hasChanges ? EXIT.changes : EXIT.ok, stdout: renderPlanAs(r.plan, format, { color: o.color ?? false }), stderr };
 }

@@ -46,6 +46,8 @@ export interface ApiUnitInput {
   region: string;
   /** Hash of the desired API, kept in the pending tag for `--resume`. */
   desiredHash: string;
+  /** The declared account scope's hash when the plan changes it (kept in the pending tag for `--resume`). */
+  accountHash?: string;
   /** Who holds the apply lock. */
   owner?: string;
   /** The directory's owner id: tagged on an API created by this unit (`apigw-sync:owner`). */
@@ -82,6 +84,7 @@ export async function applyApiUnit(u: ApiUnitInput): Promise<ApiUnitResult> {
   const pendingValue = encodePending({
     fingerprint: u.plan.fingerprint,
     desiredHash: u.desiredHash,
+    ...(u.accountHash ? { accountHash: u.accountHash } : {}),
     stages: u.plan.deployments[u.apiKey] ?? [],
   });
 

@@ -28,7 +28,7 @@ import { accountNameLookup } from '../aws/account/read.js';
 import { ACCOUNT_KEY } from '../model/account.js';
 import { accountPhaseOf } from '../kinds/registry.js';
 import { noEvents, type EventSink } from './events.js';
-import { desiredApiHash, type PendingFound } from './pending.js';
+import { desiredAccountHash, desiredApiHash, type PendingFound } from './pending.js';
 import { runPlan } from './plan.js';
 import { subPlan } from './sub-plan.js';
 
@@ -109,7 +109,7 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
     );
   }
   if (approved && !fingerprintMatches(approved, plan.fingerprint)) {
-    const check = opts.resume ? resumeCheck(approved, plan, pending, (k) => desiredApiHash(desired.apis[k]), reviewed) : undefined;
+    const check = opts.resume ? resumeCheck(approved, plan, pending, (k) => (k === ACCOUNT_KEY ? desiredAccountHash(desired) : desiredApiHash(desired.apis[k])), reviewed) : undefined;
     if (!check?.ok) throw mismatch(approved, plan.fingerprint, check?.why);
   }
   const approvedState = opts.approvedDesired ? checkApprovedState(plan, desired, opts.approvedDesired) : undefined;
@@ -173,6 +173,7 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
         // The clients' region (asserted equal to the state's by runPlan): every ARN names it.
         region: clients.region,
         desiredHash: desiredApiHash(desired.apis[apiKey]),
+        ...(parts.before.length + parts.after.length > 0 ? { accountHash: desiredAccountHash(desired) } : {}),
         owner: opts.owner,
         ownerId: desired.owner,
         lockTtlSeconds: opts.lockTtlSeconds,
@@ -235,7 +236,8 @@ function resumeCheck(
   const keys = new Set([...plan.steps.map((s) => s.change.apiKey), ...Object.keys(plan.deployments)]);
   const short = approved.toLowerCase();
   for (const key of keys) {
-    const p = pending.find((x) => x.apiKey === key);
+    // The account scope has no tag of its own: the API units' pending tags carry its hash.
+    const p = key === ACCOUNT_KEY ? accountPending(pending, short) : pending.find((x) => x.apiKey === key);
     if (p) {
       const sameFingerprint = p.fingerprint.length > 0 && (short.startsWith(p.fingerprint) || p.fingerprint.startsWith(short));
       if (!sameFingerprint) return { ok: false, why: `${key} was being changed by another plan (${p.fingerprint})` };
@@ -249,6 +251,12 @@ function resumeCheck(
     if (was.join('\n') !== now.join('\n')) return { ok: false, why: `${key}'s changes differ from the reviewed plan` };
   }
   return { ok: true };
+}
+
+/** An interrupted apply of the approved plan that also changed the account scope: its hash, as a PendingFound of the account. */
+function accountPending(pending: PendingFound[], short: string): PendingFound | undefined {
+  const p = pending.find((x) => x.accountHash && x.fingerprint.length > 0 && (short.startsWith(x.fingerprint) || x.fingerprint.startsWith(short)));
+  return p ? { ...p, apiKey: ACCOUNT_KEY, desiredHash: p.accountHash! } : undefined;
 }
 
 /**

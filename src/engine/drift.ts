@@ -10,6 +10,7 @@ import type { LiveSnapshot, UnmanagedLiveApi } from '../model/live.js';
 import { detectDrift } from '../diff/index.js';
 import type { DriftReport } from '../model/drift.js';
 import { readLive } from '../aws/read/index.js';
+import { settleKeyValues } from '../aws/key-values/settle.js';
 import { resolveClients, type EngineClients } from './clients.js';
 import { AwsCaller, decodeDeployed, deleteApi, TAG_DEPLOYED } from '../aws/apply/index.js';
 import { noEvents, type EventSink } from './events.js';
@@ -58,6 +59,7 @@ export async function runDrift(opts: DriftOptions): Promise<DriftResult> {
   const clients = resolveClients(opts.clients, desired.region);
   assertClientRegion(clients, desired.region, dir);
   const live = await readLive({ clients, desired, region: desired.region });
+  for (const u of await settleKeyValues({ desired, live: live.account, clients })) events({ type: 'key-value.uncompared', key: u.key, why: u.why });
   events({ type: 'live.read', apis: Object.keys(live.apis).length, unmanaged: live.unmanaged.length });
   const report = detectDrift(desired, live, { appliedDeployments: appliedDeployments(live) });
 

@@ -20,7 +20,9 @@ export type EngineEvent =
   | { type: 'aws.call'; apiKey?: string; operation: string; write: boolean }
   /** An account-scope record apply waits for (a new VPC link: PENDING → AVAILABLE). */
   | { type: 'account.waiting'; target: string; name: string; status: string; message?: string; waitedMs: number }
-  | { type: 'prune.deleted'; apiId: string; name: string };
+  | { type: 'prune.deleted'; apiId: string; name: string }
+  /** An API key's value source cannot be read here (a PR plan without the CI secret): its value is not compared (never the value). */
+  | { type: 'key-value.uncompared'; key: string; why: string };
 
 export type EventSink = (event: EngineEvent) => void;
 

@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { LiveAccount } from '../model/account.js';
+import type { AccountModel, LiveAccount } from '../model/account.js';
 import type { ChangeTarget } from '../model/change.js';
 import { UsageError } from '../model/errors.js';
 import { TAG_ID, TAG_OWNER } from '../model/live.js';
@@ -78,8 +78,12 @@ export async function importAccountRecord(o: ImportAccountOptions): Promise<Impo
   const keyById = new Map(Object.entries(matched).map(([k, a]) => [a.apiId, k]));
   const kindById = new Map(apis.map((a) => [a.apiId, a.kind]));
   const input: ReadAccountInput = { clients: o.clients, desired: declared, owner: undefined, apiKeyOf: (x) => keyById.get(x), apiKindOf: (x) => kindById.get(x) };
-  const item = { ...found, item: { ...found.item, [found.spec.tags]: { ...tags, [TAG_ID]: key } } };
-  const live = matchListedAccount(input, [item]);
+  // (Another owner's tag too: --take-over has been checked above.)
+  const { [TAG_OWNER]: _owner, ...ownTags } = tags;
+  const item = { ...found, item: { ...found.item, [found.spec.tags]: { ...ownTags, [TAG_ID]: key } } };
+  const parents = parentsOf(kind, listed, state, o.ownerId);
+  for (const l of parents) (accountRecordsOf(kindOf(l.target), declared) as Record<string, unknown>)[(l.item[l.spec.tags] as Record<string, string>)[TAG_ID]] = {};
+  const live = matchListedAccount(input, [item, ...parents]);
   await readAccountChildren(input, live);
   const { files, warnings } = emitAccountRecord(o.target, key, live.model, { region: o.clients.region, id });
   if (!existsSync(join(outDir, 'gateway.yaml'))) files['gateway.yaml'] = emitGatewayYaml(o.clients.region, o.takeOver ? o.ownerId : undefined);
@@ -94,6 +98,29 @@ export async function importAccountRecord(o: ImportAccountOptions): Promise<Impo
   const executor = new AccountExecutor({ clients: o.clients, caller: new AwsCaller(), region: o.clients.region, live, ownerId: o.ownerId, apiIdOf: () => undefined });
   await executor.adopt([{ target: o.target, key, id }]);
   return { key, id, live, written, warnings, ...(otherOwner ? { tookOverFrom: otherOwner } : {}) };
+}
+
+/**
+ * For a record read in part through records of another kind (an API key's usage plans, from
+ * each plan's keys): those of this directory — declared in its state, or tagged with its owner
+ * id — so the record's file names them.
+ */
+function parentsOf(kind: ReturnType<typeof kindOf>, listed: ListedAccountItem[], state: { account?: AccountModel } | undefined, ownerId: string | undefined): ListedAccountItem[] {
+  const parent = kind.account?.readEach?.parent;
+  if (!parent || parent === kind.target) return [];
+  const declared = accountRecordsOf(kindOf(parent), state?.account);
+  return listed
+    .filter((l) => l.target === parent)
+    .flatMap((l) => {
+      const tool = splitTags((l.item[l.spec.tags] ?? {}) as Record<string, string>).tool;
+      const name = l.spec.name ? (l.item[l.spec.name] as string | undefined) : undefined;
+      const key = tool[TAG_ID] ?? name;
+      const ours = key !== undefined && (key in declared || (ownerId !== undefined && tool[TAG_OWNER] === ownerId));
+      if (!ours) return [];
+      // Read as the record above is: declared under its key, whatever its tags say.
+      const { [TAG_OWNER]: _owner, ...rest } = (l.item[l.spec.tags] ?? {}) as Record<string, string>;
+      return [{ ...l, item: { ...l.item, [l.spec.tags]: { ...rest, [TAG_ID]: key } } }];
+    });
 }
 
 function findRecord(listed: ListedAccountItem[], target: ChangeTarget, wanted: string, label: string): ListedAccountItem {

@@ -8,6 +8,8 @@ import { TAG_PENDING, type LiveSnapshot } from '../model/live.js';
 import type { Plan } from '../model/plan.js';
 import { canonicalJson } from '../model/canonical.js';
 import { decodePending, type PendingApply } from '../aws/apply/index.js';
+import { desiredStateDigest } from '../plan/fingerprint.js';
+import { ACCOUNT_KEY } from '../model/account.js';
 
 export interface PendingFound extends PendingApply {
   apiKey: string;
@@ -40,4 +42,9 @@ export function withPendingDeployments(plan: Plan, desired: GatewayModel, pendin
 /** Hash of one desired API, so `--resume` can tell the state did not change since the interrupted apply. */
 export function desiredApiHash(api: ApiModel | undefined): string {
   return createHash('sha256').update(canonicalJson(api ?? null)).digest('hex');
+}
+
+/** The declared account scope's hash (what reviewers approve of it: derived fields such as a key value's hash left out). */
+export function desiredAccountHash(desired: GatewayModel): string {
+  return desiredStateDigest(desired).apis[ACCOUNT_KEY] ?? '';
 }

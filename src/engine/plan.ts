@@ -8,6 +8,7 @@ import type { LiveSnapshot } from '../model/live.js';
 import type { Plan } from '../model/plan.js';
 import { buildPlan } from '../plan/index.js';
 import { readLive } from '../aws/read/index.js';
+import { settleKeyValues } from '../aws/key-values/settle.js';
 import type { AwsClients } from '../aws/clients.js';
 import { resolveClients, type EngineClients } from './clients.js';
 import { noEvents, type EventSink } from './events.js';
@@ -57,6 +58,7 @@ export async function runPlan(opts: PlanOptions): Promise<PlanResult> {
   const clients = resolveClients(opts.clients, desired.region);
   assertClientRegion(clients, desired.region, dir);
   const live = await readLive({ clients, desired, region: desired.region });
+  for (const u of await settleKeyValues({ desired, live: live.account, clients })) events({ type: 'key-value.uncompared', key: u.key, why: u.why });
   events({ type: 'live.read', apis: Object.keys(live.apis).length, unmanaged: live.unmanaged.length });
   const pending = pendingApplies(live);
   for (const p of pending) events({ type: 'pending.found', apiKey: p.apiKey, stages: p.stages, fingerprint: p.fingerprint });

@@ -21,6 +21,7 @@ import type { AccountModel } from '../model/account.js';
 import type { ApiKind, OpenApiKind } from '../model/api.js';
 import type { Change, ChangeTarget } from '../model/change.js';
 import type { FieldTable, Obj, WriteContext } from './field.js';
+import type { PatchOperation } from './patch.js';
 import type { Fact, FlagAcc, FlagInput, ResourceKind } from './kind.js';
 
 export type AccountRecordKey = keyof AccountModel;
@@ -103,12 +104,14 @@ export interface AccountChildRead {
   normalize(items: Obj[], parentKey: string, parent: unknown, ctx: AccountReadContext): AccountChildRecord[];
 }
 
-export interface AccountChildRecord {
-  target: ChangeTarget;
-  key: string;
-  record: unknown;
-  id?: string;
-}
+export type AccountChildRecord =
+  | { target: ChangeTarget; key: string; record: unknown; id?: string }
+  /**
+   * A fact about a record another list read (an API key found in a usage plan's keys): the
+   * record AWS knows by `id`, changed by `merge` (undefined: leave it; a record of another
+   * owner is not in the model).
+   */
+  | { target: ChangeTarget; id: string; merge(existing: unknown): unknown };
 
 /** How apply writes a kind in one flavour, as data (src/aws/account/writer.ts sends it). */
 export interface AccountWriteSpec<R> {
@@ -118,14 +121,26 @@ export interface AccountWriteSpec<R> {
     id?: string;
     /** Members the field table does not give (a mapping's API id, a parent's address). */
     input?(key: string, rec: R, ctx: AccountWriteContext): Obj;
+    /** Tags of the tool's besides id, managed and owner (an API key's value hash). */
+    tags?(key: string, rec: R, ctx: AccountWriteContext): Record<string, string>;
   };
   /**
-   * v1: PATCH operations from the field table (`patchOperations`); v2: the changed members,
+   * v1: PATCH operations from the field table (`patchOperations`), or from `ops` when the
+   * kind's wire shapes are its own (a usage plan's API stages); v2: the changed members,
    * and `input`'s (members AWS wants whatever changed, resolved at write time: a v2 mapping's
    * ApiId). Absent: every change recreates.
    */
-  update?: { op: string; input?(key: string, rec: R, ctx: AccountWriteContext): Obj };
-  delete: { op: string };
+  update?: { op: string; input?(key: string, rec: R, ctx: AccountWriteContext): Obj; ops?(before: R, after: R, ctx: AccountWriteContext): PatchOperation[] };
+  delete: {
+    op: string;
+    /** A call that must come first (AWS refuses to delete a usage plan that still names API stages). */
+    prepare?(key: string, id: string, rec: R, ctx: AccountWriteContext): AccountCall | undefined;
+  };
+  /**
+   * Records AWS keeps beside this one (an API key's usage-plan keys): the calls from `before`
+   * to `after` (undefined: not there), sent after the record's create or update.
+   */
+  links?(x: { key: string; id: string; before: R | undefined; after: R; ctx: AccountWriteContext }): AccountCall[];
   /** The input members that name an existing record. */
   address(key: string, id: string | undefined, rec: R): Obj;
   /** The create input member that takes tags (`tags` v1, `Tags` v2); absent: the kind takes no tags. */
@@ -153,12 +168,31 @@ export interface AccountWriteSpec<R> {
   };
 }
 
+/** One more call of a kind's write (an operation of the kind's flavour). */
+export interface AccountCall {
+  op: string;
+  input: Obj;
+  /** An AWS error code that means the call's work is already done (a resumed run): not an error. */
+  done?: string;
+}
+
 /** What the wire builders of an account kind need: the API ids of the state's folders, the ids of other account records. */
 export interface AccountWriteContext extends WriteContext {
   /** The live id of the API in folder `apiKey` (created by this apply, or read). */
   apiIdOf(apiKey: string): string;
   /** The AWS id of an account record (e.g. a parent's). */
   idOf(target: ChangeTarget, key: string): string | undefined;
+  /**
+   * The value of a declared API key, read from its source when the live state was read
+   * (throws the source's error when it could not be read), and the tool's tag that lets the
+   * next read compare it by a keyed hash. Only for the call that sends it.
+   */
+  keyValueOf(key: string): { value: SecretLike; tags: Record<string, string> };
+}
+
+/** A secret held in memory (src/aws/key-values/secret.ts SecretValue): only `reveal()` gives the text. */
+export interface SecretLike {
+  reveal(): string;
 }
 
 /** What is particular to an account-scope kind (see the file comment). */

@@ -120,6 +120,14 @@ export interface FieldRow<R, K extends keyof R = keyof R> extends FieldFlags<R> 
   ws?: WireColumn<R, K>;
   /** The field is a map whose keys people name (stage variables, parameters): masked by name. */
   userKeys?: boolean;
+  /** The field stands for a secret (an API key value's hash): its values are masked in every output, whatever they look like. */
+  sensitive?: boolean;
+  /**
+   * The state does not declare the field: the engine derives it from outside the state (an
+   * API key value's hash, from the value's source). Left out of the desired-state digest
+   * reviewers approve (plan/fingerprint.ts); the plan fingerprint keeps it.
+   */
+  derived?: boolean;
   /**
    * Fields whose change is written through this one as well (a stage's route settings follow
    * its stage-wide settings): its `patch` / `update` is called when any of them changed too.

@@ -7,7 +7,9 @@ import type { AccountModel } from '../model/account.js';
 import type { ApiKind, ApiModel } from '../model/api.js';
 import type { Change, ChangeTarget } from '../model/change.js';
 import type { AccountPhase, AccountScope } from './account-kind.js';
+import { apiKeyKind } from './api-key/index.js';
 import { clientCertificateKind } from './client-certificate/index.js';
+import { usagePlanKind } from './usage-plan/index.js';
 import { vpcLinkKind } from './vpc-link/index.js';
 import { domainKind } from './domain/index.js';
 import { apiMappingKind, basePathMappingKind } from './mapping/index.js';
@@ -49,7 +51,7 @@ export const KINDS: readonly ResourceKind[] = [
  * The account-scope kinds (src/kinds/account-kind.ts), in diff order: records of the account
  * and region that APIs refer to, or that refer to APIs. Their changes carry apiKey ACCOUNT_KEY.
  */
-export const ACCOUNT_KINDS = [clientCertificateKind, vpcLinkKind, domainKind, basePathMappingKind, apiMappingKind] as readonly (ResourceKind & { account: AccountScope })[];
+export const ACCOUNT_KINDS = [clientCertificateKind, vpcLinkKind, domainKind, basePathMappingKind, apiMappingKind, usagePlanKind, apiKeyKind] as readonly (ResourceKind & { account: AccountScope })[];
 
 const BY_TARGET = new Map<ChangeTarget, ResourceKind>([...KINDS, ...ACCOUNT_KINDS].map((k) => [k.target, k]));
 
@@ -128,5 +130,21 @@ export function userKeyedFields(): Set<string> {
   return out;
 }
 
+/** Names of model fields that stand for secrets (field rows marked `sensitive`): their values are masked in every output. */
+export function sensitiveFields(): Set<string> {
+  const out = new Set<string>();
+  for (const k of [...KINDS, ...ACCOUNT_KINDS]) for (const [key, row] of Object.entries(k.fields ?? {})) if ((row as { sensitive?: boolean }).sensitive) out.add(key);
+  return out;
+}
+
+/** Per kind, the fields the engine derives from outside the state (field rows marked `derived`): not part of what reviewers approve. */
+export function derivedFields(): Map<ChangeTarget, string[]> {
+  const out = new Map<ChangeTarget, string[]>();
+  for (const k of [...KINDS, ...ACCOUNT_KINDS]) {
+    const keys = Object.entries(k.fields ?? {}).flatMap(([key, row]) => ((row as { derived?: boolean }).derived ? [key] : []));
+    if (keys.length > 0) out.set(k.target, keys);
+  }
+  return out;
+}
 
 export { PART_TABLES };

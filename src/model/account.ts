@@ -9,7 +9,9 @@
  * certificates, domains) and after them (what refers to APIs and stages: mappings), deletes
  * in the reverse order (plan/order.ts).
  */
+import type { ApiKeyModel } from '../kinds/api-key/model.js';
 import type { ClientCertificateModel } from '../kinds/client-certificate/model.js';
+import type { UsagePlanModel } from '../kinds/usage-plan/model.js';
 import type { VpcLinkModel } from '../kinds/vpc-link/model.js';
 import type { DomainModel } from '../kinds/domain/model.js';
 import type { MappingModel } from '../kinds/mapping/model.js';
@@ -22,6 +24,10 @@ export const ACCOUNT_KEY = '(account)';
 export interface AccountModel {
   /** REST client certificates, keyed by name (their `apigw-sync:id` tag). */
   clientCertificates: Record<string, ClientCertificateModel>;
+  /** REST usage plans, keyed by name. */
+  usagePlans: Record<string, UsagePlanModel>;
+  /** REST API keys, keyed by name (values never: see ApiKeyModel). */
+  apiKeys: Record<string, ApiKeyModel>;
   /** VPC links (REST v1 and HTTP v2), keyed by name; integrations name them (`vpcLink: <name>`). */
   vpcLinks: Record<string, VpcLinkModel>;
   /** Custom domain names, keyed by the domain name (domains/<name>.yaml). */
@@ -58,4 +64,15 @@ export interface LiveAccount {
   elsewhere: ElsewhereAccountRecord[];
   /** Per record, the facts AWS adds that the model leaves out (a VPC link's status, a domain's DNS target), for displays and waits. */
   facts: Partial<Record<ChangeTarget, Record<string, Record<string, string>>>>;
+  /**
+   * Per record, the tool's own tags as read (apigw-sync:…). Never displayed or serialized: an
+   * API key's `apigw-sync:value-hash` tag holds the salt of its value's hash.
+   */
+  toolTags?: Partial<Record<ChangeTarget, Record<string, Record<string, string>>>>;
+  /**
+   * The values of the state's API keys, read from their sources with the live state (or the
+   * error that source gave): held in memory for the apply that creates a key, never
+   * serialized (a SecretValue prints `(sensitive)`), never in the model.
+   */
+  keyValues?: Record<string, { reveal(): string } | Error>;
 }

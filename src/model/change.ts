@@ -27,7 +27,9 @@ export type ChangeTarget =
   | 'vpcLink'
   | 'domain'
   | 'basePathMapping'
-  | 'apiMapping';
+  | 'apiMapping'
+  | 'usagePlan'
+  | 'apiKey';
 
 export interface FieldChange {
   /** Dotted path inside the changed object, e.g. `integration.uri`, `variables.backendVersion`. */

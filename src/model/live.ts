@@ -20,6 +20,8 @@ export const TAG_ROLLOUT_POLICY = 'apigw-sync:rollout-policy';
 export const TAG_ROLLOUT_ALARMS = 'apigw-sync:rollout-alarms';
 /** On an API: the stage a rollout is in progress on, so one listing finds every rollout of a region. */
 export const TAG_ROLLOUT_STAGE = 'apigw-sync:rollout-stage';
+/** On an API key whose value the state sources: `<salt>.<hash>` of the value (src/aws/key-values/hash.ts). */
+export const TAG_KEY_VALUE = 'apigw-sync:value-hash';
 export const TOOL_TAG_PREFIX = 'apigw-sync:';
 
 /**

@@ -22,7 +22,7 @@ import type { ApiModel, GatewayModel } from '../model/api.js';
 import type { LiveSnapshot } from '../model/live.js';
 import { canonicalJson } from '../model/canonical.js';
 import { ACCOUNT_KEY } from '../model/account.js';
-import { accountIsEmpty } from '../kinds/registry.js';
+import { accountIsEmpty, ACCOUNT_KINDS, derivedFields } from '../kinds/registry.js';
 
 /** Characters of the fingerprint shown to people; the full hash is stored. */
 export const SHORT_FINGERPRINT_LENGTH = 12;
@@ -79,13 +79,36 @@ export interface DesiredStateDigest {
   apis: Record<string, string>;
 }
 
-export function desiredStateDigest(desired: GatewayModel): DesiredStateDigest {
+export function desiredStateDigest(given: GatewayModel): DesiredStateDigest {
+  const desired = declaredOnly(given);
   const apis: Record<string, string> = {};
   for (const key of Object.keys(desired.apis).sort()) apis[key] = apiStateHash(desired.region, desired.apis[key]);
   // The account scope is one more unit of approval (its changes carry apiKey ACCOUNT_KEY).
   if (desired.account) apis[ACCOUNT_KEY] = createHash('sha256').update(canonicalJson({ region: desired.region, account: desired.account })).digest('hex').slice(0, API_STATE_HASH_LENGTH);
   const fingerprint = createHash('sha256').update(canonicalJson({ desired: hashableState(desired) })).digest('hex');
   return { fingerprint, region: desired.region, apis };
+}
+
+/**
+ * What gateway-state itself declares: fields the engine derives from outside it (an API key
+ * value's hash, read from the value's source) are left out. The plan fingerprint keeps them
+ * (a value that changes after the plan voids the plan), but the state reviewers approve does
+ * not change when a secret rotates in Secrets Manager, or when one environment can read the
+ * source and another cannot.
+ */
+function declaredOnly(desired: GatewayModel): GatewayModel {
+  if (!desired.account) return desired;
+  const derived = derivedFields();
+  const account = { ...desired.account } as unknown as Record<string, Record<string, Record<string, unknown>>>;
+  for (const kind of ACCOUNT_KINDS) {
+    const keys = derived.get(kind.target);
+    const records = account[kind.account.modelKey];
+    if (!keys || !records) continue;
+    account[kind.account.modelKey] = Object.fromEntries(
+      Object.entries(records).map(([k, r]) => [k, Object.fromEntries(Object.entries(r).filter(([f]) => !keys.includes(f)))]),
+    );
+  }
+  return { ...desired, account: account as unknown as GatewayModel['account'] };
 }
 
 /** One API's declared state in one region. */

@@ -11,6 +11,8 @@
  * secrets; a value that only references another parameter (`method.request.header.X`) is not.
  * By value — anything that looks like a credential wherever it appears: AWS access key ids,
  * `Bearer …`, JWTs, long hex or base64 tokens.
+ * By field — fields that stand for a secret (`sensitive` in their kind's field table: an
+ * API key value's hash), whatever their value looks like.
  * Old and new values alike become `(sensitive)`. A changed secret still shows as a changed
  * field (the line is there), without telling what it changed from or to.
  */
@@ -18,7 +20,7 @@ import type { Change, FieldChange } from '../model/change.js';
 import type { Plan } from '../model/plan.js';
 import type { DriftReport } from '../model/drift.js';
 import { splitPath } from '../diff/fields.js';
-import { kindOf, userKeyedFields } from '../kinds/registry.js';
+import { kindOf, sensitiveFields, userKeyedFields } from '../kinds/registry.js';
 
 export const MASK = '(sensitive)';
 
@@ -27,6 +29,9 @@ export const MASK = '(sensitive)';
  * field-table row marked `userKeys`, plus the maps outside the kinds (rollout canary settings).
  */
 const USER_MAPS = new Set([...userKeyedFields(), 'tags', 'headers', 'stageVariableOverrides']);
+
+/** Model fields that stand for a secret (an API key value's hash): masked whatever their value looks like. */
+const SENSITIVE_FIELDS = sensitiveFields();
 
 const SENSITIVE_NAME = /passw(or)?d|passphrase|(^|[^a-z])pwd|secret|token|api[-_.]?key|authori[sz]ation|credential|private|access[-_.]?key|signature|cookie/i;
 
@@ -83,7 +88,8 @@ export function maskValue(v: unknown, opts: MaskOptions = {}, inUserMap = false)
   if (Array.isArray(v)) return v.map((x) => maskValue(x, opts));
   const out: Record<string, unknown> = {};
   for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
-    if (inUserMap && isSensitiveName(k, opts)) out[k] = maskNamed(maskValue(x, opts));
+    if (!inUserMap && SENSITIVE_FIELDS.has(k)) out[k] = x === undefined ? x : MASK;
+    else if (inUserMap && isSensitiveName(k, opts)) out[k] = maskNamed(maskValue(x, opts));
     else out[k] = maskValue(x, opts, USER_MAPS.has(k));
   }
   return out;
@@ -92,7 +98,8 @@ export function maskValue(v: unknown, opts: MaskOptions = {}, inUserMap = false)
 function maskField(f: FieldChange, opts: MaskOptions, rootIsUserMap: boolean): FieldChange {
   const keys = splitPath(f.path);
   const named = keys.some((k, i) => (i === 0 ? rootIsUserMap : USER_MAPS.has(keys[i - 1])) && isSensitiveName(k, opts));
-  const one = (v: unknown) => (named ? maskNamed(maskValue(v, opts)) : maskValue(v, opts));
+  const secret = !rootIsUserMap && SENSITIVE_FIELDS.has(keys[0]);
+  const one = (v: unknown) => (secret ? (v === undefined ? v : MASK) : named ? maskNamed(maskValue(v, opts)) : maskValue(v, opts));
   const out: FieldChange = { path: f.path };
   if ('before' in f) out.before = one(f.before);
   if ('after' in f) out.after = one(f.after);

@@ -16,6 +16,8 @@ import { expectConverged } from './helpers.js';
 
 /** Quotas on, refilled 50× faster than AWS so ~60 full applies fit in a test run. */
 const SCALE = 50;
+/** The example's VPC link turns AVAILABLE at once here: poll for it as fast as the other account tests do. */
+const WAIT = { pollMs: 20 };
 
 let emu: RunningEmulator;
 let clients: AwsClients;
@@ -28,7 +30,7 @@ beforeAll(async () => {
   clients = createAwsClients({ region: REGION, endpoint: emu.url, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, limiter: new RateLimiter({ scale: SCALE }) });
   dir = copyState();
   const since = emu.control.lastSeq();
-  const r = await runApply({ dir, clients, yes: true });
+  const r = await runApply({ dir, clients, yes: true, accountWait: WAIT });
   if (r.status !== 'applied') throw new Error(r.failures.map((f) => f.message).join('; '));
   cleanWrites = writesSince(emu, since).map((c) => c.operation);
 }, 120_000);
@@ -47,7 +49,7 @@ describe('killed at every write position, resumed to convergence', () => {
       const nth = cleanWrites.slice(0, k).filter((o) => o === operation).length;
       emu.control.addFault({ operation, kind: 'error', status: 400, code: 'BadRequestException', message: `injected death at write ${k}`, nth });
 
-      const failed = await runApply({ dir, clients, yes: true });
+      const failed = await runApply({ dir, clients, yes: true, accountWait: WAIT });
       emu.control.clearFaults();
       expect(failed.status, `K=${k} (${operation})`).toBe('failed');
       expect(failed.failures[0].message, `K=${k}`).toMatch(new RegExp(`injected death at write ${k}`));
@@ -65,12 +67,13 @@ describe('killed at every write position, resumed to convergence', () => {
         if (unfinished) expect(a.tags[TAG_PENDING], `K=${k} ${a.name}`).toMatch(/^v1 /);
       }
 
-      const again = await runApply({ dir, clients, yes: true });
+      const again = await runApply({ dir, clients, yes: true, accountWait: WAIT });
       expect(again.failures.map((f) => f.message), `K=${k}`).toEqual([]);
       expect(again.status, `K=${k}`).toBe('applied');
       await expectConverged(dir, clients);
       outcomes.push(`${k}:${operation}`);
     }
     expect(outcomes).toHaveLength(cleanWrites.length);
-  }, 170_000);
+    // Two applies per write position, and the example's account records (domain, VPC link, usage plan, keys) add writes: a generous bound for a loaded machine.
+  }, 400_000);
 });

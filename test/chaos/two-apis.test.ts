@@ -2,7 +2,7 @@
  * Two applies at once on two different APIs (two gateway-state folders, one account): the
  * per-API locks do not get in each other's way; both apply, both converge.
  */
-import { rmSync } from 'node:fs';
+import { appendFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
@@ -18,16 +18,18 @@ let eventsDir: string;
 beforeAll(async () => {
   emu = await startTestEmulator();
   clients = sdkClients(emu.url);
-  // Each folder declares one API only; a folder does not own (or delete) the other's API.
-  // The example's custom domain maps both APIs: neither folder here declares it. Both keep the
-  // VPC link (without owner ids, a folder takes every managed record for its own: one without
-  // the file would delete the link shop uses).
+  // Each folder declares one API only; a folder does not own (or delete) the other's API. The
+  // account records stay with the API they serve (shop's usage plan, keys and VPC link); the
+  // custom domain, which maps both, is neither's here. Each folder has its own owner id, as
+  // directories sharing an account must.
   shopDir = copyState();
   for (const other of ['events', 'chat']) rmSync(join(shopDir, 'apis', other), { recursive: true });
-  rmSync(join(shopDir, 'domains'), { recursive: true });
+  rmSync(join(shopDir, 'domains'), { recursive: true, force: true });
+  appendFileSync(join(shopDir, 'gateway.yaml'), 'owner: acme/shop:gateway-state\n');
   eventsDir = copyState();
   for (const other of ['shop', 'chat']) rmSync(join(eventsDir, 'apis', other), { recursive: true });
-  rmSync(join(eventsDir, 'domains'), { recursive: true });
+  for (const d of ['domains', 'usage-plans', 'api-keys', 'vpc-links']) rmSync(join(eventsDir, d), { recursive: true, force: true });
+  appendFileSync(join(eventsDir, 'gateway.yaml'), 'owner: acme/events:gateway-state\n');
   for (const dir of [shopDir, eventsDir]) {
     const r = await runApply({ dir, clients, yes: true });
     if (r.status !== 'applied') throw new Error(r.failures.map((f) => f.message).join('; '));

@@ -7,7 +7,9 @@
 import type { AccountIds, AccountModel, AccountRecordRef, LiveAccount } from '../../model/account.js';
 import type { ChangeTarget } from '../../model/change.js';
 import { ApigwSyncError } from '../../model/errors.js';
-import { TAG_ID, TAG_MANAGED, TAG_OWNER } from '../../model/live.js';
+import { TAG_ID, TAG_KEY_VALUE, TAG_MANAGED, TAG_OWNER } from '../../model/live.js';
+import { valueTagFor } from '../key-values/hash.js';
+import type { SecretValue } from '../key-values/secret.js';
 import type { PlanStep, StepExecutor } from '../../model/plan.js';
 import type { AccountWriteContext } from '../../kinds/account-kind.js';
 import { accountKindOf, emptyAccount, kindOf } from '../../kinds/registry.js';
@@ -56,6 +58,13 @@ export class AccountExecutor implements StepExecutor {
         return id;
       },
       idOf: (target, key) => this.ids[target]?.[key],
+      keyValueOf: (key) => {
+        const v = o.live?.keyValues?.[key];
+        if (v instanceof Error) throw v;
+        if (!v) throw new ApigwSyncError('KEY_VALUE_UNAVAILABLE', `API key "${key}": its value was not read from its source`, { hint: 'run apply again; the value is read with the live state' });
+        const { tag } = valueTagFor(v as SecretValue);
+        return { value: v, tags: { [TAG_KEY_VALUE]: tag } };
+      },
     };
     this.writer = {
       clients: o.clients,

@@ -63,6 +63,7 @@ export function matchAccount(listed: ListedAccountItem[], o: MatchAccountOptions
     (live.ids[l.target] ??= {})[key] = id;
     const facts = l.spec.facts?.(l.item);
     if (facts && Object.keys(facts).length > 0) (live.facts[l.target] ??= {})[key] = facts;
+    if (Object.keys(tool).length > 0) ((live.toolTags ??= {})[l.target] ??= {})[key] = tool;
     if (owner === undefined && o.owner !== undefined) live.adopt.push({ target: l.target, key, id });
   }
   live.elsewhere.sort((a, b) => (a.target + a.key < b.target + b.key ? -1 : 1));

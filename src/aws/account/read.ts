@@ -80,7 +80,14 @@ export async function readAccountChildren(x: ReadAccountInput, live: LiveAccount
       jobs.push(
         listAll(clients, each.call(parentKey, parent, parentId)).then((items) => {
           for (const r of each.normalize(items, parentKey, parent, ctx())) {
-            (accountRecordsOf(kindOf(r.target), live.model) as Record<string, unknown>)[r.key] = r.record;
+            const records = accountRecordsOf(kindOf(r.target), live.model) as Record<string, unknown>;
+            if ('merge' in r) {
+              const key = Object.entries(live.ids[r.target] ?? {}).find(([, id]) => id === r.id)?.[0];
+              const merged = key === undefined ? undefined : r.merge(records[key]);
+              if (key !== undefined && merged !== undefined) records[key] = merged;
+              continue;
+            }
+            records[r.key] = r.record;
             if (r.id !== undefined) (live.ids[r.target] ??= {})[r.key] = r.id;
           }
         }),

@@ -129,7 +129,7 @@ async function create(kind: AccountKind, key: string, d: unknown, spec: AccountW
   const input: Obj = {
     ...createInput(kind.fields ?? {}, flavour, d, w.wire),
     ...spec.create.input?.(key, d, w.wire),
-    ...(spec.tags ? { [spec.tags]: { ...userTags, ...w.toolTags(kind.target, key) } } : {}),
+    ...(spec.tags ? { [spec.tags]: { ...userTags, ...w.toolTags(kind.target, key), ...spec.create.tags?.(key, d, w.wire) } } : {}),
   };
   const out = await send(w, flavour, spec.create.op, input);
   if (!spec.create.id) return;
@@ -137,6 +137,18 @@ async function create(kind: AccountKind, key: string, d: unknown, spec: AccountW
   if (!id) throw new ApigwSyncError('AWS_NO_ID', `${spec.create.op} ${key} returned no ${spec.create.id}`);
   (w.ids[kind.target] ??= {})[key] = id;
   if (spec.waitUntilReady) await waitUntilReady(kind, key, id, spec, flavour, w);
+  await sendLinks(spec, flavour, { key, id, before: undefined, after: d }, w);
+}
+
+/** The calls that keep records beside this one in step (an API key's usage-plan keys). */
+async function sendLinks(spec: AccountWriteSpec<unknown>, flavour: OpenApiKind, x: { key: string; id: string; before: unknown; after: unknown }, w: AccountWriter): Promise<void> {
+  for (const call of spec.links?.({ ...x, ctx: w.wire }) ?? []) {
+    try {
+      await send(w, flavour, call.op, call.input);
+    } catch (e) {
+      if (!call.done || !isAwsError(e, call.done)) throw e;
+    }
+  }
 }
 
 async function remove(kind: AccountKind, key: string, rec: unknown, id: string | undefined, w: AccountWriter): Promise<void> {
@@ -144,6 +156,8 @@ async function remove(kind: AccountKind, key: string, rec: unknown, id: string |
   const spec = specOf(kind, flavour, key);
   if (spec.create.id && id === undefined) return; // never created
   try {
+    const first = id === undefined ? undefined : spec.delete.prepare?.(key, id, rec, w.wire);
+    if (first) await send(w, flavour, first.op, first.input);
     await send(w, flavour, spec.delete.op, spec.address(key, id, rec));
   } catch (e) {
     if (!isAwsError(e, 'NotFoundException')) throw e; // already gone: a resumed run
@@ -164,12 +178,13 @@ async function update(kind: AccountKind, u: Update, w: AccountWriter): Promise<v
   const { spec, flavour } = u;
   const address = spec.address(u.oldKey, u.id, u.before);
   if (flavour === 'RestApi') {
-    const ops = patchOps(kind.fields ?? {}, u.before, u.after, w.wire);
+    const ops = spec.update!.ops ? spec.update!.ops(u.before, u.after, w.wire) : patchOps(kind.fields ?? {}, u.before, u.after, w.wire);
     if (ops.length > 0) await send(w, flavour, spec.update!.op, { ...address, patchOperations: ops });
   } else {
     const input = updateInput(kind.fields ?? {}, u.before, u.after);
     if (input) await send(w, flavour, spec.update!.op, { ...input, ...spec.update!.input?.(u.key, u.after, w.wire), ...address });
   }
+  if (u.id !== undefined) await sendLinks(spec, flavour, { key: u.key, id: u.id, before: u.before, after: u.after }, w);
   if (!spec.tags || !spec.arnPath || u.id === undefined) return;
   const arn = apigatewayArn(w.region, spec.arnPath(u.key, u.id));
   const b = ((u.before as { tags?: Record<string, string> }).tags ?? {}) as Record<string, string>;

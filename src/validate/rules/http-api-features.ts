@@ -50,9 +50,9 @@ export const httpApiFeatureRules: ApiRule = (api, ctx) => {
     for (const [name, a] of Object.entries(api.authorizers)) {
       if (a.type === 'JWT') out.push(issue(ctx, `${k}/authorizers/${name}`, { code: 'rest-api-jwt', message: `authorizer ${name}: REST APIs have no JWT authorizers`, hint: 'use a COGNITO_USER_POOLS authorizer, or a TOKEN/REQUEST Lambda authorizer that checks the JWT' }));
     }
-    // Declared but not (yet) part of the model: say so rather than silently ignore them.
+    // Declared in the wrong place: say where they go rather than silently ignore them.
     for (const key of ['apiKeys', 'usagePlans']) {
-      if (has(ctx, `${k}/${key}`)) out.push(issue(ctx, `${k}/${key}`, { severity: 'warning', code: 'not-managed', message: `${key} are not managed by apigw-sync yet; this setting has no effect`, hint: `remove \`${key}\` and manage API keys and usage plans outside gateway-state for now` }));
+      if (has(ctx, `${k}/${key}`)) out.push(issue(ctx, `${k}/${key}`, { severity: 'warning', code: 'not-managed', message: `${key} in api.yaml have no effect: usage plans and API keys belong to the account, not to one API`, hint: 'declare plans in gateway-state/usage-plans/<name>.yaml (with this API\'s stages under apiStages) and keys in gateway-state/api-keys/<name>.yaml, then remove this key' }));
     }
     for (const name of Object.keys(api.stages)) {
       if (has(ctx, `${k}/stages/${name}/canary`)) out.push(issue(ctx, `${k}/stages/${name}/canary`, { severity: 'warning', code: 'not-managed', message: `stage ${name}: a standing canary is not managed; apigw-sync creates and removes canaries itself during a rollout`, hint: 'remove `canary` and declare the traffic steps in `rollout.steps`' }));

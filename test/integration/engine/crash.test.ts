@@ -3,6 +3,8 @@
  * fails (an injected, non-retryable error). The failed run must say what is left and leave
  * the pending tag; the next apply must converge (fresh plan empty, pending and lock gone).
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../src/emulator/index.js';
 import { runApply, runPlan, runUnlock } from '../../../src/engine/index.js';
@@ -57,8 +59,9 @@ describe('an apply that dies part-way is finished by the next one', () => {
     expect(failed.status).toBe('failed');
     expect(failed.failures[0].message).toMatch(/injected failure/);
     emu.control.clearFaults();
-    if (failed.remaining.steps.length + failed.remaining.deployments.length === 0) {
-      // Everything was applied; only removing the lock failed. The message says how to clear it.
+    if (/apigw-sync unlock --api/.test(failed.failures[0].message)) {
+      // The API's work was done; only removing its lock failed (what needs the APIs, such as a
+      // usage plan on their stages, waits for the next run). The message says how to clear it.
       expect(failed.failures[0].message).toMatch(/apigw-sync unlock --api/);
       for (const a of await liveApis(clients)) if (a.tags['apigw-sync:lock']) await runUnlock({ api: a.id, clients, region: REGION });
     }
@@ -93,6 +96,22 @@ describe('an apply that dies part-way is finished by the next one', () => {
     const resumed = await runApply({ dir, clients, yes: true, fingerprint: fp, resume: true });
     expect(resumed.status).toBe('applied');
     expect(resumed.resumed.map((p) => p.apiKey)).toContain('shop');
+    await expectConverged();
+  }, 120_000);
+
+  it('--resume refuses when the account scope (a usage plan) changed since the interrupted apply', async () => {
+    emu.control.reset();
+    const approved = await runPlan({ dir, clients });
+    if (approved.status !== 'ok') throw new Error(approved.issuesText);
+    emu.control.addFault({ operation: 'PutIntegration', kind: 'error', status: 400, code: 'BadRequestException', message: 'injected failure', nth: 3 });
+    expect((await runApply({ dir, clients, yes: true, fingerprint: approved.plan.fingerprint })).status).toBe('failed');
+    emu.control.clearFaults();
+    const file = join(dir, 'usage-plans', 'shop-partners.yaml');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('limit: 100000', 'limit: 999999'));
+    await expect(runApply({ dir, clients, yes: true, fingerprint: approved.plan.fingerprint, resume: true })).rejects.toThrow(/gateway-state for \(account\) changed/);
+    writeFileSync(file, text);
+    expect((await runApply({ dir, clients, yes: true, fingerprint: approved.plan.fingerprint, resume: true })).status).toBe('applied');
     await expectConverged();
   }, 120_000);
 });

@@ -57,6 +57,9 @@ describe('import round trip', () => {
     // The account records around them: the VPC link shop's GET /inventory names, the domain with its mappings.
     await importAccountRecord({ clients, target: 'vpcLink', record: 'inventory-nlb', outDir: out });
     await importAccountRecord({ clients, target: 'domain', record: 'api.example.com', outDir: out });
+    // The shop's usage plan and its two keys (their values stay in AWS: the key files name an environment variable).
+    await importAccountRecord({ clients, target: 'usagePlan', record: 'shop-partners', outDir: out });
+    for (const key of ['mobile-app', 'partner-acme']) await importAccountRecord({ clients, target: 'apiKey', record: key, outDir: out });
     // The id tag apply wrote names the folder.
     expect([shop.key, events.key]).toEqual(['shop', 'events']);
     expect(events.written).toEqual(['apis/events/api.yaml', 'apis/events/openapi.yaml']);
@@ -68,6 +71,7 @@ describe('import round trip', () => {
     const live = await readLive({ clients, desired: loaded.model, region: REGION });
     expect(diffGateway(loaded.model, live)).toEqual([]);
     expect(Object.keys(loaded.model.account?.basePathMappings ?? {})).toEqual(['api.example.com/(none)', 'api.example.com/shop']);
+    expect(loaded.model.account?.apiKeys['partner-acme']).toMatchObject({ usagePlans: ['shop-partners'], valueFrom: { env: 'APIGW_KEY_PARTNER_ACME' } });
   }, 60_000);
 
   it('never overwrites an existing folder, and says which API it could not find', async () => {

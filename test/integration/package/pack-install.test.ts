@@ -47,6 +47,8 @@ const userEnv = () => ({
   AWS_ENDPOINT_URL: emu.url,
   AWS_ACCESS_KEY_ID: 'test',
   AWS_SECRET_ACCESS_KEY: 'test',
+  // The example's partner API key takes its value from here (README); without it plan notes the value was not compared.
+  SHOP_PARTNER_API_KEY: 'PackInstallPartnerKey0000000001',
 });
 
 beforeAll(async () => {

@@ -8,6 +8,8 @@ import { buildPlan, walkPlan } from '../../../src/plan/index.js';
 import { AwsCaller, createApiExecutor, directDeployer } from '../../../src/aws/apply/index.js';
 import { subPlan } from '../../../src/engine/sub-plan.js';
 import type { GatewayModel } from '../../../src/model/api.js';
+import type { LiveAccount } from '../../../src/model/account.js';
+import { settleKeyValues } from '../../../src/aws/key-values/settle.js';
 import { AccountExecutor } from '../../../src/aws/account/executor.js';
 import { accountParts } from '../../../src/engine/apply-account.js';
 import { emptyAccount } from '../../../src/kinds/registry.js';
@@ -43,10 +45,13 @@ export async function loadExample(dir = EXAMPLE_STATE): Promise<GatewayModel> {
  * account executor, as apply orders them.
  */
 export async function createAll(clients: AwsClients, desired: GatewayModel): Promise<void> {
-  const plan = buildPlan({ desired, live: { region: REGION, apis: {}, unmanaged: [], account: { model: emptyAccount(), ids: {}, adopt: [], elsewhere: [], facts: {} } }, now: new Date(0) });
+  const liveAccount: LiveAccount = { model: emptyAccount(), ids: {}, adopt: [], elsewhere: [], facts: {} };
+  // API key values from their sources (the example's partner key: SHOP_PARTNER_API_KEY, set by vitest.config.ts), as plan reads them.
+  await settleKeyValues({ desired, live: liveAccount, clients });
+  const plan = buildPlan({ desired, live: { region: REGION, apis: {}, unmanaged: [], account: liveAccount }, now: new Date(0) });
   const caller = new AwsCaller();
   const apiIds = new Map<string, string>();
-  const account = new AccountExecutor({ clients, caller, region: REGION, desired: desired.account, apiIdOf: (k) => apiIds.get(k), wait: { pollMs: 20 } });
+  const account = new AccountExecutor({ clients, caller, region: REGION, desired: desired.account, live: liveAccount, apiIdOf: (k) => apiIds.get(k), wait: { pollMs: 20 } });
   const parts = accountParts(plan);
   for (const step of parts.before) await account.execute(step);
   for (const key of Object.keys(desired.apis)) {

@@ -42,7 +42,7 @@ function desiredFor(names: string[]): GatewayModel {
 }
 
 describe('reading at scale, quotas on', () => {
-  it('reads 1,000 routes (205 resources) in one GetResources page and ≤ 10 calls in all', async () => {
+  it('reads 1,000 routes (205 resources) in one GetResources page and ≤ 10 calls for the API, plus one list per account-scope kind', async () => {
     const clients = testClients(emu.url);
     const since = emu.control.lastSeq();
     const live = await readLive({ clients, desired: desiredFor([apiName]), region: REGION });

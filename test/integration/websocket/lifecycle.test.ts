@@ -38,8 +38,8 @@ let dir: string;
 function webSocketState(): string {
   const d = copyState();
   for (const other of ['shop', 'events']) rmSync(join(d, 'apis', other), { recursive: true });
-  // The example's custom domain maps shop and events: it goes with them.
-  rmSync(join(d, 'domains'), { recursive: true, force: true });
+  // The example's custom domain and usage plan name shop and events: they go with them.
+  for (const f of ['domains', 'usage-plans', 'api-keys']) rmSync(join(d, f), { recursive: true, force: true });
   writeFileSync(join(d, 'gateway.yaml'), `region: ${REGION}\nowner: ${OWNER}\n`);
   const notify = join(d, 'apis', 'notify');
   mkdirSync(notify);

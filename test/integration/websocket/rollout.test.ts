@@ -34,8 +34,8 @@ beforeAll(async () => {
   clients = sdkClients(emu.url);
   dir = copyState();
   for (const other of ['shop', 'events']) rmSync(join(dir, 'apis', other), { recursive: true });
-  // The example's custom domain maps shop and events: it goes with them.
-  rmSync(join(dir, 'domains'), { recursive: true, force: true });
+  // The example's custom domain and usage plan name shop and events: they go with them.
+  for (const f of ['domains', 'usage-plans', 'api-keys']) rmSync(join(dir, f), { recursive: true, force: true });
   editYaml(dir, 'apis/chat/api.yaml', (doc) => {
     for (const [k, v] of Object.entries({ bakeSeconds: 2, pollSeconds: 1, minRequests: 0, timeoutSeconds: 30 })) doc.setIn(['rollout', k], v);
   });

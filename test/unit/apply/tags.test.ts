@@ -24,6 +24,10 @@ describe('tool tags hold only characters AWS allows', () => {
     expect(value).toMatch(TAG_VALUE);
     expect(decodePending(value)).toEqual({ fingerprint: 'a'.repeat(16), desiredHash: 'b'.repeat(16), stages: ['dev', 'prod'] });
     expect(() => decodePending('v9 x')).toThrow(/cannot be read/);
+    // The account scope's hash rides along when the plan changes it; stage names never hold ':'.
+    const withAccount = encodePending({ fingerprint: 'a'.repeat(64), desiredHash: 'b'.repeat(64), stages: ['prod'], accountHash: 'c'.repeat(32) });
+    expect(withAccount).toBe(`v1 ${'a'.repeat(16)} ${'b'.repeat(16)} prod account:${'c'.repeat(16)}`);
+    expect(decodePending(withAccount)).toEqual({ fingerprint: 'a'.repeat(16), desiredHash: 'b'.repeat(16), stages: ['prod'], accountHash: 'c'.repeat(16) });
   });
 
   it('deployed record keeps declared stages only and stays under 256 characters', () => {

@@ -8,9 +8,10 @@ import type { RuleContext } from '../context.js';
 import { clientCertificateRules } from './client-certificates.js';
 import { vpcLinkRules } from './vpc-links.js';
 import { domainRules } from './domains.js';
+import { usagePlanRules } from './usage-plans.js';
 
 /** A rule family of the account scope: looks at the whole state once. */
 export type AccountRule = (ctx: RuleContext) => ValidationIssue[];
 
 /** Every account rule family (each kind adds its own file here). */
-export const ACCOUNT_RULES: readonly AccountRule[] = [clientCertificateRules, vpcLinkRules, domainRules];
+export const ACCOUNT_RULES: readonly AccountRule[] = [clientCertificateRules, vpcLinkRules, domainRules, usagePlanRules];
