@@ -21,6 +21,8 @@ import { resolveRollout } from './rollout-defaults.js';
 import { duplicateServiceIssues, serviceEntries } from './services.js';
 import type { CompileResult, SourceMap, StateFiles } from './types.js';
 import { locateIn, type SourceDoc } from './yaml-source.js';
+import { compileEnvironmentGateway, type EnvironmentCompile } from './environments/gateway.js';
+import { environmentNames, overlayApi, relocateSources } from './environments/resolve.js';
 
 const API_KEY = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
@@ -32,6 +34,8 @@ export function compileState(files: StateFiles): CompileResult {
   const documents: Record<string, SourceDoc[]> = {};
   const rootLoc = (rel = ''): SourceLocation => ({ file: rel ? posix.join(files.root, rel) : files.root, line: 1, column: 1 });
 
+  // Environments (issue 17): none selected and none declared leaves everything below as it was.
+  const env: EnvironmentCompile = { files, ctx, model, sources, declared: environmentNames(files.files) };
   const gwSrc = sourceFor(ctx, 'gateway.yaml');
   if (gwSrc && gwSrc.value !== undefined) {
     const parsed = gatewaySchema.safeParse(gwSrc.value ?? {}, { reportInput: true });
@@ -39,7 +43,9 @@ export function compileState(files: StateFiles): CompileResult {
     else {
       if (parsed.data.region) model.region = parsed.data.region;
       else if (files.regionOverride) model.region = files.regionOverride;
-      else {
+      else if (env.files.environment || env.declared?.length) {
+        /* the region comes from the environment (compileEnvironmentGateway), or --env is needed */
+      } else {
         issues.push({
           severity: 'error',
           code: 'missing-key',
@@ -59,8 +65,10 @@ export function compileState(files: StateFiles): CompileResult {
     }
   }
 
-  const apiKeys = [...new Set([...files.files.keys()].filter((f) => f.startsWith('apis/')).map((f) => f.split('/')[1]))].sort();
-  if (apiKeys.length === 0 && !(files.issues ?? []).some((i) => i.code === 'missing-directory' || i.code === 'not-a-directory')) {
+  const allApiKeys = [...new Set([...files.files.keys()].filter((f) => f.startsWith('apis/')).map((f) => f.split('/')[1]))].sort();
+  compileEnvironmentGateway(env, gwSrc, allApiKeys);
+  const apiKeys = env.loaded ? allApiKeys.filter((k) => env.loaded!.settings.apis.includes(k)) : allApiKeys;
+  if (allApiKeys.length === 0 && !(files.issues ?? []).some((i) => i.code === 'missing-directory' || i.code === 'not-a-directory')) {
     issues.push({ severity: 'error', code: 'no-apis', location: rootLoc(), message: `${files.root} declares no APIs (no apis/<name>/api.yaml)`, hint: 'add apis/<name>/api.yaml with `kind: RestApi` or `kind: HttpApi`' });
   }
   for (const key of apiKeys) {
@@ -80,11 +88,14 @@ export function compileState(files: StateFiles): CompileResult {
       issues.push(...zodToIssues(parsed.error, apiSchema, src, rel));
       continue;
     }
-    const defaultsAt = gwSrc ? (p: Array<string | number>) => locateIn(gwSrc, ['defaults', 'rollout', ...p]) : undefined;
-    const api = compileApi({ key, file: parsed.data, src, ctx, defaults: model.defaults, defaultsAt, sources, documents: (documents[key] = []) });
+    const defaultsAt = env.defaultsAt ?? (gwSrc ? (p: Array<string | number>) => locateIn(gwSrc, ['defaults', 'rollout', ...p]) : undefined);
+    const file = env.loaded ? overlayApi(env.loaded, key, parsed.data, src, issues) : parsed.data;
+    if (!file) continue;
+    const api = compileApi({ key, file, src, ctx, defaults: model.defaults, defaultsAt, sources, documents: (documents[key] = []) });
     if (api) model.apis[key] = api;
+    if (env.loaded) relocateSources(env.loaded, key, parsed.data, src, sources);
   }
-  return { model, issues, sources, documents };
+  return { model, issues, sources, documents, ...env.result };
 }
 
 function compileApi(a: {

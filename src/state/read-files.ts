@@ -115,5 +115,9 @@ export async function readStateDir(dir: string, opts: ReadOptions = {}): Promise
     /* no apis/ folder: compile reports "no APIs" */
   }
   for (const name of apiDirs) await walk(`apis/${name}`, 1, { left: MAX_FILES_PER_API });
+  // One overlay per environment (environments/<name>.yaml); a state without the folder reads as before.
+  const envDir = await lstat(join(root, 'environments')).catch(() => undefined);
+  if (envDir?.isSymbolicLink()) issue('environments', 'symlink-escape', 'environments is a symbolic link; it must be a real directory', 'move the environment files into gateway-state/environments/');
+  else if (envDir?.isDirectory()) await walk('environments', MAX_DEPTH - 1, { left: MAX_FILES_PER_API });
   return out;
 }
