@@ -38,6 +38,8 @@ export interface Plan {
   adopt?: string[];
   /** The owner id of the directory the plan was made for (absent when it has none). */
   owner?: string;
+  /** The environment the plan was made for (environments/<name>.yaml); absent for a state without one. */
+  environment?: string;
 }
 
 /**

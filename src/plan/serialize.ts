@@ -44,6 +44,7 @@ const planSchema = z.object({
   secrets: z.record(z.string(), z.array(z.string())).optional(),
   adopt: z.array(z.string()).optional(),
   owner: z.string().optional(),
+  environment: z.string().optional(),
 });
 
 export function serializePlan(plan: Plan): string {

@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { stageSchema } from '../../kinds/stage/schema.js';
+import { authorizerSchema } from '../../kinds/authorizer/schema.js';
 import { openapiEntrySchema, rolloutSchema, SERVICE_NAME, type ApiFile } from '../schema.js';
 import { serviceNameFromFile } from '../services.js';
 import { deepMerge } from './merge.js';
@@ -71,6 +72,12 @@ const openapi: OverrideSection = {
   },
 };
 
+const authorizers: OverrideSection = {
+  key: 'authorizers',
+  schema: z.record(z.string(), overrideOf(authorizerSchema)).describe("Per authorizer of the base api.yaml's `authorizers:` (e.g. this environment's user pool in providerArns, its JWT issuer)."),
+  named: { what: 'authorizer', names: (api) => Object.keys(api.authorizers ?? {}), hint: "an environment overrides the authorizers api.yaml declares under `authorizers:` (not OpenAPI security schemes)" },
+};
+
 const rollout: OverrideSection = {
   key: 'rollout',
   schema: overrideOf(rolloutSchema.optional()).describe('The canary policy in this environment, over the base api.yaml\'s (null: deploy directly).'),
@@ -82,7 +89,7 @@ const tags: OverrideSection = {
 };
 
 /** Every section an environment may override, in the order they are checked. */
-export const OVERRIDE_SECTIONS: readonly OverrideSection[] = [stages, openapi, rollout, tags];
+export const OVERRIDE_SECTIONS: readonly OverrideSection[] = [stages, openapi, authorizers, rollout, tags];
 
 /** api.yaml after one section's override. */
 export function mergeSection(section: OverrideSection, api: ApiFile, value: unknown): ApiFile {
