@@ -32,10 +32,6 @@ export interface LoadOptions {
  */
 export async function loadDesired(dir: string, events: EventSink, opts: LoadOptions = {}): Promise<LoadedState> {
   const result = await validateState(dir, { region: opts.region, environment: opts.environment });
-  if (!opts.environment && result.valid && !result.model.region && result.environments?.names.length) {
-    const names = result.environments.names;
-    throw new UsageError(`${dir} declares environments (${names.join(', ')}) and no region of its own`, `pass --env <name> (e.g. --env ${names[0]}) or --all-envs`);
-  }
   if (!opts.environment && opts.region && result.model.region && result.model.region !== opts.region) {
     throw new RegionMismatchError(result.model.region, opts.region, 'the region setting (--region, or `region` in the App or Action configuration)', join(dir, 'gateway.yaml'));
   }

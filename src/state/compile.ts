@@ -43,15 +43,17 @@ export function compileState(files: StateFiles): CompileResult {
     else {
       if (parsed.data.region) model.region = parsed.data.region;
       else if (files.regionOverride) model.region = files.regionOverride;
-      else if (env.files.environment || env.declared?.length) {
-        /* the region comes from the environment (compileEnvironmentGateway), or --env is needed */
+      else if (files.environment || (files.validateEnvironments && env.declared.length)) {
+        /* the region comes from each environment (compileEnvironmentGateway) */
       } else {
         issues.push({
           severity: 'error',
           code: 'missing-key',
           location: locateIn(gwSrc, []),
           message: 'region is required in gateway.yaml',
-          hint: 'add "region" (e.g. `region: ap-northeast-2`): it is the region plan and apply change',
+          hint: env.declared.length
+            ? `pass --env <name> (${env.declared.join(', ')}): each environment declares its region; or add "region" for the base alone`
+            : 'add "region" (e.g. `region: ap-northeast-2`): it is the region plan and apply change',
         });
       }
       if (parsed.data.owner) model.owner = parsed.data.owner;

@@ -20,6 +20,12 @@ export interface StateFiles {
    * spans several regions, which of them (default: its first). Absent: the base as it is.
    */
   environment?: { name: string; region?: string };
+  /**
+   * Check the base for what it is in a state with environments — a template, whose region may
+   * come from each environment — and check every environment too (`validate`, the GitHub
+   * runners). Without it and without `environment`, the base is checked as a state on its own.
+   */
+  validateEnvironments?: boolean;
 }
 
 /**

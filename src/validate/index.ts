@@ -25,14 +25,14 @@ export interface ValidationResult {
 }
 
 /**
- * Pure. Without an environment selected, a state that declares environments is checked in
- * each of them (every region) as well, so an overlay's problem fails `validate` and every
- * plan, not only the plans of that environment.
+ * Pure. With `validateEnvironments`, a state that declares environments is checked in each
+ * of them (every region) as well, so an overlay's problem fails `validate`, not only the plans
+ * of that environment.
  */
 export function validateFiles(files: StateFiles): ValidationResult {
   const { model, issues, sources, documents, environment, environments } = compileState(files);
   const all = [...issues, ...runRules({ model, sources, root: files.root, documents })];
-  if (!files.environment) {
+  if (!files.environment && files.validateEnvironments) {
     for (const name of environments?.names ?? []) {
       const first = compileState({ ...files, environment: { name } });
       const regions = first.environment?.regions ?? [];
@@ -50,8 +50,9 @@ export function validateFiles(files: StateFiles): ValidationResult {
  * `region`: `--region`, used only when gateway.yaml declares none — or, with `environment`,
  * which of the environment's regions to resolve.
  */
-export async function validateState(dir: string, opts: ReadOptions & { region?: string; environment?: string } = {}): Promise<ValidationResult> {
-  const files = await readStateDir(dir, opts);
+export async function validateState(dir: string, opts: ReadOptions & { region?: string; environment?: string; allEnvironments?: boolean } = {}): Promise<ValidationResult> {
+  const read = await readStateDir(dir, opts);
+  const files = opts.allEnvironments ? { ...read, validateEnvironments: true } : read;
   if (opts.environment) return validateFiles({ ...files, environment: { name: opts.environment, ...(opts.region ? { region: opts.region } : {}) } });
   return validateFiles(opts.region ? { ...files, regionOverride: opts.region } : files);
 }

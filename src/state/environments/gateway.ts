@@ -43,7 +43,8 @@ export function compileEnvironmentGateway(env: EnvironmentCompile, gwSrc: Source
   ctx.issues.push(...environmentFileIssues(files.files, files.root));
   const raw = (gwSrc?.value ?? {}) as { promotion?: unknown };
   const promotion = Array.isArray(raw.promotion) && raw.promotion.every((n) => typeof n === 'string') ? (raw.promotion as string[]) : undefined;
-  promotion?.forEach((name, i) => {
+  // A state read in part (one API, for a service's check) has no environments/: nothing to check against.
+  if (env.declared.length > 0) promotion?.forEach((name, i) => {
     const at = locateIn(gwSrc!, ['promotion', i]);
     if (!env.declared.includes(name)) ctx.issues.push(unknownEnvironmentIssue(name, env.declared, at));
     else if (promotion.indexOf(name) !== i) ctx.issues.push({ severity: 'error', code: 'duplicate-environment', location: at, message: `promotion lists environment ${name} twice`, hint: 'list each environment once, in the order a change goes through them' });
