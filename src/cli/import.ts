@@ -1,24 +1,49 @@
-/** `apigw-sync import --api ID|NAME [--out gateway-state] [--take-over]`: write gateway-state files from a live API. */
+/**
+ * `apigw-sync import --api ID|NAME [--out gateway-state] [--take-over]`: write gateway-state files from a live API.
+ * `apigw-sync import --env NAME [--out gateway-state] [--region R --account-id N [--profile P]]`: adopt an
+ * existing environment into environments/<name>.yaml, writing only what differs from the base.
+ */
 import type { Command } from 'commander';
 import { createAwsClients } from '../aws/clients.js';
 import { importApi } from '../engine/import.js';
-import { commandRegion } from './aws-env.js';
+import { importEnvironment } from '../engine/import-environment.js';
+import { UsageError } from '../model/errors.js';
+import { clientsFromEnv, commandRegion } from './aws-env.js';
 import { ownerIdFromEnv } from './owner-id.js';
 import { declaredSettings } from '../state/region.js';
 import { action, EXIT } from './run.js';
 
+interface ImportFlags {
+  api?: string;
+  env?: string;
+  out: string;
+  key?: string;
+  region?: string;
+  takeOver?: boolean;
+  owner?: string;
+  accountId?: string;
+  profile?: string;
+  roleArn?: string;
+}
+
 export function register(program: Command): void {
   program
     .command('import')
-    .description('adopt a live API: write apis/<key>/api.yaml and openapi.yaml from what AWS has')
-    .requiredOption('--api <id|name>', 'the API id, or its name if unique')
+    .description('adopt a live API (--api: write apis/<key>/) or a whole environment (--env: write environments/<name>.yaml)')
+    .option('--api <id|name>', 'the API id, or its name if unique')
+    .option('--env <name>', "adopt an existing environment: its APIs' differences from the base become environments/<name>.yaml")
     .option('--out <dir>', 'gateway-state directory to write into', 'gateway-state')
     .option('--key <folder>', 'folder name under apis/ (default: its apigw-sync:id tag, else from its name)')
-    .option('--region <region>', 'AWS region (default: <out>/gateway.yaml, then AWS_REGION; the two must agree)')
-    .option('--take-over', 'adopt an API another owner (directory) manages: it becomes this directory\'s')
+    .option('--region <region>', 'AWS region (default: <out>/gateway.yaml, then AWS_REGION; the two must agree); with --env: the environment\'s')
+    .option('--take-over', 'adopt APIs another owner (directory) manages: they become this directory\'s')
     .option('--owner <id>', "this directory's owner id (default: <out>/gateway.yaml `owner:`, else <owner>/<repo>:<path> from git or GitHub Actions)")
+    .option('--account-id <id>', 'with --env, for a new environment file: its 12-digit AWS account')
+    .option('--profile <name>', 'with --env, for a new environment file: the AWS profile that reaches it')
+    .option('--role-arn <arn>', 'with --env, for a new environment file: the role the App and the Action use')
     .action(
-      action(async (opts: { api: string; out: string; key?: string; region?: string; takeOver?: boolean; owner?: string }) => {
+      action(async (opts: ImportFlags) => {
+        if (opts.env) return importEnvCommand(opts);
+        if (!opts.api) throw new UsageError('import needs --api <id|name> (one API) or --env <name> (an environment)', 'e.g. apigw-sync import --api shop-api');
         const region = await commandRegion({ flag: opts.region, dir: opts.out });
         const clients = createAwsClients({ region });
         const ownerId = opts.owner ?? (await declaredSettings(opts.out)).owner ?? ownerIdFromEnv(opts.out);
@@ -34,4 +59,33 @@ export function register(program: Command): void {
         return EXIT.ok;
       }),
     );
+}
+
+async function importEnvCommand(opts: ImportFlags): Promise<number> {
+  if (opts.api) throw new UsageError('--api and --env cannot be used together', 'import one API with --api, or an environment with --env');
+  const account = opts.accountId ? { id: opts.accountId, ...(opts.profile ? { profile: opts.profile } : {}), ...(opts.roleArn ? { roleArn: opts.roleArn } : {}) } : undefined;
+  const r = await importEnvironment({
+    dir: opts.out,
+    environment: opts.env!,
+    clients: clientsFromEnv(),
+    region: opts.region,
+    account,
+    ownerId: opts.owner ?? ownerIdFromEnv(opts.out),
+    takeOver: opts.takeOver,
+  });
+  process.stdout.write(formatImportEnvironment(opts.out, opts.env!, r));
+  return EXIT.ok;
+}
+
+export function formatImportEnvironment(dir: string, env: string, r: Awaited<ReturnType<typeof importEnvironment>>): string {
+  const lines = [
+    `Imported environment ${env}: ${r.adopted.length} API${r.adopted.length === 1 ? '' : 's'} (${r.adopted.map((a) => `${a.key} = ${a.name} ${a.apiId}`).join(', ')}).`,
+    `  ${r.created ? 'wrote' : 'updated'} ${dir}/${r.file} (only what differs from the base)`,
+    ...(r.missing.length ? [`  not in this environment: ${r.missing.join(', ')} (left out of include)`] : []),
+    ...r.notes.map((n) => `  note: ${n}`),
+    r.remaining === 0
+      ? `Plan of ${env} right after: no changes.`
+      : `Plan of ${env} right after: ${r.remainingSummary} — differences an overlay cannot express; see \`apigw-sync plan ${dir} --env ${env}\`.`,
+  ];
+  return `${lines.join('\n')}\n`;
 }
