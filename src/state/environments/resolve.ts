@@ -88,7 +88,6 @@ export function loadEnvironment(ctx: RefContext, name: string, o: { region?: str
   const f = parsed.data;
   const err = (path: Path, code: string, message: string, hint: string, key = false) =>
     issues.push({ severity: 'error', code, location: locateIn(src, path, { key }), message, hint });
-  const before = issues.length;
 
   if (f.region && f.regions) err(['regions'], 'region-and-regions', `${rel} declares both region and regions`, 'keep one: `region: <code>` or `regions: [<code>, …]`', true);
   const regions = f.regions ?? (f.region ? [f.region] : []);
@@ -114,14 +113,15 @@ export function loadEnvironment(ctx: RefContext, name: string, o: { region?: str
     if (!checkApiKey(key, ['apis', key], 'overrides', true)) continue;
     if (!include.includes(key)) err(['apis', key], 'override-not-included', `overrides API "${key}" but does not include it`, `add "${key}" to include, or remove its overrides`, true);
   }
-  if (issues.length > before) return undefined;
+  // Problems above are reported; the overlay is still checked (every problem in one run) if it has a region.
+  if (regions.length === 0 || (o.region && !regions.includes(o.region))) return undefined;
   return {
     settings: {
       name,
       regions,
       account: { ...f.account },
       gate: { soakSeconds: f.promotion?.soakSeconds ?? 0, approval: f.promotion?.approval ?? false },
-      apis: [...include].sort(),
+      apis: include.filter((k) => o.apiKeys.includes(k)).sort(),
       file: src.file,
     },
     region: o.region ?? regions[0],

@@ -1,0 +1,199 @@
+/**
+ * Environments (issue 17): `environments/<name>.yaml` over the base. Resolution (golden
+ * `render`), the overlay checked like the base with positions in the overlay, and a state
+ * without environments read exactly as before.
+ */
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { renderCommand } from '../../../src/cli/render.js';
+import { runValidate } from '../../../src/cli/validate.js';
+import { readStateDir } from '../../../src/state/index.js';
+import { declaredEnvironments, promotionOrder } from '../../../src/state/index.js';
+import { validateFiles, validateState } from '../../../src/validate/index.js';
+import { overrideOf } from '../../../src/state/environments/override-schema.js';
+import { stageSchema } from '../../../src/kinds/stage/schema.js';
+import { deepMerge } from '../../../src/state/environments/merge.js';
+import { expectGolden } from '../../helpers/golden.js';
+
+const EXAMPLE = join(import.meta.dirname, '..', '..', '..', 'gateway-state');
+
+function copy(): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'apigw-sync-env-')), 'gateway-state');
+  cpSync(EXAMPLE, dir, { recursive: true });
+  return dir;
+}
+
+describe('resolving an environment', () => {
+  it('dev: the base with its overrides merged in', async () => {
+    const r = await validateState(EXAMPLE, { environment: 'dev' });
+    expect(r.issues).toEqual([]);
+    const { model } = r;
+    expect(model.region).toBe('us-east-1');
+    expect(model.environment).toBe('dev');
+    const shop = model.apis.shop;
+    // Variables merge key by key; throttling replaces; `cache: null` removes the base's cache.
+    expect(shop.stages.prod.variables).toEqual({ backendVersion: 'v1', logLevel: 'DEBUG' });
+    expect(shop.stages.prod.throttling).toEqual({ rateLimit: 100, burstLimit: 200 });
+    expect(shop.stages.prod.cache).toBeUndefined();
+    expect(shop.stages.prod.tracingEnabled).toBe(true);
+    // The orders service's base URI: every route of its file; the users service keeps the base's.
+    expect(shop.routes['GET /api/orders'].integration.uri).toBe('https://orders.dev.internal.example.com/orders');
+    expect(shop.routes['GET /users'].integration.uri).toBe('https://users.internal.example.com/users');
+    expect(shop.authorizers['shop-cognito'].providerArns).toEqual(['arn:aws:cognito-idp:us-east-1:111111111111:userpool/us-east-1_Sh0pDev']);
+    // The rollout merges over api.yaml's, which merges over gateway.yaml's defaults.
+    expect(shop.rollout).toMatchObject({ stage: 'prod', steps: [50, 100], bakeSeconds: 60, alarms: ['shop-api-5xx', 'shop-api-p99-latency'], pollSeconds: 5 });
+    expect(model.apis.events.stages.live.throttling).toEqual({ rateLimit: 50, burstLimit: 100 });
+    expect(r.environment).toMatchObject({ name: 'dev', regions: ['us-east-1'], account: { id: '111111111111', profile: 'apigw-sync-dev' }, gate: { soakSeconds: 0, approval: false }, apis: ['events', 'shop'] });
+  });
+
+  it('prod: the base as written, in its own region, with its gate', async () => {
+    const base = await validateState(EXAMPLE);
+    const prod = await validateState(EXAMPLE, { environment: 'prod' });
+    expect(prod.issues).toEqual([]);
+    expect(prod.model.apis).toEqual(base.model.apis);
+    expect(prod.environment?.gate).toEqual({ soakSeconds: 600, approval: true });
+  });
+
+  it('the owner id carries the environment; an environment may name its own', async () => {
+    const dir = copy();
+    writeFileSync(join(dir, 'gateway.yaml'), `region: ap-northeast-2\nowner: acme/gateway:gateway-state\npromotion: [dev, prod]\n`);
+    expect((await validateState(dir, { environment: 'dev' })).model.owner).toBe('acme/gateway:gateway-state@dev');
+    expect((await validateState(dir)).model.owner).toBe('acme/gateway:gateway-state');
+    writeFileSync(join(dir, 'environments', 'prod.yaml'), 'account: { id: "222222222222" }\nregion: ap-northeast-2\nowner: legacy-prod-owner\n');
+    expect((await validateState(dir, { environment: 'prod' })).model.owner).toBe('legacy-prod-owner');
+  });
+
+  it('includes only the APIs it names; an environment with several regions resolves each', async () => {
+    const dir = copy();
+    writeFileSync(join(dir, 'environments', 'staging.yaml'), 'account: { id: "333333333333" }\nregions: [eu-west-1, eu-central-1]\ninclude: [shop]\n');
+    const first = await validateState(dir, { environment: 'staging' });
+    expect(first.issues).toEqual([]);
+    expect(Object.keys(first.model.apis)).toEqual(['shop']);
+    expect(first.model.region).toBe('eu-west-1');
+    expect((await validateState(dir, { environment: 'staging', region: 'eu-central-1' })).model.region).toBe('eu-central-1');
+    const d = declaredEnvironments(await readStateDir(dir));
+    expect(promotionOrder(d)).toEqual(['dev', 'prod', 'staging']);
+    expect(d.byName.staging.regions).toEqual(['eu-west-1', 'eu-central-1']);
+  });
+
+  it('render --env prints the fully resolved state (golden)', async () => {
+    for (const env of ['dev', 'prod']) {
+      const r = await renderCommand('gateway-state', { env });
+      expect(r.code).toBe(0);
+      expectGolden(`environments/render-${env}.yaml`, r.stdout);
+    }
+  });
+
+  it('render --env of an environment the state does not declare suggests the nearest', async () => {
+    await expect(renderCommand('gateway-state', { env: 'prd' })).rejects.toThrow(/no environment "prd" — did you mean "prod"\?: the state declares dev, prod/);
+  });
+});
+
+describe('an overlay is checked like the base, at its own file:line:col', () => {
+  it('every kind of mistake, each pointing into the overlay (golden)', async () => {
+    const dir = copy();
+    const bad = (name: string, text: string) => writeFileSync(join(dir, 'environments', `${name}.yaml`), text);
+    // Typos of keys: the schema of the overlay is the base's own, so the suggestion is the base's key.
+    bad('typo', ['account: { id: "111111111111" }', 'region: us-east-1', 'apis:', '  shop:', '    stages:', '      prod:', '        throttling: { rateLimt: 5 }', ''].join('\n'));
+    // Overrides of things the base does not declare: an API, a stage, a service, an authorizer.
+    bad('unknown', [
+      'account: { id: "111111111111", roleArn: "arn:aws:iam::999999999999:role/apigw-sync" }',
+      'region: us-east-1',
+      'include: [shop, evnts]',
+      'apis:',
+      '  shop:',
+      '    stages:',
+      '      prd: { variables: { a: b } }',
+      '    openapi:',
+      '      user: { integration: { baseUri: "https://users.test" } }',
+      '    authorizers:',
+      '      cognito: { providerArns: [x] }',
+      '',
+    ].join('\n'));
+    // A value that is only wrong once merged, and a setting a semantic rule refuses.
+    bad('merged', [
+      'account: { id: "111111111111" }',
+      'regions: [us-east-1]',
+      'apis:',
+      '  events:',
+      '    stages:',
+      '      live:',
+      '        throttling: null',
+      '    rollout: { stage: nope }',
+      '  shop:',
+      '    stages:',
+      '      prod:',
+      '        cache: { ttlSeconds: 60, sizeGb: 3 }',
+      '',
+    ].join('\n'));
+    bad('noregion', 'account: { id: "111111111111" }\n');
+    writeFileSync(join(dir, 'gateway.yaml'), 'region: ap-northeast-2\npromotion: [dev, prdo]\n');
+    const r = await runValidate(dir);
+    expect(r.code).toBe(1);
+    expectGolden('environments/invalid.txt', r.stdout.replaceAll(dir, 'gateway-state'));
+  });
+
+  it('a partial object is merged, and checked whole: throttling needs both limits once merged', async () => {
+    const dir = copy();
+    writeFileSync(join(dir, 'environments', 'dev.yaml'), ['account: { id: "111111111111" }', 'region: us-east-1', 'apis:', '  shop:', '    stages:', '      prod:', '        throttling: { rateLimit: 5 }', '        cache: null', '    tags: { cost-center: null, env: dev }', ''].join('\n'));
+    const ok = await validateState(dir, { environment: 'dev' });
+    expect(ok.issues).toEqual([]);
+    expect(ok.model.apis.shop.stages.prod.throttling).toEqual({ rateLimit: 5, burstLimit: 2000 });
+    expect(ok.model.apis.shop.tags).toEqual({ team: 'platform', env: 'dev' });
+    writeFileSync(join(dir, 'environments', 'dev.yaml'), ['account: { id: "111111111111" }', 'region: us-east-1', 'apis:', '  events:', '    stages:', '      live:', '        throttling: null', '  shop:', '    stages:', '      prod:', '        throttling: null', '', ''].join('\n'));
+    expect((await validateState(dir, { environment: 'dev' })).model.apis.shop.stages.prod.throttling).toBeUndefined();
+    // Events without throttling, then a partial one: the merged stage lacks burstLimit, said at the overlay.
+    writeFileSync(join(dir, 'environments', 'prod.yaml'), ['account: { id: "222222222222" }', 'region: ap-northeast-2', 'apis:', '  events:', '    stages:', '      live:', '        throttling: { rateLimit: 5 }', ''].join('\n'));
+    const events = join(dir, 'apis', 'events', 'api.yaml');
+    const { readFileSync } = await import('node:fs');
+    writeFileSync(events, readFileSync(events, 'utf8').replace('    throttling: { rateLimit: 500, burstLimit: 1000 }\n', ''));
+    const bad = await validateState(dir, { environment: 'prod' });
+    expect(bad.issues.map((i) => `${i.location.file.replace(dir, 'gateway-state')}:${i.location.line}:${i.location.column} ${i.message}`)).toEqual([
+      'gateway-state/environments/prod.yaml:7:9 stages.live.throttling.burstLimit is required in apis/events/api.yaml',
+    ]);
+  });
+});
+
+describe('a state without environments', () => {
+  it('reads, compiles and validates exactly as before (no environment keys anywhere)', async () => {
+    const dir = copy();
+    rmSync(join(dir, 'environments'), { recursive: true });
+    writeFileSync(join(dir, 'gateway.yaml'), (await import('node:fs')).readFileSync(join(dir, 'gateway.yaml'), 'utf8').replace(/\n#[^\n]*\npromotion: \[dev, prod\]\n/, '\n'));
+    const files = await readStateDir(dir);
+    expect([...files.files.keys()].some((f) => f.startsWith('environments/'))).toBe(false);
+    const plain = validateFiles(files);
+    const all = validateFiles({ ...files, validateEnvironments: true });
+    expect(plain.issues).toEqual([]);
+    expect(all).toEqual({ ...plain, files: all.files });
+    expect(plain.environments).toBeUndefined();
+    expect(plain.environment).toBeUndefined();
+    expect('environment' in plain.model).toBe(false);
+    // The example's base is the same model with or without its environments.
+    expect(plain.model).toEqual((await validateState(EXAMPLE)).model);
+  });
+
+  it('a base without a region is planned per environment; alone it still needs one', async () => {
+    const dir = copy();
+    writeFileSync(join(dir, 'gateway.yaml'), 'promotion: [dev, prod]\n');
+    expect((await validateState(dir, { allEnvironments: true })).issues).toEqual([]);
+    const alone = await validateState(dir);
+    expect(alone.issues.map((i) => [i.message, i.hint])).toEqual([['region is required in gateway.yaml', 'pass --env <name> (dev, prod): each environment declares its region; or add "region" for the base alone']]);
+  });
+});
+
+describe('override schemas are derived from the base fragments', () => {
+  it('every key optional, defaults dropped, null removes what the base may leave out', () => {
+    const s = overrideOf(stageSchema);
+    expect(s.safeParse({}).success).toBe(true);
+    expect(s.safeParse({ cache: null, variables: { a: null, b: 'x' }, throttling: { rateLimit: 1 } }).success).toBe(true);
+    expect(s.safeParse({ cache: { ttlSeconds: 5 } }).data).toEqual({ cache: { ttlSeconds: 5 } });
+    expect(s.safeParse({ nope: 1 }).success).toBe(false);
+  });
+
+  it('merging: objects key by key, lists and values replace, null removes', () => {
+    expect(deepMerge({ a: { x: 1, y: 2 }, l: [1, 2], k: 1 }, { a: { y: null, z: 3 }, l: [3], k: null })).toEqual({ a: { x: 1, z: 3 }, l: [3] });
+    expect(deepMerge(undefined, { a: null, b: { c: null } })).toEqual({ b: {} });
+  });
+});
