@@ -78,12 +78,14 @@ describe('resolving an environment', () => {
     expect(d.byName.staging.regions).toEqual(['eu-west-1', 'eu-central-1']);
   });
 
-  it('render --env prints the fully resolved state (golden)', async () => {
-    for (const env of ['dev', 'prod']) {
-      const r = await renderCommand('gateway-state', { env });
-      expect(r.code).toBe(0);
-      expectGolden(`environments/render-${env}.yaml`, r.stdout);
+  it('render --env prints the fully resolved state (golden): overrides merged, secrets masked', async () => {
+    const fixture = 'test/fixtures/state/environments';
+    for (const [env, region] of [['dev'], ['staging', 'eu-central-1'], ['prod']]) {
+      const r = await renderCommand(fixture, { env, region });
+      expect(r).toMatchObject({ code: 0, stderr: '' });
+      expectGolden(`environments/render-${env}${region ? `-${region}` : ''}.yaml`, r.stdout);
     }
+    expect((await renderCommand('gateway-state', { env: 'prod' })).stdout).toContain('position: 2 of 2 (dev → prod)');
   });
 
   it('render --env of an environment the state does not declare suggests the nearest', async () => {
