@@ -22,7 +22,7 @@ import { TAG_ID, TAG_OWNER } from '../model/live.js';
 import { apiOverlay, type ServiceBase } from '../import/environment-overlay.js';
 import { apiSchema } from '../state/schema.js';
 import { declaredEnvironments, servicesOfApi } from '../state/index.js';
-import { formatIssuesText, validateState } from '../validate/index.js';
+import { formatIssuesText, validateState, type ValidationResult } from '../validate/index.js';
 import { resolveClients, type EngineClients } from './clients.js';
 import { withOwner } from './owner.js';
 import { runPlan } from './plan.js';
@@ -55,7 +55,10 @@ export interface ImportEnvironmentResult {
 }
 
 export async function importEnvironment(o: ImportEnvironmentOptions): Promise<ImportEnvironmentResult> {
-  const base = await validateState(o.dir);
+  const checked = await validateState(o.dir);
+  // gateway.yaml may already list the environment being imported in `promotion:`.
+  const issues = checked.issues.filter((i) => !(i.code === 'unknown-environment' && i.message.startsWith(`no environment "${o.environment}"`)));
+  const base = { ...checked, issues, valid: !issues.some((i) => i.severity === 'error') };
   if (!base.valid) throw new UsageError(`${o.dir} is invalid, so it cannot be the base of an environment:\n${formatIssuesText(base.issues, base.files)}`, 'fix the base first (`apigw-sync validate`)');
   const rel = `environments/${o.environment}.yaml`;
   const path = join(o.dir, rel);
@@ -144,12 +147,12 @@ function stripUndefined(o: object): Record<string, unknown> {
 }
 
 /** The base api.yaml of `key`, parsed (valid: the base validated). */
-function apiFile(base: Awaited<ReturnType<typeof validateState>>, key: string) {
+function apiFile(base: ValidationResult, key: string) {
   const s = servicesOfApi(base.files, key);
   return s.status === 'ok' ? { entries: s.entries, file: apiSchema.parse(s.apiYaml.value) } : undefined;
 }
 
-function servicesOf(base: Awaited<ReturnType<typeof validateState>>, key: string): ServiceBase[] {
+function servicesOf(base: ValidationResult, key: string): ServiceBase[] {
   const a = apiFile(base, key);
   if (!a || typeof a.file.openapi === 'string' || !a.file.openapi) return [];
   const out: ServiceBase[] = [];
@@ -164,6 +167,6 @@ function servicesOf(base: Awaited<ReturnType<typeof validateState>>, key: string
   return out;
 }
 
-function apiYamlAuthorizers(base: Awaited<ReturnType<typeof validateState>>, key: string): string[] {
+function apiYamlAuthorizers(base: ValidationResult, key: string): string[] {
   return Object.keys(apiFile(base, key)?.file.authorizers ?? {});
 }

@@ -70,6 +70,13 @@ export async function runPromotion(o: PromotionOptions): Promise<PromotionResult
     const previous = steps.at(-1);
     if (previous && previous.target.environment !== target.environment) {
       const after = previous.target.environment;
+      // Nobody to approve: stop now rather than after the soak.
+      if (target.gate.approval && !o.approve) {
+        emit({ type: 'promotion.approval', target: target.label, after });
+        stopped = { target, status: 'not-approved', why: `${target.environment} needs a person's approval and there is no one to ask here: apply it with \`apigw-sync apply --env ${target.environment}\` once approved` };
+        steps.push(stopped);
+        continue;
+      }
       // Soak only what changed: an environment already up to date has nothing new to prove.
       if (target.gate.soakSeconds > 0 && changedBefore) {
         emit({ type: 'promotion.soak', target: target.label, after, seconds: target.gate.soakSeconds });
@@ -77,9 +84,8 @@ export async function runPromotion(o: PromotionOptions): Promise<PromotionResult
       }
       if (target.gate.approval) {
         emit({ type: 'promotion.approval', target: target.label, after });
-        const ok = o.approve ? await o.approve(target, after) : false;
-        if (!ok) {
-          stopped = { target, status: 'not-approved', why: o.approve ? 'the approval was refused' : `${target.environment} needs a person's approval and there is no one to ask here: apply it with \`apigw-sync apply --env ${target.environment}\` once approved` };
+        if (!(await o.approve!(target, after))) {
+          stopped = { target, status: 'not-approved', why: 'the approval was refused' };
           steps.push(stopped);
           continue;
         }
