@@ -23,18 +23,24 @@ export interface PromotionTarget {
 
 export type PromotionStatus = 'applied' | 'no-changes' | 'rolled-back' | 'failed' | 'invalid' | 'declined' | 'not-approved' | 'not-started';
 
-export interface PromotionStep {
+/** What promotion needs of an environment's apply: the engine's ApplyResult, or the GitHub layer's report. */
+export interface PromotedApply {
+  status: ApplyResult['status'];
+  failures: Array<{ apiKey: string; message: string; error?: unknown }>;
+}
+
+export interface PromotionStep<R extends PromotedApply = ApplyResult> {
   target: PromotionTarget;
   status: PromotionStatus;
-  result?: ApplyResult;
+  result?: R;
   /** Why it ended so (a failure, or why it did not start). */
   why?: string;
 }
 
-export interface PromotionResult {
+export interface PromotionResult<R extends PromotedApply = ApplyResult> {
   /** `promoted`: every environment ended applied (or had nothing to change). */
   status: 'promoted' | 'stopped';
-  steps: PromotionStep[];
+  steps: PromotionStep<R>[];
   /** The target where it stopped. */
   stoppedAt?: string;
 }
@@ -46,10 +52,10 @@ export type PromotionEvent =
   | { type: 'promotion.done'; target: string; status: PromotionStatus }
   | { type: 'promotion.stopped'; at: string; status: PromotionStatus; skipped: string[] };
 
-export interface PromotionOptions {
+export interface PromotionOptions<R extends PromotedApply = ApplyResult> {
   /** In order. Regions of one environment follow each other; the gate is passed once, on entering it. */
   targets: PromotionTarget[];
-  apply: (t: PromotionTarget) => Promise<ApplyResult>;
+  apply: (t: PromotionTarget) => Promise<R>;
   /** Waits the soak time (a test clock need not wait); rejects when aborted. */
   sleep: (ms: number) => Promise<void>;
   /** Asks a person; absent (no terminal, no reviewer) → an environment that needs approval stops the promotion. */
@@ -57,10 +63,10 @@ export interface PromotionOptions {
   onEvent?: (e: PromotionEvent) => void;
 }
 
-export async function runPromotion(o: PromotionOptions): Promise<PromotionResult> {
+export async function runPromotion<R extends PromotedApply = ApplyResult>(o: PromotionOptions<R>): Promise<PromotionResult<R>> {
   const emit = o.onEvent ?? (() => {});
-  const steps: PromotionStep[] = [];
-  let stopped: PromotionStep | undefined;
+  const steps: PromotionStep<R>[] = [];
+  let stopped: PromotionStep<R> | undefined;
   let changedBefore = false;
   for (const [index, target] of o.targets.entries()) {
     if (stopped) {
@@ -95,7 +101,7 @@ export async function runPromotion(o: PromotionOptions): Promise<PromotionResult
     emit({ type: 'promotion.start', target: target.label, index, of: o.targets.length });
     const result = await o.apply(target);
     const status = statusOf(result);
-    const step: PromotionStep = { target, status, result, ...(result.failures.length ? { why: result.failures.map((f) => `${f.apiKey}: ${f.message.split('\n')[0]}`).join('; ') } : {}) };
+    const step: PromotionStep<R> = { target, status, result, ...(result.failures.length ? { why: result.failures.map((f) => `${f.apiKey}: ${f.message.split('\n')[0]}`).join('; ') } : {}) };
     steps.push(step);
     emit({ type: 'promotion.done', target: target.label, status });
     if (status === 'applied') changedBefore = true;
@@ -108,7 +114,7 @@ export async function runPromotion(o: PromotionOptions): Promise<PromotionResult
   return { status: 'promoted', steps };
 }
 
-function statusOf(r: ApplyResult): PromotionStatus {
+function statusOf(r: PromotedApply): PromotionStatus {
   if (r.status === 'failed') return r.failures.some((f) => isRolledBack(f.error)) ? 'rolled-back' : 'failed';
   return r.status;
 }

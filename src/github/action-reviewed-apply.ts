@@ -6,7 +6,7 @@
  * checks the fingerprint it was given names that state, and checks the commit to apply is
  * the pull request's head (before merge) or on the apply branch (after merge).
  */
-import type { ApprovedDesiredState } from '../plan/approved-state.js';
+import { exactApproval, type ApprovedDesiredState } from '../plan/approved-state.js';
 import type { GitHubClient, RepoRef } from './client.js';
 import { CONFIG_PATH, fetchRepoConfig, type RepoConfig } from './config.js';
 import type { EngineServices } from './ports.js';
@@ -40,5 +40,5 @@ export async function gateActionApply(gh: GitHubClient, repo: RepoRef, services:
     return { ok: true, approved: gate.approved, config, note: `#${req.prNumber} merged, approved by ${gate.verdict.counted.map((a) => a.login).join(', ') || 'nobody (none required)'}` };
   }
   if (req.sha !== gate.headSha) return { ok: false, reason: `${req.sha.slice(0, 7)} is not the head of #${req.prNumber} (${gate.headSha.slice(0, 7)})` };
-  return { ok: true, approved: { fingerprint: gate.approved.fingerprint }, config, note: `#${req.prNumber} before merge, approved by ${gate.verdict.counted.map((a) => a.login).join(', ') || 'nobody (none required)'}` };
+  return { ok: true, approved: exactApproval(gate.approved), config, note: `#${req.prNumber} before merge, approved by ${gate.verdict.counted.map((a) => a.login).join(', ') || 'nobody (none required)'}` };
 }

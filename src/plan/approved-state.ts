@@ -24,6 +24,15 @@ export interface ApprovedDesiredState {
   environments?: Record<string, ApprovedDesiredState>;
 }
 
+/**
+ * Exactly this desired state, nothing per API (an apply before merge, a state pushed without
+ * review): the fingerprint, and with environments each environment's fingerprint.
+ */
+export function exactApproval(d: DesiredStateDigest): ApprovedDesiredState {
+  if (!d.environments) return { fingerprint: d.fingerprint };
+  return { fingerprint: d.fingerprint, environments: Object.fromEntries(Object.entries(d.environments).map(([k, e]) => [k, { fingerprint: e.fingerprint }])) };
+}
+
 export type ApprovedStateCheck =
   | { ok: true; how: 'exact' | 'per-api'; digest: DesiredStateDigest }
   | { ok: false; digest: DesiredStateDigest; unreviewed: string[]; why: string };

@@ -72,7 +72,9 @@ export function environmentsSummaryLine(sections: EnvironmentCommentSection[]): 
     if (s.plan && hasPlanChanges(s.plan)) return `🟡 **${name}** changes`;
     return `✅ ${name} unchanged`;
   });
-  const lead = touched.length ? `This pull request changes ${touched.join(', ')}` : 'This pull request changes no environment';
+  const lead = touched.length
+    ? `This pull request changes ${touched.join(', ')}`
+    : 'This pull request changes no environment';
   return `${lead} — ${parts.join(' · ')}`;
 }
 
@@ -90,7 +92,11 @@ function badge(s: EnvironmentCommentSection): string {
  * One `<details>` per environment. `compact`: a comment too long for GitHub keeps each
  * environment's summary line and a pointer to the full plan instead of its per-API sections.
  */
-export function environmentSections(sections: EnvironmentCommentSection[], issuesSection: (i: ValidationIssue[]) => string, compact = false): string {
+export function environmentSections(
+  sections: EnvironmentCommentSection[],
+  issuesSection: (i: ValidationIssue[]) => string,
+  compact = false,
+): string {
   const out = ['### Environments'];
   for (const s of sections) {
     const open = changed(s) ? ' open' : '';
@@ -100,7 +106,8 @@ export function environmentSections(sections: EnvironmentCommentSection[], issue
     const issues = issuesSection(s.issues);
     if (issues) body.push(issues.replace(/^### /, '#### '));
     if (s.plan) {
-      if (!hasPlanChanges(s.plan)) body.push(`No changes: AWS in ${escapeMarkdownText(s.label)} already matches its resolved state.`);
+      if (!hasPlanChanges(s.plan))
+        body.push(`No changes: AWS in ${escapeMarkdownText(s.label)} already matches its resolved state.`);
       else if (compact) body.push('The per-API changes are in the full plan.');
       else body.push(envPlanBody(s.plan));
       body.push(`Plan fingerprint ${codeSpan(s.plan.fingerprint.slice(0, 12))}`);
@@ -108,7 +115,10 @@ export function environmentSections(sections: EnvironmentCommentSection[], issue
     const drift = renderDriftSection(s.drift, { heading: '#### ⚠️ Drift this pull request would overwrite' });
     if (drift) body.push(drift);
     if (s.cost?.show && !compact) body.push(s.cost.markdown.trim().replace(/^(#+) /gm, '#$1 '));
-    if (!s.touched) body.push(`Its overlay and the base are unchanged here; \`apigw-sync plan --env ${s.label.split('/')[0]}\` plans it anyway.`);
+    if (!s.touched)
+      body.push(
+        `Its overlay and the base are unchanged here; \`apigw-sync plan --env ${s.label.split('/')[0]}\` plans it anyway.`,
+      );
     out.push([head, '', ...body.flatMap((b) => [b.trim(), '']), '</details>'].join('\n'));
   }
   return out.join('\n\n');
