@@ -69,7 +69,7 @@ export async function commandTargets(dir: string, f: EnvFlags, env: NodeJS.Proce
     if (f.region && !regions.includes(f.region)) {
       throw new UsageError(`environment ${name} has no region ${f.region} (its region${regions.length === 1 ? ' is' : 's are'} ${regions.join(', ')})`, `use --region ${regions[0]}`);
     }
-    let chosen = f.region ? [f.region] : regions;
+    const chosen = f.region ? [f.region] : regions;
     if (!f.region && fromEnv && regions.length > 1) {
       if (!regions.includes(fromEnv.region)) throw new RegionMismatchError(regions.join(', '), fromEnv.region, fromEnv.source, `environments/${name}.yaml`);
       throw new UsageError(

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import type { GatewayModel } from '../model/api.js';
 import type { EnvironmentSettings, EnvironmentTarget } from '../model/environment.js';
-import { RegionMismatchError, UsageError } from '../model/errors.js';
+import { RegionMismatchError } from '../model/errors.js';
 import type { AwsClients } from '../aws/clients.js';
 import type { ValidationIssue } from '../model/issue.js';
 import { formatIssuesText, validateState } from '../validate/index.js';
