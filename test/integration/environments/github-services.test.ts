@@ -11,6 +11,7 @@ import { RateLimiter } from '../../../src/aws/rate-limit.js';
 import type { RunningEmulator } from '../../../src/emulator/index.js';
 import { createEngineServices } from '../../../src/github/engine-services.js';
 import { planEnvironments } from '../../../src/github/environment-plans.js';
+import { environmentCommentMarker, runActionCommand } from '../../../src/github/action-command.js';
 import type { EnvironmentTarget } from '../../../src/model/environment.js';
 import { exactApproval } from '../../../src/plan/approved-state.js';
 import { declaredEnvironments, readStateDir, touchedEnvironments } from '../../../src/state/index.js';
@@ -87,6 +88,22 @@ describe('environments in the App and the Action', () => {
     expect(r.failures).toEqual([]);
     expect(r.status).toBe('applied');
     expect(await names('222222222222', 'ap-northeast-2')).toEqual(['events-api', 'shop-api']);
+  });
+});
+
+describe('the Action, one job per environment', () => {
+  it('plan with `environment` plans that environment in its region and account only', async () => {
+    const fresh = copyState();
+    made.clear();
+    const r = await runActionCommand({ command: 'plan', path: fresh, comment: 'off', requiredApprovals: 1, driftIssues: false, environment: 'prod' }, { event: {} }, services());
+    expect(r.failed).toBeUndefined();
+    expect(r.outputs['has-changes']).toBe(false);
+    expect([...made.keys()]).toEqual(['222222222222/ap-northeast-2']);
+    expect(r.log.join('\n')).toMatch(/^plan [0-9a-f]{12}: no changes/);
+  });
+
+  it("each environment's plan comment is its own", () => {
+    expect(environmentCommentMarker('prod')).toBe('<!-- apigw-sync:plan:prod -->');
   });
 });
 
