@@ -53,6 +53,7 @@ function makeApi(routes: RouteModel[]): ApiModel {
     authorizers: {},
     requestValidators: {},
     models: {},
+    gatewayResponses: {},
     secrets: [],
   };
 }

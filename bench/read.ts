@@ -90,7 +90,7 @@ async function measureApigwSync(endpoint: string, name: string): Promise<number>
   const clients = clientsFor(endpoint);
   const desired: ApiModel = {
     key: 'bench', kind: 'RestApi', name, binaryMediaTypes: [], tags: {}, stages: {}, routes: {}, authorizers: {},
-    requestValidators: {}, models: {}, secrets: [],
+    requestValidators: {}, models: {}, gatewayResponses: {}, secrets: [],
   };
   const live = await readLive({ clients, desired: { region: REGION, defaults: {}, apis: { bench: desired } }, region: REGION });
   report(clients, Object.keys(live.apis.bench?.model.routes ?? {}).length);

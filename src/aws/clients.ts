@@ -1,9 +1,9 @@
 /**
- * The AWS clients every command uses: API Gateway v1 and v2 and CloudWatch, sharing one
- * rate limiter (rate-limit.ts) and API Gateway's retry decider (retry.ts).
+ * The AWS clients every command uses: API Gateway v1 and v2, CloudWatch and AWS WAF (wafv2),
+ * sharing one rate limiter (rate-limit.ts) and API Gateway's retry decider (retry.ts).
  *
  * Endpoints: an explicit `endpoint` wins; otherwise the SDK resolves AWS_ENDPOINT_URL and
- * the per-service AWS_ENDPOINT_URL_API_GATEWAY / _APIGATEWAYV2 / _CLOUDWATCH itself (the
+ * the per-service AWS_ENDPOINT_URL_API_GATEWAY / _APIGATEWAYV2 / _CLOUDWATCH / _WAFV2 itself (the
  * installed v3 does; test/integration/read/clients.test.ts proves it), so we do not.
  * Credentials come from the SDK's default chain unless given (keys or a provider, such as an
  * assumed role); nothing here reads or prints secrets.
@@ -11,12 +11,14 @@
  * Every request attempt passes one middleware, inside the SDK's retry loop: it waits for
  * the limiter's tokens, counts the attempt, and reports throttling back to the limiter.
  *
- * The CloudWatch client is made on first use (cloudwatch-sdk.ts): plan, drift, import and
- * unlock never load its SDK package.
+ * The CloudWatch and WAFv2 clients are made on first use (cloudwatch-sdk.ts, wafv2-sdk.ts):
+ * plan, drift, import and unlock never load their SDK packages (a plan reads a stage's web
+ * ACL from GetStages' `webAclArn`, not from WAF).
  */
 import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import type { WAFV2Client } from '@aws-sdk/client-wafv2';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { UsageError } from '../model/errors.js';
 import type { AwsService } from './quotas.js';
@@ -24,6 +26,7 @@ import { RateLimiter, sharedRateLimiter } from './rate-limit.js';
 import { ApigwRetryStrategy, DEFAULT_MAX_ATTEMPTS } from './retry.js';
 import { awsErrorCode, httpStatusOf } from './errors.js';
 import { loadCloudWatchSdk } from './cloudwatch-sdk.js';
+import { loadWafv2Sdk } from './wafv2-sdk.js';
 import { withoutSdkNodeWarning } from '../node-support.js';
 
 /** Request attempts sent, by operation (retries count: AWS counts them against the quota too). */
@@ -50,6 +53,8 @@ export interface AwsClients {
   apigwv2: ApiGatewayV2Client;
   /** Made on first access. */
   readonly cloudwatch: CloudWatchClient;
+  /** AWS WAF (web ACL associations of REST stages); made on first access. */
+  readonly wafv2: WAFV2Client;
   calls: CallCounter;
   limiter: RateLimiter;
 }
@@ -57,7 +62,7 @@ export interface AwsClients {
 export interface CreateAwsClientsOptions {
   /** Default: AWS_REGION, then AWS_DEFAULT_REGION. */
   region?: string;
-  /** One endpoint for all three services (the emulator); default: the SDK's own resolution. */
+  /** One endpoint for every service (the emulator); default: the SDK's own resolution. */
   endpoint?: string;
   /** Attempts per call, retries included (default 8). */
   maxAttempts?: number;
@@ -97,6 +102,7 @@ export function createAwsClients(opts: CreateAwsClientsOptions = {}): AwsClients
   installLimiter(apigw, 'apigateway', limiter, calls);
   installLimiter(apigwv2, 'apigatewayv2', limiter, calls);
   let cloudwatch: CloudWatchClient | undefined;
+  let wafv2: WAFV2Client | undefined;
   return {
     region,
     apigw,
@@ -107,6 +113,13 @@ export function createAwsClients(opts: CreateAwsClientsOptions = {}): AwsClients
         installLimiter(cloudwatch, 'cloudwatch', limiter, calls);
       }
       return cloudwatch;
+    },
+    get wafv2() {
+      if (!wafv2) {
+        wafv2 = withoutSdkNodeWarning(() => new (loadWafv2Sdk().WAFV2Client)(config));
+        installLimiter(wafv2, 'wafv2', limiter, calls);
+      }
+      return wafv2;
     },
     calls,
     limiter,

@@ -28,7 +28,7 @@ export const OPERATION_QUOTAS: Readonly<Record<string, QuotaRule>> = {
 };
 
 /** Services whose calls draw from the account-wide bucket; the per-operation table is v1's. */
-export type AwsService = 'apigateway' | 'apigatewayv2' | 'cloudwatch';
+export type AwsService = 'apigateway' | 'apigatewayv2' | 'cloudwatch' | 'wafv2';
 export const ACCOUNT_QUOTA_SERVICES: readonly AwsService[] = ['apigateway', 'apigatewayv2'];
 export const OPERATION_QUOTA_SERVICE: AwsService = 'apigateway';
 

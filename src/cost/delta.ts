@@ -10,6 +10,7 @@ import { httpApiGaps, type HttpGap } from './http-gaps.js';
 import { formatCount, formatUsd } from './money.js';
 import type { PriceBook, PriceProvenance } from './prices/types.js';
 import type { Usage } from './usage.js';
+import type { WafCost, WebAclFacts } from './waf.js';
 
 export type CostReasonKind =
   | 'api-added'
@@ -20,6 +21,9 @@ export type CostReasonKind =
   | 'cache-added'
   | 'cache-resized'
   | 'cache-removed'
+  | 'waf-added'
+  | 'waf-removed'
+  | 'waf-replaced'
   | 'tier-share';
 
 export interface CostReason {
@@ -75,6 +79,8 @@ export interface CostDeltaInput {
   live: LiveSnapshot;
   usage: Map<string, Usage>;
   prices: PriceBook;
+  /** GetWebACL's answers for the web ACLs either side names (rule counts); absent = unknown. */
+  webAcls?: Record<string, WebAclFacts>;
 }
 
 const KIND: Record<ApiKind, string> = { RestApi: 'REST', HttpApi: 'HTTP' };
@@ -84,6 +90,29 @@ const minus = (a: number | null, b: number | null) => (a === null || b === null 
 const add = (a: number | null, b: number | null) => (a === null || b === null ? null : a + b);
 const signed = (usd: number | null | undefined) => formatUsd(usd, { signed: true });
 const neg = (x: number | null) => (x === null ? null : -x);
+
+/** "web ACL shop-waf (2 rules, $7.00/mo in fees, split over 2 stages) and 1.2M requests inspected" */
+function wafText(w: WafCost): string {
+  const fees = w.fixedUsd === null ? 'fees unknown' : `${formatUsd(w.fixedUsd * w.sharedBy)}/mo in fees${w.sharedBy > 1 ? `, split over ${w.sharedBy} stages` : ''}`;
+  const rules = w.rules === null ? 'rules unknown' : `${w.rules} rule${w.rules === 1 ? '' : 's'}`;
+  return `web ACL ${w.webAclName} (${rules}, ${fees}) and ${formatCount(w.requests)} requests/mo inspected`;
+}
+
+function wafReasons(be: ApiEstimate | undefined, ae: ApiEstimate | undefined): CostReason[] {
+  const reasons: CostReason[] = [];
+  const stages = [...new Set([...(be?.waf ?? []), ...(ae?.waf ?? [])].map((w) => w.stage))].sort();
+  for (const stage of stages) {
+    const b = be?.waf.find((w) => w.stage === stage);
+    const a = ae?.waf.find((w) => w.stage === stage);
+    if (!b && a) reasons.push({ kind: 'waf-added', text: `AWS WAF on "${stage}": ${wafText(a)} (${signed(a.monthlyUsd)})`, usd: a.monthlyUsd });
+    else if (b && !a) reasons.push({ kind: 'waf-removed', text: `AWS WAF removed from "${stage}": ${wafText(b)} (${signed(neg(b.monthlyUsd))})`, usd: neg(b.monthlyUsd) });
+    else if (b && a && b.webAclArn !== a.webAclArn) {
+      const d = minus(a.monthlyUsd, b.monthlyUsd);
+      reasons.push({ kind: 'waf-replaced', text: `AWS WAF on "${stage}" replaced: ${b.webAclName} → ${wafText(a)} (${signed(d)})`, usd: d });
+    }
+  }
+  return reasons;
+}
 
 function stageReasons(before: ApiModel, after: ApiModel, be: ApiEstimate, ae: ApiEstimate, usage: Usage): CostReason[] {
   const reasons: CostReason[] = [];
@@ -111,7 +140,7 @@ function stageReasons(before: ApiModel, after: ApiModel, be: ApiEstimate, ae: Ap
       reasons.push({ kind: 'cache-resized', text: `cache on "${name}" resized ${bc.sizeGb} → ${ac.sizeGb} GB (${signed(d)})`, usd: d });
     }
   }
-  return reasons;
+  return [...reasons, ...wafReasons(be, ae)];
 }
 
 function line(key: string, before: ApiModel | undefined, after: ApiModel | undefined, b: Estimate, a: Estimate, usage: Usage): ApiCostLine {
@@ -139,6 +168,7 @@ function line(key: string, before: ApiModel | undefined, after: ApiModel | undef
     out.change = 'added';
     out.reasons.push({ kind: 'api-added', text: `new ${KIND[after.kind]} API, ${traffic} (${usage.source === 'none' ? 'no usage known, assumed 0' : usage.source})`, usd: ae.requestUsd });
     for (const c of ae.cache) out.reasons.push({ kind: 'cache-added', text: `cache ${c.sizeGb} GB on "${c.stage}" (${signed(c.monthlyUsd)})`, usd: c.monthlyUsd });
+    out.reasons.push(...wafReasons(undefined, ae));
     return out;
   }
   if (before && !after && be) {
@@ -179,8 +209,8 @@ export function costDelta(input: CostDeltaInput): CostReport {
   const region = input.desired.region;
   const liveApis = Object.entries(input.live.apis).map(([key, l]) => ({ ...l.model, key }));
   const desiredApis = Object.entries(input.desired.apis).map(([key, m]) => ({ ...m, key }));
-  const before = estimateMonthlyCost({ apis: liveApis, usage: input.usage, region, prices: input.prices });
-  const after = estimateMonthlyCost({ apis: desiredApis, usage: input.usage, region, prices: input.prices });
+  const before = estimateMonthlyCost({ apis: liveApis, usage: input.usage, region, prices: input.prices, webAcls: input.webAcls });
+  const after = estimateMonthlyCost({ apis: desiredApis, usage: input.usage, region, prices: input.prices, webAcls: input.webAcls });
   const keys = [...new Set([...Object.keys(input.desired.apis), ...Object.keys(input.live.apis)])].sort();
   const apis = keys.map((k) => line(k, input.live.apis[k]?.model, input.desired.apis[k], before, after, input.usage.get(k) ?? NONE));
   const seen = new Set<string>();

@@ -4,10 +4,11 @@
  * its share (its billed units / all billed units). Pure.
  */
 import type { ApiKind, ApiModel } from '../model/api.js';
-import { HOURS_PER_MONTH, type PriceBook, type PriceProvenance, type RegionPrices } from './prices/types.js';
+import { HOURS_PER_MONTH, type PriceBook, type PriceProvenance, type RegionPrices, type WafPrice } from './prices/types.js';
 import { pricesFor } from './prices/index.js';
 import { meteredUnits, priceTiered, type TieredCost } from './tiers.js';
 import { requestsFor, type Usage } from './usage.js';
+import { wafCosts, type WafCost, type WebAclFacts } from './waf.js';
 
 export interface CacheCost {
   stage: string;
@@ -27,6 +28,9 @@ export interface ApiEstimate {
   requestUsd: number | null;
   cache: CacheCost[];
   cacheUsd: number | null;
+  /** AWS WAF on its REST stages (web ACL and rule fees shared, requests inspected). */
+  waf: WafCost[];
+  wafUsd: number | null;
   totalUsd: number | null;
   /** Why a part is unknown, one phrase each. */
   unknown: string[];
@@ -46,6 +50,8 @@ export interface Estimate {
   tiers: TierDetail[];
   /** Provenance of every table row used. */
   rows: PriceProvenance[];
+  /** The AWS WAF prices used, when a stage has a web ACL. */
+  waf?: WafPrice;
 }
 
 export interface EstimateInput {
@@ -53,6 +59,8 @@ export interface EstimateInput {
   usage: Map<string, Usage>;
   region: string;
   prices: PriceBook;
+  /** GetWebACL's answers for the web ACLs the stages name (their rule counts). */
+  webAcls?: Record<string, WebAclFacts>;
 }
 
 const sum = (xs: Array<number | null>): number | null => (xs.some((x) => x === null) ? null : xs.reduce<number>((a, x) => a + (x as number), 0));
@@ -80,6 +88,7 @@ function cacheCosts(api: ApiModel, table: RegionPrices | undefined): CacheCost[]
 export function estimateMonthlyCost(input: EstimateInput): Estimate {
   const table = pricesFor(input.prices, input.region);
   const units = new Map(input.apis.map((a) => [a.key, billedUnits(a, input.usage.get(a.key), table)]));
+  const waf = wafCosts(input.apis, input.usage, table, input.webAcls ?? {}, input.region);
 
   const tiers: TierDetail[] = [];
   const tierFor = new Map<ApiKind, TieredCost | undefined>();
@@ -111,10 +120,14 @@ export function estimateMonthlyCost(input: EstimateInput): Estimate {
     const cache = cacheCosts(api, table);
     for (const c of cache) if (c.monthlyUsd === null) unknown.push(`no price for a ${c.sizeGb} GB cache in ${input.region}`);
     const cacheUsd = sum(cache.map((c) => c.monthlyUsd));
-    apis[api.key] = { apiKey: api.key, kind: api.kind, requests, billedRequests: billed, requestUsd, cache, cacheUsd, totalUsd: sum([requestUsd, cacheUsd]), unknown };
+    const apiWaf = waf.get(api.key) ?? [];
+    for (const w of apiWaf) if (w.unknown && !unknown.includes(w.unknown)) unknown.push(w.unknown);
+    const wafUsd = sum(apiWaf.map((w) => w.monthlyUsd));
+    apis[api.key] = { apiKey: api.key, kind: api.kind, requests, billedRequests: billed, requestUsd, cache, cacheUsd, waf: apiWaf, wafUsd, totalUsd: sum([requestUsd, cacheUsd, wafUsd]), unknown };
   }
 
   const rows: PriceProvenance[] = [];
-  if (table) for (const r of [table.rest, table.http, table.cache]) if (r) rows.push({ region: r.region, date: r.date, source: r.source });
-  return { region: input.region, known: table !== undefined, apis, tiers, rows };
+  // The WAF row only when a stage uses a web ACL: a table row is listed where it priced something.
+  if (table) for (const r of [table.rest, table.http, table.cache, waf.size ? table.waf : undefined]) if (r) rows.push({ region: r.region, date: r.date, source: r.source });
+  return { region: input.region, known: table !== undefined, apis, tiers, rows, ...(waf.size && table?.waf ? { waf: table.waf } : {}) };
 }

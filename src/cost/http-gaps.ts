@@ -29,7 +29,7 @@ export function httpApiGaps(rest: ApiModel): HttpGap[] {
     },
     { feature: 'usage plans and API keys', inUse: routes(rest).some((r) => r.apiKeyRequired) },
     { feature: 'canary traffic split (HTTP rolls out by deploy-and-bake)', inUse: rest.rollout !== undefined },
-    { feature: 'AWS WAF', inUse: null },
+    { feature: 'AWS WAF', inUse: Object.values(rest.stages).some((s) => s.webAclArn !== undefined) },
     { feature: 'private endpoints', inUse: rest.endpointType === 'PRIVATE' },
   ];
 }

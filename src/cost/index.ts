@@ -5,6 +5,7 @@ export { estimateMonthlyCost, type Estimate, type EstimateInput, type ApiEstimat
 export { costDelta, type CostReport, type ApiCostLine, type CostReason, type CostReasonKind, type CostTotals, type CostDeltaInput } from './delta.js';
 export { shouldShowCost, costDeltaOutput } from './thresholds.js';
 export { httpApiGaps, type HttpGap } from './http-gaps.js';
+export { wafCosts, webAclNameOf, stageRequests, type WafCost, type WebAclFacts } from './waf.js';
 export { resolveUsage, usageMap, fromMeasured, extrapolateToMonth, requestsFor, type Usage, type UsageSource, type MeasuredUsage } from './usage.js';
 export { webSocketMonthlyCost, type WebSocketUsage, type WebSocketCost } from './websocket.js';
 export { formatUsd, formatCount, formatPercent } from './money.js';

@@ -51,7 +51,7 @@ export async function runDemo(o: DemoOptions): Promise<number> {
   const pumps: TrafficPump[] = [];
   const emu = await startEmulator({ port: 0, quotas: true, quotaScale: QUOTA_SCALE });
   try {
-    section(1, 'Local AWS endpoint', `API Gateway v1 + v2 and CloudWatch on ${emu.url}, with AWS's control-plane quotas on (refilled ${QUOTA_SCALE}× faster so the demo is quick). No AWS account, no network.`);
+    section(1, 'Local AWS endpoint', `API Gateway v1 + v2, CloudWatch and AWS WAF on ${emu.url}, with AWS's control-plane quotas on (refilled ${QUOTA_SCALE}× faster so the demo is quick). It starts with the web ACL the example names. No AWS account, no network.`);
     const clients = createAwsClients({
       region: 'ap-northeast-2',
       endpoint: emu.url,
@@ -72,7 +72,7 @@ export async function runDemo(o: DemoOptions): Promise<number> {
     }
     o.out(dim(`Working on a copy of ${o.stateDir} in ${dir} (bake times shortened to 3 s; minRequests off, since canary requests count in whole CloudWatch minutes).`));
 
-    section(2, 'Create the example APIs', 'gateway-state/ declares a REST API (shop: two service OpenAPI files, Cognito authorizer, cache, canary policy) and an HTTP API (events: JWT authorizer). Nothing exists yet, so the plan creates everything.');
+    section(2, 'Create the example APIs', 'gateway-state/ declares a REST API (shop: two service OpenAPI files, Cognito authorizer, cache, per-method settings, an AWS WAF web ACL, canary policy) and an HTTP API (events: JWT authorizer, route settings). Nothing exists yet, so the plan creates everything.');
     const first = await runPlan({ dir, clients });
     if (first.status !== 'ok') {
       o.out(first.issuesText);

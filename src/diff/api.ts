@@ -15,6 +15,8 @@ import { makeChange } from './change.js';
 export interface DiffApiOptions {
   /** REST: every live resource path (LiveIds.resourceIds), so a rename never collides with an existing resource. */
   liveResourcePaths?: readonly string[];
+  /** HTTP: integrations apigw-sync made that no route uses (LiveIds.unusedIntegrations): deleted. */
+  unusedIntegrations?: DiffContext['unusedIntegrations'];
 }
 
 export function diffApi(apiKey: string, desired?: ApiModel, live?: ApiModel, opts: DiffApiOptions = {}): Change[] {
@@ -22,7 +24,7 @@ export function diffApi(apiKey: string, desired?: ApiModel, live?: ApiModel, opt
   if (!desired) return [deleteApi(apiKey, live!)];
   if (!live) return diffKinds(apiKey, desired, emptyLike(desired), { creating: true });
   if (desired.kind !== live.kind) return [deleteApi(apiKey, live, 'API kind changed: replaced'), ...diffKinds(apiKey, desired, emptyLike(desired), { creating: true })];
-  return diffKinds(apiKey, desired, live, { creating: false, liveResourcePaths: opts.liveResourcePaths });
+  return diffKinds(apiKey, desired, live, { creating: false, liveResourcePaths: opts.liveResourcePaths, unusedIntegrations: opts.unusedIntegrations });
 }
 
 function deleteApi(apiKey: string, live: ApiModel, why?: string): Change {
@@ -38,7 +40,7 @@ export function emptyLike(d: ApiModel): ApiModel {
 }
 
 /** Every kind of the registry, in order: renames first (later kinds see earlier kinds' renames), then changes. */
-function diffKinds(apiKey: string, desired: ApiModel, live: ApiModel, o: { creating: boolean; liveResourcePaths?: readonly string[] }): Change[] {
+function diffKinds(apiKey: string, desired: ApiModel, live: ApiModel, o: { creating: boolean; liveResourcePaths?: readonly string[]; unusedIntegrations?: DiffContext['unusedIntegrations'] }): Change[] {
   const spec = { apiKey, apiKind: desired.kind };
   const ctx: DiffContext = {
     ...spec,
@@ -46,6 +48,7 @@ function diffKinds(apiKey: string, desired: ApiModel, live: ApiModel, o: { creat
     desired,
     creating: o.creating,
     liveResourcePaths: o.liveResourcePaths,
+    unusedIntegrations: o.unusedIntegrations,
     renames: new Map(),
     change: (s) => makeChange({ ...spec, ...s }),
     records: (target, l, d, renames) => diffRecords(ctx, target, l, d, renames),

@@ -9,6 +9,8 @@
  * breaking — a client that works today may fail after: the kind's rules and its field
  *   rows (route removed, auth added, new required parameter, CORS narrowed, …).
  * destructive — something is deleted (or replaced).
+ * security — protection or auditing is weakened (a stage's web ACL removed or replaced,
+ *   access logging turned off): set only when true, so plans without it are unchanged.
  */
 import type { ChangeAction, ChangeFlags } from '../model/change.js';
 import { fieldFlags } from '../kinds/field.js';
@@ -19,7 +21,7 @@ export type { FlagInput } from '../kinds/kind.js';
 
 export function flagsFor(c: FlagInput): ChangeFlags {
   const kind = kindOf(c.target);
-  const acc = { redeploy: [] as string[], breaking: [] as string[] };
+  const acc = { redeploy: [] as string[], breaking: [] as string[], security: [] as string[] };
   const destructive: string[] = [];
 
   if (kind.snapshot) acc.redeploy.push(`${kind.label} ${pastTense(c.action)}`);
@@ -29,13 +31,15 @@ export function flagsFor(c: FlagInput): ChangeFlags {
     const f = fieldFlags(kind.fields, c.apiKind, c.before, c.after);
     acc.redeploy.push(...f.redeploy);
     acc.breaking.push(...f.breaking);
+    acc.security.push(...f.security);
   }
 
   return {
     redeploy: acc.redeploy.length > 0,
     breaking: acc.breaking.length > 0,
     destructive: destructive.length > 0,
-    reasons: [...new Set([...acc.breaking, ...destructive, ...acc.redeploy])],
+    ...(acc.security.length > 0 ? { security: true } : {}),
+    reasons: [...new Set([...acc.security, ...acc.breaking, ...destructive, ...acc.redeploy])],
   };
 }
 

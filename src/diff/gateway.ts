@@ -12,6 +12,6 @@ export function diffGateway(desired: GatewayModel, live: LiveSnapshot): Change[]
   const keys = [...new Set([...Object.keys(desired.apis), ...Object.keys(live.apis)])].sort();
   return keys.flatMap((key) => {
     const l = live.apis[key];
-    return diffApi(key, desired.apis[key], l?.model, { liveResourcePaths: l ? Object.keys(l.ids.resourceIds) : undefined });
+    return diffApi(key, desired.apis[key], l?.model, { liveResourcePaths: l ? Object.keys(l.ids.resourceIds) : undefined, unusedIntegrations: l?.ids.unusedIntegrations });
   });
 }

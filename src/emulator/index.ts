@@ -38,7 +38,11 @@ export interface StartEmulatorOptions {
    * works; null: none, so enabling REST logging is refused until UpdateAccount sets one.
    */
   cloudWatchRoleArn?: string | null;
-  /** Web ACLs (WAFv2) every account and region starts with, so a state can name their ARN. */
+  /**
+   * Web ACLs (WAFv2) every account and region starts with, so a state can name their ARN.
+   * Default: EXAMPLE_WEB_ACL, the one the example gateway-state's REST stage names (as the
+   * CloudWatch Logs role above is set by default, so the example works as it stands); [] for none.
+   */
   webAcls?: SeedWebAcl[];
 }
 
@@ -56,7 +60,7 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Ru
   const settings: EmulatorSettings = {
     vpcLinkPendingMs: opts.vpcLinkPendingMs ?? DEFAULT_SETTINGS.vpcLinkPendingMs,
     cloudWatchRoleArn: opts.cloudWatchRoleArn === undefined ? DEFAULT_SETTINGS.cloudWatchRoleArn : opts.cloudWatchRoleArn,
-    webAcls: structuredClone(opts.webAcls ?? []),
+    webAcls: structuredClone(opts.webAcls ?? DEFAULT_SETTINGS.webAcls),
   };
   const partitions = new Partitions(opts.modules ?? defaultModules, changed, settings);
   const initial = new Map(partitions.prototypes().map((m) => [m.name, structuredClone(m.snapshot())]));
@@ -93,6 +97,7 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Ru
 
 export type { EmulatorControl } from './control/helpers.js';
 export type { EmulatorSettings, SeedWebAcl } from './core/types.js';
+export { EXAMPLE_WEB_ACL } from './core/types.js';
 export type { FaultSpec } from './core/faults.js';
 export type { CallFilter } from './core/call-log.js';
 export { DEFAULT_ACCOUNT_ID, DEFAULT_REGION, type Partition } from './core/partitions.js';

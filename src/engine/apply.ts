@@ -7,6 +7,7 @@
  * The plan is rebuilt from gateway-state and AWS, and applied only if its fingerprint is the
  * file's (or `--plan-fingerprint`'s) — so what is applied is exactly what was reviewed.
  */
+import { assertCloudWatchRole } from '../aws/apply/logging-role.js';
 import { readFile } from 'node:fs/promises';
 import type { ApiModel } from '../model/api.js';
 import { FingerprintMismatchError, UnreviewedStateError, UsageError } from '../model/errors.js';
@@ -129,6 +130,8 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
     if (!(await opts.confirm(plan))) return result('declined');
   }
 
+  // Refused before the first write: logging without the account's CloudWatch Logs role would fail half-way.
+  await assertCloudWatchRole(plan, desired.apis, clients.apigw);
   const adopted = await adoptApis(plan, live, clients);
   const apiKeys = [...new Set([...plan.steps.map((s) => s.change.apiKey), ...Object.keys(plan.deployments)])].sort();
   const units: ApiUnitResult[] = await Promise.all(

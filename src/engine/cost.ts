@@ -22,6 +22,7 @@ import {
   type CostReport,
   type MeasuredUsage,
   type PriceBook,
+  type WebAclFacts,
 } from '../cost/index.js';
 import type { GatewayModel } from '../model/api.js';
 import type { LiveSnapshot } from '../model/live.js';
@@ -50,6 +51,17 @@ export interface CostEstimate {
   pricesFile?: string;
   /** Lines for the reader (why CloudWatch usage is missing). */
   notes: string[];
+}
+
+/** The web ACLs REST stages name on either side: one GetWebACL each, for its rule count (the monthly fee per rule). */
+async function webAclFacts(o: CostOptions): Promise<Record<string, WebAclFacts>> {
+  const arns = new Set<string>();
+  for (const api of [...Object.values(o.desired.apis), ...Object.values(o.live.apis).map((l) => l.model)]) {
+    for (const s of Object.values(api.stages)) if (api.kind === 'RestApi' && s.webAclArn) arns.add(s.webAclArn);
+  }
+  if (!arns.size || !o.clients) return {};
+  const { readWebAcls } = await import('../aws/web-acl.js');
+  return readWebAcls(o.clients.wafv2, [...arns]);
 }
 
 /** The embedded tables, with the given price file (or the state's prices.json) over them. */
@@ -84,6 +96,7 @@ export async function estimateCost(o: CostOptions): Promise<CostEstimate> {
     live: o.live,
     usage: usageMap({ desired: o.desired, live: o.live, measured }),
     prices,
+    webAcls: await webAclFacts(o),
   });
   return { report, notes, ...(file ? { pricesFile: file } : {}) };
 }

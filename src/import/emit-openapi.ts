@@ -11,6 +11,8 @@ import { emitMethodResponses } from '../kinds/method-response/openapi.js';
 import { emitParameters } from '../kinds/route/openapi.js';
 import { modelsToSchemas } from '../kinds/model/openapi.js';
 import { REQUEST_VALIDATORS_EXT, validatorsToDocument } from '../kinds/request-validator/openapi.js';
+import { gatewayResponsesToDocument } from '../kinds/gateway-response/openapi.js';
+import { GATEWAY_RESPONSES_EXT } from '../kinds/gateway-response/types.js';
 import { apiFields, type ApiFieldsModel } from '../kinds/api/fields.js';
 import { emitFields } from '../kinds/field.js';
 
@@ -83,13 +85,20 @@ export function emitOpenapi(api: ApiModel): EmittedOpenapi {
   }
   if (Object.keys(schemes).length) components.securitySchemes = schemes;
 
-  const doc: Obj = { openapi: '3.0.1', info: { title: api.name, version: '1.0' } };
-  if (api.description !== undefined) (doc.info as Obj).description = api.description;
+  // The API's own fields where API Gateway's exports put them: info.description, the server
+  // object's endpoint configuration, the document-level extensions (the api field table says which).
+  const placed = emitFields<ApiFieldsModel>(apiFields, api.kind, api);
+  const doc: Obj = { openapi: '3.0.1', info: { title: api.name, ...placed.info, version: '1.0' } };
+  if (Object.keys(placed.server).length) doc.servers = [{ url: '/', ...placed.server }];
   doc.paths = sortObj(paths);
   if (Object.keys(components).length) doc.components = components;
   const validators = rest ? validatorsToDocument(api.requestValidators) : undefined;
   if (validators) doc[REQUEST_VALIDATORS_EXT] = validators;
-  Object.assign(doc, emitFields<ApiFieldsModel>(apiFields, api.kind, api).extensions);
+  const gatewayResponses = rest ? gatewayResponsesToDocument(api.gatewayResponses) : undefined;
+  if (gatewayResponses) doc[GATEWAY_RESPONSES_EXT] = gatewayResponses;
+  Object.assign(doc, placed.extensions);
+  // What ExportApi writes: the import algorithm the document is meant for.
+  if (!rest) doc['x-amazon-apigateway-importexport-version'] = '1.0';
   return { doc, warnings };
 }
 

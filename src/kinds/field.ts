@@ -62,8 +62,8 @@ export interface WireColumn<R, K extends keyof R> {
   replaceOp?: 'replace' | 'add';
   /** v1 PATCH operations, for fields that are not one path. Called only when the field changed. */
   patch?(b: R[K] | undefined, a: R[K] | undefined, ctx: WriteContext & { before: R; after: R }): PatchOperation[];
-  /** v2: the Update* members for a changed field. Default: `{ [wire]: after ?? clear }`. */
-  update?(b: R[K] | undefined, a: R[K] | undefined): Obj;
+  /** v2: the Update* members for a changed field (whole records in `ctx`). Default: `{ [wire]: after ?? clear }`. */
+  update?(b: R[K] | undefined, a: R[K] | undefined, ctx: { before: R; after: R }): Obj;
   /** v2: what Update* takes to clear the field (e.g. '' for a description). */
   clear?: unknown;
 }
@@ -74,6 +74,8 @@ export interface FieldFlags<R> {
   redeploy?(b: R, a: R, flavour: ApiKind): string | undefined;
   /** Clients that work today may fail after the change. */
   breaking?(b: R, a: R, flavour: ApiKind): string | string[] | undefined;
+  /** The change weakens protection or auditing (a web ACL removed, access logging turned off). */
+  security?(b: R, a: R, flavour: ApiKind): string | undefined;
 }
 
 /**
@@ -93,6 +95,14 @@ export interface StateColumn<R, K extends keyof R> {
   emit?(v: R[K], flavour: ApiKind): unknown;
   /** Import writes it into api.yaml (default) or, for an `ext` field, into the OpenAPI document. */
   emitTo?: 'api.yaml' | 'openapi';
+  /**
+   * Where the document holds `ext` when it is not a top-level member: `info` (the API's
+   * description is `info.description`), or `server` (OpenAPI 3's server object; Swagger 2's
+   * top level), where API Gateway reads x-amazon-apigateway-endpoint-configuration.
+   */
+  at?: 'info' | 'server';
+  /** Only an API described by one OpenAPI file takes it from the file (several service files each describe their service, not the API). */
+  oneFile?: boolean;
 }
 
 export interface FieldRow<R, K extends keyof R = keyof R> extends FieldFlags<R> {
@@ -104,6 +114,11 @@ export interface FieldRow<R, K extends keyof R = keyof R> extends FieldFlags<R> 
   http?: WireColumn<R, K>;
   /** The field is a map whose keys people name (stage variables, parameters): masked by name. */
   userKeys?: boolean;
+  /**
+   * Fields whose change is written through this one as well (a stage's route settings follow
+   * its stage-wide settings): its `patch` / `update` is called when any of them changed too.
+   */
+  dependsOn?: ReadonlyArray<keyof R>;
 }
 
 /** Every model field of a kind, in the order apply writes them. `satisfies FieldTable<R>` makes a missing row a compile error. */
@@ -118,6 +133,21 @@ export function rowsOf<R>(table: Partial<FieldTable<R>>): FieldRows<R> {
 
 function columnOf<R>(row: FieldRow<R>, flavour: ApiKind): WireColumn<R, keyof R> | undefined {
   return flavour === 'RestApi' ? row.rest : row.http;
+}
+
+const isPlain = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Input members of several rows: one wire object written by several fields (v2 DefaultRouteSettings) is merged, not overwritten. */
+function mergeMembers(out: Obj, members: Obj): void {
+  for (const [k, v] of Object.entries(members)) {
+    if (v === undefined) continue;
+    out[k] = isPlain(out[k]) && isPlain(v) ? { ...out[k], ...v } : v;
+  }
+}
+
+/** The row's own field, or one it depends on, differs. */
+function rowChanged<R>(key: keyof R, row: FieldRow<R>, before: R, after: R): boolean {
+  return !same(before[key], after[key]) || (row.dependsOn ?? []).some((k) => !same(before[k], after[k]));
 }
 
 const isEmpty = (v: unknown) => v === '' || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0);
@@ -155,11 +185,12 @@ export function createInput<R>(table: Partial<FieldTable<R>>, flavour: ApiKind, 
     const col = columnOf(row, flavour);
     if (!col || col.create === false) continue;
     const v = rec[key];
-    if (col.create) Object.assign(out, col.create(v, rec, ctx));
+    if (col.create) mergeMembers(out, col.create(v, rec, ctx));
     else if (col.wire && v !== undefined && !(col.omitEmpty && isEmpty(v))) out[col.createAs ?? col.wire] = v;
   }
   return out;
 }
+
 
 /** The fields a create cannot set: the record as it stands right after Create*, for a follow-up patch. */
 export function afterCreate<R>(table: Partial<FieldTable<R>>, flavour: ApiKind, rec: R): R {
@@ -177,7 +208,7 @@ export function patchOps<R>(table: Partial<FieldTable<R>>, before: R, after: R, 
     const b = before[key];
     const a = after[key];
     if (col.patch) {
-      if (!same(b, a)) ops.push(...col.patch(b, a, { ...ctx, before, after }));
+      if (rowChanged(key, row, before, after)) ops.push(...col.patch(b, a, { ...ctx, before, after }));
     } else if (col.path) {
       if (col.style === 'map') ops.push(...mapOps(col.path, b as Obj | undefined, a as Obj | undefined, { replaceOp: col.replaceOp }));
       else if (col.style === 'set') ops.push(...setOps(col.path, b as string[] | undefined, a as string[] | undefined));
@@ -193,11 +224,11 @@ export function updateInput<R>(table: Partial<FieldTable<R>>, before: R, after: 
   let changed = false;
   for (const [key, row] of rowsOf(table)) {
     const col = row.http;
-    if (!col || col.create === false || same(before[key], after[key])) continue;
-    const members = col.update ? col.update(before[key], after[key]) : col.wire ? { [col.wire]: after[key] ?? col.clear } : {};
+    if (!col || col.create === false || !rowChanged(key, row, before, after)) continue;
+    const members = col.update ? col.update(before[key], after[key], { before, after }) : col.wire ? { [col.wire]: after[key] ?? col.clear } : {};
     // A member left undefined is not sent: a change that needs no Update* member (CORS removed) costs no call.
     if (Object.values(members).every((v) => v === undefined)) continue;
-    Object.assign(out, members);
+    mergeMembers(out, members);
     changed = true;
   }
   return changed ? out : undefined;
@@ -209,16 +240,19 @@ export function fieldsDiffer<R>(table: Partial<FieldTable<R>>, flavour: ApiKind,
 }
 
 /** Flag reasons of an update, from the rows of the fields that changed (table order). */
-export function fieldFlags<R>(table: Partial<FieldTable<R>>, flavour: ApiKind, b: R, a: R): { redeploy: string[]; breaking: string[] } {
+export function fieldFlags<R>(table: Partial<FieldTable<R>>, flavour: ApiKind, b: R, a: R): { redeploy: string[]; breaking: string[]; security: string[] } {
   const redeploy: string[] = [];
   const breaking: string[] = [];
+  const security: string[] = [];
   for (const [, row] of rowsOf(table)) {
     const r = row.redeploy?.(b, a, flavour);
     if (r) redeploy.push(r);
     const br = row.breaking?.(b, a, flavour);
     if (br) breaking.push(...(Array.isArray(br) ? br : [br]));
+    const sec = row.security?.(b, a, flavour);
+    if (sec) security.push(sec);
   }
-  return { redeploy, breaking };
+  return { redeploy, breaking, security };
 }
 
 /**
@@ -230,12 +264,26 @@ export function fieldsFromDocument<R>(table: Partial<FieldTable<R>>, doc: Obj, f
   const out: Partial<R> = {};
   for (const [key, row] of rowsOf(table)) {
     const st = row.state;
-    if (!st?.ext || doc[st.ext] === undefined) continue;
+    if (!st?.ext) continue;
+    const holder = holderOf(doc, st.at, st.ext);
+    if (holder[st.ext] === undefined) continue;
     if (flavour && !columnOf(row, flavour)) continue;
-    const v = st.fromExt ? st.fromExt(doc[st.ext]) : (doc[st.ext] as R[keyof R]);
+    const v = st.fromExt ? st.fromExt(holder[st.ext]) : (holder[st.ext] as R[keyof R]);
     if (v !== undefined) (out as Obj)[key] = v;
   }
   return out;
+}
+
+const asObj = (v: unknown): Obj => (isPlain(v) ? v : {});
+
+/** The object of `doc` that holds an extension (see StateColumn.at): the first server that has it, else the first server. */
+function holderOf(doc: Obj, at: 'info' | 'server' | undefined, ext: string): Obj {
+  if (at === 'info') return asObj(doc.info);
+  if (at === 'server' && doc.swagger === undefined) {
+    const servers = Array.isArray(doc.servers) ? doc.servers.map(asObj) : [];
+    return servers.find((s) => s[ext] !== undefined) ?? servers[0] ?? {};
+  }
+  return doc;
 }
 
 /** Several files' extension fields combined (per the row's `merge`; else the later file wins). */
@@ -244,7 +292,7 @@ export function mergeFields<R>(table: Partial<FieldTable<R>>, parts: Array<Parti
   for (const part of parts) {
     for (const [key, row] of rowsOf(table)) {
       const v = part[key];
-      if (v === undefined) continue;
+      if (v === undefined || (row.state?.oneFile && parts.length > 1)) continue;
       const was = out[key];
       (out as Obj)[key] = was !== undefined && row.state?.merge ? row.state.merge(was as R[keyof R], v as R[keyof R]) : v;
     }
@@ -263,20 +311,26 @@ export function loadFields<R>(table: Partial<FieldTable<R>>, flavour: ApiKind, f
   return out;
 }
 
-/** Import: the model's fields → api.yaml members, and the OpenAPI document's extensions. */
-export function emitFields<R>(table: Partial<FieldTable<R>>, flavour: ApiKind, rec: R): { apiYaml: Obj; extensions: Obj } {
+/** Import: the model's fields → api.yaml members, and the OpenAPI document's members (top level, `info`, the server object). */
+export function emitFields<R>(table: Partial<FieldTable<R>>, flavour: ApiKind, rec: R): { apiYaml: Obj; extensions: Obj; info: Obj; server: Obj } {
   const apiYaml: Obj = {};
-  const extensions: Obj = {};
+  const placed = { top: {} as Obj, info: {} as Obj, server: {} as Obj };
   for (const [key, row] of rowsOf(table)) {
     const st = row.state;
     const v = rec[key];
     if (!st || v === undefined) continue;
     const out = st.emit ? st.emit(v, flavour) : v;
     if (out === undefined) continue;
-    if (st.ext && st.emitTo === 'openapi') extensions[st.ext] = out;
-    else apiYaml[key] = out;
+    if (!st.ext || st.emitTo !== 'openapi') {
+      apiYaml[key] = out;
+      continue;
+    }
+    // Rows that share one extension object (endpoint configuration) each add their members.
+    const into = placed[st.at ?? 'top'];
+    const was = into[st.ext];
+    into[st.ext] = isPlain(was) && isPlain(out) ? { ...was, ...out } : out;
   }
-  return { apiYaml, extensions };
+  return { apiYaml, extensions: placed.top, info: placed.info, server: placed.server };
 }
 
 /** Import: a record → the members of its OpenAPI object (x-amazon-apigateway-integration), in table order. */

@@ -30,6 +30,8 @@ export interface FlagInput {
 export interface FlagAcc {
   redeploy: string[];
   breaking: string[];
+  /** Protection or auditing weakened (a web ACL removed, access logging off). */
+  security: string[];
 }
 
 /** One fact about a record being created: label, value, and whether a string is shown raw (unquoted). */
@@ -53,6 +55,8 @@ export interface DiffContext {
   creating: boolean;
   /** REST: every live resource path, so a rename never collides with an existing resource. */
   liveResourcePaths?: readonly string[];
+  /** HTTP: integrations apigw-sync made that no route uses (LiveIds.unusedIntegrations). */
+  unusedIntegrations?: import('../model/live.js').LiveIds['unusedIntegrations'];
   /** Renames found by the kinds before this one (target → old name → new name). */
   renames: Map<ChangeTarget, Map<string, string>>;
   /** Builds a Change (id, fields, flags) for this API. */

@@ -8,6 +8,7 @@ import type { ChangeTarget } from '../model/change.js';
 import { apiKind } from './api/index.js';
 import { authorizerKind } from './authorizer/index.js';
 import { deploymentKind } from './deployment/index.js';
+import { gatewayResponseKind } from './gateway-response/index.js';
 import { integrationKind } from './integration/index.js';
 import type { RecordKey, ResourceKind } from './kind.js';
 import { modelKind } from './model/index.js';
@@ -16,8 +17,9 @@ import { requestValidatorKind } from './request-validator/index.js';
 import { routeKind } from './route/index.js';
 import { stageKind } from './stage/index.js';
 import { tagsKind } from './tags/index.js';
+import { unusedIntegrationKind } from './unused-integration/index.js';
 
-export const KINDS: readonly ResourceKind[] = [apiKind, tagsKind, authorizerKind, requestValidatorKind, modelKind, routeKind, integrationKind, stageKind, deploymentKind];
+export const KINDS: readonly ResourceKind[] = [apiKind, tagsKind, authorizerKind, requestValidatorKind, modelKind, gatewayResponseKind, routeKind, integrationKind, unusedIntegrationKind, stageKind, deploymentKind];
 
 const BY_TARGET = new Map<ChangeTarget, ResourceKind>(KINDS.map((k) => [k.target, k]));
 

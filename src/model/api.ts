@@ -18,6 +18,7 @@
 
 import type { ApiHeaderModel } from '../kinds/api/model.js';
 import type { AuthorizerModel } from '../kinds/authorizer/model.js';
+import type { GatewayResponseModel } from '../kinds/gateway-response/model.js';
 import type { ModelSchema } from '../kinds/model/model.js';
 import type { RequestValidatorModel } from '../kinds/request-validator/model.js';
 import type { RouteModel } from '../kinds/route/model.js';
@@ -35,6 +36,7 @@ export type { IntegrationResponseModel } from '../kinds/integration-response/mod
 export type { AuthorizerModel } from '../kinds/authorizer/model.js';
 export type { RequestValidatorModel } from '../kinds/request-validator/model.js';
 export type { ModelSchema } from '../kinds/model/model.js';
+export type { GatewayResponseModel } from '../kinds/gateway-response/model.js';
 export type { TagsModel } from '../kinds/tags/model.js';
 
 export interface GatewayModel {
@@ -72,6 +74,8 @@ export interface ApiModel extends ApiHeaderModel {
   requestValidators: Record<string, RequestValidatorModel>;
   /** REST only: request/response models (JSON Schema draft 4), keyed by model name. */
   models: Record<string, ModelSchema>;
+  /** REST only: gateway responses customized away from AWS's defaults, keyed by response type. */
+  gatewayResponses: Record<string, GatewayResponseModel>;
   /** Resolved rollout policy (gateway defaults merged in); absent = deploy directly. */
   rollout?: RolloutPolicy;
   /** Declared traffic for cost estimates of APIs that have no CloudWatch history yet. */

@@ -13,8 +13,10 @@ export type ChangeTarget =
   | 'authorizer'
   | 'requestValidator'
   | 'model'
+  | 'gatewayResponse'
   | 'route'
   | 'integration'
+  | 'unusedIntegration'
   | 'stage'
   | 'deployment';
 
@@ -32,6 +34,8 @@ export interface ChangeFlags {
   breaking: boolean;
   /** Deletes or replaces something. */
   destructive: boolean;
+  /** Weakens protection or auditing (AWS WAF web ACL removed, access logging turned off); present only when set. */
+  security?: boolean;
   /** One short phrase per flag that is set, e.g. "route removed". */
   reasons: string[];
 }

@@ -1,4 +1,4 @@
-import type { ApiModel } from './api.js';
+import type { ApiModel, IntegrationModel } from './api.js';
 
 /** Tag keys the tool writes on live APIs. Never part of ApiModel.tags. */
 export const TAG_ID = 'apigw-sync:id';
@@ -38,6 +38,11 @@ export interface LiveIds {
   stageDeployments: Record<string, { deploymentId?: string; canaryDeploymentId?: string; canaryPercent?: number }>;
   /** The tool's own tags as read (lock, pending apply, rollout state). */
   toolTags: Record<string, string>;
+  /**
+   * HTTP: integrations apigw-sync made (kinds/integration/unused.ts) that no route uses, by
+   * id, with the route they were made for: left by an apply that died before CreateRoute.
+   */
+  unusedIntegrations?: Record<string, { routeKey: string; integration: IntegrationModel }>;
 }
 
 /** Ids of an API nothing has been read or created for yet (the tool's tags as given). */

@@ -12,6 +12,8 @@ export interface PlanSummary {
   destroy: number;
   redeploys: number;
   breaking: number;
+  /** Changes that weaken protection or auditing (ChangeFlags.security); present only when there are some. */
+  security?: number;
 }
 
 export interface Plan {

@@ -40,12 +40,14 @@ export function buildPlan({ desired, live, now }: BuildPlanInput): Plan {
 }
 
 export function summarize(changes: Change[], deployments: Record<string, string[]>): PlanSummary {
+  const security = changes.filter((c) => c.flags.security).length;
   return {
     add: changes.filter((c) => c.action === 'create').length,
     change: changes.filter((c) => c.action === 'update').length,
     destroy: changes.filter((c) => c.action === 'delete').length,
     redeploys: Object.keys(deployments).length,
     breaking: changes.filter((c) => c.flags.breaking).length,
+    ...(security > 0 ? { security } : {}),
   };
 }
 

@@ -14,7 +14,8 @@
  *
  * Left out on purpose: live ids and the tool's own tags (the lock tag is written by the
  * apply that checks the fingerprint, and ids do not change what the plan does), and the
- * unmanaged list (a plan never acts on it).
+ * unmanaged list (a plan never acts on it). The exception: the ids of unused integrations
+ * (LiveIds.unusedIntegrations), which the plan deletes.
  */
 import { createHash } from 'node:crypto';
 import type { GatewayModel } from '../model/api.js';
@@ -26,7 +27,11 @@ export const SHORT_FINGERPRINT_LENGTH = 12;
 
 export function planFingerprint(desired: GatewayModel, live: LiveSnapshot): string {
   const liveModels: Record<string, unknown> = {};
-  for (const [key, api] of Object.entries(live.apis)) liveModels[key] = api.model;
+  for (const [key, api] of Object.entries(live.apis)) {
+    // Unused integrations (an interrupted HTTP apply's) are steps of the plan: their ids count, when there are any.
+    const unused = Object.keys(api.ids.unusedIntegrations ?? {}).sort();
+    liveModels[key] = unused.length ? { model: api.model, unusedIntegrations: unused } : api.model;
+  }
   const input = canonicalJson({ desired, live: { region: live.region, apis: liveModels } });
   return createHash('sha256').update(input).digest('hex');
 }

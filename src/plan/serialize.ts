@@ -24,7 +24,7 @@ const change = z.object({
   before: z.unknown().optional(),
   after: z.unknown().optional(),
   fields: z.array(fieldChange),
-  flags: z.object({ redeploy: z.boolean(), breaking: z.boolean(), destructive: z.boolean(), reasons: z.array(z.string()) }),
+  flags: z.object({ redeploy: z.boolean(), breaking: z.boolean(), destructive: z.boolean(), security: z.boolean().optional(), reasons: z.array(z.string()) }),
 });
 const planSchema = z.object({
   kind: z.literal(PLAN_FILE_KIND),
@@ -39,6 +39,7 @@ const planSchema = z.object({
     destroy: z.number().int(),
     redeploys: z.number().int(),
     breaking: z.number().int(),
+    security: z.number().int().optional(),
   }),
   deployments: z.record(z.string(), z.array(z.string())),
   secrets: z.record(z.string(), z.array(z.string())).optional(),

@@ -7,7 +7,7 @@ import type { Change } from '../model/change.js';
 import type { DriftReport } from '../model/drift.js';
 import { codeSpan, escapeMarkdownText } from './escape.js';
 import { maskDrift } from './mask.js';
-import { TARGET_LABEL, formatValue } from './plan-common.js';
+import { TARGET_LABEL, shortValue } from './plan-common.js';
 
 const WHAT: Record<Change['action'], string> = { create: 'added in AWS', update: 'changed in AWS', delete: 'deleted in AWS' };
 
@@ -41,7 +41,7 @@ function fieldsCell(c: Change, side: 'before' | 'after'): string {
     const present = side === 'before' ? c.action === 'delete' : c.action === 'create';
     return present ? 'present' : '—';
   }
-  const parts = c.fields.slice(0, 4).map((f) => codeSpan(`${f.path}: ${formatValue(f[side], { max: 60 })}`, { inTable: true }));
+  const parts = c.fields.slice(0, 4).map((f) => codeSpan(`${f.path}: ${shortValue(f[side], 60)}`, { inTable: true }));
   if (c.fields.length > 4) parts.push(`+${c.fields.length - 4} more`);
   return parts.join('<br>') || '—';
 }

@@ -194,6 +194,7 @@ export function summaryBadges(s: PlanSummary, cost?: CostSection): string {
   const parts = [`🟢 **${s.add}** to add`, `🟡 **${s.change}** to change`, `🔴 **${s.destroy}** to destroy`];
   parts.push(`🔁 **${s.redeploys}** redeploy${s.redeploys === 1 ? '' : 's'}`);
   parts.push(`⚠️ **${s.breaking}** breaking`);
+  if (s.security) parts.push(`🛡️ **${s.security}** security`);
   if (cost?.monthlyDeltaUsd !== undefined) parts.push(`💰 **${formatUsdDelta(cost.monthlyDeltaUsd).replace('$', '\\$')}**/month`); // a bare `$…$` pair is math on GitHub
   return parts.join(' · ');
 }

@@ -63,6 +63,27 @@ function tierTable(kind: TierDetail['kind'], before: TierDetail | undefined, aft
   return [...out, ''];
 }
 
+/** AWS WAF per web ACL: the stages it inspects on each side, their requests and what it costs. */
+function wafTable(r: CostReport): string[] {
+  const sides = [r.before, r.after].map((e) => Object.values(e.apis).flatMap((a) => a.waf));
+  const arns = [...new Set(sides.flat().map((w) => w.webAclArn))].sort();
+  if (!arns.length) return [];
+  const p = r.after.waf ?? r.before.waf;
+  const prices = p ? `, ${text(p.source)}, ${p.date}: ${money(p.webAclUsdPerMonth)} per web ACL and ${money(p.ruleUsdPerMonth)} per rule a month, ${money(p.usdPerMillionRequests)} per million requests inspected` : ' (no prices for this region)';
+  const cell = (ws: typeof sides[number]) => {
+    if (!ws.length) return '—';
+    const usd = ws.some((w) => w.monthlyUsd === null) ? null : ws.reduce((s, w) => s + w.monthlyUsd!, 0);
+    return `${ws.map((w) => text(w.stage)).join(', ')}: ${formatCount(ws.reduce((s, w) => s + w.requests, 0))} requests → ${money(usd)}`;
+  };
+  const out = [`**AWS WAF**${prices}`, '', '| Web ACL | Rules | Before | After |', '|---|--:|---|---|'];
+  for (const arn of arns) {
+    const [b, a] = sides.map((ws) => ws.filter((w) => w.webAclArn === arn));
+    const any = [...a, ...b][0];
+    out.push(`| ${codeSpan(any.webAclName)} | ${any.rules ?? 'unknown'} | ${cell(b)} | ${cell(a)} |`);
+  }
+  return [...out, ''];
+}
+
 function detailsBlock(r: CostReport): string[] {
   const out = ['<details><summary>Tiers and prices used</summary>', ''];
   out.push('Request tiers apply to the whole account in the region: the traffic of all APIs of a kind is tiered together, and each API pays its share.', '');
@@ -78,6 +99,7 @@ function detailsBlock(r: CostReport): string[] {
     for (const c of sizes) out.push(`| ${c.sizeGb} GB | ${c.usdPerHour === null ? 'unknown' : c.usdPerHour.toFixed(3)} | ${money(c.monthlyUsd)} |`);
     out.push('');
   }
+  out.push(...wafTable(r));
   out.push('Price tables:', '');
   for (const p of r.priceRows) out.push(`- ${codeSpan(p.region)} ${p.date} — ${text(p.source)}`);
   if (!r.priceRows.length) out.push('- none for this region');

@@ -7,7 +7,7 @@ import type { DriftReport } from '../model/drift.js';
 import { NO_DRIFT, driftSummaryLine, unmanagedNote } from './drift-common.js';
 import { codeBlock, codeSpan, escapeHtml, escapeMarkdownText } from './escape.js';
 import { maskDrift } from './mask.js';
-import { KIND_LABEL, TARGET_LABEL, formatValue, groupByApi, routeGroupAction, routeGroupChanges } from './plan-common.js';
+import { KIND_LABEL, TARGET_LABEL, formatValue, groupByApi, isMultilineField, multilineDiff, routeGroupAction, routeGroupChanges, shortValue } from './plan-common.js';
 import { ACTION_ICON } from './plan-markdown.js';
 
 export interface DriftMarkdownOptions {
@@ -21,8 +21,8 @@ export interface DriftMarkdownOptions {
 
 /** Table cells stay narrow; values cut here are shown in full below the table. */
 const CELL_MAX = 40;
-const cell = (v: unknown) => codeSpan(formatValue(v, { max: CELL_MAX }), { inTable: true });
-const cut = (v: unknown) => formatValue(v, { max: 10_000 }).length > CELL_MAX;
+const cell = (v: unknown) => codeSpan(shortValue(v, CELL_MAX), { inTable: true });
+const cut = (v: unknown) => isMultilineField(v, undefined) || formatValue(v, { max: 10_000 }).length > CELL_MAX;
 const LEGEND = `${ACTION_ICON.create} added in AWS · ${ACTION_ICON.update} changed in AWS · ${ACTION_ICON.delete} deleted in AWS (still in Git)`;
 
 export function renderDriftMarkdown(report: DriftReport, opts: DriftMarkdownOptions = {}): string {
@@ -82,7 +82,8 @@ function fullValues(cs: Change[]): string[] {
     for (const f of c.fields) {
       if (!cut(f.before) && !cut(f.after)) continue;
       lines.push(`@@ ${TARGET_LABEL[c.target]} ${c.target === 'tags' ? '' : c.name} · ${f.path} @@`.replace('  ', ' '));
-      lines.push(`- in Git: ${formatValue(f.before, { max: 10_000 })}`, `+ in AWS: ${formatValue(f.after, { max: 10_000 })}`);
+      if (isMultilineField(f.before, f.after)) lines.push('  (- in Git, + in AWS)', ...multilineDiff(f.before, f.after));
+      else lines.push(`- in Git: ${formatValue(f.before, { max: 10_000 })}`, `+ in AWS: ${formatValue(f.after, { max: 10_000 })}`);
     }
   }
   return lines;

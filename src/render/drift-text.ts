@@ -7,7 +7,7 @@ import type { DriftReport } from '../model/drift.js';
 import { DRIFT_VERB, ELSEWHERE_HEADING, NO_DRIFT, countDifferences, driftSummaryLine, unmanagedNote } from './drift-common.js';
 import { terminalSafeDeep } from './escape.js';
 import { maskDrift } from './mask.js';
-import { KIND_LABEL, SYMBOL, TARGET_LABEL, formatValue, groupByApi, routeGroupAction, routeGroupChanges } from './plan-common.js';
+import { KIND_LABEL, SYMBOL, TARGET_LABEL, formatValue, groupByApi, isMultilineField, multilineDiff, routeGroupAction, routeGroupChanges } from './plan-common.js';
 import { textStyle, type TextStyle } from './text-style.js';
 
 const INDENT = '    ';
@@ -60,6 +60,12 @@ function item(c: Change, title: string, st: TextStyle): string[] {
     return lines;
   }
   for (const f of c.fields) {
+    if (isMultilineField(f.before, f.after)) {
+      // A policy or template: the lines that differ, `-` as in Git, `+` as in AWS.
+      lines.push(`${INDENT.repeat(2)}${f.path} (- in Git, + in AWS)`);
+      for (const l of multilineDiff(f.before, f.after)) lines.push(`${INDENT.repeat(3)}${l.startsWith('-') ? st.red(l) : l.startsWith('+') ? st.green(l) : st.dim(l)}`);
+      continue;
+    }
     lines.push(`${INDENT.repeat(2)}${f.path}`);
     lines.push(`${INDENT.repeat(3)}in Git: ${formatValue(f.before)}`);
     lines.push(`${INDENT.repeat(3)}in AWS: ${formatValue(f.after)}`);

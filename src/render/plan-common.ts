@@ -114,6 +114,7 @@ export function summaryLine(s: PlanSummary): string {
   const parts = [`Plan: ${s.add} to add, ${s.change} to change, ${s.destroy} to destroy`];
   if (s.redeploys > 0) parts.push(s.redeploys === 1 ? '1 API redeploys' : `${s.redeploys} APIs redeploy`);
   if (s.breaking > 0) parts.push(plural(s.breaking, 'breaking change', 'breaking changes'));
+  if (s.security) parts.push(plural(s.security, 'security-relevant change', 'security-relevant changes'));
   return `${parts.join('; ')}.`;
 }
 
@@ -126,19 +127,23 @@ export function adoptionNote(plan: Pick<Plan, 'adopt' | 'owner'>): string | unde
   return `Adopts ${n} API${n === 1 ? '' : 's'} that carr${n === 1 ? 'ies' : 'y'} no owner id yet (managed before owners existed, or imported): ${plan.adopt.join(', ')}; apply tags ${n === 1 ? 'it' : 'them'} apigw-sync:owner=${plan.owner}.`;
 }
 
+export type FlagWord = 'redeploy' | 'BREAKING' | 'security' | 'destroy';
+const FLAG_ORDER: readonly FlagWord[] = ['redeploy', 'BREAKING', 'security', 'destroy'];
+
 /** Flag words in display order. */
-export function flagWords(c: Change): ('redeploy' | 'BREAKING' | 'destroy')[] {
-  const out: ('redeploy' | 'BREAKING' | 'destroy')[] = [];
+export function flagWords(c: Change): FlagWord[] {
+  const out: FlagWord[] = [];
   if (c.flags.redeploy) out.push('redeploy');
   if (c.flags.breaking) out.push('BREAKING');
+  if (c.flags.security) out.push('security');
   if (c.flags.destructive) out.push('destroy');
   return out;
 }
 
 /** Merged flags of several changes (a route and its integration). */
-export function mergedFlagWords(cs: Change[]): ('redeploy' | 'BREAKING' | 'destroy')[] {
+export function mergedFlagWords(cs: Change[]): FlagWord[] {
   const set = new Set(cs.flatMap(flagWords));
-  return (['redeploy', 'BREAKING', 'destroy'] as const).filter((w) => set.has(w));
+  return FLAG_ORDER.filter((w) => set.has(w));
 }
 
 const RESTATES_ACTION = new RegExp(`^(${KINDS.map((k) => k.label).join('|')}) (added|changed|deleted)$`);
@@ -166,6 +171,11 @@ export function integrationPhrase(c: Change | undefined): string | undefined {
 }
 
 const isMultiline = (v: unknown) => typeof v === 'string' && v.includes('\n');
+
+/** A value for a short place (a table cell): multi-line text (a policy, a template) as its line count. */
+export function shortValue(v: unknown, max: number): string {
+  return isMultiline(v) ? `(${(v as string).split('\n').length} lines)` : formatValue(v, { max });
+}
 
 /** True when a field holds multi-line text (mapping templates, schemas as text): shown line by line. */
 export function isMultilineField(before: unknown, after: unknown): boolean {

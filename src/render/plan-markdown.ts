@@ -46,7 +46,7 @@ export interface PlanMarkdownOptions {
 
 export const ACTION_ICON: Record<keyof typeof SYMBOL, string> = { create: '🟢', update: '🟡', delete: '🔴', replace: '🟣' };
 export const ACTION_WORD: Record<keyof typeof SYMBOL, string> = { create: 'add', update: 'change', delete: 'destroy', replace: 'replace' };
-const BADGE = { redeploy: '`🔁 redeploy`', BREAKING: '**`⚠️ breaking`**', destroy: '`🗑️ destroy`' } as const;
+const BADGE = { redeploy: '`🔁 redeploy`', BREAKING: '**`⚠️ breaking`**', security: '**`🛡️ security`**', destroy: '`🗑️ destroy`' } as const;
 
 export function renderPlanMarkdown(plan: Plan, opts: PlanMarkdownOptions = {}): string {
   const masked = maskPlan(plan);

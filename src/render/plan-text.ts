@@ -59,7 +59,7 @@ function sym(action: keyof typeof SYMBOL, st: TextStyle): string {
 
 function flags(words: ReturnType<typeof mergedFlagWords>, st: TextStyle): string {
   if (words.length === 0) return '';
-  const shown = words.map((w) => (w === 'BREAKING' ? st.bold(st.red(`[${w}]`)) : w === 'destroy' ? st.red(`[${w}]`) : st.cyan(`[${w}]`)));
+  const shown = words.map((w) => (w === 'BREAKING' ? st.bold(st.red(`[${w}]`)) : w === 'security' ? st.bold(st.yellow(`[${w}]`)) : w === 'destroy' ? st.red(`[${w}]`) : st.cyan(`[${w}]`)));
   return `  ${shown.join(' ')}`;
 }
 

@@ -6,12 +6,14 @@
 import { posix } from 'node:path';
 import type { ApiModel, AuthorizerModel, GatewayDefaults, GatewayModel, StageModel } from '../model/api.js';
 import type { SourceLocation } from '../model/errors.js';
+import { canonicalJson } from '../model/canonical.js';
 import type { ValidationIssue } from '../model/issue.js';
 import { apiSchema, gatewaySchema, type ApiFile } from './schema.js';
 import { apiFields, type ApiFieldsModel } from '../kinds/api/fields.js';
 import { loadFields } from '../kinds/field.js';
 import { stageFields } from '../kinds/stage/fields.js';
 import { emptyRecords } from '../kinds/registry.js';
+import { gatewayResponseOf } from '../kinds/gateway-response/openapi.js';
 import { zodToIssues } from './zod-issues.js';
 import { inlineRoutes } from './inline-routes.js';
 import { mergeParts } from './merge-parts.js';
@@ -200,6 +202,21 @@ function compileApi(a: {
     api.requestValidators[name] = { name, validateRequestBody: rv.validateRequestBody, validateRequestParameters: rv.validateRequestParameters };
     sources[`${key}/requestValidators/${name}`] = locateIn(src, ['requestValidators', name], { key: true });
   }
+  for (const [type, g] of merged.gatewayResponses) {
+    api.gatewayResponses[type] = g.model;
+    sources[`${key}/gatewayResponses/${type}`] = g.at;
+  }
+  for (const [type, raw] of Object.entries(f.gatewayResponses ?? {})) {
+    const at = locateIn(src, ['gatewayResponses', type], { key: true });
+    const model = gatewayResponseOf(type, raw);
+    const first = merged.gatewayResponses.get(type);
+    if (first && canonicalJson(first.model) !== canonicalJson(model)) {
+      issues.push({ severity: 'error', code: 'gateway-response-conflict', location: at, related: [first.at], message: `gateway response ${type} is also defined, differently, at ${first.at.file}:${first.at.line}:${first.at.column}`, hint: 'define each gateway response once: in api.yaml `gatewayResponses:` or in x-amazon-apigateway-gateway-responses' });
+      continue;
+    }
+    api.gatewayResponses[type] = model;
+    sources[`${key}/gatewayResponses/${type}`] = at;
+  }
   for (const [name, m] of merged.models) {
     api.models[name] = m.model;
     sources[`${key}/models/${name}`] = m.at;
@@ -223,6 +240,14 @@ function compileApi(a: {
     }
     for (const k of ['rateLimit', 'burstLimit']) if (s.throttling) sources[`${key}/stages/${name}/throttling/${k}`] = locateIn(src, ['stages', name, 'throttling', k]);
     for (const k of ['sizeGb', 'ttlSeconds']) if (s.cache) sources[`${key}/stages/${name}/cache/${k}`] = locateIn(src, ['stages', name, 'cache', k]);
+    for (const k of ['destinationArn', 'format']) if (s.accessLog) sources[`${key}/stages/${name}/accessLog/${k}`] = locateIn(src, ['stages', name, 'accessLog', k]);
+    for (const [rk, e] of Object.entries(s.routeSettings ?? {})) {
+      const at = (p: string[], opts?: { key: boolean }) => locateIn(src, ['stages', name, 'routeSettings', rk, ...p], opts);
+      sources[`${key}/stages/${name}/routeSettings/${rk}`] = at([], { key: true });
+      for (const m of Object.keys(e)) sources[`${key}/stages/${name}/routeSettings/${rk}/${m}`] = at([m], { key: true });
+      for (const k of ['rateLimit', 'burstLimit']) if (e.throttling) sources[`${key}/stages/${name}/routeSettings/${rk}/throttling/${k}`] = at(['throttling', k]);
+      if (e.caching?.ttlSeconds !== undefined) sources[`${key}/stages/${name}/routeSettings/${rk}/caching/ttlSeconds`] = at(['caching', 'ttlSeconds']);
+    }
   }
 
   const stageNames = Object.keys(f.stages);
@@ -242,7 +267,7 @@ function compileApi(a: {
     }
   }
   // Every API field the file declares (the api field table's keys), and the keys rules look for.
-  for (const k of [...Object.keys(apiFields), 'apiKeys', 'usagePlans', 'requestValidators']) {
+  for (const k of [...Object.keys(apiFields), 'apiKeys', 'usagePlans', 'requestValidators', 'gatewayResponses']) {
     if (k in (src.value as object)) sources[`${key}/${k}`] = locateIn(src, [k], { key: true });
   }
   return api;

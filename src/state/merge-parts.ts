@@ -4,7 +4,7 @@
  * different definitions, one security scheme name with two meanings.
  */
 import { isDeepStrictEqual } from 'node:util';
-import type { AuthorizerModel, ModelSchema, RequestValidatorModel } from '../model/api.js';
+import type { AuthorizerModel, GatewayResponseModel, ModelSchema, RequestValidatorModel } from '../model/api.js';
 import type { SourceLocation } from '../model/errors.js';
 import type { ValidationIssue } from '../model/issue.js';
 import type { LoadedRoute, OpenapiPart } from './openapi/load.js';
@@ -16,6 +16,7 @@ export interface Merged {
   authorizers: Map<string, { model: AuthorizerModel; at: SourceLocation }>;
   validators: Map<string, { model: RequestValidatorModel; at: SourceLocation }>;
   models: Map<string, { model: ModelSchema; at: SourceLocation }>;
+  gatewayResponses: Map<string, { model: GatewayResponseModel; at: SourceLocation }>;
   /** The API's own fields the files declare (combined per the api field table). */
   header: Partial<ApiFieldsModel>;
 }
@@ -23,7 +24,7 @@ export interface Merged {
 const fmt = (l: SourceLocation) => `${l.file}:${l.line}:${l.column}`;
 
 export function mergeParts(parts: OpenapiPart[], inline: LoadedRoute[], issues: ValidationIssue[], opts: { kind: 'RestApi' | 'HttpApi' }): Merged {
-  const m: Merged = { routes: new Map(), authorizers: new Map(), validators: new Map(), models: new Map(), header: mergeFields<ApiFieldsModel>(apiFields, parts.map((p) => p.header)) };
+  const m: Merged = { routes: new Map(), authorizers: new Map(), validators: new Map(), models: new Map(), gatewayResponses: new Map(), header: mergeFields<ApiFieldsModel>(apiFields, parts.map((p) => p.header)) };
   const components = new Map<string, { value: unknown; at: SourceLocation }>();
   const schemes = new Map<string, { raw: unknown; kind: string; at: SourceLocation }>();
 
@@ -80,6 +81,16 @@ export function mergeParts(parts: OpenapiPart[], inline: LoadedRoute[], issues: 
       } else if (!first) m.validators.set(v.name, v);
     }
     for (const x of part.models) if (!m.models.has(x.name)) m.models.set(x.name, x);
+    for (const g of part.gatewayResponses) {
+      const first = m.gatewayResponses.get(g.model.responseType);
+      if (first && !isDeepStrictEqual(first.model, g.model)) {
+        issues.push({
+          severity: 'error', code: 'gateway-response-conflict', location: g.at, related: [first.at],
+          message: `gateway response ${g.model.responseType} is defined differently here and at ${fmt(first.at)}`,
+          hint: 'an API has one response per type: keep one definition (or make them identical)',
+        });
+      } else if (!first) m.gatewayResponses.set(g.model.responseType, g);
+    }
     for (const r of part.routes) addRoute(r);
   }
   for (const r of inline) addRoute(r);

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { apiFieldsSchema } from '../kinds/api/schema.js';
 import { authorizerSchema } from '../kinds/authorizer/schema.js';
+import { gatewayResponsesSchema } from '../kinds/gateway-response/schema.js';
 import { integrationDefaultsSchema } from '../kinds/integration/schema.js';
 import { requestValidatorSchema } from '../kinds/request-validator/schema.js';
 import { inlineRouteSchema, type InlineRoute } from '../kinds/route/schema.js';
@@ -117,6 +118,7 @@ export const apiSchema = z
     routes: z.record(z.string(), inlineRouteSchema).optional().describe('Inline routes keyed by `METHOD /path`.'),
     authorizers: z.record(z.string(), authorizerSchema).optional(),
     requestValidators: z.record(z.string(), requestValidatorSchema).optional(),
+    gatewayResponses: gatewayResponsesSchema,
     apiKeys: z.array(z.string()).optional().describe('REST only: API keys (for usage plans).'),
     usagePlans: z.record(z.string(), z.unknown()).optional().describe('REST only.'),
     stages: z.record(z.string().regex(/^[A-Za-z0-9_$-]+$/, 'must use only letters, digits, -, _ or $'), stageSchema),

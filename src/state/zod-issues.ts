@@ -13,6 +13,8 @@ interface Def {
   type: string;
   shape?: Record<string, AnySchema>;
   valueType?: AnySchema;
+  keyType?: AnySchema;
+  entries?: Record<string, string>;
   element?: AnySchema;
   innerType?: AnySchema;
   options?: AnySchema[];
@@ -44,7 +46,10 @@ export function knownKeysAt(root: AnySchema, path: ReadonlyArray<PropertyKey>): 
   }
   return unwrap(cur).flatMap((s) => {
     const d = defOf(s);
-    return d.type === 'object' && d.shape ? Object.keys(d.shape) : [];
+    if (d.type === 'object' && d.shape) return Object.keys(d.shape);
+    // A record keyed by an enum (gateway responses by response type): the enum's values.
+    if (d.type === 'record' && d.keyType) return Object.values(defOf(d.keyType).entries ?? {});
+    return [];
   });
 }
 
@@ -66,6 +71,12 @@ export function zodToIssues(err: z.ZodError, schema: AnySchema, src: SourceDoc, 
           path: [...path, key].join('.'),
         });
       }
+      continue;
+    }
+    if (iss.code === 'invalid_key') {
+      // A map key the schema's key pattern refuses: say why, at the key.
+      const why = iss.issues[0]?.message ?? iss.message;
+      out.push({ severity: 'error', code: 'invalid-value', message: `${dotted}: key ${why}`, hint: `use ${why.replace(/^must (be |use )?/, '')}`, location: locateIn(src, path, { key: true }), path: dotted });
       continue;
     }
     const missing = iss.code === 'invalid_type' && iss.input === undefined;

@@ -101,6 +101,7 @@ export function api(
     authorizers: {},
     requestValidators: {},
     models: {},
+    gatewayResponses: {},
     secrets: [],
     ...(kind === 'RestApi' ? { endpointType: 'REGIONAL' as const } : {}),
     ...rest,

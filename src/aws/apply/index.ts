@@ -29,7 +29,7 @@ export function directDeployer(kind: ApiKind, clients: ApiClients, caller: AwsCa
 }
 
 export function createApiExecutor(kind: ApiKind, clients: ApiClients, o: ExecutorOptions): ApiExecutor {
-  return kind === 'RestApi' ? new RestApiExecutor({ ...o, client: clients.apigw }) : new HttpApiExecutor({ ...o, client: clients.apigwv2 });
+  return kind === 'RestApi' ? new RestApiExecutor({ ...o, client: clients.apigw, waf: () => clients.wafv2 }) : new HttpApiExecutor({ ...o, client: clients.apigwv2 });
 }
 
 export type { ExecutorOptions } from './shared.js';

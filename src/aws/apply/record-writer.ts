@@ -10,6 +10,9 @@ import {
   CreateRequestValidatorCommand,
   DeleteModelCommand,
   DeleteRequestValidatorCommand,
+  DeleteGatewayResponseCommand,
+  PutGatewayResponseCommand,
+  UpdateGatewayResponseCommand,
   UpdateModelCommand,
   UpdateRequestValidatorCommand,
 } from '@aws-sdk/client-api-gateway';
@@ -32,6 +35,9 @@ const COMMANDS: Record<ApiKind, Record<string, CommandClass>> = {
     CreateModel: CreateModelCommand,
     UpdateModel: UpdateModelCommand,
     DeleteModel: DeleteModelCommand,
+    PutGatewayResponse: PutGatewayResponseCommand,
+    UpdateGatewayResponse: UpdateGatewayResponseCommand,
+    DeleteGatewayResponse: DeleteGatewayResponseCommand,
   },
   HttpApi: {},
 };

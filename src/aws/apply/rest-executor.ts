@@ -49,12 +49,15 @@ import type { LiveIds } from '../../model/live.js';
 import type { PlanStep, StepExecutor } from '../../model/plan.js';
 import { kindOf } from '../../kinds/registry.js';
 import { syncRecord, type RecordWriter } from './record-writer.js';
+import type { WAFV2Client } from '@aws-sdk/client-wafv2';
 import { isAwsError } from './call.js';
 import { same } from '../../kinds/patch.js';
 import { apiArn, keyOf, ownHandlers, routeRenames, startingPoint, tagDelta, writeContext, type ExecutorOptions, type Handlers, type OwnWrites } from './shared.js';
 
 export interface RestExecutorOptions extends ExecutorOptions {
   client: APIGatewayClient;
+  /** AWS WAF, asked for only when a stage's web ACL changes. */
+  waf?: () => WAFV2Client | undefined;
 }
 
 export class RestApiExecutor implements StepExecutor, OwnWrites {
@@ -446,7 +449,17 @@ export class RestApiExecutor implements StepExecutor, OwnWrites {
       const ops = patchOps(stageFields, c, d, this.wire);
       if (ops.length) await this.call('UpdateStage', (cl) => cl.send(new UpdateStageCommand({ restApiId, stageName: name, patchOperations: ops })));
     }
+    // The web ACL is WAF's, not the stage's to write: AssociateWebACL / DisassociateWebACL.
+    if ((c?.webAclArn ?? undefined) !== d.webAclArn && (c?.webAclArn || d.webAclArn)) await this.setWebAcl(name, d.webAclArn);
     this.cur.stages[name] = structuredClone(d);
+  }
+
+  private async setWebAcl(stage: string, webAclArn: string | undefined): Promise<void> {
+    const waf = this.o.waf?.();
+    if (!waf) throw new ApigwSyncError('NO_WAF_CLIENT', `stage ${stage}: the web ACL changes, but apply was given no AWS WAF client`, { hint: 'pass clients made by createAwsClients (they include wafv2)' });
+    // Loaded on first use: a plan's module graph carries no WAF SDK.
+    const { setStageWebAcl } = await import('../web-acl.js');
+    await setStageWebAcl(waf, { region: this.o.region, restApiId: this.restApiId, stage, webAclArn, call: (op, fn) => this.o.caller.run(op, fn) });
   }
 }
 

@@ -1,4 +1,5 @@
 /** Reading and writing tags on a whole API, the same way for REST (v1) and HTTP (v2). */
+import type { WAFV2Client } from '@aws-sdk/client-wafv2';
 import { APIGatewayClient, GetTagsCommand, TagResourceCommand, UntagResourceCommand } from '@aws-sdk/client-api-gateway';
 import {
   ApiGatewayV2Client,
@@ -13,6 +14,8 @@ import { apiArn } from './shared.js';
 export interface ApiClients {
   apigw: APIGatewayClient;
   apigwv2: ApiGatewayV2Client;
+  /** AWS WAF, for REST stages' web ACLs (AwsClients makes it on first access). */
+  readonly wafv2?: WAFV2Client;
 }
 
 export interface ApiRef {

@@ -5,6 +5,7 @@
  */
 import {
   GetAuthorizersCommand as V1GetAuthorizersCommand,
+  GetGatewayResponsesCommand,
   GetModelsCommand,
   GetRequestValidatorsCommand,
   GetResourcesCommand,
@@ -40,6 +41,7 @@ type CommandClass = new (input: never) => unknown;
 /** The list operations the kinds name, as SDK v3 commands. */
 const V1: Record<string, CommandClass> = {
   GetAuthorizers: V1GetAuthorizersCommand,
+  GetGatewayResponses: GetGatewayResponsesCommand,
   GetModels: GetModelsCommand,
   GetRequestValidators: GetRequestValidatorsCommand,
   GetResources: GetResourcesCommand,
@@ -83,7 +85,7 @@ async function readKinds(flavour: ApiKind, send: Sender, api: object, idInput: R
 /**
  * One REST API (v1) in as few calls as AWS allows: the API itself comes from the listing;
  * GetResources (limit 500, position paging, embed=methods: each method arrives with its
- * integration and responses), and one call each for authorizers, validators, models, stages.
+ * integration and responses), and one call each for authorizers, validators, models, gateway responses, stages.
  */
 export function readRestApi(client: APIGatewayClient, api: RestApi, key: string, desired?: ApiModel, opts: { pageSize?: number } = {}): Promise<LiveApi> {
   return readKinds('RestApi', sender(V1, client as never), api, { restApiId: api.id! }, key, desired, opts.pageSize);

@@ -12,6 +12,9 @@ const SOURCE = 'team notes (as quoted in DESIGN.md)';
  *   the notes name no rate past 20B, so requests beyond 20B a month are unpriced.
  * - HTTP "1.27 / 0.95 (next 700M)": the 0.95 band ends at 1B; past 1B is unpriced.
  * - WebSocket and cache: no figures in the notes, so no rows (reported as unknown).
+ * - AWS WAF: AWS prices it the same in every Region ("The pricing for AWS WAF is consistent
+ *   across all AWS Regions", AWS Networking & Content Delivery blog, "Cost-effective ways for
+ *   securing your web applications using AWS WAF"), so the us-east-1 figures of DESIGN.md apply.
  */
 export const AP_NORTHEAST_2: RegionPrices = {
   region: 'ap-northeast-2',
@@ -29,5 +32,9 @@ export const AP_NORTHEAST_2: RegionPrices = {
       { from: 0, to: 300 * M, usdPerMillion: 1.27 },
       { from: 300 * M, to: 1 * B, usdPerMillion: 0.95 },
     ],
+  },
+  waf: {
+    region: 'ap-northeast-2', date: '2026-11-30', source: 'AWS WAF pricing, the same in every Region (AWS blog: "Cost-effective ways for securing your web applications using AWS WAF")',
+    webAclUsdPerMonth: 5.0, ruleUsdPerMonth: 1.0, usdPerMillionRequests: 0.6,
   },
 };

@@ -24,6 +24,7 @@ const regionPrices = z.object({
     .object({ ...provenance, messageMeteringKb: z.number().positive(), messageTiers: tiers, connectionMinuteUsdPerMillion: z.number().nonnegative() })
     .optional(),
   cache: z.object({ ...provenance, usdPerHour: z.record(z.string(), z.number().nonnegative()) }).optional(),
+  waf: z.object({ ...provenance, webAclUsdPerMonth: z.number().nonnegative(), ruleUsdPerMonth: z.number().nonnegative(), usdPerMillionRequests: z.number().nonnegative() }).optional(),
 });
 
 const priceFile = z.object({

@@ -17,7 +17,16 @@ export function pricesFor(book: PriceBook, region: string): RegionPrices | undef
   return Object.hasOwn(book, region) ? book[region] : undefined;
 }
 
-/** A refreshed book (from `prices refresh`) wins region by region over the embedded one. */
+/**
+ * A refreshed book (from `prices refresh`) wins region by region over the embedded one. The
+ * refresh reads API Gateway's prices only (service code AmazonApiGateway): a region it
+ * refreshes keeps the embedded AWS WAF row unless the file has its own.
+ */
 export function withOverrides(base: PriceBook, overrides: PriceBook): PriceBook {
-  return { ...base, ...overrides };
+  const out: PriceBook = { ...base, ...overrides };
+  for (const [region, p] of Object.entries(overrides)) {
+    const waf = p.waf ?? base[region]?.waf;
+    if (waf) out[region] = { ...p, waf };
+  }
+  return out;
 }

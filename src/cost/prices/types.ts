@@ -39,6 +39,16 @@ export interface WebSocketPrice extends PriceProvenance {
   connectionMinuteUsdPerMillion: number;
 }
 
+/**
+ * AWS WAF, what a web ACL on a REST stage costs: a monthly fee per web ACL and per rule in it
+ * (prorated by the hour, whether or not it inspects anything) and a charge per request inspected.
+ */
+export interface WafPrice extends PriceProvenance {
+  webAclUsdPerMonth: number;
+  ruleUsdPerMonth: number;
+  usdPerMillionRequests: number;
+}
+
 export interface CachePrice extends PriceProvenance {
   /** Cache size in GB as API Gateway spells it ("0.5", "6.1", "118") → USD per hour. */
   usdPerHour: Record<string, number>;
@@ -51,6 +61,7 @@ export interface RegionPrices {
   http?: HttpRequestPrice;
   webSocket?: WebSocketPrice;
   cache?: CachePrice;
+  waf?: WafPrice;
 }
 
 /** Tables by region code. */

@@ -35,4 +35,5 @@ export const US_EAST_1: RegionPrices = {
     region: 'us-east-1', date: DATE, source: SOURCE,
     usdPerHour: { '0.5': 0.02, '1.6': 0.038, '6.1': 0.2, '13.5': 0.25, '28.4': 0.5, '58.2': 1.0, '118': 1.9, '237': 3.8 },
   },
+  waf: { region: 'us-east-1', date: DATE, source: SOURCE, webAclUsdPerMonth: 5.0, ruleUsdPerMonth: 1.0, usdPerMillionRequests: 0.6 },
 };

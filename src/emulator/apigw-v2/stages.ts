@@ -5,6 +5,7 @@
  */
 import { checkTags } from '../core/tags.js';
 import { AwsError, badRequest, conflict, type RouteDef } from '../core/types.js';
+import { checkHttpAccessLogSettings } from './access-log-settings.js';
 import { page } from './paging.js';
 import { v2Route } from './route-def.js';
 import type { V2Store } from './store.js';
@@ -28,6 +29,11 @@ export function newStage(store: V2Store, fields: { stageName: string; autoDeploy
     routeSettings: {},
     tags: {},
   };
+}
+
+/** HTTP APIs have no execution logs: AWS refuses a log level or data trace on their stages (our reading: OFF and false pass). */
+function refuseExecutionLogs(rs: RouteSettings): void {
+  if ((rs.loggingLevel !== undefined && rs.loggingLevel !== 'OFF') || rs.dataTraceEnabled) throw badRequest('Execution logs are not supported on protocolType HTTP');
 }
 
 function readRouteSettings(b: Body): RouteSettings {
@@ -72,8 +78,13 @@ function applyStageBody(store: V2Store, st: ApiState, stage: Stage, b: Body, opt
       else stage.stageVariables[k] = v;
     }
   }
+  const http = !isWebSocket(st);
   const drs = optObj(b, 'defaultRouteSettings');
-  if (drs) stage.defaultRouteSettings = { ...stage.defaultRouteSettings, ...readRouteSettings(drs) };
+  if (drs) {
+    const rs = readRouteSettings(drs);
+    if (http) refuseExecutionLogs(rs);
+    stage.defaultRouteSettings = { ...stage.defaultRouteSettings, ...rs };
+  }
   const rs = optObj(b, 'routeSettings');
   if (rs) {
     for (const [routeKey, settings] of Object.entries(rs)) {
@@ -81,7 +92,9 @@ function applyStageBody(store: V2Store, st: ApiState, stage: Stage, b: Body, opt
         throw badRequest(`Unable to find Route by key ${routeKey} within the provided RouteSettings`);
       }
       if (typeof settings !== 'object' || settings === null) throw badRequest(`Invalid routeSettings for ${routeKey}`);
-      stage.routeSettings[routeKey] = { ...stage.routeSettings[routeKey], ...readRouteSettings(settings as Body) };
+      const entry = readRouteSettings(settings as Body);
+      if (http) refuseExecutionLogs(entry);
+      stage.routeSettings[routeKey] = { ...stage.routeSettings[routeKey], ...entry };
     }
     // AWS checks the merged map: settings left for a route that is gone fail the update (DeleteRouteSettings them first).
     for (const routeKey of Object.keys(stage.routeSettings)) {
@@ -89,7 +102,11 @@ function applyStageBody(store: V2Store, st: ApiState, stage: Stage, b: Body, opt
     }
   }
   const als = optObj(b, 'accessLogSettings');
-  if (als) stage.accessLogSettings = compact({ destinationArn: optStr(als, 'destinationArn'), format: optStr(als, 'format') });
+  if (als) {
+    const settings = compact({ destinationArn: optStr(als, 'destinationArn'), format: optStr(als, 'format') });
+    if (http) checkHttpAccessLogSettings(settings, store.partition);
+    stage.accessLogSettings = settings;
+  }
   stage.lastUpdatedDate = store.isoNow();
   return { deploy: opts.creating ? stage.autoDeploy : turningOn };
 }

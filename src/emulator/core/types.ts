@@ -173,10 +173,38 @@ export interface EmulatorSettings {
   webAcls: SeedWebAcl[];
 }
 
+/**
+ * The web ACL every account and region starts with unless told otherwise: the example
+ * gateway-state protects its REST stage with it (arn:aws:wafv2:<region>:<account>:regional/
+ * webacl/apigw-sync-example/<id>), so the demo and a fresh `apigw-sync emulator` apply it as
+ * it stands. Two rules, as a small real web ACL has: AWS's common managed rule group and a rate limit.
+ */
+export const EXAMPLE_WEB_ACL: SeedWebAcl = {
+  name: 'apigw-sync-example',
+  id: '7d3c1e5a-0b6f-4c2e-9a41-5e8f2d6b0c17',
+  description: 'Seeded by the local endpoint for the example gateway-state',
+  rules: [
+    {
+      Name: 'aws-common',
+      Priority: 0,
+      Statement: { ManagedRuleGroupStatement: { VendorName: 'AWS', Name: 'AWSManagedRulesCommonRuleSet' } },
+      OverrideAction: { None: {} },
+      VisibilityConfig: { SampledRequestsEnabled: true, CloudWatchMetricsEnabled: true, MetricName: 'aws-common' },
+    },
+    {
+      Name: 'rate-limit',
+      Priority: 1,
+      Statement: { RateBasedStatement: { Limit: 2000, AggregateKeyType: 'IP' } },
+      Action: { Block: {} },
+      VisibilityConfig: { SampledRequestsEnabled: true, CloudWatchMetricsEnabled: true, MetricName: 'rate-limit' },
+    },
+  ],
+};
+
 export const DEFAULT_SETTINGS: EmulatorSettings = {
   vpcLinkPendingMs: 1_000,
   cloudWatchRoleArn: 'arn:aws:iam::{account}:role/apigateway-cloudwatch-logs',
-  webAcls: [],
+  webAcls: [EXAMPLE_WEB_ACL],
 };
 
 /** What the core hands a module factory. */

@@ -2,7 +2,8 @@
 import type { ApiModel } from '../../model/api.js';
 import { deepEqual } from '../../model/canonical.js';
 import { rowsOf } from '../field.js';
-import { defineKind } from '../kind.js';
+import { defineKind, type Fact } from '../kind.js';
+import { policySummary } from './policy.js';
 import { apiFields, type ApiFieldsModel } from './fields.js';
 import type { ApiHeaderModel } from './model.js';
 
@@ -29,5 +30,16 @@ export const apiKind = defineKind<ApiFieldsModel>({
   flags(c, acc) {
     if (c.action === 'delete') acc.breaking.push('API removed');
   },
-  facts: (a) => [['name', a.name], ['endpointType', a.endpointType], ['description', a.description], ['binaryMediaTypes', a.binaryMediaTypes]],
+  facts: (a) => [
+    ['name', a.name],
+    ['endpointType', a.endpointType],
+    ['description', a.description],
+    ['binaryMediaTypes', a.binaryMediaTypes],
+    ['vpcEndpointIds', a.vpcEndpointIds],
+    ...(a.disableExecuteApiEndpoint ? [['disableExecuteApiEndpoint', true] as Fact] : []),
+    ...(a.apiKeySource && a.apiKeySource !== 'HEADER' ? [['apiKeySource', a.apiKeySource] as Fact] : []),
+    ['minimumCompressionSize', a.minimumCompressionSize],
+    ['policy', a.policy === undefined ? undefined : policySummary(a.policy), { raw: true }],
+    ['cors', a.cors === undefined ? undefined : `origins ${a.cors.allowOrigins.join(', ') || '(none)'}`, { raw: true }],
+  ],
 });

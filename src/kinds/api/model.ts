@@ -28,6 +28,10 @@ export interface ApiHeaderModel {
   /** REST only: HEADER (default) or AUTHORIZER. */
   apiKeySource?: 'HEADER' | 'AUTHORIZER';
   disableExecuteApiEndpoint?: boolean;
+  /** REST only, PRIVATE APIs: VPC endpoints associated with the API (sorted). */
+  vpcEndpointIds?: string[];
+  /** REST only: the resource policy, as canonical JSON text (kinds/api/policy.ts). */
+  policy?: string;
   /** REST only: smallest response body (bytes) API Gateway compresses; absent = compression off. */
   minimumCompressionSize?: number;
   /** HTTP only. */

@@ -1,6 +1,6 @@
 import type { FieldTable, Obj, StateColumn } from '../field.js';
-import type { IntegrationModel } from './model.js';
-import { contentHandlingOf, integrationTypeOf, passthroughOf, someStr, str, strMap } from './values.js';
+import type { IntegrationModel, TlsConfigModel } from './model.js';
+import { obj, contentHandlingOf, integrationTypeOf, passthroughOf, someStr, statusMaps, str, strMap } from './values.js';
 
 /** x-amazon-apigateway-integration: a member of the extension object; a map or list is written only when it has entries. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one helper for rows of every value type
@@ -17,6 +17,22 @@ const upper = (v: unknown) => (typeof v === 'string' && v ? v.toUpperCase() : un
 
 /** HTTP APIs: AWS_PROXY (Lambda) integrations default to payload format 2.0, the others to 1.0. */
 export const defaultPayloadFormat = (type: string) => (type === 'AWS_PROXY' ? '2.0' : '1.0');
+
+/** UpdateIntegration (v2) merges maps: a key left out stays, so a removed key is sent with `gone` (`""`, `{}`). */
+function mergedMapUpdate<V>(member: string, gone: V) {
+  return (b: Record<string, V> | undefined, a: Record<string, V> | undefined) => ({
+    [member]: { ...Object.fromEntries(Object.keys(b ?? {}).filter((k) => !(k in (a ?? {}))).map((k) => [k, gone])), ...(a ?? {}) },
+  });
+}
+
+/** The extension's tlsConfig → the model (false / empty settings are AWS's defaults: absent). */
+function tlsOf(v: unknown): TlsConfigModel | undefined {
+  const o = obj(v);
+  const t: TlsConfigModel = {};
+  if (o.insecureSkipVerification === true) t.insecureSkipVerification = true;
+  if (typeof o.serverNameToVerify === 'string' && o.serverNameToVerify) t.serverNameToVerify = o.serverNameToVerify;
+  return Object.keys(t).length ? t : undefined;
+}
 
 /**
  * REST: PutIntegration creates it whole; a new type replaces it whole (`INTEGRATION_RECREATE_ON`);
@@ -47,7 +63,7 @@ export const integrationFields: FieldTable<IntegrationModel> = {
     userKeys: true,
     state: ext('requestParameters', strMap, nonEmpty),
     rest: { wire: 'requestParameters', default: {}, path: '/requestParameters', style: 'map' },
-    http: { wire: 'RequestParameters', default: {}, omitEmpty: true },
+    http: { wire: 'RequestParameters', default: {}, omitEmpty: true, update: mergedMapUpdate('RequestParameters', '') },
   },
   requestTemplates: {
     state: ext('requestTemplates', strMap, nonEmpty),
@@ -77,6 +93,27 @@ export const integrationFields: FieldTable<IntegrationModel> = {
     state: ext('cacheKeyParameters', (v) => (Array.isArray(v) ? v.map(String) : undefined), nonEmpty),
     rest: { wire: 'cacheKeyParameters', default: [], omitEmpty: true, path: '/cacheKeyParameters', style: 'set' },
     http: { read: () => [], create: false },
+  },
+  responseParameters: {
+    state: ext('responseParameters', statusMaps),
+    http: {
+      read: (w) => statusMaps(w.ResponseParameters),
+      create: (v) => ({ ResponseParameters: v }),
+      update: mergedMapUpdate<Record<string, string>>('ResponseParameters', {}),
+    },
+  },
+  tlsConfig: {
+    state: ext('tlsConfig', tlsOf),
+    rest: {
+      read: (w) => tlsOf(w.tlsConfig),
+      create: (v) => ({ tlsConfig: v?.insecureSkipVerification ? { insecureSkipVerification: true } : undefined }),
+      patch: (_b, a) => [{ op: 'replace', path: '/tlsConfig/insecureSkipVerification', value: String(a?.insecureSkipVerification === true) }],
+    },
+    http: {
+      read: (w) => tlsOf({ serverNameToVerify: obj(w.TlsConfig).ServerNameToVerify }),
+      create: (v) => ({ TlsConfig: v?.serverNameToVerify ? { ServerNameToVerify: v.serverNameToVerify } : undefined }),
+      update: (_b, a) => ({ TlsConfig: { ServerNameToVerify: a?.serverNameToVerify ?? '' } }),
+    },
   },
   payloadFormatVersion: {
     state: ext('payloadFormatVersion', str),

@@ -22,4 +22,13 @@ export interface IntegrationModel {
   cacheKeyParameters: string[];
   /** HTTP API only: '1.0' or '2.0'. */
   payloadFormatVersion?: string;
+  /** HTTP API only: backend status code → response mappings (`overwrite:header.x`, `overwrite:statuscode`, …); absent = none. */
+  responseParameters?: Record<string, Record<string, string>>;
+  /** REST: skip verifying the backend's certificate; HTTP (private integrations): the server name to verify. Absent = AWS's defaults. */
+  tlsConfig?: TlsConfigModel;
+}
+
+export interface TlsConfigModel {
+  insecureSkipVerification?: boolean;
+  serverNameToVerify?: string;
 }

@@ -25,5 +25,11 @@ export function passthroughOf(v: unknown): IntegrationModel['passthroughBehavior
   return s === 'WHEN_NO_MATCH' || s === 'WHEN_NO_TEMPLATES' || s === 'NEVER' ? s : undefined;
 }
 
+/** HTTP response parameter mappings (status code → map); undefined when there are none. */
+export function statusMaps(v: unknown): Record<string, Record<string, string>> | undefined {
+  const out = Object.fromEntries(Object.entries(obj(v)).map(([code, m]) => [code, strMap(m)]));
+  return Object.keys(out).length ? out : undefined;
+}
+
 /** A truthy string, else absent. */
 export const someStr = (v: unknown): string | undefined => str(v) || undefined;

@@ -11,6 +11,7 @@ import { routeFields } from './fields.js';
 import { findRouteRenames, withAuthorizerRenamed } from './renames.js';
 import { httpRoute, restRoute, splitRouteKey } from './normalize.js';
 import { httpIntegration } from '../integration/normalize.js';
+import { markedFor } from '../integration/unused.js';
 import type { NormalizeContext } from '../kind.js';
 import { routeKey, type HttpMethod } from './model.js';
 
@@ -34,6 +35,11 @@ function restRoutes(items: object[], ctx: NormalizeContext): Record<string, Rout
 function httpRoutes(items: object[], ctx: NormalizeContext): Record<string, RouteModel> {
   const integrations = new Map((ctx.lists.integration ?? []).map((i) => [(i as { IntegrationId?: string }).IntegrationId, i] as const).filter(([id]) => id));
   const routes: Record<string, RouteModel> = {};
+  const used = new Set((items as Array<{ Target?: string }>).map((r) => r.Target));
+  for (const [id, i] of integrations) {
+    const routeKey = markedFor((i as { Description?: unknown }).Description);
+    if (routeKey !== undefined && id && !used.has(`integrations/${id}`)) (ctx.ids.unusedIntegrations ??= {})[id] = { routeKey, integration: httpIntegration(i) };
+  }
   for (const r of items as Array<{ RouteKey?: string; RouteId?: string; Target?: string }>) {
     if (!r.RouteKey || !r.RouteId) continue;
     const [method, path] = splitRouteKey(r.RouteKey);

@@ -1,6 +1,20 @@
 import type { FieldTable, Obj } from '../field.js';
 import { scalarOps, type PatchOperation } from '../patch.js';
-import type { CacheSizeGb, StageModel } from './model.js';
+import type { CacheSizeGb, RouteSettingsModel, StageCache, StageModel } from './model.js';
+import {
+  AWS_SETTING_DEFAULTS,
+  entryOf,
+  explicitMembers,
+  flatFromWire,
+  HTTP_ROUTE_SETTINGS,
+  REST_METHOD_SETTINGS,
+  restRouteSettingsOps,
+  routeKeyOfMethodSetting,
+  stageWideOps,
+  v2DefaultRouteSettings,
+  v2RouteSettings,
+  type SettingMember,
+} from './route-settings.js';
 
 /** API Gateway's stage defaults. */
 export const STAGE_DEFAULTS = {
@@ -21,13 +35,20 @@ const accessLogOf = (s: Obj | undefined) =>
     ? { destinationArn: String(s!.destinationArn ?? s!.DestinationArn), format: String(s!.format ?? s!.Format ?? '') }
     : undefined;
 
-const httpThrottling = (t: StageModel['throttling']) => (t ? { ThrottlingRateLimit: t.rateLimit, ThrottlingBurstLimit: t.burstLimit } : undefined);
+const THROTTLING: SettingMember[] = ['throttlingRateLimit', 'throttlingBurstLimit'];
+const CACHING: SettingMember[] = ['cachingEnabled', 'cacheTtlInSeconds', 'cacheDataEncrypted', 'requireAuthorizationForCacheControl', 'unauthorizedCacheControlHeaderStrategy'];
+
+/** A switch AWS always reports: present when on, or when the state declares it. */
+const optionalFlag = (v: boolean, declared: boolean | undefined) => (v || declared !== undefined ? v : undefined);
+
+const sortedRecord = <T>(r: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : 1)));
 const httpAccessLog = (l: StageModel['accessLog']) => (l ? { DestinationArn: l.destinationArn, Format: l.format } : undefined);
 
 /**
  * Stage settings apply without a deployment. REST: CreateStage takes description,
- * variables and tracing; throttling, cache and logs are method settings, patched right after
- * (`create: false`). HTTP stages take every field at create, and v2 Update* merges.
+ * variables and tracing; throttling, cache, metrics, logging and route settings are method
+ * settings, patched right after (`create: false`, see route-settings.ts), and the web ACL is
+ * associated through WAFv2. HTTP stages take every field at create, and v2 Update* merges.
  */
 export const stageFields: FieldTable<StageModel> = {
   name: { rest: { wire: 'stageName', default: '' }, http: { wire: 'StageName', default: '' } },
@@ -67,32 +88,108 @@ export const stageFields: FieldTable<StageModel> = {
         return rate !== undefined && burst !== undefined && rate >= 0 && burst >= 0 && (!isDefaultThrottling(rate, burst) || declaredDefault) ? { rateLimit: rate, burstLimit: burst } : undefined;
       },
       // -1 is API Gateway's "not throttled at the method level" (the account limit applies).
-      patch: (b, a) => [...scalarOps('/*/*/throttling/rateLimit', b?.rateLimit, a?.rateLimit ?? -1), ...scalarOps('/*/*/throttling/burstLimit', b?.burstLimit, a?.burstLimit ?? -1)],
+      patch: (_b, _a, { before, after }) => stageWideOps(before, after, THROTTLING),
     },
     http: {
       read: (w) => {
         const s = w.DefaultRouteSettings as Obj | undefined;
-        return s?.ThrottlingRateLimit !== undefined && s?.ThrottlingBurstLimit !== undefined ? { rateLimit: s.ThrottlingRateLimit as number, burstLimit: s.ThrottlingBurstLimit as number } : undefined;
+        const rate = s?.ThrottlingRateLimit as number | undefined;
+        const burst = s?.ThrottlingBurstLimit as number | undefined;
+        // -1 is AWS's "not set" (what clearing writes): no stage throttling.
+        return rate !== undefined && burst !== undefined && rate >= 0 && burst >= 0 ? { rateLimit: rate, burstLimit: burst } : undefined;
       },
-      create: (t) => ({ DefaultRouteSettings: httpThrottling(t) }),
-      // No throttling declared: send no limits (0 would block every request).
-      update: (_b, a) => ({ DefaultRouteSettings: httpThrottling(a) ?? {} }),
+      create: (_t, rec) => ({ DefaultRouteSettings: v2DefaultRouteSettings(undefined, rec, HTTP_ROUTE_SETTINGS, THROTTLING) }),
+      // v2 merges DefaultRouteSettings member by member and no call removes one: clearing writes
+      // -1 (AWS's "not set") to both limits; 0 would block every request.
+      update: (_b, _a, { before, after }) => ({ DefaultRouteSettings: v2DefaultRouteSettings(before, after, HTTP_ROUTE_SETTINGS, THROTTLING) }),
     },
   },
   cache: {
-    state: { load: (c) => c && { sizeGb: c.sizeGb, ttlSeconds: c.ttlSeconds }, emit: (c) => ({ ...c }) },
+    state: { load: (c) => c && { ...c }, emit: (c) => ({ ...c }) },
     rest: {
       create: false,
-      read: (w) => (w.cacheClusterEnabled ? { sizeGb: Number(w.cacheClusterSize ?? '0.5') as CacheSizeGb, ttlSeconds: (allMethods(w)?.cacheTtlInSeconds as number | undefined) ?? STAGE_DEFAULTS.cacheTtlSeconds } : undefined),
-      patch: (b, a) => {
-        if (!a) return [{ op: 'replace', path: '/cacheClusterEnabled', value: 'false' }, { op: 'replace', path: '/*/*/caching/enabled', value: 'false' }];
-        const ops: PatchOperation[] = [];
-        if (!b) ops.push({ op: 'replace', path: '/cacheClusterEnabled', value: 'true' });
-        ops.push(...scalarOps('/cacheClusterSize', b?.sizeGb, a.sizeGb));
-        ops.push(...scalarOps('/*/*/caching/enabled', b ? 'true' : undefined, 'true'));
-        ops.push(...scalarOps('/*/*/caching/ttlInSeconds', b?.ttlSeconds, a.ttlSeconds));
-        return ops;
+      read: (w, ctx) => {
+        if (!w.cacheClusterEnabled) return undefined;
+        const f = flatFromWire(allMethods(w), REST_METHOD_SETTINGS, AWS_SETTING_DEFAULTS);
+        const declared = ctx.declared?.cache;
+        const c: StageCache = { sizeGb: Number(w.cacheClusterSize ?? '0.5') as CacheSizeGb, ttlSeconds: f.cacheTtlInSeconds };
+        // Members at the value a stage cache means by default are the state's form: present only when declared.
+        const opt = <K extends keyof StageCache>(k: K, v: StageCache[K], byDefault: StageCache[K]) => {
+          if (v !== byDefault || declared?.[k] !== undefined) c[k] = v;
+        };
+        opt('allMethods', f.cachingEnabled, true);
+        opt('encrypted', f.cacheDataEncrypted, false);
+        opt('requireAuthorization', f.requireAuthorizationForCacheControl, true);
+        opt('unauthorizedStrategy', f.unauthorizedCacheControlHeaderStrategy, 'SUCCEED_WITH_RESPONSE_HEADER');
+        return c;
       },
+      patch: (b, a, { before, after }) => {
+        const ops: PatchOperation[] = [];
+        if (!a) ops.push({ op: 'replace', path: '/cacheClusterEnabled', value: 'false' });
+        else {
+          if (!b) ops.push({ op: 'replace', path: '/cacheClusterEnabled', value: 'true' });
+          ops.push(...scalarOps('/cacheClusterSize', b?.sizeGb, a.sizeGb));
+        }
+        return [...ops, ...stageWideOps(before, after, CACHING)];
+      },
+    },
+  },
+  detailedMetrics: {
+    state: {},
+    rest: {
+      create: false,
+      read: (w, ctx) => optionalFlag(flatFromWire(allMethods(w), REST_METHOD_SETTINGS, AWS_SETTING_DEFAULTS).metricsEnabled, ctx.declared?.detailedMetrics),
+      patch: (_b, _a, { before, after }) => stageWideOps(before, after, ['metricsEnabled']),
+    },
+    http: {
+      read: (w, ctx) => optionalFlag(flatFromWire(w.DefaultRouteSettings as Obj | undefined, HTTP_ROUTE_SETTINGS, AWS_SETTING_DEFAULTS).metricsEnabled, ctx.declared?.detailedMetrics),
+      create: (_v, rec) => ({ DefaultRouteSettings: v2DefaultRouteSettings(undefined, rec, HTTP_ROUTE_SETTINGS, ['metricsEnabled']) }),
+      update: (_b, _a, { before, after }) => ({ DefaultRouteSettings: v2DefaultRouteSettings(before, after, HTTP_ROUTE_SETTINGS, ['metricsEnabled']) }),
+    },
+  },
+  logging: {
+    state: { load: (l) => l && { level: l.level, dataTrace: l.dataTrace ?? false }, emit: (l) => ({ ...l }) },
+    // HTTP APIs have no execution logs (AWS: "Execution logs are not supported on protocolType HTTP").
+    rest: {
+      create: false,
+      read: (w, ctx) => {
+        const f = flatFromWire(allMethods(w), REST_METHOD_SETTINGS, AWS_SETTING_DEFAULTS);
+        return f.loggingLevel !== 'OFF' || f.dataTraceEnabled || ctx.declared?.logging ? { level: f.loggingLevel, dataTrace: f.dataTraceEnabled } : undefined;
+      },
+      patch: (_b, _a, { before, after }) => stageWideOps(before, after, ['loggingLevel', 'dataTraceEnabled']),
+    },
+    security: (b, a) => (b.logging && b.logging.level !== 'OFF' && (a.logging?.level ?? 'OFF') === 'OFF' ? 'execution logging turned off' : undefined),
+  },
+  routeSettings: {
+    state: { load: (r) => (r && Object.keys(r).length ? structuredClone(r) : undefined), emit: (r) => structuredClone(r) },
+    // Overrides follow the stage-wide settings they inherit: written whenever those change too.
+    dependsOn: ['throttling', 'cache', 'detailedMetrics', 'logging'],
+    rest: {
+      create: false,
+      read: (w, ctx) => {
+        const all = (w.methodSettings ?? {}) as Record<string, Obj>;
+        const base = flatFromWire(all['*/*'], REST_METHOD_SETTINGS, AWS_SETTING_DEFAULTS);
+        const out: Record<string, RouteSettingsModel> = {};
+        for (const [key, m] of Object.entries(all)) {
+          const rk = routeKeyOfMethodSetting(key);
+          if (rk) out[rk] = entryOf(flatFromWire(m, REST_METHOD_SETTINGS, base), base, REST_METHOD_SETTINGS, ctx.declared?.routeSettings?.[rk]);
+        }
+        return Object.keys(out).length ? sortedRecord(out) : undefined;
+      },
+      patch: (_b, _a, { before, after }) => restRouteSettingsOps(before, after),
+    },
+    http: {
+      read: (w, ctx) => {
+        const base = flatFromWire(w.DefaultRouteSettings as Obj | undefined, HTTP_ROUTE_SETTINGS, AWS_SETTING_DEFAULTS);
+        const out: Record<string, RouteSettingsModel> = {};
+        for (const [rk, m] of Object.entries((w.RouteSettings ?? {}) as Record<string, Obj>)) {
+          out[rk] = entryOf(flatFromWire(m, HTTP_ROUTE_SETTINGS, base), base, HTTP_ROUTE_SETTINGS, ctx.declared?.routeSettings?.[rk], explicitMembers(m, HTTP_ROUTE_SETTINGS));
+        }
+        return Object.keys(out).length ? sortedRecord(out) : undefined;
+      },
+      create: (_r, rec) => ({ RouteSettings: v2RouteSettings(undefined, rec, HTTP_ROUTE_SETTINGS) }),
+      // Entries the state dropped are DeleteRouteSettings calls (the HTTP executor sends them first).
+      update: (_b, _a, { before, after }) => ({ RouteSettings: v2RouteSettings(before, after, HTTP_ROUTE_SETTINGS) }),
     },
   },
   accessLog: {
@@ -108,8 +205,10 @@ export const stageFields: FieldTable<StageModel> = {
     http: {
       read: (w) => accessLogOf(w.AccessLogSettings as Obj | undefined),
       create: (l) => ({ AccessLogSettings: httpAccessLog(l) }),
-      update: (_b, a) => ({ AccessLogSettings: httpAccessLog(a) ?? {} }),
+      // Removing access logging is DeleteAccessLogSettings (the HTTP executor sends it): Update* merges.
+      update: (_b, a) => ({ AccessLogSettings: httpAccessLog(a) }),
     },
+    security: (b, a) => (b.accessLog && !a.accessLog ? 'access logging turned off' : undefined),
   },
   tracingEnabled: {
     state: {},
@@ -125,6 +224,14 @@ export const stageFields: FieldTable<StageModel> = {
     // Not a REST setting: it is whatever the state says.
     rest: { read: (_w, ctx) => ctx.declared?.autoDeploy },
     http: { wire: 'AutoDeploy', default: false, create: (v) => ({ AutoDeploy: v ?? false }), update: (_b, a) => ({ AutoDeploy: a ?? false }) },
+  },
+  webAclArn: {
+    state: {},
+    // Read from GetStages (the stage's `webAclArn`); written by WAFv2 AssociateWebACL / DisassociateWebACL
+    // (src/aws/apply/web-acl.ts), not by UpdateStage. AWS WAF protects REST stages only.
+    rest: { wire: 'webAclArn', omitEmpty: true, create: false },
+    security: (b, a) =>
+      b.webAclArn && !a.webAclArn ? 'AWS WAF web ACL removed: requests reach the stage unfiltered' : b.webAclArn && a.webAclArn && b.webAclArn !== a.webAclArn ? 'AWS WAF web ACL replaced' : undefined,
   },
 };
 

@@ -45,6 +45,11 @@ export const stageKind = defineKind<StageModel>({
     ...Object.entries(a.variables ?? {}).map(([k, v]): [string, unknown] => [`variables.${k}`, v]),
     ['throttling', a.throttling],
     ['cache', a.cache],
+    ...(a.detailedMetrics ? [['detailedMetrics', a.detailedMetrics] as [string, unknown]] : []),
+    ['logging', a.logging],
+    ...Object.entries(a.routeSettings ?? {}).map(([k, v]): [string, unknown] => [`routeSettings.${k}`, v]),
+    ['accessLog', a.accessLog],
+    ['webAclArn', a.webAclArn],
     ...(a.autoDeploy ? [['autoDeploy', a.autoDeploy] as [string, unknown]] : []),
   ],
 });

@@ -14,6 +14,9 @@ import { deref, type RefContext } from './refs.js';
 import { schemeMeaning, type SchemeMeaning } from '../../kinds/authorizer/openapi.js';
 import { modelFromSchema } from '../../kinds/model/openapi.js';
 import { REQUEST_VALIDATORS_EXT, validatorsFromDocument } from '../../kinds/request-validator/openapi.js';
+import { gatewayResponsesFromDocument } from '../../kinds/gateway-response/openapi.js';
+import { GATEWAY_RESPONSES_EXT } from '../../kinds/gateway-response/types.js';
+import type { GatewayResponseModel } from '../../kinds/gateway-response/model.js';
 
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {});
@@ -44,6 +47,8 @@ export interface OpenapiPart {
   schemes: Array<{ name: string; meaning: SchemeMeaning; raw: unknown; at: SourceLocation }>;
   validators: Array<{ name: string; model: RequestValidatorModel; at: SourceLocation }>;
   models: Array<{ name: string; model: ModelSchema; at: SourceLocation }>;
+  /** REST: x-amazon-apigateway-gateway-responses. */
+  gatewayResponses: Array<{ model: GatewayResponseModel; at: SourceLocation }>;
   /** Every component (section/name → definition) for cross-file conflict checks. */
   components: Array<{ id: string; value: unknown; at: SourceLocation }>;
   /** The API's own fields the document declares through extensions (x-amazon-apigateway-binary-media-types, …). */
@@ -68,7 +73,7 @@ export function joinPath(...parts: Array<string | undefined>): string {
 
 export function loadOpenapi(ctx: RefContext, src: SourceDoc, opts: { kind: ApiKind; defaults: ServiceDefaults; apiAuthorizers?: string[] }): OpenapiPart {
   const doc = obj(src.value);
-  const part: OpenapiPart = { file: src.file, routes: [], schemes: [], validators: [], models: [], components: [], header: {} };
+  const part: OpenapiPart = { file: src.file, routes: [], schemes: [], validators: [], models: [], gatewayResponses: [], components: [], header: {} };
   const issue = (code: string, path: DocPath, message: string, hint: string, severity: 'error' | 'warning' = 'error') =>
     ctx.issues.push({ severity, code, message, hint, location: locateIn(src, path, { key: true }), path: path.join('.') });
   const http = opts.kind === 'HttpApi';
@@ -120,8 +125,11 @@ export function loadOpenapi(ctx: RefContext, src: SourceDoc, opts: { kind: ApiKi
   for (const [name, model] of validatorsFromDocument(doc)) {
     part.validators.push({ name, model, at: locateIn(src, [REQUEST_VALIDATORS_EXT, name], { key: true }) });
   }
+  if (!http) {
+    for (const model of gatewayResponsesFromDocument(doc)) part.gatewayResponses.push({ model, at: locateIn(src, [GATEWAY_RESPONSES_EXT, model.responseType], { key: true }) });
+  }
   const defaultValidator = str(doc['x-amazon-apigateway-request-validator']);
-  part.header = fieldsFromDocument<ApiFieldsModel>(apiFields, doc);
+  part.header = fieldsFromDocument<ApiFieldsModel>(apiFields, doc, opts.kind);
 
   let basePath = '';
   if (opts.defaults.basePath === 'prepend') {
@@ -242,6 +250,15 @@ export function loadOpenapi(ctx: RefContext, src: SourceDoc, opts: { kind: ApiKi
           authorization.authorizer = opts.defaults.authorizer;
         }
         if (opts.defaults.authorizerAt) sub['authorization'] = opts.defaults.authorizerAt;
+      }
+
+      // x-amazon-apigateway-auth sets the authorization type itself (NONE or AWS_IAM), over `security`, as API Gateway's import does.
+      const authType = str(obj(op['x-amazon-apigateway-auth']).type)?.toUpperCase();
+      if (authType === 'AWS_IAM' || authType === 'NONE') {
+        authorization.type = authType;
+        delete authorization.authorizer;
+        authorization.scopes = [];
+        sub['authorization'] = locateIn(src, [...opPath, 'x-amazon-apigateway-auth']);
       }
 
       // Integration: the extension wins; else the service file's defaults.

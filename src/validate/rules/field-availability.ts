@@ -12,7 +12,7 @@ import { stageFields } from '../../kinds/stage/fields.js';
 import { has, issue, type ApiRule } from './context.js';
 
 /** Fields with a rule of their own (http-api-features.ts), which gives a better hint. */
-const OWN_RULE = new Set(['cors', 'cache']);
+const OWN_RULE = new Set(['cors', 'cache', 'logging', 'webAclArn']);
 
 const LABEL: Record<ApiKind, string> = { RestApi: 'REST', HttpApi: 'HTTP' };
 const other = (k: ApiKind): ApiKind => (k === 'RestApi' ? 'HttpApi' : 'RestApi');

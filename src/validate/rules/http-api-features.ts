@@ -13,6 +13,8 @@ export const httpApiFeatureRules: ApiRule = (api, ctx) => {
     const useRest = 'use `kind: RestApi`';
     for (const [name, s] of Object.entries(api.stages)) {
       if (s.cache) out.push(issue(ctx, `${k}/stages/${name}/cache`, { code: 'http-api-cache', message: `stage ${name}: HTTP APIs have no API cache`, hint: `${useRest} for a stage cache, or cache in the backend or a CloudFront distribution in front of the HTTP API` }));
+      if (s.logging) out.push(issue(ctx, `${k}/stages/${name}/logging`, { code: 'http-api-execution-logs', message: `stage ${name}: HTTP APIs have no execution logs (AWS: "Execution logs are not supported on protocolType HTTP")`, hint: `remove \`logging\` and log requests with the stage's \`accessLog\`, or ${useRest}` }));
+      if (s.webAclArn) out.push(issue(ctx, `${k}/stages/${name}/webAclArn`, { code: 'http-api-waf', message: `stage ${name}: AWS WAF cannot protect an HTTP API stage (AssociateWebACL takes REST API stages, not HTTP APIs)`, hint: `${useRest}, or put a CloudFront distribution with the web ACL in front of the HTTP API` }));
       if (has(ctx, `${k}/stages/${name}/canary`)) out.push(issue(ctx, `${k}/stages/${name}/canary`, { code: 'http-api-canary', message: `stage ${name}: HTTP APIs have no canary traffic split`, hint: `${useRest}, or drop \`canary\`: apigw-sync rolls HTTP APIs out by deploying, baking while alarms watch, and rolling back` }));
     }
     if (api.rollout && api.rollout.steps.some((p) => p < 100)) {
@@ -20,6 +22,9 @@ export const httpApiFeatureRules: ApiRule = (api, ctx) => {
     }
     if (Object.keys(api.requestValidators).length > 0 || has(ctx, `${k}/requestValidators`)) {
       out.push(issue(ctx, `${k}/requestValidators`, { code: 'http-api-request-validator', message: 'HTTP APIs have no request validators', hint: `${useRest}, or validate in the backend (or a Lambda authorizer)` }));
+    }
+    if (has(ctx, `${k}/gatewayResponses`)) {
+      out.push(issue(ctx, `${k}/gatewayResponses`, { code: 'http-api-gateway-responses', message: 'HTTP APIs have no gateway responses', hint: `${useRest}, or shape error responses in the backend or a Lambda authorizer` }));
     }
     if (has(ctx, `${k}/apiKeys`) || has(ctx, `${k}/usagePlans`)) {
       out.push(issue(ctx, has(ctx, `${k}/apiKeys`) ? `${k}/apiKeys` : `${k}/usagePlans`, { code: 'http-api-api-keys', message: 'HTTP APIs have no API keys or usage plans', hint: `${useRest}, or protect the API with a JWT or Lambda authorizer and per-route throttling` }));

@@ -4,9 +4,8 @@
  * writes; the command functions in-process for the rest (the plan text of a realistic
  * change set is a golden file).
  */
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { TagResourceCommand } from '@aws-sdk/client-api-gateway';
 import { UpdateStageCommand } from '@aws-sdk/client-apigatewayv2';
 import { applyCommand } from '../../../src/cli/apply.js';
@@ -15,12 +14,11 @@ import { planCommand } from '../../../src/cli/plan.js';
 import { unlockCommand } from '../../../src/cli/unlock.js';
 import { UsageError } from '../../../src/model/errors.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, runBin } from '../../helpers/bin.js';
 import type { RunningEmulator } from '../../../src/emulator/index.js';
 import { expectGolden } from '../../helpers/golden.js';
 import { copyState, editYaml, liveApis, sdkClients, startTestEmulator, writesSince } from '../apply/helpers.js';
 
-const exec = promisify(execFile);
-const BIN = join(import.meta.dirname, '..', '..', '..', 'bin', 'apigw-sync.js');
 
 let emu: RunningEmulator;
 let env: NodeJS.ProcessEnv;
@@ -38,15 +36,7 @@ beforeAll(async () => {
 });
 afterAll(async () => emu?.stop());
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, [BIN, ...args], { env, maxBuffer: 16 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const cli = (...args: string[]) => runBin(env, ...args);
 
 describe('apigw-sync plan / apply / drift', () => {
   const dir = copyState();

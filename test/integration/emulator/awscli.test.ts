@@ -6,110 +6,25 @@
  * with the route table: an operation added to the emulator without a CLI step fails it.
  *
  * Skips with a visible message when `aws` is not installed (.ci/run installs the Debian
- * package). The CLI runs in one Python process (awscli-driver.py) when `aws` is a Python
- * script, as pip's and Debian's are; otherwise one process per command.
+ * package). test/helpers/awscli.ts runs the CLI (in one Python process when it can).
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeTable } from '../../../src/emulator/route-table.js';
+import { awsCliEnv, awsCommand, startAwsCli, type AwsCli } from '../../helpers/awscli.js';
 import { startTestEmulator, type Emu } from './core-setup.js';
 
-const exec = promisify(execFile);
-const DRIVER = fileURLToPath(new URL('./awscli-driver.py', import.meta.url));
 const REGION = 'eu-west-1';
 const KITCHEN_SINK = 'test/fixtures/state/kitchen-sink';
 
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-interface Cli {
-  version: string;
-  run(args: string[]): Promise<Result>;
-  close(): void;
-}
-
-const env = {
-  ...process.env,
-  AWS_ACCESS_KEY_ID: 'test',
-  AWS_SECRET_ACCESS_KEY: 'test',
-  AWS_DEFAULT_REGION: REGION,
-  AWS_REGION: REGION,
-  AWS_PAGER: '',
-  AWS_CONFIG_FILE: '/dev/null',
-  AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-};
-
-async function output(cmd: string, args: string[]): Promise<string | undefined> {
-  try {
-    const { stdout, stderr } = await exec(cmd, args, { env });
-    return (stdout || stderr).trim();
-  } catch {
-    return undefined;
-  }
-}
-
-/** The `aws` script behind PATH (through pyenv's shim when there is one) and its Python, if it is a Python script. */
-async function pythonOf(): Promise<string | undefined> {
-  const script = (await output('pyenv', ['which', 'aws'])) ?? (await output('sh', ['-c', 'command -v aws']));
-  if (!script) return undefined;
-  try {
-    const first = readFileSync(realpathSync(script), 'utf8').split('\n', 1)[0];
-    const m = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(first);
-    if (!m || !/python/.test(m[2] ?? m[1])) return undefined;
-    return m[2] ? m[2] : m[1]; // `#!/usr/bin/env python3` → python3
-  } catch {
-    return undefined;
-  }
-}
-
-async function startCli(): Promise<Cli | undefined> {
-  const version = await output('aws', ['--version']);
-  if (!version) return undefined;
-  const python = await pythonOf();
-  if (!python) {
-    return {
-      version,
-      run: (args) => exec('aws', args, { env }).then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }), (e: { code?: number; stdout?: string; stderr?: string }) => ({ code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' })),
-      close: () => {},
-    };
-  }
-  const child: ChildProcess = spawn(python, [DRIVER], { env, stdio: ['pipe', 'pipe', 'inherit'] });
-  const lines = createInterface({ input: child.stdout! });
-  const waiting: Array<(r: Result) => void> = [];
-  lines.on('line', (l) => waiting.shift()?.(JSON.parse(l) as Result));
-  let queue = Promise.resolve<unknown>(undefined);
-  return {
-    version,
-    run: (args) => {
-      const next = queue.then(() => new Promise<Result>((resolve) => {
-        waiting.push(resolve);
-        child.stdin!.write(JSON.stringify(args) + '\n');
-      }));
-      queue = next;
-      return next;
-    },
-    close: () => {
-      child.stdin!.end();
-      child.kill();
-    },
-  };
-}
-
 let emu: Emu;
-let cli: Cli | undefined;
+let cli: AwsCli | undefined;
 let dir: string;
 
 beforeAll(async () => {
-  cli = await startCli();
+  cli = await startAwsCli(awsCliEnv(REGION));
   if (cli) emu = await startTestEmulator();
   dir = mkdtempSync(join(tmpdir(), 'awscli-'));
 });
@@ -120,11 +35,7 @@ afterAll(async () => {
 });
 
 /** One CLI command against the emulator; fails the test with the CLI's own stderr when it fails. */
-async function aws(service: string, command: string, ...args: string[]): Promise<Record<string, unknown>> {
-  const r = await cli!.run(['--endpoint-url', emu.url, '--output', 'json', service, command, ...args]);
-  if (r.code !== 0) throw new Error(`aws ${service} ${command} ${args.join(' ')} → exit ${r.code}\n${r.stderr}`);
-  return r.stdout.trim() === '' ? {} : (JSON.parse(r.stdout) as Record<string, unknown>);
-}
+const aws = (service: string, command: string, ...args: string[]) => awsCommand(cli!, emu.url)(service, command, ...args);
 
 const patch = (path: string, value: string, op = 'replace') => ['--patch-operations', `op=${op},path=${path},value=${value}`];
 
@@ -485,7 +396,7 @@ describe('aws cli', () => {
       CorsConfiguration: { AllowOrigins: ['https://shop.example.com'], AllowCredentials: true, MaxAge: 600, ExposeHeaders: ['x-request-id'] },
     });
     const integrations = (await aws('apigatewayv2', 'get-integrations', '--api-id', String(http.ApiId))).Items as Array<Record<string, unknown>>;
-    expect(integrations.find((i) => i.IntegrationType === 'HTTP_PROXY')).toMatchObject({
+    expect(integrations.find((i) => i.IntegrationType === 'HTTP_PROXY' && i.IntegrationMethod === 'GET')).toMatchObject({
       RequestParameters: { 'overwrite:header.x-tenant': '$request.header.x-tenant-id', 'overwrite:path': '/v1/items/$request.path.id' },
       ResponseParameters: { '200': { 'overwrite:header.cache-control': 'max-age=60' }, '404': { 'overwrite:statuscode': '410', 'append:header.x-gone': 'true' } },
     });

@@ -107,7 +107,7 @@ describe('kitchen sink, HTTP API', () => {
     });
     const items = (await v2.send(new GetIntegrationsCommand({ ApiId: apiId }))).Items!;
     const ext = src.paths['/items/{id}'].get['x-amazon-apigateway-integration'];
-    expect(items.find((i) => i.IntegrationType === 'HTTP_PROXY')).toMatchObject({ RequestParameters: ext.requestParameters, ResponseParameters: ext.responseParameters });
+    expect(items.find((i) => i.IntegrationType === 'HTTP_PROXY' && i.IntegrationMethod === 'GET')).toMatchObject({ RequestParameters: ext.requestParameters, ResponseParameters: ext.responseParameters });
   });
 
   it('ExportApi writes CORS, the parameter mappings, the endpoint configuration and the description back', async () => {

@@ -116,7 +116,7 @@ describe('GetExport', () => {
     const doc = JSON.parse(text(out.body));
     expect(doc.openapi).toBe('3.0.1');
     expect(doc.info).toMatchObject({ title: 'pets', version: '1.0' });
-    expect(doc.servers[0].variables.basePath.default).toBe('prod');
+    expect(doc.servers[0].variables.basePath.default).toBe('/prod');
     expect(Object.keys(doc.paths)).toEqual(['/pets', '/pets/{petId}']);
     expect(doc.paths['/pets'].get['x-amazon-apigateway-integration']).toMatchObject({ type: 'http_proxy', uri: 'https://pets.example.com/pets', passthroughBehavior: 'when_no_match' });
     expect(doc.paths['/pets/{petId}']['x-amazon-apigateway-any-method'].parameters).toEqual([{ name: 'petId', in: 'path', required: true, schema: { type: 'string' } }]);

@@ -122,7 +122,7 @@ describe('v2 Stages', () => {
         ApiId, StageName: 'prod', StageVariables: { backend: 'v1', region: 'eu' },
         DefaultRouteSettings: { ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200 },
         RouteSettings: { 'ANY /{proxy+}': { ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 } },
-        AccessLogSettings: { DestinationArn: 'arn:aws:logs:us-east-1:123456789012:log-group:api', Format: '$context.requestId' },
+        AccessLogSettings: { DestinationArn: 'arn:aws:logs:us-east-1:000000000000:log-group:api', Format: '$context.requestId' },
         Description: 'production',
       }),
     );
@@ -139,6 +139,14 @@ describe('v2 Stages', () => {
     await expect(v2.send(new UpdateStageCommand({ ApiId, StageName: 'prod', RouteSettings: { 'GET /missing': { ThrottlingRateLimit: 1 } } }))).rejects.toMatchObject({
       name: 'BadRequestException', message: expect.stringContaining('GET /missing'),
     });
+    // HTTP APIs have no execution logs, log to CloudWatch Logs only, and take AWS's access log format rules.
+    const refused = (input: Omit<ConstructorParameters<typeof UpdateStageCommand>[0], 'ApiId' | 'StageName'>, message: string) =>
+      expect(v2.send(new UpdateStageCommand({ ApiId, StageName: 'prod', ...input }))).rejects.toMatchObject({ name: 'BadRequestException', message: expect.stringContaining(message) });
+    await refused({ DefaultRouteSettings: { LoggingLevel: 'INFO' } }, 'Execution logs are not supported on protocolType HTTP');
+    await refused({ RouteSettings: { 'ANY /{proxy+}': { DataTraceEnabled: true } } }, 'Execution logs are not supported on protocolType HTTP');
+    await refused({ AccessLogSettings: { DestinationArn: 'arn:aws:firehose:us-east-1:000000000000:deliverystream/amazon-apigateway-x', Format: '$context.requestId' } }, 'log group');
+    await refused({ AccessLogSettings: { DestinationArn: 'arn:aws:logs:us-east-1:000000000000:log-group:api', Format: '$context.requestId\n$context.status' } }, 'single line');
+    await refused({ AccessLogSettings: { DestinationArn: 'arn:aws:logs:us-east-1:000000000000:log-group:api', Format: '$context.status' } }, '$context.requestId');
     await v2.send(new DeleteRouteSettingsCommand({ ApiId, StageName: 'prod', RouteKey: 'ANY /{proxy+}' }));
     expect((await v2.send(new GetStageCommand({ ApiId, StageName: 'prod' }))).RouteSettings).toEqual({});
 

@@ -70,11 +70,14 @@ function baseApi(key: string, flavour: ApiKind): ApiModel {
   const api: ApiModel = {
     key, kind: flavour, name: key, binaryMediaTypes: [], disableExecuteApiEndpoint: false, tags: {}, secrets: [],
     stages: { prod: { name: 'prod', variables: {}, ...(flavour === 'HttpApi' ? { autoDeploy: false } : {}) } },
-    routes: { 'GET /base': route(flavour, '/base') }, authorizers: {}, requestValidators: {}, models: {},
+    routes: { 'GET /base': route(flavour, '/base') }, authorizers: {}, requestValidators: {}, models: {}, gatewayResponses: {},
   };
   if (flavour === 'RestApi') Object.assign(api, { endpointType: 'REGIONAL', apiKeySource: 'HEADER' });
   return api;
 }
+
+/** One response type per gateway response field (each field on a record of its own). */
+const GATEWAY_RESPONSE_FOR: Record<string, string> = { statusCode: 'UNAUTHORIZED', responseParameters: 'DEFAULT_4XX', responseTemplates: 'THROTTLED' };
 
 const strip = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
@@ -82,6 +85,7 @@ const strip = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o
 function desiredState(): { model: GatewayModel; where: Map<string, { apiKey: string; target: string; name: string; value: () => unknown; read: (api: ApiModel) => unknown }> } {
   const apis: Record<string, ApiModel> = {};
   const where = new Map<string, { apiKey: string; target: string; name: string; value: () => unknown; read: (api: ApiModel) => unknown }>();
+  const stagesSeen = new Map<ApiKind, number>();
   for (const flavour of FLAVOURS) {
     const rk = `records-${flav(flavour)}`;
     const rec = baseApi(rk, flavour);
@@ -100,7 +104,14 @@ function desiredState(): { model: GatewayModel; where: Map<string, { apiKey: str
       where.set(c.id, { apiKey: key, target: 'api', name: key, value: () => apis[key][c.field as keyof ApiModel], read: (a) => a[c.field as keyof ApiModel] });
       continue;
     }
-    const apiKey = `records-${flav(c.flavour)}`;
+    let apiKey = `records-${flav(c.flavour)}`;
+    if (c.kind === 'stage') {
+      // AWS allows 10 stages per REST API: stage samples fill APIs of their own, nine (and prod) at a time.
+      const n = stagesSeen.get(c.flavour) ?? 0;
+      stagesSeen.set(c.flavour, n + 1);
+      apiKey = `stages-${flav(c.flavour)}-${Math.floor(n / 9)}`;
+      apis[apiKey] ??= baseApi(apiKey, c.flavour);
+    }
     const api = apis[apiKey];
     const pick = (o: unknown) => (o as Record<string, unknown> | undefined)?.[c.field];
     if (c.kind === 'stage') {
@@ -118,6 +129,10 @@ function desiredState(): { model: GatewayModel; where: Map<string, { apiKey: str
       const name = `v-${c.field}`;
       api.requestValidators[name] = { name, validateRequestBody: false, validateRequestParameters: false, ...patch } as ApiModel['requestValidators'][string];
       where.set(c.id, { apiKey, target: 'requestValidator', name, value: () => pick(api.requestValidators[name]), read: (a) => pick(a.requestValidators[name]) });
+    } else if (c.kind === 'gatewayResponse') {
+      const name = GATEWAY_RESPONSE_FOR[c.field];
+      api.gatewayResponses[name] = { responseType: name, responseParameters: {}, responseTemplates: {}, ...patch } as ApiModel['gatewayResponses'][string];
+      where.set(c.id, { apiKey, target: 'gatewayResponse', name, value: () => pick(api.gatewayResponses[name]), read: (a) => pick(a.gatewayResponses[name]) });
     } else if (c.kind === 'model') {
       const name = `M${c.field}`;
       api.models[name] = strip({ contentType: 'application/json', schema: { type: 'object' }, ...patch }) as ApiModel['models'][string];

@@ -8,15 +8,19 @@
  * NOT_ROUND_TRIP with the reason.
  */
 import type { ApiKind } from '../../../src/model/api.js';
+import { policyText } from '../../../src/kinds/api/policy.js';
 
 type PerFlavour = Partial<Record<ApiKind, Record<string, unknown>>>;
 
 const LAMBDA = 'arn:aws:apigateway:ap-northeast-2:lambda:path/2015-03-31/functions/arn:aws:lambda:ap-northeast-2:000000000000:function:auth/invocations';
 const ROLE = 'arn:aws:iam::000000000000:role/apigw-invoke';
 const LOGS = 'arn:aws:logs:ap-northeast-2:000000000000:log-group:access';
+const WEB_ACL = 'arn:aws:wafv2:ap-northeast-2:000000000000:regional/webacl/apigw-sync-example/7d3c1e5a-0b6f-4c2e-9a41-5e8f2d6b0c17';
 /** Replaced by the id of a VPC link the test creates in the local endpoint. */
 export const VPC_LINK_ID = '<vpc link id>';
 const LISTENER = 'arn:aws:elasticloadbalancing:ap-northeast-2:000000000000:listener/app/private/0123456789abcdef/fedcba9876543210';
+/** A PRIVATE API needs a resource policy before it can be deployed (AWS refuses CreateDeployment without one). */
+const POLICY = policyText({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 'execute-api:Invoke', Resource: 'execute-api:/*' }] })!;
 const both = (patch: Record<string, unknown>): PerFlavour => ({ RestApi: patch, HttpApi: patch });
 
 export const SAMPLES: Record<string, Record<string, PerFlavour>> = {
@@ -27,6 +31,8 @@ export const SAMPLES: Record<string, Record<string, PerFlavour>> = {
     binaryMediaTypes: { RestApi: { binaryMediaTypes: ['image/png', 'application/octet-stream'] } },
     apiKeySource: { RestApi: { apiKeySource: 'AUTHORIZER' } },
     disableExecuteApiEndpoint: both({ disableExecuteApiEndpoint: true }),
+    vpcEndpointIds: { RestApi: { endpointType: 'PRIVATE', vpcEndpointIds: ['vpce-0a1b2c3d4e5f60718', 'vpce-0f1e2d3c4b5a69788'], policy: POLICY } },
+    policy: { RestApi: { policy: policyText({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Principal: '*', Action: 'execute-api:Invoke', Resource: 'execute-api:/*/DELETE/*' }, { Effect: 'Allow', Principal: '*', Action: 'execute-api:Invoke', Resource: 'execute-api:/*' }] }) } },
     minimumCompressionSize: { RestApi: { minimumCompressionSize: 1024 } },
     cors: { HttpApi: { cors: { allowOrigins: ['https://app.example.com'], allowMethods: ['GET', 'POST'], allowHeaders: ['content-type'], exposeHeaders: ['x-request-id'], allowCredentials: true, maxAge: 600 } } },
   },
@@ -35,9 +41,29 @@ export const SAMPLES: Record<string, Record<string, PerFlavour>> = {
     variables: both({ variables: { backend: 'v2', region: 'seoul' } }),
     tracingEnabled: { RestApi: { tracingEnabled: true } },
     throttling: both({ throttling: { rateLimit: 100, burstLimit: 200 } }),
-    cache: { RestApi: { cache: { sizeGb: 1.6, ttlSeconds: 120 } } },
+    cache: { RestApi: { cache: { sizeGb: 1.6, ttlSeconds: 120, allMethods: false, encrypted: true, requireAuthorization: false, unauthorizedStrategy: 'FAIL_WITH_403' } } },
+    detailedMetrics: both({ detailedMetrics: true }),
+    logging: { RestApi: { logging: { level: 'INFO', dataTrace: true } } },
+    // Every member of a route's settings, on top of stage-wide values it overrides (REST: a method setting; HTTP: a RouteSettings entry).
+    routeSettings: {
+      RestApi: {
+        cache: { sizeGb: 0.5, ttlSeconds: 300, allMethods: false },
+        throttling: { rateLimit: 100, burstLimit: 200 },
+        routeSettings: {
+          'GET /base': {
+            throttling: { rateLimit: 10, burstLimit: 20 },
+            detailedMetrics: true,
+            logging: { level: 'ERROR', dataTrace: false },
+            caching: { enabled: true, ttlSeconds: 60, encrypted: true, requireAuthorization: false, unauthorizedStrategy: 'SUCCEED_WITHOUT_RESPONSE_HEADER' },
+          },
+        },
+      },
+      HttpApi: { throttling: { rateLimit: 100, burstLimit: 200 }, routeSettings: { 'GET /base': { throttling: { rateLimit: 10, burstLimit: 20 }, detailedMetrics: true } } },
+    },
     accessLog: both({ accessLog: { destinationArn: LOGS, format: '$context.requestId' } }),
     autoDeploy: { HttpApi: { autoDeploy: true } },
+    // The web ACL the local endpoint seeds in every account and region (EXAMPLE_WEB_ACL).
+    webAclArn: { RestApi: { webAclArn: WEB_ACL } },
   },
   authorizer: {
     type: { RestApi: { type: 'REQUEST', identitySource: ['method.request.header.X-Token', 'method.request.querystring.t'] }, HttpApi: { type: 'JWT', identitySource: ['$request.header.Authorization'], jwt: { issuer: 'https://issuer.example.com', audience: ['app'] }, authorizerUri: undefined, payloadFormatVersion: undefined } },
@@ -54,6 +80,11 @@ export const SAMPLES: Record<string, Record<string, PerFlavour>> = {
   requestValidator: {
     validateRequestBody: { RestApi: { validateRequestBody: true } },
     validateRequestParameters: { RestApi: { validateRequestParameters: true } },
+  },
+  gatewayResponse: {
+    statusCode: { RestApi: { statusCode: '418' } },
+    responseParameters: { RestApi: { responseParameters: { 'gatewayresponse.header.Access-Control-Allow-Origin': "'*'", 'gatewayresponse.header.X-Request-Id': 'context.requestId' } } },
+    responseTemplates: { RestApi: { responseTemplates: { 'application/json': '{"error":$context.error.messageString}', 'text/plain': 'nope' } } },
   },
   model: {
     schema: { RestApi: { schema: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } } } },
@@ -84,6 +115,8 @@ export const SAMPLES: Record<string, Record<string, PerFlavour>> = {
     contentHandling: { RestApi: { contentHandling: 'CONVERT_TO_TEXT' } },
     credentials: both({ credentials: ROLE }),
     cacheKeyParameters: { RestApi: { cacheKeyParameters: ['method.request.querystring.q'] } },
+    responseParameters: { HttpApi: { responseParameters: { '200': { 'overwrite:header.x-from': 'apigw' }, '404': { 'overwrite:statuscode': '410' } } } },
+    tlsConfig: { RestApi: { tlsConfig: { insecureSkipVerification: true } }, HttpApi: { connectionType: 'VPC_LINK', connectionId: VPC_LINK_ID, uri: LISTENER, tlsConfig: { serverNameToVerify: 'backend.example.com' } } },
     payloadFormatVersion: { HttpApi: { type: 'AWS_PROXY', uri: LAMBDA.replace('function:auth', 'function:app'), httpMethod: 'POST', payloadFormatVersion: '1.0' } },
   },
   /** Parts: patched into a route's method responses / its integration's responses. */
@@ -106,6 +139,7 @@ export const NOT_ROUND_TRIP: Record<string, string> = {
   'authorizer.name@RestApi': 'the record\'s key (renames are tested in test/integration/apply/renames.test.ts)',
   'authorizer.name@HttpApi': 'the record\'s key (renames are tested in test/integration/apply/renames.test.ts)',
   'requestValidator.name@RestApi': 'the record\'s key',
+  'gatewayResponse.responseType@RestApi': 'the record\'s key (the response type)',
   'model.contentType@RestApi': 'OpenAPI schemas carry no content type: import writes application/json and warns (a non-JSON model cannot come back)',
   'api.endpointType@HttpApi': 'HTTP APIs have no endpoint type in AWS (always regional): the state\'s word stands, and import has nothing to write',
   'api.binaryMediaTypes@HttpApi': 'HTTP APIs have no binary media types (read as [], never written)',

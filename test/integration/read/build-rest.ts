@@ -171,6 +171,7 @@ export async function buildRestApi(c: APIGatewayClient, name: string, opts: { ta
     },
     requestValidators: { all: { name: 'all', validateRequestBody: true, validateRequestParameters: true } },
     models: { Pet: { contentType: 'application/json', schema: petSchema } },
+    gatewayResponses: {},
     secrets: [],
   };
   return { apiId: restApiId, expected };

@@ -102,6 +102,7 @@ describe('HTTP API read', () => {
       },
       requestValidators: {},
       models: {},
+      gatewayResponses: {},
       secrets: [],
     };
 

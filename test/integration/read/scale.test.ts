@@ -34,7 +34,7 @@ function desiredFor(names: string[]): GatewayModel {
   for (const name of names) {
     apis[name] = {
       key: name, kind: 'RestApi', name, endpointType: 'EDGE', apiKeySource: 'HEADER', disableExecuteApiEndpoint: false, binaryMediaTypes: [], tags: {}, stages: {}, routes: {}, authorizers: {},
-      requestValidators: {}, models: {}, secrets: [],
+      requestValidators: {}, models: {}, gatewayResponses: {}, secrets: [],
     };
   }
   return { region: REGION, defaults: {}, apis };

@@ -40,7 +40,7 @@ describe('costDelta', () => {
       'canary traffic split (HTTP rolls out by deploy-and-bake)', 'AWS WAF', 'private endpoints',
     ]);
     expect(l.httpGaps?.find((g) => g.feature === 'response cache')?.inUse).toBe(true);
-    expect(l.httpGaps?.find((g) => g.feature === 'AWS WAF')?.inUse).toBeNull();
+    expect(l.httpGaps?.find((g) => g.feature === 'AWS WAF')?.inUse).toBe(false);
   });
 
   it('a new API with declared usage', () => {

@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { renderCostMarkdown } from '../../../src/render/cost-markdown.js';
 import { renderCostText } from '../../../src/render/cost-text.js';
 import { expectGolden } from '../../helpers/golden.js';
-import { mixedReport, seoulReport, unknownRegionReport } from './scenarios.js';
+import { mixedReport, seoulReport, unknownRegionReport, wafReport } from './scenarios.js';
 
 describe('cost renderers (golden)', () => {
   it.each([
     { name: 'mixed', report: mixedReport },
     { name: 'seoul-partial', report: seoulReport },
     { name: 'unknown-region', report: unknownRegionReport },
+    { name: 'waf', report: wafReport },
   ])('$name', ({ name, report }) => {
     expectGolden(`cost/${name}.md`, renderCostMarkdown(report()));
     expectGolden(`cost/${name}.txt`, renderCostText(report()));

@@ -1,5 +1,6 @@
 /** Report scenarios shared by the golden tests (and the rendered-PNG check). */
 import { EMBEDDED_PRICES, costDelta, fromMeasured, type CostReport } from '../../../src/cost/index.js';
+import type { ApiModel } from '../../../src/model/api.js';
 import { gateway, route, snapshot } from '../../helpers/model-builders.js';
 import { M, declared, http, rest, usageOf } from './fixtures.js';
 
@@ -33,6 +34,35 @@ export function seoulReport(): CostReport {
     live: snapshot([rest('shop', { prod: 0.5 })], { region: 'ap-northeast-2' }),
     usage: usageOf({ shop: declared(10 * M) }),
     prices: EMBEDDED_PRICES,
+  });
+}
+
+const ACL = (name: string, id: string) => `arn:aws:wafv2:us-east-1:123456789012:regional/webacl/${name}/${id}`;
+
+/** A REST API with AWS WAF on its stages, priced with AWS's table. */
+function withWaf(api: ApiModel, acls: Record<string, string>): ApiModel {
+  for (const [stage, arn] of Object.entries(acls)) api.stages[stage] = { ...api.stages[stage], webAclArn: arn };
+  return api;
+}
+
+/**
+ * us-east-1, AWS WAF: shop's two stages get one web ACL (4 rules: its fees split over both),
+ * admin's web ACL goes, and billing's web ACL cannot be read (its rule count is unknown).
+ */
+export function wafReport(): CostReport {
+  const shopWaf = ACL('shop-waf', '1111');
+  const adminWaf = ACL('admin-waf', '2222');
+  const billingWaf = ACL('billing-waf', '3333');
+  return costDelta({
+    desired: gateway([withWaf(rest('shop', { prod: undefined, staging: undefined }), { prod: shopWaf, staging: shopWaf }), rest('admin'), withWaf(rest('billing'), { prod: billingWaf })], 'us-east-1'),
+    live: snapshot([rest('shop', { prod: undefined, staging: undefined }), withWaf(rest('admin'), { prod: adminWaf }), rest('billing')], { region: 'us-east-1' }),
+    usage: usageOf({
+      shop: fromMeasured({ windowDays: 30, stages: { prod: { requests: 30 * M }, staging: { requests: 1 * M } } }),
+      admin: declared(2 * M),
+      billing: declared(5 * M),
+    }),
+    prices: EMBEDDED_PRICES,
+    webAcls: { [shopWaf]: { name: 'shop-waf', rules: 4 }, [adminWaf]: { name: 'admin-waf', rules: 1 }, [billingWaf]: { error: 'AccessDeniedException: not authorized to perform wafv2:GetWebACL' } },
   });
 }
 

@@ -45,7 +45,7 @@ describe('pull_request', () => {
       expect(calls.plan).toEqual(['gateway-state']);
       expect(calls.drift).toEqual(['gateway-state']);
       expect(bodies.checkCreate).toEqual({ name: 'apigw-sync/plan', head_sha: HEAD, status: 'in_progress' });
-      expect(bodies.checkUpdate).toMatchObject({ status: 'completed', conclusion: 'success', output: { title: '7 to add, 12 to change, 4 to destroy; 2 APIs redeploy; 5 breaking changes', annotations: [] } });
+      expect(bodies.checkUpdate).toMatchObject({ status: 'completed', conclusion: 'success', output: { title: '7 to add, 12 to change, 4 to destroy; 2 APIs redeploy; 5 breaking changes; 1 security-relevant change', annotations: [] } });
       expect(bodies.status).toEqual({ state: 'pending', context: 'apigw-sync/approval', description: `0 of 1 approvals for ${HEAD.slice(0, 7)}` });
       const body = bodies.comment as string;
       expect(body.startsWith(COMMENT_MARKER)).toBe(true);

@@ -35,7 +35,7 @@ describe('job summary and check run output', () => {
       },
     ]);
     const ok = renderCheckRunOutput({ plan: fixturePlan(), issues: [] });
-    expect(ok.title).toBe('7 to add, 12 to change, 4 to destroy; 2 APIs redeploy; 5 breaking changes');
+    expect(ok.title).toBe('7 to add, 12 to change, 4 to destroy; 2 APIs redeploy; 5 breaking changes; 1 security-relevant change');
     expect(ok.text!.length).toBeLessThanOrEqual(CHECK_RUN_TEXT_LIMIT);
   });
 

@@ -21,6 +21,8 @@ function liveShop(): ApiModel {
         variables: { backendVersion: 'v1', dbPassword: 'hunter2-old', upstreamCode: 'c-1111' },
         throttling: { rateLimit: 1000, burstLimit: 2000 },
         cache: { sizeGb: 0.5, ttlSeconds: 300 },
+        routeSettings: { 'GET /users/{id}': { caching: { ttlSeconds: 60 } } },
+        webAclArn: 'arn:aws:wafv2:ap-northeast-2:123456789012:regional/webacl/shop-waf/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b',
       }),
       dev: stage('dev', { variables: { backendVersion: 'v2' } }),
     },
@@ -50,6 +52,10 @@ function desiredShop(): ApiModel {
   d.stages.prod.variables.dbPassword = 'correct-horse-battery';
   d.stages.prod.variables.upstreamCode = 'c-2222';
   d.stages.prod.throttling = { rateLimit: 500, burstLimit: 1000 };
+  // Per-method settings change; the web ACL goes (security-relevant).
+  d.stages.prod.detailedMetrics = true;
+  d.stages.prod.routeSettings = { 'GET /users/{id}': { caching: { ttlSeconds: 120 }, throttling: { rateLimit: 50, burstLimit: 100 } } };
+  delete d.stages.prod.webAclArn;
   d.stages.dev.tracingEnabled = true;
   const getUser = d.routes['GET /users/{id}'];
   getUser.authorization = { type: 'COGNITO_USER_POOLS', authorizer: 'cognito', scopes: [] };

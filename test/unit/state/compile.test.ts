@@ -62,7 +62,7 @@ describe('compileState', () => {
     expect(r.model.apis.a.routes['POST /q'].integration).toMatchObject({ type: 'AWS', passthroughBehavior: 'WHEN_NO_MATCH', httpMethod: 'POST', timeoutInMillis: 29000 });
     expect(r.model.apis.h.routes.$default).toMatchObject({ method: 'ANY', path: '$default', integration: { type: 'AWS_PROXY', timeoutInMillis: 30000, payloadFormatVersion: '2.0' } });
     expect(r.model.apis.h.stages.live).toEqual({ name: 'live', variables: {}, autoDeploy: false });
-    expect(r.model.apis.a).toMatchObject({ binaryMediaTypes: [], tags: {}, authorizers: {}, requestValidators: {}, models: {}, secrets: [], endpointType: 'REGIONAL', apiKeySource: 'HEADER' });
+    expect(r.model.apis.a).toMatchObject({ binaryMediaTypes: [], tags: {}, authorizers: {}, requestValidators: {}, models: {}, secrets: [], endpointType: 'EDGE', apiKeySource: 'HEADER', gatewayResponses: {} });
     expect(r.model.apis.a.rollout).toBeUndefined();
   });
 

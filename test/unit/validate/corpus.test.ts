@@ -71,9 +71,8 @@ const CASES: Array<[string, string, number, string]> = [
   ['uri-placeholder-unmapped', 'apis/a/api.yaml', 7, 'uri-placeholder-unmapped'],
   ['validator-undefined', 'apis/a/api.yaml', 5, 'validator-undefined'],
   ['yaml-syntax', 'apis/a/api.yaml', 5, 'yaml-syntax'],
-  // Refusals AWS makes, caught at validate (issue 12 §3), and extensions that are refused or not managed yet (§2).
+  // Refusals AWS makes, caught at validate (issue 12 §3), and extensions that are refused (§2).
   ['api-key-source-invalid', 'apis/a/svc.openapi.yaml', 8, 'api-key-source-invalid'],
-  ['auth-not-managed', 'apis/a/svc.openapi.yaml', 6, 'extension-not-managed'],
   ['authorizer-cache-identity', 'apis/a/svc.openapi.yaml', 11, 'authorizer-cache-identity'],
   ['compression-size-range', 'apis/a/svc.openapi.yaml', 8, 'compression-size-range'],
   ['cors-credentials-wildcard', 'apis/h/api.yaml', 4, 'cors-credentials-wildcard'],
@@ -91,10 +90,16 @@ const CASES: Array<[string, string, number, string]> = [
   ['http-response-parameter', 'apis/h/svc.openapi.yaml', 14, 'http-response-parameter'],
   ['importexport-version', 'apis/h/svc.openapi.yaml', 8, 'importexport-version'],
   ['policy-invalid', 'apis/a/svc.openapi.yaml', 11, 'policy-invalid'],
-  ['policy-not-managed', 'apis/a/svc.openapi.yaml', 8, 'extension-not-managed'],
   ['private-api-without-policy', 'apis/a/api.yaml', 3, 'private-api-without-policy'],
   ['security-policy-refused', 'apis/a/svc.openapi.yaml', 8, 'extension-refused'],
   ['vpc-endpoints-not-private', 'apis/a/svc.openapi.yaml', 7, 'vpc-endpoints-not-private'],
+  // Stage settings AWS refuses (issue 13): WAF and execution logs on HTTP APIs, route settings for no route, access logs, web ACL scope.
+  ['access-log-destination', 'apis/h/api.yaml', 11, 'access-log-destination'],
+  ['access-log-format', 'apis/a/api.yaml', 12, 'access-log-format'],
+  ['http-api-execution-logs', 'apis/h/api.yaml', 13, 'http-api-execution-logs'],
+  ['http-api-waf', 'apis/h/api.yaml', 10, 'http-api-waf'],
+  ['route-settings-unknown-route', 'apis/a/api.yaml', 11, 'route-settings-unknown-route'],
+  ['web-acl-scope', 'apis/a/api.yaml', 10, 'web-acl-scope'],
 ];
 
 describe('invalid gateway-state corpus', () => {

@@ -196,7 +196,7 @@ export function buildExport(snap: DeployedSnapshot, opts: ExportOptions): Json {
   if (api.description) info.description = api.description;
   const host = `${api.id}.execute-api.${opts.region}.amazonaws.com`;
   const doc: Json = oas3
-    ? { openapi: '3.0.1', info, servers: [{ url: `https://${host}/{basePath}`, variables: { basePath: { default: opts.stageName } } }], paths }
+    ? { openapi: '3.0.1', info, servers: [{ url: `https://${host}/{basePath}`, variables: { basePath: { default: `/${opts.stageName}` } } }], paths }
     : { swagger: '2.0', info, host, basePath: `/${opts.stageName}`, schemes: ['https'], paths };
   if (oas3) {
     const components: Json = {};

@@ -8,17 +8,13 @@ import type { ValidationIssue } from '../../../model/issue.js';
 import type { SourceDoc } from '../../../state/yaml-source.js';
 import { didYouMean } from '../../../state/did-you-mean.js';
 import { docIssue, isObj, type Occurrence } from './scan.js';
+import { GATEWAY_RESPONSE_PARAM_KEY, GATEWAY_RESPONSE_PARAM_VALUE, GATEWAY_RESPONSE_TYPES } from '../../../kinds/gateway-response/types.js';
 
-/** The `GatewayResponseType` enum of the service model (apigateway-2015-07-09). */
-export const GATEWAY_RESPONSE_TYPES = [
-  'DEFAULT_4XX', 'DEFAULT_5XX', 'RESOURCE_NOT_FOUND', 'UNAUTHORIZED', 'INVALID_API_KEY', 'ACCESS_DENIED', 'AUTHORIZER_FAILURE',
-  'AUTHORIZER_CONFIGURATION_ERROR', 'INVALID_SIGNATURE', 'EXPIRED_TOKEN', 'MISSING_AUTHENTICATION_TOKEN', 'INTEGRATION_FAILURE',
-  'INTEGRATION_TIMEOUT', 'API_CONFIGURATION_ERROR', 'UNSUPPORTED_MEDIA_TYPE', 'BAD_REQUEST_PARAMETERS', 'BAD_REQUEST_BODY',
-  'REQUEST_TOO_LARGE', 'THROTTLED', 'QUOTA_EXCEEDED', 'WAF_FILTERED',
-] as const;
+/** The `GatewayResponseType` enum of the service model (apigateway-2015-07-09), from the gateway response kind. */
+export { GATEWAY_RESPONSE_TYPES };
 
-const PARAM_KEY = /^gatewayresponse\.(header|querystring|path)\.[^\s.][^\s]*$/;
-const PARAM_VALUE = /^(method\.request\.(header|querystring|path|multivalueheader|multivaluequerystring)\.[^\s]+|stageVariables\.[A-Za-z0-9_]+|context\.[A-Za-z0-9_.]+|'[^']*')$/;
+const PARAM_KEY = GATEWAY_RESPONSE_PARAM_KEY;
+const PARAM_VALUE = GATEWAY_RESPONSE_PARAM_VALUE;
 
 export function checkGatewayResponses(src: SourceDoc, occ: Occurrence): ValidationIssue[] {
   const out: ValidationIssue[] = [];
@@ -27,7 +23,7 @@ export function checkGatewayResponses(src: SourceDoc, occ: Occurrence): Validati
   }
   for (const [type, raw] of Object.entries(occ.value)) {
     const at = [...occ.path, type];
-    if (!(GATEWAY_RESPONSE_TYPES as readonly string[]).includes(type)) {
+    if (!GATEWAY_RESPONSE_TYPES.includes(type)) {
       const near = didYouMean(type, GATEWAY_RESPONSE_TYPES);
       out.push(docIssue(src, at, { code: 'gateway-response-type', message: `gateway response type "${type}" does not exist`, hint: near ? `did you mean ${near}?` : `use one of ${GATEWAY_RESPONSE_TYPES.join(', ')}` }));
       continue;

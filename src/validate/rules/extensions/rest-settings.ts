@@ -91,12 +91,12 @@ export function checkBinaryMediaTypes(src: SourceDoc, occ: Occurrence): Validati
 /** AWS refuses CreateDeployment on a PRIVATE REST API without a resource policy. */
 export function privateWithoutPolicy(api: ApiModel, docs: readonly SourceDoc[], at: () => ValidationIssue['location']): ValidationIssue[] {
   if (api.kind !== 'RestApi' || api.endpointType !== 'PRIVATE') return [];
-  if (docs.some((d) => isObj(d.value) && d.value['x-amazon-apigateway-policy'] !== undefined)) return [];
+  if (api.policy !== undefined || docs.some((d) => isObj(d.value) && d.value['x-amazon-apigateway-policy'] !== undefined)) return [];
   return [{
     severity: 'error',
     code: 'private-api-without-policy',
     message: `${api.name} is a PRIVATE REST API without a resource policy; AWS refuses to deploy it ("Private REST API doesn't have a resource policy attached to it")`,
-    hint: 'add x-amazon-apigateway-policy allowing execute-api:Invoke from your VPC endpoints, or use endpointType REGIONAL',
+    hint: 'add x-amazon-apigateway-policy (or `policy:` in api.yaml) allowing execute-api:Invoke from your VPC endpoints, or use endpointType REGIONAL',
     location: at(),
   }];
 }

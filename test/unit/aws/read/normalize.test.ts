@@ -40,12 +40,12 @@ describe('restStage', () => {
     ['…unless the state declares exactly that', { stageName: 's', methodSettings: { '*/*': ms({}) } },
       { name: 's', variables: {}, throttling: { rateLimit: 10000, burstLimit: 5000 } },
       { name: 's', variables: {}, throttling: { rateLimit: 10000, burstLimit: 5000 } }],
-    ['per-method settings are not the stage default', { stageName: 's', methodSettings: { 'pets/GET': ms({ throttlingRateLimit: 1, throttlingBurstLimit: 1 }) } }, undefined,
-      { name: 's', variables: {} }],
+    ['per-method settings are route settings, not the stage default', { stageName: 's', methodSettings: { 'pets/GET': ms({ throttlingRateLimit: 1, throttlingBurstLimit: 1 }) } }, undefined,
+      { name: 's', variables: {}, routeSettings: { 'GET /pets': { throttling: { rateLimit: 1, burstLimit: 1 } } } }],
     ['cache: size from the cluster, TTL from */*', { stageName: 's', cacheClusterEnabled: true, cacheClusterSize: '6.1', methodSettings: { '*/*': ms({ cachingEnabled: true, cacheTtlInSeconds: 60 }) } },
       undefined, { name: 's', variables: {}, cache: { sizeGb: 6.1, ttlSeconds: 60 } }],
-    ['cache without */*: AWS\'s TTL 300', { stageName: 's', cacheClusterEnabled: true, cacheClusterSize: '0.5' }, undefined,
-      { name: 's', variables: {}, cache: { sizeGb: 0.5, ttlSeconds: 300 } }],
+    ['cache without */*: AWS\'s TTL 300, and no method caches', { stageName: 's', cacheClusterEnabled: true, cacheClusterSize: '0.5' }, undefined,
+      { name: 's', variables: {}, cache: { sizeGb: 0.5, ttlSeconds: 300, allMethods: false } }],
     ['tracing off is absent…', { stageName: 's', tracingEnabled: false }, undefined, { name: 's', variables: {} }],
     ['…or false when the state says false', { stageName: 's', tracingEnabled: false }, { name: 's', variables: {}, tracingEnabled: false },
       { name: 's', variables: {}, tracingEnabled: false }],
@@ -124,7 +124,7 @@ describe('AWS\'s built-in models', () => {
     authorizers: [], validators: [], models, stages: [],
   });
   const desired = (models: string[]): ApiModel => ({
-    key: 'a', kind: 'RestApi', name: 'a', binaryMediaTypes: [], tags: {}, stages: {}, routes: {}, authorizers: {}, requestValidators: {}, secrets: [],
+    key: 'a', kind: 'RestApi', name: 'a', binaryMediaTypes: [], tags: {}, stages: {}, routes: {}, authorizers: {}, requestValidators: {}, gatewayResponses: {}, secrets: [],
     models: Object.fromEntries(models.map((m) => [m, { contentType: 'application/json', schema: {} }])),
   });
 

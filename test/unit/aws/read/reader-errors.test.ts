@@ -1,5 +1,5 @@
 /** Reader error paths with a mocked SDK: an SDK error reaches the caller once wrapped, naming the call. */
-import { APIGatewayClient, GetAuthorizersCommand, GetModelsCommand, GetRequestValidatorsCommand, GetResourcesCommand, GetStagesCommand } from '@aws-sdk/client-api-gateway';
+import { APIGatewayClient, GetAuthorizersCommand, GetGatewayResponsesCommand, GetModelsCommand, GetRequestValidatorsCommand, GetResourcesCommand, GetStagesCommand } from '@aws-sdk/client-api-gateway';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readRestApi } from '../../../../src/aws/read/kinds.js';
@@ -19,6 +19,7 @@ describe('readRestApi errors', () => {
     apigw.on(GetRequestValidatorsCommand).resolves({ items: [] });
     apigw.on(GetModelsCommand).resolves({ items: [] });
     apigw.on(GetStagesCommand).resolves({ item: [] });
+    apigw.on(GetGatewayResponsesCommand).resolves({ items: [] });
     const err = await readRestApi(new APIGatewayClient({ region: 'us-east-1' }), { id: 'abc', name: 'x' }, 'x').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AwsCallError);
     const e = err as AwsCallError;
@@ -34,6 +35,7 @@ describe('readRestApi errors', () => {
     apigw.on(GetRequestValidatorsCommand).resolves({ items: [] });
     apigw.on(GetModelsCommand).resolves({ items: [] });
     apigw.on(GetStagesCommand).resolves({ item: [] });
+    apigw.on(GetGatewayResponsesCommand).resolves({ items: [] });
     const live = await readRestApi(new APIGatewayClient({ region: 'us-east-1' }), { id: 'abc', name: 'x' }, 'x');
     expect(live.ids.resourceIds).toEqual({ '/': 'r', '/a': 'a' });
     expect(Object.keys(live.model.routes)).toEqual(['GET /a']);
@@ -49,6 +51,7 @@ describe('paging guard', () => {
     apigw.on(GetRequestValidatorsCommand).resolves({ items: [] });
     apigw.on(GetModelsCommand).resolves({ items: [] });
     apigw.on(GetStagesCommand).resolves({ item: [] });
+    apigw.on(GetGatewayResponsesCommand).resolves({ items: [] });
     await expect(readRestApi(new APIGatewayClient({ region: 'us-east-1' }), { id: 'abc', name: 'x' }, 'x')).rejects.toThrow(/GetResources returned the same position twice/);
     expect(apigw.commandCalls(GetResourcesCommand)).toHaveLength(2);
   });
