@@ -48,7 +48,8 @@ export function environmentsSummary(sections: EnvironmentCommentSection[]): Plan
   const sum: PlanSummary = { add: 0, change: 0, destroy: 0, redeploys: 0, breaking: 0 };
   for (const s of sections) {
     if (!s.plan) continue;
-    for (const k of Object.keys(sum) as (keyof PlanSummary)[]) sum[k] += s.plan.summary[k];
+    for (const k of ['add', 'change', 'destroy', 'redeploys', 'breaking'] as const) sum[k] += s.plan.summary[k];
+    if (s.plan.summary.security) sum.security = (sum.security ?? 0) + s.plan.summary.security;
   }
   return sum;
 }
@@ -85,7 +86,7 @@ function badge(s: EnvironmentCommentSection): string {
   if (!hasPlanChanges(p)) return 'no changes';
   const x = p.summary;
   const cost = s.cost?.monthlyDeltaUsd !== undefined ? ` · ${formatUsdDelta(s.cost.monthlyDeltaUsd)}/month` : '';
-  return `${x.add} to add · ${x.change} to change · ${x.destroy} to destroy · ${x.redeploys} redeploy${x.redeploys === 1 ? '' : 's'}${x.breaking ? ` · ⚠️ ${x.breaking} breaking` : ''}${cost}`;
+  return `${x.add} to add · ${x.change} to change · ${x.destroy} to destroy · ${x.redeploys} redeploy${x.redeploys === 1 ? '' : 's'}${x.breaking ? ` · ⚠️ ${x.breaking} breaking` : ''}${x.security ? ` · 🛡️ ${x.security} security` : ''}${cost}`;
 }
 
 /**

@@ -79,11 +79,11 @@ describe('environments in the App and the Action', () => {
     const d = await services().planner.describe({ dir });
     if (d.status !== 'ok') throw new Error('invalid');
     const approved = exactApproval(d.desired);
-    editYaml(dir, 'environments/prod.yaml', (doc) => doc.set('apis', doc.createNode({ shop: { stages: { prod: { variables: { logLevel: 'TRACE' } } } } })));
+    editYaml(dir, 'environments/prod.yaml', (doc) => doc.setIn(['apis', 'shop', 'stages', 'prod', 'variables'], doc.createNode({ logLevel: 'TRACE' })));
     // The executor reports the refusal (apply-executor.ts: UNREVIEWED_STATE); nothing reaches prod.
     await expect(services().applier.apply({ dir, approvedDesired: approved })).rejects.toMatchObject({ code: 'UNREVIEWED_STATE' });
     expect(await names('222222222222', 'ap-northeast-2')).toEqual([]);
-    editYaml(dir, 'environments/prod.yaml', (doc) => doc.delete('apis'));
+    editYaml(dir, 'environments/prod.yaml', (doc) => doc.deleteIn(['apis', 'shop', 'stages', 'prod', 'variables']));
     const r = await services().applier.apply({ dir, approvedDesired: approved });
     expect(r.failures).toEqual([]);
     expect(r.status).toBe('applied');

@@ -3,7 +3,7 @@
  * `render`), the overlay checked like the base with positions in the overlay, and a state
  * without environments read exactly as before.
  */
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,9 +19,21 @@ import { expectGolden } from '../../helpers/golden.js';
 
 const EXAMPLE = join(import.meta.dirname, '..', '..', '..', 'gateway-state');
 
-function copy(): string {
+/**
+ * A copy of the example. The overlays these tests write are about other sections: the base's
+ * web ACL (a regional resource of ap-northeast-2) is left out unless asked for (`waf`).
+ */
+function copy(o: { waf?: boolean } = {}): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'apigw-sync-env-')), 'gateway-state');
   cpSync(EXAMPLE, dir, { recursive: true });
+  if (!o.waf) {
+    const api = join(dir, 'apis', 'shop', 'api.yaml');
+    writeFileSync(api, readFileSync(api, 'utf8').replace(/^ *webAclArn: .*\n/m, ''));
+    for (const f of ['dev', 'prod']) {
+      const env = join(dir, 'environments', `${f}.yaml`);
+      writeFileSync(env, readFileSync(env, 'utf8').replace(/\napis:\n  shop:\n    stages:\n      prod:\n *webAclArn: .*\n$/, '\n').replace(/^ *(# .*web ACL.*\n)? *webAclArn: .*\n/m, ''));
+    }
+  }
   return dir;
 }
 
@@ -48,11 +60,14 @@ describe('resolving an environment', () => {
     expect(r.environment).toMatchObject({ name: 'dev', regions: ['us-east-1'], account: { id: '111111111111', profile: 'apigw-sync-dev' }, gate: { soakSeconds: 0, approval: false }, apis: ['events', 'shop'] });
   });
 
-  it('prod: the base as written, in its own region, with its gate', async () => {
+  it('prod: the base as written (its own web ACL), in its own region, with its gate', async () => {
     const base = await validateState(EXAMPLE);
     const prod = await validateState(EXAMPLE, { environment: 'prod' });
     expect(prod.issues).toEqual([]);
-    expect(prod.model.apis).toEqual(base.model.apis);
+    const waf = (arn: string | undefined) => arn?.replace(':000000000000:', ':222222222222:');
+    expect(prod.model.apis.shop.stages.prod.webAclArn).toBe(waf(base.model.apis.shop.stages.prod.webAclArn));
+    expect({ ...prod.model.apis.shop, stages: {} }).toEqual({ ...base.model.apis.shop, stages: {} });
+    expect(prod.model.apis.events).toEqual(base.model.apis.events);
     expect(prod.environment?.gate).toEqual({ soakSeconds: 600, approval: true });
   });
 
@@ -90,6 +105,39 @@ describe('resolving an environment', () => {
 
   it('render --env of an environment the state does not declare suggests the nearest', async () => {
     await expect(renderCommand('gateway-state', { env: 'prd' })).rejects.toThrow(/no environment "prd" — did you mean "prod"\?: the state declares dev, prod/);
+  });
+});
+
+describe('stage settings per environment: WAF, cache, access logs, route settings', () => {
+  it("a web ACL is regional: the base's, in another region, is an error at the base until the overlay names the environment's own", async () => {
+    const dir = copy({ waf: true });
+    const dev = join(dir, 'environments', 'dev.yaml');
+    const text = readFileSync(dev, 'utf8');
+    writeFileSync(dev, text.replace(/^ *webAclArn: .*\n/m, ''));
+    const bad = await validateState(dir, { environment: 'dev' });
+    expect(bad.issues.map((i) => `${i.code} ${i.location.file.replace(dir, 'gateway-state')}`)).toEqual(['web-acl-region gateway-state/apis/shop/api.yaml']);
+    writeFileSync(dev, text);
+    const ok = await validateState(dir, { environment: 'dev' });
+    expect(ok.issues).toEqual([]);
+    expect(ok.model.apis.shop.stages.prod.webAclArn).toBe('arn:aws:wafv2:us-east-1:111111111111:regional/webacl/apigw-sync-example/7d3c1e5a-0b6f-4c2e-9a41-5e8f2d6b0c17');
+  });
+
+  it('the other stage settings are overridden like any stage field (null removes one), and checked', async () => {
+    const dir = copy();
+    writeFileSync(
+      join(dir, 'environments', 'dev.yaml'),
+      ['account: { id: "111111111111" }', 'region: us-east-1', 'apis:', '  shop:', '    stages:', '      prod:', '        webAclArn: null', '        logging: null', '        routeSettings:', '          GET /users/{user_id}:', '            caching: { ttlSeconds: 5 }', ''].join('\n'),
+    );
+    const r = await validateState(dir, { environment: 'dev' });
+    expect(r.issues).toEqual([]);
+    const prod = r.model.apis.shop.stages.prod;
+    expect(prod.webAclArn).toBeUndefined();
+    expect(prod.logging).toBeUndefined();
+    expect(JSON.stringify(prod.routeSettings)).toContain('"ttlSeconds":5');
+    writeFileSync(join(dir, 'environments', 'dev.yaml'), ['account: { id: "111111111111" }', 'region: us-east-1', 'apis:', '  shop:', '    stages:', '      prod:', '        webAclId: x', ''].join('\n'));
+    const bad = await validateState(dir, { environment: 'dev' });
+    expect(bad.issues[0]).toMatchObject({ severity: 'error', location: { line: 7 } });
+    expect(bad.issues[0].message).toMatch(/webAclId/);
   });
 });
 
@@ -160,7 +208,7 @@ describe('an overlay is checked like the base, at its own file:line:col', () => 
 
 describe('a state without environments', () => {
   it('reads, compiles and validates exactly as before (no environment keys anywhere)', async () => {
-    const dir = copy();
+    const dir = copy({ waf: true });
     rmSync(join(dir, 'environments'), { recursive: true });
     writeFileSync(join(dir, 'gateway.yaml'), (await import('node:fs')).readFileSync(join(dir, 'gateway.yaml'), 'utf8').replace(/\n#[^\n]*\npromotion: \[dev, prod\]\n/, '\n'));
     const files = await readStateDir(dir);
