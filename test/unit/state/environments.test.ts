@@ -31,7 +31,7 @@ function copy(o: { waf?: boolean } = {}): string {
     writeFileSync(api, readFileSync(api, 'utf8').replace(/^ *webAclArn: .*\n/m, ''));
     for (const f of ['dev', 'prod']) {
       const env = join(dir, 'environments', `${f}.yaml`);
-      writeFileSync(env, readFileSync(env, 'utf8').replace(/\napis:\n  shop:\n    stages:\n      prod:\n *webAclArn: .*\n$/, '\n').replace(/^ *(# .*web ACL.*\n)? *webAclArn: .*\n/m, ''));
+      writeFileSync(env, readFileSync(env, 'utf8').replace(/\napis:\n {2}shop:\n {4}stages:\n {6}prod:\n *webAclArn: .*\n$/, '\n').replace(/^ *(# .*web ACL.*\n)? *webAclArn: .*\n/m, ''));
     }
   }
   return dir;
