@@ -193,9 +193,9 @@ export async function runActionCommand(inputs: ActionInputs, ctx: ActionContext,
   if (d.status === 'invalid') return { outputs, summary: renderPlanSummary({ issues: d.issues, heading: '## apigw-sync drift' }), failed: 'gateway-state is invalid', log };
   outputs['has-changes'] = d.report.items.length > 0;
   const section = renderDriftSection(d.report, { heading: '### Drift (AWS differs from Git)' });
-  let summary = `## apigw-sync drift\n\n${section || '✅ No drift: AWS matches gateway-state.\n'}`;
+  let summary = `## apigw-sync drift${inputs.environment ? ` in ${escapeMarkdownText(inputs.environment)}` : ''}\n\n${section || '✅ No drift: AWS matches gateway-state.\n'}`;
   if (gh && ctx.repo && inputs.driftIssues) {
-    const actions = await syncDriftIssues(gh, ctx.repo, { report: d.report, apiNames: d.apiNames, stateDir: inputs.path, now: new Date(), runUrl: ctx.runUrl });
+    const actions = await syncDriftIssues(gh, ctx.repo, { report: d.report, apiNames: d.apiNames, stateDir: inputs.path, environment: inputs.environment, now: new Date(), runUrl: ctx.runUrl });
     summary += driftIssueLines(actions);
     for (const a of actions) log.push(`drift issue #${a.number} ${a.action} for ${a.apiKey}`);
   }
