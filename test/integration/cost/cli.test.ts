@@ -59,9 +59,10 @@ describe('apigw-sync cost', () => {
     const shop = r.report!.apis.find((l) => l.apiKey === 'shop')!;
     // traffic: 72,000 in 30 days → 73,000/mo × 3.81/M = 0.27813 on both sides
     // cache: 0.03 × 730 = 21.90 → 0.30 × 730 = 219.00; delta +197.10
+    // WAF on prod (unchanged): $5 web ACL + 2 rules × $1 + 73,000 × $0.60/M = 7.0438 on both sides
     expect(shop.usage).toMatchObject({ source: 'cloudwatch', monthlyRequests: 73_000 });
-    expect(shop.beforeUsd).toBeCloseTo(0.27813 + 21.9, 9);
-    expect(shop.afterUsd).toBeCloseTo(0.27813 + 219, 9);
+    expect(shop.beforeUsd).toBeCloseTo(0.27813 + 21.9 + 7.0438, 9);
+    expect(shop.afterUsd).toBeCloseTo(0.27813 + 219 + 7.0438, 9);
     expect(shop.deltaUsd).toBeCloseTo(197.1, 9);
     expect(r.stdout).toContain('cache on "prod" resized 0.5 → 6.1 GB (+$197.10)');
     expect(r.stdout).toContain('73K requests/mo from CloudWatch (last 30 days, extrapolated to 730 h)');

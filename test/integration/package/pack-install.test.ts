@@ -76,7 +76,8 @@ describe('npm pack → npm install -g (offline) → apigw-sync', () => {
       ]),
     );
     expect(paths.filter((p) => /^(src|test|bench|scripts|gateway-state|dist\/action)\//.test(p))).toEqual([]);
-    expect(packed.entryCount).toBeLessThan(120);
+    // esbuild's shared chunks grow with the commands (~85 today); a stray directory (src/, node_modules/) would add thousands.
+    expect(packed.entryCount).toBeLessThan(250);
   });
 
   it('declares no runtime dependencies (they are bundled), so it installs with no registry', () => {

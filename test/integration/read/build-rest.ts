@@ -99,7 +99,7 @@ export async function buildRestApi(c: APIGatewayClient, name: string, opts: { ta
       ],
     }),
   );
-  // A second stage with nothing set: cache off, throttling at AWS's fill-in values.
+  // A second stage with only detailed metrics on: cache off, throttling at AWS's fill-in values.
   await c.send(new CreateStageCommand({ restApiId, stageName: 'dev', deploymentId: dep.id }));
   await c.send(new UpdateStageCommand({ restApiId, stageName: 'dev', patchOperations: [{ op: 'replace', path: '/*/*/metrics/enabled', value: 'true' }] }));
 
@@ -115,10 +115,11 @@ export async function buildRestApi(c: APIGatewayClient, name: string, opts: { ta
     disableExecuteApiEndpoint: false,
     tags: { team: 'qa' },
     stages: {
-      dev: { name: 'dev', variables: {} },
+      dev: { name: 'dev', variables: {}, detailedMetrics: true },
       prod: {
         name: 'prod', description: 'Production', variables: { color: 'blue' },
-        throttling: { rateLimit: 100, burstLimit: 200 }, cache: { sizeGb: 1.6, ttlSeconds: 120 },
+        // The cache cluster is on, but no */* caching/enabled: AWS caches no method.
+        throttling: { rateLimit: 100, burstLimit: 200 }, cache: { sizeGb: 1.6, ttlSeconds: 120, allMethods: false },
       },
     },
     routes: {
