@@ -177,7 +177,10 @@ function environmentsCheckRunOutput(status: string, planned: Awaited<ReturnType<
   const touched = planned.sections.filter((s) => s.touched).map((s) => s.label);
   const title = status === 'invalid' ? 'gateway-state is invalid' : `Planned ${touched.length ? touched.join(', ') : 'no environment'}`;
   const summary = planned.sections.map((s) => `- ${escapeMarkdownText(s.label)}: ${s.touched ? (s.plan ? `${s.plan.summary.add} to add, ${s.plan.summary.change} to change, ${s.plan.summary.destroy} to destroy` : 'invalid') : 'not touched'}`).join('\n');
-  return { title, summary, text: environmentSections(planned.sections, () => ''), annotations: annotationsFor(planned.issues) };
+  // Too long for a check run: each environment's summary, not its per-API sections (never a cut table).
+  const full = environmentSections(planned.sections, () => '');
+  const text = full.length <= CHECK_RUN_TEXT_LIMIT ? full : environmentSections(planned.sections, () => '', true);
+  return { title, summary, text, annotations: annotationsFor(planned.issues) };
 }
 
 /** `apigw-sync/approval` on the commit: make it a required status check to block merging unapproved plans. */
