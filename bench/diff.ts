@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { diffGateway } from '../src/diff/gateway.js';
 import { buildPlan } from '../src/plan/build.js';
 import type { ApiModel, GatewayModel, RouteModel } from '../src/model/api.js';
-import type { LiveSnapshot } from '../src/model/live.js';
+import { emptyIds, type LiveSnapshot } from '../src/model/live.js';
 
 const ROUTES = Number(process.argv[2] ?? 5000);
 const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'] as const;
@@ -50,6 +50,7 @@ function makeApi(routes: RouteModel[]): ApiModel {
     tags: { team: 'bench' },
     stages: { prod: { name: 'prod', variables: { v: '1' } } },
     routes: Object.fromEntries(routes.map((r) => [`${r.method} ${r.path}`, r])),
+    wsRoutes: {},
     authorizers: {},
     requestValidators: {},
     models: {},
@@ -73,7 +74,7 @@ for (let i = 0; i < ROUTES / 100; i++) desiredRoutes.push(makeRoute(ROUTES + i))
 const desired: GatewayModel = { region: 'us-east-1', defaults: {}, apis: { big: makeApi(desiredRoutes) } };
 const live: LiveSnapshot = {
   region: 'us-east-1',
-  apis: { big: { model: makeApi(liveRoutes), ids: { apiId: 'x', resourceIds: {}, routeIds: {}, integrationIds: {}, authorizerIds: {}, requestValidatorIds: {}, stageDeployments: {}, toolTags: {} } } },
+  apis: { big: { model: makeApi(liveRoutes), ids: emptyIds('x') } },
   unmanaged: [],
 };
 

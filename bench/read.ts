@@ -89,7 +89,7 @@ function awsSecondsAtLeast(byOperation: Record<string, number>): number {
 async function measureApigwSync(endpoint: string, name: string): Promise<number> {
   const clients = clientsFor(endpoint);
   const desired: ApiModel = {
-    key: 'bench', kind: 'RestApi', name, binaryMediaTypes: [], tags: {}, stages: {}, routes: {}, authorizers: {},
+    key: 'bench', kind: 'RestApi', name, binaryMediaTypes: [], tags: {}, stages: {}, routes: {}, wsRoutes: {}, authorizers: {},
     requestValidators: {}, models: {}, gatewayResponses: {}, secrets: [],
   };
   const live = await readLive({ clients, desired: { region: REGION, defaults: {}, apis: { bench: desired } }, region: REGION });

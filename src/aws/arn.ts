@@ -28,8 +28,8 @@ export function httpApiPath(apiId: string): string {
   return `/apis/${apiId}`;
 }
 
-/** A stage of a REST (`/restapis/…`) or HTTP (`/apis/…`) API. */
-export function stagePath(kind: 'RestApi' | 'HttpApi', apiId: string, stage: string): string {
+/** A stage of a REST (`/restapis/…`) or v2 — HTTP or WebSocket — (`/apis/…`) API. */
+export function stagePath(kind: 'RestApi' | 'HttpApi' | 'WebSocketApi', apiId: string, stage: string): string {
   return `${kind === 'RestApi' ? restApiPath(apiId) : httpApiPath(apiId)}/stages/${stage}`;
 }
 

@@ -3,7 +3,10 @@
  * in one batched GetMetricData call for all APIs:
  * - REST: `Count` on {ApiName, Stage};
  * - HTTP: `Count` and `DataProcessed` (bytes) on {ApiId, Stage} — bytes / requests gives the
- *   average size that 512 KB metering needs.
+ *   average size that 512 KB metering needs;
+ * - WebSocket: `MessageCount` (billed like requests) and `ConnectCount` on {ApiId, Stage}.
+ *   AWS publishes no connection-minutes metric: the estimate multiplies connections by the
+ *   mean duration the state declares.
  * One-day periods, summed. CloudWatch takes at most 500 queries per call, so more than that
  * (hundreds of stages) is split into further calls; NextToken is followed when present.
  */
@@ -45,7 +48,7 @@ export function usageTargets(live: LiveSnapshot): UsageTarget[] {
 interface QueryRef {
   apiKey: string;
   stage: string;
-  metric: 'Count' | 'DataProcessed';
+  metric: 'Count' | 'DataProcessed' | 'MessageCount' | 'ConnectCount';
 }
 
 function queries(targets: UsageTarget[]): { list: MetricDataQuery[]; refs: Map<string, QueryRef> } {
@@ -65,6 +68,10 @@ function queries(targets: UsageTarget[]): { list: MetricDataQuery[]; refs: Map<s
     for (const stage of t.stages) {
       if (t.kind === 'RestApi') {
         add({ apiKey: t.apiKey, stage, metric: 'Count' }, [{ Name: 'ApiName', Value: t.apiName }, { Name: 'Stage', Value: stage }]);
+      } else if (t.kind === 'WebSocketApi') {
+        const dims = [{ Name: 'ApiId', Value: t.apiId }, { Name: 'Stage', Value: stage }];
+        add({ apiKey: t.apiKey, stage, metric: 'MessageCount' }, dims);
+        add({ apiKey: t.apiKey, stage, metric: 'ConnectCount' }, dims);
       } else {
         const dims = [{ Name: 'ApiId', Value: t.apiId }, { Name: 'Stage', Value: stage }];
         add({ apiKey: t.apiKey, stage, metric: 'Count' }, dims);
@@ -119,12 +126,14 @@ export async function readUsage(cw: CloudWatchClient, targets: UsageTarget[], op
 
   const result = new Map<string, MeasuredUsage>();
   const firstSeen = new Map<string, number>();
-  for (const t of targets) result.set(t.apiKey, { windowDays: days, stages: Object.fromEntries(t.stages.map((s) => [s, t.kind === 'HttpApi' ? { requests: 0, bytes: 0 } : { requests: 0 }])) });
+  const empty = (kind: ApiKind) => (kind === 'HttpApi' ? { requests: 0, bytes: 0 } : kind === 'WebSocketApi' ? { requests: 0, connections: 0 } : { requests: 0 });
+  for (const t of targets) result.set(t.apiKey, { windowDays: days, stages: Object.fromEntries(t.stages.map((s) => [s, empty(t.kind)])) });
   for (const [id, ref] of refs) {
     const v = sums.get(id);
     if (!v) continue;
     const stage = result.get(ref.apiKey)!.stages[ref.stage];
-    if (ref.metric === 'Count') stage.requests += v.sum;
+    if (ref.metric === 'Count' || ref.metric === 'MessageCount') stage.requests += v.sum;
+    else if (ref.metric === 'ConnectCount') stage.connections = (stage.connections ?? 0) + v.sum;
     else stage.bytes = (stage.bytes ?? 0) + v.sum;
     if (v.first !== undefined) firstSeen.set(ref.apiKey, Math.min(firstSeen.get(ref.apiKey) ?? Infinity, v.first));
   }

@@ -29,7 +29,7 @@ interface ImportFlags {
 export function register(program: Command): void {
   program
     .command('import')
-    .description('adopt a live API (--api: write apis/<key>/) or a whole environment (--env: write environments/<name>.yaml)')
+    .description('adopt a live API (--api: write apis/<key>/api.yaml and openapi.yaml, WebSocket: routes.yaml) or a whole environment (--env: write environments/<name>.yaml)')
     .option('--api <id|name>', 'the API id, or its name if unique')
     .option('--env <name>', "adopt an existing environment: its APIs' differences from the base become environments/<name>.yaml")
     .option('--out <dir>', 'gateway-state directory to write into', 'gateway-state')
@@ -49,8 +49,9 @@ export function register(program: Command): void {
         const ownerId = opts.owner ?? (await declaredSettings(opts.out)).owner ?? ownerIdFromEnv(opts.out);
         const r = await importApi({ clients, api: opts.api, outDir: opts.out, key: opts.key, ownerId, takeOver: opts.takeOver });
         const lines = [
-          `Imported ${r.live.model.kind} "${r.live.model.name}" (${r.live.ids.apiId}) as ${opts.out}/apis/${r.key}/: ${Object.keys(r.live.model.routes).length} routes, ${Object.keys(r.live.model.stages).length} stages.`,
+          `Imported ${r.live.model.kind} "${r.live.model.name}" (${r.live.ids.apiId}) as ${opts.out}/apis/${r.key}/: ${Object.keys(r.live.model.kind === 'WebSocketApi' ? r.live.model.wsRoutes : r.live.model.routes).length} routes, ${Object.keys(r.live.model.stages).length} stages.`,
           ...r.written.map((f) => `  wrote ${opts.out}/${f}`),
+          ...r.notes.map((n) => `  note: ${n}`),
           ...(r.tookOverFrom ? [`  took it over from owner ${r.tookOverFrom}: it now carries apigw-sync:owner=${ownerId}; that directory lists it as managed elsewhere`] : []),
           ...r.warnings.map((w) => `  warning: ${w}`),
           `Next: apigw-sync plan ${opts.out}   (expect no changes for this API)`,

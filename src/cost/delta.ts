@@ -5,7 +5,7 @@
  */
 import type { ApiKind, ApiModel, GatewayModel } from '../model/api.js';
 import type { LiveSnapshot } from '../model/live.js';
-import { estimateMonthlyCost, type ApiEstimate, type Estimate } from './estimate.js';
+import { estimateMonthlyCost, type ApiEstimate, type ConnectionCost, type Estimate } from './estimate.js';
 import { httpApiGaps, type HttpGap } from './http-gaps.js';
 import { formatCount, formatUsd } from './money.js';
 import type { PriceBook, PriceProvenance } from './prices/types.js';
@@ -21,6 +21,7 @@ export type CostReasonKind =
   | 'cache-added'
   | 'cache-resized'
   | 'cache-removed'
+  | 'connection-minutes'
   | 'waf-added'
   | 'waf-removed'
   | 'waf-replaced'
@@ -83,8 +84,21 @@ export interface CostDeltaInput {
   webAcls?: Record<string, WebAclFacts>;
 }
 
-const KIND: Record<ApiKind, string> = { RestApi: 'REST', HttpApi: 'HTTP' };
+const KIND: Record<ApiKind, string> = { RestApi: 'REST', HttpApi: 'HTTP', WebSocketApi: 'WebSocket' };
 const NONE: Usage = { source: 'none', monthlyRequests: 0 };
+
+/** "12M requests/mo", or for a WebSocket API "12M messages/mo and 30K connections/mo". */
+function trafficText(kind: ApiKind, usage: Usage): string {
+  if (kind !== 'WebSocketApi') return `${formatCount(usage.monthlyRequests)} requests/mo`;
+  return `${formatCount(usage.monthlyRequests)} messages/mo and ${formatCount(usage.monthlyConnections ?? 0)} connections/mo`;
+}
+
+/** "connection minutes: 30K connections × 12 min (declared) = 360K minutes" — the assumption said where it is made. */
+function connectionText(c: ConnectionCost): string {
+  if (c.minutes === null) return `connection minutes not priced: ${formatCount(c.connections)} connections/mo, and AWS publishes no connection-minutes metric (declare usage.avgConnectionMinutes)`;
+  if (c.connections === 0) return 'no connections known, so no connection minutes';
+  return `connection minutes: ${formatCount(c.connections)} connections × ${c.avgMinutes} min (declared usage.avgConnectionMinutes) = ${formatCount(c.minutes)} minutes (${signed(c.usd)})`;
+}
 
 const minus = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);
 const add = (a: number | null, b: number | null) => (a === null || b === null ? null : a + b);
@@ -162,11 +176,12 @@ function line(key: string, before: ApiModel | undefined, after: ApiModel | undef
   if (after) out.kindAfter = after.kind;
   if (be) out.before = be;
   if (ae) out.after = ae;
-  const traffic = `${formatCount(usage.monthlyRequests)} requests/mo`;
+  const traffic = trafficText((after ?? before)!.kind, usage);
 
   if (!before && after && ae) {
     out.change = 'added';
     out.reasons.push({ kind: 'api-added', text: `new ${KIND[after.kind]} API, ${traffic} (${usage.source === 'none' ? 'no usage known, assumed 0' : usage.source})`, usd: ae.requestUsd });
+    if (ae.connections) out.reasons.push({ kind: 'connection-minutes', text: connectionText(ae.connections), usd: ae.connections.usd });
     for (const c of ae.cache) out.reasons.push({ kind: 'cache-added', text: `cache ${c.sizeGb} GB on "${c.stage}" (${signed(c.monthlyUsd)})`, usd: c.monthlyUsd });
     out.reasons.push(...wafReasons(undefined, ae));
     return out;

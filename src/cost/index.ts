@@ -6,6 +6,6 @@ export { costDelta, type CostReport, type ApiCostLine, type CostReason, type Cos
 export { shouldShowCost, costDeltaOutput } from './thresholds.js';
 export { httpApiGaps, type HttpGap } from './http-gaps.js';
 export { wafCosts, webAclNameOf, stageRequests, type WafCost, type WebAclFacts } from './waf.js';
-export { resolveUsage, usageMap, fromMeasured, extrapolateToMonth, requestsFor, type Usage, type UsageSource, type MeasuredUsage } from './usage.js';
-export { webSocketMonthlyCost, type WebSocketUsage, type WebSocketCost } from './websocket.js';
+export { resolveUsage, usageMap, fromMeasured, extrapolateToMonth, requestsFor, connectionsFor, type Usage, type UsageSource, type MeasuredUsage } from './usage.js';
+export { webSocketMonthlyCost, connectionMinutes, connectionMinutesUsd, type WebSocketUsage, type WebSocketCost } from './websocket.js';
 export { formatUsd, formatCount, formatPercent } from './money.js';

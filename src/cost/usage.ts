@@ -1,8 +1,11 @@
 /**
  * Traffic the estimate prices, with where each figure came from:
- * - `cloudwatch`: counted over the last N days (AWS/ApiGateway Count), extrapolated to 730 h;
+ * - `cloudwatch`: counted over the last N days (AWS/ApiGateway Count; WebSocket APIs:
+ *                 MessageCount and ConnectCount), extrapolated to 730 h;
  * - `declared`:   `usage:` in api.yaml (new APIs without history, or a deliberate override);
  * - `none`:       nothing known, assumed 0 — the report says so.
+ * WebSocket APIs: `monthlyRequests` holds messages; connection minutes are connections × the
+ * declared mean connection duration (AWS publishes no connection-minutes metric).
  */
 import type { UsageOverride } from '../model/api.js';
 import { HOURS_PER_MONTH } from './prices/types.js';
@@ -12,8 +15,8 @@ export type UsageSource = 'cloudwatch' | 'declared' | 'none';
 /** What src/aws/usage.ts measured for one API. */
 export interface MeasuredUsage {
   windowDays: number;
-  /** Per stage: requests counted in the window; HTTP APIs also bytes (DataProcessed). */
-  stages: Record<string, { requests: number; bytes?: number }>;
+  /** Per stage: requests counted in the window; HTTP APIs also bytes (DataProcessed); WebSocket APIs messages (as requests) and connections. */
+  stages: Record<string, { requests: number; bytes?: number; connections?: number }>;
 }
 
 export interface Usage {
@@ -27,6 +30,13 @@ export interface Usage {
   avgResponseKbSource?: Exclude<UsageSource, 'none'>;
   /** The CloudWatch window the monthly figure was extrapolated from. */
   windowDays?: number;
+  /** WebSocket: connections a month (ConnectCount, or declared). */
+  monthlyConnections?: number;
+  connectionsByStage?: Record<string, number>;
+  /** WebSocket: mean minutes a connection stays open — only ever declared (no metric exists). */
+  avgConnectionMinutes?: number;
+  /** WebSocket: mean message size in KB (32 KB metering); declared. */
+  avgMessageKb?: number;
 }
 
 /** Scale a count over `windowDays` to a 730-hour month. */
@@ -36,9 +46,11 @@ export function extrapolateToMonth(count: number, windowDays: number): number {
 
 export function fromMeasured(m: MeasuredUsage): Usage {
   const byStage: Record<string, number> = {};
+  const connectionsByStage: Record<string, number> = {};
   let requests = 0;
   let bytes = 0;
   let sized = false;
+  let connections: number | undefined;
   for (const [stage, s] of Object.entries(m.stages)) {
     byStage[stage] = extrapolateToMonth(s.requests, m.windowDays);
     requests += s.requests;
@@ -46,8 +58,16 @@ export function fromMeasured(m: MeasuredUsage): Usage {
       bytes += s.bytes;
       sized = true;
     }
+    if (s.connections !== undefined) {
+      connectionsByStage[stage] = extrapolateToMonth(s.connections, m.windowDays);
+      connections = (connections ?? 0) + s.connections;
+    }
   }
   const usage: Usage = { source: 'cloudwatch', monthlyRequests: extrapolateToMonth(requests, m.windowDays), byStage, windowDays: m.windowDays };
+  if (connections !== undefined) {
+    usage.monthlyConnections = extrapolateToMonth(connections, m.windowDays);
+    usage.connectionsByStage = connectionsByStage;
+  }
   if (sized && requests > 0) {
     usage.avgResponseKb = bytes / requests / 1024;
     usage.avgResponseKbSource = 'cloudwatch';
@@ -61,16 +81,22 @@ export function fromMeasured(m: MeasuredUsage): Usage {
  */
 export function resolveUsage(declared: UsageOverride | undefined, measured: MeasuredUsage | undefined): Usage {
   const base: Usage = measured ? fromMeasured(measured) : { source: 'none', monthlyRequests: 0 };
-  if (declared?.monthlyRequests !== undefined) {
+  // WebSocket APIs declare messages (their requests) and connections.
+  const requests = declared?.monthlyMessages ?? declared?.monthlyRequests;
+  if (requests !== undefined || declared?.monthlyConnections !== undefined) {
     base.source = 'declared';
-    base.monthlyRequests = declared.monthlyRequests;
+    if (requests !== undefined) base.monthlyRequests = requests;
+    if (declared?.monthlyConnections !== undefined) base.monthlyConnections = declared.monthlyConnections;
     delete base.byStage;
+    delete base.connectionsByStage;
     delete base.windowDays;
   }
   if (declared?.avgResponseKb !== undefined) {
     base.avgResponseKb = declared.avgResponseKb;
     base.avgResponseKbSource = 'declared';
   }
+  if (declared?.avgConnectionMinutes !== undefined) base.avgConnectionMinutes = declared.avgConnectionMinutes;
+  if (declared?.avgMessageKb !== undefined) base.avgMessageKb = declared.avgMessageKb;
   return base;
 }
 
@@ -79,6 +105,13 @@ export function requestsFor(stages: readonly string[], usage: Usage | undefined)
   if (!usage) return 0;
   if (!usage.byStage) return usage.monthlyRequests;
   return stages.reduce((sum, s) => sum + (usage.byStage![s] ?? 0), 0);
+}
+
+/** WebSocket connections a month an API configuration would serve (as requestsFor). */
+export function connectionsFor(stages: readonly string[], usage: Usage | undefined): number {
+  if (!usage) return 0;
+  if (!usage.connectionsByStage) return usage.monthlyConnections ?? 0;
+  return stages.reduce((sum, s) => sum + (usage.connectionsByStage![s] ?? 0), 0);
 }
 
 /**

@@ -5,8 +5,9 @@
  *   1. start the local AWS endpoint in-process (quotas on, refilled 10× faster)
  *   2. create the example APIs from gateway-state/ (plan, then apply)
  *   3. a healthy change: plan, then a canary that steps up while the alarms stay OK → promoted
- *   4. a bad change: the new backend answers 5xx → the alarm fires → automatic rollback
- *   5. Git is reverted (as the revert pull request would) → drift check is clean
+ *   4. a WebSocket change: no traffic split exists, so deploy to the whole stage and bake → kept
+ *   5. a bad change: the new backend answers 5xx → the alarm fires → automatic rollback
+ *   6. Git is reverted (as the revert pull request would) → drift check is clean
  */
 import { createAwsClients } from '../aws/clients.js';
 import { RateLimiter } from '../aws/rate-limit.js';
@@ -62,24 +63,29 @@ export async function runDemo(o: DemoOptions): Promise<number> {
     // Minutes of baking are right for production and wrong for a demo. minRequests is off:
     // canary requests count only from the first whole CloudWatch minute of each step, which a
     // 3-second step never reaches.
-    for (const api of ['shop', 'events']) {
+    for (const api of ['shop', 'events', 'chat']) {
       editYamlFile(dir, `apis/${api}/api.yaml`, (doc) => {
         for (const [k, v] of Object.entries({ steps: [10, 50, 100], bakeSeconds: 3, pollSeconds: 1, minRequests: 0, timeoutSeconds: 40 })) {
-          if (api === 'events' && k === 'steps') continue;
+          if (api !== 'shop' && k === 'steps') continue;
           doc.setIn(['rollout', k], v);
         }
       });
     }
     o.out(dim(`Working on a copy of ${o.stateDir} in ${dir} (bake times shortened to 3 s; minRequests off, since canary requests count in whole CloudWatch minutes).`));
 
-    section(2, 'Create the example APIs', 'gateway-state/ declares a REST API (shop: two service OpenAPI files, Cognito authorizer, cache, per-method settings, an AWS WAF web ACL, canary policy) and an HTTP API (events: JWT authorizer, route settings). Nothing exists yet, so the plan creates everything.');
+    section(
+      2,
+      'Create the example APIs',
+      'gateway-state/ declares a REST API (shop: two service OpenAPI files, Cognito authorizer, cache, per-method settings, an AWS WAF web ACL, canary policy), an HTTP API (events: JWT authorizer, route settings) and a WebSocket API (chat: $connect behind a REQUEST Lambda authorizer, $disconnect, a two-way $default, sendmessage). Nothing exists yet, so the plan creates everything; here is the WebSocket part of it.',
+    );
     const first = await runPlan({ dir, clients });
     if (first.status !== 'ok') {
       o.out(first.issuesText);
       return 1;
     }
+    o.out(apiBlock(first.renderings.text, 'chat'));
     o.out(summaryLine(first.renderings.text));
-    rows.push(await timed('create both APIs', async () => report(await runApply({ dir, clients, yes: true }), undefined)));
+    rows.push(await timed('create the three APIs', async () => report(await runApply({ dir, clients, yes: true }), undefined)));
 
     const [shop] = await findApi(clients, new AwsCaller(), 'shop-api');
     const shopId = shop.apiId;
@@ -93,13 +99,25 @@ export async function runDemo(o: DemoOptions): Promise<number> {
     await showPlan(dir);
     rows.push(await timed('healthy change (canary)', async () => report(...(await applyWithRollout(dir)))));
 
-    section(4, 'A bad change, rolled back automatically', 'The users service moves to a new backend that answers 5xx to 60% of requests. The canary takes 10% of traffic, its 5XXError alarm fires, and apigw-sync removes the canary and restores the API to what the stable deployment serves.');
+    section(
+      4,
+      'A WebSocket change, deployed and baked',
+      "chat's sendmessage integration gets a 9 s timeout. A WebSocket stage cannot split traffic (or connections) between deployments, so there is no canary: the new deployment takes the whole stage, and the managed IntegrationError alarm is watched for the bake time; had it fired, the stage would go back to the previous deployment.",
+    );
+    const [chat] = await findApi(clients, new AwsCaller(), 'chat-api');
+    pumps.push(startTrafficPump({ endpoint: emu.url, apiId: chat.apiId, stage: 'live', requestsPerBatch: 40, connectionsPerBatch: 4, everyMs: 250 }));
+    o.out(dim('Simulated chat clients now connect (~16/s) and send ~160 messages/s to chat-api/live.'));
+    editYamlFile(dir, 'apis/chat/routes.yaml', (doc) => doc.setIn(['routes', 'sendmessage', 'integration', 'timeoutInMillis'], 9000));
+    await showPlan(dir);
+    rows.push(await timed('WebSocket change (deploy and bake)', async () => report(...(await applyWithRollout(dir)))));
+
+    section(5, 'A bad change, rolled back automatically', 'The users service moves to a new backend that answers 5xx to 60% of requests. The canary takes 10% of traffic, its 5XXError alarm fires, and apigw-sync removes the canary and restores the API to what the stable deployment serves.');
     await setBackendHealth(emu.url, { uri: 'https://users-v2.internal.example.com', errorRate: 0.6 });
     editYamlFile(dir, 'apis/shop/api.yaml', (doc) => doc.setIn(['openapi', 0, 'integration', 'baseUri'], 'https://users-v2.internal.example.com'));
     await showPlan(dir);
     rows.push(await timed('bad change (canary)', async () => report(...(await applyWithRollout(dir)))));
 
-    section(5, 'Git catches up', 'After a rollback the GitHub App opens a revert pull request so Git matches production again. Here we revert the file and check for drift: nothing differs.');
+    section(6, 'Git catches up', 'After a rollback the GitHub App opens a revert pull request so Git matches production again. Here we revert the file and check for drift: nothing differs.');
     editYamlFile(dir, 'apis/shop/api.yaml', (doc) => doc.setIn(['openapi', 0, 'integration', 'baseUri'], 'https://users.internal.example.com'));
     const drift = await runDrift({ dir, clients });
     const clean = drift.status === 'ok' && drift.exitCode === 0;
@@ -122,7 +140,7 @@ export async function runDemo(o: DemoOptions): Promise<number> {
     o.out(table(rows));
     o.out(dim(`AWS calls sent to the local endpoint: ${clients.calls.total} (throttled and retried: ${clients.calls.throttled}).`));
     o.out('Next: `npx apigw-sync plan gateway-state` against your own account, or read README.md.');
-    const expected = ['applied', 'promoted', 'rolled back', 'clean', ...ENVIRONMENT_OUTCOMES];
+    const expected = ['applied', 'promoted', 'promoted', 'rolled back', 'clean', ...ENVIRONMENT_OUTCOMES];
     return rows.every((r, i) => r.outcome === expected[i]) ? 0 : 1;
 
     async function showPlan(d: string): Promise<void> {
@@ -173,6 +191,15 @@ export async function runDemo(o: DemoOptions): Promise<number> {
 
 function summaryLine(planText: string): string {
   return planText.trimEnd().split('\n').filter((l) => /^Plan:|^No changes/.test(l.trim())).join('\n') || planText.trimEnd();
+}
+
+/** One API's block of the plan text: from its header line (`+ chat · …`) to the next API's. */
+function apiBlock(planText: string, key: string): string {
+  const lines = planText.trimEnd().split('\n');
+  const start = lines.findIndex((l) => new RegExp(`^[-+~±] ${key} · `).test(l));
+  if (start < 0) return '';
+  const end = lines.findIndex((l, i) => i > start && (/^[-+~±] \S+ · /.test(l) || /^Plan:/.test(l)));
+  return lines.slice(start, end < 0 ? undefined : end).join('\n').trimEnd();
 }
 
 function table(rows: ScenarioRow[]): string {

@@ -13,7 +13,10 @@ export interface TrafficPumpOptions {
   endpoint: string;
   apiId: string;
   stage: string;
+  /** Requests a batch (WebSocket APIs: messages). */
   requestsPerBatch: number;
+  /** WebSocket APIs: clients that connect in each batch (their $connect, then $disconnect). */
+  connectionsPerBatch?: number;
   everyMs: number;
 }
 
@@ -25,7 +28,7 @@ export function startTrafficPump(o: TrafficPumpOptions): TrafficPump {
     const res = await fetch(`${o.endpoint}/_emulator/traffic`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ apiId: o.apiId, stage: o.stage, requests: o.requestsPerBatch }),
+      body: JSON.stringify({ apiId: o.apiId, stage: o.stage, requests: o.requestsPerBatch, ...(o.connectionsPerBatch ? { connections: o.connectionsPerBatch } : {}) }),
     });
     if (!res.ok) throw new Error(`simulated traffic refused: ${res.status} ${await res.text()}`);
     sent += o.requestsPerBatch;
@@ -47,7 +50,7 @@ export function startTrafficPump(o: TrafficPumpOptions): TrafficPump {
 }
 
 /** Declares how an integration backend answers (`/_emulator/backends`): "this URI returns 5xx". */
-export async function setBackendHealth(endpoint: string, rule: { uri?: string; deploymentId?: string; errorRate: number; latencyMs?: number }): Promise<void> {
+export async function setBackendHealth(endpoint: string, rule: { uri?: string; deploymentId?: string; errorRate: number; latencyMs?: number; executionErrorRate?: number }): Promise<void> {
   const res = await fetch(`${endpoint}/_emulator/backends`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -29,6 +29,8 @@ export function buildDocs(x: DocsInput): { apis: SiteApi[]; files: Map<string, s
   const apis: SiteApi[] = [];
   for (const key of Object.keys(x.model.apis).sort()) {
     const api = x.model.apis[key];
+    // OpenAPI describes REST and HTTP APIs only: a WebSocket API has no page (its routes file is its documentation).
+    if (api.kind === 'WebSocketApi') continue;
     const found = servicesOfApi(x.files, key);
     const docs = readSourceDocs(x.files, found.status === 'ok' ? found.entries : []);
     const doc = servedOpenapi({ api, region: x.model.region, sources: x.sources, docs, apiId: x.apiIds?.[key], domains: x.domains?.[key] });

@@ -28,7 +28,7 @@ import {
   type ApiClients,
   type ApiExecutor,
   type ApiRef,
-  type Deployer,
+  type DeployerFactory,
 } from '../aws/apply/index.js';
 import { acquireLock, heldLock, newLockValue, staleHolder, type HeldLock } from '../aws/lock.js';
 import { rolloutLeaseStale } from './rollout-lock.js';
@@ -50,7 +50,7 @@ export interface ApiUnitInput {
   ownerId?: string;
   lockTtlSeconds?: number;
   /** Replaces the direct deployment (the canary rollout plugs in here). */
-  deployerFor?: (api: ApiModel, clients: ApiClients, caller: AwsCaller) => Deployer;
+  deployerFor?: DeployerFactory;
   events: EventSink;
 }
 
@@ -158,7 +158,7 @@ function unitExecutor(u: ApiUnitInput, caller: AwsCaller, toolTagsAtCreate: () =
   const desired = u.desired ?? u.live!.model;
   const kind = desired.kind;
   const sameKindLive = u.live && u.live.model.kind === kind ? u.live : undefined;
-  const deployer = (u.deployerFor ?? ((api, clients, c) => directDeployer(api.kind, clients, c)))(desired, u.clients, caller);
+  const deployer = (u.deployerFor ?? ((api, clients, c) => directDeployer(api.kind, clients, c)))(desired, u.clients, caller, { live: sameKindLive, region: u.region });
   const common = { region: u.region, caller, deployer, toolTagsAtCreate, description: `apigw-sync ${u.plan.fingerprint.slice(0, 12)}`, steps: u.plan.steps };
   const main: ApiExecutor = createApiExecutor(kind, u.clients, { ...common, desired, live: sameKindLive });
   const old: ApiExecutor | undefined =

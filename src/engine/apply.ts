@@ -9,7 +9,6 @@
  */
 import { assertCloudWatchRole } from '../aws/apply/logging-role.js';
 import { readFile } from 'node:fs/promises';
-import type { ApiModel } from '../model/api.js';
 import { FingerprintMismatchError, UnreviewedStateError, UsageError } from '../model/errors.js';
 import type { ValidationIssue } from '../model/issue.js';
 import type { Plan, PlanStep } from '../model/plan.js';
@@ -17,7 +16,7 @@ import { canonicalJson } from '../model/canonical.js';
 import { fingerprintMatches, parsePlan, shortFingerprint, type DeploymentTask } from '../plan/index.js';
 import { checkApprovedState, type ApprovedDesiredState } from '../plan/approved-state.js';
 import { desiredStateDigest, type DesiredStateDigest } from '../plan/fingerprint.js';
-import { AwsCaller, ApiTags, type ApiClients, type Deployer } from '../aws/apply/index.js';
+import { AwsCaller, ApiTags, type DeployerFactory } from '../aws/apply/index.js';
 import type { AwsClients } from '../aws/clients.js';
 import { TAG_OWNER, type LiveSnapshot } from '../model/live.js';
 import type { GatewayModel } from '../model/api.js';
@@ -60,7 +59,7 @@ export interface ApplyOptions {
   /** The directory's owner id when gateway.yaml declares none (the repository and path; engine/owner.ts). */
   ownerId?: string;
   lockTtlSeconds?: number;
-  deployerFor?: (api: ApiModel, clients: ApiClients, caller: AwsCaller) => Deployer;
+  deployerFor?: DeployerFactory;
   events?: EventSink;
   now?: Date;
 }

@@ -1,6 +1,7 @@
 /**
  * importApi: adopt a live API. Finds it by id or unique name, reads it with the same
- * reader plan uses, and writes apis/<key>/api.yaml + openapi.yaml (and gateway.yaml with
+ * reader plan uses, and writes apis/<key>/api.yaml + openapi.yaml (a WebSocket API: + routes.yaml,
+ * apigw-sync's own format, since AWS has no export of one) (and gateway.yaml with
  * the region when there is none). The key is the API's `apigw-sync:id` tag when it has
  * one, else its name made into a folder name. Existing folders are never overwritten.
  */
@@ -41,6 +42,8 @@ export interface ImportResult {
   /** Paths written, relative to outDir. */
   written: string[];
   warnings: string[];
+  /** What the reader should know about the files (a WebSocket API's routes file is apigw-sync's own format). */
+  notes: string[];
   /** The owner id the API was taken over from (`takeOver`). */
   tookOverFrom?: string;
 }
@@ -49,7 +52,7 @@ export async function importApi(opts: ImportOptions): Promise<ImportResult> {
   const outDir = opts.outDir ?? 'gateway-state';
   const listed = await listApis(opts.clients);
   const found = findByIdOrName(listed, opts.api);
-  if (!found) throw new UsageError(`no REST or HTTP API with id or name "${opts.api}" in ${opts.clients.region}`, 'check the id/name with `aws apigateway get-rest-apis` / `aws apigatewayv2 get-apis`, and AWS_REGION');
+  if (!found) throw new UsageError(`no REST, HTTP or WebSocket API with id or name "${opts.api}" in ${opts.clients.region}`, 'check the id/name with `aws apigateway get-rest-apis` / `aws apigatewayv2 get-apis`, and AWS_REGION');
   const otherOwner = found.tags[TAG_OWNER] !== undefined && found.tags[TAG_OWNER] !== opts.ownerId ? found.tags[TAG_OWNER] : undefined;
   if (otherOwner && !opts.takeOver) {
     throw new UsageError(
@@ -65,7 +68,7 @@ export async function importApi(opts: ImportOptions): Promise<ImportResult> {
     throw new UsageError(`${join(outDir, 'apis', key)} already exists`, 'import never overwrites: remove the folder, or pass --key with another folder name');
   }
   const live = await readApi(opts.clients, found, key);
-  const { files, warnings } = emitApi(key, live.model);
+  const { files, warnings, notes } = emitApi(key, live.model);
   if (!existsSync(join(outDir, 'gateway.yaml'))) files['gateway.yaml'] = emitGatewayYaml(opts.clients.region, opts.takeOver ? opts.ownerId : undefined);
   const written: string[] = [];
   for (const [rel, text] of Object.entries(files)) {
@@ -77,7 +80,7 @@ export async function importApi(opts: ImportOptions): Promise<ImportResult> {
   if (otherOwner && opts.ownerId) {
     // The files are written first: a failure here leaves them, and running import again needs no AWS change undone.
     await new ApiTags(opts.clients, new AwsCaller(), opts.clients.region).set({ kind: found.kind, apiId: found.apiId, name: found.name }, { [TAG_OWNER]: opts.ownerId, [TAG_ID]: key });
-    return { key, live, written, warnings, tookOverFrom: otherOwner };
+    return { key, live, written, warnings, notes, tookOverFrom: otherOwner };
   }
-  return { key, live, written, warnings };
+  return { key, live, written, warnings, notes };
 }

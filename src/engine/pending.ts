@@ -28,7 +28,7 @@ export function withPendingDeployments(plan: Plan, desired: GatewayModel, pendin
   for (const p of pending) {
     const api = desired.apis[p.apiKey];
     if (!api) continue;
-    const stages = p.stages.filter((s) => api.stages[s] && !(api.kind === 'HttpApi' && api.stages[s].autoDeploy));
+    const stages = p.stages.filter((s) => api.stages[s] && !(api.kind !== 'RestApi' && api.stages[s].autoDeploy));
     if (stages.length === 0) continue;
     deployments[p.apiKey] = [...new Set([...(deployments[p.apiKey] ?? []), ...stages])].sort();
   }

@@ -7,14 +7,14 @@
  * keeps the pending tag, and exits non-zero.
  */
 import type { AwsClients } from '../aws/clients.js';
-import type { ApiModel } from '../model/api.js';
 import { ApigwSyncError } from '../model/errors.js';
 import { runRollout } from '../rollout/driver.js';
 import type { RolloutEvent } from '../rollout/events.js';
 import type { Clock } from '../rollout/port.js';
-import { directDeployer, type ApiClients, type AwsCaller, type Deployer } from '../aws/apply/index.js';
+import { directDeployer, type DeployerFactory } from '../aws/apply/index.js';
 import { createRolloutPort } from '../aws/rollout/index.js';
 import { isDriverGone, newDriverId } from './driver-id.js';
+import { restoreDefinition } from './restore-definition.js';
 
 export class RolledBackError extends ApigwSyncError {
   constructor(target: string, readonly reason: string) {
@@ -44,9 +44,9 @@ export interface RolloutDeployerOptions {
   onEvent?: (event: RolloutEvent) => void;
 }
 
-export function rolloutDeployerFor(o: RolloutDeployerOptions) {
+export function rolloutDeployerFor(o: RolloutDeployerOptions): DeployerFactory {
   const driver = o.driver ?? newDriverId('cli');
-  return (api: ApiModel, clients: ApiClients, caller: AwsCaller): Deployer => {
+  return (api, clients, caller, ctx) => {
     const direct = directDeployer(api.kind, clients, caller);
     const policy = api.rollout;
     if (!policy) return direct;
@@ -56,6 +56,8 @@ export function rolloutDeployerFor(o: RolloutDeployerOptions) {
         const directResult = others.length > 0 ? await direct.deploy({ ...req, stages: others }) : undefined;
         if (!req.stages.includes(policy.stage)) return directResult!;
         const { cloudwatch } = o.aws();
+        // WebSocket APIs cannot be exported: a rollback re-applies the definition this apply started from.
+        const restore = api.kind === 'WebSocketApi' && ctx?.live ? restoreDefinition({ key: api.key, previous: ctx.live, clients, caller, region: ctx.region }) : undefined;
         const port = await createRolloutPort({
           clients: { ...clients, cloudwatch },
           api: req.api,
@@ -63,6 +65,7 @@ export function rolloutDeployerFor(o: RolloutDeployerOptions) {
           policy,
           clock: o.clock,
           description: req.description,
+          restore,
         });
         const fingerprint = /[0-9a-f]{12}/.exec(req.description)?.[0];
         const outcome = await runRollout({ port, policy, clock: o.clock, driver, signal: o.signal, onEvent: o.onEvent, fingerprint, isDriverGone });

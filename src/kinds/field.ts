@@ -2,8 +2,9 @@
  * The field table: ONE row per model field of a kind, and the columns every stage of the
  * pipeline reads, so that they cannot disagree:
  *
- *   model key ─ rest / http: the wire member (Get* output, Create* input), AWS's default,
+ *   model key ─ rest / http / ws: the wire member (Get* output, Create* input), AWS's default,
  *               the v1 PATCH path (and how a change becomes operations), the v2 Update* member
+ *               (`ws`: WebSocket APIs, v2 like HTTP APIs but with their own set of members)
  *             ─ state: the api.yaml key and OpenAPI extension, both ways (load and import)
  *             ─ breaking / redeploy: the reasons a change of the field gives the plan
  *             ─ userKeys: a map whose keys people name (masked by name in every output)
@@ -112,6 +113,8 @@ export interface FieldRow<R, K extends keyof R = keyof R> extends FieldFlags<R> 
   rest?: WireColumn<R, K>;
   /** HTTP (v2) wire mapping; absent = the field has no HTTP form. */
   http?: WireColumn<R, K>;
+  /** WebSocket (v2) wire mapping; absent = the field has no WebSocket form. */
+  ws?: WireColumn<R, K>;
   /** The field is a map whose keys people name (stage variables, parameters): masked by name. */
   userKeys?: boolean;
   /**
@@ -131,8 +134,9 @@ export function rowsOf<R>(table: Partial<FieldTable<R>>): FieldRows<R> {
   return Object.entries(table) as FieldRows<R>;
 }
 
-function columnOf<R>(row: FieldRow<R>, flavour: ApiKind): WireColumn<R, keyof R> | undefined {
-  return flavour === 'RestApi' ? row.rest : row.http;
+/** The row's column for one API flavour (undefined: the field does not exist there). */
+export function columnOf<R>(row: FieldRow<R>, flavour: ApiKind): WireColumn<R, keyof R> | undefined {
+  return flavour === 'RestApi' ? row.rest : flavour === 'HttpApi' ? row.http : row.ws;
 }
 
 const isPlain = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -218,12 +222,12 @@ export function patchOps<R>(table: Partial<FieldTable<R>>, before: R, after: R, 
   return ops;
 }
 
-/** v2: the Update* members for the fields that changed (undefined when none did). */
-export function updateInput<R>(table: Partial<FieldTable<R>>, before: R, after: R): Obj | undefined {
+/** v2 (HTTP and WebSocket): the Update* members for the fields that changed (undefined when none did). */
+export function updateInput<R>(table: Partial<FieldTable<R>>, before: R, after: R, flavour: Exclude<ApiKind, 'RestApi'> = 'HttpApi'): Obj | undefined {
   const out: Obj = {};
   let changed = false;
   for (const [key, row] of rowsOf(table)) {
-    const col = row.http;
+    const col = columnOf(row, flavour);
     if (!col || col.create === false || !rowChanged(key, row, before, after)) continue;
     const members = col.update ? col.update(before[key], after[key], { before, after }) : col.wire ? { [col.wire]: after[key] ?? col.clear } : {};
     // A member left undefined is not sent: a change that needs no Update* member (CORS removed) costs no call.
@@ -323,6 +327,11 @@ export function emitFields<R>(table: Partial<FieldTable<R>>, flavour: ApiKind, r
     if (out === undefined) continue;
     if (!st.ext || st.emitTo !== 'openapi') {
       apiYaml[key] = out;
+      continue;
+    }
+    // A WebSocket API has no OpenAPI document: a field the others keep there is an api.yaml key (the model's value, not the extension's shape).
+    if (flavour === 'WebSocketApi') {
+      apiYaml[key] = v;
       continue;
     }
     // Rows that share one extension object (endpoint configuration) each add their members.

@@ -65,6 +65,9 @@ export interface DiffContext {
   records<T>(target: ChangeTarget, live: Record<string, T>, desired: Record<string, T>, renames?: Map<string, string>): Change[];
 }
 
+/** The LiveIds maps that keep a name-keyed kind's AWS ids (name → id). */
+export type IdsKey = 'authorizerIds' | 'requestValidatorIds' | 'modelIds';
+
 /**
  * How src/aws reads a kind from one API flavour: the list operation (an SDK command name
  * without `Command`) and how its items become records. Pure data; src/aws sends it.
@@ -81,7 +84,13 @@ export interface ReadSpec<R = unknown> {
   key?: string;
   /** The item member with the AWS id, and the LiveIds map that keeps it (name → id). */
   id?: string;
-  idsKey?: 'authorizerIds' | 'requestValidatorIds';
+  idsKey?: IdsKey;
+  /**
+   * Listed once per item of another kind's list (v2 route responses, per route): that kind's
+   * target, the member of its items holding their id, and the input member that takes it.
+   * Each item read keeps the parent's id under that input member.
+   */
+  parent?: { target: ChangeTarget; id: string; input: string };
   /** Items → records, for kinds whose items are not one record each (REST resources carry methods). */
   normalize?(items: object[], ctx: NormalizeContext): Record<string, R>;
   /** After the item's record is read: ids the apply needs (which deployment a stage serves). */
@@ -106,7 +115,7 @@ export interface WriteSpec<R = unknown> {
   delete: { op: string };
   /** The input member that names an existing record, and whether it takes the record's AWS id or its name. */
   address: { member: string; by: 'id' | 'name' };
-  idsKey?: 'authorizerIds' | 'requestValidatorIds';
+  idsKey?: IdsKey;
   /** Fields AWS cannot change in place: a change deletes and creates the record again. */
   recreateOn?: ReadonlyArray<keyof R>;
 }

@@ -17,9 +17,27 @@ import { requestValidatorKind } from './request-validator/index.js';
 import { routeKind } from './route/index.js';
 import { stageKind } from './stage/index.js';
 import { tagsKind } from './tags/index.js';
+import { routeResponseKind } from './route-response/index.js';
 import { unusedIntegrationKind } from './unused-integration/index.js';
+import { wsIntegrationResponseKind } from './ws-integration-response/index.js';
+import { wsRouteKind } from './ws-route/index.js';
 
-export const KINDS: readonly ResourceKind[] = [apiKind, tagsKind, authorizerKind, requestValidatorKind, modelKind, gatewayResponseKind, routeKind, integrationKind, unusedIntegrationKind, stageKind, deploymentKind];
+export const KINDS: readonly ResourceKind[] = [
+  apiKind,
+  tagsKind,
+  authorizerKind,
+  requestValidatorKind,
+  modelKind,
+  gatewayResponseKind,
+  routeKind,
+  integrationKind,
+  unusedIntegrationKind,
+  wsRouteKind,
+  routeResponseKind,
+  wsIntegrationResponseKind,
+  stageKind,
+  deploymentKind,
+];
 
 const BY_TARGET = new Map<ChangeTarget, ResourceKind>(KINDS.map((k) => [k.target, k]));
 

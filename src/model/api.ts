@@ -24,11 +24,12 @@ import type { RequestValidatorModel } from '../kinds/request-validator/model.js'
 import type { RouteModel } from '../kinds/route/model.js';
 import type { StageModel } from '../kinds/stage/model.js';
 import type { TagsModel } from '../kinds/tags/model.js';
+import type { WebSocketRouteModel } from '../kinds/ws-route/model.js';
 
 // Each resource kind's model type lives with the rest of that kind (src/kinds/<kind>/model.ts);
 // they are re-exported here so the model stays one vocabulary to import from.
-export type { ApiKind, EndpointType, CorsModel, ApiHeaderModel } from '../kinds/api/model.js';
-export { CACHE_SIZES_GB, type CacheSizeGb, type StageModel } from '../kinds/stage/model.js';
+export type { ApiKind, OpenApiKind, EndpointType, CorsModel, ApiHeaderModel } from '../kinds/api/model.js';
+export { CACHE_SIZES_GB, type CacheSizeGb, type StageModel, type ExecutionLogging, type RouteSettingsModel } from '../kinds/stage/model.js';
 export { routeKey, type HttpMethod, type AuthorizationType, type AuthorizationModel, type RouteModel, type RouteMethod } from '../kinds/route/model.js';
 export type { MethodResponseModel } from '../kinds/method-response/model.js';
 export type { IntegrationType, IntegrationModel } from '../kinds/integration/model.js';
@@ -38,6 +39,9 @@ export type { RequestValidatorModel } from '../kinds/request-validator/model.js'
 export type { ModelSchema } from '../kinds/model/model.js';
 export type { GatewayResponseModel } from '../kinds/gateway-response/model.js';
 export type { TagsModel } from '../kinds/tags/model.js';
+export { PREDEFINED_ROUTE_KEYS, type WebSocketRouteModel, type WsAuthorizationModel, type WsRouteLevel } from '../kinds/ws-route/model.js';
+export type { RouteResponseModel } from '../kinds/route-response/model.js';
+export type { WsIntegrationResponseModel } from '../kinds/ws-integration-response/model.js';
 
 export interface GatewayModel {
   region: string;
@@ -67,12 +71,14 @@ export interface ApiModel extends ApiHeaderModel {
   /** User tags. The tool's own tags (prefix `apigw-sync:`) are never part of the model. */
   tags: TagsModel;
   stages: Record<string, StageModel>;
-  /** Keyed by `${method} ${path}`, e.g. `GET /users/{id}`; HTTP APIs may have `$default`. */
+  /** REST and HTTP: keyed by `${method} ${path}`, e.g. `GET /users/{id}`; HTTP APIs may have `$default`. */
   routes: Record<string, RouteModel>;
+  /** WebSocket: keyed by route key (`$connect`, `$disconnect`, `$default`, `sendmessage`). */
+  wsRoutes: Record<string, WebSocketRouteModel>;
   authorizers: Record<string, AuthorizerModel>;
   /** REST only. */
   requestValidators: Record<string, RequestValidatorModel>;
-  /** REST only: request/response models (JSON Schema draft 4), keyed by model name. */
+  /** REST and WebSocket: request/response models (JSON Schema draft 4), keyed by model name. */
   models: Record<string, ModelSchema>;
   /** REST only: gateway responses customized away from AWS's defaults, keyed by response type. */
   gatewayResponses: Record<string, GatewayResponseModel>;
@@ -135,7 +141,8 @@ export interface RolloutPolicy {
 export interface ManagedAlarmModel {
   /** Suffix; the alarm is named `apigw-sync-<api>-<stage>-<name>`. */
   name: string;
-  metric: '5XXError' | '4XXError' | 'Latency' | 'IntegrationLatency' | '5xx' | '4xx';
+  /** REST, HTTP, and WebSocket metrics (see src/validate/rules/rollout.ts for which kind has which). */
+  metric: '5XXError' | '4XXError' | 'Latency' | 'IntegrationLatency' | '5xx' | '4xx' | 'ConnectCount' | 'MessageCount' | 'IntegrationError' | 'ClientError' | 'ExecutionError';
   statistic: 'Average' | 'Sum' | 'Maximum' | 'p99' | 'p95' | 'p90';
   threshold: number;
   comparison: 'GreaterThanThreshold' | 'GreaterThanOrEqualToThreshold';
@@ -146,4 +153,12 @@ export interface ManagedAlarmModel {
 export interface UsageOverride {
   monthlyRequests?: number;
   avgResponseKb?: number;
+  /** WebSocket: messages a month (sent and received). */
+  monthlyMessages?: number;
+  /** WebSocket: connections a month. */
+  monthlyConnections?: number;
+  /** WebSocket: mean minutes a connection stays open (AWS publishes no connection-minutes metric). */
+  avgConnectionMinutes?: number;
+  /** WebSocket: mean message size in KB (32 KB metering). */
+  avgMessageKb?: number;
 }

@@ -18,7 +18,10 @@ export type ChangeTarget =
   | 'integration'
   | 'unusedIntegration'
   | 'stage'
-  | 'deployment';
+  | 'deployment'
+  | 'wsRoute'
+  | 'routeResponse'
+  | 'integrationResponse';
 
 export interface FieldChange {
   /** Dotted path inside the changed object, e.g. `integration.uri`, `variables.backendVersion`. */

@@ -29,11 +29,17 @@ export interface LiveIds {
   apiId: string;
   /** REST: resource path → resource id (includes `/`). */
   resourceIds: Record<string, string>;
-  /** HTTP: route key → route id; integration ids by route key; authorizer ids by name. */
+  /** v2 (HTTP, WebSocket): route key → route id; integration ids by route key; authorizer ids by name. */
   routeIds: Record<string, string>;
   integrationIds: Record<string, string>;
   authorizerIds: Record<string, string>;
   requestValidatorIds: Record<string, string>;
+  /** v2 (WebSocket) models: name → id. */
+  modelIds: Record<string, string>;
+  /** WebSocket: route key → route response key → id. */
+  routeResponseIds: Record<string, Record<string, string>>;
+  /** WebSocket: route key → integration response key → id (of the route's integration). */
+  integrationResponseIds: Record<string, Record<string, string>>;
   /** Stage name → deployment it serves, and its canary (if any). */
   stageDeployments: Record<string, { deploymentId?: string; canaryDeploymentId?: string; canaryPercent?: number }>;
   /** The tool's own tags as read (lock, pending apply, rollout state). */
@@ -54,6 +60,9 @@ export function emptyIds(apiId = '', toolTags: Record<string, string> = {}): Liv
     integrationIds: {},
     authorizerIds: {},
     requestValidatorIds: {},
+    modelIds: {},
+    routeResponseIds: {},
+    integrationResponseIds: {},
     stageDeployments: {},
     toolTags,
   };

@@ -3,7 +3,7 @@
  *
  * Any change that lives in a deployment (flags.redeploy) means every stage of the API must
  * be redeployed to serve it — all stages serve the one API definition in gateway-state. A
- * new stage needs a first deployment even when nothing else changed. HTTP stages with
+ * new stage needs a first deployment even when nothing else changed. v2 stages with
  * autoDeploy on are deployed by AWS itself and are left out. Stages being deleted are too.
  */
 import type { GatewayModel } from '../model/api.js';
@@ -21,7 +21,7 @@ export function deploymentsFor(desired: GatewayModel, changes: Change[]): Record
   for (const [apiKey, list] of [...byApi].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const api = desired.apis[apiKey];
     if (!api) continue;
-    const deployable = Object.values(api.stages).filter((s) => !(api.kind === 'HttpApi' && s.autoDeploy === true));
+    const deployable = Object.values(api.stages).filter((s) => !(api.kind !== 'RestApi' && s.autoDeploy === true));
     // Snapshot kinds redeploy every stage; a stage of its own only needs its first deployment.
     const wholeApi = list.some((c) => c.flags.redeploy && kindOf(c.target).modelKey !== 'stages');
     const stages = deployable

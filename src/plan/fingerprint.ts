@@ -18,21 +18,36 @@
  * (LiveIds.unusedIntegrations), which the plan deletes.
  */
 import { createHash } from 'node:crypto';
-import type { GatewayModel } from '../model/api.js';
+import type { ApiModel, GatewayModel } from '../model/api.js';
 import type { LiveSnapshot } from '../model/live.js';
 import { canonicalJson } from '../model/canonical.js';
 
 /** Characters of the fingerprint shown to people; the full hash is stored. */
 export const SHORT_FINGERPRINT_LENGTH = 12;
 
+/**
+ * An API as the fingerprints see it. `wsRoutes` came with WebSocket APIs and is always empty on
+ * REST and HTTP APIs: left out when empty, so their fingerprints — and the approvals bound to
+ * them on open pull requests — stay what they were before WebSocket support.
+ */
+function hashable(api: ApiModel): Omit<ApiModel, 'wsRoutes'> & { wsRoutes?: ApiModel['wsRoutes'] } {
+  if (Object.keys(api.wsRoutes ?? {}).length > 0) return api;
+  const { wsRoutes: _empty, ...rest } = api;
+  return rest;
+}
+
+function hashableState(desired: GatewayModel): unknown {
+  return { ...desired, apis: Object.fromEntries(Object.entries(desired.apis).map(([k, a]) => [k, hashable(a)])) };
+}
+
 export function planFingerprint(desired: GatewayModel, live: LiveSnapshot): string {
   const liveModels: Record<string, unknown> = {};
   for (const [key, api] of Object.entries(live.apis)) {
     // Unused integrations (an interrupted HTTP apply's) are steps of the plan: their ids count, when there are any.
     const unused = Object.keys(api.ids.unusedIntegrations ?? {}).sort();
-    liveModels[key] = unused.length ? { model: api.model, unusedIntegrations: unused } : api.model;
+    liveModels[key] = unused.length ? { model: hashable(api.model), unusedIntegrations: unused } : hashable(api.model);
   }
-  const input = canonicalJson({ desired, live: { region: live.region, apis: liveModels } });
+  const input = canonicalJson({ desired: hashableState(desired), live: { region: live.region, apis: liveModels } });
   return createHash('sha256').update(input).digest('hex');
 }
 
@@ -83,11 +98,11 @@ export function environmentsDigest(parts: Record<string, DesiredStateDigest>): D
 export function desiredStateDigest(desired: GatewayModel): DesiredStateDigest {
   const apis: Record<string, string> = {};
   for (const key of Object.keys(desired.apis).sort()) apis[key] = apiStateHash(desired.region, desired.apis[key]);
-  const fingerprint = createHash('sha256').update(canonicalJson({ desired })).digest('hex');
+  const fingerprint = createHash('sha256').update(canonicalJson({ desired: hashableState(desired) })).digest('hex');
   return { fingerprint, region: desired.region, apis };
 }
 
 /** One API's declared state in one region. */
 export function apiStateHash(region: string, api: GatewayModel['apis'][string]): string {
-  return createHash('sha256').update(canonicalJson({ region, api })).digest('hex').slice(0, API_STATE_HASH_LENGTH);
+  return createHash('sha256').update(canonicalJson({ region, api: hashable(api) })).digest('hex').slice(0, API_STATE_HASH_LENGTH);
 }

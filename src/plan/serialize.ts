@@ -17,7 +17,7 @@ const fieldChange = z.object({ path: z.string(), before: z.unknown().optional(),
 const change = z.object({
   id: z.string(),
   apiKey: z.string().min(1),
-  apiKind: z.enum(['RestApi', 'HttpApi']),
+  apiKind: z.enum(['RestApi', 'HttpApi', 'WebSocketApi']),
   target: z.enum(TARGETS),
   action: z.enum(['create', 'update', 'delete']),
   name: z.string(),

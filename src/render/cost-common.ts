@@ -2,8 +2,9 @@
 import type { ApiCostLine, CostReport } from '../cost/delta.js';
 import { formatCount, formatPercent, formatUsd } from '../cost/money.js';
 import type { Usage } from '../cost/usage.js';
+import type { ApiKind } from '../model/api.js';
 
-export const KIND_WORD = { RestApi: 'REST', HttpApi: 'HTTP' } as const;
+export const KIND_WORD = { RestApi: 'REST', HttpApi: 'HTTP', WebSocketApi: 'WebSocket' } as const;
 
 export function kindLabel(l: ApiCostLine): string {
   if (l.kindBefore && l.kindAfter && l.kindBefore !== l.kindAfter) return `${KIND_WORD[l.kindBefore]}→${KIND_WORD[l.kindAfter]}`;
@@ -17,23 +18,36 @@ export function headline(r: CostReport): string {
     return afterUsd === null ? 'No API changes, so no cost change.' : `No API changes; monthly cost stays at ${formatUsd(afterUsd)}.`;
   }
   if (!r.regionKnown) return `Monthly cost: unknown (no price table for ${r.region}).`;
-  if (deltaUsd === null) return 'Monthly cost change: unknown (some prices are not in the table; see below).';
+  if (deltaUsd === null) return 'Monthly cost change: unknown (part of it cannot be priced; see below).';
   if (Math.abs(deltaUsd) < 0.005) return `Monthly cost stays at ${formatUsd(afterUsd)}.`;
   const verb = deltaUsd > 0 ? 'increase' : 'decrease';
   const pct = deltaPercent === null ? '' : ` (${formatPercent(deltaPercent)})`;
   return `Monthly cost will ${verb} by ${formatUsd(Math.abs(deltaUsd))}${pct}, from ${formatUsd(beforeUsd)} to ${formatUsd(afterUsd)}.`;
 }
 
-/** Where an API's traffic figure came from, in one phrase. */
-export function usagePhrase(u: Usage): string {
-  const size = u.avgResponseKb === undefined ? '' : `, ${Math.round(u.avgResponseKb)} KB/request (${u.avgResponseKbSource === 'declared' ? 'declared' : 'CloudWatch DataProcessed'})`;
+/** Where an API's traffic figure came from, in one phrase (WebSocket APIs: messages, connections and the connection-duration assumption). */
+export function usagePhrase(u: Usage, kind?: ApiKind): string {
+  const ws = kind === 'WebSocketApi';
+  const size = ws
+    ? u.avgMessageKb === undefined ? '' : `, ${Math.round(u.avgMessageKb)} KB/message (declared)`
+    : u.avgResponseKb === undefined ? '' : `, ${Math.round(u.avgResponseKb)} KB/request (${u.avgResponseKbSource === 'declared' ? 'declared' : 'CloudWatch DataProcessed'})`;
+  const what = ws ? `${formatCount(u.monthlyRequests)} messages/mo and ${formatCount(u.monthlyConnections ?? 0)} connections/mo` : `${formatCount(u.monthlyRequests)} requests/mo`;
+  const minutes = !ws
+    ? ''
+    : u.avgConnectionMinutes === undefined
+      ? '; connection minutes unknown (AWS publishes no connection-minutes metric: declare `usage.avgConnectionMinutes`)'
+      : `; ${Number(u.avgConnectionMinutes.toFixed(1))} min per connection (declared \`usage.avgConnectionMinutes\`: AWS publishes no connection-minutes metric)`;
   switch (u.source) {
-    case 'cloudwatch':
-      return `${formatCount(u.monthlyRequests)} requests/mo from CloudWatch (last ${Number((u.windowDays ?? 0).toFixed(1))} days, extrapolated to 730 h)${size}`;
+    case 'cloudwatch': {
+      const metrics = ws ? 'MessageCount, ConnectCount; ' : '';
+      return `${what} from CloudWatch (${metrics}last ${Number((u.windowDays ?? 0).toFixed(1))} days, extrapolated to 730 h)${size}${minutes}`;
+    }
     case 'declared':
-      return `${formatCount(u.monthlyRequests)} requests/mo declared in api.yaml \`usage\`${size}`;
+      return `${what} declared in api.yaml \`usage\`${size}${minutes}`;
     case 'none':
-      return `no traffic known (no CloudWatch data, no \`usage\` in api.yaml): assumed 0 requests${size}`;
+      return ws
+        ? `no traffic known (no CloudWatch data, no \`usage.monthlyMessages\`/\`monthlyConnections\` in api.yaml): assumed 0 messages and connections${size}${minutes}`
+        : `no traffic known (no CloudWatch data, no \`usage\` in api.yaml): assumed 0 requests${size}`;
   }
 }
 
@@ -67,7 +81,7 @@ export function sideAmount(l: ApiCostLine, side: 'before' | 'after'): string {
   if (total !== null) return formatUsd(total);
   const e = l[side];
   if (!e) return 'unknown';
-  const known = (e.requestUsd ?? 0) + e.cache.reduce((s, c) => s + (c.monthlyUsd ?? 0), 0);
+  const known = (e.requestUsd ?? 0) + e.cache.reduce((s, c) => s + (c.monthlyUsd ?? 0), 0) + (e.connections?.usd ?? 0);
   return known > 0 ? `≥ ${formatUsd(known)}` : 'unknown';
 }
 

@@ -50,7 +50,7 @@ function gapsBlock(l: ApiCostLine): string[] {
 
 function tierTable(kind: TierDetail['kind'], before: TierDetail | undefined, after: TierDetail | undefined): string[] {
   const detail = (after ?? before)!;
-  const label = kind === 'RestApi' ? 'REST requests' : `HTTP requests (billed in 512 KB steps)`;
+  const label = kind === 'RestApi' ? 'REST requests' : kind === 'HttpApi' ? 'HTTP requests (billed in 512 KB steps)' : 'WebSocket messages (sent and received, billed in 32 KB steps)';
   const out = [`**${label}**, ${text(detail.provenance.source)}, ${detail.provenance.date}`, '', '| Band | \\$/million | Before | After |', '|---|--:|--:|--:|'];
   const used = (d: TierDetail | undefined, i: number) => (d?.bands[i] ? `${formatCount(d.bands[i].units)} → ${money(d.bands[i].usd)}` : '—');
   const bands = Math.max(before?.bands.length ?? 0, after?.bands.length ?? 0);
@@ -60,6 +60,23 @@ function tierTable(kind: TierDetail['kind'], before: TierDetail | undefined, aft
   }
   const unpriced = Math.max(before?.unpricedUnits ?? 0, after?.unpricedUnits ?? 0);
   if (unpriced > 0) out.push(`| past the last known band | unknown | ${formatCount(before?.unpricedUnits ?? 0)} | ${formatCount(after?.unpricedUnits ?? 0)} |`);
+  return [...out, ''];
+}
+
+/** WebSocket connection minutes per API: the one figure no metric gives, so its assumption is shown. */
+function connectionTable(r: CostReport): string[] {
+  const rows = r.apis.flatMap((l) => (l.after?.connections ? [[l.apiKey, l.after.connections] as const] : []));
+  if (!rows.length) return [];
+  const rate = rows.find(([, c]) => c.usdPerMillionMinutes !== null)?.[1].usdPerMillionMinutes;
+  const out = [
+    `**WebSocket connection minutes** (${rate === undefined || rate === null ? 'no price for this region' : `\\$${rate.toFixed(2)} per million minutes`}; AWS publishes no connection-minutes metric, so minutes = connections × the declared \`usage.avgConnectionMinutes\`)`,
+    '',
+    '| API | Connections | Minutes each | Minutes | \\$/month |',
+    '|---|--:|--:|--:|--:|',
+  ];
+  for (const [key, c] of rows) {
+    out.push(`| ${codeSpan(key, { inTable: true })} | ${formatCount(c.connections)} | ${c.avgMinutes ?? 'not declared'} | ${c.minutes === null ? 'unknown' : formatCount(c.minutes)} | ${money(c.usd)} |`);
+  }
   return [...out, ''];
 }
 
@@ -87,11 +104,12 @@ function wafTable(r: CostReport): string[] {
 function detailsBlock(r: CostReport): string[] {
   const out = ['<details><summary>Tiers and prices used</summary>', ''];
   out.push('Request tiers apply to the whole account in the region: the traffic of all APIs of a kind is tiered together, and each API pays its share.', '');
-  for (const kind of ['RestApi', 'HttpApi'] as const) {
+  for (const kind of ['RestApi', 'HttpApi', 'WebSocketApi'] as const) {
     const b = r.before.tiers.find((t) => t.kind === kind);
     const a = r.after.tiers.find((t) => t.kind === kind);
     if (a || b) out.push(...tierTable(kind, b, a));
   }
+  out.push(...connectionTable(r));
   const caches = [...Object.values(r.before.apis), ...Object.values(r.after.apis)].flatMap((e) => e.cache);
   const sizes = [...new Map(caches.map((c) => [c.sizeGb, c])).values()].sort((x, y) => x.sizeGb - y.sizeGb);
   if (sizes.length) {
@@ -134,7 +152,7 @@ export function renderCostMarkdown(report: CostReport, opts: CostMarkdownOptions
 
   if (changed.length) {
     out.push('<sub>Traffic used for each API (the same on both sides):</sub><br>');
-    changed.forEach((l, i) => out.push(`<sub>${superscript(i + 1)} ${codeSpan(l.apiKey)}: ${usagePhrase(l.usage)}</sub><br>`));
+    changed.forEach((l, i) => out.push(`<sub>${superscript(i + 1)} ${codeSpan(l.apiKey)}: ${usagePhrase(l.usage, l.kindAfter ?? l.kindBefore)}</sub><br>`));
     out.push('');
   }
 
@@ -142,7 +160,7 @@ export function renderCostMarkdown(report: CostReport, opts: CostMarkdownOptions
 
   const unknown = unknownReasons(report);
   if (report.regionKnown && unknown.length) {
-    out.push(`> [!NOTE]`, `> Not priced (the table has no figure, so nothing is guessed): ${unknown.map(text).join('; ')}.`, '');
+    out.push(`> [!NOTE]`, `> Not priced (nothing is guessed): ${unknown.map(text).join('; ')}.`, '');
   }
   out.push(...detailsBlock(report));
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;

@@ -28,7 +28,7 @@ export function renderCostText(report: CostReport): string {
   for (const l of changed) {
     out.push(`${l.apiKey}:`);
     for (const r of l.reasons) out.push(`  - ${r.text}`);
-    out.push(`  traffic: ${usagePhrase(l.usage).replace(/`/g, '')}`);
+    out.push(`  traffic: ${usagePhrase(l.usage, l.kindAfter ?? l.kindBefore).replace(/`/g, '')}`);
     if (l.httpGaps) {
       out.push(`  an HTTP API has no: ${l.httpGaps.map((g) => `${g.feature}${g.inUse === true ? ' (used now!)' : g.inUse === null ? ' (check)' : ''}`).join(', ')}`);
     }
@@ -39,7 +39,7 @@ export function renderCostText(report: CostReport): string {
 
   for (const d of report.after.tiers.length ? report.after.tiers : report.before.tiers) {
     const bands = d.bands.map((b) => `${bandLabel(b.from, b.to)} @ $${b.usdPerMillion.toFixed(2)}/M: ${formatCount(b.units)}`).join(', ');
-    out.push(`${d.kind === 'RestApi' ? 'REST' : 'HTTP'} tiers after (account-wide): ${bands || 'no traffic'}`);
+    out.push(`${d.kind === 'RestApi' ? 'REST' : d.kind === 'HttpApi' ? 'HTTP' : 'WebSocket message'} tiers after (account-wide): ${bands || 'no traffic'}`);
   }
   for (const p of report.priceRows) out.push(`prices: ${p.region} ${p.date} — ${p.source}`);
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;

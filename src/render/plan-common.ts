@@ -9,18 +9,20 @@ import type { Plan, PlanSummary } from '../model/plan.js';
 import { MASK } from './mask.js';
 import { KINDS, kindOf } from '../kinds/registry.js';
 
-export const KIND_LABEL: Record<ApiKind, string> = { RestApi: 'REST API', HttpApi: 'HTTP API' };
+export const KIND_LABEL: Record<ApiKind, string> = { RestApi: 'REST API', HttpApi: 'HTTP API', WebSocketApi: 'WebSocket API' };
 
 export const SYMBOL: Record<ChangeAction | 'replace', string> = { create: '+', update: '~', delete: '-', replace: '±' };
 
 /** How people call each kind ("request validator"), from the registry. */
 export const TARGET_LABEL = Object.fromEntries(KINDS.map((k) => [k.target, k.label])) as Record<ChangeTarget, string>;
 
-/** One route's changes: the method-level change and/or its integration's. */
+/** One route's changes: the method-level change and/or its integration's (WebSocket: and its responses'). */
 export interface RouteGroup {
   key: string;
   route?: Change;
   integration?: Change;
+  /** WebSocket: the route's route responses and its integration's responses, each one change. */
+  responses?: Change[];
 }
 
 export interface ApiGroup {
@@ -72,8 +74,9 @@ export function groupByApi(changes: Change[]): ApiGroup[] {
     else if (section === 'route') {
       let r = g.routes.find((x) => x.key === c.name);
       if (!r) g.routes.push((r = { key: c.name }));
-      if (c.target === 'route') r.route = c;
-      else r.integration = c;
+      if (c.target === 'route' || c.target === 'wsRoute') r.route = c;
+      else if (c.target === 'integration') r.integration = c;
+      else (r.responses ??= []).push(c);
     } else g.other.push(c);
   }
   for (const g of groups.values()) {
@@ -90,13 +93,19 @@ export function groupByApi(changes: Change[]): ApiGroup[] {
   return [...groups.values()].sort((a, b) => (a.apiKey < b.apiKey ? -1 : a.apiKey > b.apiKey ? 1 : 0));
 }
 
-/** Action of a route group as one symbol: the route's own, else its integration's. */
+/** Action of a route group as one symbol: the route's own, else its integration's, else an update of its responses. */
 export function routeGroupAction(r: RouteGroup): ChangeAction {
-  return (r.route ?? r.integration)!.action;
+  return (r.route ?? r.integration)?.action ?? 'update';
 }
 
 export function routeGroupChanges(r: RouteGroup): Change[] {
-  return [r.route, r.integration].filter((c): c is Change => c !== undefined);
+  return [r.route, r.integration, ...(r.responses ?? [])].filter((c): c is Change => c !== undefined);
+}
+
+/** `route response $default`, `integration responses $default, /4\d\d/`: a WebSocket route's responses change in one phrase. */
+export function responsesPhrase(c: Change): string {
+  const keys = Object.keys(((c.after ?? c.before) ?? {}) as object);
+  return `${TARGET_LABEL[c.target]}${keys.length === 1 ? '' : 's'} ${keys.join(', ')}`;
 }
 
 /** A value as people read it: strings quoted, absent as `(none)`, masked as `(sensitive)`, long values cut. */

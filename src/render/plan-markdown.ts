@@ -24,6 +24,7 @@ import {
   isMultilineField,
   mergedFlagWords,
   multilineDiff,
+  responsesPhrase,
   routeGroupAction,
   routeGroupChanges,
   summaryLine,
@@ -65,7 +66,11 @@ function apiSection(g: ApiGroup, deployStages: string[], opts: PlanMarkdownOptio
   const counts = countActions(g.all);
   const out = [`#### ${ACTION_ICON[g.action]} ${escapeMarkdownText(g.apiKey)} · ${KIND_LABEL[g.apiKind]}`, ''];
   const facts = [counts];
-  if (deployStages.length > 0) facts.push(`🔁 new deployment for ${deployStages.map((s) => codeSpan(s)).join(', ')}`);
+  if (deployStages.length > 0) {
+    // A WebSocket stage cannot split traffic: say so where the redeploy is announced.
+    const how = g.apiKind === 'WebSocketApi' ? ' (no canary: a WebSocket stage cannot split traffic, so with a rollout policy the new deployment takes the whole stage and is baked, then kept or switched back)' : '';
+    facts.push(`🔁 new deployment for ${deployStages.map((s) => codeSpan(s)).join(', ')}${how}`);
+  }
   out.push(facts.join(' · '), '');
 
   const rows = tableRows(g);
@@ -133,9 +138,10 @@ function routeWhat(r: RouteGroup): string[] {
   const action = routeGroupAction(r);
   if (action === 'create') {
     const phrase = integrationPhrase(r.integration);
-    return [...(r.route ? whatChanges(r.route) : []), phrase ? `→ ${codeSpan(phrase, { inTable: true })}` : ''];
+    const responses = (r.responses ?? []).map((c) => escapeMarkdownText(responsesPhrase(c)));
+    return [...(r.route ? whatChanges(r.route) : []), phrase ? `→ ${codeSpan(phrase, { inTable: true })}` : '', ...responses];
   }
-  if (action === 'delete') return ['removed, with its integration'];
+  if (action === 'delete') return [r.responses?.length ? 'removed, with its integration and responses' : 'removed, with its integration'];
   const out: string[] = [];
   const before = r.route?.before as { method?: string; path?: string } | undefined;
   if (r.route && before?.path !== (r.route.after as { path?: string }).path) {
@@ -143,6 +149,7 @@ function routeWhat(r: RouteGroup): string[] {
   }
   if (r.route) out.push(changedPaths(r.route));
   if (r.integration) out.push(`integration: ${r.integration.action === 'update' ? changedPaths(r.integration) : r.integration.action}`);
+  for (const c of r.responses ?? []) out.push(`${escapeMarkdownText(responsesPhrase(c))}: ${c.action === 'update' ? changedPaths(c) : ACTION_WORD[c.action]}`);
   return out;
 }
 
@@ -165,6 +172,7 @@ function diffLines(g: ApiGroup): string[] {
   for (const r of g.routes) {
     if (r.route) add(`route ${r.key}`, r.route);
     if (r.integration) add(`integration of ${r.key}`, r.integration);
+    for (const c of r.responses ?? []) add(`${TARGET_LABEL[c.target]}s of ${r.key}`, c);
   }
   return lines;
 }
@@ -178,6 +186,12 @@ function routeMap(g: ApiGroup, opts: PlanMarkdownOptions): string | undefined {
   const lines = ['flowchart LR', `  api["${mermaidLabel(`${g.apiKey} · ${KIND_LABEL[g.apiKind]}`)}"]`];
   const groups = new Map<string, string>();
   shown.forEach((r, i) => {
+    const action = routeGroupAction(r);
+    if (g.apiKind === 'WebSocketApi') {
+      // WebSocket route keys have no paths: every route hangs off the API.
+      lines.push(`  api --> r${i}["${mermaidLabel(`${SYMBOL[action]} ${r.key}`)}"]:::${ACTION_WORD[action]}`);
+      return;
+    }
     const path = r.key === '$default' ? '$default' : r.key.slice(r.key.indexOf(' ') + 1);
     const top = path === '$default' ? '$default' : `/${path.split('/').filter(Boolean)[0] ?? ''}`;
     let gid = groups.get(top);
@@ -186,7 +200,6 @@ function routeMap(g: ApiGroup, opts: PlanMarkdownOptions): string | undefined {
       groups.set(top, gid);
       lines.push(`  api --> ${gid}["${mermaidLabel(top)}"]`);
     }
-    const action = routeGroupAction(r);
     lines.push(`  ${gid} --> r${i}["${mermaidLabel(`${SYMBOL[action]} ${r.key}`)}"]:::${ACTION_WORD[action]}`);
   });
   if (g.routes.length > max) lines.push(`  api --> more["${mermaidLabel(`… and ${g.routes.length - max} more changed routes`)}"]`);

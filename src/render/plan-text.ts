@@ -23,7 +23,9 @@ import {
   isMultilineField,
   mergedFlagWords,
   multilineDiff,
+  responsesPhrase,
   routeGroupAction,
+  routeGroupChanges,
   summaryLine,
   type ApiGroup,
   type RouteGroup,
@@ -110,7 +112,7 @@ export function fieldLine(f: FieldChange, st: TextStyle): string {
 
 function renderRoute(r: RouteGroup, st: TextStyle): string[] {
   const action = routeGroupAction(r);
-  const words = mergedFlagWords([r.route, r.integration].filter((c): c is Change => c !== undefined));
+  const words = mergedFlagWords(routeGroupChanges(r));
   const renamedFrom = (r.route?.before as { method?: string; path?: string } | undefined);
   const rename =
     r.route?.action === 'update' && renamedFrom?.path !== undefined && renamedFrom.path !== (r.route.after as { path: string }).path
@@ -122,11 +124,12 @@ function renderRoute(r: RouteGroup, st: TextStyle): string[] {
     if (r.route) lines.push(...details(r.route, 2, st));
     const phrase = integrationPhrase(r.integration);
     if (phrase) lines.push(`${pad}${st.dim(`integration: ${phrase}`)}`);
+    for (const c of r.responses ?? []) lines.push(`${pad}${st.dim(responsesPhrase(c))}`);
     return lines;
   }
   if (action === 'delete') {
     if (r.route) lines.push(...details(r.route, 2, st));
-    if (r.integration) lines.push(`${pad}${st.dim('with its integration')}`);
+    if (r.integration) lines.push(`${pad}${st.dim(r.responses?.length ? 'with its integration and responses' : 'with its integration')}`);
     return lines;
   }
   if (r.route) lines.push(...details(r.route, 2, st));
@@ -134,6 +137,10 @@ function renderRoute(r: RouteGroup, st: TextStyle): string[] {
     const c = r.integration;
     lines.push(`${pad}${sym(c.action, st)} integration`);
     lines.push(...details(c, 3, st));
+  }
+  for (const c of r.responses ?? []) {
+    lines.push(`${pad}${sym(c.action, st)} ${responsesPhrase(c)}`);
+    if (c.action === 'update') lines.push(...details(c, 3, st));
   }
   return lines;
 }

@@ -43,7 +43,9 @@ export function renderRolloutEvent(e: RolloutEvent): string | undefined {
     case 'rollout.poll': {
       // The window is stated once: in the request count, unless the waiting reason already says it.
       const from = e.countedFrom && !e.waiting?.includes(' since ') ? ` since ${e.countedFrom.slice(11, 19)}Z` : '';
-      const requests = e.canaryRequests === undefined ? '' : ` · canary ${e.canaryRequests} req${from}`;
+      // A deploy-and-bake has no canary: the whole stage's traffic is the new deployment's.
+      const counted = e.counts === 'stage-ws' ? `stage ${e.canaryRequests} connections + messages` : e.counts === 'stage' ? `stage ${e.canaryRequests} req` : `canary ${e.canaryRequests} req`;
+      const requests = e.canaryRequests === undefined ? '' : ` · ${counted}${from}`;
       const waiting = e.waiting ? ` · ${e.waiting}` : '';
       return `  [${String(e.percent).padStart(3)}%] ${formatAlarms(e.alarms)}${requests}${waiting}`;
     }

@@ -7,7 +7,7 @@ import type { RolloutStatus } from '../rollout/status.js';
 import { terminalSafe } from './escape.js';
 import { textTable } from './text-table.js';
 
-const KIND = { RestApi: 'REST', HttpApi: 'HTTP' } as const;
+const KIND = { RestApi: 'REST', HttpApi: 'HTTP', WebSocketApi: 'WebSocket' } as const;
 
 /** A word the shell passes on as it is (`$default` would be expanded unquoted). */
 function shellWord(s: string): string {

@@ -43,15 +43,23 @@ export interface RolloutOptions {
   isDriverGone?: (driver: string) => string | undefined;
 }
 
-/** HTTP APIs cannot split traffic: their rollout is one step at 100 % (deploy, then bake). */
+/** HTTP and WebSocket APIs cannot split traffic: their rollout is one step at 100 % (deploy, then bake). */
 export function effectiveSteps(kind: RolloutPort['kind'], policy: RolloutPolicy): number[] {
-  return kind === 'HttpApi' ? [100] : policy.steps;
+  return kind === 'RestApi' ? policy.steps : [100];
 }
 
 export const HTTP_NO_CANARY_NOTE =
   'HTTP APIs cannot split traffic between deployments: the new deployment takes all traffic at once and is ' +
   'watched for the bake time, then kept or rolled back. For a real canary use a REST API, or weight a Lambda ' +
   'alias behind the integration.';
+
+export const WEBSOCKET_NO_CANARY_NOTE =
+  'WebSocket APIs cannot split traffic (or connections) between deployments: the new deployment takes the stage ' +
+  'at once — new connections and messages on open ones — and is watched for the bake time on ConnectCount, ' +
+  'MessageCount and the error metrics, then kept or switched back to the previous deployment. For a gradual ' +
+  'release, weight a Lambda alias behind the integration.';
+
+const NO_CANARY_NOTE: Record<RolloutPort['kind'], string | undefined> = { RestApi: undefined, HttpApi: HTTP_NO_CANARY_NOTE, WebSocketApi: WEBSOCKET_NO_CANARY_NOTE };
 
 const DEFAULT_SETTLE_MS = 1_000;
 
@@ -182,7 +190,7 @@ async function finishStart(opts: RolloutOptions, record: RolloutRecord): Promise
   return started(opts, opts.policy, record, deploymentId);
 }
 
-/** The new deployment a `starting` rollout put live (REST: the stage's canary; HTTP: a deployment other than the previous one), or ''. */
+/** The new deployment a `starting` rollout put live (REST: the stage's canary; HTTP, WebSocket: a deployment other than the previous one), or ''. */
 async function newDeploymentLive(port: RolloutPort, record: RolloutRecord): Promise<string> {
   const stage = await port.readStage();
   if (port.kind === 'RestApi') return stage.canary?.deploymentId ?? '';
@@ -199,12 +207,12 @@ async function started(opts: RolloutOptions, policy: RolloutPolicy, starting: Ro
     type: 'rollout.started',
     at: iso(clock),
     target: port.label,
-    kind: port.kind === 'HttpApi' ? 'deploy-and-bake' : 'canary',
+    kind: port.kind === 'RestApi' ? 'canary' : 'deploy-and-bake',
     steps: effectiveSteps(port.kind, policy),
     deploymentId,
     previousDeploymentId: record.previousDeploymentId,
     onAlarmReadError: policy.onAlarmReadError,
-    note: port.kind === 'HttpApi' ? HTTP_NO_CANARY_NOTE : undefined,
+    note: NO_CANARY_NOTE[port.kind],
   });
   return continueRollout(opts, record);
 }
@@ -243,6 +251,7 @@ async function continueRollout(opts: RolloutOptions, start: RolloutRecord): Prom
         percent: policy.steps[record.step],
         alarms: 'readings' in obs.alarms ? obs.alarms.readings : [],
         canaryRequests: obs.canaryRequests,
+        ...(port.kind === 'RestApi' ? {} : { counts: port.kind === 'HttpApi' ? ('stage' as const) : ('stage-ws' as const) }),
         countedFrom: obs.countedFrom === undefined ? undefined : new Date(obs.countedFrom).toISOString(),
         waiting: decision.kind === 'wait' ? decision.why : undefined,
       });

@@ -31,6 +31,11 @@ export type RolloutEvent =
       percent: number;
       alarms: AlarmReading[];
       canaryRequests?: number;
+      /**
+       * What canaryRequests counts, when the API cannot split traffic: `stage` (HTTP: the whole
+       * stage's requests) or `stage-ws` (WebSocket: connections + messages). Absent: the canary's requests.
+       */
+      counts?: 'stage' | 'stage-ws';
       /** Start of the window canaryRequests counts (a whole CloudWatch minute at or after the step's start). */
       countedFrom?: string;
       waiting?: string;

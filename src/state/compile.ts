@@ -21,6 +21,7 @@ import { loadOpenapi, type OpenapiPart, type ServiceDefaults } from './openapi/l
 import { sourceFor, type RefContext } from './openapi/refs.js';
 import { resolveRollout } from './rollout-defaults.js';
 import { duplicateServiceIssues, serviceEntries } from './services.js';
+import { loadWebSocketRoutes } from './websocket-routes.js';
 import type { CompileResult, SourceMap, StateFiles } from './types.js';
 import { locateIn, type SourceDoc } from './yaml-source.js';
 import { compileEnvironmentGateway, type EnvironmentCompile } from './environments/gateway.js';
@@ -73,7 +74,7 @@ export function compileState(files: StateFiles): CompileResult {
   compileEnvironmentGateway(env, gwSrc, allApiKeys);
   const apiKeys = env.loaded ? allApiKeys.filter((k) => env.loaded!.settings.apis.includes(k)) : allApiKeys;
   if (allApiKeys.length === 0 && !(files.issues ?? []).some((i) => i.code === 'missing-directory' || i.code === 'not-a-directory')) {
-    issues.push({ severity: 'error', code: 'no-apis', location: rootLoc(), message: `${files.root} declares no APIs (no apis/<name>/api.yaml)`, hint: 'add apis/<name>/api.yaml with `kind: RestApi` or `kind: HttpApi`' });
+    issues.push({ severity: 'error', code: 'no-apis', location: rootLoc(), message: `${files.root} declares no APIs (no apis/<name>/api.yaml)`, hint: 'add apis/<name>/api.yaml with `kind: RestApi`, `kind: HttpApi` or `kind: WebSocketApi`' });
   }
   for (const key of apiKeys) {
     const rel = `apis/${key}/api.yaml`;
@@ -102,6 +103,20 @@ export function compileState(files: StateFiles): CompileResult {
   return { model, issues, sources, documents, ...env.result };
 }
 
+/** `openapi:` and `routes:` where the API's kind has no such thing (said once, before anything is loaded). */
+function routeSourceIssues(f: ApiFile, src: SourceDoc, issues: ValidationIssue[]): void {
+  if (f.kind === 'WebSocketApi') {
+    if (f.openapi !== undefined) {
+      issues.push({ severity: 'error', code: 'websocket-openapi', location: locateIn(src, ['openapi'], { key: true }), message: 'WebSocket APIs have no OpenAPI form: API Gateway neither imports nor exports one', hint: 'remove `openapi:` and list the routes in the routes file (`routes: routes.yaml`)' });
+    }
+    if (f.routes !== undefined && typeof f.routes !== 'string') {
+      issues.push({ severity: 'error', code: 'websocket-inline-routes', location: locateIn(src, ['routes'], { key: true }), message: 'a WebSocketApi lists its routes in a routes file, not inline', hint: 'move them under `routes:` of a file next to api.yaml (e.g. routes.yaml) and write `routes: routes.yaml`' });
+    }
+  } else if (typeof f.routes === 'string') {
+    issues.push({ severity: 'error', code: 'routes-file-not-websocket', location: locateIn(src, ['routes']), message: `a routes file (${f.routes}) is the form of a WebSocketApi; ${f.kind === 'RestApi' ? 'REST' : 'HTTP'} APIs take OpenAPI files`, hint: 'use `openapi: <file>` for an OpenAPI document, or inline routes keyed by `METHOD /path`' });
+  }
+}
+
 function compileApi(a: {
   key: string;
   file: ApiFile;
@@ -118,8 +133,11 @@ function compileApi(a: {
   const issues = ctx.issues;
   sources[key] = locateIn(src, ['kind'], { key: true });
 
-  // Route sources: OpenAPI files (one string, or one entry per service) and inline routes.
-  const entries = typeof f.openapi === 'string' ? [{ file: f.openapi }] : (f.openapi ?? []);
+  // Route sources: OpenAPI files (one string, or one entry per service) and inline routes;
+  // a WebSocket API's routes file is read after the API's own fields (websocket-routes.ts).
+  const webSocket = f.kind === 'WebSocketApi';
+  routeSourceIssues(f, src, issues);
+  const entries = webSocket ? [] : typeof f.openapi === 'string' ? [{ file: f.openapi }] : (f.openapi ?? []);
   issues.push(...duplicateServiceIssues(serviceEntries(key, f, src)));
   const parts: OpenapiPart[] = [];
   entries.forEach((e, i) => {
@@ -150,7 +168,7 @@ function compileApi(a: {
     }
     parts.push(loadOpenapi(ctx, doc, { kind: f.kind, defaults, apiAuthorizers: Object.keys(f.authorizers ?? {}) }));
   });
-  const inline = f.routes ? inlineRoutes(src, f.routes, f.kind, issues) : [];
+  const inline = f.routes && typeof f.routes === 'object' && !webSocket ? inlineRoutes(src, f.routes, f.kind, issues) : [];
   const merged = mergeParts(parts, inline, issues, { kind: f.kind });
 
   // Authorizers from api.yaml join those of the OpenAPI security schemes.
@@ -160,7 +178,8 @@ function compileApi(a: {
     const model: AuthorizerModel = {
       name,
       type: az.type,
-      identitySource: ids.length ? ids : [f.kind === 'HttpApi' ? '$request.header.Authorization' : 'method.request.header.Authorization'],
+      // WebSocket REQUEST authorizers need no identity source (they do not cache); the Lambda then runs for every connection.
+      identitySource: ids.length || webSocket ? ids : [f.kind === 'HttpApi' ? '$request.header.Authorization' : 'method.request.header.Authorization'],
       providerArns: az.providerArns ?? [],
     };
     if (az.authorizerUri) model.authorizerUri = az.authorizerUri;
@@ -247,6 +266,13 @@ function compileApi(a: {
       for (const m of Object.keys(e)) sources[`${key}/stages/${name}/routeSettings/${rk}/${m}`] = at([m], { key: true });
       for (const k of ['rateLimit', 'burstLimit']) if (e.throttling) sources[`${key}/stages/${name}/routeSettings/${rk}/throttling/${k}`] = at(['throttling', k]);
       if (e.caching?.ttlSeconds !== undefined) sources[`${key}/stages/${name}/routeSettings/${rk}/caching/ttlSeconds`] = at(['caching', 'ttlSeconds']);
+    }
+  }
+
+  if (webSocket) {
+    loadWebSocketRoutes({ key, routesFile: typeof f.routes === 'string' ? f.routes : undefined, src, ctx, api, sources });
+    for (const [name, s] of Object.entries(f.stages)) {
+      for (const rk of Object.keys(s.routeSettings ?? {})) sources[`${key}/stages/${name}/routeSettings/${rk}`] = locateIn(src, ['stages', name, 'routeSettings', rk], { key: true });
     }
   }
 

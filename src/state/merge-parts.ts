@@ -4,7 +4,7 @@
  * different definitions, one security scheme name with two meanings.
  */
 import { isDeepStrictEqual } from 'node:util';
-import type { AuthorizerModel, GatewayResponseModel, ModelSchema, RequestValidatorModel } from '../model/api.js';
+import type { ApiKind, AuthorizerModel, GatewayResponseModel, ModelSchema, RequestValidatorModel } from '../model/api.js';
 import type { SourceLocation } from '../model/errors.js';
 import type { ValidationIssue } from '../model/issue.js';
 import type { LoadedRoute, OpenapiPart } from './openapi/load.js';
@@ -23,7 +23,7 @@ export interface Merged {
 
 const fmt = (l: SourceLocation) => `${l.file}:${l.line}:${l.column}`;
 
-export function mergeParts(parts: OpenapiPart[], inline: LoadedRoute[], issues: ValidationIssue[], opts: { kind: 'RestApi' | 'HttpApi' }): Merged {
+export function mergeParts(parts: OpenapiPart[], inline: LoadedRoute[], issues: ValidationIssue[], opts: { kind: ApiKind }): Merged {
   const m: Merged = { routes: new Map(), authorizers: new Map(), validators: new Map(), models: new Map(), gatewayResponses: new Map(), header: mergeFields<ApiFieldsModel>(apiFields, parts.map((p) => p.header)) };
   const components = new Map<string, { value: unknown; at: SourceLocation }>();
   const schemes = new Map<string, { raw: unknown; kind: string; at: SourceLocation }>();

@@ -38,7 +38,9 @@ export const rolloutSchema = z
     managedAlarms: z.array(
       z.strictObject({
         name: z.string().min(1),
-        metric: z.enum(['5XXError', '4XXError', 'Latency', 'IntegrationLatency', '5xx', '4xx']),
+        metric: z
+          .enum(['5XXError', '4XXError', 'Latency', 'IntegrationLatency', '5xx', '4xx', 'ConnectCount', 'MessageCount', 'IntegrationError', 'ClientError', 'ExecutionError'])
+          .describe('REST: 5XXError, 4XXError, Latency, IntegrationLatency. HTTP: 5xx, 4xx, Latency, IntegrationLatency. WebSocket: ConnectCount, MessageCount, IntegrationError, ClientError, ExecutionError, IntegrationLatency.'),
         statistic: z.enum(['Average', 'Sum', 'Maximum', 'p99', 'p95', 'p90']),
         threshold: z.number(),
         comparison: z.enum(['GreaterThanThreshold', 'GreaterThanOrEqualToThreshold']),
@@ -112,10 +114,16 @@ export const openapiEntrySchema = z.strictObject({
 
 export const apiSchema = z
   .strictObject({
-    kind: z.enum(['RestApi', 'HttpApi']),
+    kind: z.enum(['RestApi', 'HttpApi', 'WebSocketApi']),
     ...apiFieldsSchema,
     openapi: z.union([z.string().min(1), z.array(openapiEntrySchema).min(1)]).optional().describe('One OpenAPI file, or one entry per service file.'),
-    routes: z.record(z.string(), inlineRouteSchema).optional().describe('Inline routes keyed by `METHOD /path`.'),
+    routes: z
+      .union([
+        z.string().min(1).describe('WebSocketApi: the routes file (apigw-sync\'s own format; AWS has no WebSocket export), relative to api.yaml.'),
+        z.record(z.string(), inlineRouteSchema).describe('RestApi/HttpApi: inline routes keyed by `METHOD /path`.'),
+      ])
+      .optional()
+      .describe('RestApi/HttpApi: inline routes keyed by `METHOD /path`. WebSocketApi: the routes file.'),
     authorizers: z.record(z.string(), authorizerSchema).optional(),
     requestValidators: z.record(z.string(), requestValidatorSchema).optional(),
     gatewayResponses: gatewayResponsesSchema,
@@ -124,7 +132,16 @@ export const apiSchema = z
     stages: z.record(z.string().regex(/^[A-Za-z0-9_$-]+$/, 'must use only letters, digits, -, _ or $'), stageSchema),
     rollout: rolloutSchema.optional(),
     tags: z.record(z.string(), z.string()).optional(),
-    usage: z.strictObject({ monthlyRequests: z.number().min(0).optional(), avgResponseKb: z.number().min(0).optional() }).optional(),
+    usage: z
+      .strictObject({
+        monthlyRequests: z.number().min(0).optional(),
+        avgResponseKb: z.number().min(0).optional(),
+        monthlyMessages: z.number().min(0).optional().describe('WebSocketApi: messages a month (sent and received), when CloudWatch has no history.'),
+        monthlyConnections: z.number().min(0).optional().describe('WebSocketApi: connections a month, when CloudWatch has no history.'),
+        avgConnectionMinutes: z.number().min(0).max(120).optional().describe('WebSocketApi: mean minutes a connection stays open. AWS bills connection minutes but publishes no metric of them: cost multiplies this by ConnectCount.'),
+        avgMessageKb: z.number().min(0).max(128).optional().describe('WebSocketApi: mean message size in KB (messages are billed in 32 KB steps).'),
+      })
+      .optional(),
     secrets: z.array(z.string()).optional(),
   })
   .describe('gateway-state/apis/<api>/api.yaml');

@@ -53,9 +53,26 @@ export function knownKeysAt(root: AnySchema, path: ReadonlyArray<PropertyKey>): 
   });
 }
 
+type Issue = z.ZodError['issues'][number];
+
+/**
+ * A union (a routes file name or inline routes) whose value got past the type check of exactly
+ * one option is reported with that option's issues, not as "Invalid input".
+ */
+function flattenUnions(issues: readonly Issue[], base: ReadonlyArray<PropertyKey> = []): Issue[] {
+  return issues.flatMap((iss) => {
+    const path = [...base, ...iss.path];
+    if (iss.code === 'invalid_union') {
+      const typed = iss.errors.filter((errs) => !errs.every((e) => e.code === 'invalid_type' && e.path.length === 0));
+      if (typed.length === 1) return flattenUnions(typed[0], path);
+    }
+    return [{ ...iss, path } as Issue];
+  });
+}
+
 export function zodToIssues(err: z.ZodError, schema: AnySchema, src: SourceDoc, what: string): ValidationIssue[] {
   const out: ValidationIssue[] = [];
-  for (const iss of err.issues) {
+  for (const iss of flattenUnions(err.issues)) {
     const path = iss.path.filter((p): p is string | number => typeof p !== 'symbol');
     const dotted = path.join('.');
     if (iss.code === 'unrecognized_keys') {

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { apiSchema, gatewaySchema } from '../state/schema.js';
 import { environmentSchema } from '../state/environments/schema.js';
+import { wsRoutesFileSchema } from '../kinds/ws-route/schema.js';
 
 const BASE = 'https://github.com/apigw-sync/apigw-sync/schema';
 
@@ -19,14 +20,21 @@ export function jsonSchemas(): Record<string, string> {
   const gateway = toJson(gatewaySchema, 'gateway.schema.json', 'apigw-sync gateway.yaml');
   const api = toJson(apiSchema, 'api.schema.json', 'apigw-sync apis/<api>/api.yaml');
   const environment = toJson(environmentSchema, 'environment.schema.json', 'apigw-sync environments/<name>.yaml');
+  const wsRoutes = toJson(wsRoutesFileSchema, 'websocket-routes.schema.json', 'apigw-sync routes file of a WebSocket API (apis/<api>/routes.yaml)');
   const strip = ({ $id: _i, $schema: _s, ...rest }: Record<string, unknown>) => rest;
   const bundle = {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: `${BASE}/gateway-state.schema.json`,
-    title: 'apigw-sync gateway-state (gateway.yaml, an api.yaml or an environment file)',
-    $defs: { gateway: strip(gateway), api: strip(api), environment: strip(environment) },
-    anyOf: [{ $ref: '#/$defs/gateway' }, { $ref: '#/$defs/api' }, { $ref: '#/$defs/environment' }],
+    title: 'apigw-sync gateway-state (gateway.yaml, an api.yaml, a WebSocket API\'s routes file or an environment file)',
+    $defs: { gateway: strip(gateway), api: strip(api), websocketRoutes: strip(wsRoutes), environment: strip(environment) },
+    anyOf: [{ $ref: '#/$defs/gateway' }, { $ref: '#/$defs/api' }, { $ref: '#/$defs/websocketRoutes' }, { $ref: '#/$defs/environment' }],
   };
   const text = (o: unknown) => `${JSON.stringify(o, null, 2)}\n`;
-  return { 'gateway.schema.json': text(gateway), 'api.schema.json': text(api), 'environment.schema.json': text(environment), 'gateway-state.schema.json': text(bundle) };
+  return {
+    'gateway.schema.json': text(gateway),
+    'api.schema.json': text(api),
+    'websocket-routes.schema.json': text(wsRoutes),
+    'environment.schema.json': text(environment),
+    'gateway-state.schema.json': text(bundle),
+  };
 }

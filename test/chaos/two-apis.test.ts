@@ -20,9 +20,9 @@ beforeAll(async () => {
   clients = sdkClients(emu.url);
   // Each folder declares one API only; a folder does not own (or delete) the other's API.
   shopDir = copyState();
-  rmSync(join(shopDir, 'apis', 'events'), { recursive: true });
+  for (const other of ['events', 'chat']) rmSync(join(shopDir, 'apis', other), { recursive: true });
   eventsDir = copyState();
-  rmSync(join(eventsDir, 'apis', 'shop'), { recursive: true });
+  for (const other of ['shop', 'chat']) rmSync(join(eventsDir, 'apis', other), { recursive: true });
   for (const dir of [shopDir, eventsDir]) {
     const r = await runApply({ dir, clients, yes: true });
     if (r.status !== 'applied') throw new Error(r.failures.map((f) => f.message).join('; '));

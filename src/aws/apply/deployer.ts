@@ -11,6 +11,7 @@ import {
   UpdateStageCommand as UpdateStageV2Command,
 } from '@aws-sdk/client-apigatewayv2';
 import type { ApiModel } from '../../model/api.js';
+import type { LiveApi } from '../../model/live.js';
 import { ApigwSyncError } from '../../model/errors.js';
 import type { AwsCaller } from './call.js';
 
@@ -25,6 +26,17 @@ export interface DeployRequest {
 export interface Deployer {
   deploy(req: DeployRequest): Promise<{ deploymentId: string }>;
 }
+
+/** What an apply knows of the API it deploys besides the desired model. */
+export interface DeployContext {
+  /** The API as read before the apply (absent: created by it). */
+  live?: LiveApi;
+  /** The region the clients talk to. */
+  region: string;
+}
+
+/** Makes the deployer of one API's apply (the direct one, or the canary rollout). */
+export type DeployerFactory = (api: ApiModel, clients: { apigw: APIGatewayClient; apigwv2: ApiGatewayV2Client }, caller: AwsCaller, ctx?: DeployContext) => Deployer;
 
 /**
  * REST: one CreateDeployment for the first stage, and the other stages pointed at the same

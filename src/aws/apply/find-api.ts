@@ -1,6 +1,7 @@
-/** Finds live APIs by id or name across REST (v1) and HTTP (v2), for `unlock --api ID|NAME`. */
+/** Finds live APIs by id or name across REST (v1), HTTP and WebSocket (v2), for `unlock --api ID|NAME`. */
 import { GetRestApisCommand } from '@aws-sdk/client-api-gateway';
 import { GetApisCommand } from '@aws-sdk/client-apigatewayv2';
+import { v2Kind } from '../read/list.js';
 import type { AwsCaller } from './call.js';
 import type { ApiClients, ApiRef } from './tags.js';
 
@@ -15,7 +16,10 @@ export async function findApi(clients: ApiClients, caller: AwsCaller, idOrName: 
   let next: string | undefined;
   do {
     const page = await caller.run('GetApis', () => clients.apigwv2.send(new GetApisCommand({ MaxResults: '500', NextToken: next })), { write: false });
-    for (const a of page.Items ?? []) if (a.ApiId && a.ProtocolType === 'HTTP') all.push({ kind: 'HttpApi', apiId: a.ApiId, name: a.Name ?? a.ApiId });
+    for (const a of page.Items ?? []) {
+      const kind = v2Kind(a);
+      if (a.ApiId && kind) all.push({ kind, apiId: a.ApiId, name: a.Name ?? a.ApiId });
+    }
     next = page.NextToken;
   } while (next);
   const byId = all.filter((a) => a.apiId === idOrName);

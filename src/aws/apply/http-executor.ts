@@ -2,6 +2,8 @@
  * Applies plan steps to one HTTP API (API Gateway v2). Like the REST executor, each step
  * converges one record from live to desired by comparing models, so repeating a step after
  * a crash does only what is left. v2 updates take whole attributes, not patch operations.
+ * WebSocket APIs are v2 too: their executor (websocket-executor.ts) is this one with the
+ * WebSocket columns of the field tables and routes of its own.
  */
 import {
   ApiGatewayV2Client,
@@ -28,7 +30,7 @@ import {
   type CreateAuthorizerCommandInput,
 } from '@aws-sdk/client-apigatewayv2';
 import type { ApiModel, RouteModel } from '../../model/api.js';
-import { createInput, fieldsDiffer, updateInput, type WriteContext } from '../../kinds/field.js';
+import { createInput, fieldsDiffer, rowsOf, updateInput, type WriteContext } from '../../kinds/field.js';
 import { apiFields, type ApiFieldsModel } from '../../kinds/api/fields.js';
 import { authorizerFields } from '../../kinds/authorizer/fields.js';
 import { integrationFields } from '../../kinds/integration/fields.js';
@@ -50,8 +52,12 @@ export interface HttpExecutorOptions extends ExecutorOptions {
   client: ApiGatewayV2Client;
 }
 
+type V2Flavour = 'HttpApi' | 'WebSocketApi';
+const PROTOCOL: Record<V2Flavour, 'HTTP' | 'WEBSOCKET'> = { HttpApi: 'HTTP', WebSocketApi: 'WEBSOCKET' };
+const LABEL: Record<V2Flavour, string> = { HttpApi: 'HTTP', WebSocketApi: 'WebSocket' };
+
 export class HttpApiExecutor implements StepExecutor, OwnWrites {
-  private readonly cur: ApiModel;
+  protected readonly cur: ApiModel;
   readonly ids: LiveIds;
   /** Stage → deployment this run made it serve (recorded for drift, see deployed-tag.ts). */
   readonly served: Record<string, string> = {};
@@ -60,9 +66,13 @@ export class HttpApiExecutor implements StepExecutor, OwnWrites {
   private readonly renames: Map<string, string>;
 
   /** Names → ids for the kinds' wire builders (reads the ids as they stand at each call). */
-  private readonly wire: WriteContext;
+  protected readonly wire: WriteContext;
 
-  constructor(private readonly o: HttpExecutorOptions) {
+  constructor(
+    protected readonly o: HttpExecutorOptions,
+    /** Which v2 API: the field tables' `http` or `ws` column, and CreateApi's protocol. */
+    protected readonly flavour: V2Flavour = 'HttpApi',
+  ) {
     const start = startingPoint(o);
     this.cur = start.cur;
     this.ids = start.ids;
@@ -86,7 +96,7 @@ export class HttpApiExecutor implements StepExecutor, OwnWrites {
     if (handler) return handler(c);
     // Every other kind is written from its write spec (one HTTP APIs lack, like request validators, is refused by name).
     await syncRecord(kindOf(c.target), keyOf(c), {
-      flavour: 'HttpApi',
+      flavour: this.flavour,
       send: (op, command) => this.call(op, (cl) => cl.send(command as never) as unknown as Promise<Record<string, unknown>>),
       apiRef: () => ({ ApiId: this.ApiId }),
       cur: this.cur,
@@ -104,13 +114,13 @@ export class HttpApiExecutor implements StepExecutor, OwnWrites {
     this.freshStages.clear();
   }
 
-  private call<T>(operation: string, fn: (client: ApiGatewayV2Client) => Promise<T>) {
+  protected call<T>(operation: string, fn: (client: ApiGatewayV2Client) => Promise<T>) {
     return this.o.caller.run(operation, () => fn(this.o.client));
   }
 
-  private get ApiId(): string {
+  protected get ApiId(): string {
     if (!this.ids.apiId) {
-      throw new ApigwSyncError('NO_API', `HTTP API ${this.o.desired.name} does not exist yet`, {
+      throw new ApigwSyncError('NO_API', `${LABEL[this.flavour]} API ${this.o.desired.name} does not exist yet`, {
         hint: 'the plan must create the API before its other steps; run `apigw-sync plan` again',
       });
     }
@@ -122,24 +132,20 @@ export class HttpApiExecutor implements StepExecutor, OwnWrites {
     if (!this.ids.apiId) {
       const out = await this.call('CreateApi', (c) =>
         c.send(
-          new CreateApiCommand({ ...createInput<ApiFieldsModel>(apiFields, 'HttpApi', d, this.wire), Name: d.name, ProtocolType: 'HTTP', Tags: { ...d.tags, ...this.o.toolTagsAtCreate() } }),
+          new CreateApiCommand({ ...createInput<ApiFieldsModel>(apiFields, this.flavour, d, this.wire), Name: d.name, ProtocolType: PROTOCOL[this.flavour], Tags: { ...d.tags, ...this.o.toolTagsAtCreate() } }),
         ),
       );
       if (!out.ApiId) throw new ApigwSyncError('AWS_NO_ID', `CreateApi for ${d.name} returned no id`);
       this.ids.apiId = out.ApiId;
     } else {
       const c = this.cur;
-      const input = updateInput<ApiFieldsModel>(apiFields, c, d);
+      const input = updateInput<ApiFieldsModel>(apiFields, c, d, this.flavour);
       if (input) await this.call('UpdateApi', (cl) => cl.send(new UpdateApiCommand({ ...input, ApiId: this.ApiId })));
       if (c.cors && !d.cors) await this.call('DeleteCorsConfiguration', (cl) => cl.send(new DeleteCorsConfigurationCommand({ ApiId: this.ApiId })));
     }
-    Object.assign(this.cur, {
-      name: d.name,
-      description: d.description,
-      cors: d.cors ? structuredClone(d.cors) : undefined,
-      disableExecuteApiEndpoint: d.disableExecuteApiEndpoint,
-      tags: this.o.live ? this.cur.tags : { ...d.tags },
-    });
+    // Every field of the api table is now as desired; tags are their own step.
+    for (const [key] of rowsOf<ApiFieldsModel>(apiFields)) (this.cur as unknown as Record<string, unknown>)[key] = structuredClone(d[key]);
+    if (!this.o.live) this.cur.tags = { ...d.tags };
   }
 
   async deleteApi(): Promise<void> {
@@ -150,7 +156,7 @@ export class HttpApiExecutor implements StepExecutor, OwnWrites {
 
   async syncTags(): Promise<void> {
     const { set, remove } = tagDelta(this.cur.tags, this.o.desired.tags);
-    const ResourceArn = apiArn(this.o.region, 'HttpApi', this.ApiId);
+    const ResourceArn = apiArn(this.o.region, this.flavour, this.ApiId);
     if (Object.keys(set).length) await this.call('TagResource', (c) => c.send(new TagResourceCommand({ ResourceArn, Tags: set })));
     if (remove.length) await this.call('UntagResource', (c) => c.send(new UntagResourceCommand({ ResourceArn, TagKeys: remove })));
     this.cur.tags = { ...this.o.desired.tags };
@@ -254,7 +260,7 @@ export class HttpApiExecutor implements StepExecutor, OwnWrites {
 
   private authorizerInput(d: ApiModel['authorizers'][string]) {
     // The field table builds every member (IdentitySource included); the SDK's type is asserted here, at the edge.
-    return createInput(authorizerFields, 'HttpApi', d, this.wire) as Omit<CreateAuthorizerCommandInput, 'ApiId'>;
+    return createInput(authorizerFields, this.flavour, d, this.wire) as Omit<CreateAuthorizerCommandInput, 'ApiId'>;
   }
 
   async syncStage(name: string): Promise<void> {
@@ -269,7 +275,7 @@ export class HttpApiExecutor implements StepExecutor, OwnWrites {
     if (!c) {
       await this.call('CreateStage', (cl) =>
         cl.send(
-          new CreateStageCommand({ ...createInput(stageFields, 'HttpApi', d, this.wire), ApiId, StageName: name }),
+          new CreateStageCommand({ ...createInput(stageFields, this.flavour, d, this.wire), ApiId, StageName: name }),
         ),
       );
       this.freshStages.add(name);
@@ -280,14 +286,14 @@ export class HttpApiExecutor implements StepExecutor, OwnWrites {
         await ignoreNotFound(this.call('DeleteRouteSettings', (cl) => cl.send(new DeleteRouteSettingsCommand({ ApiId, StageName: name, RouteKey: routeKey }))));
       }
       if (c.accessLog && !d.accessLog) await ignoreNotFound(this.call('DeleteAccessLogSettings', (cl) => cl.send(new DeleteAccessLogSettingsCommand({ ApiId, StageName: name }))));
-      const input = updateInput(stageFields, c, d);
+      const input = updateInput(stageFields, c, d, this.flavour);
       if (input) await this.call('UpdateStage', (cl) => cl.send(new UpdateStageCommand({ ApiId, StageName: name, ...input })));
     }
     this.cur.stages[name] = structuredClone(d);
   }
 }
 
-async function ignoreNotFound(p: Promise<unknown>): Promise<void> {
+export async function ignoreNotFound(p: Promise<unknown>): Promise<void> {
   try {
     await p;
   } catch (e) {

@@ -6,13 +6,15 @@ import type { AwsCaller } from './call.js';
 import { httpDirectDeployer, restDirectDeployer, type Deployer } from './deployer.js';
 import { HttpApiExecutor } from './http-executor.js';
 import { RestApiExecutor } from './rest-executor.js';
+import { WebSocketApiExecutor } from './websocket-executor.js';
 import type { ExecutorOptions } from './shared.js';
 import type { ApiClients } from './tags.js';
 
 export { AwsCaller, isAwsError, wrapAwsError, type CallInfo } from './call.js';
-export { restDirectDeployer, httpDirectDeployer, type Deployer, type DeployRequest } from './deployer.js';
+export { restDirectDeployer, httpDirectDeployer, type Deployer, type DeployRequest, type DeployContext, type DeployerFactory } from './deployer.js';
 export { RestApiExecutor } from './rest-executor.js';
 export { HttpApiExecutor } from './http-executor.js';
+export { WebSocketApiExecutor } from './websocket-executor.js';
 export { ApiTags, type ApiClients, type ApiRef } from './tags.js';
 export { encodePending, decodePending, matchesShort, type PendingApply } from './pending.js';
 export { TAG_DEPLOYED, encodeDeployed, decodeDeployed } from './deployed-tag.js';
@@ -29,7 +31,8 @@ export function directDeployer(kind: ApiKind, clients: ApiClients, caller: AwsCa
 }
 
 export function createApiExecutor(kind: ApiKind, clients: ApiClients, o: ExecutorOptions): ApiExecutor {
-  return kind === 'RestApi' ? new RestApiExecutor({ ...o, client: clients.apigw, waf: () => clients.wafv2 }) : new HttpApiExecutor({ ...o, client: clients.apigwv2 });
+  if (kind === 'RestApi') return new RestApiExecutor({ ...o, client: clients.apigw, waf: () => clients.wafv2 });
+  return kind === 'WebSocketApi' ? new WebSocketApiExecutor({ ...o, client: clients.apigwv2 }) : new HttpApiExecutor({ ...o, client: clients.apigwv2 });
 }
 
 export type { ExecutorOptions } from './shared.js';

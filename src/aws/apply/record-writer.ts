@@ -16,6 +16,7 @@ import {
   UpdateModelCommand,
   UpdateRequestValidatorCommand,
 } from '@aws-sdk/client-api-gateway';
+import { CreateModelCommand as V2CreateModelCommand, DeleteModelCommand as V2DeleteModelCommand, UpdateModelCommand as V2UpdateModelCommand } from '@aws-sdk/client-apigatewayv2';
 import type { ApiKind, ApiModel } from '../../model/api.js';
 import { ApigwSyncError } from '../../model/errors.js';
 import type { LiveIds } from '../../model/live.js';
@@ -40,7 +41,14 @@ const COMMANDS: Record<ApiKind, Record<string, CommandClass>> = {
     DeleteGatewayResponse: DeleteGatewayResponseCommand,
   },
   HttpApi: {},
+  WebSocketApi: {
+    CreateModel: V2CreateModelCommand,
+    UpdateModel: V2UpdateModelCommand,
+    DeleteModel: V2DeleteModelCommand,
+  },
 };
+
+const LABEL: Record<ApiKind, string> = { RestApi: 'REST', HttpApi: 'HTTP', WebSocketApi: 'WebSocket' };
 
 export interface RecordWriter {
   flavour: ApiKind;
@@ -64,8 +72,8 @@ function command(flavour: ApiKind, op: string, input: Obj): unknown {
 export async function syncRecord(kind: ResourceKind, name: string, w: RecordWriter): Promise<boolean> {
   const spec = kind.write?.[w.flavour];
   if (!spec || !kind.modelKey) {
-    throw new ApigwSyncError('NOT_AVAILABLE', `${w.desired.name}: ${w.flavour === 'HttpApi' ? 'HTTP' : 'REST'} APIs have no ${kind.label}s (${name})`, {
-      hint: `remove the ${kind.label} from the API's state, or use the other kind of API`,
+    throw new ApigwSyncError('NOT_AVAILABLE', `${w.desired.name}: ${LABEL[w.flavour]} APIs have no ${kind.label}s (${name})`, {
+      hint: `remove the ${kind.label} from the API's state, or use another kind of API`,
     });
   }
   const d = recordsOf(kind, w.desired)[name];
@@ -107,7 +115,7 @@ export async function syncRecord(kind: ResourceKind, name: string, w: RecordWrit
     const ops = patchOps(kind.fields ?? {}, c, d, w.wire);
     if (ops.length) await send(spec.update.op, { ...address(), patchOperations: ops });
   } else {
-    const input = updateInput(kind.fields ?? {}, c, d);
+    const input = updateInput(kind.fields ?? {}, c, d, w.flavour);
     if (input) await send(spec.update.op, { ...input, ...address() });
   }
   cur[name] = structuredClone(d);

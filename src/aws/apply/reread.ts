@@ -17,5 +17,5 @@ export async function rereadApi(clients: ApiClients, caller: AwsCaller, api: Api
     return readApi(clients, { kind: 'RestApi', apiId: api.apiId, name: rest.name ?? api.name, tags: { ...(rest.tags ?? {}) }, rest }, key, desired);
   }
   const http = await caller.run('GetApi', () => clients.apigwv2.send(new GetApiCommand({ ApiId: api.apiId })), { write: false });
-  return readApi(clients, { kind: 'HttpApi', apiId: api.apiId, name: http.Name ?? api.name, tags: { ...(http.Tags ?? {}) }, http: http as Api }, key, desired);
+  return readApi(clients, { kind: api.kind, apiId: api.apiId, name: http.Name ?? api.name, tags: { ...(http.Tags ?? {}) }, http: http as Api }, key, desired);
 }

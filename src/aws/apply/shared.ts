@@ -124,6 +124,10 @@ export function ownHandlers(x: OwnWrites): Handlers {
     authorizer: (c) => x.syncAuthorizer(keyOf(c), renamedFrom(c)),
     route: (c) => x.syncRoute(keyOf(c)),
     integration: (c) => x.syncRoute(keyOf(c)),
+    // WebSocket: a route, its integration and their responses are converged together.
+    wsRoute: (c) => x.syncRoute(keyOf(c)),
+    routeResponse: (c) => x.syncRoute(keyOf(c)),
+    integrationResponse: (c) => x.syncRoute(keyOf(c)),
     stage: (c) => x.syncStage(keyOf(c)),
     // Deployments are made in deploy(), once per API, after every other step.
     deployment: async () => undefined,

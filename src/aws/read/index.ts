@@ -9,7 +9,7 @@ import type { LiveApi, LiveSnapshot } from '../../model/live.js';
 import type { AwsClients } from '../clients.js';
 import { matchApis } from '../match.js';
 import { listApis, type ListedApi } from './list.js';
-import { readHttpApi, readRestApi } from './kinds.js';
+import { readHttpApi, readRestApi, readWebSocketApi } from './kinds.js';
 
 export interface ReadLiveOptions {
   clients: Pick<AwsClients, 'apigw' | 'apigwv2'>;
@@ -38,7 +38,8 @@ export function readApi(
   desired?: ApiModel,
   opts: { pageSize?: number } = {},
 ): Promise<LiveApi> {
-  return api.kind === 'RestApi' ? readRestApi(clients.apigw, api.rest, key, desired, opts) : readHttpApi(clients.apigwv2, api.http, key, desired);
+  if (api.kind === 'RestApi') return readRestApi(clients.apigw, api.rest, key, desired, opts);
+  return api.kind === 'WebSocketApi' ? readWebSocketApi(clients.apigwv2, api.http, key, desired) : readHttpApi(clients.apigwv2, api.http, key, desired);
 }
 
-export { listApis, type ListedApi } from './list.js';
+export { listApis, v2Kind, type ListedApi } from './list.js';

@@ -1,7 +1,8 @@
 /**
  * The thin edge of the read: for each kind the registry says a flavour has, send its list
  * operation (paged as the spec says), then hand every list to the pure normalizer
- * (src/kinds/normalize.ts). All lists of one API are fetched concurrently.
+ * (src/kinds/normalize.ts). All lists of one API are fetched concurrently; lists made per
+ * item of another list (WebSocket route responses per route) follow once those are in.
  */
 import {
   GetAuthorizersCommand as V1GetAuthorizersCommand,
@@ -15,7 +16,10 @@ import {
 } from '@aws-sdk/client-api-gateway';
 import {
   GetAuthorizersCommand as V2GetAuthorizersCommand,
+  GetIntegrationResponsesCommand,
   GetIntegrationsCommand,
+  GetModelsCommand as V2GetModelsCommand,
+  GetRouteResponsesCommand,
   GetRoutesCommand,
   GetStagesCommand as V2GetStagesCommand,
   type Api,
@@ -53,10 +57,19 @@ const V2: Record<string, CommandClass> = {
   GetRoutes: GetRoutesCommand,
   GetStages: V2GetStagesCommand,
 };
+/** WebSocket APIs: v2 as HTTP APIs, plus models and the per-route and per-integration responses. */
+const WS: Record<string, CommandClass> = {
+  ...V2,
+  GetModels: V2GetModelsCommand,
+  GetRouteResponses: GetRouteResponsesCommand,
+  GetIntegrationResponses: GetIntegrationResponsesCommand,
+};
+
+const COMMANDS: Record<ApiKind, Record<string, CommandClass>> = { RestApi: V1, HttpApi: V2, WebSocketApi: WS };
 
 /** The list operations this edge can send, per flavour (a kind's read spec must name only these). */
 export function readOperations(flavour: ApiKind): string[] {
-  return Object.keys(flavour === 'RestApi' ? V1 : V2);
+  return Object.keys(COMMANDS[flavour]);
 }
 
 function sender(commands: Record<string, CommandClass>, client: { send(c: never): Promise<unknown> }): Sender {
@@ -76,9 +89,21 @@ async function readList(send: Sender, spec: ReadSpec, idInput: Record<string, un
 
 async function readKinds(flavour: ApiKind, send: Sender, api: object, idInput: Record<string, unknown>, key: string, desired?: ApiModel, pageSize = REST_PAGE_SIZE): Promise<LiveApi> {
   const specs = KINDS.flatMap((k) => (k.read?.[flavour] ? [[k.target, k.read[flavour]!] as const] : []));
-  const lists = await Promise.all(specs.map(([, spec]) => readList(send, spec, idInput, pageSize)));
   const byTarget: Partial<Record<ChangeTarget, object[]>> = {};
-  specs.forEach(([target], i) => (byTarget[target] = lists[i]));
+  const top = specs.filter(([, spec]) => !spec.parent);
+  const lists = await Promise.all(top.map(([, spec]) => readList(send, spec, idInput, pageSize)));
+  top.forEach(([target], i) => (byTarget[target] = lists[i]));
+  // One list per parent item, each item keeping its parent's id (v2 has no embed).
+  const children = specs.filter(([, spec]) => spec.parent);
+  const childLists = await Promise.all(
+    children.map(async ([, spec]) => {
+      const { target, id, input } = spec.parent!;
+      const parents = ((byTarget[target] ?? []) as Array<Record<string, unknown>>).map((p) => p[id]).filter((v): v is string => typeof v === 'string');
+      const perParent = await Promise.all(parents.map(async (pid) => (await readList(send, spec, { ...idInput, [input]: pid }, pageSize)).map((item) => ({ ...item, [input]: pid }))));
+      return perParent.flat();
+    }),
+  );
+  children.forEach(([target], i) => (byTarget[target] = childLists[i]));
   return normalizeApi(flavour, key, { api, lists: byTarget }, desired);
 }
 
@@ -94,6 +119,14 @@ export function readRestApi(client: APIGatewayClient, api: RestApi, key: string,
 /** One HTTP API (v2): the API from the GetApis listing, then routes, integrations, authorizers and stages with NextToken paging. */
 export function readHttpApi(client: ApiGatewayV2Client, api: Api, key: string, desired?: ApiModel): Promise<LiveApi> {
   return readKinds('HttpApi', sender(V2, client as never), api, { ApiId: api.ApiId! }, key, desired);
+}
+
+/**
+ * One WebSocket API (v2): routes, integrations, authorizers, models and stages, then each
+ * route's route responses and each integration's integration responses (one call each).
+ */
+export function readWebSocketApi(client: ApiGatewayV2Client, api: Api, key: string, desired?: ApiModel): Promise<LiveApi> {
+  return readKinds('WebSocketApi', sender(WS, client as never), api, { ApiId: api.ApiId! }, key, desired);
 }
 
 /** Follows `position` until AWS stops returning one. */

@@ -1,6 +1,6 @@
 /**
- * Lists every REST API (GetRestApis, limit 500, position paging) and every HTTP API
- * (GetApis, NextToken paging) of the region. The listings carry names and tags, which is
+ * Lists every REST API (GetRestApis, limit 500, position paging) and every HTTP and WebSocket
+ * API (GetApis, NextToken paging) of the region. The listings carry names and tags, which is
  * all matching needs, and the API objects the readers start from.
  */
 import { GetRestApisCommand, type RestApi } from '@aws-sdk/client-api-gateway';
@@ -9,7 +9,12 @@ import type { AwsClients } from '../clients.js';
 import type { LiveApiSummary } from '../match.js';
 import { httpPages, restPages } from './kinds.js';
 
-export type ListedApi = LiveApiSummary & ({ kind: 'RestApi'; rest: RestApi } | { kind: 'HttpApi'; http: Api });
+export type ListedApi = LiveApiSummary & ({ kind: 'RestApi'; rest: RestApi } | { kind: 'HttpApi' | 'WebSocketApi'; http: Api });
+
+/** The kind of a v2 API (GetApis item), from its protocol. */
+export function v2Kind(a: Pick<Api, 'ProtocolType'>): 'HttpApi' | 'WebSocketApi' | undefined {
+  return a.ProtocolType === 'HTTP' ? 'HttpApi' : a.ProtocolType === 'WEBSOCKET' ? 'WebSocketApi' : undefined;
+}
 
 export async function listApis(clients: Pick<AwsClients, 'apigw' | 'apigwv2'>): Promise<ListedApi[]> {
   const [rest, http] = await Promise.all([
@@ -20,9 +25,9 @@ export async function listApis(clients: Pick<AwsClients, 'apigw' | 'apigwv2'>): 
   for (const a of rest) {
     if (a.id) out.push({ kind: 'RestApi', apiId: a.id, name: a.name ?? a.id, tags: { ...(a.tags ?? {}) }, rest: a });
   }
-  // WebSocket APIs are out of scope: neither matched nor listed.
   for (const a of http) {
-    if (a.ApiId && a.ProtocolType === 'HTTP') out.push({ kind: 'HttpApi', apiId: a.ApiId, name: a.Name ?? a.ApiId, tags: { ...(a.Tags ?? {}) }, http: a });
+    const kind = v2Kind(a);
+    if (a.ApiId && kind) out.push({ kind, apiId: a.ApiId, name: a.Name ?? a.ApiId, tags: { ...(a.Tags ?? {}) }, http: a });
   }
   return out;
 }

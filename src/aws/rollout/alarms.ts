@@ -15,8 +15,9 @@ import type { AlarmReading } from '../../rollout/decide.js';
 /**
  * The metric series a rollout watches. REST canaries publish their own series; we address
  * it as the stage dimension `<stage>/Canary`, mirroring the canary's execution-log group
- * `API-Gateway-Execution-Logs/{restApiId}/{stage}/Canary`. HTTP APIs have no canary series:
- * all traffic is on the new deployment, so the stage's own series is the one to watch.
+ * `API-Gateway-Execution-Logs/{restApiId}/{stage}/Canary`. HTTP and WebSocket APIs have no
+ * canary series: all traffic is on the new deployment, so the stage's own series
+ * ({ApiId, Stage}) is the one to watch.
  */
 export function canaryDimensions(kind: ApiKind, ids: { apiId: string; apiName: string; stage: string }): Dimension[] {
   return kind === 'RestApi'
@@ -107,11 +108,15 @@ export async function ensureManagedAlarms(
   return names;
 }
 
+/** What counts as the new deployment's requests: REST and HTTP `Count`; WebSocket connections and messages. */
+const REQUEST_METRICS: Record<ApiKind, string[]> = { RestApi: ['Count'], HttpApi: ['Count'], WebSocketApi: ['ConnectCount', 'MessageCount'] };
+
 /**
  * Requests the new deployment served in the metric periods from `from` on: one
- * GetMetricData, Sum of Count. `from` is a period boundary (src/rollout/metric-window.ts),
- * and only data points stamped at or after it count — CloudWatch rounds a StartTime down
- * to the minute, which would let the previous canary's last minute in.
+ * GetMetricData, Sum of Count (WebSocket: of ConnectCount and MessageCount). `from` is a
+ * period boundary (src/rollout/metric-window.ts), and only data points stamped at or after it
+ * count — CloudWatch rounds a StartTime down to the minute, which would let the previous
+ * canary's last minute in.
  */
 export async function countCanaryRequests(
   cw: CloudWatchClient,
@@ -121,20 +126,20 @@ export async function countCanaryRequests(
     new GetMetricDataCommand({
       StartTime: new Date(opts.from),
       EndTime: new Date(opts.now + 60_000),
-      MetricDataQueries: [
-        {
-          Id: 'canaryCount',
-          MetricStat: {
-            Metric: { Namespace: 'AWS/ApiGateway', MetricName: 'Count', Dimensions: canaryDimensions(opts.kind, opts) },
-            Period: 60,
-            Stat: 'Sum',
-          },
+      MetricDataQueries: REQUEST_METRICS[opts.kind].map((MetricName, i) => ({
+        Id: i === 0 ? 'canaryCount' : `canaryCount${i}`,
+        MetricStat: {
+          Metric: { Namespace: 'AWS/ApiGateway', MetricName, Dimensions: canaryDimensions(opts.kind, opts) },
+          Period: 60,
+          Stat: 'Sum',
         },
-      ],
+      })),
     }),
   );
-  const result = res.MetricDataResults?.[0];
-  const values = result?.Values ?? [];
-  const stamps = result?.Timestamps ?? [];
-  return values.reduce((sum, v, i) => (stamps[i] === undefined || stamps[i].getTime() >= opts.from ? sum + v : sum), 0);
+  let total = 0;
+  for (const result of res.MetricDataResults ?? []) {
+    const stamps = result.Timestamps ?? [];
+    total += (result.Values ?? []).reduce((sum, v, i) => (stamps[i] === undefined || stamps[i].getTime() >= opts.from ? sum + v : sum), 0);
+  }
+  return total;
 }

@@ -1,8 +1,10 @@
 /**
- * HTTP API deploy-and-bake: HTTP APIs have no canary settings, so the new deployment takes
- * the whole stage (AutoDeploy off), is watched for the bake time, and on failure the stage
- * is switched back to the previous deployment and routes/integrations are restored from it
- * (ExportApi of the stage → ReimportApi).
+ * HTTP and WebSocket API deploy-and-bake: v2 APIs have no canary settings, so the new
+ * deployment takes the whole stage (AutoDeploy off), is watched for the bake time, and on
+ * failure the stage is switched back to the previous deployment. Then the API's routes and
+ * integrations are returned to what that deployment serves: HTTP APIs from the stage's own
+ * export (ExportApi → ReimportApi); WebSocket APIs, which AWS cannot export, by re-applying
+ * the definition the apply started from (`restore`, given by the run that made the change).
  */
 import {
   ApiGatewayV2Client,
@@ -22,6 +24,14 @@ import { recordStore } from './record-tag.js';
 import type { RolloutTarget } from './target.js';
 
 export interface HttpPortOptions extends RolloutTarget {
+  /** HTTP (default) or WebSocket. */
+  kind?: 'HttpApi' | 'WebSocketApi';
+  /**
+   * WebSocket: returns the API's routes, integrations and responses to what they were before
+   * the change, after the stage is switched back. Absent (a rollout taken over by another
+   * driver, which does not have that definition): only the stage is switched back.
+   */
+  restore?: () => Promise<void>;
   apigwv2: ApiGatewayV2Client;
   /** Unused by HTTP APIs; the record store takes both clients. */
   apigw: APIGatewayClient;
@@ -32,7 +42,8 @@ export interface HttpPortOptions extends RolloutTarget {
 }
 
 export function httpRolloutPort(o: HttpPortOptions): RolloutPort {
-  const records = recordStore(o, { kind: 'HttpApi', apiId: o.apiId, stage: o.stage });
+  const kind = o.kind ?? 'HttpApi';
+  const records = recordStore(o, { kind, apiId: o.apiId, stage: o.stage });
   const setDeployment = (DeploymentId: string) =>
     o.apigwv2.send(new UpdateStageCommand({ ApiId: o.apiId, StageName: o.stage, DeploymentId }));
 
@@ -48,7 +59,7 @@ export function httpRolloutPort(o: HttpPortOptions): RolloutPort {
   }
 
   return {
-    kind: 'HttpApi',
+    kind,
     label: `${o.apiName}/${o.stage}`,
     alarmNames: o.alarmNames,
 
@@ -69,7 +80,7 @@ export function httpRolloutPort(o: HttpPortOptions): RolloutPort {
     },
 
     async setCanaryPercent() {
-      throw new Error('HTTP APIs cannot split traffic; the rollout runs as a single 100% step');
+      throw new Error(`${kind === 'HttpApi' ? 'HTTP' : 'WebSocket'} APIs cannot split traffic; the rollout runs as a single 100% step`);
     },
 
     // The new deployment already serves the stage: promotion is keeping it.
@@ -78,6 +89,10 @@ export function httpRolloutPort(o: HttpPortOptions): RolloutPort {
     async rollback(record: RolloutRecord) {
       const s = await o.apigwv2.send(new GetStageCommand({ ApiId: o.apiId, StageName: o.stage }));
       if (s.DeploymentId !== record.previousDeploymentId) await setDeployment(record.previousDeploymentId);
+      if (kind === 'WebSocketApi') {
+        await o.restore?.();
+        return;
+      }
       const exported = await o.apigwv2.send(
         new ExportApiCommand({ ApiId: o.apiId, Specification: 'OAS30', OutputType: 'JSON', StageName: o.stage, IncludeExtensions: true }),
       );
@@ -87,7 +102,7 @@ export function httpRolloutPort(o: HttpPortOptions): RolloutPort {
 
     readAlarms: () => readAlarms(o.cloudwatch, o.alarmNames),
     canaryRequests: (from) =>
-      countCanaryRequests(o.cloudwatch, { kind: 'HttpApi', apiId: o.apiId, apiName: o.apiName, stage: o.stage, from, now: o.clock.now() }),
+      countCanaryRequests(o.cloudwatch, { kind, apiId: o.apiId, apiName: o.apiName, stage: o.stage, from, now: o.clock.now() }),
     loadRecord: () => records.load(),
     loadPolicy: () => records.loadPolicy(),
     beginRecord: (r, policy) => records.begin(r, policy, o.alarmNames),

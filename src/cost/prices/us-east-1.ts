@@ -25,10 +25,12 @@ export const US_EAST_1: RegionPrices = {
     ],
   },
   webSocket: {
-    // DESIGN.md gives one message rate; AWS publishes it for the first 1B messages a month,
-    // so messages past 1B stay unpriced until `apigw-sync prices refresh` supplies the next band.
+    // DESIGN.md: messages 1.00 per million for the first 1B a month, 0.80 after (32 KB steps); connection minutes 0.25 per million.
     region: 'us-east-1', date: DATE, source: SOURCE, messageMeteringKb: 32,
-    messageTiers: [{ from: 0, to: 1 * B, usdPerMillion: 1.0 }],
+    messageTiers: [
+      { from: 0, to: 1 * B, usdPerMillion: 1.0 },
+      { from: 1 * B, to: null, usdPerMillion: 0.8 },
+    ],
     connectionMinuteUsdPerMillion: 0.25,
   },
   cache: {

@@ -7,6 +7,12 @@ import { compactPolicy, livePolicy, policyDocument, policyText, policyTightened 
 export type ApiFieldsModel = Omit<ApiHeaderModel, 'kind'>;
 type Header = ApiFieldsModel;
 
+/** What AWS (and the state, when it says nothing) takes for a WebSocket API. */
+export const WEBSOCKET_DEFAULTS = {
+  routeSelectionExpression: '$request.body.action',
+  apiKeySelectionExpression: '$request.header.x-api-key',
+} as const;
+
 const corsInput = (c: CorsModel) => ({
   AllowOrigins: c.allowOrigins,
   AllowMethods: c.allowMethods,
@@ -70,11 +76,12 @@ const ENDPOINT_TYPE: FieldTable<Header>['endpointType'] = {
  * UpdateApi). `kind` is the API's identity, not a field: changing it replaces the API.
  */
 export const apiFields: FieldTable<Header> = {
-  name: { rest: { wire: 'name', default: '', path: '/name' }, http: { wire: 'Name', default: '' }, state: {} },
+  name: { rest: { wire: 'name', default: '', path: '/name' }, http: { wire: 'Name', default: '' }, ws: { wire: 'Name', default: '' }, state: {} },
   description: {
     rest: { wire: 'description', omitEmpty: true, path: '/description' },
     http: { wire: 'Description', omitEmpty: true, clear: '' },
-    // api.yaml, else `info.description` of the API's one OpenAPI file (what ImportRestApi / ImportApi take).
+    ws: { wire: 'Description', omitEmpty: true, clear: '' },
+    // api.yaml, else `info.description` of the API's one OpenAPI file (what ImportRestApi / ImportApi take; a WebSocket API has none).
     state: { ext: 'description', at: 'info', oneFile: true, fromExt: (v) => (typeof v === 'string' && v !== '' ? v : undefined), emitTo: 'openapi' },
   },
   endpointType: ENDPOINT_TYPE,
@@ -89,6 +96,7 @@ export const apiFields: FieldTable<Header> = {
     },
     rest: { wire: 'binaryMediaTypes', default: [], omitEmpty: true, path: '/binaryMediaTypes', style: 'set' },
     http: { read: () => [], create: false },
+    ws: { read: () => [], create: false },
     redeploy: (b, a, flavour) => (flavour === 'RestApi' && !deepEqual([...b.binaryMediaTypes].sort(), [...a.binaryMediaTypes].sort()) ? 'binary media types changed' : undefined),
   },
   apiKeySource: {
@@ -112,6 +120,7 @@ export const apiFields: FieldTable<Header> = {
     },
     rest: { wire: 'disableExecuteApiEndpoint', default: false, path: '/disableExecuteApiEndpoint' },
     http: { wire: 'DisableExecuteApiEndpoint', default: false, clear: false },
+    ws: { wire: 'DisableExecuteApiEndpoint', default: false, clear: false },
     redeploy: (b, a, flavour) => (flavour === 'RestApi' && Boolean(b.disableExecuteApiEndpoint) !== Boolean(a.disableExecuteApiEndpoint) ? 'execute-api endpoint setting changed' : undefined),
     breaking: (b, a) => (!b.disableExecuteApiEndpoint && a.disableExecuteApiEndpoint ? 'default execute-api endpoint disabled' : undefined),
   },
@@ -178,5 +187,22 @@ export const apiFields: FieldTable<Header> = {
       emitTo: 'openapi',
     },
     breaking: (b, a) => (b.cors && corsNarrowed(b.cors, a.cors) ? 'CORS narrowed' : undefined),
+  },
+  routeSelectionExpression: {
+    // AWS requires one for a WebSocket API; the state's default is the one AWS's guide uses.
+    ws: { wire: 'RouteSelectionExpression' },
+    state: { load: (file, _f, flavour) => (flavour === 'WebSocketApi' ? (file ?? WEBSOCKET_DEFAULTS.routeSelectionExpression) : file), emit: (v) => (v === WEBSOCKET_DEFAULTS.routeSelectionExpression ? undefined : v) },
+    redeploy: (b, a, flavour) => (flavour === 'WebSocketApi' && b.routeSelectionExpression !== a.routeSelectionExpression ? 'route selection expression changed' : undefined),
+    breaking: (b, a) => (b.routeSelectionExpression !== a.routeSelectionExpression ? 'messages are routed by another expression' : undefined),
+  },
+  apiKeySelectionExpression: {
+    ws: { wire: 'ApiKeySelectionExpression', default: WEBSOCKET_DEFAULTS.apiKeySelectionExpression },
+    state: { load: (file, _f, flavour) => (flavour === 'WebSocketApi' ? (file ?? WEBSOCKET_DEFAULTS.apiKeySelectionExpression) : file), emit: (v) => (v === WEBSOCKET_DEFAULTS.apiKeySelectionExpression ? undefined : v) },
+    redeploy: (b, a, flavour) => (flavour === 'WebSocketApi' && b.apiKeySelectionExpression !== a.apiKeySelectionExpression ? 'API key selection expression changed' : undefined),
+    breaking: (b, a) => (b.apiKeySelectionExpression !== a.apiKeySelectionExpression ? 'API keys are read from another place' : undefined),
+  },
+  disableSchemaValidation: {
+    ws: { wire: 'DisableSchemaValidation', default: false, clear: false },
+    state: { load: (file, _f, flavour) => (flavour === 'WebSocketApi' ? (file ?? false) : file), emit: (v) => (v ? true : undefined) },
   },
 };

@@ -18,7 +18,7 @@ export const apiKind = defineKind<ApiFieldsModel>({
   target: 'api',
   label: 'api',
   section: 'api',
-  rank: { RestApi: 0, HttpApi: 0 },
+  rank: { RestApi: 0, HttpApi: 0, WebSocketApi: 0 },
   snapshot: false,
   fields: apiFields,
   diff(ctx) {

@@ -1,6 +1,10 @@
 /** The API itself: what CreateRestApi / CreateApi and their Update* calls carry. */
 
-export type ApiKind = 'RestApi' | 'HttpApi';
+/** REST (v1), HTTP (v2, protocol HTTP) and WebSocket (v2, protocol WEBSOCKET) APIs. */
+export type ApiKind = 'RestApi' | 'HttpApi' | 'WebSocketApi';
+
+/** The kinds whose routes are OpenAPI documents (AWS has no OpenAPI form of a WebSocket API). */
+export type OpenApiKind = Exclude<ApiKind, 'WebSocketApi'>;
 
 export type EndpointType = 'REGIONAL' | 'EDGE' | 'PRIVATE';
 
@@ -36,4 +40,10 @@ export interface ApiHeaderModel {
   minimumCompressionSize?: number;
   /** HTTP only. */
   cors?: CorsModel;
+  /** WebSocket only: which route a message goes to (AWS requires one; the state's default is `$request.body.action`). */
+  routeSelectionExpression?: string;
+  /** WebSocket only: where API keys are read (`$request.header.x-api-key`, AWS's default, or `$context.authorizer.usageIdentifierKey`). */
+  apiKeySelectionExpression?: string;
+  /** WebSocket only: do not validate models when deploying. */
+  disableSchemaValidation?: boolean;
 }

@@ -24,4 +24,14 @@ export const apiFieldsSchema = {
       maxAge: z.number().int().min(0).optional(),
     })
     .optional(),
+  routeSelectionExpression: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('WebSocketApi only: the message member that picks the route, e.g. `$request.body.action` (the default).'),
+  apiKeySelectionExpression: z
+    .enum(['$request.header.x-api-key', '$context.authorizer.usageIdentifierKey'])
+    .optional()
+    .describe('WebSocketApi only: where API Gateway reads the API key of a connection (default `$request.header.x-api-key`).'),
+  disableSchemaValidation: z.boolean().optional().describe('WebSocketApi only: do not validate models when deploying.'),
 };

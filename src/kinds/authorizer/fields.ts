@@ -2,8 +2,8 @@ import type { FieldTable, Obj } from '../field.js';
 import { scalarOps } from '../patch.js';
 import type { AuthorizerModel } from './model.js';
 
-/** AWS's TTL default: what it reports when the state leaves the TTL out. */
-export const AUTHORIZER_DEFAULT_TTL = { RestApi: 300, HttpApi: 0 } as const;
+/** AWS's TTL default: what it reports when the state leaves the TTL out (WebSocket authorizers do not cache). */
+export const AUTHORIZER_DEFAULT_TTL = { RestApi: 300, HttpApi: 0, WebSocketApi: 0 } as const;
 
 const list = (v: unknown): string[] =>
   Array.isArray(v) ? v.map((s) => String(s).trim()).filter(Boolean) : typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : [];
@@ -16,16 +16,19 @@ function declaredDefault<K extends 'resultTtlSeconds' | 'enableSimpleResponses'>
 const isJwt = (w: Obj) => w.AuthorizerType === 'JWT';
 
 export const authorizerFields: FieldTable<AuthorizerModel> = {
-  name: { rest: { wire: 'name', default: '', path: '/name' }, http: { wire: 'Name', default: '' } },
+  name: { rest: { wire: 'name', default: '', path: '/name' }, http: { wire: 'Name', default: '' }, ws: { wire: 'Name', default: '' } },
   type: {
     rest: { wire: 'type', default: 'TOKEN', path: '/type', create: (v) => ({ type: v === 'JWT' ? 'TOKEN' : v }) },
     http: { read: (w) => (isJwt(w) ? 'JWT' : 'REQUEST'), create: (v) => ({ AuthorizerType: v === 'JWT' ? 'JWT' : 'REQUEST' }) },
+    // WebSocket APIs have REQUEST (Lambda) authorizers only; validate refuses the others.
+    ws: { wire: 'AuthorizerType', default: 'REQUEST' },
     breaking: (b, a) => (b.type !== a.type ? 'authorizer type changed' : undefined),
   },
-  authorizerUri: { rest: { wire: 'authorizerUri', omitEmpty: true, path: '/authorizerUri' }, http: { wire: 'AuthorizerUri', omitEmpty: true } },
+  authorizerUri: { rest: { wire: 'authorizerUri', omitEmpty: true, path: '/authorizerUri' }, http: { wire: 'AuthorizerUri', omitEmpty: true }, ws: { wire: 'AuthorizerUri', omitEmpty: true } },
   authorizerCredentials: {
     rest: { wire: 'authorizerCredentials', omitEmpty: true, path: '/authorizerCredentials' },
     http: { wire: 'AuthorizerCredentialsArn', omitEmpty: true },
+    ws: { wire: 'AuthorizerCredentialsArn', omitEmpty: true },
   },
   identitySource: {
     rest: {
@@ -34,6 +37,7 @@ export const authorizerFields: FieldTable<AuthorizerModel> = {
       patch: (b, a) => scalarOps('/identitySource', (b ?? []).join(','), (a ?? []).join(',')),
     },
     http: { wire: 'IdentitySource', default: [] },
+    ws: { wire: 'IdentitySource', default: [] },
     breaking: (b, a) => (a.identitySource.some((s) => !b.identitySource.includes(s)) ? 'authorizer needs a new identity source' : undefined),
   },
   identityValidationExpression: {
@@ -55,6 +59,7 @@ export const authorizerFields: FieldTable<AuthorizerModel> = {
   providerArns: {
     rest: { wire: 'providerARNs', default: [], omitEmpty: true, path: '/providerARNs', style: 'set' },
     http: { read: () => [], create: false },
+    ws: { read: () => [], create: false },
     breaking: (b, a) => (b.providerArns.some((p) => !a.providerArns.includes(p)) ? 'user pool removed' : undefined),
   },
   jwt: {

@@ -8,7 +8,7 @@ export const deploymentKind = defineKind<{ stage: string; deploymentId: string }
   target: 'deployment',
   label: 'deployment',
   section: 'other',
-  rank: { RestApi: 6, HttpApi: 6 },
+  rank: { RestApi: 6, HttpApi: 6, WebSocketApi: 8 },
   snapshot: false,
   diff: () => [],
 });

@@ -24,7 +24,7 @@ export const gatewayResponseKind = defineKind<GatewayResponseModel>({
   target: 'gatewayResponse',
   label: 'gateway response',
   section: 'definition',
-  rank: { RestApi: 2, HttpApi: 2 },
+  rank: { RestApi: 2, HttpApi: 2, WebSocketApi: 2 },
   snapshot: true,
   fields: gatewayResponseFields,
   modelKey: 'gatewayResponses',

@@ -8,12 +8,21 @@ const ext = (member: string, fromExt: (v: unknown) => any, emit?: (v: any) => un
 const nonEmpty = (v: object) => (Object.keys(v).length ? (Array.isArray(v) ? [...v] : { ...v }) : undefined);
 
 /** API Gateway's default (and maximum unless raised) integration timeouts. */
-export const DEFAULT_TIMEOUT_MS = { RestApi: 29000, HttpApi: 30000 } as const;
+export const DEFAULT_TIMEOUT_MS = { RestApi: 29000, HttpApi: 30000, WebSocketApi: 29000 } as const;
 
 export const DEFAULT_PASSTHROUGH = 'WHEN_NO_MATCH';
 const PROXY_TYPES = new Set(['HTTP_PROXY', 'AWS_PROXY']);
 
 const upper = (v: unknown) => (typeof v === 'string' && v ? v.toUpperCase() : undefined);
+
+/**
+ * Proxy integrations ignore the pass-through behaviour; AWS still reports its default, which the
+ * state omits for them (REST `passthroughBehavior`/`type`, WebSocket `PassthroughBehavior`/`IntegrationType`).
+ */
+function readPassthrough(w: Obj, pbMember: string, typeMember: string, declared: IntegrationModel | undefined): IntegrationModel['passthroughBehavior'] {
+  const pb = ((w[pbMember] as string | undefined) ?? DEFAULT_PASSTHROUGH) as IntegrationModel['passthroughBehavior'];
+  return !PROXY_TYPES.has(String(w[typeMember] ?? 'MOCK')) || pb !== DEFAULT_PASSTHROUGH || declared?.passthroughBehavior !== undefined ? pb : undefined;
+}
 
 /** HTTP APIs: AWS_PROXY (Lambda) integrations default to payload format 2.0, the others to 1.0. */
 export const defaultPayloadFormat = (type: string) => (type === 'AWS_PROXY' ? '2.0' : '1.0');
@@ -40,59 +49,78 @@ function tlsOf(v: unknown): TlsConfigModel | undefined {
  * `responses` are their own kind (integration-response), written after the integration.
  */
 export const integrationFields: FieldTable<IntegrationModel> = {
-  type: { rest: { wire: 'type', default: 'MOCK' }, http: { wire: 'IntegrationType', default: 'MOCK' }, state: ext('type', integrationTypeOf, (v) => v.toLowerCase()) },
-  uri: { rest: { wire: 'uri', omitEmpty: true, path: '/uri' }, http: { wire: 'IntegrationUri', omitEmpty: true }, state: ext('uri', str) },
+  type: {
+    rest: { wire: 'type', default: 'MOCK' },
+    http: { wire: 'IntegrationType', default: 'MOCK' },
+    ws: { wire: 'IntegrationType', default: 'MOCK' },
+    state: ext('type', integrationTypeOf, (v) => v.toLowerCase()),
+  },
+  uri: { rest: { wire: 'uri', omitEmpty: true, path: '/uri' }, http: { wire: 'IntegrationUri', omitEmpty: true }, ws: { wire: 'IntegrationUri', omitEmpty: true }, state: ext('uri', str) },
   httpMethod: {
     state: ext('httpMethod', (v) => str(v)?.toUpperCase() || undefined),
     rest: { wire: 'httpMethod', createAs: 'integrationHttpMethod', read: (w) => upper(w.httpMethod), path: '/httpMethod' },
     http: { wire: 'IntegrationMethod', read: (w) => upper(w.IntegrationMethod) },
+    ws: { wire: 'IntegrationMethod', read: (w) => upper(w.IntegrationMethod) },
   },
   passthroughBehavior: {
     state: ext('passthroughBehavior', passthroughOf, (v) => v?.toLowerCase()),
     rest: {
       wire: 'passthroughBehavior',
       path: '/passthroughBehavior',
-      // Proxy integrations ignore it; AWS still reports its default, the state omits it.
-      read: (w, ctx) => {
-        const pb = ((w.passthroughBehavior as string | undefined) ?? DEFAULT_PASSTHROUGH) as IntegrationModel['passthroughBehavior'];
-        return !PROXY_TYPES.has(String(w.type ?? 'MOCK')) || pb !== DEFAULT_PASSTHROUGH || ctx.declared?.passthroughBehavior !== undefined ? pb : undefined;
-      },
+      read: (w, ctx) => readPassthrough(w, 'passthroughBehavior', 'type', ctx.declared),
     },
+    ws: { wire: 'PassthroughBehavior', read: (w, ctx) => readPassthrough(w, 'PassthroughBehavior', 'IntegrationType', ctx.declared) },
   },
   requestParameters: {
     userKeys: true,
     state: ext('requestParameters', strMap, nonEmpty),
     rest: { wire: 'requestParameters', default: {}, path: '/requestParameters', style: 'map' },
     http: { wire: 'RequestParameters', default: {}, omitEmpty: true, update: mergedMapUpdate('RequestParameters', '') },
+    ws: { wire: 'RequestParameters', default: {}, omitEmpty: true, update: mergedMapUpdate('RequestParameters', '') },
   },
   requestTemplates: {
     state: ext('requestTemplates', strMap, nonEmpty),
     rest: { wire: 'requestTemplates', default: {}, path: '/requestTemplates', style: 'map' },
     // Kept for HTTP APIs too (read, never written), so validate can refuse them with a useful message.
     http: { wire: 'RequestTemplates', default: {}, create: false },
+    ws: { wire: 'RequestTemplates', default: {}, omitEmpty: true },
   },
   responses: {},
   timeoutInMillis: {
     state: ext('timeoutInMillis', (v) => (typeof v === 'number' ? v : v === undefined || v === null ? undefined : Number(v))),
     rest: { wire: 'timeoutInMillis', default: DEFAULT_TIMEOUT_MS.RestApi, path: '/timeoutInMillis' },
     http: { wire: 'TimeoutInMillis', default: DEFAULT_TIMEOUT_MS.HttpApi },
+    ws: { wire: 'TimeoutInMillis', default: DEFAULT_TIMEOUT_MS.WebSocketApi },
   },
   connectionType: {
     rest: { wire: 'connectionType', default: 'INTERNET', path: '/connectionType' },
     http: { wire: 'ConnectionType', default: 'INTERNET' },
+    ws: { wire: 'ConnectionType', default: 'INTERNET' },
     state: ext('connectionType', (v) => (str(v)?.toUpperCase() === 'VPC_LINK' ? 'VPC_LINK' : 'INTERNET')),
   },
-  connectionId: { rest: { wire: 'connectionId', omitEmpty: true, path: '/connectionId' }, http: { wire: 'ConnectionId', omitEmpty: true }, state: ext('connectionId', someStr) },
+  connectionId: {
+    rest: { wire: 'connectionId', omitEmpty: true, path: '/connectionId' },
+    http: { wire: 'ConnectionId', omitEmpty: true },
+    ws: { wire: 'ConnectionId', omitEmpty: true },
+    state: ext('connectionId', someStr),
+  },
   contentHandling: {
     state: ext('contentHandling', contentHandlingOf),
     rest: { wire: 'contentHandling', omitEmpty: true, path: '/contentHandling' },
     http: { wire: 'ContentHandlingStrategy', omitEmpty: true, create: false },
+    ws: { wire: 'ContentHandlingStrategy', omitEmpty: true, clear: '' },
   },
-  credentials: { rest: { wire: 'credentials', omitEmpty: true, path: '/credentials' }, http: { wire: 'CredentialsArn', omitEmpty: true }, state: ext('credentials', someStr) },
+  credentials: {
+    rest: { wire: 'credentials', omitEmpty: true, path: '/credentials' },
+    http: { wire: 'CredentialsArn', omitEmpty: true },
+    ws: { wire: 'CredentialsArn', omitEmpty: true, clear: '' },
+    state: ext('credentials', someStr),
+  },
   cacheKeyParameters: {
     state: ext('cacheKeyParameters', (v) => (Array.isArray(v) ? v.map(String) : undefined), nonEmpty),
     rest: { wire: 'cacheKeyParameters', default: [], omitEmpty: true, path: '/cacheKeyParameters', style: 'set' },
     http: { read: () => [], create: false },
+    ws: { read: () => [], create: false },
   },
   responseParameters: {
     state: ext('responseParameters', statusMaps),
@@ -123,6 +151,7 @@ export const integrationFields: FieldTable<IntegrationModel> = {
       create: (v, i) => ({ PayloadFormatVersion: v ?? defaultPayloadFormat(i.type) }),
     },
   },
+  templateSelectionExpression: { ws: { wire: 'TemplateSelectionExpression', omitEmpty: true, clear: '' }, state: ext('templateSelectionExpression', someStr) },
 };
 
 /** REST fields UpdateIntegration cannot change: a new value replaces the integration (PutIntegration). */

@@ -2,33 +2,42 @@ import type { FieldTable } from '../field.js';
 import type { ModelSchema } from './model.js';
 import { modelRefsFromAws, modelRefsToAws } from './refs.js';
 
+/** JSON text → the parsed schema (text that is not JSON is compared as text). */
+function parsedSchema(text: unknown, fromAws: (s: unknown) => unknown = (s) => s): unknown {
+  if (typeof text !== 'string') return text;
+  try {
+    return fromAws(JSON.parse(text));
+  } catch {
+    return text;
+  }
+}
+
 /**
- * REST only. AWS stores the schema as JSON text whose `$ref`s are AWS model URLs; the
- * model holds the parsed schema with OpenAPI refs (refs.ts). A new content type cannot be
+ * REST and WebSocket. AWS stores the schema as JSON text; REST `$ref`s are AWS model URLs,
+ * which the model holds as OpenAPI refs (refs.ts). A new REST content type cannot be
  * patched: the write recreates the model (see `recreateOn` in kinds/model/index.ts).
+ * WebSocket (v2) models: CreateModel / UpdateModel with Name, Schema, ContentType, Description.
  */
 export const modelFields: FieldTable<ModelSchema> = {
-  contentType: { rest: { wire: 'contentType', default: 'application/json' } },
+  contentType: { rest: { wire: 'contentType', default: 'application/json' }, ws: { wire: 'ContentType', default: 'application/json' } },
   schema: {
     rest: {
       wire: 'schema',
-      read: (w) => {
-        if (typeof w.schema !== 'string') return w.schema;
-        try {
-          return modelRefsFromAws(JSON.parse(w.schema));
-        } catch {
-          return w.schema; // not JSON: compared as text
-        }
-      },
+      read: (w) => parsedSchema(w.schema, modelRefsFromAws),
       create: (v, _m, ctx) => ({ schema: JSON.stringify(modelRefsToAws(v, ctx.apiId)) }),
       patch: (_b, a, ctx) => [{ op: 'replace', path: '/schema', value: JSON.stringify(modelRefsToAws(a, ctx.apiId)) }],
+    },
+    ws: {
+      read: (w) => parsedSchema(w.Schema),
+      create: (v) => ({ Schema: typeof v === 'string' ? v : JSON.stringify(v) }),
+      update: (_b, a) => ({ Schema: typeof a === 'string' ? a : JSON.stringify(a) }),
     },
     breaking: (b, a) => {
       const added = addedRequired(b, a);
       return added.length > 0 ? `model requires ${added.join(', ')}` : undefined;
     },
   },
-  description: { rest: { wire: 'description', omitEmpty: true, path: '/description' } },
+  description: { rest: { wire: 'description', omitEmpty: true, path: '/description' }, ws: { wire: 'Description', omitEmpty: true, clear: '' } },
 };
 
 function addedRequired(before: ModelSchema, after: ModelSchema): string[] {

@@ -7,7 +7,7 @@ export const requestValidatorKind = defineKind<RequestValidatorModel>({
   target: 'requestValidator',
   label: 'request validator',
   section: 'definition',
-  rank: { RestApi: 2, HttpApi: 2 },
+  rank: { RestApi: 2, HttpApi: 2, WebSocketApi: 2 },
   snapshot: true,
   fields: requestValidatorFields,
   modelKey: 'requestValidators',

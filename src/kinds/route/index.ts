@@ -103,7 +103,7 @@ export const routeKind = defineKind<RouteModel>({
   target: 'route',
   label: 'route',
   section: 'route',
-  rank: { RestApi: 3, HttpApi: 4 },
+  rank: { RestApi: 3, HttpApi: 4, WebSocketApi: 4 },
   snapshot: true,
   byPathDepth: true,
   fields: routeFields,

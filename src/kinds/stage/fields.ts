@@ -1,4 +1,4 @@
-import type { FieldTable, Obj } from '../field.js';
+import type { FieldTable, Obj, WireColumn } from '../field.js';
 import { scalarOps, type PatchOperation } from '../patch.js';
 import type { CacheSizeGb, RouteSettingsModel, StageCache, StageModel } from './model.js';
 import {
@@ -13,6 +13,7 @@ import {
   stageWideOps,
   v2DefaultRouteSettings,
   v2RouteSettings,
+  WEBSOCKET_ROUTE_SETTINGS,
   type SettingMember,
 } from './route-settings.js';
 
@@ -44,6 +45,27 @@ const optionalFlag = (v: boolean, declared: boolean | undefined) => (v || declar
 const sortedRecord = <T>(r: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : 1)));
 const httpAccessLog = (l: StageModel['accessLog']) => (l ? { DestinationArn: l.destinationArn, Format: l.format } : undefined);
 
+/** v2 stage throttling from DefaultRouteSettings: -1 is AWS's "not set" (what clearing writes). */
+const v2Throttling = (w: Obj) => {
+  const s = w.DefaultRouteSettings as Obj | undefined;
+  const rate = s?.ThrottlingRateLimit as number | undefined;
+  const burst = s?.ThrottlingBurstLimit as number | undefined;
+  return rate !== undefined && burst !== undefined && rate >= 0 && burst >= 0 ? { rateLimit: rate, burstLimit: burst } : undefined;
+};
+
+/** v2 (HTTP and WebSocket) stage variables: merged, so a removed variable is sent as "" (how AWS deletes one). */
+const V2_VARIABLES: WireColumn<StageModel, 'variables'> = {
+  wire: 'StageVariables',
+  default: {},
+  omitEmpty: true,
+  update: (b = {}, a = {}) => {
+    const vars: Record<string, string> = {};
+    for (const [k, v] of Object.entries(a)) if (b[k] !== v) vars[k] = v;
+    for (const k of Object.keys(b)) if (!(k in a)) vars[k] = '';
+    return { StageVariables: vars };
+  },
+};
+
 /**
  * Stage settings apply without a deployment. REST: CreateStage takes description,
  * variables and tracing; throttling, cache, metrics, logging and route settings are method
@@ -51,10 +73,11 @@ const httpAccessLog = (l: StageModel['accessLog']) => (l ? { DestinationArn: l.d
  * associated through WAFv2. HTTP stages take every field at create, and v2 Update* merges.
  */
 export const stageFields: FieldTable<StageModel> = {
-  name: { rest: { wire: 'stageName', default: '' }, http: { wire: 'StageName', default: '' } },
+  name: { rest: { wire: 'stageName', default: '' }, http: { wire: 'StageName', default: '' }, ws: { wire: 'StageName', default: '' } },
   description: {
     rest: { wire: 'description', omitEmpty: true, path: '/description' },
     http: { wire: 'Description', omitEmpty: true, clear: '' },
+    ws: { wire: 'Description', omitEmpty: true, clear: '' },
     state: {},
   },
   variables: {
@@ -62,18 +85,8 @@ export const stageFields: FieldTable<StageModel> = {
     // api.yaml may write numbers and booleans; AWS holds strings.
     state: { load: (file = {}) => Object.fromEntries(Object.entries(file).map(([k, v]) => [k, String(v)])), emit: (v) => (Object.keys(v).length ? { ...v } : undefined) },
     rest: { wire: 'variables', default: {}, omitEmpty: true, path: '/variables', style: 'map', replaceOp: 'replace' },
-    http: {
-      wire: 'StageVariables',
-      default: {},
-      omitEmpty: true,
-      // v2 merges stage variables: a removed variable is sent as "" (how AWS deletes one).
-      update: (b = {}, a = {}) => {
-        const vars: Record<string, string> = {};
-        for (const [k, v] of Object.entries(a)) if (b[k] !== v) vars[k] = v;
-        for (const k of Object.keys(b)) if (!(k in a)) vars[k] = '';
-        return { StageVariables: vars };
-      },
-    },
+    http: V2_VARIABLES,
+    ws: V2_VARIABLES,
   },
   throttling: {
     state: { load: (t) => t && { ...t }, emit: (t) => ({ ...t }) },
@@ -91,17 +104,16 @@ export const stageFields: FieldTable<StageModel> = {
       patch: (_b, _a, { before, after }) => stageWideOps(before, after, THROTTLING),
     },
     http: {
-      read: (w) => {
-        const s = w.DefaultRouteSettings as Obj | undefined;
-        const rate = s?.ThrottlingRateLimit as number | undefined;
-        const burst = s?.ThrottlingBurstLimit as number | undefined;
-        // -1 is AWS's "not set" (what clearing writes): no stage throttling.
-        return rate !== undefined && burst !== undefined && rate >= 0 && burst >= 0 ? { rateLimit: rate, burstLimit: burst } : undefined;
-      },
+      read: v2Throttling,
       create: (_t, rec) => ({ DefaultRouteSettings: v2DefaultRouteSettings(undefined, rec, HTTP_ROUTE_SETTINGS, THROTTLING) }),
       // v2 merges DefaultRouteSettings member by member and no call removes one: clearing writes
       // -1 (AWS's "not set") to both limits; 0 would block every request.
       update: (_b, _a, { before, after }) => ({ DefaultRouteSettings: v2DefaultRouteSettings(before, after, HTTP_ROUTE_SETTINGS, THROTTLING) }),
+    },
+    ws: {
+      read: v2Throttling,
+      create: (_t, rec) => ({ DefaultRouteSettings: v2DefaultRouteSettings(undefined, rec, WEBSOCKET_ROUTE_SETTINGS, THROTTLING) }),
+      update: (_b, _a, { before, after }) => ({ DefaultRouteSettings: v2DefaultRouteSettings(before, after, WEBSOCKET_ROUTE_SETTINGS, THROTTLING) }),
     },
   },
   cache: {
@@ -146,6 +158,11 @@ export const stageFields: FieldTable<StageModel> = {
       create: (_v, rec) => ({ DefaultRouteSettings: v2DefaultRouteSettings(undefined, rec, HTTP_ROUTE_SETTINGS, ['metricsEnabled']) }),
       update: (_b, _a, { before, after }) => ({ DefaultRouteSettings: v2DefaultRouteSettings(before, after, HTTP_ROUTE_SETTINGS, ['metricsEnabled']) }),
     },
+    ws: {
+      read: (w, ctx) => optionalFlag(flatFromWire(w.DefaultRouteSettings as Obj | undefined, WEBSOCKET_ROUTE_SETTINGS, AWS_SETTING_DEFAULTS).metricsEnabled, ctx.declared?.detailedMetrics),
+      create: (_v, rec) => ({ DefaultRouteSettings: v2DefaultRouteSettings(undefined, rec, WEBSOCKET_ROUTE_SETTINGS, ['metricsEnabled']) }),
+      update: (_b, _a, { before, after }) => ({ DefaultRouteSettings: v2DefaultRouteSettings(before, after, WEBSOCKET_ROUTE_SETTINGS, ['metricsEnabled']) }),
+    },
   },
   logging: {
     state: { load: (l) => l && { level: l.level, dataTrace: l.dataTrace ?? false }, emit: (l) => ({ ...l }) },
@@ -157,6 +174,15 @@ export const stageFields: FieldTable<StageModel> = {
         return f.loggingLevel !== 'OFF' || f.dataTraceEnabled || ctx.declared?.logging ? { level: f.loggingLevel, dataTrace: f.dataTraceEnabled } : undefined;
       },
       patch: (_b, _a, { before, after }) => stageWideOps(before, after, ['loggingLevel', 'dataTraceEnabled']),
+    },
+    // WebSocket: DefaultRouteSettings LoggingLevel / DataTraceEnabled.
+    ws: {
+      read: (w, ctx) => {
+        const f = flatFromWire(w.DefaultRouteSettings as Obj | undefined, WEBSOCKET_ROUTE_SETTINGS, AWS_SETTING_DEFAULTS);
+        return f.loggingLevel !== 'OFF' || f.dataTraceEnabled || ctx.declared?.logging ? { level: f.loggingLevel, dataTrace: f.dataTraceEnabled } : undefined;
+      },
+      create: (_l, rec) => ({ DefaultRouteSettings: v2DefaultRouteSettings(undefined, rec, WEBSOCKET_ROUTE_SETTINGS, ['loggingLevel', 'dataTraceEnabled']) }),
+      update: (_b, _a, { before, after }) => ({ DefaultRouteSettings: v2DefaultRouteSettings(before, after, WEBSOCKET_ROUTE_SETTINGS, ['loggingLevel', 'dataTraceEnabled']) }),
     },
     security: (b, a) => (b.logging && b.logging.level !== 'OFF' && (a.logging?.level ?? 'OFF') === 'OFF' ? 'execution logging turned off' : undefined),
   },
@@ -191,6 +217,19 @@ export const stageFields: FieldTable<StageModel> = {
       // Entries the state dropped are DeleteRouteSettings calls (the HTTP executor sends them first).
       update: (_b, _a, { before, after }) => ({ RouteSettings: v2RouteSettings(before, after, HTTP_ROUTE_SETTINGS) }),
     },
+    ws: {
+      read: (w, ctx) => {
+        const base = flatFromWire(w.DefaultRouteSettings as Obj | undefined, WEBSOCKET_ROUTE_SETTINGS, AWS_SETTING_DEFAULTS);
+        const out: Record<string, RouteSettingsModel> = {};
+        for (const [rk, m] of Object.entries((w.RouteSettings ?? {}) as Record<string, Obj>)) {
+          out[rk] = entryOf(flatFromWire(m, WEBSOCKET_ROUTE_SETTINGS, base), base, WEBSOCKET_ROUTE_SETTINGS, ctx.declared?.routeSettings?.[rk], explicitMembers(m, WEBSOCKET_ROUTE_SETTINGS));
+        }
+        return Object.keys(out).length ? sortedRecord(out) : undefined;
+      },
+      create: (_r, rec) => ({ RouteSettings: v2RouteSettings(undefined, rec, WEBSOCKET_ROUTE_SETTINGS) }),
+      // Entries the state dropped are DeleteRouteSettings calls (the v2 executors send them first).
+      update: (_b, _a, { before, after }) => ({ RouteSettings: v2RouteSettings(before, after, WEBSOCKET_ROUTE_SETTINGS) }),
+    },
   },
   accessLog: {
     state: { load: (l) => l && { ...l }, emit: (l) => ({ ...l }) },
@@ -208,6 +247,11 @@ export const stageFields: FieldTable<StageModel> = {
       // Removing access logging is DeleteAccessLogSettings (the HTTP executor sends it): Update* merges.
       update: (_b, a) => ({ AccessLogSettings: httpAccessLog(a) }),
     },
+    ws: {
+      read: (w) => accessLogOf(w.AccessLogSettings as Obj | undefined),
+      create: (l) => ({ AccessLogSettings: httpAccessLog(l) }),
+      update: (_b, a) => ({ AccessLogSettings: httpAccessLog(a) }),
+    },
     security: (b, a) => (b.accessLog && !a.accessLog ? 'access logging turned off' : undefined),
   },
   tracingEnabled: {
@@ -219,11 +263,12 @@ export const stageFields: FieldTable<StageModel> = {
     },
   },
   autoDeploy: {
-    // HTTP: false unless declared (apigw-sync deploys itself); import always says it for HTTP stages.
-    state: { load: (v, _f, flavour) => (flavour === 'HttpApi' ? (v ?? false) : v), emit: (v, flavour) => (flavour === 'HttpApi' ? v : undefined) },
+    // HTTP and WebSocket: false unless declared (apigw-sync deploys itself); import always says it for their stages.
+    state: { load: (v, _f, flavour) => (flavour !== 'RestApi' ? (v ?? false) : v), emit: (v, flavour) => (flavour === 'HttpApi' || (flavour === 'WebSocketApi' && v) ? v : undefined) },
     // Not a REST setting: it is whatever the state says.
     rest: { read: (_w, ctx) => ctx.declared?.autoDeploy },
     http: { wire: 'AutoDeploy', default: false, create: (v) => ({ AutoDeploy: v ?? false }), update: (_b, a) => ({ AutoDeploy: a ?? false }) },
+    ws: { wire: 'AutoDeploy', default: false, create: (v) => ({ AutoDeploy: v ?? false }), update: (_b, a) => ({ AutoDeploy: a ?? false }) },
   },
   webAclArn: {
     state: {},

@@ -1,13 +1,23 @@
 /** Stages: settings apply without a deployment; a new stage needs its first one. */
-import { defineKind } from '../kind.js';
+import { defineKind, type ReadSpec } from '../kind.js';
 import { stageFields } from './fields.js';
 import type { StageModel } from './model.js';
+
+const V2_STAGES: ReadSpec<StageModel> = {
+  op: 'GetStages',
+  paging: 'nextToken',
+  key: 'StageName',
+  each(item, name, ctx) {
+    const id = (item as { DeploymentId?: string }).DeploymentId;
+    ctx.ids.stageDeployments[name] = id ? { deploymentId: id } : {};
+  },
+};
 
 export const stageKind = defineKind<StageModel>({
   target: 'stage',
   label: 'stage',
   section: 'stage',
-  rank: { RestApi: 5, HttpApi: 5 },
+  rank: { RestApi: 5, HttpApi: 5, WebSocketApi: 7 },
   snapshot: false,
   fields: stageFields,
   modelKey: 'stages',
@@ -26,19 +36,12 @@ export const stageKind = defineKind<StageModel>({
         ctx.ids.stageDeployments[name] = dep;
       },
     },
-    HttpApi: {
-      op: 'GetStages',
-      paging: 'nextToken',
-      key: 'StageName',
-      each(item, name, ctx) {
-        const id = (item as { DeploymentId?: string }).DeploymentId;
-        ctx.ids.stageDeployments[name] = id ? { deploymentId: id } : {};
-      },
-    },
+    HttpApi: V2_STAGES,
+    WebSocketApi: V2_STAGES,
   },
   flags(c, acc) {
-    // An HTTP stage with autoDeploy is deployed by AWS itself.
-    if (c.action === 'create' && !(c.apiKind === 'HttpApi' && (c.after as StageModel).autoDeploy)) acc.redeploy.push('new stage needs a deployment');
+    // A v2 stage with autoDeploy is deployed by AWS itself.
+    if (c.action === 'create' && !(c.apiKind !== 'RestApi' && (c.after as StageModel).autoDeploy)) acc.redeploy.push('new stage needs a deployment');
     if (c.action === 'delete') acc.breaking.push(`stage ${(c.before as StageModel).name} removed`);
   },
   facts: (a) => [

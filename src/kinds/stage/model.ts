@@ -70,7 +70,7 @@ export interface StageModel {
   cache?: StageCache;
   /** Detailed (per method / per route) CloudWatch metrics for every route (REST `*\/*` metrics; HTTP DefaultRouteSettings). */
   detailedMetrics?: boolean;
-  /** REST only: execution logging for every method (`*\/*`). Needs the account's CloudWatch Logs role. */
+  /** REST (every method, `*\/*`) and WebSocket (DefaultRouteSettings): execution logging. Needs the account's CloudWatch Logs role. */
   logging?: ExecutionLogging;
   /** Per-route overrides of the stage-wide settings above, keyed by route key (`GET /pets/{id}`). */
   routeSettings?: Record<string, RouteSettingsModel>;

@@ -9,7 +9,7 @@ const loggingSchema = z
     level: z.enum(LOGGING_LEVELS).describe('Execution log level: OFF, ERROR or INFO.'),
     dataTrace: z.boolean().default(false).describe('Log full request and response bodies (for troubleshooting; AWS advises against it in production).'),
   })
-  .describe("REST only: execution logging to CloudWatch Logs (needs the account's CloudWatch Logs role).");
+  .describe("REST and WebSocketApi: execution logging to CloudWatch Logs (needs the account's CloudWatch Logs role; HTTP APIs have none).");
 
 const cachingMembers = {
   ttlSeconds: z.number().int().describe('0–3600 seconds.'),

@@ -7,7 +7,7 @@ export const tagsKind = defineKind<TagsModel>({
   target: 'tags',
   label: 'tags',
   section: 'api',
-  rank: { RestApi: 1, HttpApi: 1 },
+  rank: { RestApi: 1, HttpApi: 1, WebSocketApi: 1 },
   snapshot: false,
   userKeyed: true,
   diff(ctx) {

@@ -12,7 +12,7 @@ export const unusedIntegrationKind = defineKind<IntegrationModel>({
   label: 'unused integration',
   section: 'other',
   // After the routes (HTTP rank 4): a delete runs before every other delete, and nothing refers to it.
-  rank: { RestApi: 5, HttpApi: 5 },
+  rank: { RestApi: 5, HttpApi: 5, WebSocketApi: 5 },
   snapshot: false,
   diff(ctx) {
     if (ctx.apiKind !== 'HttpApi') return [];

@@ -8,7 +8,7 @@ import type { ValidationIssue } from '../../model/issue.js';
 import { issue, type ApiRule } from './context.js';
 
 /** AWS's default result TTL when none is given: 300 s for REST authorizers, 0 (no cache) for HTTP ones. */
-const DEFAULT_TTL = { RestApi: 300, HttpApi: 0 } as const;
+const DEFAULT_TTL = { RestApi: 300, HttpApi: 0, WebSocketApi: 0 } as const;
 
 export const awsRefusalRules: ApiRule = (api, ctx) => {
   const out: ValidationIssue[] = [];

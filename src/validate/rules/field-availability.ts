@@ -7,32 +7,34 @@
 import type { ApiKind, StageModel } from '../../model/api.js';
 import type { ValidationIssue } from '../../model/issue.js';
 import { apiFields, type ApiFieldsModel } from '../../kinds/api/fields.js';
-import { rowsOf, type FieldTable } from '../../kinds/field.js';
+import { columnOf, rowsOf, type FieldRow, type FieldTable } from '../../kinds/field.js';
 import { stageFields } from '../../kinds/stage/fields.js';
 import { has, issue, type ApiRule } from './context.js';
 
 /** Fields with a rule of their own (http-api-features.ts), which gives a better hint. */
 const OWN_RULE = new Set(['cors', 'cache', 'logging', 'webAclArn']);
 
-const LABEL: Record<ApiKind, string> = { RestApi: 'REST', HttpApi: 'HTTP' };
-const other = (k: ApiKind): ApiKind => (k === 'RestApi' ? 'HttpApi' : 'RestApi');
-/** The fields of a table the API's kind has no wire form for. */
-const unavailable = <R>(table: Partial<FieldTable<R>>, kind: ApiKind) =>
-  rowsOf(table).filter(([field, row]) => !OWN_RULE.has(field) && (kind === 'RestApi' ? row.rest : row.http) === undefined).map(([field]) => field);
+const LABEL: Record<ApiKind, string> = { RestApi: 'REST', HttpApi: 'HTTP', WebSocketApi: 'WebSocket' };
+const KINDS: readonly ApiKind[] = ['RestApi', 'HttpApi', 'WebSocketApi'];
+/** The fields of a table the API's kind has no wire form for, with the kinds that have one. */
+const unavailable = <R>(table: Partial<FieldTable<R>>, kind: ApiKind): Array<[string, ApiKind[]]> =>
+  rowsOf(table)
+    .filter(([field, row]) => !OWN_RULE.has(field) && columnOf(row as FieldRow<R>, kind) === undefined)
+    .map(([field, row]) => [field, KINDS.filter((k) => columnOf(row as FieldRow<R>, k) !== undefined)]);
 
 export const fieldAvailabilityRules: ApiRule = (api, ctx) => {
   const out: ValidationIssue[] = [];
-  const refuse = (key: string, field: string, where: string) =>
+  const refuse = (key: string, field: string, where: string, kinds: ApiKind[]) =>
     out.push(
       issue(ctx, key, {
         code: 'field-not-available',
-        message: `${where}${field} is a ${LABEL[other(api.kind)]} API setting; ${LABEL[api.kind]} APIs have none`,
-        hint: `remove \`${field}\`, or use \`kind: ${other(api.kind)}\``,
+        message: `${where}${field} is a ${kinds.map((k) => LABEL[k]).join(' and ')} API setting; ${LABEL[api.kind]} APIs have none`,
+        hint: `remove \`${field}\`${kinds.length ? `, or use \`kind: ${kinds.join('` or `kind: ')}\`` : ''}`,
       }),
     );
-  for (const field of unavailable<ApiFieldsModel>(apiFields, api.kind)) if (has(ctx, `${api.key}/${field}`)) refuse(`${api.key}/${field}`, field, '');
+  for (const [field, kinds] of unavailable<ApiFieldsModel>(apiFields, api.kind)) if (has(ctx, `${api.key}/${field}`)) refuse(`${api.key}/${field}`, field, '', kinds);
   for (const name of Object.keys(api.stages)) {
-    for (const field of unavailable<StageModel>(stageFields, api.kind)) if (has(ctx, `${api.key}/stages/${name}/${field}`)) refuse(`${api.key}/stages/${name}/${field}`, field, `stage ${name}: `);
+    for (const [field, kinds] of unavailable<StageModel>(stageFields, api.kind)) if (has(ctx, `${api.key}/stages/${name}/${field}`)) refuse(`${api.key}/stages/${name}/${field}`, field, `stage ${name}: `, kinds);
   }
   return out;
 };

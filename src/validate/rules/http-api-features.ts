@@ -46,7 +46,7 @@ export const httpApiFeatureRules: ApiRule = (api, ctx) => {
         out.push(issue(ctx, `${k}/authorizers/${name}`, { code: 'http-api-authorizer-type', message: `authorizer ${name}: HTTP APIs have no ${a.type} authorizers`, hint: a.type === 'COGNITO_USER_POOLS' ? 'use type JWT with the user pool as issuer (https://cognito-idp.<region>.amazonaws.com/<pool id>) and the app client id as audience' : 'use a REQUEST (Lambda) authorizer with identitySource $request.header.Authorization' }));
       }
     }
-  } else {
+  } else if (api.kind === 'RestApi') {
     for (const [name, a] of Object.entries(api.authorizers)) {
       if (a.type === 'JWT') out.push(issue(ctx, `${k}/authorizers/${name}`, { code: 'rest-api-jwt', message: `authorizer ${name}: REST APIs have no JWT authorizers`, hint: 'use a COGNITO_USER_POOLS authorizer, or a TOKEN/REQUEST Lambda authorizer that checks the JWT' }));
     }

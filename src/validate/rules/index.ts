@@ -11,11 +11,12 @@ import { routeShapeRules } from './route-shape.js';
 import { stageSettingRules } from './stage-settings.js';
 import { stageRules } from './stages.js';
 import { timeoutRules } from './timeouts.js';
+import { webSocketRules } from './websocket.js';
 
 export type { RuleContext } from './context.js';
 
 /** Every semantic rule family, run on every API. */
-export const API_RULES: readonly ApiRule[] = [routeShapeRules, pathParamRules, httpApiFeatureRules, fieldAvailabilityRules, timeoutRules, stageRules, stageSettingRules, rolloutRules, referenceRules, awsRefusalRules, extensionRules];
+export const API_RULES: readonly ApiRule[] = [routeShapeRules, pathParamRules, httpApiFeatureRules, webSocketRules, fieldAvailabilityRules, timeoutRules, stageRules, stageSettingRules, rolloutRules, referenceRules, awsRefusalRules, extensionRules];
 
 export function runRules(ctx: RuleContext): ValidationIssue[] {
   return Object.values(ctx.model.apis).flatMap((api) => API_RULES.flatMap((rule) => rule(api, ctx)));

@@ -5,6 +5,10 @@ import { issue, type ApiRule } from './context.js';
 
 const REST_METRICS = new Set(['5XXError', '4XXError', 'Latency', 'IntegrationLatency']);
 const HTTP_METRICS = new Set(['5xx', '4xx', 'Latency', 'IntegrationLatency']);
+/** "Monitor WebSocket API execution with CloudWatch metrics" (dimensions ApiId, Stage). */
+const WEBSOCKET_METRICS = new Set(['ConnectCount', 'MessageCount', 'IntegrationError', 'ClientError', 'ExecutionError', 'IntegrationLatency']);
+const METRICS = { RestApi: REST_METRICS, HttpApi: HTTP_METRICS, WebSocketApi: WEBSOCKET_METRICS } as const;
+const KIND_WORD = { RestApi: 'REST', HttpApi: 'HTTP', WebSocketApi: 'WebSocket' } as const;
 
 export const rolloutRules: ApiRule = (api, ctx) => {
   const out: ValidationIssue[] = [];
@@ -41,10 +45,10 @@ export const rolloutRules: ApiRule = (api, ctx) => {
   if (waitSeconds >= r.timeoutSeconds) {
     out.push(issue(ctx, `${base}/onAlarmReadError`, { severity: 'warning', code: 'rollout-alarm-wait-long', message: `onAlarmReadError waits ${waitSeconds} s, as long as the whole rollout may take (timeoutSeconds ${r.timeoutSeconds})`, hint: 'the timeout rolls back first; wait less than timeoutSeconds' }));
   }
-  const metrics = api.kind === 'RestApi' ? REST_METRICS : HTTP_METRICS;
+  const metrics: ReadonlySet<string> = METRICS[api.kind];
   r.managedAlarms.forEach((a, i) => {
     if (!metrics.has(a.metric)) {
-      out.push(issue(ctx, `${base}/managedAlarms`, { code: 'rollout-metric-kind', message: `managed alarm ${a.name || i}: metric ${a.metric} does not exist for ${api.kind === 'RestApi' ? 'REST' : 'HTTP'} APIs`, hint: `use one of ${[...metrics].join(', ')}` }));
+      out.push(issue(ctx, `${base}/managedAlarms`, { code: 'rollout-metric-kind', message: `managed alarm ${a.name || i}: metric ${a.metric} does not exist for ${KIND_WORD[api.kind]} APIs`, hint: `use one of ${[...metrics].join(', ')}` }));
     }
   });
   return out;

@@ -19,7 +19,7 @@ export const stageSettingRules: ApiRule = (api, ctx) => {
   for (const [name, s] of Object.entries(api.stages)) {
     const base = `${api.key}/stages/${name}`;
     out.push(...routeSettingIssues(api, name, s, ctx));
-    if (s.logging?.dataTrace && api.kind === 'RestApi') {
+    if (s.logging?.dataTrace && api.kind !== 'HttpApi') {
       out.push(issue(ctx, `${base}/logging`, { severity: 'warning', code: 'data-trace', message: `stage ${name}: dataTrace logs full request and response bodies, which can hold personal data and credentials`, hint: 'turn it on to troubleshoot, then off again (AWS advises against data tracing in production)' }));
     }
     if (s.accessLog) out.push(...accessLogIssues(api, name, s.accessLog, ctx));
@@ -30,7 +30,9 @@ export const stageSettingRules: ApiRule = (api, ctx) => {
 
 function routeSettingIssues(api: ApiModel, stage: string, s: StageModel, ctx: RuleContext): ValidationIssue[] {
   const out: ValidationIssue[] = [];
-  const routes = Object.keys(api.routes);
+  // WebSocket APIs key route settings by route key (`sendmessage`), like their routes.
+  const ws = api.kind === 'WebSocketApi';
+  const routes = Object.keys(ws ? api.wsRoutes : api.routes);
   for (const [rk, e] of Object.entries(s.routeSettings ?? {})) {
     const key = `${api.key}/stages/${stage}/routeSettings/${rk}`;
     const where = `stage ${stage}: routeSettings "${rk}"`;
@@ -38,9 +40,9 @@ function routeSettingIssues(api: ApiModel, stage: string, s: StageModel, ctx: Ru
       out.push(issue(ctx, key, { code: 'route-settings-all', message: `${where} is the stage-wide entry`, hint: 'set stage-wide values on the stage itself (throttling, detailedMetrics, logging, cache); routeSettings keys are routes such as "GET /pets/{id}"' }));
       continue;
     }
-    if (!api.routes[rk]) {
+    if (!(ws ? api.wsRoutes[rk] : api.routes[rk])) {
       const guess = didYouMean(rk, routes);
-      out.push(issue(ctx, key, { code: 'route-settings-unknown-route', message: `${where} names no route of ${api.key}${api.kind === 'HttpApi' ? ' (AWS: "Unable to find Route by key")' : ''}`, hint: guess ? `did you mean "${guess}"?` : `use a route key of the API, e.g. ${routes.slice(0, 2).map((r) => `"${r}"`).join(', ') || '"GET /pets"'}` }));
+      out.push(issue(ctx, key, { code: 'route-settings-unknown-route', message: `${where} names no route of ${api.key}${api.kind !== 'RestApi' ? ' (AWS: "Unable to find Route by key")' : ''}`, hint: guess ? `did you mean "${guess}"?` : `use a route key of the API, e.g. ${routes.slice(0, 2).map((r) => `"${r}"`).join(', ') || (ws ? '"sendmessage"' : '"GET /pets"')}` }));
     }
     out.push(...entryIssues(api, where, key, e, s, ctx));
   }
@@ -63,6 +65,7 @@ function entryIssues(api: ApiModel, where: string, key: string, e: RouteSettings
     if (e.logging) out.push(issue(ctx, `${key}/logging`, { code: 'http-api-execution-logs', message: `${where}: ${HTTP_NO_EXEC_LOGS}`, hint: "remove `logging`; log requests with the stage's `accessLog`" }));
     if (e.caching) out.push(issue(ctx, `${key}/caching`, { code: 'http-api-cache', message: `${where}: HTTP APIs have no API cache`, hint: 'remove `caching`, or use `kind: RestApi`' }));
   }
+  if (api.kind === 'WebSocketApi' && e.caching) out.push(issue(ctx, `${key}/caching`, { code: 'websocket-cache', message: `${where}: WebSocket APIs have no API cache`, hint: 'remove `caching`' }));
   const ttl = e.caching?.ttlSeconds;
   if (ttl !== undefined && (!Number.isInteger(ttl) || ttl < 0 || ttl > 3600)) {
     out.push(issue(ctx, `${key}/caching/ttlSeconds`, { code: 'cache-ttl', message: `${where}: cache TTL ${ttl} s is outside 0–3600 s`, hint: 'use a whole number of seconds from 0 (no caching) to 3600' }));

@@ -2,7 +2,7 @@
 import type { ValidationIssue } from '../../model/issue.js';
 import { issue, type ApiRule } from './context.js';
 
-export const TIMEOUT_LIMITS = { RestApi: { min: 50, max: 29000 }, HttpApi: { min: 50, max: 30000 } } as const;
+export const TIMEOUT_LIMITS = { RestApi: { min: 50, max: 29000 }, HttpApi: { min: 50, max: 30000 }, WebSocketApi: { min: 50, max: 29000 } } as const;
 
 export const timeoutRules: ApiRule = (api, ctx) => {
   const out: ValidationIssue[] = [];

@@ -1,6 +1,6 @@
 /**
  * The executors against the emulator, before the read side is involved: a plan built
- * against an empty account creates both example APIs, exactly as declared.
+ * against an empty account creates the example APIs (REST, HTTP, WebSocket), exactly as declared.
  */
 import { GetResourcesCommand, GetStageCommand as GetRestStage, GetRestApisCommand } from '@aws-sdk/client-api-gateway';
 import { GetApisCommand, GetRoutesCommand, GetStageCommand as GetHttpStage } from '@aws-sdk/client-apigatewayv2';
@@ -51,11 +51,15 @@ describe('executors create the example APIs from nothing', () => {
     expect(prod.deploymentId).toBeTruthy();
     expect(prod.variables).toEqual({ backendVersion: 'v1', logLevel: 'INFO' });
 
-    const http = (await clients.apigwv2.send(new GetApisCommand({}))).Items ?? [];
-    expect(http.map((a) => a.Name)).toEqual(['events-api']);
-    const httpRoutes = (await clients.apigwv2.send(new GetRoutesCommand({ ApiId: http[0].ApiId! }))).Items ?? [];
-    expect(httpRoutes.map((r) => r.RouteKey).sort()).toEqual(Object.keys(model.apis.events.routes).sort());
-    const live = await clients.apigwv2.send(new GetHttpStage({ ApiId: http[0].ApiId!, StageName: 'live' }));
-    expect(live.DeploymentId).toBeTruthy();
+    const v2 = (await clients.apigwv2.send(new GetApisCommand({}))).Items ?? [];
+    expect(v2.map((a) => `${a.Name} ${a.ProtocolType}`).sort()).toEqual(['chat-api WEBSOCKET', 'events-api HTTP']);
+    for (const [key, name] of [['events', 'events-api'], ['chat', 'chat-api']] as const) {
+      const apiId = v2.find((a) => a.Name === name)!.ApiId!;
+      const routes = (await clients.apigwv2.send(new GetRoutesCommand({ ApiId: apiId }))).Items ?? [];
+      const declared = key === 'chat' ? model.apis.chat.wsRoutes : model.apis.events.routes;
+      expect(routes.map((r) => r.RouteKey).sort()).toEqual(Object.keys(declared).sort());
+      const live = await clients.apigwv2.send(new GetHttpStage({ ApiId: apiId, StageName: 'live' }));
+      expect(live.DeploymentId).toBeTruthy();
+    }
   }, 60_000);
 });

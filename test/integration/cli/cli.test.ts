@@ -54,7 +54,7 @@ describe('apigw-sync plan / apply / drift', () => {
     const r = await cli('apply', dir, '--yes');
     expect(r.stderr).not.toMatch(/error/);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Apply complete: \d+ step\(s\), 2 deployment\(s\)/);
+    expect(r.stdout).toMatch(/^Apply complete: \d+ step\(s\), 3 deployment\(s\) \(chat: live; events: live; shop: prod\)/);
     const plan = await cli('plan', dir);
     expect(plan.code).toBe(0);
     expect(plan.stdout).toContain('No changes.');

@@ -53,9 +53,9 @@ describe('reconcile lifecycle (REST + HTTP)', () => {
     expect(before.plan.steps.length).toBeGreaterThan(10);
     const r = await apply();
     expect(r.status).toBe('applied');
-    expect(r.deployed.map((d) => d.apiKey).sort()).toEqual(['events', 'shop']);
+    expect(r.deployed.map((d) => d.apiKey).sort()).toEqual(['chat', 'events', 'shop']);
     const apis = await liveApis(clients);
-    expect(apis.map((a) => a.name).sort()).toEqual(['events-api', 'shop-api']);
+    expect(apis.map((a) => a.name).sort()).toEqual(['chat-api', 'events-api', 'shop-api']);
     for (const a of apis) {
       expect(a.tags['apigw-sync:managed']).toBe('true');
       expect(a.tags['apigw-sync:lock']).toBeUndefined();

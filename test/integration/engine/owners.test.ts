@@ -60,7 +60,7 @@ describe('two directories, one account', () => {
     const applied = await runApply({ dir: dirA, clients, yes: true });
     expect(applied.failures.map((f) => f.message)).toEqual([]);
     expect((await liveApis(clients)).filter((a) => a.name === 'shop-api').map((a) => a.id)).toEqual([old.id]);
-    expect(await owners()).toEqual({ 'shop-api': A, 'events-api': A });
+    expect(await owners()).toEqual({ 'shop-api': A, 'events-api': A, 'chat-api': A });
     const again = await runPlan({ dir: dirA, clients });
     expect(again.status === 'ok' && again.hasChanges).toBe(false);
   });
@@ -68,7 +68,7 @@ describe('two directories, one account', () => {
   it('the second directory creates its own APIs — its `shop` folder is not team A\'s shop — and each plans and drifts clean', async () => {
     const b = await runApply({ dir: dirB, clients, yes: true });
     expect(b.failures.map((f) => f.message)).toEqual([]);
-    expect(await owners()).toEqual({ 'shop-api': A, 'events-api': A, 'b-shop': B, 'b-orders': B });
+    expect(await owners()).toEqual({ 'shop-api': A, 'events-api': A, 'chat-api': A, 'b-shop': B, 'b-orders': B });
 
     for (const [dir, mine] of [[dirA, A], [dirB, B]] as const) {
       const plan = await runPlan({ dir, clients });
@@ -79,7 +79,7 @@ describe('two directories, one account', () => {
       if (drift.status !== 'ok') throw new Error(drift.issuesText);
       expect(drift.exitCode, `${mine} drifts clean`).toBe(0);
       expect(drift.report.onlyInAws).toEqual([]);
-      expect(drift.report.managedElsewhere).toHaveLength(2);
+      expect(drift.report.managedElsewhere).toHaveLength(mine === A ? 2 : 3);
     }
     const text = await driftCommand(dirB, { clients });
     expect(text.code).toBe(0);
@@ -103,10 +103,10 @@ describe('two directories, one account', () => {
     const pruned = await driftCommand(dirB, { clients, prune: true, yes: true });
     expect(pruned.stderr).toContain('1 API carries this owner\'s id but no folder in gateway-state describes it; prune deletes it:');
     expect(pruned.stderr).toMatch(/pruned: deleted RestApi b-orders/);
-    expect(await owners()).toEqual({ 'shop-api': A, 'events-api': A, 'b-shop': B });
+    expect(await owners()).toEqual({ 'shop-api': A, 'events-api': A, 'chat-api': A, 'b-shop': B });
     const a = await runDrift({ dir: dirA, clients, prune: { yes: true } });
     expect(a.status === 'ok' && a.pruned).toEqual([]);
-    expect(await owners()).toEqual({ 'shop-api': A, 'events-api': A, 'b-shop': B });
+    expect(await owners()).toEqual({ 'shop-api': A, 'events-api': A, 'chat-api': A, 'b-shop': B });
   });
 
   it('prune refuses for a directory that declares no APIs, and for one without an owner id', async () => {
@@ -119,13 +119,13 @@ describe('two directories, one account', () => {
 
     const noOwner = copyState();
     await expect(runDrift({ dir: noOwner, clients, prune: { yes: true } })).rejects.toThrow(/refusing to prune: .* has no owner id/);
-    expect(await owners()).toEqual({ 'shop-api': A, 'events-api': A, 'b-shop': B });
+    expect(await owners()).toEqual({ 'shop-api': A, 'events-api': A, 'chat-api': A, 'b-shop': B });
   });
 
   it('a directory without an owner id may plan, but never applies in an account shared with other owners', async () => {
     const noOwner = copyState();
     const plan = await planCommand(noOwner, { clients });
-    expect(plan.stderr).toMatch(/note: 3 APIs are managed elsewhere \(owners team-a\/gateway:gateway-state, team-b\/platform:infra\/gateway-state\)/);
+    expect(plan.stderr).toMatch(/note: 4 APIs are managed elsewhere \(owners team-a\/gateway:gateway-state, team-b\/platform:infra\/gateway-state\)/);
     expect(plan.stderr).toMatch(/declares no owner id, so apply refuses/);
     const since = emu.control.calls({}).at(-1)?.seq ?? 0;
     await expect(runApply({ dir: noOwner, clients, yes: true })).rejects.toThrow(/refusing to apply: gateway-state declares no owner id/);

@@ -73,6 +73,6 @@ describe('import round trip', () => {
     writeFileSync(join(out, 'apis', 'keep-me', 'api.yaml'), 'edited by hand\n');
     await expect(importApi({ clients, api: apiId, outDir: out })).rejects.toBeInstanceOf(UsageError);
     expect(readFileSync(join(out, 'apis', 'keep-me', 'api.yaml'), 'utf8')).toBe('edited by hand\n');
-    await expect(importApi({ clients, api: 'no-such-api', outDir: out })).rejects.toThrow(/no REST or HTTP API with id or name "no-such-api"/);
+    await expect(importApi({ clients, api: 'no-such-api', outDir: out })).rejects.toThrow(/no REST, HTTP or WebSocket API with id or name "no-such-api"/);
   }, 60_000);
 });

@@ -9,11 +9,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../src/emulator/index.js';
-import type { ApiKind, ApiModel, GatewayModel, RouteModel } from '../../../src/model/api.js';
+import type { ApiKind, ApiModel, GatewayModel, RouteModel, WebSocketRouteModel } from '../../../src/model/api.js';
 import type { Change } from '../../../src/model/change.js';
 import type { LiveSnapshot } from '../../../src/model/live.js';
 import { KINDS } from '../../../src/kinds/registry.js';
-import { rowsOf, type FieldRow } from '../../../src/kinds/field.js';
+import { columnOf, rowsOf, type FieldRow } from '../../../src/kinds/field.js';
 import { methodResponseFields } from '../../../src/kinds/method-response/fields.js';
 import { integrationResponseFields } from '../../../src/kinds/integration-response/fields.js';
 import { readLive } from '../../../src/aws/read/index.js';
@@ -25,7 +25,7 @@ import { NOT_ROUND_TRIP, SAMPLES, VPC_LINK_ID } from './samples.js';
 import { CreateVpcLinkCommand as CreateRestVpcLinkCommand } from '@aws-sdk/client-api-gateway';
 import { CreateVpcLinkCommand as CreateHttpVpcLinkCommand } from '@aws-sdk/client-apigatewayv2';
 
-const FLAVOURS: ApiKind[] = ['RestApi', 'HttpApi'];
+const FLAVOURS: ApiKind[] = ['RestApi', 'HttpApi', 'WebSocketApi'];
 const LAMBDA = 'arn:aws:apigateway:ap-northeast-2:lambda:path/2015-03-31/functions/arn:aws:lambda:ap-northeast-2:000000000000:function:auth/invocations';
 
 interface Case {
@@ -42,7 +42,7 @@ function allCases(): Case[] {
   for (const [kind, table] of tables) {
     for (const [field, row] of rowsOf(table ?? {}) as Array<[string, FieldRow<unknown>]>) {
       for (const flavour of FLAVOURS) {
-        if ((flavour === 'RestApi' ? row.rest : row.http) === undefined) continue;
+        if (columnOf(row, flavour) === undefined) continue;
         out.push({ kind, field, flavour, id: `${kind}.${field}@${flavour}` });
       }
     }
@@ -54,9 +54,10 @@ const CASES = allCases();
 const sampleOf = (c: Case) => SAMPLES[c.kind]?.[c.field]?.[c.flavour];
 const TESTED = CASES.filter((c) => !NOT_ROUND_TRIP[c.id] && sampleOf(c));
 const slug = (c: Case) => `${c.kind}-${c.field}`.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-const flav = (f: ApiKind) => (f === 'RestApi' ? 'rest' : 'http');
+const flav = (f: ApiKind) => (f === 'RestApi' ? 'rest' : f === 'HttpApi' ? 'http' : 'ws');
 
 function integrationBase(flavour: ApiKind): RouteModel['integration'] {
+  if (flavour === 'WebSocketApi') return { type: 'HTTP_PROXY', uri: 'https://backend.example.com/', httpMethod: 'POST', requestParameters: {}, requestTemplates: {}, responses: {}, timeoutInMillis: 29000, connectionType: 'INTERNET', cacheKeyParameters: [] };
   return flavour === 'RestApi'
     ? { type: 'HTTP_PROXY', uri: 'https://backend.example.com/', httpMethod: 'GET', requestParameters: {}, requestTemplates: {}, responses: {}, timeoutInMillis: 29000, connectionType: 'INTERNET', cacheKeyParameters: [] }
     : { type: 'HTTP_PROXY', uri: 'https://backend.example.com/', httpMethod: 'GET', requestParameters: {}, requestTemplates: {}, responses: {}, timeoutInMillis: 30000, connectionType: 'INTERNET', cacheKeyParameters: [], payloadFormatVersion: '1.0' };
@@ -66,13 +67,19 @@ function route(flavour: ApiKind, path: string, over: Partial<RouteModel> = {}): 
   return { method: 'GET', path, authorization: { type: 'NONE', scopes: [] }, apiKeyRequired: false, requestParameters: {}, requestModels: {}, methodResponses: {}, integration: integrationBase(flavour), ...over };
 }
 
+function wsRoute(over: Partial<WebSocketRouteModel> = {}): WebSocketRouteModel {
+  return { authorization: { type: 'NONE' }, apiKeyRequired: false, requestParameters: {}, requestModels: {}, responses: {}, integration: integrationBase('WebSocketApi'), integrationResponses: {}, ...over };
+}
+
 function baseApi(key: string, flavour: ApiKind): ApiModel {
+  const ws = flavour === 'WebSocketApi';
   const api: ApiModel = {
     key, kind: flavour, name: key, binaryMediaTypes: [], disableExecuteApiEndpoint: false, tags: {}, secrets: [],
-    stages: { prod: { name: 'prod', variables: {}, ...(flavour === 'HttpApi' ? { autoDeploy: false } : {}) } },
-    routes: { 'GET /base': route(flavour, '/base') }, authorizers: {}, requestValidators: {}, models: {}, gatewayResponses: {},
+    stages: { prod: { name: 'prod', variables: {}, ...(flavour !== 'RestApi' ? { autoDeploy: false } : {}) } },
+    routes: ws ? {} : { 'GET /base': route(flavour, '/base') }, wsRoutes: ws ? { base: wsRoute() } : {}, authorizers: {}, requestValidators: {}, models: {}, gatewayResponses: {},
   };
   if (flavour === 'RestApi') Object.assign(api, { endpointType: 'REGIONAL', apiKeySource: 'HEADER' });
+  if (ws) Object.assign(api, { routeSelectionExpression: '$request.body.action', apiKeySelectionExpression: '$request.header.x-api-key', disableSchemaValidation: false });
   return api;
 }
 
@@ -89,10 +96,8 @@ function desiredState(): { model: GatewayModel; where: Map<string, { apiKey: str
   for (const flavour of FLAVOURS) {
     const rk = `records-${flav(flavour)}`;
     const rec = baseApi(rk, flavour);
-    if (flavour === 'RestApi') {
-      rec.models.Sample = { contentType: 'application/json', schema: { type: 'object' } };
-      rec.requestValidators['sample-validator'] = { name: 'sample-validator', validateRequestBody: false, validateRequestParameters: false };
-    }
+    if (flavour !== 'HttpApi') rec.models.Sample = { contentType: 'application/json', schema: { type: 'object' } };
+    if (flavour === 'RestApi') rec.requestValidators['sample-validator'] = { name: 'sample-validator', validateRequestBody: false, validateRequestParameters: false };
     apis[rk] = rec;
   }
   for (const c of TESTED) {
@@ -122,7 +127,9 @@ function desiredState(): { model: GatewayModel; where: Map<string, { apiKey: str
       const name = `a-${c.field}`;
       const base = c.flavour === 'RestApi'
         ? { name, type: 'TOKEN', authorizerUri: LAMBDA, identitySource: ['method.request.header.Authorization'], providerArns: [] }
-        : { name, type: 'REQUEST', authorizerUri: LAMBDA, identitySource: ['$request.header.Authorization'], providerArns: [], payloadFormatVersion: '2.0' };
+        : c.flavour === 'WebSocketApi'
+          ? { name, type: 'REQUEST', authorizerUri: LAMBDA, identitySource: ['route.request.header.Authorization'], providerArns: [] }
+          : { name, type: 'REQUEST', authorizerUri: LAMBDA, identitySource: ['$request.header.Authorization'], providerArns: [], payloadFormatVersion: '2.0' };
       api.authorizers[name] = strip({ ...base, ...patch }) as ApiModel['authorizers'][string];
       where.set(c.id, { apiKey, target: 'authorizer', name, value: () => pick(api.authorizers[name]), read: (a) => pick(a.authorizers[name]) });
     } else if (c.kind === 'requestValidator') {
@@ -137,6 +144,22 @@ function desiredState(): { model: GatewayModel; where: Map<string, { apiKey: str
       const name = `M${c.field}`;
       api.models[name] = strip({ contentType: 'application/json', schema: { type: 'object' }, ...patch }) as ApiModel['models'][string];
       where.set(c.id, { apiKey, target: 'model', name, value: () => pick(api.models[name]), read: (a) => pick(a.models[name]) });
+    } else if (c.flavour === 'WebSocketApi') {
+      // Authorization exists on $connect only; every other field on a route of its own.
+      const key = c.kind === 'wsRoute' && c.field === 'authorization' ? '$connect' : `${c.kind}-${c.field}`.toLowerCase();
+      const r = wsRoute();
+      if (c.kind === 'wsRoute') Object.assign(r, patch);
+      else if (c.kind === 'integration') r.integration = strip({ ...r.integration, ...patch }) as WebSocketRouteModel['integration'];
+      else if (c.kind === 'routeResponse') Object.assign(r, { routeResponseSelectionExpression: '$default', responses: { $default: { responseModels: {}, responseParameters: {}, ...patch } } });
+      else if (c.kind === 'integrationResponse') {
+        r.integration = { ...r.integration, type: 'MOCK', uri: undefined, httpMethod: undefined, passthroughBehavior: 'WHEN_NO_MATCH' };
+        r.integrationResponses = { $default: { responseTemplates: {}, responseParameters: {}, ...patch } as WebSocketRouteModel['integrationResponses'][string] };
+      }
+      const part = (x: WebSocketRouteModel | undefined) =>
+        c.kind === 'wsRoute' ? pick(x) : c.kind === 'integration' ? pick(x?.integration) : c.kind === 'routeResponse' ? pick(x?.responses.$default) : pick(x?.integrationResponses.$default);
+      api.wsRoutes[key] = strip(r) as WebSocketRouteModel;
+      const target = c.kind === 'integration' ? 'integration' : c.kind;
+      where.set(c.id, { apiKey, target, name: key, value: () => part(api.wsRoutes[key]), read: (a) => part(a.wsRoutes[key]) });
     } else {
       const path = `/${c.kind.toLowerCase()}/${c.field.toLowerCase()}`;
       const key = `GET ${path}`;
@@ -171,7 +194,8 @@ beforeAll(async () => {
   const rest = await clients.apigw.send(new CreateRestVpcLinkCommand({ name: 'round-trip', targetArns: [`arn:aws:elasticloadbalancing:${REGION}:000000000000:loadbalancer/net/rt/0123456789abcdef`] }));
   const http = await clients.apigwv2.send(new CreateHttpVpcLinkCommand({ Name: 'round-trip', SubnetIds: ['subnet-0123456789abcdef0'] }));
   for (const api of Object.values(desired.apis)) {
-    for (const r of Object.values(api.routes)) if (r.integration.connectionId === VPC_LINK_ID) r.integration.connectionId = api.kind === 'RestApi' ? rest.id : http.VpcLinkId;
+    // WebSocket private integrations go through REST API VPC links.
+    for (const r of [...Object.values(api.routes), ...Object.values(api.wsRoutes)]) if (r.integration.connectionId === VPC_LINK_ID) r.integration.connectionId = api.kind === 'HttpApi' ? http.VpcLinkId : rest.id;
   }
   // A refusal by the endpoint names the operation and AWS's reason (not the whole SDK error).
   await createAll(clients, desired).catch((e: Error) => {

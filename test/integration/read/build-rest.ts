@@ -122,6 +122,7 @@ export async function buildRestApi(c: APIGatewayClient, name: string, opts: { ta
         throttling: { rateLimit: 100, burstLimit: 200 }, cache: { sizeGb: 1.6, ttlSeconds: 120, allMethods: false },
       },
     },
+    wsRoutes: {},
     routes: {
       'GET /pets': {
         method: 'GET', path: '/pets', authorization: { type: 'CUSTOM', authorizer: 'token-auth', scopes: [] }, apiKeyRequired: false,

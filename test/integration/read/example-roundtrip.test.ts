@@ -21,7 +21,7 @@ describe('readLive on the example state', () => {
     await createAll(clients, desired);
 
     const live = await readLive({ clients, desired, region: REGION });
-    expect(Object.keys(live.apis).sort()).toEqual(['events', 'shop']);
+    expect(Object.keys(live.apis).sort()).toEqual(['chat', 'events', 'shop']);
     expect(live.unmanaged).toEqual([]);
     expect(diffGateway(desired, live)).toEqual([]);
 

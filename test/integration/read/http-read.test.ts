@@ -82,6 +82,7 @@ describe('HTTP API read', () => {
         $default: { name: '$default', variables: {}, autoDeploy: true },
         live: { name: 'live', description: 'Live', variables: { queue: 'q1' }, throttling: { rateLimit: 50, burstLimit: 100 }, autoDeploy: false },
       },
+      wsRoutes: {},
       routes: {
         $default: { method: 'ANY', path: '$default', authorization: { type: 'AWS_IAM', scopes: [] }, ...bare, integration: proxy(FN, 'POST', '2.0', 30000) },
         'GET /events/{id}': {

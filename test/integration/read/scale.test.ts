@@ -33,7 +33,7 @@ function desiredFor(names: string[]): GatewayModel {
   const apis: GatewayModel['apis'] = {};
   for (const name of names) {
     apis[name] = {
-      key: name, kind: 'RestApi', name, endpointType: 'EDGE', apiKeySource: 'HEADER', disableExecuteApiEndpoint: false, binaryMediaTypes: [], tags: {}, stages: {}, routes: {}, authorizers: {},
+      key: name, kind: 'RestApi', name, endpointType: 'EDGE', apiKeySource: 'HEADER', disableExecuteApiEndpoint: false, binaryMediaTypes: [], tags: {}, stages: {}, routes: {}, wsRoutes: {}, authorizers: {},
       requestValidators: {}, models: {}, gatewayResponses: {}, secrets: [],
     };
   }

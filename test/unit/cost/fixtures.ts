@@ -20,6 +20,11 @@ export function http(key: string, stages: string[] = ['prod'], over: ApiOver = {
   return api(key, 'HttpApi', { stages: Object.fromEntries(stages.map((n) => [n, stage(n)])), ...over });
 }
 
+/** A WebSocket API (its routes do not matter to cost). */
+export function ws(key: string, stages: string[] = ['live'], over: ApiOver = {}): ApiModel {
+  return api(key, 'WebSocketApi', { stages: Object.fromEntries(stages.map((n) => [n, stage(n)])), ...over });
+}
+
 export const declared = (monthlyRequests: number, avgResponseKb?: number): Usage => ({
   source: 'declared',
   monthlyRequests,

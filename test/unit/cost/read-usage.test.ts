@@ -12,6 +12,7 @@ const DAY = 86_400_000;
 const now = new Date('2026-11-23T12:00:00Z');
 const rest: UsageTarget = { apiKey: 'shop', kind: 'RestApi', apiId: 'r1', apiName: 'shop-api', stages: ['prod'] };
 const http: UsageTarget = { apiKey: 'events', kind: 'HttpApi', apiId: 'h1', apiName: 'events-api', stages: ['live'] };
+const ws: UsageTarget = { apiKey: 'chat', kind: 'WebSocketApi', apiId: 'w1', apiName: 'chat-api', stages: ['live'] };
 
 describe('readUsage', () => {
   it('asks for REST Count by ApiName+Stage and HTTP Count+DataProcessed by ApiId+Stage, daily sums over 30 days', async () => {
@@ -25,6 +26,22 @@ describe('readUsage', () => {
       ['q1', 'Count', [{ Name: 'ApiId', Value: 'h1' }, { Name: 'Stage', Value: 'live' }], 86400, 'Sum'],
       ['q2', 'DataProcessed', [{ Name: 'ApiId', Value: 'h1' }, { Name: 'Stage', Value: 'live' }], 86400, 'Sum'],
     ]);
+  });
+
+  it('asks a WebSocket API for MessageCount and ConnectCount by ApiId+Stage: messages are its requests, connections kept apart', async () => {
+    cw.on(GetMetricDataCommand).resolves({
+      MetricDataResults: [
+        { Id: 'q0', Values: [700, 300], Timestamps: [new Date(now.getTime() - 29 * DAY), new Date(now.getTime() - DAY)] },
+        { Id: 'q1', Values: [40, 10], Timestamps: [new Date(now.getTime() - 29 * DAY), new Date(now.getTime() - DAY)] },
+      ],
+    });
+    const m = await readUsage(client, [ws], { now });
+    const input = cw.commandCalls(GetMetricDataCommand)[0].args[0].input as GetMetricDataCommandInput;
+    expect(input.MetricDataQueries!.map((q) => [q.Id, q.MetricStat!.Metric!.MetricName, q.MetricStat!.Metric!.Dimensions])).toEqual([
+      ['q0', 'MessageCount', [{ Name: 'ApiId', Value: 'w1' }, { Name: 'Stage', Value: 'live' }]],
+      ['q1', 'ConnectCount', [{ Name: 'ApiId', Value: 'w1' }, { Name: 'Stage', Value: 'live' }]],
+    ]);
+    expect(m.get('chat')!.stages).toEqual({ live: { requests: 1000, connections: 50 } });
   });
 
   it('follows NextToken and adds the pages up', async () => {

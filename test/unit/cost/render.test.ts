@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderCostMarkdown } from '../../../src/render/cost-markdown.js';
 import { renderCostText } from '../../../src/render/cost-text.js';
 import { expectGolden } from '../../helpers/golden.js';
-import { mixedReport, seoulReport, unknownRegionReport, wafReport } from './scenarios.js';
+import { mixedReport, seoulReport, unknownRegionReport, wafReport, webSocketReport } from './scenarios.js';
 
 describe('cost renderers (golden)', () => {
   it.each([
@@ -10,6 +10,8 @@ describe('cost renderers (golden)', () => {
     { name: 'seoul-partial', report: seoulReport },
     { name: 'unknown-region', report: unknownRegionReport },
     { name: 'waf', report: wafReport },
+    { name: 'websocket', report: () => webSocketReport() },
+    { name: 'websocket-seoul', report: () => webSocketReport('ap-northeast-2') },
   ])('$name', ({ name, report }) => {
     expectGolden(`cost/${name}.md`, renderCostMarkdown(report()));
     expectGolden(`cost/${name}.txt`, renderCostText(report()));

@@ -2,7 +2,8 @@
 import { EMBEDDED_PRICES, costDelta, fromMeasured, type CostReport } from '../../../src/cost/index.js';
 import type { ApiModel } from '../../../src/model/api.js';
 import { gateway, route, snapshot } from '../../helpers/model-builders.js';
-import { M, declared, http, rest, usageOf } from './fixtures.js';
+import { M, declared, http, rest, usageOf, ws } from './fixtures.js';
+import { resolveUsage } from '../../../src/cost/index.js';
 
 /** us-east-1: a cache resize, a REST→HTTP switch, a new HTTP API, one API untouched. */
 export function mixedReport(): CostReport {
@@ -33,6 +34,25 @@ export function seoulReport(): CostReport {
     desired: gateway([rest('shop', { prod: 1.6 })], 'ap-northeast-2'),
     live: snapshot([rest('shop', { prod: 0.5 })], { region: 'ap-northeast-2' }),
     usage: usageOf({ shop: declared(10 * M) }),
+    prices: EMBEDDED_PRICES,
+  });
+}
+
+/**
+ * us-east-1, WebSocket APIs: `chat` is new, its traffic declared (messages, connections and the
+ * mean connection duration no metric gives); `notify` has 30 days of MessageCount and
+ * ConnectCount, gains a stage, and declares no duration, so its connection minutes are unknown.
+ */
+export function webSocketReport(region = 'us-east-1'): CostReport {
+  return costDelta({
+    desired: gateway([ws('chat'), ws('notify', ['live', 'beta']), rest('shop')], region),
+    live: snapshot([ws('notify'), rest('shop')], { region }),
+    usage: usageOf({
+      chat: resolveUsage({ monthlyMessages: 120 * M, monthlyConnections: 400_000, avgConnectionMinutes: 12 }, undefined),
+      // 30 days: 30M messages, 90K connections → × 730/720 a month
+      notify: fromMeasured({ windowDays: 30, stages: { live: { requests: 30 * M, connections: 90_000 } } }),
+      shop: declared(5 * M),
+    }),
     prices: EMBEDDED_PRICES,
   });
 }

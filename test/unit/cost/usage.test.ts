@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extrapolateToMonth, fromMeasured, requestsFor, resolveUsage } from '../../../src/cost/index.js';
+import { connectionsFor, extrapolateToMonth, fromMeasured, requestsFor, resolveUsage } from '../../../src/cost/index.js';
 
 describe('usage', () => {
   it.each([
@@ -51,5 +51,24 @@ describe('usageMap', () => {
     expect(m.get('a')).toMatchObject({ source: 'declared', monthlyRequests: 9 });
     expect(m.get('b')).toMatchObject({ source: 'none', monthlyRequests: 0 });
     expect(m.get('gone')).toMatchObject({ source: 'cloudwatch', monthlyRequests: 730 });
+  });
+});
+
+describe('WebSocket usage', () => {
+  it('measured ConnectCount per stage, declared messages/connections override, the duration only ever declared', () => {
+    const measured = { windowDays: 30, stages: { live: { requests: 720, connections: 72 }, beta: { requests: 0, connections: 0 } } };
+    const m = fromMeasured(measured);
+    expect(m.monthlyConnections).toBeCloseTo(73, 9);
+    expect(connectionsFor(['live'], m)).toBeCloseTo(73, 9);
+    expect(connectionsFor(['new'], m)).toBe(0);
+    expect(m.avgConnectionMinutes).toBeUndefined();
+
+    const d = resolveUsage({ monthlyMessages: 9000, monthlyConnections: 300, avgConnectionMinutes: 5, avgMessageKb: 40 }, measured);
+    expect(d).toMatchObject({ source: 'declared', monthlyRequests: 9000, monthlyConnections: 300, avgConnectionMinutes: 5, avgMessageKb: 40 });
+    expect(connectionsFor(['live', 'beta'], d)).toBe(300);
+
+    const kept = resolveUsage({ avgConnectionMinutes: 3 }, measured);
+    expect(kept).toMatchObject({ source: 'cloudwatch', avgConnectionMinutes: 3 });
+    expect(connectionsFor(['live'], kept)).toBeCloseTo(73, 9);
   });
 });

@@ -7,14 +7,17 @@ import { KINDS, TARGETS, kindOf, targetRank, userKeyedFields } from '../../../sr
 import { rowsOf } from '../../../src/kinds/field.js';
 import { readOperations } from '../../../src/aws/read/kinds.js';
 import { writeOperations } from '../../../src/aws/apply/record-writer.js';
-import type { ApiKind } from '../../../src/model/api.js';
+import type { ApiKind, OpenApiKind } from '../../../src/model/api.js';
 import { apiFields, type ApiFieldsModel } from '../../../src/kinds/api/fields.js';
 import { EXTENSIONS } from '../../../src/validate/rules/extensions/catalog.js';
 
-const FLAVOURS: ApiKind[] = ['RestApi', 'HttpApi'];
+const FLAVOURS: ApiKind[] = ['RestApi', 'HttpApi', 'WebSocketApi'];
+const OPENAPI_FLAVOURS: OpenApiKind[] = ['RestApi', 'HttpApi'];
+/** Targets only WebSocket APIs have. */
+const WS_ONLY = ['wsRoute', 'routeResponse', 'integrationResponse'];
 
 describe('the kind registry', () => {
-  it('has one kind per change target, each with a label and a rank in both flavours', () => {
+  it('has one kind per change target, each with a label and a rank in every flavour', () => {
     expect(new Set(TARGETS).size).toBe(KINDS.length);
     for (const k of KINDS) {
       expect(kindOf(k.target)).toBe(k);
@@ -23,10 +26,14 @@ describe('the kind registry', () => {
     }
   });
 
-  it('keeps the documented order table: API → tags → definitions → resources/methods → integrations → stages (HTTP: integrations before routes)', () => {
-    const order = (f: ApiKind) => [...TARGETS].sort((a, b) => targetRank(f, a) - targetRank(f, b) || TARGETS.indexOf(a) - TARGETS.indexOf(b));
-    expect(order('RestApi')).toEqual(['api', 'tags', 'authorizer', 'requestValidator', 'model', 'gatewayResponse', 'route', 'integration', 'unusedIntegration', 'stage', 'deployment']);
-    expect(order('HttpApi')).toEqual(['api', 'tags', 'authorizer', 'requestValidator', 'model', 'gatewayResponse', 'integration', 'route', 'unusedIntegration', 'stage', 'deployment']);
+  it('keeps the documented order table: API → tags → definitions → resources/methods → integrations → stages (v2: integrations before routes)', () => {
+    const order = (f: ApiKind, targets: string[]) => targets.sort((a, b) => targetRank(f, a as never) - targetRank(f, b as never) || TARGETS.indexOf(a as never) - TARGETS.indexOf(b as never));
+    const openapi = TARGETS.filter((t) => !WS_ONLY.includes(t));
+    expect(order('RestApi', openapi)).toEqual(['api', 'tags', 'authorizer', 'requestValidator', 'model', 'gatewayResponse', 'route', 'integration', 'unusedIntegration', 'stage', 'deployment']);
+    expect(order('HttpApi', openapi)).toEqual(['api', 'tags', 'authorizer', 'requestValidator', 'model', 'gatewayResponse', 'integration', 'route', 'unusedIntegration', 'stage', 'deployment']);
+    // Stages after routes: their route settings name route keys (and drop them before a route goes).
+    const ws = TARGETS.filter((t) => !['route', 'requestValidator', 'gatewayResponse', 'unusedIntegration'].includes(t));
+    expect(order('WebSocketApi', ws)).toEqual(['api', 'tags', 'authorizer', 'model', 'integration', 'wsRoute', 'routeResponse', 'integrationResponse', 'stage', 'deployment']);
   });
 
   it('names only read and write operations src/aws can send', () => {
@@ -59,7 +66,7 @@ describe('the kind registry', () => {
       if (!ext?.startsWith('x-amazon-apigateway-')) continue;
       const entry = EXTENSIONS.find((e) => e.name === ext);
       expect(entry, `${ext} (api.${field}) is in src/validate/rules/extensions/catalog.ts`).toBeDefined();
-      for (const f of FLAVOURS) {
+      for (const f of OPENAPI_FLAVOURS) {
         const col = f === 'RestApi' ? row.rest : row.http;
         // A column that is only read (never written) is not the field: HTTP APIs read binary media types as [].
         if (col !== undefined && col.create !== false) expect(entry!.status[f], `${ext} on ${f}`).toBe('managed');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fingerprintMatches, planFingerprint, shortFingerprint } from '../../../src/plan/fingerprint.js';
+import { desiredStateDigest, fingerprintMatches, planFingerprint, shortFingerprint } from '../../../src/plan/fingerprint.js';
 import type { GatewayModel } from '../../../src/model/api.js';
 import type { LiveSnapshot } from '../../../src/model/live.js';
 import { api, clone, gateway, route, snapshot, stage } from '../../helpers/model-builders.js';
@@ -20,6 +20,21 @@ describe('planFingerprint', () => {
     const fp = planFingerprint(desired(), live());
     expect(fp).toMatch(/^[0-9a-f]{64}$/);
     expect(shortFingerprint(fp)).toBe(fp.slice(0, 12));
+  });
+
+  it("leaves out the empty wsRoutes of REST and HTTP APIs: their fingerprints (and approvals bound to them) are the same as before WebSocket support; a WebSocket API's routes count", () => {
+    const withoutWs = <T extends { apis: Record<string, unknown> }>(g: T): T => {
+      const out = clone(g);
+      for (const a of Object.values(out.apis) as Array<{ wsRoutes?: unknown; model?: { wsRoutes?: unknown } }>) {
+        if (a.model) delete a.model.wsRoutes;
+        else delete a.wsRoutes;
+      }
+      return out;
+    };
+    expect(planFingerprint(withoutWs(desired()), withoutWs(live()))).toBe(planFingerprint(desired(), live()));
+    expect(desiredStateDigest(withoutWs(desired()))).toEqual(desiredStateDigest(desired()));
+    const ws = (routes: Record<string, unknown>) => gateway([{ ...api('chat', 'WebSocketApi'), wsRoutes: routes } as never]);
+    expect(desiredStateDigest(ws({ sendmessage: { routeKey: 'sendmessage' } })).apis.chat).not.toBe(desiredStateDigest(ws({})).apis.chat);
   });
 
   it('does not depend on key order', () => {

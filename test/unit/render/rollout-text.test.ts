@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RolloutProgress, renderRolloutEventJson } from '../../../src/render/rollout-text.js';
 import type { RolloutEvent } from '../../../src/rollout/events.js';
-import { HTTP_NO_CANARY_NOTE } from '../../../src/rollout/driver.js';
+import { HTTP_NO_CANARY_NOTE, WEBSOCKET_NO_CANARY_NOTE } from '../../../src/rollout/driver.js';
 import { expectGolden } from '../../helpers/golden.js';
 
 const at = '2026-11-23T09:00:00.000Z';
@@ -26,6 +26,9 @@ const session: RolloutEvent[] = [
   },
   { type: 'rollout.started', at, target: 'events-api/$default', kind: 'deploy-and-bake', steps: [100], deploymentId: 'd2', previousDeploymentId: 'd1', onAlarmReadError: 'wait 60', note: HTTP_NO_CANARY_NOTE },
   { type: 'rollout.promoted', at, target: 'events-api/$default', deploymentId: 'd2', seconds: 30 },
+  { type: 'rollout.started', at, target: 'chat-api/live', kind: 'deploy-and-bake', steps: [100], deploymentId: 'w2', previousDeploymentId: 'w1', onAlarmReadError: 'rollback', note: WEBSOCKET_NO_CANARY_NOTE },
+  { type: 'rollout.poll', at, target: 'chat-api/live', step: 0, percent: 100, canaryRequests: 840, counts: 'stage-ws', countedFrom: '2026-11-23T09:00:00.000Z', waiting: 'baking 10/180 s', alarms: [{ name: 'apigw-sync-chat-live-integration-errors', state: 'OK' }] },
+  { type: 'rollout.promoted', at, target: 'chat-api/live', deploymentId: 'w2', seconds: 180 },
   { type: 'rollout.resumed', at, target: 'shop-api/prod', phase: 'rolling-back', step: 1 },
   { type: 'rollout.resumed', at, target: 'shop-api/prod', phase: 'baking', step: 0, previousDriver: 'cli:alice@laptop/4242/x1y2z3', why: 'its lease expired at 2026-11-23T08:59:30.000Z' },
   { type: 'rollout.not-driven', at, target: 'events-api/$default', reason: 'busy', driver: 'app:replica-2/77/abc', message: 'events-api/$default is being driven by app:replica-2/77/abc (lease until 2026-11-23T09:01:00.000Z)' },

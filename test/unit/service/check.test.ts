@@ -95,7 +95,7 @@ describe('checkServiceSpec', () => {
       }
       return '';
     };
-    expect(described(() => check(EXAMPLE, { apiKey: 'shoop' }))).toContain("--api takes the API's folder name under apis/: events, shop");
+    expect(described(() => check(EXAMPLE, { apiKey: 'shoop' }))).toContain("--api takes the API's folder name under apis/: chat, events, shop");
     expect(() => check(EXAMPLE, { service: 'billing' })).toThrow(UnknownServiceError);
     expect(described(() => check(EXAMPLE, { service: 'billing' }))).toMatch(/^gateway-state\/apis\/shop\/api.yaml:\d+:\d+: no openapi entry of API shop names service "billing" \(its services: users, orders\)\n {2}fix: pass one of them as --service, or ask the gateway team to add an entry/);
     expect(() => check(EXAMPLE, { service: 'Billing_Svc' })).toThrow(BadServiceNameError);

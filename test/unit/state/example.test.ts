@@ -13,9 +13,9 @@ beforeAll(async () => {
 });
 
 describe('example gateway-state', () => {
-  it('has the region and both APIs', () => {
+  it('has the region and its three APIs', () => {
     expect(model.region).toBe('ap-northeast-2');
-    expect(Object.keys(model.apis).sort()).toEqual(['events', 'shop']);
+    expect(Object.keys(model.apis).sort()).toEqual(['chat', 'events', 'shop']);
   });
 
   it('builds shop from two plain service files with prefixes, defaults and path mappings', () => {
@@ -86,6 +86,27 @@ describe('example gateway-state', () => {
     // HTTP APIs cannot split traffic: deploy-and-bake is one step.
     expect(ev.rollout?.steps).toEqual([100]);
     expect(ev.rollout?.timeoutSeconds).toBe(180 * 2 + 300);
+  });
+
+  it('builds chat (WebSocketApi) from its routes file: $connect with the authorizer, a two-way $default, per-route throttling', () => {
+    const chat = model.apis.chat;
+    expect(chat.kind).toBe('WebSocketApi');
+    expect(chat.routeSelectionExpression).toBe('$request.body.action');
+    expect(chat.apiKeySelectionExpression).toBe('$request.header.x-api-key');
+    expect(Object.keys(chat.wsRoutes)).toEqual(['$connect', '$default', '$disconnect', 'sendmessage']);
+    expect(chat.routes).toEqual({});
+    expect(chat.wsRoutes.$connect).toMatchObject({ authorization: { type: 'CUSTOM', authorizer: 'connect-token' }, requestParameters: { 'route.request.querystring.token': true } });
+    expect(chat.wsRoutes.$connect.integration).toMatchObject({ type: 'AWS_PROXY', httpMethod: 'POST', timeoutInMillis: 29000, connectionType: 'INTERNET' });
+    expect(chat.wsRoutes.$default).toMatchObject({ routeResponseSelectionExpression: '$default', responses: { $default: { responseModels: {}, responseParameters: {} } } });
+    expect(chat.wsRoutes.$default.integration).toMatchObject({ type: 'MOCK', templateSelectionExpression: '\\$default', passthroughBehavior: 'WHEN_NO_MATCH' });
+    expect(Object.keys(chat.wsRoutes.$default.integrationResponses)).toEqual(['$default']);
+    expect(chat.wsRoutes.sendmessage.integration.timeoutInMillis).toBe(10000);
+    expect(chat.authorizers['connect-token']).toMatchObject({ type: 'REQUEST', identitySource: ['route.request.querystring.token'] });
+    expect(chat.stages.live).toMatchObject({ autoDeploy: false, logging: { level: 'ERROR' }, routeSettings: { sendmessage: { throttling: { rateLimit: 50, burstLimit: 100 } } } });
+    // No traffic split for WebSocket APIs: one 100 % step.
+    expect(chat.rollout?.steps).toEqual([100]);
+    expect(chat.rollout?.managedAlarms.map((a) => a.metric)).toEqual(['IntegrationError']);
+    expect(sources['chat/routes/sendmessage']?.file).toBe('gateway-state/apis/chat/routes.yaml');
   });
 
   it('maps every route, stage and authorizer to where it is declared', () => {

@@ -100,6 +100,12 @@ const CASES: Array<[string, string, number, string]> = [
   ['http-api-waf', 'apis/h/api.yaml', 10, 'http-api-waf'],
   ['route-settings-unknown-route', 'apis/a/api.yaml', 11, 'route-settings-unknown-route'],
   ['web-acl-scope', 'apis/a/api.yaml', 10, 'web-acl-scope'],
+  // WebSocket APIs: what AWS refuses on them, caught at validate (issue 14), in api.yaml and the routes file.
+  ['websocket-authorization', 'apis/w/routes.yaml', 7, 'websocket-authorization'],
+  ['websocket-authorizer-type', 'apis/w/api.yaml', 5, 'websocket-authorizer-type'],
+  ['websocket-canary', 'apis/w/api.yaml', 8, 'websocket-canary'],
+  ['websocket-gateway-responses', 'apis/w/api.yaml', 6, 'websocket-gateway-responses'],
+  ['websocket-route-key', 'apis/w/routes.yaml', 5, 'websocket-route-key'],
 ];
 
 describe('invalid gateway-state corpus', () => {

@@ -11,23 +11,24 @@
  *
  * docs/extensions.md shows this table; test/unit/validate/extensions-doc.test.ts keeps the two equal.
  */
-import type { ApiKind } from '../../../model/api.js';
+import type { OpenApiKind } from '../../../model/api.js';
 
 export type ExtensionStatus = 'managed' | 'refused' | 'pending-warning' | 'pending-error' | 'n/a';
 
 export interface ExtensionEntry {
   /** The extension key, or `<extension>.<member>` for the sub-objects AWS documents separately. */
   name: string;
-  status: Record<ApiKind, ExtensionStatus>;
+  /** WebSocket APIs have no OpenAPI form, so no extensions. */
+  status: Record<OpenApiKind, ExtensionStatus>;
   /** Why it is refused / pending / not applicable (shown in validate's message and in the docs). */
   reason?: string;
   /** The status once the kind modules of issue 12 land, where it is not simply "pending → managed". */
   afterToolSide?: ExtensionStatus;
 }
 
-const both = (s: ExtensionStatus): Record<ApiKind, ExtensionStatus> => ({ RestApi: s, HttpApi: s });
-const rest = (s: ExtensionStatus): Record<ApiKind, ExtensionStatus> => ({ RestApi: s, HttpApi: 'n/a' });
-const http = (s: ExtensionStatus): Record<ApiKind, ExtensionStatus> => ({ RestApi: 'n/a', HttpApi: s });
+const both = (s: ExtensionStatus): Record<OpenApiKind, ExtensionStatus> => ({ RestApi: s, HttpApi: s });
+const rest = (s: ExtensionStatus): Record<OpenApiKind, ExtensionStatus> => ({ RestApi: s, HttpApi: 'n/a' });
+const http = (s: ExtensionStatus): Record<OpenApiKind, ExtensionStatus> => ({ RestApi: 'n/a', HttpApi: s });
 
 export const EXTENSIONS: readonly ExtensionEntry[] = [
   { name: 'x-amazon-apigateway-any-method', status: both('managed') },

@@ -4,7 +4,7 @@
  * refused, or not managed yet → said so, never silently ignored), and its value is checked
  * the way API Gateway checks it, so apply does not meet the refusal half-way through.
  */
-import type { ApiModel } from '../../../model/api.js';
+import type { ApiModel, OpenApiKind } from '../../../model/api.js';
 import type { ValidationIssue } from '../../../model/issue.js';
 import type { SourceLocation } from '../../../model/errors.js';
 import { locateIn, type SourceDoc } from '../../../state/yaml-source.js';
@@ -16,13 +16,16 @@ import { checkCorsExtension, checkHttpResponseParameters, checkImportExportVersi
 import { checkApiKeySource, checkBinaryMediaTypes, checkCompressionSize, checkEndpointConfiguration, checkPolicy, privateWithoutPolicy } from './rest-settings.js';
 import { docIssue, isObj, scanExtensions, type Occurrence } from './scan.js';
 
+type OpenApiModel = ApiModel & { kind: OpenApiKind };
+const isOpenApiKind = (api: ApiModel): api is OpenApiModel => api.kind !== 'WebSocketApi';
+
 /** What one API's scan learns on the way (for the model checks after it). */
 interface Scan {
   /** Where the AWS service integrations (refused as a whole) are declared, as file:line:col. */
   serviceIntegrations: Set<string>;
 }
 
-type Check = (src: SourceDoc, occ: Occurrence, api: ApiModel, scan: Scan) => ValidationIssue[];
+type Check = (src: SourceDoc, occ: Occurrence, api: OpenApiModel, scan: Scan) => ValidationIssue[];
 
 const VALUE_CHECKS: Record<string, Check> = {
   'x-amazon-apigateway-gateway-responses': checkGatewayResponses,
@@ -49,7 +52,7 @@ const REPORTED_BY_MODEL_RULES: Record<string, ReadonlySet<string>> = {
 
 const OTHER_KIND = { RestApi: 'HTTP', HttpApi: 'REST' } as const;
 
-function statusIssue(src: SourceDoc, path: ReadonlyArray<string | number>, entry: ExtensionEntry, api: ApiModel): ValidationIssue | undefined {
+function statusIssue(src: SourceDoc, path: ReadonlyArray<string | number>, entry: ExtensionEntry, api: OpenApiModel): ValidationIssue | undefined {
   const status = entry.status[api.kind];
   const why = entry.reason ? `: ${entry.reason}` : '';
   switch (status) {
@@ -66,7 +69,7 @@ function statusIssue(src: SourceDoc, path: ReadonlyArray<string | number>, entry
   }
 }
 
-function checkOccurrence(src: SourceDoc, occ: Occurrence, api: ApiModel, scan: Scan): ValidationIssue[] {
+function checkOccurrence(src: SourceDoc, occ: Occurrence, api: OpenApiModel, scan: Scan): ValidationIssue[] {
   const entry = EXTENSION_BY_NAME.get(occ.name);
   if (!entry || occ.name.includes('.')) {
     const near = didYouMean(occ.name, EXTENSION_KEYS);
@@ -81,7 +84,7 @@ function checkOccurrence(src: SourceDoc, occ: Occurrence, api: ApiModel, scan: S
 const where = (l: SourceLocation) => `${l.file}:${l.line}:${l.column}`;
 
 /** Members of an integration object that AWS documents separately, or that apigw-sync does not model. */
-function integrationMembers(src: SourceDoc, path: ReadonlyArray<string | number>, value: unknown, api: ApiModel, scan: Scan): ValidationIssue[] {
+function integrationMembers(src: SourceDoc, path: ReadonlyArray<string | number>, value: unknown, api: OpenApiModel, scan: Scan): ValidationIssue[] {
   if (!isObj(value)) return [];
   const out: ValidationIssue[] = [];
   const member = (name: string) => {
@@ -110,6 +113,8 @@ function checkAuth(src: SourceDoc, occ: Occurrence): ValidationIssue[] {
 }
 
 export const extensionRules: ApiRule = (api, ctx) => {
+  // WebSocket APIs have no OpenAPI documents, so no extensions.
+  if (!isOpenApiKind(api)) return [];
   const docs = ctx.documents?.[api.key] ?? [];
   const out: ValidationIssue[] = [];
   const scan: Scan = { serviceIntegrations: new Set() };

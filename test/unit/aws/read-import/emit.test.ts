@@ -20,7 +20,7 @@ const route = (method: RouteModel['method'], path: string, o: Partial<RouteModel
 });
 const base = (o: Partial<ApiModel>): ApiModel => ({
   key: 'a', kind: 'RestApi', name: 'a', endpointType: 'REGIONAL', apiKeySource: 'HEADER', disableExecuteApiEndpoint: false, binaryMediaTypes: [], tags: {},
-  stages: {}, routes: {}, authorizers: {}, requestValidators: {}, models: {}, gatewayResponses: {}, secrets: [], ...o,
+  stages: {}, routes: {}, wsRoutes: {}, authorizers: {}, requestValidators: {}, models: {}, gatewayResponses: {}, secrets: [], ...o,
 });
 
 const REST: ApiModel = base({

@@ -124,7 +124,7 @@ describe('AWS\'s built-in models', () => {
     authorizers: [], validators: [], models, stages: [],
   });
   const desired = (models: string[]): ApiModel => ({
-    key: 'a', kind: 'RestApi', name: 'a', binaryMediaTypes: [], tags: {}, stages: {}, routes: {}, authorizers: {}, requestValidators: {}, gatewayResponses: {}, secrets: [],
+    key: 'a', kind: 'RestApi', name: 'a', binaryMediaTypes: [], tags: {}, stages: {}, routes: {}, wsRoutes: {}, authorizers: {}, requestValidators: {}, gatewayResponses: {}, secrets: [],
     models: Object.fromEntries(models.map((m) => [m, { contentType: 'application/json', schema: {} }])),
   });
 
