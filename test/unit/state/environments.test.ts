@@ -57,7 +57,7 @@ describe('resolving an environment', () => {
     // The rollout merges over api.yaml's, which merges over gateway.yaml's defaults.
     expect(shop.rollout).toMatchObject({ stage: 'prod', steps: [50, 100], bakeSeconds: 60, alarms: ['shop-api-5xx', 'shop-api-p99-latency'], pollSeconds: 5 });
     expect(model.apis.events.stages.live.throttling).toEqual({ rateLimit: 50, burstLimit: 100 });
-    expect(r.environment).toMatchObject({ name: 'dev', regions: ['us-east-1'], account: { id: '111111111111', profile: 'apigw-sync-dev' }, gate: { soakSeconds: 0, approval: false }, apis: ['events', 'shop'] });
+    expect(r.environment).toMatchObject({ name: 'dev', regions: ['us-east-1'], account: { id: '111111111111', profile: 'apigw-sync-dev' }, gate: { soakSeconds: 0, approval: false }, apis: ['chat', 'events', 'shop'] });
   });
 
   it('prod: the base as written (its own web ACL), in its own region, with its gate', async () => {
