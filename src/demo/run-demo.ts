@@ -124,7 +124,7 @@ export async function runDemo(o: DemoOptions): Promise<number> {
     o.out(clean ? '✓ no drift: AWS matches gateway-state' : `✗ drift remains:\n${drift.status === 'ok' ? renderDriftAs(drift.report, 'text', { color: false }) : drift.issuesText}`);
     rows.push({ scenario: 'drift check after revert', outcome: clean ? 'clean' : 'DRIFT', seconds: 0, writes: 0 });
 
-    let part = 5;
+    let part = 6; // after the base demo's six parts
     await runEnvironmentsDemo({
       endpoint: emu.url,
       dir,
