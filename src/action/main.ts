@@ -16,6 +16,7 @@ import type { EngineServices } from '../github/ports.js';
 import type { CommentMode } from '../github/sticky-comment.js';
 import { ownerIdFor } from '../engine/owner.js';
 import { declaredSettings } from '../state/region.js';
+import { declaredEnvironments, promotionOrder, readStateDir, unknownEnvironmentMessage } from '../state/index.js';
 
 export interface RunDeps {
   services?: EngineServices;
@@ -34,7 +35,13 @@ export async function run(deps: RunDeps = {}): Promise<void> {
     // The state's own region and owner, for the steps that follow (the AWS credentials step takes `region`).
     const declared = await declaredSettings(inputs.path);
     const ownerId = declared.owner ?? (env.GITHUB_REPOSITORY ? ownerIdFor(env.GITHUB_REPOSITORY, relative(env.GITHUB_WORKSPACE ?? process.cwd(), resolve(inputs.path))) : undefined);
-    core.setOutput('region', declared.region ?? region ?? '');
+    // A state with environments: their promotion order (a matrix), and the environment's own region and role.
+    const environments = declaredEnvironments(await readStateDir(inputs.path));
+    core.setOutput('environments', JSON.stringify(promotionOrder(environments)));
+    const environment = inputs.environment ? environments.byName[inputs.environment] : undefined;
+    if (inputs.environment && !environment) throw new Error(unknownEnvironmentMessage(inputs.environment, environments.names).message);
+    core.setOutput('role-arn', environment?.account.roleArn ?? '');
+    core.setOutput('region', environment ? (inputs.region ?? environment.regions[0] ?? '') : (declared.region ?? region ?? ''));
     core.setOutput('owner', ownerId ?? '');
     const services = deps.services ?? createEngineServices({ region, ownerId, pricesFile: core.getInput('prices') || undefined });
     const result = await runActionCommand(inputs, readContext(env), services, token ? actionGitHubClient(token, env) : undefined);
@@ -91,6 +98,8 @@ function readInputs(): ActionInputs {
     offline: (core.getInput('offline') || 'false') === 'true',
     requiredApprovals: number('required-approvals') ?? 1,
     driftIssues: (core.getInput('drift-issues') || 'true') === 'true',
+    environment: core.getInput('environment') || undefined,
+    region: core.getInput('region') || undefined,
   };
 }
 

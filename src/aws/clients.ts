@@ -80,6 +80,11 @@ export interface CreateAwsClientsOptions {
    * passes a provider for a repository's role (assume-role.ts).
    */
   credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
+  /**
+   * An AWS profile (shared config and credentials files) for the SDK's credential chain: an
+   * environment's `account.profile` on the command line. It wins over AWS_ACCESS_KEY_ID.
+   */
+  profile?: string;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -94,6 +99,7 @@ export function createAwsClients(opts: CreateAwsClientsOptions = {}): AwsClients
     region,
     ...(opts.endpoint ? { endpoint: opts.endpoint } : {}),
     ...(opts.credentials ? { credentials: opts.credentials } : {}),
+    ...(opts.profile && !opts.credentials ? { profile: opts.profile } : {}),
     maxAttempts,
     retryStrategy: new ApigwRetryStrategy(maxAttempts),
   };

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { createAwsClients } from '../aws/clients.js';
 import { RegionMismatchError, UsageError } from '../model/errors.js';
 import type { EngineClients } from '../engine/index.js';
+import type { EnvironmentTarget } from '../model/environment.js';
 import { declaredRegion } from '../state/region.js';
 
 /** AWS_REGION, else AWS_DEFAULT_REGION, with the variable's name for messages. */
@@ -25,14 +26,19 @@ export function envRegion(env: NodeJS.ProcessEnv = process.env): { region: strin
   return undefined;
 }
 
-/** Clients for the state's region; an environment region that disagrees is refused before any call. */
+/**
+ * Clients for the state's region; an environment region that disagrees is refused before any
+ * call. An environment's state (`--env`) is reached with its `account.profile` when it names one.
+ */
 export function clientsFromEnv(env: NodeJS.ProcessEnv = process.env): EngineClients {
   // No explicit endpoint: the SDK itself resolves AWS_ENDPOINT_URL and the per-service
   // AWS_ENDPOINT_URL_API_GATEWAY / _APIGATEWAYV2 / _CLOUDWATCH (test/integration/read/clients.test.ts).
-  return (stateRegion: string) => {
+  return (stateRegion: string, target?: EnvironmentTarget) => {
     const fromEnv = envRegion(env);
-    if (fromEnv && fromEnv.region !== stateRegion) throw new RegionMismatchError(stateRegion, fromEnv.region, fromEnv.source);
-    return createAwsClients({ region: stateRegion, env });
+    if (fromEnv && fromEnv.region !== stateRegion) {
+      throw new RegionMismatchError(stateRegion, fromEnv.region, fromEnv.source, target ? `environments/${target.environment}.yaml` : 'gateway.yaml');
+    }
+    return createAwsClients({ region: stateRegion, env, ...(target?.account.profile ? { profile: target.account.profile } : {}) });
   };
 }
 

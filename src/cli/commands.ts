@@ -12,6 +12,7 @@ export interface CommandModule {
 // One line per command, in the order `--help` lists them.
 export const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   validate: () => import('./validate.js'),
+  render: () => import('./render.js'),
   plan: () => import('./plan.js'),
   apply: () => import('./apply.js'),
   drift: () => import('./drift.js'),

@@ -12,7 +12,8 @@ export interface ValidateOptions {
 export async function runValidate(dir: string, opts: ValidateOptions = {}): Promise<{ code: number; stdout: string }> {
   const format = opts.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`unknown --format "${format}"`, 'use --format text or --format json');
-  const result = await validateState(dir);
+  // The base and every environment (environments/<name>.yaml), each in each of its regions.
+  const result = await validateState(dir, { allEnvironments: true });
   const stdout = format === 'json' ? formatIssuesJson(result.issues, { root: result.files.root }) : formatIssuesText(result.issues, result.files);
   return { code: result.valid ? EXIT.ok : EXIT.error, stdout };
 }

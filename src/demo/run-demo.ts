@@ -23,6 +23,7 @@ import { ACCOUNT_GROUP_NAME } from '../render/plan-common.js';
 import type { RolloutEvent } from '../rollout/events.js';
 import { systemClock } from '../rollout/port.js';
 import { copyStateDir, editYamlFile } from './edit-state.js';
+import { ENVIRONMENT_OUTCOMES, runEnvironmentsDemo } from './environments-demo.js';
 import { createExampleAlarms } from './example-alarms.js';
 import { setBackendHealth, startTrafficPump, type TrafficPump } from './traffic-pump.js';
 
@@ -129,12 +130,23 @@ export async function runDemo(o: DemoOptions): Promise<number> {
     o.out(clean ? '✓ no drift: AWS matches gateway-state' : `✗ drift remains:\n${drift.status === 'ok' ? renderDriftAs(drift.report, 'text', { color: false }) : drift.issuesText}`);
     rows.push({ scenario: 'drift check after revert', outcome: clean ? 'clean' : 'DRIFT', seconds: 0, writes: 0 });
 
+    let part = 6; // after the base demo's six parts
+    await runEnvironmentsDemo({
+      endpoint: emu.url,
+      dir,
+      quotaScale: QUOTA_SCALE,
+      out: o.out,
+      dim,
+      section: (title, why) => section(++part, title, why),
+      timed: async (scenario, fn) => void rows.push(await timed(scenario, fn)),
+    });
+
     o.out('');
     o.out(bold('── Summary'));
     o.out(table(rows));
     o.out(dim(`AWS calls sent to the local endpoint: ${clients.calls.total} (throttled and retried: ${clients.calls.throttled}).`));
     o.out('Next: `npx apigw-sync plan gateway-state` against your own account, or read README.md.');
-    const expected = ['applied', 'promoted', 'promoted', 'rolled back', 'clean'];
+    const expected = ['applied', 'promoted', 'promoted', 'rolled back', 'clean', ...ENVIRONMENT_OUTCOMES];
     return rows.every((r, i) => r.outcome === expected[i]) ? 0 : 1;
 
     async function showPlan(d: string): Promise<void> {

@@ -39,6 +39,8 @@ export interface ApplyOptions {
   planFile?: string;
   clients: EngineClients;
   region?: string;
+  /** Apply this environment (environments/<name>.yaml over the base); absent: the base as it is. */
+  environment?: string;
   /** Apply without asking. Without it, `confirm` must say yes. */
   yes?: boolean;
   /** Asked with the plan when `yes` is not set (the CLI asks on a terminal). */
@@ -96,7 +98,7 @@ export interface ApplyResult {
 export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
   const events = opts.events ?? noEvents;
   const reviewed = opts.planFile ? parsePlan(await readFile(opts.planFile, 'utf8'), { file: opts.planFile }) : undefined;
-  const planned = await runPlan({ dir: opts.dir, clients: opts.clients, region: opts.region, ownerId: opts.ownerId, now: opts.now, events });
+  const planned = await runPlan({ dir: opts.dir, clients: opts.clients, region: opts.region, environment: opts.environment, ownerId: opts.ownerId, now: opts.now, events });
   const base = { resumed: [], done: [], deployed: [], remaining: { steps: [], deployments: [] }, failures: [], writes: 0 };
   if (planned.status === 'invalid') return { status: 'invalid', issues: planned.issues, issuesText: planned.issuesText, ...base };
 

@@ -14,13 +14,15 @@ import { settleKeyValues } from '../aws/key-values/settle.js';
 import { resolveClients, type EngineClients } from './clients.js';
 import { AwsCaller, decodeDeployed, deleteApi, TAG_DEPLOYED } from '../aws/apply/index.js';
 import { noEvents, type EventSink } from './events.js';
-import { assertClientRegion, loadDesired } from './load.js';
+import { assertClientRegion, loadDesired, targetOf } from './load.js';
 import { withOwner } from './owner.js';
 
 export interface DriftOptions {
   dir?: string;
   clients: EngineClients;
   region?: string;
+  /** Drift of this environment (environments/<name>.yaml over the base); absent: the base as it is. */
+  environment?: string;
   /** The directory's owner id when gateway.yaml declares none (the repository and path). */
   ownerId?: string;
   /**
@@ -53,10 +55,10 @@ export type DriftResult =
 export async function runDrift(opts: DriftOptions): Promise<DriftResult> {
   const events = opts.events ?? noEvents;
   const dir = opts.dir ?? 'gateway-state';
-  const state = await loadDesired(dir, events, { region: opts.region });
+  const state = await loadDesired(dir, events, { region: opts.region, environment: opts.environment });
   if (state.invalid) return { status: 'invalid', issues: state.issues, issuesText: state.issuesText, exitCode: 1 };
   const desired = withOwner(state.model, opts.ownerId);
-  const clients = resolveClients(opts.clients, desired.region);
+  const clients = resolveClients(opts.clients, desired.region, targetOf(state));
   assertClientRegion(clients, desired.region, dir);
   const live = await readLive({ clients, desired, region: desired.region });
   for (const u of await settleKeyValues({ desired, live: live.account, clients })) events({ type: 'key-value.uncompared', key: u.key, why: u.why });

@@ -1,6 +1,7 @@
 /** Loading the desired state for the engine: compile + semantic rules (the same as `validate`). */
 import { join } from 'node:path';
 import type { GatewayModel } from '../model/api.js';
+import type { EnvironmentSettings, EnvironmentTarget } from '../model/environment.js';
 import { RegionMismatchError } from '../model/errors.js';
 import type { AwsClients } from '../aws/clients.js';
 import type { ValidationIssue } from '../model/issue.js';
@@ -14,15 +15,24 @@ export interface LoadedState {
   invalid: boolean;
   /** The issues as `validate` prints them (file:line:column, hint). */
   issuesText: string;
+  /** The environment resolved (`environment` option), when valid. */
+  environment?: EnvironmentSettings;
+}
+
+export interface LoadOptions {
+  /** See loadDesired; with `environment`, which of its regions. */
+  region?: string;
+  /** Resolve this environment (environments/<name>.yaml over the base). */
+  environment?: string;
 }
 
 /**
  * `region`: the engine's region setting (`--region`, the App's or the Action's `region`): it
  * fills in a state that declares none, and is an error when the state declares another.
  */
-export async function loadDesired(dir: string, events: EventSink, opts: { region?: string } = {}): Promise<LoadedState> {
-  const result = await validateState(dir, { region: opts.region });
-  if (opts.region && result.model.region && result.model.region !== opts.region) {
+export async function loadDesired(dir: string, events: EventSink, opts: LoadOptions = {}): Promise<LoadedState> {
+  const result = await validateState(dir, { region: opts.region, environment: opts.environment });
+  if (!opts.environment && opts.region && result.model.region && result.model.region !== opts.region) {
     throw new RegionMismatchError(result.model.region, opts.region, 'the region setting (--region, or `region` in the App or Action configuration)', join(dir, 'gateway.yaml'));
   }
   const errors = result.issues.filter((i) => i.severity === 'error').length;
@@ -32,7 +42,14 @@ export async function loadDesired(dir: string, events: EventSink, opts: { region
     issues: result.issues,
     invalid: !result.valid,
     issuesText: result.issues.length ? formatIssuesText(result.issues, result.files) : '',
+    ...(result.environment ? { environment: result.environment } : {}),
   };
+}
+
+/** Where the clients of an environment's state go: its name, the region resolved, its account. */
+export function targetOf(state: LoadedState): EnvironmentTarget | undefined {
+  const env = state.environment;
+  return env ? { environment: env.name, region: state.model.region, account: env.account } : undefined;
 }
 
 /** The clients must talk to the state's region: every ARN and every write goes there. */

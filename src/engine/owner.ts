@@ -6,6 +6,7 @@
  * other's APIs; see src/aws/match.ts.
  */
 import type { GatewayModel } from '../model/api.js';
+import { environmentOwner } from '../model/environment.js';
 
 const TAG_SAFE = /^[A-Za-z0-9_.:/=+@-]{1,128}$/;
 
@@ -18,8 +19,12 @@ export function ownerIdFor(repository: string, path: string): string | undefined
   return TAG_SAFE.test(id) ? id : undefined;
 }
 
-/** The model with its effective owner: gateway.yaml's `owner:` wins over the derived one. */
+/**
+ * The model with its effective owner: gateway.yaml's `owner:` (or the environment's) wins over
+ * the derived one. An environment's APIs carry the derived id with `@<environment>`.
+ */
 export function withOwner(model: GatewayModel, derived?: string): GatewayModel {
-  const owner = model.owner ?? derived;
+  const fromRepo = derived && model.environment ? environmentOwner(derived, model.environment) : derived;
+  const owner = model.owner ?? (fromRepo && TAG_SAFE.test(fromRepo) ? fromRepo : undefined);
   return owner === model.owner ? model : { ...model, owner };
 }

@@ -12,7 +12,8 @@ import { settleKeyValues } from '../aws/key-values/settle.js';
 import type { AwsClients } from '../aws/clients.js';
 import { resolveClients, type EngineClients } from './clients.js';
 import { noEvents, type EventSink } from './events.js';
-import { assertClientRegion, loadDesired } from './load.js';
+import { assertClientRegion, loadDesired, targetOf } from './load.js';
+import type { EnvironmentSettings } from '../model/environment.js';
 import { withOwner } from './owner.js';
 import { renderPlanAs } from './render.js';
 import { pendingApplies, withPendingDeployments, type PendingFound } from './pending.js';
@@ -21,8 +22,10 @@ export interface PlanOptions {
   /** gateway-state directory (default `gateway-state`). */
   dir?: string;
   clients: EngineClients;
-  /** The region for a state whose gateway.yaml declares none; a state that declares another is an error. */
+  /** The region for a state whose gateway.yaml declares none; a state that declares another is an error. With `environment`: which of its regions. */
   region?: string;
+  /** Plan this environment (environments/<name>.yaml over the base); absent: the base as it is. */
+  environment?: string;
   /** The directory's owner id when gateway.yaml declares none: the repository and path (engine/owner.ts `ownerIdFor`). */
   ownerId?: string;
   now?: Date;
@@ -45,6 +48,8 @@ export type PlanResult =
       hasChanges: boolean;
       /** The clients used (made for the state's region when a factory was given). */
       clients: AwsClients;
+      /** The environment planned (`environment`). */
+      environment?: EnvironmentSettings;
       /** The plan as the CLI (no colour), a PR comment and a machine would read it; secrets masked. Rendered on first use. */
       renderings: { text: string; markdown: string; json: string };
     };
@@ -52,10 +57,10 @@ export type PlanResult =
 export async function runPlan(opts: PlanOptions): Promise<PlanResult> {
   const events = opts.events ?? noEvents;
   const dir = opts.dir ?? 'gateway-state';
-  const state = await loadDesired(dir, events, { region: opts.region });
+  const state = await loadDesired(dir, events, { region: opts.region, environment: opts.environment });
   if (state.invalid) return { status: 'invalid', issues: state.issues, issuesText: state.issuesText };
   const desired = withOwner(state.model, opts.ownerId);
-  const clients = resolveClients(opts.clients, desired.region);
+  const clients = resolveClients(opts.clients, desired.region, targetOf(state));
   assertClientRegion(clients, desired.region, dir);
   const live = await readLive({ clients, desired, region: desired.region });
   for (const u of await settleKeyValues({ desired, live: live.account, clients })) events({ type: 'key-value.uncompared', key: u.key, why: u.why });
@@ -65,7 +70,7 @@ export async function runPlan(opts: PlanOptions): Promise<PlanResult> {
   const plan = withPendingDeployments(buildPlan({ desired, live, now: opts.now ?? new Date() }), desired, pending);
   const hasChanges = plan.steps.length > 0 || Object.keys(plan.deployments).length > 0 || (plan.adopt?.length ?? 0) > 0 || (plan.adoptAccount?.length ?? 0) > 0;
   const renderings = lazyRenderings(plan);
-  return { status: 'ok', plan, desired, live, issues: state.issues, issuesText: state.issuesText, pending, hasChanges, clients, renderings };
+  return { status: 'ok', plan, desired, live, issues: state.issues, issuesText: state.issuesText, pending, hasChanges, clients, renderings, ...(state.environment ? { environment: state.environment } : {}) };
 }
 
 /** Renders each format on first access only: apply never needs them, and Markdown of a big plan is not free. */

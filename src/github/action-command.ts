@@ -46,6 +46,13 @@ export interface ActionInputs {
   requiredApprovals: number;
   /** drift: keep one issue per drifted API. */
   driftIssues: boolean;
+  /**
+   * A state with environments: work on this one (one job per environment, each with its own
+   * GitHub Environment and role). Its plan comment is its own, one per environment.
+   */
+  environment?: string;
+  /** With `environment`: which of its regions, when it declares several. */
+  region?: string;
 }
 
 export interface ActionContext {
@@ -71,10 +78,11 @@ export interface ActionResult {
 export async function runActionCommand(inputs: ActionInputs, ctx: ActionContext, services: EngineServices, gh?: GitHubClient): Promise<ActionResult> {
   const outputs: ActionResult['outputs'] = { 'has-changes': false, 'plan-fingerprint': '', 'desired-fingerprint': '', 'cost-delta': '' };
   const log: string[] = [];
-  const stateInput = { dir: inputs.path, displayDir: inputs.path };
+  const stateInput = { dir: inputs.path, displayDir: inputs.path, ...(inputs.environment ? { environment: inputs.environment, region: inputs.region } : {}) };
+  const marker = inputs.environment ? environmentCommentMarker(inputs.environment) : COMMENT_MARKER;
 
   if (inputs.command === 'validate') {
-    const v = await validateState(inputs.path);
+    const v = await validateState(inputs.path, inputs.environment ? { environment: inputs.environment, region: inputs.region } : {});
     const errors = v.issues.filter((i) => i.severity === 'error').length;
     const summary = renderPlanSummary({ issues: v.issues, heading: '## apigw-sync validate' });
     const text = errors ? summary : `${summary.trimEnd()}\n\n✅ ${codeSpan(inputs.path)} is valid (${Object.keys(v.model.apis).length} APIs).\n`;
@@ -119,8 +127,9 @@ export async function runActionCommand(inputs: ActionInputs, ctx: ActionContext,
     if (gh && ctx.repo && pr !== undefined && inputs.comment !== 'off') {
       const ref = { ...ctx.repo, issue_number: pr };
       // Only our own comment is updated; its data is never trusted (the Action holds no key to verify it).
-      const existing = inputs.comment === 'update' ? await findStickyComment(gh, ref, { login: ACTION_BOT_LOGIN, readData: () => undefined }) : undefined;
+      const existing = inputs.comment === 'update' ? await findStickyComment(gh, ref, { login: ACTION_BOT_LOGIN, readData: () => undefined }, marker) : undefined;
       const headSha = headShaOf(ctx) ?? ctx.sha ?? '';
+      const label = inputs.environment && plan && inputs.region ? `${inputs.environment}/${plan.region}` : inputs.environment;
       const { body } = renderPlanComment({
         headSha,
         plan,
@@ -130,8 +139,10 @@ export async function runActionCommand(inputs: ActionInputs, ctx: ActionContext,
         approvals: [],
         requiredApprovals: inputs.requiredApprovals,
         fullPlanAt: ctx.runUrl ? { label: 'the job summary of this run', url: ctx.runUrl } : { label: 'the job summary of this run' },
+        // One environment's job: its own comment, its one section (the App writes one comment with all of them).
+        ...(label ? { environments: [{ label, region: plan?.region ?? inputs.region ?? '?', touched: true, plan, issues: r.issues, cost }], issues: [] } : {}),
       });
-      const done = await upsertStickyComment(gh, ref, body, { mode: inputs.comment, existing });
+      const done = await upsertStickyComment(gh, ref, body.replace(COMMENT_MARKER, marker), { mode: inputs.comment, existing });
       if (done) log.push(`${done.created ? 'created' : 'updated'} plan comment ${done.id} on #${pr}`);
     }
     if (r.status === 'invalid') return { outputs, summary, failed: renderCheckRunOutput({ issues: r.issues }).title, log };
@@ -155,14 +166,14 @@ export async function runActionCommand(inputs: ActionInputs, ctx: ActionContext,
     }
     let r: Awaited<ReturnType<typeof services.applier.apply>>;
     try {
-      r = await services.applier.apply({ dir, displayDir: inputs.path, fingerprint: inputs.planFingerprint || undefined, approvedDesired, owner: ctx.actor ? `github:${ctx.actor}` : undefined });
+      r = await services.applier.apply({ dir, displayDir: inputs.path, ...(inputs.environment ? { environment: inputs.environment, region: inputs.region } : {}), fingerprint: inputs.planFingerprint || undefined, approvedDesired, owner: ctx.actor ? `github:${ctx.actor}` : undefined });
     } finally {
       await cleanup();
     }
     outputs['has-changes'] = r.status === 'applied' || r.status === 'failed';
     outputs['plan-fingerprint'] = r.plan?.fingerprint ?? '';
     outputs['desired-fingerprint'] = r.desired?.fingerprint ?? '';
-    const summary = applySummary(r.status, r.plan ? shortFingerprint(r.plan.fingerprint) : undefined, r.progress, r.failures, r.rolledBack);
+    const summary = applySummary(inputs.environment ? `${r.status} in ${inputs.environment}` : r.status, r.plan ? shortFingerprint(r.plan.fingerprint) : undefined, r.progress, r.failures, r.rolledBack);
     const issues = r.issues.length ? renderPlanSummary({ issues: r.issues, heading: '### Problems' }) : '';
     let all = issues ? `${summary}\n${issues}` : summary;
     const push = ctx.event as { before?: string; after?: string; repository?: { default_branch?: string } };
@@ -182,9 +193,9 @@ export async function runActionCommand(inputs: ActionInputs, ctx: ActionContext,
   if (d.status === 'invalid') return { outputs, summary: renderPlanSummary({ issues: d.issues, heading: '## apigw-sync drift' }), failed: 'gateway-state is invalid', log };
   outputs['has-changes'] = d.report.items.length > 0;
   const section = renderDriftSection(d.report, { heading: '### Drift (AWS differs from Git)' });
-  let summary = `## apigw-sync drift\n\n${section || '✅ No drift: AWS matches gateway-state.\n'}`;
+  let summary = `## apigw-sync drift${inputs.environment ? ` in ${escapeMarkdownText(inputs.environment)}` : ''}\n\n${section || '✅ No drift: AWS matches gateway-state.\n'}`;
   if (gh && ctx.repo && inputs.driftIssues) {
-    const actions = await syncDriftIssues(gh, ctx.repo, { report: d.report, apiNames: d.apiNames, stateDir: inputs.path, now: new Date(), runUrl: ctx.runUrl });
+    const actions = await syncDriftIssues(gh, ctx.repo, { report: d.report, apiNames: d.apiNames, stateDir: inputs.path, environment: inputs.environment, now: new Date(), runUrl: ctx.runUrl });
     summary += driftIssueLines(actions);
     for (const a of actions) log.push(`drift issue #${a.number} ${a.action} for ${a.apiKey}`);
   }
@@ -217,6 +228,11 @@ async function reviewedApplyGate(inputs: ActionInputs, ctx: ActionContext, servi
   const defaultBranch = (ctx.event.repository as { default_branch?: string } | undefined)?.default_branch;
   if (!defaultBranch) return { ok: false as const, reason: "the event names no repository default branch" };
   return gateActionApply(gh, ctx.repo, services, { prNumber: inputs.pullRequest, sha: inputs.sha, desiredFingerprint: inputs.desiredFingerprint, defaultBranch });
+}
+
+/** The sticky comment of one environment's plan job. */
+export function environmentCommentMarker(environment: string): string {
+  return `<!-- apigw-sync:plan:${environment.replace(/[^A-Za-z0-9_.-]/g, '_')} -->`;
 }
 
 function pullRequestNumber(ctx: ActionContext): number | undefined {

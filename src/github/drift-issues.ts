@@ -19,6 +19,8 @@ export interface DriftIssueSync {
   /** API key → live name (for the adopt command). */
   apiNames?: Record<string, string>;
   stateDir: string;
+  /** A state with environments: this environment's issues only (the others' are left alone). */
+  environment?: string;
   now: Date;
   runUrl?: string;
 }
@@ -39,7 +41,7 @@ export async function syncDriftIssues(gh: GitHubClient, ref: RepoRef, s: DriftIs
   for (const i of all) {
     if (i.pull_request) continue;
     const marker = parseDriftMarker(i.body);
-    if (!marker) continue;
+    if (!marker || marker.environment !== s.environment) continue;
     const known = { number: i.number, state: i.state, body: i.body ?? '', ...marker };
     const prev = byApi.get(marker.apiKey);
     // Prefer an open issue, then the newest: a closed duplicate is never reopened over an open one.
@@ -52,7 +54,7 @@ export async function syncDriftIssues(gh: GitHubClient, ref: RepoRef, s: DriftIs
   for (const apiKey of drifted) {
     const known = byApi.get(apiKey);
     const firstSeen = known?.state === 'open' ? known.firstSeen : now;
-    const { title, body } = renderDriftIssue({ apiKey, apiName: s.apiNames?.[apiKey], report: s.report, firstSeen, seenAt: now, stateDir: s.stateDir, runUrl: s.runUrl });
+    const { title, body } = renderDriftIssue({ apiKey, environment: s.environment, apiName: s.apiNames?.[apiKey], report: s.report, firstSeen, seenAt: now, stateDir: s.stateDir, runUrl: s.runUrl });
     if (!known) {
       const { data } = await gh.rest.issues.create({ ...ref, title, body, labels: [DRIFT_LABEL] });
       actions.push({ apiKey, action: 'opened', number: data.number });

@@ -7,6 +7,8 @@ import type { ValidationIssue } from '../model/issue.js';
 import { validateState } from '../validate/index.js';
 import { runApply, runDrift, runPlan, runUnlock, type EngineClients, type EngineEvent } from '../engine/index.js';
 import { loadDesired } from '../engine/load.js';
+import { resolveClients } from '../engine/clients.js';
+import { withOwner } from '../engine/owner.js';
 import { createAwsClients, type AwsClients } from '../aws/clients.js';
 import { assumeRoleCredentials } from '../aws/assume-role.js';
 import { rolloutDeployerFor, RolledBackError } from '../engine/rollout-deployer.js';
@@ -22,6 +24,9 @@ import type { LiveSnapshot } from '../model/live.js';
 import type { ApplyReport, EngineServices, PlanInput, StateInput } from './ports.js';
 import type { RepoConfig } from './config.js';
 import type { RepoRef } from './client.js';
+import type { EnvironmentTarget } from '../model/environment.js';
+import { declaredEnvironments, readStateDir } from '../state/index.js';
+import { describeEnvironments, promoteEnvironments } from './environment-plans.js';
 
 export interface EngineServicesOptions {
   /** Given clients, or a factory for the state's region (default: from the environment). */
@@ -42,7 +47,13 @@ export interface EngineServicesOptions {
  * where the App runs, not where a repository's APIs live, so it never overrides a state.
  */
 export function clientsFromEnvironment(env: NodeJS.ProcessEnv = process.env): EngineClients {
-  return (stateRegion: string) => createAwsClients({ region: stateRegion, endpoint: env.AWS_ENDPOINT_URL });
+  return (stateRegion: string, target?: EnvironmentTarget) => {
+    // An environment in another account: its role (environments/<name>.yaml `account.roleArn`).
+    const roleArn = target?.account.roleArn;
+    if (!roleArn) return createAwsClients({ region: stateRegion, endpoint: env.AWS_ENDPOINT_URL });
+    const credentials = assumeRoleCredentials({ roleArn, sessionName: `apigw-sync-${target.environment}`, region: stateRegion, endpoint: env.AWS_ENDPOINT_URL });
+    return createAwsClients({ region: stateRegion, endpoint: env.AWS_ENDPOINT_URL, credentials });
+  };
 }
 
 export interface RepoClientsOptions {
@@ -57,12 +68,14 @@ export interface RepoClientsOptions {
  */
 export function clientsForRepo(o: RepoClientsOptions): EngineClients {
   const env = o.env ?? process.env;
-  const roleArn = o.config.roleArn;
-  if (!roleArn) return clientsFromEnvironment(env);
-  return (stateRegion: string) => {
+  return (stateRegion: string, target?: EnvironmentTarget) => {
+    // An environment's own role wins over the repository's: each environment is its own account.
+    const roleArn = target?.account.roleArn ?? o.config.roleArn;
+    if (!roleArn) return resolveClients(clientsFromEnvironment(env), stateRegion);
     const region = stateRegion;
     const endpoint = env.AWS_ENDPOINT_URL;
-    const credentials = assumeRoleCredentials({ roleArn, sessionName: `apigw-sync-${o.repo.owner}-${o.repo.repo}`, region, endpoint });
+    const session = `apigw-sync-${o.repo.owner}-${o.repo.repo}${target ? `-${target.environment}` : ''}`.slice(0, 64);
+    const credentials = assumeRoleCredentials({ roleArn, sessionName: session, region, endpoint });
     return createAwsClients({ region, endpoint, credentials });
   };
 }
@@ -71,14 +84,23 @@ export function createEngineServices(o: EngineServicesOptions = {}): EngineServi
   const given = o.clients ?? clientsFromEnvironment();
   // Remember the clients the engine makes for the state's region, so the rollout watches CloudWatch there too.
   let made: AwsClients | undefined;
-  const clients: EngineClients = typeof given === 'function' ? (region: string) => (made = given(region)) : (made = given);
+  const clients: EngineClients = typeof given === 'function' ? (region: string, target?: EnvironmentTarget) => (made = given(region, target)) : (made = given);
+  // The base takes the configured region; an environment declares its own (the input picks one of several).
+  const where = (input: StateInput) => (input.environment ? { environment: input.environment, region: input.region } : { region: o.region });
   const events = o.onEvent ?? (() => {});
-  return {
+  const services: EngineServices = {
     planner: {
       async describe(input: PlanInput) {
-        const state = await loadDesired(input.dir, events);
+        // A state with environments: what a review approves is every environment (environment-plans.ts).
+        if (!input.environment) {
+          const declared = declaredEnvironments(await readStateDir(input.dir));
+          if (declared.names.length > 0) return describeEnvironments(services, input, declared);
+        }
+        const state = await loadDesired(input.dir, events, input.environment ? where(input) : {});
         if (state.invalid) return { status: 'invalid', issues: relabel(state.issues, input) };
-        const desired = o.region ? { ...state.model, region: o.region } : state.model;
+        // With its owner id, as plan and apply see it: the digest approved is the one apply checks.
+        const model = withOwner(state.model, o.ownerId);
+        const desired = o.region && !input.environment ? { ...model, region: o.region } : model;
         const nothingLive: LiveSnapshot = { region: desired.region, apis: {}, unmanaged: [] };
         const apis = Object.entries(desired.apis)
           .sort(([a], [b]) => a.localeCompare(b))
@@ -87,7 +109,7 @@ export function createEngineServices(o: EngineServicesOptions = {}): EngineServi
         return { status: 'ok', issues: relabel(state.issues, input), desired: desiredStateDigest(desired), apis, cost: costSection(report, desired, input.costThreshold) };
       },
       async plan(input: PlanInput) {
-        const r = await runPlan({ dir: input.dir, clients, region: o.region, ownerId: o.ownerId, events });
+        const r = await runPlan({ dir: input.dir, clients, ...where(input), ownerId: o.ownerId, events });
         if (r.status === 'invalid') return { status: 'invalid', issues: relabel(r.issues, input) };
         const { report } = await estimateCost({ dir: input.dir, desired: r.desired, live: r.live, clients: r.clients, pricesFile: o.pricesFile });
         const cost = costSection(report, r.desired, input.costThreshold);
@@ -96,6 +118,11 @@ export function createEngineServices(o: EngineServicesOptions = {}): EngineServi
     },
     applier: {
       async apply(input) {
+        // A state with environments: promoted environment by environment (engine/promote.ts).
+        if (!input.environment) {
+          const declared = declaredEnvironments(await readStateDir(input.dir));
+          if (declared.names.length > 0) return promoteEnvironments(services, input, declared);
+        }
         const progress = new Map<string, ApplyProgress>();
         const set = (p: ApplyProgress) => {
           progress.set(`${p.apiKey}\u0000${p.stage}`, p);
@@ -119,7 +146,7 @@ export function createEngineServices(o: EngineServicesOptions = {}): EngineServi
         const r = await runApply({
           dir: input.dir,
           clients,
-          region: o.region,
+          ...where(input),
           ownerId: o.ownerId,
           yes: true,
           fingerprint: input.fingerprint,
@@ -137,10 +164,10 @@ export function createEngineServices(o: EngineServicesOptions = {}): EngineServi
     },
     drifter: {
       async drift(input: StateInput) {
-        const r = await runDrift({ dir: input.dir, clients, region: o.region, ownerId: o.ownerId, events });
+        const r = await runDrift({ dir: input.dir, clients, ...where(input), ownerId: o.ownerId, events });
         if (r.status === 'invalid') return { status: 'invalid', issues: relabel(r.issues, input) };
         // The live names (what `import --api` accepts) are the declared ones for matched APIs.
-        const declared = await validateState(input.dir);
+        const declared = await validateState(input.dir, input.environment ? where(input) : {});
         const apiNames = Object.fromEntries(Object.entries(declared.model.apis).map(([k, a]) => [k, a.name]));
         return { status: 'ok', report: r.report, apiNames };
       },
@@ -155,6 +182,7 @@ export function createEngineServices(o: EngineServicesOptions = {}): EngineServi
       },
     },
   };
+  return services;
 }
 
 function isRolledBack(e: unknown): boolean {

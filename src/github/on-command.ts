@@ -3,6 +3,7 @@
  * may run them (checked with GitHub, not trusted from the payload); every command gets a
  * reaction (+1 accepted, confused refused) and a reply.
  */
+import { exactApproval } from '../plan/approved-state.js';
 import { codeSpan, escapeMarkdownText } from '../render/escape.js';
 import { shortFingerprint } from '../plan/fingerprint.js';
 import { applyBranch, findAppComment, type AppDeps, type RepoCtx } from './app-context.js';
@@ -92,7 +93,7 @@ async function applyFromComment(
     return 'apply-no-plan';
   }
   const fp = codeSpan(shortFingerprint(gate.approved.fingerprint));
-  const res = await runApplyJob(r, deps, config, { kind: 'pull-request', prNumber: pr.number, sha: gate.headSha, approved: { fingerprint: gate.approved.fingerprint }, requestedBy: ev.login });
+  const res = await runApplyJob(r, deps, config, { kind: 'pull-request', prNumber: pr.number, sha: gate.headSha, approved: exactApproval(gate.approved), requestedBy: ev.login });
   if (res.status === 'dispatched') {
     await reply(`${who}: the apply of desired state ${fp} runs in the ${codeSpan(config.applyWorkflow)} workflow; this pull request's comment and deployment show how it ends.`);
     return 'apply-dispatched';

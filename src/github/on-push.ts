@@ -14,6 +14,8 @@ import { isStatePath } from './pr-plan.js';
 import { changedPaths } from './push-paths.js';
 import { checkReviewedApply, mergedPullRequest } from './reviewed-apply.js';
 import { fetchState } from './state-fetch.js';
+import { exactApproval } from '../plan/approved-state.js';
+import type { DesiredStateDigest } from '../plan/fingerprint.js';
 
 export interface PushEvent {
   ref: string;
@@ -46,7 +48,7 @@ export async function applyPush(r: RepoCtx, ev: PushEvent, config: RepoConfig, d
     // No review required: the state as pushed is what gets applied, exactly (the apply workflow needs its fingerprint too).
     const pushed = await desiredStateOf(r, deps, config, ev.after);
     if (!pushed.ok) return refuse('INVALID_STATE', pushed.reason);
-    job.approved = { fingerprint: pushed.fingerprint };
+    job.approved = exactApproval(pushed.desired);
     return runApplyJob(r, deps, config, job);
   }
   if (needsReview) {
@@ -62,12 +64,12 @@ export async function applyPush(r: RepoCtx, ev: PushEvent, config: RepoConfig, d
   return runApplyJob(r, deps, config, job);
 }
 
-async function desiredStateOf(r: RepoCtx, deps: AppDeps, config: RepoConfig, sha: string): Promise<{ ok: true; fingerprint: string } | { ok: false; reason: string }> {
+async function desiredStateOf(r: RepoCtx, deps: AppDeps, config: RepoConfig, sha: string): Promise<{ ok: true; desired: DesiredStateDigest } | { ok: false; reason: string }> {
   const repo = { owner: r.owner, repo: r.repo };
   const state = await fetchState(r.gh, repo, { sha, path: config.path });
   try {
     const d = await deps.services(config, repo).planner.describe({ dir: state.dir, displayDir: config.path });
-    return d.status === 'ok' ? { ok: true, fingerprint: d.desired.fingerprint } : { ok: false, reason: `the gateway-state of ${sha.slice(0, 7)} is invalid` };
+    return d.status === 'ok' ? { ok: true, desired: d.desired } : { ok: false, reason: `the gateway-state of ${sha.slice(0, 7)} is invalid` };
   } finally {
     await state.cleanup();
   }

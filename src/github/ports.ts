@@ -16,6 +16,10 @@ export interface StateInput {
   dir: string;
   /** How files are named in reports and annotations (the repository path, e.g. `gateway-state`). */
   displayDir?: string;
+  /** A state with environments: work on this one (environments/<name>.yaml over the base)… */
+  environment?: string;
+  /** …in this of its regions (required when it declares several). */
+  region?: string;
 }
 
 export type PlanReport =

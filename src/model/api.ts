@@ -48,6 +48,8 @@ export interface GatewayModel {
   region: string;
   /** `owner:` from gateway.yaml (see TAG_OWNER in live.ts); absent = the repository + path, when known. */
   owner?: string;
+  /** The environment this model was resolved for (`environments/<name>.yaml`); absent for a state without one. */
+  environment?: string;
   defaults: GatewayDefaults;
   /** Keyed by API key (the folder name under `apis/`). */
   apis: Record<string, ApiModel>;

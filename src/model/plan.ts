@@ -46,6 +46,8 @@ export interface Plan {
    * apply tags them with the plan's owner. Absent when there are none.
    */
   adoptAccount?: AccountRecordRef[];
+  /** The environment the plan was made for (environments/<name>.yaml); absent for a state without one. */
+  environment?: string;
 }
 
 /**

@@ -13,13 +13,24 @@
  */
 import type { GatewayModel } from '../model/api.js';
 import type { Plan } from '../model/plan.js';
-import { desiredStateDigest, fingerprintMatches, shortFingerprint, type DesiredStateDigest } from './fingerprint.js';
+import { desiredStateDigest, environmentDigestKey, fingerprintMatches, shortFingerprint, type DesiredStateDigest } from './fingerprint.js';
 
 /** What an apply is allowed to implement: a desired-state fingerprint, optionally with per-API hashes. */
 export interface ApprovedDesiredState {
   fingerprint: string;
   region?: string;
   apis?: Record<string, string>;
+  /** A state with environments: what was approved for each (`<environment>/<region>`). */
+  environments?: Record<string, ApprovedDesiredState>;
+}
+
+/**
+ * Exactly this desired state, nothing per API (an apply before merge, a state pushed without
+ * review): the fingerprint, and with environments each environment's fingerprint.
+ */
+export function exactApproval(d: DesiredStateDigest): ApprovedDesiredState {
+  if (!d.environments) return { fingerprint: d.fingerprint };
+  return { fingerprint: d.fingerprint, environments: Object.fromEntries(Object.entries(d.environments).map(([k, e]) => [k, { fingerprint: e.fingerprint }])) };
 }
 
 export type ApprovedStateCheck =
@@ -33,6 +44,13 @@ export function plannedApiKeys(plan: Plan): string[] {
 
 export function checkApprovedState(plan: Plan, desired: GatewayModel, approved: ApprovedDesiredState): ApprovedStateCheck {
   const digest = desiredStateDigest(desired);
+  // An environment's apply: the review approved every environment; this one must be as approved.
+  if (desired.environment && approved.environments) {
+    const key = environmentDigestKey(desired.environment, desired.region);
+    const mine = approved.environments[key];
+    if (!mine) return { ok: false, digest, unreviewed: plannedApiKeys(plan), why: `the approved state has no environment ${key}` };
+    return checkApprovedState(plan, desired, { ...mine, environments: undefined });
+  }
   if (fingerprintMatches(approved.fingerprint, digest.fingerprint)) return { ok: true, how: 'exact', digest };
   const differs = `the desired state is ${shortFingerprint(digest.fingerprint)}, but ${shortFingerprint(approved.fingerprint)} was approved`;
   if (!approved.apis) return { ok: false, digest, unreviewed: plannedApiKeys(plan), why: differs };

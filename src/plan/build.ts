@@ -26,6 +26,7 @@ export function buildPlan({ desired, live, now }: BuildPlanInput): Plan {
     summary: summarize(changes, deployments),
     deployments,
   };
+  if (desired.environment) plan.environment = desired.environment;
   const secrets = secretNames(desired, live);
   if (Object.keys(secrets).length > 0) plan.secrets = secrets;
   if (desired.owner) {

@@ -77,6 +77,26 @@ export interface DesiredStateDigest {
   fingerprint: string;
   region: string;
   apis: Record<string, string>;
+  /**
+   * A state with environments: each environment's own digest, keyed `<environment>/<region>`
+   * (environmentsDigest). The fingerprint then covers all of them: one review approves the
+   * change in every environment, and each environment's apply checks its own part.
+   */
+  environments?: Record<string, DesiredStateDigest>;
+}
+
+/** The key of one environment's digest in DesiredStateDigest.environments. */
+export function environmentDigestKey(environment: string, region: string): string {
+  return `${environment}/${region}`;
+}
+
+/** The digest of a state with environments: one per environment and region, under one fingerprint. */
+export function environmentsDigest(parts: Record<string, DesiredStateDigest>): DesiredStateDigest {
+  const environments = Object.fromEntries(Object.keys(parts).sort().map((k) => [k, parts[k]]));
+  const fingerprint = createHash('sha256')
+    .update(canonicalJson({ environments: Object.fromEntries(Object.entries(environments).map(([k, d]) => [k, d.fingerprint])) }))
+    .digest('hex');
+  return { fingerprint, region: '', apis: {}, environments };
 }
 
 export function desiredStateDigest(given: GatewayModel): DesiredStateDigest {

@@ -46,6 +46,7 @@ const planSchema = z.object({
   adopt: z.array(z.string()).optional(),
   owner: z.string().optional(),
   adoptAccount: z.array(z.object({ target: z.enum(TARGETS), key: z.string(), id: z.string() })).optional(),
+  environment: z.string().optional(),
 });
 
 export function serializePlan(plan: Plan): string {

@@ -18,17 +18,20 @@ import { codeSpan, escapeMarkdownText } from './escape.js';
 import { renderPlanMarkdown } from './plan-markdown.js';
 import { groupByApi, groupTitle, NO_CHANGES } from './plan-common.js';
 import { maskPlan } from './mask.js';
+import {
+  environmentSections,
+  environmentsPlanFingerprint,
+  environmentsStatus,
+  environmentsSummary,
+  environmentsSummaryLine,
+  type EnvironmentCommentSection,
+} from './comment-environments.js';
 
 /** GitHub's limit for issue and PR comment bodies. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
 
-/** The cost part, rendered by src/cost (renderCostMarkdown); shown only when `show`. */
-export interface CostSection {
-  markdown: string;
-  show: boolean;
-  /** Monthly delta in USD, for the summary line; absent when unknown (e.g. unknown region). */
-  monthlyDeltaUsd?: number;
-}
+import { formatUsdDelta, type CostSection } from './cost-common.js';
+export { formatUsdDelta, type CostSection };
 
 export type ProgressState = 'queued' | 'in_progress' | 'success' | 'failure' | 'rolled_back';
 
@@ -63,6 +66,11 @@ export interface PlanCommentInput {
   fullPlanAt?: { label: string; url?: string };
   /** For tests; defaults to GITHUB_COMMENT_LIMIT. */
   maxLength?: number;
+  /**
+   * A state with environments: one section per environment (plan, drift, cost) in place of
+   * `plan`, `drift` and `cost`; `issues` then holds only what is not one environment's.
+   */
+  environments?: EnvironmentCommentSection[];
 }
 
 export interface ApprovalNotes {
@@ -89,6 +97,7 @@ export interface RenderedComment {
 }
 
 export function renderPlanComment(input: PlanCommentInput): RenderedComment {
+  if (input.environments) return renderEnvironmentsComment(input, input.environments);
   const limit = input.maxLength ?? GITHUB_COMMENT_LIMIT;
   const data: CommentData = {
     v: 1,
@@ -120,6 +129,31 @@ export function renderPlanComment(input: PlanCommentInput): RenderedComment {
   const driftLine = driftCount > 0 ? `### ⚠️ Drift this pull request would overwrite\n\n${driftCount} difference${driftCount === 1 ? '' : 's'} between AWS and the base branch (listed in the full plan).` : '';
   const left = budget - note.length - planSummary.length - issuesFit.length - driftLine.length;
   const body = join([head, outcome, issuesFit, note, planSummary, driftLine, cost.length < left ? cost : '', ...tail]);
+  return { body, data, summarised: true };
+}
+
+/** The comment of a state with environments (comment-environments.ts): the same header, approvals and data block. */
+function renderEnvironmentsComment(input: PlanCommentInput, envs: EnvironmentCommentSection[]): RenderedComment {
+  const limit = input.maxLength ?? GITHUB_COMMENT_LIMIT;
+  const derived = input.issues.some((i) => i.severity === 'error') ? 'invalid' : environmentsStatus(envs);
+  const fingerprint = derived === 'invalid' ? undefined : environmentsPlanFingerprint(envs);
+  const summary = environmentsSummary(envs);
+  const data: CommentData = { v: 1, status: input.status ?? derived, fingerprint, headSha: input.headSha, summary, approvals: input.approvals };
+  if (input.desired) data.desired = input.desired;
+  const monthly = envs.some((e) => e.cost?.monthlyDeltaUsd !== undefined) ? envs.reduce((t, e) => t + (e.cost?.monthlyDeltaUsd ?? 0), 0) : undefined;
+  const header = [`## apigw-sync · ${STATUS_TITLE[data.status]}`, ''];
+  if (fingerprint) header.push(summaryBadges(summary, monthly === undefined ? undefined : { markdown: '', show: false, monthlyDeltaUsd: monthly }), '');
+  header.push(environmentsSummaryLine(envs), '');
+  header.push(`Commit ${codeSpan(input.headSha.slice(0, 7))}${fingerprint ? ` · plan fingerprint ${codeSpan(shortFingerprint(fingerprint))}` : ''}`);
+  const head = [COMMENT_MARKER, header.join('\n')].join('\n');
+  // The approval section needs a plan only to know there is one: any stand-in with the fingerprint will do.
+  const approvalInput = { ...input, plan: fingerprint ? ({ fingerprint } as Plan) : undefined };
+  const tail = [approvalSection(approvalInput), progressSection(input.progress), encodeCommentData(data)].filter(Boolean);
+  const outcome = outcomeSection(input.outcome);
+  const issues = issuesSection(input.issues);
+  const full = join([head, outcome, issues, environmentSections(envs, issuesSection), ...tail]);
+  if (full.length <= limit) return { body: full, data, summarised: false };
+  const body = join([head, outcome, issues, fullPlanNote(input, full.length).replace('Below, one line per API.', 'Below, one summary per environment.'), environmentSections(envs, issuesSection, true), ...tail]);
   return { body, data, summarised: true };
 }
 
@@ -165,10 +199,6 @@ export function summaryBadges(s: PlanSummary, cost?: CostSection): string {
   return parts.join(' · ');
 }
 
-export function formatUsdDelta(usd: number): string {
-  const sign = usd > 0 ? '+' : usd < 0 ? '−' : '±';
-  return `${sign}$${Math.abs(usd).toFixed(2)}`;
-}
 
 function issuesSection(issues: ValidationIssue[]): string {
   if (issues.length === 0) return '';

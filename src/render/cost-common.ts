@@ -84,3 +84,17 @@ export function sideAmount(l: ApiCostLine, side: 'before' | 'after'): string {
   const known = (e.requestUsd ?? 0) + e.cache.reduce((s, c) => s + (c.monthlyUsd ?? 0), 0) + (e.connections?.usd ?? 0);
   return known > 0 ? `≥ ${formatUsd(known)}` : 'unknown';
 }
+
+/** The cost part of a PR comment, rendered by src/cost (renderCostMarkdown); shown only when `show`. */
+export interface CostSection {
+  markdown: string;
+  show: boolean;
+  /** Monthly delta in USD, for the summary line; absent when unknown (e.g. unknown region). */
+  monthlyDeltaUsd?: number;
+}
+
+/** `+$12.40`, `−$3.00`, `±$0.00`. */
+export function formatUsdDelta(usd: number): string {
+  const sign = usd > 0 ? '+' : usd < 0 ? '−' : '±';
+  return `${sign}$${Math.abs(usd).toFixed(2)}`;
+}

@@ -13,6 +13,8 @@ const MARKER_RE = /<!-- apigw-sync:drift ([A-Za-z0-9_-]+) -->/;
 
 export interface DriftIssueMarker {
   apiKey: string;
+  /** A state with environments: the environment drifted (each has its own issues); absent for the base. */
+  environment?: string;
   /** ISO time the drift was first seen by a scheduled run. */
   firstSeen: string;
 }
@@ -34,6 +36,7 @@ export function parseDriftMarker(body: string | null | undefined): DriftIssueMar
 
 export interface DriftIssueInput {
   apiKey: string;
+  environment?: string;
   /** The live API's name (what `import --api` accepts); defaults to the key. */
   apiName?: string;
   report: DriftReport;
@@ -46,16 +49,16 @@ export interface DriftIssueInput {
   runUrl?: string;
 }
 
-export function driftIssueTitle(apiKey: string): string {
-  return `Drift: API ${apiKey} differs from gateway-state`;
+export function driftIssueTitle(apiKey: string, environment?: string): string {
+  return `Drift: API ${apiKey}${environment ? ` in ${environment}` : ''} differs from gateway-state`;
 }
 
 export function renderDriftIssue(input: DriftIssueInput): { title: string; body: string } {
   const rows = driftRows(input.report, { apiKeys: [input.apiKey] });
   const name = input.apiName ?? input.apiKey;
   const body = [
-    encodeDriftMarker({ apiKey: input.apiKey, firstSeen: input.firstSeen }),
-    `## Drift in ${codeSpan(input.apiKey)} (${codeSpan(input.report.region)})`,
+    encodeDriftMarker({ apiKey: input.apiKey, ...(input.environment ? { environment: input.environment } : {}), firstSeen: input.firstSeen }),
+    `## Drift in ${codeSpan(input.apiKey)} (${input.environment ? `environment ${codeSpan(input.environment)}, ` : ''}${codeSpan(input.report.region)})`,
     '',
     `Someone or something changed this API in AWS outside apigw-sync. First seen **${input.firstSeen}**, still there at ${input.seenAt}${input.runUrl ? ` ([run](${input.runUrl}))` : ''}.`,
     '',
@@ -77,7 +80,7 @@ export function renderDriftIssue(input: DriftIssueInput): { title: string; body:
     `This issue is updated by every drift run while the drift lasts, closed when AWS matches Git again, and reopened if it comes back. Secret values are masked.`,
     '',
   ].join('\n');
-  return { title: driftIssueTitle(input.apiKey), body };
+  return { title: driftIssueTitle(input.apiKey, input.environment), body };
 }
 
 export function renderDriftResolvedComment(input: { apiKey: string; firstSeen: string; resolvedAt: string }): string {

@@ -22,14 +22,20 @@ export function accountSourceKey(target: ChangeTarget, key: string, ...fields: A
   return ['account', target, key, ...fields.map(String)].join('/');
 }
 
-/** Every account file of the state, compiled; undefined when the state has none. */
-export function compileAccount(ctx: RefContext, o: { region: string; sources: SourceMap }): AccountModel | undefined {
+/**
+ * Every account file of the state, compiled; undefined when the state has none. With an
+ * environment, a kind's folder under `environments/<env>/` (e.g. `environments/dev/domains/`)
+ * replaces the base's folder of that kind: domains, certificates and load balancers belong to
+ * one account and region, so an environment elsewhere names its own.
+ */
+export function compileAccount(ctx: RefContext, o: { region: string; sources: SourceMap; environment?: string }): AccountModel | undefined {
   const model = emptyAccount();
   const issues = ctx.issues;
   for (const kind of ACCOUNT_KINDS) {
     const spec = kind.account.state;
     if (!spec) continue;
-    const prefix = `${spec.dir}/`;
+    const own = o.environment ? `environments/${o.environment}/${spec.dir}/` : undefined;
+    const prefix = own && [...ctx.files.keys()].some((f) => f.startsWith(own)) ? own : `${spec.dir}/`;
     const names = new Map<string, string>();
     for (const rel of [...ctx.files.keys()].filter((f) => f.startsWith(prefix)).sort()) {
       const m = FILE.exec(rel.slice(prefix.length));

@@ -25,6 +25,8 @@ import { duplicateServiceIssues, serviceEntries } from './services.js';
 import { loadWebSocketRoutes } from './websocket-routes.js';
 import type { CompileResult, SourceMap, StateFiles } from './types.js';
 import { locateIn, type SourceDoc } from './yaml-source.js';
+import { compileEnvironmentGateway, type EnvironmentCompile } from './environments/gateway.js';
+import { environmentNames, overlayApi, relocateSources } from './environments/resolve.js';
 
 const API_KEY = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
@@ -36,6 +38,8 @@ export function compileState(files: StateFiles): CompileResult {
   const documents: Record<string, SourceDoc[]> = {};
   const rootLoc = (rel = ''): SourceLocation => ({ file: rel ? posix.join(files.root, rel) : files.root, line: 1, column: 1 });
 
+  // Environments (issue 17): none selected and none declared leaves everything below as it was.
+  const env: EnvironmentCompile = { files, ctx, model, sources, declared: environmentNames(files.files) };
   const gwSrc = sourceFor(ctx, 'gateway.yaml');
   if (gwSrc && gwSrc.value !== undefined) {
     const parsed = gatewaySchema.safeParse(gwSrc.value ?? {}, { reportInput: true });
@@ -43,13 +47,17 @@ export function compileState(files: StateFiles): CompileResult {
     else {
       if (parsed.data.region) model.region = parsed.data.region;
       else if (files.regionOverride) model.region = files.regionOverride;
-      else {
+      else if (files.environment || (files.validateEnvironments && env.declared.length)) {
+        /* the region comes from each environment (compileEnvironmentGateway) */
+      } else {
         issues.push({
           severity: 'error',
           code: 'missing-key',
           location: locateIn(gwSrc, []),
           message: 'region is required in gateway.yaml',
-          hint: 'add "region" (e.g. `region: ap-northeast-2`): it is the region plan and apply change',
+          hint: env.declared.length
+            ? `pass --env <name> (${env.declared.join(', ')}): each environment declares its region; or add "region" for the base alone`
+            : 'add "region" (e.g. `region: ap-northeast-2`): it is the region plan and apply change',
         });
       }
       if (parsed.data.owner) model.owner = parsed.data.owner;
@@ -63,13 +71,17 @@ export function compileState(files: StateFiles): CompileResult {
     }
   }
 
-  // Account-scope records (domains, VPC links, client certificates, …): one file each, in their kind's folder.
-  const account = compileAccount(ctx, { region: model.region, sources });
+  const allApiKeys = [...new Set([...files.files.keys()].filter((f) => f.startsWith('apis/')).map((f) => f.split('/')[1]))].sort();
+  compileEnvironmentGateway(env, gwSrc, allApiKeys);
+  const apiKeys = env.loaded ? allApiKeys.filter((k) => env.loaded!.settings.apis.includes(k)) : allApiKeys;
+
+  // Account-scope records (domains, VPC links, client certificates, …): one file each, in their kind's folder,
+  // in the region the state (or the selected environment) names; an environment's own folder replaces the base's.
+  const account = env.loaded?.file.accountScope === false ? undefined : compileAccount(ctx, { region: model.region, sources, environment: env.loaded ? model.environment : undefined });
   if (account) model.account = account;
 
-  const apiKeys = [...new Set([...files.files.keys()].filter((f) => f.startsWith('apis/')).map((f) => f.split('/')[1]))].sort();
   const accountFiles = accountStateDirs().some((d) => [...files.files.keys()].some((f) => f.startsWith(`${d}/`)));
-  if (apiKeys.length === 0 && !accountFiles && !(files.issues ?? []).some((i) => i.code === 'missing-directory' || i.code === 'not-a-directory')) {
+  if (allApiKeys.length === 0 && !accountFiles && !(files.issues ?? []).some((i) => i.code === 'missing-directory' || i.code === 'not-a-directory')) {
     issues.push({ severity: 'error', code: 'no-apis', location: rootLoc(), message: `${files.root} declares no APIs (no apis/<name>/api.yaml)`, hint: 'add apis/<name>/api.yaml with `kind: RestApi`, `kind: HttpApi` or `kind: WebSocketApi`' });
   }
   for (const key of apiKeys) {
@@ -89,11 +101,14 @@ export function compileState(files: StateFiles): CompileResult {
       issues.push(...zodToIssues(parsed.error, apiSchema, src, rel));
       continue;
     }
-    const defaultsAt = gwSrc ? (p: Array<string | number>) => locateIn(gwSrc, ['defaults', 'rollout', ...p]) : undefined;
-    const api = compileApi({ key, file: parsed.data, src, ctx, defaults: model.defaults, defaultsAt, sources, documents: (documents[key] = []) });
+    const defaultsAt = env.defaultsAt ?? (gwSrc ? (p: Array<string | number>) => locateIn(gwSrc, ['defaults', 'rollout', ...p]) : undefined);
+    const file = env.loaded ? overlayApi(env.loaded, key, parsed.data, src, issues) : parsed.data;
+    if (!file) continue;
+    const api = compileApi({ key, file, src, ctx, defaults: model.defaults, defaultsAt, sources, documents: (documents[key] = []) });
     if (api) model.apis[key] = api;
+    if (env.loaded) relocateSources(env.loaded, key, parsed.data, src, sources);
   }
-  return { model, issues, sources, documents };
+  return { model, issues, sources, documents, ...env.result };
 }
 
 /** `openapi:` and `routes:` where the API's kind has no such thing (said once, before anything is loaded). */

@@ -130,5 +130,10 @@ export async function readStateDir(dir: string, opts: ReadOptions = {}): Promise
     }
     await walk(dirName, MAX_DEPTH - 1, { left: MAX_FILES_PER_API });
   }
+  // One overlay per environment (environments/<name>.yaml); a state without the folder reads as before.
+  const envDir = await lstat(join(root, 'environments')).catch(() => undefined);
+  if (envDir?.isSymbolicLink()) issue('environments', 'symlink-escape', 'environments is a symbolic link; it must be a real directory', 'move the environment files into gateway-state/environments/');
+  // Two levels below: an environment's own account-scope folders (environments/<env>/domains/<name>.yaml).
+  else if (envDir?.isDirectory()) await walk('environments', MAX_DEPTH - 2, { left: MAX_FILES_PER_API });
   return out;
 }

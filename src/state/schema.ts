@@ -51,15 +51,19 @@ export const rolloutSchema = z
   })
   .partial();
 
-const costSchema = z.strictObject({
+export const costSchema = z.strictObject({
   commentThreshold: z.strictObject({ usd: z.number().min(0).optional(), percent: z.number().min(0).optional() }).optional(),
 });
+
+export const REGION_CODE = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
+
+export const gatewayDefaultsSchema = z.strictObject({ rollout: rolloutSchema.optional(), cost: costSchema.optional() });
 
 export const gatewaySchema = z
   .strictObject({
     region: z
       .string()
-      .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'must be an AWS region code such as ap-northeast-2')
+      .regex(REGION_CODE, 'must be an AWS region code such as ap-northeast-2')
       .optional()
       .describe('AWS region of every API in this state: the region plan and apply change (AWS_REGION must agree). Required unless every command is given --region.'),
     owner: z
@@ -67,8 +71,13 @@ export const gatewaySchema = z
       .regex(/^[A-Za-z0-9_.:/=+@-]{1,128}$/, 'must be 1–128 letters, digits or _ . : / = + - @ (it is kept in an AWS tag)')
       .optional()
       .describe('Owner id of this directory, kept on every API it manages (apigw-sync:owner): plan, drift and prune consider only its own APIs. Default: <owner>/<repo>:<path> when the repository is known (GitHub Actions, the App, a git remote).'),
-    defaults: z.strictObject({ rollout: rolloutSchema.optional(), cost: costSchema.optional() }).optional(),
+    defaults: gatewayDefaultsSchema.optional(),
     cost: costSchema.optional().describe('Same as defaults.cost.'),
+    promotion: z
+      .array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'must be an environment name (environments/<name>.yaml)'))
+      .min(1)
+      .optional()
+      .describe('The order a change goes through the environments after merge, e.g. [dev, staging, prod]: each starts only when the one before it promoted.'),
     docs: z
       .strictObject({
         s3Bucket: z

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { apiSchema, gatewaySchema } from '../state/schema.js';
+import { environmentSchema } from '../state/environments/schema.js';
 import { wsRoutesFileSchema } from '../kinds/ws-route/schema.js';
 import { ACCOUNT_KINDS } from '../kinds/registry.js';
 
@@ -19,6 +20,7 @@ function toJson(schema: z.ZodType, id: string, title: string): Record<string, un
 export function jsonSchemas(): Record<string, string> {
   const gateway = toJson(gatewaySchema, 'gateway.schema.json', 'apigw-sync gateway.yaml');
   const api = toJson(apiSchema, 'api.schema.json', 'apigw-sync apis/<api>/api.yaml');
+  const environment = toJson(environmentSchema, 'environment.schema.json', 'apigw-sync environments/<name>.yaml');
   const wsRoutes = toJson(wsRoutesFileSchema, 'websocket-routes.schema.json', 'apigw-sync routes file of a WebSocket API (apis/<api>/routes.yaml)');
   // One schema per account-scope folder: `<dir>.schema.json` (e.g. client-certificates.schema.json).
   const account = ACCOUNT_KINDS.flatMap((k) => {
@@ -29,15 +31,16 @@ export function jsonSchemas(): Record<string, string> {
   const bundle = {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: `${BASE}/gateway-state.schema.json`,
-    title: 'apigw-sync gateway-state (gateway.yaml, an api.yaml, a WebSocket API\'s routes file, or an account-scope file)',
-    $defs: { gateway: strip(gateway), api: strip(api), websocketRoutes: strip(wsRoutes), ...Object.fromEntries(account.map(([dir, js]) => [dir, strip(js)])) },
-    anyOf: [{ $ref: '#/$defs/gateway' }, { $ref: '#/$defs/api' }, { $ref: '#/$defs/websocketRoutes' }, ...account.map(([dir]) => ({ $ref: `#/$defs/${dir}` }))],
+    title: 'apigw-sync gateway-state (gateway.yaml, an api.yaml, a WebSocket API\'s routes file, an account-scope file or an environment file)',
+    $defs: { gateway: strip(gateway), api: strip(api), websocketRoutes: strip(wsRoutes), environment: strip(environment), ...Object.fromEntries(account.map(([dir, js]) => [dir, strip(js)])) },
+    anyOf: [{ $ref: '#/$defs/gateway' }, { $ref: '#/$defs/api' }, { $ref: '#/$defs/websocketRoutes' }, { $ref: '#/$defs/environment' }, ...account.map(([dir]) => ({ $ref: `#/$defs/${dir}` }))],
   };
   const text = (o: unknown) => `${JSON.stringify(o, null, 2)}\n`;
   return {
     'gateway.schema.json': text(gateway),
     'api.schema.json': text(api),
     'websocket-routes.schema.json': text(wsRoutes),
+    'environment.schema.json': text(environment),
     ...Object.fromEntries(account.map(([dir, js]) => [`${dir}.schema.json`, text(js)])),
     'gateway-state.schema.json': text(bundle),
   };

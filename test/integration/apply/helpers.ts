@@ -1,5 +1,5 @@
 /** Shared set-up for apply/engine/cli integration tests: an emulator with quotas on, real SDK clients. */
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAwsClients, type AwsClients } from '../../../src/aws/clients.js';
@@ -28,6 +28,14 @@ export function sdkClients(url: string): AwsClients {
 export function copyState(from = join(import.meta.dirname, '..', '..', '..', 'gateway-state')): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'apigw-sync-')), 'gateway-state');
   cpSync(from, dir, { recursive: true });
+  return dir;
+}
+
+/** A copy of the example without its environments (environments/, gateway.yaml `promotion:`): a state as before environments existed. */
+export function copyBaseState(): string {
+  const dir = copyState();
+  rmSync(join(dir, 'environments'), { recursive: true, force: true });
+  writeFileSync(join(dir, 'gateway.yaml'), readFileSync(join(dir, 'gateway.yaml'), 'utf8').replace(/^promotion:.*\n/m, ''));
   return dir;
 }
 

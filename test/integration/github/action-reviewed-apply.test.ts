@@ -16,7 +16,7 @@ import { createEngineServices } from '../../../src/github/engine-services.js';
 import { desiredStateDigest } from '../../../src/plan/fingerprint.js';
 import { validateState } from '../../../src/validate/index.js';
 import { API, HEAD, MERGE, PR, REPO, official, permission, pull, review, serveState } from '../../unit/github/app-harness.js';
-import { copyState, writesSince } from '../apply/helpers.js';
+import { copyBaseState as copyState, writesSince } from '../apply/helpers.js';
 import { simulateRunner, type Runner } from './runner-env.js';
 
 const REGION = 'ap-northeast-2';

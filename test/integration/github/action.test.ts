@@ -12,7 +12,7 @@ import { RateLimiter } from '../../../src/aws/rate-limit.js';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator/index.js';
 import { createEngineServices } from '../../../src/github/engine-services.js';
 import { COMMENT_MARKER, encodeCommentData, parseCommentData } from '../../../src/render/comment-data.js';
-import { copyState, liveApis } from '../apply/helpers.js';
+import { copyBaseState as copyState, copyState as copyExample, liveApis } from '../apply/helpers.js';
 import { simulateRunner, type Runner } from './runner-env.js';
 import { BASE, HEAD, MERGE, official } from '../../unit/github/app-harness.js';
 
@@ -149,6 +149,23 @@ describe('GitHub Action entry', () => {
     await run();
     expect(process.exitCode ?? 0).toBe(0);
     expect(runner.outputs()).toMatchObject({ region: 'ap-northeast-2', owner: 'acme/gateway:gateway-state' });
+  });
+
+  it('a state with environments: validate lists them in promotion order (a matrix), and with `environment` outputs its region and role', async () => {
+    const withEnvs = copyExample();
+    runner = simulateRunner({ inputs: { command: 'validate', path: withEnvs }, eventName: 'push', event: {} });
+    await run();
+    expect(process.exitCode ?? 0).toBe(0);
+    expect(runner.outputs()).toMatchObject({ environments: '["dev","prod"]', 'role-arn': '', region: 'ap-northeast-2' });
+    runner.restore();
+    runner = simulateRunner({ inputs: { command: 'validate', path: withEnvs, environment: 'dev' }, eventName: 'push', event: {} });
+    await run();
+    expect(process.exitCode ?? 0).toBe(0);
+    expect(runner.outputs()).toMatchObject({ environments: '["dev","prod"]', 'role-arn': 'arn:aws:iam::111111111111:role/apigw-sync', region: 'us-east-1' });
+    runner.restore();
+    runner = simulateRunner({ inputs: { command: 'validate', path: withEnvs, environment: 'prd' }, eventName: 'push', event: {} });
+    await run();
+    expect(process.exitCode).toBe(1);
   });
 
   it('refuses an unknown command clearly', async () => {

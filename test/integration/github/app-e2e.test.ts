@@ -21,7 +21,7 @@ import { runPlan } from '../../../src/engine/index.js';
 import { createEngineServices } from '../../../src/github/engine-services.js';
 import type { Probot } from 'probot';
 import { API, BASE, HEAD, MERGE, PR, REPO, SEALER, deliver, installation, makeProbot, official, permission, pull, review, serveState, useNock } from '../../unit/github/app-harness.js';
-import { copyState, writesSince } from '../apply/helpers.js';
+import { copyBaseState, copyState, writesSince } from '../apply/helpers.js';
 
 let emu: RunningEmulator;
 useNock();
@@ -38,7 +38,7 @@ const clients = (region: string) =>
 const services = () => createEngineServices({ clients, directDeploy: true });
 const at = (pr: number) => ({ owner: 'Codertocat', repo: 'Hello-World', issue_number: pr });
 
-const S0 = copyState();
+const S0 = copyBaseState();
 const EMPTY = mkdtempSync(join(tmpdir(), 'apigw-sync-empty-'));
 /** S0 with one line changed in one file. */
 function variant(file: string, from: string, to: string): string {

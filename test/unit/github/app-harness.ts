@@ -11,7 +11,8 @@
  * comment's text, a push's commits) — each such change is written out in the test.
  */
 import { createHash, generateKeyPairSync } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import nock from 'nock';
@@ -159,7 +160,16 @@ function walk(dir: string): string[] {
     });
 }
 
-export const STATE_DIR = join(import.meta.dirname, '..', '..', '..', 'gateway-state');
+export const EXAMPLE_STATE_DIR = join(import.meta.dirname, '..', '..', '..', 'gateway-state');
+
+/** The example without its environments: a state as before environments existed (the App's single-plan path). */
+export const STATE_DIR = (() => {
+  const dir = join(mkdtempSync(join(tmpdir(), 'apigw-sync-app-state-')), 'gateway-state');
+  cpSync(EXAMPLE_STATE_DIR, dir, { recursive: true });
+  rmSync(join(dir, 'environments'), { recursive: true, force: true });
+  writeFileSync(join(dir, 'gateway.yaml'), readFileSync(join(dir, 'gateway.yaml'), 'utf8').replace(/^promotion:.*\n/m, ''));
+  return dir;
+})();
 
 /** nock for a test file: only 127.0.0.1 reachable, and every declared GitHub call must have been made. */
 export function useNock(): void {

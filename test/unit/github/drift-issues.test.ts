@@ -30,6 +30,28 @@ const issue = (number: number, apiKey: string, state: 'open' | 'closed', firstSe
 });
 const list = (issues: unknown[]) => nock(API).get(`${REPO}/issues`).query({ labels: 'apigw-sync:drift', state: 'all', per_page: '100' }).reply(200, issues);
 
+describe('syncDriftIssues per environment (each environment its own issues)', () => {
+  const envIssue = (number: number, apiKey: string, environment: string) => ({ ...issue(number, apiKey, 'open'), body: `${encodeDriftMarker({ apiKey, environment, firstSeen: '2026-11-20T06:00:00Z' })}\nold text` });
+
+  it("drift of shop in dev opens dev's issue and leaves prod's and the base's alone", async () => {
+    let created: { title: string; body: string } = { title: '', body: '' };
+    const scope = list([issue(20, 'shop', 'open'), envIssue(22, 'shop', 'prod')]).post(`${REPO}/issues`, (b) => ((created = b), true)).reply(201, { number: 23 });
+    const actions = await syncDriftIssues(gh, ref, { report: fixtureDrift(), stateDir: 'gateway-state', environment: 'dev', now: NOW });
+    scope.done();
+    expect(actions).toEqual([{ apiKey: 'shop', action: 'opened', number: 23 }]);
+    expect(created.title).toBe('Drift: API shop in dev differs from gateway-state');
+    expect(parseDriftMarker(created.body)).toEqual({ apiKey: 'shop', environment: 'dev', firstSeen: NOW.toISOString() });
+  });
+
+  it("no drift in prod closes prod's issue only", async () => {
+    const scope = list([envIssue(22, 'shop', 'prod'), envIssue(23, 'shop', 'dev')])
+      .post(`${REPO}/issues/22/comments`).reply(201, {})
+      .patch(`${REPO}/issues/22`, { state: 'closed', state_reason: 'completed' }).reply(200, {});
+    expect(await syncDriftIssues(gh, ref, { report: noDrift, stateDir: 'gateway-state', environment: 'prod', now: NOW })).toEqual([{ apiKey: 'shop', action: 'closed', number: 22 }]);
+    scope.done();
+  });
+});
+
 describe('syncDriftIssues', () => {
   it('opens one issue when drift appears', async () => {
     let body = '';

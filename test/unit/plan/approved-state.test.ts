@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildPlan } from '../../../src/plan/build.js';
 import { checkApprovedState } from '../../../src/plan/approved-state.js';
-import { desiredStateDigest, planFingerprint } from '../../../src/plan/fingerprint.js';
+import { desiredStateDigest, environmentDigestKey, environmentsDigest, planFingerprint } from '../../../src/plan/fingerprint.js';
 import { api, clone, gateway, route, snapshot, stage } from '../../helpers/model-builders.js';
 
 const NOW = new Date('2026-11-23T09:00:00Z');
@@ -64,5 +64,43 @@ describe('checkApprovedState', () => {
     const merged = gateway([shop('v2'), events('/new')]);
     const r = checkApprovedState(buildPlan({ desired: merged, live: snapshot([shop('v2')]), now: NOW }), merged, approved);
     expect(r.ok).toBe(false);
+  });
+});
+
+describe('approved state with environments', () => {
+  const inEnv = (environment: string, region: string, v: string) => ({ ...gateway([shop(v)], region), environment });
+  const approvedAll = () =>
+    environmentsDigest({
+      [environmentDigestKey('dev', 'us-east-1')]: desiredStateDigest(inEnv('dev', 'us-east-1', 'v2')),
+      [environmentDigestKey('prod', 'ap-northeast-2')]: desiredStateDigest(inEnv('prod', 'ap-northeast-2', 'v2')),
+    });
+
+  it('one fingerprint over every environment, independent of the order they were digested in', () => {
+    const a = approvedAll();
+    const b = environmentsDigest(Object.fromEntries(Object.entries(a.environments!).reverse()));
+    expect(a.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(b.fingerprint).toBe(a.fingerprint);
+    const changed = environmentsDigest({ ...a.environments!, 'dev/us-east-1': desiredStateDigest(inEnv('dev', 'us-east-1', 'v3')) });
+    expect(changed.fingerprint).not.toBe(a.fingerprint);
+  });
+
+  it("each environment's apply checks its own part of the approval", () => {
+    const prod = inEnv('prod', 'ap-northeast-2', 'v2');
+    const plan = buildPlan({ desired: prod, live: snapshot([shop('v1')]), now: NOW });
+    expect(checkApprovedState(plan, prod, approvedAll())).toMatchObject({ ok: true, how: 'exact' });
+  });
+
+  it('an environment changed after the review is refused, naming what was not approved', () => {
+    const prod = inEnv('prod', 'ap-northeast-2', 'v3');
+    const plan = buildPlan({ desired: prod, live: snapshot([shop('v1')]), now: NOW });
+    expect(checkApprovedState(plan, prod, approvedAll())).toMatchObject({ ok: false, unreviewed: ['shop'] });
+  });
+
+  it('an environment (or a region of one) the review never saw is refused', () => {
+    const staging = inEnv('staging', 'eu-central-1', 'v2');
+    const plan = buildPlan({ desired: staging, live: snapshot([shop('v1')]), now: NOW });
+    const r = checkApprovedState(plan, staging, approvedAll());
+    expect(r).toMatchObject({ ok: false, unreviewed: ['shop'] });
+    expect(r.ok === false && r.why).toContain('staging/eu-central-1');
   });
 });
