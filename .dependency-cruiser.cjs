@@ -18,7 +18,8 @@ const CORE = '^src/(model|kinds|state|validate|diff|plan|cost|render|rollout|imp
 const EDGES = '^src/(aws|github|engine|cli|emulator|demo|action|docs)/|^src/cli\\.ts$';
 const SDK = '^(@aws-sdk|@smithy)/|node_modules/(@aws-sdk|@smithy)/';
 const GITHUB_LIBS = '^(@octokit|probot|@probot|@actions)/?|node_modules/(@octokit|probot|@probot|@actions)/';
-const IO = '^(fs|fs/promises|node:fs|node:fs/promises|net|node:net|http|node:http|https|node:https|child_process|node:child_process)$';
+const IO =
+  '^(fs|fs/promises|node:fs|node:fs/promises|net|node:net|http|node:http|https|node:https|child_process|node:child_process)$';
 
 /** Folders a core folder may import, besides itself and model/kinds. */
 const coreAllowed = {
@@ -38,35 +39,39 @@ module.exports = {
     {
       name: 'no-circular',
       severity: 'error',
-      comment: 'A cycle makes two modules one; break it by moving the shared part down. (A cycle through a type-only import is no runtime cycle.)',
+      comment:
+        'A cycle makes two modules one; break it by moving the shared part down. (A cycle through a type-only import is no runtime cycle.)',
       from: { path: '^src/' },
       to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
     },
     {
       name: 'model-is-the-bottom',
       severity: 'error',
-      comment: 'src/model is the shared vocabulary: it imports nothing but itself and the kinds\' model types.',
+      comment: "src/model is the shared vocabulary: it imports nothing but itself and the kinds' model types.",
       from: { path: '^src/model/' },
       to: { path: '^src/', pathNot: '^src/model/|^src/kinds/[^/]+/model\\.ts$' },
     },
     {
       name: 'kind-model-types-are-leaves',
       severity: 'error',
-      comment: 'A kind\'s model.ts holds types only: it may import other kinds\' model.ts files and the kind\'s schema, nothing else of src/.',
+      comment:
+        "A kind's model.ts holds types only: it may import other kinds' model.ts files and the kind's schema, nothing else of src/.",
       from: { path: '^src/kinds/[^/]+/model\\.ts$' },
       to: { path: '^src/', pathNot: '^src/kinds/[^/]+/(model|schema)\\.ts$' },
     },
     {
       name: 'kinds-are-core',
       severity: 'error',
-      comment: 'A resource kind describes AWS as pure data and functions: it imports only model, other kinds and libraries like zod.',
+      comment:
+        'A resource kind describes AWS as pure data and functions: it imports only model, other kinds and libraries like zod.',
       from: { path: '^src/kinds/' },
       to: { path: '^src/', pathNot: '^src/(model|kinds)/' },
     },
     {
       name: 'core-imports-no-edge',
       severity: 'error',
-      comment: 'The core (model, kinds, state, validate, diff, plan, cost, render, rollout, import, service) never calls the edges.',
+      comment:
+        'The core (model, kinds, state, validate, diff, plan, cost, render, rollout, import, service) never calls the edges.',
       from: { path: CORE },
       to: { path: EDGES },
     },
@@ -80,7 +85,8 @@ module.exports = {
     {
       name: 'core-does-no-io',
       severity: 'error',
-      comment: 'The core is pure; reading gateway-state (state/read-files.ts, and state/region.ts for gateway.yaml\'s region and owner) is the one documented exception.',
+      comment:
+        "The core is pure; reading gateway-state (state/read-files.ts, and state/region.ts for gateway.yaml's region and owner) is the one documented exception.",
       from: { path: CORE, pathNot: '^src/state/(read-files|region)\\.ts$' },
       to: { dependencyTypes: ['core'], path: IO },
     },
@@ -94,7 +100,8 @@ module.exports = {
     {
       name: 'sdk-only-in-aws',
       severity: 'error',
-      comment: 'AWS SDK clients live in src/aws (and the local endpoint in src/emulator); everything else goes through them.',
+      comment:
+        'AWS SDK clients live in src/aws (and the local endpoint in src/emulator); everything else goes through them.',
       from: { path: '^src/', pathNot: '^src/(aws|emulator)/' },
       to: { path: SDK },
     },
@@ -121,7 +128,8 @@ module.exports = {
     },
     {
       name: 'docs-is-an-edge',
-      comment: 'src/docs builds and writes the documentation site: it may use the core, not the engine, GitHub, the CLI or AWS.',
+      comment:
+        'src/docs builds and writes the documentation site: it may use the core, not the engine, GitHub, the CLI or AWS.',
       severity: 'error',
       from: { path: '^src/docs/' },
       to: { path: '^src/(github|engine|cli|demo|action|emulator|aws)/|^src/cli\\.ts$' },
@@ -138,7 +146,11 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.js', '.mjs', '.cjs', '.json'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+      extensions: ['.ts', '.js', '.mjs', '.cjs', '.json'],
+    },
     reporterOptions: { text: { highlightFocused: true } },
   },
 };

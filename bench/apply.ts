@@ -21,12 +21,15 @@ import { runApply } from '../src/engine/index.js';
 
 const SCALE = Number(process.env.QUOTA_SCALE ?? 10);
 /** Also measured at AWS's real rates (scale 1), where per-call latency is far below the quota interval, as on AWS. */
-const REAL_QUOTA_CASES: Array<[Kind, number]> = process.env.BENCH_SKIP_REAL === '1' ? [] : [
-  ['update-integration', 50],
-  ['update-integration', 200],
-  ['create-route', 50],
-  ['create-route', 200],
-];
+const REAL_QUOTA_CASES: Array<[Kind, number]> =
+  process.env.BENCH_SKIP_REAL === '1'
+    ? []
+    : [
+        ['update-integration', 50],
+        ['update-integration', 200],
+        ['create-route', 50],
+        ['create-route', 200],
+      ];
 /** Routes of the API before the change: 200 for URI edits; 50 when routes are added (API Gateway allows 300 resources per API). */
 const BASE_ROUTES: Record<Kind, number> = { 'update-integration': 200, 'create-route': 50 };
 const REGION = 'ap-northeast-2';
@@ -80,7 +83,8 @@ async function measure(kind: Kind, changed: number, SCALE: number): Promise<Resu
     // The set-up (creating the API) is not measured: quotas off, so it takes no quota time.
     emu.control.setQuotas(false);
     const setup = await runApply({ dir, clients: clientsAt(1000), yes: true });
-    if (setup.status !== 'applied') throw new Error(`set-up failed: ${setup.failures.map((f) => f.message).join('; ')}`);
+    if (setup.status !== 'applied')
+      throw new Error(`set-up failed: ${setup.failures.map((f) => f.message).join('; ')}`);
     writeState(dir, { routes: BASE_ROUTES[kind], changed, kind });
     emu.control.setQuotas(true);
     // Start from full buckets, as the minimum assumes; fresh clients have a full limiter too.
@@ -93,17 +97,23 @@ async function measure(kind: Kind, changed: number, SCALE: number): Promise<Resu
     const wallSeconds = (performance.now() - t0) / 1000;
     if (r.status !== 'applied') throw new Error(`apply failed: ${r.failures.map((f) => f.message).join('; ')}`);
 
-    const calls = emu.control.calls({ since }).filter((c) => c.service === 'apigateway' || c.service === 'apigatewayv2');
+    const calls = emu.control
+      .calls({ since })
+      .filter((c) => c.service === 'apigateway' || c.service === 'apigatewayv2');
     const admitted = calls.filter((c) => c.status !== 429);
     const byOp: Record<string, number> = {};
     for (const c of admitted) byOp[c.operation] = (byOp[c.operation] ?? 0) + 1;
-    const bounds: Array<[string, number]> = [['account-wide 10 rps', minimumSeconds(ACCOUNT_QUOTA, admitted.length, SCALE)]];
+    const bounds: Array<[string, number]> = [
+      ['account-wide 10 rps', minimumSeconds(ACCOUNT_QUOTA, admitted.length, SCALE)],
+    ];
     for (const [op, n] of Object.entries(byOp)) {
       const rule = OPERATION_QUOTAS[op];
       if (rule) bounds.push([op, minimumSeconds(rule, n, SCALE)]);
     }
     const [boundBy, minimum] = bounds.reduce((a, b) => (b[1] > a[1] ? b : a));
-    process.stderr.write(`scale ${SCALE} ${kind} ${changed}: ${calls.length} calls, ${round(wallSeconds)} s, minimum ${round(minimum)} s\n`);
+    process.stderr.write(
+      `scale ${SCALE} ${kind} ${changed}: ${calls.length} calls, ${round(wallSeconds)} s, minimum ${round(minimum)} s\n`,
+    );
     return {
       kind,
       quotaScale: SCALE,
@@ -140,7 +150,7 @@ process.stdout.write(
         'ratio = wall time / quota-bound minimum for the calls actually issued (null: all calls fit in the bursts); target ≤ 1.2. ' +
         'The client aims at 90 % of each quota (rate-limit.ts headroom), so 1.11 is the floor. At scale 10 a quota interval ' +
         '(11 ms) is shorter than one local SDK+emulator round trip on a loaded machine, so those runs are latency-bound; ' +
-        'the scale-1 run is the one that matches AWS, where the interval (100 ms) exceeds a call\'s latency.',
+        "the scale-1 run is the one that matches AWS, where the interval (100 ms) exceeds a call's latency.",
       results,
     },
     null,

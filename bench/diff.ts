@@ -104,7 +104,10 @@ function measure<T>(runs: number, fn: () => T): { best: number; median: number; 
 diffGateway(desired, live); // warm-up (JIT), not measured
 const diff = measure(5, () => diffGateway(desired, live));
 const plan = measure(5, () => buildPlan({ desired, live, now: new Date() }));
-const identicalLive: LiveSnapshot = { ...live, apis: { big: { ...live.apis.big, model: makeApi(structuredClone(desiredRoutes)) } } };
+const identicalLive: LiveSnapshot = {
+  ...live,
+  apis: { big: { ...live.apis.big, model: makeApi(structuredClone(desiredRoutes)) } },
+};
 const identical = measure(5, () => diffGateway(desired, identicalLive));
 
 console.log(

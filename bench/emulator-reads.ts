@@ -45,8 +45,9 @@ if (values.client !== 'http' && values.client !== 'sdk') throw new Error('--clie
 const reads = Number(values.reads);
 const concurrency = Number(values.concurrency);
 
-
-const emu = values['in-process'] ? { ...(await startEmulator({ port: 0, quotas: false })), cpuMs: () => undefined } : await spawnEmulator();
+const emu = values['in-process']
+  ? { ...(await startEmulator({ port: 0, quotas: false })), cpuMs: () => undefined }
+  : await spawnEmulator();
 const control = new EmulatorClient(emu.url);
 const client = new APIGatewayClient({
   endpoint: emu.url,
@@ -59,9 +60,22 @@ const client = new APIGatewayClient({
 const api = await client.send(new CreateRestApiCommand({ name: 'bench' }));
 const restApiId = api.id!;
 for (let i = 0; i < 20; i++) {
-  const r = await client.send(new CreateResourceCommand({ restApiId, parentId: api.rootResourceId!, pathPart: `r${i}` }));
-  await client.send(new PutMethodCommand({ restApiId, resourceId: r.id!, httpMethod: 'GET', authorizationType: 'NONE' }));
-  await client.send(new PutIntegrationCommand({ restApiId, resourceId: r.id!, httpMethod: 'GET', type: 'HTTP_PROXY', integrationHttpMethod: 'GET', uri: `https://b.example.com/r${i}` }));
+  const r = await client.send(
+    new CreateResourceCommand({ restApiId, parentId: api.rootResourceId!, pathPart: `r${i}` }),
+  );
+  await client.send(
+    new PutMethodCommand({ restApiId, resourceId: r.id!, httpMethod: 'GET', authorizationType: 'NONE' }),
+  );
+  await client.send(
+    new PutIntegrationCommand({
+      restApiId,
+      resourceId: r.id!,
+      httpMethod: 'GET',
+      type: 'HTTP_PROXY',
+      integrationHttpMethod: 'GET',
+      uri: `https://b.example.com/r${i}`,
+    }),
+  );
 }
 await client.send(new CreateDeploymentCommand({ restApiId, stageName: 'prod' }));
 
@@ -69,16 +83,23 @@ const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
 /** One raw GET, as the SDK would send it; fails on anything but 200 + JSON. */
 const get = (path: string) =>
   new Promise<void>((resolve, reject) => {
-    const req = request(`${emu.url}${path}`, { agent, headers: { authorization: 'AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/apigateway/aws4_request' } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => (body += d));
-      res.on('end', () => {
-        if (res.statusCode !== 200) return reject(new Error(`GET ${path}: HTTP ${res.statusCode} ${body}`));
-        JSON.parse(body);
-        resolve();
-      });
-    });
+    const req = request(
+      `${emu.url}${path}`,
+      {
+        agent,
+        headers: { authorization: 'AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/apigateway/aws4_request' },
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (body += d));
+        res.on('end', () => {
+          if (res.statusCode !== 200) return reject(new Error(`GET ${path}: HTTP ${res.statusCode} ${body}`));
+          JSON.parse(body);
+          resolve();
+        });
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -117,8 +138,19 @@ const served = await control.calls({ since: before });
 await emu.stop();
 
 if (served.length !== reads || served.some((c) => c.write || c.status !== 200)) {
-  throw new Error(`expected ${reads} successful reads, the call log shows ${served.length} (${served.filter((c) => c.status !== 200).length} failed)`);
+  throw new Error(
+    `expected ${reads} successful reads, the call log shows ${served.length} (${served.filter((c) => c.status !== 200).length} failed)`,
+  );
 }
 process.stdout.write(
-  JSON.stringify({ reads, ms, readsPerSecond: Math.round((reads / ms) * 1000), emulatorCpuMs, client: values.client, concurrency, inProcess: values['in-process'], loadavg1m: loadavg()[0] }) + '\n',
+  JSON.stringify({
+    reads,
+    ms,
+    readsPerSecond: Math.round((reads / ms) * 1000),
+    emulatorCpuMs,
+    client: values.client,
+    concurrency,
+    inProcess: values['in-process'],
+    loadavg1m: loadavg()[0],
+  }) + '\n',
 );

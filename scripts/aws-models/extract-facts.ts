@@ -34,13 +34,20 @@ interface BotoShape {
 }
 interface BotoModel {
   metadata: Record<string, unknown>;
-  operations: Record<string, { input?: { shape: string }; output?: { shape: string }; errors?: Array<{ shape: string }> }>;
+  operations: Record<
+    string,
+    { input?: { shape: string }; output?: { shape: string }; errors?: Array<{ shape: string }> }
+  >;
   shapes: Record<string, BotoShape>;
 }
 
 function botocoreDir(): string {
   const py = process.env.PYTHON ?? 'python3';
-  return execFileSync(py, ['-c', 'import botocore, os; print(os.path.dirname(botocore.__file__) + "|" + botocore.__version__)'], { encoding: 'utf8' }).trim();
+  return execFileSync(
+    py,
+    ['-c', 'import botocore, os; print(os.path.dirname(botocore.__file__) + "|" + botocore.__version__)'],
+    { encoding: 'utf8' },
+  ).trim();
 }
 
 function readModel(dataDir: string, name: string, version: string): BotoModel {
@@ -62,7 +69,15 @@ function readModel(dataDir: string, name: string, version: string): BotoModel {
  * again: its facts are those of its first occurrence, and the recursion would otherwise grow
  * the file exponentially.
  */
-function walk(model: BotoModel, shapeName: string, path: string, out: Record<string, MemberFacts>, what: 'input' | 'output', depth = 0, onPath: ReadonlySet<string> = new Set()): void {
+function walk(
+  model: BotoModel,
+  shapeName: string,
+  path: string,
+  out: Record<string, MemberFacts>,
+  what: 'input' | 'output',
+  depth = 0,
+  onPath: ReadonlySet<string> = new Set(),
+): void {
   const s = model.shapes[shapeName];
   if (!s || depth > 12 || onPath.has(shapeName)) return;
   const inner = new Set(onPath).add(shapeName);
@@ -86,7 +101,9 @@ function walk(model: BotoModel, shapeName: string, path: string, out: Record<str
   }
   if (Object.keys(facts).length > 0) out[path] = facts;
   const at = (p: string) => (path === '' ? p : `${path}.${p}`);
-  if (s.type === 'structure') for (const [name, ref] of Object.entries(s.members ?? {})) walk(model, ref.shape, at(name), out, what, depth + 1, inner);
+  if (s.type === 'structure')
+    for (const [name, ref] of Object.entries(s.members ?? {}))
+      walk(model, ref.shape, at(name), out, what, depth + 1, inner);
   if (s.type === 'list' && s.member) walk(model, s.member.shape, `${path}[]`, out, what, depth + 1, inner);
   if (s.type === 'map' && s.key && s.value) {
     walk(model, s.key.shape, `${path}{key}`, out, what, depth + 1, inner);
@@ -108,10 +125,22 @@ function serviceFacts(model: BotoModel, subset?: readonly string[]): ServiceFact
   for (const [name, s] of Object.entries(model.shapes)) {
     if (!s.exception) continue;
     const status = s.error?.httpStatusCode ?? (s.error?.senderFault === false ? 500 : 400);
-    const members = Object.entries(s.members ?? {}).filter(([, ref]) => !ref.location).map(([m, ref]) => ref.locationName ?? m);
-    errors[name] = { status, code: s.error?.code ?? name, fault: s.error?.senderFault === false || status >= 500 ? 'server' : 'client', ...(members.length > 0 ? { members } : {}) };
+    const members = Object.entries(s.members ?? {})
+      .filter(([, ref]) => !ref.location)
+      .map(([m, ref]) => ref.locationName ?? m);
+    errors[name] = {
+      status,
+      code: s.error?.code ?? name,
+      fault: s.error?.senderFault === false || status >= 500 ? 'server' : 'client',
+      ...(members.length > 0 ? { members } : {}),
+    };
   }
-  return { protocols: (model.metadata.protocols as string[] | undefined) ?? [String(model.metadata.protocol)], awsQueryCompatible: model.metadata.awsQueryCompatible !== undefined, operations, errors };
+  return {
+    protocols: (model.metadata.protocols as string[] | undefined) ?? [String(model.metadata.protocol)],
+    awsQueryCompatible: model.metadata.awsQueryCompatible !== undefined,
+    operations,
+    errors,
+  };
 }
 
 const [dataDirBase, version] = botocoreDir().split('|');
@@ -123,8 +152,14 @@ for (const svc of SERVICES) {
 // One operation per line: compact, and a model refresh shows as a readable diff.
 const lines = ['{', `"source": ${JSON.stringify(facts.source)},`, '"services": {'];
 Object.entries(facts.services).forEach(([name, svc], i, all) => {
-  lines.push(`${JSON.stringify(name)}: {"protocols": ${JSON.stringify(svc.protocols)}, "awsQueryCompatible": ${svc.awsQueryCompatible},`, `"errors": ${JSON.stringify(svc.errors)},`, '"operations": {');
-  Object.entries(svc.operations).forEach(([op, f], j, ops) => lines.push(`${JSON.stringify(op)}: ${JSON.stringify(f)}${j < ops.length - 1 ? ',' : ''}`));
+  lines.push(
+    `${JSON.stringify(name)}: {"protocols": ${JSON.stringify(svc.protocols)}, "awsQueryCompatible": ${svc.awsQueryCompatible},`,
+    `"errors": ${JSON.stringify(svc.errors)},`,
+    '"operations": {',
+  );
+  Object.entries(svc.operations).forEach(([op, f], j, ops) =>
+    lines.push(`${JSON.stringify(op)}: ${JSON.stringify(f)}${j < ops.length - 1 ? ',' : ''}`),
+  );
   lines.push(`}}${i < all.length - 1 ? ',' : ''}`);
 });
 lines.push('}}');

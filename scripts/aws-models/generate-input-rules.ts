@@ -36,10 +36,20 @@ export function buildInputRules(): InputRules {
     for (const [name, op] of Object.entries(model.operations).sort(([a], [b]) => a.localeCompare(b))) {
       if (model.info.servedSubset && !model.info.servedSubset.includes(name)) continue;
       reachable(model.shapes, op.input, seen);
-      operations[name] = { http: op.http, input: op.input, constraints: model.facts.operations[name]?.input ?? {}, errors: model.facts.operations[name]?.errors ?? [] };
+      operations[name] = {
+        http: op.http,
+        input: op.input,
+        constraints: model.facts.operations[name]?.input ?? {},
+        errors: model.facts.operations[name]?.errors ?? [],
+      };
     }
     const shapes = Object.fromEntries([...seen].sort().map((s) => [s, model.shapes[s]]));
-    out.services[model.info.name] = { protocol: String(model.metadata.protocol), operations, errorShapes: model.facts.errors, shapes };
+    out.services[model.info.name] = {
+      protocol: String(model.metadata.protocol),
+      operations,
+      errorShapes: model.facts.errors,
+      shapes,
+    };
   }
   out.source = `aws-sdk ${(require('aws-sdk/package.json') as { version: string }).version} apis/*.min.json + scripts/aws-models/facts.json`;
   return out;
@@ -55,10 +65,14 @@ function serialize(rules: InputRules): string {
   services.forEach(([name, svc], i) => {
     lines.push(`${JSON.stringify(name)}: {"protocol": ${JSON.stringify(svc.protocol)},`, '"operations": {');
     const ops = Object.entries(svc.operations);
-    ops.forEach(([op, r], j) => lines.push(`${JSON.stringify(op)}: ${JSON.stringify(r)}${j < ops.length - 1 ? ',' : ''}`));
+    ops.forEach(([op, r], j) =>
+      lines.push(`${JSON.stringify(op)}: ${JSON.stringify(r)}${j < ops.length - 1 ? ',' : ''}`),
+    );
     lines.push('},', `"errorShapes": ${JSON.stringify(svc.errorShapes)},`, '"shapes": {');
     const shapes = Object.entries(svc.shapes);
-    shapes.forEach(([s, r], j) => lines.push(`${JSON.stringify(s)}: ${JSON.stringify(r)}${j < shapes.length - 1 ? ',' : ''}`));
+    shapes.forEach(([s, r], j) =>
+      lines.push(`${JSON.stringify(s)}: ${JSON.stringify(r)}${j < shapes.length - 1 ? ',' : ''}`),
+    );
     lines.push(`}}${i < services.length - 1 ? ',' : ''}`);
   });
   lines.push('}}');

@@ -37,21 +37,83 @@ export interface ServiceInfo {
 
 /** The services the emulator serves. (ACM and STS models ship in the same package for later.) */
 export const SERVICES: readonly ServiceInfo[] = [
-  { name: 'apigateway', title: 'API Gateway (REST APIs, v1)', sdkV2Model: 'apigateway-2015-07-09', botocoreName: 'apigateway', apiVersion: '2015-07-09', sdkV3Package: '@aws-sdk/client-api-gateway' },
-  { name: 'apigatewayv2', title: 'API Gateway v2 (HTTP and WebSocket APIs)', sdkV2Model: 'apigatewayv2-2018-11-29', botocoreName: 'apigatewayv2', apiVersion: '2018-11-29', sdkV3Package: '@aws-sdk/client-apigatewayv2' },
-  { name: 'cloudwatch', title: 'CloudWatch', sdkV2Model: 'monitoring-2010-08-01', botocoreName: 'cloudwatch', apiVersion: '2010-08-01', sdkV3Package: '@aws-sdk/client-cloudwatch' },
-  { name: 'wafv2', title: 'AWS WAF (wafv2)', sdkV2Model: 'wafv2-2019-07-29', botocoreName: 'wafv2', apiVersion: '2019-07-29', sdkV3Package: '@aws-sdk/client-wafv2',
-    servedSubset: ['AssociateWebACL', 'CreateWebACL', 'DeleteWebACL', 'DisassociateWebACL', 'GetWebACL', 'GetWebACLForResource', 'ListResourcesForWebACL', 'ListWebACLs'] },
-  { name: 'ssm', title: 'Systems Manager (SSM)', sdkV2Model: 'ssm-2014-11-06', botocoreName: 'ssm', apiVersion: '2014-11-06', sdkV3Package: '@aws-sdk/client-ssm',
-    servedSubset: ['GetParameter', 'PutParameter'] },
-  { name: 'secretsmanager', title: 'Secrets Manager', sdkV2Model: 'secretsmanager-2017-10-17', botocoreName: 'secretsmanager', apiVersion: '2017-10-17', sdkV3Package: '@aws-sdk/client-secrets-manager',
-    servedSubset: ['CreateSecret', 'GetSecretValue', 'PutSecretValue'] },
+  {
+    name: 'apigateway',
+    title: 'API Gateway (REST APIs, v1)',
+    sdkV2Model: 'apigateway-2015-07-09',
+    botocoreName: 'apigateway',
+    apiVersion: '2015-07-09',
+    sdkV3Package: '@aws-sdk/client-api-gateway',
+  },
+  {
+    name: 'apigatewayv2',
+    title: 'API Gateway v2 (HTTP and WebSocket APIs)',
+    sdkV2Model: 'apigatewayv2-2018-11-29',
+    botocoreName: 'apigatewayv2',
+    apiVersion: '2018-11-29',
+    sdkV3Package: '@aws-sdk/client-apigatewayv2',
+  },
+  {
+    name: 'cloudwatch',
+    title: 'CloudWatch',
+    sdkV2Model: 'monitoring-2010-08-01',
+    botocoreName: 'cloudwatch',
+    apiVersion: '2010-08-01',
+    sdkV3Package: '@aws-sdk/client-cloudwatch',
+  },
+  {
+    name: 'wafv2',
+    title: 'AWS WAF (wafv2)',
+    sdkV2Model: 'wafv2-2019-07-29',
+    botocoreName: 'wafv2',
+    apiVersion: '2019-07-29',
+    sdkV3Package: '@aws-sdk/client-wafv2',
+    servedSubset: [
+      'AssociateWebACL',
+      'CreateWebACL',
+      'DeleteWebACL',
+      'DisassociateWebACL',
+      'GetWebACL',
+      'GetWebACLForResource',
+      'ListResourcesForWebACL',
+      'ListWebACLs',
+    ],
+  },
+  {
+    name: 'ssm',
+    title: 'Systems Manager (SSM)',
+    sdkV2Model: 'ssm-2014-11-06',
+    botocoreName: 'ssm',
+    apiVersion: '2014-11-06',
+    sdkV3Package: '@aws-sdk/client-ssm',
+    servedSubset: ['GetParameter', 'PutParameter'],
+  },
+  {
+    name: 'secretsmanager',
+    title: 'Secrets Manager',
+    sdkV2Model: 'secretsmanager-2017-10-17',
+    botocoreName: 'secretsmanager',
+    apiVersion: '2017-10-17',
+    sdkV3Package: '@aws-sdk/client-secrets-manager',
+    servedSubset: ['CreateSecret', 'GetSecretValue', 'PutSecretValue'],
+  },
 ];
 
 /** A member or shape as the minified models write it: `{}` is a string, `{shape: "S9"}` a reference. */
 export interface ShapeRef {
   shape?: string;
-  type?: 'structure' | 'list' | 'map' | 'string' | 'integer' | 'long' | 'double' | 'float' | 'boolean' | 'timestamp' | 'blob';
+  type?:
+    | 'structure'
+    | 'list'
+    | 'map'
+    | 'string'
+    | 'integer'
+    | 'long'
+    | 'double'
+    | 'float'
+    | 'boolean'
+    | 'timestamp'
+    | 'blob';
   members?: Record<string, ShapeRef>;
   required?: string[];
   member?: ShapeRef;
@@ -96,7 +158,10 @@ export interface ErrorFacts {
 export interface ServiceFacts {
   protocols: string[];
   awsQueryCompatible: boolean;
-  operations: Record<string, { errors: string[]; input: Record<string, MemberFacts>; output: Record<string, MemberFacts> }>;
+  operations: Record<
+    string,
+    { errors: string[]; input: Record<string, MemberFacts>; output: Record<string, MemberFacts> }
+  >;
   errors: Record<string, ErrorFacts>;
 }
 
@@ -122,12 +187,24 @@ export function loadFacts(): Facts {
 }
 
 export function loadModel(info: ServiceInfo): ServiceModel {
-  const raw = require(`aws-sdk/apis/${info.sdkV2Model}.min.json`) as { metadata: Record<string, unknown>; operations: Record<string, Omit<Operation, 'name'>>; shapes: Record<string, ShapeRef> };
+  const raw = require(`aws-sdk/apis/${info.sdkV2Model}.min.json`) as {
+    metadata: Record<string, unknown>;
+    operations: Record<string, Omit<Operation, 'name'>>;
+    shapes: Record<string, ShapeRef>;
+  };
   const facts = loadFacts().services[info.name];
   if (!facts) throw new Error(`${FACTS_FILE} has no facts for ${info.name}: run npm run models:facts`);
   const operations: Record<string, Operation> = {};
   for (const [name, op] of Object.entries(raw.operations)) {
-    operations[name] = { name, ...op, http: { method: op.http?.method ?? 'POST', requestUri: op.http?.requestUri ?? '/', responseCode: op.http?.responseCode } };
+    operations[name] = {
+      name,
+      ...op,
+      http: {
+        method: op.http?.method ?? 'POST',
+        requestUri: op.http?.requestUri ?? '/',
+        responseCode: op.http?.responseCode,
+      },
+    };
   }
   return { info, metadata: raw.metadata, operations, shapes: raw.shapes, facts };
 }
@@ -137,7 +214,10 @@ export function loadModels(): ServiceModel[] {
 }
 
 /** A reference with its shape resolved and the reference's own traits (location, name) kept on top. */
-export function resolve(model: Pick<ServiceModel, 'shapes'>, ref: ShapeRef): ShapeRef & { type: NonNullable<ShapeRef['type']> } {
+export function resolve(
+  model: Pick<ServiceModel, 'shapes'>,
+  ref: ShapeRef,
+): ShapeRef & { type: NonNullable<ShapeRef['type']> } {
   let out: ShapeRef = ref;
   let guard = 0;
   while (out.shape !== undefined && guard++ < 20) {

@@ -5,7 +5,13 @@
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import * as core from '@actions/core';
-import { ACTION_COMMANDS, runActionCommand, type ActionCommand, type ActionContext, type ActionInputs } from '../github/action-command.js';
+import {
+  ACTION_COMMANDS,
+  runActionCommand,
+  type ActionCommand,
+  type ActionContext,
+  type ActionInputs,
+} from '../github/action-command.js';
 import { actionGitHubClient } from '../github/action-client.js';
 import { createEngineServices } from '../github/engine-services.js';
 import { runServiceActionCommand } from '../github/action-service.js';
@@ -28,23 +34,48 @@ export async function run(deps: RunDeps = {}): Promise<void> {
   try {
     const command = core.getInput('command', { required: true });
     if (command === 'propose' || command === 'check-service') return await runServiceCommand(command, env);
-    if (command === 'docs') return await report(await runDocsActionCommand({ path: core.getInput('path') || 'gateway-state', out: core.getInput('out') || 'site', offline: core.getInput('offline') === 'true' }, env), env);
+    if (command === 'docs')
+      return await report(
+        await runDocsActionCommand(
+          {
+            path: core.getInput('path') || 'gateway-state',
+            out: core.getInput('out') || 'site',
+            offline: core.getInput('offline') === 'true',
+          },
+          env,
+        ),
+        env,
+      );
     const inputs = readInputs();
     const token = core.getInput('github-token');
     const region = core.getInput('region') || undefined;
     // The state's own region and owner, for the steps that follow (the AWS credentials step takes `region`).
     const declared = await declaredSettings(inputs.path);
-    const ownerId = declared.owner ?? (env.GITHUB_REPOSITORY ? ownerIdFor(env.GITHUB_REPOSITORY, relative(env.GITHUB_WORKSPACE ?? process.cwd(), resolve(inputs.path))) : undefined);
+    const ownerId =
+      declared.owner ??
+      (env.GITHUB_REPOSITORY
+        ? ownerIdFor(env.GITHUB_REPOSITORY, relative(env.GITHUB_WORKSPACE ?? process.cwd(), resolve(inputs.path)))
+        : undefined);
     // A state with environments: their promotion order (a matrix), and the environment's own region and role.
     const environments = declaredEnvironments(await readStateDir(inputs.path));
     core.setOutput('environments', JSON.stringify(promotionOrder(environments)));
     const environment = inputs.environment ? environments.byName[inputs.environment] : undefined;
-    if (inputs.environment && !environment) throw new Error(unknownEnvironmentMessage(inputs.environment, environments.names).message);
+    if (inputs.environment && !environment)
+      throw new Error(unknownEnvironmentMessage(inputs.environment, environments.names).message);
     core.setOutput('role-arn', environment?.account.roleArn ?? '');
-    core.setOutput('region', environment ? (inputs.region ?? environment.regions[0] ?? '') : (declared.region ?? region ?? ''));
+    core.setOutput(
+      'region',
+      environment ? (inputs.region ?? environment.regions[0] ?? '') : (declared.region ?? region ?? ''),
+    );
     core.setOutput('owner', ownerId ?? '');
-    const services = deps.services ?? createEngineServices({ region, ownerId, pricesFile: core.getInput('prices') || undefined });
-    const result = await runActionCommand(inputs, readContext(env), services, token ? actionGitHubClient(token, env) : undefined);
+    const services =
+      deps.services ?? createEngineServices({ region, ownerId, pricesFile: core.getInput('prices') || undefined });
+    const result = await runActionCommand(
+      inputs,
+      readContext(env),
+      services,
+      token ? actionGitHubClient(token, env) : undefined,
+    );
     core.setOutput('has-changes', String(result.outputs['has-changes']));
     core.setOutput('plan-fingerprint', result.outputs['plan-fingerprint']);
     core.setOutput('desired-fingerprint', result.outputs['desired-fingerprint']);
@@ -71,10 +102,16 @@ async function runServiceCommand(command: 'propose' | 'check-service', env: Node
     base: core.getInput('base') || undefined,
     offline: core.getInput('offline') === 'true',
   };
-  await report(await runServiceActionCommand(inputs, sourceFromEnv(env), token ? actionGitHubClient(token, env) : undefined, env), env);
+  await report(
+    await runServiceActionCommand(inputs, sourceFromEnv(env), token ? actionGitHubClient(token, env) : undefined, env),
+    env,
+  );
 }
 
-async function report(result: { outputs: Record<string, string>; summary: string; failed?: string; log: string[] }, env: NodeJS.ProcessEnv): Promise<void> {
+async function report(
+  result: { outputs: Record<string, string>; summary: string; failed?: string; log: string[] },
+  env: NodeJS.ProcessEnv,
+): Promise<void> {
   for (const [name, value] of Object.entries(result.outputs)) core.setOutput(name, value);
   for (const line of result.log) core.info(line);
   if (env.GITHUB_STEP_SUMMARY && result.summary) await core.summary.addRaw(result.summary, true).write();
@@ -83,9 +120,11 @@ async function report(result: { outputs: Record<string, string>; summary: string
 
 function readInputs(): ActionInputs {
   const command = core.getInput('command', { required: true }) as ActionCommand;
-  if (!ACTION_COMMANDS.includes(command)) throw new Error(`input "command" must be one of ${ACTION_COMMANDS.join(', ')}; got "${command}"`);
+  if (!ACTION_COMMANDS.includes(command))
+    throw new Error(`input "command" must be one of ${ACTION_COMMANDS.join(', ')}; got "${command}"`);
   const comment = (core.getInput('comment') || 'update') as CommentMode;
-  if (!['update', 'new', 'off'].includes(comment)) throw new Error(`input "comment" must be update, new or off; got "${comment}"`);
+  if (!['update', 'new', 'off'].includes(comment))
+    throw new Error(`input "comment" must be update, new or off; got "${comment}"`);
   return {
     command,
     path: core.getInput('path') || 'gateway-state',
@@ -126,7 +165,9 @@ function number(name: string): number | undefined {
 
 /** What the runner tells every step about the event (the documented GITHUB_* variables). */
 function readContext(env: NodeJS.ProcessEnv): ActionContext {
-  const event = env.GITHUB_EVENT_PATH ? (JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as Record<string, unknown>) : {};
+  const event = env.GITHUB_EVENT_PATH
+    ? (JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as Record<string, unknown>)
+    : {};
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
   const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
   return {
@@ -135,6 +176,9 @@ function readContext(env: NodeJS.ProcessEnv): ActionContext {
     event,
     sha: env.GITHUB_SHA,
     actor: env.GITHUB_ACTOR,
-    runUrl: env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
+    runUrl:
+      env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY
+        ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+        : undefined,
   };
 }

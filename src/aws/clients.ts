@@ -150,7 +150,12 @@ export function createAwsClients(opts: CreateAwsClientsOptions = {}): AwsClients
 }
 
 interface StackOwner {
-  middlewareStack: { addRelativeTo(mw: unknown, opts: { name: string; relation: 'before' | 'after'; toMiddleware: string; override?: boolean }): void };
+  middlewareStack: {
+    addRelativeTo(
+      mw: unknown,
+      opts: { name: string; relation: 'before' | 'after'; toMiddleware: string; override?: boolean },
+    ): void;
+  };
 }
 
 /** Inside the retry loop, so every attempt waits for a token and is counted. */
@@ -166,12 +171,22 @@ function installLimiter(client: StackOwner, service: AwsService, limiter: RateLi
         limiter.succeeded(service, operation);
         return out;
       } catch (e) {
-        if (httpStatusOf(e) === 429 || awsErrorCode(e) === 'TooManyRequestsException' || awsErrorCode(e) === 'Throttling' || awsErrorCode(e) === 'ThrottlingException') {
+        if (
+          httpStatusOf(e) === 429 ||
+          awsErrorCode(e) === 'TooManyRequestsException' ||
+          awsErrorCode(e) === 'Throttling' ||
+          awsErrorCode(e) === 'ThrottlingException'
+        ) {
           calls.throttled++;
           limiter.throttled(service, operation);
         }
         throw e;
       }
     };
-  client.middlewareStack.addRelativeTo(mw, { name: 'apigwSyncRateLimit', relation: 'after', toMiddleware: 'retryMiddleware', override: true });
+  client.middlewareStack.addRelativeTo(mw, {
+    name: 'apigwSyncRateLimit',
+    relation: 'after',
+    toMiddleware: 'retryMiddleware',
+    override: true,
+  });
 }

@@ -51,7 +51,9 @@ export function hintForAwsError(code: string, status?: number): string | undefin
     case 'ENOTFOUND':
       return 'the AWS endpoint cannot be reached; check AWS_ENDPOINT_URL / AWS_REGION and the network';
     default:
-      return status !== undefined && status >= 500 ? 'AWS answered with a server error through every retry; try again later' : undefined;
+      return status !== undefined && status >= 500
+        ? 'AWS answered with a server error through every retry; try again later'
+        : undefined;
   }
 }
 

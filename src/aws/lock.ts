@@ -173,7 +173,8 @@ export function staleHolder(owner: string, env: NodeJS.ProcessEnv = process.env)
   }
   const [userHost, pidText] = parts;
   const pid = Number(pidText);
-  if (userHost !== tagSafe(`${safeUser()}@${hostname()}`) || !Number.isInteger(pid) || pid === process.pid) return undefined;
+  if (userHost !== tagSafe(`${safeUser()}@${hostname()}`) || !Number.isInteger(pid) || pid === process.pid)
+    return undefined;
   return processAlive(pid) ? undefined : `process ${pid} on this machine, which held it, is no longer running`;
 }
 
@@ -187,7 +188,10 @@ function processAlive(pid: number): boolean {
 }
 
 /** `apigw-sync unlock`: removes the lock whoever holds it. Returns what was removed. */
-export async function forceUnlock(api: ApiRef, o: Pick<LockOptions, 'clients' | 'caller' | 'region'>): Promise<LockInfo | undefined> {
+export async function forceUnlock(
+  api: ApiRef,
+  o: Pick<LockOptions, 'clients' | 'caller' | 'region'>,
+): Promise<LockInfo | undefined> {
   const tags = new ApiTags(o.clients, o.caller, o.region);
   const held = (await tags.read(api))[TAG_LOCK];
   if (!held) return undefined;

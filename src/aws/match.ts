@@ -51,7 +51,11 @@ export class DuplicateApiIdTagError extends ApigwSyncError {
   }
 }
 
-export function matchApis<T extends LiveApiSummary>(desired: Record<string, DesiredApiRef>, all: T[], opts: MatchOptions = {}): ApiMatch<T> {
+export function matchApis<T extends LiveApiSummary>(
+  desired: Record<string, DesiredApiRef>,
+  all: T[],
+  opts: MatchOptions = {},
+): ApiMatch<T> {
   const ownerOf = (a: T) => a.tags[TAG_OWNER];
   const isElsewhere = (a: T) => ownerOf(a) !== undefined && ownerOf(a) !== opts.owner;
   const elsewhere = all
@@ -68,7 +72,11 @@ export function matchApis<T extends LiveApiSummary>(desired: Record<string, Desi
   }
   for (const key of Object.keys(desired).sort()) {
     const tagged = byTag.get(key) ?? [];
-    if (tagged.length > 1) throw new DuplicateApiIdTagError(key, tagged.map((a) => a.apiId));
+    if (tagged.length > 1)
+      throw new DuplicateApiIdTagError(
+        key,
+        tagged.map((a) => a.apiId),
+      );
     if (tagged.length === 1) {
       matched[key] = tagged[0];
       taken.add(tagged[0]);
@@ -78,8 +86,14 @@ export function matchApis<T extends LiveApiSummary>(desired: Record<string, Desi
     if (matched[key]) continue;
     const want = desired[key];
     // An API tagged for another key belongs to that key, even if the folder is gone.
-    const candidates = live.filter((a) => !taken.has(a) && !a.tags[TAG_ID] && a.kind === want.kind && a.name === want.name);
-    if (candidates.length > 1) throw new AmbiguousApiError(want.name, candidates.map((a) => a.apiId));
+    const candidates = live.filter(
+      (a) => !taken.has(a) && !a.tags[TAG_ID] && a.kind === want.kind && a.name === want.name,
+    );
+    if (candidates.length > 1)
+      throw new AmbiguousApiError(
+        want.name,
+        candidates.map((a) => a.apiId),
+      );
     if (candidates.length === 1) {
       matched[key] = candidates[0];
       taken.add(candidates[0]);
@@ -91,7 +105,13 @@ export function matchApis<T extends LiveApiSummary>(desired: Record<string, Desi
       const managedTag = a.tags[TAG_MANAGED] === 'true';
       const ours = opts.owner !== undefined && ownerOf(a) === opts.owner;
       const legacy = managedTag && ownerOf(a) === undefined && opts.owner !== undefined;
-      return { apiId: a.apiId, kind: a.kind, name: a.name, managed: managedTag && (ours || opts.owner === undefined), ...(legacy ? { legacy: true } : {}) };
+      return {
+        apiId: a.apiId,
+        kind: a.kind,
+        name: a.name,
+        managed: managedTag && (ours || opts.owner === undefined),
+        ...(legacy ? { legacy: true } : {}),
+      };
     });
   return { matched, unmanaged, elsewhere };
 }
@@ -101,6 +121,10 @@ export function findByIdOrName<T extends LiveApiSummary>(live: T[], idOrName: st
   const byId = live.find((a) => a.apiId === idOrName);
   if (byId) return byId;
   const named = live.filter((a) => a.name === idOrName);
-  if (named.length > 1) throw new AmbiguousApiError(idOrName, named.map((a) => a.apiId));
+  if (named.length > 1)
+    throw new AmbiguousApiError(
+      idOrName,
+      named.map((a) => a.apiId),
+    );
   return named[0];
 }

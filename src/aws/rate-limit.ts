@@ -161,7 +161,8 @@ export class RateLimiter {
 
   succeeded(service?: AwsService, operation?: string): void {
     const own = service && operation ? this.ownBucket(service, operation) : undefined;
-    for (const b of own ? [own, this.account] : [this.account]) if (b.factor < 1) b.factor = Math.min(1, b.factor + RECOVERY_STEP);
+    for (const b of own ? [own, this.account] : [this.account])
+      if (b.factor < 1) b.factor = Math.min(1, b.factor + RECOVERY_STEP);
   }
 
   /** Current share of the account rate (1 = full; lower after throttling). */

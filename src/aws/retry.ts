@@ -37,7 +37,10 @@ export class ApigwRetryStrategy extends StandardRetryStrategy {
     super({ maxAttempts });
   }
 
-  override refreshRetryTokenForRetry(token: StandardRetryToken, errorInfo: RetryErrorInfo): Promise<StandardRetryToken> {
+  override refreshRetryTokenForRetry(
+    token: StandardRetryToken,
+    errorInfo: RetryErrorInfo,
+  ): Promise<StandardRetryToken> {
     return super.refreshRetryTokenForRetry(token, { ...errorInfo, errorType: retryErrorType(errorInfo) });
   }
 }

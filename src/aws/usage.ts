@@ -60,20 +60,33 @@ function queries(targets: UsageTarget[]): { list: MetricDataQuery[]; refs: Map<s
     list.push({
       Id: id,
       Label: `${ref.apiKey}/${ref.stage}/${ref.metric}`,
-      MetricStat: { Metric: { Namespace: 'AWS/ApiGateway', MetricName: ref.metric, Dimensions: dims }, Period: 86_400, Stat: 'Sum' },
+      MetricStat: {
+        Metric: { Namespace: 'AWS/ApiGateway', MetricName: ref.metric, Dimensions: dims },
+        Period: 86_400,
+        Stat: 'Sum',
+      },
       ReturnData: true,
     });
   };
   for (const t of targets) {
     for (const stage of t.stages) {
       if (t.kind === 'RestApi') {
-        add({ apiKey: t.apiKey, stage, metric: 'Count' }, [{ Name: 'ApiName', Value: t.apiName }, { Name: 'Stage', Value: stage }]);
+        add({ apiKey: t.apiKey, stage, metric: 'Count' }, [
+          { Name: 'ApiName', Value: t.apiName },
+          { Name: 'Stage', Value: stage },
+        ]);
       } else if (t.kind === 'WebSocketApi') {
-        const dims = [{ Name: 'ApiId', Value: t.apiId }, { Name: 'Stage', Value: stage }];
+        const dims = [
+          { Name: 'ApiId', Value: t.apiId },
+          { Name: 'Stage', Value: stage },
+        ];
         add({ apiKey: t.apiKey, stage, metric: 'MessageCount' }, dims);
         add({ apiKey: t.apiKey, stage, metric: 'ConnectCount' }, dims);
       } else {
-        const dims = [{ Name: 'ApiId', Value: t.apiId }, { Name: 'Stage', Value: stage }];
+        const dims = [
+          { Name: 'ApiId', Value: t.apiId },
+          { Name: 'Stage', Value: stage },
+        ];
         add({ apiKey: t.apiKey, stage, metric: 'Count' }, dims);
         add({ apiKey: t.apiKey, stage, metric: 'DataProcessed' }, dims);
       }
@@ -89,7 +102,15 @@ async function fetchAll(cw: CloudWatchClient, batch: MetricDataQuery[], start: D
   do {
     let res;
     try {
-      res = await cw.send(new GetMetricDataCommand({ MetricDataQueries: batch, StartTime: start, EndTime: end, ScanBy: 'TimestampAscending', ...(token ? { NextToken: token } : {}) }));
+      res = await cw.send(
+        new GetMetricDataCommand({
+          MetricDataQueries: batch,
+          StartTime: start,
+          EndTime: end,
+          ScanBy: 'TimestampAscending',
+          ...(token ? { NextToken: token } : {}),
+        }),
+      );
     } catch (e) {
       throw wrapAwsError('GetMetricData', e);
     }
@@ -114,7 +135,11 @@ async function fetchAll(cw: CloudWatchClient, batch: MetricDataQuery[], start: D
  * bucket with traffic, so a week-old API is not extrapolated as if it had been idle for weeks
  * (this can overstate its age by up to a day, i.e. understate a young API's traffic a little).
  */
-export async function readUsage(cw: CloudWatchClient, targets: UsageTarget[], opts: ReadUsageOptions = {}): Promise<Map<string, MeasuredUsage>> {
+export async function readUsage(
+  cw: CloudWatchClient,
+  targets: UsageTarget[],
+  opts: ReadUsageOptions = {},
+): Promise<Map<string, MeasuredUsage>> {
   const days = opts.days ?? 30;
   const end = opts.now ?? new Date();
   const start = new Date(end.getTime() - days * DAY_MS);
@@ -126,8 +151,14 @@ export async function readUsage(cw: CloudWatchClient, targets: UsageTarget[], op
 
   const result = new Map<string, MeasuredUsage>();
   const firstSeen = new Map<string, number>();
-  const empty = (kind: ApiKind) => (kind === 'HttpApi' ? { requests: 0, bytes: 0 } : kind === 'WebSocketApi' ? { requests: 0, connections: 0 } : { requests: 0 });
-  for (const t of targets) result.set(t.apiKey, { windowDays: days, stages: Object.fromEntries(t.stages.map((s) => [s, empty(t.kind)])) });
+  const empty = (kind: ApiKind) =>
+    kind === 'HttpApi'
+      ? { requests: 0, bytes: 0 }
+      : kind === 'WebSocketApi'
+        ? { requests: 0, connections: 0 }
+        : { requests: 0 };
+  for (const t of targets)
+    result.set(t.apiKey, { windowDays: days, stages: Object.fromEntries(t.stages.map((s) => [s, empty(t.kind)])) });
   for (const [id, ref] of refs) {
     const v = sums.get(id);
     if (!v) continue;

@@ -6,7 +6,12 @@
  * call per REST stage; ListResourcesForWebACL one per web ACL the state names, but it cannot
  * see a stage that was given another web ACL, or one the state does not name.)
  */
-import { AssociateWebACLCommand, DisassociateWebACLCommand, GetWebACLCommand, type WAFV2Client } from '@aws-sdk/client-wafv2';
+import {
+  AssociateWebACLCommand,
+  DisassociateWebACLCommand,
+  GetWebACLCommand,
+  type WAFV2Client,
+} from '@aws-sdk/client-wafv2';
 import { apigatewayArn, stagePath } from './arn.js';
 import { awsErrorCode } from './errors.js';
 import type { WebAclFacts } from '../cost/waf.js';
@@ -22,15 +27,23 @@ export function restStageArn(region: string, restApiId: string, stage: string): 
 }
 
 /** Associates `webAclArn` with the stage, or (undefined) removes its web ACL. */
-export async function setStageWebAcl(client: WAFV2Client, o: { region: string; restApiId: string; stage: string; webAclArn: string | undefined; call?: WafCall }): Promise<void> {
+export async function setStageWebAcl(
+  client: WAFV2Client,
+  o: { region: string; restApiId: string; stage: string; webAclArn: string | undefined; call?: WafCall },
+): Promise<void> {
   const call = o.call ?? direct;
   const ResourceArn = restStageArn(o.region, o.restApiId, o.stage);
-  if (o.webAclArn) await call('AssociateWebACL', () => client.send(new AssociateWebACLCommand({ WebACLArn: o.webAclArn, ResourceArn })));
+  if (o.webAclArn)
+    await call('AssociateWebACL', () =>
+      client.send(new AssociateWebACLCommand({ WebACLArn: o.webAclArn, ResourceArn })),
+    );
   else await call('DisassociateWebACL', () => client.send(new DisassociateWebACLCommand({ ResourceArn })));
 }
 
 /** `arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id>` → what GetWebACL takes. */
-export function parseWebAclArn(arn: string): { Name: string; Id: string; Scope: 'REGIONAL' | 'CLOUDFRONT' } | undefined {
+export function parseWebAclArn(
+  arn: string,
+): { Name: string; Id: string; Scope: 'REGIONAL' | 'CLOUDFRONT' } | undefined {
   const m = /^arn:aws[a-z-]*:wafv2:[a-z0-9-]*:\d{12}:(regional|global)\/webacl\/([^/]+)\/([^/]+)$/.exec(arn);
   return m ? { Name: m[2], Id: m[3], Scope: m[1] === 'global' ? 'CLOUDFRONT' : 'REGIONAL' } : undefined;
 }

@@ -19,8 +19,21 @@ import { ownerIdFromEnv } from './owner-id.js';
 import { action, EXIT } from './run.js';
 import { UsageError } from '../model/errors.js';
 import { readFile } from 'node:fs/promises';
-import { runPromotion, type PromotionEvent, type PromotionResult, type PromotionStatus, type PromotionTarget } from '../engine/promote.js';
-import { addEnvOptions, commandTargets, groupedText, readDeclared, type CommandTarget, type EnvFlags } from './environments.js';
+import {
+  runPromotion,
+  type PromotionEvent,
+  type PromotionResult,
+  type PromotionStatus,
+  type PromotionTarget,
+} from '../engine/promote.js';
+import {
+  addEnvOptions,
+  commandTargets,
+  groupedText,
+  readDeclared,
+  type CommandTarget,
+  type EnvFlags,
+} from './environments.js';
 
 export interface ApplyCommandOptions extends EnvFlags {
   yes?: boolean;
@@ -43,7 +56,8 @@ export interface ApplyCommandOptions extends EnvFlags {
 
 /** A `.json` file is a plan written by `plan --out`; anything else is a gateway-state directory. */
 export function applyTarget(target: string, dir?: string): { dir: string; planFile?: string } {
-  if (target.endsWith('.json') && existsSync(target) && statSync(target).isFile()) return { dir: dir ?? 'gateway-state', planFile: target };
+  if (target.endsWith('.json') && existsSync(target) && statSync(target).isFile())
+    return { dir: dir ?? 'gateway-state', planFile: target };
   return { dir: target };
 }
 
@@ -55,7 +69,11 @@ export async function applyCommand(
   // A plan file names the environment it was made for.
   const planEnv = planFile && !o.env && !o.allEnvs ? planEnvironment(await readFile(planFile, 'utf8')) : undefined;
   const targets = await commandTargets(dir, { env: o.env ?? planEnv, allEnvs: o.allEnvs, region: o.region });
-  if (planFile && targets.length > 1) throw new UsageError('a plan file holds the plan of one environment', 'apply it with --env <its environment>, or apply the directory with --all-envs');
+  if (planFile && targets.length > 1)
+    throw new UsageError(
+      'a plan file holds the plan of one environment',
+      'apply it with --env <its environment>, or apply the directory with --all-envs',
+    );
   const applyOne = (t: CommandTarget): Promise<ApplyResult> => {
     // Remember the clients the engine makes, so the rollout watches CloudWatch in the same account and region.
     let made: AwsClients | undefined;
@@ -67,7 +85,12 @@ export async function applyCommand(
       environment: t.environment,
       region: t.region,
       deployerFor: o.rollout
-        ? rolloutDeployerFor({ aws: () => made!, clock: systemClock, signal: o.rollout.signal, onEvent: o.rollout.onEvent })
+        ? rolloutDeployerFor({
+            aws: () => made!,
+            clock: systemClock,
+            signal: o.rollout.signal,
+            onEvent: o.rollout.onEvent,
+          })
         : undefined,
       yes: o.yes,
       ownerId: o.ownerId,
@@ -82,16 +105,28 @@ export async function applyCommand(
     const stdout = groupedText([{ target: targets[0], text: formatApplyResult(result) }]);
     return { code: exitCode(result), stdout, result };
   }
-  if (o.planFingerprint) throw new UsageError('--plan-fingerprint names the plan of one environment', 'apply with --env <name> --plan-fingerprint <fingerprint>');
+  if (o.planFingerprint)
+    throw new UsageError(
+      '--plan-fingerprint names the plan of one environment',
+      'apply with --env <name> --plan-fingerprint <fingerprint>',
+    );
   const declared = await readDeclared(dir);
   const promotion = await runPromotion({
-    targets: targets.map((t) => ({ environment: t.environment!, region: t.region, label: t.label!, gate: declared.byName[t.environment!]?.gate ?? { soakSeconds: 0, approval: false } })),
+    targets: targets.map((t) => ({
+      environment: t.environment!,
+      region: t.region,
+      label: t.label!,
+      gate: declared.byName[t.environment!]?.gate ?? { soakSeconds: 0, approval: false },
+    })),
     apply: (t) => applyOne(t),
     sleep: o.sleep ?? ((ms) => abortableSleep(ms, o.rollout?.signal)),
     approve: o.approve,
     onEvent: o.onPromotion,
   });
-  const sections = promotion.steps.map((s) => ({ target: s.target, text: s.result ? formatApplyResult(s.result) : `Not applied: ${s.why ?? s.status}.\n` }));
+  const sections = promotion.steps.map((s) => ({
+    target: s.target,
+    text: s.result ? formatApplyResult(s.result) : `Not applied: ${s.why ?? s.status}.\n`,
+  }));
   const stdout = `${groupedText(sections)}\n${promotionSummary(promotion)}`;
   const last = [...promotion.steps].reverse().find((s) => s.result)?.result;
   return { code: promotion.status === 'promoted' ? EXIT.ok : EXIT.error, stdout, result: last!, promotion };
@@ -126,12 +161,17 @@ function planEnvironment(text: string): string | undefined {
 
 function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new UsageError('interrupted during the soak time', 'nothing was applied to the next environment'));
+    if (signal?.aborted)
+      return reject(new UsageError('interrupted during the soak time', 'nothing was applied to the next environment'));
     const t = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(t);
-      reject(new UsageError('interrupted during the soak time', 'nothing was applied to the next environment'));
-    }, { once: true });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(t);
+        reject(new UsageError('interrupted during the soak time', 'nothing was applied to the next environment'));
+      },
+      { once: true },
+    );
   });
 }
 
@@ -153,11 +193,14 @@ export function formatApplyResult(r: ApplyResult): string {
     }
     case 'failed': {
       const out = r.failures.map((f) => `Apply failed on ${f.apiKey}: ${f.message}\n`);
-      out.push(`Done before it stopped: ${r.done.length} step(s), ${r.deployed.length} deployment(s), ${r.writes} AWS write(s).\n`);
+      out.push(
+        `Done before it stopped: ${r.done.length} step(s), ${r.deployed.length} deployment(s), ${r.writes} AWS write(s).\n`,
+      );
       const left = r.remaining;
       if (left.steps.length + left.deployments.length > 0) {
         out.push('Left to do (run `apigw-sync apply` again to finish; it re-reads AWS and skips what is done):\n');
-        for (const s of left.steps) out.push(`  ${SYMBOL[s.change.action]} ${s.change.apiKey} ${s.change.target} ${s.change.name}\n`);
+        for (const s of left.steps)
+          out.push(`  ${SYMBOL[s.change.action]} ${s.change.apiKey} ${s.change.target} ${s.change.name}\n`);
         for (const d of left.deployments) out.push(`  ± ${d.apiKey} deployment: ${d.stages.join(', ')}\n`);
       }
       return out.join('');
@@ -234,7 +277,11 @@ export function register(program: Command): void {
     .option('--plan-fingerprint <fingerprint>', 'refuse unless the fresh plan has this fingerprint (the one reviewed)')
     .option('--resume', 'finish an interrupted apply of the approved plan even though its fingerprint moved')
     .option('--dir <dir>', 'gateway-state directory when applying a plan file', 'gateway-state')
-    .option('--events <format>', 'progress as `text` lines on stderr, or `json`: one JSON object per line on stdout', 'text')
+    .option(
+      '--events <format>',
+      'progress as `text` lines on stderr, or `json`: one JSON object per line on stdout',
+      'text',
+    )
     .option('--no-rollout', 'deploy directly even where api.yaml declares a rollout policy');
   addEnvOptions(cmd, 'apply')
     .option('--region <region>', 'with --env: one region of an environment that spans several')
@@ -242,16 +289,26 @@ export function register(program: Command): void {
       action(
         async (
           target: string,
-          opts: { yes?: boolean; planFingerprint?: string; resume?: boolean; dir?: string; events: string; rollout: boolean } & EnvFlags,
+          opts: {
+            yes?: boolean;
+            planFingerprint?: string;
+            resume?: boolean;
+            dir?: string;
+            events: string;
+            rollout: boolean;
+          } & EnvFlags,
         ) => {
-          if (opts.events !== 'text' && opts.events !== 'json') throw new UsageError(`unknown --events format "${opts.events}"`, 'use --events text or --events json');
+          if (opts.events !== 'text' && opts.events !== 'json')
+            throw new UsageError(`unknown --events format "${opts.events}"`, 'use --events text or --events json');
           const json = opts.events === 'json';
           const emit = (e: object) => process.stdout.write(`${JSON.stringify(e)}\n`);
           const progress = new RolloutProgress();
           // Ctrl-C or a cancelled CI job: roll any live canary back before exiting.
           const abort = new AbortController();
           const stop = () => {
-            process.stderr.write('\ninterrupted: rolling back any canary in progress, then stopping (press Ctrl-C again to force)\n');
+            process.stderr.write(
+              '\ninterrupted: rolling back any canary in progress, then stopping (press Ctrl-C again to force)\n',
+            );
             abort.abort();
             process.once('SIGINT', () => process.exit(130));
           };
@@ -276,13 +333,22 @@ export function register(program: Command): void {
             rollout: opts.rollout
               ? {
                   signal: abort.signal,
-                  onEvent: (e) => (json ? process.stdout.write(`${renderRolloutEventJson(e)}\n`) : progress.lines(e).forEach((l) => process.stderr.write(`${l}\n`))),
+                  onEvent: (e) =>
+                    json
+                      ? process.stdout.write(`${renderRolloutEventJson(e)}\n`)
+                      : progress.lines(e).forEach((l) => process.stderr.write(`${l}\n`)),
                 }
               : undefined,
           });
           process.off('SIGINT', stop);
           process.off('SIGTERM', stop);
-          if (json) emit({ type: 'apply.result', status: r.result.status, writes: r.result.writes, failures: r.result.failures.map((f) => ({ apiKey: f.apiKey, message: f.message })) });
+          if (json)
+            emit({
+              type: 'apply.result',
+              status: r.result.status,
+              writes: r.result.writes,
+              failures: r.result.failures.map((f) => ({ apiKey: f.apiKey, message: f.message })),
+            });
           else process.stdout.write(r.stdout);
           return r.code;
         },

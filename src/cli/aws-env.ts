@@ -36,9 +36,18 @@ export function clientsFromEnv(env: NodeJS.ProcessEnv = process.env): EngineClie
   return (stateRegion: string, target?: EnvironmentTarget) => {
     const fromEnv = envRegion(env);
     if (fromEnv && fromEnv.region !== stateRegion) {
-      throw new RegionMismatchError(stateRegion, fromEnv.region, fromEnv.source, target ? `environments/${target.environment}.yaml` : 'gateway.yaml');
+      throw new RegionMismatchError(
+        stateRegion,
+        fromEnv.region,
+        fromEnv.source,
+        target ? `environments/${target.environment}.yaml` : 'gateway.yaml',
+      );
     }
-    return createAwsClients({ region: stateRegion, env, ...(target?.account.profile ? { profile: target.account.profile } : {}) });
+    return createAwsClients({
+      region: stateRegion,
+      env,
+      ...(target?.account.profile ? { profile: target.account.profile } : {}),
+    });
   };
 }
 
@@ -53,7 +62,10 @@ export async function commandRegion(o: { flag?: string; dir?: string; env?: Node
   }
   const region = fromState ?? fromEnv?.region;
   if (region) return region;
-  throw new UsageError('no AWS region: pass --region, or set AWS_REGION', 'e.g. apigw-sync rollouts --region ap-northeast-2');
+  throw new UsageError(
+    'no AWS region: pass --region, or set AWS_REGION',
+    'e.g. apigw-sync rollouts --region ap-northeast-2',
+  );
 }
 
 export function useColor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): boolean {

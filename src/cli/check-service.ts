@@ -41,22 +41,43 @@ export interface CheckServiceCommandOptions {
 
 const FORMATS = ['text', 'markdown', 'json'];
 
-export async function checkServiceCommand(dir: string, o: CheckServiceCommandOptions): Promise<{ code: number; stdout: string; result: CheckServiceResult }> {
+export async function checkServiceCommand(
+  dir: string,
+  o: CheckServiceCommandOptions,
+): Promise<{ code: number; stdout: string; result: CheckServiceResult }> {
   const env = o.env ?? process.env;
   const format = o.format ?? 'text';
-  if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${format}"`, 'use --format text, markdown or json');
+  if (!FORMATS.includes(format))
+    throw new UsageError(`unknown --format "${format}"`, 'use --format text, markdown or json');
   const spec = await readServiceSpec(o.file);
   let files;
   if (o.gateway) {
     const repo = repoOption(o.gateway, '--gateway');
-    files = (await readGatewayFiles(o.gh ?? gitHubFromEnv(env, `a token that may read ${o.gateway}`), repo, { path: o.path ?? 'gateway-state', apiKey: o.api, branch: o.base })).files;
+    files = (
+      await readGatewayFiles(o.gh ?? gitHubFromEnv(env, `a token that may read ${o.gateway}`), repo, {
+        path: o.path ?? 'gateway-state',
+        apiKey: o.api,
+        branch: o.base,
+      })
+    ).files;
   }
   const clients = o.offline ? undefined : (o.clients ?? (hasAwsCredentials(env) ? clientsFromEnv(env) : undefined));
   const withoutAwsBecause = o.offline ? '--offline' : 'no AWS credentials in this environment';
-  const result = await runCheckService({ ...(files ? { files } : { dir }), target: { apiKey: o.api, ...(o.service ? { service: o.service } : {}) }, spec, clients, withoutAwsBecause });
+  const result = await runCheckService({
+    ...(files ? { files } : { dir }),
+    target: { apiKey: o.api, ...(o.service ? { service: o.service } : {}) },
+    spec,
+    clients,
+    withoutAwsBecause,
+  });
   const against = againstLabel(result);
   const input = { check: result.check, rows: result.rows, against, ...(result.plan ? { plan: result.plan } : {}) };
-  const stdout = format === 'markdown' ? renderServiceCheckMarkdown(input) : format === 'json' ? jsonReport(result, against) : renderServiceCheckText({ ...input, color: o.color });
+  const stdout =
+    format === 'markdown'
+      ? renderServiceCheckMarkdown(input)
+      : format === 'json'
+        ? jsonReport(result, against)
+        : renderServiceCheckText({ ...input, color: o.color });
   return { code: result.exitCode, stdout, result };
 }
 
@@ -81,7 +102,9 @@ function jsonReport(r: CheckServiceResult, against: string): string {
 export function register(program: Command): void {
   program
     .command('check-service')
-    .description("a service's spec against the gateway: conflicts, what the gateway would change, routes it does not expose (exit 0 no changes, 2 changes, 1 problems)")
+    .description(
+      "a service's spec against the gateway: conflicts, what the gateway would change, routes it does not expose (exit 0 no changes, 2 changes, 1 problems)",
+    )
     .argument('[dir]', 'the gateway-state directory (a checkout of the gateway repository)', 'gateway-state')
     .requiredOption('--file <spec>', "the service's OpenAPI file (YAML or JSON)")
     .requiredOption('--api <key>', 'the API in the gateway (its folder under apis/)')

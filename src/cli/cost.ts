@@ -19,7 +19,14 @@ import { renderCostText } from '../render/cost-text.js';
 import { clientsFromEnv } from './aws-env.js';
 import { ownerIdFromEnv } from './owner-id.js';
 import { action, EXIT } from './run.js';
-import { addEnvOptions, combinedExit, commandTargets, groupedText, type CommandTarget, type EnvFlags } from './environments.js';
+import {
+  addEnvOptions,
+  combinedExit,
+  commandTargets,
+  groupedText,
+  type CommandTarget,
+  type EnvFlags,
+} from './environments.js';
 
 export interface CostCommandOptions extends EnvFlags {
   plan?: string;
@@ -39,31 +46,66 @@ export async function loadPriceBook(file: string | undefined): Promise<PriceBook
   return (await loadPrices({ pricesFile: file })).prices;
 }
 
-export async function costCommand(dir: string, o: CostCommandOptions): Promise<{ code: number; stdout: string; stderr: string; report?: CostReport }> {
+export async function costCommand(
+  dir: string,
+  o: CostCommandOptions,
+): Promise<{ code: number; stdout: string; stderr: string; report?: CostReport }> {
   const format = o.format ?? 'text';
-  if (format !== 'text' && format !== 'markdown') throw new UsageError(`unknown --format "${format}"`, 'use --format text or markdown');
+  if (format !== 'text' && format !== 'markdown')
+    throw new UsageError(`unknown --format "${format}"`, 'use --format text or markdown');
   const targets = await commandTargets(dir, o);
-  if (targets.length > 1 && o.plan) throw new UsageError('--plan prices the plan of one environment', 'use --env <name> --plan <file>');
-  const results: Array<{ target: CommandTarget; code: number; stdout: string; stderr: string; report?: CostReport }> = [];
+  if (targets.length > 1 && o.plan)
+    throw new UsageError('--plan prices the plan of one environment', 'use --env <name> --plan <file>');
+  const results: Array<{ target: CommandTarget; code: number; stdout: string; stderr: string; report?: CostReport }> =
+    [];
   for (const target of targets) {
-    const r = await runPlan({ dir, clients: o.clients, ownerId: o.ownerId, environment: target.environment, region: target.region, ...(o.now ? { now: o.now } : {}) });
+    const r = await runPlan({
+      dir,
+      clients: o.clients,
+      ownerId: o.ownerId,
+      environment: target.environment,
+      region: target.region,
+      ...(o.now ? { now: o.now } : {}),
+    });
     if (r.status === 'invalid') {
       results.push({ target, code: EXIT.error, stdout: '', stderr: r.issuesText });
       continue;
     }
     if (o.plan) {
       const reviewed = parsePlan(await readFile(o.plan, 'utf8'), { file: o.plan });
-      if (!fingerprintMatches(reviewed.fingerprint, r.plan.fingerprint)) throw new FingerprintMismatchError(reviewed.fingerprint, r.plan.fingerprint);
+      if (!fingerprintMatches(reviewed.fingerprint, r.plan.fingerprint))
+        throw new FingerprintMismatchError(reviewed.fingerprint, r.plan.fingerprint);
     }
-    const { report, notes } = await estimateCost({ dir, desired: r.desired, live: r.live, clients: r.clients, pricesFile: o.prices, usage: o.usage, days: o.days, now: o.now });
+    const { report, notes } = await estimateCost({
+      dir,
+      desired: r.desired,
+      live: r.live,
+      clients: r.clients,
+      pricesFile: o.prices,
+      usage: o.usage,
+      days: o.days,
+      now: o.now,
+    });
     const stdout = format === 'markdown' ? renderCostMarkdown(report) : renderCostText(report);
-    results.push({ target, code: EXIT.ok, stdout, stderr: [r.issuesText, ...notes.map((n) => `${n}\n`)].join(''), report });
+    results.push({
+      target,
+      code: EXIT.ok,
+      stdout,
+      stderr: [r.issuesText, ...notes.map((n) => `${n}\n`)].join(''),
+      report,
+    });
   }
   const stderr = [...new Set(results.map((r) => r.stderr))].join('');
-  const stdout = format === 'markdown' && targets.length > 1
-    ? results.map((r) => `## ${r.target.label}\n\n${r.stdout.trimEnd()}\n`).join('\n')
-    : groupedText(results.map((r) => ({ target: r.target, text: r.stdout })));
-  return { code: combinedExit(results.map((r) => r.code)), stdout, stderr, report: results.length === 1 ? results[0].report : undefined };
+  const stdout =
+    format === 'markdown' && targets.length > 1
+      ? results.map((r) => `## ${r.target.label}\n\n${r.stdout.trimEnd()}\n`).join('\n')
+      : groupedText(results.map((r) => ({ target: r.target, text: r.stdout })));
+  return {
+    code: combinedExit(results.map((r) => r.code)),
+    stdout,
+    stderr,
+    report: results.length === 1 ? results[0].report : undefined,
+  };
 }
 
 export function register(program: Command): void {
@@ -73,16 +115,21 @@ export function register(program: Command): void {
     .argument('[dir]', 'gateway-state directory', 'gateway-state')
     .option('--plan <file>', 'price this reviewed plan (its fingerprint must match the current state)')
     .option('--no-usage', 'do not read CloudWatch; use `usage:` from api.yaml only')
-    .option('--prices <file>', 'price file from `apigw-sync prices refresh` (default: <dir>/prices.json if present; wins over the embedded tables)')
+    .option(
+      '--prices <file>',
+      'price file from `apigw-sync prices refresh` (default: <dir>/prices.json if present; wins over the embedded tables)',
+    )
     .option('--format <format>', 'text or markdown', 'text');
   addEnvOptions(cmd, 'price')
     .option('--region <region>', 'with --env: one region of an environment that spans several')
     .action(
-      action(async (dir: string, opts: { plan?: string; usage?: boolean; prices?: string; format?: string } & EnvFlags) => {
-        const r = await costCommand(dir, { ...opts, clients: clientsFromEnv(), ownerId: ownerIdFromEnv(dir) });
-        process.stderr.write(r.stderr);
-        process.stdout.write(r.stdout);
-        return r.code;
-      }),
+      action(
+        async (dir: string, opts: { plan?: string; usage?: boolean; prices?: string; format?: string } & EnvFlags) => {
+          const r = await costCommand(dir, { ...opts, clients: clientsFromEnv(), ownerId: ownerIdFromEnv(dir) });
+          process.stderr.write(r.stderr);
+          process.stdout.write(r.stdout);
+          return r.code;
+        },
+      ),
     );
 }

@@ -5,11 +5,17 @@ import { action } from './run.js';
 export function register(program: Command): void {
   program
     .command('demo')
-    .description('the whole life of a change against the embedded local AWS endpoint: plan, canary, promote, rollback (what `npm start` runs)')
+    .description(
+      'the whole life of a change against the embedded local AWS endpoint: plan, canary, promote, rollback (what `npm start` runs)',
+    )
     .option('--state <dir>', 'the gateway-state to start from', 'gateway-state')
     .action(
       action(async (opts: { state: string }) =>
-        runDemo({ stateDir: opts.state, out: (l) => process.stdout.write(`${l}\n`), color: Boolean(process.stdout.isTTY) }),
+        runDemo({
+          stateDir: opts.state,
+          out: (l) => process.stdout.write(`${l}\n`),
+          color: Boolean(process.stdout.isTTY),
+        }),
       ),
     );
 }

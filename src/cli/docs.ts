@@ -18,19 +18,30 @@ export interface DocsCommandOptions {
   clients?: EngineClients;
 }
 
-export async function docsCommand(dir: string, o: DocsCommandOptions = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function docsCommand(
+  dir: string,
+  o: DocsCommandOptions = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const env = o.env ?? process.env;
   const out = o.out ?? 'site';
   const clients = o.offline ? undefined : (o.clients ?? (hasAwsCredentials(env) ? clientsFromEnv(env) : undefined));
   const r = await runDocs({ dir, clients });
   if (r.status === 'invalid') return { code: EXIT.error, stdout: '', stderr: r.issuesText };
   await writeSite(out, r.files);
-  const routes = (doc: Record<string, unknown>) => Object.values(doc.paths as Record<string, object>).reduce((n, item) => n + Object.keys(item).length, 0);
+  const routes = (doc: Record<string, unknown>) =>
+    Object.values(doc.paths as Record<string, object>).reduce((n, item) => n + Object.keys(item).length, 0);
   const lines = [
     `wrote ${out}/index.html: ${r.apis.length} API${r.apis.length === 1 ? '' : 's'}`,
-    ...r.apis.map((a) => `  ${a.key}: ${String((a.doc.info as { title: string }).title)}, ${routes(a.doc)} operations, version ${String((a.doc.info as { version: string }).version)} (${out}/${a.key}.openapi.json)`),
+    ...r.apis.map(
+      (a) =>
+        `  ${a.key}: ${String((a.doc.info as { title: string }).title)}, ${routes(a.doc)} operations, version ${String((a.doc.info as { version: string }).version)} (${out}/${a.key}.openapi.json)`,
+    ),
   ];
-  const why = o.offline ? 'stage addresses keep {apiId} (--offline)' : !clients ? 'stage addresses keep {apiId} (no AWS credentials in this environment)' : r.note;
+  const why = o.offline
+    ? 'stage addresses keep {apiId} (--offline)'
+    : !clients
+      ? 'stage addresses keep {apiId} (no AWS credentials in this environment)'
+      : r.note;
   return { code: EXIT.ok, stdout: `${lines.join('\n')}\n`, stderr: why ? `note: ${why}\n` : '' };
 }
 

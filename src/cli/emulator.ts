@@ -32,14 +32,24 @@ export function register(program: Command): void {
     .option('--quota-scale <n>', 'refill quotas N times faster than AWS', positiveNumber('quota-scale'), 1)
     .action(
       action(async (opts: { port: number; host: string; stateFile?: string; quotas: boolean; quotaScale: number }) => {
-        const emu = await startEmulator({ port: opts.port, host: opts.host, stateFile: opts.stateFile, quotas: opts.quotas, quotaScale: opts.quotaScale });
+        const emu = await startEmulator({
+          port: opts.port,
+          host: opts.host,
+          stateFile: opts.stateFile,
+          quotas: opts.quotas,
+          quotaScale: opts.quotaScale,
+        });
         const out = process.stdout;
         out.write(`apigw-sync emulator listening on ${emu.url}\n`);
-        out.write(`quotas: ${opts.quotas ? `on (scale ${opts.quotaScale})` : 'off'}${opts.stateFile ? `, state file: ${opts.stateFile}` : ''}\n\n`);
+        out.write(
+          `quotas: ${opts.quotas ? `on (scale ${opts.quotaScale})` : 'off'}${opts.stateFile ? `, state file: ${opts.stateFile}` : ''}\n\n`,
+        );
         out.write('Point the AWS SDK and CLI at it (any credentials are accepted):\n');
         out.write(`  export AWS_ENDPOINT_URL=${emu.url}\n`);
         out.write('  export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=us-east-1\n');
-        out.write('Each region (the signing region) and account (a 12-digit access key id; others are 000000000000) is kept apart.\n');
+        out.write(
+          'Each region (the signing region) and account (a 12-digit access key id; others are 000000000000) is kept apart.\n',
+        );
         out.write(`Control API: ${emu.url}/_emulator/calls, /_emulator/faults, /_emulator/reset, /_emulator/state\n`);
         await new Promise<void>((resolve) => {
           const stop = () => resolve();

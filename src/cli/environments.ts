@@ -7,7 +7,13 @@
 import type { Command } from 'commander';
 import { RegionMismatchError, UsageError } from '../model/errors.js';
 import { targetLabel } from '../model/environment.js';
-import { declaredEnvironments, promotionOrder, readStateDir, unknownEnvironmentMessage, type DeclaredEnvironments } from '../state/index.js';
+import {
+  declaredEnvironments,
+  promotionOrder,
+  readStateDir,
+  unknownEnvironmentMessage,
+  type DeclaredEnvironments,
+} from '../state/index.js';
 import { envRegion } from './aws-env.js';
 import { EXIT } from './run.js';
 
@@ -50,11 +56,23 @@ export async function checkEnvironmentName(dir: string, name: string): Promise<D
  * declares: an AWS_REGION naming another is an error (as for gateway.yaml's region), and an
  * environment with several regions takes `--region` when AWS_REGION is set (one job per region).
  */
-export async function commandTargets(dir: string, f: EnvFlags, env: NodeJS.ProcessEnv = process.env): Promise<CommandTarget[]> {
-  if (f.env && f.allEnvs) throw new UsageError('--env and --all-envs cannot be used together', 'pick one environment with --env, or all of them with --all-envs');
+export async function commandTargets(
+  dir: string,
+  f: EnvFlags,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<CommandTarget[]> {
+  if (f.env && f.allEnvs)
+    throw new UsageError(
+      '--env and --all-envs cannot be used together',
+      'pick one environment with --env, or all of them with --all-envs',
+    );
   if (!f.env && !f.allEnvs) return [{}];
   const declared = f.env ? await checkEnvironmentName(dir, f.env) : await readDeclared(dir);
-  if (f.allEnvs && declared.names.length === 0) throw new UsageError(`${dir} declares no environments (no environments/<name>.yaml)`, 'leave --all-envs out to work on the state as it is');
+  if (f.allEnvs && declared.names.length === 0)
+    throw new UsageError(
+      `${dir} declares no environments (no environments/<name>.yaml)`,
+      'leave --all-envs out to work on the state as it is',
+    );
   if (f.allEnvs && f.region) throw new UsageError('--region selects a region of one environment', 'use it with --env');
   const names = f.env ? [f.env] : promotionOrder(declared);
   const fromEnv = envRegion(env);
@@ -67,17 +85,22 @@ export async function commandTargets(dir: string, f: EnvFlags, env: NodeJS.Proce
       continue;
     }
     if (f.region && !regions.includes(f.region)) {
-      throw new UsageError(`environment ${name} has no region ${f.region} (its region${regions.length === 1 ? ' is' : 's are'} ${regions.join(', ')})`, `use --region ${regions[0]}`);
+      throw new UsageError(
+        `environment ${name} has no region ${f.region} (its region${regions.length === 1 ? ' is' : 's are'} ${regions.join(', ')})`,
+        `use --region ${regions[0]}`,
+      );
     }
     const chosen = f.region ? [f.region] : regions;
     if (!f.region && fromEnv && regions.length > 1) {
-      if (!regions.includes(fromEnv.region)) throw new RegionMismatchError(regions.join(', '), fromEnv.region, fromEnv.source, `environments/${name}.yaml`);
+      if (!regions.includes(fromEnv.region))
+        throw new RegionMismatchError(regions.join(', '), fromEnv.region, fromEnv.source, `environments/${name}.yaml`);
       throw new UsageError(
         `environment ${name} spans ${regions.join(', ')}, but ${fromEnv.source} is set to ${fromEnv.region}`,
         `run one region at a time with --region (e.g. --env ${name} --region ${fromEnv.region}), or unset ${fromEnv.source}`,
       );
     }
-    for (const region of chosen) out.push({ environment: name, region, label: targetLabel({ environment: name, region }, chosen.length) });
+    for (const region of chosen)
+      out.push({ environment: name, region, label: targetLabel({ environment: name, region }, chosen.length) });
   }
   return out;
 }

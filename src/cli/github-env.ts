@@ -6,12 +6,17 @@ import { parseRepoSlug } from '../service/proposal.js';
 
 export function gitHubFromEnv(env: NodeJS.ProcessEnv, purpose: string): GitHubClient {
   const token = env.GITHUB_TOKEN || env.GH_TOKEN;
-  if (!token) throw new UsageError(`no GitHub token: set GITHUB_TOKEN to ${purpose}`, 'in a workflow: `env: { GITHUB_TOKEN: ${{ secrets.GATEWAY_REPO_TOKEN }} }` (a token with contents and pull-requests write on the gateway repository)');
+  if (!token)
+    throw new UsageError(
+      `no GitHub token: set GITHUB_TOKEN to ${purpose}`,
+      'in a workflow: `env: { GITHUB_TOKEN: ${{ secrets.GATEWAY_REPO_TOKEN }} }` (a token with contents and pull-requests write on the gateway repository)',
+    );
   return actionGitHubClient(token, env);
 }
 
 export function repoOption(value: string, flag: string): { owner: string; repo: string } {
   const r = parseRepoSlug(value);
-  if (!r) throw new UsageError(`${flag} "${value}" is not a repository`, `write it as owner/name, e.g. ${flag} acme/gateway`);
+  if (!r)
+    throw new UsageError(`${flag} "${value}" is not a repository`, `write it as owner/name, e.g. ${flag} acme/gateway`);
   return r;
 }

@@ -13,8 +13,14 @@ import { ownerIdFor } from '../engine/owner.js';
 
 export function ownerIdFromEnv(dir: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
   const abs = resolve(dir);
-  if (env.GITHUB_REPOSITORY) return ownerIdFor(env.GITHUB_REPOSITORY, relative(env.GITHUB_WORKSPACE ?? process.cwd(), abs));
-  const git = (...args: string[]) => execFileSync('git', ['-C', abs, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5_000 }).trim();
+  if (env.GITHUB_REPOSITORY)
+    return ownerIdFor(env.GITHUB_REPOSITORY, relative(env.GITHUB_WORKSPACE ?? process.cwd(), abs));
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-C', abs, ...args], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: 5_000,
+    }).trim();
   const remote = (name: string) => {
     try {
       return repositoryOf(git('remote', 'get-url', name));

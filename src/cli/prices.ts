@@ -19,7 +19,9 @@ export interface RefreshOptions {
   now?: Date;
 }
 
-export async function pricesRefreshCommand(o: RefreshOptions): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function pricesRefreshCommand(
+  o: RefreshOptions,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const book: PriceBook = o.out && existsSync(o.out) ? parsePriceFile(await readFile(o.out, 'utf8'), o.out) : {};
   const notes: string[] = [];
   let missing = 0;
@@ -28,12 +30,16 @@ export async function pricesRefreshCommand(o: RefreshOptions): Promise<{ code: n
     const parts = (['rest', 'http', 'webSocket', 'cache'] as const).filter((k) => r.prices[k]);
     if (!parts.length) {
       missing++;
-      notes.push(`${region}: the Price List API has no API Gateway prices for this region (${r.products} products read); not written\n`);
+      notes.push(
+        `${region}: the Price List API has no API Gateway prices for this region (${r.products} products read); not written\n`,
+      );
       continue;
     }
     book[region] = r.prices;
     const absent = (['rest', 'http', 'webSocket', 'cache'] as const).filter((k) => !r.prices[k]);
-    notes.push(`${region}: ${parts.join(', ')} from ${r.products} products in ${r.pages} page(s)${absent.length ? `; unknown: ${absent.join(', ')}` : ''}\n`);
+    notes.push(
+      `${region}: ${parts.join(', ')} from ${r.products} products in ${r.pages} page(s)${absent.length ? `; unknown: ${absent.join(', ')}` : ''}\n`,
+    );
     for (const p of r.problems) notes.push(`  warning: ${p}\n`);
   }
   const text = serializePriceFile(book, o.now ?? new Date());

@@ -29,7 +29,9 @@ export interface ProposeCommandOptions {
   gh?: GitHubClient;
 }
 
-export async function proposeCommand(o: ProposeCommandOptions): Promise<{ code: number; stdout: string; outcome: ProposeOutcome }> {
+export async function proposeCommand(
+  o: ProposeCommandOptions,
+): Promise<{ code: number; stdout: string; outcome: ProposeOutcome }> {
   const env = o.env ?? process.env;
   const to = repoOption(o.to, '--to');
   const spec = await readServiceSpec(o.file);
@@ -43,7 +45,14 @@ export async function proposeCommand(o: ProposeCommandOptions): Promise<{ code: 
     source: sourceFromEnv(env, { repo: o.sourceRepo, sha: o.sourceSha }),
     dryRun: o.dryRun,
   });
-  const pull = 'pull' in outcome ? outcome.pull : 'closed' in outcome ? outcome.closed : 'existing' in outcome ? outcome.existing : undefined;
+  const pull =
+    'pull' in outcome
+      ? outcome.pull
+      : 'closed' in outcome
+        ? outcome.closed
+        : 'existing' in outcome
+          ? outcome.existing
+          : undefined;
   const stdout = renderProposalText({
     check: outcome.check,
     rows: outcome.rows,
@@ -59,7 +68,9 @@ export async function proposeCommand(o: ProposeCommandOptions): Promise<{ code: 
 export function register(program: Command): void {
   program
     .command('propose')
-    .description("open or update the gateway repository's pull request for a service's OpenAPI file (checked first; exit 1 and nothing written when it has errors)")
+    .description(
+      "open or update the gateway repository's pull request for a service's OpenAPI file (checked first; exit 1 and nothing written when it has errors)",
+    )
     .requiredOption('--file <spec>', "the service's OpenAPI file (YAML or JSON)")
     .requiredOption('--api <key>', 'the API in the gateway (its folder under apis/)')
     .option('--service <name>', 'the openapi entry of the API that names this service (default: from the file name)')
@@ -67,7 +78,10 @@ export function register(program: Command): void {
     .option('--path <dir>', 'gateway-state directory in the gateway repository', 'gateway-state')
     .option('--base <branch>', 'base branch (default: the repository default branch)')
     .option('--dry-run', 'check and show what would be proposed; write nothing')
-    .option('--source-repo <owner/repo>', 'the service repository named in the pull request (default: GITHUB_REPOSITORY)')
+    .option(
+      '--source-repo <owner/repo>',
+      'the service repository named in the pull request (default: GITHUB_REPOSITORY)',
+    )
     .option('--source-sha <sha>', 'the service commit named in the pull request (default: GITHUB_SHA)')
     .action(
       action(async (opts: Omit<ProposeCommandOptions, 'color' | 'env' | 'gh'>) => {

@@ -12,7 +12,8 @@ type Write = typeof process.stdout.write;
 /** A `write` that redacts known values from text chunks (Buffers are decoded as UTF-8 first). */
 export function redactingWrite(write: Write, stream: NodeJS.WriteStream): Write {
   return function (this: unknown, chunk: unknown, ...rest: unknown[]) {
-    const text = typeof chunk === 'string' ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk).toString('utf8') : undefined;
+    const text =
+      typeof chunk === 'string' ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk).toString('utf8') : undefined;
     const out = text === undefined ? chunk : redactKnownValues(text);
     return (write as (...a: unknown[]) => boolean).call(stream, out, ...rest);
   } as Write;

@@ -5,12 +5,24 @@ import { formatIssuesText, validateState } from '../validate/index.js';
 import { checkEnvironmentName } from './environments.js';
 import { action, EXIT } from './run.js';
 
-export async function renderCommand(dir: string, o: { env?: string; region?: string } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function renderCommand(
+  dir: string,
+  o: { env?: string; region?: string } = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   if (o.env) await checkEnvironmentName(dir, o.env);
   const r = await validateState(dir, { environment: o.env, region: o.region });
   if (!r.valid) return { code: EXIT.error, stdout: '', stderr: formatIssuesText(r.issues, r.files) };
   const warnings = r.issues.length ? formatIssuesText(r.issues, r.files) : '';
-  return { code: EXIT.ok, stdout: renderResolvedState({ dir, model: r.model, environment: r.environment, promotion: r.environments?.promotion }), stderr: warnings };
+  return {
+    code: EXIT.ok,
+    stdout: renderResolvedState({
+      dir,
+      model: r.model,
+      environment: r.environment,
+      promotion: r.environments?.promotion,
+    }),
+    stderr: warnings,
+  };
 }
 
 export function register(program: Command): void {

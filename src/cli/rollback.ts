@@ -26,10 +26,24 @@ export async function rollbackCommand(o: {
   onEvent?: (e: RolloutEvent) => void;
 }): Promise<{ code: number; stdout: string }> {
   const driver = o.driver ?? newDriverId('cli');
-  const r = await rollbackRollout({ clients: o.clients, region: o.region, api: o.api, stage: o.stage, force: o.force, driver, by: `apigw-sync rollback by ${driver}`, settleMs: o.settleMs, onEvent: o.onEvent });
+  const r = await rollbackRollout({
+    clients: o.clients,
+    region: o.region,
+    api: o.api,
+    stage: o.stage,
+    force: o.force,
+    driver,
+    by: `apigw-sync rollback by ${driver}`,
+    settleMs: o.settleMs,
+    onEvent: o.onEvent,
+  });
   if (!r.driven) return { code: EXIT.error, stdout: `${r.target}: not rolled back: ${r.why}\n` };
-  if (r.outcome.kind === 'rolled-back') return { code: EXIT.ok, stdout: `${r.target}: rolled back; the stage serves its previous deployment again.\n` };
-  return { code: EXIT.error, stdout: `${r.target}: not rolled back: ${r.outcome.kind === 'not-driven' ? r.outcome.message : r.outcome.kind}\n` };
+  if (r.outcome.kind === 'rolled-back')
+    return { code: EXIT.ok, stdout: `${r.target}: rolled back; the stage serves its previous deployment again.\n` };
+  return {
+    code: EXIT.error,
+    stdout: `${r.target}: not rolled back: ${r.outcome.kind === 'not-driven' ? r.outcome.message : r.outcome.kind}\n`,
+  };
 }
 
 export function register(program: Command): void {
@@ -39,7 +53,10 @@ export function register(program: Command): void {
     .requiredOption('--api <id|name>', 'the API id, or its name if unique')
     .requiredOption('--stage <stage>', 'the stage the rollout runs on')
     .option('--force', 'roll back even though a live driver holds the rollout (it stops at its next poll)')
-    .option('--region <region>', 'AWS region (default: gateway-state/gateway.yaml, then AWS_REGION; the two must agree)')
+    .option(
+      '--region <region>',
+      'AWS region (default: gateway-state/gateway.yaml, then AWS_REGION; the two must agree)',
+    )
     .action(
       action(async (opts: { api: string; stage: string; force?: boolean; region?: string }) => {
         const region = await commandRegion({ flag: opts.region });

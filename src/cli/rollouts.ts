@@ -12,9 +12,15 @@ import { renderRolloutsJson, renderRolloutsText } from '../render/rollouts-text.
 import { commandRegion } from './aws-env.js';
 import { action, EXIT } from './run.js';
 
-export async function rolloutsCommand(o: { clients: EngineClients; region: string; format?: string; now?: number }): Promise<{ code: number; stdout: string }> {
+export async function rolloutsCommand(o: {
+  clients: EngineClients;
+  region: string;
+  format?: string;
+  now?: number;
+}): Promise<{ code: number; stdout: string }> {
   const format = o.format ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`unknown --format "${format}"`, 'use --format text or --format json');
+  if (format !== 'text' && format !== 'json')
+    throw new UsageError(`unknown --format "${format}"`, 'use --format text or --format json');
   const now = o.now ?? Date.now();
   const list = await listRollouts({ clients: o.clients, region: o.region, now });
   return { code: EXIT.ok, stdout: format === 'json' ? renderRolloutsJson(list, now) : renderRolloutsText(list, now) };
@@ -24,12 +30,19 @@ export function register(program: Command): void {
   program
     .command('rollouts')
     .description('list every rollout in progress in the account and region: step, percent, age, driver and its lease')
-    .option('--region <region>', 'AWS region (default: gateway-state/gateway.yaml, then AWS_REGION; the two must agree)')
+    .option(
+      '--region <region>',
+      'AWS region (default: gateway-state/gateway.yaml, then AWS_REGION; the two must agree)',
+    )
     .option('--format <format>', 'text or json', 'text')
     .action(
       action(async (opts: { region?: string; format?: string }) => {
         const region = await commandRegion({ flag: opts.region });
-        const r = await rolloutsCommand({ clients: (rg) => createAwsClients({ region: rg }), region, format: opts.format });
+        const r = await rolloutsCommand({
+          clients: (rg) => createAwsClients({ region: rg }),
+          region,
+          format: opts.format,
+        });
         process.stdout.write(r.stdout);
         return r.code;
       }),

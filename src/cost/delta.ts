@@ -95,7 +95,8 @@ function trafficText(kind: ApiKind, usage: Usage): string {
 
 /** "connection minutes: 30K connections × 12 min (declared) = 360K minutes" — the assumption said where it is made. */
 function connectionText(c: ConnectionCost): string {
-  if (c.minutes === null) return `connection minutes not priced: ${formatCount(c.connections)} connections/mo, and AWS publishes no connection-minutes metric (declare usage.avgConnectionMinutes)`;
+  if (c.minutes === null)
+    return `connection minutes not priced: ${formatCount(c.connections)} connections/mo, and AWS publishes no connection-minutes metric (declare usage.avgConnectionMinutes)`;
   if (c.connections === 0) return 'no connections known, so no connection minutes';
   return `connection minutes: ${formatCount(c.connections)} connections × ${c.avgMinutes} min (declared usage.avgConnectionMinutes) = ${formatCount(c.minutes)} minutes (${signed(c.usd)})`;
 }
@@ -107,7 +108,10 @@ const neg = (x: number | null) => (x === null ? null : -x);
 
 /** "web ACL shop-waf (2 rules, $7.00/mo in fees, split over 2 stages) and 1.2M requests inspected" */
 function wafText(w: WafCost): string {
-  const fees = w.fixedUsd === null ? 'fees unknown' : `${formatUsd(w.fixedUsd * w.sharedBy)}/mo in fees${w.sharedBy > 1 ? `, split over ${w.sharedBy} stages` : ''}`;
+  const fees =
+    w.fixedUsd === null
+      ? 'fees unknown'
+      : `${formatUsd(w.fixedUsd * w.sharedBy)}/mo in fees${w.sharedBy > 1 ? `, split over ${w.sharedBy} stages` : ''}`;
   const rules = w.rules === null ? 'rules unknown' : `${w.rules} rule${w.rules === 1 ? '' : 's'}`;
   return `web ACL ${w.webAclName} (${rules}, ${fees}) and ${formatCount(w.requests)} requests/mo inspected`;
 }
@@ -118,11 +122,25 @@ function wafReasons(be: ApiEstimate | undefined, ae: ApiEstimate | undefined): C
   for (const stage of stages) {
     const b = be?.waf.find((w) => w.stage === stage);
     const a = ae?.waf.find((w) => w.stage === stage);
-    if (!b && a) reasons.push({ kind: 'waf-added', text: `AWS WAF on "${stage}": ${wafText(a)} (${signed(a.monthlyUsd)})`, usd: a.monthlyUsd });
-    else if (b && !a) reasons.push({ kind: 'waf-removed', text: `AWS WAF removed from "${stage}": ${wafText(b)} (${signed(neg(b.monthlyUsd))})`, usd: neg(b.monthlyUsd) });
+    if (!b && a)
+      reasons.push({
+        kind: 'waf-added',
+        text: `AWS WAF on "${stage}": ${wafText(a)} (${signed(a.monthlyUsd)})`,
+        usd: a.monthlyUsd,
+      });
+    else if (b && !a)
+      reasons.push({
+        kind: 'waf-removed',
+        text: `AWS WAF removed from "${stage}": ${wafText(b)} (${signed(neg(b.monthlyUsd))})`,
+        usd: neg(b.monthlyUsd),
+      });
     else if (b && a && b.webAclArn !== a.webAclArn) {
       const d = minus(a.monthlyUsd, b.monthlyUsd);
-      reasons.push({ kind: 'waf-replaced', text: `AWS WAF on "${stage}" replaced: ${b.webAclName} → ${wafText(a)} (${signed(d)})`, usd: d });
+      reasons.push({
+        kind: 'waf-replaced',
+        text: `AWS WAF on "${stage}" replaced: ${b.webAclName} → ${wafText(a)} (${signed(d)})`,
+        usd: d,
+      });
     }
   }
   return reasons;
@@ -139,25 +157,52 @@ function stageReasons(before: ApiModel, after: ApiModel, be: ApiEstimate, ae: Ap
     const ac = cacheOf(ae, name);
     if (!b) {
       const cache = ac ? ` with a ${ac.sizeGb} GB cache (${signed(ac.monthlyUsd)})` : '';
-      reasons.push({ kind: 'stage-added', text: `stage "${name}" added${cache}; a new stage has no traffic history`, usd: ac ? ac.monthlyUsd : 0 });
+      reasons.push({
+        kind: 'stage-added',
+        text: `stage "${name}" added${cache}; a new stage has no traffic history`,
+        usd: ac ? ac.monthlyUsd : 0,
+      });
     } else if (!a) {
       const traffic = usage.byStage?.[name] ? `, its ${formatCount(usage.byStage[name])} requests/mo stop` : '';
       const cache = bc ? ` and its ${bc.sizeGb} GB cache goes (${signed(neg(bc.monthlyUsd))})` : '';
-      reasons.push({ kind: 'stage-removed', text: `stage "${name}" removed${traffic}${cache}`, usd: bc ? neg(bc.monthlyUsd) : undefined });
+      reasons.push({
+        kind: 'stage-removed',
+        text: `stage "${name}" removed${traffic}${cache}`,
+        usd: bc ? neg(bc.monthlyUsd) : undefined,
+      });
     } else if (bc && !ac) {
       const why = after.kind === 'HttpApi' && before.kind === 'RestApi' ? ' (HTTP APIs have no cache)' : '';
-      reasons.push({ kind: 'cache-removed', text: `cache ${bc.sizeGb} GB removed from "${name}"${why} (${signed(neg(bc.monthlyUsd))})`, usd: neg(bc.monthlyUsd) });
+      reasons.push({
+        kind: 'cache-removed',
+        text: `cache ${bc.sizeGb} GB removed from "${name}"${why} (${signed(neg(bc.monthlyUsd))})`,
+        usd: neg(bc.monthlyUsd),
+      });
     } else if (!bc && ac) {
-      reasons.push({ kind: 'cache-added', text: `cache ${ac.sizeGb} GB added on "${name}" (${signed(ac.monthlyUsd)})`, usd: ac.monthlyUsd });
+      reasons.push({
+        kind: 'cache-added',
+        text: `cache ${ac.sizeGb} GB added on "${name}" (${signed(ac.monthlyUsd)})`,
+        usd: ac.monthlyUsd,
+      });
     } else if (bc && ac && bc.sizeGb !== ac.sizeGb) {
       const d = minus(ac.monthlyUsd, bc.monthlyUsd);
-      reasons.push({ kind: 'cache-resized', text: `cache on "${name}" resized ${bc.sizeGb} → ${ac.sizeGb} GB (${signed(d)})`, usd: d });
+      reasons.push({
+        kind: 'cache-resized',
+        text: `cache on "${name}" resized ${bc.sizeGb} → ${ac.sizeGb} GB (${signed(d)})`,
+        usd: d,
+      });
     }
   }
   return [...reasons, ...wafReasons(be, ae)];
 }
 
-function line(key: string, before: ApiModel | undefined, after: ApiModel | undefined, b: Estimate, a: Estimate, usage: Usage): ApiCostLine {
+function line(
+  key: string,
+  before: ApiModel | undefined,
+  after: ApiModel | undefined,
+  b: Estimate,
+  a: Estimate,
+  usage: Usage,
+): ApiCostLine {
   const be = before ? b.apis[key] : undefined;
   const ae = after ? a.apis[key] : undefined;
   const beforeUsd = be ? be.totalUsd : 0;
@@ -180,15 +225,29 @@ function line(key: string, before: ApiModel | undefined, after: ApiModel | undef
 
   if (!before && after && ae) {
     out.change = 'added';
-    out.reasons.push({ kind: 'api-added', text: `new ${KIND[after.kind]} API, ${traffic} (${usage.source === 'none' ? 'no usage known, assumed 0' : usage.source})`, usd: ae.requestUsd });
-    if (ae.connections) out.reasons.push({ kind: 'connection-minutes', text: connectionText(ae.connections), usd: ae.connections.usd });
-    for (const c of ae.cache) out.reasons.push({ kind: 'cache-added', text: `cache ${c.sizeGb} GB on "${c.stage}" (${signed(c.monthlyUsd)})`, usd: c.monthlyUsd });
+    out.reasons.push({
+      kind: 'api-added',
+      text: `new ${KIND[after.kind]} API, ${traffic} (${usage.source === 'none' ? 'no usage known, assumed 0' : usage.source})`,
+      usd: ae.requestUsd,
+    });
+    if (ae.connections)
+      out.reasons.push({ kind: 'connection-minutes', text: connectionText(ae.connections), usd: ae.connections.usd });
+    for (const c of ae.cache)
+      out.reasons.push({
+        kind: 'cache-added',
+        text: `cache ${c.sizeGb} GB on "${c.stage}" (${signed(c.monthlyUsd)})`,
+        usd: c.monthlyUsd,
+      });
     out.reasons.push(...wafReasons(undefined, ae));
     return out;
   }
   if (before && !after && be) {
     out.change = 'removed';
-    out.reasons.push({ kind: 'api-removed', text: `API removed: its ${traffic} and ${be.cache.length ? 'caches' : 'stages'} stop`, usd: neg(be.totalUsd) });
+    out.reasons.push({
+      kind: 'api-removed',
+      text: `API removed: its ${traffic} and ${be.cache.length ? 'caches' : 'stages'} stop`,
+      usd: neg(be.totalUsd),
+    });
     return out;
   }
   if (!before || !after || !be || !ae) return out;
@@ -202,13 +261,22 @@ function line(key: string, before: ApiModel | undefined, after: ApiModel | undef
     if (before.kind === 'RestApi') out.httpGaps = httpApiGaps(before);
   }
   out.reasons.push(...stageReasons(before, after, be, ae, usage));
-  const requestMoved = be.requestUsd !== ae.requestUsd && (be.requestUsd === null || ae.requestUsd === null || Math.abs(ae.requestUsd - be.requestUsd) >= 0.005);
-  const explained = out.reasons.some((r) => r.kind === 'kind-switch' || r.kind === 'stage-removed' || r.kind === 'stage-added');
+  const requestMoved =
+    be.requestUsd !== ae.requestUsd &&
+    (be.requestUsd === null || ae.requestUsd === null || Math.abs(ae.requestUsd - be.requestUsd) >= 0.005);
+  const explained = out.reasons.some(
+    (r) => r.kind === 'kind-switch' || r.kind === 'stage-removed' || r.kind === 'stage-added',
+  );
   if (requestMoved && !explained) {
     const moved = minus(ae.requestUsd, be.requestUsd);
-    out.reasons.push({ kind: 'tier-share', text: `request-tier share moved with other APIs' traffic (${signed(moved)}; tiers are account-wide)`, usd: moved });
+    out.reasons.push({
+      kind: 'tier-share',
+      text: `request-tier share moved with other APIs' traffic (${signed(moved)}; tiers are account-wide)`,
+      usd: moved,
+    });
   }
-  out.change = out.reasons.length > 0 || (out.deltaUsd !== null && Math.abs(out.deltaUsd) >= 0.005) ? 'changed' : 'unchanged';
+  out.change =
+    out.reasons.length > 0 || (out.deltaUsd !== null && Math.abs(out.deltaUsd) >= 0.005) ? 'changed' : 'unchanged';
   return out;
 }
 
@@ -224,14 +292,37 @@ export function costDelta(input: CostDeltaInput): CostReport {
   const region = input.desired.region;
   const liveApis = Object.entries(input.live.apis).map(([key, l]) => ({ ...l.model, key }));
   const desiredApis = Object.entries(input.desired.apis).map(([key, m]) => ({ ...m, key }));
-  const before = estimateMonthlyCost({ apis: liveApis, usage: input.usage, region, prices: input.prices, webAcls: input.webAcls });
-  const after = estimateMonthlyCost({ apis: desiredApis, usage: input.usage, region, prices: input.prices, webAcls: input.webAcls });
+  const before = estimateMonthlyCost({
+    apis: liveApis,
+    usage: input.usage,
+    region,
+    prices: input.prices,
+    webAcls: input.webAcls,
+  });
+  const after = estimateMonthlyCost({
+    apis: desiredApis,
+    usage: input.usage,
+    region,
+    prices: input.prices,
+    webAcls: input.webAcls,
+  });
   const keys = [...new Set([...Object.keys(input.desired.apis), ...Object.keys(input.live.apis)])].sort();
-  const apis = keys.map((k) => line(k, input.live.apis[k]?.model, input.desired.apis[k], before, after, input.usage.get(k) ?? NONE));
+  const apis = keys.map((k) =>
+    line(k, input.live.apis[k]?.model, input.desired.apis[k], before, after, input.usage.get(k) ?? NONE),
+  );
   const seen = new Set<string>();
   const priceRows = [...before.rows, ...after.rows].filter((r) => {
     const id = `${r.region}|${r.date}|${r.source}`;
     return seen.has(id) ? false : (seen.add(id), true);
   });
-  return { region, regionKnown: after.known, knownRegions: Object.keys(input.prices).sort(), apis, total: totals(apis), before, after, priceRows };
+  return {
+    region,
+    regionKnown: after.known,
+    knownRegions: Object.keys(input.prices).sort(),
+    apis,
+    total: totals(apis),
+    before,
+    after,
+    priceRows,
+  };
 }

@@ -6,7 +6,14 @@
  * declared mean duration, since AWS publishes no such metric — cost a flat rate. Pure.
  */
 import type { ApiKind, ApiModel } from '../model/api.js';
-import { HOURS_PER_MONTH, type PriceBook, type PriceProvenance, type RegionPrices, type TieredPrice, type WafPrice } from './prices/types.js';
+import {
+  HOURS_PER_MONTH,
+  type PriceBook,
+  type PriceProvenance,
+  type RegionPrices,
+  type TieredPrice,
+  type WafPrice,
+} from './prices/types.js';
 import { pricesFor } from './prices/index.js';
 import { meteredUnits, priceTiered, type TieredCost } from './tiers.js';
 import { connectionsFor, requestsFor, type Usage } from './usage.js';
@@ -79,15 +86,21 @@ export interface EstimateInput {
   webAcls?: Record<string, WebAclFacts>;
 }
 
-const sum = (xs: Array<number | null>): number | null => (xs.some((x) => x === null) ? null : xs.reduce<number>((a, x) => a + (x as number), 0));
+const sum = (xs: Array<number | null>): number | null =>
+  xs.some((x) => x === null) ? null : xs.reduce<number>((a, x) => a + (x as number), 0);
 
 const KIND_LABEL: Record<ApiKind, string> = { RestApi: 'REST', HttpApi: 'HTTP', WebSocketApi: 'WebSocket' };
 const WHAT: Record<ApiKind, string> = { RestApi: 'request', HttpApi: 'request', WebSocketApi: 'message' };
 
-function billedUnits(api: ApiModel, usage: Usage | undefined, table: RegionPrices | undefined): { requests: number; billed: number } {
+function billedUnits(
+  api: ApiModel,
+  usage: Usage | undefined,
+  table: RegionPrices | undefined,
+): { requests: number; billed: number } {
   const requests = requestsFor(Object.keys(api.stages), usage);
   if (api.kind === 'RestApi') return { requests, billed: requests };
-  if (api.kind === 'WebSocketApi') return { requests, billed: meteredUnits(requests, usage?.avgMessageKb, table?.webSocket?.messageMeteringKb ?? 32) };
+  if (api.kind === 'WebSocketApi')
+    return { requests, billed: meteredUnits(requests, usage?.avgMessageKb, table?.webSocket?.messageMeteringKb ?? 32) };
   return { requests, billed: meteredUnits(requests, usage?.avgResponseKb, table?.http?.meteringKb ?? 512) };
 }
 
@@ -99,13 +112,23 @@ function requestRow(kind: ApiKind, table: RegionPrices | undefined): TieredPrice
   return ws && { region: ws.region, date: ws.date, source: ws.source, tiers: ws.messageTiers };
 }
 
-function connectionCost(api: ApiModel, usage: Usage | undefined, table: RegionPrices | undefined): ConnectionCost | undefined {
+function connectionCost(
+  api: ApiModel,
+  usage: Usage | undefined,
+  table: RegionPrices | undefined,
+): ConnectionCost | undefined {
   if (api.kind !== 'WebSocketApi') return undefined;
   const connections = connectionsFor(Object.keys(api.stages), usage);
   const minutes = connectionMinutes(connections, usage?.avgConnectionMinutes);
   const price = table?.webSocket;
   const usd = minutes === undefined ? null : minutes === 0 ? 0 : price ? connectionMinutesUsd(price, minutes) : null;
-  return { connections, ...(usage?.avgConnectionMinutes !== undefined ? { avgMinutes: usage.avgConnectionMinutes } : {}), minutes: minutes ?? null, usdPerMillionMinutes: price?.connectionMinuteUsdPerMillion ?? null, usd };
+  return {
+    connections,
+    ...(usage?.avgConnectionMinutes !== undefined ? { avgMinutes: usage.avgConnectionMinutes } : {}),
+    minutes: minutes ?? null,
+    usdPerMillionMinutes: price?.connectionMinuteUsdPerMillion ?? null,
+    usd,
+  };
 }
 
 function cacheCosts(api: ApiModel, table: RegionPrices | undefined): CacheCost[] {
@@ -116,7 +139,12 @@ function cacheCosts(api: ApiModel, table: RegionPrices | undefined): CacheCost[]
     .map((s) => {
       const perHour = table?.cache?.usdPerHour[String(s.cache!.sizeGb)];
       const usdPerHour = perHour === undefined ? null : perHour;
-      return { stage: s.name, sizeGb: s.cache!.sizeGb, usdPerHour, monthlyUsd: usdPerHour === null ? null : usdPerHour * HOURS_PER_MONTH };
+      return {
+        stage: s.name,
+        sizeGb: s.cache!.sizeGb,
+        usdPerHour,
+        monthlyUsd: usdPerHour === null ? null : usdPerHour * HOURS_PER_MONTH,
+      };
     });
 }
 
@@ -134,7 +162,8 @@ export function estimateMonthlyCost(input: EstimateInput): Estimate {
     const total = ofKind.reduce((s, a) => s + units.get(a.key)!.billed, 0);
     const cost = row ? priceTiered(total, row.tiers) : undefined;
     tierFor.set(kind, cost);
-    if (row && cost) tiers.push({ ...cost, kind, provenance: { region: row.region, date: row.date, source: row.source } });
+    if (row && cost)
+      tiers.push({ ...cost, kind, provenance: { region: row.region, date: row.date, source: row.source } });
   }
 
   const apis: Record<string, ApiEstimate> = {};
@@ -149,24 +178,53 @@ export function estimateMonthlyCost(input: EstimateInput): Estimate {
       unknown.push(`no ${KIND_LABEL[api.kind]} ${WHAT[api.kind]} prices for ${input.region}`);
     } else if (fill.usd === null) {
       requestUsd = null;
-      unknown.push(`${KIND_LABEL[api.kind]} ${WHAT[api.kind]} prices for ${input.region} stop before the account's monthly volume`);
+      unknown.push(
+        `${KIND_LABEL[api.kind]} ${WHAT[api.kind]} prices for ${input.region} stop before the account's monthly volume`,
+      );
     } else requestUsd = (fill.usd * billed) / fill.units;
 
     const cache = cacheCosts(api, table);
-    for (const c of cache) if (c.monthlyUsd === null) unknown.push(`no price for a ${c.sizeGb} GB cache in ${input.region}`);
+    for (const c of cache)
+      if (c.monthlyUsd === null) unknown.push(`no price for a ${c.sizeGb} GB cache in ${input.region}`);
     const cacheUsd = sum(cache.map((c) => c.monthlyUsd));
     const apiWaf = waf.get(api.key) ?? [];
     for (const w of apiWaf) if (w.unknown && !unknown.includes(w.unknown)) unknown.push(w.unknown);
     const wafUsd = sum(apiWaf.map((w) => w.monthlyUsd));
     const connections = connectionCost(api, input.usage.get(api.key), table);
-    if (connections?.minutes === null) unknown.push(`connection minutes of ${api.key}: AWS publishes no connection-minutes metric — declare usage.avgConnectionMinutes in its api.yaml`);
-    else if (connections && connections.usd === null && !table?.webSocket) unknown.push(`no WebSocket connection-minute price for ${input.region}`);
+    if (connections?.minutes === null)
+      unknown.push(
+        `connection minutes of ${api.key}: AWS publishes no connection-minutes metric — declare usage.avgConnectionMinutes in its api.yaml`,
+      );
+    else if (connections && connections.usd === null && !table?.webSocket)
+      unknown.push(`no WebSocket connection-minute price for ${input.region}`);
     const totalUsd = sum([requestUsd, cacheUsd, wafUsd, connections ? connections.usd : 0]);
-    apis[api.key] = { apiKey: api.key, kind: api.kind, requests, billedRequests: billed, requestUsd, cache, cacheUsd, waf: apiWaf, wafUsd, ...(connections ? { connections } : {}), totalUsd, unknown };
+    apis[api.key] = {
+      apiKey: api.key,
+      kind: api.kind,
+      requests,
+      billedRequests: billed,
+      requestUsd,
+      cache,
+      cacheUsd,
+      waf: apiWaf,
+      wafUsd,
+      ...(connections ? { connections } : {}),
+      totalUsd,
+      unknown,
+    };
   }
 
   const rows: PriceProvenance[] = [];
   // The WAF row only when a stage uses a web ACL: a table row is listed where it priced something.
-  if (table) for (const r of [table.rest, table.http, table.webSocket, table.cache, waf.size ? table.waf : undefined]) if (r) rows.push({ region: r.region, date: r.date, source: r.source });
-  return { region: input.region, known: table !== undefined, apis, tiers, rows, ...(waf.size && table?.waf ? { waf: table.waf } : {}) };
+  if (table)
+    for (const r of [table.rest, table.http, table.webSocket, table.cache, waf.size ? table.waf : undefined])
+      if (r) rows.push({ region: r.region, date: r.date, source: r.source });
+  return {
+    region: input.region,
+    known: table !== undefined,
+    apis,
+    tiers,
+    rows,
+    ...(waf.size && table?.waf ? { waf: table.waf } : {}),
+  };
 }

@@ -17,7 +17,8 @@ export function httpApiGaps(rest: ApiModel): HttpGap[] {
     { feature: 'response cache', inUse: Object.values(rest.stages).some((s) => s.cache !== undefined) },
     {
       feature: 'request validation',
-      inUse: Object.keys(rest.requestValidators).length > 0 || routes(rest).some((r) => r.requestValidator !== undefined),
+      inUse:
+        Object.keys(rest.requestValidators).length > 0 || routes(rest).some((r) => r.requestValidator !== undefined),
     },
     {
       feature: 'mapping templates',

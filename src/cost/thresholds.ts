@@ -14,7 +14,8 @@ export function shouldShowCost(report: CostReport, thresholds: CostThresholds | 
   if (!t || (t.usd === undefined && t.percent === undefined)) return Math.abs(deltaUsd) >= 0.005;
   const overUsd = t.usd !== undefined && Math.abs(deltaUsd) >= t.usd;
   const overPercent =
-    t.percent !== undefined && (deltaPercent === null ? beforeUsd === 0 && Math.abs(deltaUsd) >= 0.005 : Math.abs(deltaPercent) >= t.percent);
+    t.percent !== undefined &&
+    (deltaPercent === null ? beforeUsd === 0 && Math.abs(deltaUsd) >= 0.005 : Math.abs(deltaPercent) >= t.percent);
   return overUsd || overPercent;
 }
 

@@ -63,7 +63,12 @@ export function fromMeasured(m: MeasuredUsage): Usage {
       connections = (connections ?? 0) + s.connections;
     }
   }
-  const usage: Usage = { source: 'cloudwatch', monthlyRequests: extrapolateToMonth(requests, m.windowDays), byStage, windowDays: m.windowDays };
+  const usage: Usage = {
+    source: 'cloudwatch',
+    monthlyRequests: extrapolateToMonth(requests, m.windowDays),
+    byStage,
+    windowDays: m.windowDays,
+  };
   if (connections !== undefined) {
     usage.monthlyConnections = extrapolateToMonth(connections, m.windowDays);
     usage.connectionsByStage = connectionsByStage;

@@ -47,9 +47,17 @@ export function stageRequests(api: ApiModel, stage: string, usage: Usage | undef
 }
 
 /** Every web-ACL-protected stage of `apis`, priced (API key → its stages' WAF costs, by stage name). */
-export function wafCosts(apis: readonly ApiModel[], usage: Map<string, Usage>, table: RegionPrices | undefined, webAcls: Record<string, WebAclFacts>, region: string): Map<string, WafCost[]> {
+export function wafCosts(
+  apis: readonly ApiModel[],
+  usage: Map<string, Usage>,
+  table: RegionPrices | undefined,
+  webAcls: Record<string, WebAclFacts>,
+  region: string,
+): Map<string, WafCost[]> {
   const users = new Map<string, number>();
-  for (const api of apis) for (const s of Object.values(api.stages)) if (api.kind === 'RestApi' && s.webAclArn) users.set(s.webAclArn, (users.get(s.webAclArn) ?? 0) + 1);
+  for (const api of apis)
+    for (const s of Object.values(api.stages))
+      if (api.kind === 'RestApi' && s.webAclArn) users.set(s.webAclArn, (users.get(s.webAclArn) ?? 0) + 1);
   const price = table?.waf;
   const out = new Map<string, WafCost[]>();
   for (const api of apis) {
@@ -61,7 +69,8 @@ export function wafCosts(apis: readonly ApiModel[], usage: Map<string, Usage>, t
       const rules = facts && 'rules' in facts ? facts.rules : null;
       const sharedBy = users.get(s.webAclArn) ?? 1;
       const requests = stageRequests(api, s.name, usage.get(api.key));
-      const fixedUsd = price && rules !== null ? (price.webAclUsdPerMonth + rules * price.ruleUsdPerMonth) / sharedBy : null;
+      const fixedUsd =
+        price && rules !== null ? (price.webAclUsdPerMonth + rules * price.ruleUsdPerMonth) / sharedBy : null;
       const requestUsd = price ? (requests / 1_000_000) * price.usdPerMillionRequests : null;
       const c: WafCost = {
         stage: s.name,
@@ -75,7 +84,8 @@ export function wafCosts(apis: readonly ApiModel[], usage: Map<string, Usage>, t
         monthlyUsd: fixedUsd === null || requestUsd === null ? null : fixedUsd + requestUsd,
       };
       if (!price) c.unknown = `no AWS WAF prices for ${region}`;
-      else if (rules === null) c.unknown = `the rule count of web ACL ${c.webAclName} is unknown (${facts && 'error' in facts ? facts.error : 'not read'})`;
+      else if (rules === null)
+        c.unknown = `the rule count of web ACL ${c.webAclName} is unknown (${facts && 'error' in facts ? facts.error : 'not read'})`;
       costs.push(c);
     }
     if (costs.length) out.set(api.key, costs);

@@ -54,7 +54,11 @@ export async function runDemo(o: DemoOptions): Promise<number> {
   const pumps: TrafficPump[] = [];
   const emu = await startEmulator({ port: 0, quotas: true, quotaScale: QUOTA_SCALE });
   try {
-    section(1, 'Local AWS endpoint', `API Gateway v1 + v2, CloudWatch and AWS WAF on ${emu.url}, with AWS's control-plane quotas on (refilled ${QUOTA_SCALE}× faster so the demo is quick). It starts with the web ACL the example names. No AWS account, no network.`);
+    section(
+      1,
+      'Local AWS endpoint',
+      `API Gateway v1 + v2, CloudWatch and AWS WAF on ${emu.url}, with AWS's control-plane quotas on (refilled ${QUOTA_SCALE}× faster so the demo is quick). It starts with the web ACL the example names. No AWS account, no network.`,
+    );
     const clients = createAwsClients({
       region: 'ap-northeast-2',
       endpoint: emu.url,
@@ -67,13 +71,23 @@ export async function runDemo(o: DemoOptions): Promise<number> {
     // 3-second step never reaches.
     for (const api of ['shop', 'events', 'chat']) {
       editYamlFile(dir, `apis/${api}/api.yaml`, (doc) => {
-        for (const [k, v] of Object.entries({ steps: [10, 50, 100], bakeSeconds: 3, pollSeconds: 1, minRequests: 0, timeoutSeconds: 40 })) {
+        for (const [k, v] of Object.entries({
+          steps: [10, 50, 100],
+          bakeSeconds: 3,
+          pollSeconds: 1,
+          minRequests: 0,
+          timeoutSeconds: 40,
+        })) {
           if (api !== 'shop' && k === 'steps') continue;
           doc.setIn(['rollout', k], v);
         }
       });
     }
-    o.out(dim(`Working on a copy of ${o.stateDir} in ${dir} (bake times shortened to 3 s; minRequests off, since canary requests count in whole CloudWatch minutes).`));
+    o.out(
+      dim(
+        `Working on a copy of ${o.stateDir} in ${dir} (bake times shortened to 3 s; minRequests off, since canary requests count in whole CloudWatch minutes).`,
+      ),
+    );
 
     // The partner API key's value comes from the environment of whoever applies (in CI, a secret); the demo makes one up. It is never printed.
     process.env.SHOP_PARTNER_API_KEY ??= randomBytes(16).toString('hex');
@@ -91,16 +105,30 @@ export async function runDemo(o: DemoOptions): Promise<number> {
     o.out(apiBlock(first.renderings.text, 'chat'));
     o.out(summaryLine(first.renderings.text));
     // The local endpoint turns a VPC link AVAILABLE after a second (AWS: minutes): poll it often.
-    rows.push(await timed('create the three APIs', async () => report(await runApply({ dir, clients, yes: true, accountWait: { pollMs: 200 } }), undefined)));
+    rows.push(
+      await timed('create the three APIs', async () =>
+        report(await runApply({ dir, clients, yes: true, accountWait: { pollMs: 200 } }), undefined),
+      ),
+    );
 
     const [shop] = await findApi(clients, new AwsCaller(), 'shop-api');
     const shopId = shop.apiId;
     await createExampleAlarms(clients, { shopId });
-    o.out(dim('Created the CloudWatch alarms the rollout policy names (shop-api-5xx: more than 5 errors a minute on the canary; shop-api-p99-latency).'));
-    pumps.push(startTrafficPump({ endpoint: emu.url, apiId: shopId, stage: 'prod', requestsPerBatch: 100, everyMs: 250 }));
+    o.out(
+      dim(
+        'Created the CloudWatch alarms the rollout policy names (shop-api-5xx: more than 5 errors a minute on the canary; shop-api-p99-latency).',
+      ),
+    );
+    pumps.push(
+      startTrafficPump({ endpoint: emu.url, apiId: shopId, stage: 'prod', requestsPerBatch: 100, everyMs: 250 }),
+    );
     o.out(dim('Simulated clients now send ~400 requests/s to shop-api/prod; the canary gets its share.'));
 
-    section(3, 'A healthy change, rolled out as a canary', 'The users service integration gets a 9 s timeout. Resource changes reach clients only through a new deployment, so it goes out as a canary: 10% → 50% → 100%, each step baked while the alarms stay OK.');
+    section(
+      3,
+      'A healthy change, rolled out as a canary',
+      'The users service integration gets a 9 s timeout. Resource changes reach clients only through a new deployment, so it goes out as a canary: 10% → 50% → 100%, each step baked while the alarms stay OK.',
+    );
     editYamlFile(dir, 'apis/shop/api.yaml', (doc) => doc.setIn(['openapi', 0, 'integration', 'timeoutInMillis'], 9000));
     await showPlan(dir);
     rows.push(await timed('healthy change (canary)', async () => report(...(await applyWithRollout(dir)))));
@@ -111,23 +139,50 @@ export async function runDemo(o: DemoOptions): Promise<number> {
       "chat's sendmessage integration gets a 9 s timeout. A WebSocket stage cannot split traffic (or connections) between deployments, so there is no canary: the new deployment takes the whole stage, and the managed IntegrationError alarm is watched for the bake time; had it fired, the stage would go back to the previous deployment.",
     );
     const [chat] = await findApi(clients, new AwsCaller(), 'chat-api');
-    pumps.push(startTrafficPump({ endpoint: emu.url, apiId: chat.apiId, stage: 'live', requestsPerBatch: 40, connectionsPerBatch: 4, everyMs: 250 }));
+    pumps.push(
+      startTrafficPump({
+        endpoint: emu.url,
+        apiId: chat.apiId,
+        stage: 'live',
+        requestsPerBatch: 40,
+        connectionsPerBatch: 4,
+        everyMs: 250,
+      }),
+    );
     o.out(dim('Simulated chat clients now connect (~16/s) and send ~160 messages/s to chat-api/live.'));
-    editYamlFile(dir, 'apis/chat/routes.yaml', (doc) => doc.setIn(['routes', 'sendmessage', 'integration', 'timeoutInMillis'], 9000));
+    editYamlFile(dir, 'apis/chat/routes.yaml', (doc) =>
+      doc.setIn(['routes', 'sendmessage', 'integration', 'timeoutInMillis'], 9000),
+    );
     await showPlan(dir);
     rows.push(await timed('WebSocket change (deploy and bake)', async () => report(...(await applyWithRollout(dir)))));
 
-    section(5, 'A bad change, rolled back automatically', 'The users service moves to a new backend that answers 5xx to 60% of requests. The canary takes 10% of traffic, its 5XXError alarm fires, and apigw-sync removes the canary and restores the API to what the stable deployment serves.');
+    section(
+      5,
+      'A bad change, rolled back automatically',
+      'The users service moves to a new backend that answers 5xx to 60% of requests. The canary takes 10% of traffic, its 5XXError alarm fires, and apigw-sync removes the canary and restores the API to what the stable deployment serves.',
+    );
     await setBackendHealth(emu.url, { uri: 'https://users-v2.internal.example.com', errorRate: 0.6 });
-    editYamlFile(dir, 'apis/shop/api.yaml', (doc) => doc.setIn(['openapi', 0, 'integration', 'baseUri'], 'https://users-v2.internal.example.com'));
+    editYamlFile(dir, 'apis/shop/api.yaml', (doc) =>
+      doc.setIn(['openapi', 0, 'integration', 'baseUri'], 'https://users-v2.internal.example.com'),
+    );
     await showPlan(dir);
     rows.push(await timed('bad change (canary)', async () => report(...(await applyWithRollout(dir)))));
 
-    section(6, 'Git catches up', 'After a rollback the GitHub App opens a revert pull request so Git matches production again. Here we revert the file and check for drift: nothing differs.');
-    editYamlFile(dir, 'apis/shop/api.yaml', (doc) => doc.setIn(['openapi', 0, 'integration', 'baseUri'], 'https://users.internal.example.com'));
+    section(
+      6,
+      'Git catches up',
+      'After a rollback the GitHub App opens a revert pull request so Git matches production again. Here we revert the file and check for drift: nothing differs.',
+    );
+    editYamlFile(dir, 'apis/shop/api.yaml', (doc) =>
+      doc.setIn(['openapi', 0, 'integration', 'baseUri'], 'https://users.internal.example.com'),
+    );
     const drift = await runDrift({ dir, clients });
     const clean = drift.status === 'ok' && drift.exitCode === 0;
-    o.out(clean ? '✓ no drift: AWS matches gateway-state' : `✗ drift remains:\n${drift.status === 'ok' ? renderDriftAs(drift.report, 'text', { color: false }) : drift.issuesText}`);
+    o.out(
+      clean
+        ? '✓ no drift: AWS matches gateway-state'
+        : `✗ drift remains:\n${drift.status === 'ok' ? renderDriftAs(drift.report, 'text', { color: false }) : drift.issuesText}`,
+    );
     rows.push({ scenario: 'drift check after revert', outcome: clean ? 'clean' : 'DRIFT', seconds: 0, writes: 0 });
 
     let part = 6; // after the base demo's six parts
@@ -144,7 +199,11 @@ export async function runDemo(o: DemoOptions): Promise<number> {
     o.out('');
     o.out(bold('── Summary'));
     o.out(table(rows));
-    o.out(dim(`AWS calls sent to the local endpoint: ${clients.calls.total} (throttled and retried: ${clients.calls.throttled}).`));
+    o.out(
+      dim(
+        `AWS calls sent to the local endpoint: ${clients.calls.total} (throttled and retried: ${clients.calls.throttled}).`,
+      ),
+    );
     o.out('Next: `npx apigw-sync plan gateway-state` against your own account, or read README.md.');
     const expected = ['applied', 'promoted', 'promoted', 'rolled back', 'clean', ...ENVIRONMENT_OUTCOMES];
     return rows.every((r, i) => r.outcome === expected[i]) ? 0 : 1;
@@ -181,7 +240,11 @@ export async function runDemo(o: DemoOptions): Promise<number> {
   function report(r: ApplyResult, rollout: RolloutEvent['type'] | undefined): { outcome: string } {
     for (const f of r.failures) o.out(`  ${f.message.split('\n')[0]}`);
     const outcome =
-      rollout === 'rollout.rolled-back' ? 'rolled back' : rollout === 'rollout.promoted' && r.status === 'applied' ? 'promoted' : r.status;
+      rollout === 'rollout.rolled-back'
+        ? 'rolled back'
+        : rollout === 'rollout.promoted' && r.status === 'applied'
+          ? 'promoted'
+          : r.status;
     return { outcome };
   }
 
@@ -190,7 +253,9 @@ export async function runDemo(o: DemoOptions): Promise<number> {
     const start = Date.now();
     const since = emu.control.calls().at(-1)?.seq ?? 0;
     const { outcome } = await fn();
-    const writes = emu.control.calls({ write: true, since }).filter((c) => c.status < 400 && c.service !== 'control').length;
+    const writes = emu.control
+      .calls({ write: true, since })
+      .filter((c) => c.status < 400 && c.service !== 'control').length;
     return { scenario, outcome, seconds: Math.round((Date.now() - start) / 100) / 10, writes };
   }
 }
@@ -198,14 +263,25 @@ export async function runDemo(o: DemoOptions): Promise<number> {
 /** The plan's account group (custom domain and mappings, VPC link): the lines from its title to the first API's. */
 function accountPart(planText: string): string {
   const lines = planText.split('\n');
-  const start = lines.findIndex((l) => l.startsWith(`+ ${ACCOUNT_GROUP_NAME}`) || l.startsWith(`~ ${ACCOUNT_GROUP_NAME}`));
+  const start = lines.findIndex(
+    (l) => l.startsWith(`+ ${ACCOUNT_GROUP_NAME}`) || l.startsWith(`~ ${ACCOUNT_GROUP_NAME}`),
+  );
   if (start < 0) return '';
   const end = lines.findIndex((l, i) => i > start && /^[+~-] /.test(l));
-  return lines.slice(start, end < 0 ? undefined : end).join('\n').trimEnd();
+  return lines
+    .slice(start, end < 0 ? undefined : end)
+    .join('\n')
+    .trimEnd();
 }
 
 function summaryLine(planText: string): string {
-  return planText.trimEnd().split('\n').filter((l) => /^Plan:|^No changes/.test(l.trim())).join('\n') || planText.trimEnd();
+  return (
+    planText
+      .trimEnd()
+      .split('\n')
+      .filter((l) => /^Plan:|^No changes/.test(l.trim()))
+      .join('\n') || planText.trimEnd()
+  );
 }
 
 /** One API's block of the plan text: from its header line (`+ chat · …`) to the next API's. */
@@ -214,7 +290,10 @@ function apiBlock(planText: string, key: string): string {
   const start = lines.findIndex((l) => new RegExp(`^[-+~±] ${key} · `).test(l));
   if (start < 0) return '';
   const end = lines.findIndex((l, i) => i > start && (/^[-+~±] \S+ · /.test(l) || /^Plan:/.test(l)));
-  return lines.slice(start, end < 0 ? undefined : end).join('\n').trimEnd();
+  return lines
+    .slice(start, end < 0 ? undefined : end)
+    .join('\n')
+    .trimEnd();
 }
 
 function table(rows: ScenarioRow[]): string {

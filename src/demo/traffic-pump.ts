@@ -28,7 +28,12 @@ export function startTrafficPump(o: TrafficPumpOptions): TrafficPump {
     const res = await fetch(`${o.endpoint}/_emulator/traffic`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ apiId: o.apiId, stage: o.stage, requests: o.requestsPerBatch, ...(o.connectionsPerBatch ? { connections: o.connectionsPerBatch } : {}) }),
+      body: JSON.stringify({
+        apiId: o.apiId,
+        stage: o.stage,
+        requests: o.requestsPerBatch,
+        ...(o.connectionsPerBatch ? { connections: o.connectionsPerBatch } : {}),
+      }),
     });
     if (!res.ok) throw new Error(`simulated traffic refused: ${res.status} ${await res.text()}`);
     sent += o.requestsPerBatch;
@@ -50,7 +55,10 @@ export function startTrafficPump(o: TrafficPumpOptions): TrafficPump {
 }
 
 /** Declares how an integration backend answers (`/_emulator/backends`): "this URI returns 5xx". */
-export async function setBackendHealth(endpoint: string, rule: { uri?: string; deploymentId?: string; errorRate: number; latencyMs?: number; executionErrorRate?: number }): Promise<void> {
+export async function setBackendHealth(
+  endpoint: string,
+  rule: { uri?: string; deploymentId?: string; errorRate: number; latencyMs?: number; executionErrorRate?: number },
+): Promise<void> {
   const res = await fetch(`${endpoint}/_emulator/backends`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

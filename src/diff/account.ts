@@ -18,11 +18,23 @@ export function diffAccount(desired: AccountModel | undefined, live: AccountMode
   return ACCOUNT_KINDS.flatMap((kind) => diffKind(kind, accountRecordsOf(kind, live), accountRecordsOf(kind, desired)));
 }
 
-function diffKind(kind: ResourceKind & { account: AccountScope }, live: Record<string, unknown>, desired: Record<string, unknown>): Change[] {
+function diffKind(
+  kind: ResourceKind & { account: AccountScope },
+  live: Record<string, unknown>,
+  desired: Record<string, unknown>,
+): Change[] {
   const renames = kind.account.renamable ? findRenames(live, desired) : new Map<string, string>();
   const renamedTo = new Set(renames.values());
   const change = (action: Change['action'], name: string, before?: unknown, after?: unknown) =>
-    makeChange({ apiKey: ACCOUNT_KEY, apiKind: kind.account.flavourOf(after ?? before), target: kind.target, action, name, before, after });
+    makeChange({
+      apiKey: ACCOUNT_KEY,
+      apiKind: kind.account.flavourOf(after ?? before),
+      target: kind.target,
+      action,
+      name,
+      before,
+      after,
+    });
   const out: Change[] = [];
   for (const name of Object.keys(desired).sort()) {
     if (name in live) {

@@ -23,14 +23,31 @@ export function diffApi(apiKey: string, desired?: ApiModel, live?: ApiModel, opt
   if (!desired && !live) return [];
   if (!desired) return [deleteApi(apiKey, live!)];
   if (!live) return diffKinds(apiKey, desired, emptyLike(desired), { creating: true });
-  if (desired.kind !== live.kind) return [deleteApi(apiKey, live, 'API kind changed: replaced'), ...diffKinds(apiKey, desired, emptyLike(desired), { creating: true })];
-  return diffKinds(apiKey, desired, live, { creating: false, liveResourcePaths: opts.liveResourcePaths, unusedIntegrations: opts.unusedIntegrations });
+  if (desired.kind !== live.kind)
+    return [
+      deleteApi(apiKey, live, 'API kind changed: replaced'),
+      ...diffKinds(apiKey, desired, emptyLike(desired), { creating: true }),
+    ];
+  return diffKinds(apiKey, desired, live, {
+    creating: false,
+    liveResourcePaths: opts.liveResourcePaths,
+    unusedIntegrations: opts.unusedIntegrations,
+  });
 }
 
 function deleteApi(apiKey: string, live: ApiModel, why?: string): Change {
-  const c = makeChange({ apiKey, apiKind: live.kind, target: 'api', action: 'delete', name: live.name, before: apiHeader(live) });
+  const c = makeChange({
+    apiKey,
+    apiKind: live.kind,
+    target: 'api',
+    action: 'delete',
+    name: live.name,
+    before: apiHeader(live),
+  });
   const n = Object.keys(live.routes).length;
-  c.flags.reasons.push(why ?? `deletes ${n} route${n === 1 ? '' : 's'} and ${Object.keys(live.stages).length} stage(s) with it`);
+  c.flags.reasons.push(
+    why ?? `deletes ${n} route${n === 1 ? '' : 's'} and ${Object.keys(live.stages).length} stage(s) with it`,
+  );
   return c;
 }
 
@@ -40,7 +57,16 @@ export function emptyLike(d: ApiModel): ApiModel {
 }
 
 /** Every kind of the registry, in order: renames first (later kinds see earlier kinds' renames), then changes. */
-function diffKinds(apiKey: string, desired: ApiModel, live: ApiModel, o: { creating: boolean; liveResourcePaths?: readonly string[]; unusedIntegrations?: DiffContext['unusedIntegrations'] }): Change[] {
+function diffKinds(
+  apiKey: string,
+  desired: ApiModel,
+  live: ApiModel,
+  o: {
+    creating: boolean;
+    liveResourcePaths?: readonly string[];
+    unusedIntegrations?: DiffContext['unusedIntegrations'];
+  },
+): Change[] {
   const spec = { apiKey, apiKind: desired.kind };
   const ctx: DiffContext = {
     ...spec,
@@ -60,13 +86,20 @@ function diffKinds(apiKey: string, desired: ApiModel, live: ApiModel, o: { creat
 }
 
 /** Name-keyed records (authorizers, validators, models, stages, …): create, update, delete, rename. */
-function diffRecords<T>(ctx: DiffContext, target: ChangeTarget, live: Record<string, T>, desired: Record<string, T>, renames: Map<string, string> = new Map()): Change[] {
+function diffRecords<T>(
+  ctx: DiffContext,
+  target: ChangeTarget,
+  live: Record<string, T>,
+  desired: Record<string, T>,
+  renames: Map<string, string> = new Map(),
+): Change[] {
   const out: Change[] = [];
   const renamedTo = new Set(renames.values());
   for (const name of Object.keys(desired).sort()) {
     const after = desired[name];
     if (name in live) {
-      if (!deepEqual(live[name], after)) out.push(ctx.change({ target, action: 'update', name, before: live[name], after }));
+      if (!deepEqual(live[name], after))
+        out.push(ctx.change({ target, action: 'update', name, before: live[name], after }));
     } else if (!renamedTo.has(name)) {
       out.push(ctx.change({ target, action: 'create', name, after }));
     }

@@ -24,7 +24,8 @@ export interface DriftOptions {
 export function detectDrift(desired: GatewayModel, live: LiveSnapshot, opts: DriftOptions = {}): DriftReport {
   const items: DriftItem[] = [];
   // Account scope first (its records are listed first everywhere), roles swapped as for the APIs.
-  if (live.account) for (const change of diffAccount(live.account.model, desired.account)) items.push({ apiKey: ACCOUNT_KEY, change });
+  if (live.account)
+    for (const change of diffAccount(live.account.model, desired.account)) items.push({ apiKey: ACCOUNT_KEY, change });
   for (const key of Object.keys(desired.apis).sort()) {
     const liveApi = live.apis[key];
     // Roles swapped: AWS is the "desired" side, Git the "live" side.

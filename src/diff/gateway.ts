@@ -17,7 +17,10 @@ export function diffGateway(desired: GatewayModel, live: LiveSnapshot): Change[]
   const keys = [...new Set([...Object.keys(desired.apis), ...Object.keys(live.apis)])].sort();
   const apis = keys.flatMap((key) => {
     const l = live.apis[key];
-    return diffApi(key, desired.apis[key], l?.model, { liveResourcePaths: l ? Object.keys(l.ids.resourceIds) : undefined, unusedIntegrations: l?.ids.unusedIntegrations });
+    return diffApi(key, desired.apis[key], l?.model, {
+      liveResourcePaths: l ? Object.keys(l.ids.resourceIds) : undefined,
+      unusedIntegrations: l?.ids.unusedIntegrations,
+    });
   });
   // Account-scope records: only when AWS's were read (a snapshot without them cannot say what to delete).
   if (!live.account) return apis;
@@ -34,11 +37,17 @@ export function diffGateway(desired: GatewayModel, live: LiveSnapshot): Change[]
 function refuseDomainDeletesWithMappings(changes: Change[], live: AccountModel): void {
   for (const c of changes) {
     if (c.target !== 'domain' || c.action !== 'delete') continue;
-    const mapped = [...Object.values(live.basePathMappings), ...Object.values(live.apiMappings)].filter((m) => m.domain === c.name);
+    const mapped = [...Object.values(live.basePathMappings), ...Object.values(live.apiMappings)].filter(
+      (m) => m.domain === c.name,
+    );
     if (mapped.length === 0) continue;
     const list = mapped.map((m) => `${pathOfKey(m.name)} → ${m.api} stage ${m.stage}`).join(', ');
-    throw new ApigwSyncError('DOMAIN_HAS_MAPPINGS', `custom domain ${c.name} still has ${mapped.length} mapping${mapped.length === 1 ? '' : 's'} in AWS (${list}): deleting it would delete them too and cut the traffic they serve`, {
-      hint: `first remove the mappings (basePathMappings / apiMappings of domains/${c.name}.yaml, or move them to another domain) and apply; then delete domains/${c.name}.yaml`,
-    });
+    throw new ApigwSyncError(
+      'DOMAIN_HAS_MAPPINGS',
+      `custom domain ${c.name} still has ${mapped.length} mapping${mapped.length === 1 ? '' : 's'} in AWS (${list}): deleting it would delete them too and cut the traffic they serve`,
+      {
+        hint: `first remove the mappings (basePathMappings / apiMappings of domains/${c.name}.yaml, or move them to another domain) and apply; then delete domains/${c.name}.yaml`,
+      },
+    );
   }
 }

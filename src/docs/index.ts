@@ -33,7 +33,14 @@ export function buildDocs(x: DocsInput): { apis: SiteApi[]; files: Map<string, s
     if (api.kind === 'WebSocketApi') continue;
     const found = servicesOfApi(x.files, key);
     const docs = readSourceDocs(x.files, found.status === 'ok' ? found.entries : []);
-    const doc = servedOpenapi({ api, region: x.model.region, sources: x.sources, docs, apiId: x.apiIds?.[key], domains: x.domains?.[key] });
+    const doc = servedOpenapi({
+      api,
+      region: x.model.region,
+      sources: x.sources,
+      docs,
+      apiId: x.apiIds?.[key],
+      domains: x.domains?.[key],
+    });
     apis.push({ key, kind: api.kind, doc });
   }
   return { apis, files: renderSite(apis) };

@@ -15,10 +15,21 @@ export function securitySchemes(api: ApiModel): Record<string, Obj> {
   for (const [name, a] of Object.entries(api.authorizers).sort(([x], [y]) => (x < y ? -1 : 1))) out[name] = schemeOf(a);
   const routes = Object.values(api.routes);
   if (routes.some((r) => r.authorization.type === 'AWS_IAM')) {
-    out[IAM_SCHEME] = { type: 'apiKey', in: 'header', name: 'Authorization', description: 'AWS Signature Version 4: sign each request with IAM credentials allowed to `execute-api:Invoke` this API.' };
+    out[IAM_SCHEME] = {
+      type: 'apiKey',
+      in: 'header',
+      name: 'Authorization',
+      description:
+        'AWS Signature Version 4: sign each request with IAM credentials allowed to `execute-api:Invoke` this API.',
+    };
   }
   if (routes.some((r) => r.apiKeyRequired)) {
-    out[API_KEY_SCHEME] = { type: 'apiKey', in: 'header', name: 'x-api-key', description: 'An API key of a usage plan of this API.' };
+    out[API_KEY_SCHEME] = {
+      type: 'apiKey',
+      in: 'header',
+      name: 'x-api-key',
+      description: 'An API key of a usage plan of this API.',
+    };
   }
   return out;
 }
@@ -34,12 +45,22 @@ function schemeOf(a: AuthorizerModel): Obj {
         description: `A JWT in \`${header}\` issued by \`${a.jwt?.issuer ?? '?'}\`${a.jwt?.audience.length ? ` for audience ${a.jwt.audience.map((x) => `\`${x}\``).join(', ')}` : ''}.`,
       };
     case 'COGNITO_USER_POOLS':
-      return { type: 'apiKey', in: 'header', name: header, description: `An Amazon Cognito user pool token (${a.providerArns.map((p) => `\`${poolId(p)}\``).join(', ') || 'user pool'}).` };
+      return {
+        type: 'apiKey',
+        in: 'header',
+        name: header,
+        description: `An Amazon Cognito user pool token (${a.providerArns.map((p) => `\`${poolId(p)}\``).join(', ') || 'user pool'}).`,
+      };
     case 'TOKEN':
       return { type: 'apiKey', in: 'header', name: header, description: 'A token checked by a Lambda authorizer.' };
     case 'REQUEST': {
       const sources = a.identitySource.map((s) => `\`${s}\``).join(', ');
-      return { type: 'apiKey', in: 'header', name: header, description: `Checked by a Lambda authorizer${sources ? ` from ${sources}` : ''}.` };
+      return {
+        type: 'apiKey',
+        in: 'header',
+        name: header,
+        description: `Checked by a Lambda authorizer${sources ? ` from ${sources}` : ''}.`,
+      };
     }
   }
 }

@@ -43,8 +43,18 @@ export function servedOpenapi(x: ServedApiInput): Obj {
     const item = (paths[route.path] ??= {});
     const methods = route.method === 'ANY' ? ANY_METHODS : [route.method.toLowerCase()];
     for (const m of methods) {
-      const op: Obj = methods.length > 1 ? { ...structuredClone(base), summary: typeof base.summary === 'string' ? `${base.summary} (any method)` : 'Any method (the gateway routes every method here)' } : { ...base };
-      if (typeof op.operationId === 'string') op.operationId = unique(methods.length > 1 ? `${op.operationId}_${m}` : op.operationId, seenIds);
+      const op: Obj =
+        methods.length > 1
+          ? {
+              ...structuredClone(base),
+              summary:
+                typeof base.summary === 'string'
+                  ? `${base.summary} (any method)`
+                  : 'Any method (the gateway routes every method here)',
+            }
+          : { ...base };
+      if (typeof op.operationId === 'string')
+        op.operationId = unique(methods.length > 1 ? `${op.operationId}_${m}` : op.operationId, seenIds);
       item[m] = op;
     }
   }
@@ -75,10 +85,17 @@ export function servedOpenapi(x: ServedApiInput): Obj {
 
 function minimalOperation(route: RouteModel): Obj {
   const params: Obj[] = [];
-  for (const m of route.path.matchAll(/\{([^}]+)\}/g)) params.push({ name: m[1], in: 'path', required: true, schema: { type: 'string' } });
+  for (const m of route.path.matchAll(/\{([^}]+)\}/g))
+    params.push({ name: m[1], in: 'path', required: true, schema: { type: 'string' } });
   for (const [k, required] of Object.entries(route.requestParameters)) {
     const m = /^method\.request\.(querystring|header)\.(.+)$/.exec(k);
-    if (m) params.push({ name: m[2], in: m[1] === 'querystring' ? 'query' : 'header', required, schema: { type: 'string' } });
+    if (m)
+      params.push({
+        name: m[2],
+        in: m[1] === 'querystring' ? 'query' : 'header',
+        required,
+        schema: { type: 'string' },
+      });
   }
   return {
     ...(route.operationName ? { operationId: route.operationName } : {}),
@@ -103,7 +120,8 @@ function sortMethods(item: Obj): void {
 
 function tagsFor(paths: Record<string, Obj>, declared: Obj[]): Obj[] {
   const used = new Set<string>();
-  for (const item of Object.values(paths)) for (const op of Object.values(item)) for (const t of (obj(op).tags as unknown[]) ?? []) used.add(String(t));
+  for (const item of Object.values(paths))
+    for (const op of Object.values(item)) for (const t of (obj(op).tags as unknown[]) ?? []) used.add(String(t));
   const out = declared.filter((t) => used.has(String(t.name)));
   for (const t of [...used].sort()) if (!out.some((d) => d.name === t)) out.push({ name: t });
   return out;

@@ -27,13 +27,25 @@ export interface ServersInput {
 
 export function serversOf(x: ServersInput): Obj[] {
   const out: Obj[] = [];
-  for (const d of [...(x.domains ?? [])].sort((a, b) => (a.domainName + (a.basePath ?? '') < b.domainName + (b.basePath ?? '') ? -1 : 1))) {
+  for (const d of [...(x.domains ?? [])].sort((a, b) =>
+    a.domainName + (a.basePath ?? '') < b.domainName + (b.basePath ?? '') ? -1 : 1,
+  )) {
     const base = (d.basePath ?? '').replace(/^\/+|\/+$/g, '');
-    out.push({ url: `https://${d.domainName}${base ? `/${base}` : ''}`, description: `Custom domain (stage ${d.stage})` });
+    out.push({
+      url: `https://${d.domainName}${base ? `/${base}` : ''}`,
+      description: `Custom domain (stage ${d.stage})`,
+    });
   }
   if (x.api.disableExecuteApiEndpoint) return out;
   const host = `${x.apiId ?? '{apiId}'}.execute-api.${x.region}.amazonaws.com`;
-  const variables = x.apiId ? undefined : { apiId: { default: 'API_ID', description: 'The id API Gateway gave this API (`apigw-sync docs` ran without AWS access).' } };
+  const variables = x.apiId
+    ? undefined
+    : {
+        apiId: {
+          default: 'API_ID',
+          description: 'The id API Gateway gave this API (`apigw-sync docs` ran without AWS access).',
+        },
+      };
   for (const stage of Object.keys(x.api.stages).sort()) {
     // HTTP APIs serve their $default stage at the root; every other stage under its name.
     const path = x.api.kind === 'HttpApi' && stage === '$default' ? '' : `/${stage}`;

@@ -16,8 +16,26 @@ import { locateIn, parseSource, type ServiceEntry, type StateFiles } from '../st
 export type Obj = Record<string, unknown>;
 export const obj = (v: unknown): Obj => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {});
 
-const METHOD_KEYS: Record<string, string> = { get: 'get', put: 'put', post: 'post', delete: 'delete', options: 'options', head: 'head', patch: 'patch', 'x-amazon-apigateway-any-method': 'any' };
-const V3_SECTIONS = ['schemas', 'parameters', 'responses', 'requestBodies', 'headers', 'examples', 'links', 'callbacks'];
+const METHOD_KEYS: Record<string, string> = {
+  get: 'get',
+  put: 'put',
+  post: 'post',
+  delete: 'delete',
+  options: 'options',
+  head: 'head',
+  patch: 'patch',
+  'x-amazon-apigateway-any-method': 'any',
+};
+const V3_SECTIONS = [
+  'schemas',
+  'parameters',
+  'responses',
+  'requestBodies',
+  'headers',
+  'examples',
+  'links',
+  'callbacks',
+];
 const MAX_INLINE_DEPTH = 32;
 
 export interface SourceOp {
@@ -75,7 +93,8 @@ export function readSourceDocs(files: StateFiles, entries: ServiceEntry[]): Sour
         const target = (out.components[section] ??= {});
         let chosen = name;
         const existing = target[name];
-        if (existing !== undefined && !isDeepStrictEqual(existing, def)) chosen = uniqueName(target, `${e.service}.${name}`);
+        if (existing !== undefined && !isDeepStrictEqual(existing, def))
+          chosen = uniqueName(target, `${e.service}.${name}`);
         doc.names.set(`${section}/${name}`, chosen);
         if (target[chosen] === undefined) target[chosen] = def; // rewritten below, once names are known
       }
@@ -109,7 +128,12 @@ export function readSourceDocs(files: StateFiles, entries: ServiceEntry[]): Sour
       for (const name of Object.keys(defs)) {
         const chosen = doc.names.get(`${section}/${name}`)!;
         const def = defs[name];
-        const converted = doc.v2 && section === 'parameters' ? v2Parameter(obj(def)) : doc.v2 && section === 'responses' ? v2Response(obj(def), doc.value) : def;
+        const converted =
+          doc.v2 && section === 'parameters'
+            ? v2Parameter(obj(def))
+            : doc.v2 && section === 'responses'
+              ? v2Response(obj(def), doc.value)
+              : def;
         out.components[section][chosen] = rewriteIn(doc)(converted);
       }
     }
@@ -117,12 +141,18 @@ export function readSourceDocs(files: StateFiles, entries: ServiceEntry[]): Sour
   for (const [key, s] of out.ops) {
     out.ops.set(key, { ...s, op: obj(rewriteIn(opDoc.get(key)!)(s.op)) });
   }
-  for (const section of Object.keys(out.components)) if (Object.keys(out.components[section]).length === 0) delete out.components[section];
+  for (const section of Object.keys(out.components))
+    if (Object.keys(out.components[section]).length === 0) delete out.components[section];
   return out;
 }
 
 function componentSections(doc: Doc): Array<[string, Obj]> {
-  if (doc.v2) return [['schemas', obj(doc.value.definitions)], ['parameters', obj(doc.value.parameters)], ['responses', obj(doc.value.responses)]];
+  if (doc.v2)
+    return [
+      ['schemas', obj(doc.value.definitions)],
+      ['parameters', obj(doc.value.parameters)],
+      ['responses', obj(doc.value.responses)],
+    ];
   const c = obj(doc.value.components);
   return V3_SECTIONS.filter((s) => s in c).map((s) => [s, obj(c[s])]);
 }
@@ -160,7 +190,9 @@ function rewrite(v: unknown, doc: Doc, ctx: RewriteCtx): unknown {
     const value = pointer(target, frag);
     if (value === undefined) return { description: `(unresolved reference ${ref})` };
     // Inside another file, its own local refs are relative to it: inline them too.
-    const inner: Doc = filePart ? { rel, value: obj(target), v2: typeof obj(target).swagger === 'string', service: doc.service, names: new Map() } : doc;
+    const inner: Doc = filePart
+      ? { rel, value: obj(target), v2: typeof obj(target).swagger === 'string', service: doc.service, names: new Map() }
+      : doc;
     return rewrite(value, inner, { ...ctx, depth: ctx.depth + 1 });
   }
   const out: Obj = {};
@@ -174,7 +206,9 @@ function rewrite(v: unknown, doc: Doc, ctx: RewriteCtx): unknown {
 }
 
 function componentRef(ref: string, doc: Doc): string | undefined {
-  const m = doc.v2 ? /^#\/(definitions|parameters|responses)\/([^/]+)$/.exec(ref) : /^#\/components\/([^/]+)\/([^/]+)$/.exec(ref);
+  const m = doc.v2
+    ? /^#\/(definitions|parameters|responses)\/([^/]+)$/.exec(ref)
+    : /^#\/components\/([^/]+)\/([^/]+)$/.exec(ref);
   if (!m) return undefined;
   const section = doc.v2 ? (m[1] === 'definitions' ? 'schemas' : m[1]) : m[1];
   const name = decodePointer(m[2]);
@@ -197,17 +231,41 @@ const decodePointer = (s: string) => decodeURIComponent(s).replace(/~1/g, '/').r
 const encodePointer = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
 function clean(o: Obj): Obj {
-  return Object.fromEntries(Object.entries(o).filter(([k]) => !k.startsWith('x-amazon-apigateway-') && k !== 'externalDocs'));
+  return Object.fromEntries(
+    Object.entries(o).filter(([k]) => !k.startsWith('x-amazon-apigateway-') && k !== 'externalDocs'),
+  );
 }
 
 // --- Swagger 2.0 → OpenAPI 3.0, as far as documentation needs it --------------------------
 
-const SCHEMA_KEYS = ['type', 'format', 'items', 'enum', 'default', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems', 'uniqueItems', 'multipleOf'];
+const SCHEMA_KEYS = [
+  'type',
+  'format',
+  'items',
+  'enum',
+  'default',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'multipleOf',
+];
 
 function v2Parameter(p: Obj): Obj {
   if (typeof p.$ref === 'string') return p;
   const schema = Object.fromEntries(SCHEMA_KEYS.filter((k) => k in p).map((k) => [k, p[k]]));
-  const out: Obj = { name: p.name, in: p.in, ...(p.description !== undefined ? { description: p.description } : {}), ...(p.required !== undefined ? { required: p.required } : {}) };
+  const out: Obj = {
+    name: p.name,
+    in: p.in,
+    ...(p.description !== undefined ? { description: p.description } : {}),
+    ...(p.required !== undefined ? { required: p.required } : {}),
+  };
   out.schema = Object.keys(schema).length ? schema : { type: 'string' };
   return out;
 }
@@ -216,10 +274,20 @@ function v2Response(r: Obj, doc: Obj, op: Obj = {}): Obj {
   if (typeof r.$ref === 'string') return r;
   const out: Obj = { description: r.description ?? '' };
   if (r.schema !== undefined) {
-    const types = Array.isArray(op.produces) ? op.produces : Array.isArray(doc.produces) ? doc.produces : ['application/json'];
+    const types = Array.isArray(op.produces)
+      ? op.produces
+      : Array.isArray(doc.produces)
+        ? doc.produces
+        : ['application/json'];
     out.content = Object.fromEntries(types.map((t) => [String(t), { schema: r.schema }]));
   }
-  if (r.headers) out.headers = Object.fromEntries(Object.entries(obj(r.headers)).map(([k, h]) => [k, { schema: obj(h), ...(obj(h).description ? { description: obj(h).description } : {}) }]));
+  if (r.headers)
+    out.headers = Object.fromEntries(
+      Object.entries(obj(r.headers)).map(([k, h]) => [
+        k,
+        { schema: obj(h), ...(obj(h).description ? { description: obj(h).description } : {}) },
+      ]),
+    );
   return out;
 }
 
@@ -231,13 +299,26 @@ function v2Operation(op: Obj, doc: Doc): Obj {
   for (const p0 of Array.isArray(parameters) ? parameters : []) {
     const p = obj(p0);
     if (p.in === 'body') {
-      const types = Array.isArray(consumes) ? consumes : Array.isArray(doc.value.consumes) ? doc.value.consumes : ['application/json'];
-      out.requestBody = { ...(p.description ? { description: p.description } : {}), required: p.required === true, content: Object.fromEntries(types.map((t) => [String(t), { schema: p.schema ?? {} }])) };
+      const types = Array.isArray(consumes)
+        ? consumes
+        : Array.isArray(doc.value.consumes)
+          ? doc.value.consumes
+          : ['application/json'];
+      out.requestBody = {
+        ...(p.description ? { description: p.description } : {}),
+        required: p.required === true,
+        content: Object.fromEntries(types.map((t) => [String(t), { schema: p.schema ?? {} }])),
+      };
     } else if (p.in === 'formData') form[String(p.name)] = v2Parameter(p).schema;
     else params.push(v2Parameter(p));
   }
-  if (Object.keys(form).length) out.requestBody = { content: { 'application/x-www-form-urlencoded': { schema: { type: 'object', properties: form } } } };
+  if (Object.keys(form).length)
+    out.requestBody = {
+      content: { 'application/x-www-form-urlencoded': { schema: { type: 'object', properties: form } } },
+    };
   if (params.length) out.parameters = params;
-  out.responses = Object.fromEntries(Object.entries(obj(responses)).map(([code, r]) => [code, v2Response(obj(r), doc.value, op)]));
+  out.responses = Object.fromEntries(
+    Object.entries(obj(responses)).map(([code, r]) => [code, v2Response(obj(r), doc.value, op)]),
+  );
   return out;
 }

@@ -38,7 +38,10 @@ export async function writeSite(outDir: string, files: Map<string, string>): Pro
   if (existsSync(outDir)) {
     const entries = await readdir(outDir);
     if (entries.length > 0 && !entries.includes(SITE_MARKER)) {
-      throw new UsageError(`${outDir} exists and was not written by apigw-sync docs`, 'pass an empty or new folder to --out (apigw-sync clears only folders it made)');
+      throw new UsageError(
+        `${outDir} exists and was not written by apigw-sync docs`,
+        'pass an empty or new folder to --out (apigw-sync clears only folders it made)',
+      );
     }
     for (const e of entries) await rm(join(outDir, e), { recursive: true, force: true });
   }

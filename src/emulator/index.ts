@@ -59,7 +59,8 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Ru
   const changed = () => writer?.schedule();
   const settings: EmulatorSettings = {
     vpcLinkPendingMs: opts.vpcLinkPendingMs ?? DEFAULT_SETTINGS.vpcLinkPendingMs,
-    cloudWatchRoleArn: opts.cloudWatchRoleArn === undefined ? DEFAULT_SETTINGS.cloudWatchRoleArn : opts.cloudWatchRoleArn,
+    cloudWatchRoleArn:
+      opts.cloudWatchRoleArn === undefined ? DEFAULT_SETTINGS.cloudWatchRoleArn : opts.cloudWatchRoleArn,
     webAcls: structuredClone(opts.webAcls ?? DEFAULT_SETTINGS.webAcls),
   };
   const partitions = new Partitions(opts.modules ?? defaultModules, changed, settings);
@@ -69,10 +70,16 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Ru
     const file = opts.stateFile;
     const saved = readStateFile(file);
     if (saved) partitions.restore(saved);
-    writer = new DebouncedWriter(() => writeStateFileAtomically(file, { version: STATE_FILE_VERSION, ...partitions.snapshot() }));
+    writer = new DebouncedWriter(() =>
+      writeStateFileAtomically(file, { version: STATE_FILE_VERSION, ...partitions.snapshot() }),
+    );
   }
 
-  const engine = new Engine(partitions, { quotas: opts.quotas ?? true, quotaScale: opts.quotaScale ?? 1, onChange: changed });
+  const engine = new Engine(partitions, {
+    quotas: opts.quotas ?? true,
+    quotaScale: opts.quotaScale ?? 1,
+    onChange: changed,
+  });
   const control = createControl(engine, initial, changed);
   engine.addRoutes('control', controlRoutes(control));
 

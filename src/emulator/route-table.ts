@@ -26,7 +26,14 @@ export function routeTable(modules: ModuleFactory[] = defaultModules): RouteInfo
     .prototypes()
     .flatMap((m) => m.routes)
     .filter((r) => r.service !== 'control' && !NOT_AN_OPERATION.has(r.operation))
-    .map((r) => ({ service: r.service as RouteInfo['service'], operation: r.operation, protocol: r.protocol, method: r.method, pattern: r.pattern, write: r.write }));
+    .map((r) => ({
+      service: r.service as RouteInfo['service'],
+      operation: r.operation,
+      protocol: r.protocol,
+      method: r.method,
+      pattern: r.pattern,
+      write: r.write,
+    }));
 }
 
 /** Operation names per service. */

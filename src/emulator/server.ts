@@ -13,7 +13,15 @@ import { partitionKey, partitionOf, type Partition, type Partitions } from './co
 import { Router, type RouteMatch } from './core/router.js';
 import { validateInput } from './contract/validate-input.js';
 import { defaultFaultCode, serializeError, throttlingError, type WireResponse } from './core/wire.js';
-import { AwsError, conflict, isJsonProtocol, type EmuRequest, type EmuResponse, type RouteDef, type ServiceModule } from './core/types.js';
+import {
+  AwsError,
+  conflict,
+  isJsonProtocol,
+  type EmuRequest,
+  type EmuResponse,
+  type RouteDef,
+  type ServiceModule,
+} from './core/types.js';
 
 export interface EngineOptions {
   quotas: boolean;
@@ -64,7 +72,8 @@ export class Engine {
   private routeFor(m: RouteMatch, partition: Partition): RouteDef {
     if (m.route.index < 0 || !this.partitions.isScoped(m.route.module)) return m.route.def;
     const def = this.partitions.module(partition, m.route.module)?.routes[m.route.index];
-    if (!def || def.operation !== m.route.def.operation) throw new Error(`module ${m.route.module} built a different route table for ${partitionKey(partition)}`);
+    if (!def || def.operation !== m.route.def.operation)
+      throw new Error(`module ${m.route.module} built a different route table for ${partitionKey(partition)}`);
     return def;
   }
 
@@ -103,13 +112,28 @@ export class Engine {
     } finally {
       release.done();
     }
-    const errorCode = response.status >= 400 ? (response.headers['x-amzn-ErrorType'] ?? response.headers['x-amzn-query-error']?.split(';')[0]) : undefined;
-    this.callLog.record({ service: def.service, accountId: partition.accountId, region: partition.region, operation: def.operation, write: def.write, params, status: response.status, errorCode });
+    const errorCode =
+      response.status >= 400
+        ? (response.headers['x-amzn-ErrorType'] ?? response.headers['x-amzn-query-error']?.split(';')[0])
+        : undefined;
+    this.callLog.record({
+      service: def.service,
+      accountId: partition.accountId,
+      region: partition.region,
+      operation: def.operation,
+      write: def.write,
+      params,
+      status: response.status,
+      errorCode,
+    });
     if (def.write && response.status < 300) this.opts.onChange();
     return response;
   }
 
-  private trackWrite(def: RouteDef, params: Record<string, string>): { concurrent: boolean; holdMs: number; done: () => void } {
+  private trackWrite(
+    def: RouteDef,
+    params: Record<string, string>,
+  ): { concurrent: boolean; holdMs: number; done: () => void } {
     const apiKey = params.restApiId ?? params.apiId;
     const watch = def.write && apiKey ? this.faults.conflictWatch(def.operation) : undefined;
     if (!watch || !apiKey) return { concurrent: false, holdMs: 0, done: () => {} };
@@ -126,7 +150,15 @@ export class Engine {
     };
   }
 
-  private async guarded(def: RouteDef, req: EmuRequest, rawPath: string, params: Record<string, string>, partition: Partition, concurrent: boolean, holdMs: number): Promise<WireResponse> {
+  private async guarded(
+    def: RouteDef,
+    req: EmuRequest,
+    rawPath: string,
+    params: Record<string, string>,
+    partition: Partition,
+    concurrent: boolean,
+    holdMs: number,
+  ): Promise<WireResponse> {
     if (this.quotasEnabled) {
       const q = this.quotasFor(partition).admit(def.service, def.operation);
       if (!q.ok) {
@@ -138,13 +170,23 @@ export class Engine {
       if (f.kind === 'latency') {
         await sleep(f.latencyMs ?? 0);
       } else if (f.kind === 'throttle') {
-        return serializeError(throttlingError(def.protocol, f.message ?? 'Too Many Requests', 1), def.protocol, def.service);
+        return serializeError(
+          throttlingError(def.protocol, f.message ?? 'Too Many Requests', 1),
+          def.protocol,
+          def.service,
+        );
       } else if (f.kind === 'error') {
         const status = f.status ?? 500;
-        const err = new AwsError(status, f.code ?? defaultFaultCode(def.protocol, status), f.message ?? 'Injected fault');
+        const err = new AwsError(
+          status,
+          f.code ?? defaultFaultCode(def.protocol, status),
+          f.message ?? 'Injected fault',
+        );
         return serializeError(err, def.protocol, def.service);
       } else if (f.kind === 'conflict') {
-        const err = conflict(f.message ?? 'Unable to complete operation due to concurrent modification. Please try again later.');
+        const err = conflict(
+          f.message ?? 'Unable to complete operation due to concurrent modification. Please try again later.',
+        );
         return serializeError(err, def.protocol, def.service);
       }
     }
@@ -165,7 +207,11 @@ export class Engine {
     } catch (e) {
       if (e instanceof AwsError) return serializeError(e, def.protocol, def.service);
       process.stderr.write(`emulator: ${def.operation} failed: ${(e as Error)?.stack ?? String(e)}\n`);
-      return serializeError(new AwsError(500, 'InternalFailure', `Emulator bug in ${def.operation}: ${(e as Error)?.message}`), def.protocol, def.service);
+      return serializeError(
+        new AwsError(500, 'InternalFailure', `Emulator bug in ${def.operation}: ${(e as Error)?.message}`),
+        def.protocol,
+        def.service,
+      );
     }
   }
 }
@@ -177,9 +223,15 @@ function toWire(res: EmuResponse, def: RouteDef): WireResponse {
     if (!hasType) headers['Content-Type'] = 'text/plain';
     return { status: res.status, headers, body: res.rawBody };
   }
-  const jsonType = def.protocol === 'json-1.0' ? 'application/x-amz-json-1.0' : def.protocol === 'json-1.1' ? 'application/x-amz-json-1.1' : 'application/json';
+  const jsonType =
+    def.protocol === 'json-1.0'
+      ? 'application/x-amz-json-1.0'
+      : def.protocol === 'json-1.1'
+        ? 'application/x-amz-json-1.1'
+        : 'application/json';
   if (res.body === undefined) {
-    if (isJsonProtocol(def.protocol)) return { status: res.status, headers: { 'Content-Type': jsonType, ...headers }, body: '{}' };
+    if (isJsonProtocol(def.protocol))
+      return { status: res.status, headers: { 'Content-Type': jsonType, ...headers }, body: '{}' };
     return { status: res.status, headers, body: '' };
   }
   if (!hasType) headers['Content-Type'] = jsonType;
@@ -219,7 +271,14 @@ export async function toEmuRequest(req: IncomingMessage): Promise<{ emu: EmuRequ
     /* keep the raw path: the router decodes per segment anyway */
   }
   return {
-    emu: { method: (req.method ?? 'GET').toUpperCase(), path, query: url.searchParams, headers, body: parseBody(rawBody, headers['content-type']), rawBody },
+    emu: {
+      method: (req.method ?? 'GET').toUpperCase(),
+      path,
+      query: url.searchParams,
+      headers,
+      body: parseBody(rawBody, headers['content-type']),
+      rawBody,
+    },
     rawPath: url.pathname,
   };
 }
@@ -229,12 +288,17 @@ export function createHttpServer(engine: Engine): Server {
     toEmuRequest(req)
       .then(({ emu, rawPath }) => engine.handle(emu, rawPath))
       .then((wire) => {
-        res.writeHead(wire.status, { 'x-amzn-RequestId': randomUUID(), 'Content-Length': Buffer.byteLength(wire.body), ...wire.headers });
+        res.writeHead(wire.status, {
+          'x-amzn-RequestId': randomUUID(),
+          'Content-Length': Buffer.byteLength(wire.body),
+          ...wire.headers,
+        });
         res.end(wire.body);
       })
       .catch((e: unknown) => {
         process.stderr.write(`emulator: request failed: ${(e as Error)?.stack ?? String(e)}\n`);
-        if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json', 'x-amzn-ErrorType': 'InternalFailure' });
+        if (!res.headersSent)
+          res.writeHead(500, { 'Content-Type': 'application/json', 'x-amzn-ErrorType': 'InternalFailure' });
         res.end(JSON.stringify({ message: 'Emulator internal error' }));
       });
   });

@@ -61,7 +61,15 @@ export function startAccountApply(o: {
     ownerId: o.desired.owner,
     apiIdOf: o.apiIdOf,
     wait: o.wait,
-    onWait: (p) => o.events({ type: 'account.waiting', target: p.target, name: p.key, status: p.status, ...(p.message ? { message: p.message } : {}), waitedMs: p.waitedMs }),
+    onWait: (p) =>
+      o.events({
+        type: 'account.waiting',
+        target: p.target,
+        name: p.key,
+        status: p.status,
+        ...(p.message ? { message: p.message } : {}),
+        waitedMs: p.waitedMs,
+      }),
   });
   const shown = (step: PlanStep): PlanStep => ({ ...step, change: maskChange(step.change) });
   return {
@@ -73,8 +81,10 @@ export function startAccountApply(o: {
       walkPlan({ ...o.plan, steps, deployments: {} }, executor, {
         onStep: (e) => {
           const apiKey = ACCOUNT_KEY;
-          if (e.type === 'step.start' || e.type === 'step.done') o.events({ type: e.type, apiKey, step: shown(e.step) });
-          else if (e.type === 'step.failed') o.events({ type: e.type, apiKey, step: shown(e.step), error: message(e.error) });
+          if (e.type === 'step.start' || e.type === 'step.done')
+            o.events({ type: e.type, apiKey, step: shown(e.step) });
+          else if (e.type === 'step.failed')
+            o.events({ type: e.type, apiKey, step: shown(e.step), error: message(e.error) });
         },
       }),
   };

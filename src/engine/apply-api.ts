@@ -88,8 +88,16 @@ export async function applyApiUnit(u: ApiUnitInput): Promise<ApiUnitResult> {
     stages: u.plan.deployments[u.apiKey] ?? [],
   });
 
-  const empty: WalkResult = { ok: false, done: [], deployed: [], remainingSteps: u.plan.steps, remainingDeployments: deploymentTasks(u) };
-  const liveRef: ApiRef | undefined = u.live ? { kind: u.live.model.kind, apiId: u.live.ids.apiId, name: u.live.model.name } : undefined;
+  const empty: WalkResult = {
+    ok: false,
+    done: [],
+    deployed: [],
+    remainingSteps: u.plan.steps,
+    remainingDeployments: deploymentTasks(u),
+  };
+  const liveRef: ApiRef | undefined = u.live
+    ? { kind: u.live.model.kind, apiId: u.live.ids.apiId, name: u.live.model.name }
+    : undefined;
 
   let lock: HeldLock | undefined;
   if (liveRef) {
@@ -97,7 +105,8 @@ export async function applyApiUnit(u: ApiUnitInput): Promise<ApiUnitResult> {
       lock = await acquireLock(liveRef, {
         ...lockOpts,
         isStale: async (l) => staleHolder(l.owner) ?? (await rolloutLeaseStale(u.clients, liveRef, l, Date.now())),
-        onTakeOver: (previous, why) => u.events({ type: 'lock.took-over', apiKey: u.apiKey, previousOwner: previous.owner, why }),
+        onTakeOver: (previous, why) =>
+          u.events({ type: 'lock.took-over', apiKey: u.apiKey, previousOwner: previous.owner, why }),
       });
       u.events({ type: 'lock.acquired', apiKey: u.apiKey, apiId: liveRef.apiId });
       // The plan was built before the lock: if the API moved meanwhile (another apply that
@@ -123,14 +132,19 @@ export async function applyApiUnit(u: ApiUnitInput): Promise<ApiUnitResult> {
   }));
 
   // Events leave the process (`apply --events json`, check runs): their steps carry masked values.
-  const shown = (step: PlanStep): PlanStep => ({ ...step, change: maskChange(step.change, { secretNames: u.plan.secrets?.[u.apiKey] }) });
+  const shown = (step: PlanStep): PlanStep => ({
+    ...step,
+    change: maskChange(step.change, { secretNames: u.plan.secrets?.[u.apiKey] }),
+  });
   const walk = await walkPlan(u.plan, executor, {
     onStep: (e) => {
       const apiKey = u.apiKey;
       if (e.type === 'step.start' || e.type === 'step.done') u.events({ type: e.type, apiKey, step: shown(e.step) });
-      else if (e.type === 'step.failed') u.events({ type: e.type, apiKey, step: shown(e.step), error: message(e.error) });
+      else if (e.type === 'step.failed')
+        u.events({ type: e.type, apiKey, step: shown(e.step), error: message(e.error) });
       else if (e.type === 'deploy.start') u.events({ type: e.type, apiKey, stages: e.task.stages });
-      else if (e.type === 'deploy.done') u.events({ type: e.type, apiKey, stages: e.task.stages, deploymentId: executor.main.served[e.task.stages[0]] });
+      else if (e.type === 'deploy.done')
+        u.events({ type: e.type, apiKey, stages: e.task.stages, deploymentId: executor.main.served[e.task.stages[0]] });
       else u.events({ type: e.type, apiKey, stages: e.task.stages, error: message(e.error) });
     },
   });
@@ -167,11 +181,26 @@ function unitExecutor(u: ApiUnitInput, caller: AwsCaller, toolTagsAtCreate: () =
   const desired = u.desired ?? u.live!.model;
   const kind = desired.kind;
   const sameKindLive = u.live && u.live.model.kind === kind ? u.live : undefined;
-  const deployer = (u.deployerFor ?? ((api, clients, c) => directDeployer(api.kind, clients, c)))(desired, u.clients, caller, { live: sameKindLive, region: u.region });
-  const common = { region: u.region, caller, deployer, toolTagsAtCreate, description: `apigw-sync ${u.plan.fingerprint.slice(0, 12)}`, steps: u.plan.steps, accountIds: u.accountIds };
+  const deployer = (u.deployerFor ?? ((api, clients, c) => directDeployer(api.kind, clients, c)))(
+    desired,
+    u.clients,
+    caller,
+    { live: sameKindLive, region: u.region },
+  );
+  const common = {
+    region: u.region,
+    caller,
+    deployer,
+    toolTagsAtCreate,
+    description: `apigw-sync ${u.plan.fingerprint.slice(0, 12)}`,
+    steps: u.plan.steps,
+    accountIds: u.accountIds,
+  };
   const main: ApiExecutor = createApiExecutor(kind, u.clients, { ...common, desired, live: sameKindLive });
   const old: ApiExecutor | undefined =
-    u.live && !sameKindLive ? createApiExecutor(u.live.model.kind, u.clients, { ...common, desired: u.live.model, live: u.live }) : undefined;
+    u.live && !sameKindLive
+      ? createApiExecutor(u.live.model.kind, u.clients, { ...common, desired: u.live.model, live: u.live })
+      : undefined;
   const executor: StepExecutor & { main: ApiExecutor; mainKind: ApiModel['kind'] } = {
     main,
     mainKind: kind,
@@ -182,16 +211,24 @@ function unitExecutor(u: ApiUnitInput, caller: AwsCaller, toolTagsAtCreate: () =
 }
 
 function releaseFailed(name: string, applied: boolean, cause: unknown): ApigwSyncError {
-  return new ApigwSyncError('UNLOCK_FAILED', `${name}: ${applied ? 'applied, but ' : ''}the apply lock could not be removed: ${message(cause)}`, {
-    hint: `run \`apigw-sync unlock --api ${name}\`, then \`apigw-sync apply\` (it redeploys any stage still marked pending)`,
-    cause,
-  });
+  return new ApigwSyncError(
+    'UNLOCK_FAILED',
+    `${name}: ${applied ? 'applied, but ' : ''}the apply lock could not be removed: ${message(cause)}`,
+    {
+      hint: `run \`apigw-sync unlock --api ${name}\`, then \`apigw-sync apply\` (it redeploys any stage still marked pending)`,
+      cause,
+    },
+  );
 }
 
 function stalePlan(name: string): ApigwSyncError {
-  return new ApigwSyncError('STALE_PLAN', `${name} changed in AWS after this apply read it (another apply finished, or someone edited it)`, {
-    hint: 'nothing was written; run `apigw-sync plan` again and apply the new plan',
-  });
+  return new ApigwSyncError(
+    'STALE_PLAN',
+    `${name} changed in AWS after this apply read it (another apply finished, or someone edited it)`,
+    {
+      hint: 'nothing was written; run `apigw-sync plan` again and apply the new plan',
+    },
+  );
 }
 
 export function message(e: unknown): string {

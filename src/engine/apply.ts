@@ -97,10 +97,28 @@ export interface ApplyResult {
 
 export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
   const events = opts.events ?? noEvents;
-  const reviewed = opts.planFile ? parsePlan(await readFile(opts.planFile, 'utf8'), { file: opts.planFile }) : undefined;
-  const planned = await runPlan({ dir: opts.dir, clients: opts.clients, region: opts.region, environment: opts.environment, ownerId: opts.ownerId, now: opts.now, events });
-  const base = { resumed: [], done: [], deployed: [], remaining: { steps: [], deployments: [] }, failures: [], writes: 0 };
-  if (planned.status === 'invalid') return { status: 'invalid', issues: planned.issues, issuesText: planned.issuesText, ...base };
+  const reviewed = opts.planFile
+    ? parsePlan(await readFile(opts.planFile, 'utf8'), { file: opts.planFile })
+    : undefined;
+  const planned = await runPlan({
+    dir: opts.dir,
+    clients: opts.clients,
+    region: opts.region,
+    environment: opts.environment,
+    ownerId: opts.ownerId,
+    now: opts.now,
+    events,
+  });
+  const base = {
+    resumed: [],
+    done: [],
+    deployed: [],
+    remaining: { steps: [], deployments: [] },
+    failures: [],
+    writes: 0,
+  };
+  if (planned.status === 'invalid')
+    return { status: 'invalid', issues: planned.issues, issuesText: planned.issuesText, ...base };
 
   const { plan, desired, live, pending, clients } = planned;
   const approved = opts.fingerprint ?? reviewed?.fingerprint;
@@ -111,7 +129,15 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
     );
   }
   if (approved && !fingerprintMatches(approved, plan.fingerprint)) {
-    const check = opts.resume ? resumeCheck(approved, plan, pending, (k) => (k === ACCOUNT_KEY ? desiredAccountHash(desired) : desiredApiHash(desired.apis[k])), reviewed) : undefined;
+    const check = opts.resume
+      ? resumeCheck(
+          approved,
+          plan,
+          pending,
+          (k) => (k === ACCOUNT_KEY ? desiredAccountHash(desired) : desiredApiHash(desired.apis[k])),
+          reviewed,
+        )
+      : undefined;
     if (!check?.ok) throw mismatch(approved, plan.fingerprint, check?.why);
   }
   const approvedState = opts.approvedDesired ? checkApprovedState(plan, desired, opts.approvedDesired) : undefined;
@@ -131,7 +157,10 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
   refuseWithoutOwner(desired, live);
   if (!opts.yes) {
     if (!opts.confirm) {
-      throw new UsageError('refusing to apply without confirmation: there is no terminal to ask on', 'review `apigw-sync plan`, then run apply with --yes');
+      throw new UsageError(
+        'refusing to apply without confirmation: there is no terminal to ask on',
+        'review `apigw-sync plan`, then run apply with --yes',
+      );
     }
     if (!(await opts.confirm(plan))) return result('declined');
   }
@@ -141,13 +170,26 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
   const adopted = await adoptApis(plan, live, clients);
   // Account-scope steps run around the APIs: the part APIs need first, the part that needs them last.
   const apiIds = new Map<string, string>(Object.entries(live.apis).map(([k, a]) => [k, a.ids.apiId]));
-  const account = startAccountApply({ plan, desired, live, clients, apiIdOf: (k) => apiIds.get(k), wait: opts.accountWait, events });
+  const account = startAccountApply({
+    plan,
+    desired,
+    live,
+    clients,
+    apiIdOf: (k) => apiIds.get(k),
+    wait: opts.accountWait,
+    events,
+  });
   const parts = accountParts(plan);
   const accountNameOf = accountNameLookup(live.account, desired.account);
   const adoptedAccount = plan.adoptAccount?.length ? await account.executor.adopt(plan.adoptAccount) : 0;
   const apiSteps = plan.steps.slice(parts.before.length, plan.steps.length - parts.after.length);
   const failures: ApplyFailure[] = [];
-  const outcome = { done: [] as PlanStep[], deployed: [] as DeploymentTask[], steps: [] as PlanStep[], deployments: [] as DeploymentTask[] };
+  const outcome = {
+    done: [] as PlanStep[],
+    deployed: [] as DeploymentTask[],
+    steps: [] as PlanStep[],
+    deployments: [] as DeploymentTask[],
+  };
   const writes = () => adopted + adoptedAccount + account.writes + units.reduce((n, u) => n + u.writes, 0);
   const accountFailed = (walk: Awaited<ReturnType<typeof account.run>>) => {
     failures.push({ apiKey: ACCOUNT_KEY, message: message(walk.failed?.error), error: walk.failed?.error });
@@ -160,7 +202,12 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
     accountFailed(first);
     outcome.steps.push(...first.remainingSteps, ...apiSteps, ...parts.after);
     outcome.deployments.push(...Object.entries(plan.deployments).map(([apiKey, stages]) => ({ apiKey, stages })));
-    return result('failed', { ...outcome, remaining: { steps: outcome.steps, deployments: outcome.deployments }, failures, writes: writes() });
+    return result('failed', {
+      ...outcome,
+      remaining: { steps: outcome.steps, deployments: outcome.deployments },
+      failures,
+      writes: writes(),
+    });
   }
 
   const apiKeys = [...new Set([...apiSteps.map((s) => s.change.apiKey), ...Object.keys(plan.deployments)])].sort();
@@ -208,7 +255,9 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
       outcome.steps.push(...last.remainingSteps);
     } else {
       // Records replaced make-before-break go once nothing uses them (else the next plan deletes them).
-      await account.executor.finish().catch((error: unknown) => failures.push({ apiKey: ACCOUNT_KEY, message: message(error), error }));
+      await account.executor
+        .finish()
+        .catch((error: unknown) => failures.push({ apiKey: ACCOUNT_KEY, message: message(error), error }));
     }
   } else {
     outcome.steps.push(...parts.after);
@@ -241,9 +290,11 @@ function resumeCheck(
     // The account scope has no tag of its own: the API units' pending tags carry its hash.
     const p = key === ACCOUNT_KEY ? accountPending(pending, short) : pending.find((x) => x.apiKey === key);
     if (p) {
-      const sameFingerprint = p.fingerprint.length > 0 && (short.startsWith(p.fingerprint) || p.fingerprint.startsWith(short));
+      const sameFingerprint =
+        p.fingerprint.length > 0 && (short.startsWith(p.fingerprint) || p.fingerprint.startsWith(short));
       if (!sameFingerprint) return { ok: false, why: `${key} was being changed by another plan (${p.fingerprint})` };
-      if (!hashOf(key).startsWith(p.desiredHash)) return { ok: false, why: `gateway-state for ${key} changed since the interrupted apply` };
+      if (!hashOf(key).startsWith(p.desiredHash))
+        return { ok: false, why: `gateway-state for ${key} changed since the interrupted apply` };
       continue;
     }
     if (!reviewed && key === ACCOUNT_KEY && afterPartOfInterrupted(plan, pending, short)) continue;
@@ -257,7 +308,10 @@ function resumeCheck(
 
 /** An interrupted apply of the approved plan that also changed the account scope: its hash, as a PendingFound of the account. */
 function accountPending(pending: PendingFound[], short: string): PendingFound | undefined {
-  const p = pending.find((x) => x.accountHash && x.fingerprint.length > 0 && (short.startsWith(x.fingerprint) || x.fingerprint.startsWith(short)));
+  const p = pending.find(
+    (x) =>
+      x.accountHash && x.fingerprint.length > 0 && (short.startsWith(x.fingerprint) || x.fingerprint.startsWith(short)),
+  );
   return p ? { ...p, apiKey: ACCOUNT_KEY, desiredHash: p.accountHash! } : undefined;
 }
 
@@ -268,7 +322,9 @@ function accountPending(pending: PendingFound[], short: string): PendingFound | 
  * step left is of that part.
  */
 function afterPartOfInterrupted(plan: Plan, pending: PendingFound[], approved: string): boolean {
-  const interrupted = pending.some((p) => p.fingerprint.length > 0 && (approved.startsWith(p.fingerprint) || p.fingerprint.startsWith(approved)));
+  const interrupted = pending.some(
+    (p) => p.fingerprint.length > 0 && (approved.startsWith(p.fingerprint) || p.fingerprint.startsWith(approved)),
+  );
   const account = plan.steps.filter((s) => s.change.apiKey === ACCOUNT_KEY).map((s) => s.change);
   return interrupted && account.every((c) => accountPhaseOf(c, account) === 'after');
 }

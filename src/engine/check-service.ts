@@ -12,7 +12,14 @@ import { readLive } from '../aws/read/index.js';
 import { awsErrorCode } from '../aws/errors.js';
 import { isNoAccessError } from '../aws/has-credentials.js';
 import { readStateDir, type StateFiles } from '../state/index.js';
-import { checkServiceSpec, serviceRoutes, type ServiceCheck, type ServiceRouteRow, type ServiceSpec, type ServiceTarget } from '../service/index.js';
+import {
+  checkServiceSpec,
+  serviceRoutes,
+  type ServiceCheck,
+  type ServiceRouteRow,
+  type ServiceSpec,
+  type ServiceTarget,
+} from '../service/index.js';
 import { resolveClients, type EngineClients } from './clients.js';
 
 export interface CheckServiceOptions {
@@ -42,11 +49,18 @@ export interface CheckServiceResult {
   exitCode: 0 | 1 | 2;
 }
 
-
 export async function runCheckService(o: CheckServiceOptions): Promise<CheckServiceResult> {
   const files = o.files ?? (await readStateDir(o.dir ?? 'gateway-state'));
   const check = checkServiceSpec({ files, target: o.target, spec: o.spec });
-  if (!check.valid) return { check, rows: serviceRoutes(check), against: 'git', liveUnavailable: 'the spec has errors', hasChanges: false, exitCode: 1 };
+  if (!check.valid)
+    return {
+      check,
+      rows: serviceRoutes(check),
+      against: 'git',
+      liveUnavailable: 'the spec has errors',
+      hasChanges: false,
+      exitCode: 1,
+    };
 
   const desired = onlyApi(check.after, check.apiKey);
   let live: LiveSnapshot | undefined;
@@ -55,7 +69,11 @@ export async function runCheckService(o: CheckServiceOptions): Promise<CheckServ
     try {
       // The account is read so the API's VPC link and certificate ids read back as names; the
       // check plans the one API only (the account's records are the whole state's business).
-      const read = await readLive({ clients: resolveClients(o.clients, desired.region), desired, region: desired.region });
+      const read = await readLive({
+        clients: resolveClients(o.clients, desired.region),
+        desired,
+        region: desired.region,
+      });
       live = { ...read, account: undefined };
     } catch (e) {
       if (!isNoAccessError(awsErrorCode(e))) throw e;
@@ -101,5 +119,7 @@ export function gitAsLive(model: GatewayModel, apiKey: string): LiveSnapshot {
 
 /** What the result was compared with, for people. */
 export function againstLabel(r: CheckServiceResult): string {
-  return r.against === 'live' ? `the live API in AWS (${r.plan?.region ?? ''})` : `gateway-state in Git (${r.liveUnavailable ?? 'no AWS access'})`;
+  return r.against === 'live'
+    ? `the live API in AWS (${r.plan?.region ?? ''})`
+    : `gateway-state in Git (${r.liveUnavailable ?? 'no AWS access'})`;
 }

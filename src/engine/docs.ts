@@ -19,8 +19,14 @@ export interface DocsOptions {
 
 export type DocsResult =
   | { status: 'invalid'; issues: ValidationIssue[]; issuesText: string }
-  | { status: 'ok'; apis: SiteApi[]; files: Map<string, string>; apiIdsFromAws: boolean; note?: string; target: DocsTarget };
-
+  | {
+      status: 'ok';
+      apis: SiteApi[];
+      files: Map<string, string>;
+      apiIdsFromAws: boolean;
+      note?: string;
+      target: DocsTarget;
+    };
 
 export async function runDocs(o: DocsOptions): Promise<DocsResult> {
   const v = await validateState(o.dir);
@@ -29,7 +35,12 @@ export async function runDocs(o: DocsOptions): Promise<DocsResult> {
   let note: string | undefined;
   if (o.clients) {
     try {
-      const live = await readLive({ clients: resolveClients(o.clients, v.model.region), desired: v.model, region: v.model.region, account: false });
+      const live = await readLive({
+        clients: resolveClients(o.clients, v.model.region),
+        desired: v.model,
+        region: v.model.region,
+        account: false,
+      });
       apiIds = Object.fromEntries(Object.entries(live.apis).map(([k, a]) => [k, a.ids.apiId]));
       const missing = Object.keys(v.model.apis).filter((k) => !apiIds![k]);
       if (missing.length) note = `not in AWS yet: ${missing.join(', ')} (their addresses keep {apiId})`;
@@ -39,5 +50,12 @@ export async function runDocs(o: DocsOptions): Promise<DocsResult> {
     }
   }
   const { apis, files } = buildDocs({ model: v.model, sources: v.sources, files: v.files, apiIds });
-  return { status: 'ok', apis, files, apiIdsFromAws: apiIds !== undefined, ...(note ? { note } : {}), target: docsTarget(v.files) };
+  return {
+    status: 'ok',
+    apis,
+    files,
+    apiIdsFromAws: apiIds !== undefined,
+    ...(note ? { note } : {}),
+    target: docsTarget(v.files),
+  };
 }

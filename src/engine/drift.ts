@@ -31,7 +31,9 @@ export interface DriftOptions {
    * owner id, and for a directory with no APIs at all (an emptied or mis-pointed directory
    * must not wipe the account).
    */
-  prune?: { yes: true } | { confirm: (apis: UnmanagedLiveApi[], context: { report: DriftReport; owner: string }) => Promise<boolean> };
+  prune?:
+    | { yes: true }
+    | { confirm: (apis: UnmanagedLiveApi[], context: { report: DriftReport; owner: string }) => Promise<boolean> };
   events?: EventSink;
 }
 
@@ -61,7 +63,8 @@ export async function runDrift(opts: DriftOptions): Promise<DriftResult> {
   const clients = resolveClients(opts.clients, desired.region, targetOf(state));
   assertClientRegion(clients, desired.region, dir);
   const live = await readLive({ clients, desired, region: desired.region });
-  for (const u of await settleKeyValues({ desired, live: live.account, clients })) events({ type: 'key-value.uncompared', key: u.key, why: u.why });
+  for (const u of await settleKeyValues({ desired, live: live.account, clients }))
+    events({ type: 'key-value.uncompared', key: u.key, why: u.why });
   events({ type: 'live.read', apis: Object.keys(live.apis).length, unmanaged: live.unmanaged.length });
   const report = detectDrift(desired, live, { appliedDeployments: appliedDeployments(live) });
 
@@ -70,9 +73,12 @@ export async function runDrift(opts: DriftOptions): Promise<DriftResult> {
   let pruneDeclined: boolean | undefined;
   if (opts.prune) {
     refuseUnsafePrune(desired, dir);
-    if (pruneCandidates.length > 0 && 'confirm' in opts.prune) pruneDeclined = !(await opts.prune.confirm(pruneCandidates, { report, owner: desired.owner! }));
+    if (pruneCandidates.length > 0 && 'confirm' in opts.prune)
+      pruneDeclined = !(await opts.prune.confirm(pruneCandidates, { report, owner: desired.owner! }));
     if (!pruneDeclined) {
-      const caller = new AwsCaller({ onCall: (i) => events({ type: 'aws.call', operation: i.operation, write: i.write }) });
+      const caller = new AwsCaller({
+        onCall: (i) => events({ type: 'aws.call', operation: i.operation, write: i.write }),
+      });
       for (const api of pruneCandidates) {
         await deleteApi(clients, caller, { kind: api.kind, apiId: api.apiId, name: api.name });
         events({ type: 'prune.deleted', apiId: api.apiId, name: api.name });
@@ -95,7 +101,10 @@ export async function runDrift(opts: DriftOptions): Promise<DriftResult> {
 /** Prune deletes whole APIs: only with an owner id to tell ours from others', and never for a directory that declares nothing. */
 function refuseUnsafePrune(desired: GatewayModel, dir: string): void {
   if (Object.keys(desired.apis).length === 0) {
-    throw new UsageError(`refusing to prune: ${dir} declares no APIs, so every API it ever managed would be deleted`, 'check the directory path; to delete all its APIs, delete them one by one in AWS');
+    throw new UsageError(
+      `refusing to prune: ${dir} declares no APIs, so every API it ever managed would be deleted`,
+      'check the directory path; to delete all its APIs, delete them one by one in AWS',
+    );
   }
   if (!desired.owner) {
     throw new UsageError(

@@ -57,52 +57,107 @@ export interface ImportEnvironmentResult {
 export async function importEnvironment(o: ImportEnvironmentOptions): Promise<ImportEnvironmentResult> {
   const checked = await validateState(o.dir);
   // gateway.yaml may already list the environment being imported in `promotion:`.
-  const issues = checked.issues.filter((i) => !(i.code === 'unknown-environment' && i.message.startsWith(`no environment "${o.environment}"`)));
+  const issues = checked.issues.filter(
+    (i) => !(i.code === 'unknown-environment' && i.message.startsWith(`no environment "${o.environment}"`)),
+  );
   const base = { ...checked, issues, valid: !issues.some((i) => i.severity === 'error') };
-  if (!base.valid) throw new UsageError(`${o.dir} is invalid, so it cannot be the base of an environment:\n${formatIssuesText(base.issues, base.files)}`, 'fix the base first (`apigw-sync validate`)');
+  if (!base.valid)
+    throw new UsageError(
+      `${o.dir} is invalid, so it cannot be the base of an environment:\n${formatIssuesText(base.issues, base.files)}`,
+      'fix the base first (`apigw-sync validate`)',
+    );
   const rel = `environments/${o.environment}.yaml`;
   const path = join(o.dir, rel);
   const existing = existsSync(path) ? await readFile(path, 'utf8') : undefined;
   const declared = declaredEnvironments(base.files).byName[o.environment];
   if (existing !== undefined) {
     const doc = parseDocument(existing);
-    if (doc.has('apis') || doc.has('include')) throw new UsageError(`${posix.join(o.dir, rel)} already declares overrides or includes`, 'import writes them from AWS: remove `apis:` and `include:` from the file first (or edit it by hand)');
-    if (!declared) throw new UsageError(`${posix.join(o.dir, rel)} is not a valid environment file`, 'run `apigw-sync validate` and fix it first');
+    if (doc.has('apis') || doc.has('include'))
+      throw new UsageError(
+        `${posix.join(o.dir, rel)} already declares overrides or includes`,
+        'import writes them from AWS: remove `apis:` and `include:` from the file first (or edit it by hand)',
+      );
+    if (!declared)
+      throw new UsageError(
+        `${posix.join(o.dir, rel)} is not a valid environment file`,
+        'run `apigw-sync validate` and fix it first',
+      );
   } else if (!o.region || !o.account?.id) {
-    throw new UsageError(`there is no ${posix.join(o.dir, rel)} yet`, 'give its region and account: `apigw-sync import --env <name> --region <region> --account-id <12 digits> [--profile <p>]`');
+    throw new UsageError(
+      `there is no ${posix.join(o.dir, rel)} yet`,
+      'give its region and account: `apigw-sync import --env <name> --region <region> --account-id <12 digits> [--profile <p>]`',
+    );
   }
   const region = o.region ?? declared!.regions[0];
-  if (declared && !declared.regions.includes(region)) throw new UsageError(`environment ${o.environment} has no region ${region}`, `use --region ${declared.regions[0]}`);
+  if (declared && !declared.regions.includes(region))
+    throw new UsageError(`environment ${o.environment} has no region ${region}`, `use --region ${declared.regions[0]}`);
   const account = declared?.account ?? o.account!;
   const clients = resolveClients(o.clients, region, { environment: o.environment, region, account });
-  if (clients.region !== region) throw new UsageError(`the AWS clients are for ${clients.region}, not ${region}`, 'unset AWS_REGION or set it to the environment\'s region');
+  if (clients.region !== region)
+    throw new UsageError(
+      `the AWS clients are for ${clients.region}, not ${region}`,
+      "unset AWS_REGION or set it to the environment's region",
+    );
 
   // The owner id the environment's APIs will carry (as plan and apply resolve it).
-  const owner = withOwner({ ...base.model, environment: o.environment, owner: base.model.owner ? `${base.model.owner}@${o.environment}` : undefined }, o.ownerId).owner;
+  const owner = withOwner(
+    {
+      ...base.model,
+      environment: o.environment,
+      owner: base.model.owner ? `${base.model.owner}@${o.environment}` : undefined,
+    },
+    o.ownerId,
+  ).owner;
   const listed = await listApis(clients);
   const overrides: Record<string, unknown> = {};
   const notes: string[] = [];
   const adopted: ImportEnvironmentResult['adopted'] = [];
   const missing: string[] = [];
   for (const [key, api] of Object.entries(base.model.apis).sort(([a], [b]) => a.localeCompare(b))) {
-    const byTag = listed.filter((a) => a.tags[TAG_ID] === key && (a.tags[TAG_OWNER] === undefined || a.tags[TAG_OWNER] === owner || o.takeOver));
-    const found = byTag.length === 1 ? byTag[0] : byTag.length === 0 ? findByIdOrName(listed.filter((a) => a.kind === api.kind), api.name) : undefined;
-    if (byTag.length > 1) throw new UsageError(`more than one API in ${region} carries ${TAG_ID}=${key}`, 'remove the tag from the copies first');
+    const byTag = listed.filter(
+      (a) => a.tags[TAG_ID] === key && (a.tags[TAG_OWNER] === undefined || a.tags[TAG_OWNER] === owner || o.takeOver),
+    );
+    const found =
+      byTag.length === 1
+        ? byTag[0]
+        : byTag.length === 0
+          ? findByIdOrName(
+              listed.filter((a) => a.kind === api.kind),
+              api.name,
+            )
+          : undefined;
+    if (byTag.length > 1)
+      throw new UsageError(
+        `more than one API in ${region} carries ${TAG_ID}=${key}`,
+        'remove the tag from the copies first',
+      );
     if (!found) {
       missing.push(key);
       continue;
     }
     const other = found.tags[TAG_OWNER];
     if (other !== undefined && other !== owner && !o.takeOver) {
-      throw new UsageError(`${found.name} (${found.apiId}) is managed by another owner: ${other}`, 'pass --take-over to move it to this environment');
+      throw new UsageError(
+        `${found.name} (${found.apiId}) is managed by another owner: ${other}`,
+        'pass --take-over to move it to this environment',
+      );
     }
     const live = await readApi(clients, found, key);
-    const overlay = apiOverlay({ base: api, live: live.model, services: servicesOf(base, key), apiYamlAuthorizers: apiYamlAuthorizers(base, key) });
+    const overlay = apiOverlay({
+      base: api,
+      live: live.model,
+      services: servicesOf(base, key),
+      apiYamlAuthorizers: apiYamlAuthorizers(base, key),
+    });
     if (Object.keys(overlay.override).length) overrides[key] = overlay.override;
     notes.push(...overlay.notes);
     adopted.push({ key, apiId: found.apiId, name: found.name });
   }
-  if (adopted.length === 0) throw new UsageError(`none of the base's APIs (${Object.keys(base.model.apis).join(', ')}) exists in ${region}`, 'check the account (profile) and region of the environment');
+  if (adopted.length === 0)
+    throw new UsageError(
+      `none of the base's APIs (${Object.keys(base.model.apis).join(', ')}) exists in ${region}`,
+      'check the account (profile) and region of the environment',
+    );
 
   const additions: Record<string, unknown> = {};
   if (missing.length) additions.include = adopted.map((a) => a.key);
@@ -124,11 +179,22 @@ export async function importEnvironment(o: ImportEnvironmentOptions): Promise<Im
   for (const a of adopted) {
     const f = listed.find((x) => x.apiId === a.apiId)!;
     const want = { [TAG_ID]: a.key, ...(owner ? { [TAG_OWNER]: owner } : {}) };
-    if (Object.entries(want).some(([k, v]) => f.tags[k] !== v)) await tags.set({ kind: f.kind, apiId: f.apiId, name: f.name }, want);
+    if (Object.entries(want).some(([k, v]) => f.tags[k] !== v))
+      await tags.set({ kind: f.kind, apiId: f.apiId, name: f.name }, want);
   }
 
-  const plan = await runPlan({ dir: o.dir, clients: () => clients, environment: o.environment, region, ownerId: o.ownerId });
-  if (plan.status === 'invalid') throw new UsageError(`the imported ${rel} does not validate:\n${plan.issuesText}`, 'please report this: import should write a valid overlay');
+  const plan = await runPlan({
+    dir: o.dir,
+    clients: () => clients,
+    environment: o.environment,
+    region,
+    ownerId: o.ownerId,
+  });
+  if (plan.status === 'invalid')
+    throw new UsageError(
+      `the imported ${rel} does not validate:\n${plan.issuesText}`,
+      'please report this: import should write a valid overlay',
+    );
   const s = plan.plan.summary;
   const remaining = plan.plan.steps.length;
   return {
@@ -138,7 +204,8 @@ export async function importEnvironment(o: ImportEnvironmentOptions): Promise<Im
     missing,
     notes,
     remaining,
-    remainingSummary: remaining === 0 ? 'no changes' : `${s.add} to add, ${s.change} to change, ${s.destroy} to destroy`,
+    remainingSummary:
+      remaining === 0 ? 'no changes' : `${s.add} to add, ${s.change} to change, ${s.destroy} to destroy`,
   };
 }
 
@@ -161,7 +228,9 @@ function servicesOf(base: ValidationResult, key: string): ServiceBase[] {
     const baseUri = e.integration?.baseUri;
     if (!entry || !baseUri) return;
     const file = posix.join(base.files.root, entry.rel);
-    const routes = Object.keys(base.model.apis[key].routes).filter((rk) => base.sources[`${key}/routes/${rk}`]?.file === file);
+    const routes = Object.keys(base.model.apis[key].routes).filter(
+      (rk) => base.sources[`${key}/routes/${rk}`]?.file === file,
+    );
     out.push({ service: entry.service, baseUri, routes });
   });
   return out;

@@ -52,8 +52,13 @@ export async function importApi(opts: ImportOptions): Promise<ImportResult> {
   const outDir = opts.outDir ?? 'gateway-state';
   const listed = await listApis(opts.clients);
   const found = findByIdOrName(listed, opts.api);
-  if (!found) throw new UsageError(`no REST, HTTP or WebSocket API with id or name "${opts.api}" in ${opts.clients.region}`, 'check the id/name with `aws apigateway get-rest-apis` / `aws apigatewayv2 get-apis`, and AWS_REGION');
-  const otherOwner = found.tags[TAG_OWNER] !== undefined && found.tags[TAG_OWNER] !== opts.ownerId ? found.tags[TAG_OWNER] : undefined;
+  if (!found)
+    throw new UsageError(
+      `no REST, HTTP or WebSocket API with id or name "${opts.api}" in ${opts.clients.region}`,
+      'check the id/name with `aws apigateway get-rest-apis` / `aws apigatewayv2 get-apis`, and AWS_REGION',
+    );
+  const otherOwner =
+    found.tags[TAG_OWNER] !== undefined && found.tags[TAG_OWNER] !== opts.ownerId ? found.tags[TAG_OWNER] : undefined;
   if (otherOwner && !opts.takeOver) {
     throw new UsageError(
       `${found.name} (${found.apiId}) is managed by another owner: ${otherOwner}`,
@@ -61,15 +66,22 @@ export async function importApi(opts: ImportOptions): Promise<ImportResult> {
     );
   }
   if (otherOwner && !opts.ownerId) {
-    throw new UsageError('--take-over needs this directory\'s owner id', 'add `owner: <repository>:<path>` to gateway.yaml, or pass --owner');
+    throw new UsageError(
+      "--take-over needs this directory's owner id",
+      'add `owner: <repository>:<path>` to gateway.yaml, or pass --owner',
+    );
   }
   const key = opts.key ?? found.tags[TAG_ID] ?? apiKeyFor(found.name);
   if (existsSync(join(outDir, 'apis', key))) {
-    throw new UsageError(`${join(outDir, 'apis', key)} already exists`, 'import never overwrites: remove the folder, or pass --key with another folder name');
+    throw new UsageError(
+      `${join(outDir, 'apis', key)} already exists`,
+      'import never overwrites: remove the folder, or pass --key with another folder name',
+    );
   }
   const live = await readApi(opts.clients, found, key);
   const { files, warnings, notes } = emitApi(key, live.model);
-  if (!existsSync(join(outDir, 'gateway.yaml'))) files['gateway.yaml'] = emitGatewayYaml(opts.clients.region, opts.takeOver ? opts.ownerId : undefined);
+  if (!existsSync(join(outDir, 'gateway.yaml')))
+    files['gateway.yaml'] = emitGatewayYaml(opts.clients.region, opts.takeOver ? opts.ownerId : undefined);
   const written: string[] = [];
   for (const [rel, text] of Object.entries(files)) {
     const path = join(outDir, rel);
@@ -79,7 +91,10 @@ export async function importApi(opts: ImportOptions): Promise<ImportResult> {
   }
   if (otherOwner && opts.ownerId) {
     // The files are written first: a failure here leaves them, and running import again needs no AWS change undone.
-    await new ApiTags(opts.clients, new AwsCaller(), opts.clients.region).set({ kind: found.kind, apiId: found.apiId, name: found.name }, { [TAG_OWNER]: opts.ownerId, [TAG_ID]: key });
+    await new ApiTags(opts.clients, new AwsCaller(), opts.clients.region).set(
+      { kind: found.kind, apiId: found.apiId, name: found.name },
+      { [TAG_OWNER]: opts.ownerId, [TAG_ID]: key },
+    );
     return { key, live, written, warnings, notes, tookOverFrom: otherOwner };
   }
   return { key, live, written, warnings, notes };

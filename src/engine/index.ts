@@ -12,6 +12,12 @@ export { pendingApplies, withPendingDeployments, desiredApiHash, type PendingFou
 export type { EngineEvent, EventSink } from './events.js';
 export type { EngineClients } from './clients.js';
 export { importApi, type ImportOptions, type ImportResult } from './import.js';
-export { runCheckService, gitAsLive, againstLabel, type CheckServiceOptions, type CheckServiceResult } from './check-service.js';
+export {
+  runCheckService,
+  gitAsLive,
+  againstLabel,
+  type CheckServiceOptions,
+  type CheckServiceResult,
+} from './check-service.js';
 export { readServiceSpec } from './read-spec.js';
 export { runDocs, type DocsOptions, type DocsResult } from './docs.js';

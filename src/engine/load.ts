@@ -33,10 +33,21 @@ export interface LoadOptions {
 export async function loadDesired(dir: string, events: EventSink, opts: LoadOptions = {}): Promise<LoadedState> {
   const result = await validateState(dir, { region: opts.region, environment: opts.environment });
   if (!opts.environment && opts.region && result.model.region && result.model.region !== opts.region) {
-    throw new RegionMismatchError(result.model.region, opts.region, 'the region setting (--region, or `region` in the App or Action configuration)', join(dir, 'gateway.yaml'));
+    throw new RegionMismatchError(
+      result.model.region,
+      opts.region,
+      'the region setting (--region, or `region` in the App or Action configuration)',
+      join(dir, 'gateway.yaml'),
+    );
   }
   const errors = result.issues.filter((i) => i.severity === 'error').length;
-  events({ type: 'state.loaded', dir, apis: Object.keys(result.model.apis).length, errors, warnings: result.issues.length - errors });
+  events({
+    type: 'state.loaded',
+    dir,
+    apis: Object.keys(result.model.apis).length,
+    errors,
+    warnings: result.issues.length - errors,
+  });
   return {
     model: result.model,
     issues: result.issues,
@@ -54,5 +65,6 @@ export function targetOf(state: LoadedState): EnvironmentTarget | undefined {
 
 /** The clients must talk to the state's region: every ARN and every write goes there. */
 export function assertClientRegion(clients: AwsClients, stateRegion: string, dir: string): void {
-  if (clients.region !== stateRegion) throw new RegionMismatchError(stateRegion, clients.region, 'the AWS clients', join(dir, 'gateway.yaml'));
+  if (clients.region !== stateRegion)
+    throw new RegionMismatchError(stateRegion, clients.region, 'the AWS clients', join(dir, 'gateway.yaml'));
 }

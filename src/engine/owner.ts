@@ -12,7 +12,11 @@ const TAG_SAFE = /^[A-Za-z0-9_.:/=+@-]{1,128}$/;
 
 /** `acme/gateway:gateway-state` for the repository `acme/gateway` and the path `gateway-state` (`./`, trailing `/` dropped). */
 export function ownerIdFor(repository: string, path: string): string | undefined {
-  const p = path.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+$/, '') || '.';
+  const p =
+    path
+      .replace(/\\/g, '/')
+      .replace(/^(\.\/)+/, '')
+      .replace(/\/+$/, '') || '.';
   // A directory outside the repository's checkout has no path in it.
   if (p === '..' || p.startsWith('../') || p.startsWith('/')) return undefined;
   const id = `${repository}:${p}`;

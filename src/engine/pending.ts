@@ -41,7 +41,9 @@ export function withPendingDeployments(plan: Plan, desired: GatewayModel, pendin
 
 /** Hash of one desired API, so `--resume` can tell the state did not change since the interrupted apply. */
 export function desiredApiHash(api: ApiModel | undefined): string {
-  return createHash('sha256').update(canonicalJson(api ?? null)).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson(api ?? null))
+    .digest('hex');
 }
 
 /** The declared account scope's hash (what reviewers approve of it: derived fields such as a key value's hash left out). */

@@ -63,14 +63,32 @@ export async function runPlan(opts: PlanOptions): Promise<PlanResult> {
   const clients = resolveClients(opts.clients, desired.region, targetOf(state));
   assertClientRegion(clients, desired.region, dir);
   const live = await readLive({ clients, desired, region: desired.region });
-  for (const u of await settleKeyValues({ desired, live: live.account, clients })) events({ type: 'key-value.uncompared', key: u.key, why: u.why });
+  for (const u of await settleKeyValues({ desired, live: live.account, clients }))
+    events({ type: 'key-value.uncompared', key: u.key, why: u.why });
   events({ type: 'live.read', apis: Object.keys(live.apis).length, unmanaged: live.unmanaged.length });
   const pending = pendingApplies(live);
-  for (const p of pending) events({ type: 'pending.found', apiKey: p.apiKey, stages: p.stages, fingerprint: p.fingerprint });
+  for (const p of pending)
+    events({ type: 'pending.found', apiKey: p.apiKey, stages: p.stages, fingerprint: p.fingerprint });
   const plan = withPendingDeployments(buildPlan({ desired, live, now: opts.now ?? new Date() }), desired, pending);
-  const hasChanges = plan.steps.length > 0 || Object.keys(plan.deployments).length > 0 || (plan.adopt?.length ?? 0) > 0 || (plan.adoptAccount?.length ?? 0) > 0;
+  const hasChanges =
+    plan.steps.length > 0 ||
+    Object.keys(plan.deployments).length > 0 ||
+    (plan.adopt?.length ?? 0) > 0 ||
+    (plan.adoptAccount?.length ?? 0) > 0;
   const renderings = lazyRenderings(plan);
-  return { status: 'ok', plan, desired, live, issues: state.issues, issuesText: state.issuesText, pending, hasChanges, clients, renderings, ...(state.environment ? { environment: state.environment } : {}) };
+  return {
+    status: 'ok',
+    plan,
+    desired,
+    live,
+    issues: state.issues,
+    issuesText: state.issuesText,
+    pending,
+    hasChanges,
+    clients,
+    renderings,
+    ...(state.environment ? { environment: state.environment } : {}),
+  };
 }
 
 /** Renders each format on first access only: apply never needs them, and Markdown of a big plan is not free. */

@@ -21,7 +21,8 @@ export interface PromotionTarget {
   gate: EnvironmentGate;
 }
 
-export type PromotionStatus = 'applied' | 'no-changes' | 'rolled-back' | 'failed' | 'invalid' | 'declined' | 'not-approved' | 'not-started';
+export type PromotionStatus =
+  'applied' | 'no-changes' | 'rolled-back' | 'failed' | 'invalid' | 'declined' | 'not-approved' | 'not-started';
 
 /** What promotion needs of an environment's apply: the engine's ApplyResult, or the GitHub layer's report. */
 export interface PromotedApply {
@@ -63,14 +64,20 @@ export interface PromotionOptions<R extends PromotedApply = ApplyResult> {
   onEvent?: (e: PromotionEvent) => void;
 }
 
-export async function runPromotion<R extends PromotedApply = ApplyResult>(o: PromotionOptions<R>): Promise<PromotionResult<R>> {
+export async function runPromotion<R extends PromotedApply = ApplyResult>(
+  o: PromotionOptions<R>,
+): Promise<PromotionResult<R>> {
   const emit = o.onEvent ?? (() => {});
   const steps: PromotionStep<R>[] = [];
   let stopped: PromotionStep<R> | undefined;
   let changedBefore = false;
   for (const [index, target] of o.targets.entries()) {
     if (stopped) {
-      steps.push({ target, status: 'not-started', why: `the promotion stopped at ${stopped.target.label} (${stopped.status})` });
+      steps.push({
+        target,
+        status: 'not-started',
+        why: `the promotion stopped at ${stopped.target.label} (${stopped.status})`,
+      });
       continue;
     }
     const previous = steps.at(-1);
@@ -79,7 +86,11 @@ export async function runPromotion<R extends PromotedApply = ApplyResult>(o: Pro
       // Nobody to approve: stop now rather than after the soak.
       if (target.gate.approval && !o.approve) {
         emit({ type: 'promotion.approval', target: target.label, after });
-        stopped = { target, status: 'not-approved', why: `${target.environment} needs a person's approval and there is no one to ask here: apply it with \`apigw-sync apply --env ${target.environment}\` once approved` };
+        stopped = {
+          target,
+          status: 'not-approved',
+          why: `${target.environment} needs a person's approval and there is no one to ask here: apply it with \`apigw-sync apply --env ${target.environment}\` once approved`,
+        };
         steps.push(stopped);
         continue;
       }
@@ -101,14 +112,26 @@ export async function runPromotion<R extends PromotedApply = ApplyResult>(o: Pro
     emit({ type: 'promotion.start', target: target.label, index, of: o.targets.length });
     const result = await o.apply(target);
     const status = statusOf(result);
-    const step: PromotionStep<R> = { target, status, result, ...(result.failures.length ? { why: result.failures.map((f) => `${f.apiKey}: ${f.message.split('\n')[0]}`).join('; ') } : {}) };
+    const step: PromotionStep<R> = {
+      target,
+      status,
+      result,
+      ...(result.failures.length
+        ? { why: result.failures.map((f) => `${f.apiKey}: ${f.message.split('\n')[0]}`).join('; ') }
+        : {}),
+    };
     steps.push(step);
     emit({ type: 'promotion.done', target: target.label, status });
     if (status === 'applied') changedBefore = true;
     if (status !== 'applied' && status !== 'no-changes') stopped = step;
   }
   if (stopped) {
-    emit({ type: 'promotion.stopped', at: stopped.target.label, status: stopped.status, skipped: steps.filter((s) => s.status === 'not-started').map((s) => s.target.label) });
+    emit({
+      type: 'promotion.stopped',
+      at: stopped.target.label,
+      status: stopped.status,
+      skipped: steps.filter((s) => s.status === 'not-started').map((s) => s.target.label),
+    });
     return { status: 'stopped', steps, stoppedAt: stopped.target.label };
   }
   return { status: 'promoted', steps };
@@ -121,6 +144,7 @@ function statusOf(r: PromotedApply): PromotionStatus {
 
 /** A failure caused by an automatic rollback (RolledBackError anywhere in its cause chain). */
 export function isRolledBack(e: unknown): boolean {
-  for (let x = e as { cause?: unknown } | undefined, i = 0; x && i < 5; x = x.cause as typeof x, i++) if (x instanceof RolledBackError) return true;
+  for (let x = e as { cause?: unknown } | undefined, i = 0; x && i < 5; x = x.cause as typeof x, i++)
+    if (x instanceof RolledBackError) return true;
   return false;
 }

@@ -18,11 +18,25 @@ const NO_DEPLOY: Deployer = {
   deploy: () => Promise.reject(new Error('restoring a definition makes no deployment')),
 };
 
-export function restoreDefinition(o: { key: string; previous: LiveApi; clients: ApiClients; caller: AwsCaller; region: string }): () => Promise<void> {
+export function restoreDefinition(o: {
+  key: string;
+  previous: LiveApi;
+  clients: ApiClients;
+  caller: AwsCaller;
+  region: string;
+}): () => Promise<void> {
   return async () => {
     const { model, ids } = o.previous;
-    const now = await rereadApi(o.clients, o.caller, { kind: model.kind, apiId: ids.apiId, name: model.name }, o.key, model);
-    const changes = orderChanges(diffApi(o.key, model, now.model)).filter((c) => (c.target === 'api' ? c.action === 'update' : kindOf(c.target).snapshot));
+    const now = await rereadApi(
+      o.clients,
+      o.caller,
+      { kind: model.kind, apiId: ids.apiId, name: model.name },
+      o.key,
+      model,
+    );
+    const changes = orderChanges(diffApi(o.key, model, now.model)).filter((c) =>
+      c.target === 'api' ? c.action === 'update' : kindOf(c.target).snapshot,
+    );
     const steps = changes.map((change, i) => ({ seq: i + 1, change }));
     const executor = createApiExecutor(model.kind, o.clients, {
       region: o.region,

@@ -17,7 +17,10 @@ import { isDriverGone, newDriverId } from './driver-id.js';
 import { restoreDefinition } from './restore-definition.js';
 
 export class RolledBackError extends ApigwSyncError {
-  constructor(target: string, readonly reason: string) {
+  constructor(
+    target: string,
+    readonly reason: string,
+  ) {
     super('ROLLED_BACK', `the rollout of ${target} was rolled back: ${reason}`, {
       hint: 'production is back on the previous deployment; fix the cause, then revert or amend the change in Git and apply again',
     });
@@ -26,7 +29,10 @@ export class RolledBackError extends ApigwSyncError {
 
 /** The rollout ended without this run driving it to the end: someone else holds or took its lease. */
 export class RolloutNotDrivenError extends ApigwSyncError {
-  constructor(target: string, readonly reason: string) {
+  constructor(
+    target: string,
+    readonly reason: string,
+  ) {
     super('ROLLOUT_NOT_DRIVEN', `the rollout of ${target} was not finished by this run: ${reason}`, {
       hint: 'the driver named above finishes it (promote or roll back); `apigw-sync rollouts` shows its progress and lease, `apigw-sync rollback` stops it',
     });
@@ -57,7 +63,10 @@ export function rolloutDeployerFor(o: RolloutDeployerOptions): DeployerFactory {
         if (!req.stages.includes(policy.stage)) return directResult!;
         const { cloudwatch } = o.aws();
         // WebSocket APIs cannot be exported: a rollback re-applies the definition this apply started from.
-        const restore = api.kind === 'WebSocketApi' && ctx?.live ? restoreDefinition({ key: api.key, previous: ctx.live, clients, caller, region: ctx.region }) : undefined;
+        const restore =
+          api.kind === 'WebSocketApi' && ctx?.live
+            ? restoreDefinition({ key: api.key, previous: ctx.live, clients, caller, region: ctx.region })
+            : undefined;
         const port = await createRolloutPort({
           clients: { ...clients, cloudwatch },
           api: req.api,
@@ -68,7 +77,16 @@ export function rolloutDeployerFor(o: RolloutDeployerOptions): DeployerFactory {
           restore,
         });
         const fingerprint = /[0-9a-f]{12}/.exec(req.description)?.[0];
-        const outcome = await runRollout({ port, policy, clock: o.clock, driver, signal: o.signal, onEvent: o.onEvent, fingerprint, isDriverGone });
+        const outcome = await runRollout({
+          port,
+          policy,
+          clock: o.clock,
+          driver,
+          signal: o.signal,
+          onEvent: o.onEvent,
+          fingerprint,
+          isDriverGone,
+        });
         if (outcome.kind === 'rolled-back') throw new RolledBackError(port.label, outcome.message);
         if (outcome.kind === 'not-driven') throw new RolloutNotDrivenError(port.label, outcome.message);
         return { deploymentId: outcome.deploymentId };

@@ -14,7 +14,12 @@ import { stageFromTag } from '../aws/apply/stage-in-tag.js';
 import type { LockInfo } from '../aws/lock.js';
 import { apiTags, stageTags, type RolloutApiClients } from '../aws/rollout/record-tag.js';
 
-export async function rolloutLeaseStale(clients: RolloutApiClients, api: ApiRef, lock: LockInfo, now: number): Promise<string | undefined> {
+export async function rolloutLeaseStale(
+  clients: RolloutApiClients,
+  api: ApiRef,
+  lock: LockInfo,
+  now: number,
+): Promise<string | undefined> {
   const mark = (await apiTags(clients, api.kind, api.apiId).read())[TAG_ROLLOUT_STAGE];
   if (!mark) return undefined;
   const stage = stageFromTag(mark);

@@ -30,7 +30,11 @@ import { resolveClients, type EngineClients } from './clients.js';
 import { isDriverGone } from './driver-id.js';
 import { rolloutLeaseStale } from './rollout-lock.js';
 
-export async function listRollouts(o: { clients: EngineClients; region: string; now?: number }): Promise<{ region: string; rollouts: RolloutStatus[] }> {
+export async function listRollouts(o: {
+  clients: EngineClients;
+  region: string;
+  now?: number;
+}): Promise<{ region: string; rollouts: RolloutStatus[] }> {
   const clients = resolveClients(o.clients, o.region);
   const now = o.now ?? Date.now();
   const found = await findRollouts(clients);
@@ -38,7 +42,14 @@ export async function listRollouts(o: { clients: EngineClients; region: string; 
 }
 
 export function statusOf(f: FoundRollout, now: number): RolloutStatus {
-  const base = { target: `${f.apiName}/${f.stage}`, api: f.apiName, apiId: f.apiId, kind: f.kind, stage: f.stage, ...(f.owner ? { owner: f.owner } : {}) };
+  const base = {
+    target: `${f.apiName}/${f.stage}`,
+    api: f.apiName,
+    apiId: f.apiId,
+    kind: f.kind,
+    stage: f.stage,
+    ...(f.owner ? { owner: f.owner } : {}),
+  };
   const r = f.record;
   if (!r) return { ...base, lease: 'none', problem: f.problem };
   const steps = f.policy ? effectiveSteps(f.kind, f.policy) : undefined;
@@ -73,17 +84,20 @@ export interface DriveOptions {
 }
 
 export type DriveResult =
-  | { target: string; driven: true; outcome: RolloutOutcome }
-  | { target: string; driven: false; why: string };
+  { target: string; driven: true; outcome: RolloutOutcome } | { target: string; driven: false; why: string };
 
 /**
  * The rollouts whose driver is gone (lease expired, or a process on this machine that died),
  * and marks left without a record. Cheap: called by the sweeper every few minutes.
  */
-export async function findOrphanedRollouts(o: Pick<DriveOptions, 'clients' | 'driver' | 'clock'>): Promise<FoundRollout[]> {
+export async function findOrphanedRollouts(
+  o: Pick<DriveOptions, 'clients' | 'driver' | 'clock'>,
+): Promise<FoundRollout[]> {
   const now = (o.clock ?? systemClock).now();
   const me = driverId(o.driver);
-  return (await findRollouts(o.clients)).filter((f) => !f.problem && (!f.record || !leaseHeldByOther(f.record, me, now) || isDriverGone(f.record.driver)));
+  return (await findRollouts(o.clients)).filter(
+    (f) => !f.problem && (!f.record || !leaseHeldByOther(f.record, me, now) || isDriverGone(f.record.driver)),
+  );
 }
 
 /** Finds and finishes (or rolls back) every orphaned rollout of the clients' region; waits for them all. */
@@ -99,12 +113,26 @@ export async function finishOrphanedRollouts(o: DriveOptions): Promise<DriveResu
  */
 export async function driveFoundRollout(f: FoundRollout, o: DriveOptions): Promise<DriveResult> {
   if (!f.record) return clearStaleMark(f, o);
-  const reason: RollbackReason = { kind: 'error', detail: 'the rollout was started before apigw-sync kept its policy on the stage, so it cannot be continued safely' };
-  return withApiLock(f, o, { force: false }, (opts) => (f.policy ? resumeRollout(opts, f.record) : rollBackRollout(opts, reason, { found: f.record })));
+  const reason: RollbackReason = {
+    kind: 'error',
+    detail: 'the rollout was started before apigw-sync kept its policy on the stage, so it cannot be continued safely',
+  };
+  return withApiLock(f, o, { force: false }, (opts) =>
+    f.policy ? resumeRollout(opts, f.record) : rollBackRollout(opts, reason, { found: f.record }),
+  );
 }
 
 /** `apigw-sync rollback --api X --stage S`: stop one rollout and return the stage to its previous deployment. */
-export async function rollbackRollout(o: Omit<DriveOptions, 'clients'> & { clients: EngineClients; region: string; api: string; stage: string; force?: boolean; by: string }): Promise<DriveResult> {
+export async function rollbackRollout(
+  o: Omit<DriveOptions, 'clients'> & {
+    clients: EngineClients;
+    region: string;
+    api: string;
+    stage: string;
+    force?: boolean;
+    by: string;
+  },
+): Promise<DriveResult> {
   const clients = resolveClients(o.clients, o.region);
   const all = await findRollouts(clients);
   const onApi = all.filter((f) => f.apiId === o.api || f.apiName === o.api);
@@ -114,15 +142,27 @@ export async function rollbackRollout(o: Omit<DriveOptions, 'clients'> & { clien
   if (!f?.record) {
     const inProgress = all.filter((x) => x.record).map((x) => `${x.apiName}/${x.stage}`);
     throw new ApigwSyncError('NO_ROLLOUT', `no rollout is in progress on ${o.api}/${o.stage} in ${clients.region}`, {
-      hint: inProgress.length ? `rollouts in progress: ${inProgress.join(', ')} (\`apigw-sync rollouts\`)` : 'nothing to roll back; `apigw-sync rollouts` lists the rollouts in progress',
+      hint: inProgress.length
+        ? `rollouts in progress: ${inProgress.join(', ')} (\`apigw-sync rollouts\`)`
+        : 'nothing to roll back; `apigw-sync rollouts` lists the rollouts in progress',
     });
   }
-  if (!o.force && leaseHeldByOther(f.record, o.driver, (o.clock ?? systemClock).now()) && !isDriverGone(f.record.driver)) {
-    throw new ApigwSyncError('ROLLOUT_BUSY', `${f.apiName}/${f.stage} is being driven by ${f.record.driver} (lease until ${new Date(f.record.leaseUntil).toISOString()})`, {
-      hint: 'stop that run (Ctrl-C or cancel the job: it rolls back by itself), or pass --force to roll back now (its driver then stops at its next poll)',
-    });
+  if (
+    !o.force &&
+    leaseHeldByOther(f.record, o.driver, (o.clock ?? systemClock).now()) &&
+    !isDriverGone(f.record.driver)
+  ) {
+    throw new ApigwSyncError(
+      'ROLLOUT_BUSY',
+      `${f.apiName}/${f.stage} is being driven by ${f.record.driver} (lease until ${new Date(f.record.leaseUntil).toISOString()})`,
+      {
+        hint: 'stop that run (Ctrl-C or cancel the job: it rolls back by itself), or pass --force to roll back now (its driver then stops at its next poll)',
+      },
+    );
   }
-  return withApiLock(f, { ...o, clients }, { force: o.force ?? false }, (opts) => rollBackRollout(opts, { kind: 'requested', by: o.by }, { force: o.force, found: f.record }));
+  return withApiLock(f, { ...o, clients }, { force: o.force ?? false }, (opts) =>
+    rollBackRollout(opts, { kind: 'requested', by: o.by }, { force: o.force, found: f.record }),
+  );
 }
 
 const FALLBACK_POLICY = (stage: string): RolloutPolicy => ({
@@ -157,7 +197,10 @@ async function withApiLock(
       ...lockOpts,
       owner: o.driver,
       now: () => clock.now(),
-      isStale: async (l) => (how.force ? 'rollback forced' : (staleHolder(l.owner) ?? (await rolloutLeaseStale(o.clients, ref, l, clock.now())))),
+      isStale: async (l) =>
+        how.force
+          ? 'rollback forced'
+          : (staleHolder(l.owner) ?? (await rolloutLeaseStale(o.clients, ref, l, clock.now()))),
     });
   } catch (e) {
     if (e instanceof LockedError) return { target, driven: false, why: e.message };
@@ -166,12 +209,30 @@ async function withApiLock(
   let outcome: RolloutOutcome | undefined;
   try {
     const policy = f.policy ?? FALLBACK_POLICY(f.stage);
-    const port = rolloutPortFor({ clients: o.clients, kind: f.kind, apiId: f.apiId, apiName: f.apiName, stage: f.stage, alarmNames: policy.alarms, clock });
-    outcome = await drive({ port, policy, clock, driver: o.driver, onEvent: o.onEvent, settleMs: o.settleMs, isDriverGone });
+    const port = rolloutPortFor({
+      clients: o.clients,
+      kind: f.kind,
+      apiId: f.apiId,
+      apiName: f.apiName,
+      stage: f.stage,
+      alarmNames: policy.alarms,
+      clock,
+    });
+    outcome = await drive({
+      port,
+      policy,
+      clock,
+      driver: o.driver,
+      onEvent: o.onEvent,
+      settleMs: o.settleMs,
+      isDriverGone,
+    });
     if (outcome.kind === 'promoted') {
       const tags = new ApiTags(o.clients, caller, region);
       const deployed = decodeDeployed((await tags.read(ref))[TAG_DEPLOYED]);
-      await tags.set(ref, { [TAG_DEPLOYED]: encodeDeployed({ ...deployed, [f.stage]: outcome.deploymentId }, () => true) });
+      await tags.set(ref, {
+        [TAG_DEPLOYED]: encodeDeployed({ ...deployed, [f.stage]: outcome.deploymentId }, () => true),
+      });
     }
   } finally {
     // Promoted: the interrupted apply is complete. Otherwise its pending tag tells the next apply what is left.
@@ -184,7 +245,8 @@ async function withApiLock(
 async function clearStaleMark(f: FoundRollout, o: DriveOptions): Promise<DriveResult> {
   const target = `${f.apiName}/${f.stage}`;
   const lock = f.apiTags[TAG_LOCK] ? decodeLock(f.apiTags[TAG_LOCK]) : undefined;
-  if (lock && Date.parse(lock.expiresAt) > (o.clock ?? systemClock).now()) return { target, driven: false, why: `no record yet, and ${lock.owner} holds the API's lock` };
+  if (lock && Date.parse(lock.expiresAt) > (o.clock ?? systemClock).now())
+    return { target, driven: false, why: `no record yet, and ${lock.owner} holds the API's lock` };
   await apiTags(o.clients, f.kind, f.apiId).remove([TAG_ROLLOUT_STAGE]);
   return { target, driven: false, why: 'removed a rollout mark left without a record' };
 }

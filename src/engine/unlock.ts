@@ -17,11 +17,19 @@ export async function runUnlock(opts: { api: string; clients: EngineClients; reg
   const clients = resolveClients(opts.clients, opts.region);
   const found = await findApi(clients, caller, opts.api);
   if (found.length === 0) {
-    throw new ApigwSyncError('API_NOT_FOUND', `no REST or HTTP API has the id or name "${opts.api}" in ${opts.region}`, {
-      hint: 'check the region (AWS_REGION) and the spelling; `aws apigateway get-rest-apis` lists them',
-    });
+    throw new ApigwSyncError(
+      'API_NOT_FOUND',
+      `no REST or HTTP API has the id or name "${opts.api}" in ${opts.region}`,
+      {
+        hint: 'check the region (AWS_REGION) and the spelling; `aws apigateway get-rest-apis` lists them',
+      },
+    );
   }
-  if (found.length > 1) throw new AmbiguousApiError(opts.api, found.map((a) => a.apiId));
+  if (found.length > 1)
+    throw new AmbiguousApiError(
+      opts.api,
+      found.map((a) => a.apiId),
+    );
   const api = found[0];
   const removed = await forceUnlock(api, { clients, caller, region: clients.region });
   return { apiId: api.apiId, name: api.name, removed };

@@ -75,18 +75,42 @@ export interface ActionResult {
   log: string[];
 }
 
-export async function runActionCommand(inputs: ActionInputs, ctx: ActionContext, services: EngineServices, gh?: GitHubClient): Promise<ActionResult> {
-  const outputs: ActionResult['outputs'] = { 'has-changes': false, 'plan-fingerprint': '', 'desired-fingerprint': '', 'cost-delta': '' };
+export async function runActionCommand(
+  inputs: ActionInputs,
+  ctx: ActionContext,
+  services: EngineServices,
+  gh?: GitHubClient,
+): Promise<ActionResult> {
+  const outputs: ActionResult['outputs'] = {
+    'has-changes': false,
+    'plan-fingerprint': '',
+    'desired-fingerprint': '',
+    'cost-delta': '',
+  };
   const log: string[] = [];
-  const stateInput = { dir: inputs.path, displayDir: inputs.path, ...(inputs.environment ? { environment: inputs.environment, region: inputs.region } : {}) };
+  const stateInput = {
+    dir: inputs.path,
+    displayDir: inputs.path,
+    ...(inputs.environment ? { environment: inputs.environment, region: inputs.region } : {}),
+  };
   const marker = inputs.environment ? environmentCommentMarker(inputs.environment) : COMMENT_MARKER;
 
   if (inputs.command === 'validate') {
-    const v = await validateState(inputs.path, inputs.environment ? { environment: inputs.environment, region: inputs.region } : {});
+    const v = await validateState(
+      inputs.path,
+      inputs.environment ? { environment: inputs.environment, region: inputs.region } : {},
+    );
     const errors = v.issues.filter((i) => i.severity === 'error').length;
     const summary = renderPlanSummary({ issues: v.issues, heading: '## apigw-sync validate' });
-    const text = errors ? summary : `${summary.trimEnd()}\n\n✅ ${codeSpan(inputs.path)} is valid (${Object.keys(v.model.apis).length} APIs).\n`;
-    return { outputs, summary: text, failed: errors ? `gateway-state is invalid: ${errors} error${errors === 1 ? '' : 's'}` : undefined, log };
+    const text = errors
+      ? summary
+      : `${summary.trimEnd()}\n\n✅ ${codeSpan(inputs.path)} is valid (${Object.keys(v.model.apis).length} APIs).\n`;
+    return {
+      outputs,
+      summary: text,
+      failed: errors ? `gateway-state is invalid: ${errors} error${errors === 1 ? '' : 's'}` : undefined,
+      log,
+    };
   }
 
   if (inputs.command === 'plan' && inputs.offline) {
@@ -103,12 +127,26 @@ export async function runActionCommand(inputs: ActionInputs, ctx: ActionContext,
     const pr = pullRequestNumber(ctx);
     if (gh && ctx.repo && pr !== undefined && inputs.comment !== 'off') {
       const ref = { ...ctx.repo, issue_number: pr };
-      const existing = inputs.comment === 'update' ? await findStickyComment(gh, ref, { login: ACTION_BOT_LOGIN, readData: () => undefined }) : undefined;
-      const done = await upsertStickyComment(gh, ref, `${COMMENT_MARKER}\n${summary}`, { mode: inputs.comment, existing });
+      const existing =
+        inputs.comment === 'update'
+          ? await findStickyComment(gh, ref, { login: ACTION_BOT_LOGIN, readData: () => undefined })
+          : undefined;
+      const done = await upsertStickyComment(gh, ref, `${COMMENT_MARKER}\n${summary}`, {
+        mode: inputs.comment,
+        existing,
+      });
       if (done) log.push(`${done.created ? 'created' : 'updated'} offline plan comment ${done.id} on #${pr}`);
     }
-    if (d.status === 'invalid') return { outputs, summary, failed: `gateway-state is invalid: ${d.issues.filter((i) => i.severity === 'error').length} error(s)`, log };
-    log.push(`offline plan: desired state ${shortFingerprint(d.desired.fingerprint)}, ${d.apis.length} APIs (no AWS credentials: the live diff needs a maintainer)`);
+    if (d.status === 'invalid')
+      return {
+        outputs,
+        summary,
+        failed: `gateway-state is invalid: ${d.issues.filter((i) => i.severity === 'error').length} error(s)`,
+        log,
+      };
+    log.push(
+      `offline plan: desired state ${shortFingerprint(d.desired.fingerprint)}, ${d.apis.length} APIs (no AWS credentials: the live diff needs a maintainer)`,
+    );
     return { outputs, summary, log };
   }
 
@@ -127,9 +165,13 @@ export async function runActionCommand(inputs: ActionInputs, ctx: ActionContext,
     if (gh && ctx.repo && pr !== undefined && inputs.comment !== 'off') {
       const ref = { ...ctx.repo, issue_number: pr };
       // Only our own comment is updated; its data is never trusted (the Action holds no key to verify it).
-      const existing = inputs.comment === 'update' ? await findStickyComment(gh, ref, { login: ACTION_BOT_LOGIN, readData: () => undefined }, marker) : undefined;
+      const existing =
+        inputs.comment === 'update'
+          ? await findStickyComment(gh, ref, { login: ACTION_BOT_LOGIN, readData: () => undefined }, marker)
+          : undefined;
       const headSha = headShaOf(ctx) ?? ctx.sha ?? '';
-      const label = inputs.environment && plan && inputs.region ? `${inputs.environment}/${plan.region}` : inputs.environment;
+      const label =
+        inputs.environment && plan && inputs.region ? `${inputs.environment}/${plan.region}` : inputs.environment;
       const { body } = renderPlanComment({
         headSha,
         plan,
@@ -138,15 +180,30 @@ export async function runActionCommand(inputs: ActionInputs, ctx: ActionContext,
         desired: r.status === 'ok' ? r.desired : undefined,
         approvals: [],
         requiredApprovals: inputs.requiredApprovals,
-        fullPlanAt: ctx.runUrl ? { label: 'the job summary of this run', url: ctx.runUrl } : { label: 'the job summary of this run' },
+        fullPlanAt: ctx.runUrl
+          ? { label: 'the job summary of this run', url: ctx.runUrl }
+          : { label: 'the job summary of this run' },
         // One environment's job: its own comment, its one section (the App writes one comment with all of them).
-        ...(label ? { environments: [{ label, region: plan?.region ?? inputs.region ?? '?', touched: true, plan, issues: r.issues, cost }], issues: [] } : {}),
+        ...(label
+          ? {
+              environments: [
+                { label, region: plan?.region ?? inputs.region ?? '?', touched: true, plan, issues: r.issues, cost },
+              ],
+              issues: [],
+            }
+          : {}),
       });
-      const done = await upsertStickyComment(gh, ref, body.replace(COMMENT_MARKER, marker), { mode: inputs.comment, existing });
+      const done = await upsertStickyComment(gh, ref, body.replace(COMMENT_MARKER, marker), {
+        mode: inputs.comment,
+        existing,
+      });
       if (done) log.push(`${done.created ? 'created' : 'updated'} plan comment ${done.id} on #${pr}`);
     }
-    if (r.status === 'invalid') return { outputs, summary, failed: renderCheckRunOutput({ issues: r.issues }).title, log };
-    log.push(`plan ${shortFingerprint(plan!.fingerprint)}: ${r.hasChanges ? 'changes' : 'no changes'}${cost?.monthlyDeltaUsd !== undefined ? `, cost ${formatUsdDelta(cost.monthlyDeltaUsd)}/month` : ''}`);
+    if (r.status === 'invalid')
+      return { outputs, summary, failed: renderCheckRunOutput({ issues: r.issues }).title, log };
+    log.push(
+      `plan ${shortFingerprint(plan!.fingerprint)}: ${r.hasChanges ? 'changes' : 'no changes'}${cost?.monthlyDeltaUsd !== undefined ? `, cost ${formatUsdDelta(cost.monthlyDeltaUsd)}/month` : ''}`,
+    );
     return { outputs, summary, log };
   }
 
@@ -156,7 +213,13 @@ export async function runActionCommand(inputs: ActionInputs, ctx: ActionContext,
     let cleanup = async () => {};
     if (inputs.desiredFingerprint || inputs.pullRequest !== undefined) {
       const gate = await reviewedApplyGate(inputs, ctx, services, gh);
-      if (!gate.ok) return { outputs, summary: `## apigw-sync apply: refused\n\n${escapeMarkdownText(gate.reason)}. Nothing was applied.\n`, failed: `apply refused: ${gate.reason}`, log };
+      if (!gate.ok)
+        return {
+          outputs,
+          summary: `## apigw-sync apply: refused\n\n${escapeMarkdownText(gate.reason)}. Nothing was applied.\n`,
+          failed: `apply refused: ${gate.reason}`,
+          log,
+        };
       log.push(`reviewed apply: ${gate.note}`);
       approvedDesired = gate.approved;
       // The state of the reviewed commit, read through GitHub: the workspace holds the default branch's code only.
@@ -166,36 +229,80 @@ export async function runActionCommand(inputs: ActionInputs, ctx: ActionContext,
     }
     let r: Awaited<ReturnType<typeof services.applier.apply>>;
     try {
-      r = await services.applier.apply({ dir, displayDir: inputs.path, ...(inputs.environment ? { environment: inputs.environment, region: inputs.region } : {}), fingerprint: inputs.planFingerprint || undefined, approvedDesired, owner: ctx.actor ? `github:${ctx.actor}` : undefined });
+      r = await services.applier.apply({
+        dir,
+        displayDir: inputs.path,
+        ...(inputs.environment ? { environment: inputs.environment, region: inputs.region } : {}),
+        fingerprint: inputs.planFingerprint || undefined,
+        approvedDesired,
+        owner: ctx.actor ? `github:${ctx.actor}` : undefined,
+      });
     } finally {
       await cleanup();
     }
     outputs['has-changes'] = r.status === 'applied' || r.status === 'failed';
     outputs['plan-fingerprint'] = r.plan?.fingerprint ?? '';
     outputs['desired-fingerprint'] = r.desired?.fingerprint ?? '';
-    const summary = applySummary(inputs.environment ? `${r.status} in ${inputs.environment}` : r.status, r.plan ? shortFingerprint(r.plan.fingerprint) : undefined, r.progress, r.failures, r.rolledBack);
+    const summary = applySummary(
+      inputs.environment ? `${r.status} in ${inputs.environment}` : r.status,
+      r.plan ? shortFingerprint(r.plan.fingerprint) : undefined,
+      r.progress,
+      r.failures,
+      r.rolledBack,
+    );
     const issues = r.issues.length ? renderPlanSummary({ issues: r.issues, heading: '### Problems' }) : '';
     let all = issues ? `${summary}\n${issues}` : summary;
     const push = ctx.event as { before?: string; after?: string; repository?: { default_branch?: string } };
     if (r.rolledBack.length > 0 && gh && ctx.repo && push.before && push.after) {
       // Production is back on the old deployment: make Git say so too (a revert PR, or an issue).
-      const repoCtx = { ...ctx.repo, gh, defaultBranch: push.repository?.default_branch ?? 'main', log: { info: (m: string) => log.push(m), warn: (m: string) => log.push(m) } };
-      const revert = await openRevert(repoCtx, { path: inputs.path, before: push.before, after: push.after, rolledBack: r.rolledBack, reasons: r.failures.map((f) => `${f.apiKey}: ${f.message}`) });
+      const repoCtx = {
+        ...ctx.repo,
+        gh,
+        defaultBranch: push.repository?.default_branch ?? 'main',
+        log: { info: (m: string) => log.push(m), warn: (m: string) => log.push(m) },
+      };
+      const revert = await openRevert(repoCtx, {
+        path: inputs.path,
+        before: push.before,
+        after: push.after,
+        rolledBack: r.rolledBack,
+        reasons: r.failures.map((f) => `${f.apiKey}: ${f.message}`),
+      });
       all += `\n${revert.kind === 'pull' ? 'Revert pull request' : 'Issue'} #${revert.number} opened so that Git matches production again.\n`;
     }
     if (r.status === 'invalid') return { outputs, summary: all, failed: 'gateway-state is invalid', log };
-    if (r.status === 'failed') return { outputs, summary: all, failed: `apply failed: ${r.failures.map((f) => `${f.apiKey}: ${f.message}`).join('; ')}`, log };
+    if (r.status === 'failed')
+      return {
+        outputs,
+        summary: all,
+        failed: `apply failed: ${r.failures.map((f) => `${f.apiKey}: ${f.message}`).join('; ')}`,
+        log,
+      };
     return { outputs, summary: all, log };
   }
 
-  if (inputs.command !== 'drift') throw new Error(`command "${inputs.command}" is run by src/github/action-service.ts or action-docs.ts`);
+  if (inputs.command !== 'drift')
+    throw new Error(`command "${inputs.command}" is run by src/github/action-service.ts or action-docs.ts`);
   const d = await services.drifter.drift(stateInput);
-  if (d.status === 'invalid') return { outputs, summary: renderPlanSummary({ issues: d.issues, heading: '## apigw-sync drift' }), failed: 'gateway-state is invalid', log };
+  if (d.status === 'invalid')
+    return {
+      outputs,
+      summary: renderPlanSummary({ issues: d.issues, heading: '## apigw-sync drift' }),
+      failed: 'gateway-state is invalid',
+      log,
+    };
   outputs['has-changes'] = d.report.items.length > 0;
   const section = renderDriftSection(d.report, { heading: '### Drift (AWS differs from Git)' });
   let summary = `## apigw-sync drift${inputs.environment ? ` in ${escapeMarkdownText(inputs.environment)}` : ''}\n\n${section || '✅ No drift: AWS matches gateway-state.\n'}`;
   if (gh && ctx.repo && inputs.driftIssues) {
-    const actions = await syncDriftIssues(gh, ctx.repo, { report: d.report, apiNames: d.apiNames, stateDir: inputs.path, environment: inputs.environment, now: new Date(), runUrl: ctx.runUrl });
+    const actions = await syncDriftIssues(gh, ctx.repo, {
+      report: d.report,
+      apiNames: d.apiNames,
+      stateDir: inputs.path,
+      environment: inputs.environment,
+      now: new Date(),
+      runUrl: ctx.runUrl,
+    });
     summary += driftIssueLines(actions);
     for (const a of actions) log.push(`drift issue #${a.number} ${a.action} for ${a.apiKey}`);
   }
@@ -207,27 +314,58 @@ function driftIssueLines(actions: DriftIssueAction[]): string {
   return `\n### Drift issues\n\n${actions.map((a) => `- #${a.number} ${a.action} (${escapeMarkdownText(a.apiKey)})`).join('\n')}\n`;
 }
 
-const STATE_ICON: Record<ApplyProgress['state'], string> = { queued: '⏳', in_progress: '🚀', success: '✅', failure: '❌', rolled_back: '↩️' };
+const STATE_ICON: Record<ApplyProgress['state'], string> = {
+  queued: '⏳',
+  in_progress: '🚀',
+  success: '✅',
+  failure: '❌',
+  rolled_back: '↩️',
+};
 
-function applySummary(status: string, fp: string | undefined, progress: ApplyProgress[], failures: { apiKey: string; message: string }[], rolledBack: string[]): string {
+function applySummary(
+  status: string,
+  fp: string | undefined,
+  progress: ApplyProgress[],
+  failures: { apiKey: string; message: string }[],
+  rolledBack: string[],
+): string {
   const out = [`## apigw-sync apply: ${status}${fp ? ` (plan ${codeSpan(fp)})` : ''}`, ''];
   if (progress.length) {
     out.push('| | API | Stage | Detail |', '|---|---|---|---|');
-    for (const p of progress) out.push(`| ${STATE_ICON[p.state]} | ${escapeMarkdownText(p.apiKey)} | ${codeSpan(p.stage, { inTable: true })} | ${escapeMarkdownText(p.detail ?? '')} |`);
+    for (const p of progress)
+      out.push(
+        `| ${STATE_ICON[p.state]} | ${escapeMarkdownText(p.apiKey)} | ${codeSpan(p.stage, { inTable: true })} | ${escapeMarkdownText(p.detail ?? '')} |`,
+      );
     out.push('');
   }
   for (const f of failures) out.push(`- ❌ ${escapeMarkdownText(f.apiKey)}: ${escapeMarkdownText(f.message)}`);
-  for (const k of rolledBack) out.push(`- ↩️ ${escapeMarkdownText(k)} was rolled back automatically; production serves the previous deployment.`);
+  for (const k of rolledBack)
+    out.push(`- ↩️ ${escapeMarkdownText(k)} was rolled back automatically; production serves the previous deployment.`);
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-async function reviewedApplyGate(inputs: ActionInputs, ctx: ActionContext, services: EngineServices, gh?: GitHubClient) {
-  if (!gh || !ctx.repo) return { ok: false as const, reason: 'a reviewed apply needs the github-token input and GITHUB_REPOSITORY' };
-  if (!inputs.desiredFingerprint) return { ok: false as const, reason: 'input desired-fingerprint is required (the desired-state fingerprint the reviewers approved)' };
+async function reviewedApplyGate(
+  inputs: ActionInputs,
+  ctx: ActionContext,
+  services: EngineServices,
+  gh?: GitHubClient,
+) {
+  if (!gh || !ctx.repo)
+    return { ok: false as const, reason: 'a reviewed apply needs the github-token input and GITHUB_REPOSITORY' };
+  if (!inputs.desiredFingerprint)
+    return {
+      ok: false as const,
+      reason: 'input desired-fingerprint is required (the desired-state fingerprint the reviewers approved)',
+    };
   if (!inputs.sha) return { ok: false as const, reason: 'input sha is required (the commit to apply)' };
   const defaultBranch = (ctx.event.repository as { default_branch?: string } | undefined)?.default_branch;
-  if (!defaultBranch) return { ok: false as const, reason: "the event names no repository default branch" };
-  return gateActionApply(gh, ctx.repo, services, { prNumber: inputs.pullRequest, sha: inputs.sha, desiredFingerprint: inputs.desiredFingerprint, defaultBranch });
+  if (!defaultBranch) return { ok: false as const, reason: 'the event names no repository default branch' };
+  return gateActionApply(gh, ctx.repo, services, {
+    prNumber: inputs.pullRequest,
+    sha: inputs.sha,
+    desiredFingerprint: inputs.desiredFingerprint,
+    defaultBranch,
+  });
 }
 
 /** The sticky comment of one environment's plan job. */

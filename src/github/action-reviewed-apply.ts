@@ -24,25 +24,63 @@ export interface ActionApplyRequest {
   defaultBranch: string;
 }
 
-export type ActionApplyGate = { ok: true; approved: ApprovedDesiredState; config: RepoConfig; note: string } | { ok: false; reason: string };
+export type ActionApplyGate =
+  { ok: true; approved: ApprovedDesiredState; config: RepoConfig; note: string } | { ok: false; reason: string };
 
-export async function gateActionApply(gh: GitHubClient, repo: RepoRef, services: EngineServices, req: ActionApplyRequest): Promise<ActionApplyGate> {
+export async function gateActionApply(
+  gh: GitHubClient,
+  repo: RepoRef,
+  services: EngineServices,
+  req: ActionApplyRequest,
+): Promise<ActionApplyGate> {
   const config = await fetchRepoConfig(gh, repo, req.defaultBranch);
   const branch = config.branch ?? req.defaultBranch;
   if (req.prNumber === undefined) {
-    if (config.requiredApprovals > 0 || config.approvals.codeowners) return { ok: false, reason: `${CONFIG_PATH} requires approvals: give the pull request whose review allows this apply (input pull-request)` };
-    if (!(await isOnBranch(gh, repo, req.sha, branch))) return { ok: false, reason: `${req.sha.slice(0, 7)} is not on ${branch}` };
-    return { ok: true, approved: await unreviewedApproval(gh, repo, services, req, config), config, note: `no review required by ${CONFIG_PATH}` };
+    if (config.requiredApprovals > 0 || config.approvals.codeowners)
+      return {
+        ok: false,
+        reason: `${CONFIG_PATH} requires approvals: give the pull request whose review allows this apply (input pull-request)`,
+      };
+    if (!(await isOnBranch(gh, repo, req.sha, branch)))
+      return { ok: false, reason: `${req.sha.slice(0, 7)} is not on ${branch}` };
+    return {
+      ok: true,
+      approved: await unreviewedApproval(gh, repo, services, req, config),
+      config,
+      note: `no review required by ${CONFIG_PATH}`,
+    };
   }
-  const gate = await checkReviewedApply(gh, repo, services, { prNumber: req.prNumber, when: 'either', branch, defaultBranch: req.defaultBranch, config, expectFingerprint: req.desiredFingerprint });
+  const gate = await checkReviewedApply(gh, repo, services, {
+    prNumber: req.prNumber,
+    when: 'either',
+    branch,
+    defaultBranch: req.defaultBranch,
+    config,
+    expectFingerprint: req.desiredFingerprint,
+  });
   if (!gate.ok) return { ok: false, reason: gate.reason };
   if (gate.merged) {
-    if (!(await isOnBranch(gh, repo, req.sha, branch))) return { ok: false, reason: `${req.sha.slice(0, 7)} is not on ${branch}, where #${req.prNumber} was merged` };
+    if (!(await isOnBranch(gh, repo, req.sha, branch)))
+      return { ok: false, reason: `${req.sha.slice(0, 7)} is not on ${branch}, where #${req.prNumber} was merged` };
     // After merge the state may hold other merged pull requests too: checked API by API.
-    return { ok: true, approved: gate.approved, config, note: `#${req.prNumber} merged, approved by ${gate.verdict.counted.map((a) => a.login).join(', ') || 'nobody (none required)'}` };
+    return {
+      ok: true,
+      approved: gate.approved,
+      config,
+      note: `#${req.prNumber} merged, approved by ${gate.verdict.counted.map((a) => a.login).join(', ') || 'nobody (none required)'}`,
+    };
   }
-  if (req.sha !== gate.headSha) return { ok: false, reason: `${req.sha.slice(0, 7)} is not the head of #${req.prNumber} (${gate.headSha.slice(0, 7)})` };
-  return { ok: true, approved: exactApproval(gate.approved), config, note: `#${req.prNumber} before merge, approved by ${gate.verdict.counted.map((a) => a.login).join(', ') || 'nobody (none required)'}` };
+  if (req.sha !== gate.headSha)
+    return {
+      ok: false,
+      reason: `${req.sha.slice(0, 7)} is not the head of #${req.prNumber} (${gate.headSha.slice(0, 7)})`,
+    };
+  return {
+    ok: true,
+    approved: exactApproval(gate.approved),
+    config,
+    note: `#${req.prNumber} before merge, approved by ${gate.verdict.counted.map((a) => a.login).join(', ') || 'nobody (none required)'}`,
+  };
 }
 
 /**
@@ -50,12 +88,22 @@ export async function gateActionApply(gh: GitHubClient, repo: RepoRef, services:
  * environment's apply checks its own part, so the commit's digest is computed here; it stands
  * only if its fingerprint is the one given (else the apply refuses as before).
  */
-async function unreviewedApproval(gh: GitHubClient, repo: RepoRef, services: EngineServices, req: ActionApplyRequest, config: RepoConfig): Promise<ApprovedDesiredState> {
+async function unreviewedApproval(
+  gh: GitHubClient,
+  repo: RepoRef,
+  services: EngineServices,
+  req: ActionApplyRequest,
+  config: RepoConfig,
+): Promise<ApprovedDesiredState> {
   const given = { fingerprint: req.desiredFingerprint };
   const state = await fetchState(gh, repo, { sha: req.sha, path: config.path });
   try {
     const d = await services.planner.describe({ dir: state.dir, displayDir: config.path });
-    return d.status === 'ok' && d.desired.environments && fingerprintMatches(req.desiredFingerprint, d.desired.fingerprint) ? exactApproval(d.desired) : given;
+    return d.status === 'ok' &&
+      d.desired.environments &&
+      fingerprintMatches(req.desiredFingerprint, d.desired.fingerprint)
+      ? exactApproval(d.desired)
+      : given;
   } finally {
     await state.cleanup();
   }

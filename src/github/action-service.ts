@@ -38,35 +38,92 @@ export interface ServiceActionResult {
   log: string[];
 }
 
-export async function runServiceActionCommand(inputs: ServiceActionInputs, source: ProposalSource, gh: GitHubClient | undefined, env: NodeJS.ProcessEnv): Promise<ServiceActionResult> {
+export async function runServiceActionCommand(
+  inputs: ServiceActionInputs,
+  source: ProposalSource,
+  gh: GitHubClient | undefined,
+  env: NodeJS.ProcessEnv,
+): Promise<ServiceActionResult> {
   const to = parseRepoSlug(inputs.gatewayRepository);
-  if (!to) return { outputs: {}, summary: '', failed: `input "gateway-repository" must be owner/name; got "${inputs.gatewayRepository}"`, log: [] };
-  if (!gh) return { outputs: {}, summary: '', failed: `input "github-token" is empty: ${inputs.command} reads ${inputs.gatewayRepository} through the GitHub API`, log: [] };
+  if (!to)
+    return {
+      outputs: {},
+      summary: '',
+      failed: `input "gateway-repository" must be owner/name; got "${inputs.gatewayRepository}"`,
+      log: [],
+    };
+  if (!gh)
+    return {
+      outputs: {},
+      summary: '',
+      failed: `input "github-token" is empty: ${inputs.command} reads ${inputs.gatewayRepository} through the GitHub API`,
+      log: [],
+    };
   const target = { apiKey: inputs.api, ...(inputs.service ? { service: inputs.service } : {}) };
 
   if (inputs.command === 'propose') {
-    const o = await proposeServiceSpec(gh, { to, path: inputs.path, base: inputs.base, target, spec: inputs.spec, source });
+    const o = await proposeServiceSpec(gh, {
+      to,
+      path: inputs.path,
+      base: inputs.base,
+      target,
+      spec: inputs.spec,
+      source,
+    });
     const pull = 'pull' in o ? o.pull : 'closed' in o ? o.closed : undefined;
-    const text = renderProposalText({ check: o.check, rows: o.rows, gateway: { repo: inputs.gatewayRepository, branch: o.gateway.branch, commitSha: o.gateway.commitSha }, branch: o.branch, status: o.status, ...(pull ? { pull } : {}) });
-    const md = renderServiceCheckMarkdown({ check: o.check, rows: o.rows, against: `${codeSpan(inputs.gatewayRepository)} at ${codeSpan(o.gateway.commitSha.slice(0, 7))}`, heading: `## apigw-sync propose: ${codeSpan(o.check.service)} → API ${codeSpan(o.check.apiKey)}` });
-    const outcome = o.status === 'invalid' ? '❌ No pull request was opened or updated.' : pull ? `Pull request [#${pull.number}](${pull.url}): ${o.status}.` : `${codeSpan(o.gateway.branch)} already has this spec: nothing to propose.`;
-    const outputs: Record<string, string> = { 'has-changes': String(o.status === 'opened' || o.status === 'updated'), 'pull-request': pull ? String(pull.number) : '', 'pull-request-url': pull?.url ?? '' };
+    const text = renderProposalText({
+      check: o.check,
+      rows: o.rows,
+      gateway: { repo: inputs.gatewayRepository, branch: o.gateway.branch, commitSha: o.gateway.commitSha },
+      branch: o.branch,
+      status: o.status,
+      ...(pull ? { pull } : {}),
+    });
+    const md = renderServiceCheckMarkdown({
+      check: o.check,
+      rows: o.rows,
+      against: `${codeSpan(inputs.gatewayRepository)} at ${codeSpan(o.gateway.commitSha.slice(0, 7))}`,
+      heading: `## apigw-sync propose: ${codeSpan(o.check.service)} → API ${codeSpan(o.check.apiKey)}`,
+    });
+    const outcome =
+      o.status === 'invalid'
+        ? '❌ No pull request was opened or updated.'
+        : pull
+          ? `Pull request [#${pull.number}](${pull.url}): ${o.status}.`
+          : `${codeSpan(o.gateway.branch)} already has this spec: nothing to propose.`;
+    const outputs: Record<string, string> = {
+      'has-changes': String(o.status === 'opened' || o.status === 'updated'),
+      'pull-request': pull ? String(pull.number) : '',
+      'pull-request-url': pull?.url ?? '',
+    };
     return {
       outputs,
       summary: `${md.trimEnd()}\n\n${outcome}\n`,
-      ...(o.status === 'invalid' ? { failed: `${inputs.spec.displayPath}: ${errorCount(o.check.problems)} against ${inputs.gatewayRepository}; no pull request opened` } : {}),
+      ...(o.status === 'invalid'
+        ? {
+            failed: `${inputs.spec.displayPath}: ${errorCount(o.check.problems)} against ${inputs.gatewayRepository}; no pull request opened`,
+          }
+        : {}),
       log: text.trimEnd().split('\n'),
     };
   }
 
   const files = (await readGatewayFiles(gh, to, { path: inputs.path, apiKey: inputs.api, branch: inputs.base })).files;
   const clients = !inputs.offline && hasAwsCredentials(env) ? clientsFromEnvironment(env) : undefined;
-  const r = await runCheckService({ files, target, spec: inputs.spec, clients, withoutAwsBecause: inputs.offline ? 'offline: true' : 'no AWS credentials in this job' });
+  const r = await runCheckService({
+    files,
+    target,
+    spec: inputs.spec,
+    clients,
+    withoutAwsBecause: inputs.offline ? 'offline: true' : 'no AWS credentials in this job',
+  });
   const x = { check: r.check, rows: r.rows, against: againstLabel(r), ...(r.plan ? { plan: r.plan } : {}) };
   return {
     outputs: { 'has-changes': String(r.hasChanges), 'plan-fingerprint': r.plan?.fingerprint ?? '' },
     summary: renderServiceCheckMarkdown(x),
-    ...(r.exitCode === 1 ? { failed: `${inputs.spec.displayPath}: ${errorCount(r.check.problems)} against ${inputs.gatewayRepository}` } : {}),
+    ...(r.exitCode === 1
+      ? { failed: `${inputs.spec.displayPath}: ${errorCount(r.check.problems)} against ${inputs.gatewayRepository}` }
+      : {}),
     log: renderServiceCheckText(x).trimEnd().split('\n'),
   };
 }

@@ -38,7 +38,13 @@ export function findAppComment(r: RepoCtx, deps: AppDeps, prNumber: number): Pro
 }
 
 /** Writes the App's sticky comment with its data block sealed for this pull request. */
-export function writeAppComment(r: RepoCtx, deps: AppDeps, prNumber: number, body: string, existing: StickyComment | null | undefined) {
+export function writeAppComment(
+  r: RepoCtx,
+  deps: AppDeps,
+  prNumber: number,
+  body: string,
+  existing: StickyComment | null | undefined,
+) {
   const at = { owner: r.owner, repo: r.repo, issue_number: prNumber };
   return upsertStickyComment(r.gh, at, deps.sealer.seal(body, at), { existing });
 }

@@ -32,17 +32,26 @@ export function checkAppEnvironment(env: NodeJS.ProcessEnv): AppEnvironment {
   const problems: string[] = [];
   const warnings: string[] = [];
   if (!env.APP_ID?.trim()) problems.push('APP_ID is not set (the App id from its settings page)');
-  if (!env.PRIVATE_KEY?.trim() && !env.PRIVATE_KEY_PATH?.trim()) problems.push('PRIVATE_KEY or PRIVATE_KEY_PATH is not set (the App private key, PEM)');
+  if (!env.PRIVATE_KEY?.trim() && !env.PRIVATE_KEY_PATH?.trim())
+    problems.push('PRIVATE_KEY or PRIVATE_KEY_PATH is not set (the App private key, PEM)');
   if (!env.WEBHOOK_SECRET) {
-    if (dev) warnings.push(`WEBHOOK_SECRET is not set: ${DEVELOPMENT_FLAG} accepts webhooks signed with probot's public "development" secret — never expose this App to the internet`);
+    if (dev)
+      warnings.push(
+        `WEBHOOK_SECRET is not set: ${DEVELOPMENT_FLAG} accepts webhooks signed with probot's public "development" secret — never expose this App to the internet`,
+      );
     else problems.push('WEBHOOK_SECRET is not set: without it anyone could send the App forged webhooks');
   }
   let signingKey = env[SIGNING_KEY_VAR] ?? '';
   if (signingKey.length < MIN_SIGNING_KEY_LENGTH) {
     if (dev) {
       signingKey = randomBytes(32).toString('base64url');
-      warnings.push(`${SIGNING_KEY_VAR} is not set: using a throw-away key, so plan comments written before a restart no longer verify`);
-    } else problems.push(`${SIGNING_KEY_VAR} is ${signingKey ? `shorter than ${MIN_SIGNING_KEY_LENGTH} characters` : 'not set'} (the key that seals the plan comment's data; e.g. \`openssl rand -base64 48\`)`);
+      warnings.push(
+        `${SIGNING_KEY_VAR} is not set: using a throw-away key, so plan comments written before a restart no longer verify`,
+      );
+    } else
+      problems.push(
+        `${SIGNING_KEY_VAR} is ${signingKey ? `shorter than ${MIN_SIGNING_KEY_LENGTH} characters` : 'not set'} (the key that seals the plan comment's data; e.g. \`openssl rand -base64 48\`)`,
+      );
   }
   if (problems.length) throw new AppEnvironmentError(problems);
   return { signingKey, warnings };

@@ -15,7 +15,9 @@ import { refreshApprovals } from './on-review.js';
 import { followApplyRun } from './on-workflow-run.js';
 import { planPullRequest, touchesState } from './pr-plan.js';
 
-type AnyContext = Context<'pull_request' | 'pull_request_review' | 'issue_comment' | 'push' | 'check_run' | 'workflow_run'>;
+type AnyContext = Context<
+  'pull_request' | 'pull_request_review' | 'issue_comment' | 'push' | 'check_run' | 'workflow_run'
+>;
 
 export function createApp(deps: AppDeps) {
   return (app: Probot): void => {
@@ -65,7 +67,12 @@ export function createApp(deps: AppDeps) {
       if (!comment.body.trimStart().startsWith('/apigw-sync')) return;
       const r = await repoCtx(context);
       const config = await loadRepoConfig(r);
-      await handleCommand(r, { prNumber: issue.number, commentId: comment.id, login: comment.user.login, body: comment.body }, config, deps);
+      await handleCommand(
+        r,
+        { prNumber: issue.number, commentId: comment.id, login: comment.user.login, body: comment.body },
+        config,
+        deps,
+      );
     });
 
     app.on('push', async (context) => {
@@ -73,7 +80,12 @@ export function createApp(deps: AppDeps) {
       if (p.deleted || !p.ref.startsWith('refs/heads/')) return;
       const r = await repoCtx(context);
       const config = await loadRepoConfig(r);
-      await applyPush(r, { ref: p.ref, before: p.before, after: p.after, pusher: p.pusher.name ?? p.sender?.login ?? 'unknown' }, config, deps);
+      await applyPush(
+        r,
+        { ref: p.ref, before: p.before, after: p.after, pusher: p.pusher.name ?? p.sender?.login ?? 'unknown' },
+        config,
+        deps,
+      );
     });
 
     // The plan check's "Re-run" button: plan the pull requests of that commit again.
@@ -82,7 +94,11 @@ export function createApp(deps: AppDeps) {
       if (run.name !== CHECK_NAME) return;
       const r = await repoCtx(context);
       const config = await loadRepoConfig(r);
-      const { data: pulls } = await r.gh.rest.repos.listPullRequestsAssociatedWithCommit({ owner: r.owner, repo: r.repo, commit_sha: run.head_sha });
+      const { data: pulls } = await r.gh.rest.repos.listPullRequestsAssociatedWithCommit({
+        owner: r.owner,
+        repo: r.repo,
+        commit_sha: run.head_sha,
+      });
       for (const pull of pulls.filter((p) => p.state === 'open' && p.head.sha === run.head_sha)) {
         await planPullRequest(r, { number: pull.number, headSha: pull.head.sha, baseSha: pull.base.sha }, config, deps);
       }
@@ -94,7 +110,20 @@ export function createApp(deps: AppDeps) {
       const r = await repoCtx(context);
       const config = await loadRepoConfig(r);
       if (config.executor !== 'actions') return;
-      await followApplyRun(r, { status: run.status ?? '', path: run.path, event: run.event, headBranch: run.head_branch, conclusion: run.conclusion, displayTitle: ('display_title' in run ? run.display_title : undefined) ?? '', htmlUrl: run.html_url }, config, deps);
+      await followApplyRun(
+        r,
+        {
+          status: run.status ?? '',
+          path: run.path,
+          event: run.event,
+          headBranch: run.head_branch,
+          conclusion: run.conclusion,
+          displayTitle: ('display_title' in run ? run.display_title : undefined) ?? '',
+          htmlUrl: run.html_url,
+        },
+        config,
+        deps,
+      );
     });
   };
 }

@@ -12,7 +12,14 @@
  */
 import { shortFingerprint } from '../plan/fingerprint.js';
 import type { AppDeps, RepoCtx } from './app-context.js';
-import { closeApplyRecord, openApplyRecord, progressStatus, type ApplyJob, type ApplyOutcome, type ApplyRecord } from './apply-record.js';
+import {
+  closeApplyRecord,
+  openApplyRecord,
+  progressStatus,
+  type ApplyJob,
+  type ApplyOutcome,
+  type ApplyRecord,
+} from './apply-record.js';
 import type { RepoConfig } from './config.js';
 import { errorText } from './pr-plan.js';
 import type { ApplyReport } from './ports.js';
@@ -23,7 +30,12 @@ export type ApplyJobResult =
   | { status: 'dispatched'; record: ApplyRecord }
   | { status: 'done'; record: ApplyRecord; outcome: ApplyOutcome; revert?: { kind: 'pull' | 'issue'; number: number } };
 
-export async function runApplyJob(r: RepoCtx, deps: AppDeps, config: RepoConfig, job: ApplyJob): Promise<ApplyJobResult> {
+export async function runApplyJob(
+  r: RepoCtx,
+  deps: AppDeps,
+  config: RepoConfig,
+  job: ApplyJob,
+): Promise<ApplyJobResult> {
   if (config.executor === 'actions') return dispatchApplyWorkflow(r, deps, config, job);
   return applyInProcess(r, deps, config, job);
 }
@@ -38,10 +50,21 @@ export function workflowInputs(job: ApplyJob, record: ApplyRecord): Record<strin
   };
 }
 
-async function dispatchApplyWorkflow(r: RepoCtx, deps: AppDeps, config: RepoConfig, job: ApplyJob): Promise<ApplyJobResult> {
+async function dispatchApplyWorkflow(
+  r: RepoCtx,
+  deps: AppDeps,
+  config: RepoConfig,
+  job: ApplyJob,
+): Promise<ApplyJobResult> {
   const record = await openApplyRecord(r, config, job, { queued: true });
   try {
-    await r.gh.rest.actions.createWorkflowDispatch({ owner: r.owner, repo: r.repo, workflow_id: config.applyWorkflow, ref: r.defaultBranch, inputs: workflowInputs(job, record) });
+    await r.gh.rest.actions.createWorkflowDispatch({
+      owner: r.owner,
+      repo: r.repo,
+      workflow_id: config.applyWorkflow,
+      ref: r.defaultBranch,
+      inputs: workflowInputs(job, record),
+    });
   } catch (e) {
     const outcome: ApplyOutcome = {
       kind: 'error',
@@ -51,7 +74,9 @@ async function dispatchApplyWorkflow(r: RepoCtx, deps: AppDeps, config: RepoConf
     await closeApplyRecord(r, deps, config, record, outcome);
     return { status: 'done', record, outcome };
   }
-  r.log.info(`dispatched ${config.applyWorkflow} for ${job.sha.slice(0, 7)} (deployment ${record.deploymentId}, desired state ${shortFingerprint(job.approved?.fingerprint ?? '') || 'unreviewed'})`);
+  r.log.info(
+    `dispatched ${config.applyWorkflow} for ${job.sha.slice(0, 7)} (deployment ${record.deploymentId}, desired state ${shortFingerprint(job.approved?.fingerprint ?? '') || 'unreviewed'})`,
+  );
   return { status: 'dispatched', record };
 }
 
@@ -71,7 +96,9 @@ async function applyInProcess(r: RepoCtx, deps: AppDeps, config: RepoConfig, job
         approvedDesired: job.approved,
         owner: `github:${job.requestedBy}`,
         onProgress: (p) => {
-          chain = chain.then(() => progressStatus(r, record, p)).catch((e) => r.log.warn(`deployment status: ${errorText(e)}`));
+          chain = chain
+            .then(() => progressStatus(r, record, p))
+            .catch((e) => r.log.warn(`deployment status: ${errorText(e)}`));
         },
       });
     } finally {
@@ -83,11 +110,21 @@ async function applyInProcess(r: RepoCtx, deps: AppDeps, config: RepoConfig, job
     await chain;
     const code = (e as { code?: unknown }).code;
     r.log.warn(`apply of ${job.sha.slice(0, 7)} did not run: ${errorText(e)}`);
-    outcome = { kind: code === 'UNREVIEWED_STATE' ? 'refused' : 'error', code: typeof code === 'string' ? code : 'APPLY_ERROR', reason: errorText(e) };
+    outcome = {
+      kind: code === 'UNREVIEWED_STATE' ? 'refused' : 'error',
+      code: typeof code === 'string' ? code : 'APPLY_ERROR',
+      reason: errorText(e),
+    };
   }
   await closeApplyRecord(r, deps, config, record, outcome);
   if (outcome.kind === 'rolled-back' && job.kind === 'merge' && job.before && report) {
-    const revert = await openRevert(r, { path: config.path, before: job.before, after: job.sha, rolledBack: report.rolledBack, reasons: report.failures.map((f) => `${f.apiKey}: ${f.message}`) });
+    const revert = await openRevert(r, {
+      path: config.path,
+      before: job.before,
+      after: job.sha,
+      rolledBack: report.rolledBack,
+      reasons: report.failures.map((f) => `${f.apiKey}: ${f.message}`),
+    });
     return { status: 'done', record, outcome, revert };
   }
   return { status: 'done', record, outcome };
@@ -97,6 +134,11 @@ export function outcomeOf(report: ApplyReport): ApplyOutcome {
   const reason = report.failures.map((f) => `${f.apiKey}: ${f.message}`).join('\n');
   if (report.status === 'applied') return { kind: 'applied', report };
   if (report.status === 'no-changes') return { kind: 'no-changes', report };
-  if (report.status === 'invalid') return { kind: 'refused', code: 'INVALID_STATE', reason: `gateway-state is invalid:\n${report.issues.map((i) => `${i.location.file}:${i.location.line}:${i.location.column}: ${i.message}`).join('\n')}` };
+  if (report.status === 'invalid')
+    return {
+      kind: 'refused',
+      code: 'INVALID_STATE',
+      reason: `gateway-state is invalid:\n${report.issues.map((i) => `${i.location.file}:${i.location.line}:${i.location.column}: ${i.message}`).join('\n')}`,
+    };
   return { kind: report.rolledBack.length ? 'rolled-back' : 'failed', report, reason: reason || 'the apply failed' };
 }

@@ -63,10 +63,21 @@ export type ApplyOutcome =
 
 const DESCRIPTION_LIMIT = 140;
 
-export async function openApplyRecord(r: RepoCtx, config: RepoConfig, job: ApplyJob, opts: { queued?: boolean } = {}): Promise<ApplyRecord> {
+export async function openApplyRecord(
+  r: RepoCtx,
+  config: RepoConfig,
+  job: ApplyJob,
+  opts: { queued?: boolean } = {},
+): Promise<ApplyRecord> {
   const repo = { owner: r.owner, repo: r.repo };
   const title = `apigw-sync apply of ${job.sha.slice(0, 7)}${job.prNumber !== undefined ? ` (#${job.prNumber})` : ''}`;
-  const { data: check } = await r.gh.rest.checks.create({ ...repo, name: APPLY_CHECK_NAME, head_sha: job.sha, status: opts.queued ? 'queued' : 'in_progress', output: { title, summary: `Requested by ${job.requestedBy}.` } });
+  const { data: check } = await r.gh.rest.checks.create({
+    ...repo,
+    name: APPLY_CHECK_NAME,
+    head_sha: job.sha,
+    status: opts.queued ? 'queued' : 'in_progress',
+    output: { title, summary: `Requested by ${job.requestedBy}.` },
+  });
   const payload: DeploymentPayload = { apigwSync: 1, kind: job.kind, sha: job.sha, checkRunId: check.id };
   if (job.prNumber !== undefined) payload.pr = job.prNumber;
   if (job.before) payload.before = job.before;
@@ -81,9 +92,15 @@ export async function openApplyRecord(r: RepoCtx, config: RepoConfig, job: Apply
     production_environment: true,
     payload: payload as unknown as Record<string, unknown>,
   });
-  if (!('id' in data)) throw new Error(`GitHub did not create a deployment for ${job.sha.slice(0, 7)}: ${data.message ?? ''}`);
+  if (!('id' in data))
+    throw new Error(`GitHub did not create a deployment for ${job.sha.slice(0, 7)}: ${data.message ?? ''}`);
   const record = { job, deploymentId: data.id, checkRunId: check.id };
-  await deploymentStatus(r, record, opts.queued ? 'queued' : 'in_progress', opts.queued ? 'waiting for the apply workflow' : 'applying');
+  await deploymentStatus(
+    r,
+    record,
+    opts.queued ? 'queued' : 'in_progress',
+    opts.queued ? 'waiting for the apply workflow' : 'applying',
+  );
   return record;
 }
 
@@ -95,10 +112,22 @@ export function progressStatus(r: RepoCtx, record: ApplyRecord, p: ApplyProgress
 /** The apply workflow run started: the deployment and the check link to it. */
 export async function runningApplyRecord(r: RepoCtx, record: ApplyRecord, runUrl: string): Promise<void> {
   await deploymentStatus(r, record, 'in_progress', 'running in the apply workflow', runUrl);
-  await r.gh.rest.checks.update({ owner: r.owner, repo: r.repo, check_run_id: record.checkRunId, status: 'in_progress', details_url: runUrl });
+  await r.gh.rest.checks.update({
+    owner: r.owner,
+    repo: r.repo,
+    check_run_id: record.checkRunId,
+    status: 'in_progress',
+    details_url: runUrl,
+  });
 }
 
-export async function closeApplyRecord(r: RepoCtx, deps: AppDeps, config: RepoConfig, record: ApplyRecord, outcome: ApplyOutcome): Promise<void> {
+export async function closeApplyRecord(
+  r: RepoCtx,
+  deps: AppDeps,
+  config: RepoConfig,
+  record: ApplyRecord,
+  outcome: ApplyOutcome,
+): Promise<void> {
   const repo = { owner: r.owner, repo: r.repo };
   const { job } = record;
   const good = outcome.kind === 'applied' || outcome.kind === 'no-changes';
@@ -126,7 +155,13 @@ export async function closeApplyRecord(r: RepoCtx, deps: AppDeps, config: RepoCo
   }
 }
 
-function deploymentStatus(r: RepoCtx, record: ApplyRecord, state: 'queued' | 'in_progress' | 'success' | 'failure' | 'error', description: string, logUrl?: string) {
+function deploymentStatus(
+  r: RepoCtx,
+  record: ApplyRecord,
+  state: 'queued' | 'in_progress' | 'success' | 'failure' | 'error',
+  description: string,
+  logUrl?: string,
+) {
   return r.gh.rest.repos.createDeploymentStatus({
     owner: r.owner,
     repo: r.repo,
@@ -160,10 +195,18 @@ const COMMENT_STATUS: Record<ApplyOutcome['kind'], CommentStatus> = {
   error: 'error',
 };
 
-async function updatePullRequestComment(r: RepoCtx, deps: AppDeps, config: RepoConfig, prNumber: number, outcome: ApplyOutcome): Promise<void> {
+async function updatePullRequestComment(
+  r: RepoCtx,
+  deps: AppDeps,
+  config: RepoConfig,
+  prNumber: number,
+  outcome: ApplyOutcome,
+): Promise<void> {
   const comment = await findAppComment(r, deps, prNumber);
   if (!comment?.data) {
-    r.log.warn(`#${prNumber} has no apigw-sync comment with verified data: the apply outcome is on the deployment and check run only`);
+    r.log.warn(
+      `#${prNumber} has no apigw-sync comment with verified data: the apply outcome is on the deployment and check run only`,
+    );
     return;
   }
   const data = comment.data;
@@ -187,16 +230,24 @@ async function updatePullRequestComment(r: RepoCtx, deps: AppDeps, config: RepoC
 }
 
 /** The note above the approvals: why it failed, or that AWS moved since the review and what was applied instead. */
-function outcomeNote(o: ApplyOutcome, reviewedFingerprint: string | undefined, reviewed: { add: number; change: number; destroy: number } | undefined): ApplyOutcomeNote | undefined {
+function outcomeNote(
+  o: ApplyOutcome,
+  reviewedFingerprint: string | undefined,
+  reviewed: { add: number; change: number; destroy: number } | undefined,
+): ApplyOutcomeNote | undefined {
   const link = o.runUrl ? { label: 'The workflow run', url: o.runUrl } : undefined;
   if (o.kind === 'refused') return { kind: 'failure', title: 'Not applied', detail: o.reason, link };
   if (o.kind === 'error') return { kind: 'error', title: 'The apply could not run', detail: o.reason, link };
-  if (o.kind === 'failed' || o.kind === 'rolled-back') return { kind: 'failure', title: o.kind === 'failed' ? 'The apply failed' : 'Rolled back', detail: o.reason, link };
+  if (o.kind === 'failed' || o.kind === 'rolled-back')
+    return { kind: 'failure', title: o.kind === 'failed' ? 'The apply failed' : 'Rolled back', detail: o.reason, link };
   const plan = o.report?.plan;
-  if (o.kind === 'no-changes') return { kind: 'info', title: 'Nothing left to apply: AWS already matches this commit', link };
+  if (o.kind === 'no-changes')
+    return { kind: 'info', title: 'Nothing left to apply: AWS already matches this commit', link };
   if (plan && reviewedFingerprint && plan.fingerprint !== reviewedFingerprint) {
     const s = plan.summary;
-    const was = reviewed ? ` (reviewed: ${reviewed.add} to add, ${reviewed.change} to change, ${reviewed.destroy} to destroy)` : '';
+    const was = reviewed
+      ? ` (reviewed: ${reviewed.add} to add, ${reviewed.change} to change, ${reviewed.destroy} to destroy)`
+      : '';
     return {
       kind: 'info',
       title: 'AWS changed since the review',

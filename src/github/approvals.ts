@@ -37,12 +37,21 @@ export interface ApprovalQuery {
   config: Pick<RepoConfig, 'requiredApprovals' | 'approvals' | 'path'>;
 }
 
-type Review = { user?: { login?: string } | null; state?: string; commit_id?: string | null; submitted_at?: string | null };
+type Review = {
+  user?: { login?: string } | null;
+  state?: string;
+  commit_id?: string | null;
+  submitted_at?: string | null;
+};
 
 const DECIDING = new Set(['APPROVED', 'CHANGES_REQUESTED', 'DISMISSED']);
 
 export async function countApprovals(gh: GitHubClient, repo: RepoRef, q: ApprovalQuery): Promise<ApprovalVerdict> {
-  const reviews = (await gh.paginate(gh.rest.pulls.listReviews, { ...repo, pull_number: q.prNumber, per_page: 100 })) as Review[];
+  const reviews = (await gh.paginate(gh.rest.pulls.listReviews, {
+    ...repo,
+    pull_number: q.prNumber,
+    per_page: 100,
+  })) as Review[];
   const latest = latestDecidingReviews(reviews);
   const approving = [...latest.values()].filter((r) => r.state === 'APPROVED');
   const stale = approving.filter((r) => r.commit_id !== q.headSha).map(toApproval);
@@ -54,7 +63,8 @@ export async function countApprovals(gh: GitHubClient, repo: RepoRef, q: Approva
     const login = r.user!.login!;
     const p = await userPermission(gh, repo, login);
     if (atLeast(p, q.config.approvals.minPermission)) counted.push(toApproval(r));
-    else notes.notCounted.push({ login, reason: `${p.role} access; approvals need ${q.config.approvals.minPermission}` });
+    else
+      notes.notCounted.push({ login, reason: `${p.role} access; approvals need ${q.config.approvals.minPermission}` });
   }
 
   if (q.config.approvals.codeowners) {

@@ -16,7 +16,11 @@ export interface OwnedFile {
   owners: string[];
 }
 
-export async function readCodeowners(gh: GitHubClient, repo: RepoRef, ref: string): Promise<CodeOwnersEntry[] | undefined> {
+export async function readCodeowners(
+  gh: GitHubClient,
+  repo: RepoRef,
+  ref: string,
+): Promise<CodeOwnersEntry[] | undefined> {
   for (const path of CODEOWNERS_LOCATIONS) {
     try {
       const { data } = await gh.rest.repos.getContent({ ...repo, path, ref });
@@ -40,7 +44,11 @@ export function ownedFiles(entries: CodeOwnersEntry[], files: string[]): OwnedFi
 }
 
 /** Is `login` one of `owners` (directly, or as an active member of an owning team)? */
-export async function isOwner(login: string, owners: string[], memberOf: (org: string, team: string, login: string) => Promise<boolean>): Promise<boolean> {
+export async function isOwner(
+  login: string,
+  owners: string[],
+  memberOf: (org: string, team: string, login: string) => Promise<boolean>,
+): Promise<boolean> {
   for (const o of owners) {
     if (!o.startsWith('@')) continue;
     const name = o.slice(1);

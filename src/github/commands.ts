@@ -1,5 +1,6 @@
 /** `/apigw-sync <command> [arg]` in a PR comment (first line only; anything else is not for us). */
-export type SlashCommand = { name: 'plan' } | { name: 'apply' } | { name: 'unlock'; api?: string } | { name: 'unknown'; text: string };
+export type SlashCommand =
+  { name: 'plan' } | { name: 'apply' } | { name: 'unlock'; api?: string } | { name: 'unknown'; text: string };
 
 export function parseSlashCommand(body: string | null | undefined): SlashCommand | undefined {
   const first = (body ?? '').trimStart().split(/\r?\n/)[0].trim();
@@ -11,4 +12,3 @@ export function parseSlashCommand(body: string | null | undefined): SlashCommand
   if (name === 'unlock') return { name: 'unlock', api: arg };
   return { name: 'unknown', text: first };
 }
-

@@ -24,7 +24,11 @@ export interface CommentSealer {
 
 export function hmacSealer(key: string): CommentSealer {
   const mac = (payload: string, at: SealContext) =>
-    createHmac('sha256', key).update(`apigw-sync:comment:v1\n${at.owner.toLowerCase()}/${at.repo.toLowerCase()}#${at.issue_number}\n${payload}`).digest('base64url');
+    createHmac('sha256', key)
+      .update(
+        `apigw-sync:comment:v1\n${at.owner.toLowerCase()}/${at.repo.toLowerCase()}#${at.issue_number}\n${payload}`,
+      )
+      .digest('base64url');
   return {
     seal(body, at) {
       const m = DATA_BLOCK_RE.exec(body);
@@ -41,4 +45,3 @@ export function hmacSealer(key: string): CommentSealer {
     },
   };
 }
-

@@ -12,13 +12,23 @@ export const CONFIG_PATH = '.github/apigw-sync.yml';
 export const RepoConfigSchema = z
   .object({
     /** AWS region for a gateway-state whose gateway.yaml declares none; a state that declares another region is an error. */
-    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region such as ap-northeast-2').optional(),
+    region: z
+      .string()
+      .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region such as ap-northeast-2')
+      .optional(),
     /** IAM role the App assumes for this repository. */
-    roleArn: z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, 'an IAM role ARN').optional(),
+    roleArn: z
+      .string()
+      .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, 'an IAM role ARN')
+      .optional(),
     /** The gateway-state directory in the repository. */
     path: z.string().min(1).default('gateway-state'),
     cost: z
-      .object({ commentThreshold: z.object({ usd: z.number().nonnegative().optional(), percent: z.number().nonnegative().optional() }).strict() })
+      .object({
+        commentThreshold: z
+          .object({ usd: z.number().nonnegative().optional(), percent: z.number().nonnegative().optional() })
+          .strict(),
+      })
       .strict()
       .optional(),
     /** Approvals of the current commit's plan needed before `/apigw-sync apply` and the merge apply. */
@@ -41,7 +51,10 @@ export const RepoConfigSchema = z
      */
     executor: z.enum(['actions', 'in-process']).default('actions'),
     /** The workflow file (under .github/workflows) the `actions` executor dispatches. */
-    applyWorkflow: z.string().regex(/^[\w.-]+\.ya?ml$/, 'a workflow file name such as gateway-apply.yml').default('gateway-apply.yml'),
+    applyWorkflow: z
+      .string()
+      .regex(/^[\w.-]+\.ya?ml$/, 'a workflow file name such as gateway-apply.yml')
+      .default('gateway-apply.yml'),
   })
   .strict();
 
@@ -51,7 +64,9 @@ export const DEFAULT_CONFIG: RepoConfig = RepoConfigSchema.parse({});
 
 export class ConfigError extends ApigwSyncError {
   constructor(message: string) {
-    super('BAD_CONFIG', `${CONFIG_PATH}: ${message}`, { hint: 'fix the file; every key is optional (region, roleArn, path, cost, requiredApprovals, approvals, branch, executor, applyWorkflow)' });
+    super('BAD_CONFIG', `${CONFIG_PATH}: ${message}`, {
+      hint: 'fix the file; every key is optional (region, roleArn, path, cost, requiredApprovals, approvals, branch, executor, applyWorkflow)',
+    });
   }
 }
 
@@ -65,7 +80,8 @@ export function parseRepoConfig(text: string | undefined): RepoConfig {
     throw new ConfigError(`not valid YAML: ${(e as Error).message}`);
   }
   const r = RepoConfigSchema.safeParse(raw ?? {});
-  if (!r.success) throw new ConfigError(r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '));
+  if (!r.success)
+    throw new ConfigError(r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '));
   return { ...r.data, path: r.data.path.replace(/\/+$/, '') };
 }
 

@@ -36,7 +36,12 @@ interface KnownIssue {
 }
 
 export async function syncDriftIssues(gh: GitHubClient, ref: RepoRef, s: DriftIssueSync): Promise<DriftIssueAction[]> {
-  const all = await gh.paginate(gh.rest.issues.listForRepo, { ...ref, labels: DRIFT_LABEL, state: 'all', per_page: 100 });
+  const all = await gh.paginate(gh.rest.issues.listForRepo, {
+    ...ref,
+    labels: DRIFT_LABEL,
+    state: 'all',
+    per_page: 100,
+  });
   const byApi = new Map<string, KnownIssue>();
   for (const i of all) {
     if (i.pull_request) continue;
@@ -45,7 +50,12 @@ export async function syncDriftIssues(gh: GitHubClient, ref: RepoRef, s: DriftIs
     const known = { number: i.number, state: i.state, body: i.body ?? '', ...marker };
     const prev = byApi.get(marker.apiKey);
     // Prefer an open issue, then the newest: a closed duplicate is never reopened over an open one.
-    if (!prev || (known.state === 'open' && prev.state !== 'open') || (known.state === prev.state && known.number > prev.number)) byApi.set(marker.apiKey, known);
+    if (
+      !prev ||
+      (known.state === 'open' && prev.state !== 'open') ||
+      (known.state === prev.state && known.number > prev.number)
+    )
+      byApi.set(marker.apiKey, known);
   }
 
   const now = s.now.toISOString();
@@ -54,13 +64,26 @@ export async function syncDriftIssues(gh: GitHubClient, ref: RepoRef, s: DriftIs
   for (const apiKey of drifted) {
     const known = byApi.get(apiKey);
     const firstSeen = known?.state === 'open' ? known.firstSeen : now;
-    const { title, body } = renderDriftIssue({ apiKey, environment: s.environment, apiName: s.apiNames?.[apiKey], report: s.report, firstSeen, seenAt: now, stateDir: s.stateDir, runUrl: s.runUrl });
+    const { title, body } = renderDriftIssue({
+      apiKey,
+      environment: s.environment,
+      apiName: s.apiNames?.[apiKey],
+      report: s.report,
+      firstSeen,
+      seenAt: now,
+      stateDir: s.stateDir,
+      runUrl: s.runUrl,
+    });
     if (!known) {
       const { data } = await gh.rest.issues.create({ ...ref, title, body, labels: [DRIFT_LABEL] });
       actions.push({ apiKey, action: 'opened', number: data.number });
     } else if (known.state !== 'open') {
       await gh.rest.issues.update({ ...ref, issue_number: known.number, title, body, state: 'open' });
-      await gh.rest.issues.createComment({ ...ref, issue_number: known.number, body: renderDriftReturnedComment({ apiKey, seenAt: now }) });
+      await gh.rest.issues.createComment({
+        ...ref,
+        issue_number: known.number,
+        body: renderDriftReturnedComment({ apiKey, seenAt: now }),
+      });
       actions.push({ apiKey, action: 'reopened', number: known.number });
     } else {
       await gh.rest.issues.update({ ...ref, issue_number: known.number, title, body });

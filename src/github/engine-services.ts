@@ -51,7 +51,12 @@ export function clientsFromEnvironment(env: NodeJS.ProcessEnv = process.env): En
     // An environment in another account: its role (environments/<name>.yaml `account.roleArn`).
     const roleArn = target?.account.roleArn;
     if (!roleArn) return createAwsClients({ region: stateRegion, endpoint: env.AWS_ENDPOINT_URL });
-    const credentials = assumeRoleCredentials({ roleArn, sessionName: `apigw-sync-${target.environment}`, region: stateRegion, endpoint: env.AWS_ENDPOINT_URL });
+    const credentials = assumeRoleCredentials({
+      roleArn,
+      sessionName: `apigw-sync-${target.environment}`,
+      region: stateRegion,
+      endpoint: env.AWS_ENDPOINT_URL,
+    });
     return createAwsClients({ region: stateRegion, endpoint: env.AWS_ENDPOINT_URL, credentials });
   };
 }
@@ -84,9 +89,13 @@ export function createEngineServices(o: EngineServicesOptions = {}): EngineServi
   const given = o.clients ?? clientsFromEnvironment();
   // Remember the clients the engine makes for the state's region, so the rollout watches CloudWatch there too.
   let made: AwsClients | undefined;
-  const clients: EngineClients = typeof given === 'function' ? (region: string, target?: EnvironmentTarget) => (made = given(region, target)) : (made = given);
+  const clients: EngineClients =
+    typeof given === 'function'
+      ? (region: string, target?: EnvironmentTarget) => (made = given(region, target))
+      : (made = given);
   // The base takes the configured region; an environment declares its own (the input picks one of several).
-  const where = (input: StateInput) => (input.environment ? { environment: input.environment, region: input.region } : { region: o.region });
+  const where = (input: StateInput) =>
+    input.environment ? { environment: input.environment, region: input.region } : { region: o.region };
   const events = o.onEvent ?? (() => {});
   const services: EngineServices = {
     planner: {
@@ -104,16 +113,47 @@ export function createEngineServices(o: EngineServicesOptions = {}): EngineServi
         const nothingLive: LiveSnapshot = { region: desired.region, apis: {}, unmanaged: [] };
         const apis = Object.entries(desired.apis)
           .sort(([a], [b]) => a.localeCompare(b))
-          .map(([key, a]) => ({ key, kind: a.kind, name: a.name, routes: Object.keys(a.routes).length, stages: Object.keys(a.stages).sort() }));
-        const { report } = await estimateCost({ dir: input.dir, desired, live: nothingLive, usage: false, pricesFile: o.pricesFile });
-        return { status: 'ok', issues: relabel(state.issues, input), desired: desiredStateDigest(desired), apis, cost: costSection(report, desired, input.costThreshold) };
+          .map(([key, a]) => ({
+            key,
+            kind: a.kind,
+            name: a.name,
+            routes: Object.keys(a.routes).length,
+            stages: Object.keys(a.stages).sort(),
+          }));
+        const { report } = await estimateCost({
+          dir: input.dir,
+          desired,
+          live: nothingLive,
+          usage: false,
+          pricesFile: o.pricesFile,
+        });
+        return {
+          status: 'ok',
+          issues: relabel(state.issues, input),
+          desired: desiredStateDigest(desired),
+          apis,
+          cost: costSection(report, desired, input.costThreshold),
+        };
       },
       async plan(input: PlanInput) {
         const r = await runPlan({ dir: input.dir, clients, ...where(input), ownerId: o.ownerId, events });
         if (r.status === 'invalid') return { status: 'invalid', issues: relabel(r.issues, input) };
-        const { report } = await estimateCost({ dir: input.dir, desired: r.desired, live: r.live, clients: r.clients, pricesFile: o.pricesFile });
+        const { report } = await estimateCost({
+          dir: input.dir,
+          desired: r.desired,
+          live: r.live,
+          clients: r.clients,
+          pricesFile: o.pricesFile,
+        });
         const cost = costSection(report, r.desired, input.costThreshold);
-        return { status: 'ok', plan: r.plan, issues: relabel(r.issues, input), hasChanges: r.hasChanges, cost, desired: desiredStateDigest(r.desired) };
+        return {
+          status: 'ok',
+          plan: r.plan,
+          issues: relabel(r.issues, input),
+          hasChanges: r.hasChanges,
+          cost,
+          desired: desiredStateDigest(r.desired),
+        };
       },
     },
     applier: {
@@ -130,16 +170,32 @@ export function createEngineServices(o: EngineServicesOptions = {}): EngineServi
         };
         const onEngine = (e: EngineEvent) => {
           events(e);
-          if (e.type === 'deploy.start') for (const stage of e.stages) set({ apiKey: e.apiKey, stage, state: 'in_progress', detail: 'deploying' });
-          if (e.type === 'deploy.done') for (const stage of e.stages) set({ apiKey: e.apiKey, stage, state: 'success', detail: e.deploymentId ? `serving ${e.deploymentId}` : 'deployed' });
-          if (e.type === 'deploy.failed') for (const stage of e.stages) set({ apiKey: e.apiKey, stage, state: 'failure', detail: firstLine(e.error) });
-          if (e.type === 'step.failed') set({ apiKey: e.apiKey, stage: '(changes)', state: 'failure', detail: firstLine(e.error) });
+          if (e.type === 'deploy.start')
+            for (const stage of e.stages) set({ apiKey: e.apiKey, stage, state: 'in_progress', detail: 'deploying' });
+          if (e.type === 'deploy.done')
+            for (const stage of e.stages)
+              set({
+                apiKey: e.apiKey,
+                stage,
+                state: 'success',
+                detail: e.deploymentId ? `serving ${e.deploymentId}` : 'deployed',
+              });
+          if (e.type === 'deploy.failed')
+            for (const stage of e.stages)
+              set({ apiKey: e.apiKey, stage, state: 'failure', detail: firstLine(e.error) });
+          if (e.type === 'step.failed')
+            set({ apiKey: e.apiKey, stage: '(changes)', state: 'failure', detail: firstLine(e.error) });
         };
         const onRollout = (e: RolloutEvent) => {
           events(e);
           for (const p of progress.values()) {
             if (p.state !== 'in_progress' || !e.target.endsWith(`/${p.stage}`)) continue;
-            if (e.type === 'rollout.step' || e.type === 'rollout.started') set({ ...p, detail: e.type === 'rollout.step' ? `canary at ${e.percent}%` : `canary starting (${e.steps.join(' → ')}%)` });
+            if (e.type === 'rollout.step' || e.type === 'rollout.started')
+              set({
+                ...p,
+                detail:
+                  e.type === 'rollout.step' ? `canary at ${e.percent}%` : `canary starting (${e.steps.join(' → ')}%)`,
+              });
             if (e.type === 'rollout.rolled-back') set({ ...p, state: 'rolled_back', detail: firstLine(e.message) });
           }
         };
@@ -153,13 +209,25 @@ export function createEngineServices(o: EngineServicesOptions = {}): EngineServi
           approvedDesired: input.approvedDesired,
           owner: input.owner,
           events: onEngine,
-          deployerFor: o.directDeploy ? undefined : rolloutDeployerFor({ aws: () => made!, clock: systemClock, onEvent: onRollout }),
+          deployerFor: o.directDeploy
+            ? undefined
+            : rolloutDeployerFor({ aws: () => made!, clock: systemClock, onEvent: onRollout }),
         });
         const failures = r.failures.map((f) => ({ apiKey: f.apiKey, message: f.message }));
         const rolledBack = r.failures.filter((f) => isRolledBack(f.error)).map((f) => f.apiKey);
-        for (const k of rolledBack) for (const p of progress.values()) if (p.apiKey === k && p.state !== 'success') set({ ...p, state: 'rolled_back' });
+        for (const k of rolledBack)
+          for (const p of progress.values())
+            if (p.apiKey === k && p.state !== 'success') set({ ...p, state: 'rolled_back' });
         const status: ApplyReport['status'] = r.status === 'declined' ? 'failed' : r.status;
-        return { status, plan: r.plan, issues: relabel(r.issues, input), progress: [...progress.values()], failures, rolledBack, desired: r.desiredDigest };
+        return {
+          status,
+          plan: r.plan,
+          issues: relabel(r.issues, input),
+          progress: [...progress.values()],
+          failures,
+          rolledBack,
+          desired: r.desiredDigest,
+        };
       },
     },
     drifter: {
@@ -186,14 +254,19 @@ export function createEngineServices(o: EngineServicesOptions = {}): EngineServi
 }
 
 function isRolledBack(e: unknown): boolean {
-  for (let x = e as { cause?: unknown } | undefined, i = 0; x && i < 5; x = x.cause as typeof x, i++) if (x instanceof RolledBackError) return true;
+  for (let x = e as { cause?: unknown } | undefined, i = 0; x && i < 5; x = x.cause as typeof x, i++)
+    if (x instanceof RolledBackError) return true;
   return false;
 }
 
 /** The comment's cost section: shown when the delta passes the threshold (the Action input, else gateway.yaml's). */
 function costSection(report: CostReport, desired: GatewayModel, threshold: PlanInput['costThreshold']): CostSection {
   const thresholds = threshold ? { commentThreshold: threshold } : desired.defaults.cost;
-  return { markdown: renderCostMarkdown(report), show: shouldShowCost(report, thresholds), monthlyDeltaUsd: report.total.deltaUsd ?? undefined };
+  return {
+    markdown: renderCostMarkdown(report),
+    show: shouldShowCost(report, thresholds),
+    monthlyDeltaUsd: report.total.deltaUsd ?? undefined,
+  };
 }
 
 /** Issues name files under the directory the engine read; reports show the repository path. */
@@ -201,7 +274,11 @@ function relabel(issues: ValidationIssue[], input: StateInput): ValidationIssue[
   if (!input.displayDir || input.displayDir === input.dir) return issues;
   const from = input.dir.replace(/\/+$/, '');
   const fix = (f: string) => (f.startsWith(from) ? `${input.displayDir}${f.slice(from.length)}` : f);
-  return issues.map((i) => ({ ...i, location: { ...i.location, file: fix(i.location.file) }, related: i.related?.map((l) => ({ ...l, file: fix(l.file) })) }));
+  return issues.map((i) => ({
+    ...i,
+    location: { ...i.location, file: fix(i.location.file) },
+    related: i.related?.map((l) => ({ ...l, file: fix(l.file) })),
+  }));
 }
 
 function firstLine(s: string): string {

@@ -12,7 +12,9 @@ export class GitHubCallError extends ApigwSyncError {
     message: string,
     hint?: string,
   ) {
-    super(`GITHUB_${status ?? 'ERROR'}`, `could not ${operation}: ${status ? `HTTP ${status}: ` : ''}${message}`, { hint });
+    super(`GITHUB_${status ?? 'ERROR'}`, `could not ${operation}: ${status ? `HTTP ${status}: ` : ''}${message}`, {
+      hint,
+    });
   }
 }
 
@@ -28,7 +30,9 @@ function hintFor(status: number | undefined): string | undefined {
     case 422:
       return 'GitHub refused the change; run the command again (the branch may have moved meanwhile)';
     default:
-      return status !== undefined && status >= 500 ? 'GitHub answered with a server error; run the command again later' : undefined;
+      return status !== undefined && status >= 500
+        ? 'GitHub answered with a server error; run the command again later'
+        : undefined;
   }
 }
 

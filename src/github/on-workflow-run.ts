@@ -8,7 +8,13 @@
  * and only runs of the configured workflow on the default branch count.
  */
 import type { AppDeps, RepoCtx } from './app-context.js';
-import { closeApplyRecord, runningApplyRecord, type ApplyOutcome, type ApplyRecord, type DeploymentPayload } from './apply-record.js';
+import {
+  closeApplyRecord,
+  runningApplyRecord,
+  type ApplyOutcome,
+  type ApplyRecord,
+  type DeploymentPayload,
+} from './apply-record.js';
 import type { RepoConfig } from './config.js';
 
 export interface WorkflowRunEvent {
@@ -27,8 +33,18 @@ export type WorkflowRunResult = 'ignored' | 'unknown-deployment' | 'running' | A
 /** `run-name` of the apply workflow: `apigw-sync apply <sha> · deployment <id>`. */
 const DEPLOYMENT_IN_TITLE = /· deployment (\d{1,19})\b/;
 
-export async function followApplyRun(r: RepoCtx, run: WorkflowRunEvent, config: RepoConfig, deps: AppDeps): Promise<WorkflowRunResult> {
-  if (run.path.replace(/@.*$/, '') !== `.github/workflows/${config.applyWorkflow}` || run.event !== 'workflow_dispatch' || run.headBranch !== r.defaultBranch) return 'ignored';
+export async function followApplyRun(
+  r: RepoCtx,
+  run: WorkflowRunEvent,
+  config: RepoConfig,
+  deps: AppDeps,
+): Promise<WorkflowRunResult> {
+  if (
+    run.path.replace(/@.*$/, '') !== `.github/workflows/${config.applyWorkflow}` ||
+    run.event !== 'workflow_dispatch' ||
+    run.headBranch !== r.defaultBranch
+  )
+    return 'ignored';
   const id = DEPLOYMENT_IN_TITLE.exec(run.displayTitle)?.[1];
   if (!id) return 'ignored';
   const deployment = await r.gh.rest.repos
@@ -39,7 +55,13 @@ export async function followApplyRun(r: RepoCtx, run: WorkflowRunEvent, config: 
       throw e;
     });
   const payload = (deployment?.payload ?? {}) as Partial<DeploymentPayload>;
-  if (!deployment || deployment.creator?.login !== r.botLogin || payload.apigwSync !== 1 || payload.sha !== deployment.sha || typeof payload.checkRunId !== 'number') {
+  if (
+    !deployment ||
+    deployment.creator?.login !== r.botLogin ||
+    payload.apigwSync !== 1 ||
+    payload.sha !== deployment.sha ||
+    typeof payload.checkRunId !== 'number'
+  ) {
     r.log.warn(`workflow run "${run.displayTitle}" names deployment ${id}, which apigw-sync did not create: ignored`);
     return 'unknown-deployment';
   }
@@ -47,7 +69,13 @@ export async function followApplyRun(r: RepoCtx, run: WorkflowRunEvent, config: 
   const record: ApplyRecord = {
     deploymentId: deployment.id,
     checkRunId: payload.checkRunId,
-    job: { kind: payload.kind === 'pull-request' ? 'pull-request' : 'merge', prNumber: typeof payload.pr === 'number' ? payload.pr : undefined, sha: deployment.sha, before: payload.before, requestedBy: 'workflow' },
+    job: {
+      kind: payload.kind === 'pull-request' ? 'pull-request' : 'merge',
+      prNumber: typeof payload.pr === 'number' ? payload.pr : undefined,
+      sha: deployment.sha,
+      before: payload.before,
+      requestedBy: 'workflow',
+    },
   };
   if (run.status !== 'completed') {
     await runningApplyRecord(r, record, run.htmlUrl);
@@ -64,10 +92,23 @@ function outcomeOfRun(run: WorkflowRunEvent): ApplyOutcome {
     case 'success':
       return { kind: 'applied', runUrl };
     case 'cancelled':
-      return { kind: 'error', code: 'WORKFLOW_CANCELLED', reason: 'the apply workflow run was cancelled (a newer apply may have replaced it in the queue); see the run', runUrl };
+      return {
+        kind: 'error',
+        code: 'WORKFLOW_CANCELLED',
+        reason: 'the apply workflow run was cancelled (a newer apply may have replaced it in the queue); see the run',
+        runUrl,
+      };
     case 'timed_out':
-      return { kind: 'failed', reason: 'the apply workflow run timed out; the next apply finishes or rolls back what it left', runUrl };
+      return {
+        kind: 'failed',
+        reason: 'the apply workflow run timed out; the next apply finishes or rolls back what it left',
+        runUrl,
+      };
     default:
-      return { kind: 'failed', reason: `the apply workflow run ended with ${run.conclusion ?? 'no conclusion'}; its job summary says why`, runUrl };
+      return {
+        kind: 'failed',
+        reason: `the apply workflow run ended with ${run.conclusion ?? 'no conclusion'}; its job summary says why`,
+        runUrl,
+      };
   }
 }

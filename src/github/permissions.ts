@@ -20,7 +20,8 @@ export async function userPermission(gh: GitHubClient, repo: RepoRef, username: 
     const { data } = await gh.rest.repos.getCollaboratorPermissionLevel({ ...repo, username });
     const role = data.role_name ?? data.permission;
     // A custom role's name says nothing GitHub guarantees: fall back to its base permission (admin/write/read).
-    const level = role in RANK ? (role as RepoPermission) : data.permission in RANK ? (data.permission as RepoPermission) : 'none';
+    const level =
+      role in RANK ? (role as RepoPermission) : data.permission in RANK ? (data.permission as RepoPermission) : 'none';
     return { role, level };
   } catch (e) {
     // Not a collaborator (404 for some accounts): no access.

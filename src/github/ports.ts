@@ -24,7 +24,14 @@ export interface StateInput {
 
 export type PlanReport =
   | { status: 'invalid'; issues: ValidationIssue[] }
-  | { status: 'ok'; plan: Plan; issues: ValidationIssue[]; hasChanges: boolean; cost?: CostSection; desired: DesiredStateDigest };
+  | {
+      status: 'ok';
+      plan: Plan;
+      issues: ValidationIssue[];
+      hasChanges: boolean;
+      cost?: CostSection;
+      desired: DesiredStateDigest;
+    };
 
 export interface PlanInput extends StateInput {
   /** Show the cost section only when the delta reaches one of these (else gateway.yaml's). */
@@ -78,7 +85,9 @@ export interface ApplyService {
   apply(input: ApplyInput): Promise<ApplyReport>;
 }
 
-export type DriftOutcome = { status: 'invalid'; issues: ValidationIssue[] } | { status: 'ok'; report: DriftReport; apiNames: Record<string, string> };
+export type DriftOutcome =
+  | { status: 'invalid'; issues: ValidationIssue[] }
+  | { status: 'ok'; report: DriftReport; apiNames: Record<string, string> };
 
 export interface DriftService {
   drift(input: StateInput): Promise<DriftOutcome>;

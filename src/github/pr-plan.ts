@@ -6,7 +6,14 @@
 import { renderPlanComment } from '../render/comment.js';
 import { CHECK_RUN_TEXT_LIMIT, renderCheckRunOutput } from '../render/summary.js';
 import type { DriftReport } from '../model/drift.js';
-import { APPROVAL_CONTEXT, CHECK_NAME, findAppComment, writeAppComment, type AppDeps, type RepoCtx } from './app-context.js';
+import {
+  APPROVAL_CONTEXT,
+  CHECK_NAME,
+  findAppComment,
+  writeAppComment,
+  type AppDeps,
+  type RepoCtx,
+} from './app-context.js';
 import { countApprovals, type ApprovalVerdict } from './approvals.js';
 import { CONFIG_PATH, type RepoConfig } from './config.js';
 import { fetchState } from './state-fetch.js';
@@ -38,14 +45,21 @@ export async function touchesState(r: RepoCtx, pr: PullRef, config: RepoConfig):
 
 /** Every path the pull request changes (a rename: both names). */
 async function changedPaths(r: RepoCtx, pr: PullRef): Promise<string[]> {
-  const files = await r.gh.paginate(r.gh.rest.pulls.listFiles, { owner: r.owner, repo: r.repo, pull_number: pr.number, per_page: 100 });
+  const files = await r.gh.paginate(r.gh.rest.pulls.listFiles, {
+    owner: r.owner,
+    repo: r.repo,
+    pull_number: pr.number,
+    per_page: 100,
+  });
   return files.flatMap((f) => (f.previous_filename !== undefined ? [f.filename, f.previous_filename] : [f.filename]));
 }
 
 /** The environments a pull request changes: its state files relative to the state directory (touchedEnvironments). */
 async function touchedByPullRequest(r: RepoCtx, pr: PullRef, config: RepoConfig, names: string[]): Promise<string[]> {
   const prefix = `${config.path}/`;
-  const changed = (await changedPaths(r, pr)).filter((f) => isStatePath(f, config)).map((f) => (f.startsWith(prefix) ? f.slice(prefix.length) : undefined));
+  const changed = (await changedPaths(r, pr))
+    .filter((f) => isStatePath(f, config))
+    .map((f) => (f.startsWith(prefix) ? f.slice(prefix.length) : undefined));
   return touchedEnvironments(changed, names);
 }
 
@@ -53,9 +67,19 @@ export function isStatePath(path: string, config: RepoConfig): boolean {
   return path.startsWith(`${config.path}/`) || path === CONFIG_PATH;
 }
 
-export async function planPullRequest(r: RepoCtx, pr: PullRef, config: RepoConfig, deps: AppDeps): Promise<PrPlanResult> {
+export async function planPullRequest(
+  r: RepoCtx,
+  pr: PullRef,
+  config: RepoConfig,
+  deps: AppDeps,
+): Promise<PrPlanResult> {
   const repo = { owner: r.owner, repo: r.repo };
-  const { data: check } = await r.gh.rest.checks.create({ ...repo, name: CHECK_NAME, head_sha: pr.headSha, status: 'in_progress' });
+  const { data: check } = await r.gh.rest.checks.create({
+    ...repo,
+    name: CHECK_NAME,
+    head_sha: pr.headSha,
+    status: 'in_progress',
+  });
   const services = deps.services(config, repo);
   const head = await fetchState(r.gh, repo, { sha: pr.headSha, path: config.path });
   let base: Awaited<ReturnType<typeof fetchState>> | undefined;
@@ -63,9 +87,18 @@ export async function planPullRequest(r: RepoCtx, pr: PullRef, config: RepoConfi
     const declared = declaredEnvironments(await readStateDir(head.dir));
     if (declared.names.length > 0) {
       base = await fetchState(r.gh, repo, { sha: pr.baseSha, path: config.path });
-      return await planPullRequestEnvironments(r, pr, config, deps, { check: check.id, head: head.dir, base: base.files.length > 0 ? base.dir : undefined, declared });
+      return await planPullRequestEnvironments(r, pr, config, deps, {
+        check: check.id,
+        head: head.dir,
+        base: base.files.length > 0 ? base.dir : undefined,
+        declared,
+      });
     }
-    const report = await services.planner.plan({ dir: head.dir, displayDir: config.path, costThreshold: config.cost?.commentThreshold });
+    const report = await services.planner.plan({
+      dir: head.dir,
+      displayDir: config.path,
+      costThreshold: config.cost?.commentThreshold,
+    });
     let drift: DriftReport | undefined;
     if (report.status === 'ok') {
       base = await fetchState(r.gh, repo, { sha: pr.baseSha, path: config.path });
@@ -78,7 +111,14 @@ export async function planPullRequest(r: RepoCtx, pr: PullRef, config: RepoConfi
     const plan = report.status === 'ok' ? report.plan : undefined;
     const cost = report.status === 'ok' ? report.cost : undefined;
     const existing = await findAppComment(r, deps, pr.number);
-    const verdict = plan ? await countApprovals(r.gh, repo, { prNumber: pr.number, headSha: pr.headSha, defaultBranch: r.defaultBranch, config }) : undefined;
+    const verdict = plan
+      ? await countApprovals(r.gh, repo, {
+          prNumber: pr.number,
+          headSha: pr.headSha,
+          defaultBranch: r.defaultBranch,
+          config,
+        })
+      : undefined;
     const checkUrl = `https://github.com/${r.owner}/${r.repo}/runs/${check.id}`;
     const rendered = renderPlanComment({
       headSha: pr.headSha,
@@ -101,11 +141,20 @@ export async function planPullRequest(r: RepoCtx, pr: PullRef, config: RepoConfi
       check_run_id: check.id,
       status: 'completed',
       conclusion: report.status === 'invalid' ? 'failure' : 'success',
-      output: { title: out.title, summary: out.summary, text: out.text?.slice(0, CHECK_RUN_TEXT_LIMIT), annotations: annotations.slice(0, 50) },
+      output: {
+        title: out.title,
+        summary: out.summary,
+        text: out.text?.slice(0, CHECK_RUN_TEXT_LIMIT),
+        annotations: annotations.slice(0, 50),
+      },
     });
     // GitHub takes at most 50 annotations per request; the rest go in follow-up updates.
     for (let i = 50; i < annotations.length; i += 50) {
-      await r.gh.rest.checks.update({ ...repo, check_run_id: check.id, output: { title: out.title, summary: out.summary, annotations: annotations.slice(i, i + 50) } });
+      await r.gh.rest.checks.update({
+        ...repo,
+        check_run_id: check.id,
+        output: { title: out.title, summary: out.summary, annotations: annotations.slice(i, i + 50) },
+      });
     }
     if (verdict) await setApprovalStatus(r, pr.headSha, verdict);
     return { fingerprint: plan?.fingerprint, commentId: comment!.id, checkRunId: check.id };
@@ -145,7 +194,14 @@ async function planPullRequestEnvironments(
     costThreshold: config.cost?.commentThreshold,
   });
   const existing = await findAppComment(r, deps, pr.number);
-  const verdict = planned.desired ? await countApprovals(r.gh, repo, { prNumber: pr.number, headSha: pr.headSha, defaultBranch: r.defaultBranch, config }) : undefined;
+  const verdict = planned.desired
+    ? await countApprovals(r.gh, repo, {
+        prNumber: pr.number,
+        headSha: pr.headSha,
+        defaultBranch: r.defaultBranch,
+        config,
+      })
+    : undefined;
   const checkUrl = `https://github.com/${r.owner}/${r.repo}/runs/${o.check}`;
   const rendered = renderPlanComment({
     headSha: pr.headSha,
@@ -164,19 +220,39 @@ async function planPullRequestEnvironments(
     check_run_id: o.check,
     status: 'completed',
     conclusion: rendered.data.status === 'invalid' ? 'failure' : 'success',
-    output: { title: out.title, summary: out.summary, text: out.text?.slice(0, CHECK_RUN_TEXT_LIMIT), annotations: out.annotations.slice(0, 50) },
+    output: {
+      title: out.title,
+      summary: out.summary,
+      text: out.text?.slice(0, CHECK_RUN_TEXT_LIMIT),
+      annotations: out.annotations.slice(0, 50),
+    },
   });
   for (let i = 50; i < out.annotations.length; i += 50) {
-    await r.gh.rest.checks.update({ ...repo, check_run_id: o.check, output: { title: out.title, summary: out.summary, annotations: out.annotations.slice(i, i + 50) } });
+    await r.gh.rest.checks.update({
+      ...repo,
+      check_run_id: o.check,
+      output: { title: out.title, summary: out.summary, annotations: out.annotations.slice(i, i + 50) },
+    });
   }
   if (verdict) await setApprovalStatus(r, pr.headSha, verdict);
   return { fingerprint: rendered.data.fingerprint, commentId: comment!.id, checkRunId: o.check };
 }
 
-function environmentsCheckRunOutput(status: string, planned: Awaited<ReturnType<typeof planEnvironments>>): CheckRunOutput {
+function environmentsCheckRunOutput(
+  status: string,
+  planned: Awaited<ReturnType<typeof planEnvironments>>,
+): CheckRunOutput {
   const touched = planned.sections.filter((s) => s.touched).map((s) => s.label);
-  const title = status === 'invalid' ? 'gateway-state is invalid' : `Planned ${touched.length ? touched.join(', ') : 'no environment'}`;
-  const summary = planned.sections.map((s) => `- ${escapeMarkdownText(s.label)}: ${s.touched ? (s.plan ? `${s.plan.summary.add} to add, ${s.plan.summary.change} to change, ${s.plan.summary.destroy} to destroy` : 'invalid') : 'not touched'}`).join('\n');
+  const title =
+    status === 'invalid'
+      ? 'gateway-state is invalid'
+      : `Planned ${touched.length ? touched.join(', ') : 'no environment'}`;
+  const summary = planned.sections
+    .map(
+      (s) =>
+        `- ${escapeMarkdownText(s.label)}: ${s.touched ? (s.plan ? `${s.plan.summary.add} to add, ${s.plan.summary.change} to change, ${s.plan.summary.destroy} to destroy` : 'invalid') : 'not touched'}`,
+    )
+    .join('\n');
   // Too long for a check run: each environment's summary, not its per-API sections (never a cut table).
   const full = environmentSections(planned.sections, () => '');
   const text = full.length <= CHECK_RUN_TEXT_LIMIT ? full : environmentSections(planned.sections, () => '', true);

@@ -5,7 +5,14 @@
  * base branch's head on every run (one commit, one changed file), so a newer service commit
  * updates the same pull request and never conflicts with what was merged meanwhile.
  */
-import { checkServiceSpec, serviceRoutes, type ServiceCheck, type ServiceRouteRow, type ServiceSpec, type ServiceTarget } from '../service/index.js';
+import {
+  checkServiceSpec,
+  serviceRoutes,
+  type ServiceCheck,
+  type ServiceRouteRow,
+  type ServiceSpec,
+  type ServiceTarget,
+} from '../service/index.js';
 import { proposalBranch, proposalCommitMessage, proposalTitle, type ProposalSource } from '../service/proposal.js';
 import { renderProposalBody } from '../render/proposal-body.js';
 import type { GitHubClient, RepoRef } from './client.js';
@@ -31,7 +38,12 @@ export interface ProposedPull {
   url: string;
 }
 
-export type ProposeOutcome = { check: ServiceCheck; rows: ServiceRouteRow[]; gateway: GatewaySnapshot; branch: string } & (
+export type ProposeOutcome = {
+  check: ServiceCheck;
+  rows: ServiceRouteRow[];
+  gateway: GatewaySnapshot;
+  branch: string;
+} & (
   | { status: 'invalid' }
   /** The base branch already has this exact spec; a proposal left open for it was closed. */
   | { status: 'up-to-date'; closed?: ProposedPull }
@@ -51,7 +63,11 @@ interface OpenPull {
 export async function proposeServiceSpec(gh: GitHubClient, input: ProposeInput): Promise<ProposeOutcome> {
   const repo = input.to;
   const where = `${repo.owner}/${repo.repo}`;
-  const gateway = await readGatewayFiles(gh, repo, { path: input.path ?? 'gateway-state', apiKey: input.target.apiKey, branch: input.base });
+  const gateway = await readGatewayFiles(gh, repo, {
+    path: input.path ?? 'gateway-state',
+    apiKey: input.target.apiKey,
+    branch: input.base,
+  });
   const check = checkServiceSpec({ files: gateway.files, target: input.target, spec: input.spec });
   const rows = serviceRoutes(check);
   const branch = proposalBranch(check.apiKey, check.service);
@@ -68,45 +84,89 @@ export async function proposeServiceSpec(gh: GitHubClient, input: ProposeInput):
     if (!open || input.dryRun) return { ...base, status: 'up-to-date' };
     // Merging the old proposal now would put an older spec back: close it.
     await gitHubCall(`comment on ${where}#${open.number}`, () =>
-      gh.rest.issues.createComment({ ...repo, issue_number: open.number, body: `${gateway.branch} already has this spec of ${check.service} (checked at ${gateway.commitSha.slice(0, 7)}); closing this proposal.` }),
+      gh.rest.issues.createComment({
+        ...repo,
+        issue_number: open.number,
+        body: `${gateway.branch} already has this spec of ${check.service} (checked at ${gateway.commitSha.slice(0, 7)}); closing this proposal.`,
+      }),
     );
-    await gitHubCall(`close ${where}#${open.number}`, () => gh.rest.pulls.update({ ...repo, pull_number: open.number, state: 'closed' }));
+    await gitHubCall(`close ${where}#${open.number}`, () =>
+      gh.rest.pulls.update({ ...repo, pull_number: open.number, state: 'closed' }),
+    );
     return { ...base, status: 'up-to-date', closed: existing };
   }
   if (input.dryRun) return { ...base, status: 'dry-run', ...(existing ? { existing } : {}) };
 
   const gatewayPath = `${gateway.path}/${check.entry.rel}`;
   const { data: tree } = await gitHubCall(`write ${gatewayPath} to ${where}`, () =>
-    gh.rest.git.createTree({ ...repo, base_tree: gateway.treeSha, tree: [{ path: gatewayPath, mode: (gateway.modes.get(check.entry.rel) ?? '100644') as '100644', type: 'blob', content: input.spec.text }] }),
+    gh.rest.git.createTree({
+      ...repo,
+      base_tree: gateway.treeSha,
+      tree: [
+        {
+          path: gatewayPath,
+          mode: (gateway.modes.get(check.entry.rel) ?? '100644') as '100644',
+          type: 'blob',
+          content: input.spec.text,
+        },
+      ],
+    }),
   );
   const title = proposalTitle(check.apiKey, check.service, input.source);
-  const body = renderProposalBody({ check, rows, gateway: { repo: where, branch: gateway.branch, commitSha: gateway.commitSha, path: gateway.path }, source: input.source });
+  const body = renderProposalBody({
+    check,
+    rows,
+    gateway: { repo: where, branch: gateway.branch, commitSha: gateway.commitSha, path: gateway.path },
+    source: input.source,
+  });
 
   let pushed = true;
   if (open) {
     // The same tree on the same base: nothing to push (a re-run, or the same spec from a newer commit).
-    const { data: head } = await gitHubCall(`read ${where}@${open.head.sha.slice(0, 7)}`, () => gh.rest.git.getCommit({ ...repo, commit_sha: open.head.sha }));
+    const { data: head } = await gitHubCall(`read ${where}@${open.head.sha.slice(0, 7)}`, () =>
+      gh.rest.git.getCommit({ ...repo, commit_sha: open.head.sha }),
+    );
     pushed = !(head.tree.sha === tree.sha && head.parents.length === 1 && head.parents[0].sha === gateway.commitSha);
   }
   if (pushed) {
-    const message = proposalCommitMessage({ apiKey: check.apiKey, service: check.service, gatewayPath, source: input.source });
-    const { data: commit } = await gitHubCall(`commit to ${where}`, () => gh.rest.git.createCommit({ ...repo, message, tree: tree.sha, parents: [gateway.commitSha] }));
+    const message = proposalCommitMessage({
+      apiKey: check.apiKey,
+      service: check.service,
+      gatewayPath,
+      source: input.source,
+    });
+    const { data: commit } = await gitHubCall(`commit to ${where}`, () =>
+      gh.rest.git.createCommit({ ...repo, message, tree: tree.sha, parents: [gateway.commitSha] }),
+    );
     await pointBranch(gh, repo, branch, commit.sha, { exists: !!open });
   }
   if (open) {
     if (open.title !== title || (open.body ?? '') !== body) {
-      await gitHubCall(`update ${where}#${open.number}`, () => gh.rest.pulls.update({ ...repo, pull_number: open.number, title, body }));
+      await gitHubCall(`update ${where}#${open.number}`, () =>
+        gh.rest.pulls.update({ ...repo, pull_number: open.number, title, body }),
+      );
     }
     return { ...base, status: pushed ? 'updated' : 'unchanged', pull: existing! };
   }
-  const { data: pr } = await gitHubCall(`open a pull request on ${where}`, () => gh.rest.pulls.create({ ...repo, head: branch, base: gateway.branch, title, body }));
+  const { data: pr } = await gitHubCall(`open a pull request on ${where}`, () =>
+    gh.rest.pulls.create({ ...repo, head: branch, base: gateway.branch, title, body }),
+  );
   return { ...base, status: 'opened', pull: { number: pr.number, url: pr.html_url } };
 }
 
 /** The proposal branch always points at the newest proposal commit (force: it is the tool's branch). */
-async function pointBranch(gh: GitHubClient, repo: RepoRef, branch: string, sha: string, o: { exists: boolean }): Promise<void> {
+async function pointBranch(
+  gh: GitHubClient,
+  repo: RepoRef,
+  branch: string,
+  sha: string,
+  o: { exists: boolean },
+): Promise<void> {
   const where = `${repo.owner}/${repo.repo}`;
-  const update = () => gitHubCall(`move branch ${branch} of ${where}`, () => gh.rest.git.updateRef({ ...repo, ref: `heads/${branch}`, sha, force: true }));
+  const update = () =>
+    gitHubCall(`move branch ${branch} of ${where}`, () =>
+      gh.rest.git.updateRef({ ...repo, ref: `heads/${branch}`, sha, force: true }),
+    );
   if (o.exists) return void (await update());
   try {
     await gh.rest.git.createRef({ ...repo, ref: `refs/heads/${branch}`, sha });

@@ -14,7 +14,12 @@ export interface ChangedPaths {
 /** GitHub lists at most this many files in one comparison. */
 const COMPARE_FILE_LIMIT = 300;
 
-export async function changedPaths(gh: GitHubClient, repo: RepoRef, before: string, after: string): Promise<ChangedPaths> {
+export async function changedPaths(
+  gh: GitHubClient,
+  repo: RepoRef,
+  before: string,
+  after: string,
+): Promise<ChangedPaths> {
   if (/^0+$/.test(before)) return { paths: [], complete: false };
   const forward = await compareFiles(gh, repo, before, after);
   if (forward.status === 'identical') return { paths: [], complete: true };
@@ -22,12 +27,22 @@ export async function changedPaths(gh: GitHubClient, repo: RepoRef, before: stri
   // behind) or a diverged history (force-push) also changed what only `before` had.
   const backward = forward.status === 'ahead' ? undefined : await compareFiles(gh, repo, after, before);
   const files = [...forward.files, ...(backward?.files ?? [])];
-  const complete = forward.files.length < COMPARE_FILE_LIMIT && (backward === undefined || backward.files.length < COMPARE_FILE_LIMIT);
+  const complete =
+    forward.files.length < COMPARE_FILE_LIMIT && (backward === undefined || backward.files.length < COMPARE_FILE_LIMIT);
   return { paths: [...new Set(files)].sort(), complete };
 }
 
-async function compareFiles(gh: GitHubClient, repo: RepoRef, base: string, head: string): Promise<{ status: string; files: string[] }> {
-  const { data } = await gh.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `${base}...${head}`, per_page: 100 });
+async function compareFiles(
+  gh: GitHubClient,
+  repo: RepoRef,
+  base: string,
+  head: string,
+): Promise<{ status: string; files: string[] }> {
+  const { data } = await gh.rest.repos.compareCommitsWithBasehead({
+    ...repo,
+    basehead: `${base}...${head}`,
+    per_page: 100,
+  });
   const files = (data.files ?? []).flatMap((f) => [f.filename, ...(f.previous_filename ? [f.previous_filename] : [])]);
   return { status: data.status, files };
 }

@@ -17,7 +17,10 @@ export interface RevertInput {
   reasons: string[];
 }
 
-export async function openRevert(r: Pick<RepoCtx, 'gh' | 'owner' | 'repo' | 'defaultBranch' | 'log'>, x: RevertInput): Promise<{ kind: 'pull'; number: number } | { kind: 'issue'; number: number }> {
+export async function openRevert(
+  r: Pick<RepoCtx, 'gh' | 'owner' | 'repo' | 'defaultBranch' | 'log'>,
+  x: RevertInput,
+): Promise<{ kind: 'pull'; number: number } | { kind: 'issue'; number: number }> {
   const repo = { owner: r.owner, repo: r.repo };
   const apis = x.rolledBack.map((k) => codeSpan(k)).join(', ');
   const why = x.reasons.map((s) => `- ${escapeMarkdownText(s)}`).join('\n');
@@ -28,7 +31,11 @@ export async function openRevert(r: Pick<RepoCtx, 'gh' | 'owner' | 'repo' | 'def
     const oldState = oldTree.tree.find((e) => e.path === x.path && e.type === 'tree');
     if (!oldState?.sha) throw new Error(`${x.path} did not exist before the push`);
     const { data: newCommit } = await r.gh.rest.git.getCommit({ ...repo, commit_sha: x.after });
-    const { data: tree } = await r.gh.rest.git.createTree({ ...repo, base_tree: newCommit.tree.sha, tree: [{ path: x.path, mode: '040000', type: 'tree', sha: oldState.sha }] });
+    const { data: tree } = await r.gh.rest.git.createTree({
+      ...repo,
+      base_tree: newCommit.tree.sha,
+      tree: [{ path: x.path, mode: '040000', type: 'tree', sha: oldState.sha }],
+    });
     const message = `Revert ${x.path} to ${x.before.slice(0, 7)}: rollout rolled back\n\nProduction was rolled back automatically; this puts Git back in line with it.`;
     const { data: commit } = await r.gh.rest.git.createCommit({ ...repo, message, tree: tree.sha, parents: [x.after] });
     const branch = `apigw-sync/revert-${x.after.slice(0, 7)}`;

@@ -99,12 +99,18 @@ export function startRolloutSweeper(o: RolloutSweeperOptions): RolloutSweeper {
     return sweeping;
   };
   const tick = () =>
-    void sweep().catch((e: unknown) => o.log.warn(`rollout sweeper: sweep failed (next one in ${Math.round(o.intervalMs / 1000)} s): ${(e as Error)?.message ?? String(e)}`));
+    void sweep().catch((e: unknown) =>
+      o.log.warn(
+        `rollout sweeper: sweep failed (next one in ${Math.round(o.intervalMs / 1000)} s): ${(e as Error)?.message ?? String(e)}`,
+      ),
+    );
 
   tick();
   const timer = setInterval(tick, o.intervalMs);
   timer.unref();
-  o.log.info(`rollout sweeper ${driver}: every ${Math.round(o.intervalMs / 1000)} s in ${o.regions.map((c) => c.region).join(', ')}`);
+  o.log.info(
+    `rollout sweeper ${driver}: every ${Math.round(o.intervalMs / 1000)} s in ${o.regions.map((c) => c.region).join(', ')}`,
+  );
 
   return {
     driver,
@@ -118,9 +124,14 @@ export function startRolloutSweeper(o: RolloutSweeperOptions): RolloutSweeper {
 
 /** The sweeper as configured by the App's environment (see the top of this file), or undefined when off. */
 export function sweeperFromEnv(env: NodeJS.ProcessEnv, log: SweeperLog): RolloutSweeper | undefined {
-  const minutes = env.APIGW_SYNC_SWEEP_MINUTES === undefined || env.APIGW_SYNC_SWEEP_MINUTES === '' ? 5 : Number(env.APIGW_SYNC_SWEEP_MINUTES);
+  const minutes =
+    env.APIGW_SYNC_SWEEP_MINUTES === undefined || env.APIGW_SYNC_SWEEP_MINUTES === ''
+      ? 5
+      : Number(env.APIGW_SYNC_SWEEP_MINUTES);
   if (!Number.isFinite(minutes) || minutes < 0) {
-    log.warn(`rollout sweeper off: APIGW_SYNC_SWEEP_MINUTES must be a number of minutes (0 = off), got "${env.APIGW_SYNC_SWEEP_MINUTES}"`);
+    log.warn(
+      `rollout sweeper off: APIGW_SYNC_SWEEP_MINUTES must be a number of minutes (0 = off), got "${env.APIGW_SYNC_SWEEP_MINUTES}"`,
+    );
     return undefined;
   }
   if (minutes === 0) return undefined;

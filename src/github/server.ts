@@ -31,7 +31,11 @@ try {
 
 const app = createApp({
   services: (config, repo) =>
-    createEngineServices({ clients: clientsForRepo({ config, repo }), region: config.region, ownerId: ownerIdFor(`${repo.owner}/${repo.repo}`, config.path) }),
+    createEngineServices({
+      clients: clientsForRepo({ config, repo }),
+      region: config.region,
+      ownerId: ownerIdFor(`${repo.owner}/${repo.repo}`, config.path),
+    }),
   sealer: hmacSealer(signingKey),
 });
 await run((probot, options) => {

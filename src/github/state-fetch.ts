@@ -19,18 +19,32 @@ export interface FetchedState {
   cleanup(): Promise<void>;
 }
 
-export async function fetchState(gh: GitHubClient, ref: RepoRef, opts: { sha: string; path: string; maxFiles?: number }): Promise<FetchedState> {
+export async function fetchState(
+  gh: GitHubClient,
+  ref: RepoRef,
+  opts: { sha: string; path: string; maxFiles?: number },
+): Promise<FetchedState> {
   const root = await mkdtemp(join(tmpdir(), 'apigw-sync-gh-'));
   const dir = join(root, opts.path);
   await mkdir(dir, { recursive: true });
   const cleanup = () => rm(root, { recursive: true, force: true });
   try {
     const { data: tree } = await gh.rest.git.getTree({ ...ref, tree_sha: opts.sha, recursive: 'true' });
-    if (tree.truncated) throw new ApigwSyncError('TREE_TRUNCATED', `the repository tree at ${opts.sha.slice(0, 7)} is too large for one read`, { hint: 'keep gateway-state in a smaller repository, or use the Action (it reads a checkout)' });
+    if (tree.truncated)
+      throw new ApigwSyncError(
+        'TREE_TRUNCATED',
+        `the repository tree at ${opts.sha.slice(0, 7)} is too large for one read`,
+        { hint: 'keep gateway-state in a smaller repository, or use the Action (it reads a checkout)' },
+      );
     const prefix = `${opts.path}/`;
     const dirEntry = tree.tree.find((e) => e.path === opts.path && e.type === 'tree');
-    const blobs = tree.tree.filter((e) => e.type === 'blob' && e.path?.startsWith(prefix) && e.mode !== '120000' && e.sha);
-    if (blobs.length > (opts.maxFiles ?? 2000)) throw new ApigwSyncError('STATE_TOO_LARGE', `${opts.path} has ${blobs.length} files`, { hint: 'split gateway-state or raise maxFiles' });
+    const blobs = tree.tree.filter(
+      (e) => e.type === 'blob' && e.path?.startsWith(prefix) && e.mode !== '120000' && e.sha,
+    );
+    if (blobs.length > (opts.maxFiles ?? 2000))
+      throw new ApigwSyncError('STATE_TOO_LARGE', `${opts.path} has ${blobs.length} files`, {
+        hint: 'split gateway-state or raise maxFiles',
+      });
     const files: string[] = [];
     for (const e of blobs) {
       const target = resolve(dir, e.path!.slice(prefix.length));

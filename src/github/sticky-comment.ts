@@ -26,9 +26,15 @@ export interface StickyAuthor {
 type IssueComment = { id: number; body?: string | null; user?: { login?: string; type?: string } | null };
 
 /** `marker`: a comment other than the plan comment (one environment's, from the Action), found by its own first line. */
-export async function findStickyComment(gh: GitHubClient, ref: RepoRef & { issue_number: number }, author: StickyAuthor, marker?: string): Promise<StickyComment | undefined> {
+export async function findStickyComment(
+  gh: GitHubClient,
+  ref: RepoRef & { issue_number: number },
+  author: StickyAuthor,
+  marker?: string,
+): Promise<StickyComment | undefined> {
   const comments = (await gh.paginate(gh.rest.issues.listComments, { ...ref, per_page: 100 })) as IssueComment[];
-  const ours = (body: string | null | undefined) => (marker ? Boolean(body?.startsWith(marker)) : isStickyComment(body));
+  const ours = (body: string | null | undefined) =>
+    marker ? Boolean(body?.startsWith(marker)) : isStickyComment(body);
   // The newest one wins if a race ever produced two; older ones are left alone.
   const found = comments.filter((c) => ours(c.body) && c.user?.type === 'Bot' && c.user.login === author.login).pop();
   return found ? { id: found.id, body: found.body ?? '', data: author.readData(found.body ?? '') } : undefined;
@@ -45,7 +51,8 @@ export async function upsertStickyComment(
   if (mode === 'off') return undefined;
   const existing = mode === 'update' ? (opts.existing ?? undefined) : undefined;
   if (existing) {
-    if (existing.body !== body) await gh.rest.issues.updateComment({ owner: ref.owner, repo: ref.repo, comment_id: existing.id, body });
+    if (existing.body !== body)
+      await gh.rest.issues.updateComment({ owner: ref.owner, repo: ref.repo, comment_id: existing.id, body });
     return { id: existing.id, created: false };
   }
   const { data } = await gh.rest.issues.createComment({ ...ref, body });

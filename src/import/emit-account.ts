@@ -13,7 +13,12 @@ export interface EmittedAccountRecord {
   warnings: string[];
 }
 
-export function emitAccountRecord(target: ChangeTarget, key: string, account: AccountModel, o: { region: string; id: string }): EmittedAccountRecord {
+export function emitAccountRecord(
+  target: ChangeTarget,
+  key: string,
+  account: AccountModel,
+  o: { region: string; id: string },
+): EmittedAccountRecord {
   const kind = kindOf(target);
   const spec = kind.account?.state;
   if (!spec) throw new Error(`${kind.label}s are not declared in files of their own`);

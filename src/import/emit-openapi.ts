@@ -51,7 +51,9 @@ export function emitOpenapi(api: ApiModel): EmittedOpenapi {
       const params = emitParameters(key, r, warnings);
       if (params.length) op.parameters = params;
       if (Object.keys(r.requestModels).length) {
-        op.requestBody = { content: Object.fromEntries(Object.entries(r.requestModels).map(([ct, m]) => [ct, { schema: ref(m) }])) };
+        op.requestBody = {
+          content: Object.fromEntries(Object.entries(r.requestModels).map(([ct, m]) => [ct, { schema: ref(m) }])),
+        };
       }
       op.responses = emitMethodResponses(key, r.methodResponses, warnings);
     }
@@ -74,7 +76,13 @@ export function emitOpenapi(api: ApiModel): EmittedOpenapi {
 
   const schemes: Record<string, Obj> = {};
   for (const [name, a] of Object.entries(api.authorizers)) schemes[name] = emitAuthorizer(name, a, warnings);
-  if (usesIam) schemes[iamScheme] = { type: 'apiKey', name: 'Authorization', in: 'header', 'x-amazon-apigateway-authtype': 'awsSigv4' };
+  if (usesIam)
+    schemes[iamScheme] = {
+      type: 'apiKey',
+      name: 'Authorization',
+      in: 'header',
+      'x-amazon-apigateway-authtype': 'awsSigv4',
+    };
   if (usesApiKey) schemes[apiKeyScheme] = { type: 'apiKey', name: 'x-api-key', in: 'header' };
 
   const components: Obj = {};

@@ -25,7 +25,8 @@ function emitIntegration(i: IntegrationModel): Obj {
   if (i.timeoutInMillis === DEFAULT_TIMEOUT_MS.WebSocketApi) delete x.timeoutInMillis;
   if (i.connectionType === 'INTERNET') delete x.connectionType;
   if (i.httpMethod === 'POST') delete x.httpMethod;
-  if (i.passthroughBehavior === DEFAULT_PASSTHROUGH && i.type !== 'AWS_PROXY' && i.type !== 'HTTP_PROXY') delete x.passthroughBehavior;
+  if (i.passthroughBehavior === DEFAULT_PASSTHROUGH && i.type !== 'AWS_PROXY' && i.type !== 'HTTP_PROXY')
+    delete x.passthroughBehavior;
   return x;
 }
 
@@ -36,11 +37,18 @@ function emitRoute(r: WebSocketRouteModel): Obj {
   Object.assign(out, emitFields<WebSocketRouteModel>(wsRouteFields, 'WebSocketApi', r).apiYaml);
   if (out.apiKeyRequired === false) delete out.apiKeyRequired;
   if (Object.keys(r.responses).length) {
-    out.responses = Object.fromEntries(Object.entries(r.responses).map(([k, rr]) => [k, emitFields(routeResponseFields, 'WebSocketApi', rr).apiYaml]));
+    out.responses = Object.fromEntries(
+      Object.entries(r.responses).map(([k, rr]) => [k, emitFields(routeResponseFields, 'WebSocketApi', rr).apiYaml]),
+    );
   }
   const integration = emitIntegration(r.integration);
   if (Object.keys(r.integrationResponses).length) {
-    integration.responses = Object.fromEntries(Object.entries(r.integrationResponses).map(([k, ir]) => [k, emitFields(wsIntegrationResponseFields, 'WebSocketApi', ir).apiYaml]));
+    integration.responses = Object.fromEntries(
+      Object.entries(r.integrationResponses).map(([k, ir]) => [
+        k,
+        emitFields(wsIntegrationResponseFields, 'WebSocketApi', ir).apiYaml,
+      ]),
+    );
   }
   out.integration = integration;
   return out;
@@ -63,7 +71,8 @@ export function emitWebSocketRoutes(api: ApiModel): { doc: Obj; warnings: string
         const o: Obj = { schema: m.schema };
         if (m.contentType !== 'application/json') o.contentType = m.contentType;
         if (m.description !== undefined) o.description = m.description;
-        if (typeof m.schema !== 'object' || m.schema === null || Array.isArray(m.schema)) warnings.push(`model ${name}: its schema is not a JSON object; the routes file needs one`);
+        if (typeof m.schema !== 'object' || m.schema === null || Array.isArray(m.schema))
+          warnings.push(`model ${name}: its schema is not a JSON object; the routes file needs one`);
         return [name, o];
       }),
     );

@@ -23,7 +23,9 @@ export function emitApi(key: string, api: ApiModel): EmittedApi {
     const { doc, warnings } = emitWebSocketRoutes(api);
     return {
       files: {
-        [`apis/${key}/api.yaml`]: header + stringify(emitApiYaml(api, { openapiFile: OPENAPI_FILE, routesFile: WEBSOCKET_ROUTES_FILE }), YAML_OPTS),
+        [`apis/${key}/api.yaml`]:
+          header +
+          stringify(emitApiYaml(api, { openapiFile: OPENAPI_FILE, routesFile: WEBSOCKET_ROUTES_FILE }), YAML_OPTS),
         [`apis/${key}/${WEBSOCKET_ROUTES_FILE}`]: `${header}# ${WEBSOCKET_FORMAT_NOTE}.\n${stringify(doc, YAML_OPTS)}`,
       },
       warnings,

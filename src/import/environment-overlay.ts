@@ -60,14 +60,19 @@ export function apiOverlay(i: ApiOverlayInput): ApiOverlay {
   for (const [name, s] of Object.entries(i.base.stages)) {
     const live = i.live.stages[name];
     if (!live) {
-      notes.push(`${key}: stage ${name} does not exist in this environment (an environment overrides the base's stages; apply creates it)`);
+      notes.push(
+        `${key}: stage ${name} does not exist in this environment (an environment overrides the base's stages; apply creates it)`,
+      );
       continue;
     }
     const d = overrideBetween(stageYaml(i.base, s), stageYaml(i.live, live));
     if (d !== undefined) stages[name] = d;
   }
   for (const name of Object.keys(i.live.stages)) {
-    if (!i.base.stages[name]) notes.push(`${key}: stage ${name} exists only in this environment (add it to api.yaml, or it is deleted by the next apply)`);
+    if (!i.base.stages[name])
+      notes.push(
+        `${key}: stage ${name} exists only in this environment (add it to api.yaml, or it is deleted by the next apply)`,
+      );
   }
   if (Object.keys(stages).length) override.stages = stages;
 

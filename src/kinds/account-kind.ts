@@ -36,7 +36,13 @@ export interface AccountLoadContext {
   /** Declares a record (of this kind or another account kind: a domain file declares its mappings), and where. */
   add(target: ChangeTarget, key: string, record: unknown, path: Array<string | number>): void;
   /** Reports a problem at a place in the file. */
-  issue(i: { code: string; message: string; hint: string; path: Array<string | number>; severity?: 'error' | 'warning' }): void;
+  issue(i: {
+    code: string;
+    message: string;
+    hint: string;
+    path: Array<string | number>;
+    severity?: 'error' | 'warning';
+  }): void;
 }
 
 /** How gateway-state declares a kind: one file per record. */
@@ -130,7 +136,11 @@ export interface AccountWriteSpec<R> {
    * and `input`'s (members AWS wants whatever changed, resolved at write time: a v2 mapping's
    * ApiId). Absent: every change recreates.
    */
-  update?: { op: string; input?(key: string, rec: R, ctx: AccountWriteContext): Obj; ops?(before: R, after: R, ctx: AccountWriteContext): PatchOperation[] };
+  update?: {
+    op: string;
+    input?(key: string, rec: R, ctx: AccountWriteContext): Obj;
+    ops?(before: R, after: R, ctx: AccountWriteContext): PatchOperation[];
+  };
   delete: {
     op: string;
     /** A call that must come first (AWS refuses to delete a usage plan that still names API stages). */

@@ -165,7 +165,10 @@ function rowChanged<R>(key: keyof R, row: FieldRow<R>, before: R, after: R): boo
   return !same(before[key], after[key]) || (row.dependsOn ?? []).some((k) => !same(before[k], after[k]));
 }
 
-const isEmpty = (v: unknown) => v === '' || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0);
+const isEmpty = (v: unknown) =>
+  v === '' ||
+  (Array.isArray(v) && v.length === 0) ||
+  (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0);
 
 function copy<T>(v: T): T {
   if (Array.isArray(v)) return [...v] as T;
@@ -174,7 +177,12 @@ function copy<T>(v: T): T {
 }
 
 /** Wire object → the model fields of one record (absent fields left out), in table order. */
-export function readFields<R>(table: Partial<FieldTable<R>>, flavour: ApiKind, wire: object, ctx: ReadContext<R> = {}): Partial<R> {
+export function readFields<R>(
+  table: Partial<FieldTable<R>>,
+  flavour: ApiKind,
+  wire: object,
+  ctx: ReadContext<R> = {},
+): Partial<R> {
   const w = wire as Obj;
   const out: Partial<R> = {};
   for (const [key, row] of rowsOf(table)) {
@@ -206,7 +214,6 @@ export function createInput<R>(table: Partial<FieldTable<R>>, flavour: ApiKind, 
   return out;
 }
 
-
 /** The fields a create cannot set: the record as it stands right after Create*, for a follow-up patch. */
 export function afterCreate<R>(table: Partial<FieldTable<R>>, flavour: ApiKind, rec: R): R {
   const out = { ...rec };
@@ -225,7 +232,8 @@ export function patchOps<R>(table: Partial<FieldTable<R>>, before: R, after: R, 
     if (col.patch) {
       if (rowChanged(key, row, before, after)) ops.push(...col.patch(b, a, { ...ctx, before, after }));
     } else if (col.path) {
-      if (col.style === 'map') ops.push(...mapOps(col.path, b as Obj | undefined, a as Obj | undefined, { replaceOp: col.replaceOp }));
+      if (col.style === 'map')
+        ops.push(...mapOps(col.path, b as Obj | undefined, a as Obj | undefined, { replaceOp: col.replaceOp }));
       else if (col.style === 'set') ops.push(...setOps(col.path, b as string[] | undefined, a as string[] | undefined));
       else ops.push(...scalarOps(col.path, b, a));
     }
@@ -234,13 +242,22 @@ export function patchOps<R>(table: Partial<FieldTable<R>>, before: R, after: R, 
 }
 
 /** v2 (HTTP and WebSocket): the Update* members for the fields that changed (undefined when none did). */
-export function updateInput<R>(table: Partial<FieldTable<R>>, before: R, after: R, flavour: Exclude<ApiKind, 'RestApi'> = 'HttpApi'): Obj | undefined {
+export function updateInput<R>(
+  table: Partial<FieldTable<R>>,
+  before: R,
+  after: R,
+  flavour: Exclude<ApiKind, 'RestApi'> = 'HttpApi',
+): Obj | undefined {
   const out: Obj = {};
   let changed = false;
   for (const [key, row] of rowsOf(table)) {
     const col = columnOf(row, flavour);
     if (!col || col.create === false || !rowChanged(key, row, before, after)) continue;
-    const members = col.update ? col.update(before[key], after[key], { before, after }) : col.wire ? { [col.wire]: after[key] ?? col.clear } : {};
+    const members = col.update
+      ? col.update(before[key], after[key], { before, after })
+      : col.wire
+        ? { [col.wire]: after[key] ?? col.clear }
+        : {};
     // A member left undefined is not sent: a change that needs no Update* member (CORS removed) costs no call.
     if (Object.values(members).every((v) => v === undefined)) continue;
     mergeMembers(out, members);
@@ -251,11 +268,19 @@ export function updateInput<R>(table: Partial<FieldTable<R>>, before: R, after: 
 
 /** True when any field with a column for `flavour` differs. */
 export function fieldsDiffer<R>(table: Partial<FieldTable<R>>, flavour: ApiKind, before: R, after: R): boolean {
-  return rowsOf(table).some(([key, row]) => { const col = columnOf(row, flavour); return col !== undefined && col.create !== false && !same(before[key], after[key]); });
+  return rowsOf(table).some(([key, row]) => {
+    const col = columnOf(row, flavour);
+    return col !== undefined && col.create !== false && !same(before[key], after[key]);
+  });
 }
 
 /** Flag reasons of an update, from the rows of the fields that changed (table order). */
-export function fieldFlags<R>(table: Partial<FieldTable<R>>, flavour: ApiKind, b: R, a: R): { redeploy: string[]; breaking: string[]; security: string[] } {
+export function fieldFlags<R>(
+  table: Partial<FieldTable<R>>,
+  flavour: ApiKind,
+  b: R,
+  a: R,
+): { redeploy: string[]; breaking: string[]; security: string[] } {
   const redeploy: string[] = [];
   const breaking: string[] = [];
   const security: string[] = [];
@@ -309,14 +334,20 @@ export function mergeFields<R>(table: Partial<FieldTable<R>>, parts: Array<Parti
       const v = part[key];
       if (v === undefined || (row.state?.oneFile && parts.length > 1)) continue;
       const was = out[key];
-      (out as Obj)[key] = was !== undefined && row.state?.merge ? row.state.merge(was as R[keyof R], v as R[keyof R]) : v;
+      (out as Obj)[key] =
+        was !== undefined && row.state?.merge ? row.state.merge(was as R[keyof R], v as R[keyof R]) : v;
     }
   }
   return out;
 }
 
 /** api.yaml values and the files' extension values → the model's fields (in table order). */
-export function loadFields<R>(table: Partial<FieldTable<R>>, flavour: ApiKind, file: Partial<R>, fromFiles: Partial<R>): Partial<R> {
+export function loadFields<R>(
+  table: Partial<FieldTable<R>>,
+  flavour: ApiKind,
+  file: Partial<R>,
+  fromFiles: Partial<R>,
+): Partial<R> {
   const out: Partial<R> = {};
   for (const [key, row] of rowsOf(table)) {
     const st = row.state;
@@ -327,7 +358,11 @@ export function loadFields<R>(table: Partial<FieldTable<R>>, flavour: ApiKind, f
 }
 
 /** Import: the model's fields → api.yaml members, and the OpenAPI document's members (top level, `info`, the server object). */
-export function emitFields<R>(table: Partial<FieldTable<R>>, flavour: ApiKind, rec: R): { apiYaml: Obj; extensions: Obj; info: Obj; server: Obj } {
+export function emitFields<R>(
+  table: Partial<FieldTable<R>>,
+  flavour: ApiKind,
+  rec: R,
+): { apiYaml: Obj; extensions: Obj; info: Obj; server: Obj } {
   const apiYaml: Obj = {};
   const placed = { top: {} as Obj, info: {} as Obj, server: {} as Obj };
   for (const [key, row] of rowsOf(table)) {

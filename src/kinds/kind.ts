@@ -17,7 +17,15 @@ import type { FieldTable } from './field.js';
 export type PlanSection = 'api' | 'definition' | 'stage' | 'route' | 'other';
 
 /** The maps of ApiModel that hold a kind's records, keyed by name. */
-export type RecordKey = { [K in keyof ApiModel]-?: ApiModel[K] extends Record<string, infer V> ? (V extends object ? (string extends keyof ApiModel[K] ? K : never) : never) : never }[keyof ApiModel];
+export type RecordKey = {
+  [K in keyof ApiModel]-?: ApiModel[K] extends Record<string, infer V>
+    ? V extends object
+      ? string extends keyof ApiModel[K]
+        ? K
+        : never
+      : never
+    : never;
+}[keyof ApiModel];
 
 export interface FlagInput {
   apiKind?: ApiKind;
@@ -64,7 +72,12 @@ export interface DiffContext {
   /** Builds a Change (id, fields, flags) for this API. */
   change(spec: ChangeSpec): Change;
   /** The generic diff of name-keyed records: create, update, delete, and renames as updates. */
-  records<T>(target: ChangeTarget, live: Record<string, T>, desired: Record<string, T>, renames?: Map<string, string>): Change[];
+  records<T>(
+    target: ChangeTarget,
+    live: Record<string, T>,
+    desired: Record<string, T>,
+    renames?: Map<string, string>,
+  ): Change[];
 }
 
 /** The LiveIds maps that keep a name-keyed kind's AWS ids (name → id). */
@@ -176,7 +189,12 @@ export interface ResourceKind<R = unknown> {
 export function defaultDiff(kind: ResourceKind, ctx: DiffContext): Change[] {
   if (kind.diff) return kind.diff(ctx);
   if (!kind.modelKey) return [];
-  return ctx.records(kind.target, recordsOf(kind, ctx.live), recordsOf(kind, ctx.desired), ctx.renames.get(kind.target));
+  return ctx.records(
+    kind.target,
+    recordsOf(kind, ctx.live),
+    recordsOf(kind, ctx.desired),
+    ctx.renames.get(kind.target),
+  );
 }
 
 /** A kind as the registry holds it (its record type erased, so one list holds every kind). */

@@ -26,14 +26,33 @@ export interface LiveWire {
   lists: Partial<Record<ChangeTarget, object[]>>;
 }
 
-export function normalizeApi(flavour: ApiKind, key: string, w: LiveWire, desired?: ApiModel, opts: { accountNameOf?: (target: ChangeTarget, id: string) => string | undefined } = {}): LiveApi {
+export function normalizeApi(
+  flavour: ApiKind,
+  key: string,
+  w: LiveWire,
+  desired?: ApiModel,
+  opts: { accountNameOf?: (target: ChangeTarget, id: string) => string | undefined } = {},
+): LiveApi {
   const a = w.api as Obj;
   const { user, tool } = splitTags((a.tags ?? a.Tags) as Record<string, string> | undefined);
   const ids = emptyIds(String(a.id ?? a.ApiId ?? ''), tool);
   const names = new Map<ChangeTarget, Map<string, string>>();
   // Records of the API's own kinds by id, then the account's (a VPC link an integration names).
-  const ctx: NormalizeContext = { flavour, desired, ids, lists: w.lists, nameOf: (t, id) => names.get(t)?.get(id) ?? opts.accountNameOf?.(t, id) };
-  const model = { key, kind: flavour, ...readFields<ApiFieldsModel>(apiFields, flavour, a, { declared: desired }), tags: user, ...emptyRecords(), secrets: [] } as ApiModel;
+  const ctx: NormalizeContext = {
+    flavour,
+    desired,
+    ids,
+    lists: w.lists,
+    nameOf: (t, id) => names.get(t)?.get(id) ?? opts.accountNameOf?.(t, id),
+  };
+  const model = {
+    key,
+    kind: flavour,
+    ...readFields<ApiFieldsModel>(apiFields, flavour, a, { declared: desired }),
+    tags: user,
+    ...emptyRecords(),
+    secrets: [],
+  } as ApiModel;
   const records = model as unknown as Record<string, Record<string, unknown>>;
 
   for (const kind of KINDS) {
@@ -52,7 +71,10 @@ export function normalizeApi(flavour: ApiKind, key: string, w: LiveWire, desired
       if (!name || (spec.id && !id)) continue;
       if (id) byId.set(id, name);
       if (id && spec.idsKey) ids[spec.idsKey][name] = id;
-      out[name] = readFields(kind.fields ?? {}, flavour, item, { declared: desired ? recordsOf(kind, desired)[name] : undefined, nameOf: ctx.nameOf });
+      out[name] = readFields(kind.fields ?? {}, flavour, item, {
+        declared: desired ? recordsOf(kind, desired)[name] : undefined,
+        nameOf: ctx.nameOf,
+      });
       spec.each?.(item, name, ctx);
     }
     names.set(kind.target, byId);

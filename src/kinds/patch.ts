@@ -55,8 +55,12 @@ export function setOps(prefix: string, before: string[] = [], after: string[] = 
   const b = new Set(before);
   const a = new Set(after);
   return [
-    ...[...a].filter((x) => !b.has(x)).map((x): PatchOperation => ({ op: 'add', path: `${prefix}/${escapePointer(x)}` })),
-    ...[...b].filter((x) => !a.has(x)).map((x): PatchOperation => ({ op: 'remove', path: `${prefix}/${escapePointer(x)}` })),
+    ...[...a]
+      .filter((x) => !b.has(x))
+      .map((x): PatchOperation => ({ op: 'add', path: `${prefix}/${escapePointer(x)}` })),
+    ...[...b]
+      .filter((x) => !a.has(x))
+      .map((x): PatchOperation => ({ op: 'remove', path: `${prefix}/${escapePointer(x)}` })),
   ];
 }
 

@@ -51,7 +51,15 @@ export const KINDS: readonly ResourceKind[] = [
  * The account-scope kinds (src/kinds/account-kind.ts), in diff order: records of the account
  * and region that APIs refer to, or that refer to APIs. Their changes carry apiKey ACCOUNT_KEY.
  */
-export const ACCOUNT_KINDS = [clientCertificateKind, vpcLinkKind, domainKind, basePathMappingKind, apiMappingKind, usagePlanKind, apiKeyKind] as readonly (ResourceKind & { account: AccountScope })[];
+export const ACCOUNT_KINDS = [
+  clientCertificateKind,
+  vpcLinkKind,
+  domainKind,
+  basePathMappingKind,
+  apiMappingKind,
+  usagePlanKind,
+  apiKeyKind,
+] as readonly (ResourceKind & { account: AccountScope })[];
 
 const BY_TARGET = new Map<ChangeTarget, ResourceKind>([...KINDS, ...ACCOUNT_KINDS].map((k) => [k.target, k]));
 
@@ -133,7 +141,9 @@ export function userKeyedFields(): Set<string> {
 /** Names of model fields that stand for secrets (field rows marked `sensitive`): their values are masked in every output. */
 export function sensitiveFields(): Set<string> {
   const out = new Set<string>();
-  for (const k of [...KINDS, ...ACCOUNT_KINDS]) for (const [key, row] of Object.entries(k.fields ?? {})) if ((row as { sensitive?: boolean }).sensitive) out.add(key);
+  for (const k of [...KINDS, ...ACCOUNT_KINDS])
+    for (const [key, row] of Object.entries(k.fields ?? {}))
+      if ((row as { sensitive?: boolean }).sensitive) out.add(key);
   return out;
 }
 
@@ -141,7 +151,9 @@ export function sensitiveFields(): Set<string> {
 export function derivedFields(): Map<ChangeTarget, string[]> {
   const out = new Map<ChangeTarget, string[]>();
   for (const k of [...KINDS, ...ACCOUNT_KINDS]) {
-    const keys = Object.entries(k.fields ?? {}).flatMap(([key, row]) => ((row as { derived?: boolean }).derived ? [key] : []));
+    const keys = Object.entries(k.fields ?? {}).flatMap(([key, row]) =>
+      (row as { derived?: boolean }).derived ? [key] : [],
+    );
     if (keys.length > 0) out.set(k.target, keys);
   }
   return out;

@@ -1,7 +1,11 @@
 /** Rename detection shared by kinds: a deleted and a created record that can only be one another. */
 
 /** Pairs that are unique both ways; anything ambiguous stays delete + create. */
-export function uniquePairs(deleted: string[], created: string[], match: (d: string, c: string) => boolean): Map<string, string> {
+export function uniquePairs(
+  deleted: string[],
+  created: string[],
+  match: (d: string, c: string) => boolean,
+): Map<string, string> {
   const candidates = new Map<string, string[]>();
   const reverse = new Map<string, string[]>();
   for (const d of deleted) {
@@ -17,4 +21,3 @@ export function uniquePairs(deleted: string[], created: string[], match: (d: str
   }
   return pairs;
 }
-

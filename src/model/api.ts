@@ -30,8 +30,21 @@ import type { WebSocketRouteModel } from '../kinds/ws-route/model.js';
 // Each resource kind's model type lives with the rest of that kind (src/kinds/<kind>/model.ts);
 // they are re-exported here so the model stays one vocabulary to import from.
 export type { ApiKind, OpenApiKind, EndpointType, CorsModel, ApiHeaderModel } from '../kinds/api/model.js';
-export { CACHE_SIZES_GB, type CacheSizeGb, type StageModel, type ExecutionLogging, type RouteSettingsModel } from '../kinds/stage/model.js';
-export { routeKey, type HttpMethod, type AuthorizationType, type AuthorizationModel, type RouteModel, type RouteMethod } from '../kinds/route/model.js';
+export {
+  CACHE_SIZES_GB,
+  type CacheSizeGb,
+  type StageModel,
+  type ExecutionLogging,
+  type RouteSettingsModel,
+} from '../kinds/stage/model.js';
+export {
+  routeKey,
+  type HttpMethod,
+  type AuthorizationType,
+  type AuthorizationModel,
+  type RouteModel,
+  type RouteMethod,
+} from '../kinds/route/model.js';
 export type { MethodResponseModel } from '../kinds/method-response/model.js';
 export type { IntegrationType, IntegrationModel } from '../kinds/integration/model.js';
 export type { IntegrationResponseModel } from '../kinds/integration-response/model.js';
@@ -40,7 +53,12 @@ export type { RequestValidatorModel } from '../kinds/request-validator/model.js'
 export type { ModelSchema } from '../kinds/model/model.js';
 export type { GatewayResponseModel } from '../kinds/gateway-response/model.js';
 export type { TagsModel } from '../kinds/tags/model.js';
-export { PREDEFINED_ROUTE_KEYS, type WebSocketRouteModel, type WsAuthorizationModel, type WsRouteLevel } from '../kinds/ws-route/model.js';
+export {
+  PREDEFINED_ROUTE_KEYS,
+  type WebSocketRouteModel,
+  type WsAuthorizationModel,
+  type WsRouteLevel,
+} from '../kinds/ws-route/model.js';
 export type { RouteResponseModel } from '../kinds/route-response/model.js';
 export type { WsIntegrationResponseModel } from '../kinds/ws-integration-response/model.js';
 
@@ -148,7 +166,18 @@ export interface ManagedAlarmModel {
   /** Suffix; the alarm is named `apigw-sync-<api>-<stage>-<name>`. */
   name: string;
   /** REST, HTTP, and WebSocket metrics (see src/validate/rules/rollout.ts for which kind has which). */
-  metric: '5XXError' | '4XXError' | 'Latency' | 'IntegrationLatency' | '5xx' | '4xx' | 'ConnectCount' | 'MessageCount' | 'IntegrationError' | 'ClientError' | 'ExecutionError';
+  metric:
+    | '5XXError'
+    | '4XXError'
+    | 'Latency'
+    | 'IntegrationLatency'
+    | '5xx'
+    | '4xx'
+    | 'ConnectCount'
+    | 'MessageCount'
+    | 'IntegrationError'
+    | 'ClientError'
+    | 'ExecutionError';
   statistic: 'Average' | 'Sum' | 'Maximum' | 'p99' | 'p95' | 'p90';
   threshold: number;
   comparison: 'GreaterThanThreshold' | 'GreaterThanOrEqualToThreshold';

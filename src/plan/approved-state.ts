@@ -13,7 +13,13 @@
  */
 import type { GatewayModel } from '../model/api.js';
 import type { Plan } from '../model/plan.js';
-import { desiredStateDigest, environmentDigestKey, fingerprintMatches, shortFingerprint, type DesiredStateDigest } from './fingerprint.js';
+import {
+  desiredStateDigest,
+  environmentDigestKey,
+  fingerprintMatches,
+  shortFingerprint,
+  type DesiredStateDigest,
+} from './fingerprint.js';
 
 /** What an apply is allowed to implement: a desired-state fingerprint, optionally with per-API hashes. */
 export interface ApprovedDesiredState {
@@ -30,7 +36,12 @@ export interface ApprovedDesiredState {
  */
 export function exactApproval(d: DesiredStateDigest): ApprovedDesiredState {
   if (!d.environments) return { fingerprint: d.fingerprint };
-  return { fingerprint: d.fingerprint, environments: Object.fromEntries(Object.entries(d.environments).map(([k, e]) => [k, { fingerprint: e.fingerprint }])) };
+  return {
+    fingerprint: d.fingerprint,
+    environments: Object.fromEntries(
+      Object.entries(d.environments).map(([k, e]) => [k, { fingerprint: e.fingerprint }]),
+    ),
+  };
 }
 
 export type ApprovedStateCheck =
@@ -42,23 +53,39 @@ export function plannedApiKeys(plan: Plan): string[] {
   return [...new Set([...plan.steps.map((s) => s.change.apiKey), ...Object.keys(plan.deployments)])].sort();
 }
 
-export function checkApprovedState(plan: Plan, desired: GatewayModel, approved: ApprovedDesiredState): ApprovedStateCheck {
+export function checkApprovedState(
+  plan: Plan,
+  desired: GatewayModel,
+  approved: ApprovedDesiredState,
+): ApprovedStateCheck {
   const digest = desiredStateDigest(desired);
   // An environment's apply: the review approved every environment; this one must be as approved.
   if (desired.environment && approved.environments) {
     const key = environmentDigestKey(desired.environment, desired.region);
     const mine = approved.environments[key];
-    if (!mine) return { ok: false, digest, unreviewed: plannedApiKeys(plan), why: `the approved state has no environment ${key}` };
+    if (!mine)
+      return {
+        ok: false,
+        digest,
+        unreviewed: plannedApiKeys(plan),
+        why: `the approved state has no environment ${key}`,
+      };
     return checkApprovedState(plan, desired, { ...mine, environments: undefined });
   }
   if (fingerprintMatches(approved.fingerprint, digest.fingerprint)) return { ok: true, how: 'exact', digest };
   const differs = `the desired state is ${shortFingerprint(digest.fingerprint)}, but ${shortFingerprint(approved.fingerprint)} was approved`;
   if (!approved.apis) return { ok: false, digest, unreviewed: plannedApiKeys(plan), why: differs };
   if (approved.region !== undefined && approved.region !== digest.region) {
-    return { ok: false, digest, unreviewed: plannedApiKeys(plan), why: `${differs} (region ${digest.region}, approved ${approved.region})` };
+    return {
+      ok: false,
+      digest,
+      unreviewed: plannedApiKeys(plan),
+      why: `${differs} (region ${digest.region}, approved ${approved.region})`,
+    };
   }
   // An API absent on both sides is being deleted as approved; present on one side only is not what was approved.
   const unreviewed = plannedApiKeys(plan).filter((k) => digest.apis[k] !== approved.apis![k]);
-  if (unreviewed.length > 0) return { ok: false, digest, unreviewed, why: `${differs}; not declared as approved: ${unreviewed.join(', ')}` };
+  if (unreviewed.length > 0)
+    return { ok: false, digest, unreviewed, why: `${differs}; not declared as approved: ${unreviewed.join(', ')}` };
   return { ok: true, how: 'per-api', digest };
 }

@@ -35,7 +35,9 @@ export function buildPlan({ desired, live, now }: BuildPlanInput): Plan {
       .filter((k) => desired.apis[k] && live.apis[k].ids.toolTags[TAG_OWNER] !== desired.owner)
       .sort();
     if (adopt.length > 0) plan.adopt = adopt;
-    const adoptAccount = [...(live.account?.adopt ?? [])].sort((a, b) => (a.target + a.key < b.target + b.key ? -1 : 1));
+    const adoptAccount = [...(live.account?.adopt ?? [])].sort((a, b) =>
+      a.target + a.key < b.target + b.key ? -1 : 1,
+    );
     if (adoptAccount.length > 0) plan.adoptAccount = adoptAccount;
   }
   return plan;

@@ -25,7 +25,11 @@ export function deploymentsFor(desired: GatewayModel, changes: Change[]): Record
     // Snapshot kinds redeploy every stage; a stage of its own only needs its first deployment.
     const wholeApi = list.some((c) => c.flags.redeploy && kindOf(c.target).modelKey !== 'stages');
     const stages = deployable
-      .filter((s) => wholeApi || list.some((c) => kindOf(c.target).modelKey === 'stages' && c.action === 'create' && c.name === s.name))
+      .filter(
+        (s) =>
+          wholeApi ||
+          list.some((c) => kindOf(c.target).modelKey === 'stages' && c.action === 'create' && c.name === s.name),
+      )
       .map((s) => s.name)
       .sort();
     if (stages.length > 0) out[apiKey] = stages;

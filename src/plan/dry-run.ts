@@ -23,6 +23,11 @@ export class DryRunExecutor implements StepExecutor {
   }
 
   async deploy(apiKey: string, stages: string[]): Promise<void> {
-    this.calls.push({ kind: 'deploy', apiKey, stages: [...stages], description: `deploy ${apiKey} to ${stages.join(', ')}` });
+    this.calls.push({
+      kind: 'deploy',
+      apiKey,
+      stages: [...stages],
+      description: `deploy ${apiKey} to ${stages.join(', ')}`,
+    });
   }
 }

@@ -51,7 +51,10 @@ export function planFingerprint(desired: GatewayModel, live: LiveSnapshot): stri
   }
   // Account-scope records count only when there are some (a state without any keeps its fingerprints).
   const account = live.account && !accountIsEmpty(live.account.model) ? { account: live.account.model } : {};
-  const input = canonicalJson({ desired: hashableState(desired), live: { region: live.region, apis: liveModels, ...account } });
+  const input = canonicalJson({
+    desired: hashableState(desired),
+    live: { region: live.region, apis: liveModels, ...account },
+  });
   return createHash('sha256').update(input).digest('hex');
 }
 
@@ -92,9 +95,17 @@ export function environmentDigestKey(environment: string, region: string): strin
 
 /** The digest of a state with environments: one per environment and region, under one fingerprint. */
 export function environmentsDigest(parts: Record<string, DesiredStateDigest>): DesiredStateDigest {
-  const environments = Object.fromEntries(Object.keys(parts).sort().map((k) => [k, parts[k]]));
+  const environments = Object.fromEntries(
+    Object.keys(parts)
+      .sort()
+      .map((k) => [k, parts[k]]),
+  );
   const fingerprint = createHash('sha256')
-    .update(canonicalJson({ environments: Object.fromEntries(Object.entries(environments).map(([k, d]) => [k, d.fingerprint])) }))
+    .update(
+      canonicalJson({
+        environments: Object.fromEntries(Object.entries(environments).map(([k, d]) => [k, d.fingerprint])),
+      }),
+    )
     .digest('hex');
   return { fingerprint, region: '', apis: {}, environments };
 }
@@ -104,8 +115,14 @@ export function desiredStateDigest(given: GatewayModel): DesiredStateDigest {
   const apis: Record<string, string> = {};
   for (const key of Object.keys(desired.apis).sort()) apis[key] = apiStateHash(desired.region, desired.apis[key]);
   // The account scope is one more unit of approval (its changes carry apiKey ACCOUNT_KEY).
-  if (desired.account) apis[ACCOUNT_KEY] = createHash('sha256').update(canonicalJson({ region: desired.region, account: desired.account })).digest('hex').slice(0, API_STATE_HASH_LENGTH);
-  const fingerprint = createHash('sha256').update(canonicalJson({ desired: hashableState(desired) })).digest('hex');
+  if (desired.account)
+    apis[ACCOUNT_KEY] = createHash('sha256')
+      .update(canonicalJson({ region: desired.region, account: desired.account }))
+      .digest('hex')
+      .slice(0, API_STATE_HASH_LENGTH);
+  const fingerprint = createHash('sha256')
+    .update(canonicalJson({ desired: hashableState(desired) }))
+    .digest('hex');
   return { fingerprint, region: desired.region, apis };
 }
 
@@ -125,7 +142,10 @@ function declaredOnly(desired: GatewayModel): GatewayModel {
     const records = account[kind.account.modelKey];
     if (!keys || !records) continue;
     account[kind.account.modelKey] = Object.fromEntries(
-      Object.entries(records).map(([k, r]) => [k, Object.fromEntries(Object.entries(r).filter(([f]) => !keys.includes(f)))]),
+      Object.entries(records).map(([k, r]) => [
+        k,
+        Object.fromEntries(Object.entries(r).filter(([f]) => !keys.includes(f))),
+      ]),
     );
   }
   return { ...desired, account: account as unknown as GatewayModel['account'] };
@@ -133,5 +153,8 @@ function declaredOnly(desired: GatewayModel): GatewayModel {
 
 /** One API's declared state in one region. */
 export function apiStateHash(region: string, api: GatewayModel['apis'][string]): string {
-  return createHash('sha256').update(canonicalJson({ region, api: hashable(api) })).digest('hex').slice(0, API_STATE_HASH_LENGTH);
+  return createHash('sha256')
+    .update(canonicalJson({ region, api: hashable(api) }))
+    .digest('hex')
+    .slice(0, API_STATE_HASH_LENGTH);
 }

@@ -34,12 +34,18 @@ export function pathDepth(change: Change): number {
 }
 
 /** Sort key: [part (account before / APIs / account after), API key, phase, rank, depth, name]. */
-function sortKey(c: Change, replaced: boolean, all: readonly Change[]): [number, string, number, number, number, string] {
+function sortKey(
+  c: Change,
+  replaced: boolean,
+  all: readonly Change[],
+): [number, string, number, number, number, string] {
   const account = accountKindOf(c.target);
   if (account) {
     const part = accountPhaseOf(c, all) === 'before' ? 0 : 2;
     const rank = account.account.rank;
-    return c.action === 'delete' ? [part, '', part === 0 ? 0 : 1, -rank, 0, c.name] : [part, '', part === 0 ? 1 : 0, rank, 0, c.name];
+    return c.action === 'delete'
+      ? [part, '', part === 0 ? 0 : 1, -rank, 0, c.name]
+      : [part, '', part === 0 ? 1 : 0, rank, 0, c.name];
   }
   if (c.target === 'api' && c.action === 'delete' && replaced) return [1, c.apiKey, -1, 0, 0, c.name];
   const rank = targetRank(c.apiKind, c.target);
@@ -58,9 +64,7 @@ function compareTuples(a: (number | string)[], b: (number | string)[]): number {
 
 /** Orders changes for apply: account part first, then by API key and the table above, then the account's last part. Stable and total. */
 export function orderChanges(changes: Change[]): Change[] {
-  const replacedApis = new Set(
-    changes.filter((c) => c.target === 'api' && c.action === 'create').map((c) => c.apiKey),
-  );
+  const replacedApis = new Set(changes.filter((c) => c.target === 'api' && c.action === 'create').map((c) => c.apiKey));
   const keyed = changes.map((c, i) => ({ c, i, k: sortKey(c, replacedApis.has(c.apiKey), changes) }));
   keyed.sort((x, y) => compareTuples(x.k, y.k) || x.i - y.i);
   return keyed.map((x) => x.c);

@@ -24,7 +24,14 @@ const change = z.object({
   before: z.unknown().optional(),
   after: z.unknown().optional(),
   fields: z.array(fieldChange),
-  flags: z.object({ redeploy: z.boolean(), breaking: z.boolean(), destructive: z.boolean(), movesTraffic: z.boolean().optional(), security: z.boolean().optional(), reasons: z.array(z.string()) }),
+  flags: z.object({
+    redeploy: z.boolean(),
+    breaking: z.boolean(),
+    destructive: z.boolean(),
+    movesTraffic: z.boolean().optional(),
+    security: z.boolean().optional(),
+    reasons: z.array(z.string()),
+  }),
 });
 const planSchema = z.object({
   kind: z.literal(PLAN_FILE_KIND),
@@ -66,10 +73,13 @@ export function parsePlan(text: string, opts: { file?: string } = {}): Plan {
     throw new PlanFileError(`is not an apigw-sync plan (expected "kind": "${PLAN_FILE_KIND}")`, { file });
   }
   if (obj.version !== PLAN_FILE_VERSION) {
-    throw new PlanFileError(`is a plan of format version ${JSON.stringify(obj.version)}; this apigw-sync reads version ${PLAN_FILE_VERSION}`, {
-      file,
-      hint: 'plan again with this apigw-sync version, or apply with the version that wrote the plan',
-    });
+    throw new PlanFileError(
+      `is a plan of format version ${JSON.stringify(obj.version)}; this apigw-sync reads version ${PLAN_FILE_VERSION}`,
+      {
+        file,
+        hint: 'plan again with this apigw-sync version, or apply with the version that wrote the plan',
+      },
+    );
   }
   const parsed = planSchema.safeParse(data);
   if (!parsed.success) {
@@ -79,11 +89,17 @@ export function parsePlan(text: string, opts: { file?: string } = {}): Plan {
   const { kind: _kind, ...rest } = parsed.data;
   const plan = rest as Plan;
   plan.steps.forEach((s, i) => {
-    if (s.seq !== i + 1) throw new PlanFileError(`step ${i + 1} has seq ${s.seq}: steps must be numbered 1, 2, 3… in order`, { file });
+    if (s.seq !== i + 1)
+      throw new PlanFileError(`step ${i + 1} has seq ${s.seq}: steps must be numbered 1, 2, 3… in order`, { file });
   });
-  const expected = summarize(plan.steps.map((s) => s.change), plan.deployments);
+  const expected = summarize(
+    plan.steps.map((s) => s.change),
+    plan.deployments,
+  );
   if (JSON.stringify(expected) !== JSON.stringify(plan.summary)) {
-    throw new PlanFileError('summary does not match its steps: the file was edited after `apigw-sync plan` wrote it', { file });
+    throw new PlanFileError('summary does not match its steps: the file was edited after `apigw-sync plan` wrote it', {
+      file,
+    });
   }
   return plan;
 }

@@ -25,7 +25,8 @@ export interface Approval {
   fingerprint?: string;
 }
 
-export type CommentStatus = 'invalid' | 'planned' | 'no-changes' | 'applying' | 'applied' | 'failed' | 'rolled-back' | 'error';
+export type CommentStatus =
+  'invalid' | 'planned' | 'no-changes' | 'applying' | 'applied' | 'failed' | 'rolled-back' | 'error';
 
 export interface CommentData {
   v: 1;

@@ -9,7 +9,11 @@ import { codeSpan, escapeMarkdownText } from './escape.js';
 import { maskDrift } from './mask.js';
 import { TARGET_LABEL, shortValue } from './plan-common.js';
 
-const WHAT: Record<Change['action'], string> = { create: 'added in AWS', update: 'changed in AWS', delete: 'deleted in AWS' };
+const WHAT: Record<Change['action'], string> = {
+  create: 'added in AWS',
+  update: 'changed in AWS',
+  delete: 'deleted in AWS',
+};
 
 /** Table rows (after the header) for the drift items of the given APIs (all when omitted). */
 export function driftRows(report: DriftReport, opts: { apiKeys?: string[]; withApi?: boolean } = {}): string[] {
@@ -54,11 +58,17 @@ export function renderDriftSection(report: DriftReport | undefined, opts: { head
   if (rows.length === 0 && unmanaged.length === 0) return '';
   const out = [opts.heading, ''];
   if (rows.length > 0) {
-    out.push(`AWS differs from the base branch in ${rows.length} place${rows.length === 1 ? '' : 's'}; applying this pull request puts Git's values back:`, '');
+    out.push(
+      `AWS differs from the base branch in ${rows.length} place${rows.length === 1 ? '' : 's'}; applying this pull request puts Git's values back:`,
+      '',
+    );
     out.push(...driftTableHeader({ withApi: true }), ...rows, '');
   }
   if (unmanaged.length > 0) {
-    out.push(`Managed APIs found only in AWS (kept unless applied with \`--prune\`): ${unmanaged.map((a) => codeSpan(`${a.name} (${a.apiId})`)).join(', ')}`, '');
+    out.push(
+      `Managed APIs found only in AWS (kept unless applied with \`--prune\`): ${unmanaged.map((a) => codeSpan(`${a.name} (${a.apiId})`)).join(', ')}`,
+      '',
+    );
   }
   return out.join('\n');
 }

@@ -12,7 +12,14 @@ import type { ValidationIssue } from '../model/issue.js';
 import type { Plan, PlanSummary } from '../model/plan.js';
 import type { DriftReport } from '../model/drift.js';
 import { shortFingerprint, type DesiredStateDigest } from '../plan/fingerprint.js';
-import { COMMENT_MARKER, currentApprovals, encodeCommentData, type Approval, type CommentData, type CommentStatus } from './comment-data.js';
+import {
+  COMMENT_MARKER,
+  currentApprovals,
+  encodeCommentData,
+  type Approval,
+  type CommentData,
+  type CommentStatus,
+} from './comment-data.js';
 import { renderDriftSection } from './comment-drift.js';
 import { codeSpan, escapeMarkdownText } from './escape.js';
 import { renderPlanMarkdown } from './plan-markdown.js';
@@ -123,10 +130,15 @@ export function renderPlanComment(input: PlanCommentInput): RenderedComment {
   const fixed = join([head, outcome, ...tail]).length + 400;
   const budget = Math.max(0, limit - fixed);
   const note = fullPlanNote(input, full.length);
-  const planSummary = input.plan ? fitTable(planSummaryTable(input.plan), budget - note.length - Math.min(issues.length, budget / 4)) : '';
+  const planSummary = input.plan
+    ? fitTable(planSummaryTable(input.plan), budget - note.length - Math.min(issues.length, budget / 4))
+    : '';
   const issuesFit = fitTable(issues.split('\n'), Math.max(0, budget - note.length - planSummary.length));
   const driftCount = input.drift ? input.drift.items.length : 0;
-  const driftLine = driftCount > 0 ? `### ⚠️ Drift this pull request would overwrite\n\n${driftCount} difference${driftCount === 1 ? '' : 's'} between AWS and the base branch (listed in the full plan).` : '';
+  const driftLine =
+    driftCount > 0
+      ? `### ⚠️ Drift this pull request would overwrite\n\n${driftCount} difference${driftCount === 1 ? '' : 's'} between AWS and the base branch (listed in the full plan).`
+      : '';
   const left = budget - note.length - planSummary.length - issuesFit.length - driftLine.length;
   const body = join([head, outcome, issuesFit, note, planSummary, driftLine, cost.length < left ? cost : '', ...tail]);
   return { body, data, summarised: true };
@@ -138,22 +150,49 @@ function renderEnvironmentsComment(input: PlanCommentInput, envs: EnvironmentCom
   const derived = input.issues.some((i) => i.severity === 'error') ? 'invalid' : environmentsStatus(envs);
   const fingerprint = derived === 'invalid' ? undefined : environmentsPlanFingerprint(envs);
   const summary = environmentsSummary(envs);
-  const data: CommentData = { v: 1, status: input.status ?? derived, fingerprint, headSha: input.headSha, summary, approvals: input.approvals };
+  const data: CommentData = {
+    v: 1,
+    status: input.status ?? derived,
+    fingerprint,
+    headSha: input.headSha,
+    summary,
+    approvals: input.approvals,
+  };
   if (input.desired) data.desired = input.desired;
-  const monthly = envs.some((e) => e.cost?.monthlyDeltaUsd !== undefined) ? envs.reduce((t, e) => t + (e.cost?.monthlyDeltaUsd ?? 0), 0) : undefined;
+  const monthly = envs.some((e) => e.cost?.monthlyDeltaUsd !== undefined)
+    ? envs.reduce((t, e) => t + (e.cost?.monthlyDeltaUsd ?? 0), 0)
+    : undefined;
   const header = [`## apigw-sync · ${STATUS_TITLE[data.status]}`, ''];
-  if (fingerprint) header.push(summaryBadges(summary, monthly === undefined ? undefined : { markdown: '', show: false, monthlyDeltaUsd: monthly }), '');
+  if (fingerprint)
+    header.push(
+      summaryBadges(
+        summary,
+        monthly === undefined ? undefined : { markdown: '', show: false, monthlyDeltaUsd: monthly },
+      ),
+      '',
+    );
   header.push(environmentsSummaryLine(envs), '');
-  header.push(`Commit ${codeSpan(input.headSha.slice(0, 7))}${fingerprint ? ` · plan fingerprint ${codeSpan(shortFingerprint(fingerprint))}` : ''}`);
+  header.push(
+    `Commit ${codeSpan(input.headSha.slice(0, 7))}${fingerprint ? ` · plan fingerprint ${codeSpan(shortFingerprint(fingerprint))}` : ''}`,
+  );
   const head = [COMMENT_MARKER, header.join('\n')].join('\n');
   // The approval section needs a plan only to know there is one: any stand-in with the fingerprint will do.
   const approvalInput = { ...input, plan: fingerprint ? ({ fingerprint } as Plan) : undefined };
-  const tail = [approvalSection(approvalInput), progressSection(input.progress), encodeCommentData(data)].filter(Boolean);
+  const tail = [approvalSection(approvalInput), progressSection(input.progress), encodeCommentData(data)].filter(
+    Boolean,
+  );
   const outcome = outcomeSection(input.outcome);
   const issues = issuesSection(input.issues);
   const full = join([head, outcome, issues, environmentSections(envs, issuesSection), ...tail]);
   if (full.length <= limit) return { body: full, data, summarised: false };
-  const body = join([head, outcome, issues, fullPlanNote(input, full.length).replace('Below, one line per API.', 'Below, one summary per environment.'), environmentSections(envs, issuesSection, true), ...tail]);
+  const body = join([
+    head,
+    outcome,
+    issues,
+    fullPlanNote(input, full.length).replace('Below, one line per API.', 'Below, one summary per environment.'),
+    environmentSections(envs, issuesSection, true),
+    ...tail,
+  ]);
   return { body, data, summarised: true };
 }
 
@@ -184,7 +223,9 @@ const STATUS_TITLE: Record<CommentStatus, string> = {
 function headerLines(input: PlanCommentInput, status: CommentStatus): string {
   const out = [`## apigw-sync · ${STATUS_TITLE[status]}`, ''];
   if (input.plan) out.push(summaryBadges(input.plan.summary, input.cost), '');
-  const plan = input.plan ? ` · region ${codeSpan(input.plan.region)} · plan fingerprint ${codeSpan(shortFingerprint(input.plan.fingerprint))}` : '';
+  const plan = input.plan
+    ? ` · region ${codeSpan(input.plan.region)} · plan fingerprint ${codeSpan(shortFingerprint(input.plan.fingerprint))}`
+    : '';
   out.push(`Commit ${codeSpan(input.headSha.slice(0, 7))}${plan}`);
   return out.join('\n');
 }
@@ -195,15 +236,18 @@ export function summaryBadges(s: PlanSummary, cost?: CostSection): string {
   parts.push(`🔁 **${s.redeploys}** redeploy${s.redeploys === 1 ? '' : 's'}`);
   parts.push(`⚠️ **${s.breaking}** breaking`);
   if (s.security) parts.push(`🛡️ **${s.security}** security`);
-  if (cost?.monthlyDeltaUsd !== undefined) parts.push(`💰 **${formatUsdDelta(cost.monthlyDeltaUsd).replace('$', '\\$')}**/month`); // a bare `$…$` pair is math on GitHub
+  if (cost?.monthlyDeltaUsd !== undefined)
+    parts.push(`💰 **${formatUsdDelta(cost.monthlyDeltaUsd).replace('$', '\\$')}**/month`); // a bare `$…$` pair is math on GitHub
   return parts.join(' · ');
 }
-
 
 function issuesSection(issues: ValidationIssue[]): string {
   if (issues.length === 0) return '';
   const errors = issues.filter((i) => i.severity === 'error').length;
-  const title = errors > 0 ? `### ❌ ${errors} validation error${errors === 1 ? '' : 's'}` : `### ⚠️ ${issues.length} warning${issues.length === 1 ? '' : 's'}`;
+  const title =
+    errors > 0
+      ? `### ❌ ${errors} validation error${errors === 1 ? '' : 's'}`
+      : `### ⚠️ ${issues.length} warning${issues.length === 1 ? '' : 's'}`;
   const rows = issues.map((i) => {
     const where = codeSpan(`${i.location.file}:${i.location.line}:${i.location.column}`, { inTable: true });
     const hint = i.hint ? `<br>fix: ${escapeMarkdownText(i.hint)}` : '';
@@ -229,15 +273,31 @@ export function withCommentApprovals(
   if (start < 0 || end < start || !data.fingerprint) return { body, data };
   const progressAt = body.indexOf(PROGRESS_HEADING, start);
   const sectionEnd = progressAt > 0 && progressAt < end ? progressAt : end;
-  const section = approvalSection({ plan: { fingerprint: data.fingerprint } as Plan, desired: data.desired, approvals, approvalNotes: notes, requiredApprovals, headSha: data.headSha, issues: [] });
-  return { body: `${body.slice(0, start)}${section}\n\n${body.slice(sectionEnd, end)}${encodeCommentData(next)}\n`, data: next };
+  const section = approvalSection({
+    plan: { fingerprint: data.fingerprint } as Plan,
+    desired: data.desired,
+    approvals,
+    approvalNotes: notes,
+    requiredApprovals,
+    headSha: data.headSha,
+    issues: [],
+  });
+  return {
+    body: `${body.slice(0, start)}${section}\n\n${body.slice(sectionEnd, end)}${encodeCommentData(next)}\n`,
+    data: next,
+  };
 }
 
 /**
  * The comment with a new status and outcome note, the plan shown left as it was (the
  * Actions executor reports an apply's end without a plan in hand).
  */
-export function withCommentOutcome(body: string, data: CommentData, status: CommentStatus, outcome: ApplyOutcomeNote | undefined): { body: string; data: CommentData } {
+export function withCommentOutcome(
+  body: string,
+  data: CommentData,
+  status: CommentStatus,
+  outcome: ApplyOutcomeNote | undefined,
+): { body: string; data: CommentData } {
   const next: CommentData = { ...data, status };
   const lines = body.split('\n');
   const title = lines.findIndex((l) => l.startsWith('## apigw-sync · '));
@@ -247,7 +307,8 @@ export function withCommentOutcome(body: string, data: CommentData, status: Comm
   let text = lines.join('\n');
   const start = text.indexOf(OUTCOME_MARKER);
   const end = text.indexOf(OUTCOME_END);
-  if (start >= 0 && end > start) text = `${text.slice(0, start)}${text.slice(end + OUTCOME_END.length).replace(/^\n+/, '')}`;
+  if (start >= 0 && end > start)
+    text = `${text.slice(0, start)}${text.slice(end + OUTCOME_END.length).replace(/^\n+/, '')}`;
   const section = outcomeSection(outcome);
   if (section) {
     const after = lines.slice(0, commit + 1).join('\n').length;
@@ -273,17 +334,27 @@ function approvalSection(input: PlanCommentInput): string {
   const stale = input.approvals.filter((a) => !valid.includes(a));
   const who = valid.length ? `: ${valid.map((a) => codeSpan(a.login)).join(', ')}` : '';
   const state = input.desired ? ` (desired state ${codeSpan(shortFingerprint(input.desired.fingerprint))})` : '';
-  out.push(`Approvals for commit ${codeSpan(input.headSha.slice(0, 7))}${state}: **${valid.length} of ${input.requiredApprovals}**${who}`);
+  out.push(
+    `Approvals for commit ${codeSpan(input.headSha.slice(0, 7))}${state}: **${valid.length} of ${input.requiredApprovals}**${who}`,
+  );
   const notes = input.approvalNotes;
   if (notes?.notCounted.length) {
-    out.push('', `Not counted: ${notes.notCounted.map((n) => `${codeSpan(n.login)} (${escapeMarkdownText(n.reason)})`).join(', ')}`);
+    out.push(
+      '',
+      `Not counted: ${notes.notCounted.map((n) => `${codeSpan(n.login)} (${escapeMarkdownText(n.reason)})`).join(', ')}`,
+    );
   }
   if (notes?.codeownersMissing.length) {
-    const rows = notes.codeownersMissing.map((m) => `- ${m.owners.map((o) => codeSpan(o)).join(' or ')} for ${codeSpan(m.file)}`);
+    const rows = notes.codeownersMissing.map(
+      (m) => `- ${m.owners.map((o) => codeSpan(o)).join(' or ')} for ${codeSpan(m.file)}`,
+    );
     out.push('', 'Waiting for code owners (CODEOWNERS):', ...rows);
   }
   if (stale.length > 0) {
-    out.push('', `Stale (given for an earlier commit, no longer count): ${stale.map((a) => `${codeSpan(a.login)} on ${codeSpan(a.headSha ? a.headSha.slice(0, 7) : shortFingerprint(a.fingerprint ?? '?'))}`).join(', ')}`);
+    out.push(
+      '',
+      `Stale (given for an earlier commit, no longer count): ${stale.map((a) => `${codeSpan(a.login)} on ${codeSpan(a.headSha ? a.headSha.slice(0, 7) : shortFingerprint(a.fingerprint ?? '?'))}`).join(', ')}`,
+    );
   }
   out.push(
     '',
@@ -310,17 +381,25 @@ function outcomeSection(o: ApplyOutcomeNote | undefined): string {
     out.push('', lines.length > 1 ? ['```text', ...lines, '```'].join('\n') : escapeMarkdownText(lines[0]));
   }
   // The URL comes from GitHub's payload: only a plain https URL becomes a link.
-  if (o.link && /^https:\/\/[^\s()<>[\]]+$/.test(o.link.url)) out.push('', `[${escapeMarkdownText(o.link.label)}](${o.link.url})`);
+  if (o.link && /^https:\/\/[^\s()<>[\]]+$/.test(o.link.url))
+    out.push('', `[${escapeMarkdownText(o.link.label)}](${o.link.url})`);
   out.push(OUTCOME_END);
   return out.join('\n');
 }
 
-const PROGRESS_ICON: Record<ProgressState, string> = { queued: '⏳', in_progress: '🚀', success: '✅', failure: '❌', rolled_back: '↩️' };
+const PROGRESS_ICON: Record<ProgressState, string> = {
+  queued: '⏳',
+  in_progress: '🚀',
+  success: '✅',
+  failure: '❌',
+  rolled_back: '↩️',
+};
 
 function progressSection(progress: ApplyProgress[] | undefined): string {
   if (!progress?.length) return '';
   const rows = progress.map(
-    (p) => `| ${PROGRESS_ICON[p.state]} ${p.state.replace('_', ' ')} | ${escapeMarkdownText(p.apiKey)} | ${codeSpan(p.stage, { inTable: true })} | ${p.detail ? escapeMarkdownText(p.detail) : ''} |`,
+    (p) =>
+      `| ${PROGRESS_ICON[p.state]} ${p.state.replace('_', ' ')} | ${escapeMarkdownText(p.apiKey)} | ${codeSpan(p.stage, { inTable: true })} | ${p.detail ? escapeMarkdownText(p.detail) : ''} |`,
   );
   return [PROGRESS_HEADING, '', '| State | API | Stage | Detail |', '|---|---|---|---|', ...rows].join('\n');
 }
@@ -368,5 +447,8 @@ function fitTable(lines: string[], budget: number): string {
 }
 
 function join(parts: string[]): string {
-  return `${parts.filter((p) => p.trim() !== '').map((p) => p.trimEnd()).join('\n\n')}\n`;
+  return `${parts
+    .filter((p) => p.trim() !== '')
+    .map((p) => p.trimEnd())
+    .join('\n\n')}\n`;
 }

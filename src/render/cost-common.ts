@@ -7,7 +7,8 @@ import type { ApiKind } from '../model/api.js';
 export const KIND_WORD = { RestApi: 'REST', HttpApi: 'HTTP', WebSocketApi: 'WebSocket' } as const;
 
 export function kindLabel(l: ApiCostLine): string {
-  if (l.kindBefore && l.kindAfter && l.kindBefore !== l.kindAfter) return `${KIND_WORD[l.kindBefore]}→${KIND_WORD[l.kindAfter]}`;
+  if (l.kindBefore && l.kindAfter && l.kindBefore !== l.kindAfter)
+    return `${KIND_WORD[l.kindBefore]}→${KIND_WORD[l.kindAfter]}`;
   return KIND_WORD[(l.kindAfter ?? l.kindBefore)!];
 }
 
@@ -15,7 +16,9 @@ export function kindLabel(l: ApiCostLine): string {
 export function headline(r: CostReport): string {
   const { beforeUsd, afterUsd, deltaUsd, deltaPercent } = r.total;
   if (r.apis.every((l) => l.change === 'unchanged')) {
-    return afterUsd === null ? 'No API changes, so no cost change.' : `No API changes; monthly cost stays at ${formatUsd(afterUsd)}.`;
+    return afterUsd === null
+      ? 'No API changes, so no cost change.'
+      : `No API changes; monthly cost stays at ${formatUsd(afterUsd)}.`;
   }
   if (!r.regionKnown) return `Monthly cost: unknown (no price table for ${r.region}).`;
   if (deltaUsd === null) return 'Monthly cost change: unknown (part of it cannot be priced; see below).';
@@ -29,9 +32,15 @@ export function headline(r: CostReport): string {
 export function usagePhrase(u: Usage, kind?: ApiKind): string {
   const ws = kind === 'WebSocketApi';
   const size = ws
-    ? u.avgMessageKb === undefined ? '' : `, ${Math.round(u.avgMessageKb)} KB/message (declared)`
-    : u.avgResponseKb === undefined ? '' : `, ${Math.round(u.avgResponseKb)} KB/request (${u.avgResponseKbSource === 'declared' ? 'declared' : 'CloudWatch DataProcessed'})`;
-  const what = ws ? `${formatCount(u.monthlyRequests)} messages/mo and ${formatCount(u.monthlyConnections ?? 0)} connections/mo` : `${formatCount(u.monthlyRequests)} requests/mo`;
+    ? u.avgMessageKb === undefined
+      ? ''
+      : `, ${Math.round(u.avgMessageKb)} KB/message (declared)`
+    : u.avgResponseKb === undefined
+      ? ''
+      : `, ${Math.round(u.avgResponseKb)} KB/request (${u.avgResponseKbSource === 'declared' ? 'declared' : 'CloudWatch DataProcessed'})`;
+  const what = ws
+    ? `${formatCount(u.monthlyRequests)} messages/mo and ${formatCount(u.monthlyConnections ?? 0)} connections/mo`
+    : `${formatCount(u.monthlyRequests)} requests/mo`;
   const minutes = !ws
     ? ''
     : u.avgConnectionMinutes === undefined
@@ -53,7 +62,10 @@ export function usagePhrase(u: Usage, kind?: ApiKind): string {
 
 /** Changed lines first in key order; unchanged ones are summed into one row by the renderers. */
 export function splitLines(r: CostReport): { changed: ApiCostLine[]; unchanged: ApiCostLine[] } {
-  return { changed: r.apis.filter((l) => l.change !== 'unchanged'), unchanged: r.apis.filter((l) => l.change === 'unchanged') };
+  return {
+    changed: r.apis.filter((l) => l.change !== 'unchanged'),
+    unchanged: r.apis.filter((l) => l.change === 'unchanged'),
+  };
 }
 
 export function sumUsd(lines: ApiCostLine[], side: 'beforeUsd' | 'afterUsd'): number | null {

@@ -7,7 +7,16 @@
 import type { ApiCostLine, CostReport } from '../cost/delta.js';
 import type { TierDetail } from '../cost/estimate.js';
 import { formatCount, formatUsd } from '../cost/money.js';
-import { bandLabel, headline, kindLabel, sideAmount, splitLines, sumUsd, unknownReasons, usagePhrase } from './cost-common.js';
+import {
+  bandLabel,
+  headline,
+  kindLabel,
+  sideAmount,
+  splitLines,
+  sumUsd,
+  unknownReasons,
+  usagePhrase,
+} from './cost-common.js';
 import { codeSpan, escapeHtml, escapeMarkdownText } from './escape.js';
 
 export interface CostMarkdownOptions {
@@ -16,7 +25,11 @@ export interface CostMarkdownOptions {
 }
 
 const SUP = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
-const superscript = (n: number) => String(n).split('').map((d) => SUP[Number(d)]).join('');
+const superscript = (n: number) =>
+  String(n)
+    .split('')
+    .map((d) => SUP[Number(d)])
+    .join('');
 
 /** A literal dollar sign: GitHub reads `$…$` pairs as math. */
 const dollars = (s: string) => s.replace(/\$/g, '\\$');
@@ -42,7 +55,12 @@ function gapsBlock(l: ApiCostLine): string[] {
   if (!l.httpGaps) return [];
   const saving = l.deltaUsd !== null && l.deltaUsd < 0 ? ` saves ${money(-l.deltaUsd)}/mo, but` : '';
   const items = l.httpGaps.map((g) => {
-    const use = g.inUse === true ? ' — **used by this API now**' : g.inUse === null ? ' — check: not visible in gateway-state' : '';
+    const use =
+      g.inUse === true
+        ? ' — **used by this API now**'
+        : g.inUse === null
+          ? ' — check: not visible in gateway-state'
+          : '';
     return `> - ${text(g.feature)}${use}`;
   });
   return [`> ⚖️ **${codeSpan(l.apiKey)} REST → HTTP**${saving} an HTTP API has no:`, ...items, ''];
@@ -50,16 +68,30 @@ function gapsBlock(l: ApiCostLine): string[] {
 
 function tierTable(kind: TierDetail['kind'], before: TierDetail | undefined, after: TierDetail | undefined): string[] {
   const detail = (after ?? before)!;
-  const label = kind === 'RestApi' ? 'REST requests' : kind === 'HttpApi' ? 'HTTP requests (billed in 512 KB steps)' : 'WebSocket messages (sent and received, billed in 32 KB steps)';
-  const out = [`**${label}**, ${text(detail.provenance.source)}, ${detail.provenance.date}`, '', '| Band | \\$/million | Before | After |', '|---|--:|--:|--:|'];
-  const used = (d: TierDetail | undefined, i: number) => (d?.bands[i] ? `${formatCount(d.bands[i].units)} → ${money(d.bands[i].usd)}` : '—');
+  const label =
+    kind === 'RestApi'
+      ? 'REST requests'
+      : kind === 'HttpApi'
+        ? 'HTTP requests (billed in 512 KB steps)'
+        : 'WebSocket messages (sent and received, billed in 32 KB steps)';
+  const out = [
+    `**${label}**, ${text(detail.provenance.source)}, ${detail.provenance.date}`,
+    '',
+    '| Band | \\$/million | Before | After |',
+    '|---|--:|--:|--:|',
+  ];
+  const used = (d: TierDetail | undefined, i: number) =>
+    d?.bands[i] ? `${formatCount(d.bands[i].units)} → ${money(d.bands[i].usd)}` : '—';
   const bands = Math.max(before?.bands.length ?? 0, after?.bands.length ?? 0);
   for (let i = 0; i < bands; i++) {
     const b = (after?.bands[i] ?? before?.bands[i])!;
     out.push(`| ${bandLabel(b.from, b.to)} | ${b.usdPerMillion.toFixed(2)} | ${used(before, i)} | ${used(after, i)} |`);
   }
   const unpriced = Math.max(before?.unpricedUnits ?? 0, after?.unpricedUnits ?? 0);
-  if (unpriced > 0) out.push(`| past the last known band | unknown | ${formatCount(before?.unpricedUnits ?? 0)} | ${formatCount(after?.unpricedUnits ?? 0)} |`);
+  if (unpriced > 0)
+    out.push(
+      `| past the last known band | unknown | ${formatCount(before?.unpricedUnits ?? 0)} | ${formatCount(after?.unpricedUnits ?? 0)} |`,
+    );
   return [...out, ''];
 }
 
@@ -75,7 +107,9 @@ function connectionTable(r: CostReport): string[] {
     '|---|--:|--:|--:|--:|',
   ];
   for (const [key, c] of rows) {
-    out.push(`| ${codeSpan(key, { inTable: true })} | ${formatCount(c.connections)} | ${c.avgMinutes ?? 'not declared'} | ${c.minutes === null ? 'unknown' : formatCount(c.minutes)} | ${money(c.usd)} |`);
+    out.push(
+      `| ${codeSpan(key, { inTable: true })} | ${formatCount(c.connections)} | ${c.avgMinutes ?? 'not declared'} | ${c.minutes === null ? 'unknown' : formatCount(c.minutes)} | ${money(c.usd)} |`,
+    );
   }
   return [...out, ''];
 }
@@ -86,8 +120,10 @@ function wafTable(r: CostReport): string[] {
   const arns = [...new Set(sides.flat().map((w) => w.webAclArn))].sort();
   if (!arns.length) return [];
   const p = r.after.waf ?? r.before.waf;
-  const prices = p ? `, ${text(p.source)}, ${p.date}: ${money(p.webAclUsdPerMonth)} per web ACL and ${money(p.ruleUsdPerMonth)} per rule a month, ${money(p.usdPerMillionRequests)} per million requests inspected` : ' (no prices for this region)';
-  const cell = (ws: typeof sides[number]) => {
+  const prices = p
+    ? `, ${text(p.source)}, ${p.date}: ${money(p.webAclUsdPerMonth)} per web ACL and ${money(p.ruleUsdPerMonth)} per rule a month, ${money(p.usdPerMillionRequests)} per million requests inspected`
+    : ' (no prices for this region)';
+  const cell = (ws: (typeof sides)[number]) => {
     if (!ws.length) return '—';
     const usd = ws.some((w) => w.monthlyUsd === null) ? null : ws.reduce((s, w) => s + w.monthlyUsd!, 0);
     return `${ws.map((w) => text(w.stage)).join(', ')}: ${formatCount(ws.reduce((s, w) => s + w.requests, 0))} requests → ${money(usd)}`;
@@ -103,7 +139,10 @@ function wafTable(r: CostReport): string[] {
 
 function detailsBlock(r: CostReport): string[] {
   const out = ['<details><summary>Tiers and prices used</summary>', ''];
-  out.push('Request tiers apply to the whole account in the region: the traffic of all APIs of a kind is tiered together, and each API pays its share.', '');
+  out.push(
+    'Request tiers apply to the whole account in the region: the traffic of all APIs of a kind is tiered together, and each API pays its share.',
+    '',
+  );
   for (const kind of ['RestApi', 'HttpApi', 'WebSocketApi'] as const) {
     const b = r.before.tiers.find((t) => t.kind === kind);
     const a = r.after.tiers.find((t) => t.kind === kind);
@@ -114,7 +153,10 @@ function detailsBlock(r: CostReport): string[] {
   const sizes = [...new Map(caches.map((c) => [c.sizeGb, c])).values()].sort((x, y) => x.sizeGb - y.sizeGb);
   if (sizes.length) {
     out.push('**REST cache** (730 hours a month)', '', '| Size | \\$/hour | \\$/month |', '|--:|--:|--:|');
-    for (const c of sizes) out.push(`| ${c.sizeGb} GB | ${c.usdPerHour === null ? 'unknown' : c.usdPerHour.toFixed(3)} | ${money(c.monthlyUsd)} |`);
+    for (const c of sizes)
+      out.push(
+        `| ${c.sizeGb} GB | ${c.usdPerHour === null ? 'unknown' : c.usdPerHour.toFixed(3)} | ${money(c.monthlyUsd)} |`,
+      );
     out.push('');
   }
   out.push(...wafTable(r));
@@ -145,14 +187,20 @@ export function renderCostMarkdown(report: CostReport, opts: CostMarkdownOptions
     const n = unchanged.length;
     const b = sumUsd(unchanged, 'beforeUsd');
     const a = sumUsd(unchanged, 'afterUsd');
-    out.push(`| _${n} unchanged API${n === 1 ? '' : 's'}_ | ${money(b)} | ${money(a)} | ${deltaCell(a === null || b === null ? null : a - b)} | |`);
+    out.push(
+      `| _${n} unchanged API${n === 1 ? '' : 's'}_ | ${money(b)} | ${money(a)} | ${deltaCell(a === null || b === null ? null : a - b)} | |`,
+    );
   }
   const t = report.total;
   out.push(`| **Total** | **${money(t.beforeUsd)}** | **${money(t.afterUsd)}** | ${deltaCell(t.deltaUsd)} | |`, '');
 
   if (changed.length) {
     out.push('<sub>Traffic used for each API (the same on both sides):</sub><br>');
-    changed.forEach((l, i) => out.push(`<sub>${superscript(i + 1)} ${codeSpan(l.apiKey)}: ${usagePhrase(l.usage, l.kindAfter ?? l.kindBefore)}</sub><br>`));
+    changed.forEach((l, i) =>
+      out.push(
+        `<sub>${superscript(i + 1)} ${codeSpan(l.apiKey)}: ${usagePhrase(l.usage, l.kindAfter ?? l.kindBefore)}</sub><br>`,
+      ),
+    );
     out.push('');
   }
 
@@ -163,5 +211,8 @@ export function renderCostMarkdown(report: CostReport, opts: CostMarkdownOptions
     out.push(`> [!NOTE]`, `> Not priced (nothing is guessed): ${unknown.map(text).join('; ')}.`, '');
   }
   out.push(...detailsBlock(report));
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }

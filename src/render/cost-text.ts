@@ -2,7 +2,16 @@
 import type { CostReport } from '../cost/delta.js';
 import { formatCount, formatUsd } from '../cost/money.js';
 import { textTable as table } from './text-table.js';
-import { bandLabel, headline, kindLabel, sideAmount, splitLines, sumUsd, unknownReasons, usagePhrase } from './cost-common.js';
+import {
+  bandLabel,
+  headline,
+  kindLabel,
+  sideAmount,
+  splitLines,
+  sumUsd,
+  unknownReasons,
+  usagePhrase,
+} from './cost-common.js';
 
 export function renderCostText(report: CostReport): string {
   const out = [`Cost impact per month (${report.region})`, '', headline(report), ''];
@@ -15,11 +24,24 @@ export function renderCostText(report: CostReport): string {
   }
   const { changed, unchanged } = splitLines(report);
   const rows = [['API', 'KIND', 'BEFORE', 'AFTER', 'DELTA']];
-  for (const l of changed) rows.push([l.apiKey, kindLabel(l), sideAmount(l, 'before'), sideAmount(l, 'after'), formatUsd(l.deltaUsd, { signed: true })]);
+  for (const l of changed)
+    rows.push([
+      l.apiKey,
+      kindLabel(l),
+      sideAmount(l, 'before'),
+      sideAmount(l, 'after'),
+      formatUsd(l.deltaUsd, { signed: true }),
+    ]);
   if (unchanged.length) {
     const b = sumUsd(unchanged, 'beforeUsd');
     const a = sumUsd(unchanged, 'afterUsd');
-    rows.push([`(${unchanged.length} unchanged)`, '', formatUsd(b), formatUsd(a), formatUsd(a === null || b === null ? null : a - b, { signed: true })]);
+    rows.push([
+      `(${unchanged.length} unchanged)`,
+      '',
+      formatUsd(b),
+      formatUsd(a),
+      formatUsd(a === null || b === null ? null : a - b, { signed: true }),
+    ]);
   }
   const t = report.total;
   rows.push(['TOTAL', '', formatUsd(t.beforeUsd), formatUsd(t.afterUsd), formatUsd(t.deltaUsd, { signed: true })]);
@@ -30,7 +52,9 @@ export function renderCostText(report: CostReport): string {
     for (const r of l.reasons) out.push(`  - ${r.text}`);
     out.push(`  traffic: ${usagePhrase(l.usage, l.kindAfter ?? l.kindBefore).replace(/`/g, '')}`);
     if (l.httpGaps) {
-      out.push(`  an HTTP API has no: ${l.httpGaps.map((g) => `${g.feature}${g.inUse === true ? ' (used now!)' : g.inUse === null ? ' (check)' : ''}`).join(', ')}`);
+      out.push(
+        `  an HTTP API has no: ${l.httpGaps.map((g) => `${g.feature}${g.inUse === true ? ' (used now!)' : g.inUse === null ? ' (check)' : ''}`).join(', ')}`,
+      );
     }
     out.push('');
   }
@@ -38,9 +62,16 @@ export function renderCostText(report: CostReport): string {
   if (report.regionKnown && unknown.length) out.push(`Not priced: ${unknown.join('; ')}.`, '');
 
   for (const d of report.after.tiers.length ? report.after.tiers : report.before.tiers) {
-    const bands = d.bands.map((b) => `${bandLabel(b.from, b.to)} @ $${b.usdPerMillion.toFixed(2)}/M: ${formatCount(b.units)}`).join(', ');
-    out.push(`${d.kind === 'RestApi' ? 'REST' : d.kind === 'HttpApi' ? 'HTTP' : 'WebSocket message'} tiers after (account-wide): ${bands || 'no traffic'}`);
+    const bands = d.bands
+      .map((b) => `${bandLabel(b.from, b.to)} @ $${b.usdPerMillion.toFixed(2)}/M: ${formatCount(b.units)}`)
+      .join(', ');
+    out.push(
+      `${d.kind === 'RestApi' ? 'REST' : d.kind === 'HttpApi' ? 'HTTP' : 'WebSocket message'} tiers after (account-wide): ${bands || 'no traffic'}`,
+    );
   }
   for (const p of report.priceRows) out.push(`prices: ${p.region} ${p.date} — ${p.source}`);
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }

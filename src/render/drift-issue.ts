@@ -57,7 +57,11 @@ export function renderDriftIssue(input: DriftIssueInput): { title: string; body:
   const rows = driftRows(input.report, { apiKeys: [input.apiKey] });
   const name = input.apiName ?? input.apiKey;
   const body = [
-    encodeDriftMarker({ apiKey: input.apiKey, ...(input.environment ? { environment: input.environment } : {}), firstSeen: input.firstSeen }),
+    encodeDriftMarker({
+      apiKey: input.apiKey,
+      ...(input.environment ? { environment: input.environment } : {}),
+      firstSeen: input.firstSeen,
+    }),
     `## Drift in ${codeSpan(input.apiKey)} (${input.environment ? `environment ${codeSpan(input.environment)}, ` : ''}${codeSpan(input.report.region)})`,
     '',
     `Someone or something changed this API in AWS outside apigw-sync. First seen **${input.firstSeen}**, still there at ${input.seenAt}${input.runUrl ? ` ([run](${input.runUrl}))` : ''}.`,

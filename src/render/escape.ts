@@ -5,7 +5,14 @@
  * notifications (`@team`), no cross-references (`#123`).
  */
 
-const TEXT_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '@': '&#64;', '#': '&#35;', '"': '&quot;' };
+const TEXT_ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '@': '&#64;',
+  '#': '&#35;',
+  '"': '&quot;',
+};
 
 /** Plain text inside a paragraph, heading or table cell. One pass, so no escape is escaped twice. */
 export function escapeMarkdownText(s: string): string {

@@ -33,9 +33,11 @@ const USER_MAPS = new Set([...userKeyedFields(), 'tags', 'headers', 'stageVariab
 /** Model fields that stand for a secret (an API key value's hash): masked whatever their value looks like. */
 const SENSITIVE_FIELDS = sensitiveFields();
 
-const SENSITIVE_NAME = /passw(or)?d|passphrase|(^|[^a-z])pwd|secret|token|api[-_.]?key|authori[sz]ation|credential|private|access[-_.]?key|signature|cookie/i;
+const SENSITIVE_NAME =
+  /passw(or)?d|passphrase|(^|[^a-z])pwd|secret|token|api[-_.]?key|authori[sz]ation|credential|private|access[-_.]?key|signature|cookie/i;
 
-const REFERENCE = /^(method\.request\.|method\.response\.|integration\.response\.|context\.|stageVariables\.|\$request\.|\$context\.|\$stageVariables\.)/;
+const REFERENCE =
+  /^(method\.request\.|method\.response\.|integration\.response\.|context\.|stageVariables\.|\$request\.|\$context\.|\$stageVariables\.)/;
 
 const SECRET_VALUES: RegExp[] = [
   /\b(AKIA|ASIA|AROA|AIDA)[0-9A-Z]{16}\b/,
@@ -74,7 +76,8 @@ function maskNamed(v: unknown): unknown {
   if (typeof v === 'boolean' || v === undefined || v === null) return v;
   if (typeof v === 'string' && REFERENCE.test(v)) return v;
   if (Array.isArray(v)) return v.map(maskNamed);
-  if (typeof v === 'object') return Object.fromEntries(Object.keys(v as object).map((k) => [k, maskNamed((v as Record<string, unknown>)[k])]));
+  if (typeof v === 'object')
+    return Object.fromEntries(Object.keys(v as object).map((k) => [k, maskNamed((v as Record<string, unknown>)[k])]));
   return MASK;
 }
 
@@ -99,7 +102,8 @@ function maskField(f: FieldChange, opts: MaskOptions, rootIsUserMap: boolean): F
   const keys = splitPath(f.path);
   const named = keys.some((k, i) => (i === 0 ? rootIsUserMap : USER_MAPS.has(keys[i - 1])) && isSensitiveName(k, opts));
   const secret = !rootIsUserMap && SENSITIVE_FIELDS.has(keys[0]);
-  const one = (v: unknown) => (secret ? (v === undefined ? v : MASK) : named ? maskNamed(maskValue(v, opts)) : maskValue(v, opts));
+  const one = (v: unknown) =>
+    secret ? (v === undefined ? v : MASK) : named ? maskNamed(maskValue(v, opts)) : maskValue(v, opts);
   const out: FieldChange = { path: f.path };
   if ('before' in f) out.before = one(f.before);
   if ('after' in f) out.after = one(f.after);
@@ -117,13 +121,19 @@ export function maskChange(c: Change, opts: MaskOptions = {}): Change {
 export function maskPlan(plan: Plan): Plan {
   return {
     ...plan,
-    steps: plan.steps.map((s) => ({ ...s, change: maskChange(s.change, { secretNames: plan.secrets?.[s.change.apiKey] }) })),
+    steps: plan.steps.map((s) => ({
+      ...s,
+      change: maskChange(s.change, { secretNames: plan.secrets?.[s.change.apiKey] }),
+    })),
   };
 }
 
 export function maskDrift(report: DriftReport): DriftReport {
   return {
     ...report,
-    items: report.items.map((i) => ({ ...i, change: maskChange(i.change, { secretNames: report.secrets?.[i.apiKey] }) })),
+    items: report.items.map((i) => ({
+      ...i,
+      change: maskChange(i.change, { secretNames: report.secrets?.[i.apiKey] }),
+    })),
   };
 }

@@ -31,17 +31,34 @@ export function renderOfflinePlan(input: OfflinePlanInput): string {
   );
   if (input.issues.length) {
     out.push('| | Where | Problem |', '|---|---|---|');
-    for (const i of input.issues) out.push(`| ${i.severity === 'error' ? '❌' : '⚠️'} | ${codeSpan(`${i.location.file}:${i.location.line}:${i.location.column}`, { inTable: true })} | ${escapeMarkdownText(i.message)}${i.hint ? `<br>fix: ${escapeMarkdownText(i.hint)}` : ''} |`);
+    for (const i of input.issues)
+      out.push(
+        `| ${i.severity === 'error' ? '❌' : '⚠️'} | ${codeSpan(`${i.location.file}:${i.location.line}:${i.location.column}`, { inTable: true })} | ${escapeMarkdownText(i.message)}${i.hint ? `<br>fix: ${escapeMarkdownText(i.hint)}` : ''} |`,
+      );
     out.push('');
   }
   if (input.desired) {
-    out.push(`Desired state ${codeSpan(shortFingerprint(input.desired.fingerprint))} · region ${codeSpan(input.desired.region)} · ${input.apis.length} API${input.apis.length === 1 ? '' : 's'}`, '');
+    out.push(
+      `Desired state ${codeSpan(shortFingerprint(input.desired.fingerprint))} · region ${codeSpan(input.desired.region)} · ${input.apis.length} API${input.apis.length === 1 ? '' : 's'}`,
+      '',
+    );
     if (input.apis.length) {
       out.push('| API | Kind | Name | Routes | Stages |', '|---|---|---|---|---|');
-      for (const a of input.apis) out.push(`| ${escapeMarkdownText(a.key)} | ${KIND[a.kind] ?? escapeMarkdownText(a.kind)} | ${escapeMarkdownText(a.name)} | ${a.routes} | ${a.stages.map((s) => codeSpan(s, { inTable: true })).join(', ')} |`);
+      for (const a of input.apis)
+        out.push(
+          `| ${escapeMarkdownText(a.key)} | ${KIND[a.kind] ?? escapeMarkdownText(a.kind)} | ${escapeMarkdownText(a.name)} | ${a.routes} | ${a.stages.map((s) => codeSpan(s, { inTable: true })).join(', ')} |`,
+        );
       out.push('');
     }
   }
-  if (input.cost?.markdown) out.push('<details><summary>Monthly cost of the declared state (price table, declared usage)</summary>', '', input.cost.markdown.trim(), '', '</details>', '');
+  if (input.cost?.markdown)
+    out.push(
+      '<details><summary>Monthly cost of the declared state (price table, declared usage)</summary>',
+      '',
+      input.cost.markdown.trim(),
+      '',
+      '</details>',
+      '',
+    );
   return `${out.join('\n').trimEnd()}\n`;
 }

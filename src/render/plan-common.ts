@@ -10,12 +10,19 @@ import { MASK } from './mask.js';
 import { ACCOUNT_KINDS, KINDS, kindOf } from '../kinds/registry.js';
 import { ACCOUNT_KEY } from '../model/account.js';
 
-export const KIND_LABEL: Record<ApiKind, string> = { RestApi: 'REST API', HttpApi: 'HTTP API', WebSocketApi: 'WebSocket API' };
+export const KIND_LABEL: Record<ApiKind, string> = {
+  RestApi: 'REST API',
+  HttpApi: 'HTTP API',
+  WebSocketApi: 'WebSocket API',
+};
 
 export const SYMBOL: Record<ChangeAction | 'replace', string> = { create: '+', update: '~', delete: '-', replace: '±' };
 
 /** How people call each kind ("request validator"), from the registry. */
-export const TARGET_LABEL = Object.fromEntries([...KINDS, ...ACCOUNT_KINDS].map((k) => [k.target, k.label])) as Record<ChangeTarget, string>;
+export const TARGET_LABEL = Object.fromEntries([...KINDS, ...ACCOUNT_KINDS].map((k) => [k.target, k.label])) as Record<
+  ChangeTarget,
+  string
+>;
 
 /** The account-scope group's name where an API's key would stand. */
 export const ACCOUNT_GROUP_NAME = 'account';
@@ -77,7 +84,17 @@ export function groupByApi(changes: Change[]): ApiGroup[] {
   for (const c of changes) {
     let g = groups.get(c.apiKey);
     if (!g) {
-      g = { apiKey: c.apiKey, apiKind: c.apiKind, action: 'update', apiLevel: [], definitions: [], stages: [], routes: [], other: [], all: [] };
+      g = {
+        apiKey: c.apiKey,
+        apiKind: c.apiKind,
+        action: 'update',
+        apiLevel: [],
+        definitions: [],
+        stages: [],
+        routes: [],
+        other: [],
+        all: [],
+      };
       groups.set(c.apiKey, g);
     }
     g.all.push(c);
@@ -103,10 +120,15 @@ export function groupByApi(changes: Change[]): ApiGroup[] {
     g.action = created && deleted ? 'replace' : created ? 'create' : deleted ? 'delete' : 'update';
     if (created) g.apiKind = created.apiKind;
     g.apiLevel.sort((a, b) => (a.target === b.target ? (a.action === 'delete' ? -1 : 1) : a.target === 'api' ? -1 : 1));
-    g.definitions.sort((a, b) => DEFINITION_ORDER.indexOf(a.target) - DEFINITION_ORDER.indexOf(b.target) || a.name.localeCompare(b.name));
+    g.definitions.sort(
+      (a, b) => DEFINITION_ORDER.indexOf(a.target) - DEFINITION_ORDER.indexOf(b.target) || a.name.localeCompare(b.name),
+    );
     g.stages.sort((a, b) => a.name.localeCompare(b.name));
     // The account group: kind by kind in registry order, then by name.
-    if (isAccountGroup(g)) g.other.sort((a, b) => ACCOUNT_ORDER.indexOf(a.target) - ACCOUNT_ORDER.indexOf(b.target) || a.name.localeCompare(b.name));
+    if (isAccountGroup(g))
+      g.other.sort(
+        (a, b) => ACCOUNT_ORDER.indexOf(a.target) - ACCOUNT_ORDER.indexOf(b.target) || a.name.localeCompare(b.name),
+      );
     g.routes.sort((a, b) => compareRouteKeys(a.key, b.key));
   }
   return [...groups.values()].sort((a, b) => (a.apiKey < b.apiKey ? -1 : a.apiKey > b.apiKey ? 1 : 0));
@@ -123,7 +145,7 @@ export function routeGroupChanges(r: RouteGroup): Change[] {
 
 /** `route response $default`, `integration responses $default, /4\d\d/`: a WebSocket route's responses change in one phrase. */
 export function responsesPhrase(c: Change): string {
-  const keys = Object.keys(((c.after ?? c.before) ?? {}) as object);
+  const keys = Object.keys((c.after ?? c.before ?? {}) as object);
   return `${TARGET_LABEL[c.target]}${keys.length === 1 ? '' : 's'} ${keys.join(', ')}`;
 }
 
@@ -156,12 +178,16 @@ export function adoptionNote(plan: Pick<Plan, 'adopt' | 'owner' | 'adoptAccount'
   const notes: string[] = [];
   if (plan.adopt?.length) {
     const n = plan.adopt.length;
-    notes.push(`Adopts ${n} API${n === 1 ? '' : 's'} that carr${n === 1 ? 'ies' : 'y'} no owner id yet (managed before owners existed, or imported): ${plan.adopt.join(', ')}; apply tags ${n === 1 ? 'it' : 'them'} apigw-sync:owner=${plan.owner}.`);
+    notes.push(
+      `Adopts ${n} API${n === 1 ? '' : 's'} that carr${n === 1 ? 'ies' : 'y'} no owner id yet (managed before owners existed, or imported): ${plan.adopt.join(', ')}; apply tags ${n === 1 ? 'it' : 'them'} apigw-sync:owner=${plan.owner}.`,
+    );
   }
   if (plan.adoptAccount?.length) {
     const n = plan.adoptAccount.length;
     const names = plan.adoptAccount.map((r) => `${TARGET_LABEL[r.target]} ${r.key}`).join(', ');
-    notes.push(`Adopts ${n} account record${n === 1 ? '' : 's'} gateway-state names that carr${n === 1 ? 'ies' : 'y'} no owner id yet: ${names}; apply tags ${n === 1 ? 'it' : 'them'} apigw-sync:owner=${plan.owner}.`);
+    notes.push(
+      `Adopts ${n} account record${n === 1 ? '' : 's'} gateway-state names that carr${n === 1 ? 'ies' : 'y'} no owner id yet: ${names}; apply tags ${n === 1 ? 'it' : 'them'} apigw-sync:owner=${plan.owner}.`,
+    );
   }
   return notes.length ? notes.join(' ') : undefined;
 }

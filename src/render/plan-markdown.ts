@@ -46,9 +46,25 @@ export interface PlanMarkdownOptions {
   mermaidMaxRoutes?: number;
 }
 
-export const ACTION_ICON: Record<keyof typeof SYMBOL, string> = { create: '🟢', update: '🟡', delete: '🔴', replace: '🟣' };
-export const ACTION_WORD: Record<keyof typeof SYMBOL, string> = { create: 'add', update: 'change', delete: 'destroy', replace: 'replace' };
-const BADGE = { redeploy: '`🔁 redeploy`', BREAKING: '**`⚠️ breaking`**', security: '**`🛡️ security`**', 'moves traffic': '**`🔀 moves traffic`**', destroy: '`🗑️ destroy`' } as const;
+export const ACTION_ICON: Record<keyof typeof SYMBOL, string> = {
+  create: '🟢',
+  update: '🟡',
+  delete: '🔴',
+  replace: '🟣',
+};
+export const ACTION_WORD: Record<keyof typeof SYMBOL, string> = {
+  create: 'add',
+  update: 'change',
+  delete: 'destroy',
+  replace: 'replace',
+};
+const BADGE = {
+  redeploy: '`🔁 redeploy`',
+  BREAKING: '**`⚠️ breaking`**',
+  security: '**`🛡️ security`**',
+  'moves traffic': '**`🔀 moves traffic`**',
+  destroy: '`🗑️ destroy`',
+} as const;
 
 export function renderPlanMarkdown(plan: Plan, opts: PlanMarkdownOptions = {}): string {
   const masked = maskPlan(plan);
@@ -58,19 +74,40 @@ export function renderPlanMarkdown(plan: Plan, opts: PlanMarkdownOptions = {}): 
   const adopted = adoption ? `> [!NOTE]\n> ${escapeMarkdownText(adoption)}\n\n` : '';
   if (masked.steps.length === 0) return `${heading}\n\n✅ **${NO_CHANGES}**\n\n${adopted}${meta}\n`;
 
-  const out = [heading, '', `**${summaryLine(masked.summary, masked.steps.map((x) => x.change))}**`, '', ...(adoption ? [adopted.trimEnd(), ''] : []), meta, ''];
-  for (const g of groupByApi(masked.steps.map((s) => s.change))) out.push(...apiSection(g, masked.deployments[g.apiKey] ?? [], opts), '');
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  const out = [
+    heading,
+    '',
+    `**${summaryLine(
+      masked.summary,
+      masked.steps.map((x) => x.change),
+    )}**`,
+    '',
+    ...(adoption ? [adopted.trimEnd(), ''] : []),
+    meta,
+    '',
+  ];
+  for (const g of groupByApi(masked.steps.map((s) => s.change)))
+    out.push(...apiSection(g, masked.deployments[g.apiKey] ?? [], opts), '');
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }
 
 function apiSection(g: ApiGroup, deployStages: string[], opts: PlanMarkdownOptions): string[] {
   const counts = countActions(g.all);
   const title = groupTitle(g);
-  const out = [`#### ${ACTION_ICON[g.action]} ${escapeMarkdownText(title.name)} · ${escapeMarkdownText(title.kind)}`, ''];
+  const out = [
+    `#### ${ACTION_ICON[g.action]} ${escapeMarkdownText(title.name)} · ${escapeMarkdownText(title.kind)}`,
+    '',
+  ];
   const facts = [counts];
   if (deployStages.length > 0) {
     // A WebSocket stage cannot split traffic: say so where the redeploy is announced.
-    const how = g.apiKind === 'WebSocketApi' ? ' (no canary: a WebSocket stage cannot split traffic, so with a rollout policy the new deployment takes the whole stage and is baked, then kept or switched back)' : '';
+    const how =
+      g.apiKind === 'WebSocketApi'
+        ? ' (no canary: a WebSocket stage cannot split traffic, so with a rollout policy the new deployment takes the whole stage and is baked, then kept or switched back)'
+        : '';
     facts.push(`🔁 new deployment for ${deployStages.map((s) => codeSpan(s)).join(', ')}${how}`);
   }
   out.push(facts.join(' · '), '');
@@ -82,7 +119,11 @@ function apiSection(g: ApiGroup, deployStages: string[], opts: PlanMarkdownOptio
   const diff = diffLines(g);
   if (diff.length > 0) {
     const block = [codeBlock(diff.join('\n'), 'diff')];
-    out.push(...fold(block, diff.length > (opts.foldDiffLinesAbove ?? 20), `Field changes (${diff.length} lines)`, { always: false }));
+    out.push(
+      ...fold(block, diff.length > (opts.foldDiffLinesAbove ?? 20), `Field changes (${diff.length} lines)`, {
+        always: false,
+      }),
+    );
   }
 
   const map = routeMap(g, opts);
@@ -101,7 +142,9 @@ function countActions(cs: Change[]): string {
 }
 
 function badges(cs: Change[]): string {
-  return mergedFlagWords(cs).map((w) => BADGE[w]).join(' ');
+  return mergedFlagWords(cs)
+    .map((w) => BADGE[w])
+    .join(' ');
 }
 
 function reasonsCell(cs: Change[]): string[] {
@@ -117,21 +160,32 @@ function changedPaths(c: Change): string {
 
 function whatChanges(c: Change): string[] {
   if (c.action === 'update') return [changedPaths(c)];
-  if (c.action === 'create') return createFacts(c).slice(0, 3).map((f) => codeSpan(f, { inTable: true }));
+  if (c.action === 'create')
+    return createFacts(c)
+      .slice(0, 3)
+      .map((f) => codeSpan(f, { inTable: true }));
   return ['removed'];
 }
 
 function tableRows(g: ApiGroup): string[] {
   const rows: string[] = [];
   const row = (action: keyof typeof SYMBOL, target: string, name: string, what: string[], flags: string) =>
-    rows.push(`| ${ACTION_ICON[action]} ${ACTION_WORD[action]} | ${target} | ${name} | ${what.filter(Boolean).join('<br>') || '—'} | ${flags || ' '} |`);
+    rows.push(
+      `| ${ACTION_ICON[action]} ${ACTION_WORD[action]} | ${target} | ${name} | ${what.filter(Boolean).join('<br>') || '—'} | ${flags || ' '} |`,
+    );
   for (const c of [...g.apiLevel, ...g.definitions, ...g.stages, ...g.other]) {
     const name = c.target === 'tags' ? '—' : codeSpan(c.name, { inTable: true });
     row(c.action, TARGET_LABEL[c.target], name, [...whatChanges(c), ...reasonsCell([c])], badges([c]));
   }
   for (const r of g.routes) {
     const cs = routeGroupChanges(r);
-    row(routeGroupAction(r), 'route', codeSpan(r.key, { inTable: true }), [...routeWhat(r), ...reasonsCell(cs)], badges(cs));
+    row(
+      routeGroupAction(r),
+      'route',
+      codeSpan(r.key, { inTable: true }),
+      [...routeWhat(r), ...reasonsCell(cs)],
+      badges(cs),
+    );
   }
   return rows;
 }
@@ -141,17 +195,26 @@ function routeWhat(r: RouteGroup): string[] {
   if (action === 'create') {
     const phrase = integrationPhrase(r.integration);
     const responses = (r.responses ?? []).map((c) => escapeMarkdownText(responsesPhrase(c)));
-    return [...(r.route ? whatChanges(r.route) : []), phrase ? `→ ${codeSpan(phrase, { inTable: true })}` : '', ...responses];
+    return [
+      ...(r.route ? whatChanges(r.route) : []),
+      phrase ? `→ ${codeSpan(phrase, { inTable: true })}` : '',
+      ...responses,
+    ];
   }
-  if (action === 'delete') return [r.responses?.length ? 'removed, with its integration and responses' : 'removed, with its integration'];
+  if (action === 'delete')
+    return [r.responses?.length ? 'removed, with its integration and responses' : 'removed, with its integration'];
   const out: string[] = [];
   const before = r.route?.before as { method?: string; path?: string } | undefined;
   if (r.route && before?.path !== (r.route.after as { path?: string }).path) {
     out.push(`renamed from ${codeSpan(`${before?.method} ${before?.path}`, { inTable: true })}`);
   }
   if (r.route) out.push(changedPaths(r.route));
-  if (r.integration) out.push(`integration: ${r.integration.action === 'update' ? changedPaths(r.integration) : r.integration.action}`);
-  for (const c of r.responses ?? []) out.push(`${escapeMarkdownText(responsesPhrase(c))}: ${c.action === 'update' ? changedPaths(c) : ACTION_WORD[c.action]}`);
+  if (r.integration)
+    out.push(`integration: ${r.integration.action === 'update' ? changedPaths(r.integration) : r.integration.action}`);
+  for (const c of r.responses ?? [])
+    out.push(
+      `${escapeMarkdownText(responsesPhrase(c))}: ${c.action === 'update' ? changedPaths(c) : ACTION_WORD[c.action]}`,
+    );
   return out;
 }
 
@@ -163,14 +226,18 @@ function diffLines(g: ApiGroup): string[] {
     lines.push(`@@ ${title} @@`);
     for (const f of c.fields) {
       if (isMultilineField(f.before, f.after)) {
-        lines.push(`  ${f.path}:`, ...multilineDiff(f.before, f.after).map((l) => (l.startsWith(' ') ? ` ${l}` : `${l[0]}   ${l.slice(2)}`)));
+        lines.push(
+          `  ${f.path}:`,
+          ...multilineDiff(f.before, f.after).map((l) => (l.startsWith(' ') ? ` ${l}` : `${l[0]}   ${l.slice(2)}`)),
+        );
         continue;
       }
       if (f.before !== undefined) lines.push(`- ${f.path}: ${formatValue(f.before, { max: 120 })}`);
       if (f.after !== undefined) lines.push(`+ ${f.path}: ${formatValue(f.after, { max: 120 })}`);
     }
   };
-  for (const c of [...g.apiLevel, ...g.definitions, ...g.stages, ...g.other]) add(c.target === 'tags' ? 'tags' : `${TARGET_LABEL[c.target]} ${c.name}`, c);
+  for (const c of [...g.apiLevel, ...g.definitions, ...g.stages, ...g.other])
+    add(c.target === 'tags' ? 'tags' : `${TARGET_LABEL[c.target]} ${c.name}`, c);
   for (const r of g.routes) {
     if (r.route) add(`route ${r.key}`, r.route);
     if (r.integration) add(`integration of ${r.key}`, r.integration);
@@ -204,7 +271,8 @@ function routeMap(g: ApiGroup, opts: PlanMarkdownOptions): string | undefined {
     }
     lines.push(`  ${gid} --> r${i}["${mermaidLabel(`${SYMBOL[action]} ${r.key}`)}"]:::${ACTION_WORD[action]}`);
   });
-  if (g.routes.length > max) lines.push(`  api --> more["${mermaidLabel(`… and ${g.routes.length - max} more changed routes`)}"]`);
+  if (g.routes.length > max)
+    lines.push(`  api --> more["${mermaidLabel(`… and ${g.routes.length - max} more changed routes`)}"]`);
   lines.push(
     '  classDef add fill:#dafbe1,stroke:#1a7f37,color:#116329',
     '  classDef change fill:#fff8c5,stroke:#9a6700,color:#7d4e00',

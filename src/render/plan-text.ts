@@ -43,25 +43,49 @@ export function renderPlanText(plan: Plan, opts: PlanTextOptions): string {
   const masked = terminalSafeDeep(maskPlan(plan));
   const head = st.dim(`apigw-sync plan · ${plan.region} · fingerprint ${shortFingerprint(plan.fingerprint)}`);
   const adoption = adoptionNote(plan);
-  if (masked.steps.length === 0) return `${head}\n\n${st.green(NO_CHANGES)}\n${adoption ? `\n${st.yellow(adoption)}\n` : ''}`;
+  if (masked.steps.length === 0)
+    return `${head}\n\n${st.green(NO_CHANGES)}\n${adoption ? `\n${st.yellow(adoption)}\n` : ''}`;
 
   const out: string[] = [head, '', 'apigw-sync will perform the following actions:', ''];
   for (const g of groupByApi(masked.steps.map((s) => s.change))) {
     out.push(...renderApi(g, masked.deployments[g.apiKey] ?? [], st), '');
   }
   if (adoption) out.push(st.yellow(adoption), '');
-  out.push(st.bold(summaryLine(masked.summary, masked.steps.map((x) => x.change))));
+  out.push(
+    st.bold(
+      summaryLine(
+        masked.summary,
+        masked.steps.map((x) => x.change),
+      ),
+    ),
+  );
   return `${out.join('\n')}\n`;
 }
 
 function sym(action: keyof typeof SYMBOL, st: TextStyle): string {
   const s = SYMBOL[action];
-  return action === 'create' ? st.green(s) : action === 'delete' ? st.red(s) : action === 'update' ? st.yellow(s) : st.magenta(s);
+  return action === 'create'
+    ? st.green(s)
+    : action === 'delete'
+      ? st.red(s)
+      : action === 'update'
+        ? st.yellow(s)
+        : st.magenta(s);
 }
 
 function flags(words: ReturnType<typeof mergedFlagWords>, st: TextStyle): string {
   if (words.length === 0) return '';
-  const shown = words.map((w) => (w === 'BREAKING' ? st.bold(st.red(`[${w}]`)) : w === 'security' ? st.bold(st.yellow(`[${w}]`)) : w === 'destroy' ? st.red(`[${w}]`) : w === 'moves traffic' ? st.bold(st.magenta(`[${w}]`)) : st.cyan(`[${w}]`)));
+  const shown = words.map((w) =>
+    w === 'BREAKING'
+      ? st.bold(st.red(`[${w}]`))
+      : w === 'security'
+        ? st.bold(st.yellow(`[${w}]`))
+        : w === 'destroy'
+          ? st.red(`[${w}]`)
+          : w === 'moves traffic'
+            ? st.bold(st.magenta(`[${w}]`))
+            : st.cyan(`[${w}]`),
+  );
   return `  ${shown.join(' ')}`;
 }
 
@@ -71,7 +95,9 @@ function renderApi(g: ApiGroup, deployStages: string[], st: TextStyle): string[]
   for (const c of [...g.apiLevel, ...g.definitions, ...g.stages, ...g.other]) lines.push(...renderChange(c, 1, st));
   for (const r of g.routes) lines.push(...renderRoute(r, st));
   if (deployStages.length > 0) {
-    lines.push(`${INDENT}${sym('replace', st)} deployment: ${deployStages.join(', ')} ${st.dim('(new deployment after the steps above)')}`);
+    lines.push(
+      `${INDENT}${sym('replace', st)} deployment: ${deployStages.join(', ')} ${st.dim('(new deployment after the steps above)')}`,
+    );
   }
   return lines;
 }
@@ -114,9 +140,11 @@ export function fieldLine(f: FieldChange, st: TextStyle): string {
 function renderRoute(r: RouteGroup, st: TextStyle): string[] {
   const action = routeGroupAction(r);
   const words = mergedFlagWords(routeGroupChanges(r));
-  const renamedFrom = (r.route?.before as { method?: string; path?: string } | undefined);
+  const renamedFrom = r.route?.before as { method?: string; path?: string } | undefined;
   const rename =
-    r.route?.action === 'update' && renamedFrom?.path !== undefined && renamedFrom.path !== (r.route.after as { path: string }).path
+    r.route?.action === 'update' &&
+    renamedFrom?.path !== undefined &&
+    renamedFrom.path !== (r.route.after as { path: string }).path
       ? st.dim(` (renamed from ${renamedFrom.method} ${renamedFrom.path})`)
       : '';
   const lines = [`${INDENT}${sym(action, st)} route ${r.key}${rename}${flags(words, st)}`];
@@ -130,7 +158,10 @@ function renderRoute(r: RouteGroup, st: TextStyle): string[] {
   }
   if (action === 'delete') {
     if (r.route) lines.push(...details(r.route, 2, st));
-    if (r.integration) lines.push(`${pad}${st.dim(r.responses?.length ? 'with its integration and responses' : 'with its integration')}`);
+    if (r.integration)
+      lines.push(
+        `${pad}${st.dim(r.responses?.length ? 'with its integration and responses' : 'with its integration')}`,
+      );
     return lines;
   }
   if (r.route) lines.push(...details(r.route, 2, st));

@@ -23,7 +23,11 @@ export function renderProposalBody(x: ProposalBodyInput): string {
   const { check, rows, gateway, source } = x;
   const gwFile = `${gateway.path}/${check.entry.rel}`;
   const apiYaml = `${gateway.path}/apis/${check.apiKey}/api.yaml`;
-  const out: string[] = [PROPOSAL_MARKER, `### 📦 Service ${codeSpan(check.service)} → API ${codeSpan(check.apiKey)}`, ''];
+  const out: string[] = [
+    PROPOSAL_MARKER,
+    `### 📦 Service ${codeSpan(check.service)} → API ${codeSpan(check.apiKey)}`,
+    '',
+  ];
   out.push(`Proposed by ${sourceLine(source)}.`, '');
   out.push(
     `This pull request replaces ${codeSpan(gwFile)} — the ${codeSpan('openapi:')} entry of ${codeSpan(apiYaml)} that names service ${codeSpan(check.service)} — with the service's ${codeSpan(check.spec.displayPath)}. No other file changes.`,
@@ -42,15 +46,24 @@ export function renderProposalBody(x: ProposalBodyInput): string {
   const same = rows.filter((r) => r.status === 'unchanged');
   if (same.length) {
     out.push(`<details><summary>Unchanged routes (${same.length})</summary>`, '', '| Route | Operation |', '|---|---|');
-    for (const r of same) out.push(`| ${codeSpan(r.key, { inTable: true })} | ${r.operationName ? codeSpan(r.operationName, { inTable: true }) : ''} |`);
+    for (const r of same)
+      out.push(
+        `| ${codeSpan(r.key, { inTable: true })} | ${r.operationName ? codeSpan(r.operationName, { inTable: true }) : ''} |`,
+      );
     out.push('', '</details>', '');
   }
 
   const warnings = check.problems.filter((p) => p.severity === 'warning');
-  out.push(`✅ Checked against ${codeSpan(`${gateway.path}/apis/${check.apiKey}`)} on ${codeSpan(gateway.branch)} at ${codeSpan(gateway.commitSha.slice(0, 7))}: no route defined twice, no shared component defined differently, every authorizer one the API declares.`, '');
+  out.push(
+    `✅ Checked against ${codeSpan(`${gateway.path}/apis/${check.apiKey}`)} on ${codeSpan(gateway.branch)} at ${codeSpan(gateway.commitSha.slice(0, 7))}: no route defined twice, no shared component defined differently, every authorizer one the API declares.`,
+    '',
+  );
   if (warnings.length) out.push(...issueList(`Warnings (${warnings.length})`, warnings));
   if (check.preexisting.length) {
-    out.push(`⚠️ ${codeSpan(gateway.path)} already had ${check.preexisting.length} problem${check.preexisting.length === 1 ? '' : 's'} this change does not cause; they block the apply all the same.`, '');
+    out.push(
+      `⚠️ ${codeSpan(gateway.path)} already had ${check.preexisting.length} problem${check.preexisting.length === 1 ? '' : 's'} this change does not cause; they block the apply all the same.`,
+      '',
+    );
     out.push(...issueList('Problems already in the gateway', check.preexisting));
   }
   out.push(
@@ -68,7 +81,8 @@ function sourceLine(s: ProposalSource): string {
   if (s.repo && s.sha) parts.push(`[${label}](${server}/${encodeSlug(s.repo)}/commit/${encodeURIComponent(s.sha)})`);
   else if (s.repo) parts.push(`[${label}](${server}/${encodeSlug(s.repo)})`);
   else parts.push(label);
-  if (s.runUrl && /^https?:\/\//.test(s.runUrl)) parts.push(`[workflow run](${s.runUrl.replace(/[()\s]/g, encodeURIComponent)})`);
+  if (s.runUrl && /^https?:\/\//.test(s.runUrl))
+    parts.push(`[workflow run](${s.runUrl.replace(/[()\s]/g, encodeURIComponent)})`);
   return parts.join(' · ');
 }
 
@@ -82,9 +96,15 @@ function routeRow(r: ServiceRouteRow): string {
   return `| ${ROUTE_ICON[r.status]} ${ROUTE_WORD[r.status]} | ${codeSpan(r.key, { inTable: true })} | ${r.operationName ? codeSpan(r.operationName, { inTable: true }) : ''} | ${where}${note} |`;
 }
 
-function issueList(title: string, issues: Array<{ severity: string; message: string; location: { file: string; line: number; column: number } }>): string[] {
+function issueList(
+  title: string,
+  issues: Array<{ severity: string; message: string; location: { file: string; line: number; column: number } }>,
+): string[] {
   const out = [`<details><summary>${escapeHtml(title)}</summary>`, ''];
-  for (const i of issues) out.push(`- ${codeSpan(`${i.location.file}:${i.location.line}:${i.location.column}`)} ${escapeMarkdownText(i.message)}`);
+  for (const i of issues)
+    out.push(
+      `- ${codeSpan(`${i.location.file}:${i.location.line}:${i.location.column}`)} ${escapeMarkdownText(i.message)}`,
+    );
   out.push('', '</details>', '');
   return out;
 }

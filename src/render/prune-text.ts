@@ -13,8 +13,11 @@ export function renderPrunePreview(o: { report: DriftReport; owner: string; cand
   const out = [`apigw-sync drift --prune · ${o.report.region} · owner ${terminalSafe(o.owner)}`, ''];
   if (n === 0) out.push('Nothing to prune: every API of this owner has a folder in gateway-state.');
   else {
-    out.push(`${n} API${n === 1 ? ' carries' : 's carry'} this owner's id but no folder in gateway-state describes ${n === 1 ? 'it' : 'them'}; prune deletes ${n === 1 ? 'it' : 'them'}:`);
-    for (const a of o.candidates) out.push(`  - ${terminalSafe(a.name)} · ${KIND_LABEL[a.kind]} · id ${terminalSafe(a.apiId)}`);
+    out.push(
+      `${n} API${n === 1 ? ' carries' : 's carry'} this owner's id but no folder in gateway-state describes ${n === 1 ? 'it' : 'them'}; prune deletes ${n === 1 ? 'it' : 'them'}:`,
+    );
+    for (const a of o.candidates)
+      out.push(`  - ${terminalSafe(a.name)} · ${KIND_LABEL[a.kind]} · id ${terminalSafe(a.apiId)}`);
   }
   const kept = [
     [o.report.managedElsewhere?.length ?? 0, 'managed elsewhere (other owners)'],

@@ -24,7 +24,12 @@ export function renderResolvedState(i: ResolvedStateInput): string {
     doc.environment = env.name;
     doc.account = { ...env.account };
     const at = i.promotion?.indexOf(env.name) ?? -1;
-    if (at >= 0) doc.promotion = { position: `${at + 1} of ${i.promotion!.length} (${i.promotion!.join(' → ')})`, ...(at > 0 ? { after: i.promotion![at - 1] } : {}), ...env.gate };
+    if (at >= 0)
+      doc.promotion = {
+        position: `${at + 1} of ${i.promotion!.length} (${i.promotion!.join(' → ')})`,
+        ...(at > 0 ? { after: i.promotion![at - 1] } : {}),
+        ...env.gate,
+      };
     if (env.regions.length > 1) doc.regions = [...env.regions];
   }
   doc.region = model.region;
@@ -43,7 +48,9 @@ export function renderResolvedState(i: ResolvedStateInput): string {
     const records = Object.entries(model.account).filter(([, byName]) => Object.keys(byName as object).length > 0);
     if (records.length) doc.accountScope = maskValue(Object.fromEntries(records), { secretNames: [] });
   }
-  const title = env ? `environment ${env.name}, region ${model.region}` : `the base (no environment), region ${model.region || '(none)'}`;
+  const title = env
+    ? `environment ${env.name}, region ${model.region}`
+    : `the base (no environment), region ${model.region || '(none)'}`;
   const header = [
     `# apigw-sync render: ${i.dir} resolved for ${title}.`,
     '# What plan and apply compare with AWS; secrets masked. Not a file to edit: change the base or the overlay.',

@@ -26,7 +26,8 @@ export function alarmReadErrorText(action: AlarmReadErrorAction): string {
 export function renderRolloutEvent(e: RolloutEvent): string | undefined {
   switch (e.type) {
     case 'rollout.started': {
-      const how = e.kind === 'canary' ? `canary ${e.steps.map((s) => `${s}%`).join(' → ')}` : 'deploy and bake (100% at once)';
+      const how =
+        e.kind === 'canary' ? `canary ${e.steps.map((s) => `${s}%`).join(' → ')}` : 'deploy and bake (100% at once)';
       const lines = [`▶ ${e.target}: ${how}; new deployment ${e.deploymentId}, stable ${e.previousDeploymentId}`];
       lines.push(`  ${alarmReadErrorText(e.onAlarmReadError)}`);
       if (e.note) lines.push(`  note: ${e.note}`);
@@ -44,7 +45,12 @@ export function renderRolloutEvent(e: RolloutEvent): string | undefined {
       // The window is stated once: in the request count, unless the waiting reason already says it.
       const from = e.countedFrom && !e.waiting?.includes(' since ') ? ` since ${e.countedFrom.slice(11, 19)}Z` : '';
       // A deploy-and-bake has no canary: the whole stage's traffic is the new deployment's.
-      const counted = e.counts === 'stage-ws' ? `stage ${e.canaryRequests} connections + messages` : e.counts === 'stage' ? `stage ${e.canaryRequests} req` : `canary ${e.canaryRequests} req`;
+      const counted =
+        e.counts === 'stage-ws'
+          ? `stage ${e.canaryRequests} connections + messages`
+          : e.counts === 'stage'
+            ? `stage ${e.canaryRequests} req`
+            : `canary ${e.canaryRequests} req`;
       const requests = e.canaryRequests === undefined ? '' : ` · ${counted}${from}`;
       const waiting = e.waiting ? ` · ${e.waiting}` : '';
       return `  [${String(e.percent).padStart(3)}%] ${formatAlarms(e.alarms)}${requests}${waiting}`;

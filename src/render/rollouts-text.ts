@@ -25,7 +25,9 @@ export function formatAge(ms: number): string {
 function leaseText(r: RolloutStatus, now: number): string {
   if (r.lease === 'none' || r.leaseUntil === undefined) return 'none';
   if (r.lease === 'gone') return `driver gone: ${r.driverGone ?? 'it stopped'}`;
-  return r.lease === 'held' ? `held, ${formatAge(r.leaseUntil - now)} left` : `expired ${formatAge(now - r.leaseUntil)} ago`;
+  return r.lease === 'held'
+    ? `held, ${formatAge(r.leaseUntil - now)} left`
+    : `expired ${formatAge(now - r.leaseUntil)} ago`;
 }
 
 export function renderRolloutsText(list: { region: string; rollouts: RolloutStatus[] }, now: number): string {
@@ -33,17 +35,19 @@ export function renderRolloutsText(list: { region: string; rollouts: RolloutStat
   if (list.rollouts.length === 0) return `${head}\n\nNo rollouts in progress.\n`;
   const rows = [['API', 'STAGE', 'KIND', 'PHASE', 'STEP', 'PERCENT', 'AGE', 'DRIVER', 'LEASE']];
   for (const r of list.rollouts) {
-    rows.push([
-      r.api,
-      r.stage,
-      KIND[r.kind],
-      r.phase ?? '?',
-      r.step === undefined ? '?' : `${r.step + 1}/${r.steps?.length ?? '?'}`,
-      r.percent === undefined ? '?' : `${r.percent}%`,
-      r.startedAt === undefined ? '?' : formatAge(now - r.startedAt),
-      r.driver ?? '(none)',
-      leaseText(r, now),
-    ].map((c) => terminalSafe(c)));
+    rows.push(
+      [
+        r.api,
+        r.stage,
+        KIND[r.kind],
+        r.phase ?? '?',
+        r.step === undefined ? '?' : `${r.step + 1}/${r.steps?.length ?? '?'}`,
+        r.percent === undefined ? '?' : `${r.percent}%`,
+        r.startedAt === undefined ? '?' : formatAge(now - r.startedAt),
+        r.driver ?? '(none)',
+        leaseText(r, now),
+      ].map((c) => terminalSafe(c)),
+    );
   }
   const out = [head, '', ...textTable(rows, new Set([4, 5, 6])), ''];
   const orphans = list.rollouts.filter((r) => r.lease !== 'held');
@@ -51,7 +55,10 @@ export function renderRolloutsText(list: { region: string; rollouts: RolloutStat
   for (const r of problems) out.push(`! ${terminalSafe(r.target)}: ${terminalSafe(r.problem!)}`);
   if (problems.length > 0) out.push('');
   if (orphans.length > 0) {
-    const commands = orphans.map((r) => [`  apigw-sync rollback --api ${shellWord(r.apiId)} --stage ${shellWord(r.stage)}`, `# ${terminalSafe(r.target)}`]);
+    const commands = orphans.map((r) => [
+      `  apigw-sync rollback --api ${shellWord(r.apiId)} --stage ${shellWord(r.stage)}`,
+      `# ${terminalSafe(r.target)}`,
+    ]);
     out.push(
       `${orphans.length} rollout${orphans.length === 1 ? ' has' : 's have'} no live driver. Any driver finishes ${orphans.length === 1 ? 'it' : 'them'} (or rolls back what it cannot finish):`,
       "the App's sweeper (every replica, on start and every few minutes), `apigw-sync apply --resume` from the directory",
@@ -67,6 +74,11 @@ export function renderRolloutsText(list: { region: string; rollouts: RolloutStat
 /** `--format json`: times as ISO strings, stable keys. */
 export function renderRolloutsJson(list: { region: string; rollouts: RolloutStatus[] }, now: number): string {
   const iso = (t?: number) => (t === undefined ? undefined : new Date(t).toISOString());
-  const rollouts = list.rollouts.map((r) => ({ ...r, startedAt: iso(r.startedAt), leaseUntil: iso(r.leaseUntil), ageSeconds: r.startedAt === undefined ? undefined : Math.round((now - r.startedAt) / 1000) }));
+  const rollouts = list.rollouts.map((r) => ({
+    ...r,
+    startedAt: iso(r.startedAt),
+    leaseUntil: iso(r.leaseUntil),
+    ageSeconds: r.startedAt === undefined ? undefined : Math.round((now - r.startedAt) / 1000),
+  }));
   return `${JSON.stringify({ region: list.region, at: new Date(now).toISOString(), rollouts }, null, 2)}\n`;
 }

@@ -6,7 +6,13 @@
  */
 import type { Plan } from '../model/plan.js';
 import type { ValidationIssue } from '../model/issue.js';
-import { countRoutes, notExposed, type ProblemKind, type ServiceCheck, type ServiceRouteRow } from '../service/index.js';
+import {
+  countRoutes,
+  notExposed,
+  type ProblemKind,
+  type ServiceCheck,
+  type ServiceRouteRow,
+} from '../service/index.js';
 import { formatIssuesText } from '../validate/index.js';
 import { terminalSafe } from './escape.js';
 import { renderPlanText } from './plan-text.js';
@@ -42,14 +48,29 @@ export function renderServiceCheckText(x: ServiceCheckTextInput): string {
   out.push(...routesText(x.rows, st));
   const hidden = notExposed(x.rows);
   if (hidden.length) {
-    out.push(st.bold(`Not exposed by the gateway today: ${hidden.length} of ${x.rows.filter((r) => r.status !== 'removed').length} routes of the spec`));
-    for (const r of hidden) out.push(`  ${terminalSafe(r.key)} — ${r.status === 'added' ? 'this change adds it' : `refused: ${terminalSafe(r.reason ?? '')}`}`);
+    out.push(
+      st.bold(
+        `Not exposed by the gateway today: ${hidden.length} of ${x.rows.filter((r) => r.status !== 'removed').length} routes of the spec`,
+      ),
+    );
+    for (const r of hidden)
+      out.push(
+        `  ${terminalSafe(r.key)} — ${r.status === 'added' ? 'this change adds it' : `refused: ${terminalSafe(r.reason ?? '')}`}`,
+      );
     out.push('');
   }
   if (x.plan) {
-    out.push(st.bold('What the gateway would change:'), '', renderPlanText(x.plan, { color: x.color ?? false }).trimEnd(), '');
+    out.push(
+      st.bold('What the gateway would change:'),
+      '',
+      renderPlanText(x.plan, { color: x.color ?? false }).trimEnd(),
+      '',
+    );
   } else if (!check.valid) {
-    out.push(st.red(`${check.spec.displayPath}: ${errorCount(check.problems)} against the gateway; fix them first (no plan).`), '');
+    out.push(
+      st.red(`${check.spec.displayPath}: ${errorCount(check.problems)} against the gateway; fix them first (no plan).`),
+      '',
+    );
   }
   return `${out.join('\n').trimEnd()}\n`;
 }
@@ -62,9 +83,15 @@ export function problemsText(check: ServiceCheck, st: TextStyle = textStyle({ co
     out.push(st.bold(`${PROBLEM_HEADINGS[kind]} (${list.length})`), '');
     out.push(formatIssuesText(list, check.display, { summary: false }).trimEnd(), '');
   }
-  if (check.problems.length === 0) out.push(st.green("✓ no conflict with the other services' files; every authorizer is one the API declares"), '');
+  if (check.problems.length === 0)
+    out.push(st.green("✓ no conflict with the other services' files; every authorizer is one the API declares"), '');
   if (check.preexisting.length) {
-    out.push(st.yellow(`note: the gateway already has ${plural(check.preexisting.length, 'problem')} this spec does not cause (they block its apply too):`), '');
+    out.push(
+      st.yellow(
+        `note: the gateway already has ${plural(check.preexisting.length, 'problem')} this spec does not cause (they block its apply too):`,
+      ),
+      '',
+    );
     out.push(formatIssuesText(check.preexisting, check.display, { summary: false }).trimEnd(), '');
   }
   return out;
@@ -72,15 +99,30 @@ export function problemsText(check: ServiceCheck, st: TextStyle = textStyle({ co
 
 export function routesText(rows: ServiceRouteRow[], st: TextStyle = textStyle({ color: false })): string[] {
   const c = countRoutes(rows);
-  const out = [st.bold(`Routes of the service (${rows.length}): ${c.added} added, ${c.changed} changed, ${c.removed} removed, ${c.refused} refused, ${c.unchanged} unchanged`)];
+  const out = [
+    st.bold(
+      `Routes of the service (${rows.length}): ${c.added} added, ${c.changed} changed, ${c.removed} removed, ${c.refused} refused, ${c.unchanged} unchanged`,
+    ),
+  ];
   const width = Math.max(0, ...rows.map((r) => r.key.length));
   const opWidth = Math.max(0, ...rows.map((r) => (r.operationName ?? '').length));
   for (const r of rows) {
     const sym = ROUTE_SYMBOL[r.status];
-    const colored = r.status === 'added' ? st.green(sym) : r.status === 'removed' || r.status === 'refused' ? st.red(sym) : r.status === 'changed' ? st.yellow(sym) : st.dim(sym);
+    const colored =
+      r.status === 'added'
+        ? st.green(sym)
+        : r.status === 'removed' || r.status === 'refused'
+          ? st.red(sym)
+          : r.status === 'changed'
+            ? st.yellow(sym)
+            : st.dim(sym);
     const where = r.at ? `${r.at.file}:${r.at.line}` : '';
     const note = r.status === 'unchanged' ? '' : `  ${ROUTE_WORD[r.status]}${r.reason ? `: ${r.reason}` : ''}`;
-    out.push(terminalSafe(`  ${colored} ${r.key.padEnd(width)}  ${(r.operationName ?? '').padEnd(opWidth)}  ${where}${note}`).trimEnd());
+    out.push(
+      terminalSafe(
+        `  ${colored} ${r.key.padEnd(width)}  ${(r.operationName ?? '').padEnd(opWidth)}  ${where}${note}`,
+      ).trimEnd(),
+    );
   }
   out.push('');
   return out;

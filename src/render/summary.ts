@@ -39,7 +39,10 @@ export function renderPlanSummary(input: PlanSummaryInput, opts: { maxLength?: n
   const planMd = input.plan ? renderPlanMarkdown(input.plan, { heading: '### Plan' }) : '';
   const fixed = [...parts, drift, cost].join('\n\n').length + 2;
   parts.push(fitSections(planMd, (opts.maxLength ?? JOB_SUMMARY_LIMIT) - fixed), drift, cost);
-  return `${parts.filter((p) => p.trim()).map((p) => p.trimEnd()).join('\n\n')}\n`;
+  return `${parts
+    .filter((p) => p.trim())
+    .map((p) => p.trimEnd())
+    .join('\n\n')}\n`;
 }
 
 export interface CheckRunOutput {
@@ -63,8 +66,13 @@ export interface CheckAnnotation {
 
 export function checkRunTitle(input: PlanSummaryInput): string {
   const errors = input.issues.filter((i) => i.severity === 'error').length;
-  if (!input.plan) return errors > 0 ? `gateway-state is invalid: ${errors} error${errors === 1 ? '' : 's'}` : 'apigw-sync could not plan';
-  return summaryLine(input.plan.summary).replace(/^Plan: /, '').replace(/\.$/, '');
+  if (!input.plan)
+    return errors > 0
+      ? `gateway-state is invalid: ${errors} error${errors === 1 ? '' : 's'}`
+      : 'apigw-sync could not plan';
+  return summaryLine(input.plan.summary)
+    .replace(/^Plan: /, '')
+    .replace(/\.$/, '');
 }
 
 /**
@@ -75,7 +83,9 @@ export function renderCheckRunOutput(input: PlanSummaryInput, opts: { pathPrefix
   const head = [input.plan ? summaryBadges(input.plan.summary, input.cost) : '', issuesList(input.issues)];
   if (input.plan) head.push(`Plan fingerprint ${codeSpan(shortFingerprint(input.plan.fingerprint))}`);
   const summary = fitSections(head.filter(Boolean).join('\n\n'), CHECK_RUN_TEXT_LIMIT);
-  const text = input.plan ? renderPlanSummary({ ...input, heading: '## Full plan' }, { maxLength: CHECK_RUN_TEXT_LIMIT }) : undefined;
+  const text = input.plan
+    ? renderPlanSummary({ ...input, heading: '## Full plan' }, { maxLength: CHECK_RUN_TEXT_LIMIT })
+    : undefined;
   return { title: checkRunTitle(input), summary, text, annotations: annotationsFor(input.issues, opts) };
 }
 
@@ -93,7 +103,10 @@ export function annotationsFor(issues: ValidationIssue[], opts: { pathPrefix?: s
 function issuesList(issues: ValidationIssue[]): string {
   if (issues.length === 0) return '';
   return issues
-    .map((i) => `- ${i.severity === 'error' ? '❌' : '⚠️'} ${codeSpan(`${i.location.file}:${i.location.line}:${i.location.column}`)} ${escapeMarkdownText(i.message)}`)
+    .map(
+      (i) =>
+        `- ${i.severity === 'error' ? '❌' : '⚠️'} ${codeSpan(`${i.location.file}:${i.location.line}:${i.location.column}`)} ${escapeMarkdownText(i.message)}`,
+    )
     .join('\n');
 }
 

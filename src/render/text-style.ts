@@ -17,7 +17,8 @@ const ansi = (open: number, close: number) => (s: string) => `\u001b[${open}m${s
 const plain = (s: string) => s;
 
 export function textStyle(opts: { color: boolean }): TextStyle {
-  if (!opts.color) return { green: plain, red: plain, yellow: plain, cyan: plain, magenta: plain, bold: plain, dim: plain };
+  if (!opts.color)
+    return { green: plain, red: plain, yellow: plain, cyan: plain, magenta: plain, bold: plain, dim: plain };
   return {
     green: ansi(32, 39),
     red: ansi(31, 39),

@@ -60,19 +60,29 @@ export function decide(record: RolloutRecord, obs: Observation, policy: RolloutP
   const readings = obs.alarms.readings;
   const firing = readings.find((a) => a.state === 'ALARM');
   if (firing) {
-    return rollback({ kind: 'alarm', alarm: firing.name, value: firing.value, threshold: firing.threshold, detail: firing.reason });
+    return rollback({
+      kind: 'alarm',
+      alarm: firing.name,
+      value: firing.value,
+      threshold: firing.threshold,
+      detail: firing.reason,
+    });
   }
 
   const noData = readings.filter((a) => a.state === 'INSUFFICIENT_DATA').map((a) => a.name);
   const elapsedTotal = obs.now - record.startedAt;
   if (elapsedTotal >= policy.timeoutSeconds * 1000) {
-    const waitingFor = noData.length > 0 ? `alarm data (${noData.join(', ')})` : waitReason(record, obs, policy) ?? 'the last step';
-    return rollback(noData.length > 0 ? { kind: 'insufficient-data', alarms: noData } : { kind: 'timeout', waitingFor });
+    const waitingFor =
+      noData.length > 0 ? `alarm data (${noData.join(', ')})` : (waitReason(record, obs, policy) ?? 'the last step');
+    return rollback(
+      noData.length > 0 ? { kind: 'insufficient-data', alarms: noData } : { kind: 'timeout', waitingFor },
+    );
   }
 
   const baked = obs.now - record.stepStartedAt >= policy.bakeSeconds * 1000;
   if (noData.length > 0) {
-    if (baked && policy.onInsufficientData === 'fail-fast') return rollback({ kind: 'insufficient-data', alarms: noData });
+    if (baked && policy.onInsufficientData === 'fail-fast')
+      return rollback({ kind: 'insufficient-data', alarms: noData });
     return { kind: 'wait', why: `no data yet from ${noData.join(', ')} (never counted as a pass)` };
   }
 
@@ -95,9 +105,16 @@ function unreadable(record: RolloutRecord, obs: Observation, error: string, poli
   const unreadableMs = obs.now - since;
   const timedOut = obs.now - record.startedAt >= policy.timeoutSeconds * 1000;
   if (tolerate > 0 && unreadableMs < tolerate * 1000 && !timedOut) {
-    return { kind: 'wait', why: `alarms unreadable for ${Math.floor(unreadableMs / 1000)}/${tolerate} s (onAlarmReadError: ${policy.onAlarmReadError}): ${error}` };
+    return {
+      kind: 'wait',
+      why: `alarms unreadable for ${Math.floor(unreadableMs / 1000)}/${tolerate} s (onAlarmReadError: ${policy.onAlarmReadError}): ${error}`,
+    };
   }
-  return rollback({ kind: 'alarm-unreadable', detail: error, ...(tolerate > 0 ? { waitedSeconds: Math.floor(unreadableMs / 1000) } : {}) });
+  return rollback({
+    kind: 'alarm-unreadable',
+    detail: error,
+    ...(tolerate > 0 ? { waitedSeconds: Math.floor(unreadableMs / 1000) } : {}),
+  });
 }
 
 /** Why the current step cannot pass yet (bake time, request count), or undefined when it can. */
@@ -122,11 +139,13 @@ const rollback = (reason: RollbackReason): Decision => ({ kind: 'rollback', reas
 export function describeRollbackReason(r: RollbackReason): string {
   switch (r.kind) {
     case 'alarm': {
-      const numbers = r.value !== undefined && r.threshold !== undefined ? ` (value ${r.value}, threshold ${r.threshold})` : '';
+      const numbers =
+        r.value !== undefined && r.threshold !== undefined ? ` (value ${r.value}, threshold ${r.threshold})` : '';
       return `alarm ${r.alarm} is in ALARM${numbers}`;
     }
     case 'alarm-unreadable': {
-      const waited = r.waitedSeconds !== undefined ? ` (still unreadable after ${r.waitedSeconds} s, onAlarmReadError: wait)` : '';
+      const waited =
+        r.waitedSeconds !== undefined ? ` (still unreadable after ${r.waitedSeconds} s, onAlarmReadError: wait)` : '';
       return `an alarm could not be read, so the canary is not known to be healthy${waited}: ${r.detail}`;
     }
     case 'insufficient-data':

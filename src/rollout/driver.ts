@@ -59,7 +59,11 @@ export const WEBSOCKET_NO_CANARY_NOTE =
   'MessageCount and the error metrics, then kept or switched back to the previous deployment. For a gradual ' +
   'release, weight a Lambda alias behind the integration.';
 
-const NO_CANARY_NOTE: Record<RolloutPort['kind'], string | undefined> = { RestApi: undefined, HttpApi: HTTP_NO_CANARY_NOTE, WebSocketApi: WEBSOCKET_NO_CANARY_NOTE };
+const NO_CANARY_NOTE: Record<RolloutPort['kind'], string | undefined> = {
+  RestApi: undefined,
+  HttpApi: HTTP_NO_CANARY_NOTE,
+  WebSocketApi: WEBSOCKET_NO_CANARY_NOTE,
+};
 
 const DEFAULT_SETTLE_MS = 1_000;
 
@@ -106,7 +110,8 @@ export async function runRollout(opts: RolloutOptions): Promise<RolloutOutcome> 
     ({ deploymentId } = await port.startCanary(effectiveSteps(port.kind, opts.policy)[0]));
   } catch (e) {
     // Nothing went live: leave no record behind (the apply reports the error and stays pending).
-    if (!(await newDeploymentLive(port, starting).catch(() => 'unknown'))) await port.clearRecord().catch(() => undefined);
+    if (!(await newDeploymentLive(port, starting).catch(() => 'unknown')))
+      await port.clearRecord().catch(() => undefined);
     throw e;
   }
   return started(opts, opts.policy, starting, deploymentId);
@@ -143,7 +148,11 @@ export async function resumeRollout(opts: RolloutOptions, found?: RolloutRecord)
  * unless `force` (an operator stopping a live rollout: its driver finds the record no longer
  * names it at its next poll, and stops without touching anything).
  */
-export async function rollBackRollout(opts: RolloutOptions, reason: RollbackReason, o: { force?: boolean; found?: RolloutRecord } = {}): Promise<RolloutOutcome> {
+export async function rollBackRollout(
+  opts: RolloutOptions,
+  reason: RollbackReason,
+  o: { force?: boolean; found?: RolloutRecord } = {},
+): Promise<RolloutOutcome> {
   const { port } = opts;
   const record = o.found ?? (await port.loadRecord());
   if (!record) return notDriven(opts, 'gone', `${port.label} has no rollout in progress`);
@@ -163,7 +172,10 @@ export async function rollBackRollout(opts: RolloutOptions, reason: RollbackReas
  * Makes the record ours: at once when it already is, or once its lease has expired — then
  * write, settle, read back, and keep it only if our write is the one that stayed.
  */
-async function claim(opts: RolloutOptions, record: RolloutRecord): Promise<RolloutRecord | Extract<RolloutOutcome, { kind: 'not-driven' }>> {
+async function claim(
+  opts: RolloutOptions,
+  record: RolloutRecord,
+): Promise<RolloutRecord | Extract<RolloutOutcome, { kind: 'not-driven' }>> {
   const { port, clock } = opts;
   const me = driverId(opts.driver);
   const lease = (opts.policy.leaseSeconds ?? 60) * 1000;
@@ -186,7 +198,8 @@ function busy(opts: RolloutOptions, r: RolloutRecord): Extract<RolloutOutcome, {
 /** Resuming a `starting` record: adopt the new deployment if it went live, else create it now. */
 async function finishStart(opts: RolloutOptions, record: RolloutRecord): Promise<RolloutOutcome> {
   const live = await newDeploymentLive(opts.port, record);
-  const deploymentId = live || (await opts.port.startCanary(effectiveSteps(opts.port.kind, opts.policy)[0])).deploymentId;
+  const deploymentId =
+    live || (await opts.port.startCanary(effectiveSteps(opts.port.kind, opts.policy)[0])).deploymentId;
   return started(opts, opts.policy, record, deploymentId);
 }
 
@@ -197,10 +210,22 @@ async function newDeploymentLive(port: RolloutPort, record: RolloutRecord): Prom
   return stage.deploymentId && stage.deploymentId !== record.previousDeploymentId ? stage.deploymentId : '';
 }
 
-async function started(opts: RolloutOptions, policy: RolloutPolicy, starting: RolloutRecord, deploymentId: string): Promise<RolloutOutcome> {
+async function started(
+  opts: RolloutOptions,
+  policy: RolloutPolicy,
+  starting: RolloutRecord,
+  deploymentId: string,
+): Promise<RolloutOutcome> {
   const { port, clock } = opts;
   const now = clock.now();
-  const record: RolloutRecord = { ...starting, phase: 'baking', step: 0, stepStartedAt: now, canaryDeploymentId: deploymentId, leaseUntil: now + policy.leaseSeconds * 1000 };
+  const record: RolloutRecord = {
+    ...starting,
+    phase: 'baking',
+    step: 0,
+    stepStartedAt: now,
+    canaryDeploymentId: deploymentId,
+    leaseUntil: now + policy.leaseSeconds * 1000,
+  };
   await port.saveRecord(record);
   emitPhase(opts, record);
   emit(opts, {
@@ -234,7 +259,15 @@ async function continueRollout(opts: RolloutOptions, start: RolloutRecord): Prom
         // not a reason to roll back a healthy canary, and no ground to act on either — this
         // driver cannot tell whether it still holds the rollout. It waits for API Gateway.
         if (opts.signal?.aborted) throw e;
-        emit(opts, { type: 'rollout.poll', at: iso(clock), target: port.label, step: record.step, percent: policy.steps[record.step], alarms: [], waiting: `could not renew the lease, so nothing is decided this poll: ${(e as Error).message ?? String(e)}` });
+        emit(opts, {
+          type: 'rollout.poll',
+          at: iso(clock),
+          target: port.label,
+          step: record.step,
+          percent: policy.steps[record.step],
+          alarms: [],
+          waiting: `could not renew the lease, so nothing is decided this poll: ${(e as Error).message ?? String(e)}`,
+        });
         continue;
       }
       if ('kind' in renewed) return renewed;
@@ -251,7 +284,9 @@ async function continueRollout(opts: RolloutOptions, start: RolloutRecord): Prom
         percent: policy.steps[record.step],
         alarms: 'readings' in obs.alarms ? obs.alarms.readings : [],
         canaryRequests: obs.canaryRequests,
-        ...(port.kind === 'RestApi' ? {} : { counts: port.kind === 'HttpApi' ? ('stage' as const) : ('stage-ws' as const) }),
+        ...(port.kind === 'RestApi'
+          ? {}
+          : { counts: port.kind === 'HttpApi' ? ('stage' as const) : ('stage-ws' as const) }),
         countedFrom: obs.countedFrom === undefined ? undefined : new Date(obs.countedFrom).toISOString(),
         waiting: decision.kind === 'wait' ? decision.why : undefined,
       });
@@ -262,7 +297,13 @@ async function continueRollout(opts: RolloutOptions, start: RolloutRecord): Prom
       record = { ...record, step: decision.toStep, stepStartedAt: now, leaseUntil: now + policy.leaseSeconds * 1000 };
       await port.saveRecord(record);
       await port.setCanaryPercent(decision.percent);
-      emit(opts, { type: 'rollout.step', at: iso(clock), target: port.label, step: decision.toStep, percent: decision.percent });
+      emit(opts, {
+        type: 'rollout.step',
+        at: iso(clock),
+        target: port.label,
+        step: decision.toStep,
+        percent: decision.percent,
+      });
     }
   } catch (e) {
     // Anything unexpected while the canary is live: the safe state is the previous deployment.
@@ -271,11 +312,24 @@ async function continueRollout(opts: RolloutOptions, start: RolloutRecord): Prom
 }
 
 /** Each poll: stop if another driver took the rollout over; else extend our lease. */
-async function renew(opts: RolloutOptions, record: RolloutRecord): Promise<RolloutRecord | Extract<RolloutOutcome, { kind: 'not-driven' }>> {
+async function renew(
+  opts: RolloutOptions,
+  record: RolloutRecord,
+): Promise<RolloutRecord | Extract<RolloutOutcome, { kind: 'not-driven' }>> {
   const current = await opts.port.loadRecord();
-  if (!current) return notDriven(opts, 'gone', `the rollout record of ${opts.port.label} was removed by someone else; leaving the stage as it is`);
+  if (!current)
+    return notDriven(
+      opts,
+      'gone',
+      `the rollout record of ${opts.port.label} was removed by someone else; leaving the stage as it is`,
+    );
   if (current.driver !== record.driver) {
-    return notDriven(opts, 'superseded', `${current.driver || 'someone else'} took the rollout of ${opts.port.label} over; this driver stops without touching it`, current);
+    return notDriven(
+      opts,
+      'superseded',
+      `${current.driver || 'someone else'} took the rollout of ${opts.port.label} over; this driver stops without touching it`,
+      current,
+    );
   }
   const next = { ...record, leaseUntil: opts.clock.now() + opts.policy.leaseSeconds * 1000 };
   await opts.port.saveRecord(next);
@@ -316,7 +370,11 @@ async function finishPromote(opts: RolloutOptions, record: RolloutRecord): Promi
   return { kind: 'promoted', deploymentId: record.canaryDeploymentId };
 }
 
-async function finishRollback(opts: RolloutOptions, record: RolloutRecord, reason: RollbackReason): Promise<RolloutOutcome> {
+async function finishRollback(
+  opts: RolloutOptions,
+  record: RolloutRecord,
+  reason: RollbackReason,
+): Promise<RolloutOutcome> {
   const rollingBack = await enterPhase(opts, record, 'rolling-back');
   await opts.port.rollback(rollingBack);
   await opts.port.clearRecord();
@@ -346,7 +404,10 @@ async function enterPhase(opts: RolloutOptions, record: RolloutRecord, phase: Ro
 /** `rollout.resumed`, saying whose rollout this driver took over and why it could. */
 function emitResumed(opts: RolloutOptions, record: RolloutRecord, claimed: RolloutRecord): void {
   const takenOver = record.driver !== '' && record.driver !== claimed.driver;
-  const why = record.leaseUntil <= opts.clock.now() ? `its lease expired at ${new Date(record.leaseUntil).toISOString()}` : opts.isDriverGone?.(record.driver);
+  const why =
+    record.leaseUntil <= opts.clock.now()
+      ? `its lease expired at ${new Date(record.leaseUntil).toISOString()}`
+      : opts.isDriverGone?.(record.driver);
   emit(opts, {
     type: 'rollout.resumed',
     at: iso(opts.clock),
@@ -357,13 +418,33 @@ function emitResumed(opts: RolloutOptions, record: RolloutRecord, claimed: Rollo
   });
 }
 
-function notDriven(opts: RolloutOptions, reason: NotDrivenReason, message: string, r?: RolloutRecord): Extract<RolloutOutcome, { kind: 'not-driven' }> {
-  emit(opts, { type: 'rollout.not-driven', at: iso(opts.clock), target: opts.port.label, reason, ...(r?.driver ? { driver: r.driver } : {}), message });
+function notDriven(
+  opts: RolloutOptions,
+  reason: NotDrivenReason,
+  message: string,
+  r?: RolloutRecord,
+): Extract<RolloutOutcome, { kind: 'not-driven' }> {
+  emit(opts, {
+    type: 'rollout.not-driven',
+    at: iso(opts.clock),
+    target: opts.port.label,
+    reason,
+    ...(r?.driver ? { driver: r.driver } : {}),
+    message,
+  });
   return { kind: 'not-driven', reason, message, ...(r?.driver ? { driver: r.driver, leaseUntil: r.leaseUntil } : {}) };
 }
 
 function emitPhase(opts: RolloutOptions, r: RolloutRecord): void {
-  emit(opts, { type: 'rollout.phase', at: iso(opts.clock), target: opts.port.label, phase: r.phase, step: r.step, driver: r.driver, leaseUntil: new Date(r.leaseUntil).toISOString() });
+  emit(opts, {
+    type: 'rollout.phase',
+    at: iso(opts.clock),
+    target: opts.port.label,
+    phase: r.phase,
+    step: r.step,
+    driver: r.driver,
+    leaseUntil: new Date(r.leaseUntil).toISOString(),
+  });
 }
 
 const iso = (clock: Clock) => new Date(clock.now()).toISOString();

@@ -20,9 +20,25 @@ export type RolloutEvent =
       note?: string;
     }
   /** `previousDriver` and `why` are set when this run took the rollout over from another driver. */
-  | { type: 'rollout.resumed'; at: string; target: string; phase: string; step: number; previousDriver?: string; why?: string }
+  | {
+      type: 'rollout.resumed';
+      at: string;
+      target: string;
+      phase: string;
+      step: number;
+      previousDriver?: string;
+      why?: string;
+    }
   /** The record now says `phase` (written before the action it announces); for machines, not printed. */
-  | { type: 'rollout.phase'; at: string; target: string; phase: RolloutPhase; step: number; driver: string; leaseUntil: string }
+  | {
+      type: 'rollout.phase';
+      at: string;
+      target: string;
+      phase: RolloutPhase;
+      step: number;
+      driver: string;
+      leaseUntil: string;
+    }
   | {
       type: 'rollout.poll';
       at: string;
@@ -42,9 +58,24 @@ export type RolloutEvent =
     }
   | { type: 'rollout.step'; at: string; target: string; step: number; percent: number }
   | { type: 'rollout.promoted'; at: string; target: string; deploymentId: string; seconds: number }
-  | { type: 'rollout.rolled-back'; at: string; target: string; reason: RollbackReason; message: string; restoredDeploymentId: string; seconds: number }
+  | {
+      type: 'rollout.rolled-back';
+      at: string;
+      target: string;
+      reason: RollbackReason;
+      message: string;
+      restoredDeploymentId: string;
+      seconds: number;
+    }
   | { type: 'rollout.deployed-directly'; at: string; target: string; reason: string }
-  | { type: 'rollout.not-driven'; at: string; target: string; reason: NotDrivenReason; driver?: string; message: string };
+  | {
+      type: 'rollout.not-driven';
+      at: string;
+      target: string;
+      reason: NotDrivenReason;
+      driver?: string;
+      message: string;
+    };
 
 /**
  * Why a driver left a rollout alone: another driver holds its lease (`busy`), took it over

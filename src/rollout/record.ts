@@ -77,7 +77,14 @@ export function decodeRecord(text: string): RolloutRecord {
   const numbers = [step, startedAt, stepStartedAt, version === 'v2' ? leaseUntil : '0'].map(Number);
   const v1 = version === 'v1' && parts.length >= 7 && parts.length <= 8 && phase !== 's';
   const v2 = version === 'v2' && parts.length === 10;
-  if ((!v1 && !v2) || !PHASES[phase] || numbers.some((n) => !Number.isFinite(n)) || !canary || !previous || previous === '-') {
+  if (
+    (!v1 && !v2) ||
+    !PHASES[phase] ||
+    numbers.some((n) => !Number.isFinite(n)) ||
+    !canary ||
+    !previous ||
+    previous === '-'
+  ) {
     throw new ApigwSyncError('BAD_ROLLOUT_RECORD', `the rollout record tag "${text}" cannot be read`, {
       hint: 'it was not written by this version of apigw-sync; inspect the stage, then remove the apigw-sync:rollout tag by hand',
     });

@@ -43,7 +43,9 @@ export function ticketTags(policy: RolloutPolicy, alarmNames: string[]): Record<
 
 /** Every ticket tag key present in `tags` (to remove them all when the rollout ends). */
 export function ticketTagKeys(tags: Record<string, string>): string[] {
-  return Object.keys(tags).filter((k) => k === TAG_ROLLOUT_POLICY || k === TAG_ROLLOUT_ALARMS || k.startsWith(`${TAG_ROLLOUT_ALARMS}-`));
+  return Object.keys(tags).filter(
+    (k) => k === TAG_ROLLOUT_POLICY || k === TAG_ROLLOUT_ALARMS || k.startsWith(`${TAG_ROLLOUT_ALARMS}-`),
+  );
 }
 
 /** The ticket of a stage's tags, or undefined when there is none or it cannot be read (a record from before tickets). */
@@ -54,12 +56,24 @@ export function ticketFromTags(stage: string, tags: Record<string, string>): Rol
   const numbers = [bake, poll, minRequests, timeout, lease].map(Number);
   const stepList = (steps ?? '').split('/').map(Number);
   const onInsufficientData = insufficient === 'f' ? 'fail-fast' : insufficient === 'r' ? 'rollback' : undefined;
-  const onAlarmReadError = readError === 'r' ? 'rollback' : /^w\d+$/.test(readError ?? '') ? (`wait ${Number(readError.slice(1))}` as const) : undefined;
-  if (version !== 'v1' || numbers.some((n) => !Number.isFinite(n)) || stepList.some((n) => !Number.isFinite(n)) || !onInsufficientData || !onAlarmReadError) {
+  const onAlarmReadError =
+    readError === 'r'
+      ? 'rollback'
+      : /^w\d+$/.test(readError ?? '')
+        ? (`wait ${Number(readError.slice(1))}` as const)
+        : undefined;
+  if (
+    version !== 'v1' ||
+    numbers.some((n) => !Number.isFinite(n)) ||
+    stepList.some((n) => !Number.isFinite(n)) ||
+    !onInsufficientData ||
+    !onAlarmReadError
+  ) {
     return undefined;
   }
   let encoded = tags[TAG_ROLLOUT_ALARMS] ?? '';
-  for (let part = 2; tags[`${TAG_ROLLOUT_ALARMS}-${part}`] !== undefined; part++) encoded += tags[`${TAG_ROLLOUT_ALARMS}-${part}`];
+  for (let part = 2; tags[`${TAG_ROLLOUT_ALARMS}-${part}`] !== undefined; part++)
+    encoded += tags[`${TAG_ROLLOUT_ALARMS}-${part}`];
   let alarms: unknown;
   try {
     alarms = JSON.parse(Buffer.from(encoded, 'base64').toString('utf8'));

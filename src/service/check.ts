@@ -62,7 +62,13 @@ export interface CheckInput {
   spec: ServiceSpec;
 }
 
-const AUTH_CODES = new Set(['security-scheme-undefined', 'unsupported-security-scheme', 'authorizer-undefined', 'rest-api-jwt', 'http-api-authorizer-type']);
+const AUTH_CODES = new Set([
+  'security-scheme-undefined',
+  'unsupported-security-scheme',
+  'authorizer-undefined',
+  'rest-api-jwt',
+  'http-api-authorizer-type',
+]);
 
 export function checkServiceSpec(input: CheckInput): ServiceCheck {
   const { entry, apiYaml } = findServiceEntry(input.files, input.target, input.spec);
@@ -89,7 +95,14 @@ export function checkServiceSpec(input: CheckInput): ServiceCheck {
     }
     const m = specFirst(mapper.issue(i), input.spec.displayPath);
     const files = new Set([m.location.file, ...(m.related ?? []).map((r) => r.file)]);
-    const kind: ProblemKind = files.size > 1 ? 'conflict' : AUTH_CODES.has(i.code) ? 'auth' : m.location.file === input.spec.displayPath ? 'spec' : 'gateway';
+    const kind: ProblemKind =
+      files.size > 1
+        ? 'conflict'
+        : AUTH_CODES.has(i.code)
+          ? 'auth'
+          : m.location.file === input.spec.displayPath
+            ? 'spec'
+            : 'gateway';
     if (kind === 'auth' && authorizersAt.length > 0) m.related = [...(m.related ?? []), ...authorizersAt.slice(0, 3)];
     problems.push({ ...m, kind });
   }
@@ -97,7 +110,8 @@ export function checkServiceSpec(input: CheckInput): ServiceCheck {
   const routesFrom = (v: { model: GatewayModel; sources: SourceMap }, file: string) => {
     const api = v.model.apis[entry.apiKey];
     const out: Record<string, RouteModel> = {};
-    for (const [rk, r] of Object.entries(api?.routes ?? {})) if (v.sources[`${entry.apiKey}/routes/${rk}`]?.file === file) out[rk] = r;
+    for (const [rk, r] of Object.entries(api?.routes ?? {}))
+      if (v.sources[`${entry.apiKey}/routes/${rk}`]?.file === file) out[rk] = r;
     return out;
   };
   const asked: ServiceCheck['asked'] = {};
@@ -108,11 +122,14 @@ export function checkServiceSpec(input: CheckInput): ServiceCheck {
   const refused: ServiceCheck['refused'] = {};
   for (const [rk, a] of Object.entries(asked)) {
     // A route defined twice is refused whichever file the gateway met first: the state is invalid until one goes.
-    const dup = problems.find((p) => p.code === 'duplicate-route' && [p.location, ...(p.related ?? [])].some((l) => sameLoc(l, a.at)));
+    const dup = problems.find(
+      (p) => p.code === 'duplicate-route' && [p.location, ...(p.related ?? [])].some((l) => sameLoc(l, a.at)),
+    );
     if (dup) {
       const others = [dup.location, ...(dup.related ?? [])].filter((l) => !sameLoc(l, a.at));
       refused[rk] = { reason: `also defined at ${others.map(fmt).join(', ')}`, related: others };
-    } else if (!(rk in servedAfter)) refused[rk] = { reason: 'the gateway refuses it (see the problems above)', related: [] };
+    } else if (!(rk in servedAfter))
+      refused[rk] = { reason: 'the gateway refuses it (see the problems above)', related: [] };
   }
 
   const display: StateFiles = { root: base.root, files: new Map(after.files) };
@@ -147,7 +164,12 @@ function specFirst(i: ValidationIssue, spec: string): ValidationIssue {
   const mine = i.related?.find((r) => r.file === spec);
   if (i.location.file === spec || !mine) return i;
   const swap = (s: string) => s.split(fmt(mine)).join(fmt(i.location));
-  const out: ValidationIssue = { ...i, location: mine, related: [i.location, ...i.related!.filter((r) => r !== mine)], message: swap(i.message) };
+  const out: ValidationIssue = {
+    ...i,
+    location: mine,
+    related: [i.location, ...i.related!.filter((r) => r !== mine)],
+    message: swap(i.message),
+  };
   if (i.hint !== undefined) out.hint = swap(i.hint);
   return out;
 }
@@ -167,14 +189,20 @@ function sameLoc(a: SourceLocation, b: SourceLocation): boolean {
 function byLocation(a: ServiceProblem, b: ServiceProblem): number {
   const l = a.location;
   const r = b.location;
-  return l.file < r.file ? -1 : l.file > r.file ? 1 : l.line - r.line || l.column - r.column || (a.code < b.code ? -1 : 1);
+  return l.file < r.file
+    ? -1
+    : l.file > r.file
+      ? 1
+      : l.line - r.line || l.column - r.column || (a.code < b.code ? -1 : 1);
 }
 
 /** The gateway's copy of the service file is reported as the spec the service team has. */
 function locationMapper(gatewayFile: string, rel: string, displayPath: string) {
-  const loc = (l: SourceLocation | undefined): SourceLocation => (l && l.file === gatewayFile ? { ...l, file: displayPath } : (l ?? { file: displayPath, line: 1, column: 1 }));
+  const loc = (l: SourceLocation | undefined): SourceLocation =>
+    l && l.file === gatewayFile ? { ...l, file: displayPath } : (l ?? { file: displayPath, line: 1, column: 1 });
   // Messages name the file as reported (root-prefixed) or as inside the state directory.
-  const text = (s: string | undefined) => s?.split(gatewayFile).join('\u0000').split(rel).join(displayPath).split('\u0000').join(displayPath);
+  const text = (s: string | undefined) =>
+    s?.split(gatewayFile).join('\u0000').split(rel).join(displayPath).split('\u0000').join(displayPath);
   return {
     loc,
     issue(i: ValidationIssue): ValidationIssue {

@@ -30,8 +30,17 @@ export function proposalTitle(apiKey: string, service: string, s: ProposalSource
   return `apigw-sync: update service ${service} of API ${apiKey} (${sourceLabel(s)})`;
 }
 
-export function proposalCommitMessage(a: { apiKey: string; service: string; gatewayPath: string; source: ProposalSource }): string {
-  const lines = [`Update service ${a.service} of API ${a.apiKey}`, '', `Replaces ${a.gatewayPath} with the spec of ${sourceLabel(a.source)}.`];
+export function proposalCommitMessage(a: {
+  apiKey: string;
+  service: string;
+  gatewayPath: string;
+  source: ProposalSource;
+}): string {
+  const lines = [
+    `Update service ${a.service} of API ${a.apiKey}`,
+    '',
+    `Replaces ${a.gatewayPath} with the spec of ${sourceLabel(a.source)}.`,
+  ];
   if (a.source.runUrl) lines.push(`Proposed by ${a.source.runUrl}`);
   return `${lines.join('\n')}\n`;
 }
@@ -51,6 +60,7 @@ export function sourceFromEnv(env: NodeJS.ProcessEnv, over: { repo?: string; sha
   if (repo) source.repo = repo;
   const sha = over.sha ?? (env.GITHUB_SHA || undefined);
   if (sha) source.sha = sha;
-  if (env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY) source.runUrl = `${serverUrl}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
+  if (env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY)
+    source.runUrl = `${serverUrl}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
   return source;
 }

@@ -34,7 +34,10 @@ export interface RouteCounts {
  * `servedNow`: the routes the gateway serves today — the live API's when AWS was read,
  * else what gateway-state in Git declares (the default).
  */
-export function serviceRoutes(check: ServiceCheck, opts: { servedNow?: Record<string, RouteModel> } = {}): ServiceRouteRow[] {
+export function serviceRoutes(
+  check: ServiceCheck,
+  opts: { servedNow?: Record<string, RouteModel> } = {},
+): ServiceRouteRow[] {
   const now = opts.servedNow ?? check.before.apis[check.apiKey]?.routes ?? {};
   const rows: ServiceRouteRow[] = [];
   for (const [key, a] of Object.entries(check.asked)) {

@@ -28,8 +28,16 @@ export interface ServiceTarget {
 export function filesOfApi(files: StateFiles, apiKey: string): StateFiles {
   const prefix = `apis/${apiKey}/`;
   const accountDirs = accountDirsApisReferTo().map((d) => `${d}/`);
-  const kept = new Map([...files.files].filter(([rel]) => rel === 'gateway.yaml' || rel.startsWith(prefix) || accountDirs.some((d) => rel.startsWith(d))));
-  const issues = (files.issues ?? []).filter((i) => !i.location.file.startsWith(posix.join(files.root, 'apis')) || i.location.file.startsWith(posix.join(files.root, prefix)));
+  const kept = new Map(
+    [...files.files].filter(
+      ([rel]) => rel === 'gateway.yaml' || rel.startsWith(prefix) || accountDirs.some((d) => rel.startsWith(d)),
+    ),
+  );
+  const issues = (files.issues ?? []).filter(
+    (i) =>
+      !i.location.file.startsWith(posix.join(files.root, 'apis')) ||
+      i.location.file.startsWith(posix.join(files.root, prefix)),
+  );
   return { root: files.root, files: kept, issues };
 }
 
@@ -52,15 +60,30 @@ export function findServiceEntry(files: StateFiles, target: ServiceTarget, spec:
   const service = serviceNameFor(target, spec);
   const found = servicesOfApi(files, target.apiKey);
   if (found.status === 'no-api') {
-    const known = [...new Set([...files.files.keys()].filter((f) => /^apis\/[^/]+\/api\.yaml$/.test(f)).map((f) => f.split('/')[1]))].sort();
+    const known = [
+      ...new Set([...files.files.keys()].filter((f) => /^apis\/[^/]+\/api\.yaml$/.test(f)).map((f) => f.split('/')[1])),
+    ].sort();
     throw new UnknownApiError(target.apiKey, files.root, known);
   }
   const apiYaml = { file: posix.join(files.root, `apis/${target.apiKey}/api.yaml`), line: 1, column: 1 };
   if (found.status === 'invalid') {
-    throw new UnknownServiceError({ apiKey: target.apiKey, service, known: [], apiYaml: found.issues[0]?.location ?? apiYaml, file: posix.basename(spec.displayPath) });
+    throw new UnknownServiceError({
+      apiKey: target.apiKey,
+      service,
+      known: [],
+      apiYaml: found.issues[0]?.location ?? apiYaml,
+      file: posix.basename(spec.displayPath),
+    });
   }
   const entry = found.entries.find((e) => e.service === service);
-  if (!entry) throw new UnknownServiceError({ apiKey: target.apiKey, service, known: found.entries.map((e) => e.service), apiYaml: found.entries[0]?.at ?? apiYaml, file: `${service}.openapi.yaml` });
+  if (!entry)
+    throw new UnknownServiceError({
+      apiKey: target.apiKey,
+      service,
+      known: found.entries.map((e) => e.service),
+      apiYaml: found.entries[0]?.at ?? apiYaml,
+      file: `${service}.openapi.yaml`,
+    });
   return { entry, apiYaml: found.apiYaml.value as Record<string, unknown>, entries: found.entries };
 }
 
@@ -76,7 +99,12 @@ export function withSpec(files: StateFiles, entry: ServiceEntry, spec: ServiceSp
  * authorizer; same authorizers and stages): compiles to every route the spec asks for,
  * including those the full gateway would refuse (a route another file already has).
  */
-export function specAlone(files: StateFiles, entry: ServiceEntry, spec: ServiceSpec, apiYamlValue: Record<string, unknown>): StateFiles {
+export function specAlone(
+  files: StateFiles,
+  entry: ServiceEntry,
+  spec: ServiceSpec,
+  apiYamlValue: Record<string, unknown>,
+): StateFiles {
   const openapi = apiYamlValue.openapi;
   const own = Array.isArray(openapi) ? openapi[entry.index] : { file: entry.file };
   const { routes: _inline, ...rest } = apiYamlValue;

@@ -28,7 +28,10 @@ export function accountSourceKey(target: ChangeTarget, key: string, ...fields: A
  * replaces the base's folder of that kind: domains, certificates and load balancers belong to
  * one account and region, so an environment elsewhere names its own.
  */
-export function compileAccount(ctx: RefContext, o: { region: string; sources: SourceMap; environment?: string }): AccountModel | undefined {
+export function compileAccount(
+  ctx: RefContext,
+  o: { region: string; sources: SourceMap; environment?: string },
+): AccountModel | undefined {
   const model = emptyAccount();
   const issues = ctx.issues;
   for (const kind of ACCOUNT_KINDS) {
@@ -41,17 +44,35 @@ export function compileAccount(ctx: RefContext, o: { region: string; sources: So
       const m = FILE.exec(rel.slice(prefix.length));
       const at = { file: posix.join(ctx.root, rel), line: 1, column: 1 };
       if (!m) {
-        issues.push({ severity: 'error', code: 'account-file-misplaced', location: at, message: `${rel}: ${spec.dir}/ holds one <name>.yaml per ${kind.label}, not sub-folders`, hint: `move the file to ${spec.dir}/<name>.yaml` });
+        issues.push({
+          severity: 'error',
+          code: 'account-file-misplaced',
+          location: at,
+          message: `${rel}: ${spec.dir}/ holds one <name>.yaml per ${kind.label}, not sub-folders`,
+          hint: `move the file to ${spec.dir}/<name>.yaml`,
+        });
         continue;
       }
       const name = m[1];
       if (!spec.name.pattern.test(name)) {
-        issues.push({ severity: 'error', code: 'bad-account-name', location: at, message: `${rel}: "${name}" is not a valid ${kind.label} name`, hint: spec.name.hint });
+        issues.push({
+          severity: 'error',
+          code: 'bad-account-name',
+          location: at,
+          message: `${rel}: "${name}" is not a valid ${kind.label} name`,
+          hint: spec.name.hint,
+        });
         continue;
       }
       const first = names.get(name);
       if (first) {
-        issues.push({ severity: 'error', code: 'duplicate-account-record', location: at, message: `${rel} declares ${kind.label} "${name}" again (first in ${first})`, hint: 'keep one file per name' });
+        issues.push({
+          severity: 'error',
+          code: 'duplicate-account-record',
+          location: at,
+          message: `${rel} declares ${kind.label} "${name}" again (first in ${first})`,
+          hint: 'keep one file per name',
+        });
         continue;
       }
       names.set(name, rel);
@@ -68,7 +89,11 @@ export function compileAccount(ctx: RefContext, o: { region: string; sources: So
   return accountIsEmpty(model) ? undefined : model;
 }
 
-function loadContext(model: AccountModel, src: SourceDoc, o: { region: string; sources: SourceMap; issues: ValidationIssue[] }): AccountLoadContext {
+function loadContext(
+  model: AccountModel,
+  src: SourceDoc,
+  o: { region: string; sources: SourceMap; issues: ValidationIssue[] },
+): AccountLoadContext {
   return {
     region: o.region,
     add(target, key, record, path) {
@@ -76,7 +101,14 @@ function loadContext(model: AccountModel, src: SourceDoc, o: { region: string; s
       const records = accountRecordsOf(kind, model) as Record<string, unknown>;
       const base = accountSourceKey(target, key);
       if (key in records) {
-        o.issues.push({ severity: 'error', code: 'duplicate-account-record', location: locateIn(src, path, { key: true }), related: o.sources[base] ? [o.sources[base]] : undefined, message: `${kind.label} "${key}" is declared twice`, hint: 'declare it once' });
+        o.issues.push({
+          severity: 'error',
+          code: 'duplicate-account-record',
+          location: locateIn(src, path, { key: true }),
+          related: o.sources[base] ? [o.sources[base]] : undefined,
+          message: `${kind.label} "${key}" is declared twice`,
+          hint: 'declare it once',
+        });
         return;
       }
       records[key] = record;
@@ -84,19 +116,33 @@ function loadContext(model: AccountModel, src: SourceDoc, o: { region: string; s
       registerFields(o.sources, base, src, path, valueAt(src.value, path), 0);
     },
     issue(i) {
-      o.issues.push({ severity: i.severity ?? 'error', code: i.code, message: i.message, hint: i.hint, location: locateIn(src, i.path, { key: true }) });
+      o.issues.push({
+        severity: i.severity ?? 'error',
+        code: i.code,
+        message: i.message,
+        hint: i.hint,
+        location: locateIn(src, i.path, { key: true }),
+      });
     },
   };
 }
 
 function valueAt(v: unknown, path: Array<string | number>): unknown {
   let cur = v;
-  for (const seg of path) cur = cur && typeof cur === 'object' ? (cur as Record<string | number, unknown>)[seg] : undefined;
+  for (const seg of path)
+    cur = cur && typeof cur === 'object' ? (cur as Record<string | number, unknown>)[seg] : undefined;
   return cur;
 }
 
 /** Where each field (and, a few levels down, each member) of a record's object is declared. */
-function registerFields(sources: SourceMap, base: string, src: SourceDoc, path: Array<string | number>, value: unknown, depth: number): void {
+function registerFields(
+  sources: SourceMap,
+  base: string,
+  src: SourceDoc,
+  path: Array<string | number>,
+  value: unknown,
+  depth: number,
+): void {
   if (depth > 2 || value === null || typeof value !== 'object') return;
   const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value as object);
   for (const [k, v] of entries) {

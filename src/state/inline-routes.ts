@@ -10,25 +10,45 @@ import { locateIn, type SourceDoc } from './yaml-source.js';
 
 const METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'ANY'];
 
-export function inlineRoutes(src: SourceDoc, routes: Record<string, InlineRoute>, kind: ApiKind, issues: ValidationIssue[]): LoadedRoute[] {
+export function inlineRoutes(
+  src: SourceDoc,
+  routes: Record<string, InlineRoute>,
+  kind: ApiKind,
+  issues: ValidationIssue[],
+): LoadedRoute[] {
   const out: LoadedRoute[] = [];
   for (const [rawKey, r] of Object.entries(routes)) {
     const at = locateIn(src, ['routes', rawKey], { key: true });
     const parsed = parseRouteKey(rawKey);
     if (!parsed) {
       issues.push({
-        severity: 'error', code: 'bad-route-key', location: at, path: `routes.${rawKey}`,
+        severity: 'error',
+        code: 'bad-route-key',
+        location: at,
+        path: `routes.${rawKey}`,
         message: `route key "${rawKey}" is not "METHOD /path"${kind === 'HttpApi' ? ' or "$default"' : ''}`,
         hint: `write it like "GET /users/{id}"; methods: ${METHODS.join(', ')}`,
       });
       continue;
     }
     const { method, path } = parsed;
-    const sub: Record<string, SourceLocation> = { integration: locateIn(src, ['routes', rawKey, 'integration'], { key: true }) };
-    for (const k of ['uri', 'timeoutInMillis', 'type', 'requestParameters', 'requestTemplates', 'connectionType', 'connectionId', 'vpcLink']) {
+    const sub: Record<string, SourceLocation> = {
+      integration: locateIn(src, ['routes', rawKey, 'integration'], { key: true }),
+    };
+    for (const k of [
+      'uri',
+      'timeoutInMillis',
+      'type',
+      'requestParameters',
+      'requestTemplates',
+      'connectionType',
+      'connectionId',
+      'vpcLink',
+    ]) {
       if (k in r.integration) sub[`integration/${k}`] = locateIn(src, ['routes', rawKey, 'integration', k]);
     }
-    if (r.authorizer || r.authorization) sub.authorization = locateIn(src, ['routes', rawKey, r.authorizer ? 'authorizer' : 'authorization']);
+    if (r.authorizer || r.authorization)
+      sub.authorization = locateIn(src, ['routes', rawKey, r.authorizer ? 'authorizer' : 'authorization']);
     if (r.requestValidator) sub.requestValidator = locateIn(src, ['routes', rawKey, 'requestValidator']);
     const requestParameters: Record<string, boolean> = { ...(r.requestParameters ?? {}) };
     if (kind === 'RestApi') {

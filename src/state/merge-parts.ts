@@ -4,7 +4,13 @@
  * different definitions, one security scheme name with two meanings.
  */
 import { isDeepStrictEqual } from 'node:util';
-import type { ApiKind, AuthorizerModel, GatewayResponseModel, ModelSchema, RequestValidatorModel } from '../model/api.js';
+import type {
+  ApiKind,
+  AuthorizerModel,
+  GatewayResponseModel,
+  ModelSchema,
+  RequestValidatorModel,
+} from '../model/api.js';
 import type { SourceLocation } from '../model/errors.js';
 import type { ValidationIssue } from '../model/issue.js';
 import type { LoadedRoute, OpenapiPart } from './openapi/load.js';
@@ -23,8 +29,23 @@ export interface Merged {
 
 const fmt = (l: SourceLocation) => `${l.file}:${l.line}:${l.column}`;
 
-export function mergeParts(parts: OpenapiPart[], inline: LoadedRoute[], issues: ValidationIssue[], opts: { kind: ApiKind }): Merged {
-  const m: Merged = { routes: new Map(), authorizers: new Map(), validators: new Map(), models: new Map(), gatewayResponses: new Map(), header: mergeFields<ApiFieldsModel>(apiFields, parts.map((p) => p.header)) };
+export function mergeParts(
+  parts: OpenapiPart[],
+  inline: LoadedRoute[],
+  issues: ValidationIssue[],
+  opts: { kind: ApiKind },
+): Merged {
+  const m: Merged = {
+    routes: new Map(),
+    authorizers: new Map(),
+    validators: new Map(),
+    models: new Map(),
+    gatewayResponses: new Map(),
+    header: mergeFields<ApiFieldsModel>(
+      apiFields,
+      parts.map((p) => p.header),
+    ),
+  };
   const components = new Map<string, { value: unknown; at: SourceLocation }>();
   const schemes = new Map<string, { raw: unknown; kind: string; at: SourceLocation }>();
 
@@ -32,7 +53,10 @@ export function mergeParts(parts: OpenapiPart[], inline: LoadedRoute[], issues: 
     const first = m.routes.get(r.key);
     if (first) {
       issues.push({
-        severity: 'error', code: 'duplicate-route', location: r.at, related: [first.at],
+        severity: 'error',
+        code: 'duplicate-route',
+        location: r.at,
+        related: [first.at],
         message: `route ${r.key} is defined twice: here and at ${fmt(first.at)}`,
         hint: 'remove one of them, or give one service file a different pathPrefix',
       });
@@ -50,7 +74,10 @@ export function mergeParts(parts: OpenapiPart[], inline: LoadedRoute[], issues: 
       if (!first) components.set(c.id, c);
       else if (!isDeepStrictEqual(first.value, c.value)) {
         issues.push({
-          severity: 'error', code: 'component-conflict', location: c.at, related: [first.at],
+          severity: 'error',
+          code: 'component-conflict',
+          location: c.at,
+          related: [first.at],
           message: `component ${c.id} is defined differently here and at ${fmt(first.at)}`,
           hint: 'API Gateway has one namespace per API: rename one of them (e.g. prefix it with the service name) or make them identical',
         });
@@ -62,19 +89,26 @@ export function mergeParts(parts: OpenapiPart[], inline: LoadedRoute[], issues: 
       if (!first) schemes.set(s.name, { raw: meaning, kind: s.meaning.kind, at: s.at });
       else if (!isDeepStrictEqual(first.raw, meaning)) {
         issues.push({
-          severity: 'error', code: 'security-scheme-conflict', location: s.at, related: [first.at],
+          severity: 'error',
+          code: 'security-scheme-conflict',
+          location: s.at,
+          related: [first.at],
           message: `security scheme "${s.name}" means something different here than at ${fmt(first.at)}`,
           hint: 'give the two schemes different names; each name becomes one authorizer of the API',
         });
         continue;
       }
-      if (s.meaning.kind === 'authorizer' && !m.authorizers.has(s.name)) m.authorizers.set(s.name, { model: s.meaning.model, at: s.at });
+      if (s.meaning.kind === 'authorizer' && !m.authorizers.has(s.name))
+        m.authorizers.set(s.name, { model: s.meaning.model, at: s.at });
     }
     for (const v of part.validators) {
       const first = m.validators.get(v.name);
       if (first && !isDeepStrictEqual(first.model, v.model)) {
         issues.push({
-          severity: 'error', code: 'validator-conflict', location: v.at, related: [first.at],
+          severity: 'error',
+          code: 'validator-conflict',
+          location: v.at,
+          related: [first.at],
           message: `request validator "${v.name}" is defined differently here and at ${fmt(first.at)}`,
           hint: 'rename one of them or make them identical',
         });
@@ -85,7 +119,10 @@ export function mergeParts(parts: OpenapiPart[], inline: LoadedRoute[], issues: 
       const first = m.gatewayResponses.get(g.model.responseType);
       if (first && !isDeepStrictEqual(first.model, g.model)) {
         issues.push({
-          severity: 'error', code: 'gateway-response-conflict', location: g.at, related: [first.at],
+          severity: 'error',
+          code: 'gateway-response-conflict',
+          location: g.at,
+          related: [first.at],
           message: `gateway response ${g.model.responseType} is defined differently here and at ${fmt(first.at)}`,
           hint: 'an API has one response per type: keep one definition (or make them identical)',
         });

@@ -184,7 +184,13 @@ class FlowScanner {
     const { s } = this;
     const start = this.i;
     let i = this.i;
-    while (i < s.length && !stops.includes(s[i]) && !(s[i] === ':' && (s[i + 1] === ' ' || s[i + 1] === ',' || s[i + 1] === '}')) && !(s[i] === '#' && s[i - 1] === ' ')) i++;
+    while (
+      i < s.length &&
+      !stops.includes(s[i]) &&
+      !(s[i] === ':' && (s[i + 1] === ' ' || s[i + 1] === ',' || s[i + 1] === '}')) &&
+      !(s[i] === '#' && s[i - 1] === ' ')
+    )
+      i++;
     this.i = i;
     return s.slice(start, i).trimEnd();
   }

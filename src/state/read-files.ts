@@ -34,12 +34,22 @@ export async function readStateDir(dir: string, opts: ReadOptions = {}): Promise
   try {
     const st = await stat(root);
     if (!st.isDirectory()) {
-      issue('', 'not-a-directory', `${root} is not a directory`, 'pass the gateway-state directory, e.g. `apigw-sync validate gateway-state`');
+      issue(
+        '',
+        'not-a-directory',
+        `${root} is not a directory`,
+        'pass the gateway-state directory, e.g. `apigw-sync validate gateway-state`',
+      );
       return out;
     }
     rootReal = await realpath(root);
   } catch {
-    issue('', 'missing-directory', `directory ${root} does not exist`, 'pass the gateway-state directory, e.g. `apigw-sync validate gateway-state`');
+    issue(
+      '',
+      'missing-directory',
+      `directory ${root} does not exist`,
+      'pass the gateway-state directory, e.g. `apigw-sync validate gateway-state`',
+    );
     return out;
   }
 
@@ -56,19 +66,34 @@ export async function readStateDir(dir: string, opts: ReadOptions = {}): Promise
       }
       const inside = relative(rootReal, target);
       if (inside.startsWith('..') || inside.startsWith(sep) || /^[A-Za-z]:/.test(inside)) {
-        issue(rel, 'symlink-escape', `${rel} is a symbolic link that leaves the gateway-state directory`, 'copy the file into the gateway-state directory instead of linking to it');
+        issue(
+          rel,
+          'symlink-escape',
+          `${rel} is a symbolic link that leaves the gateway-state directory`,
+          'copy the file into the gateway-state directory instead of linking to it',
+        );
         return;
       }
     }
     const st = await stat(abs);
     if (!st.isFile()) return;
     if (st.size > maxBytes) {
-      issue(rel, 'file-too-large', `${rel} is ${st.size} bytes; the limit is ${maxBytes}`, 'split the API into several service files, or remove data that is not API definition');
+      issue(
+        rel,
+        'file-too-large',
+        `${rel} is ${st.size} bytes; the limit is ${maxBytes}`,
+        'split the API into several service files, or remove data that is not API definition',
+      );
       return;
     }
     const buf = await readFile(abs);
     if (buf.includes(0)) {
-      issue(rel, 'binary-file', `${rel} is a binary file (it contains NUL bytes)`, 'gateway-state holds YAML or JSON text only; remove the file');
+      issue(
+        rel,
+        'binary-file',
+        `${rel} is a binary file (it contains NUL bytes)`,
+        'gateway-state holds YAML or JSON text only; remove the file',
+      );
       return;
     }
     out.files.set(rel, buf.toString('utf8').replace(/^\uFEFF/, ''));
@@ -86,7 +111,13 @@ export async function readStateDir(dir: string, opts: ReadOptions = {}): Promise
       }
       if (!TEXT_EXTENSIONS.test(e.name)) continue;
       if (--budget.left < 0) {
-        if (budget.left === -1) issue(relDir, 'too-many-files', `${relDir} has more than ${MAX_FILES_PER_API} files`, 'keep one folder per API with its api.yaml and OpenAPI files');
+        if (budget.left === -1)
+          issue(
+            relDir,
+            'too-many-files',
+            `${relDir} has more than ${MAX_FILES_PER_API} files`,
+            'keep one folder per API with its api.yaml and OpenAPI files',
+          );
         continue;
       }
       await readOne(rel);
@@ -98,15 +129,28 @@ export async function readStateDir(dir: string, opts: ReadOptions = {}): Promise
     await lstat(join(root, gw));
     await readOne(gw);
   } catch {
-    issue('', 'missing-gateway-yaml', `${root} has no gateway.yaml`, 'create gateway.yaml with at least `region: <aws region>`');
+    issue(
+      '',
+      'missing-gateway-yaml',
+      `${root} has no gateway.yaml`,
+      'create gateway.yaml with at least `region: <aws region>`',
+    );
   }
   let apiDirs: string[] = [];
   try {
     const entries = await readdir(join(root, 'apis'), { withFileTypes: true });
-    apiDirs = entries.filter((e) => !e.name.startsWith('.')).map((e) => e.name).sort();
+    apiDirs = entries
+      .filter((e) => !e.name.startsWith('.'))
+      .map((e) => e.name)
+      .sort();
     for (const e of entries) {
       if (e.isSymbolicLink()) {
-        issue(`apis/${e.name}`, 'symlink-escape', `apis/${e.name} is a symbolic link; API folders must be real directories`, 'move the API folder into gateway-state/apis/');
+        issue(
+          `apis/${e.name}`,
+          'symlink-escape',
+          `apis/${e.name} is a symbolic link; API folders must be real directories`,
+          'move the API folder into gateway-state/apis/',
+        );
         apiDirs = apiDirs.filter((n) => n !== e.name);
       } else if (!e.isDirectory()) {
         apiDirs = apiDirs.filter((n) => n !== e.name);
@@ -121,7 +165,12 @@ export async function readStateDir(dir: string, opts: ReadOptions = {}): Promise
     try {
       const st = await lstat(join(root, dirName));
       if (st.isSymbolicLink()) {
-        issue(dirName, 'symlink-escape', `${dirName} is a symbolic link; it must be a real directory`, `move the folder into ${root}/`);
+        issue(
+          dirName,
+          'symlink-escape',
+          `${dirName} is a symbolic link; it must be a real directory`,
+          `move the folder into ${root}/`,
+        );
         continue;
       }
       if (!st.isDirectory()) continue;
@@ -132,7 +181,13 @@ export async function readStateDir(dir: string, opts: ReadOptions = {}): Promise
   }
   // One overlay per environment (environments/<name>.yaml); a state without the folder reads as before.
   const envDir = await lstat(join(root, 'environments')).catch(() => undefined);
-  if (envDir?.isSymbolicLink()) issue('environments', 'symlink-escape', 'environments is a symbolic link; it must be a real directory', 'move the environment files into gateway-state/environments/');
+  if (envDir?.isSymbolicLink())
+    issue(
+      'environments',
+      'symlink-escape',
+      'environments is a symbolic link; it must be a real directory',
+      'move the environment files into gateway-state/environments/',
+    );
   // Two levels below: an environment's own account-scope folders (environments/<env>/domains/<name>.yaml).
   else if (envDir?.isDirectory()) await walk('environments', MAX_DEPTH - 2, { left: MAX_FILES_PER_API });
   return out;

@@ -29,7 +29,8 @@ export function resolveRollout(opts: {
   if (!api && !defaults) return undefined;
   const merged = { ...defaults, ...api };
   // HTTP and WebSocket APIs cannot split traffic; inherited percentages mean deploy-and-bake (one step).
-  const steps = opts.kind !== 'RestApi' && api?.steps === undefined ? [100] : (merged.steps ?? [...BUILTIN_ROLLOUT.steps]);
+  const steps =
+    opts.kind !== 'RestApi' && api?.steps === undefined ? [100] : (merged.steps ?? [...BUILTIN_ROLLOUT.steps]);
   const bakeSeconds = merged.bakeSeconds ?? BUILTIN_ROLLOUT.bakeSeconds;
   const pollSeconds = merged.pollSeconds ?? BUILTIN_ROLLOUT.pollSeconds;
   return {

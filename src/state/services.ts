@@ -45,7 +45,17 @@ export function serviceNameFromFile(file: string): string {
 export function serviceEntries(apiKey: string, f: Pick<ApiFile, 'openapi'>, src: SourceDoc): ServiceEntry[] {
   if (f.openapi === undefined) return [];
   if (typeof f.openapi === 'string') {
-    return [{ apiKey, service: serviceNameFromFile(f.openapi), namedBy: 'file', file: f.openapi, rel: relOf(apiKey, f.openapi), index: -1, at: locateIn(src, ['openapi']) }];
+    return [
+      {
+        apiKey,
+        service: serviceNameFromFile(f.openapi),
+        namedBy: 'file',
+        file: f.openapi,
+        rel: relOf(apiKey, f.openapi),
+        index: -1,
+        at: locateIn(src, ['openapi']),
+      },
+    ];
   }
   return f.openapi.map((e, index) => {
     const entry: ServiceEntry = {
@@ -102,7 +112,19 @@ export function servicesOfApi(files: StateFiles, apiKey: string): ServicesOfApi 
   const src = parseSource(rel, posix.join(files.root, rel), text, issues);
   if (src.value === undefined) return { status: 'invalid', issues };
   const parsed = apiSchema.safeParse(src.value ?? {});
-  if (!parsed.success) return { status: 'invalid', issues: [{ severity: 'error', code: 'invalid-api-yaml', location: locateIn(src, []), message: `${rel} is not a valid api.yaml`, hint: 'run `apigw-sync validate` in the gateway repository' }] };
+  if (!parsed.success)
+    return {
+      status: 'invalid',
+      issues: [
+        {
+          severity: 'error',
+          code: 'invalid-api-yaml',
+          location: locateIn(src, []),
+          message: `${rel} is not a valid api.yaml`,
+          hint: 'run `apigw-sync validate` in the gateway repository',
+        },
+      ],
+    };
   return { status: 'ok', entries: serviceEntries(apiKey, parsed.data, src), apiYaml: src };
 }
 

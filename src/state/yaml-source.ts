@@ -9,7 +9,18 @@
  * location the index cannot give.
  */
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseDocument,
+  type Document,
+  type Node,
+  type Scalar,
+  type YAMLMap,
+} from 'yaml';
 import type { SourceLocation } from '../model/errors.js';
 import type { ValidationIssue } from '../model/issue.js';
 import { blockYamlIndex, jsonIndex, pathKey, type PositionIndex } from './position-index.js';
@@ -43,7 +54,13 @@ export function parseSource(rel: string, file: string, text: string, issues: Val
   const src: SourceDoc = { rel, file, text, value: undefined };
   const tooDeep = nestingBeyond(text, MAX_NESTING);
   if (tooDeep !== undefined) {
-    issues.push({ severity: 'error', code: 'too-deep', message: `${rel} nests deeper than ${MAX_NESTING} levels`, hint: 'simplify the file; nesting this deep is not an API definition', location: toLoc(src, tooDeep) });
+    issues.push({
+      severity: 'error',
+      code: 'too-deep',
+      message: `${rel} nests deeper than ${MAX_NESTING} levels`,
+      hint: 'simplify the file; nesting this deep is not an API definition',
+      location: toLoc(src, tooDeep),
+    });
     return src;
   }
   const json = /^\s*[{[]/.test(text);
@@ -73,7 +90,13 @@ export function parseSource(rel: string, file: string, text: string, issues: Val
   } catch (e) {
     // e.g. RangeError from absurd nesting: refuse the file, do not crash the run.
     src.value = undefined;
-    issues.push({ severity: 'error', code: 'yaml-unreadable', message: `${rel} cannot be read: ${firstLine((e as Error).message)}`, hint: 'simplify the file (nesting this deep is not an API definition)', location: { file, line: 1, column: 1 } });
+    issues.push({
+      severity: 'error',
+      code: 'yaml-unreadable',
+      message: `${rel} cannot be read: ${firstLine((e as Error).message)}`,
+      hint: 'simplify the file (nesting this deep is not an API definition)',
+      location: { file, line: 1, column: 1 },
+    });
   }
   return src;
 }
@@ -119,12 +142,24 @@ function parseFully(src: SourceDoc, issues: ValidationIssue[]): void {
   const doc = fullDoc(src);
   const pos = (offset: number): SourceLocation => toLoc(src, offset);
   for (const e of doc.errors) {
-    issues.push({ severity: 'error', code: 'yaml-syntax', message: `YAML syntax error: ${firstLine(e.message)}`, hint: 'fix the YAML syntax at this position', location: pos(e.pos[0]) });
+    issues.push({
+      severity: 'error',
+      code: 'yaml-syntax',
+      message: `YAML syntax error: ${firstLine(e.message)}`,
+      hint: 'fix the YAML syntax at this position',
+      location: pos(e.pos[0]),
+    });
   }
   if (doc.errors.length > 0) return;
   const dups = duplicateKeys(doc.contents);
   for (const key of dups) {
-    issues.push({ severity: 'error', code: 'duplicate-key', message: `duplicate key "${String(key.value)}"`, hint: 'keep one of the two entries; YAML does not merge duplicate keys', location: pos(key.range?.[0] ?? 0) });
+    issues.push({
+      severity: 'error',
+      code: 'duplicate-key',
+      message: `duplicate key "${String(key.value)}"`,
+      hint: 'keep one of the two entries; YAML does not merge duplicate keys',
+      location: pos(key.range?.[0] ?? 0),
+    });
   }
   if (dups.length > 0) return;
   try {
@@ -135,7 +170,9 @@ function parseFully(src: SourceDoc, issues: ValidationIssue[]): void {
     issues.push({
       severity: 'error',
       code: bomb ? 'yaml-alias-limit' : 'yaml-syntax',
-      message: bomb ? `too many YAML alias expansions (limit ${MAX_ALIAS_COUNT}); this looks like an alias bomb` : `YAML error: ${firstLine(msg)}`,
+      message: bomb
+        ? `too many YAML alias expansions (limit ${MAX_ALIAS_COUNT}); this looks like an alias bomb`
+        : `YAML error: ${firstLine(msg)}`,
       hint: 'write the values out instead of expanding anchors many times',
       location: { file: src.file, line: 1, column: 1 },
     });
@@ -176,7 +213,8 @@ function firstLine(s: string): string {
  * or, for scalars, the value. A missing leaf points at the nearest ancestor that exists.
  */
 export function locateIn(src: SourceDoc, path: DocPath, opts: { key?: boolean } = {}): SourceLocation {
-  if (src.index === undefined) src.index = (/^\s*[{[]/.test(src.text) ? jsonIndex(src.text) : blockYamlIndex(src.text)) ?? null;
+  if (src.index === undefined)
+    src.index = (/^\s*[{[]/.test(src.text) ? jsonIndex(src.text) : blockYamlIndex(src.text)) ?? null;
   const hit = src.index?.get(pathKey(path));
   if (hit && path.length > 0) return toLoc(src, !opts.key && hit.value !== undefined ? hit.value : hit.key);
   return locatePrecisely(src, path, opts);
@@ -215,7 +253,8 @@ function keyIndex(map: YAMLMap): Map<string, { key: unknown; value: unknown }> {
   let idx = indexes.get(map);
   if (!idx) {
     idx = new Map();
-    for (const p of map.items) if (isPair(p) && isScalar(p.key) && !idx.has(String(p.key.value))) idx.set(String(p.key.value), p);
+    for (const p of map.items)
+      if (isPair(p) && isScalar(p.key) && !idx.has(String(p.key.value))) idx.set(String(p.key.value), p);
     indexes.set(map, idx);
   }
   return idx;

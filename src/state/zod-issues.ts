@@ -93,7 +93,14 @@ export function zodToIssues(err: z.ZodError, schema: AnySchema, src: SourceDoc, 
     if (iss.code === 'invalid_key') {
       // A map key the schema's key pattern refuses: say why, at the key.
       const why = iss.issues[0]?.message ?? iss.message;
-      out.push({ severity: 'error', code: 'invalid-value', message: `${dotted}: key ${why}`, hint: `use ${why.replace(/^must (be |use )?/, '')}`, location: locateIn(src, path, { key: true }), path: dotted });
+      out.push({
+        severity: 'error',
+        code: 'invalid-value',
+        message: `${dotted}: key ${why}`,
+        hint: `use ${why.replace(/^must (be |use )?/, '')}`,
+        location: locateIn(src, path, { key: true }),
+        path: dotted,
+      });
       continue;
     }
     const missing = iss.code === 'invalid_type' && iss.input === undefined;
@@ -104,13 +111,14 @@ export function zodToIssues(err: z.ZodError, schema: AnySchema, src: SourceDoc, 
       const input = (iss as { input?: unknown }).input;
       guess = typeof input === 'string' ? didYouMean(input, values) : undefined;
       hint = guess ? `use "${guess}" (allowed: ${values.join(', ')})` : `use one of: ${values.join(', ')}`;
-    }
-    else if (iss.code === 'invalid_format') hint = `use ${iss.message.replace(/^must (be |use )?/, '')}`;
+    } else if (iss.code === 'invalid_format') hint = `use ${iss.message.replace(/^must (be |use )?/, '')}`;
     else if (missing) hint = `add "${path[path.length - 1]}"`;
     out.push({
       severity: 'error',
       code: missing ? 'missing-key' : 'invalid-value',
-      message: missing ? `${dotted || what} is required in ${what}` : `${dotted || what}: ${iss.message}${guess ? ` — did you mean "${guess}"?` : ''}`,
+      message: missing
+        ? `${dotted || what} is required in ${what}`
+        : `${dotted || what}: ${iss.message}${guess ? ` — did you mean "${guess}"?` : ''}`,
       hint,
       location: locateIn(src, path),
       path: dotted,

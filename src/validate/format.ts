@@ -9,13 +9,21 @@ import type { StateFiles } from '../state/types.js';
 /** The text of a reported file (root-prefixed path), if it is one of the state files. */
 function lineOf(files: StateFiles, file: string, line: number): string | undefined {
   const prefix = `${files.root}/`;
-  const rel = file.startsWith(prefix) ? file.slice(prefix.length) : file === files.root ? undefined : posix.normalize(file);
+  const rel = file.startsWith(prefix)
+    ? file.slice(prefix.length)
+    : file === files.root
+      ? undefined
+      : posix.normalize(file);
   const text = rel === undefined ? undefined : files.files.get(rel);
   if (text === undefined) return undefined;
   return text.split(/\r?\n/)[line - 1];
 }
 
-export function formatIssuesText(issues: ValidationIssue[], files: StateFiles, opts: { summary?: boolean } = {}): string {
+export function formatIssuesText(
+  issues: ValidationIssue[],
+  files: StateFiles,
+  opts: { summary?: boolean } = {},
+): string {
   const out: string[] = [];
   for (const i of issues) {
     const { file, line, column } = i.location;
@@ -34,7 +42,11 @@ export function formatIssuesText(issues: ValidationIssue[], files: StateFiles, o
   if (opts.summary !== false) {
     const errors = issues.filter((i) => i.severity === 'error').length;
     const warnings = issues.length - errors;
-    out.push(errors === 0 ? `${files.root}: valid${warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}` : `${files.root}: ${errors} error${errors === 1 ? '' : 's'}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`);
+    out.push(
+      errors === 0
+        ? `${files.root}: valid${warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}`
+        : `${files.root}: ${errors} error${errors === 1 ? '' : 's'}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`,
+    );
   }
   return `${out.join('\n')}\n`;
 }

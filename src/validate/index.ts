@@ -38,29 +38,51 @@ export function validateFiles(files: StateFiles): ValidationResult {
       const regions = first.environment?.regions ?? [];
       for (const [i, region] of (regions.length ? regions : [undefined]).entries()) {
         const r = i === 0 ? first : compileState({ ...files, environment: { name, region } });
-        all.push(...r.issues, ...runRules({ model: r.model, sources: r.sources, root: files.root, documents: r.documents }));
+        all.push(
+          ...r.issues,
+          ...runRules({ model: r.model, sources: r.sources, root: files.root, documents: r.documents }),
+        );
       }
     }
   }
   all.sort(compareIssues);
-  return { valid: !all.some((i) => i.severity === 'error'), model, issues: dedupe(all), sources, files, ...(environment ? { environment } : {}), ...(environments ? { environments } : {}) };
+  return {
+    valid: !all.some((i) => i.severity === 'error'),
+    model,
+    issues: dedupe(all),
+    sources,
+    files,
+    ...(environment ? { environment } : {}),
+    ...(environments ? { environments } : {}),
+  };
 }
 
 /**
  * `region`: `--region`, used only when gateway.yaml declares none — or, with `environment`,
  * which of the environment's regions to resolve.
  */
-export async function validateState(dir: string, opts: ReadOptions & { region?: string; environment?: string; allEnvironments?: boolean } = {}): Promise<ValidationResult> {
+export async function validateState(
+  dir: string,
+  opts: ReadOptions & { region?: string; environment?: string; allEnvironments?: boolean } = {},
+): Promise<ValidationResult> {
   const read = await readStateDir(dir, opts);
   const files = opts.allEnvironments ? { ...read, validateEnvironments: true } : read;
-  if (opts.environment) return validateFiles({ ...files, environment: { name: opts.environment, ...(opts.region ? { region: opts.region } : {}) } });
+  if (opts.environment)
+    return validateFiles({
+      ...files,
+      environment: { name: opts.environment, ...(opts.region ? { region: opts.region } : {}) },
+    });
   return validateFiles(opts.region ? { ...files, regionOverride: opts.region } : files);
 }
 
 export function compareIssues(a: ValidationIssue, b: ValidationIssue): number {
   const l = a.location;
   const r = b.location;
-  return l.file < r.file ? -1 : l.file > r.file ? 1 : l.line - r.line || l.column - r.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+  return l.file < r.file
+    ? -1
+    : l.file > r.file
+      ? 1
+      : l.line - r.line || l.column - r.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }
 
 function dedupe(issues: ValidationIssue[]): ValidationIssue[] {

@@ -21,19 +21,38 @@ export function jsonSchemas(): Record<string, string> {
   const gateway = toJson(gatewaySchema, 'gateway.schema.json', 'apigw-sync gateway.yaml');
   const api = toJson(apiSchema, 'api.schema.json', 'apigw-sync apis/<api>/api.yaml');
   const environment = toJson(environmentSchema, 'environment.schema.json', 'apigw-sync environments/<name>.yaml');
-  const wsRoutes = toJson(wsRoutesFileSchema, 'websocket-routes.schema.json', 'apigw-sync routes file of a WebSocket API (apis/<api>/routes.yaml)');
+  const wsRoutes = toJson(
+    wsRoutesFileSchema,
+    'websocket-routes.schema.json',
+    'apigw-sync routes file of a WebSocket API (apis/<api>/routes.yaml)',
+  );
   // One schema per account-scope folder: `<dir>.schema.json` (e.g. client-certificates.schema.json).
   const account = ACCOUNT_KINDS.flatMap((k) => {
     const st = k.account.state;
-    return st ? [[st.dir, toJson(st.schema, `${st.dir}.schema.json`, `apigw-sync ${st.dir}/<name>.yaml`)] as const] : [];
+    return st
+      ? [[st.dir, toJson(st.schema, `${st.dir}.schema.json`, `apigw-sync ${st.dir}/<name>.yaml`)] as const]
+      : [];
   });
   const strip = ({ $id: _i, $schema: _s, ...rest }: Record<string, unknown>) => rest;
   const bundle = {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: `${BASE}/gateway-state.schema.json`,
-    title: 'apigw-sync gateway-state (gateway.yaml, an api.yaml, a WebSocket API\'s routes file, an account-scope file or an environment file)',
-    $defs: { gateway: strip(gateway), api: strip(api), websocketRoutes: strip(wsRoutes), environment: strip(environment), ...Object.fromEntries(account.map(([dir, js]) => [dir, strip(js)])) },
-    anyOf: [{ $ref: '#/$defs/gateway' }, { $ref: '#/$defs/api' }, { $ref: '#/$defs/websocketRoutes' }, { $ref: '#/$defs/environment' }, ...account.map(([dir]) => ({ $ref: `#/$defs/${dir}` }))],
+    title:
+      "apigw-sync gateway-state (gateway.yaml, an api.yaml, a WebSocket API's routes file, an account-scope file or an environment file)",
+    $defs: {
+      gateway: strip(gateway),
+      api: strip(api),
+      websocketRoutes: strip(wsRoutes),
+      environment: strip(environment),
+      ...Object.fromEntries(account.map(([dir, js]) => [dir, strip(js)])),
+    },
+    anyOf: [
+      { $ref: '#/$defs/gateway' },
+      { $ref: '#/$defs/api' },
+      { $ref: '#/$defs/websocketRoutes' },
+      { $ref: '#/$defs/environment' },
+      ...account.map(([dir]) => ({ $ref: `#/$defs/${dir}` })),
+    ],
   };
   const text = (o: unknown) => `${JSON.stringify(o, null, 2)}\n`;
   return {

@@ -40,7 +40,8 @@ function expectNoValue(label: string, text: string): void {
   for (const v of VALUES) {
     expect(text.includes(v), `${label} contains a key value`).toBe(false);
     // A partial leak (truncated or re-encoded) of a sourced value.
-    if (v.startsWith('Chaos')) expect(text.includes(v.slice(0, 16)), `${label} contains part of a key value`).toBe(false);
+    if (v.startsWith('Chaos'))
+      expect(text.includes(v.slice(0, 16)), `${label} contains part of a key value`).toBe(false);
   }
 }
 
@@ -52,7 +53,17 @@ const sink = (e: EngineEvent) => events.push(e);
 
 /** The real CLI against the emulator (stdout and stderr together: both are outputs). */
 async function cli(...args: string[]): Promise<{ out: string; status: number }> {
-  const r = await runBin({ ...process.env, AWS_ENDPOINT_URL: emu.url, AWS_REGION: REGION, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', NO_COLOR: '1' }, ...args);
+  const r = await runBin(
+    {
+      ...process.env,
+      AWS_ENDPOINT_URL: emu.url,
+      AWS_REGION: REGION,
+      AWS_ACCESS_KEY_ID: 'test',
+      AWS_SECRET_ACCESS_KEY: 'test',
+      NO_COLOR: '1',
+    },
+    ...args,
+  );
   return { out: r.stdout + r.stderr, status: r.code };
 }
 
@@ -66,9 +77,16 @@ async function learnLiveValues(): Promise<Record<string, string>> {
 async function planEverywhere(label: string) {
   const p = await runPlan({ dir, clients, events: sink });
   if (p.status !== 'ok') throw new Error(p.issuesText);
-  for (const format of PLAN_FORMATS) expectNoValue(`${label} plan ${format}`, renderPlanAs(p.plan, format, { color: false }));
+  for (const format of PLAN_FORMATS)
+    expectNoValue(`${label} plan ${format}`, renderPlanAs(p.plan, format, { color: false }));
   expectNoValue(`${label} plan file`, serializePlan(p.plan));
-  const comment = renderPlanComment({ headSha: 'abc1234', plan: p.plan, issues: p.issues, approvals: [], requiredApprovals: 1 });
+  const comment = renderPlanComment({
+    headSha: 'abc1234',
+    plan: p.plan,
+    issues: p.issues,
+    approvals: [],
+    requiredApprovals: 1,
+  });
   expectNoValue(`${label} PR comment`, comment.body);
   expectNoValue(`${label} PR comment data`, JSON.stringify(comment.data));
   for (const format of PLAN_FORMATS) {
@@ -85,7 +103,9 @@ beforeAll(async () => {
   dir = copyState(FIXTURE);
   process.env.CHAOS_PARTNER_KEY = ENV_1;
   await clients.ssm.send(new PutParameterCommand({ Name: '/chaos/keys/ssm', Type: 'SecureString', Value: SSM_1 }));
-  await clients.secretsManager.send(new CreateSecretCommand({ Name: 'chaos/keys/sm', SecretString: JSON.stringify({ apiKey: SM_1 }) }));
+  await clients.secretsManager.send(
+    new CreateSecretCommand({ Name: 'chaos/keys/sm', SecretString: JSON.stringify({ apiKey: SM_1 }) }),
+  );
 }, 60_000);
 afterAll(async () => {
   delete process.env.CHAOS_PARTNER_KEY;
@@ -95,17 +115,37 @@ afterAll(async () => {
 describe('no output contains an API key value', () => {
   it('plan of the new keys: every format, the plan file, the PR comment, the CLI', async () => {
     const p = await planEverywhere('create');
-    expect(p.plan.steps.filter((s) => s.change.target === 'apiKey').map((s) => s.change.name)).toEqual(['from-env', 'from-secrets-manager', 'from-ssm', 'generated']);
+    expect(p.plan.steps.filter((s) => s.change.target === 'apiKey').map((s) => s.change.name)).toEqual([
+      'from-env',
+      'from-secrets-manager',
+      'from-ssm',
+      'generated',
+    ]);
     expect(renderPlanAs(p.plan, 'text', { color: false })).toMatch(/from environment variable CHAOS_PARTNER_KEY/);
   }, 120_000);
 
   it('a failing apply (AWS refuses a key): errors, result and the CLI output', async () => {
-    emu.control.addFault({ operation: 'CreateApiKey', kind: 'error', status: 400, code: 'BadRequestException', message: 'injected: key refused' });
+    emu.control.addFault({
+      operation: 'CreateApiKey',
+      kind: 'error',
+      status: 400,
+      code: 'BadRequestException',
+      message: 'injected: key refused',
+    });
     const failed = await runApply({ dir, clients, yes: true, events: sink });
     emu.control.clearFaults();
     expect(failed.status).toBe('failed');
-    expectNoValue('failure messages', failed.failures.map((f) => `${f.message}\n${String(f.error)}\n${(f.error as Error)?.stack ?? ''}`).join('\n'));
-    emu.control.addFault({ operation: 'CreateApiKey', kind: 'error', status: 400, code: 'BadRequestException', message: 'injected: key refused' });
+    expectNoValue(
+      'failure messages',
+      failed.failures.map((f) => `${f.message}\n${String(f.error)}\n${(f.error as Error)?.stack ?? ''}`).join('\n'),
+    );
+    emu.control.addFault({
+      operation: 'CreateApiKey',
+      kind: 'error',
+      status: 400,
+      code: 'BadRequestException',
+      message: 'injected: key refused',
+    });
     const r = await cli('apply', dir, '--yes');
     emu.control.clearFaults();
     expect(r.status).toBe(1);
@@ -130,25 +170,43 @@ describe('no output contains an API key value', () => {
 
   it('every value rotated: the plan says the keys are replaced, never from or to what; apply (--events text) clean', async () => {
     process.env.CHAOS_PARTNER_KEY = ENV_2;
-    await clients.ssm.send(new PutParameterCommand({ Name: '/chaos/keys/ssm', Type: 'SecureString', Value: SSM_2, Overwrite: true }));
-    await clients.secretsManager.send(new PutSecretValueCommand({ SecretId: 'chaos/keys/sm', SecretString: JSON.stringify({ apiKey: SM_2 }) }));
+    await clients.ssm.send(
+      new PutParameterCommand({ Name: '/chaos/keys/ssm', Type: 'SecureString', Value: SSM_2, Overwrite: true }),
+    );
+    await clients.secretsManager.send(
+      new PutSecretValueCommand({ SecretId: 'chaos/keys/sm', SecretString: JSON.stringify({ apiKey: SM_2 }) }),
+    );
     const p = await planEverywhere('rotate');
-    expect(p.plan.steps.map((s) => `${s.change.action} ${s.change.name}`).filter((s) => s.includes('from-'))).toEqual(['update from-env', 'update from-secrets-manager', 'update from-ssm']);
+    expect(p.plan.steps.map((s) => `${s.change.action} ${s.change.name}`).filter((s) => s.includes('from-'))).toEqual([
+      'update from-env',
+      'update from-secrets-manager',
+      'update from-ssm',
+    ]);
     expect(renderPlanAs(p.plan, 'text', { color: false })).toMatch(/valueHash[^\n]*\(sensitive\)/);
     const d = await runDrift({ dir, clients, events: sink });
     if (d.status !== 'ok') throw new Error(d.issuesText);
-    for (const format of PLAN_FORMATS) expectNoValue(`rotate drift ${format}`, renderDriftAs(d.report, format, { color: false }));
+    for (const format of PLAN_FORMATS)
+      expectNoValue(`rotate drift ${format}`, renderDriftAs(d.report, format, { color: false }));
     const r = await cli('apply', dir, '--yes', '--events', 'text');
     expect(r.status, r.out).toBe(0);
     expectNoValue('CLI apply rotated', r.out);
-    expect(await learnLiveValues()).toMatchObject({ 'from-env': ENV_2, 'from-ssm': SSM_2, 'from-secrets-manager': SM_2 });
+    expect(await learnLiveValues()).toMatchObject({
+      'from-env': ENV_2,
+      'from-ssm': SSM_2,
+      'from-secrets-manager': SM_2,
+    });
     await expectConverged(dir, clients);
   }, 120_000);
 
   it('drift after the value tag is removed in AWS: compared by reading the value, reported clean (engine, CLI, comment)', async () => {
     const items = (await clients.apigw.send(new GetApiKeysCommand({}))).items ?? [];
     const key = items.find((k) => k.name === 'from-env')!;
-    await clients.apigw.send(new UntagResourceCommand({ resourceArn: `arn:aws:apigateway:${REGION}::/apikeys/${key.id}`, tagKeys: ['apigw-sync:value-hash'] }));
+    await clients.apigw.send(
+      new UntagResourceCommand({
+        resourceArn: `arn:aws:apigateway:${REGION}::/apikeys/${key.id}`,
+        tagKeys: ['apigw-sync:value-hash'],
+      }),
+    );
     // The value is equal: no drift, though it had to be read to know.
     const d = await runDrift({ dir, clients, events: sink });
     if (d.status !== 'ok') throw new Error(d.issuesText);
@@ -166,19 +224,39 @@ describe('no output contains an API key value', () => {
     }
     const p = await runPlan({ dir, clients });
     if (p.status !== 'ok') throw new Error(p.issuesText);
-    const comment = renderPlanComment({ headSha: 'def5678', plan: p.plan, issues: [], drift: d2.report, approvals: [], requiredApprovals: 1 });
+    const comment = renderPlanComment({
+      headSha: 'def5678',
+      plan: p.plan,
+      issues: [],
+      drift: d2.report,
+      approvals: [],
+      requiredApprovals: 1,
+    });
     expectNoValue('PR comment with drift', comment.body);
     // A plan that cannot read the source says so on stderr (never a value) and compares the rest.
     delete process.env.CHAOS_PARTNER_KEY;
     const r = await cli('plan', dir);
-    expect(r.out).toMatch(/note: API key "from-env": environment variable CHAOS_PARTNER_KEY is not set; its value was not compared/);
+    expect(r.out).toMatch(
+      /note: API key "from-env": environment variable CHAOS_PARTNER_KEY is not set; its value was not compared/,
+    );
     expectNoValue('CLI plan without the source', r.out);
     process.env.CHAOS_PARTNER_KEY = ENV_2;
   }, 120_000);
 
   it('import of a key (CLI): its output and the file it writes hold no value', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'apigw-keys-import-')), 'gateway-state');
-    const r = await cli('import', '--api-key', 'generated', '--out', out, '--region', REGION, '--owner', 'acme/chaos:imported', '--take-over');
+    const r = await cli(
+      'import',
+      '--api-key',
+      'generated',
+      '--out',
+      out,
+      '--region',
+      REGION,
+      '--owner',
+      'acme/chaos:imported',
+      '--take-over',
+    );
     expect(r.status, r.out).toBe(0);
     expectNoValue('CLI import', r.out);
     const file = readFileSync(join(out, 'api-keys', 'generated.yaml'), 'utf8');

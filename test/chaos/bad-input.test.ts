@@ -55,7 +55,14 @@ describe('every invalid state is refused before any AWS call', () => {
   it.each(cliCases)('CLI `apply --yes` on %s exits 1 and calls nothing', (name) => {
     const since = emu.control.lastSeq();
     const r = spawnSync(process.execPath, [BIN, 'apply', join(CORPUS, name), '--yes'], {
-      env: { ...process.env, AWS_ENDPOINT_URL: emu.url, AWS_REGION: REGION, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', NO_COLOR: '1' },
+      env: {
+        ...process.env,
+        AWS_ENDPOINT_URL: emu.url,
+        AWS_REGION: REGION,
+        AWS_ACCESS_KEY_ID: 'test',
+        AWS_SECRET_ACCESS_KEY: 'test',
+        NO_COLOR: '1',
+      },
       encoding: 'utf8',
     });
     expect(r.status, r.stderr).toBe(1);

@@ -7,7 +7,14 @@ import { UpdateStageCommand } from '@aws-sdk/client-api-gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import { runApply, runPlan } from '../../src/engine/index.js';
-import { copyState, editYaml, liveApis, sdkClients, startTestEmulator, writesSince } from '../integration/apply/helpers.js';
+import {
+  copyState,
+  editYaml,
+  liveApis,
+  sdkClients,
+  startTestEmulator,
+  writesSince,
+} from '../integration/apply/helpers.js';
 import { expectConverged } from './helpers.js';
 
 let emu: RunningEmulator;
@@ -51,7 +58,13 @@ describe('ConflictException in the middle of apply', () => {
     const other = (async () => {
       while (!stop) {
         await otherClients.apigw
-          .send(new UpdateStageCommand({ restApiId: shopId, stageName: 'prod', patchOperations: [{ op: 'replace', path: '/variables/backendVersion', value: 'v1' }] }))
+          .send(
+            new UpdateStageCommand({
+              restApiId: shopId,
+              stageName: 'prod',
+              patchOperations: [{ op: 'replace', path: '/variables/backendVersion', value: 'v1' }],
+            }),
+          )
           .catch(() => undefined);
         await new Promise((r) => setImmediate(r));
       }
@@ -73,7 +86,9 @@ describe('ConflictException in the middle of apply', () => {
     }
     // The race really happened: AWS answered ConflictException to the apply's writes at least once.
     // (The other tool only ever patches /variables/backendVersion; any other conflicted write was the apply's.)
-    const applyConflicts = conflictsSince(since).filter((c) => !JSON.stringify(c.params).includes('/variables/backendVersion'));
+    const applyConflicts = conflictsSince(since).filter(
+      (c) => !JSON.stringify(c.params).includes('/variables/backendVersion'),
+    );
     expect(applyConflicts.length).toBeGreaterThan(0);
     await expectConverged(dir, clients);
   }, 120_000);
@@ -83,28 +98,37 @@ describe('ConflictException in the middle of apply', () => {
     ['the second integration update', 'UpdateIntegration', 2],
     ['the stage update', 'UpdateStage', 1],
     ['the deployment', 'CreateDeployment', 1],
-  ])('%s answers ConflictException once: retried, converges', async (_name, operation, nth) => {
-    changeShop(10 + nth + operation.length);
-    const plan = await runPlan({ dir, clients });
-    expect(plan.status === 'ok' && plan.hasChanges).toBe(true);
-    const since = emu.control.lastSeq();
-    emu.control.addFault({ operation, kind: 'conflict', nth, message: 'Unable to complete operation due to concurrent modification. Please try again later.' });
-    const r = await runApply({ dir, clients, yes: true });
-    emu.control.clearFaults();
-    if (r.status === 'failed') {
-      // The other writer outlasted the retry budget: the apply stops cleanly, says why, and the
-      // next run (the other writer gone) finishes the job.
-      expect(r.failures.map((f) => f.message).join('\n')).toMatch(/ConflictException[\s\S]*run apply again/);
-      const again = await runApply({ dir, clients, yes: true });
-      expect(again.failures.map((f) => f.message)).toEqual([]);
-    } else {
-      expect(r.failures.map((f) => f.message)).toEqual([]);
-      expect(r.status).toBe('applied');
-    }
-    const conflicted = conflictsSince(since);
-    expect(conflicted.map((c) => c.operation)).toEqual([operation]);
-    // The refused write was made again and succeeded.
-    expect(writesSince(emu, since).filter((c) => c.operation === operation).length).toBeGreaterThanOrEqual(nth);
-    await expectConverged(dir, clients);
-  }, 120_000);
+  ])(
+    '%s answers ConflictException once: retried, converges',
+    async (_name, operation, nth) => {
+      changeShop(10 + nth + operation.length);
+      const plan = await runPlan({ dir, clients });
+      expect(plan.status === 'ok' && plan.hasChanges).toBe(true);
+      const since = emu.control.lastSeq();
+      emu.control.addFault({
+        operation,
+        kind: 'conflict',
+        nth,
+        message: 'Unable to complete operation due to concurrent modification. Please try again later.',
+      });
+      const r = await runApply({ dir, clients, yes: true });
+      emu.control.clearFaults();
+      if (r.status === 'failed') {
+        // The other writer outlasted the retry budget: the apply stops cleanly, says why, and the
+        // next run (the other writer gone) finishes the job.
+        expect(r.failures.map((f) => f.message).join('\n')).toMatch(/ConflictException[\s\S]*run apply again/);
+        const again = await runApply({ dir, clients, yes: true });
+        expect(again.failures.map((f) => f.message)).toEqual([]);
+      } else {
+        expect(r.failures.map((f) => f.message)).toEqual([]);
+        expect(r.status).toBe('applied');
+      }
+      const conflicted = conflictsSince(since);
+      expect(conflicted.map((c) => c.operation)).toEqual([operation]);
+      // The refused write was made again and succeeded.
+      expect(writesSince(emu, since).filter((c) => c.operation === operation).length).toBeGreaterThanOrEqual(nth);
+      await expectConverged(dir, clients);
+    },
+    120_000,
+  );
 });

@@ -27,7 +27,12 @@ let cleanWrites: string[] = [];
 beforeAll(async () => {
   // The example's VPC link turns AVAILABLE at once: each of the ~70 applies would otherwise wait one 5 s poll for it.
   emu = await startEmulator({ port: 0, quotas: true, quotaScale: SCALE, vpcLinkPendingMs: 0 });
-  clients = createAwsClients({ region: REGION, endpoint: emu.url, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, limiter: new RateLimiter({ scale: SCALE }) });
+  clients = createAwsClients({
+    region: REGION,
+    endpoint: emu.url,
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    limiter: new RateLimiter({ scale: SCALE }),
+  });
   dir = copyState();
   const since = emu.control.lastSeq();
   const r = await runApply({ dir, clients, yes: true, accountWait: WAIT });
@@ -47,7 +52,14 @@ describe('killed at every write position, resumed to convergence', () => {
       emu.control.reset();
       const operation = cleanWrites[k - 1];
       const nth = cleanWrites.slice(0, k).filter((o) => o === operation).length;
-      emu.control.addFault({ operation, kind: 'error', status: 400, code: 'BadRequestException', message: `injected death at write ${k}`, nth });
+      emu.control.addFault({
+        operation,
+        kind: 'error',
+        status: 400,
+        code: 'BadRequestException',
+        message: `injected death at write ${k}`,
+        nth,
+      });
 
       const failed = await runApply({ dir, clients, yes: true, accountWait: WAIT });
       emu.control.clearFaults();
@@ -58,17 +70,23 @@ describe('killed at every write position, resumed to convergence', () => {
       // (The account part after the APIs — domain mappings — waits for every API unit, so steps may remain.)
       if (left === 0) expect(failed.failures[0].message, `K=${k}`).toMatch(/apigw-sync unlock --api/);
       if (/apigw-sync unlock --api/.test(failed.failures[0].message)) {
-        for (const a of await liveApis(clients)) if (a.tags['apigw-sync:lock']) await runUnlock({ api: a.id, clients, region: REGION });
+        for (const a of await liveApis(clients))
+          if (a.tags['apigw-sync:lock']) await runUnlock({ api: a.id, clients, region: REGION });
       }
       // What is unfinished is marked as such on the API.
       for (const a of await liveApis(clients)) {
         const key = a.tags['apigw-sync:id'];
-        const unfinished = failed.remaining.deployments.some((d) => d.apiKey === key) || failed.remaining.steps.some((s) => s.change.apiKey === key);
+        const unfinished =
+          failed.remaining.deployments.some((d) => d.apiKey === key) ||
+          failed.remaining.steps.some((s) => s.change.apiKey === key);
         if (unfinished) expect(a.tags[TAG_PENDING], `K=${k} ${a.name}`).toMatch(/^v1 /);
       }
 
       const again = await runApply({ dir, clients, yes: true, accountWait: WAIT });
-      expect(again.failures.map((f) => f.message), `K=${k}`).toEqual([]);
+      expect(
+        again.failures.map((f) => f.message),
+        `K=${k}`,
+      ).toEqual([]);
       expect(again.status, `K=${k}`).toBe('applied');
       await expectConverged(dir, clients);
       outcomes.push(`${k}:${operation}`);

@@ -41,7 +41,14 @@ afterAll(async () => {
 /** Runs `apigw-sync apply --events json` and SIGKILLs it when `killWhen` sees its event. */
 function applyAndKill(killWhen: (e: RolloutEvent) => boolean): Promise<RolloutEvent[]> {
   const child = spawn(process.execPath, [BIN, 'apply', dir, '--yes', '--events', 'json'], {
-    env: { ...process.env, AWS_ENDPOINT_URL: emu.url, AWS_REGION: REGION, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    env: {
+      ...process.env,
+      AWS_ENDPOINT_URL: emu.url,
+      AWS_REGION: REGION,
+      AWS_ACCESS_KEY_ID: 'test',
+      AWS_SECRET_ACCESS_KEY: 'test',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const seen: RolloutEvent[] = [];
@@ -52,12 +59,19 @@ function applyAndKill(killWhen: (e: RolloutEvent) => boolean): Promise<RolloutEv
       seen.push(e);
       if (killWhen(e)) child.kill('SIGKILL');
     });
-    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve(seen) : reject(new Error(`apply ended without being killed; saw ${seen.map((e) => e.type).join(', ')}`))));
+    child.on('exit', (_code, signal) =>
+      signal === 'SIGKILL'
+        ? resolve(seen)
+        : reject(new Error(`apply ended without being killed; saw ${seen.map((e) => e.type).join(', ')}`)),
+    );
   });
 }
 
 const stage = () => clients.apigw.send(new GetStageCommand({ restApiId: shopId, stageName: 'prod' }));
-const rolloutTag = async () => (await clients.apigw.send(new GetTagsCommand({ resourceArn: restStageArn(REGION, shopId, 'prod') }))).tags?.[TAG_ROLLOUT];
+const rolloutTag = async () =>
+  (await clients.apigw.send(new GetTagsCommand({ resourceArn: restStageArn(REGION, shopId, 'prod') }))).tags?.[
+    TAG_ROLLOUT
+  ];
 
 describe('killed during a rollout, resumed by the next apply', () => {
   const points: Array<[string, (e: RolloutEvent) => boolean, number]> = [
@@ -66,7 +80,9 @@ describe('killed during a rollout, resumed by the next apply', () => {
     ['after stepping to 100%', (e) => e.type === 'rollout.step' && e.percent === 100, 100],
   ];
   it.each(points)('%s', async (_name, killWhen, percent) => {
-    editYaml(dir, 'apis/shop/api.yaml', (doc) => doc.setIn(['openapi', 0, 'integration', 'timeoutInMillis'], 9000 - percent));
+    editYaml(dir, 'apis/shop/api.yaml', (doc) =>
+      doc.setIn(['openapi', 0, 'integration', 'timeoutInMillis'], 9000 - percent),
+    );
     const before = await stage();
     await applyAndKill(killWhen);
 
@@ -79,7 +95,10 @@ describe('killed during a rollout, resumed by the next apply', () => {
     const { result, events } = await applyWithRollout(dir, clients);
     expect(result.failures.map((f) => f.message)).toEqual([]);
     expect(events[0]).toMatchObject({ type: 'rollout.resumed', phase: 'baking' });
-    expect(events.at(-1)).toMatchObject({ type: 'rollout.promoted', deploymentId: stranded.canarySettings!.deploymentId });
+    expect(events.at(-1)).toMatchObject({
+      type: 'rollout.promoted',
+      deploymentId: stranded.canarySettings!.deploymentId,
+    });
     const after = await stage();
     expect(after.canarySettings).toBeUndefined();
     expect(after.deploymentId).toBe(stranded.canarySettings!.deploymentId);

@@ -44,7 +44,12 @@ let shopId: string;
 let run = 0;
 
 beforeAll(async () => {
-  world = await startRolloutWorld({ steps: [10, 50, 100], bakeSeconds: 1, leaseSeconds: LEASE_SECONDS, timeoutSeconds: 120 });
+  world = await startRolloutWorld({
+    steps: [10, 50, 100],
+    bakeSeconds: 1,
+    leaseSeconds: LEASE_SECONDS,
+    timeoutSeconds: 120,
+  });
   ({ emu, clients, dir, shopId } = world);
 });
 afterAll(async () => world?.stop());
@@ -59,11 +64,15 @@ const awsEnv = () => ({
 });
 const shopStage = () => clients.apigw.send(new GetStageCommand({ restApiId: shopId, stageName: 'prod' }));
 async function stageRecord(): Promise<RolloutRecord | undefined> {
-  const text = (await clients.apigw.send(new GetTagsCommand({ resourceArn: restStageArn(REGION, shopId, 'prod') }))).tags?.[TAG_ROLLOUT];
+  const text = (await clients.apigw.send(new GetTagsCommand({ resourceArn: restStageArn(REGION, shopId, 'prod') })))
+    .tags?.[TAG_ROLLOUT];
   return text ? decodeRecord(text) : undefined;
 }
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const exited = (child: ChildProcess) => new Promise<void>((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once('exit', () => r())));
+const exited = (child: ChildProcess) =>
+  new Promise<void>((r) =>
+    child.exitCode !== null || child.signalCode !== null ? r() : child.once('exit', () => r()),
+  );
 
 /**
  * `apigw-sync apply --events json` as a CI runner would run it (GITHUB_RUN_ID of its own), SIGKILLed
@@ -84,7 +93,8 @@ async function cliApplyKilledAt(killWhen: (e: RolloutEvent) => boolean): Promise
     if (killWhen(e)) child.kill('SIGKILL');
   });
   await exited(child);
-  if (child.signalCode !== 'SIGKILL') throw new Error(`apply ended without being killed; saw ${seen.map((e) => e.type).join(', ')}\n${stderr}`);
+  if (child.signalCode !== 'SIGKILL')
+    throw new Error(`apply ended without being killed; saw ${seen.map((e) => e.type).join(', ')}\n${stderr}`);
   return seen;
 }
 
@@ -92,13 +102,21 @@ async function cliApplyKilledAt(killWhen: (e: RolloutEvent) => boolean): Promise
  * One App replica, sweeping once per SWEEP_MS: every sweep before `leaseUntil` must leave the
  * rollout alone, the first one at or after it must take it over (then drives it to the end).
  */
-async function replicaSweepsUntilTakenOver(leaseUntil: number, driver: string): Promise<{ result: DriveResult; events: RolloutEvent[]; sweeps: number }> {
+async function replicaSweepsUntilTakenOver(
+  leaseUntil: number,
+  driver: string,
+): Promise<{ result: DriveResult; events: RolloutEvent[]; sweeps: number }> {
   const events: RolloutEvent[] = [];
   for (let sweeps = 1; ; sweeps++) {
     const t = Date.now();
-    const found = (await findOrphanedRollouts({ clients, driver, clock: { now: () => t, sleep: systemClock.sleep } })).filter((f) => f.apiId === shopId && f.record);
+    const found = (
+      await findOrphanedRollouts({ clients, driver, clock: { now: () => t, sleep: systemClock.sleep } })
+    ).filter((f) => f.apiId === shopId && f.record);
     if (t < leaseUntil) {
-      expect(found, `a sweep at ${new Date(t).toISOString()} before the lease ended (${new Date(leaseUntil).toISOString()})`).toEqual([]);
+      expect(
+        found,
+        `a sweep at ${new Date(t).toISOString()} before the lease ended (${new Date(leaseUntil).toISOString()})`,
+      ).toEqual([]);
     } else {
       expect(found, `the first sweep after the lease ended (${new Date(t).toISOString()})`).toHaveLength(1);
       const result = await driveFoundRollout(found[0], { clients, driver, onEvent: (e) => events.push(e) });
@@ -153,7 +171,6 @@ describe('the CLI is killed at each rollout state; an App replica finishes the r
     expect(after.deploymentId).not.toBe(before.deploymentId);
     await expectConverged();
   });
-
 });
 
 /** A free port on 127.0.0.1 for the App's webhook server (probot treats PORT=0 as its default 3000). */
@@ -167,7 +184,11 @@ async function freePort(): Promise<number> {
 
 /** The real App (`src/github/server.ts`) with its sweeper every SWEEP_MS, against the emulator. */
 async function startAppProcess(): Promise<{ child: ChildProcess; log: () => string }> {
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+  const { privateKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'github', 'server.ts')], {
     cwd: ROOT,
     env: {
@@ -190,7 +211,10 @@ async function startAppProcess(): Promise<{ child: ChildProcess; log: () => stri
 }
 
 /** Waits until the stage's record satisfies `ok` (the App process got there), failing if the App exits first. */
-async function untilRecord(app: { child: ChildProcess; log: () => string }, ok: (r: RolloutRecord) => boolean): Promise<RolloutRecord> {
+async function untilRecord(
+  app: { child: ChildProcess; log: () => string },
+  ok: (r: RolloutRecord) => boolean,
+): Promise<RolloutRecord> {
   for (;;) {
     if (app.child.exitCode !== null) throw new Error(`the App exited early:\n${app.log()}`);
     const r = await stageRecord();
@@ -208,7 +232,8 @@ describe('the App process is killed while driving a rollout it took over; anothe
     const before = await shopStage();
     await cliApplyKilledAt((e) => e.type === 'rollout.started');
     // Holding the promote's UpdateStage open makes the `promoting` state last long enough to be caught from outside.
-    if (slowPromote) emu.control.addFault({ operation: 'UpdateStage', kind: 'latency', latencyMs: 4_000, count: 1, nth: 3 });
+    if (slowPromote)
+      emu.control.addFault({ operation: 'UpdateStage', kind: 'latency', latencyMs: 4_000, count: 1, nth: 3 });
     const app = await startAppProcess();
     let dead: RolloutRecord;
     try {

@@ -36,7 +36,16 @@ const SECRETS = [
   'console-SET-PASSWORD-42',
 ];
 /** Fragments distinctive enough that a partial leak (a truncated or re-encoded value) is caught too. */
-const FRAGMENTS = ['hunter2', 'hunter3', 'AKIAZZ', 'zebra-PARTNER', 'eyJzdWIi', 'c2VjcmV0U2ln', 'pk_live_51H', 'console-SET-PASSWORD'];
+const FRAGMENTS = [
+  'hunter2',
+  'hunter3',
+  'AKIAZZ',
+  'zebra-PARTNER',
+  'eyJzdWIi',
+  'c2VjcmV0U2ln',
+  'pk_live_51H',
+  'console-SET-PASSWORD',
+];
 
 function expectNoSecret(label: string, text: string): void {
   expect(text.length, `${label} is empty`).toBeGreaterThan(0);
@@ -52,7 +61,14 @@ const sink = (e: EngineEvent) => events.push(e);
 /** The real CLI in a child process (async: the emulator answers from this very process). */
 function cli(...args: string[]): Promise<{ out: string; status: number | null }> {
   const child = spawn(process.execPath, [BIN, ...args], {
-    env: { ...process.env, AWS_ENDPOINT_URL: emu.url, AWS_REGION: REGION, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', NO_COLOR: '1' },
+    env: {
+      ...process.env,
+      AWS_ENDPOINT_URL: emu.url,
+      AWS_REGION: REGION,
+      AWS_ACCESS_KEY_ID: 'test',
+      AWS_SECRET_ACCESS_KEY: 'test',
+      NO_COLOR: '1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -67,8 +83,15 @@ function cli(...args: string[]): Promise<{ out: string; status: number | null }>
 async function planAllFormats(label: string) {
   const p = await runPlan({ dir, clients, events: sink });
   if (p.status !== 'ok') throw new Error(p.issuesText);
-  for (const format of PLAN_FORMATS) expectNoSecret(`${label} plan ${format}`, renderPlanAs(p.plan, format, { color: false }));
-  const comment = renderPlanComment({ headSha: 'abc1234', plan: p.plan, issues: p.issues, approvals: [], requiredApprovals: 1 });
+  for (const format of PLAN_FORMATS)
+    expectNoSecret(`${label} plan ${format}`, renderPlanAs(p.plan, format, { color: false }));
+  const comment = renderPlanComment({
+    headSha: 'abc1234',
+    plan: p.plan,
+    issues: p.issues,
+    approvals: [],
+    requiredApprovals: 1,
+  });
   expectNoSecret(`${label} PR comment`, comment.body);
   expectNoSecret(`${label} PR comment data`, JSON.stringify(comment.data));
   return p;
@@ -94,14 +117,26 @@ describe('no output contains a credential from the state', () => {
   }, 60_000);
 
   it('a failing apply: its error messages, result and the CLI stderr', async () => {
-    emu.control.addFault({ operation: 'CreateDeployment', kind: 'error', status: 400, code: 'BadRequestException', message: 'injected: deployment refused' });
+    emu.control.addFault({
+      operation: 'CreateDeployment',
+      kind: 'error',
+      status: 400,
+      code: 'BadRequestException',
+      message: 'injected: deployment refused',
+    });
     const failed = await runApply({ dir, clients, yes: true, events: sink });
     emu.control.clearFaults();
     expect(failed.status).toBe('failed');
     expectNoSecret('failure messages', failed.failures.map((f) => f.message).join('\n'));
     expectNoSecret('failure errors', failed.failures.map((f) => String(f.error)).join('\n'));
 
-    emu.control.addFault({ operation: 'CreateDeployment', kind: 'error', status: 400, code: 'BadRequestException', message: 'injected: deployment refused' });
+    emu.control.addFault({
+      operation: 'CreateDeployment',
+      kind: 'error',
+      status: 400,
+      code: 'BadRequestException',
+      message: 'injected: deployment refused',
+    });
     const r = await cli('apply', dir, '--yes');
     emu.control.clearFaults();
     expect(r.status).toBe(1);
@@ -125,29 +160,41 @@ describe('no output contains a credential from the state', () => {
       d.setIn(['stages', 'prod', 'variables', 'dbPassword'], 'hunter3-ROTATED-VALUE');
       d.setIn(['stages', 'prod', 'variables', 'deployKeyId'], 'AKIAZZROTATEDKEY6789');
       d.setIn(['stages', 'prod', 'variables', 'partnerCode'], 'zebra-PARTNER-9999');
-      d.setIn(['routes', 'GET /accounts/{id}', 'integration', 'requestParameters', AUTH], "'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJyb3RhdGVkLXNlY3JldCJ9.bmV3U2lnbmF0dXJl'");
+      d.setIn(
+        ['routes', 'GET /accounts/{id}', 'integration', 'requestParameters', AUTH],
+        "'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJyb3RhdGVkLXNlY3JldCJ9.bmV3U2lnbmF0dXJl'",
+      );
     });
     const p = await planAllFormats('rotate');
     expect(p.hasChanges).toBe(true);
     const text = renderPlanAs(p.plan, 'text', { color: false });
     expect(text).toMatch(/dbPassword/);
     expect(text).toMatch(/\(sensitive\)/);
-    for (const format of PLAN_FORMATS) expectNoSecret(`CLI rotate plan ${format}`, (await cli('plan', dir, '--format', format)).out);
+    for (const format of PLAN_FORMATS)
+      expectNoSecret(`CLI rotate plan ${format}`, (await cli('plan', dir, '--format', format)).out);
     const applied = await runApply({ dir, clients, yes: true, events: sink });
     expect(applied.failures.map((f) => f.message)).toEqual([]);
-    expectNoSecret('apply issuesText + failures', `${applied.issuesText}\n${applied.failures.map((f) => f.message).join('\n')} `);
+    expectNoSecret(
+      'apply issuesText + failures',
+      `${applied.issuesText}\n${applied.failures.map((f) => f.message).join('\n')} `,
+    );
     await expectConverged(dir, clients);
   }, 60_000);
 
   it('drift: a password set in the console is reported as drift, masked (engine, CLI, PR comment)', async () => {
     const vault = (await liveApis(clients)).find((a) => a.name === 'vault-api')!;
     await clients.apigw.send(
-      new UpdateStageCommand({ restApiId: vault.id, stageName: 'prod', patchOperations: [{ op: 'replace', path: '/variables/dbPassword', value: 'console-SET-PASSWORD-42' }] }),
+      new UpdateStageCommand({
+        restApiId: vault.id,
+        stageName: 'prod',
+        patchOperations: [{ op: 'replace', path: '/variables/dbPassword', value: 'console-SET-PASSWORD-42' }],
+      }),
     );
     const d = await runDrift({ dir, clients, events: sink });
     if (d.status !== 'ok') throw new Error(d.issuesText);
     expect(d.exitCode).toBe(2);
-    for (const format of PLAN_FORMATS) expectNoSecret(`drift ${format}`, renderDriftAs(d.report, format, { color: false }));
+    for (const format of PLAN_FORMATS)
+      expectNoSecret(`drift ${format}`, renderDriftAs(d.report, format, { color: false }));
     expectNoSecret('drift text', renderDriftAs(d.report, 'text', { color: false }) + ' ');
     expect(renderDriftAs(d.report, 'text', { color: false })).toMatch(/dbPassword/);
     for (const format of PLAN_FORMATS) {
@@ -157,7 +204,14 @@ describe('no output contains a credential from the state', () => {
     }
     const p = await runPlan({ dir, clients });
     if (p.status !== 'ok') throw new Error(p.issuesText);
-    const comment = renderPlanComment({ headSha: 'def5678', plan: p.plan, issues: [], drift: d.report, approvals: [], requiredApprovals: 1 });
+    const comment = renderPlanComment({
+      headSha: 'def5678',
+      plan: p.plan,
+      issues: [],
+      drift: d.report,
+      approvals: [],
+      requiredApprovals: 1,
+    });
     expect(comment.body).toMatch(/dbPassword/);
     expectNoSecret('PR comment with drift', comment.body);
   }, 60_000);

@@ -41,8 +41,14 @@ afterAll(async () => {
 
 const storms: Array<[string, FaultSpec]> = [
   ['a throttling storm (every operation throttled for 1.5 s)', { operation: '*', kind: 'throttle', forMs: 1500 }],
-  ['a 500 burst (the next 10 calls of any operation)', { operation: '*', kind: 'error', status: 500, code: 'InternalFailure', count: 10 }],
-  ['a 503 burst (the next 10 calls of any operation)', { operation: '*', kind: 'error', status: 503, code: 'ServiceUnavailable', count: 10 }],
+  [
+    'a 500 burst (the next 10 calls of any operation)',
+    { operation: '*', kind: 'error', status: 500, code: 'InternalFailure', count: 10 },
+  ],
+  [
+    'a 503 burst (the next 10 calls of any operation)',
+    { operation: '*', kind: 'error', status: 503, code: 'ServiceUnavailable', count: 10 },
+  ],
 ];
 
 let edit = 0;
@@ -56,7 +62,10 @@ function changeShop(): void {
 }
 
 /** Calls the storm actually answered with an error (so the test proves it hit). */
-const hits = (since: number) => emu.control.calls({ since }).filter((c) => c.status === 429 || c.status >= 500 || /Throttl|TooManyRequests/.test(c.errorCode ?? ''));
+const hits = (since: number) =>
+  emu.control
+    .calls({ since })
+    .filter((c) => c.status === 429 || c.status >= 500 || /Throttl|TooManyRequests/.test(c.errorCode ?? ''));
 
 describe.each(storms)('%s', (_name, storm) => {
   it('during plan: the plan is exactly the calm one', async () => {
@@ -113,36 +122,55 @@ async function rolloutUnder(storm?: FaultSpec, events: RolloutEvent[] = []) {
 }
 
 const shopStage = () => clients.apigw.send(new GetStageCommand({ restApiId: shopId, stageName: 'prod' }));
-const rolloutTag = async () => (await clients.apigw.send(new GetTagsCommand({ resourceArn: restStageArn(REGION, shopId, 'prod') }))).tags?.[TAG_ROLLOUT];
+const rolloutTag = async () =>
+  (await clients.apigw.send(new GetTagsCommand({ resourceArn: restStageArn(REGION, shopId, 'prod') }))).tags?.[
+    TAG_ROLLOUT
+  ];
 
 describe('storms during a canary rollout (healthy traffic, guard alarms OK)', () => {
   const ridden: Array<[string, FaultSpec]> = [
     ['a throttling storm (every operation, 1.5 s)', { operation: '*', kind: 'throttle', forMs: 1500 }],
-    ['a 500 burst shorter than one call\'s retry budget (5 calls)', { operation: '*', kind: 'error', status: 500, code: 'InternalFailure', count: 5 }],
-    ['a 503 burst shorter than one call\'s retry budget (5 calls)', { operation: '*', kind: 'error', status: 503, code: 'ServiceUnavailable', count: 5 }],
+    [
+      "a 500 burst shorter than one call's retry budget (5 calls)",
+      { operation: '*', kind: 'error', status: 500, code: 'InternalFailure', count: 5 },
+    ],
+    [
+      "a 503 burst shorter than one call's retry budget (5 calls)",
+      { operation: '*', kind: 'error', status: 503, code: 'ServiceUnavailable', count: 5 },
+    ],
   ];
-  it.each(ridden)('%s: retried, never read as an alarm — the rollout promotes', async (_name, storm) => {
-    changeShop();
-    const { result, outcome, hit } = await rolloutUnder(storm);
-    expect(result.failures.map((f) => f.message)).toEqual([]);
-    expect(result.status).toBe('applied');
-    expect(hit.length).toBeGreaterThan(0);
-    expect(outcome.map((e) => e.type)).toEqual(['rollout.promoted']);
-    const stage = await shopStage();
-    expect(stage.canarySettings).toBeUndefined();
-    expect(stage.deploymentId).toBe((outcome[0] as Extract<RolloutEvent, { type: 'rollout.promoted' }>).deploymentId);
-    expect(await rolloutTag()).toBeUndefined();
-    await expectConverged(dir, clients);
-  }, 90_000);
+  it.each(ridden)(
+    '%s: retried, never read as an alarm — the rollout promotes',
+    async (_name, storm) => {
+      changeShop();
+      const { result, outcome, hit } = await rolloutUnder(storm);
+      expect(result.failures.map((f) => f.message)).toEqual([]);
+      expect(result.status).toBe('applied');
+      expect(hit.length).toBeGreaterThan(0);
+      expect(outcome.map((e) => e.type)).toEqual(['rollout.promoted']);
+      const stage = await shopStage();
+      expect(stage.canarySettings).toBeUndefined();
+      expect(stage.deploymentId).toBe((outcome[0] as Extract<RolloutEvent, { type: 'rollout.promoted' }>).deploymentId);
+      expect(await rolloutTag()).toBeUndefined();
+      await expectConverged(dir, clients);
+    },
+    90_000,
+  );
 
   it.each([500, 503])(
-    'a %i burst on CloudWatch longer than one call\'s retry budget (10 calls, 8 attempts): the alarms are unreadable, so it rolls back cleanly (fail-safe); the next apply promotes',
+    "a %i burst on CloudWatch longer than one call's retry budget (10 calls, 8 attempts): the alarms are unreadable, so it rolls back cleanly (fail-safe); the next apply promotes",
     async (status) => {
       changeShop();
       const before = await shopStage();
       const pendingPlan = await runPlan({ dir, clients });
       if (pendingPlan.status !== 'ok') throw new Error(pendingPlan.issuesText);
-      const { result, outcome, hit } = await rolloutUnder({ operation: 'DescribeAlarms', kind: 'error', status, code: 'InternalFailure', count: 10 });
+      const { result, outcome, hit } = await rolloutUnder({
+        operation: 'DescribeAlarms',
+        kind: 'error',
+        status,
+        code: 'InternalFailure',
+        count: 10,
+      });
       // Every attempt of the first alarm read (8) failed; the rollback that followed needs no alarm.
       expect(hit.length).toBe(8);
       // Why rolled back: every attempt of one alarm read failed, and an unread alarm is not a healthy one.
@@ -174,18 +202,27 @@ describe('storms during a canary rollout (healthy traffic, guard alarms OK)', ()
     editYaml(dir, 'apis/shop/api.yaml', (d) => d.setIn(['rollout', 'onAlarmReadError'], 'wait 30'));
     changeShop();
     const events: RolloutEvent[] = [];
-    const { result, outcome, hit } = await rolloutUnder({ operation: 'DescribeAlarms', kind: 'error', status: 503, code: 'ServiceUnavailable', count: 10 }, events);
+    const { result, outcome, hit } = await rolloutUnder(
+      { operation: 'DescribeAlarms', kind: 'error', status: 503, code: 'ServiceUnavailable', count: 10 },
+      events,
+    );
     editYaml(dir, 'apis/shop/api.yaml', (d) => d.deleteIn(['rollout', 'onAlarmReadError']));
     expect(hit.length).toBe(10);
     expect(result.failures.map((f) => f.message)).toEqual([]);
     expect(outcome.map((e) => e.type)).toEqual(['rollout.promoted']);
     expect(events.find((e) => e.type === 'rollout.started')).toMatchObject({ onAlarmReadError: 'wait 30' });
-    const waited = events.filter((e) => e.type === 'rollout.poll' && /^alarms unreadable for \d+\/30 s \(onAlarmReadError: wait 30\)/.test(e.waiting ?? ''));
+    const waited = events.filter(
+      (e) =>
+        e.type === 'rollout.poll' &&
+        /^alarms unreadable for \d+\/30 s \(onAlarmReadError: wait 30\)/.test(e.waiting ?? ''),
+    );
     expect(waited.length).toBeGreaterThan(0);
     // While the alarms were unreadable no step was taken.
     const firstWait = events.indexOf(waited[0]);
     const nextOk = events.findIndex((e, i) => i > firstWait && e.type === 'rollout.poll' && e.alarms.length > 0);
-    expect(events.slice(firstWait, nextOk).some((e) => e.type === 'rollout.step' || e.type === 'rollout.promoted')).toBe(false);
+    expect(
+      events.slice(firstWait, nextOk).some((e) => e.type === 'rollout.step' || e.type === 'rollout.promoted'),
+    ).toBe(false);
     await expectConverged(dir, clients);
   }, 90_000);
 });

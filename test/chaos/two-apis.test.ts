@@ -28,7 +28,8 @@ beforeAll(async () => {
   appendFileSync(join(shopDir, 'gateway.yaml'), 'owner: acme/shop:gateway-state\n');
   eventsDir = copyState();
   for (const other of ['shop', 'chat']) rmSync(join(eventsDir, 'apis', other), { recursive: true });
-  for (const d of ['domains', 'usage-plans', 'api-keys', 'vpc-links']) rmSync(join(eventsDir, d), { recursive: true, force: true });
+  for (const d of ['domains', 'usage-plans', 'api-keys', 'vpc-links'])
+    rmSync(join(eventsDir, d), { recursive: true, force: true });
   appendFileSync(join(eventsDir, 'gateway.yaml'), 'owner: acme/events:gateway-state\n');
   for (const dir of [shopDir, eventsDir]) {
     const r = await runApply({ dir, clients, yes: true });

@@ -19,14 +19,23 @@ export interface Exchange {
 export class CapturingHandler extends NodeHttpHandler {
   readonly exchanges: Exchange[] = [];
 
-  override async handle(request: HttpRequest, options?: { abortSignal?: AbortSignal }): Promise<{ response: HttpResponse }> {
+  override async handle(
+    request: HttpRequest,
+    options?: { abortSignal?: AbortSignal },
+  ): Promise<{ response: HttpResponse }> {
     const { response } = await super.handle(request, options as never);
     const chunks: Buffer[] = [];
     for await (const c of response.body as Readable) chunks.push(Buffer.from(c as Uint8Array));
     const bytes = Buffer.concat(chunks);
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(response.headers)) headers[k.toLowerCase()] = String(v);
-    this.exchanges.push({ method: request.method, path: request.path, status: response.statusCode, headers, body: bytes.toString('utf8') });
+    this.exchanges.push({
+      method: request.method,
+      path: request.path,
+      status: response.statusCode,
+      headers,
+      body: bytes.toString('utf8'),
+    });
     response.body = Readable.from([bytes]);
     return { response };
   }

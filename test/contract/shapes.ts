@@ -34,7 +34,8 @@ function sampleString(c: MemberFacts | undefined, name: string): string {
   let s = c?.pattern !== undefined ? PATTERN_SAMPLES[c.pattern] : undefined;
   if (s === undefined && c?.pattern !== undefined) {
     s = 'contract';
-    if (!new RegExp(c.pattern, 'u').test(s)) throw new Error(`no sample string for pattern ${c.pattern} (member ${name}): add one to PATTERN_SAMPLES`);
+    if (!new RegExp(c.pattern, 'u').test(s))
+      throw new Error(`no sample string for pattern ${c.pattern} (member ${name}): add one to PATTERN_SAMPLES`);
   }
   s ??= 'contract';
   if (c?.min !== undefined && s.length < c.min) s = s.padEnd(c.min, 'x');
@@ -53,21 +54,34 @@ function sampleNumber(c: MemberFacts | undefined, integer: boolean): number {
  * a recursive model (WAF's Statement inside AndStatement inside Statement) where the full input
  * has to stop, or it would be cut at the depth limit with required members missing.
  */
-function mustRecurse(model: ServiceModel, ref: ShapeRef, onPath: ReadonlySet<string>, seen = new Set<string>()): boolean {
+function mustRecurse(
+  model: ServiceModel,
+  ref: ShapeRef,
+  onPath: ReadonlySet<string>,
+  seen = new Set<string>(),
+): boolean {
   if (ref.shape !== undefined) {
     if (onPath.has(ref.shape)) return true;
     if (seen.has(ref.shape)) return false;
     seen.add(ref.shape);
   }
   const s = resolve(model, ref);
-  if (s.type === 'structure') return (s.required ?? []).some((m) => s.members?.[m] && mustRecurse(model, s.members[m], onPath, seen));
+  if (s.type === 'structure')
+    return (s.required ?? []).some((m) => s.members?.[m] && mustRecurse(model, s.members[m], onPath, seen));
   if (s.type === 'list') return mustRecurse(model, s.member ?? {}, onPath, seen);
   if (s.type === 'map') return mustRecurse(model, s.value ?? {}, onPath, seen);
   return false;
 }
 
 /** A model-valid value for `ref` (undefined: leave the member out). */
-export function generate(ctx: GenContext, ref: ShapeRef, name: string, path: string, depth = 0, onPath: ReadonlySet<string> = new Set()): unknown {
+export function generate(
+  ctx: GenContext,
+  ref: ShapeRef,
+  name: string,
+  path: string,
+  depth = 0,
+  onPath: ReadonlySet<string> = new Set(),
+): unknown {
   const bound = ctx.bind(name, path);
   if (bound !== undefined) return bound;
   const s = resolve(ctx.model, ref);
@@ -78,7 +92,11 @@ export function generate(ctx: GenContext, ref: ShapeRef, name: string, path: str
       if (depth > 16) return undefined;
       const out: Record<string, unknown> = {};
       for (const [m, mref] of Object.entries(s.members ?? {})) {
-        const required = (ctx.model.facts.operations[ctx.operation]?.input[path]?.required ?? s.required ?? []).includes(m);
+        const required = (
+          ctx.model.facts.operations[ctx.operation]?.input[path]?.required ??
+          s.required ??
+          []
+        ).includes(m);
         if (ctx.mode === 'required' && !required) continue;
         if (mref.idempotencyToken) continue;
         if (!required && mustRecurse(ctx.model, mref, inner)) continue;
@@ -131,7 +149,8 @@ function checkValue(ck: OutputCheck, ref: ShapeRef, v: unknown, path: string, at
   if (v === null) return void out.push(`${at}: null (AWS omits absent members)`);
   switch (s.type) {
     case 'structure': {
-      if (typeof v !== 'object' || Array.isArray(v)) return void out.push(`${at}: expected an object, got ${JSON.stringify(v)}`);
+      if (typeof v !== 'object' || Array.isArray(v))
+        return void out.push(`${at}: expected an object, got ${JSON.stringify(v)}`);
       const o = v as Record<string, unknown>;
       const byWire = new Map<string, [string, ShapeRef]>();
       for (const [m, mref] of Object.entries(s.members ?? {})) {
@@ -144,14 +163,21 @@ function checkValue(ck: OutputCheck, ref: ShapeRef, v: unknown, path: string, at
         // A member AWS added after the aws-sdk v2 models froze: known to botocore's copy, typed loosely.
         const t = newer[key];
         if (t === undefined) out.push(`${at ? `${at}.` : ''}${key}: a member the model does not have`);
-        else if (t === 'string' && typeof o[key] !== 'string') out.push(`${at ? `${at}.` : ''}${key}: expected a string`);
+        else if (t === 'string' && typeof o[key] !== 'string')
+          out.push(`${at ? `${at}.` : ''}${key}: expected a string`);
       }
       for (const req of s.required ?? []) {
         const mref = s.members?.[req];
-        if (mref && !mref.location && o[ck.jsonNames === 'locationName' ? (mref.locationName ?? req) : req] === undefined) out.push(`${at ? `${at}.` : ''}${req}: required by the model, missing`);
+        if (
+          mref &&
+          !mref.location &&
+          o[ck.jsonNames === 'locationName' ? (mref.locationName ?? req) : req] === undefined
+        )
+          out.push(`${at ? `${at}.` : ''}${req}: required by the model, missing`);
       }
       for (const [key, [m, mref]] of byWire) {
-        if (o[key] !== undefined) checkValue(ck, mref, o[key], path === '' ? m : `${path}.${m}`, at ? `${at}.${key}` : key, out);
+        if (o[key] !== undefined)
+          checkValue(ck, mref, o[key], path === '' ? m : `${path}.${m}`, at ? `${at}.${key}` : key, out);
       }
       return;
     }
@@ -161,14 +187,16 @@ function checkValue(ck: OutputCheck, ref: ShapeRef, v: unknown, path: string, at
       return;
     case 'map':
       if (typeof v !== 'object' || Array.isArray(v)) return void out.push(`${at}: expected a map`);
-      for (const [k, x] of Object.entries(v as Record<string, unknown>)) checkValue(ck, s.value ?? {}, x, `${path}{}`, `${at}.${k}`, out);
+      for (const [k, x] of Object.entries(v as Record<string, unknown>))
+        checkValue(ck, s.value ?? {}, x, `${path}{}`, `${at}.${k}`, out);
       return;
     case 'boolean':
       if (typeof v !== 'boolean') out.push(`${at}: expected a boolean, got ${JSON.stringify(v)}`);
       return;
     case 'integer':
     case 'long':
-      if (typeof v !== 'number' || !Number.isInteger(v)) out.push(`${at}: expected an integer, got ${JSON.stringify(v)}`);
+      if (typeof v !== 'number' || !Number.isInteger(v))
+        out.push(`${at}: expected an integer, got ${JSON.stringify(v)}`);
       return;
     case 'double':
     case 'float':
@@ -176,8 +204,10 @@ function checkValue(ck: OutputCheck, ref: ShapeRef, v: unknown, path: string, at
       return;
     case 'timestamp': {
       const format = s.timestampFormat ?? ck.defaultTimestamp;
-      if (format === 'iso8601' && !(typeof v === 'string' && ISO_8601.test(v))) out.push(`${at}: expected an ISO 8601 timestamp, got ${JSON.stringify(v)}`);
-      if (format === 'unixTimestamp' && typeof v !== 'number') out.push(`${at}: expected epoch seconds (a number), got ${JSON.stringify(v)}`);
+      if (format === 'iso8601' && !(typeof v === 'string' && ISO_8601.test(v)))
+        out.push(`${at}: expected an ISO 8601 timestamp, got ${JSON.stringify(v)}`);
+      if (format === 'unixTimestamp' && typeof v !== 'number')
+        out.push(`${at}: expected epoch seconds (a number), got ${JSON.stringify(v)}`);
       return;
     }
     case 'blob':
@@ -186,7 +216,8 @@ function checkValue(ck: OutputCheck, ref: ShapeRef, v: unknown, path: string, at
     default: {
       if (typeof v !== 'string') return void out.push(`${at}: expected a string, got ${JSON.stringify(v)}`);
       const e = ck.model.facts.operations[ck.operation]?.output[path]?.enum;
-      if (e && !e.includes(v)) out.push(`${at}: ${JSON.stringify(v)} is not one of the model's values [${e.join(', ')}]`);
+      if (e && !e.includes(v))
+        out.push(`${at}: ${JSON.stringify(v)} is not one of the model's values [${e.join(', ')}]`);
     }
   }
 }

@@ -70,7 +70,15 @@ export async function startAwsCli(env: NodeJS.ProcessEnv): Promise<AwsCli | unde
   if (!python) {
     return {
       version,
-      run: (args) => exec('aws', args, { env }).then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }), (e: { code?: number; stdout?: string; stderr?: string }) => ({ code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' })),
+      run: (args) =>
+        exec('aws', args, { env }).then(
+          ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+          (e: { code?: number; stdout?: string; stderr?: string }) => ({
+            code: typeof e.code === 'number' ? e.code : -1,
+            stdout: e.stdout ?? '',
+            stderr: e.stderr ?? '',
+          }),
+        ),
       close: () => {},
     };
   }
@@ -82,10 +90,13 @@ export async function startAwsCli(env: NodeJS.ProcessEnv): Promise<AwsCli | unde
   return {
     version,
     run: (args) => {
-      const next = queue.then(() => new Promise<AwsCliResult>((resolve) => {
-        waiting.push(resolve);
-        child.stdin!.write(JSON.stringify(args) + '\n');
-      }));
+      const next = queue.then(
+        () =>
+          new Promise<AwsCliResult>((resolve) => {
+            waiting.push(resolve);
+            child.stdin!.write(JSON.stringify(args) + '\n');
+          }),
+      );
       queue = next;
       return next;
     },

@@ -16,6 +16,7 @@ export function expectGolden(name: string, actual: string): void {
     writeFileSync(file, actual);
     return;
   }
-  if (!existsSync(file)) throw new Error(`golden file test/golden/${name} is missing: run UPDATE_GOLDEN=1 npx vitest run`);
+  if (!existsSync(file))
+    throw new Error(`golden file test/golden/${name} is missing: run UPDATE_GOLDEN=1 npx vitest run`);
   expect(actual).toBe(readFileSync(file, 'utf8'));
 }

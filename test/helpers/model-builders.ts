@@ -132,7 +132,10 @@ export function liveApi(model: ApiModel, apiId = `id-${model.key}`): LiveApi {
   };
 }
 
-export function snapshot(apis: ApiModel[], opts: { region?: string; unmanaged?: UnmanagedLiveApi[] } = {}): LiveSnapshot {
+export function snapshot(
+  apis: ApiModel[],
+  opts: { region?: string; unmanaged?: UnmanagedLiveApi[] } = {},
+): LiveSnapshot {
   return {
     region: opts.region ?? 'ap-northeast-2',
     apis: Object.fromEntries(apis.map((a) => [a.key, liveApi(a)])),

@@ -109,7 +109,10 @@ const COMMANDS: Record<OpenApiKind, Record<string, CommandClass>> = {
 /** The SDK command for `op` on the flavour's client. */
 export function accountCommand(flavour: OpenApiKind, op: string, input: object): unknown {
   const Command = COMMANDS[flavour][op];
-  if (!Command) throw new ApigwSyncError('NO_ACCOUNT_OP', `no SDK command for ${op} (${flavour === 'RestApi' ? 'v1' : 'v2'})`, { hint: 'add the operation to src/aws/account/commands.ts' });
+  if (!Command)
+    throw new ApigwSyncError('NO_ACCOUNT_OP', `no SDK command for ${op} (${flavour === 'RestApi' ? 'v1' : 'v2'})`, {
+      hint: 'add the operation to src/aws/account/commands.ts',
+    });
   return new Command(input as never);
 }
 

@@ -15,7 +15,14 @@ import type { AccountWriteContext } from '../../kinds/account-kind.js';
 import { accountKindOf, emptyAccount, kindOf } from '../../kinds/registry.js';
 import type { AwsClients } from '../clients.js';
 import type { AwsCaller } from '../apply/call.js';
-import { adoptAccountRecord, finishReplacements, syncAccountRecord, type AccountWaitOptions, type AccountWaitProgress, type AccountWriter } from './writer.js';
+import {
+  adoptAccountRecord,
+  finishReplacements,
+  syncAccountRecord,
+  type AccountWaitOptions,
+  type AccountWaitProgress,
+  type AccountWriter,
+} from './writer.js';
 
 export interface AccountExecutorOptions {
   clients: Pick<AwsClients, 'apigw' | 'apigwv2'>;
@@ -53,7 +60,9 @@ export class AccountExecutor implements StepExecutor {
       apiIdOf: (apiKey) => {
         const id = o.apiIdOf(apiKey);
         if (!id) {
-          throw new ApigwSyncError('UNKNOWN_REFERENCE', `API "${apiKey}" does not exist in AWS`, { hint: `declare apis/${apiKey}/ in gateway-state; the plan creates it before what refers to it` });
+          throw new ApigwSyncError('UNKNOWN_REFERENCE', `API "${apiKey}" does not exist in AWS`, {
+            hint: `declare apis/${apiKey}/ in gateway-state; the plan creates it before what refers to it`,
+          });
         }
         return id;
       },
@@ -61,7 +70,12 @@ export class AccountExecutor implements StepExecutor {
       keyValueOf: (key) => {
         const v = o.live?.keyValues?.[key];
         if (v instanceof Error) throw v;
-        if (!v) throw new ApigwSyncError('KEY_VALUE_UNAVAILABLE', `API key "${key}": its value was not read from its source`, { hint: 'run apply again; the value is read with the live state' });
+        if (!v)
+          throw new ApigwSyncError(
+            'KEY_VALUE_UNAVAILABLE',
+            `API key "${key}": its value was not read from its source`,
+            { hint: 'run apply again; the value is read with the live state' },
+          );
         const { tag } = valueTagFor(v as SecretValue);
         return { value: v, tags: { [TAG_KEY_VALUE]: tag } };
       },
@@ -74,7 +88,11 @@ export class AccountExecutor implements StepExecutor {
       cur: this.cur,
       ids: this.ids,
       wire,
-      toolTags: (_target: ChangeTarget, key: string) => ({ [TAG_ID]: key, [TAG_MANAGED]: 'true', ...(o.ownerId ? { [TAG_OWNER]: o.ownerId } : {}) }),
+      toolTags: (_target: ChangeTarget, key: string) => ({
+        [TAG_ID]: key,
+        [TAG_MANAGED]: 'true',
+        ...(o.ownerId ? { [TAG_OWNER]: o.ownerId } : {}),
+      }),
       wait: o.wait,
       onWait: o.onWait,
       retired: [],
@@ -88,7 +106,11 @@ export class AccountExecutor implements StepExecutor {
 
   async execute(step: PlanStep): Promise<void> {
     const kind = accountKindOf(step.change.target);
-    if (!kind) throw new ApigwSyncError('NOT_ACCOUNT_SCOPE', `${step.change.target} ${step.change.name} is not an account-scope change`);
+    if (!kind)
+      throw new ApigwSyncError(
+        'NOT_ACCOUNT_SCOPE',
+        `${step.change.target} ${step.change.name} is not an account-scope change`,
+      );
     await syncAccountRecord(kind, step.change, this.writer);
   }
 
@@ -97,7 +119,8 @@ export class AccountExecutor implements StepExecutor {
 
   /** Tags the records the plan adopts (no owner yet) with the owner id. Returns the writes made. */
   async adopt(refs: readonly AccountRecordRef[]): Promise<number> {
-    for (const r of refs) await adoptAccountRecord(kindOf(r.target) as Parameters<typeof adoptAccountRecord>[0], r.key, r.id, this.writer);
+    for (const r of refs)
+      await adoptAccountRecord(kindOf(r.target) as Parameters<typeof adoptAccountRecord>[0], r.key, r.id, this.writer);
     return refs.length;
   }
 }

@@ -53,12 +53,25 @@ export function matchAccount(listed: ListedAccountItem[], o: MatchAccountOptions
     if (!ours && !declared) continue;
     const seen = taken.get(`${l.target}/${key}`);
     if (seen) {
-      throw new ApigwSyncError('AMBIGUOUS_ACCOUNT_RECORD', `two live ${kind.label}s answer to "${key}" (${seen.item[seen.spec.id]}, ${id})`, {
-        hint: tool[TAG_ID] ? `remove the ${TAG_ID} tag from the copy; only one ${kind.label} may carry ${TAG_ID}=${key}` : `rename one of them in AWS, or tag the one gateway-state describes with ${TAG_ID}=${key}`,
-      });
+      throw new ApigwSyncError(
+        'AMBIGUOUS_ACCOUNT_RECORD',
+        `two live ${kind.label}s answer to "${key}" (${seen.item[seen.spec.id]}, ${id})`,
+        {
+          hint: tool[TAG_ID]
+            ? `remove the ${TAG_ID} tag from the copy; only one ${kind.label} may carry ${TAG_ID}=${key}`
+            : `rename one of them in AWS, or tag the one gateway-state describes with ${TAG_ID}=${key}`,
+        },
+      );
     }
     taken.set(`${l.target}/${key}`, l);
-    const record = l.spec.record ? l.spec.record(l.item, o.ctx(accountRecordsOf(kind, o.desired)[key])) : { ...readFields(kind.fields ?? {}, l.spec.flavour, l.item, { declared: accountRecordsOf(kind, o.desired)[key] as never }), tags: user };
+    const record = l.spec.record
+      ? l.spec.record(l.item, o.ctx(accountRecordsOf(kind, o.desired)[key]))
+      : {
+          ...readFields(kind.fields ?? {}, l.spec.flavour, l.item, {
+            declared: accountRecordsOf(kind, o.desired)[key] as never,
+          }),
+          tags: user,
+        };
     (accountRecordsOf(kind, live.model) as Record<string, unknown>)[key] = record;
     (live.ids[l.target] ??= {})[key] = id;
     const facts = l.spec.facts?.(l.item);

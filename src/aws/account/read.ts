@@ -10,7 +10,13 @@
 import type { AccountModel, LiveAccount } from '../../model/account.js';
 import type { ApiKind } from '../../model/api.js';
 import type { ChangeTarget } from '../../model/change.js';
-import { accountRecordsOf, type AccountListCall, type AccountReadContext, type AccountReadSpec, type Obj } from '../../kinds/account-kind.js';
+import {
+  accountRecordsOf,
+  type AccountListCall,
+  type AccountReadContext,
+  type AccountReadSpec,
+  type Obj,
+} from '../../kinds/account-kind.js';
 import { ACCOUNT_KINDS, kindOf } from '../../kinds/registry.js';
 import type { AwsClients } from '../clients.js';
 import { httpPages, restPages, REST_PAGE_SIZE } from '../read/kinds.js';
@@ -21,17 +27,32 @@ type Clients = Pick<AwsClients, 'apigw' | 'apigwv2'>;
 
 /** One list call, every page. */
 export async function listAll(clients: Clients, call: AccountListCall): Promise<Obj[]> {
-  const client = (call.flavour === 'RestApi' ? clients.apigw : clients.apigwv2) as unknown as { send(c: unknown): Promise<Obj> };
+  const client = (call.flavour === 'RestApi' ? clients.apigw : clients.apigwv2) as unknown as {
+    send(c: unknown): Promise<Obj>;
+  };
   const send = (input: Obj) => client.send(accountCommand(call.flavour, call.op, input));
   if (call.paging === 'position') {
-    return restPages(call.op, (position) => send({ ...call.input, limit: REST_PAGE_SIZE, position }) as Promise<{ items?: Obj[]; position?: string }>);
+    return restPages(
+      call.op,
+      (position) =>
+        send({ ...call.input, limit: REST_PAGE_SIZE, position }) as Promise<{ items?: Obj[]; position?: string }>,
+    );
   }
-  return httpPages(call.op, (NextToken) => send({ ...call.input, MaxResults: String(REST_PAGE_SIZE), NextToken }) as Promise<{ Items?: Obj[]; NextToken?: string }>);
+  return httpPages(
+    call.op,
+    (NextToken) =>
+      send({ ...call.input, MaxResults: String(REST_PAGE_SIZE), NextToken }) as Promise<{
+        Items?: Obj[];
+        NextToken?: string;
+      }>,
+  );
 }
 
 /** Every account kind's own lists, concurrently: the raw items, each with the spec that read it. */
 export async function listAccount(clients: Clients): Promise<ListedAccountItem[]> {
-  const specs: Array<{ target: ChangeTarget; spec: AccountReadSpec }> = ACCOUNT_KINDS.flatMap((k) => (k.account.read ?? []).map((spec) => ({ target: k.target, spec })));
+  const specs: Array<{ target: ChangeTarget; spec: AccountReadSpec }> = ACCOUNT_KINDS.flatMap((k) =>
+    (k.account.read ?? []).map((spec) => ({ target: k.target, spec })),
+  );
   const lists = await Promise.all(specs.map(({ spec }) => listAll(clients, spec)));
   return specs.flatMap(({ target, spec }, i) => lists[i].map((item) => ({ target, spec, item })));
 }
@@ -98,7 +119,9 @@ export async function readAccountChildren(x: ReadAccountInput, live: LiveAccount
   // Records in key order, so a read is stable whatever order AWS lists things in.
   for (const kind of ACCOUNT_KINDS) {
     const m = live.model as unknown as Record<string, Record<string, unknown>>;
-    m[kind.account.modelKey] = Object.fromEntries(Object.entries(m[kind.account.modelKey]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    m[kind.account.modelKey] = Object.fromEntries(
+      Object.entries(m[kind.account.modelKey]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    );
   }
 }
 
@@ -108,7 +131,10 @@ export async function readAccountChildren(x: ReadAccountInput, live: LiveAccount
  * load balancer changed: a new link, a new id) keeps its id, so what names it shows a change
  * and apply points it at the successor.
  */
-export function accountNameLookup(live: LiveAccount | undefined, desired?: AccountModel): (target: ChangeTarget, id: string) => string | undefined {
+export function accountNameLookup(
+  live: LiveAccount | undefined,
+  desired?: AccountModel,
+): (target: ChangeTarget, id: string) => string | undefined {
   const names = new Map<string, string>();
   for (const [target, byKey] of Object.entries(live?.ids ?? {}) as Array<[ChangeTarget, Record<string, string>]>) {
     const kind = kindOf(target);
@@ -128,5 +154,7 @@ function replaces(kind: ReturnType<typeof kindOf>, have: unknown, want: unknown)
   if (!scope) return false;
   if (scope.flavourOf(have) !== scope.flavourOf(want)) return true;
   const spec = scope.write[scope.flavourOf(want)];
-  return (spec?.recreateOn ?? []).some((k) => JSON.stringify((have as Obj)[k as string]) !== JSON.stringify((want as Obj)[k as string]));
+  return (spec?.recreateOn ?? []).some(
+    (k) => JSON.stringify((have as Obj)[k as string]) !== JSON.stringify((want as Obj)[k as string]),
+  );
 }

@@ -12,7 +12,13 @@ import type { Change, ChangeTarget } from '../../model/change.js';
 import { ApigwSyncError } from '../../model/errors.js';
 import { TAG_ID } from '../../model/live.js';
 import { createInput, patchOps, updateInput } from '../../kinds/field.js';
-import { accountRecordsOf, type AccountScope, type AccountWriteContext, type AccountWriteSpec, type Obj } from '../../kinds/account-kind.js';
+import {
+  accountRecordsOf,
+  type AccountScope,
+  type AccountWriteContext,
+  type AccountWriteSpec,
+  type Obj,
+} from '../../kinds/account-kind.js';
 import type { ResourceKind } from '../../kinds/kind.js';
 import { same } from '../../kinds/patch.js';
 import type { AwsClients } from '../clients.js';
@@ -74,7 +80,10 @@ export async function syncAccountRecord(kind: AccountKind, change: Change, w: Ac
   const key = change.name;
   const cur = accountRecordsOf(kind, w.cur) as Record<string, unknown>;
   const ids = (w.ids[kind.target] ??= {});
-  const oldKey = kind.account.renamable && change.action === 'update' ? ((change.before as { name?: string } | undefined)?.name ?? key) : key;
+  const oldKey =
+    kind.account.renamable && change.action === 'update'
+      ? ((change.before as { name?: string } | undefined)?.name ?? key)
+      : key;
   const d = (accountRecordsOf(kind, w.desired) as Record<string, unknown>)[key];
   const c = cur[oldKey] ?? (oldKey !== key ? cur[key] : undefined);
   const id = ids[oldKey] ?? ids[key];
@@ -90,11 +99,17 @@ export async function syncAccountRecord(kind: AccountKind, change: Change, w: Ac
   const known = c !== undefined && (id !== undefined || !spec.create.id);
   if (!known) {
     await create(kind, key, d, spec, flavour, w);
-  } else if (kind.account.flavourOf(c) !== flavour || !spec.update || (spec.recreateOn ?? []).some((k) => !same((c as Obj)[k as string], (d as Obj)[k as string]))) {
+  } else if (
+    kind.account.flavourOf(c) !== flavour ||
+    !spec.update ||
+    (spec.recreateOn ?? []).some((k) => !same((c as Obj)[k as string], (d as Obj)[k as string]))
+  ) {
     const old = specOf(kind, kind.account.flavourOf(c), oldKey);
     if (old.replaceCreatesFirst && id !== undefined && old.arnPath) {
       // Make before break: what uses the old record moves to the new one before it goes.
-      await tagResource(w, kind.account.flavourOf(c), apigatewayArn(w.region, old.arnPath(oldKey, id)), { [TAG_ID]: `${key}${REPLACED_SUFFIX}` });
+      await tagResource(w, kind.account.flavourOf(c), apigatewayArn(w.region, old.arnPath(oldKey, id)), {
+        [TAG_ID]: `${key}${REPLACED_SUFFIX}`,
+      });
       w.retired.push({ kind, key: `${key}${REPLACED_SUFFIX}`, id, rec: c });
     } else await remove(kind, oldKey, c, id, w);
     delete cur[oldKey];
@@ -114,22 +129,43 @@ export async function syncAccountRecord(kind: AccountKind, change: Change, w: Ac
 function specOf(kind: AccountKind, flavour: OpenApiKind, key: string): AccountWriteSpec<unknown> {
   const spec = kind.account.write[flavour];
   if (!spec) {
-    throw new ApigwSyncError('NOT_AVAILABLE', `${kind.label} ${key}: AWS has no ${flavour === 'RestApi' ? 'REST (v1)' : 'HTTP (v2)'} form of it`, { hint: `check the ${kind.label}'s file in gateway-state` });
+    throw new ApigwSyncError(
+      'NOT_AVAILABLE',
+      `${kind.label} ${key}: AWS has no ${flavour === 'RestApi' ? 'REST (v1)' : 'HTTP (v2)'} form of it`,
+      { hint: `check the ${kind.label}'s file in gateway-state` },
+    );
   }
   return spec;
 }
 
-async function send(w: AccountWriter, flavour: OpenApiKind, op: string, input: Obj, opts: { write?: boolean } = {}): Promise<Obj> {
-  const client = (flavour === 'RestApi' ? w.clients.apigw : w.clients.apigwv2) as unknown as { send(c: unknown): Promise<Obj> };
+async function send(
+  w: AccountWriter,
+  flavour: OpenApiKind,
+  op: string,
+  input: Obj,
+  opts: { write?: boolean } = {},
+): Promise<Obj> {
+  const client = (flavour === 'RestApi' ? w.clients.apigw : w.clients.apigwv2) as unknown as {
+    send(c: unknown): Promise<Obj>;
+  };
   return w.caller.run(op, () => client.send(accountCommand(flavour, op, input)), opts);
 }
 
-async function create(kind: AccountKind, key: string, d: unknown, spec: AccountWriteSpec<unknown>, flavour: OpenApiKind, w: AccountWriter): Promise<void> {
+async function create(
+  kind: AccountKind,
+  key: string,
+  d: unknown,
+  spec: AccountWriteSpec<unknown>,
+  flavour: OpenApiKind,
+  w: AccountWriter,
+): Promise<void> {
   const userTags = ((d as { tags?: Record<string, string> }).tags ?? {}) as Record<string, string>;
   const input: Obj = {
     ...createInput(kind.fields ?? {}, flavour, d, w.wire),
     ...spec.create.input?.(key, d, w.wire),
-    ...(spec.tags ? { [spec.tags]: { ...userTags, ...w.toolTags(kind.target, key), ...spec.create.tags?.(key, d, w.wire) } } : {}),
+    ...(spec.tags
+      ? { [spec.tags]: { ...userTags, ...w.toolTags(kind.target, key), ...spec.create.tags?.(key, d, w.wire) } }
+      : {}),
   };
   const out = await send(w, flavour, spec.create.op, input);
   if (!spec.create.id) return;
@@ -141,7 +177,12 @@ async function create(kind: AccountKind, key: string, d: unknown, spec: AccountW
 }
 
 /** The calls that keep records beside this one in step (an API key's usage-plan keys). */
-async function sendLinks(spec: AccountWriteSpec<unknown>, flavour: OpenApiKind, x: { key: string; id: string; before: unknown; after: unknown }, w: AccountWriter): Promise<void> {
+async function sendLinks(
+  spec: AccountWriteSpec<unknown>,
+  flavour: OpenApiKind,
+  x: { key: string; id: string; before: unknown; after: unknown },
+  w: AccountWriter,
+): Promise<void> {
   for (const call of spec.links?.({ ...x, ctx: w.wire }) ?? []) {
     try {
       await send(w, flavour, call.op, call.input);
@@ -151,7 +192,13 @@ async function sendLinks(spec: AccountWriteSpec<unknown>, flavour: OpenApiKind, 
   }
 }
 
-async function remove(kind: AccountKind, key: string, rec: unknown, id: string | undefined, w: AccountWriter): Promise<void> {
+async function remove(
+  kind: AccountKind,
+  key: string,
+  rec: unknown,
+  id: string | undefined,
+  w: AccountWriter,
+): Promise<void> {
   const flavour = kind.account.flavourOf(rec);
   const spec = specOf(kind, flavour, key);
   if (spec.create.id && id === undefined) return; // never created
@@ -178,11 +225,18 @@ async function update(kind: AccountKind, u: Update, w: AccountWriter): Promise<v
   const { spec, flavour } = u;
   const address = spec.address(u.oldKey, u.id, u.before);
   if (flavour === 'RestApi') {
-    const ops = spec.update!.ops ? spec.update!.ops(u.before, u.after, w.wire) : patchOps(kind.fields ?? {}, u.before, u.after, w.wire);
+    const ops = spec.update!.ops
+      ? spec.update!.ops(u.before, u.after, w.wire)
+      : patchOps(kind.fields ?? {}, u.before, u.after, w.wire);
     if (ops.length > 0) await send(w, flavour, spec.update!.op, { ...address, patchOperations: ops });
   } else {
     const input = updateInput(kind.fields ?? {}, u.before, u.after);
-    if (input) await send(w, flavour, spec.update!.op, { ...input, ...spec.update!.input?.(u.key, u.after, w.wire), ...address });
+    if (input)
+      await send(w, flavour, spec.update!.op, {
+        ...input,
+        ...spec.update!.input?.(u.key, u.after, w.wire),
+        ...address,
+      });
   }
   if (u.id !== undefined) await sendLinks(spec, flavour, { key: u.key, id: u.id, before: u.before, after: u.after }, w);
   if (!spec.tags || !spec.arnPath || u.id === undefined) return;
@@ -195,11 +249,27 @@ async function update(kind: AccountKind, u: Update, w: AccountWriter): Promise<v
   if (u.oldKey !== u.key) Object.assign(set, { [TAG_ID]: u.key });
   const removed = Object.keys(b).filter((k) => !(k in a));
   if (Object.keys(set).length > 0) await tagResource(w, flavour, arn, set);
-  if (removed.length > 0) await send(w, flavour, 'UntagResource', flavour === 'RestApi' ? { resourceArn: arn, tagKeys: removed } : { ResourceArn: arn, TagKeys: removed });
+  if (removed.length > 0)
+    await send(
+      w,
+      flavour,
+      'UntagResource',
+      flavour === 'RestApi' ? { resourceArn: arn, tagKeys: removed } : { ResourceArn: arn, TagKeys: removed },
+    );
 }
 
-async function tagResource(w: AccountWriter, flavour: OpenApiKind, arn: string, tags: Record<string, string>): Promise<void> {
-  await send(w, flavour, 'TagResource', flavour === 'RestApi' ? { resourceArn: arn, tags } : { ResourceArn: arn, Tags: tags });
+async function tagResource(
+  w: AccountWriter,
+  flavour: OpenApiKind,
+  arn: string,
+  tags: Record<string, string>,
+): Promise<void> {
+  await send(
+    w,
+    flavour,
+    'TagResource',
+    flavour === 'RestApi' ? { resourceArn: arn, tags } : { ResourceArn: arn, Tags: tags },
+  );
 }
 
 /** Deletes the records replaced make-before-break, now that the APIs use their successors. */
@@ -222,7 +292,14 @@ export async function adoptAccountRecord(kind: AccountKind, key: string, id: str
 }
 
 /** Polls the record until AWS says it is ready; progress on each read; a clear error on failure or timeout. */
-async function waitUntilReady(kind: AccountKind, key: string, id: string, spec: AccountWriteSpec<unknown>, flavour: OpenApiKind, w: AccountWriter): Promise<void> {
+async function waitUntilReady(
+  kind: AccountKind,
+  key: string,
+  id: string,
+  spec: AccountWriteSpec<unknown>,
+  flavour: OpenApiKind,
+  w: AccountWriter,
+): Promise<void> {
   const wait = spec.waitUntilReady!;
   const pollMs = w.wait?.pollMs ?? 5_000;
   const timeoutMs = w.wait?.timeoutMs ?? 10 * 60_000;
@@ -237,14 +314,22 @@ async function waitUntilReady(kind: AccountKind, key: string, id: string, spec: 
     w.onWait?.({ target: kind.target, key, status, ...(message ? { message } : {}), waitedMs });
     if (status === wait.ready) return;
     if (wait.failed.includes(status)) {
-      throw new ApigwSyncError('ACCOUNT_RECORD_FAILED', `${kind.label} ${key} (${id}) is ${status}${message ? `: ${message}` : ''}`, {
-        hint: `fix what AWS says, delete the ${kind.label} in AWS (or let the next apply replace it), then run apply again`,
-      });
+      throw new ApigwSyncError(
+        'ACCOUNT_RECORD_FAILED',
+        `${kind.label} ${key} (${id}) is ${status}${message ? `: ${message}` : ''}`,
+        {
+          hint: `fix what AWS says, delete the ${kind.label} in AWS (or let the next apply replace it), then run apply again`,
+        },
+      );
     }
     if (waitedMs >= timeoutMs) {
-      throw new ApigwSyncError('ACCOUNT_RECORD_TIMEOUT', `${kind.label} ${key} (${id}) is still ${status || 'not ready'} after ${Math.round(waitedMs / 1000)} s`, {
-        hint: `AWS can take several minutes: run apply again once AWS shows the ${kind.label} ${wait.ready} (the next apply keeps it and finishes the rest)`,
-      });
+      throw new ApigwSyncError(
+        'ACCOUNT_RECORD_TIMEOUT',
+        `${kind.label} ${key} (${id}) is still ${status || 'not ready'} after ${Math.round(waitedMs / 1000)} s`,
+        {
+          hint: `AWS can take several minutes: run apply again once AWS shows the ${kind.label} ${wait.ready} (the next apply keeps it and finishes the rest)`,
+        },
+      );
     }
     await sleep(pollMs);
   }

@@ -61,7 +61,11 @@ export function wrapAwsError(operation: string, e: unknown): AwsCallError {
   if (e instanceof AwsCallError) return e;
   const code = awsErrorCode(e);
   // Apply's own hints: they tell the reader that re-running apply resumes (src/aws/errors.ts has the generic ones).
-  return new AwsCallError(operation, code, (e as SdkErrorLike)?.message ?? String(e), { cause: e, status: httpStatusOf(e), hint: hintFor(code) });
+  return new AwsCallError(operation, code, (e as SdkErrorLike)?.message ?? String(e), {
+    cause: e,
+    status: httpStatusOf(e),
+    hint: hintFor(code),
+  });
 }
 
 function hintFor(code: string): string | undefined {

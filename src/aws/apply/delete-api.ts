@@ -5,6 +5,7 @@ import type { AwsCaller } from './call.js';
 import type { ApiClients, ApiRef } from './tags.js';
 
 export async function deleteApi(clients: ApiClients, caller: AwsCaller, api: ApiRef): Promise<void> {
-  if (api.kind === 'RestApi') await caller.run('DeleteRestApi', () => clients.apigw.send(new DeleteRestApiCommand({ restApiId: api.apiId })));
+  if (api.kind === 'RestApi')
+    await caller.run('DeleteRestApi', () => clients.apigw.send(new DeleteRestApiCommand({ restApiId: api.apiId })));
   else await caller.run('DeleteApi', () => clients.apigwv2.send(new DeleteApiCommand({ ApiId: api.apiId })));
 }

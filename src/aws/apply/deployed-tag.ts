@@ -19,7 +19,9 @@ export function decodeDeployed(text: string | undefined): Record<string, string>
 /** Stages no longer declared are dropped; tag values hold 256 characters, so the longest go last and may be cut. */
 export function encodeDeployed(map: Record<string, string>, keep: (stage: string) => boolean): string {
   let text = '';
-  for (const [stage, id] of Object.entries(map).filter(([s]) => keep(s)).sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [stage, id] of Object.entries(map)
+    .filter(([s]) => keep(s))
+    .sort(([a], [b]) => a.localeCompare(b))) {
     const next = `${text ? `${text} ` : ''}${stageToTag(stage)}=${id}`;
     if (next.length > 256) break;
     text = next;

@@ -36,7 +36,12 @@ export interface DeployContext {
 }
 
 /** Makes the deployer of one API's apply (the direct one, or the canary rollout). */
-export type DeployerFactory = (api: ApiModel, clients: { apigw: APIGatewayClient; apigwv2: ApiGatewayV2Client }, caller: AwsCaller, ctx?: DeployContext) => Deployer;
+export type DeployerFactory = (
+  api: ApiModel,
+  clients: { apigw: APIGatewayClient; apigwv2: ApiGatewayV2Client },
+  caller: AwsCaller,
+  ctx?: DeployContext,
+) => Deployer;
 
 /**
  * REST: one CreateDeployment for the first stage, and the other stages pointed at the same
@@ -74,7 +79,11 @@ export interface HttpDeployerOptions {
 }
 
 /** HTTP (AutoDeploy off): CreateDeployment, wait for DEPLOYED, then switch each stage to it. */
-export function httpDirectDeployer(client: ApiGatewayV2Client, caller: AwsCaller, o: HttpDeployerOptions = {}): Deployer {
+export function httpDirectDeployer(
+  client: ApiGatewayV2Client,
+  caller: AwsCaller,
+  o: HttpDeployerOptions = {},
+): Deployer {
   const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   return {
     async deploy({ api, apiId, stages, description }) {
@@ -96,13 +105,19 @@ export function httpDirectDeployer(client: ApiGatewayV2Client, caller: AwsCaller
           });
         }
         await sleep(delay);
-        const g = await caller.run('GetDeployment', () => client.send(new GetDeploymentV2Command({ ApiId: apiId, DeploymentId: id })), {
-          write: false,
-        });
+        const g = await caller.run(
+          'GetDeployment',
+          () => client.send(new GetDeploymentV2Command({ ApiId: apiId, DeploymentId: id })),
+          {
+            write: false,
+          },
+        );
         status = g.DeploymentStatus;
       }
       for (const StageName of stages) {
-        await caller.run('UpdateStage', () => client.send(new UpdateStageV2Command({ ApiId: apiId, StageName, DeploymentId: id })));
+        await caller.run('UpdateStage', () =>
+          client.send(new UpdateStageV2Command({ ApiId: apiId, StageName, DeploymentId: id })),
+        );
       }
       return { deploymentId: id };
     },

@@ -9,13 +9,21 @@ export async function findApi(clients: ApiClients, caller: AwsCaller, idOrName: 
   const all: ApiRef[] = [];
   let position: string | undefined;
   do {
-    const page = await caller.run('GetRestApis', () => clients.apigw.send(new GetRestApisCommand({ limit: 500, position })), { write: false });
+    const page = await caller.run(
+      'GetRestApis',
+      () => clients.apigw.send(new GetRestApisCommand({ limit: 500, position })),
+      { write: false },
+    );
     for (const a of page.items ?? []) if (a.id) all.push({ kind: 'RestApi', apiId: a.id, name: a.name ?? a.id });
     position = page.position;
   } while (position);
   let next: string | undefined;
   do {
-    const page = await caller.run('GetApis', () => clients.apigwv2.send(new GetApisCommand({ MaxResults: '500', NextToken: next })), { write: false });
+    const page = await caller.run(
+      'GetApis',
+      () => clients.apigwv2.send(new GetApisCommand({ MaxResults: '500', NextToken: next })),
+      { write: false },
+    );
     for (const a of page.Items ?? []) {
       const kind = v2Kind(a);
       if (a.ApiId && kind) all.push({ kind, apiId: a.ApiId, name: a.Name ?? a.ApiId });

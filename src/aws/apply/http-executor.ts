@@ -46,7 +46,18 @@ import { isAwsError } from './call.js';
 import { same } from '../../kinds/patch.js';
 import { moveAuthorizer } from './rest-executor.js';
 import { integrationMarker } from '../../kinds/integration/unused.js';
-import { apiArn, keyOf, ownHandlers, routeRenames, startingPoint, tagDelta, writeContext, type ExecutorOptions, type Handlers, type OwnWrites } from './shared.js';
+import {
+  apiArn,
+  keyOf,
+  ownHandlers,
+  routeRenames,
+  startingPoint,
+  tagDelta,
+  writeContext,
+  type ExecutorOptions,
+  type Handlers,
+  type OwnWrites,
+} from './shared.js';
 
 export interface HttpExecutorOptions extends ExecutorOptions {
   client: ApiGatewayV2Client;
@@ -87,7 +98,12 @@ export class HttpApiExecutor implements StepExecutor, OwnWrites {
   private readonly handlers: Handlers = {
     ...ownHandlers(this),
     // Left by an apply that died before CreateRoute (kinds/unused-integration): named by its id.
-    unusedIntegration: (c) => ignoreNotFound(this.call('DeleteIntegration', (cl) => cl.send(new DeleteIntegrationCommand({ ApiId: this.ApiId, IntegrationId: keyOf(c) })))),
+    unusedIntegration: (c) =>
+      ignoreNotFound(
+        this.call('DeleteIntegration', (cl) =>
+          cl.send(new DeleteIntegrationCommand({ ApiId: this.ApiId, IntegrationId: keyOf(c) })),
+        ),
+      ),
   };
 
   async execute(step: PlanStep): Promise<void> {
@@ -97,7 +113,8 @@ export class HttpApiExecutor implements StepExecutor, OwnWrites {
     // Every other kind is written from its write spec (one HTTP APIs lack, like request validators, is refused by name).
     await syncRecord(kindOf(c.target), keyOf(c), {
       flavour: this.flavour,
-      send: (op, command) => this.call(op, (cl) => cl.send(command as never) as unknown as Promise<Record<string, unknown>>),
+      send: (op, command) =>
+        this.call(op, (cl) => cl.send(command as never) as unknown as Promise<Record<string, unknown>>),
       apiRef: () => ({ ApiId: this.ApiId }),
       cur: this.cur,
       desired: this.o.desired,
@@ -107,9 +124,16 @@ export class HttpApiExecutor implements StepExecutor, OwnWrites {
   }
 
   async deploy(_apiKey: string, stages: string[]): Promise<void> {
-    const todo = [...new Set([...stages, ...this.freshStages])].filter((s) => this.cur.stages[s] && !this.cur.stages[s].autoDeploy);
+    const todo = [...new Set([...stages, ...this.freshStages])].filter(
+      (s) => this.cur.stages[s] && !this.cur.stages[s].autoDeploy,
+    );
     if (todo.length === 0 || !this.ids.apiId) return;
-    const { deploymentId } = await this.o.deployer.deploy({ api: this.o.desired, apiId: this.ids.apiId, stages: todo, description: this.o.description });
+    const { deploymentId } = await this.o.deployer.deploy({
+      api: this.o.desired,
+      apiId: this.ids.apiId,
+      stages: todo,
+      description: this.o.description,
+    });
     for (const s of todo) this.served[s] = deploymentId;
     this.freshStages.clear();
   }
@@ -132,7 +156,12 @@ export class HttpApiExecutor implements StepExecutor, OwnWrites {
     if (!this.ids.apiId) {
       const out = await this.call('CreateApi', (c) =>
         c.send(
-          new CreateApiCommand({ ...createInput<ApiFieldsModel>(apiFields, this.flavour, d, this.wire), Name: d.name, ProtocolType: PROTOCOL[this.flavour], Tags: { ...d.tags, ...this.o.toolTagsAtCreate() } }),
+          new CreateApiCommand({
+            ...createInput<ApiFieldsModel>(apiFields, this.flavour, d, this.wire),
+            Name: d.name,
+            ProtocolType: PROTOCOL[this.flavour],
+            Tags: { ...d.tags, ...this.o.toolTagsAtCreate() },
+          }),
         ),
       );
       if (!out.ApiId) throw new ApigwSyncError('AWS_NO_ID', `CreateApi for ${d.name} returned no id`);
@@ -141,10 +170,14 @@ export class HttpApiExecutor implements StepExecutor, OwnWrites {
       const c = this.cur;
       const input = updateInput<ApiFieldsModel>(apiFields, c, d, this.flavour);
       if (input) await this.call('UpdateApi', (cl) => cl.send(new UpdateApiCommand({ ...input, ApiId: this.ApiId })));
-      if (c.cors && !d.cors) await this.call('DeleteCorsConfiguration', (cl) => cl.send(new DeleteCorsConfigurationCommand({ ApiId: this.ApiId })));
+      if (c.cors && !d.cors)
+        await this.call('DeleteCorsConfiguration', (cl) =>
+          cl.send(new DeleteCorsConfigurationCommand({ ApiId: this.ApiId })),
+        );
     }
     // Every field of the api table is now as desired; tags are their own step.
-    for (const [key] of rowsOf<ApiFieldsModel>(apiFields)) (this.cur as unknown as Record<string, unknown>)[key] = structuredClone(d[key]);
+    for (const [key] of rowsOf<ApiFieldsModel>(apiFields))
+      (this.cur as unknown as Record<string, unknown>)[key] = structuredClone(d[key]);
     if (!this.o.live) this.cur.tags = { ...d.tags };
   }
 
@@ -157,17 +190,27 @@ export class HttpApiExecutor implements StepExecutor, OwnWrites {
   async syncTags(): Promise<void> {
     const { set, remove } = tagDelta(this.cur.tags, this.o.desired.tags);
     const ResourceArn = apiArn(this.o.region, this.flavour, this.ApiId);
-    if (Object.keys(set).length) await this.call('TagResource', (c) => c.send(new TagResourceCommand({ ResourceArn, Tags: set })));
-    if (remove.length) await this.call('UntagResource', (c) => c.send(new UntagResourceCommand({ ResourceArn, TagKeys: remove })));
+    if (Object.keys(set).length)
+      await this.call('TagResource', (c) => c.send(new TagResourceCommand({ ResourceArn, Tags: set })));
+    if (remove.length)
+      await this.call('UntagResource', (c) => c.send(new UntagResourceCommand({ ResourceArn, TagKeys: remove })));
     this.cur.tags = { ...this.o.desired.tags };
   }
 
   async syncAuthorizer(name: string, oldName?: string): Promise<void> {
     const d = this.o.desired.authorizers[name];
-    if (d && oldName && !this.cur.authorizers[name] && this.cur.authorizers[oldName] && this.ids.authorizerIds[oldName]) {
+    if (
+      d &&
+      oldName &&
+      !this.cur.authorizers[name] &&
+      this.cur.authorizers[oldName] &&
+      this.ids.authorizerIds[oldName]
+    ) {
       // Renamed in place: the id (and every route's link to it) stays.
       const AuthorizerId = this.ids.authorizerIds[oldName];
-      await this.call('UpdateAuthorizer', (cl) => cl.send(new UpdateAuthorizerCommand({ ...this.authorizerInput(d), ApiId: this.ApiId, AuthorizerId })));
+      await this.call('UpdateAuthorizer', (cl) =>
+        cl.send(new UpdateAuthorizerCommand({ ...this.authorizerInput(d), ApiId: this.ApiId, AuthorizerId })),
+      );
       moveAuthorizer(this.cur, this.ids, oldName, name);
       this.cur.authorizers[name] = structuredClone(d);
       return;
@@ -175,17 +218,24 @@ export class HttpApiExecutor implements StepExecutor, OwnWrites {
     const c = this.cur.authorizers[name];
     const id = this.ids.authorizerIds[name];
     if (!d) {
-      if (c && id) await this.call('DeleteAuthorizer', (cl) => cl.send(new DeleteAuthorizerCommand({ ApiId: this.ApiId, AuthorizerId: id })));
+      if (c && id)
+        await this.call('DeleteAuthorizer', (cl) =>
+          cl.send(new DeleteAuthorizerCommand({ ApiId: this.ApiId, AuthorizerId: id })),
+        );
       delete this.cur.authorizers[name];
       delete this.ids.authorizerIds[name];
       return;
     }
     if (!c || !id) {
-      const out = await this.call('CreateAuthorizer', (cl) => cl.send(new CreateAuthorizerCommand({ ...this.authorizerInput(d), ApiId: this.ApiId })));
+      const out = await this.call('CreateAuthorizer', (cl) =>
+        cl.send(new CreateAuthorizerCommand({ ...this.authorizerInput(d), ApiId: this.ApiId })),
+      );
       if (!out.AuthorizerId) throw new ApigwSyncError('AWS_NO_ID', `CreateAuthorizer ${name} returned no id`);
       this.ids.authorizerIds[name] = out.AuthorizerId;
     } else if (!same(c, d)) {
-      await this.call('UpdateAuthorizer', (cl) => cl.send(new UpdateAuthorizerCommand({ ...this.authorizerInput(d), ApiId: this.ApiId, AuthorizerId: id })));
+      await this.call('UpdateAuthorizer', (cl) =>
+        cl.send(new UpdateAuthorizerCommand({ ...this.authorizerInput(d), ApiId: this.ApiId, AuthorizerId: id })),
+      );
     }
     this.cur.authorizers[name] = structuredClone(d);
   }
@@ -194,10 +244,19 @@ export class HttpApiExecutor implements StepExecutor, OwnWrites {
     const d = this.o.desired.routes[key];
     const ApiId = this.ApiId;
     const oldKey = this.renames.get(key);
-    if (d && oldKey && !this.cur.routes[key] && this.cur.routes[oldKey] && this.ids.routeIds[oldKey] && !this.o.desired.routes[oldKey]) {
+    if (
+      d &&
+      oldKey &&
+      !this.cur.routes[key] &&
+      this.cur.routes[oldKey] &&
+      this.ids.routeIds[oldKey] &&
+      !this.o.desired.routes[oldKey]
+    ) {
       // Renamed: UpdateRoute with the new RouteKey keeps the route id and its integration.
       const RouteId = this.ids.routeIds[oldKey];
-      await this.call('UpdateRoute', (cl) => cl.send(new UpdateRouteCommand({ ...this.routeInput(d), ApiId, RouteId, RouteKey: key })));
+      await this.call('UpdateRoute', (cl) =>
+        cl.send(new UpdateRouteCommand({ ...this.routeInput(d), ApiId, RouteId, RouteKey: key })),
+      );
       this.ids.routeIds[key] = RouteId;
       this.ids.integrationIds[key] = this.ids.integrationIds[oldKey];
       delete this.ids.routeIds[oldKey];
@@ -210,9 +269,16 @@ export class HttpApiExecutor implements StepExecutor, OwnWrites {
       const routeId = this.ids.routeIds[key];
       const integrationId = this.ids.integrationIds[key];
       // The route refers to the integration: it goes first.
-      if (routeId) await ignoreNotFound(this.call('DeleteRoute', (cl) => cl.send(new DeleteRouteCommand({ ApiId, RouteId: routeId }))));
+      if (routeId)
+        await ignoreNotFound(
+          this.call('DeleteRoute', (cl) => cl.send(new DeleteRouteCommand({ ApiId, RouteId: routeId }))),
+        );
       if (integrationId && !this.integrationShared(key, integrationId)) {
-        await ignoreNotFound(this.call('DeleteIntegration', (cl) => cl.send(new DeleteIntegrationCommand({ ApiId, IntegrationId: integrationId }))));
+        await ignoreNotFound(
+          this.call('DeleteIntegration', (cl) =>
+            cl.send(new DeleteIntegrationCommand({ ApiId, IntegrationId: integrationId })),
+          ),
+        );
       }
       delete this.cur.routes[key];
       delete this.ids.routeIds[key];
@@ -222,7 +288,11 @@ export class HttpApiExecutor implements StepExecutor, OwnWrites {
     let integrationId = this.ids.integrationIds[key];
     if (!integrationId) {
       // The marker names it as ours: if the run dies before CreateRoute, the next apply deletes it (unused-integrations.ts).
-      const out = await this.call('CreateIntegration', (cl) => cl.send(new CreateIntegrationCommand({ ...this.integrationInput(d), Description: integrationMarker(key), ApiId })));
+      const out = await this.call('CreateIntegration', (cl) =>
+        cl.send(
+          new CreateIntegrationCommand({ ...this.integrationInput(d), Description: integrationMarker(key), ApiId }),
+        ),
+      );
       if (!out.IntegrationId) throw new ApigwSyncError('AWS_NO_ID', `CreateIntegration for ${key} returned no id`);
       integrationId = out.IntegrationId;
       this.ids.integrationIds[key] = integrationId;
@@ -230,7 +300,9 @@ export class HttpApiExecutor implements StepExecutor, OwnWrites {
       const IntegrationId = integrationId;
       // Whole attributes, except the parameter maps AWS merges: their removed keys are sent as removals.
       const merged = c ? updateInput(integrationFields, c.integration, d.integration) : undefined;
-      await this.call('UpdateIntegration', (cl) => cl.send(new UpdateIntegrationCommand({ ...this.integrationInput(d), ...merged, ApiId, IntegrationId })));
+      await this.call('UpdateIntegration', (cl) =>
+        cl.send(new UpdateIntegrationCommand({ ...this.integrationInput(d), ...merged, ApiId, IntegrationId })),
+      );
     }
     const routeInput = { ...this.routeInput(d), RouteKey: key, Target: `integrations/${integrationId}` };
     const routeId = this.ids.routeIds[key];
@@ -239,7 +311,9 @@ export class HttpApiExecutor implements StepExecutor, OwnWrites {
       if (!out.RouteId) throw new ApigwSyncError('AWS_NO_ID', `CreateRoute ${key} returned no id`);
       this.ids.routeIds[key] = out.RouteId;
     } else if (!c || fieldsDiffer(routeFields, 'HttpApi', c, d)) {
-      await this.call('UpdateRoute', (cl) => cl.send(new UpdateRouteCommand({ ApiId, RouteId: routeId, ...routeInput })));
+      await this.call('UpdateRoute', (cl) =>
+        cl.send(new UpdateRouteCommand({ ApiId, RouteId: routeId, ...routeInput })),
+      );
     }
     this.cur.routes[key] = structuredClone(d);
   }
@@ -255,7 +329,10 @@ export class HttpApiExecutor implements StepExecutor, OwnWrites {
   }
 
   private integrationInput(d: RouteModel) {
-    return { ...createInput(integrationFields, 'HttpApi', d.integration, this.wire), IntegrationType: d.integration.type };
+    return {
+      ...createInput(integrationFields, 'HttpApi', d.integration, this.wire),
+      IntegrationType: d.integration.type,
+    };
   }
 
   private authorizerInput(d: ApiModel['authorizers'][string]) {
@@ -268,7 +345,10 @@ export class HttpApiExecutor implements StepExecutor, OwnWrites {
     const c = this.cur.stages[name];
     const ApiId = this.ApiId;
     if (!d) {
-      if (c) await ignoreNotFound(this.call('DeleteStage', (cl) => cl.send(new DeleteStageCommand({ ApiId, StageName: name }))));
+      if (c)
+        await ignoreNotFound(
+          this.call('DeleteStage', (cl) => cl.send(new DeleteStageCommand({ ApiId, StageName: name }))),
+        );
       delete this.cur.stages[name];
       return;
     }
@@ -283,11 +363,21 @@ export class HttpApiExecutor implements StepExecutor, OwnWrites {
       // UpdateStage merges and removes nothing: a dropped route's settings and access logging
       // go with their own calls, first (UpdateStage fails on settings of a route that is gone).
       for (const routeKey of droppedRouteSettings(c, d)) {
-        await ignoreNotFound(this.call('DeleteRouteSettings', (cl) => cl.send(new DeleteRouteSettingsCommand({ ApiId, StageName: name, RouteKey: routeKey }))));
+        await ignoreNotFound(
+          this.call('DeleteRouteSettings', (cl) =>
+            cl.send(new DeleteRouteSettingsCommand({ ApiId, StageName: name, RouteKey: routeKey })),
+          ),
+        );
       }
-      if (c.accessLog && !d.accessLog) await ignoreNotFound(this.call('DeleteAccessLogSettings', (cl) => cl.send(new DeleteAccessLogSettingsCommand({ ApiId, StageName: name }))));
+      if (c.accessLog && !d.accessLog)
+        await ignoreNotFound(
+          this.call('DeleteAccessLogSettings', (cl) =>
+            cl.send(new DeleteAccessLogSettingsCommand({ ApiId, StageName: name })),
+          ),
+        );
       const input = updateInput(stageFields, c, d, this.flavour);
-      if (input) await this.call('UpdateStage', (cl) => cl.send(new UpdateStageCommand({ ApiId, StageName: name, ...input })));
+      if (input)
+        await this.call('UpdateStage', (cl) => cl.send(new UpdateStageCommand({ ApiId, StageName: name, ...input })));
     }
     this.cur.stages[name] = structuredClone(d);
   }

@@ -11,7 +11,14 @@ import type { ExecutorOptions } from './shared.js';
 import type { ApiClients } from './tags.js';
 
 export { AwsCaller, isAwsError, wrapAwsError, type CallInfo } from './call.js';
-export { restDirectDeployer, httpDirectDeployer, type Deployer, type DeployRequest, type DeployContext, type DeployerFactory } from './deployer.js';
+export {
+  restDirectDeployer,
+  httpDirectDeployer,
+  type Deployer,
+  type DeployRequest,
+  type DeployContext,
+  type DeployerFactory,
+} from './deployer.js';
 export { RestApiExecutor } from './rest-executor.js';
 export { HttpApiExecutor } from './http-executor.js';
 export { WebSocketApiExecutor } from './websocket-executor.js';
@@ -32,7 +39,9 @@ export function directDeployer(kind: ApiKind, clients: ApiClients, caller: AwsCa
 
 export function createApiExecutor(kind: ApiKind, clients: ApiClients, o: ExecutorOptions): ApiExecutor {
   if (kind === 'RestApi') return new RestApiExecutor({ ...o, client: clients.apigw, waf: () => clients.wafv2 });
-  return kind === 'WebSocketApi' ? new WebSocketApiExecutor({ ...o, client: clients.apigwv2 }) : new HttpApiExecutor({ ...o, client: clients.apigwv2 });
+  return kind === 'WebSocketApi'
+    ? new WebSocketApiExecutor({ ...o, client: clients.apigwv2 })
+    : new HttpApiExecutor({ ...o, client: clients.apigwv2 });
 }
 
 export type { ExecutorOptions } from './shared.js';

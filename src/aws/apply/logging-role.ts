@@ -13,9 +13,13 @@ import { needsCloudWatchRole } from '../../kinds/stage/logging.js';
 
 export class CloudWatchRoleMissingError extends ApigwSyncError {
   constructor(stages: string[]) {
-    super('NO_CLOUDWATCH_ROLE', `${stages.join(', ')}: logging to CloudWatch Logs needs the account's CloudWatch Logs role, and this account has none (API Gateway: "CloudWatch Logs role ARN must be set in account settings to enable logging"); nothing was written`, {
-      hint: 'set it once per account and region: `aws apigateway update-account --patch-operations op=replace,path=/cloudwatchRoleArn,value=arn:aws:iam::<account>:role/<role>` (a role API Gateway can assume, with the AmazonAPIGatewayPushToCloudWatchLogs policy), or remove `logging` / the log group `accessLog` from those stages',
-    });
+    super(
+      'NO_CLOUDWATCH_ROLE',
+      `${stages.join(', ')}: logging to CloudWatch Logs needs the account's CloudWatch Logs role, and this account has none (API Gateway: "CloudWatch Logs role ARN must be set in account settings to enable logging"); nothing was written`,
+      {
+        hint: 'set it once per account and region: `aws apigateway update-account --patch-operations op=replace,path=/cloudwatchRoleArn,value=arn:aws:iam::<account>:role/<role>` (a role API Gateway can assume, with the AmazonAPIGatewayPushToCloudWatchLogs policy), or remove `logging` / the log group `accessLog` from those stages',
+      },
+    );
   }
 }
 
@@ -23,12 +27,24 @@ export class CloudWatchRoleMissingError extends ApigwSyncError {
 export function stagesNeedingCloudWatchRole(plan: Plan, apis: Record<string, ApiModel | undefined>): string[] {
   return plan.steps
     .map((s) => s.change)
-    .filter((c) => c.target === 'stage' && needsCloudWatchRole(apis[c.apiKey]?.kind ?? c.apiKind, c.before as StageModel | undefined, c.after as StageModel | undefined))
+    .filter(
+      (c) =>
+        c.target === 'stage' &&
+        needsCloudWatchRole(
+          apis[c.apiKey]?.kind ?? c.apiKind,
+          c.before as StageModel | undefined,
+          c.after as StageModel | undefined,
+        ),
+    )
     .map((c) => `${c.apiKey}/${c.name}`);
 }
 
 /** Throws CloudWatchRoleMissingError when the plan needs the role and GetAccount shows none. */
-export async function assertCloudWatchRole(plan: Plan, apis: Record<string, ApiModel | undefined>, client: APIGatewayClient): Promise<void> {
+export async function assertCloudWatchRole(
+  plan: Plan,
+  apis: Record<string, ApiModel | undefined>,
+  client: APIGatewayClient,
+): Promise<void> {
   const stages = stagesNeedingCloudWatchRole(plan, apis);
   if (!stages.length) return;
   const account = await client.send(new GetAccountCommand({}));

@@ -27,7 +27,13 @@ const SHORT = 16;
 
 export function encodePending(p: PendingApply): string {
   const account = p.accountHash ? [`${ACCOUNT_TOKEN}${p.accountHash.slice(0, SHORT)}`] : [];
-  return ['v1', p.fingerprint.slice(0, SHORT) || '-', p.desiredHash.slice(0, SHORT) || '-', ...[...new Set(p.stages)].sort().map(stageToTag), ...account].join(' ');
+  return [
+    'v1',
+    p.fingerprint.slice(0, SHORT) || '-',
+    p.desiredHash.slice(0, SHORT) || '-',
+    ...[...new Set(p.stages)].sort().map(stageToTag),
+    ...account,
+  ].join(' ');
 }
 
 export function decodePending(text: string): PendingApply {

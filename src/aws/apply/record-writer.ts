@@ -16,7 +16,11 @@ import {
   UpdateModelCommand,
   UpdateRequestValidatorCommand,
 } from '@aws-sdk/client-api-gateway';
-import { CreateModelCommand as V2CreateModelCommand, DeleteModelCommand as V2DeleteModelCommand, UpdateModelCommand as V2UpdateModelCommand } from '@aws-sdk/client-apigatewayv2';
+import {
+  CreateModelCommand as V2CreateModelCommand,
+  DeleteModelCommand as V2DeleteModelCommand,
+  UpdateModelCommand as V2UpdateModelCommand,
+} from '@aws-sdk/client-apigatewayv2';
 import type { ApiKind, ApiModel } from '../../model/api.js';
 import { ApigwSyncError } from '../../model/errors.js';
 import type { LiveIds } from '../../model/live.js';
@@ -64,7 +68,10 @@ export interface RecordWriter {
 
 function command(flavour: ApiKind, op: string, input: Obj): unknown {
   const Command = COMMANDS[flavour][op];
-  if (!Command) throw new ApigwSyncError('NO_WRITE_OP', `no SDK command for ${op}`, { hint: 'add the operation to src/aws/apply/record-writer.ts' });
+  if (!Command)
+    throw new ApigwSyncError('NO_WRITE_OP', `no SDK command for ${op}`, {
+      hint: 'add the operation to src/aws/apply/record-writer.ts',
+    });
   return new Command(input as never);
 }
 
@@ -72,9 +79,13 @@ function command(flavour: ApiKind, op: string, input: Obj): unknown {
 export async function syncRecord(kind: ResourceKind, name: string, w: RecordWriter): Promise<boolean> {
   const spec = kind.write?.[w.flavour];
   if (!spec || !kind.modelKey) {
-    throw new ApigwSyncError('NOT_AVAILABLE', `${w.desired.name}: ${LABEL[w.flavour]} APIs have no ${kind.label}s (${name})`, {
-      hint: `remove the ${kind.label} from the API's state, or use another kind of API`,
-    });
+    throw new ApigwSyncError(
+      'NOT_AVAILABLE',
+      `${w.desired.name}: ${LABEL[w.flavour]} APIs have no ${kind.label}s (${name})`,
+      {
+        hint: `remove the ${kind.label} from the API's state, or use another kind of API`,
+      },
+    );
   }
   const d = recordsOf(kind, w.desired)[name];
   const cur = recordsOf(kind, w.cur);
@@ -92,7 +103,11 @@ export async function syncRecord(kind: ResourceKind, name: string, w: RecordWrit
     }
   };
   const create = async () => {
-    const input = { ...createInput(kind.fields ?? {}, w.flavour, d, w.wire), ...w.apiRef(), ...(spec.create.key ? { [spec.create.key]: name } : {}) };
+    const input = {
+      ...createInput(kind.fields ?? {}, w.flavour, d, w.wire),
+      ...w.apiRef(),
+      ...(spec.create.key ? { [spec.create.key]: name } : {}),
+    };
     const out = await send(spec.create.op, input);
     if (spec.create.id) {
       const id = out[spec.create.id] as string | undefined;
@@ -108,7 +123,10 @@ export async function syncRecord(kind: ResourceKind, name: string, w: RecordWrit
     return known;
   }
   if (!known) await create();
-  else if (!spec.update || (spec.recreateOn ?? []).some((k) => !same((c as Obj)[k as string], (d as Obj)[k as string]))) {
+  else if (
+    !spec.update ||
+    (spec.recreateOn ?? []).some((k) => !same((c as Obj)[k as string], (d as Obj)[k as string]))
+  ) {
     await remove();
     await create();
   } else if (w.flavour === 'RestApi') {

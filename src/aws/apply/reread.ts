@@ -13,11 +13,42 @@ import type { AwsCaller } from './call.js';
 import type { ApiClients, ApiRef } from './tags.js';
 
 /** `opts.accountNameOf`: the account records' names as the plan read them (an integration's VPC link id → its name). */
-export async function rereadApi(clients: ApiClients, caller: AwsCaller, api: ApiRef, key: string, desired?: ApiModel, opts: ReadApiOptions = {}): Promise<LiveApi> {
+export async function rereadApi(
+  clients: ApiClients,
+  caller: AwsCaller,
+  api: ApiRef,
+  key: string,
+  desired?: ApiModel,
+  opts: ReadApiOptions = {},
+): Promise<LiveApi> {
   if (api.kind === 'RestApi') {
-    const rest = await caller.run('GetRestApi', () => clients.apigw.send(new GetRestApiCommand({ restApiId: api.apiId })), { write: false });
-    return readApi(clients, { kind: 'RestApi', apiId: api.apiId, name: rest.name ?? api.name, tags: { ...(rest.tags ?? {}) }, rest }, key, desired, opts);
+    const rest = await caller.run(
+      'GetRestApi',
+      () => clients.apigw.send(new GetRestApiCommand({ restApiId: api.apiId })),
+      { write: false },
+    );
+    return readApi(
+      clients,
+      { kind: 'RestApi', apiId: api.apiId, name: rest.name ?? api.name, tags: { ...(rest.tags ?? {}) }, rest },
+      key,
+      desired,
+      opts,
+    );
   }
-  const http = await caller.run('GetApi', () => clients.apigwv2.send(new GetApiCommand({ ApiId: api.apiId })), { write: false });
-  return readApi(clients, { kind: api.kind, apiId: api.apiId, name: http.Name ?? api.name, tags: { ...(http.Tags ?? {}) }, http: http as Api }, key, desired, opts);
+  const http = await caller.run('GetApi', () => clients.apigwv2.send(new GetApiCommand({ ApiId: api.apiId })), {
+    write: false,
+  });
+  return readApi(
+    clients,
+    {
+      kind: api.kind,
+      apiId: api.apiId,
+      name: http.Name ?? api.name,
+      tags: { ...(http.Tags ?? {}) },
+      http: http as Api,
+    },
+    key,
+    desired,
+    opts,
+  );
 }

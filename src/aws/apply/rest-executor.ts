@@ -52,7 +52,18 @@ import { syncRecord, type RecordWriter } from './record-writer.js';
 import type { WAFV2Client } from '@aws-sdk/client-wafv2';
 import { isAwsError } from './call.js';
 import { same } from '../../kinds/patch.js';
-import { apiArn, keyOf, ownHandlers, routeRenames, startingPoint, tagDelta, writeContext, type ExecutorOptions, type Handlers, type OwnWrites } from './shared.js';
+import {
+  apiArn,
+  keyOf,
+  ownHandlers,
+  routeRenames,
+  startingPoint,
+  tagDelta,
+  writeContext,
+  type ExecutorOptions,
+  type Handlers,
+  type OwnWrites,
+} from './shared.js';
 
 export interface RestExecutorOptions extends ExecutorOptions {
   client: APIGatewayClient;
@@ -100,7 +111,8 @@ export class RestApiExecutor implements StepExecutor, OwnWrites {
   private get records(): RecordWriter {
     return {
       flavour: 'RestApi',
-      send: (op, command) => this.call(op, (cl) => cl.send(command as never) as unknown as Promise<Record<string, unknown>>),
+      send: (op, command) =>
+        this.call(op, (cl) => cl.send(command as never) as unknown as Promise<Record<string, unknown>>),
       apiRef: () => ({ restApiId: this.restApiId }),
       cur: this.cur,
       desired: this.o.desired,
@@ -118,7 +130,12 @@ export class RestApiExecutor implements StepExecutor, OwnWrites {
       return at === undefined || at < this.snapshotWrites;
     });
     if (todo.length === 0 || !this.ids.apiId) return;
-    const { deploymentId } = await this.o.deployer.deploy({ api: this.o.desired, apiId: this.ids.apiId, stages: todo, description: this.o.description });
+    const { deploymentId } = await this.o.deployer.deploy({
+      api: this.o.desired,
+      apiId: this.ids.apiId,
+      stages: todo,
+      description: this.o.description,
+    });
     for (const s of todo) this.served[s] = deploymentId;
   }
 
@@ -142,20 +159,29 @@ export class RestApiExecutor implements StepExecutor, OwnWrites {
     if (!this.ids.apiId) {
       const out = await this.call('CreateRestApi', (c) =>
         c.send(
-          new CreateRestApiCommand({ ...createInput<ApiFieldsModel>(apiFields, 'RestApi', d, this.wire), name: d.name, tags: { ...d.tags, ...this.o.toolTagsAtCreate() } }),
+          new CreateRestApiCommand({
+            ...createInput<ApiFieldsModel>(apiFields, 'RestApi', d, this.wire),
+            name: d.name,
+            tags: { ...d.tags, ...this.o.toolTagsAtCreate() },
+          }),
         ),
       );
       if (!out.id) throw new ApigwSyncError('AWS_NO_ID', `CreateRestApi for ${d.name} returned no id`);
       this.ids.apiId = out.id;
       if (out.rootResourceId) this.ids.resourceIds['/'] = out.rootResourceId;
-      Object.assign(this.cur, apiFieldsOf(d), { endpointType: d.endpointType ?? out.endpointConfiguration?.types?.[0], tags: { ...d.tags } });
+      Object.assign(this.cur, apiFieldsOf(d), {
+        endpointType: d.endpointType ?? out.endpointConfiguration?.types?.[0],
+        tags: { ...d.tags },
+      });
       if (!this.ids.resourceIds['/']) await this.refreshResources();
       return;
     }
     const c = this.cur;
     const ops = patchOps<ApiFieldsModel>(apiFields, c, d, this.wire);
     if (ops.length === 0) return;
-    await this.call('UpdateRestApi', (cl) => cl.send(new UpdateRestApiCommand({ restApiId: this.restApiId, patchOperations: ops })));
+    await this.call('UpdateRestApi', (cl) =>
+      cl.send(new UpdateRestApiCommand({ restApiId: this.restApiId, patchOperations: ops })),
+    );
     Object.assign(c, apiFieldsOf(d), { endpointType: d.endpointType ?? c.endpointType });
   }
 
@@ -168,8 +194,10 @@ export class RestApiExecutor implements StepExecutor, OwnWrites {
   async syncTags(): Promise<void> {
     const { set, remove } = tagDelta(this.cur.tags, this.o.desired.tags);
     const resourceArn = apiArn(this.o.region, 'RestApi', this.restApiId);
-    if (Object.keys(set).length) await this.call('TagResource', (c) => c.send(new TagResourceCommand({ resourceArn, tags: set })));
-    if (remove.length) await this.call('UntagResource', (c) => c.send(new UntagResourceCommand({ resourceArn, tagKeys: remove })));
+    if (Object.keys(set).length)
+      await this.call('TagResource', (c) => c.send(new TagResourceCommand({ resourceArn, tags: set })));
+    if (remove.length)
+      await this.call('UntagResource', (c) => c.send(new UntagResourceCommand({ resourceArn, tagKeys: remove })));
     this.cur.tags = { ...this.o.desired.tags };
   }
 
@@ -178,12 +206,20 @@ export class RestApiExecutor implements StepExecutor, OwnWrites {
   async syncAuthorizer(name: string, oldName?: string): Promise<void> {
     const d = this.o.desired.authorizers[name];
     const restApiId = this.restApiId;
-    if (d && oldName && !this.cur.authorizers[name] && this.cur.authorizers[oldName] && this.ids.authorizerIds[oldName]) {
+    if (
+      d &&
+      oldName &&
+      !this.cur.authorizers[name] &&
+      this.cur.authorizers[oldName] &&
+      this.ids.authorizerIds[oldName]
+    ) {
       // Renamed: UpdateAuthorizer keeps the id, so methods that use it stay linked.
       const authorizerId = this.ids.authorizerIds[oldName];
       // The name row patches `/name` first, then every other field that differs.
       const patchOperations = patchOps(authorizerFields, this.cur.authorizers[oldName], d, this.wire);
-      await this.call('UpdateAuthorizer', (cl) => cl.send(new UpdateAuthorizerCommand({ restApiId, authorizerId, patchOperations })));
+      await this.call('UpdateAuthorizer', (cl) =>
+        cl.send(new UpdateAuthorizerCommand({ restApiId, authorizerId, patchOperations })),
+      );
       moveAuthorizer(this.cur, this.ids, oldName, name);
       this.cur.authorizers[name] = structuredClone(d);
       this.snapshotWrites++;
@@ -192,7 +228,10 @@ export class RestApiExecutor implements StepExecutor, OwnWrites {
     const c = this.cur.authorizers[name];
     if (!d) {
       const id = this.ids.authorizerIds[name];
-      if (c && id) await this.call('DeleteAuthorizer', (cl) => cl.send(new DeleteAuthorizerCommand({ restApiId, authorizerId: id })));
+      if (c && id)
+        await this.call('DeleteAuthorizer', (cl) =>
+          cl.send(new DeleteAuthorizerCommand({ restApiId, authorizerId: id })),
+        );
       delete this.cur.authorizers[name];
       delete this.ids.authorizerIds[name];
       return;
@@ -200,7 +239,12 @@ export class RestApiExecutor implements StepExecutor, OwnWrites {
     if (!c || !this.ids.authorizerIds[name]) {
       const out = await this.call('CreateAuthorizer', (cl) =>
         cl.send(
-          new CreateAuthorizerCommand({ ...createInput(authorizerFields, 'RestApi', d, this.wire), restApiId, name, type: d.type === 'JWT' ? 'TOKEN' : d.type }),
+          new CreateAuthorizerCommand({
+            ...createInput(authorizerFields, 'RestApi', d, this.wire),
+            restApiId,
+            name,
+            type: d.type === 'JWT' ? 'TOKEN' : d.type,
+          }),
         ),
       );
       if (!out.id) throw new ApigwSyncError('AWS_NO_ID', `CreateAuthorizer ${name} returned no id`);
@@ -209,7 +253,9 @@ export class RestApiExecutor implements StepExecutor, OwnWrites {
       const ops = patchOps(authorizerFields, c, d, this.wire);
       if (ops.length) {
         const authorizerId = this.ids.authorizerIds[name];
-        await this.call('UpdateAuthorizer', (cl) => cl.send(new UpdateAuthorizerCommand({ restApiId, authorizerId, patchOperations: ops })));
+        await this.call('UpdateAuthorizer', (cl) =>
+          cl.send(new UpdateAuthorizerCommand({ restApiId, authorizerId, patchOperations: ops })),
+        );
       }
     }
     this.cur.authorizers[name] = structuredClone(d);
@@ -235,26 +281,41 @@ export class RestApiExecutor implements StepExecutor, OwnWrites {
     const target = { restApiId, resourceId, httpMethod };
 
     if (!c) {
-      await this.call('PutMethod', (cl) => cl.send(new PutMethodCommand({ ...target, ...createInput(routeFields, 'RestApi', d, this.wire), authorizationType: d.authorization.type })));
+      await this.call('PutMethod', (cl) =>
+        cl.send(
+          new PutMethodCommand({
+            ...target,
+            ...createInput(routeFields, 'RestApi', d, this.wire),
+            authorizationType: d.authorization.type,
+          }),
+        ),
+      );
       await this.putIntegration(target, d);
-      for (const [statusCode, r] of Object.entries(d.methodResponses)) await this.putMethodResponse(target, statusCode, r);
+      for (const [statusCode, r] of Object.entries(d.methodResponses))
+        await this.putMethodResponse(target, statusCode, r);
       for (const r of Object.values(byStatus(d.integration.responses))) await this.putIntegrationResponse(target, r);
     } else {
       const mOps = patchOps(routeFields, c, d, this.wire);
-      if (mOps.length) await this.call('UpdateMethod', (cl) => cl.send(new UpdateMethodCommand({ ...target, patchOperations: mOps })));
+      if (mOps.length)
+        await this.call('UpdateMethod', (cl) => cl.send(new UpdateMethodCommand({ ...target, patchOperations: mOps })));
 
       // Integration responses refer to method responses: drop theirs first, add ours after.
       const liveResponses = byStatus(c.integration.responses);
       const wantResponses = byStatus(d.integration.responses);
       for (const statusCode of Object.keys(liveResponses)) {
         if (!wantResponses[statusCode]) {
-          await this.call('DeleteIntegrationResponse', (cl) => cl.send(new DeleteIntegrationResponseCommand({ ...target, statusCode })));
+          await this.call('DeleteIntegrationResponse', (cl) =>
+            cl.send(new DeleteIntegrationResponseCommand({ ...target, statusCode })),
+          );
         }
       }
       for (const [statusCode, r] of Object.entries(d.methodResponses)) {
         const was = c.methodResponses[statusCode];
         if (was && same(was, r)) continue;
-        if (was) await this.call('DeleteMethodResponse', (cl) => cl.send(new DeleteMethodResponseCommand({ ...target, statusCode })));
+        if (was)
+          await this.call('DeleteMethodResponse', (cl) =>
+            cl.send(new DeleteMethodResponseCommand({ ...target, statusCode })),
+          );
         await this.putMethodResponse(target, statusCode, r);
       }
 
@@ -265,7 +326,10 @@ export class RestApiExecutor implements StepExecutor, OwnWrites {
         rePutResponses = true;
       } else {
         const iOps = patchOps(integrationFields, c.integration, d.integration, this.wire);
-        if (iOps.length) await this.call('UpdateIntegration', (cl) => cl.send(new UpdateIntegrationCommand({ ...target, patchOperations: iOps })));
+        if (iOps.length)
+          await this.call('UpdateIntegration', (cl) =>
+            cl.send(new UpdateIntegrationCommand({ ...target, patchOperations: iOps })),
+          );
       }
       for (const [statusCode, r] of Object.entries(wantResponses)) {
         if (!rePutResponses && liveResponses[statusCode] && same(liveResponses[statusCode], r)) continue;
@@ -273,7 +337,9 @@ export class RestApiExecutor implements StepExecutor, OwnWrites {
       }
       for (const statusCode of Object.keys(c.methodResponses)) {
         if (!d.methodResponses[statusCode]) {
-          await this.call('DeleteMethodResponse', (cl) => cl.send(new DeleteMethodResponseCommand({ ...target, statusCode })));
+          await this.call('DeleteMethodResponse', (cl) =>
+            cl.send(new DeleteMethodResponseCommand({ ...target, statusCode })),
+          );
         }
       }
     }
@@ -297,7 +363,13 @@ export class RestApiExecutor implements StepExecutor, OwnWrites {
     const resourceId = this.ids.resourceIds[oldPrefix];
     if (a.length !== b.length || i < 1 || !resourceId || this.ids.resourceIds[newPrefix]) return; // not a one-segment rename: create + delete
     await this.call('UpdateResource', (cl) =>
-      cl.send(new UpdateResourceCommand({ restApiId: this.restApiId, resourceId, patchOperations: [{ op: 'replace', path: '/pathPart', value: b[i] }] })),
+      cl.send(
+        new UpdateResourceCommand({
+          restApiId: this.restApiId,
+          resourceId,
+          patchOperations: [{ op: 'replace', path: '/pathPart', value: b[i] }],
+        }),
+      ),
     );
     for (const p of Object.keys(this.ids.resourceIds)) {
       if (p === oldPrefix || p.startsWith(`${oldPrefix}/`)) {
@@ -312,24 +384,39 @@ export class RestApiExecutor implements StepExecutor, OwnWrites {
 
   private putIntegration(target: MethodTarget, d: RouteModel) {
     const input = createInput(integrationFields, 'RestApi', d.integration, this.wire);
-    return this.call('PutIntegration', (cl) => cl.send(new PutIntegrationCommand({ ...target, ...input, type: d.integration.type })));
+    return this.call('PutIntegration', (cl) =>
+      cl.send(new PutIntegrationCommand({ ...target, ...input, type: d.integration.type })),
+    );
   }
 
   private putMethodResponse(target: MethodTarget, statusCode: string, r: RouteModel['methodResponses'][string]) {
     const input = createInput(methodResponseFields, 'RestApi', r, this.wire);
-    return this.call('PutMethodResponse', (cl) => cl.send(new PutMethodResponseCommand({ ...target, ...input, statusCode })));
+    return this.call('PutMethodResponse', (cl) =>
+      cl.send(new PutMethodResponseCommand({ ...target, ...input, statusCode })),
+    );
   }
 
   private putIntegrationResponse(target: MethodTarget, r: IntegrationResponseModel & { selectionPattern?: string }) {
     const input = createInput(integrationResponseFields, 'RestApi', r, this.wire);
-    return this.call('PutIntegrationResponse', (cl) => cl.send(new PutIntegrationResponseCommand({ ...target, ...input, statusCode: r.statusCode, selectionPattern: r.selectionPattern })));
+    return this.call('PutIntegrationResponse', (cl) =>
+      cl.send(
+        new PutIntegrationResponseCommand({
+          ...target,
+          ...input,
+          statusCode: r.statusCode,
+          selectionPattern: r.selectionPattern,
+        }),
+      ),
+    );
   }
 
   private async deleteRoute(key: string, c: RouteModel): Promise<void> {
     const resourceId = this.ids.resourceIds[c.path];
     if (resourceId) {
       try {
-        await this.call('DeleteMethod', (cl) => cl.send(new DeleteMethodCommand({ restApiId: this.restApiId, resourceId, httpMethod: c.method })));
+        await this.call('DeleteMethod', (cl) =>
+          cl.send(new DeleteMethodCommand({ restApiId: this.restApiId, resourceId, httpMethod: c.method })),
+        );
       } catch (e) {
         if (!isAwsError(e, 'NotFoundException')) throw e; // already gone: a resumed run
       }
@@ -353,7 +440,9 @@ export class RestApiExecutor implements StepExecutor, OwnWrites {
       }
       const parentId = parent;
       try {
-        const out = await this.call('CreateResource', (cl) => cl.send(new CreateResourceCommand({ restApiId: this.restApiId, parentId, pathPart: part })));
+        const out = await this.call('CreateResource', (cl) =>
+          cl.send(new CreateResourceCommand({ restApiId: this.restApiId, parentId, pathPart: part })),
+        );
         if (!out.id) throw new ApigwSyncError('AWS_NO_ID', `CreateResource ${soFar} returned no id`);
         this.ids.resourceIds[soFar] = out.id;
         this.snapshotWrites++;
@@ -385,7 +474,9 @@ export class RestApiExecutor implements StepExecutor, OwnWrites {
     const resourceId = this.ids.resourceIds[victim];
     if (resourceId) {
       try {
-        await this.call('DeleteResource', (cl) => cl.send(new DeleteResourceCommand({ restApiId: this.restApiId, resourceId })));
+        await this.call('DeleteResource', (cl) =>
+          cl.send(new DeleteResourceCommand({ restApiId: this.restApiId, resourceId })),
+        );
       } catch (e) {
         if (!isAwsError(e, 'NotFoundException')) throw e;
       }
@@ -429,14 +520,21 @@ export class RestApiExecutor implements StepExecutor, OwnWrites {
     if (!c) {
       // A REST stage needs a deployment to exist: one deployment serves every stage this run creates.
       if (!this.stageCreationDeployment || this.stageCreationDeployment.atWrites < this.snapshotWrites) {
-        const dep = await this.call('CreateDeployment', (cl) => cl.send(new CreateDeploymentCommand({ restApiId, description: this.o.description })));
+        const dep = await this.call('CreateDeployment', (cl) =>
+          cl.send(new CreateDeploymentCommand({ restApiId, description: this.o.description })),
+        );
         if (!dep.id) throw new ApigwSyncError('AWS_NO_ID', 'CreateDeployment returned no id');
         this.stageCreationDeployment = { id: dep.id, atWrites: this.snapshotWrites };
       }
       const { id: deploymentId, atWrites } = this.stageCreationDeployment;
       await this.call('CreateStage', (cl) =>
         cl.send(
-          new CreateStageCommand({ ...createInput(stageFields, 'RestApi', d, this.wire), restApiId, stageName: name, deploymentId }),
+          new CreateStageCommand({
+            ...createInput(stageFields, 'RestApi', d, this.wire),
+            restApiId,
+            stageName: name,
+            deploymentId,
+          }),
         ),
       );
       this.freshStages.set(name, atWrites);
@@ -444,22 +542,40 @@ export class RestApiExecutor implements StepExecutor, OwnWrites {
       this.ids.stageDeployments[name] = { deploymentId };
       // Cache, throttling and logs are method settings: one UpdateStage after the create.
       const ops = patchOps(stageFields, afterCreate(stageFields, 'RestApi', d), d, this.wire);
-      if (ops.length) await this.call('UpdateStage', (cl) => cl.send(new UpdateStageCommand({ restApiId, stageName: name, patchOperations: ops })));
+      if (ops.length)
+        await this.call('UpdateStage', (cl) =>
+          cl.send(new UpdateStageCommand({ restApiId, stageName: name, patchOperations: ops })),
+        );
     } else {
       const ops = patchOps(stageFields, c, d, this.wire);
-      if (ops.length) await this.call('UpdateStage', (cl) => cl.send(new UpdateStageCommand({ restApiId, stageName: name, patchOperations: ops })));
+      if (ops.length)
+        await this.call('UpdateStage', (cl) =>
+          cl.send(new UpdateStageCommand({ restApiId, stageName: name, patchOperations: ops })),
+        );
     }
     // The web ACL is WAF's, not the stage's to write: AssociateWebACL / DisassociateWebACL.
-    if ((c?.webAclArn ?? undefined) !== d.webAclArn && (c?.webAclArn || d.webAclArn)) await this.setWebAcl(name, d.webAclArn);
+    if ((c?.webAclArn ?? undefined) !== d.webAclArn && (c?.webAclArn || d.webAclArn))
+      await this.setWebAcl(name, d.webAclArn);
     this.cur.stages[name] = structuredClone(d);
   }
 
   private async setWebAcl(stage: string, webAclArn: string | undefined): Promise<void> {
     const waf = this.o.waf?.();
-    if (!waf) throw new ApigwSyncError('NO_WAF_CLIENT', `stage ${stage}: the web ACL changes, but apply was given no AWS WAF client`, { hint: 'pass clients made by createAwsClients (they include wafv2)' });
+    if (!waf)
+      throw new ApigwSyncError(
+        'NO_WAF_CLIENT',
+        `stage ${stage}: the web ACL changes, but apply was given no AWS WAF client`,
+        { hint: 'pass clients made by createAwsClients (they include wafv2)' },
+      );
     // Loaded on first use: a plan's module graph carries no WAF SDK.
     const { setStageWebAcl } = await import('../web-acl.js');
-    await setStageWebAcl(waf, { region: this.o.region, restApiId: this.restApiId, stage, webAclArn, call: (op, fn) => this.o.caller.run(op, fn) });
+    await setStageWebAcl(waf, {
+      region: this.o.region,
+      restApiId: this.restApiId,
+      stage,
+      webAclArn,
+      call: (op, fn) => this.o.caller.run(op, fn),
+    });
   }
 }
 
@@ -476,7 +592,9 @@ export function moveAuthorizer(cur: ApiModel, ids: LiveIds, from: string, to: st
 }
 
 /** The model keys integration responses by selection pattern; AWS keys them by status code. */
-export function byStatus(responses: Record<string, IntegrationResponseModel>): Record<string, IntegrationResponseModel & { selectionPattern?: string }> {
+export function byStatus(
+  responses: Record<string, IntegrationResponseModel>,
+): Record<string, IntegrationResponseModel & { selectionPattern?: string }> {
   const out: Record<string, IntegrationResponseModel & { selectionPattern?: string }> = {};
   for (const [pattern, r] of Object.entries(responses)) {
     out[r.statusCode] = { ...r, selectionPattern: pattern === DEFAULT_PATTERN ? undefined : pattern };

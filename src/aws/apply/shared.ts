@@ -54,12 +54,19 @@ export function renamedFrom(change: Change): string | undefined {
   return change.action === 'update' && b?.name && b.name !== change.name ? b.name : undefined;
 }
 
-
 /** The live side as apply goes: starts as read, and follows every successful write. */
 export function startingPoint(o: ExecutorOptions): { cur: ApiModel; ids: LiveIds } {
   if (o.live) return { cur: structuredClone(o.live.model), ids: structuredClone(o.live.ids) };
   const d = o.desired;
-  const cur: ApiModel = { key: d.key, kind: d.kind, name: d.name, binaryMediaTypes: [], tags: {}, ...emptyRecords(), secrets: [] };
+  const cur: ApiModel = {
+    key: d.key,
+    kind: d.kind,
+    name: d.name,
+    binaryMediaTypes: [],
+    tags: {},
+    ...emptyRecords(),
+    secrets: [],
+  };
   return { cur, ids: emptyIds() };
 }
 
@@ -82,7 +89,12 @@ export function tagDelta(before: Record<string, string>, after: Record<string, s
 }
 
 const ID_MAPS = { authorizer: 'authorizerIds', requestValidator: 'requestValidatorIds' } as const;
-const LABEL: Record<RefTarget, string> = { authorizer: 'authorizer', requestValidator: 'request validator', vpcLink: 'VPC link', clientCertificate: 'client certificate' };
+const LABEL: Record<RefTarget, string> = {
+  authorizer: 'authorizer',
+  requestValidator: 'request validator',
+  vpcLink: 'VPC link',
+  clientCertificate: 'client certificate',
+};
 const WHERE: Record<RefTarget, string> = {
   authorizer: "in the API's state",
   requestValidator: "in the API's state",

@@ -36,7 +36,12 @@ import { HttpApiExecutor, ignoreNotFound, type HttpExecutorOptions } from './htt
 const FLAVOUR = 'WebSocketApi';
 
 /** Create* members of a record, and on update also the members that clear what the record no longer has. */
-function inputOf<R>(table: Partial<FieldTable<R>>, before: R | undefined, after: R, ctx: Parameters<typeof createInput>[3]): Obj {
+function inputOf<R>(
+  table: Partial<FieldTable<R>>,
+  before: R | undefined,
+  after: R,
+  ctx: Parameters<typeof createInput>[3],
+): Obj {
   const whole = createInput(table, FLAVOUR, after, ctx);
   return before ? { ...whole, ...(updateInput(table, before, after, FLAVOUR) ?? {}) } : whole;
 }
@@ -64,29 +69,81 @@ export class WebSocketApiExecutor extends HttpApiExecutor {
       const routeId = this.ids.routeIds[key];
       const integrationId = this.ids.integrationIds[key];
       // The route refers to the integration: it goes first (its route responses and stage route settings with it).
-      if (routeId) await ignoreNotFound(this.call('DeleteRoute', (cl) => cl.send(new DeleteRouteCommand({ ApiId, RouteId: routeId }))));
-      if (integrationId && !Object.entries(this.ids.integrationIds).some(([k, id]) => k !== key && id === integrationId)) {
-        await ignoreNotFound(this.call('DeleteIntegration', (cl) => cl.send(new DeleteIntegrationCommand({ ApiId, IntegrationId: integrationId }))));
+      if (routeId)
+        await ignoreNotFound(
+          this.call('DeleteRoute', (cl) => cl.send(new DeleteRouteCommand({ ApiId, RouteId: routeId }))),
+        );
+      if (
+        integrationId &&
+        !Object.entries(this.ids.integrationIds).some(([k, id]) => k !== key && id === integrationId)
+      ) {
+        await ignoreNotFound(
+          this.call('DeleteIntegration', (cl) =>
+            cl.send(new DeleteIntegrationCommand({ ApiId, IntegrationId: integrationId })),
+          ),
+        );
       }
       delete this.cur.wsRoutes[key];
-      for (const m of [this.ids.routeIds, this.ids.integrationIds, this.ids.routeResponseIds, this.ids.integrationResponseIds]) delete m[key];
+      for (const m of [
+        this.ids.routeIds,
+        this.ids.integrationIds,
+        this.ids.routeResponseIds,
+        this.ids.integrationResponseIds,
+      ])
+        delete m[key];
       return;
     }
 
     const integrationId = await this.syncIntegration(key, c?.integration, d.integration);
-    await this.syncResponses(key, c?.integrationResponses ?? {}, d.integrationResponses, this.ids.integrationResponseIds, {
-      table: wsIntegrationResponseFields,
-      keyMember: 'IntegrationResponseKey',
-      idMember: 'IntegrationResponseId',
-      create: (input) => this.call('CreateIntegrationResponse', (cl) => cl.send(new CreateIntegrationResponseCommand({ ApiId, IntegrationId: integrationId, ...input } as never))) as unknown as Promise<Obj>,
-      update: (id, input) => this.call('UpdateIntegrationResponse', (cl) => cl.send(new UpdateIntegrationResponseCommand({ ApiId, IntegrationId: integrationId, IntegrationResponseId: id, ...input }))),
-      remove: (id) => ignoreNotFound(this.call('DeleteIntegrationResponse', (cl) => cl.send(new DeleteIntegrationResponseCommand({ ApiId, IntegrationId: integrationId, IntegrationResponseId: id })))),
-    });
+    await this.syncResponses(
+      key,
+      c?.integrationResponses ?? {},
+      d.integrationResponses,
+      this.ids.integrationResponseIds,
+      {
+        table: wsIntegrationResponseFields,
+        keyMember: 'IntegrationResponseKey',
+        idMember: 'IntegrationResponseId',
+        create: (input) =>
+          this.call('CreateIntegrationResponse', (cl) =>
+            cl.send(new CreateIntegrationResponseCommand({ ApiId, IntegrationId: integrationId, ...input } as never)),
+          ) as unknown as Promise<Obj>,
+        update: (id, input) =>
+          this.call('UpdateIntegrationResponse', (cl) =>
+            cl.send(
+              new UpdateIntegrationResponseCommand({
+                ApiId,
+                IntegrationId: integrationId,
+                IntegrationResponseId: id,
+                ...input,
+              }),
+            ),
+          ),
+        remove: (id) =>
+          ignoreNotFound(
+            this.call('DeleteIntegrationResponse', (cl) =>
+              cl.send(
+                new DeleteIntegrationResponseCommand({
+                  ApiId,
+                  IntegrationId: integrationId,
+                  IntegrationResponseId: id,
+                }),
+              ),
+            ),
+          ),
+      },
+    );
 
-    const routeInput = { ...inputOf(wsRouteFields, c, d, this.wire), RouteKey: key, Target: `integrations/${integrationId}` };
+    const routeInput = {
+      ...inputOf(wsRouteFields, c, d, this.wire),
+      RouteKey: key,
+      Target: `integrations/${integrationId}`,
+    };
     let routeId = this.ids.routeIds[key];
     if (!routeId) {
-      const out = await this.call('CreateRoute', (cl) => cl.send(new CreateRouteCommand({ ApiId, ...routeInput } as never)));
+      const out = await this.call('CreateRoute', (cl) =>
+        cl.send(new CreateRouteCommand({ ApiId, ...routeInput } as never)),
+      );
       if (!out.RouteId) throw new ApigwSyncError('AWS_NO_ID', `CreateRoute ${key} returned no id`);
       routeId = this.ids.routeIds[key] = out.RouteId;
     } else if (!c || !same(wsRouteLevel(c), wsRouteLevel(d))) {
@@ -94,7 +151,11 @@ export class WebSocketApiExecutor extends HttpApiExecutor {
       await this.call('UpdateRoute', (cl) => cl.send(new UpdateRouteCommand({ ApiId, RouteId, ...routeInput })));
       // UpdateRoute merges request parameters: one that went is deleted on its own.
       for (const p of Object.keys(c?.requestParameters ?? {}).filter((k) => !(k in d.requestParameters))) {
-        await ignoreNotFound(this.call('DeleteRouteRequestParameter', (cl) => cl.send(new DeleteRouteRequestParameterCommand({ ApiId, RouteId, RequestParameterKey: p }))));
+        await ignoreNotFound(
+          this.call('DeleteRouteRequestParameter', (cl) =>
+            cl.send(new DeleteRouteRequestParameterCommand({ ApiId, RouteId, RequestParameterKey: p })),
+          ),
+        );
       }
     }
     const RouteId = routeId;
@@ -102,9 +163,20 @@ export class WebSocketApiExecutor extends HttpApiExecutor {
       table: routeResponseFields,
       keyMember: 'RouteResponseKey',
       idMember: 'RouteResponseId',
-      create: (input) => this.call('CreateRouteResponse', (cl) => cl.send(new CreateRouteResponseCommand({ ApiId, RouteId, ...input } as never))) as unknown as Promise<Obj>,
-      update: (id, input) => this.call('UpdateRouteResponse', (cl) => cl.send(new UpdateRouteResponseCommand({ ApiId, RouteId, RouteResponseId: id, ...input }))),
-      remove: (id) => ignoreNotFound(this.call('DeleteRouteResponse', (cl) => cl.send(new DeleteRouteResponseCommand({ ApiId, RouteId, RouteResponseId: id })))),
+      create: (input) =>
+        this.call('CreateRouteResponse', (cl) =>
+          cl.send(new CreateRouteResponseCommand({ ApiId, RouteId, ...input } as never)),
+        ) as unknown as Promise<Obj>,
+      update: (id, input) =>
+        this.call('UpdateRouteResponse', (cl) =>
+          cl.send(new UpdateRouteResponseCommand({ ApiId, RouteId, RouteResponseId: id, ...input })),
+        ),
+      remove: (id) =>
+        ignoreNotFound(
+          this.call('DeleteRouteResponse', (cl) =>
+            cl.send(new DeleteRouteResponseCommand({ ApiId, RouteId, RouteResponseId: id })),
+          ),
+        ),
     });
     this.cur.wsRoutes[key] = structuredClone(d);
   }
@@ -117,16 +189,27 @@ export class WebSocketApiExecutor extends HttpApiExecutor {
     const before = c && c.timeoutInMillis > 0 ? c : undefined;
     const input = { ...inputOf(integrationFields, before, d, this.wire), IntegrationType: d.type };
     if (!existing) {
-      const out = await this.call('CreateIntegration', (cl) => cl.send(new CreateIntegrationCommand({ ApiId, ...input } as never)));
+      const out = await this.call('CreateIntegration', (cl) =>
+        cl.send(new CreateIntegrationCommand({ ApiId, ...input } as never)),
+      );
       if (!out.IntegrationId) throw new ApigwSyncError('AWS_NO_ID', `CreateIntegration for ${key} returned no id`);
       return (this.ids.integrationIds[key] = out.IntegrationId);
     }
-    if (!c || !same(c, d)) await this.call('UpdateIntegration', (cl) => cl.send(new UpdateIntegrationCommand({ ApiId, IntegrationId: existing, ...input })));
+    if (!c || !same(c, d))
+      await this.call('UpdateIntegration', (cl) =>
+        cl.send(new UpdateIntegrationCommand({ ApiId, IntegrationId: existing, ...input })),
+      );
     return existing;
   }
 
   /** Converges a route's (or its integration's) responses, key by key. */
-  private async syncResponses<R>(key: string, cur: Record<string, R>, want: Record<string, R>, idsOf: Record<string, Record<string, string>>, ops: ResponseOps<R>): Promise<void> {
+  private async syncResponses<R>(
+    key: string,
+    cur: Record<string, R>,
+    want: Record<string, R>,
+    idsOf: Record<string, Record<string, string>>,
+    ops: ResponseOps<R>,
+  ): Promise<void> {
     const ids = (idsOf[key] ??= {});
     for (const [k, r] of Object.entries(want)) {
       const id = ids[k];

@@ -43,7 +43,11 @@ export async function settleKeyValues(o: SettleKeyValuesOptions): Promise<Uncomp
   const live = o.live;
   if (!live) return [];
   const values: NonNullable<LiveAccount['keyValues']> = (live.keyValues ??= {});
-  const readers = { env: o.env ?? process.env, ssm: () => o.clients.ssm, secretsManager: () => o.clients.secretsManager };
+  const readers = {
+    env: o.env ?? process.env,
+    ssm: () => o.clients.ssm,
+    secretsManager: () => o.clients.secretsManager,
+  };
   const uncompared: UncomparedKey[] = [];
   await Promise.all(
     Object.entries(declared).map(async ([key, want]) => {

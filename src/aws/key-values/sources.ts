@@ -26,7 +26,11 @@ export class KeyValueError extends ApigwSyncError {
     message: string,
     opts: { hint: string; location?: SourceLocation },
   ) {
-    super(reason === 'invalid' ? 'KEY_VALUE_INVALID' : 'KEY_VALUE_UNAVAILABLE', `API key "${keyName}": ${message}`, opts);
+    super(
+      reason === 'invalid' ? 'KEY_VALUE_INVALID' : 'KEY_VALUE_UNAVAILABLE',
+      `API key "${keyName}": ${message}`,
+      opts,
+    );
   }
 }
 
@@ -48,10 +52,20 @@ export async function readKeyValue(o: ReadKeyValueOptions): Promise<SecretValue>
 }
 
 /** AWS refuses other values ("API Key value should be at least 20 characters"): say so before anything is written, without the value. */
-export function checkKeyValue(keyName: string, source: KeyValueSource, value: SecretValue, location?: SourceLocation): void {
+export function checkKeyValue(
+  keyName: string,
+  source: KeyValueSource,
+  value: SecretValue,
+  location?: SourceLocation,
+): void {
   if (KEY_VALUE_RULE.test(value.reveal())) return;
   const v = value.reveal();
-  const what = v.length < 20 ? 'is shorter than 20 characters' : v.length > 128 ? 'is longer than 128 characters' : 'holds characters other than letters and digits';
+  const what =
+    v.length < 20
+      ? 'is shorter than 20 characters'
+      : v.length > 128
+        ? 'is longer than 128 characters'
+        : 'holds characters other than letters and digits';
   throw new KeyValueError(keyName, 'invalid', `the value in ${describeSource(source)} ${what}`, {
     hint: 'AWS takes 20 to 128 letters and digits as an API key value: store such a value there (e.g. `openssl rand -hex 20`), or drop `value:` to let AWS generate one',
     location,
@@ -60,13 +74,20 @@ export function checkKeyValue(keyName: string, source: KeyValueSource, value: Se
 
 async function fetchValue(o: ReadKeyValueOptions): Promise<SecretValue> {
   const { source, keyName, location } = o;
-  const fail = (message: string, hint: string) => new KeyValueError(keyName, 'unavailable', message, { hint, location });
+  const fail = (message: string, hint: string) =>
+    new KeyValueError(keyName, 'unavailable', message, { hint, location });
   if ('env' in source) {
     const v = o.readers.env[source.env];
-    if (v === undefined || v === '') throw fail(`environment variable ${source.env} is not set`, `set ${source.env} in the environment that runs apigw-sync (in CI: a repository or environment secret)`);
+    if (v === undefined || v === '')
+      throw fail(
+        `environment variable ${source.env} is not set`,
+        `set ${source.env} in the environment that runs apigw-sync (in CI: a repository or environment secret)`,
+      );
     return new SecretValue(v);
   }
   // Only a state whose keys name Parameter Store or Secrets Manager loads those SDKs.
   const aws = await import('./aws-sources.js');
-  return 'ssmParameter' in source ? aws.fromSsm(source, o.readers, fail) : aws.fromSecretsManager(source, o.readers, fail);
+  return 'ssmParameter' in source
+    ? aws.fromSsm(source, o.readers, fail)
+    : aws.fromSecretsManager(source, o.readers, fail);
 }

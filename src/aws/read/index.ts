@@ -10,7 +10,13 @@ import type { AwsClients } from '../clients.js';
 import { matchApis } from '../match.js';
 import { listApis, type ListedApi } from './list.js';
 import { readHttpApi, readRestApi, readWebSocketApi, type ReadApiOptions } from './kinds.js';
-import { accountNameLookup, listAccount, matchListedAccount, readAccountChildren, type ReadAccountInput } from '../account/read.js';
+import {
+  accountNameLookup,
+  listAccount,
+  matchListedAccount,
+  readAccountChildren,
+  type ReadAccountInput,
+} from '../account/read.js';
 
 export interface ReadLiveOptions {
   clients: Pick<AwsClients, 'apigw' | 'apigwv2'>;
@@ -28,7 +34,10 @@ export interface ReadLiveOptions {
 
 export async function readLive(opts: ReadLiveOptions): Promise<LiveSnapshot> {
   const withAccount = opts.account !== false;
-  const [listed, accountListed] = await Promise.all([listApis(opts.clients), withAccount ? listAccount(opts.clients) : undefined]);
+  const [listed, accountListed] = await Promise.all([
+    listApis(opts.clients),
+    withAccount ? listAccount(opts.clients) : undefined,
+  ]);
   const { matched, unmanaged, elsewhere } = matchApis(opts.desired.apis, listed, { owner: opts.desired.owner });
   const keyById = new Map(Object.entries(matched).map(([key, api]) => [api.apiId, key]));
   const kindById = new Map(listed.map((a) => [a.apiId, a.kind]));
@@ -43,7 +52,15 @@ export async function readLive(opts: ReadLiveOptions): Promise<LiveSnapshot> {
   // Integrations and stages name this directory's VPC links and client certificates: their ids → names.
   const accountNameOf = accountNameLookup(account, opts.desired.account);
   const [entries] = await Promise.all([
-    Promise.all(Object.entries(matched).map(async ([key, api]) => [key, await readApi(opts.clients, api, key, opts.desired.apis[key], { pageSize: opts.pageSize, accountNameOf })] as const)),
+    Promise.all(
+      Object.entries(matched).map(
+        async ([key, api]) =>
+          [
+            key,
+            await readApi(opts.clients, api, key, opts.desired.apis[key], { pageSize: opts.pageSize, accountNameOf }),
+          ] as const,
+      ),
+    ),
     account ? readAccountChildren(accountInput, account) : undefined,
   ]);
   const apis: Record<string, LiveApi> = {};
@@ -60,7 +77,9 @@ export function readApi(
   opts: ReadApiOptions = {},
 ): Promise<LiveApi> {
   if (api.kind === 'RestApi') return readRestApi(clients.apigw, api.rest, key, desired, opts);
-  return api.kind === 'WebSocketApi' ? readWebSocketApi(clients.apigwv2, api.http, key, desired, opts) : readHttpApi(clients.apigwv2, api.http, key, desired, opts);
+  return api.kind === 'WebSocketApi'
+    ? readWebSocketApi(clients.apigwv2, api.http, key, desired, opts)
+    : readHttpApi(clients.apigwv2, api.http, key, desired, opts);
 }
 
 export { listApis, v2Kind, type ListedApi } from './list.js';

@@ -75,16 +75,37 @@ export function readOperations(flavour: ApiKind): string[] {
 function sender(commands: Record<string, CommandClass>, client: { send(c: never): Promise<unknown> }): Sender {
   return (op, input) => {
     const Command = commands[op];
-    if (!Command) throw new ApigwSyncError('NO_READ_OP', `no SDK command for ${op}`, { hint: 'add the operation to src/aws/read/kinds.ts' });
+    if (!Command)
+      throw new ApigwSyncError('NO_READ_OP', `no SDK command for ${op}`, {
+        hint: 'add the operation to src/aws/read/kinds.ts',
+      });
     return client.send(new Command(input as never) as never) as Promise<Record<string, unknown>>;
   };
 }
 
-async function readList(send: Sender, spec: ReadSpec, idInput: Record<string, unknown>, pageSize: number): Promise<object[]> {
+async function readList(
+  send: Sender,
+  spec: ReadSpec,
+  idInput: Record<string, unknown>,
+  pageSize: number,
+): Promise<object[]> {
   const input = { ...idInput, ...spec.input };
-  if (spec.paging === 'none') return ((await awsCall(spec.op, () => send(spec.op, input)))[spec.list ?? 'item'] as object[] | undefined) ?? [];
-  if (spec.paging === 'position') return restPages(spec.op, (position) => send(spec.op, { ...input, limit: pageSize, position }) as Promise<{ items?: object[]; position?: string }>);
-  return httpPages(spec.op, (NextToken) => send(spec.op, { ...input, MaxResults: HTTP_PAGE, NextToken }) as Promise<{ Items?: object[]; NextToken?: string }>);
+  if (spec.paging === 'none')
+    return ((await awsCall(spec.op, () => send(spec.op, input)))[spec.list ?? 'item'] as object[] | undefined) ?? [];
+  if (spec.paging === 'position')
+    return restPages(
+      spec.op,
+      (position) =>
+        send(spec.op, { ...input, limit: pageSize, position }) as Promise<{ items?: object[]; position?: string }>,
+    );
+  return httpPages(
+    spec.op,
+    (NextToken) =>
+      send(spec.op, { ...input, MaxResults: HTTP_PAGE, NextToken }) as Promise<{
+        Items?: object[];
+        NextToken?: string;
+      }>,
+  );
 }
 
 /** Options of one API's read: the GetResources page size, and the names of the account records its records name by id. */
@@ -93,7 +114,15 @@ export interface ReadApiOptions {
   accountNameOf?: (target: ChangeTarget, id: string) => string | undefined;
 }
 
-async function readKinds(flavour: ApiKind, send: Sender, api: object, idInput: Record<string, unknown>, key: string, desired: ApiModel | undefined, opts: ReadApiOptions): Promise<LiveApi> {
+async function readKinds(
+  flavour: ApiKind,
+  send: Sender,
+  api: object,
+  idInput: Record<string, unknown>,
+  key: string,
+  desired: ApiModel | undefined,
+  opts: ReadApiOptions,
+): Promise<LiveApi> {
   const pageSize = opts.pageSize ?? REST_PAGE_SIZE;
   const specs = KINDS.flatMap((k) => (k.read?.[flavour] ? [[k.target, k.read[flavour]!] as const] : []));
   const byTarget: Partial<Record<ChangeTarget, object[]>> = {};
@@ -105,8 +134,17 @@ async function readKinds(flavour: ApiKind, send: Sender, api: object, idInput: R
   const childLists = await Promise.all(
     children.map(async ([, spec]) => {
       const { target, id, input } = spec.parent!;
-      const parents = ((byTarget[target] ?? []) as Array<Record<string, unknown>>).map((p) => p[id]).filter((v): v is string => typeof v === 'string');
-      const perParent = await Promise.all(parents.map(async (pid) => (await readList(send, spec, { ...idInput, [input]: pid }, pageSize)).map((item) => ({ ...item, [input]: pid }))));
+      const parents = ((byTarget[target] ?? []) as Array<Record<string, unknown>>)
+        .map((p) => p[id])
+        .filter((v): v is string => typeof v === 'string');
+      const perParent = await Promise.all(
+        parents.map(async (pid) =>
+          (await readList(send, spec, { ...idInput, [input]: pid }, pageSize)).map((item) => ({
+            ...item,
+            [input]: pid,
+          })),
+        ),
+      );
       return perParent.flat();
     }),
   );
@@ -119,12 +157,24 @@ async function readKinds(flavour: ApiKind, send: Sender, api: object, idInput: R
  * GetResources (limit 500, position paging, embed=methods: each method arrives with its
  * integration and responses), and one call each for authorizers, validators, models, gateway responses, stages.
  */
-export function readRestApi(client: APIGatewayClient, api: RestApi, key: string, desired?: ApiModel, opts: ReadApiOptions = {}): Promise<LiveApi> {
+export function readRestApi(
+  client: APIGatewayClient,
+  api: RestApi,
+  key: string,
+  desired?: ApiModel,
+  opts: ReadApiOptions = {},
+): Promise<LiveApi> {
   return readKinds('RestApi', sender(V1, client as never), api, { restApiId: api.id! }, key, desired, opts);
 }
 
 /** One HTTP API (v2): the API from the GetApis listing, then routes, integrations, authorizers and stages with NextToken paging. */
-export function readHttpApi(client: ApiGatewayV2Client, api: Api, key: string, desired?: ApiModel, opts: ReadApiOptions = {}): Promise<LiveApi> {
+export function readHttpApi(
+  client: ApiGatewayV2Client,
+  api: Api,
+  key: string,
+  desired?: ApiModel,
+  opts: ReadApiOptions = {},
+): Promise<LiveApi> {
   return readKinds('HttpApi', sender(V2, client as never), api, { ApiId: api.ApiId! }, key, desired, opts);
 }
 
@@ -132,31 +182,49 @@ export function readHttpApi(client: ApiGatewayV2Client, api: Api, key: string, d
  * One WebSocket API (v2): routes, integrations, authorizers, models and stages, then each
  * route's route responses and each integration's integration responses (one call each).
  */
-export function readWebSocketApi(client: ApiGatewayV2Client, api: Api, key: string, desired?: ApiModel, opts: ReadApiOptions = {}): Promise<LiveApi> {
+export function readWebSocketApi(
+  client: ApiGatewayV2Client,
+  api: Api,
+  key: string,
+  desired?: ApiModel,
+  opts: ReadApiOptions = {},
+): Promise<LiveApi> {
   return readKinds('WebSocketApi', sender(WS, client as never), api, { ApiId: api.ApiId! }, key, desired, opts);
 }
 
 /** Follows `position` until AWS stops returning one. */
-export async function restPages<T>(operation: string, get: (position?: string) => Promise<{ items?: T[]; position?: string }>): Promise<T[]> {
+export async function restPages<T>(
+  operation: string,
+  get: (position?: string) => Promise<{ items?: T[]; position?: string }>,
+): Promise<T[]> {
   const out: T[] = [];
   let position: string | undefined;
   do {
     const page = await awsCall(operation, () => get(position));
     out.push(...(page.items ?? []));
-    if (page.position !== undefined && page.position === position) throw new ApigwSyncError('AWS_PAGING', `${operation} returned the same position twice (${position})`, { hint: 'AWS answered inconsistently; run the command again' });
+    if (page.position !== undefined && page.position === position)
+      throw new ApigwSyncError('AWS_PAGING', `${operation} returned the same position twice (${position})`, {
+        hint: 'AWS answered inconsistently; run the command again',
+      });
     position = page.position;
   } while (position);
   return out;
 }
 
 /** Follows NextToken until AWS stops returning one. */
-export async function httpPages<T>(operation: string, get: (next?: string) => Promise<{ Items?: T[]; NextToken?: string }>): Promise<T[]> {
+export async function httpPages<T>(
+  operation: string,
+  get: (next?: string) => Promise<{ Items?: T[]; NextToken?: string }>,
+): Promise<T[]> {
   const out: T[] = [];
   let next: string | undefined;
   do {
     const page = await awsCall(operation, () => get(next));
     out.push(...(page.Items ?? []));
-    if (page.NextToken !== undefined && page.NextToken === next) throw new ApigwSyncError('AWS_PAGING', `${operation} returned the same NextToken twice (${next})`, { hint: 'AWS answered inconsistently; run the command again' });
+    if (page.NextToken !== undefined && page.NextToken === next)
+      throw new ApigwSyncError('AWS_PAGING', `${operation} returned the same NextToken twice (${next})`, {
+        hint: 'AWS answered inconsistently; run the command again',
+      });
     next = page.NextToken;
   } while (next);
   return out;

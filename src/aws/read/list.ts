@@ -9,7 +9,8 @@ import type { AwsClients } from '../clients.js';
 import type { LiveApiSummary } from '../match.js';
 import { httpPages, restPages } from './kinds.js';
 
-export type ListedApi = LiveApiSummary & ({ kind: 'RestApi'; rest: RestApi } | { kind: 'HttpApi' | 'WebSocketApi'; http: Api });
+export type ListedApi = LiveApiSummary &
+  ({ kind: 'RestApi'; rest: RestApi } | { kind: 'HttpApi' | 'WebSocketApi'; http: Api });
 
 /** The kind of a v2 API (GetApis item), from its protocol. */
 export function v2Kind(a: Pick<Api, 'ProtocolType'>): 'HttpApi' | 'WebSocketApi' | undefined {
@@ -27,7 +28,8 @@ export async function listApis(clients: Pick<AwsClients, 'apigw' | 'apigwv2'>): 
   }
   for (const a of http) {
     const kind = v2Kind(a);
-    if (a.ApiId && kind) out.push({ kind, apiId: a.ApiId, name: a.Name ?? a.ApiId, tags: { ...(a.Tags ?? {}) }, http: a });
+    if (a.ApiId && kind)
+      out.push({ kind, apiId: a.ApiId, name: a.Name ?? a.ApiId, tags: { ...(a.Tags ?? {}) }, http: a });
   }
   return out;
 }

@@ -21,8 +21,14 @@ import type { AlarmReading } from '../../rollout/decide.js';
  */
 export function canaryDimensions(kind: ApiKind, ids: { apiId: string; apiName: string; stage: string }): Dimension[] {
   return kind === 'RestApi'
-    ? [{ Name: 'ApiName', Value: ids.apiName }, { Name: 'Stage', Value: `${ids.stage}/Canary` }]
-    : [{ Name: 'ApiId', Value: ids.apiId }, { Name: 'Stage', Value: ids.stage }];
+    ? [
+        { Name: 'ApiName', Value: ids.apiName },
+        { Name: 'Stage', Value: `${ids.stage}/Canary` },
+      ]
+    : [
+        { Name: 'ApiId', Value: ids.apiId },
+        { Name: 'Stage', Value: ids.stage },
+      ];
 }
 
 export function managedAlarmName(apiKey: string, stage: string, alarm: ManagedAlarmModel): string {
@@ -35,7 +41,9 @@ export async function readAlarms(cw: CloudWatchClient, names: string[]): Promise
   const found = new Map<string, AlarmReading>();
   let NextToken: string | undefined;
   do {
-    const page = await cw.send(new DescribeAlarmsCommand({ AlarmNames: names, AlarmTypes: ['MetricAlarm'], NextToken }));
+    const page = await cw.send(
+      new DescribeAlarmsCommand({ AlarmNames: names, AlarmTypes: ['MetricAlarm'], NextToken }),
+    );
     for (const a of page.MetricAlarms ?? []) {
       if (!a.AlarmName) continue;
       found.set(a.AlarmName, {
@@ -49,7 +57,8 @@ export async function readAlarms(cw: CloudWatchClient, names: string[]): Promise
     NextToken = page.NextToken;
   } while (NextToken);
   const missing = names.filter((n) => !found.has(n));
-  if (missing.length > 0) throw new Error(`alarm${missing.length > 1 ? 's' : ''} not found in CloudWatch: ${missing.join(', ')}`);
+  if (missing.length > 0)
+    throw new Error(`alarm${missing.length > 1 ? 's' : ''} not found in CloudWatch: ${missing.join(', ')}`);
   return names.map((n) => found.get(n)!);
 }
 
@@ -68,7 +77,15 @@ function latestDatapoint(stateReasonData?: string): number | undefined {
 /** Creates or updates (PutMetricAlarm is an upsert) one alarm on the canary's own metric series. */
 export async function putCanaryAlarm(
   cw: CloudWatchClient,
-  opts: { name: string; kind: ApiKind; apiId: string; apiName: string; stage: string; alarm: ManagedAlarmModel; description?: string },
+  opts: {
+    name: string;
+    kind: ApiKind;
+    apiId: string;
+    apiName: string;
+    stage: string;
+    alarm: ManagedAlarmModel;
+    description?: string;
+  },
 ): Promise<void> {
   const { alarm } = opts;
   const percentile = /^p\d+(\.\d+)?$/.test(alarm.statistic);
@@ -79,7 +96,9 @@ export async function putCanaryAlarm(
       Namespace: 'AWS/ApiGateway',
       MetricName: alarm.metric,
       Dimensions: canaryDimensions(opts.kind, opts),
-      ...(percentile ? { ExtendedStatistic: alarm.statistic } : { Statistic: alarm.statistic as 'Average' | 'Sum' | 'Maximum' }),
+      ...(percentile
+        ? { ExtendedStatistic: alarm.statistic }
+        : { Statistic: alarm.statistic as 'Average' | 'Sum' | 'Maximum' }),
       Period: alarm.periodSeconds,
       EvaluationPeriods: alarm.evaluationPeriods,
       Threshold: alarm.threshold,
@@ -109,7 +128,11 @@ export async function ensureManagedAlarms(
 }
 
 /** What counts as the new deployment's requests: REST and HTTP `Count`; WebSocket connections and messages. */
-const REQUEST_METRICS: Record<ApiKind, string[]> = { RestApi: ['Count'], HttpApi: ['Count'], WebSocketApi: ['ConnectCount', 'MessageCount'] };
+const REQUEST_METRICS: Record<ApiKind, string[]> = {
+  RestApi: ['Count'],
+  HttpApi: ['Count'],
+  WebSocketApi: ['ConnectCount', 'MessageCount'],
+};
 
 /**
  * Requests the new deployment served in the metric periods from `from` on: one
@@ -139,7 +162,10 @@ export async function countCanaryRequests(
   let total = 0;
   for (const result of res.MetricDataResults ?? []) {
     const stamps = result.Timestamps ?? [];
-    total += (result.Values ?? []).reduce((sum, v, i) => (stamps[i] === undefined || stamps[i].getTime() >= opts.from ? sum + v : sum), 0);
+    total += (result.Values ?? []).reduce(
+      (sum, v, i) => (stamps[i] === undefined || stamps[i].getTime() >= opts.from ? sum + v : sum),
+      0,
+    );
   }
   return total;
 }

@@ -35,7 +35,14 @@ export async function findRollouts(clients: Pick<AwsClients, 'apigw' | 'apigwv2'
   const found = await Promise.all(
     marked.map(async (a): Promise<FoundRollout> => {
       const stage = stageFromTag(a.tags[TAG_ROLLOUT_STAGE]);
-      const base: FoundRollout = { kind: a.kind, apiId: a.apiId, apiName: a.name, stage, apiTags: a.tags, ...(a.tags[TAG_OWNER] ? { owner: a.tags[TAG_OWNER] } : {}) };
+      const base: FoundRollout = {
+        kind: a.kind,
+        apiId: a.apiId,
+        apiName: a.name,
+        stage,
+        apiTags: a.tags,
+        ...(a.tags[TAG_OWNER] ? { owner: a.tags[TAG_OWNER] } : {}),
+      };
       const tags = await stageTags(clients, a.kind, a.apiId, stage).read();
       const text = tags[TAG_ROLLOUT];
       if (!text) return base;

@@ -52,7 +52,8 @@ export function httpRolloutPort(o: HttpPortOptions): RolloutPort {
     for (let delay = 100; ; delay = Math.min(delay * 2, 2_000)) {
       const d = await o.apigwv2.send(new GetDeploymentCommand({ ApiId: o.apiId, DeploymentId: deploymentId }));
       if (d.DeploymentStatus === 'DEPLOYED') return;
-      if (d.DeploymentStatus === 'FAILED') throw new Error(`deployment ${deploymentId} failed: ${d.DeploymentStatusMessage ?? 'no reason given'}`);
+      if (d.DeploymentStatus === 'FAILED')
+        throw new Error(`deployment ${deploymentId} failed: ${d.DeploymentStatusMessage ?? 'no reason given'}`);
       if (o.clock.now() > deadline) throw new Error(`deployment ${deploymentId} was not DEPLOYED in time`);
       await o.clock.sleep(delay);
     }
@@ -66,13 +67,17 @@ export function httpRolloutPort(o: HttpPortOptions): RolloutPort {
     async readStage(): Promise<StageDeployment> {
       const s = await o.apigwv2.send(new GetStageCommand({ ApiId: o.apiId, StageName: o.stage }));
       if (s.AutoDeploy) {
-        throw new Error(`${o.apiName}/${o.stage} has AutoDeploy on, so apigw-sync cannot control its deployments; set autoDeploy: false for this stage`);
+        throw new Error(
+          `${o.apiName}/${o.stage} has AutoDeploy on, so apigw-sync cannot control its deployments; set autoDeploy: false for this stage`,
+        );
       }
       return { deploymentId: s.DeploymentId };
     },
 
     async startCanary() {
-      const d = await o.apigwv2.send(new CreateDeploymentCommand({ ApiId: o.apiId, Description: o.description ?? 'apigw-sync rollout' }));
+      const d = await o.apigwv2.send(
+        new CreateDeploymentCommand({ ApiId: o.apiId, Description: o.description ?? 'apigw-sync rollout' }),
+      );
       if (!d.DeploymentId) throw new Error('CreateDeployment returned no deployment id');
       await waitDeployed(d.DeploymentId);
       await setDeployment(d.DeploymentId);
@@ -80,7 +85,9 @@ export function httpRolloutPort(o: HttpPortOptions): RolloutPort {
     },
 
     async setCanaryPercent() {
-      throw new Error(`${kind === 'HttpApi' ? 'HTTP' : 'WebSocket'} APIs cannot split traffic; the rollout runs as a single 100% step`);
+      throw new Error(
+        `${kind === 'HttpApi' ? 'HTTP' : 'WebSocket'} APIs cannot split traffic; the rollout runs as a single 100% step`,
+      );
     },
 
     // The new deployment already serves the stage: promotion is keeping it.
@@ -94,7 +101,13 @@ export function httpRolloutPort(o: HttpPortOptions): RolloutPort {
         return;
       }
       const exported = await o.apigwv2.send(
-        new ExportApiCommand({ ApiId: o.apiId, Specification: 'OAS30', OutputType: 'JSON', StageName: o.stage, IncludeExtensions: true }),
+        new ExportApiCommand({
+          ApiId: o.apiId,
+          Specification: 'OAS30',
+          OutputType: 'JSON',
+          StageName: o.stage,
+          IncludeExtensions: true,
+        }),
       );
       if (!exported.body) throw new Error(`ExportApi of ${o.apiName}/${o.stage} returned no body`);
       await o.apigwv2.send(new ReimportApiCommand({ ApiId: o.apiId, Body: new TextDecoder().decode(exported.body) }));
@@ -102,7 +115,14 @@ export function httpRolloutPort(o: HttpPortOptions): RolloutPort {
 
     readAlarms: () => readAlarms(o.cloudwatch, o.alarmNames),
     canaryRequests: (from) =>
-      countCanaryRequests(o.cloudwatch, { kind, apiId: o.apiId, apiName: o.apiName, stage: o.stage, from, now: o.clock.now() }),
+      countCanaryRequests(o.cloudwatch, {
+        kind,
+        apiId: o.apiId,
+        apiName: o.apiName,
+        stage: o.stage,
+        from,
+        now: o.clock.now(),
+      }),
     loadRecord: () => records.load(),
     loadPolicy: () => records.loadPolicy(),
     beginRecord: (r, policy) => records.begin(r, policy, o.alarmNames),

@@ -38,13 +38,34 @@ export async function createRolloutPort(opts: {
     alarms: policy.managedAlarms,
   });
   const alarmNames = [...policy.alarms, ...managed];
-  return rolloutPortFor({ clients, kind: api.kind, apiId: opts.apiId, apiName: api.name, stage: policy.stage, alarmNames, clock: opts.clock, description: opts.description, restore: opts.restore });
+  return rolloutPortFor({
+    clients,
+    kind: api.kind,
+    apiId: opts.apiId,
+    apiName: api.name,
+    stage: policy.stage,
+    alarmNames,
+    clock: opts.clock,
+    description: opts.description,
+    restore: opts.restore,
+  });
 }
 
 /** The port for a rollout whose alarms already exist: a new one (above), or one found in AWS and taken over. */
-export function rolloutPortFor(o: RolloutTarget & { clients: RolloutClients; kind: ApiKind; clock: Clock; restore?: () => Promise<void> }): RolloutPort {
-  const common = { ...o.clients, apiId: o.apiId, apiName: o.apiName, stage: o.stage, alarmNames: o.alarmNames, description: o.description };
-  return o.kind === 'RestApi' ? restRolloutPort({ ...common, now: () => o.clock.now() }) : httpRolloutPort({ ...common, kind: o.kind, clock: o.clock, restore: o.restore });
+export function rolloutPortFor(
+  o: RolloutTarget & { clients: RolloutClients; kind: ApiKind; clock: Clock; restore?: () => Promise<void> },
+): RolloutPort {
+  const common = {
+    ...o.clients,
+    apiId: o.apiId,
+    apiName: o.apiName,
+    stage: o.stage,
+    alarmNames: o.alarmNames,
+    description: o.description,
+  };
+  return o.kind === 'RestApi'
+    ? restRolloutPort({ ...common, now: () => o.clock.now() })
+    : httpRolloutPort({ ...common, kind: o.kind, clock: o.clock, restore: o.restore });
 }
 
 export { restRolloutPort } from './rest-port.js';

@@ -10,7 +10,12 @@
  * record (cleaned up by whoever lists), never a record nobody can find.
  * ARNs name the region the client talks to (arn.ts).
  */
-import { APIGatewayClient, GetTagsCommand, TagResourceCommand, UntagResourceCommand } from '@aws-sdk/client-api-gateway';
+import {
+  APIGatewayClient,
+  GetTagsCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
+} from '@aws-sdk/client-api-gateway';
 import {
   ApiGatewayV2Client,
   GetTagsCommand as GetTagsV2Command,
@@ -42,17 +47,26 @@ export function tagTarget(clients: RolloutApiClients, kind: ApiKind, path: strin
     return {
       read: async () => (await clients.apigw.send(new GetTagsCommand({ resourceArn: await arn() }))).tags ?? {},
       set: async (tags) => void (await clients.apigw.send(new TagResourceCommand({ resourceArn: await arn(), tags }))),
-      remove: async (tagKeys) => void (tagKeys.length && (await clients.apigw.send(new UntagResourceCommand({ resourceArn: await arn(), tagKeys })))),
+      remove: async (tagKeys) =>
+        void (
+          tagKeys.length && (await clients.apigw.send(new UntagResourceCommand({ resourceArn: await arn(), tagKeys })))
+        ),
     };
   }
   return {
     read: async () => (await clients.apigwv2.send(new GetTagsV2Command({ ResourceArn: await arn() }))).Tags ?? {},
-    set: async (Tags) => void (await clients.apigwv2.send(new TagResourceV2Command({ ResourceArn: await arn(), Tags }))),
-    remove: async (TagKeys) => void (TagKeys.length && (await clients.apigwv2.send(new UntagResourceV2Command({ ResourceArn: await arn(), TagKeys })))),
+    set: async (Tags) =>
+      void (await clients.apigwv2.send(new TagResourceV2Command({ ResourceArn: await arn(), Tags }))),
+    remove: async (TagKeys) =>
+      void (
+        TagKeys.length &&
+        (await clients.apigwv2.send(new UntagResourceV2Command({ ResourceArn: await arn(), TagKeys })))
+      ),
   };
 }
 
-export const stageTags = (clients: RolloutApiClients, kind: ApiKind, apiId: string, stage: string) => tagTarget(clients, kind, stagePath(kind, apiId, stage));
+export const stageTags = (clients: RolloutApiClients, kind: ApiKind, apiId: string, stage: string) =>
+  tagTarget(clients, kind, stagePath(kind, apiId, stage));
 export const apiTags = (clients: RolloutApiClients, kind: ApiKind, apiId: string) =>
   tagTarget(clients, kind, kind === 'RestApi' ? restApiPath(apiId) : httpApiPath(apiId));
 
@@ -64,7 +78,10 @@ export interface RecordStore {
   clear(): Promise<void>;
 }
 
-export function recordStore(clients: RolloutApiClients, ids: { kind: ApiKind; apiId: string; stage: string }): RecordStore {
+export function recordStore(
+  clients: RolloutApiClients,
+  ids: { kind: ApiKind; apiId: string; stage: string },
+): RecordStore {
   const stage = stageTags(clients, ids.kind, ids.apiId, ids.stage);
   const api = apiTags(clients, ids.kind, ids.apiId);
   return {

@@ -56,7 +56,9 @@ export function restRolloutPort(o: RestPortOptions): RolloutPort {
       const s = await getStage().catch(() => undefined);
       const base = { restApiId: o.apiId, stageName: o.stage, description: o.description ?? 'apigw-sync rollout' };
       // A stage without a deployment has no traffic to protect: deploy to it directly.
-      const input = s?.deploymentId ? { ...base, canarySettings: { percentTraffic: percent, useStageCache: false } } : base;
+      const input = s?.deploymentId
+        ? { ...base, canarySettings: { percentTraffic: percent, useStageCache: false } }
+        : base;
       const d = await o.apigw.send(new CreateDeploymentCommand(input));
       if (!d.id) throw new Error('CreateDeployment returned no deployment id');
       return { deploymentId: d.id };
@@ -112,7 +114,14 @@ export function restRolloutPort(o: RestPortOptions): RolloutPort {
 
     readAlarms: () => readAlarms(o.cloudwatch, o.alarmNames),
     canaryRequests: (from) =>
-      countCanaryRequests(o.cloudwatch, { kind: 'RestApi', apiId: o.apiId, apiName: o.apiName, stage: o.stage, from, now: now() }),
+      countCanaryRequests(o.cloudwatch, {
+        kind: 'RestApi',
+        apiId: o.apiId,
+        apiName: o.apiName,
+        stage: o.stage,
+        from,
+        now: now(),
+      }),
     loadRecord: () => records.load(),
     loadPolicy: () => records.loadPolicy(),
     beginRecord: (r, policy) => records.begin(r, policy, o.alarmNames),

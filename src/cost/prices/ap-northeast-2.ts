@@ -19,7 +19,9 @@ const SOURCE = 'team notes (as quoted in DESIGN.md)';
 export const AP_NORTHEAST_2: RegionPrices = {
   region: 'ap-northeast-2',
   rest: {
-    region: 'ap-northeast-2', date: DATE, source: SOURCE,
+    region: 'ap-northeast-2',
+    date: DATE,
+    source: SOURCE,
     tiers: [
       { from: 0, to: 333 * M, usdPerMillion: 3.81 },
       { from: 333 * M, to: 1 * B, usdPerMillion: 3.18 },
@@ -27,14 +29,22 @@ export const AP_NORTHEAST_2: RegionPrices = {
     ],
   },
   http: {
-    region: 'ap-northeast-2', date: DATE, source: SOURCE, meteringKb: 512,
+    region: 'ap-northeast-2',
+    date: DATE,
+    source: SOURCE,
+    meteringKb: 512,
     tiers: [
       { from: 0, to: 300 * M, usdPerMillion: 1.27 },
       { from: 300 * M, to: 1 * B, usdPerMillion: 0.95 },
     ],
   },
   waf: {
-    region: 'ap-northeast-2', date: '2026-11-30', source: 'AWS WAF pricing, the same in every Region (AWS blog: "Cost-effective ways for securing your web applications using AWS WAF")',
-    webAclUsdPerMonth: 5.0, ruleUsdPerMonth: 1.0, usdPerMillionRequests: 0.6,
+    region: 'ap-northeast-2',
+    date: '2026-11-30',
+    source:
+      'AWS WAF pricing, the same in every Region (AWS blog: "Cost-effective ways for securing your web applications using AWS WAF")',
+    webAclUsdPerMonth: 5.0,
+    ruleUsdPerMonth: 1.0,
+    usdPerMillionRequests: 0.6,
   },
 };

@@ -13,7 +13,11 @@ const provenance = {
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-11-23'),
   source: z.string().min(1),
 };
-const tier = z.object({ from: z.number().nonnegative(), to: z.number().positive().nullable(), usdPerMillion: z.number().nonnegative() });
+const tier = z.object({
+  from: z.number().nonnegative(),
+  to: z.number().positive().nullable(),
+  usdPerMillion: z.number().nonnegative(),
+});
 const tiers = z.array(tier).min(1);
 
 const regionPrices = z.object({
@@ -21,10 +25,22 @@ const regionPrices = z.object({
   rest: z.object({ ...provenance, tiers }).optional(),
   http: z.object({ ...provenance, tiers, meteringKb: z.number().positive() }).optional(),
   webSocket: z
-    .object({ ...provenance, messageMeteringKb: z.number().positive(), messageTiers: tiers, connectionMinuteUsdPerMillion: z.number().nonnegative() })
+    .object({
+      ...provenance,
+      messageMeteringKb: z.number().positive(),
+      messageTiers: tiers,
+      connectionMinuteUsdPerMillion: z.number().nonnegative(),
+    })
     .optional(),
   cache: z.object({ ...provenance, usdPerHour: z.record(z.string(), z.number().nonnegative()) }).optional(),
-  waf: z.object({ ...provenance, webAclUsdPerMonth: z.number().nonnegative(), ruleUsdPerMonth: z.number().nonnegative(), usdPerMillionRequests: z.number().nonnegative() }).optional(),
+  waf: z
+    .object({
+      ...provenance,
+      webAclUsdPerMonth: z.number().nonnegative(),
+      ruleUsdPerMonth: z.number().nonnegative(),
+      usdPerMillionRequests: z.number().nonnegative(),
+    })
+    .optional(),
 });
 
 const priceFile = z.object({
@@ -44,8 +60,13 @@ export class PriceFileError extends ApigwSyncError {
 function checkTiers(file: string, where: string, list: Array<{ from: number; to: number | null }>): void {
   let expected = 0;
   list.forEach((t, i) => {
-    if (t.from !== expected) throw new PriceFileError(file, `${where}[${i}] starts at ${t.from}, expected ${expected} (bands must be contiguous from 0)`);
-    if (t.to === null && i !== list.length - 1) throw new PriceFileError(file, `${where}[${i}] is unbounded but is not the last band`);
+    if (t.from !== expected)
+      throw new PriceFileError(
+        file,
+        `${where}[${i}] starts at ${t.from}, expected ${expected} (bands must be contiguous from 0)`,
+      );
+    if (t.to === null && i !== list.length - 1)
+      throw new PriceFileError(file, `${where}[${i}] is unbounded but is not the last band`);
     if (t.to !== null && t.to <= t.from) throw new PriceFileError(file, `${where}[${i}] ends before it starts`);
     expected = t.to ?? Infinity;
   });
@@ -73,5 +94,11 @@ export function parsePriceFile(text: string, file = 'prices.json'): PriceBook {
 }
 
 export function serializePriceFile(book: PriceBook, generatedAt: Date): string {
-  return JSON.stringify({ kind: PRICE_FILE_KIND, version: 1, generatedAt: generatedAt.toISOString(), regions: book }, null, 2) + '\n';
+  return (
+    JSON.stringify(
+      { kind: PRICE_FILE_KIND, version: 1, generatedAt: generatedAt.toISOString(), regions: book },
+      null,
+      2,
+    ) + '\n'
+  );
 }

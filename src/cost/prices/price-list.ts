@@ -112,7 +112,10 @@ export function parsePriceList(priceList: readonly unknown[], region: string): P
   });
 
   const dated = (items: PriceListItem[]) => {
-    const dates = items.map((i) => i.publicationDate ?? '').filter(Boolean).sort();
+    const dates = items
+      .map((i) => i.publicationDate ?? '')
+      .filter(Boolean)
+      .sort();
     const location = items[0]?.product?.attributes?.location;
     return {
       region,
@@ -138,7 +141,12 @@ export function parsePriceList(priceList: readonly unknown[], region: string): P
     if (minutes.tiers.length !== 1) problems.push('WebSocket connection minutes: expected one flat rate');
     else {
       const { tiers: messageTiers, ...provenance } = messages;
-      prices.webSocket = { ...provenance, messageMeteringKb: 32, messageTiers, connectionMinuteUsdPerMillion: minutes.tiers[0].usdPerMillion } satisfies WebSocketPrice;
+      prices.webSocket = {
+        ...provenance,
+        messageMeteringKb: 32,
+        messageTiers,
+        connectionMinuteUsdPerMillion: minutes.tiers[0].usdPerMillion,
+      } satisfies WebSocketPrice;
     }
   }
 
@@ -148,7 +156,8 @@ export function parsePriceList(priceList: readonly unknown[], region: string): P
     for (const item of cacheItems) {
       const size = Number(item.product?.attributes?.cacheMemorySizeGb);
       const usd = Number(dimensions(item)[0]?.pricePerUnit?.USD);
-      if (!Number.isFinite(size) || !Number.isFinite(usd)) problems.push(`cache: unreadable product ${item.product?.attributes?.usagetype ?? ''}`);
+      if (!Number.isFinite(size) || !Number.isFinite(usd))
+        problems.push(`cache: unreadable product ${item.product?.attributes?.usagetype ?? ''}`);
       else usdPerHour[String(size)] = usd;
     }
     if (Object.keys(usdPerHour).length) prices.cache = { ...dated(cacheItems), usdPerHour } satisfies CachePrice;

@@ -18,9 +18,19 @@ import type { AccountSettings } from './types.js';
 const ACCOUNT_THROTTLE = { burstLimit: 5000, rateLimit: 10000 };
 const PATHS = ['/cloudwatchRoleArn', '/features'];
 
-export const accountView = (a: AccountSettings) => compact({ cloudwatchRoleArn: a.cloudwatchRoleArn, throttleSettings: { ...ACCOUNT_THROTTLE }, features: [...a.features], apiKeyVersion: '4' });
+export const accountView = (a: AccountSettings) =>
+  compact({
+    cloudwatchRoleArn: a.cloudwatchRoleArn,
+    throttleSettings: { ...ACCOUNT_THROTTLE },
+    features: [...a.features],
+    apiKeyVersion: '4',
+  });
 
-export function accountRoutes(get: () => AccountSettings, set: (a: AccountSettings) => void, here: Partition): RouteDef[] {
+export function accountRoutes(
+  get: () => AccountSettings,
+  set: (a: AccountSettings) => void,
+  here: Partition,
+): RouteDef[] {
   return [
     route('GET', '/account', 'GetAccount', false, () => ok(accountView(get()))),
     route('PATCH', '/account', 'UpdateAccount', true, (req) => {
@@ -33,14 +43,23 @@ export function accountRoutes(get: () => AccountSettings, set: (a: AccountSettin
             continue;
           }
           const a = parseArn(arn);
-          if (!a || a.service !== 'iam' || !a.resource.startsWith('role/')) throw badRequest(`The role ARN ${arn} is not valid: give an IAM role ARN such as arn:aws:iam::${here.accountId}:role/apigateway-cloudwatch`);
-          if (a.account !== here.accountId) throw badRequest(`The role ARN ${arn} belongs to another account; API Gateway assumes a role of account ${here.accountId}`);
+          if (!a || a.service !== 'iam' || !a.resource.startsWith('role/'))
+            throw badRequest(
+              `The role ARN ${arn} is not valid: give an IAM role ARN such as arn:aws:iam::${here.accountId}:role/apigateway-cloudwatch`,
+            );
+          if (a.account !== here.accountId)
+            throw badRequest(
+              `The role ARN ${arn} belongs to another account; API Gateway assumes a role of account ${here.accountId}`,
+            );
           next.cloudwatchRoleArn = arn;
         } else if (op.path === '/features' && op.op === 'add') {
-          if (op.value !== 'UsagePlans') throw badRequest(`Invalid feature ${op.value}: the only feature is UsagePlans`);
+          if (op.value !== 'UsagePlans')
+            throw badRequest(`Invalid feature ${op.value}: the only feature is UsagePlans`);
           if (!next.features.includes('UsagePlans')) next.features.push('UsagePlans');
         } else {
-          throw badRequest(`Invalid patch path '${op.path}' specified for op '${op.op}'. Must be one of: [${PATHS.join(', ')}]`);
+          throw badRequest(
+            `Invalid patch path '${op.path}' specified for op '${op.op}'. Must be one of: [${PATHS.join(', ')}]`,
+          );
         }
       }
       set(next);

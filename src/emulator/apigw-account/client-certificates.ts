@@ -18,16 +18,22 @@ import type { AccountState, ClientCertificate } from './types.js';
 export const CLIENT_CERTIFICATES_PER_REGION = 60;
 
 function pem(): string {
-  const body = randomBytes(600).toString('base64').match(/.{1,64}/g)!.join('\n');
+  const body = randomBytes(600)
+    .toString('base64')
+    .match(/.{1,64}/g)!
+    .join('\n');
   return `-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----`;
 }
 
-export const clientCertificateView = (c: ClientCertificate) => compact({ ...c, tags: c.tags && Object.keys(c.tags).length > 0 ? c.tags : undefined });
+export const clientCertificateView = (c: ClientCertificate) =>
+  compact({ ...c, tags: c.tags && Object.keys(c.tags).length > 0 ? c.tags : undefined });
 
 /** The stages (`restApiId/stage`) that name a client certificate. */
 export function stagesUsing(ctx: ModuleContext | undefined, id: string): string[] {
   const v1 = ctx?.module<ApigwV1Module>('apigateway')?.store;
-  return (v1?.state.apis ?? []).flatMap((a) => a.stages.filter((s) => s.clientCertificateId === id).map((s) => `${a.api.id}/${s.stageName}`));
+  return (v1?.state.apis ?? []).flatMap((a) =>
+    a.stages.filter((s) => s.clientCertificateId === id).map((s) => `${a.api.id}/${s.stageName}`),
+  );
 }
 
 export function clientCertificateRoutes(state: () => AccountState, ctx?: ModuleContext): RouteDef[] {
@@ -39,20 +45,34 @@ export function clientCertificateRoutes(state: () => AccountState, ctx?: ModuleC
   return [
     route('POST', '/clientcertificates', 'GenerateClientCertificate', true, (req) => {
       const b = bodyOf(req);
-      if (state().clientCertificates.length >= CLIENT_CERTIFICATES_PER_REGION) throw limitExceeded(`Maximum number of client certificates reached (${CLIENT_CERTIFICATES_PER_REGION})`);
+      if (state().clientCertificates.length >= CLIENT_CERTIFICATES_PER_REGION)
+        throw limitExceeded(`Maximum number of client certificates reached (${CLIENT_CERTIFICATES_PER_REGION})`);
       const now = nowSeconds();
-      const c: ClientCertificate = compact({ clientCertificateId: newId(6), description: str(b, 'description'), pemEncodedCertificate: pem(), createdDate: now, expirationDate: now + 365 * 24 * 3600, tags: checkTags(strMap(b, 'tags')) });
+      const c: ClientCertificate = compact({
+        clientCertificateId: newId(6),
+        description: str(b, 'description'),
+        pemEncodedCertificate: pem(),
+        createdDate: now,
+        expirationDate: now + 365 * 24 * 3600,
+        tags: checkTags(strMap(b, 'tags')),
+      });
       state().clientCertificates.push(c);
       return ok(clientCertificateView(c), 201);
     }),
-    route('GET', '/clientcertificates', 'GetClientCertificates', false, (req) => ok(page(state().clientCertificates.map(clientCertificateView), req))),
-    route('GET', '/clientcertificates/{clientCertificateId}', 'GetClientCertificate', false, (_req, p) => ok(clientCertificateView(find(p.clientCertificateId)))),
+    route('GET', '/clientcertificates', 'GetClientCertificates', false, (req) =>
+      ok(page(state().clientCertificates.map(clientCertificateView), req)),
+    ),
+    route('GET', '/clientcertificates/{clientCertificateId}', 'GetClientCertificate', false, (_req, p) =>
+      ok(clientCertificateView(find(p.clientCertificateId))),
+    ),
     route('PATCH', '/clientcertificates/{clientCertificateId}', 'UpdateClientCertificate', true, (req, p) => {
       const c = find(p.clientCertificateId);
       const next = { ...c };
       for (const op of parsePatchOps(bodyOf(req).patchOperations)) {
         if (op.path !== '/description' || (op.op !== 'replace' && op.op !== 'add' && op.op !== 'remove')) {
-          throw badRequest(`Invalid patch path '${op.path}' specified for op '${op.op}'. Must be one of: [/description]`);
+          throw badRequest(
+            `Invalid patch path '${op.path}' specified for op '${op.op}'. Must be one of: [/description]`,
+          );
         }
         if (op.op === 'remove' || !op.value) delete next.description;
         else next.description = op.value;
@@ -64,7 +84,10 @@ export function clientCertificateRoutes(state: () => AccountState, ctx?: ModuleC
     route('DELETE', '/clientcertificates/{clientCertificateId}', 'DeleteClientCertificate', true, (_req, p) => {
       const c = find(p.clientCertificateId);
       const users = stagesUsing(ctx, c.clientCertificateId);
-      if (users.length > 0) throw badRequest(`Cannot delete client certificate ${c.clientCertificateId}: stages use it (${users.join(', ')}); replace /clientCertificateId on them first`);
+      if (users.length > 0)
+        throw badRequest(
+          `Cannot delete client certificate ${c.clientCertificateId}: stages use it (${users.join(', ')}); replace /clientCertificateId on them first`,
+        );
       state().clientCertificates = state().clientCertificates.filter((x) => x !== c);
       return ok(undefined, 202);
     }),

@@ -12,11 +12,20 @@ import type { DomainsStore } from './store.js';
 import type { ApiMapping, DomainState } from './types.js';
 
 /** v2 requires a Stage: a v1 mapping without one shows API Gateway's own placeholder. */
-export const v2MappingView = (m: ApiMapping) => compact({ apiId: m.apiId, apiMappingId: m.apiMappingId, apiMappingKey: m.key === '' ? undefined : m.key, stage: m.stage ?? '(none)' });
+export const v2MappingView = (m: ApiMapping) =>
+  compact({
+    apiId: m.apiId,
+    apiMappingId: m.apiMappingId,
+    apiMappingKey: m.key === '' ? undefined : m.key,
+    stage: m.stage ?? '(none)',
+  });
 
 function mappingById(ds: DomainState, id: string): ApiMapping {
   const m = ds.mappings.find((x) => x.apiMappingId === id);
-  if (!m) throw new AwsError(404, 'NotFoundException', `Invalid API mapping identifier specified ${id}`, { resourceType: 'ApiMapping' });
+  if (!m)
+    throw new AwsError(404, 'NotFoundException', `Invalid API mapping identifier specified ${id}`, {
+      resourceType: 'ApiMapping',
+    });
   return m;
 }
 
@@ -36,7 +45,9 @@ export function apiMappingRoutes(store: DomainsStore): RouteDef[] {
       const pg = page(store.get(p.domainName, 'v2').mappings, req);
       return json(200, compact({ items: pg.items.map(v2MappingView), nextToken: pg.nextToken }));
     }),
-    v2Route('GetApiMapping', 'GET', `${at}/{apiMappingId}`, false, (_req, p) => json(200, v2MappingView(mappingById(store.get(p.domainName, 'v2'), p.apiMappingId)))),
+    v2Route('GetApiMapping', 'GET', `${at}/{apiMappingId}`, false, (_req, p) =>
+      json(200, v2MappingView(mappingById(store.get(p.domainName, 'v2'), p.apiMappingId))),
+    ),
     v2Route('UpdateApiMapping', 'PATCH', `${at}/{apiMappingId}`, true, (req, p) => {
       const ds = store.getForV2Write(p.domainName);
       const current = mappingById(ds, p.apiMappingId);

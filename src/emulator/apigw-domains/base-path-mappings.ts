@@ -13,10 +13,13 @@ import type { DomainsStore } from './store.js';
 import type { ApiMapping, DomainState } from './types.js';
 
 export const NONE = '(none)';
-const keyOf = (basePath: string | undefined) => (basePath === undefined || basePath === '' || basePath === NONE ? '' : basePath);
-const stageOf = (stage: string | undefined) => (stage === undefined || stage === '' || stage === NONE ? undefined : stage);
+const keyOf = (basePath: string | undefined) =>
+  basePath === undefined || basePath === '' || basePath === NONE ? '' : basePath;
+const stageOf = (stage: string | undefined) =>
+  stage === undefined || stage === '' || stage === NONE ? undefined : stage;
 
-export const v1MappingView = (m: ApiMapping) => compact({ basePath: m.key === '' ? NONE : m.key, restApiId: m.apiId, stage: m.stage });
+export const v1MappingView = (m: ApiMapping) =>
+  compact({ basePath: m.key === '' ? NONE : m.key, restApiId: m.apiId, stage: m.stage });
 
 const PATCH_PATHS = ['/basePath', '/restapiId', '/stage'];
 
@@ -39,15 +42,21 @@ export function basePathMappingRoutes(store: DomainsStore): RouteDef[] {
       ds.mappings.push(mapping);
       return ok(v1MappingView(mapping), 201);
     }),
-    route('GET', at, 'GetBasePathMappings', false, (req, p) => ok(page(store.get(p.domainName, 'v1').mappings.map(v1MappingView), req))),
-    route('GET', `${at}/{basePath}`, 'GetBasePathMapping', false, (_req, p) => ok(v1MappingView(mappingAt(store.get(p.domainName, 'v1'), p.basePath)))),
+    route('GET', at, 'GetBasePathMappings', false, (req, p) =>
+      ok(page(store.get(p.domainName, 'v1').mappings.map(v1MappingView), req)),
+    ),
+    route('GET', `${at}/{basePath}`, 'GetBasePathMapping', false, (_req, p) =>
+      ok(v1MappingView(mappingAt(store.get(p.domainName, 'v1'), p.basePath))),
+    ),
     route('PATCH', `${at}/{basePath}`, 'UpdateBasePathMapping', true, (req, p) => {
       const ds = store.get(p.domainName, 'v1');
       const current = mappingAt(ds, p.basePath);
       const next = { ...current };
       for (const op of parsePatchOps(bodyOf(req).patchOperations)) {
         if (op.op !== 'replace' || !PATCH_PATHS.includes(op.path)) {
-          throw badRequest(`Invalid patch path '${op.path}' specified for op '${op.op}'. Must be one of: [${PATCH_PATHS.join(', ')}] with op replace`);
+          throw badRequest(
+            `Invalid patch path '${op.path}' specified for op '${op.op}'. Must be one of: [${PATCH_PATHS.join(', ')}] with op replace`,
+          );
         }
         if (op.path === '/basePath') next.key = keyOf(op.value);
         else if (op.path === '/restapiId') {

@@ -22,7 +22,12 @@ export function createDomainsModule(ctx?: ModuleContext): DomainsModule {
   return {
     name: DOMAINS_MODULE_NAME,
     store,
-    routes: [...v1DomainNameRoutes(store), ...basePathMappingRoutes(store), ...v2DomainNameRoutes(store), ...apiMappingRoutes(store)],
+    routes: [
+      ...v1DomainNameRoutes(store),
+      ...basePathMappingRoutes(store),
+      ...v2DomainNameRoutes(store),
+      ...apiMappingRoutes(store),
+    ],
     snapshot: () => structuredClone(store.state),
     restore: (data) => {
       const d = data as DomainsState | undefined;

@@ -23,7 +23,8 @@ const V2_MAPPING_KEY = /^[A-Za-z0-9$_.+!*'()-]+(\/[A-Za-z0-9$_.+!*'()-]+)*$/;
 export type Via = 'v1' | 'v2';
 type ApiKind = 'REST' | 'HTTP' | 'WEBSOCKET';
 
-const random = (n: number, alphabet: string) => Array.from({ length: n }, () => alphabet[Math.floor(Math.random() * alphabet.length)]).join('');
+const random = (n: number, alphabet: string) =>
+  Array.from({ length: n }, () => alphabet[Math.floor(Math.random() * alphabet.length)]).join('');
 
 export class DomainsStore {
   state: DomainsState = { domains: [] };
@@ -44,7 +45,12 @@ export class DomainsStore {
 
   get(domainName: string, via: Via): DomainState {
     const d = this.find(domainName);
-    if (!d) throw via === 'v1' ? notFound('Invalid domain name identifier specified') : new AwsError(404, 'NotFoundException', `Invalid domain name identifier specified ${domainName}`, { resourceType: 'DomainName' });
+    if (!d)
+      throw via === 'v1'
+        ? notFound('Invalid domain name identifier specified')
+        : new AwsError(404, 'NotFoundException', `Invalid domain name identifier specified ${domainName}`, {
+            resourceType: 'DomainName',
+          });
     return d;
   }
 
@@ -52,13 +58,18 @@ export class DomainsStore {
   getForV2Write(domainName: string): DomainState {
     const d = this.get(domainName, 'v2');
     if (!d.domain.endpointConfiguration.types.includes('REGIONAL')) {
-      throw badRequest('Only REGIONAL domain names can be managed through the API Gateway V2 API. For EDGE domain names, please use the API Gateway V1 API. Also note that only REST APIs can be attached to EDGE domain names.');
+      throw badRequest(
+        'Only REGIONAL domain names can be managed through the API Gateway V2 API. For EDGE domain names, please use the API Gateway V1 API. Also note that only REST APIs can be attached to EDGE domain names.',
+      );
     }
     return d;
   }
 
   checkNewName(domainName: string): void {
-    if (!DOMAIN_NAME.test(domainName) || domainName.length > 253) throw badRequest(`Invalid domain name ${domainName}: give a fully qualified host name such as api.example.com (or *.example.com)`);
+    if (!DOMAIN_NAME.test(domainName) || domainName.length > 253)
+      throw badRequest(
+        `Invalid domain name ${domainName}: give a fully qualified host name such as api.example.com (or *.example.com)`,
+      );
     if (this.find(domainName)) throw conflict('The domain name you provided already exists.');
   }
 
@@ -72,30 +83,50 @@ export class DomainsStore {
     if (types.length === 0) throw badRequest('A domain name needs an endpoint type: EDGE or REGIONAL');
     if (new Set(types).size !== types.length) throw badRequest(`Duplicate endpoint type in ${types.join(', ')}`);
     for (const t of types as string[]) {
-      if (t === 'PRIVATE') throw badRequest('Private custom domain names (endpoint type PRIVATE) are not implemented by this emulator');
+      if (t === 'PRIVATE')
+        throw badRequest('Private custom domain names (endpoint type PRIVATE) are not implemented by this emulator');
       if (t !== 'EDGE' && t !== 'REGIONAL') throw badRequest(`Invalid endpoint type ${t}: EDGE or REGIONAL`);
     }
     const edge = types.includes('EDGE');
     const regional = types.includes('REGIONAL');
     if (edge) {
-      if (!d.certificateArn && !d.certificateName) throw badRequest('An edge-optimized (EDGE) domain name needs certificateArn: an ACM certificate in us-east-1');
-      if (d.certificateArn) checkCertificateArn(d.certificateArn, EDGE_CERTIFICATE_REGION, this.partition, 'certificateArn');
+      if (!d.certificateArn && !d.certificateName)
+        throw badRequest('An edge-optimized (EDGE) domain name needs certificateArn: an ACM certificate in us-east-1');
+      if (d.certificateArn)
+        checkCertificateArn(d.certificateArn, EDGE_CERTIFICATE_REGION, this.partition, 'certificateArn');
     } else if (d.certificateArn || d.certificateName) {
-      throw badRequest('certificateArn and certificateName belong to an edge-optimized (EDGE) domain name; a REGIONAL one takes regionalCertificateArn');
+      throw badRequest(
+        'certificateArn and certificateName belong to an edge-optimized (EDGE) domain name; a REGIONAL one takes regionalCertificateArn',
+      );
     }
     if (regional) {
-      if (!d.regionalCertificateArn) throw badRequest(`A REGIONAL domain name needs regionalCertificateArn: an ACM certificate in ${this.partition.region}`);
+      if (!d.regionalCertificateArn)
+        throw badRequest(
+          `A REGIONAL domain name needs regionalCertificateArn: an ACM certificate in ${this.partition.region}`,
+        );
       checkCertificateArn(d.regionalCertificateArn, this.partition.region, this.partition, 'regionalCertificateArn');
     } else if (d.regionalCertificateArn || d.regionalCertificateName) {
-      throw badRequest('regionalCertificateArn and regionalCertificateName belong to a REGIONAL domain name; an EDGE one takes certificateArn (in us-east-1)');
+      throw badRequest(
+        'regionalCertificateArn and regionalCertificateName belong to a REGIONAL domain name; an EDGE one takes certificateArn (in us-east-1)',
+      );
     }
-    if (d.ownershipVerificationCertificateArn) checkCertificateArn(d.ownershipVerificationCertificateArn, this.partition.region, this.partition, 'ownershipVerificationCertificateArn');
+    if (d.ownershipVerificationCertificateArn)
+      checkCertificateArn(
+        d.ownershipVerificationCertificateArn,
+        this.partition.region,
+        this.partition,
+        'ownershipVerificationCertificateArn',
+      );
     if (d.endpointAccessMode && !d.securityPolicy.startsWith('SecurityPolicy_')) {
-      throw badRequest(`endpointAccessMode is only available with the SecurityPolicy_* security policies, not ${d.securityPolicy}`);
+      throw badRequest(
+        `endpointAccessMode is only available with the SecurityPolicy_* security policies, not ${d.securityPolicy}`,
+      );
     }
     if (d.mutualTlsAuthentication) {
-      if (edge || !regional) throw badRequest('Mutual TLS authentication is only supported on REGIONAL custom domain names');
-      if (d.securityPolicy === 'TLS_1_0') throw badRequest('Mutual TLS authentication requires a minimum TLS version of 1.2: set securityPolicy TLS_1_2');
+      if (edge || !regional)
+        throw badRequest('Mutual TLS authentication is only supported on REGIONAL custom domain names');
+      if (d.securityPolicy === 'TLS_1_0')
+        throw badRequest('Mutual TLS authentication requires a minimum TLS version of 1.2: set securityPolicy TLS_1_2');
       checkTruststoreUri(d.mutualTlsAuthentication.truststoreUri);
     }
     if (edge) {
@@ -103,13 +134,26 @@ export class DomainsStore {
       d.distributionHostedZoneId = CLOUDFRONT_HOSTED_ZONE_ID;
       d.certificateUploadDate ??= Math.floor(Date.now() / 1000);
     } else {
-      for (const k of ['distributionDomainName', 'distributionHostedZoneId', 'certificateUploadDate', 'certificateArn', 'certificateName'] as const) delete d[k];
+      for (const k of [
+        'distributionDomainName',
+        'distributionHostedZoneId',
+        'certificateUploadDate',
+        'certificateArn',
+        'certificateName',
+      ] as const)
+        delete d[k];
     }
     if (regional) {
       d.regionalDomainName ??= `d-${random(10, 'abcdefghijklmnopqrstuvwxyz0123456789')}.execute-api.${this.partition.region}.amazonaws.com`;
       d.regionalHostedZoneId = regionalHostedZoneId(this.partition.region);
     } else {
-      for (const k of ['regionalDomainName', 'regionalHostedZoneId', 'regionalCertificateArn', 'regionalCertificateName'] as const) delete d[k];
+      for (const k of [
+        'regionalDomainName',
+        'regionalHostedZoneId',
+        'regionalCertificateArn',
+        'regionalCertificateName',
+      ] as const)
+        delete d[k];
     }
     return d;
   }
@@ -132,8 +176,13 @@ export class DomainsStore {
   }
 
   private stageExists(kind: ApiKind, apiId: string, stage: string): boolean {
-    if (kind === 'REST') return this.v1()!.state.apis.find((a) => a.api.id === apiId)!.stages.some((s) => s.stageName === stage);
-    return this.v2()!.state.apis.find((a) => a.api.apiId === apiId)!.stages.some((s) => s.stageName === stage);
+    if (kind === 'REST')
+      return this.v1()!
+        .state.apis.find((a) => a.api.id === apiId)!
+        .stages.some((s) => s.stageName === stage);
+    return this.v2()!
+      .state.apis.find((a) => a.api.apiId === apiId)!
+      .stages.some((s) => s.stageName === stage);
   }
 
   /** Every rule a mapping must meet on this domain, `replacing` the mapping it updates (if any). */
@@ -142,25 +191,46 @@ export class DomainsStore {
     const kind = this.apiKind(m.apiId);
     if (!kind || (via === 'v1' && kind !== 'REST')) {
       if (via === 'v1') throw badRequest('Invalid REST API identifier specified');
-      throw new AwsError(404, 'NotFoundException', `Invalid API identifier specified ${m.apiId}`, { resourceType: 'Api' });
+      throw new AwsError(404, 'NotFoundException', `Invalid API identifier specified ${m.apiId}`, {
+        resourceType: 'Api',
+      });
     }
-    if (m.stage !== undefined && !this.stageExists(kind, m.apiId, m.stage)) throw badRequest('Invalid stage identifier specified');
+    if (m.stage !== undefined && !this.stageExists(kind, m.apiId, m.stage))
+      throw badRequest('Invalid stage identifier specified');
     if (m.key !== '') {
       if (via === 'v1' && m.key.includes('/')) {
-        throw badRequest("API Gateway V1 doesn't support the slash character (/) in base path mappings. To create a multi-level base path mapping, use API Gateway V2.");
+        throw badRequest(
+          "API Gateway V1 doesn't support the slash character (/) in base path mappings. To create a multi-level base path mapping, use API Gateway V2.",
+        );
       }
       const alphabet = via === 'v1' ? V1_BASE_PATH : V2_MAPPING_KEY;
       if (!alphabet.test(m.key) || m.key.length > 300) {
-        throw badRequest(`Invalid base path ${m.key}: use letters, digits and $-_.+!*'() (and / between the levels of a v2 mapping), at most 300 characters`);
+        throw badRequest(
+          `Invalid base path ${m.key}: use letters, digits and $-_.+!*'() (and / between the levels of a v2 mapping), at most 300 characters`,
+        );
       }
-      if (m.key.includes('/') && (!d.endpointConfiguration.types.includes('REGIONAL') || d.endpointConfiguration.types.includes('EDGE') || d.securityPolicy === 'TLS_1_0')) {
-        throw badRequest(`Multi-level API mappings (${m.key}) need a REGIONAL custom domain name with the TLS_1_2 security policy`);
+      if (
+        m.key.includes('/') &&
+        (!d.endpointConfiguration.types.includes('REGIONAL') ||
+          d.endpointConfiguration.types.includes('EDGE') ||
+          d.securityPolicy === 'TLS_1_0')
+      ) {
+        throw badRequest(
+          `Multi-level API mappings (${m.key}) need a REGIONAL custom domain name with the TLS_1_2 security policy`,
+        );
       }
     }
     if (kind !== 'REST' && (!d.endpointConfiguration.types.includes('REGIONAL') || d.securityPolicy === 'TLS_1_0')) {
-      throw badRequest(`${kind === 'HTTP' ? 'HTTP' : 'WebSocket'} APIs can only be mapped to a REGIONAL custom domain name with the TLS_1_2 security policy`);
+      throw badRequest(
+        `${kind === 'HTTP' ? 'HTTP' : 'WebSocket'} APIs can only be mapped to a REGIONAL custom domain name with the TLS_1_2 security policy`,
+      );
     }
-    if (kind === 'REST' && this.v1()!.state.apis.find((a) => a.api.id === m.apiId)!.api.endpointConfiguration.types.includes('PRIVATE')) {
+    if (
+      kind === 'REST' &&
+      this.v1()!
+        .state.apis.find((a) => a.api.id === m.apiId)!
+        .api.endpointConfiguration.types.includes('PRIVATE')
+    ) {
       throw badRequest('A PRIVATE REST API can only be mapped to a private custom domain name');
     }
     const others = ds.mappings.filter((x) => x !== replacing);
@@ -179,15 +249,27 @@ export class DomainsStore {
 
   /** Deleting an API or a stage that a mapping names is refused (AWS's messages). */
   guard(event: ResourceEvent): void {
-    const users = (apiId: string, stage?: string) => this.state.domains.filter((ds) => ds.mappings.some((m) => m.apiId === apiId && (stage === undefined || m.stage === stage))).map((ds) => ds.domain.domainName);
+    const users = (apiId: string, stage?: string) =>
+      this.state.domains
+        .filter((ds) => ds.mappings.some((m) => m.apiId === apiId && (stage === undefined || m.stage === stage)))
+        .map((ds) => ds.domain.domainName);
     if (event.type === 'rest-api.delete') {
       const names = users(event.restApiId);
-      if (names.length > 0) throw badRequest(`Deleting RestApi ${event.restApiId} failed. Please remove all base path mappings related to the RestApi in your domains: ${names.join(', ')}`);
+      if (names.length > 0)
+        throw badRequest(
+          `Deleting RestApi ${event.restApiId} failed. Please remove all base path mappings related to the RestApi in your domains: ${names.join(', ')}`,
+        );
     } else if (event.type === 'http-api.delete') {
-      if (users(event.apiId).length > 0) throw badRequest(`Deleting API ${event.apiId} failed. Please remove all API mappings for the API from your custom domain names.`);
+      if (users(event.apiId).length > 0)
+        throw badRequest(
+          `Deleting API ${event.apiId} failed. Please remove all API mappings for the API from your custom domain names.`,
+        );
     } else if (event.type === 'rest-stage.delete' || event.type === 'http-stage.delete') {
       const names = users(event.type === 'rest-stage.delete' ? event.restApiId : event.apiId, event.stageName);
-      if (names.length > 0) throw badRequest(`Deleting stage ${event.stageName} failed. Please remove all base path mappings related to the stage in your domains: ${names.join(', ')}`);
+      if (names.length > 0)
+        throw badRequest(
+          `Deleting stage ${event.stageName} failed. Please remove all base path mappings related to the stage in your domains: ${names.join(', ')}`,
+        );
     }
   }
 }

@@ -26,9 +26,16 @@ export function v1DomainNameRoutes(store: DomainsStore): RouteDef[] {
       store.checkNewName(domainName);
       const ec = obj(b, 'endpointConfiguration');
       const types = (ec ? strList(ec, 'types') : undefined) ?? ['EDGE'];
-      if (types.length > 1) throw badRequest('A domain name is created with one endpoint type; add the other with UpdateDomainName (add /endpointConfiguration/types) to migrate');
-      if (ec && strList(ec, 'vpcEndpointIds')?.length) throw badRequest('vpcEndpointIds are only supported for PRIVATE custom domain names');
-      if (str(b, 'certificateBody') !== undefined && str(b, 'certificateArn') !== undefined) throw badRequest('Specify either certificateArn or an imported certificate (certificateBody, certificatePrivateKey, certificateChain), not both');
+      if (types.length > 1)
+        throw badRequest(
+          'A domain name is created with one endpoint type; add the other with UpdateDomainName (add /endpointConfiguration/types) to migrate',
+        );
+      if (ec && strList(ec, 'vpcEndpointIds')?.length)
+        throw badRequest('vpcEndpointIds are only supported for PRIVATE custom domain names');
+      if (str(b, 'certificateBody') !== undefined && str(b, 'certificateArn') !== undefined)
+        throw badRequest(
+          'Specify either certificateArn or an imported certificate (certificateBody, certificatePrivateKey, certificateChain), not both',
+        );
       const mtls = obj(b, 'mutualTlsAuthentication');
       const truststoreUri = mtls ? str(mtls, 'truststoreUri') : undefined;
       const d: DomainName = compact({
@@ -38,11 +45,16 @@ export function v1DomainNameRoutes(store: DomainsStore): RouteDef[] {
         certificateArn: str(b, 'certificateArn'),
         regionalCertificateName: str(b, 'regionalCertificateName'),
         regionalCertificateArn: str(b, 'regionalCertificateArn'),
-        endpointConfiguration: { types: types as EndpointType[], ipAddressType: (ec ? str(ec, 'ipAddressType') : undefined) ?? 'ipv4' },
+        endpointConfiguration: {
+          types: types as EndpointType[],
+          ipAddressType: (ec ? str(ec, 'ipAddressType') : undefined) ?? 'ipv4',
+        },
         domainNameStatus: 'AVAILABLE' as const,
         securityPolicy: str(b, 'securityPolicy') ?? 'TLS_1_2',
         endpointAccessMode: str(b, 'endpointAccessMode'),
-        mutualTlsAuthentication: truststoreUri ? compact({ truststoreUri, truststoreVersion: str(mtls!, 'truststoreVersion') }) : undefined,
+        mutualTlsAuthentication: truststoreUri
+          ? compact({ truststoreUri, truststoreVersion: str(mtls!, 'truststoreVersion') })
+          : undefined,
         ownershipVerificationCertificateArn: str(b, 'ownershipVerificationCertificateArn'),
         routingMode: 'BASE_PATH_MAPPING_ONLY' as const,
         tags: checkTags(strMap(b, 'tags')),
@@ -50,7 +62,10 @@ export function v1DomainNameRoutes(store: DomainsStore): RouteDef[] {
       });
       if (str(b, 'policy') !== undefined) throw badRequest('policy is only supported for private custom domain names');
       const rm = str(b, 'routingMode');
-      if (rm !== undefined && rm !== 'BASE_PATH_MAPPING_ONLY') throw badRequest(`Routing mode ${rm} needs routing rules, which this emulator does not implement; use BASE_PATH_MAPPING_ONLY`);
+      if (rm !== undefined && rm !== 'BASE_PATH_MAPPING_ONLY')
+        throw badRequest(
+          `Routing mode ${rm} needs routing rules, which this emulator does not implement; use BASE_PATH_MAPPING_ONLY`,
+        );
       store.settle(d);
       store.state.domains.push({ domain: d, mappings: [] });
       return ok(v1DomainView(d), 201);
@@ -60,7 +75,9 @@ export function v1DomainNameRoutes(store: DomainsStore): RouteDef[] {
       const domains = owner === 'OTHER_ACCOUNTS' ? [] : store.state.domains.map((x) => v1DomainView(x.domain));
       return ok(page(domains, req));
     }),
-    route('GET', '/domainnames/{domainName}', 'GetDomainName', false, (_req, p) => ok(v1DomainView(store.get(p.domainName, 'v1').domain))),
+    route('GET', '/domainnames/{domainName}', 'GetDomainName', false, (_req, p) =>
+      ok(v1DomainView(store.get(p.domainName, 'v1').domain)),
+    ),
     route('PATCH', '/domainnames/{domainName}', 'UpdateDomainName', true, (req, p) => {
       const ds = store.get(p.domainName, 'v1');
       const next = structuredClone(ds.domain);

@@ -12,11 +12,27 @@ import type { PatchOp } from '../apigw-v1/patch.js';
 import { badRequest } from '../core/types.js';
 import type { DomainName, EndpointType } from './types.js';
 
-const SCALARS = ['certificateArn', 'certificateName', 'regionalCertificateArn', 'regionalCertificateName', 'securityPolicy', 'endpointAccessMode', 'ownershipVerificationCertificateArn'] as const;
-const ALL_PATHS = [...SCALARS.map((s) => `/${s}`), '/endpointConfiguration/types', '/endpointConfiguration/ipAddressType', '/mutualTlsAuthentication/truststoreUri', '/mutualTlsAuthentication/truststoreVersion'];
+const SCALARS = [
+  'certificateArn',
+  'certificateName',
+  'regionalCertificateArn',
+  'regionalCertificateName',
+  'securityPolicy',
+  'endpointAccessMode',
+  'ownershipVerificationCertificateArn',
+] as const;
+const ALL_PATHS = [
+  ...SCALARS.map((s) => `/${s}`),
+  '/endpointConfiguration/types',
+  '/endpointConfiguration/ipAddressType',
+  '/mutualTlsAuthentication/truststoreUri',
+  '/mutualTlsAuthentication/truststoreVersion',
+];
 
 function invalidPath(op: PatchOp): never {
-  throw badRequest(`Invalid patch path '${op.path}' specified for op '${op.op}'. Must be one of: [${ALL_PATHS.join(', ')}]`);
+  throw badRequest(
+    `Invalid patch path '${op.path}' specified for op '${op.op}'. Must be one of: [${ALL_PATHS.join(', ')}]`,
+  );
 }
 
 function value(op: PatchOp): string {
@@ -29,7 +45,8 @@ export function applyDomainPatch(d: DomainName, ops: PatchOp[]): void {
     const field = SCALARS.find((s) => op.path === `/${s}`);
     if (field) {
       if (op.op === 'remove') {
-        if (field === 'securityPolicy') throw badRequest('securityPolicy cannot be removed; replace it with TLS_1_0 or TLS_1_2');
+        if (field === 'securityPolicy')
+          throw badRequest('securityPolicy cannot be removed; replace it with TLS_1_0 or TLS_1_2');
         delete d[field];
       } else if (op.op === 'replace' || op.op === 'add') {
         const v = value(op);
@@ -51,23 +68,35 @@ export function applyDomainPatch(d: DomainName, ops: PatchOp[]): void {
           d.endpointConfiguration.types = types.filter((x) => x !== t);
         } else if (op.op === 'replace') {
           const gone = types.find((x) => x !== t);
-          throw badRequest(`Can only perform one update operation at a time. Request would delete ${gone?.toLowerCase() ?? 'the current'} endpoint, create ${t.toLowerCase()} endpoint`);
+          throw badRequest(
+            `Can only perform one update operation at a time. Request would delete ${gone?.toLowerCase() ?? 'the current'} endpoint, create ${t.toLowerCase()} endpoint`,
+          );
         } else invalidPath(op);
         break;
       }
       case '/endpointConfiguration/ipAddressType':
         if (op.op !== 'replace') invalidPath(op);
-        if (!['ipv4', 'dualstack'].includes(value(op))) throw badRequest(`Invalid ipAddressType ${op.value}: ipv4 or dualstack`);
+        if (!['ipv4', 'dualstack'].includes(value(op)))
+          throw badRequest(`Invalid ipAddressType ${op.value}: ipv4 or dualstack`);
         d.endpointConfiguration.ipAddressType = value(op);
         break;
       case '/mutualTlsAuthentication/truststoreUri':
         if (op.op !== 'replace') invalidPath(op);
         if (value(op) === '') delete d.mutualTlsAuthentication;
-        else d.mutualTlsAuthentication = { truststoreUri: value(op), ...(d.mutualTlsAuthentication?.truststoreVersion ? { truststoreVersion: d.mutualTlsAuthentication.truststoreVersion } : {}) };
+        else
+          d.mutualTlsAuthentication = {
+            truststoreUri: value(op),
+            ...(d.mutualTlsAuthentication?.truststoreVersion
+              ? { truststoreVersion: d.mutualTlsAuthentication.truststoreVersion }
+              : {}),
+          };
         break;
       case '/mutualTlsAuthentication/truststoreVersion':
         if (op.op !== 'replace') invalidPath(op);
-        if (!d.mutualTlsAuthentication) throw badRequest('The domain name has no mutual TLS authentication: set /mutualTlsAuthentication/truststoreUri first');
+        if (!d.mutualTlsAuthentication)
+          throw badRequest(
+            'The domain name has no mutual TLS authentication: set /mutualTlsAuthentication/truststoreUri first',
+          );
         if (value(op) === '') delete d.mutualTlsAuthentication.truststoreVersion;
         else d.mutualTlsAuthentication.truststoreVersion = value(op);
         break;

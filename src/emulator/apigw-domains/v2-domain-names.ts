@@ -14,14 +14,36 @@ import type { DomainsStore } from './store.js';
 import type { DomainName } from './types.js';
 
 const V2_POLICIES = ['TLS_1_0', 'TLS_1_2'];
-const iso = (epochSeconds: number | undefined) => (epochSeconds === undefined ? undefined : new Date(epochSeconds * 1000).toISOString());
+const iso = (epochSeconds: number | undefined) =>
+  epochSeconds === undefined ? undefined : new Date(epochSeconds * 1000).toISOString();
 
 export function v2DomainView(d: DomainName) {
   const configurations = d.endpointConfiguration.types.map((t) =>
     compact(
       t === 'EDGE'
-        ? { apiGatewayDomainName: d.distributionDomainName, certificateArn: d.certificateArn, certificateName: d.certificateName, certificateUploadDate: iso(d.certificateUploadDate), domainNameStatus: d.domainNameStatus, endpointType: t, hostedZoneId: d.distributionHostedZoneId, securityPolicy: V2_POLICIES.includes(d.securityPolicy) ? d.securityPolicy : undefined, ipAddressType: d.endpointConfiguration.ipAddressType }
-        : { apiGatewayDomainName: d.regionalDomainName, certificateArn: d.regionalCertificateArn, certificateName: d.regionalCertificateName, certificateUploadDate: iso(d.createdDate), domainNameStatus: d.domainNameStatus, endpointType: t, hostedZoneId: d.regionalHostedZoneId, securityPolicy: V2_POLICIES.includes(d.securityPolicy) ? d.securityPolicy : undefined, ipAddressType: d.endpointConfiguration.ipAddressType, ownershipVerificationCertificateArn: d.ownershipVerificationCertificateArn },
+        ? {
+            apiGatewayDomainName: d.distributionDomainName,
+            certificateArn: d.certificateArn,
+            certificateName: d.certificateName,
+            certificateUploadDate: iso(d.certificateUploadDate),
+            domainNameStatus: d.domainNameStatus,
+            endpointType: t,
+            hostedZoneId: d.distributionHostedZoneId,
+            securityPolicy: V2_POLICIES.includes(d.securityPolicy) ? d.securityPolicy : undefined,
+            ipAddressType: d.endpointConfiguration.ipAddressType,
+          }
+        : {
+            apiGatewayDomainName: d.regionalDomainName,
+            certificateArn: d.regionalCertificateArn,
+            certificateName: d.regionalCertificateName,
+            certificateUploadDate: iso(d.createdDate),
+            domainNameStatus: d.domainNameStatus,
+            endpointType: t,
+            hostedZoneId: d.regionalHostedZoneId,
+            securityPolicy: V2_POLICIES.includes(d.securityPolicy) ? d.securityPolicy : undefined,
+            ipAddressType: d.endpointConfiguration.ipAddressType,
+            ownershipVerificationCertificateArn: d.ownershipVerificationCertificateArn,
+          },
     ),
   );
   return compact({
@@ -29,7 +51,13 @@ export function v2DomainView(d: DomainName) {
     domainName: d.domainName,
     domainNameArn: d.domainNameArn,
     domainNameConfigurations: configurations,
-    mutualTlsAuthentication: d.mutualTlsAuthentication ? compact({ truststoreUri: d.mutualTlsAuthentication.truststoreUri, truststoreVersion: d.mutualTlsAuthentication.truststoreVersion, truststoreWarnings: d.mutualTlsAuthentication.truststoreWarnings }) : undefined,
+    mutualTlsAuthentication: d.mutualTlsAuthentication
+      ? compact({
+          truststoreUri: d.mutualTlsAuthentication.truststoreUri,
+          truststoreVersion: d.mutualTlsAuthentication.truststoreVersion,
+          truststoreWarnings: d.mutualTlsAuthentication.truststoreWarnings,
+        })
+      : undefined,
     routingMode: 'API_MAPPING_ONLY',
     tags: { ...(d.tags ?? {}) },
   });
@@ -66,12 +94,18 @@ function applyMutualTls(d: DomainName, b: Body): void {
     return;
   }
   const version = optStr(m, 'truststoreVersion');
-  d.mutualTlsAuthentication = compact({ truststoreUri: uri ?? d.mutualTlsAuthentication?.truststoreUri ?? '', truststoreVersion: version ?? (uri === undefined ? d.mutualTlsAuthentication?.truststoreVersion : undefined) });
+  d.mutualTlsAuthentication = compact({
+    truststoreUri: uri ?? d.mutualTlsAuthentication?.truststoreUri ?? '',
+    truststoreVersion: version ?? (uri === undefined ? d.mutualTlsAuthentication?.truststoreVersion : undefined),
+  });
 }
 
 function checkRoutingMode(b: Body): void {
   const rm = optStr(b, 'routingMode');
-  if (rm !== undefined && rm !== 'API_MAPPING_ONLY') throw badRequest(`Routing mode ${rm} needs routing rules, which this emulator does not implement; use API_MAPPING_ONLY`);
+  if (rm !== undefined && rm !== 'API_MAPPING_ONLY')
+    throw badRequest(
+      `Routing mode ${rm} needs routing rules, which this emulator does not implement; use API_MAPPING_ONLY`,
+    );
 }
 
 export function v2DomainNameRoutes(store: DomainsStore): RouteDef[] {
@@ -91,7 +125,8 @@ export function v2DomainNameRoutes(store: DomainsStore): RouteDef[] {
         tags: checkTags(optStrMap(b, 'tags')),
         createdDate: Math.floor(Date.now() / 1000),
       };
-      if (b.domainNameConfigurations === undefined) throw badRequest('domainNameConfigurations is required: one REGIONAL configuration with its certificateArn');
+      if (b.domainNameConfigurations === undefined)
+        throw badRequest('domainNameConfigurations is required: one REGIONAL configuration with its certificateArn');
       applyConfiguration(d, b.domainNameConfigurations);
       applyMutualTls(d, b);
       store.settle(d);
@@ -102,7 +137,9 @@ export function v2DomainNameRoutes(store: DomainsStore): RouteDef[] {
       const pg = page(store.state.domains, req);
       return json(200, compact({ items: pg.items.map((x) => v2DomainView(x.domain)), nextToken: pg.nextToken }));
     }),
-    v2Route('GetDomainName', 'GET', '/v2/domainnames/{domainName}', false, (_req, p) => json(200, v2DomainView(store.get(p.domainName, 'v2').domain))),
+    v2Route('GetDomainName', 'GET', '/v2/domainnames/{domainName}', false, (_req, p) =>
+      json(200, v2DomainView(store.get(p.domainName, 'v2').domain)),
+    ),
     v2Route('UpdateDomainName', 'PATCH', '/v2/domainnames/{domainName}', true, (req, p) => {
       const ds = store.getForV2Write(p.domainName);
       const b = bodyOf(req);

@@ -21,32 +21,41 @@ const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const generatedValue = () => Array.from({ length: 40 }, () => ALNUM[randomInt(ALNUM.length)]).join('');
 
 export const apiKeyView = (k: ApiKey, withValue: boolean) =>
-  compact({ ...k, value: withValue ? k.value : undefined, tags: k.tags && Object.keys(k.tags).length > 0 ? k.tags : undefined });
+  compact({
+    ...k,
+    value: withValue ? k.value : undefined,
+    tags: k.tags && Object.keys(k.tags).length > 0 ? k.tags : undefined,
+  });
 
 const PATCH_PATHS = ['/name', '/description', '/enabled', '/customerId', '/stages'];
 
 function checkValue(value: string): void {
   if (value.length < 20) throw badRequest('API Key value should be at least 20 characters');
-  if (value.length > 128 || !/^[A-Za-z0-9]+$/.test(value)) throw badRequest('API Key value must be an alphanumeric string of 20 to 128 characters');
+  if (value.length > 128 || !/^[A-Za-z0-9]+$/.test(value))
+    throw badRequest('API Key value must be an alphanumeric string of 20 to 128 characters');
 }
 
 export function apiKeyRoutes(store: UsagePlansStore, ctx?: ModuleContext): RouteDef[] {
   /** Legacy stage keys name an existing REST API stage as `restApiId/stageName`. */
   const stageKey = (restApiId: string | undefined, stageName: string | undefined): string => {
     const st = ctx?.module<ApigwV1Module>('apigateway')?.store.state.apis.find((a) => a.api.id === restApiId);
-    if (!restApiId || !stageName || !st?.stages.some((s) => s.stageName === stageName)) throw badRequest('Invalid stage identifier specified');
+    if (!restApiId || !stageName || !st?.stages.some((s) => s.stageName === stageName))
+      throw badRequest('Invalid stage identifier specified');
     return `${restApiId}/${stageName}`;
   };
   return [
     route('POST', '/apikeys', 'CreateApiKey', true, (req) => {
       const b = bodyOf(req);
-      if (store.state.apiKeys.length >= USAGE_LIMITS.apiKeysPerRegion) throw limitExceeded(`Maximum number of API keys reached (${USAGE_LIMITS.apiKeysPerRegion})`);
+      if (store.state.apiKeys.length >= USAGE_LIMITS.apiKeysPerRegion)
+        throw limitExceeded(`Maximum number of API keys reached (${USAGE_LIMITS.apiKeysPerRegion})`);
       const given = str(b, 'value');
       if (given !== undefined) {
         checkValue(given);
         if (store.state.apiKeys.some((k) => k.value === given)) throw conflict('API Key already exists');
       }
-      const stageKeys = Array.isArray(b.stageKeys) ? (b.stageKeys as Array<Record<string, unknown>>).map((s) => stageKey(str(s, 'restApiId'), str(s, 'stageName'))) : [];
+      const stageKeys = Array.isArray(b.stageKeys)
+        ? (b.stageKeys as Array<Record<string, unknown>>).map((s) => stageKey(str(s, 'restApiId'), str(s, 'stageName')))
+        : [];
       const now = nowSeconds();
       const key: ApiKey = compact({
         id: newId(10),
@@ -67,27 +76,43 @@ export function apiKeyRoutes(store: UsagePlansStore, ctx?: ModuleContext): Route
       const name = req.query.get('name');
       const customerId = req.query.get('customerId');
       const withValues = req.query.get('includeValues') === 'true';
-      const keys = store.state.apiKeys.filter((k) => (name === null || (k.name ?? '').startsWith(name)) && (customerId === null || k.customerId === customerId));
-      return ok(page(keys.map((k) => apiKeyView(k, withValues)), req));
+      const keys = store.state.apiKeys.filter(
+        (k) =>
+          (name === null || (k.name ?? '').startsWith(name)) && (customerId === null || k.customerId === customerId),
+      );
+      return ok(
+        page(
+          keys.map((k) => apiKeyView(k, withValues)),
+          req,
+        ),
+      );
     }),
-    route('GET', '/apikeys/{apiKeyId}', 'GetApiKey', false, (req, p) => ok(apiKeyView(store.apiKey(p.apiKeyId), req.query.get('includeValue') === 'true'))),
+    route('GET', '/apikeys/{apiKeyId}', 'GetApiKey', false, (req, p) =>
+      ok(apiKeyView(store.apiKey(p.apiKeyId), req.query.get('includeValue') === 'true')),
+    ),
     route('PATCH', '/apikeys/{apiKeyId}', 'UpdateApiKey', true, (req, p) => {
       const current = store.apiKey(p.apiKeyId);
       const next: ApiKey = structuredClone(current);
       for (const op of parsePatchOps(bodyOf(req).patchOperations)) {
         const path = PATCH_PATHS.find((x) => x === op.path);
-        if (!path) throw badRequest(`Invalid patch path '${op.path}' specified for op '${op.op}'. Must be one of: [${PATCH_PATHS.join(', ')}]${op.path === '/value' ? '. An API key value cannot be changed: create a new key' : ''}`);
+        if (!path)
+          throw badRequest(
+            `Invalid patch path '${op.path}' specified for op '${op.op}'. Must be one of: [${PATCH_PATHS.join(', ')}]${op.path === '/value' ? '. An API key value cannot be changed: create a new key' : ''}`,
+          );
         if (path === '/stages') {
-          if (op.op !== 'add' && op.op !== 'remove') throw badRequest(`Invalid patch operation '${op.op}' for /stages: add or remove restApiId/stageName`);
+          if (op.op !== 'add' && op.op !== 'remove')
+            throw badRequest(`Invalid patch operation '${op.op}' for /stages: add or remove restApiId/stageName`);
           const [restApiId, stageName] = (op.value ?? '').split('/');
           if (op.op === 'add') next.stageKeys = [...new Set([...next.stageKeys, stageKey(restApiId, stageName)])];
           else next.stageKeys = next.stageKeys.filter((s) => s !== op.value);
           continue;
         }
-        if (op.op !== 'replace' && op.op !== 'add' && op.op !== 'remove') throw badRequest(`Invalid patch operation '${op.op}' for ${path}`);
+        if (op.op !== 'replace' && op.op !== 'add' && op.op !== 'remove')
+          throw badRequest(`Invalid patch operation '${op.op}' for ${path}`);
         const field = path.slice(1) as 'name' | 'description' | 'enabled' | 'customerId';
         if (field === 'enabled') {
-          if (op.value !== 'true' && op.value !== 'false') throw badRequest(`Invalid boolean value '${op.value}' for /enabled`);
+          if (op.value !== 'true' && op.value !== 'false')
+            throw badRequest(`Invalid boolean value '${op.value}' for /enabled`);
           next.enabled = op.value === 'true';
         } else if (op.op === 'remove' || op.value === undefined || op.value === '') delete next[field];
         else next[field] = op.value;

@@ -36,7 +36,12 @@ export function createUsagePlansModule(ctx?: ModuleContext): UsagePlansModule {
     taggable: (service, arn): ForeignTags | undefined => {
       if (service !== 'apigateway') return undefined;
       const m = /^arn:aws[a-z-]*:apigateway:[a-z0-9-]*::\/(usageplans|apikeys)\/([^/]+)$/.exec(arn);
-      const target = m?.[1] === 'usageplans' ? store.state.usagePlans.find((p) => p.id === m[2]) : m ? store.state.apiKeys.find((k) => k.id === m[2]) : undefined;
+      const target =
+        m?.[1] === 'usageplans'
+          ? store.state.usagePlans.find((p) => p.id === m[2])
+          : m
+            ? store.state.apiKeys.find((k) => k.id === m[2])
+            : undefined;
       if (!target) return undefined;
       return { get: () => (target.tags ??= {}), set: (tags) => (target.tags = tags) };
     },

@@ -49,10 +49,15 @@ export class UsagePlansStore {
   checkApiStage(s: ApiStage, planName: string): void {
     const st = this.v1()?.state.apis.find((a) => a.api.id === s.apiId);
     if (!s.apiId || !s.stage || !st || !st.stages.some((x) => x.stageName === s.stage)) {
-      throw badRequest(`Invalid API Stage {api: ${s.apiId ?? ''}, stage: ${s.stage ?? ''}} specified for usageplan ${planName}`);
+      throw badRequest(
+        `Invalid API Stage {api: ${s.apiId ?? ''}, stage: ${s.stage ?? ''}} specified for usageplan ${planName}`,
+      );
     }
     for (const [key, t] of Object.entries(s.throttle ?? {})) {
-      if (!METHOD_THROTTLE_KEY.test(key)) throw badRequest(`Invalid method throttle key ${key}: use {resourcePath}/{httpMethod}, for example /pets/GET or //GET for the root resource`);
+      if (!METHOD_THROTTLE_KEY.test(key))
+        throw badRequest(
+          `Invalid method throttle key ${key}: use {resourcePath}/{httpMethod}, for example /pets/GET or //GET for the root resource`,
+        );
       checkThrottle(t, `throttle ${key}`);
     }
   }
@@ -76,7 +81,10 @@ export class UsagePlansStore {
       for (const s of p.apiStages) {
         const id = `${s.apiId}:${s.stage}`;
         const other = owner.get(id);
-        if (other && other !== p.id) throw badRequest(`Usage Plan ${p.id} cannot be added because API Key ${keyId} cannot reference multiple Usage Plans with the same API Stage: ${id}`);
+        if (other && other !== p.id)
+          throw badRequest(
+            `Usage Plan ${p.id} cannot be added because API Key ${keyId} cannot reference multiple Usage Plans with the same API Stage: ${id}`,
+          );
         owner.set(id, p.id);
       }
     }
@@ -87,23 +95,33 @@ export class UsagePlansStore {
     if (event.type !== 'rest-stage.delete' && event.type !== 'rest-api.delete') return;
     const apiId = event.restApiId;
     const stage = event.type === 'rest-stage.delete' ? event.stageName : undefined;
-    const users = this.state.usagePlans.filter((p) => p.apiStages.some((s) => s.apiId === apiId && (stage === undefined || s.stage === stage)));
+    const users = this.state.usagePlans.filter((p) =>
+      p.apiStages.some((s) => s.apiId === apiId && (stage === undefined || s.stage === stage)),
+    );
     if (users.length === 0) return;
     const what = stage === undefined ? `RestApi ${apiId}` : `stage ${stage}`;
-    throw badRequest(`Deleting ${what} failed. Please remove it from the usage plans that name it: ${users.map((p) => p.id).join(', ')}`);
+    throw badRequest(
+      `Deleting ${what} failed. Please remove it from the usage plans that name it: ${users.map((p) => p.id).join(', ')}`,
+    );
   }
 }
 
 export function checkThrottle(t: ThrottleSettings, what: string): void {
-  if (t.burstLimit !== undefined && (!Number.isInteger(t.burstLimit) || t.burstLimit < 0)) throw badRequest(`Invalid ${what} burstLimit ${t.burstLimit}: a whole number, 0 or more`);
-  if (t.rateLimit !== undefined && !(t.rateLimit >= 0)) throw badRequest(`Invalid ${what} rateLimit ${t.rateLimit}: 0 or more`);
+  if (t.burstLimit !== undefined && (!Number.isInteger(t.burstLimit) || t.burstLimit < 0))
+    throw badRequest(`Invalid ${what} burstLimit ${t.burstLimit}: a whole number, 0 or more`);
+  if (t.rateLimit !== undefined && !(t.rateLimit >= 0))
+    throw badRequest(`Invalid ${what} rateLimit ${t.rateLimit}: 0 or more`);
 }
 
 /** Quota rules (Terraform's provider mirrors them): a period and a limit; offset 0 for DAY, 0–6 for WEEK, 0–27 for MONTH. */
 export function checkQuota(q: QuotaSettings): void {
-  if (!['DAY', 'WEEK', 'MONTH'].includes(q.period)) throw badRequest('Usage Plan quota period must be one of DAY, WEEK or MONTH');
-  if (!Number.isInteger(q.limit) || q.limit < 0) throw badRequest('Usage Plan quota limit must be a whole number, 0 or more');
+  if (!['DAY', 'WEEK', 'MONTH'].includes(q.period))
+    throw badRequest('Usage Plan quota period must be one of DAY, WEEK or MONTH');
+  if (!Number.isInteger(q.limit) || q.limit < 0)
+    throw badRequest('Usage Plan quota limit must be a whole number, 0 or more');
   if (q.period === 'DAY' && q.offset !== 0) throw badRequest('Usage Plan quota offset must be zero in the DAY period');
-  if (q.period === 'WEEK' && (q.offset < 0 || q.offset > 6)) throw badRequest('Usage Plan quota offset must be between 0 and 6 inclusive in the WEEK period');
-  if (q.period === 'MONTH' && (q.offset < 0 || q.offset > 27)) throw badRequest('Usage Plan quota offset must be between 0 and 27 inclusive in the MONTH period');
+  if (q.period === 'WEEK' && (q.offset < 0 || q.offset > 6))
+    throw badRequest('Usage Plan quota offset must be between 0 and 6 inclusive in the WEEK period');
+  if (q.period === 'MONTH' && (q.offset < 0 || q.offset > 27))
+    throw badRequest('Usage Plan quota offset must be between 0 and 27 inclusive in the MONTH period');
 }

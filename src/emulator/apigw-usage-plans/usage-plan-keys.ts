@@ -19,23 +19,29 @@ export function usagePlanKeyRoutes(store: UsagePlansStore): RouteDef[] {
       const plan = store.usagePlan(p.usagePlanId);
       const b = bodyOf(req);
       const keyType = reqStr(b, 'keyType');
-      if (keyType !== 'API_KEY') throw badRequest(`Invalid key type ${keyType}: the only usage plan key type is API_KEY`);
+      if (keyType !== 'API_KEY')
+        throw badRequest(`Invalid key type ${keyType}: the only usage plan key type is API_KEY`);
       const key = store.apiKey(reqStr(b, 'keyId'));
-      if (store.state.usagePlanKeys.some((k) => k.usagePlanId === plan.id && k.keyId === key.id)) throw conflict(`API Key ${key.id} is already in Usage Plan ${plan.id}`);
+      if (store.state.usagePlanKeys.some((k) => k.usagePlanId === plan.id && k.keyId === key.id))
+        throw conflict(`API Key ${key.id} is already in Usage Plan ${plan.id}`);
       const plans = store.plansOfKey(key.id);
-      if (plans.length >= USAGE_LIMITS.usagePlansPerKey) throw limitExceeded(`An API key can be in at most ${USAGE_LIMITS.usagePlansPerKey} usage plans`);
+      if (plans.length >= USAGE_LIMITS.usagePlansPerKey)
+        throw limitExceeded(`An API key can be in at most ${USAGE_LIMITS.usagePlansPerKey} usage plans`);
       store.checkKeyStages(key.id, [...plans, plan]);
       store.state.usagePlanKeys.push({ usagePlanId: plan.id, keyId: key.id });
       return ok(view(key), 201);
     }),
     route('GET', at, 'GetUsagePlanKeys', false, (req, p) => {
       const name = req.query.get('name');
-      const keys = store.keysOfPlan(store.usagePlan(p.usagePlanId).id).filter((k) => name === null || (k.name ?? '').startsWith(name));
+      const keys = store
+        .keysOfPlan(store.usagePlan(p.usagePlanId).id)
+        .filter((k) => name === null || (k.name ?? '').startsWith(name));
       return ok(page(keys.map(view), req));
     }),
     route('GET', `${at}/{keyId}`, 'GetUsagePlanKey', false, (_req, p) => {
       const plan = store.usagePlan(p.usagePlanId);
-      if (!store.state.usagePlanKeys.some((k) => k.usagePlanId === plan.id && k.keyId === p.keyId)) throw notFound('Invalid Usage Plan Key identifier specified');
+      if (!store.state.usagePlanKeys.some((k) => k.usagePlanId === plan.id && k.keyId === p.keyId))
+        throw notFound('Invalid Usage Plan Key identifier specified');
       return ok(view(store.apiKey(p.keyId)));
     }),
     route('DELETE', `${at}/{keyId}`, 'DeleteUsagePlanKey', true, (_req, p) => {

@@ -17,17 +17,47 @@ import { badRequest } from '../core/types.js';
 import type { ApiStage, UsagePlan } from './types.js';
 
 const VALID: Record<string, string[]> = {
-  add: ['/apiStages', '/productCode', '/throttle/burstLimit', '/throttle/rateLimit', '/quota/limit', '/quota/offset', '/quota/period'],
-  replace: ['/name', '/description', '/productCode', '/throttle/burstLimit', '/throttle/rateLimit', '/quota/limit', '/quota/offset', '/quota/period', '/apiStages/<apidId:stageName>/throttle', '/apiStages/<apidId:stageName>/throttle/<resourcePath>/<httpMethod>/rateLimit', '/apiStages/<apidId:stageName>/throttle/<resourcePath>/<httpMethod>/burstLimit'],
-  remove: ['/apiStages', '/quota', '/throttle', '/productCode', '/apiStages/<apidId:stageName>/throttle/<resourcePath>/<httpMethod>', '/apiStages/<apidId:stageName>/throttle'],
+  add: [
+    '/apiStages',
+    '/productCode',
+    '/throttle/burstLimit',
+    '/throttle/rateLimit',
+    '/quota/limit',
+    '/quota/offset',
+    '/quota/period',
+  ],
+  replace: [
+    '/name',
+    '/description',
+    '/productCode',
+    '/throttle/burstLimit',
+    '/throttle/rateLimit',
+    '/quota/limit',
+    '/quota/offset',
+    '/quota/period',
+    '/apiStages/<apidId:stageName>/throttle',
+    '/apiStages/<apidId:stageName>/throttle/<resourcePath>/<httpMethod>/rateLimit',
+    '/apiStages/<apidId:stageName>/throttle/<resourcePath>/<httpMethod>/burstLimit',
+  ],
+  remove: [
+    '/apiStages',
+    '/quota',
+    '/throttle',
+    '/productCode',
+    '/apiStages/<apidId:stageName>/throttle/<resourcePath>/<httpMethod>',
+    '/apiStages/<apidId:stageName>/throttle',
+  ],
 };
 
 function invalid(op: PatchOp): never {
-  throw badRequest(`Invalid patch path '${op.path}' specified for op '${op.op}'. Must be one of: [${(VALID[op.op] ?? []).join(', ')}]`);
+  throw badRequest(
+    `Invalid patch path '${op.path}' specified for op '${op.op}'. Must be one of: [${(VALID[op.op] ?? []).join(', ')}]`,
+  );
 }
 
 function required(op: PatchOp): string {
-  if (op.value === undefined || op.value === '') throw badRequest(`Invalid patch operation: value is required for ${op.op} ${op.path}`);
+  if (op.value === undefined || op.value === '')
+    throw badRequest(`Invalid patch operation: value is required for ${op.op} ${op.path}`);
   return op.value;
 }
 
@@ -133,9 +163,12 @@ function parseThrottleMap(text: string): Record<string, { burstLimit?: number; r
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw badRequest(`Invalid throttle map ${text}: a JSON object such as {"/pets/GET":{"rateLimit":1.0,"burstLimit":1}}`);
+    throw badRequest(
+      `Invalid throttle map ${text}: a JSON object such as {"/pets/GET":{"rateLimit":1.0,"burstLimit":1}}`,
+    );
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw badRequest(`Invalid throttle map ${text}`);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw badRequest(`Invalid throttle map ${text}`);
   const out: Record<string, { burstLimit?: number; rateLimit?: number }> = {};
   for (const [k, v] of Object.entries(parsed as Record<string, Record<string, unknown>>)) {
     const t: { burstLimit?: number; rateLimit?: number } = {};

@@ -10,7 +10,10 @@ import { checkArnScope } from '../core/arn.js';
 import type { Partition } from '../core/partitions.js';
 import { badRequest } from '../core/types.js';
 
-export function checkAccessLogSettings(settings: { destinationArn?: string; format?: string } | undefined, here: Partition): void {
+export function checkAccessLogSettings(
+  settings: { destinationArn?: string; format?: string } | undefined,
+  here: Partition,
+): void {
   if (!settings) return;
   const { destinationArn, format } = settings;
   if (destinationArn !== undefined && destinationArn !== '') {
@@ -18,14 +21,21 @@ export function checkAccessLogSettings(settings: { destinationArn?: string; form
     const logGroup = a.service === 'logs' && /^log-group:[\w./#-]{1,512}(:\*)?$/.test(a.resource);
     const firehose = a.service === 'firehose' && /^deliverystream\/amazon-apigateway-[\w.-]+$/.test(a.resource);
     if (!logGroup && !firehose) {
-      throw badRequest(`Invalid access log destination ${destinationArn}: a CloudWatch Logs log group ARN, or a Firehose delivery stream named amazon-apigateway-…`);
+      throw badRequest(
+        `Invalid access log destination ${destinationArn}: a CloudWatch Logs log group ARN, or a Firehose delivery stream named amazon-apigateway-…`,
+      );
     }
   }
   if (format !== undefined && format !== '') {
-    if (/[\r\n]./s.test(format)) throw badRequest('Access Log format must be single line, new line character is allowed only at end of the format');
-    if (!/\$context\.(requestId|extendedRequestId)\b/.test(format)) throw badRequest('Access Log format must include $context.requestId or $context.extendedRequestId');
+    if (/[\r\n]./s.test(format))
+      throw badRequest(
+        'Access Log format must be single line, new line character is allowed only at end of the format',
+      );
+    if (!/\$context\.(requestId|extendedRequestId)\b/.test(format))
+      throw badRequest('Access Log format must include $context.requestId or $context.extendedRequestId');
   }
 }
 
 /** Whether the stage sends access logs to CloudWatch Logs (which needs the account's CloudWatch role; Firehose does not). */
-export const logsAccessToCloudWatch = (settings: { destinationArn?: string } | undefined): boolean => /^arn:aws[a-z-]*:logs:/.test(settings?.destinationArn ?? '');
+export const logsAccessToCloudWatch = (settings: { destinationArn?: string } | undefined): boolean =>
+  /^arn:aws[a-z-]*:logs:/.test(settings?.destinationArn ?? '');

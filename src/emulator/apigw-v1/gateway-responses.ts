@@ -61,7 +61,10 @@ export function defaultGatewayResponse(type: string): GatewayResponse {
 }
 
 /** The response API Gateway serves for `type`: the customization, else the default. */
-export function effectiveGatewayResponse(custom: Record<string, GatewayResponse> | undefined, type: string): GatewayResponse {
+export function effectiveGatewayResponse(
+  custom: Record<string, GatewayResponse> | undefined,
+  type: string,
+): GatewayResponse {
   return custom?.[type] ?? defaultGatewayResponse(type);
 }
 
@@ -71,10 +74,13 @@ export function allGatewayResponses(custom: Record<string, GatewayResponse> | un
 }
 
 const PARAM_KEY = /^gatewayresponse\.(header|querystring|path)\.[^\s.][^\s]*$/;
-const PARAM_VALUE = /^(method\.request\.(header|querystring|path|multivalueheader|multivaluequerystring)\.[^\s]+|stageVariables\.[A-Za-z0-9_]+|context\.[A-Za-z0-9_.]+|'[^']*')$/;
+const PARAM_VALUE =
+  /^(method\.request\.(header|querystring|path|multivalueheader|multivaluequerystring)\.[^\s]+|stageVariables\.[A-Za-z0-9_]+|context\.[A-Za-z0-9_.]+|'[^']*')$/;
 
 function invalidMapping(expr: string): AwsError {
-  return badRequest(`Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping expression specified: ${expr}]`);
+  return badRequest(
+    `Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping expression specified: ${expr}]`,
+  );
 }
 
 /**
@@ -84,7 +90,9 @@ function invalidMapping(expr: string): AwsError {
  */
 export function checkGatewayResponse(r: GatewayResponse): void {
   if (r.statusCode !== undefined && !/^[1-5]\d\d$/.test(r.statusCode)) {
-    throw badRequest(`1 validation error detected: Value '${r.statusCode}' at 'statusCode' failed to satisfy constraint: Member must satisfy regular expression pattern: [1-5]\\d\\d`);
+    throw badRequest(
+      `1 validation error detected: Value '${r.statusCode}' at 'statusCode' failed to satisfy constraint: Member must satisfy regular expression pattern: [1-5]\\d\\d`,
+    );
   }
   for (const [k, v] of Object.entries(r.responseParameters ?? {})) {
     if (!PARAM_KEY.test(k)) throw invalidMapping(k);
@@ -93,7 +101,10 @@ export function checkGatewayResponse(r: GatewayResponse): void {
 }
 
 /** A customization as PutGatewayResponse stores it: the type's default status code when none is given. */
-export function customGatewayResponse(type: string, fields: { statusCode?: string; responseParameters?: StrMap; responseTemplates?: StrMap }): GatewayResponse {
+export function customGatewayResponse(
+  type: string,
+  fields: { statusCode?: string; responseParameters?: StrMap; responseTemplates?: StrMap },
+): GatewayResponse {
   const statusCode = fields.statusCode ?? GATEWAY_RESPONSE_DEFAULTS[type];
   const r: GatewayResponse = {
     responseType: type,

@@ -9,7 +9,14 @@ export function newId(length: number): string {
   return id;
 }
 
-export const ID_LENGTH = { restApi: 10, resource: 10, deployment: 6, authorizer: 6, requestValidator: 6, model: 6 } as const;
+export const ID_LENGTH = {
+  restApi: 10,
+  resource: 10,
+  deployment: 6,
+  authorizer: 6,
+  requestValidator: 6,
+  model: 6,
+} as const;
 
 /** The account id the emulator pretends to be in (error messages, ARNs). */
 export const ACCOUNT_ID = '000000000000';

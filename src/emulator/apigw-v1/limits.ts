@@ -13,5 +13,6 @@ export const V1_LIMITS = {
 } as const;
 
 export function checkLimit(count: number, limit: number, what: string): void {
-  if (count >= limit) throw limitExceeded(`Maximum number of ${what} reached (${limit}); delete some or request a quota increase`);
+  if (count >= limit)
+    throw limitExceeded(`Maximum number of ${what} reached (${limit}); delete some or request a quota increase`);
 }

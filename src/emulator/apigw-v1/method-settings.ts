@@ -52,16 +52,22 @@ function parse(path: string): { key: string; setting?: [keyof MethodSetting, Fie
     const method = segs[segs.length - 3];
     if (setting && METHODS.has(method)) return { key: [...segs.slice(0, -3), method].join('/'), setting };
   }
-  if (segs.length >= 2 && METHODS.has(segs[segs.length - 1]) && segs.slice(0, -1).join('/') !== '') return { key: segs.join('/') };
+  if (segs.length >= 2 && METHODS.has(segs[segs.length - 1]) && segs.slice(0, -1).join('/') !== '')
+    return { key: segs.join('/') };
   return undefined;
 }
 
 function checkValue(field: keyof MethodSetting, v: unknown, path: string): void {
-  if (field === 'loggingLevel' && !LOG_LEVELS.includes(v as string)) throw badRequest(`Invalid logging level '${String(v)}' for ${path}. Valid values are: ${LOG_LEVELS.join(', ')}`);
-  if ((field === 'throttlingRateLimit' || field === 'throttlingBurstLimit') && (v as number) < -1) throw badRequest(`Invalid throttling value ${String(v)} for ${path}: a limit is 0 or more (-1 unsets it)`);
-  if (field === 'cacheTtlInSeconds' && ((v as number) < 0 || (v as number) > 3600)) throw badRequest(`Invalid cache TTL ${String(v)} for ${path}: between 0 and 3600 seconds`);
+  if (field === 'loggingLevel' && !LOG_LEVELS.includes(v as string))
+    throw badRequest(`Invalid logging level '${String(v)}' for ${path}. Valid values are: ${LOG_LEVELS.join(', ')}`);
+  if ((field === 'throttlingRateLimit' || field === 'throttlingBurstLimit') && (v as number) < -1)
+    throw badRequest(`Invalid throttling value ${String(v)} for ${path}: a limit is 0 or more (-1 unsets it)`);
+  if (field === 'cacheTtlInSeconds' && ((v as number) < 0 || (v as number) > 3600))
+    throw badRequest(`Invalid cache TTL ${String(v)} for ${path}: between 0 and 3600 seconds`);
   if (field === 'unauthorizedCacheControlHeaderStrategy' && !CACHE_CONTROL_STRATEGIES.includes(v as string)) {
-    throw badRequest(`Invalid unauthorizedCacheControlHeaderStrategy '${String(v)}'. Valid values are: ${CACHE_CONTROL_STRATEGIES.join(', ')}`);
+    throw badRequest(
+      `Invalid unauthorizedCacheControlHeaderStrategy '${String(v)}'. Valid values are: ${CACHE_CONTROL_STRATEGIES.join(', ')}`,
+    );
   }
 }
 
@@ -71,18 +77,23 @@ export function applyMethodSetting(s: Stage, op: PatchOp): boolean {
   if (!target) return false;
   if (!target.setting) {
     if (op.op !== 'remove') return false;
-    if (!s.methodSettings[target.key]) throw badRequest(`Cannot remove method setting ${target.key} because there is no method setting for this method`);
+    if (!s.methodSettings[target.key])
+      throw badRequest(`Cannot remove method setting ${target.key} because there is no method setting for this method`);
     delete s.methodSettings[target.key];
     return true;
   }
-  if (op.op !== 'replace' && op.op !== 'add') throw badRequest(`Invalid patch operation '${op.op}' for ${op.path}; use replace`);
+  if (op.op !== 'replace' && op.op !== 'add')
+    throw badRequest(`Invalid patch operation '${op.op}' for ${op.path}; use replace`);
   const [field, kind] = target.setting;
   const value = convert(kind, op.value, op.path);
   checkValue(field, value, op.path);
-  const entry = (s.methodSettings[target.key] ??= { ...(target.key !== '*/*' && s.methodSettings['*/*'] ? s.methodSettings['*/*'] : METHOD_SETTING_DEFAULTS) });
+  const entry = (s.methodSettings[target.key] ??= {
+    ...(target.key !== '*/*' && s.methodSettings['*/*'] ? s.methodSettings['*/*'] : METHOD_SETTING_DEFAULTS),
+  });
   (entry as unknown as Record<string, unknown>)[field] = value;
   return true;
 }
 
 /** Whether any method setting writes execution logs to CloudWatch (needs the account's CloudWatch role). */
-export const logsExecution = (s: Stage): boolean => Object.values(s.methodSettings).some((m) => m.loggingLevel !== 'OFF' || m.dataTraceEnabled);
+export const logsExecution = (s: Stage): boolean =>
+  Object.values(s.methodSettings).some((m) => m.loggingLevel !== 'OFF' || m.dataTraceEnabled);

@@ -29,7 +29,8 @@ export function parsePatchOps(raw: unknown): PatchOp[] {
     const op = (o as PatchOp).op;
     if (!OPS.includes(op)) throw badRequest(`Invalid patch operation specified. Must be one of: ${OPS.join(', ')}`);
     const path = (o as PatchOp).path;
-    if (typeof path !== 'string' || !path.startsWith('/')) throw badRequest(`Invalid patch path '${String(path)}' specified`);
+    if (typeof path !== 'string' || !path.startsWith('/'))
+      throw badRequest(`Invalid patch path '${String(path)}' specified`);
     return o as PatchOp;
   });
 }
@@ -76,7 +77,10 @@ function parentOf(target: Obj, fieldPath: string[], create: boolean): Obj | unde
 }
 
 /** Finds the declared field a path addresses: an exact scalar path, or a map/set path plus its key. */
-export function resolvePath(spec: PatchSpec, path: string): { field: string[]; kind: FieldKind; key?: string } | undefined {
+export function resolvePath(
+  spec: PatchSpec,
+  path: string,
+): { field: string[]; kind: FieldKind; key?: string } | undefined {
   const segs = splitPath(path);
   const exact = segs.join('/');
   if (spec[exact] !== undefined && !['stringMap', 'boolMap', 'stringSet'].includes(spec[exact])) {
@@ -118,7 +122,8 @@ export function applyDeclared(target: Obj, spec: PatchSpec, op: PatchOp): boolea
     }
     return true;
   }
-  if (op.op !== 'add' && op.op !== 'replace') throw badRequest(`Invalid patch operation '${op.op}' for path ${op.path}`);
+  if (op.op !== 'add' && op.op !== 'replace')
+    throw badRequest(`Invalid patch operation '${op.op}' for path ${op.path}`);
   const parent = parentOf(target, r.field, true) as Obj;
   if (r.key === undefined) {
     if (r.kind === 'stringMap' || r.kind === 'boolMap' || r.kind === 'stringSet') {
@@ -137,7 +142,8 @@ export function applyDeclared(target: Obj, spec: PatchSpec, op: PatchOp): boolea
     return true;
   }
   const map = (parent[last] as Obj | undefined) ?? {};
-  map[r.key] = r.kind === 'boolMap' ? convert('bool', op.value ?? 'false', op.path) : convert('string', op.value, op.path);
+  map[r.key] =
+    r.kind === 'boolMap' ? convert('bool', op.value ?? 'false', op.path) : convert('string', op.value, op.path);
   parent[last] = map;
   return true;
 }
@@ -145,6 +151,11 @@ export function applyDeclared(target: Obj, spec: PatchSpec, op: PatchOp): boolea
 /** The generic patcher: every op must address a declared path (no copy/move: resources that support them handle those first). */
 export function applyPatch(target: Obj, spec: PatchSpec, ops: PatchOp[]): void {
   for (const op of ops) {
-    if (!applyDeclared(target, spec, op)) throw badRequest(`Invalid patch path '${op.path}' specified for op '${op.op}'. Must be one of: ${Object.keys(spec).map((k) => '/' + k).join(', ')}`);
+    if (!applyDeclared(target, spec, op))
+      throw badRequest(
+        `Invalid patch path '${op.path}' specified for op '${op.op}'. Must be one of: ${Object.keys(spec)
+          .map((k) => '/' + k)
+          .join(', ')}`,
+      );
   }
 }

@@ -19,7 +19,8 @@ type Json = Record<string, unknown>;
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function expandResource(v: unknown, arnPrefix: string): unknown {
-  const one = (x: unknown) => (typeof x === 'string' && x.startsWith('execute-api:') ? arnPrefix + x.slice('execute-api:'.length) : x);
+  const one = (x: unknown) =>
+    typeof x === 'string' && x.startsWith('execute-api:') ? arnPrefix + x.slice('execute-api:'.length) : x;
   return Array.isArray(v) ? v.map(one) : one(v);
 }
 
@@ -35,7 +36,11 @@ export function storedPolicy(raw: unknown, where: { accountId: string; region: s
   }
   if (!isObj(doc)) throw badRequest(INVALID_POLICY);
   const statements = Array.isArray(doc.Statement) ? doc.Statement : isObj(doc.Statement) ? [doc.Statement] : undefined;
-  if (!statements || statements.length === 0 || statements.some((s) => !isObj(s) || (s.Effect !== 'Allow' && s.Effect !== 'Deny'))) {
+  if (
+    !statements ||
+    statements.length === 0 ||
+    statements.some((s) => !isObj(s) || (s.Effect !== 'Allow' && s.Effect !== 'Deny'))
+  ) {
     throw badRequest(INVALID_POLICY);
   }
   const arnPrefix = `arn:aws:execute-api:${where.region}:${where.accountId}:${where.apiId}`;
@@ -44,7 +49,10 @@ export function storedPolicy(raw: unknown, where: { accountId: string; region: s
     ...('Resource' in s ? { Resource: expandResource(s.Resource, arnPrefix) } : {}),
     ...('NotResource' in s ? { NotResource: expandResource(s.NotResource, arnPrefix) } : {}),
   });
-  const expanded = { ...doc, Statement: Array.isArray(doc.Statement) ? (statements as Json[]).map(rewrite) : rewrite(statements[0] as Json) };
+  const expanded = {
+    ...doc,
+    Statement: Array.isArray(doc.Statement) ? (statements as Json[]).map(rewrite) : rewrite(statements[0] as Json),
+  };
   return JSON.stringify(JSON.stringify(expanded)).slice(1, -1).replace(/\//g, '\\/');
 }
 
@@ -60,11 +68,14 @@ export function policyDocument(stored: string): unknown {
 export function checkCompressionSize(n: unknown): number | undefined {
   if (n === undefined || n === null) return undefined;
   if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > MAX_COMPRESSION_SIZE) {
-    throw badRequest(`Invalid minimum compression size ${JSON.stringify(n)}: it must be an integer between 0 and ${MAX_COMPRESSION_SIZE}`);
+    throw badRequest(
+      `Invalid minimum compression size ${JSON.stringify(n)}: it must be an integer between 0 and ${MAX_COMPRESSION_SIZE}`,
+    );
   }
   return n;
 }
 
 export function checkEndpointConfiguration(ec: RestApi['endpointConfiguration']): void {
-  if ((ec.vpcEndpointIds?.length ?? 0) > 0 && !ec.types.includes('PRIVATE')) throw badRequest('VPCEndpoints can only be specified with PRIVATE apis.');
+  if ((ec.vpcEndpointIds?.length ?? 0) > 0 && !ec.types.includes('PRIVATE'))
+    throw badRequest('VPCEndpoints can only be specified with PRIVATE apis.');
 }

@@ -6,7 +6,19 @@ import { checkArnScope } from '../core/arn.js';
 import { DEFAULT_PARTITION, type Partition } from '../core/partitions.js';
 import { NO_RESOURCE_EVENTS, type ResourceEvents } from '../core/resource-events.js';
 import { badRequest, notFound } from '../core/types.js';
-import type { ApiState, Authorizer, Deployment, DeployedSnapshot, Method, Model, RequestValidator, Resource, Stage, StrMap, V1State } from './types.js';
+import type {
+  ApiState,
+  Authorizer,
+  Deployment,
+  DeployedSnapshot,
+  Method,
+  Model,
+  RequestValidator,
+  Resource,
+  Stage,
+  StrMap,
+  V1State,
+} from './types.js';
 import { clone } from './wire.js';
 
 export class V1Store {
@@ -102,8 +114,16 @@ export class V1Store {
     const methods = st.resources.flatMap((r) => Object.values(r.resourceMethods ?? {}));
     if (methods.length === 0) throw badRequest("The REST API doesn't contain any methods");
     if (methods.some((m) => !m.methodIntegration)) throw badRequest('No integration defined for method');
-    if (st.api.endpointConfiguration.types.includes('PRIVATE') && !st.api.policy) throw badRequest("Private REST API doesn't have a resource policy attached to it");
-    return clone({ api: st.api, resources: st.resources, authorizers: st.authorizers, requestValidators: st.requestValidators, models: st.models, gatewayResponses: st.gatewayResponses ?? {} });
+    if (st.api.endpointConfiguration.types.includes('PRIVATE') && !st.api.policy)
+      throw badRequest("Private REST API doesn't have a resource policy attached to it");
+    return clone({
+      api: st.api,
+      resources: st.resources,
+      authorizers: st.authorizers,
+      requestValidators: st.requestValidators,
+      models: st.models,
+      gatewayResponses: st.gatewayResponses ?? {},
+    });
   }
 
   apiSummary(snap: DeployedSnapshot): Deployment['apiSummary'] {
@@ -123,7 +143,11 @@ export class V1Store {
     if (!m) {
       // Usage plans, API keys, VPC links, client certificates, domain names: kept by other modules.
       const foreign = this.events.taggable('apigateway', arn);
-      if (foreign) return { tags: Object.keys(foreign.get()).length > 0 ? foreign.get() : undefined, set: (t) => foreign.set(t ?? {}) };
+      if (foreign)
+        return {
+          tags: Object.keys(foreign.get()).length > 0 ? foreign.get() : undefined,
+          set: (t) => foreign.set(t ?? {}),
+        };
       throw badRequest(`Invalid resource ARN: ${arn}`);
     }
     const st = this.api(m[1]);

@@ -9,7 +9,8 @@ export type Body = Record<string, unknown>;
 
 export function bodyOf(req: EmuRequest): Body {
   if (req.body === undefined || req.body === null || req.body === '') return {};
-  if (typeof req.body !== 'object' || Array.isArray(req.body)) throw badRequest('Invalid request body: expected a JSON object');
+  if (typeof req.body !== 'object' || Array.isArray(req.body))
+    throw badRequest('Invalid request body: expected a JSON object');
   return req.body as Body;
 }
 
@@ -71,7 +72,11 @@ export function obj(b: Body, field: string): Body | undefined {
   return v as Body;
 }
 
-export function oneOf<T extends string>(value: string | undefined, field: string, allowed: readonly T[]): T | undefined {
+export function oneOf<T extends string>(
+  value: string | undefined,
+  field: string,
+  allowed: readonly T[],
+): T | undefined {
   if (value === undefined) return undefined;
   if (!(allowed as readonly string[]).includes(value)) {
     throw badRequest(`Invalid ${field} specified. Valid values are: ${allowed.join(', ')}`);
@@ -103,7 +108,9 @@ export function page<T>(items: T[], req: EmuRequest): { item: T[]; position?: st
   if (rawLimit !== null) {
     limit = Number(rawLimit);
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
-      throw badRequest(`1 validation error detected: Value '${rawLimit}' at 'limit' failed to satisfy constraint: Member must have value less than or equal to ${MAX_LIMIT}`);
+      throw badRequest(
+        `1 validation error detected: Value '${rawLimit}' at 'limit' failed to satisfy constraint: Member must have value less than or equal to ${MAX_LIMIT}`,
+      );
     }
   }
   const token = req.query.get('position');
@@ -114,7 +121,9 @@ export function page<T>(items: T[], req: EmuRequest): { item: T[]; position?: st
     start = Number(m[1]);
   }
   const slice = items.slice(start, start + limit);
-  return start + limit < items.length ? { item: slice, position: Buffer.from(`p${start + limit}`).toString('base64url') } : { item: slice };
+  return start + limit < items.length
+    ? { item: slice, position: Buffer.from(`p${start + limit}`).toString('base64url') }
+    : { item: slice };
 }
 
 /** The signing region from SigV4's credential scope (`Credential=AK/date/region/service/...`). */

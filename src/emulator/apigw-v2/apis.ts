@@ -9,25 +9,54 @@ import type { Api, ApiState, Cors } from './types.js';
 import { buildIntegration } from './integrations.js';
 import { checkCors } from './cors.js';
 import { newStage } from './stages.js';
-import { checkApiKeySelectionExpression, checkRouteSelectionExpression, refuseHttpOnlyApiMembers, webSocketEndpoint } from './websocket-api.js';
-import { bodyOf, compact, json, oneOf, optBool, optObj, optStr, optStrList, optNum, optStrMap, regionOf, reqStr, type Body } from './wire.js';
+import {
+  checkApiKeySelectionExpression,
+  checkRouteSelectionExpression,
+  refuseHttpOnlyApiMembers,
+  webSocketEndpoint,
+} from './websocket-api.js';
+import {
+  bodyOf,
+  compact,
+  json,
+  oneOf,
+  optBool,
+  optObj,
+  optStr,
+  optStrList,
+  optNum,
+  optStrMap,
+  regionOf,
+  reqStr,
+  type Body,
+} from './wire.js';
 
 export const apiWire = (a: Api) => compact({ ...a });
 
 export function readCors(b: Body): Cors | undefined {
   const c = optObj(b, 'corsConfiguration');
   if (!c) return undefined;
-  return checkCors(compact({
-    allowCredentials: optBool(c, 'allowCredentials'),
-    allowHeaders: optStrList(c, 'allowHeaders'),
-    allowMethods: optStrList(c, 'allowMethods'),
-    allowOrigins: optStrList(c, 'allowOrigins'),
-    exposeHeaders: optStrList(c, 'exposeHeaders'),
-    maxAge: optNum(c, 'maxAge'),
-  }));
+  return checkCors(
+    compact({
+      allowCredentials: optBool(c, 'allowCredentials'),
+      allowHeaders: optStrList(c, 'allowHeaders'),
+      allowMethods: optStrList(c, 'allowMethods'),
+      allowOrigins: optStrList(c, 'allowOrigins'),
+      exposeHeaders: optStrList(c, 'exposeHeaders'),
+      maxAge: optNum(c, 'maxAge'),
+    }),
+  );
 }
 
-type NewApiFields = { name: string; region: string; description?: string; version?: string; cors?: Cors; tags?: Record<string, string>; protocolType?: Api['protocolType'] };
+type NewApiFields = {
+  name: string;
+  region: string;
+  description?: string;
+  version?: string;
+  cors?: Cors;
+  tags?: Record<string, string>;
+  protocolType?: Api['protocolType'];
+};
 
 /** A new API with AWS's defaults, stored. */
 export function newApiState(store: V2Store, fields: NewApiFields): ApiState {
@@ -37,10 +66,7 @@ export function newApiState(store: V2Store, fields: NewApiFields): ApiState {
 }
 
 /** A new API with AWS's defaults, not yet stored (CreateApi validates it first, so a refusal leaves nothing behind). */
-function buildApiState(
-  store: V2Store,
-  fields: NewApiFields,
-): ApiState {
+function buildApiState(store: V2Store, fields: NewApiFields): ApiState {
   const apiId = newId(ID_LENGTH.api);
   const webSocket = fields.protocolType === 'WEBSOCKET';
   const st: ApiState = {
@@ -48,7 +74,9 @@ function buildApiState(
       apiId,
       name: fields.name,
       protocolType: fields.protocolType ?? 'HTTP',
-      apiEndpoint: webSocket ? webSocketEndpoint(apiId, fields.region) : `https://${apiId}.execute-api.${fields.region}.amazonaws.com`,
+      apiEndpoint: webSocket
+        ? webSocketEndpoint(apiId, fields.region)
+        : `https://${apiId}.execute-api.${fields.region}.amazonaws.com`,
       apiKeySelectionExpression: '$request.header.x-api-key',
       // WebSocket APIs have no default: CreateApi refuses them without one (set by applyApiFields).
       routeSelectionExpression: webSocket ? '' : '$request.method $request.path',
@@ -87,10 +115,13 @@ function applyApiFields(api: Api, b: Body): void {
   set('apiKeySelectionExpression', optStr(b, 'apiKeySelectionExpression'));
   set('ipAddressType', oneOf(optStr(b, 'ipAddressType'), 'ipAddressType', ['ipv4', 'dualstack']));
   if (api.routeSelectionExpression !== '$request.method $request.path' && api.protocolType === 'HTTP') {
-    throw badRequest(`Invalid routeSelectionExpression ${api.routeSelectionExpression}; HTTP APIs only support $request.method $request.path`);
+    throw badRequest(
+      `Invalid routeSelectionExpression ${api.routeSelectionExpression}; HTTP APIs only support $request.method $request.path`,
+    );
   }
   if (api.protocolType === 'WEBSOCKET') {
-    if (!api.routeSelectionExpression) throw badRequest('RouteSelectionExpression is required for WebSocket APIs, e.g. $request.body.action');
+    if (!api.routeSelectionExpression)
+      throw badRequest('RouteSelectionExpression is required for WebSocket APIs, e.g. $request.body.action');
     checkRouteSelectionExpression(api.routeSelectionExpression);
     checkApiKeySelectionExpression(api.apiKeySelectionExpression);
   }

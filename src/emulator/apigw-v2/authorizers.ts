@@ -20,7 +20,9 @@ export function readAuthorizerInput(b: Body): Partial<Authorizer> {
     name: optStr(b, 'name'),
     authorizerType: oneOf(optStr(b, 'authorizerType'), 'authorizerType', ['JWT', 'REQUEST']),
     identitySource: optStrList(b, 'identitySource'),
-    jwtConfiguration: jwt ? compact({ audience: optStrList(jwt, 'audience'), issuer: optStr(jwt, 'issuer') }) : undefined,
+    jwtConfiguration: jwt
+      ? compact({ audience: optStrList(jwt, 'audience'), issuer: optStr(jwt, 'issuer') })
+      : undefined,
     authorizerUri: optStr(b, 'authorizerUri'),
     authorizerPayloadFormatVersion: optStr(b, 'authorizerPayloadFormatVersion'),
     authorizerResultTtlInSeconds: optNum(b, 'authorizerResultTtlInSeconds'),
@@ -37,14 +39,20 @@ export function buildAuthorizer(input: Partial<Authorizer>, base?: Authorizer): 
   if (a.authorizerType === 'JWT') {
     if (!a.identitySource || a.identitySource.length === 0) throw badRequest('identitySource is required');
     if (!a.jwtConfiguration?.issuer) throw badRequest('JWT authorizers need jwtConfiguration.issuer');
-    if (!a.jwtConfiguration.audience?.length) throw badRequest('JWT authorizers need at least one jwtConfiguration.audience');
-    if (a.identitySource.length !== 1) throw badRequest('JWT authorizers take exactly one identitySource, e.g. $request.header.Authorization');
+    if (!a.jwtConfiguration.audience?.length)
+      throw badRequest('JWT authorizers need at least one jwtConfiguration.audience');
+    if (a.identitySource.length !== 1)
+      throw badRequest('JWT authorizers take exactly one identitySource, e.g. $request.header.Authorization');
     if (a.authorizerUri) throw badRequest('authorizerUri is not supported for JWT authorizers');
   } else {
-    if (!a.authorizerUri) throw badRequest('REQUEST authorizers need an authorizerUri (the Lambda function invocation URI)');
-    if (!a.authorizerPayloadFormatVersion) throw badRequest('authorizerPayloadFormatVersion is required for REQUEST authorizers; use 1.0 or 2.0');
+    if (!a.authorizerUri)
+      throw badRequest('REQUEST authorizers need an authorizerUri (the Lambda function invocation URI)');
+    if (!a.authorizerPayloadFormatVersion)
+      throw badRequest('authorizerPayloadFormatVersion is required for REQUEST authorizers; use 1.0 or 2.0');
     if (!['1.0', '2.0'].includes(a.authorizerPayloadFormatVersion)) {
-      throw badRequest(`Invalid authorizerPayloadFormatVersion ${a.authorizerPayloadFormatVersion}; must be 1.0 or 2.0`);
+      throw badRequest(
+        `Invalid authorizerPayloadFormatVersion ${a.authorizerPayloadFormatVersion}; must be 1.0 or 2.0`,
+      );
     }
     if (a.enableSimpleResponses && a.authorizerPayloadFormatVersion !== '2.0') {
       throw badRequest('enableSimpleResponses is only supported with authorizerPayloadFormatVersion 2.0');
@@ -54,12 +62,19 @@ export function buildAuthorizer(input: Partial<Authorizer>, base?: Authorizer): 
     a.authorizerResultTtlInSeconds ??= 0;
     // Identity sources are the cache key: optional for a REQUEST authorizer only while caching is off.
     if (a.authorizerResultTtlInSeconds > 0 && !a.identitySource?.length) {
-      throw badRequest('identitySource is required for a REQUEST authorizer when caching is enabled (authorizerResultTtlInSeconds > 0)');
+      throw badRequest(
+        'identitySource is required for a REQUEST authorizer when caching is enabled (authorizerResultTtlInSeconds > 0)',
+      );
     }
     a.identitySource ??= [];
   }
-  if (a.authorizerResultTtlInSeconds !== undefined && (a.authorizerResultTtlInSeconds < 0 || a.authorizerResultTtlInSeconds > 3600)) {
-    throw badRequest(`Invalid authorizerResultTtlInSeconds ${a.authorizerResultTtlInSeconds}; must be between 0 and 3600`);
+  if (
+    a.authorizerResultTtlInSeconds !== undefined &&
+    (a.authorizerResultTtlInSeconds < 0 || a.authorizerResultTtlInSeconds > 3600)
+  ) {
+    throw badRequest(
+      `Invalid authorizerResultTtlInSeconds ${a.authorizerResultTtlInSeconds}; must be between 0 and 3600`,
+    );
   }
   return { ...(a as Authorizer), authorizerId: base?.authorizerId ?? newId(ID_LENGTH.authorizer) };
 }
@@ -69,7 +84,8 @@ export function authorizerRoutes(store: V2Store): RouteDef[] {
     v2Route('CreateAuthorizer', 'POST', '/v2/apis/{apiId}/authorizers', true, (req, p) => {
       const st = store.api(p.apiId);
       const input = readAuthorizerInput(bodyOf(req));
-      if (st.authorizers.some((a) => a.name === input.name)) throw badRequest(`An authorizer named ${input.name} already exists for this API`);
+      if (st.authorizers.some((a) => a.name === input.name))
+        throw badRequest(`An authorizer named ${input.name} already exists for this API`);
       const a = isWebSocket(st) ? buildWebSocketAuthorizer(input) : buildAuthorizer(input);
       st.authorizers.push(a);
       store.changed(st);
@@ -90,7 +106,9 @@ export function authorizerRoutes(store: V2Store): RouteDef[] {
       const next = isWebSocket(st) ? buildWebSocketAuthorizer(input, current) : buildAuthorizer(input, current);
       const users = st.routes.filter((r) => r.authorizerId === current.authorizerId);
       if (next.authorizerType !== current.authorizerType && users.length > 0) {
-        throw conflict(`Cannot change the type of authorizer ${current.authorizerId} while routes use it: ${users.map((r) => r.routeKey).join(', ')}`);
+        throw conflict(
+          `Cannot change the type of authorizer ${current.authorizerId} while routes use it: ${users.map((r) => r.routeKey).join(', ')}`,
+        );
       }
       st.authorizers[st.authorizers.indexOf(current)] = next;
       store.changed(st);

@@ -15,7 +15,8 @@ export function checkCors(c: Cors): Cors {
     throw badRequest(`Invalid maxAge ${c.maxAge}; it must be between -1 and 86400 seconds`);
   }
   for (const m of c.allowMethods ?? []) {
-    if (!METHODS.includes(m.toUpperCase())) throw badRequest(`Invalid allowMethods value ${m}; use HTTP methods (GET, POST, …) or *`);
+    if (!METHODS.includes(m.toUpperCase()))
+      throw badRequest(`Invalid allowMethods value ${m}; use HTTP methods (GET, POST, …) or *`);
   }
   return c;
 }

@@ -32,12 +32,17 @@ export function deploymentRoutes(store: V2Store): RouteDef[] {
       const stageName = optStr(b, 'stageName');
       const stage = stageName !== undefined ? store.stage(st, stageName) : undefined;
       if (stage?.autoDeploy) {
-        throw badRequest(`Stage ${stage.stageName} has AutoDeploy enabled; deployments to it are automatic and cannot be created manually`);
+        throw badRequest(
+          `Stage ${stage.stageName} has AutoDeploy enabled; deployments to it are automatic and cannot be created manually`,
+        );
       }
       if (st.routes.length === 0) throw badRequest('Unable to deploy API because no routes exist in this API');
       if (isWebSocket(st) && !st.api.disableSchemaValidation) {
         const missing = missingModels(st);
-        if (missing.length > 0) throw badRequest(`Unable to deploy API: models not found: ${missing.join(', ')}; create them or set DisableSchemaValidation on the API`);
+        if (missing.length > 0)
+          throw badRequest(
+            `Unable to deploy API: models not found: ${missing.join(', ')}; create them or set DisableSchemaValidation on the API`,
+          );
       }
       const d = store.deploy(st, { description: optStr(b, 'description'), autoDeployed: false });
       if (stage) {

@@ -10,4 +10,13 @@ export function newId(length: number): string {
   return id;
 }
 
-export const ID_LENGTH = { api: 10, route: 7, integration: 7, authorizer: 6, deployment: 6, routeResponse: 6, integrationResponse: 6, model: 6 } as const;
+export const ID_LENGTH = {
+  api: 10,
+  route: 7,
+  integration: 7,
+  authorizer: 6,
+  deployment: 6,
+  routeResponse: 6,
+  integrationResponse: 6,
+  model: 6,
+} as const;

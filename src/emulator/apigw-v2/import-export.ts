@@ -12,7 +12,8 @@ import { bodyOf, json, regionOf, reqStr } from './wire.js';
 
 /** OpenAPI describes HTTP APIs only: API Gateway neither exports nor reimports a WebSocket API (our wording). */
 const WEBSOCKET_EXPORT = 'Exporting WebSocket APIs is not supported; ExportApi supports HTTP APIs only (OAS30)';
-const WEBSOCKET_REIMPORT = 'Reimporting an OpenAPI definition into a WebSocket API is not supported; ReimportApi supports HTTP APIs only';
+const WEBSOCKET_REIMPORT =
+  'Reimporting an OpenAPI definition into a WebSocket API is not supported; ReimportApi supports HTTP APIs only';
 
 function definitionFrom(req: EmuRequest): ImportedDefinition {
   const basepath = req.query.get('basepath');
@@ -51,11 +52,14 @@ export function importExportRoutes(store: V2Store): RouteDef[] {
     v2Route('ExportApi', 'GET', '/v2/apis/{apiId}/exports/{specification}', false, (req, p) => {
       const st = store.api(p.apiId);
       if (isWebSocket(st)) throw badRequest(WEBSOCKET_EXPORT);
-      if (p.specification !== 'OAS30') throw badRequest(`Invalid specification ${p.specification}; only OAS30 is supported`);
+      if (p.specification !== 'OAS30')
+        throw badRequest(`Invalid specification ${p.specification}; only OAS30 is supported`);
       const outputType = req.query.get('outputType');
-      if (outputType !== 'YAML' && outputType !== 'JSON') throw badRequest('outputType is required and must be YAML or JSON');
+      if (outputType !== 'YAML' && outputType !== 'JSON')
+        throw badRequest('outputType is required and must be YAML or JSON');
       const exportVersion = req.query.get('exportVersion');
-      if (exportVersion !== null && exportVersion !== '1.0') throw badRequest(`Invalid exportVersion ${exportVersion}; only 1.0 is supported`);
+      if (exportVersion !== null && exportVersion !== '1.0')
+        throw badRequest(`Invalid exportVersion ${exportVersion}; only 1.0 is supported`);
       const stageName = req.query.get('stageName') ?? undefined;
       let snap = store.snapshotOf(st);
       if (stageName !== undefined) {
@@ -72,7 +76,11 @@ export function importExportRoutes(store: V2Store): RouteDef[] {
         disableExecuteApiEndpoint: st.api.disableExecuteApiEndpoint,
       });
       const text = outputType === 'JSON' ? JSON.stringify(doc, null, 2) : toYaml(doc);
-      return { status: 200, rawBody: text, headers: { 'content-type': outputType === 'JSON' ? 'application/json' : 'application/yaml' } };
+      return {
+        status: 200,
+        rawBody: text,
+        headers: { 'content-type': outputType === 'JSON' ? 'application/json' : 'application/yaml' },
+      };
     }),
     v2Route('ImportApi', 'PUT', '/v2/apis', true, (req) => {
       const def = definitionFrom(req);

@@ -39,13 +39,21 @@ function checkKey(key: string): void {
       ok = false;
     }
   }
-  if (!ok) throw badRequest(`Invalid integration response key ${key}; use $default or a regular expression between slashes, e.g. /4\\d\\d/`);
+  if (!ok)
+    throw badRequest(
+      `Invalid integration response key ${key}; use $default or a regular expression between slashes, e.g. /4\\d\\d/`,
+    );
 }
 
 function check(st: ApiState, integrationId: string, r: IntegrationResponse): void {
   checkKey(r.integrationResponseKey);
-  const clash = (st.integrationResponses[integrationId] ?? []).find((x) => x.integrationResponseKey === r.integrationResponseKey && x.integrationResponseId !== r.integrationResponseId);
-  if (clash) throw conflict(`Integration response with key ${r.integrationResponseKey} already exists for integration ${integrationId} (${clash.integrationResponseId})`);
+  const clash = (st.integrationResponses[integrationId] ?? []).find(
+    (x) => x.integrationResponseKey === r.integrationResponseKey && x.integrationResponseId !== r.integrationResponseId,
+  );
+  if (clash)
+    throw conflict(
+      `Integration response with key ${r.integrationResponseKey} already exists for integration ${integrationId} (${clash.integrationResponseId})`,
+    );
   for (const k of ['contentHandlingStrategy', 'templateSelectionExpression'] as const) if (r[k] === '') delete r[k];
 }
 
@@ -58,7 +66,11 @@ export function integrationResponseRoutes(store: V2Store): RouteDef[] {
       const integration = store.integration(st, p.integrationId);
       const input = readInput(bodyOf(req));
       if (!input.integrationResponseKey) throw badRequest('IntegrationResponseKey is required');
-      const r: IntegrationResponse = { ...input, integrationResponseId: newId(ID_LENGTH.integrationResponse), integrationResponseKey: input.integrationResponseKey };
+      const r: IntegrationResponse = {
+        ...input,
+        integrationResponseId: newId(ID_LENGTH.integrationResponse),
+        integrationResponseKey: input.integrationResponseKey,
+      };
       check(st, integration.integrationId, r);
       (st.integrationResponses[integration.integrationId] ??= []).push(r);
       store.changed(st);

@@ -59,7 +59,8 @@ export function buildIntegration(input: IntegrationInput, base?: Integration): I
   }
   if (!merged.integrationUri) throw badRequest(`integrationUri is required for ${type} integrations`);
   if (type === 'AWS_PROXY') {
-    if (!merged.payloadFormatVersion) throw badRequest('PayloadFormatVersion is required for AWS_PROXY integrations; use 1.0 or 2.0');
+    if (!merged.payloadFormatVersion)
+      throw badRequest('PayloadFormatVersion is required for AWS_PROXY integrations; use 1.0 or 2.0');
     if (!['1.0', '2.0'].includes(merged.payloadFormatVersion)) {
       throw badRequest(`Invalid payloadFormatVersion ${merged.payloadFormatVersion}; must be 1.0 or 2.0`);
     }
@@ -67,7 +68,9 @@ export function buildIntegration(input: IntegrationInput, base?: Integration): I
   } else {
     merged.payloadFormatVersion ??= '1.0';
     if (merged.payloadFormatVersion !== '1.0') {
-      throw badRequest(`Invalid payloadFormatVersion ${merged.payloadFormatVersion} for HTTP_PROXY; only 1.0 is supported`);
+      throw badRequest(
+        `Invalid payloadFormatVersion ${merged.payloadFormatVersion} for HTTP_PROXY; only 1.0 is supported`,
+      );
     }
     if (!merged.integrationMethod) throw badRequest('integrationMethod is required for HTTP_PROXY integrations');
     if (!/^https?:\/\//.test(merged.integrationUri) && merged.connectionType !== 'VPC_LINK') {
@@ -78,8 +81,10 @@ export function buildIntegration(input: IntegrationInput, base?: Integration): I
     throw badRequest(`Invalid integrationMethod ${merged.integrationMethod}`);
   }
   merged.connectionType ??= 'INTERNET';
-  if (!['INTERNET', 'VPC_LINK'].includes(merged.connectionType)) throw badRequest(`Invalid connectionType ${merged.connectionType}`);
-  if (merged.connectionType === 'VPC_LINK' && !merged.connectionId) throw badRequest('connectionId is required when connectionType is VPC_LINK');
+  if (!['INTERNET', 'VPC_LINK'].includes(merged.connectionType))
+    throw badRequest(`Invalid connectionType ${merged.connectionType}`);
+  if (merged.connectionType === 'VPC_LINK' && !merged.connectionId)
+    throw badRequest('connectionId is required when connectionType is VPC_LINK');
   checkParameterMapping(merged);
   merged.timeoutInMillis ??= 30000;
   if (!Number.isInteger(merged.timeoutInMillis) || merged.timeoutInMillis < 50 || merged.timeoutInMillis > 30000) {
@@ -116,7 +121,8 @@ export function integrationRoutes(store: V2Store): RouteDef[] {
       const merged = { ...input, ...mergeParameterMaps(current, input) };
       // WebSocket: request parameters merge (a key set to "" is removed), request templates replace.
       const next = isWebSocket(st) ? buildWebSocketIntegration(merged, current) : buildIntegration(merged, current);
-      for (const k of ['requestParameters', 'responseParameters'] as const) if (next[k] && Object.keys(next[k]!).length === 0) delete next[k];
+      for (const k of ['requestParameters', 'responseParameters'] as const)
+        if (next[k] && Object.keys(next[k]!).length === 0) delete next[k];
       store.events.guard({ type: 'http-integration.put', apiId: st.api.apiId, integration: next });
       st.integrations[st.integrations.indexOf(current)] = next;
       store.changed(st);

@@ -19,7 +19,12 @@ export const modelWire = (m: Model) => compact({ ...m });
 const WHAT = 'Models';
 
 function readInput(b: Body): Partial<Model> {
-  return compact({ name: optStr(b, 'name'), schema: optStr(b, 'schema'), contentType: optStr(b, 'contentType'), description: optStr(b, 'description') });
+  return compact({
+    name: optStr(b, 'name'),
+    schema: optStr(b, 'schema'),
+    contentType: optStr(b, 'contentType'),
+    description: optStr(b, 'description'),
+  });
 }
 
 function parseSchema(schema: string): Record<string, unknown> {
@@ -30,14 +35,18 @@ function parseSchema(schema: string): Record<string, unknown> {
     parsed = undefined;
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw badRequest('Invalid model specified: Validation Result: warnings : [], errors : [Invalid model schema specified]');
+    throw badRequest(
+      'Invalid model specified: Validation Result: warnings : [], errors : [Invalid model schema specified]',
+    );
   }
   return parsed as Record<string, unknown>;
 }
 
 function check(st: ApiState, m: Model): void {
-  if (!/^[A-Za-z0-9]+$/.test(m.name)) throw badRequest(`Invalid model name ${m.name}; model names can only contain alphanumeric characters`);
-  if (st.models.some((x) => x.name === m.name && x.modelId !== m.modelId)) throw conflict(`Model name ${m.name} already exists for API ${st.api.apiId}`);
+  if (!/^[A-Za-z0-9]+$/.test(m.name))
+    throw badRequest(`Invalid model name ${m.name}; model names can only contain alphanumeric characters`);
+  if (st.models.some((x) => x.name === m.name && x.modelId !== m.modelId))
+    throw conflict(`Model name ${m.name} already exists for API ${st.api.apiId}`);
   parseSchema(m.schema);
   if (m.description === '') delete m.description;
 }
@@ -46,7 +55,12 @@ function check(st: ApiState, m: Model): void {
 export function modelTemplate(m: Model): string {
   const props = (parseSchema(m.schema).properties ?? {}) as Record<string, { type?: string }>;
   const lines = Object.entries(props).map(([name, p]) => {
-    const value = p?.type === 'string' || p?.type === undefined ? `"$inputRoot.${name}"` : p.type === 'object' || p.type === 'array' ? `$input.json('$.${name}')` : `$inputRoot.${name}`;
+    const value =
+      p?.type === 'string' || p?.type === undefined
+        ? `"$inputRoot.${name}"`
+        : p.type === 'object' || p.type === 'array'
+          ? `$input.json('$.${name}')`
+          : `$inputRoot.${name}`;
     return `  "${name}" : ${value}`;
   });
   return `#set($inputRoot = $input.path('$'))\n{\n${lines.join(',\n')}\n}`;
@@ -57,7 +71,11 @@ export function missingModels(st: ApiState): string[] {
   const names = new Set(st.models.map((m) => m.name));
   const used = [
     ...st.routes.flatMap((r) => Object.values(r.requestModels ?? {}).map((n) => ({ n, where: `route ${r.routeKey}` }))),
-    ...st.routes.flatMap((r) => (st.routeResponses[r.routeId] ?? []).flatMap((rr) => Object.values(rr.responseModels ?? {}).map((n) => ({ n, where: `route response of ${r.routeKey}` })))),
+    ...st.routes.flatMap((r) =>
+      (st.routeResponses[r.routeId] ?? []).flatMap((rr) =>
+        Object.values(rr.responseModels ?? {}).map((n) => ({ n, where: `route response of ${r.routeKey}` })),
+      ),
+    ),
   ];
   return used.filter((u) => !names.has(u.n)).map((u) => `${u.n} (${u.where})`);
 }
@@ -82,8 +100,12 @@ export function modelRoutes(store: V2Store): RouteDef[] {
       const pg = page(st.models, req);
       return json(200, compact({ items: pg.items.map(modelWire), nextToken: pg.nextToken }));
     }),
-    v2Route('GetModel', 'GET', `${base}/{modelId}`, false, (_req, p) => json(200, modelWire(store.model(store.api(p.apiId), p.modelId)))),
-    v2Route('GetModelTemplate', 'GET', `${base}/{modelId}/template`, false, (_req, p) => json(200, { value: modelTemplate(store.model(store.api(p.apiId), p.modelId)) })),
+    v2Route('GetModel', 'GET', `${base}/{modelId}`, false, (_req, p) =>
+      json(200, modelWire(store.model(store.api(p.apiId), p.modelId))),
+    ),
+    v2Route('GetModelTemplate', 'GET', `${base}/{modelId}/template`, false, (_req, p) =>
+      json(200, { value: modelTemplate(store.model(store.api(p.apiId), p.modelId)) }),
+    ),
     v2Route('UpdateModel', 'PATCH', `${base}/{modelId}`, true, (req, p) => {
       const st = store.api(p.apiId);
       requireWebSocket(st, WHAT);

@@ -79,7 +79,12 @@ function securityScheme(a: Authorizer, includeExtensions: boolean): Doc {
 
 function operation(route: Route, snap: DeployedSnapshot, opts: ExportOptions, usesSigv4: { value: boolean }): Doc {
   const [path] = routeKeyToOperation(route.routeKey);
-  const params = [...path.matchAll(/\{([^}+]+)\+?\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+  const params = [...path.matchAll(/\{([^}+]+)\+?\}/g)].map((m) => ({
+    name: m[1],
+    in: 'path',
+    required: true,
+    schema: { type: 'string' },
+  }));
   const op: Doc = stripUndefined({
     operationId: route.operationName,
     parameters: params.length > 0 ? params : undefined,
@@ -113,12 +118,18 @@ export function exportOpenApi(snap: DeployedSnapshot, opts: ExportOptions): Doc 
   }
   return stripUndefined({
     openapi: '3.0.1',
-    info: stripUndefined({ title: snap.api.name, description: snap.api.description, version: snap.api.version ?? awsDateVersion(opts.createdDate) }),
+    info: stripUndefined({
+      title: snap.api.name,
+      description: snap.api.description,
+      version: snap.api.version ?? awsDateVersion(opts.createdDate),
+    }),
     servers: [
       {
         url: `https://${opts.apiId}.execute-api.${opts.region}.amazonaws.com/{basePath}`,
         variables: { basePath: { default: opts.stageName && opts.stageName !== '$default' ? opts.stageName : '' } },
-        ...(opts.includeExtensions && opts.disableExecuteApiEndpoint ? { 'x-amazon-apigateway-endpoint-configuration': { disableExecuteApiEndpoint: true } } : {}),
+        ...(opts.includeExtensions && opts.disableExecuteApiEndpoint
+          ? { 'x-amazon-apigateway-endpoint-configuration': { disableExecuteApiEndpoint: true } }
+          : {}),
       },
     ],
     paths,

@@ -28,7 +28,13 @@ type Doc = Record<string, unknown>;
 const isObj = (v: unknown): v is Doc => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const OPERATION_KEYS: Record<string, string> = {
-  get: 'GET', put: 'PUT', post: 'POST', delete: 'DELETE', options: 'OPTIONS', head: 'HEAD', patch: 'PATCH',
+  get: 'GET',
+  put: 'PUT',
+  post: 'POST',
+  delete: 'DELETE',
+  options: 'OPTIONS',
+  head: 'HEAD',
+  patch: 'PATCH',
   'x-amazon-apigateway-any-method': 'ANY',
 };
 
@@ -41,13 +47,22 @@ function parseDocument(body: string): Doc {
   }
   if (!isObj(doc)) throw badRequest('The API definition must be an OpenAPI 3 object');
   if (typeof doc.openapi !== 'string' || !doc.openapi.startsWith('3.')) {
-    throw badRequest(`Unsupported definition version ${String(doc.openapi ?? doc.swagger ?? '(none)')}; this emulator imports OpenAPI 3.0 documents`);
+    throw badRequest(
+      `Unsupported definition version ${String(doc.openapi ?? doc.swagger ?? '(none)')}; this emulator imports OpenAPI 3.0 documents`,
+    );
   }
   return doc;
 }
 
 const strList = (v: unknown): string[] | undefined =>
-  Array.isArray(v) ? v.map(String) : typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+  Array.isArray(v)
+    ? v.map(String)
+    : typeof v === 'string'
+      ? v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : undefined;
 
 function readAuthorizers(doc: Doc, warnings: string[]): { authorizers: Authorizer[]; sigv4: Set<string> } {
   const schemes = isObj(doc.components) && isObj(doc.components.securitySchemes) ? doc.components.securitySchemes : {};
@@ -98,7 +113,9 @@ function readAuthorizers(doc: Doc, warnings: string[]): { authorizers: Authorize
 
 function readIntegration(ext: Doc): Integration {
   const type = String(ext.type ?? '').toUpperCase() as Integration['integrationType'];
-  const tls = isObj(ext.tlsConfig) ? { serverNameToVerify: ext.tlsConfig.serverNameToVerify as string | undefined } : undefined;
+  const tls = isObj(ext.tlsConfig)
+    ? { serverNameToVerify: ext.tlsConfig.serverNameToVerify as string | undefined }
+    : undefined;
   return buildIntegration(
     Object.fromEntries(
       Object.entries({
@@ -112,7 +129,9 @@ function readIntegration(ext: Doc): Integration {
         integrationSubtype: ext.integrationSubtype as string | undefined,
         timeoutInMillis: ext.timeoutInMillis as number | undefined,
         requestParameters: isObj(ext.requestParameters) ? (ext.requestParameters as Record<string, string>) : undefined,
-        responseParameters: isObj(ext.responseParameters) ? (ext.responseParameters as Record<string, Record<string, string>>) : undefined,
+        responseParameters: isObj(ext.responseParameters)
+          ? (ext.responseParameters as Record<string, Record<string, string>>)
+          : undefined,
         tlsConfig: tls,
         description: ext.description as string | undefined,
       }).filter(([, v]) => v !== undefined),
@@ -136,7 +155,10 @@ export function importOpenApi(body: string): ImportedDefinition {
       const method = OPERATION_KEYS[key];
       if (!method || !isObj(op)) continue;
       const routeKey = path === '/$default' && method === 'ANY' ? '$default' : `${method} ${path}`;
-      const route = newRoute({ routeKey, operationName: typeof op.operationId === 'string' ? op.operationId : undefined });
+      const route = newRoute({
+        routeKey,
+        operationName: typeof op.operationId === 'string' ? op.operationId : undefined,
+      });
       const ext = op['x-amazon-apigateway-integration'] ?? item['x-amazon-apigateway-integration'];
       if (isObj(ext)) {
         const integration = readIntegration(ext);
@@ -144,7 +166,8 @@ export function importOpenApi(body: string): ImportedDefinition {
         route.target = targetOf(integration.integrationId);
       }
       const security = Array.isArray(op.security) ? op.security : globalSecurity;
-      const requirement = security?.find((r) => isObj(r) && Object.keys(r).length > 0) as Record<string, unknown> | undefined;
+      const requirement = security?.find((r) => isObj(r) && Object.keys(r).length > 0) as
+        Record<string, unknown> | undefined;
       if (requirement) {
         const [schemeName, scopes] = Object.entries(requirement)[0];
         const a = authorizers.find((x) => x.name === schemeName);
@@ -154,13 +177,19 @@ export function importOpenApi(body: string): ImportedDefinition {
           route.authorizerId = a.authorizerId;
           const list = strList(scopes) ?? [];
           if (a.authorizerType === 'JWT' && list.length > 0) route.authorizationScopes = list;
-        } else warnings.push(`Route ${routeKey} refers to security scheme ${schemeName}, which is not defined with an authorizer`);
+        } else
+          warnings.push(
+            `Route ${routeKey} refers to security scheme ${schemeName}, which is not defined with an authorizer`,
+          );
       }
       // x-amazon-apigateway-auth sets the route's authorization type directly (NONE or AWS_IAM, any case).
       const auth = isObj(op['x-amazon-apigateway-auth']) ? op['x-amazon-apigateway-auth'].type : undefined;
       if (typeof auth === 'string' && auth.toUpperCase() === 'AWS_IAM') route.authorizationType = 'AWS_IAM';
       else if (typeof auth === 'string' && auth.toUpperCase() === 'NONE') route.authorizationType = 'NONE';
-      else if (auth !== undefined) warnings.push(`Route ${routeKey} has unsupported x-amazon-apigateway-auth type ${String(auth)}; use NONE or AWS_IAM`);
+      else if (auth !== undefined)
+        warnings.push(
+          `Route ${routeKey} has unsupported x-amazon-apigateway-auth type ${String(auth)}; use NONE or AWS_IAM`,
+        );
       routes.push(route);
     }
   }
@@ -172,7 +201,8 @@ export function importOpenApi(body: string): ImportedDefinition {
     description: typeof info.description === 'string' ? info.description : undefined,
     version: typeof info.version === 'string' ? info.version : undefined,
     cors: corsFromExtension(doc['x-amazon-apigateway-cors']),
-    disableExecuteApiEndpoint: typeof endpoint?.disableExecuteApiEndpoint === 'boolean' ? endpoint.disableExecuteApiEndpoint : undefined,
+    disableExecuteApiEndpoint:
+      typeof endpoint?.disableExecuteApiEndpoint === 'boolean' ? endpoint.disableExecuteApiEndpoint : undefined,
     routes,
     integrations,
     authorizers,

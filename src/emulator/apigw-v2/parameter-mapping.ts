@@ -11,19 +11,27 @@ const REQUEST_KEY = /^((append|overwrite|remove):(header|querystring)\.\S+|overw
 const RESPONSE_KEY = /^((append|overwrite|remove):header\.\S+|overwrite:statuscode)$/;
 const STATUS = /^[2-5]\d\d$/;
 
-export function checkParameterMapping(i: Pick<Integration, 'requestParameters' | 'responseParameters' | 'integrationSubtype'>): void {
+export function checkParameterMapping(
+  i: Pick<Integration, 'requestParameters' | 'responseParameters' | 'integrationSubtype'>,
+): void {
   // AWS service integrations (with a subtype) take the service's own parameter names instead.
   if (!i.integrationSubtype) {
     for (const k of Object.keys(i.requestParameters ?? {})) {
       if (!REQUEST_KEY.test(k)) {
-        throw badRequest(`Invalid request parameter key ${k}; use append|overwrite|remove:header.<name>, append|overwrite|remove:querystring.<name> or overwrite:path`);
+        throw badRequest(
+          `Invalid request parameter key ${k}; use append|overwrite|remove:header.<name>, append|overwrite|remove:querystring.<name> or overwrite:path`,
+        );
       }
     }
   }
   for (const [code, map] of Object.entries(i.responseParameters ?? {})) {
-    if (!STATUS.test(code) || Number(code) > 599) throw badRequest(`Invalid status code ${code} in responseParameters; use a status code from 200 to 599`);
+    if (!STATUS.test(code) || Number(code) > 599)
+      throw badRequest(`Invalid status code ${code} in responseParameters; use a status code from 200 to 599`);
     for (const k of Object.keys(map)) {
-      if (!RESPONSE_KEY.test(k)) throw badRequest(`Invalid response parameter key ${k}; use append|overwrite|remove:header.<name> or overwrite:statuscode`);
+      if (!RESPONSE_KEY.test(k))
+        throw badRequest(
+          `Invalid response parameter key ${k}; use append|overwrite|remove:header.<name> or overwrite:statuscode`,
+        );
     }
   }
 }

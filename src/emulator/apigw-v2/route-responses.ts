@@ -23,19 +23,34 @@ function readInput(b: Body): Partial<RouteResponse> {
     modelSelectionExpression: optStr(b, 'modelSelectionExpression'),
     responseModels: optStrMap(b, 'responseModels'),
     responseParameters: rp
-      ? Object.fromEntries(Object.entries(rp).map(([k, v]) => [k, { required: Boolean((v as { required?: unknown } | null)?.required) }]))
+      ? Object.fromEntries(
+          Object.entries(rp).map(([k, v]) => [
+            k,
+            { required: Boolean((v as { required?: unknown } | null)?.required) },
+          ]),
+        )
       : undefined,
   });
 }
 
 function check(st: ApiState, routeId: string, r: RouteResponse): void {
   if (r.routeResponseKey !== '$default') {
-    throw badRequest(`Invalid route response key ${r.routeResponseKey}; only the $default route response can be defined for WebSocket APIs`);
+    throw badRequest(
+      `Invalid route response key ${r.routeResponseKey}; only the $default route response can be defined for WebSocket APIs`,
+    );
   }
-  const clash = (st.routeResponses[routeId] ?? []).find((x) => x.routeResponseKey === r.routeResponseKey && x.routeResponseId !== r.routeResponseId);
-  if (clash) throw conflict(`Route response with key ${r.routeResponseKey} already exists for route ${routeId} (${clash.routeResponseId})`);
+  const clash = (st.routeResponses[routeId] ?? []).find(
+    (x) => x.routeResponseKey === r.routeResponseKey && x.routeResponseId !== r.routeResponseId,
+  );
+  if (clash)
+    throw conflict(
+      `Route response with key ${r.routeResponseKey} already exists for route ${routeId} (${clash.routeResponseId})`,
+    );
   for (const [contentType, name] of Object.entries(r.responseModels ?? {})) {
-    if (!st.models.some((m) => m.name === name)) throw badRequest(`Invalid model ${name} in responseModels for ${contentType}: no model of that name exists in API ${st.api.apiId}`);
+    if (!st.models.some((m) => m.name === name))
+      throw badRequest(
+        `Invalid model ${name} in responseModels for ${contentType}: no model of that name exists in API ${st.api.apiId}`,
+      );
   }
   if (r.modelSelectionExpression === '') delete r.modelSelectionExpression;
 }
@@ -49,7 +64,11 @@ export function routeResponseRoutes(store: V2Store): RouteDef[] {
       const route = store.route(st, p.routeId);
       const input = readInput(bodyOf(req));
       if (!input.routeResponseKey) throw badRequest('RouteResponseKey is required');
-      const r: RouteResponse = { ...input, routeResponseId: newId(ID_LENGTH.routeResponse), routeResponseKey: input.routeResponseKey };
+      const r: RouteResponse = {
+        ...input,
+        routeResponseId: newId(ID_LENGTH.routeResponse),
+        routeResponseKey: input.routeResponseKey,
+      };
       check(st, route.routeId, r);
       (st.routeResponses[route.routeId] ??= []).push(r);
       store.changed(st);
@@ -64,7 +83,10 @@ export function routeResponseRoutes(store: V2Store): RouteDef[] {
     }),
     v2Route('GetRouteResponse', 'GET', `${base}/{routeResponseId}`, false, (_req, p) => {
       const st = store.api(p.apiId);
-      return json(200, routeResponseWire(store.routeResponse(st, store.route(st, p.routeId).routeId, p.routeResponseId)));
+      return json(
+        200,
+        routeResponseWire(store.routeResponse(st, store.route(st, p.routeId).routeId, p.routeResponseId)),
+      );
     }),
     v2Route('UpdateRouteResponse', 'PATCH', `${base}/{routeResponseId}`, true, (req, p) => {
       const st = store.api(p.apiId);

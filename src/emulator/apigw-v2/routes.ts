@@ -49,17 +49,22 @@ export function checkRoute(store: V2Store, st: ApiState, r: Route): void {
   if (r.target !== undefined && r.target !== '') {
     const m = /^integrations\/([a-z0-9]+)$/.exec(r.target);
     if (!m) throw badRequest(`Invalid target ${r.target}; must be of the form integrations/<integrationId>`);
-    if (!st.integrations.some((i) => i.integrationId === m[1])) throw notFound(`Invalid Integration identifier specified ${m[1]}`);
+    if (!st.integrations.some((i) => i.integrationId === m[1]))
+      throw notFound(`Invalid Integration identifier specified ${m[1]}`);
   }
   if (r.authorizationType === 'JWT' || r.authorizationType === 'CUSTOM') {
     if (!r.authorizerId) throw badRequest(`authorizerId is required when authorizationType is ${r.authorizationType}`);
     const a = store.authorizer(st, r.authorizerId);
     const expected = r.authorizationType === 'JWT' ? 'JWT' : 'REQUEST';
     if (a.authorizerType !== expected) {
-      throw badRequest(`Authorization type ${r.authorizationType} needs a ${expected} authorizer, but ${a.authorizerId} is ${a.authorizerType}`);
+      throw badRequest(
+        `Authorization type ${r.authorizationType} needs a ${expected} authorizer, but ${a.authorizerId} is ${a.authorizerType}`,
+      );
     }
   } else if (r.authorizerId) {
-    throw badRequest(`authorizerId can only be set when authorizationType is JWT or CUSTOM, not ${r.authorizationType}`);
+    throw badRequest(
+      `authorizerId can only be set when authorizationType is JWT or CUSTOM, not ${r.authorizationType}`,
+    );
   }
   if (r.authorizationScopes?.length && r.authorizationType !== 'JWT') {
     throw badRequest('authorizationScopes are only supported with authorizationType JWT');
@@ -99,9 +104,16 @@ export function routeRoutes(store: V2Store): RouteDef[] {
       const st = store.api(p.apiId);
       const current = store.route(st, p.routeId);
       const input = readRouteInput(bodyOf(req));
-      const next: Route = isWebSocket(st) ? mergeWebSocketRouteUpdate(current, input) : compact({ ...current, ...input });
+      const next: Route = isWebSocket(st)
+        ? mergeWebSocketRouteUpdate(current, input)
+        : compact({ ...current, ...input });
       // Switching to NONE/AWS_IAM drops the authorizer, as the console and CLI expect.
-      if (input.authorizationType && input.authorizationType !== 'JWT' && input.authorizationType !== 'CUSTOM' && input.authorizerId === undefined) {
+      if (
+        input.authorizationType &&
+        input.authorizationType !== 'JWT' &&
+        input.authorizationType !== 'CUSTOM' &&
+        input.authorizerId === undefined
+      ) {
         delete next.authorizerId;
         delete next.authorizationScopes;
       }

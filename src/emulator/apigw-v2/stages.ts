@@ -15,10 +15,15 @@ import { bodyOf, compact, json, oneOf, optBool, optNum, optObj, optStr, optStrMa
 
 export const stageWire = (s: Stage) => compact({ ...s });
 
-export function newStage(store: V2Store, fields: { stageName: string; autoDeploy?: boolean; webSocket?: boolean }): Stage {
+export function newStage(
+  store: V2Store,
+  fields: { stageName: string; autoDeploy?: boolean; webSocket?: boolean },
+): Stage {
   const now = store.isoNow();
   // What GetStage returns for a new stage (Terraform's acceptance tests record both kinds).
-  const defaultRouteSettings: RouteSettings = fields.webSocket ? { dataTraceEnabled: false, detailedMetricsEnabled: false, loggingLevel: 'OFF' } : { detailedMetricsEnabled: false };
+  const defaultRouteSettings: RouteSettings = fields.webSocket
+    ? { dataTraceEnabled: false, detailedMetricsEnabled: false, loggingLevel: 'OFF' }
+    : { detailedMetricsEnabled: false };
   return {
     stageName: fields.stageName,
     autoDeploy: fields.autoDeploy ?? false,
@@ -33,7 +38,8 @@ export function newStage(store: V2Store, fields: { stageName: string; autoDeploy
 
 /** HTTP APIs have no execution logs: AWS refuses a log level or data trace on their stages (our reading: OFF and false pass). */
 function refuseExecutionLogs(rs: RouteSettings): void {
-  if ((rs.loggingLevel !== undefined && rs.loggingLevel !== 'OFF') || rs.dataTraceEnabled) throw badRequest('Execution logs are not supported on protocolType HTTP');
+  if ((rs.loggingLevel !== undefined && rs.loggingLevel !== 'OFF') || rs.dataTraceEnabled)
+    throw badRequest('Execution logs are not supported on protocolType HTTP');
 }
 
 function readRouteSettings(b: Body): RouteSettings {
@@ -46,7 +52,8 @@ function readRouteSettings(b: Body): RouteSettings {
   });
   // -1 is accepted: what Terraform's provider and Serverless write to leave a limit unset (see the coverage notes).
   for (const v of [rs.throttlingBurstLimit, rs.throttlingRateLimit]) {
-    if (v !== undefined && v < 0 && v !== -1) throw badRequest('Throttling limits must not be negative (-1 leaves a limit unset)');
+    if (v !== undefined && v < 0 && v !== -1)
+      throw badRequest('Throttling limits must not be negative (-1 leaves a limit unset)');
   }
   return rs;
 }
@@ -54,14 +61,22 @@ function readRouteSettings(b: Body): RouteSettings {
 const STAGE_NAME = /^(\$default|[A-Za-z0-9_-]{1,128})$/;
 
 /** Applies a CreateStage/UpdateStage body onto `stage` (mutating a copy the caller owns). */
-function applyStageBody(store: V2Store, st: ApiState, stage: Stage, b: Body, opts: { creating: boolean }): { deploy: boolean } {
+function applyStageBody(
+  store: V2Store,
+  st: ApiState,
+  stage: Stage,
+  b: Body,
+  opts: { creating: boolean },
+): { deploy: boolean } {
   const autoDeploy = optBool(b, 'autoDeploy');
   const deploymentId = optStr(b, 'deploymentId');
   const turningOn = autoDeploy === true && !stage.autoDeploy;
   if (autoDeploy !== undefined) stage.autoDeploy = autoDeploy;
   if (deploymentId !== undefined) {
     if (stage.autoDeploy) {
-      throw badRequest(`DeploymentId cannot be set on stage ${stage.stageName} because AutoDeploy is enabled; turn AutoDeploy off to pin a deployment`);
+      throw badRequest(
+        `DeploymentId cannot be set on stage ${stage.stageName} because AutoDeploy is enabled; turn AutoDeploy off to pin a deployment`,
+      );
     }
     store.deployment(st, deploymentId);
     stage.deploymentId = deploymentId;
@@ -73,7 +88,8 @@ function applyStageBody(store: V2Store, st: ApiState, stage: Stage, b: Body, opt
   const vars = optStrMap(b, 'stageVariables');
   if (vars) {
     for (const [k, v] of Object.entries(vars)) {
-      if (!/^[A-Za-z0-9_]+$/.test(k)) throw badRequest(`Invalid stage variable name ${k}; use letters, digits and underscores`);
+      if (!/^[A-Za-z0-9_]+$/.test(k))
+        throw badRequest(`Invalid stage variable name ${k}; use letters, digits and underscores`);
       if (v === '' && !opts.creating) delete stage.stageVariables[k];
       else stage.stageVariables[k] = v;
     }
@@ -98,7 +114,8 @@ function applyStageBody(store: V2Store, st: ApiState, stage: Stage, b: Body, opt
     }
     // AWS checks the merged map: settings left for a route that is gone fail the update (DeleteRouteSettings them first).
     for (const routeKey of Object.keys(stage.routeSettings)) {
-      if (!st.routes.some((r) => r.routeKey === routeKey)) throw badRequest(`Unable to find Route by key ${routeKey} within the provided RouteSettings`);
+      if (!st.routes.some((r) => r.routeKey === routeKey))
+        throw badRequest(`Unable to find Route by key ${routeKey} within the provided RouteSettings`);
     }
   }
   const als = optObj(b, 'accessLogSettings');
@@ -119,7 +136,8 @@ export function stageRoutes(store: V2Store): RouteDef[] {
       const stageName = optStr(b, 'stageName');
       if (!stageName || !STAGE_NAME.test(stageName)) throw badRequest(`Invalid stage name ${stageName ?? '(missing)'}`);
       // A WebSocket stage name is the path clients connect to (wss://…/{stage}); $default serves only HTTP APIs.
-      if (stageName === '$default' && isWebSocket(st)) throw badRequest('The $default stage is supported only for HTTP APIs; name the WebSocket stage, e.g. prod');
+      if (stageName === '$default' && isWebSocket(st))
+        throw badRequest('The $default stage is supported only for HTTP APIs; name the WebSocket stage, e.g. prod');
       if (st.stages.some((s) => s.stageName === stageName)) throw conflict(`Stage already exists: ${stageName}`);
       const stage = newStage(store, { stageName, webSocket: isWebSocket(st) });
       const { deploy } = applyStageBody(store, st, stage, b, { creating: true });
@@ -154,13 +172,22 @@ export function stageRoutes(store: V2Store): RouteDef[] {
       store.events.cascade(event);
       return json(204);
     }),
-    v2Route('DeleteRouteSettings', 'DELETE', '/v2/apis/{apiId}/stages/{stageName}/routesettings/{routeKey}', true, (_req, p) => {
-      const st = store.api(p.apiId);
-      const stage = store.stage(st, p.stageName);
-      // The model lists NotFoundException (not BadRequestException) for DeleteRouteSettings.
-      if (!stage.routeSettings[p.routeKey]) throw new AwsError(404, 'NotFoundException', `Invalid route settings identifier specified ${p.routeKey}`, { resourceType: 'RouteSettings' });
-      delete stage.routeSettings[p.routeKey];
-      return json(204);
-    }),
+    v2Route(
+      'DeleteRouteSettings',
+      'DELETE',
+      '/v2/apis/{apiId}/stages/{stageName}/routesettings/{routeKey}',
+      true,
+      (_req, p) => {
+        const st = store.api(p.apiId);
+        const stage = store.stage(st, p.stageName);
+        // The model lists NotFoundException (not BadRequestException) for DeleteRouteSettings.
+        if (!stage.routeSettings[p.routeKey])
+          throw new AwsError(404, 'NotFoundException', `Invalid route settings identifier specified ${p.routeKey}`, {
+            resourceType: 'RouteSettings',
+          });
+        delete stage.routeSettings[p.routeKey];
+        return json(204);
+      },
+    ),
   ];
 }

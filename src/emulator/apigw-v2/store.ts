@@ -8,7 +8,19 @@ import { DEFAULT_PARTITION, type Partition } from '../core/partitions.js';
 import { NO_RESOURCE_EVENTS, type ResourceEvents } from '../core/resource-events.js';
 import { AwsError, badRequest, notFound } from '../core/types.js';
 import { ID_LENGTH, newId } from './ids.js';
-import type { ApiState, Authorizer, DeployedSnapshot, Deployment, Integration, IntegrationResponse, Model, Route, RouteResponse, Stage, V2State } from './types.js';
+import type {
+  ApiState,
+  Authorizer,
+  DeployedSnapshot,
+  Deployment,
+  Integration,
+  IntegrationResponse,
+  Model,
+  Route,
+  RouteResponse,
+  Stage,
+  V2State,
+} from './types.js';
 
 export interface V2StoreOptions {
   /** How long a new deployment stays PENDING (AWS takes a moment; clients must poll). */
@@ -20,7 +32,8 @@ export interface V2StoreOptions {
 
 const clone = <T>(v: T): T => structuredClone(v);
 
-const missing = (resourceType: string, message: string) => new AwsError(404, 'NotFoundException', message, { resourceType });
+const missing = (resourceType: string, message: string) =>
+  new AwsError(404, 'NotFoundException', message, { resourceType });
 
 export class V2Store {
   state: V2State = { apis: [] };
@@ -83,8 +96,11 @@ export class V2Store {
   }
 
   integrationResponse(st: ApiState, integrationId: string, integrationResponseId: string): IntegrationResponse {
-    const r = (st.integrationResponses[integrationId] ?? []).find((x) => x.integrationResponseId === integrationResponseId);
-    if (!r) throw missing('IntegrationResponse', `Invalid IntegrationResponse identifier specified ${integrationResponseId}`);
+    const r = (st.integrationResponses[integrationId] ?? []).find(
+      (x) => x.integrationResponseId === integrationResponseId,
+    );
+    if (!r)
+      throw missing('IntegrationResponse', `Invalid IntegrationResponse identifier specified ${integrationResponseId}`);
     return r;
   }
 
@@ -100,8 +116,18 @@ export class V2Store {
 
   snapshotOf(st: ApiState): DeployedSnapshot {
     const { name, description, version, corsConfiguration } = st.api;
-    const snap: DeployedSnapshot = { api: { name, description, version, corsConfiguration }, routes: st.routes, integrations: st.integrations, authorizers: st.authorizers };
-    if (st.api.protocolType === 'WEBSOCKET') Object.assign(snap, { routeResponses: st.routeResponses, integrationResponses: st.integrationResponses, models: st.models });
+    const snap: DeployedSnapshot = {
+      api: { name, description, version, corsConfiguration },
+      routes: st.routes,
+      integrations: st.integrations,
+      authorizers: st.authorizers,
+    };
+    if (st.api.protocolType === 'WEBSOCKET')
+      Object.assign(snap, {
+        routeResponses: st.routeResponses,
+        integrationResponses: st.integrationResponses,
+        models: st.models,
+      });
     return clone(snap);
   }
 
@@ -138,7 +164,15 @@ export class V2Store {
     if (!m) {
       // Domain names and VPC links: kept by other modules.
       const foreign = this.events.taggable('apigatewayv2', arn);
-      if (foreign) return { get tags() { return foreign.get(); }, set tags(t: Record<string, string>) { foreign.set(t); } };
+      if (foreign)
+        return {
+          get tags() {
+            return foreign.get();
+          },
+          set tags(t: Record<string, string>) {
+            foreign.set(t);
+          },
+        };
       throw notFound(`Invalid resource identifier specified ${arn}`);
     }
     const st = this.api(m[1]);

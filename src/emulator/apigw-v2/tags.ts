@@ -9,13 +9,17 @@ const MAX_TAGS = 50;
 
 export function tagRoutes(store: V2Store): RouteDef[] {
   return [
-    v2Route('GetTags', 'GET', '/v2/tags/{resourceArn+}', false, (_req, p) => json(200, { tags: { ...store.taggable(p.resourceArn).tags } })),
+    v2Route('GetTags', 'GET', '/v2/tags/{resourceArn+}', false, (_req, p) =>
+      json(200, { tags: { ...store.taggable(p.resourceArn).tags } }),
+    ),
     v2Route('TagResource', 'POST', '/v2/tags/{resourceArn+}', true, (req, p) => {
       const target = store.taggable(p.resourceArn);
       const tags = checkTags(optStrMap(bodyOf(req), 'tags') ?? {});
       const merged = { ...target.tags, ...tags };
-      if (Object.keys(merged).length > MAX_TAGS) throw badRequest(`Too many tags: a resource can have at most ${MAX_TAGS}`);
-      for (const k of Object.keys(tags)) if (k.startsWith('aws:')) throw badRequest(`Tag keys starting with aws: are reserved (${k})`);
+      if (Object.keys(merged).length > MAX_TAGS)
+        throw badRequest(`Too many tags: a resource can have at most ${MAX_TAGS}`);
+      for (const k of Object.keys(tags))
+        if (k.startsWith('aws:')) throw badRequest(`Tag keys starting with aws: are reserved (${k})`);
       target.tags = merged;
       return json(201, {});
     }),

@@ -12,7 +12,10 @@ import type { Body } from './wire.js';
 export const isWebSocket = (st: ApiState): boolean => st.api.protocolType === 'WEBSOCKET';
 
 /** The developer guide: "Currently the only two supported values are …". */
-export const API_KEY_SELECTION_EXPRESSIONS = ['$request.header.x-api-key', '$context.authorizer.usageIdentifierKey'] as const;
+export const API_KEY_SELECTION_EXPRESSIONS = [
+  '$request.header.x-api-key',
+  '$context.authorizer.usageIdentifierKey',
+] as const;
 
 /** CreateApi/UpdateApi members that exist only for HTTP APIs (CORS, and quick create's target, route key and credentials). */
 const HTTP_ONLY_API_MEMBERS: Array<[field: string, what: string]> = [
@@ -25,7 +28,8 @@ const HTTP_ONLY_API_MEMBERS: Array<[field: string, what: string]> = [
 /** Refuses the HTTP-only members of a CreateApi/UpdateApi body sent for a WebSocket API. */
 export function refuseHttpOnlyApiMembers(b: Body): void {
   for (const [field, message] of HTTP_ONLY_API_MEMBERS) {
-    if (b[field] !== undefined && b[field] !== null) throw badRequest(`${message}; remove ${field[0].toUpperCase()}${field.slice(1)} from this WebSocket API request`);
+    if (b[field] !== undefined && b[field] !== null)
+      throw badRequest(`${message}; remove ${field[0].toUpperCase()}${field.slice(1)} from this WebSocket API request`);
   }
 }
 
@@ -38,16 +42,21 @@ export function checkRouteSelectionExpression(expr: string): void {
   const vars = [...expr.matchAll(/\$\{([^}]*)\}|(?<!\\)\$(request\.[A-Za-z0-9_.\-[\]]+)/g)].map((m) => m[1] ?? m[2]);
   for (const v of vars) {
     if (!/^request\.body(\.|\[|$)/.test(v)) {
-      throw badRequest(`Invalid route selection expression ${expr}: WebSocket APIs select routes on the message body, e.g. $request.body.action (found ${v})`);
+      throw badRequest(
+        `Invalid route selection expression ${expr}: WebSocket APIs select routes on the message body, e.g. $request.body.action (found ${v})`,
+      );
     }
   }
 }
 
 export function checkApiKeySelectionExpression(expr: string): void {
   if (!(API_KEY_SELECTION_EXPRESSIONS as readonly string[]).includes(expr)) {
-    throw badRequest(`Invalid API key selection expression ${expr}; supported values are ${API_KEY_SELECTION_EXPRESSIONS.join(' and ')}`);
+    throw badRequest(
+      `Invalid API key selection expression ${expr}; supported values are ${API_KEY_SELECTION_EXPRESSIONS.join(' and ')}`,
+    );
   }
 }
 
 /** The wss:// endpoint of a WebSocket API (HTTP APIs get https://). */
-export const webSocketEndpoint = (apiId: string, region: string) => `wss://${apiId}.execute-api.${region}.amazonaws.com`;
+export const webSocketEndpoint = (apiId: string, region: string) =>
+  `wss://${apiId}.execute-api.${region}.amazonaws.com`;

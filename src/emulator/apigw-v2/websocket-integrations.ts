@@ -21,14 +21,18 @@ const METHODS = ['ANY', 'GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTION
 /** Integration request parameters of a WebSocket integration: `integration.request.{header|querystring|path}.<name>`. */
 const REQUEST_PARAMETER_KEY = /^integration\.request\.(header|querystring|path)\.[^\s]+$/;
 
-const LAMBDA_INVOCATION = /^arn:aws[a-z-]*:apigateway:[a-z0-9-]+:lambda:path\/\d{4}-\d{2}-\d{2}\/functions\/.+\/invocations$/;
+const LAMBDA_INVOCATION =
+  /^arn:aws[a-z-]*:apigateway:[a-z0-9-]+:lambda:path\/\d{4}-\d{2}-\d{2}\/functions\/.+\/invocations$/;
 const AWS_SERVICE_URI = /^arn:aws[a-z-]*:apigateway:[a-z0-9-]+:[a-z0-9.-]+:(path|action)\/.+$/;
 const HTTP_URL = /^https?:\/\/\S+$/;
 
 /** Members that exist only for HTTP APIs' integrations. */
 const HTTP_ONLY: Array<[keyof IntegrationInput, string]> = [
   ['integrationSubtype', 'IntegrationSubtype (AWS service integrations) is supported only for HTTP APIs'],
-  ['responseParameters', 'ResponseParameters are supported only for HTTP APIs; WebSocket APIs transform responses with integration responses'],
+  [
+    'responseParameters',
+    'ResponseParameters are supported only for HTTP APIs; WebSocket APIs transform responses with integration responses',
+  ],
   ['tlsConfig', 'TlsConfig is supported only for HTTP APIs'],
 ];
 
@@ -60,7 +64,8 @@ function checkUri(i: IntegrationInput): void {
   if (lambda) {
     i.integrationMethod ??= 'POST';
     // "For WebSocket APIs, if you use a Lambda integration, you must set the integration method to POST."
-    if (i.integrationMethod !== 'POST') throw badRequest(`Invalid IntegrationMethod ${i.integrationMethod}; Lambda integrations must use POST`);
+    if (i.integrationMethod !== 'POST')
+      throw badRequest(`Invalid IntegrationMethod ${i.integrationMethod}; Lambda integrations must use POST`);
   } else if (!i.integrationMethod) {
     throw badRequest(`IntegrationMethod is required for ${type} integrations of AWS services other than Lambda`);
   }
@@ -71,30 +76,43 @@ export function buildWebSocketIntegration(input: IntegrationInput, base?: Integr
   for (const [field, message] of HTTP_ONLY) if (input[field] !== undefined) throw badRequest(message);
   const i = { ...base, ...input } as IntegrationInput;
   if (!i.integrationType) throw badRequest('IntegrationType is required');
-  if (!(TYPES as readonly string[]).includes(i.integrationType)) throw badRequest(`Invalid IntegrationType ${i.integrationType}; use one of ${TYPES.join(', ')}`);
+  if (!(TYPES as readonly string[]).includes(i.integrationType))
+    throw badRequest(`Invalid IntegrationType ${i.integrationType}; use one of ${TYPES.join(', ')}`);
   i.connectionType ??= 'INTERNET';
   // WebSocket private integrations go through a REST API VPC link (apigateway CreateVpcLink), not an HTTP API one.
-  if (i.connectionType === 'VPC_LINK' && !i.connectionId) throw badRequest('ConnectionId (a VPC link id) is required when ConnectionType is VPC_LINK');
-  if (i.connectionType === 'INTERNET' && i.connectionId) throw badRequest('ConnectionId can only be set when ConnectionType is VPC_LINK');
+  if (i.connectionType === 'VPC_LINK' && !i.connectionId)
+    throw badRequest('ConnectionId (a VPC link id) is required when ConnectionType is VPC_LINK');
+  if (i.connectionType === 'INTERNET' && i.connectionId)
+    throw badRequest('ConnectionId can only be set when ConnectionType is VPC_LINK');
   checkUri(i);
-  if (i.integrationMethod && !METHODS.includes(i.integrationMethod)) throw badRequest(`Invalid IntegrationMethod ${i.integrationMethod}`);
+  if (i.integrationMethod && !METHODS.includes(i.integrationMethod))
+    throw badRequest(`Invalid IntegrationMethod ${i.integrationMethod}`);
   i.payloadFormatVersion ??= '1.0';
   if (i.payloadFormatVersion !== '1.0') {
     throw badRequest(`Invalid PayloadFormatVersion ${i.payloadFormatVersion}; WebSocket APIs support only 1.0`);
   }
   i.timeoutInMillis ??= WEBSOCKET_TIMEOUT_MS.default;
-  if (!Number.isInteger(i.timeoutInMillis) || i.timeoutInMillis < WEBSOCKET_TIMEOUT_MS.min || i.timeoutInMillis > WEBSOCKET_TIMEOUT_MS.max) {
-    throw badRequest(`Invalid TimeoutInMillis ${i.timeoutInMillis}; WebSocket integrations take between ${WEBSOCKET_TIMEOUT_MS.min} and ${WEBSOCKET_TIMEOUT_MS.max} milliseconds`);
+  if (
+    !Number.isInteger(i.timeoutInMillis) ||
+    i.timeoutInMillis < WEBSOCKET_TIMEOUT_MS.min ||
+    i.timeoutInMillis > WEBSOCKET_TIMEOUT_MS.max
+  ) {
+    throw badRequest(
+      `Invalid TimeoutInMillis ${i.timeoutInMillis}; WebSocket integrations take between ${WEBSOCKET_TIMEOUT_MS.min} and ${WEBSOCKET_TIMEOUT_MS.max} milliseconds`,
+    );
   }
   i.passthroughBehavior ??= 'WHEN_NO_MATCH';
   for (const key of Object.keys(i.requestParameters ?? {})) {
     if (!REQUEST_PARAMETER_KEY.test(key)) {
-      throw badRequest(`Invalid request parameter key ${key}; WebSocket integrations map to integration.request.header.<name>, integration.request.querystring.<name> or integration.request.path.<name>`);
+      throw badRequest(
+        `Invalid request parameter key ${key}; WebSocket integrations map to integration.request.header.<name>, integration.request.querystring.<name> or integration.request.path.<name>`,
+      );
     }
   }
   if (i.requestParameters && Object.keys(i.requestParameters).length === 0) delete i.requestParameters;
   if (i.requestTemplates && Object.keys(i.requestTemplates).length === 0) delete i.requestTemplates;
-  for (const k of ['templateSelectionExpression', 'contentHandlingStrategy', 'credentialsArn', 'description'] as const) if (i[k] === '') delete i[k];
+  for (const k of ['templateSelectionExpression', 'contentHandlingStrategy', 'credentialsArn', 'description'] as const)
+    if (i[k] === '') delete i[k];
   const expression = responseSelectionExpression(i);
   if (expression) i.integrationResponseSelectionExpression = expression;
   else delete i.integrationResponseSelectionExpression;

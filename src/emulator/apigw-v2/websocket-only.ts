@@ -8,5 +8,6 @@ import type { ApiState } from './types.js';
 import { isWebSocket } from './websocket-api.js';
 
 export function requireWebSocket(st: ApiState, what: string): void {
-  if (!isWebSocket(st)) throw badRequest(`${what} are supported only for WebSocket APIs; ${st.api.apiId} is an HTTP API`);
+  if (!isWebSocket(st))
+    throw badRequest(`${what} are supported only for WebSocket APIs; ${st.api.apiId} is an HTTP API`);
 }

@@ -8,7 +8,8 @@ export type Body = Record<string, unknown>;
 
 export function bodyOf(req: EmuRequest): Body {
   if (req.body === undefined || req.body === null || req.body === '') return {};
-  if (typeof req.body !== 'object' || Array.isArray(req.body)) throw badRequest('Invalid request body: expected a JSON object');
+  if (typeof req.body !== 'object' || Array.isArray(req.body))
+    throw badRequest('Invalid request body: expected a JSON object');
   return req.body as Body;
 }
 
@@ -66,7 +67,11 @@ export function optObj(b: Body, field: string): Body | undefined {
   return v as Body;
 }
 
-export function oneOf<T extends string>(value: string | undefined, field: string, allowed: readonly T[]): T | undefined {
+export function oneOf<T extends string>(
+  value: string | undefined,
+  field: string,
+  allowed: readonly T[],
+): T | undefined {
   if (value === undefined) return undefined;
   if (!(allowed as readonly string[]).includes(value)) {
     throw badRequest(`Invalid ${field} specified: ${value}; must be one of ${allowed.join(', ')}`);

@@ -20,7 +20,12 @@ export const REST_VPC_LINKS_PER_REGION = 20;
 export function restVpcLinkView(store: VpcLinksStore, l: RestVpcLink) {
   const status = store.status(l);
   const { readyAt: _readyAt, ...wire } = l;
-  return compact({ ...wire, status, statusMessage: status === 'AVAILABLE' ? 'Your vpc link is ready for use' : 'Your vpc link is being created', tags: l.tags && Object.keys(l.tags).length > 0 ? l.tags : undefined });
+  return compact({
+    ...wire,
+    status,
+    statusMessage: status === 'AVAILABLE' ? 'Your vpc link is ready for use' : 'Your vpc link is being created',
+    tags: l.tags && Object.keys(l.tags).length > 0 ? l.tags : undefined,
+  });
 }
 
 export function restVpcLinkRoutes(store: VpcLinksStore): RouteDef[] {
@@ -33,22 +38,46 @@ export function restVpcLinkRoutes(store: VpcLinksStore): RouteDef[] {
       if (targets.length > 1) throw badRequest('More than one target arn specified for vpc link.');
       const a = checkArnScope(targets[0], store.partition, { account: 'own', error: badRequest });
       if (a.service !== 'elasticloadbalancing' || !/^loadbalancer\/net\/[^/]+\/[0-9a-f]+$/.test(a.resource)) {
-        throw badRequest(`Invalid target ARN ${targets[0]}: a REST API VPC link targets a Network Load Balancer (arn:aws:elasticloadbalancing:<region>:<account>:loadbalancer/net/<name>/<id>)`);
+        throw badRequest(
+          `Invalid target ARN ${targets[0]}: a REST API VPC link targets a Network Load Balancer (arn:aws:elasticloadbalancing:<region>:<account>:loadbalancer/net/<name>/<id>)`,
+        );
       }
-      if (store.state.rest.length >= REST_VPC_LINKS_PER_REGION) throw limitExceeded(`Maximum number of VPC links reached (${REST_VPC_LINKS_PER_REGION})`);
-      const l: RestVpcLink = compact({ id: newId(6), name, description: str(b, 'description'), targetArns: targets, tags: checkTags(strMap(b, 'tags')), readyAt: store.readyAtForNew() });
+      if (store.state.rest.length >= REST_VPC_LINKS_PER_REGION)
+        throw limitExceeded(`Maximum number of VPC links reached (${REST_VPC_LINKS_PER_REGION})`);
+      const l: RestVpcLink = compact({
+        id: newId(6),
+        name,
+        description: str(b, 'description'),
+        targetArns: targets,
+        tags: checkTags(strMap(b, 'tags')),
+        readyAt: store.readyAtForNew(),
+      });
       store.state.rest.push(l);
       return ok(restVpcLinkView(store, l), 202);
     }),
-    route('GET', '/vpclinks', 'GetVpcLinks', false, (req) => ok(page(store.state.rest.map((l) => restVpcLinkView(store, l)), req))),
-    route('GET', '/vpclinks/{vpcLinkId}', 'GetVpcLink', false, (_req, p) => ok(restVpcLinkView(store, store.restLink(p.vpcLinkId)))),
+    route('GET', '/vpclinks', 'GetVpcLinks', false, (req) =>
+      ok(
+        page(
+          store.state.rest.map((l) => restVpcLinkView(store, l)),
+          req,
+        ),
+      ),
+    ),
+    route('GET', '/vpclinks/{vpcLinkId}', 'GetVpcLink', false, (_req, p) =>
+      ok(restVpcLinkView(store, store.restLink(p.vpcLinkId))),
+    ),
     route('PATCH', '/vpclinks/{vpcLinkId}', 'UpdateVpcLink', true, (req, p) => {
       const l = store.restLink(p.vpcLinkId);
       const next = { ...l };
       for (const op of parsePatchOps(bodyOf(req).patchOperations)) {
         if (op.path.startsWith('/targetArns')) throw badRequest('Target arns are not allowed to be changed/added.');
-        if ((op.path !== '/name' && op.path !== '/description') || (op.op !== 'replace' && op.op !== 'add' && op.op !== 'remove')) {
-          throw badRequest(`Invalid patch path '${op.path}' specified for op '${op.op}'. Must be one of: [/name, /description]`);
+        if (
+          (op.path !== '/name' && op.path !== '/description') ||
+          (op.op !== 'replace' && op.op !== 'add' && op.op !== 'remove')
+        ) {
+          throw badRequest(
+            `Invalid patch path '${op.path}' specified for op '${op.op}'. Must be one of: [/name, /description]`,
+          );
         }
         if (op.path === '/name') {
           if (op.op === 'remove' || !op.value) throw badRequest('A VPC link needs a name');
@@ -62,7 +91,10 @@ export function restVpcLinkRoutes(store: VpcLinksStore): RouteDef[] {
     route('DELETE', '/vpclinks/{vpcLinkId}', 'DeleteVpcLink', true, (_req, p) => {
       const l = store.restLink(p.vpcLinkId);
       const users = store.restUsers(l.id);
-      if (users.length > 0) throw badRequest(`Cannot delete vpc link. Vpc link '${l.id}', is referenced in [${users.join(', ')}] in format of [RESTApiId:Method:Resource:Stage].`);
+      if (users.length > 0)
+        throw badRequest(
+          `Cannot delete vpc link. Vpc link '${l.id}', is referenced in [${users.join(', ')}] in format of [RESTApiId:Method:Resource:Stage].`,
+        );
       store.state.rest = store.state.rest.filter((x) => x !== l);
       return ok(undefined, 202);
     }),

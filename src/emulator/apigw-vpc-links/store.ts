@@ -9,7 +9,14 @@
 import type { ApigwV1Module } from '../apigw-v1/index.js';
 import type { ApigwV2Module } from '../apigw-v2/index.js';
 import { DEFAULT_PARTITION, type Partition } from '../core/partitions.js';
-import { AwsError, badRequest, DEFAULT_SETTINGS, notFound, type ModuleContext, type ResourceEvent } from '../core/types.js';
+import {
+  AwsError,
+  badRequest,
+  DEFAULT_SETTINGS,
+  notFound,
+  type ModuleContext,
+  type ResourceEvent,
+} from '../core/types.js';
 import type { HttpVpcLink, RestVpcLink, VpcLinksState } from './types.js';
 
 export type LinkStatus = 'PENDING' | 'AVAILABLE';
@@ -44,7 +51,10 @@ export class VpcLinksStore {
 
   httpLink(id: string): HttpVpcLink {
     const l = this.state.http.find((x) => x.vpcLinkId === id);
-    if (!l) throw new AwsError(404, 'NotFoundException', `Invalid VpcLink identifier specified ${id}`, { resourceType: 'VpcLink' });
+    if (!l)
+      throw new AwsError(404, 'NotFoundException', `Invalid VpcLink identifier specified ${id}`, {
+        resourceType: 'VpcLink',
+      });
     return l;
   }
 
@@ -65,7 +75,8 @@ export class VpcLinksStore {
           const d = a.deployments.find((x) => x.id === depId);
           for (const r of d?.snapshot.resources ?? []) {
             for (const [verb, m] of Object.entries(r.resourceMethods ?? {})) {
-              if (m.methodIntegration?.connectionType === 'VPC_LINK' && m.methodIntegration.connectionId === id) out.push(`${a.api.id}:${verb}:${r.id}:${s.stageName}`);
+              if (m.methodIntegration?.connectionType === 'VPC_LINK' && m.methodIntegration.connectionId === id)
+                out.push(`${a.api.id}:${verb}:${r.id}:${s.stageName}`);
             }
           }
         }
@@ -73,7 +84,9 @@ export class VpcLinksStore {
     }
     // WebSocket APIs reach private resources through REST links too.
     for (const a of this.v2()?.state.apis ?? []) {
-      for (const i of a.integrations) if (i.connectionType === 'VPC_LINK' && i.connectionId === id && a.api.protocolType === 'WEBSOCKET') out.push(`${a.api.apiId}:${i.integrationId}`);
+      for (const i of a.integrations)
+        if (i.connectionType === 'VPC_LINK' && i.connectionId === id && a.api.protocolType === 'WEBSOCKET')
+          out.push(`${a.api.apiId}:${i.integrationId}`);
     }
     return [...new Set(out)];
   }
@@ -97,23 +110,43 @@ export class VpcLinksStore {
     if (event.type === 'rest-integration.put') {
       const i = event.integration;
       if (i.connectionType !== 'VPC_LINK') return;
-      if (i.type !== 'HTTP' && i.type !== 'HTTP_PROXY') throw badRequest(`A VPC_LINK connection is only supported for HTTP and HTTP_PROXY integrations, not ${i.type}`);
+      if (i.type !== 'HTTP' && i.type !== 'HTTP_PROXY')
+        throw badRequest(`A VPC_LINK connection is only supported for HTTP and HTTP_PROXY integrations, not ${i.type}`);
       if (!i.connectionId || STAGE_VARIABLE.test(i.connectionId)) return;
-      if (!this.state.rest.some((l) => l.id === i.connectionId)) throw badRequest(`Invalid VPC link identifier specified: ${i.connectionId} is not a VPC link (REST) of this account and region`);
+      if (!this.state.rest.some((l) => l.id === i.connectionId))
+        throw badRequest(
+          `Invalid VPC link identifier specified: ${i.connectionId} is not a VPC link (REST) of this account and region`,
+        );
     } else if (event.type === 'http-integration.put') {
       const i = event.integration;
       if (i.connectionType !== 'VPC_LINK') return;
-      const websocket = this.v2()?.state.apis.find((a) => a.api.apiId === event.apiId)?.api.protocolType === 'WEBSOCKET';
+      const websocket =
+        this.v2()?.state.apis.find((a) => a.api.apiId === event.apiId)?.api.protocolType === 'WEBSOCKET';
       if (!i.connectionId || STAGE_VARIABLE.test(i.connectionId)) return;
       if (websocket) {
-        if (!this.state.rest.some((l) => l.id === i.connectionId)) throw badRequest(`Invalid VPC link identifier specified: ${i.connectionId}; WebSocket APIs use REST (v1) VPC links`);
+        if (!this.state.rest.some((l) => l.id === i.connectionId))
+          throw badRequest(
+            `Invalid VPC link identifier specified: ${i.connectionId}; WebSocket APIs use REST (v1) VPC links`,
+          );
         return;
       }
-      if (i.integrationType !== 'HTTP_PROXY') throw badRequest(`A VPC_LINK connection is only supported for HTTP_PROXY integrations, not ${i.integrationType}`);
-      if (!this.state.http.some((l) => l.vpcLinkId === i.connectionId)) throw badRequest(`Invalid VpcLink identifier specified ${i.connectionId}: not an HTTP API VPC link of this account and region`);
+      if (i.integrationType !== 'HTTP_PROXY')
+        throw badRequest(
+          `A VPC_LINK connection is only supported for HTTP_PROXY integrations, not ${i.integrationType}`,
+        );
+      if (!this.state.http.some((l) => l.vpcLinkId === i.connectionId))
+        throw badRequest(
+          `Invalid VpcLink identifier specified ${i.connectionId}: not an HTTP API VPC link of this account and region`,
+        );
       const uri = i.integrationUri ?? '';
-      if (!/^arn:aws[a-z-]*:(elasticloadbalancing:[a-z0-9-]+:\d{12}:listener\/(app|net)\/|servicediscovery:[a-z0-9-]+:\d{12}:service\/srv-)/.test(uri)) {
-        throw badRequest(`For a private integration the integrationUri must be the ARN of an Application or Network Load Balancer listener or of a Cloud Map service, not ${uri}`);
+      if (
+        !/^arn:aws[a-z-]*:(elasticloadbalancing:[a-z0-9-]+:\d{12}:listener\/(app|net)\/|servicediscovery:[a-z0-9-]+:\d{12}:service\/srv-)/.test(
+          uri,
+        )
+      ) {
+        throw badRequest(
+          `For a private integration the integrationUri must be the ARN of an Application or Network Load Balancer listener or of a Cloud Map service, not ${uri}`,
+        );
       }
     }
   }

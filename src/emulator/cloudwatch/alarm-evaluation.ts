@@ -95,13 +95,21 @@ export function evaluateAlarm(alarm: MetricAlarm, points: Datum[], now: number):
     period,
     recentDatapoints: [...present].reverse().map((p) => p.value),
     threshold: alarm.Threshold,
-    evaluatedDatapoints: present.map((p) => ({ timestamp: reasonDataDate(p.t), sampleCount: p.sampleCount, value: p.value })),
+    evaluatedDatapoints: present.map((p) => ({
+      timestamp: reasonDataDate(p.t),
+      sampleCount: p.sampleCount,
+      value: p.value,
+    })),
   });
 
   if (present.length === 0) {
     if (treat === 'ignore') return undefined;
     if (treat === 'missing') {
-      return { state: 'INSUFFICIENT_DATA', reason: `Insufficient Data: ${n} ${plural(n, 'datapoint was', 'datapoints were')} unknown.`, reasonData };
+      return {
+        state: 'INSUFFICIENT_DATA',
+        reason: `Insufficient Data: ${n} ${plural(n, 'datapoint was', 'datapoints were')} unknown.`,
+        reasonData,
+      };
     }
   }
   const phrase = PHRASE[alarm.ComparisonOperator];

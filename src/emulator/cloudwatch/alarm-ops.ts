@@ -6,12 +6,31 @@ import { normalizeDimensions } from './metric-store.js';
 import { parseStat, validPeriod } from './statistics.js';
 import type { ComparisonOperator, Dimension, MetricAlarm, TreatMissingData } from './types.js';
 import {
-  asObj, bodyOf, invalidCombination, invalidValue, missingParam, ok, optBool, optList, optNum, optStr, optStrList,
-  reqNum, reqStr, resourceNotFound, toEpochSeconds, type Body,
+  asObj,
+  bodyOf,
+  invalidCombination,
+  invalidValue,
+  missingParam,
+  ok,
+  optBool,
+  optList,
+  optNum,
+  optStr,
+  optStrList,
+  reqNum,
+  reqStr,
+  resourceNotFound,
+  toEpochSeconds,
+  type Body,
 } from './wire.js';
 import { cwRoute } from './route-def.js';
 
-const OPERATORS: ComparisonOperator[] = ['GreaterThanThreshold', 'GreaterThanOrEqualToThreshold', 'LessThanThreshold', 'LessThanOrEqualToThreshold'];
+const OPERATORS: ComparisonOperator[] = [
+  'GreaterThanThreshold',
+  'GreaterThanOrEqualToThreshold',
+  'LessThanThreshold',
+  'LessThanOrEqualToThreshold',
+];
 const TREAT: TreatMissingData[] = ['missing', 'notBreaching', 'breaching', 'ignore'];
 const STATES = ['OK', 'ALARM', 'INSUFFICIENT_DATA'];
 
@@ -30,19 +49,33 @@ function actions(b: Body, field: string, store: AlarmStore): string[] {
   for (const arn of list) {
     checkArnScope(arn, store.partition, {
       account: 'any',
-      error: () => new AwsError(400, 'ValidationError', `Invalid region ${/^arn:[^:]*:[^:]*:([^:]*):/.exec(arn)?.[1] ?? '(none)'} specified in ${field}. Only ${store.partition.region} is supported.`),
+      error: () =>
+        new AwsError(
+          400,
+          'ValidationError',
+          `Invalid region ${/^arn:[^:]*:[^:]*:([^:]*):/.exec(arn)?.[1] ?? '(none)'} specified in ${field}. Only ${store.partition.region} is supported.`,
+        ),
     });
   }
   return list;
 }
 
 /** Metrics-based alarms are accepted when they are one MetricStat query (no metric math). */
-function readMetricsAlarm(b: Body, list: unknown[]): Pick<MetricAlarm, 'Namespace' | 'MetricName' | 'Dimensions' | 'Period' | 'Statistic' | 'ExtendedStatistic' | 'Unit'> {
+function readMetricsAlarm(
+  b: Body,
+  list: unknown[],
+): Pick<
+  MetricAlarm,
+  'Namespace' | 'MetricName' | 'Dimensions' | 'Period' | 'Statistic' | 'ExtendedStatistic' | 'Unit'
+> {
   const returned = list.map((q, i) => asObj(q, `Metrics.member.${i + 1}`)).filter((q) => q.ReturnData !== false);
   if (list.some((q) => (q as Body).Expression !== undefined)) {
-    throw invalidValue('Metric math expressions in alarms are not supported by this emulator; use a single MetricStat query.');
+    throw invalidValue(
+      'Metric math expressions in alarms are not supported by this emulator; use a single MetricStat query.',
+    );
   }
-  if (returned.length !== 1) throw invalidValue('An alarm on Metrics must have exactly one query with ReturnData true.');
+  if (returned.length !== 1)
+    throw invalidValue('An alarm on Metrics must have exactly one query with ReturnData true.');
   const ms = asObj(returned[0].MetricStat, 'Metrics.member.1.MetricStat');
   const metric = asObj(ms.Metric, 'Metrics.member.1.MetricStat.Metric');
   const stat = reqStr(ms, 'Stat');
@@ -71,8 +104,12 @@ function buildAlarm(req: EmuRequest, store: AlarmStore, existing?: MetricAlarm):
     const extended = optStr(b, 'ExtendedStatistic');
     if (statistic && extended) throw invalidCombination('Statistic and ExtendedStatistic cannot both be specified.');
     if (!statistic && !extended) throw missingParam('One of Statistic or ExtendedStatistic must be specified.');
-    if (statistic && parseStat(statistic).kind === 'percentile') throw invalidValue(`The value ${statistic} for parameter Statistic is not valid; percentiles go in ExtendedStatistic.`);
-    if (extended && parseStat(extended).kind !== 'percentile') throw invalidValue(`The value ${extended} for parameter ExtendedStatistic is not a percentile.`);
+    if (statistic && parseStat(statistic).kind === 'percentile')
+      throw invalidValue(
+        `The value ${statistic} for parameter Statistic is not valid; percentiles go in ExtendedStatistic.`,
+      );
+    if (extended && parseStat(extended).kind !== 'percentile')
+      throw invalidValue(`The value ${extended} for parameter ExtendedStatistic is not a percentile.`);
     watched = {
       Namespace: reqStr(b, 'Namespace'),
       MetricName: reqStr(b, 'MetricName'),
@@ -84,7 +121,8 @@ function buildAlarm(req: EmuRequest, store: AlarmStore, existing?: MetricAlarm):
     };
   }
   const evaluationPeriods = reqNum(b, 'EvaluationPeriods');
-  if (!Number.isInteger(evaluationPeriods) || evaluationPeriods < 1) throw invalidValue('The parameter EvaluationPeriods must be at least 1.');
+  if (!Number.isInteger(evaluationPeriods) || evaluationPeriods < 1)
+    throw invalidValue('The parameter EvaluationPeriods must be at least 1.');
   const datapointsToAlarm = optNum(b, 'DatapointsToAlarm');
   if (datapointsToAlarm !== undefined && (datapointsToAlarm < 1 || datapointsToAlarm > evaluationPeriods)) {
     throw invalidValue('DatapointsToAlarm must be between 1 and EvaluationPeriods.');
@@ -93,10 +131,13 @@ function buildAlarm(req: EmuRequest, store: AlarmStore, existing?: MetricAlarm):
     throw invalidValue('The evaluation window (Period × EvaluationPeriods) must not exceed 7 days.');
   }
   const operator = reqStr(b, 'ComparisonOperator') as ComparisonOperator;
-  if (!OPERATORS.includes(operator)) throw invalidValue(`The value ${operator} for parameter ComparisonOperator is not supported by this emulator.`);
-  if (optStr(b, 'ThresholdMetricId') !== undefined) throw invalidValue('ThresholdMetricId (anomaly detection) is not supported by this emulator.');
+  if (!OPERATORS.includes(operator))
+    throw invalidValue(`The value ${operator} for parameter ComparisonOperator is not supported by this emulator.`);
+  if (optStr(b, 'ThresholdMetricId') !== undefined)
+    throw invalidValue('ThresholdMetricId (anomaly detection) is not supported by this emulator.');
   const treat = optStr(b, 'TreatMissingData') as TreatMissingData | undefined;
-  if (treat !== undefined && !TREAT.includes(treat)) throw invalidValue(`The value ${treat} for parameter TreatMissingData is not valid.`);
+  if (treat !== undefined && !TREAT.includes(treat))
+    throw invalidValue(`The value ${treat} for parameter TreatMissingData is not valid.`);
   const now = store.now();
   const tags = (optList(b, 'Tags') ?? []).map((t, i) => {
     const o = asObj(t, `Tags.member.${i + 1}`);
@@ -139,7 +180,8 @@ export function alarmWire(a: MetricAlarm) {
   };
   if (a.Metrics) {
     // Alarms defined with Metrics show them, not the flattened single-metric fields.
-    for (const k of ['Namespace', 'MetricName', 'Dimensions', 'Period', 'Statistic', 'ExtendedStatistic', 'Unit']) delete out[k];
+    for (const k of ['Namespace', 'MetricName', 'Dimensions', 'Period', 'Statistic', 'ExtendedStatistic', 'Unit'])
+      delete out[k];
   }
   return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined));
 }
@@ -168,31 +210,44 @@ export function alarmRoutes(store: AlarmStore): RouteDef[] {
       const b = bodyOf(req);
       const names = optStrList(b, 'AlarmNames');
       const prefix = optStr(b, 'AlarmNamePrefix');
-      if (names && prefix !== undefined) throw invalidCombination('AlarmNames and AlarmNamePrefix cannot be specified together.');
-      if (names && names.length > 100) throw invalidValue('The collection AlarmNames must not have more than 100 members.');
+      if (names && prefix !== undefined)
+        throw invalidCombination('AlarmNames and AlarmNamePrefix cannot be specified together.');
+      if (names && names.length > 100)
+        throw invalidValue('The collection AlarmNames must not have more than 100 members.');
       const state = optStr(b, 'StateValue');
-      if (state !== undefined && !STATES.includes(state)) throw invalidValue(`The value ${state} for parameter StateValue is not valid.`);
+      if (state !== undefined && !STATES.includes(state))
+        throw invalidValue(`The value ${state} for parameter StateValue is not valid.`);
       const types = optStrList(b, 'AlarmTypes');
       const actionPrefix = optStr(b, 'ActionPrefix');
       const max = optNum(b, 'MaxRecords') ?? 50;
-      if (!Number.isInteger(max) || max < 1 || max > 100) throw invalidValue('The parameter MaxRecords must be between 1 and 100.');
+      if (!Number.isInteger(max) || max < 1 || max > 100)
+        throw invalidValue('The parameter MaxRecords must be between 1 and 100.');
       const token = optStr(b, 'NextToken');
       const after = token !== undefined ? readToken(token) : undefined;
       store.evaluateStale();
       // Without AlarmTypes CloudWatch returns metric alarms only. The emulator has no composite
       // alarms, so asking for the children or parents of one finds nothing.
-      const compositeQuery = optStr(b, 'ChildrenOfAlarmName') !== undefined || optStr(b, 'ParentsOfAlarmName') !== undefined;
+      const compositeQuery =
+        optStr(b, 'ChildrenOfAlarmName') !== undefined || optStr(b, 'ParentsOfAlarmName') !== undefined;
       const wantMetric = (!types || types.includes('MetricAlarm')) && !compositeQuery;
       const matching = [...(wantMetric ? store.alarms.values() : [])]
         .filter((a) => !names || names.includes(a.AlarmName))
         .filter((a) => prefix === undefined || a.AlarmName.startsWith(prefix))
         .filter((a) => state === undefined || a.StateValue === state)
-        .filter((a) => actionPrefix === undefined || [...a.AlarmActions, ...a.OKActions, ...a.InsufficientDataActions].some((x) => x.startsWith(actionPrefix)))
+        .filter(
+          (a) =>
+            actionPrefix === undefined ||
+            [...a.AlarmActions, ...a.OKActions, ...a.InsufficientDataActions].some((x) => x.startsWith(actionPrefix)),
+        )
         .sort((x, y) => (x.AlarmName < y.AlarmName ? -1 : x.AlarmName > y.AlarmName ? 1 : 0))
         .filter((a) => after === undefined || a.AlarmName >= after);
       const pageItems = matching.slice(0, max);
       const next = matching[max];
-      return ok({ MetricAlarms: pageItems.map(alarmWire), CompositeAlarms: [], ...(next ? { NextToken: pageToken(next.AlarmName) } : {}) });
+      return ok({
+        MetricAlarms: pageItems.map(alarmWire),
+        CompositeAlarms: [],
+        ...(next ? { NextToken: pageToken(next.AlarmName) } : {}),
+      });
     }),
     cwRoute('SetAlarmState', true, (req) => {
       const b = bodyOf(req);
@@ -219,7 +274,8 @@ export function alarmRoutes(store: AlarmStore): RouteDef[] {
       const names = optStrList(bodyOf(req), 'AlarmNames');
       if (!names) throw missingParam('The parameter AlarmNames is required.');
       const unknown = names.filter((n) => !store.alarms.has(n));
-      if (unknown.length > 0) throw resourceNotFound(`${unknown.length === 1 ? 'Alarm' : 'Alarms'} ${unknown.join(', ')} not found`);
+      if (unknown.length > 0)
+        throw resourceNotFound(`${unknown.length === 1 ? 'Alarm' : 'Alarms'} ${unknown.join(', ')} not found`);
       for (const n of names) store.alarms.delete(n);
       return ok();
     }),

@@ -36,7 +36,11 @@ export class AlarmStore {
   evaluate(a: MetricAlarm): void {
     const now = this.now();
     a.lastEvaluatedAt = now;
-    const series = this.metrics.get({ Namespace: a.Namespace ?? '', MetricName: a.MetricName ?? '', Dimensions: a.Dimensions });
+    const series = this.metrics.get({
+      Namespace: a.Namespace ?? '',
+      MetricName: a.MetricName ?? '',
+      Dimensions: a.Dimensions,
+    });
     const result = evaluateAlarm(a, series?.points ?? [], now);
     // CloudWatch records a new reason when the state changes (or replaces the creation placeholder).
     if (result && (result.state !== a.StateValue || a.StateReason.startsWith('Unchecked:'))) {

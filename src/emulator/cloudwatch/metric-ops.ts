@@ -6,8 +6,21 @@ import { cwRoute } from './route-def.js';
 import { aggregate, bucketize, parseStat, queryOrigin, validPeriod } from './statistics.js';
 import type { Datum, MetricId } from './types.js';
 import {
-  asObj, bodyOf, invalidCombination, invalidValue, missingParam, ok, optList, optNum, optStr, optStrList, readTime, reqNum, reqStr,
-  toEpochSeconds, type Body,
+  asObj,
+  bodyOf,
+  invalidCombination,
+  invalidValue,
+  missingParam,
+  ok,
+  optList,
+  optNum,
+  optStr,
+  optStrList,
+  readTime,
+  reqNum,
+  reqStr,
+  toEpochSeconds,
+  type Body,
 } from './wire.js';
 
 const TWO_WEEKS_MS = 14 * 86400_000;
@@ -15,30 +28,51 @@ const TWO_HOURS_MS = 2 * 3600_000;
 
 function readDatum(o: Body, field: string, now: number): Datum {
   const t = readTime(o, 'Timestamp', false) ?? now;
-  if (t < now - TWO_WEEKS_MS) throw invalidValue(`The parameter ${field}.Timestamp must specify a time no more than two weeks in the past.`);
-  if (t > now + TWO_HOURS_MS) throw invalidValue(`The parameter ${field}.Timestamp must specify a time no more than two hours in the future.`);
+  if (t < now - TWO_WEEKS_MS)
+    throw invalidValue(`The parameter ${field}.Timestamp must specify a time no more than two weeks in the past.`);
+  if (t > now + TWO_HOURS_MS)
+    throw invalidValue(`The parameter ${field}.Timestamp must specify a time no more than two hours in the future.`);
   const unit = optStr(o, 'Unit');
   const value = optNum(o, 'Value');
   const values = optList(o, 'Values') as number[] | undefined;
   const stats = o.StatisticValues !== undefined ? asObj(o.StatisticValues, `${field}.StatisticValues`) : undefined;
   const given = [value !== undefined, values !== undefined, stats !== undefined].filter(Boolean).length;
   if (given !== 1) throw invalidCombination(`${field} must have exactly one of Value, Values or StatisticValues.`);
-  if (value !== undefined) return { t, sampleCount: 1, sum: value, min: value, max: value, unit, values: [value], counts: [1] };
+  if (value !== undefined)
+    return { t, sampleCount: 1, sum: value, min: value, max: value, unit, values: [value], counts: [1] };
   if (values) {
     const counts = (optList(o, 'Counts') as number[] | undefined) ?? values.map(() => 1);
-    if (counts.length !== values.length) throw invalidValue(`${field}.Counts must have as many members as ${field}.Values.`);
+    if (counts.length !== values.length)
+      throw invalidValue(`${field}.Counts must have as many members as ${field}.Values.`);
     if (values.length === 0) throw invalidValue(`${field}.Values must not be empty.`);
     const n = counts.reduce((s, c) => s + c, 0);
     return {
-      t, unit, values: [...values], counts: [...counts], sampleCount: n,
-      sum: values.reduce((s, v, i) => s + v * counts[i], 0), min: Math.min(...values), max: Math.max(...values),
+      t,
+      unit,
+      values: [...values],
+      counts: [...counts],
+      sampleCount: n,
+      sum: values.reduce((s, v, i) => s + v * counts[i], 0),
+      min: Math.min(...values),
+      max: Math.max(...values),
     };
   }
-  return { t, unit, sampleCount: reqNum(stats!, 'SampleCount'), sum: reqNum(stats!, 'Sum'), min: reqNum(stats!, 'Minimum'), max: reqNum(stats!, 'Maximum') };
+  return {
+    t,
+    unit,
+    sampleCount: reqNum(stats!, 'SampleCount'),
+    sum: reqNum(stats!, 'Sum'),
+    min: reqNum(stats!, 'Minimum'),
+    max: reqNum(stats!, 'Maximum'),
+  };
 }
 
 function readMetric(o: Body, field: string): MetricId {
-  return { Namespace: reqStr(o, 'Namespace'), MetricName: reqStr(o, 'MetricName'), Dimensions: readDimensions(optList(o, 'Dimensions'), `${field}.Dimensions`) };
+  return {
+    Namespace: reqStr(o, 'Namespace'),
+    MetricName: reqStr(o, 'MetricName'),
+    Dimensions: readDimensions(optList(o, 'Dimensions'), `${field}.Dimensions`),
+  };
 }
 
 interface QueryResult {
@@ -50,12 +84,22 @@ interface QueryResult {
   Messages: unknown[];
 }
 
-function runQuery(store: MetricStore, q: Body, i: number, window: { start: number; end: number; origin: number }, ascending: boolean): QueryResult | undefined {
+function runQuery(
+  store: MetricStore,
+  q: Body,
+  i: number,
+  window: { start: number; end: number; origin: number },
+  ascending: boolean,
+): QueryResult | undefined {
   const { start, end, origin } = window;
   const field = `MetricDataQueries.member.${i + 1}`;
   const id = reqStr(q, 'Id');
-  if (!/^[a-z][a-zA-Z0-9_]*$/.test(id)) throw invalidValue(`The value ${id} for parameter ${field}.Id is not valid: it must start with a lower-case letter.`);
-  if (q.Expression !== undefined) throw invalidValue(`${field}: metric math expressions are not supported by this emulator; use MetricStat.`);
+  if (!/^[a-z][a-zA-Z0-9_]*$/.test(id))
+    throw invalidValue(
+      `The value ${id} for parameter ${field}.Id is not valid: it must start with a lower-case letter.`,
+    );
+  if (q.Expression !== undefined)
+    throw invalidValue(`${field}: metric math expressions are not supported by this emulator; use MetricStat.`);
   if (q.MetricStat === undefined) throw missingParam(`${field} must have MetricStat.`);
   const ms = asObj(q.MetricStat, `${field}.MetricStat`);
   const metric = readMetric(asObj(ms.Metric, `${field}.MetricStat.Metric`), `${field}.MetricStat.Metric`);
@@ -110,7 +154,8 @@ export function metricRoutes(store: MetricStore, now: () => number): RouteDef[] 
     cwRoute('PutMetricData', true, (req) => {
       const b = bodyOf(req);
       const namespace = reqStr(b, 'Namespace');
-      if (namespace.startsWith('AWS/')) throw invalidValue(`The value ${namespace} for parameter Namespace is invalid.`);
+      if (namespace.startsWith('AWS/'))
+        throw invalidValue(`The value ${namespace} for parameter Namespace is invalid.`);
       const data = optList(b, 'MetricData') ?? [];
       if (data.length === 0) throw missingParam('The parameter MetricData is required.');
       if (data.length > 1000) throw invalidValue('The collection MetricData must not have more than 1000 members.');
@@ -119,7 +164,11 @@ export function metricRoutes(store: MetricStore, now: () => number): RouteDef[] 
         const field = `MetricData.member.${i + 1}`;
         const o = asObj(d, field);
         return {
-          metric: { Namespace: namespace, MetricName: reqStr(o, 'MetricName'), Dimensions: readDimensions(optList(o, 'Dimensions'), `${field}.Dimensions`) },
+          metric: {
+            Namespace: namespace,
+            MetricName: reqStr(o, 'MetricName'),
+            Dimensions: readDimensions(optList(o, 'Dimensions'), `${field}.Dimensions`),
+          },
           datum: readDatum(o, field, t),
         };
       });
@@ -130,20 +179,24 @@ export function metricRoutes(store: MetricStore, now: () => number): RouteDef[] 
       const b = bodyOf(req);
       const queries = optList(b, 'MetricDataQueries');
       if (!queries || queries.length === 0) throw missingParam('The parameter MetricDataQueries is required.');
-      if (queries.length > 500) throw invalidValue('The collection MetricDataQueries must not have more than 500 members.');
+      if (queries.length > 500)
+        throw invalidValue('The collection MetricDataQueries must not have more than 500 members.');
       const start = readTime(b, 'StartTime', true);
       const end = readTime(b, 'EndTime', true);
       if (start >= end) throw invalidValue('The parameter StartTime must be less than the parameter EndTime.');
       const scanBy = optStr(b, 'ScanBy') ?? 'TimestampDescending';
-      if (scanBy !== 'TimestampDescending' && scanBy !== 'TimestampAscending') throw invalidValue(`The value ${scanBy} for parameter ScanBy is not valid.`);
+      if (scanBy !== 'TimestampDescending' && scanBy !== 'TimestampAscending')
+        throw invalidValue(`The value ${scanBy} for parameter ScanBy is not valid.`);
       const max = optNum(b, 'MaxDatapoints') ?? 100_800;
-      if (!Number.isInteger(max) || max < 1) throw invalidValue('The parameter MaxDatapoints must be a positive integer.');
+      if (!Number.isInteger(max) || max < 1)
+        throw invalidValue('The parameter MaxDatapoints must be a positive integer.');
       const ids = new Set<string>();
       const results: QueryResult[] = [];
       queries.forEach((q, i) => {
         const o = asObj(q, `MetricDataQueries.member.${i + 1}`);
         const id = optStr(o, 'Id');
-        if (id !== undefined && ids.has(id)) throw invalidValue(`The value ${id} for parameter MetricDataQueries.member.${i + 1}.Id is not unique.`);
+        if (id !== undefined && ids.has(id))
+          throw invalidValue(`The value ${id} for parameter MetricDataQueries.member.${i + 1}.Id is not unique.`);
         if (id !== undefined) ids.add(id);
         const origin = queryOrigin(start, now());
         const r = runQuery(store, o, i, { start: origin, end, origin }, scanBy === 'TimestampAscending');
@@ -172,17 +225,23 @@ export function metricRoutes(store: MetricStore, now: () => number): RouteDef[] 
       const period = validPeriod(reqNum(b, 'Period'));
       const statistics = optStrList(b, 'Statistics') ?? [];
       const extended = optStrList(b, 'ExtendedStatistics') ?? [];
-      if (statistics.length === 0 && extended.length === 0) throw missingParam('Either Statistics or ExtendedStatistics must be specified.');
-      if (statistics.length > 0 && extended.length > 0) throw invalidCombination('Statistics and ExtendedStatistics cannot both be specified.');
-      for (const s of statistics) if (!STATS.includes(s)) throw invalidValue(`The value ${s} for parameter Statistics is not valid.`);
+      if (statistics.length === 0 && extended.length === 0)
+        throw missingParam('Either Statistics or ExtendedStatistics must be specified.');
+      if (statistics.length > 0 && extended.length > 0)
+        throw invalidCombination('Statistics and ExtendedStatistics cannot both be specified.');
+      for (const s of statistics)
+        if (!STATS.includes(s)) throw invalidValue(`The value ${s} for parameter Statistics is not valid.`);
       const ext = extended.map((s) => {
         const st = parseStat(s);
-        if (st.kind !== 'percentile') throw invalidValue(`The value ${s} for parameter ExtendedStatistics is not a percentile.`);
+        if (st.kind !== 'percentile')
+          throw invalidValue(`The value ${s} for parameter ExtendedStatistics is not a percentile.`);
         return st;
       });
       const requested = Math.ceil((end - start) / (period * 1000));
       if (requested > 1440) {
-        throw invalidCombination(`You have requested up to ${requested} datapoints, which exceeds the limit of 1,440. You may reduce the datapoints requested by increasing Period, or decreasing the time range.`);
+        throw invalidCombination(
+          `You have requested up to ${requested} datapoints, which exceeds the limit of 1,440. You may reduce the datapoints requested by increasing Period, or decreasing the time range.`,
+        );
       }
       const unit = optStr(b, 'Unit');
       const points = (store.get(metric)?.points ?? []).filter((p) => unit === undefined || p.unit === unit);
@@ -191,7 +250,9 @@ export function metricRoutes(store: MetricStore, now: () => number): RouteDef[] 
         const dp: Record<string, unknown> = { Timestamp: toEpochSeconds(t), Unit: unit ?? data[0].unit ?? 'None' };
         for (const s of statistics) dp[s] = aggregate(data, parseStat(s));
         if (ext.length > 0) {
-          dp.ExtendedStatistics = Object.fromEntries(ext.map((st) => [st.name, aggregate(data, st)]).filter(([, v]) => v !== undefined));
+          dp.ExtendedStatistics = Object.fromEntries(
+            ext.map((st) => [st.name, aggregate(data, st)]).filter(([, v]) => v !== undefined),
+          );
         }
         return dp;
       });
@@ -206,13 +267,18 @@ export function metricRoutes(store: MetricStore, now: () => number): RouteDef[] 
         return { Name: reqStr(o, 'Name'), Value: optStr(o, 'Value') };
       });
       const recently = optStr(b, 'RecentlyActive');
-      if (recently !== undefined && recently !== 'PT3H') throw invalidValue(`The value ${recently} for parameter RecentlyActive is not valid.`);
+      if (recently !== undefined && recently !== 'PT3H')
+        throw invalidValue(`The value ${recently} for parameter RecentlyActive is not valid.`);
       const since = now() - 3 * 3600_000;
       const all = store
         .all()
         .filter((s) => namespace === undefined || s.metric.Namespace === namespace)
         .filter((s) => name === undefined || s.metric.MetricName === name)
-        .filter((s) => filters.every((f) => s.metric.Dimensions.some((d) => d.Name === f.Name && (f.Value === undefined || d.Value === f.Value))))
+        .filter((s) =>
+          filters.every((f) =>
+            s.metric.Dimensions.some((d) => d.Name === f.Name && (f.Value === undefined || d.Value === f.Value)),
+          ),
+        )
         .filter((s) => recently === undefined || s.points.some((p) => p.t >= since))
         .map((s) => s.metric);
       const token = optStr(b, 'NextToken');

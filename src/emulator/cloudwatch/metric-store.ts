@@ -10,7 +10,9 @@ export function normalizeDimensions(dims: Dimension[]): Dimension[] {
 }
 
 export function metricKey(m: { Namespace: string; MetricName: string; Dimensions?: Dimension[] }): string {
-  const dims = normalizeDimensions(m.Dimensions ?? []).map((d) => `${d.Name}=${d.Value}`).join(',');
+  const dims = normalizeDimensions(m.Dimensions ?? [])
+    .map((d) => `${d.Name}=${d.Value}`)
+    .join(',');
   return `${m.Namespace}\u0000${m.MetricName}\u0000${dims}`;
 }
 

@@ -14,13 +14,29 @@ const XMLNS = 'http://monitoring.amazonaws.com/doc/2010-08-01/';
 
 /** Members the Query protocol sends as text but the handlers expect as numbers or booleans. */
 const NUMBERS = new Set([
-  'Period', 'EvaluationPeriods', 'DatapointsToAlarm', 'Threshold', 'MaxRecords', 'Value', 'SampleCount', 'Sum', 'Minimum',
-  'Maximum', 'StorageResolution', 'MaxDatapoints',
+  'Period',
+  'EvaluationPeriods',
+  'DatapointsToAlarm',
+  'Threshold',
+  'MaxRecords',
+  'Value',
+  'SampleCount',
+  'Sum',
+  'Minimum',
+  'Maximum',
+  'StorageResolution',
+  'MaxDatapoints',
 ]);
 const NUMBER_LISTS = new Set(['Values', 'Counts']);
 const BOOLEANS = new Set(['ActionsEnabled', 'ReturnData', 'StrictEntityValidation']);
 /** Response members holding epoch seconds (JSON 1.0) that Query writes as ISO 8601. */
-const TIMESTAMPS = new Set(['AlarmConfigurationUpdatedTimestamp', 'StateUpdatedTimestamp', 'StateTransitionedTimestamp', 'Timestamp', 'Timestamps']);
+const TIMESTAMPS = new Set([
+  'AlarmConfigurationUpdatedTimestamp',
+  'StateUpdatedTimestamp',
+  'StateTransitionedTimestamp',
+  'Timestamp',
+  'Timestamps',
+]);
 
 type Node = Record<string, unknown>;
 
@@ -61,28 +77,39 @@ export function queryToJson(form: URLSearchParams): Node {
   return root;
 }
 
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeXml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function toXml(key: string, value: unknown): string {
   if (value === undefined || value === null) return '';
   if (Array.isArray(value)) {
-    const items = value.map((v) => (TIMESTAMPS.has(key) && typeof v === 'number' ? `<member>${new Date(v * 1000).toISOString()}</member>` : toXml('member', v)));
+    const items = value.map((v) =>
+      TIMESTAMPS.has(key) && typeof v === 'number'
+        ? `<member>${new Date(v * 1000).toISOString()}</member>`
+        : toXml('member', v),
+    );
     return `<${key}>${items.join('')}</${key}>`;
   }
   if (typeof value === 'object') {
     const o = value as Node;
     // ExtendedStatistics is a map: Query writes maps as entry/key/value.
     if (key === 'ExtendedStatistics') {
-      return `<${key}>${Object.entries(o).map(([k, v]) => `<entry><key>${escapeXml(k)}</key><value>${String(v)}</value></entry>`).join('')}</${key}>`;
+      return `<${key}>${Object.entries(o)
+        .map(([k, v]) => `<entry><key>${escapeXml(k)}</key><value>${String(v)}</value></entry>`)
+        .join('')}</${key}>`;
     }
-    return `<${key}>${Object.entries(o).map(([k, v]) => toXml(k, v)).join('')}</${key}>`;
+    return `<${key}>${Object.entries(o)
+      .map(([k, v]) => toXml(k, v))
+      .join('')}</${key}>`;
   }
-  if (TIMESTAMPS.has(key) && typeof value === 'number') return `<${key}>${new Date(value * 1000).toISOString()}</${key}>`;
+  if (TIMESTAMPS.has(key) && typeof value === 'number')
+    return `<${key}>${new Date(value * 1000).toISOString()}</${key}>`;
   return `<${key}>${escapeXml(String(value))}</${key}>`;
 }
 
 function xmlResponse(action: string, result: unknown, requestId: string): string {
-  const body = result && typeof result === 'object' && Object.keys(result).length > 0 ? toXml(`${action}Result`, result) : '';
+  const body =
+    result && typeof result === 'object' && Object.keys(result).length > 0 ? toXml(`${action}Result`, result) : '';
   return `<${action}Response xmlns="${XMLNS}">${body}<ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></${action}Response>`;
 }
 
@@ -110,12 +137,20 @@ export function queryProtocolRoute(jsonRoutes: RouteDef[]): RouteDef {
       const form = new URLSearchParams(req.rawBody);
       const action = form.get('Action') ?? '';
       const route = byAction.get(action);
-      if (!route) return xmlError(new AwsError(400, 'InvalidAction', `The action ${action || '(none)'} is not valid for this web service.`), requestId);
+      if (!route)
+        return xmlError(
+          new AwsError(400, 'InvalidAction', `The action ${action || '(none)'} is not valid for this web service.`),
+          requestId,
+        );
       try {
         const input = queryToJson(form);
         validateInput('cloudwatch', action, req, '', input);
         const res = await route.handler({ ...req, body: input }, {});
-        return { status: res.status, headers: { 'content-type': 'text/xml' }, rawBody: xmlResponse(action, res.body, requestId) };
+        return {
+          status: res.status,
+          headers: { 'content-type': 'text/xml' },
+          rawBody: xmlResponse(action, res.body, requestId),
+        };
       } catch (e) {
         if (e instanceof AwsError) return xmlError(e, requestId);
         throw e;

@@ -15,7 +15,9 @@ export function parseStat(name: string): Stat {
   if ((BASIC as readonly string[]).includes(name)) return { kind: name as (typeof BASIC)[number], name };
   const m = /^p(\d{1,2}(\.\d{1,10})?|100)$/.exec(name);
   if (m) return { kind: 'percentile', p: Number(m[1]), name };
-  throw invalidValue(`The value ${name} for parameter Stat is not supported by this emulator; use Sum, Average, Minimum, Maximum, SampleCount or pNN.`);
+  throw invalidValue(
+    `The value ${name} for parameter Stat is not supported by this emulator; use Sum, Average, Minimum, Maximum, SampleCount or pNN.`,
+  );
 }
 
 /** The statistic of a set of data points, or undefined when it cannot be computed. */
@@ -62,7 +64,13 @@ function percentile(points: Datum[], p: number): number | undefined {
  * Groups points with start ≤ t < end into buckets of `periodSec` counted from `originMs`
  * (epoch 0 for alarms; the rounded StartTime for queries), keyed by the bucket's start (epoch ms).
  */
-export function bucketize(points: Datum[], periodSec: number, startMs: number, endMs: number, originMs = 0): Map<number, Datum[]> {
+export function bucketize(
+  points: Datum[],
+  periodSec: number,
+  startMs: number,
+  endMs: number,
+  originMs = 0,
+): Map<number, Datum[]> {
   const periodMs = periodSec * 1000;
   const buckets = new Map<number, Datum[]>();
   for (const d of points) {
@@ -76,7 +84,11 @@ export function bucketize(points: Datum[], periodSec: number, startMs: number, e
 }
 
 export function validPeriod(period: number, field = 'Period'): number {
-  if (!Number.isInteger(period) || period < 1 || (period >= 60 ? period % 60 !== 0 : ![1, 5, 10, 20, 30].includes(period))) {
+  if (
+    !Number.isInteger(period) ||
+    period < 1 ||
+    (period >= 60 ? period % 60 !== 0 : ![1, 5, 10, 20, 30].includes(period))
+  ) {
     throw invalidValue(`The parameter ${field} must be 1, 5, 10, 20, 30 or a multiple of 60.`);
   }
   return period;

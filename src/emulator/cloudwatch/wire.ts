@@ -61,12 +61,14 @@ export function optList(b: Body, field: string): unknown[] | undefined {
 
 export function optStrList(b: Body, field: string): string[] | undefined {
   const v = optList(b, field);
-  if (v && v.some((x) => typeof x !== 'string')) throw invalidValue(`The parameter ${field} must be a list of strings.`);
+  if (v && v.some((x) => typeof x !== 'string'))
+    throw invalidValue(`The parameter ${field} must be a list of strings.`);
   return v as string[] | undefined;
 }
 
 export function asObj(v: unknown, field: string): Body {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw invalidValue(`The parameter ${field} must be an object.`);
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    throw invalidValue(`The parameter ${field} must be an object.`);
   return v as Body;
 }
 

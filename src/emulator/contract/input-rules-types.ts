@@ -43,5 +43,13 @@ export interface ErrorShape {
 
 export interface InputRules {
   source: string;
-  services: Record<string, { protocol: string; operations: Record<string, OperationRules>; errorShapes: Record<string, ErrorShape>; shapes: Record<string, RuleRef> }>;
+  services: Record<
+    string,
+    {
+      protocol: string;
+      operations: Record<string, OperationRules>;
+      errorShapes: Record<string, ErrorShape>;
+      shapes: Record<string, RuleRef>;
+    }
+  >;
 }

@@ -50,14 +50,24 @@ const NUMERIC = new Set(['integer', 'long', 'double', 'float']);
 
 function checkConstraint(v: unknown, type: string, c: RuleConstraint | undefined, at: string, out: Collector): void {
   if (!c) return;
-  if (c.enum && typeof v === 'string' && !c.enum.includes(v)) out.add(v, at, `Member must satisfy enum value set: [${c.enum.join(', ')}]`);
-  const size = typeof v === 'string' ? [...v].length : Array.isArray(v) || Buffer.isBuffer(v) ? v.length : type === 'map' && v && typeof v === 'object' ? Object.keys(v).length : undefined;
+  if (c.enum && typeof v === 'string' && !c.enum.includes(v))
+    out.add(v, at, `Member must satisfy enum value set: [${c.enum.join(', ')}]`);
+  const size =
+    typeof v === 'string'
+      ? [...v].length
+      : Array.isArray(v) || Buffer.isBuffer(v)
+        ? v.length
+        : type === 'map' && v && typeof v === 'object'
+          ? Object.keys(v).length
+          : undefined;
   const isNumber = NUMERIC.has(type) && typeof v === 'number';
   const what = isNumber ? 'value' : 'length';
   const measure = isNumber ? (v as number) : size;
   if (measure !== undefined) {
-    if (c.min !== undefined && measure < c.min) out.add(v, at, `Member must have ${what} greater than or equal to ${c.min}`);
-    if (c.max !== undefined && measure > c.max) out.add(v, at, `Member must have ${what} less than or equal to ${c.max}`);
+    if (c.min !== undefined && measure < c.min)
+      out.add(v, at, `Member must have ${what} greater than or equal to ${c.min}`);
+    if (c.max !== undefined && measure > c.max)
+      out.add(v, at, `Member must have ${what} less than or equal to ${c.max}`);
   }
   if (c.pattern !== undefined && typeof v === 'string') {
     let re: RegExp | undefined;
@@ -88,7 +98,8 @@ function check(w: Walk, ref: RuleRef, v: unknown, path: string, at: string): voi
       const o = v as Record<string, unknown>;
       for (const req of w.constraints[path]?.required ?? s.required ?? []) {
         const key = path !== '' && w.wireNames ? (s.members?.[req]?.locationName ?? req) : req;
-        if (o[key] === undefined || o[key] === null) w.out.add(null, join(at, lowerFirst(req)), 'Member must not be null');
+        if (o[key] === undefined || o[key] === null)
+          w.out.add(null, join(at, lowerFirst(req)), 'Member must not be null');
       }
       // The top level arrives keyed by member name (rebuilt from path, query, headers and body).
       for (const [name, m] of Object.entries(s.members ?? {})) {
@@ -138,7 +149,10 @@ const join = (at: string, name: string) => (at === '' ? name : `${at}.${name}`);
 
 /** The model's URI labels (`{restapi_id}`, `{resource-arn}`) bound to the request path's segments. */
 function uriLabels(requestUri: string, rawPath: string): Record<string, string> {
-  const pattern = requestUri.split('?')[0].split('/').filter((s) => s !== '');
+  const pattern = requestUri
+    .split('?')[0]
+    .split('/')
+    .filter((s) => s !== '');
   const segs = rawPath.split('/').filter((s) => s !== '');
   const out: Record<string, string> = {};
   pattern.forEach((p, i) => {
@@ -166,7 +180,10 @@ function fromText(shapes: Shapes, ref: RuleRef, text: string): unknown {
 function restInput(shapes: Shapes, op: OperationRules, req: EmuRequest, rawPath: string): Record<string, unknown> {
   const input = resolve(shapes, op.input ?? {});
   const labels = uriLabels(op.http.requestUri, rawPath);
-  const body = req.body !== null && typeof req.body === 'object' && !Array.isArray(req.body) ? (req.body as Record<string, unknown>) : {};
+  const body =
+    req.body !== null && typeof req.body === 'object' && !Array.isArray(req.body)
+      ? (req.body as Record<string, unknown>)
+      : {};
   const boundQuery = new Set<string>();
   const out: Record<string, unknown> = {};
   const members = Object.entries(input.members ?? {});
@@ -180,7 +197,10 @@ function restInput(shapes: Shapes, op: OperationRules, req: EmuRequest, rawPath:
       boundQuery.add(wire);
       const all = req.query.getAll(wire);
       if (all.length === 0) continue;
-      out[name] = t === 'list' ? all.map((x) => fromText(shapes, resolve(shapes, m).member ?? {}, x)) : fromText(shapes, m, all[0]);
+      out[name] =
+        t === 'list'
+          ? all.map((x) => fromText(shapes, resolve(shapes, m).member ?? {}, x))
+          : fromText(shapes, m, all[0]);
     } else if (m.location === 'header') {
       const h = req.headers[wire.toLowerCase()];
       if (h !== undefined) out[name] = fromText(shapes, m, h);
@@ -237,7 +257,12 @@ export function inputProblems(service: ServiceName, operation: string, input: Re
   const svc = loadRules().services[service];
   const op = svc?.operations[operation];
   if (!svc || !op?.input) return [];
-  const w: Walk = { shapes: svc.shapes, wireNames: svc.protocol === 'rest-json', constraints: op.constraints, out: new Collector() };
+  const w: Walk = {
+    shapes: svc.shapes,
+    wireNames: svc.protocol === 'rest-json',
+    constraints: op.constraints,
+    out: new Collector(),
+  };
   check(w, op.input, input, '', '');
   return w.out.problems;
 }
@@ -247,14 +272,28 @@ export function inputProblems(service: ServiceName, operation: string, input: Re
  * constraints. `json` is the decoded input for JSON 1.0 / Query requests; rest-json requests
  * are rebuilt from path, query, headers and body.
  */
-export function validateInput(service: ServiceName, operation: string, req: EmuRequest, rawPath: string, json?: Record<string, unknown>): void {
+export function validateInput(
+  service: ServiceName,
+  operation: string,
+  req: EmuRequest,
+  rawPath: string,
+  json?: Record<string, unknown>,
+): void {
   const err = VALIDATION_ERROR[service];
   const svc = loadRules().services[service];
   const op = svc?.operations[operation];
   if (!err || !svc || !op?.input) return;
-  const input = json ?? (svc.protocol === 'rest-json' ? restInput(svc.shapes, op, req, rawPath) : ((req.body ?? {}) as Record<string, unknown>));
+  const input =
+    json ??
+    (svc.protocol === 'rest-json'
+      ? restInput(svc.shapes, op, req, rawPath)
+      : ((req.body ?? {}) as Record<string, unknown>));
   const problems = inputProblems(service, operation, input);
   if (problems.length === 0) return;
   const n = problems.length;
-  throw new AwsError(err.status, err.code, `${n} validation error${n === 1 ? '' : 's'} detected: ${problems.join('; ')}`);
+  throw new AwsError(
+    err.status,
+    err.code,
+    `${n} validation error${n === 1 ? '' : 's'} detected: ${problems.join('; ')}`,
+  );
 }

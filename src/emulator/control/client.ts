@@ -80,7 +80,8 @@ export class EmulatorClient {
 
   /** Changes how long new VPC links stay PENDING (ms), e.g. large to test an apply's timeout. */
   async setVpcLinkPendingMs(ms: number): Promise<EmulatorSettings> {
-    return (await this.call<{ settings: EmulatorSettings }>('POST', '/_emulator/settings', { vpcLinkPendingMs: ms })).settings;
+    return (await this.call<{ settings: EmulatorSettings }>('POST', '/_emulator/settings', { vpcLinkPendingMs: ms }))
+      .settings;
   }
 
   async setQuotas(enabled: boolean): Promise<void> {

@@ -52,11 +52,13 @@ export function createControl(engine: Engine, initial: Map<string, unknown>, onC
     setQuotas: (enabled) => {
       engine.quotasEnabled = enabled;
     },
-    module: <T extends ServiceModule = ServiceModule>(name: string, partition: Partition = DEFAULT_PARTITION) => engine.partitions.module<T>(partition, name),
+    module: <T extends ServiceModule = ServiceModule>(name: string, partition: Partition = DEFAULT_PARTITION) =>
+      engine.partitions.module<T>(partition, name),
     settings: () => structuredClone(engine.partitions.settings),
     setSettings: (patch) => {
       if (patch.vpcLinkPendingMs !== undefined) {
-        if (!Number.isFinite(patch.vpcLinkPendingMs) || patch.vpcLinkPendingMs < 0) throw new Error('vpcLinkPendingMs must be 0 or more');
+        if (!Number.isFinite(patch.vpcLinkPendingMs) || patch.vpcLinkPendingMs < 0)
+          throw new Error('vpcLinkPendingMs must be 0 or more');
         engine.partitions.settings.vpcLinkPendingMs = patch.vpcLinkPendingMs;
       }
       return structuredClone(engine.partitions.settings);

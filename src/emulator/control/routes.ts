@@ -19,7 +19,15 @@ import { parseFaultSpec } from '../core/faults.js';
 import type { CallFilter } from '../core/call-log.js';
 import type { EmulatorControl } from './helpers.js';
 
-const SERVICES: readonly ServiceName[] = ['apigateway', 'apigatewayv2', 'cloudwatch', 'wafv2', 'ssm', 'secretsmanager', 'control'];
+const SERVICES: readonly ServiceName[] = [
+  'apigateway',
+  'apigatewayv2',
+  'cloudwatch',
+  'wafv2',
+  'ssm',
+  'secretsmanager',
+  'control',
+];
 
 function callFilter(req: EmuRequest): CallFilter {
   const q = req.query;
@@ -56,13 +64,19 @@ export function controlRoutes(control: EmulatorControl): RouteDef[] {
     handler,
   });
   return [
-    route('GET', '/_emulator/calls', 'ListCalls', (req) => ({ status: 200, body: { calls: control.calls(callFilter(req)), lastSeq: control.lastSeq() } })),
+    route('GET', '/_emulator/calls', 'ListCalls', (req) => ({
+      status: 200,
+      body: { calls: control.calls(callFilter(req)), lastSeq: control.lastSeq() },
+    })),
     route('DELETE', '/_emulator/calls', 'ClearCalls', () => {
       control.clearCalls();
       return { status: 204 };
     }),
     route('GET', '/_emulator/faults', 'ListFaults', () => ({ status: 200, body: { faults: control.faults() } })),
-    route('POST', '/_emulator/faults', 'AddFault', (req) => ({ status: 201, body: { fault: control.addFault(parseFaultSpec(req.body)) } })),
+    route('POST', '/_emulator/faults', 'AddFault', (req) => ({
+      status: 201,
+      body: { fault: control.addFault(parseFaultSpec(req.body)) },
+    })),
     route('DELETE', '/_emulator/faults', 'ClearFaults', () => {
       control.clearFaults();
       return { status: 204 };
@@ -71,11 +85,15 @@ export function controlRoutes(control: EmulatorControl): RouteDef[] {
       control.reset();
       return { status: 204 };
     }),
-    route('GET', '/_emulator/state', 'GetState', () => ({ status: 200, body: { modules: control.state(), partitions: control.partitions() } })),
+    route('GET', '/_emulator/state', 'GetState', () => ({
+      status: 200,
+      body: { modules: control.state(), partitions: control.partitions() },
+    })),
     route('GET', '/_emulator/settings', 'GetSettings', () => ({ status: 200, body: { settings: control.settings() } })),
     route('POST', '/_emulator/settings', 'SetSettings', (req) => {
       const ms = (req.body as { vpcLinkPendingMs?: unknown } | undefined)?.vpcLinkPendingMs;
-      if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw badRequest('vpcLinkPendingMs must be a number of milliseconds, 0 or more');
+      if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0)
+        throw badRequest('vpcLinkPendingMs must be a number of milliseconds, 0 or more');
       return { status: 200, body: { settings: control.setSettings({ vpcLinkPendingMs: ms }) } };
     }),
     route('POST', '/_emulator/quotas', 'SetQuotas', (req) => {

@@ -31,11 +31,16 @@ export function checkArnScope(arn: string, here: Partition, rule: ArnRule): Arn 
   const a = parseArn(arn);
   if (!a) throw rule.error(`Invalid ARN: ${arn}`);
   if (a.region !== here.region) {
-    throw rule.error(`Invalid ARN ${arn}: it names region ${a.region || '(none)'} but this endpoint serves ${here.region}; call the endpoint of the ARN's region or fix the ARN`);
+    throw rule.error(
+      `Invalid ARN ${arn}: it names region ${a.region || '(none)'} but this endpoint serves ${here.region}; call the endpoint of the ARN's region or fix the ARN`,
+    );
   }
-  if (rule.account === 'none' && a.account !== '') throw rule.error(`Invalid ARN ${arn}: ${a.service} ARNs carry no account id`);
+  if (rule.account === 'none' && a.account !== '')
+    throw rule.error(`Invalid ARN ${arn}: ${a.service} ARNs carry no account id`);
   if (rule.account === 'own' && a.account !== here.accountId) {
-    throw rule.error(`Invalid ARN ${arn}: it names account ${a.account} but the request is signed for account ${here.accountId}`);
+    throw rule.error(
+      `Invalid ARN ${arn}: it names account ${a.account} but the request is signed for account ${here.accountId}`,
+    );
   }
   return a;
 }

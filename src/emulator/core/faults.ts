@@ -43,14 +43,16 @@ const KINDS: readonly FaultKind[] = ['error', 'throttle', 'latency', 'conflict']
 
 function positiveInt(v: unknown, field: string): number | undefined {
   if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw badRequest(`${field} must be a non-negative integer`);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
+    throw badRequest(`${field} must be a non-negative integer`);
   return v;
 }
 
 export function parseFaultSpec(raw: unknown): FaultSpec {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw badRequest('A fault is a JSON object');
   const o = raw as Record<string, unknown>;
-  if (typeof o.operation !== 'string' || o.operation === '') throw badRequest('fault.operation is required (an operation name or "*")');
+  if (typeof o.operation !== 'string' || o.operation === '')
+    throw badRequest('fault.operation is required (an operation name or "*")');
   if (typeof o.kind !== 'string' || !KINDS.includes(o.kind as FaultKind)) {
     throw badRequest(`fault.kind must be one of ${KINDS.join(', ')}`);
   }

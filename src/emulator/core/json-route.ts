@@ -7,7 +7,13 @@ import { AwsError, type EmuRequest, type EmuResponse, type RouteDef, type Servic
 
 export type JsonHandler = (body: Record<string, unknown>, req: EmuRequest) => EmuResponse | Promise<EmuResponse>;
 
-export function json11Route(service: ServiceName, targetPrefix: string, operation: string, write: boolean, handler: JsonHandler): RouteDef {
+export function json11Route(
+  service: ServiceName,
+  targetPrefix: string,
+  operation: string,
+  write: boolean,
+  handler: JsonHandler,
+): RouteDef {
   return {
     service,
     protocol: 'json-1.1',
@@ -18,7 +24,8 @@ export function json11Route(service: ServiceName, targetPrefix: string, operatio
     write,
     handler: (req) => {
       const b = req.body;
-      if (b !== undefined && (typeof b !== 'object' || b === null || Array.isArray(b))) throw new AwsError(400, 'SerializationException', 'Request body must be a JSON object');
+      if (b !== undefined && (typeof b !== 'object' || b === null || Array.isArray(b)))
+        throw new AwsError(400, 'SerializationException', 'Request body must be a JSON object');
       return handler((b ?? {}) as Record<string, unknown>, req);
     },
   };

@@ -12,7 +12,13 @@
  * runs that instance's route, so a module's code stays single-tenant. A module that spans
  * partitions (traffic simulation: an API id names its partition) declares `scope: 'global'`.
  */
-import { DEFAULT_SETTINGS, type EmulatorSettings, type ModuleContext, type ModuleFactory, type ServiceModule } from './types.js';
+import {
+  DEFAULT_SETTINGS,
+  type EmulatorSettings,
+  type ModuleContext,
+  type ModuleFactory,
+  type ServiceModule,
+} from './types.js';
 
 export interface Partition {
   accountId: string;
@@ -37,7 +43,8 @@ export function accountOf(accessKeyId: string | undefined): string {
 
 /** The partition of a request, from its Authorization header (or presigned X-Amz-Credential). */
 export function partitionOf(headers: Record<string, string | undefined>, query?: URLSearchParams): Partition {
-  const credential = /Credential=([^,\s]+)/.exec(headers['authorization'] ?? '')?.[1] ?? query?.get('X-Amz-Credential') ?? '';
+  const credential =
+    /Credential=([^,\s]+)/.exec(headers['authorization'] ?? '')?.[1] ?? query?.get('X-Amz-Credential') ?? '';
   const [accessKeyId, , region] = credential.split('/');
   return { accountId: accountOf(accessKeyId), region: region && /^[a-z0-9-]+$/.test(region) ? region : DEFAULT_REGION };
 }
@@ -129,7 +136,8 @@ export class Partitions {
   /** Each partition's modules' state, by partition key, then module name (what `--state-file` keeps). */
   snapshot(): { partitions: Record<string, Record<string, unknown>>; global: Record<string, unknown> } {
     const partitions: Record<string, Record<string, unknown>> = {};
-    for (const s of this.sets.values()) partitions[partitionKey(s.partition)] = Object.fromEntries(s.modules.map((m) => [m.name, m.snapshot()]));
+    for (const s of this.sets.values())
+      partitions[partitionKey(s.partition)] = Object.fromEntries(s.modules.map((m) => [m.name, m.snapshot()]));
     return { partitions, global: Object.fromEntries(this.globals.map((m) => [m.name, m.snapshot()])) };
   }
 

@@ -28,7 +28,9 @@ export function readStateFile(path: string): StateFileContent | undefined {
   try {
     parsed = JSON.parse(text);
   } catch (e) {
-    throw new Error(`State file ${path} is not valid JSON (${(e as Error).message}); delete it to start empty`, { cause: e });
+    throw new Error(`State file ${path} is not valid JSON (${(e as Error).message}); delete it to start empty`, {
+      cause: e,
+    });
   }
   const o = parsed as { version?: unknown; modules?: unknown; partitions?: unknown; global?: unknown } | null;
   if (o?.version === 1 && isObject(o.modules)) {
@@ -38,9 +40,15 @@ export function readStateFile(path: string): StateFileContent | undefined {
     );
   }
   if (o?.version !== STATE_FILE_VERSION || !isObject(o.partitions) || !Object.values(o.partitions).every(isObject)) {
-    throw new Error(`State file ${path} is not an emulator state file (expected {"version":2,"partitions":{"<account>/<region>":{...}},"global":{...}})`);
+    throw new Error(
+      `State file ${path} is not an emulator state file (expected {"version":2,"partitions":{"<account>/<region>":{...}},"global":{...}})`,
+    );
   }
-  return { version: STATE_FILE_VERSION, partitions: o.partitions as Record<string, Record<string, unknown>>, global: isObject(o.global) ? o.global : {} };
+  return {
+    version: STATE_FILE_VERSION,
+    partitions: o.partitions as Record<string, Record<string, unknown>>,
+    global: isObject(o.global) ? o.global : {},
+  };
 }
 
 export function writeStateFileAtomically(path: string, content: StateFileContent): void {

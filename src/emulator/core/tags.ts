@@ -14,7 +14,9 @@ export function checkTags<T extends Record<string, string> | undefined>(tags: T)
       throw badRequest(`Invalid tag key "${key}": 1-128 characters of letters, digits, spaces and _ . : / = + - @`);
     }
     if (value.length > 256 || !TAG_TEXT.test(value)) {
-      throw badRequest(`Invalid tag value for key "${key}": at most 256 characters of letters, digits, spaces and _ . : / = + - @`);
+      throw badRequest(
+        `Invalid tag value for key "${key}": at most 256 characters of letters, digits, spaces and _ . : / = + - @`,
+      );
     }
   }
   return tags;

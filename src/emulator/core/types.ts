@@ -137,10 +137,18 @@ export type ResourceEvent =
   | { type: 'rest-stage.delete'; restApiId: string; stageName: string }
   | { type: 'rest-stage.client-certificate'; restApiId: string; stageName: string; clientCertificateId: string }
   | { type: 'rest-stage.logging'; restApiId: string; stageName: string }
-  | { type: 'rest-integration.put'; restApiId: string; integration: { type: string; connectionType?: string; connectionId?: string } }
+  | {
+      type: 'rest-integration.put';
+      restApiId: string;
+      integration: { type: string; connectionType?: string; connectionId?: string };
+    }
   | { type: 'http-api.delete'; apiId: string }
   | { type: 'http-stage.delete'; apiId: string; stageName: string }
-  | { type: 'http-integration.put'; apiId: string; integration: { integrationType: string; connectionType?: string; connectionId?: string; integrationUri?: string } };
+  | {
+      type: 'http-integration.put';
+      apiId: string;
+      integration: { integrationType: string; connectionType?: string; connectionId?: string; integrationUri?: string };
+    };
 
 /** A web ACL every partition starts with (tests and the demo name its ARN in their state). */
 export interface SeedWebAcl {
@@ -216,7 +224,9 @@ export interface ModuleContext {
   /** Another module of the same partition (or a global one) by its `name` (resolved at call time, so order does not matter). */
   module<T extends ServiceModule = ServiceModule>(name: string): T | undefined;
   /** Every partition's instance of a module (for global modules, e.g. traffic finding an API by id). */
-  partitions<T extends ServiceModule = ServiceModule>(name: string): Array<{ partition: { accountId: string; region: string }; module: T }>;
+  partitions<T extends ServiceModule = ServiceModule>(
+    name: string,
+  ): Array<{ partition: { accountId: string; region: string }; module: T }>;
   /** Report a state change that did not come through a `write` route (timers, e.g. PENDING → DEPLOYED), so `--state-file` saves it. */
   changed(): void;
   /** Every module of this partition and the global ones (resolved at call time): whom a ResourceEvent goes to. */

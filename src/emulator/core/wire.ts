@@ -33,15 +33,28 @@ export function serializeError(err: AwsError, protocol: Protocol, service: Servi
     headers['Content-Type'] = 'application/x-amz-json-1.0';
     headers['x-amzn-query-error'] = `${err.code};${err.status >= 500 ? 'Receiver' : 'Sender'}`;
     // awsQueryCompatible: __type names the error shape, x-amzn-query-error carries the Query code.
-    return { status: err.status, headers, body: JSON.stringify({ __type: `${ns}#${errorShapeOf(service, err.code) ?? err.code}`, message: err.message, ...extra }) };
+    return {
+      status: err.status,
+      headers,
+      body: JSON.stringify({
+        __type: `${ns}#${errorShapeOf(service, err.code) ?? err.code}`,
+        message: err.message,
+        ...extra,
+      }),
+    };
   }
   if (protocol === 'json-1.1') {
     headers['Content-Type'] = 'application/x-amz-json-1.1';
-    return { status: err.status, headers, body: JSON.stringify({ __type: err.code, [errorMessageMember(service, err.code)]: err.message, ...extra }) };
+    return {
+      status: err.status,
+      headers,
+      body: JSON.stringify({ __type: err.code, [errorMessageMember(service, err.code)]: err.message, ...extra }),
+    };
   }
   headers['Content-Type'] = 'application/json';
   if (protocol === 'rest-json') headers['x-amzn-ErrorType'] = err.code;
-  const body = protocol === 'control' ? { error: err.code, message: err.message, ...extra } : { message: err.message, ...extra };
+  const body =
+    protocol === 'control' ? { error: err.code, message: err.message, ...extra } : { message: err.message, ...extra };
   return { status: err.status, headers, body: JSON.stringify(body) };
 }
 

@@ -13,7 +13,8 @@ import { AwsError, type RouteDef } from '../core/types.js';
 import type { Partition } from '../core/partitions.js';
 import type { Parameter, ParameterVersion, SsmState } from './types.js';
 
-const route = (operation: string, write: boolean, handler: Parameters<typeof json11Route>[4]) => json11Route('ssm', 'AmazonSSM', operation, write, handler);
+const route = (operation: string, write: boolean, handler: Parameters<typeof json11Route>[4]) =>
+  json11Route('ssm', 'AmazonSSM', operation, write, handler);
 const err = (code: string, message: string) => new AwsError(400, code, message);
 const validation = (message: string) => err('ValidationException', message);
 
@@ -32,14 +33,22 @@ function seal(value: string): string {
 
 function checkName(name: string): void {
   if (/^\s|\s$/.test(name) || /\s/.test(name.trim())) throw validation(`Parameter name: can't contain spaces: ${name}`);
-  if (/^\/?(aws|ssm)/i.test(name)) throw validation('Parameter name: can\'t be prefixed with "aws" or "ssm" (case-insensitive). If formed as a path, it can consist of sub-paths divided by slash symbol; each sub-path can be formed as a mix of letters, numbers and the following 3 symbols .-_');
-  if (!/^[A-Za-z0-9_.\-/]+$/.test(name)) throw validation(`Parameter name ${name} contains a character it may not: use letters, numbers and .-_ (and / for a path)`);
+  if (/^\/?(aws|ssm)/i.test(name))
+    throw validation(
+      'Parameter name: can\'t be prefixed with "aws" or "ssm" (case-insensitive). If formed as a path, it can consist of sub-paths divided by slash symbol; each sub-path can be formed as a mix of letters, numbers and the following 3 symbols .-_',
+    );
+  if (!/^[A-Za-z0-9_.\-/]+$/.test(name))
+    throw validation(
+      `Parameter name ${name} contains a character it may not: use letters, numbers and .-_ (and / for a path)`,
+    );
   if (name.includes('/') && !name.startsWith('/')) throw validation('Parameter name must be a fully qualified name.');
-  if (name.split('/').filter(Boolean).length > 15) throw err('HierarchyLevelLimitExceededException', 'A hierarchy can have a maximum of 15 levels.');
+  if (name.split('/').filter(Boolean).length > 15)
+    throw err('HierarchyLevelLimitExceededException', 'A hierarchy can have a maximum of 15 levels.');
 }
 
 export function parameterRoutes(state: () => SsmState, here: Partition): RouteDef[] {
-  const arnOf = (name: string) => `arn:aws:ssm:${here.region}:${here.accountId}:parameter${name.startsWith('/') ? name : `/${name}`}`;
+  const arnOf = (name: string) =>
+    `arn:aws:ssm:${here.region}:${here.accountId}:parameter${name.startsWith('/') ? name : `/${name}`}`;
   /** Name, `name:version` (labels are not kept), or the parameter's ARN. */
   const lookup = (raw: string): { p: Parameter; v: ParameterVersion; selector?: string } => {
     let name = raw.trim();
@@ -54,7 +63,11 @@ export function parameterRoutes(state: () => SsmState, here: Partition): RouteDe
     if (!p) throw err('ParameterNotFound', '');
     if (!sel) return { p, v: p.versions[p.versions.length - 1] };
     const v = /^\d+$/.test(sel[2]) ? p.versions.find((x) => x.Version === Number(sel[2])) : undefined;
-    if (!v) throw err('ParameterVersionNotFound', `Systems Manager could not find version ${sel[2]} of ${base}. Verify the version and try again.`);
+    if (!v)
+      throw err(
+        'ParameterVersionNotFound',
+        `Systems Manager could not find version ${sel[2]} of ${base}. Verify the version and try again.`,
+      );
     return { p, v, selector: `:${sel[2]}` };
   };
   return [
@@ -63,26 +76,48 @@ export function parameterRoutes(state: () => SsmState, here: Partition): RouteDe
       const value = String(b.Value);
       checkName(name);
       const existing = state().parameters.find((x) => x.Name === name);
-      if (existing && b.Overwrite !== true) throw err('ParameterAlreadyExists', 'The parameter already exists. To overwrite this value, set the overwrite option in the request to true.');
+      if (existing && b.Overwrite !== true)
+        throw err(
+          'ParameterAlreadyExists',
+          'The parameter already exists. To overwrite this value, set the overwrite option in the request to true.',
+        );
       if (existing && b.Tags !== undefined) {
-        throw validation("Invalid request: tags and overwrite can't be used together. To create a parameter with tags, please remove overwrite flag. To update tags for an existing parameter, please use AddTagsToResource or RemoveTagsFromResource.");
+        throw validation(
+          "Invalid request: tags and overwrite can't be used together. To create a parameter with tags, please remove overwrite flag. To update tags for an existing parameter, please use AddTagsToResource or RemoveTagsFromResource.",
+        );
       }
       const type = (b.Type as Parameter['Type'] | undefined) ?? existing?.Type;
       if (!type) throw validation('A parameter type is required when you create a parameter.');
-      if (existing && b.Type !== undefined && b.Type !== existing.Type) throw err('HierarchyTypeMismatchException', `The parameter ${name} is a ${existing.Type}; its type can't be changed. Delete it and create it again with the new type.`);
-      if (b.KeyId !== undefined && type !== 'SecureString') throw validation('KeyId is required for SecureString type parameter only.');
+      if (existing && b.Type !== undefined && b.Type !== existing.Type)
+        throw err(
+          'HierarchyTypeMismatchException',
+          `The parameter ${name} is a ${existing.Type}; its type can't be changed. Delete it and create it again with the new type.`,
+        );
+      if (b.KeyId !== undefined && type !== 'SecureString')
+        throw validation('KeyId is required for SecureString type parameter only.');
       const tier = (b.Tier as string | undefined) ?? existing?.Tier ?? 'Standard';
-      if (tier === 'Standard' && [...value].length > STANDARD_MAX) throw validation(`Standard tier parameters support a maximum parameter value of ${STANDARD_MAX} characters. To create a larger parameter value, upgrade the parameter to use the advanced-parameter tier.`);
-      if ([...value].length > ADVANCED_MAX) throw validation(`Advanced tier parameters support a maximum parameter value of ${ADVANCED_MAX} characters.`);
+      if (tier === 'Standard' && [...value].length > STANDARD_MAX)
+        throw validation(
+          `Standard tier parameters support a maximum parameter value of ${STANDARD_MAX} characters. To create a larger parameter value, upgrade the parameter to use the advanced-parameter tier.`,
+        );
+      if ([...value].length > ADVANCED_MAX)
+        throw validation(`Advanced tier parameters support a maximum parameter value of ${ADVANCED_MAX} characters.`);
       const pattern = (b.AllowedPattern as string | undefined) ?? existing?.AllowedPattern;
       if (pattern !== undefined && pattern !== '') {
         let re: RegExp;
         try {
           re = new RegExp(pattern);
         } catch {
-          throw err('InvalidAllowedPatternException', `The request does not meet the regular expression requirement: ${pattern}`);
+          throw err(
+            'InvalidAllowedPatternException',
+            `The request does not meet the regular expression requirement: ${pattern}`,
+          );
         }
-        if (!re.test(value)) throw err('ParameterPatternMismatchException', `Parameter value, cannot be validated against allowedPattern: ${pattern}`);
+        if (!re.test(value))
+          throw err(
+            'ParameterPatternMismatchException',
+            `Parameter value, cannot be validated against allowedPattern: ${pattern}`,
+          );
       }
       const version: ParameterVersion = {
         Version: (existing?.versions.at(-1)?.Version ?? 0) + 1,

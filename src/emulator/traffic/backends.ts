@@ -28,25 +28,32 @@ export const HEALTHY: BackendHealth = { errorRate: 0, clientErrorRate: 0, latenc
 
 function rate(v: unknown, field: string, fallback?: number): number {
   if (v === undefined && fallback !== undefined) return fallback;
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 1) throw badRequest(`${field} must be a number between 0 and 1`);
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 1)
+    throw badRequest(`${field} must be a number between 0 and 1`);
   return v;
 }
 
 export function readRule(body: unknown): BackendRule {
   const b = (body ?? {}) as Record<string, unknown>;
-  if (b.uri !== undefined && typeof b.uri !== 'string') throw badRequest('uri must be a string (an integration URI prefix)');
-  if (b.deploymentId !== undefined && typeof b.deploymentId !== 'string') throw badRequest('deploymentId must be a string');
+  if (b.uri !== undefined && typeof b.uri !== 'string')
+    throw badRequest('uri must be a string (an integration URI prefix)');
+  if (b.deploymentId !== undefined && typeof b.deploymentId !== 'string')
+    throw badRequest('deploymentId must be a string');
   const latencyMs = b.latencyMs ?? HEALTHY.latencyMs;
-  if (typeof latencyMs !== 'number' || !Number.isFinite(latencyMs) || latencyMs < 0) throw badRequest('latencyMs must be a non-negative number');
+  if (typeof latencyMs !== 'number' || !Number.isFinite(latencyMs) || latencyMs < 0)
+    throw badRequest('latencyMs must be a non-negative number');
   const rule: BackendRule = {
     errorRate: rate(b.errorRate, 'errorRate', 0),
     clientErrorRate: rate(b.clientErrorRate, 'clientErrorRate', 0),
     latencyMs,
-    ...(b.executionErrorRate !== undefined ? { executionErrorRate: rate(b.executionErrorRate, 'executionErrorRate') } : {}),
+    ...(b.executionErrorRate !== undefined
+      ? { executionErrorRate: rate(b.executionErrorRate, 'executionErrorRate') }
+      : {}),
     ...(b.uri !== undefined ? { uri: b.uri as string } : {}),
     ...(b.deploymentId !== undefined ? { deploymentId: b.deploymentId as string } : {}),
   };
-  if (rule.errorRate + rule.clientErrorRate + (rule.executionErrorRate ?? 0) > 1) throw badRequest('errorRate + clientErrorRate + executionErrorRate must not exceed 1');
+  if (rule.errorRate + rule.clientErrorRate + (rule.executionErrorRate ?? 0) > 1)
+    throw badRequest('errorRate + clientErrorRate + executionErrorRate must not exceed 1');
   return rule;
 }
 
@@ -61,7 +68,9 @@ export class Backends {
 
   healthOf(deploymentId: string, uri: string | undefined): BackendHealth {
     const byDeployment = this.rules.find((r) => r.deploymentId === deploymentId && r.uri === undefined);
-    const byBoth = this.rules.find((r) => r.deploymentId === deploymentId && r.uri !== undefined && uri?.startsWith(r.uri));
+    const byBoth = this.rules.find(
+      (r) => r.deploymentId === deploymentId && r.uri !== undefined && uri?.startsWith(r.uri),
+    );
     if (byBoth) return byBoth;
     if (byDeployment) return byDeployment;
     const byUri = this.rules

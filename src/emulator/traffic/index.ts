@@ -36,7 +36,8 @@ interface TrafficState {
 
 function body(req: EmuRequest): Record<string, unknown> {
   if (req.body === undefined || req.body === '') return {};
-  if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) throw badRequest('Expected a JSON object body');
+  if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body))
+    throw badRequest('Expected a JSON object body');
   return req.body as Record<string, unknown>;
 }
 
@@ -63,16 +64,26 @@ function count(v: unknown, field: string, opts: { min: number }): number {
 
 function fraction(v: unknown, field: string): number {
   if (v === undefined) return 0;
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 1) throw badRequest(`${field} must be a number between 0 and 1`);
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 1)
+    throw badRequest(`${field} must be a number between 0 and 1`);
   return v;
 }
 
 /** WebSocket traffic: `connections` and/or `messages` (`requests` is read as messages, so one call shape serves every API kind). */
 function readWebSocketCounts(b: Record<string, unknown>): { connections: number; messages: number } {
   const connections = b.connections === undefined ? 0 : count(b.connections, 'connections', { min: 0 });
-  const messages = b.messages !== undefined ? count(b.messages, 'messages', { min: 0 }) : b.requests !== undefined ? count(b.requests, 'requests', { min: 0 }) : 0;
-  if (connections + messages === 0) throw badRequest('WebSocket traffic needs connections and/or messages (integers, at least one of them above 0)');
-  if (connections + messages > MAX_REQUESTS_PER_CALL) throw badRequest(`connections + messages must not exceed ${MAX_REQUESTS_PER_CALL}; split the traffic into several calls`);
+  const messages =
+    b.messages !== undefined
+      ? count(b.messages, 'messages', { min: 0 })
+      : b.requests !== undefined
+        ? count(b.requests, 'requests', { min: 0 })
+        : 0;
+  if (connections + messages === 0)
+    throw badRequest('WebSocket traffic needs connections and/or messages (integers, at least one of them above 0)');
+  if (connections + messages > MAX_REQUESTS_PER_CALL)
+    throw badRequest(
+      `connections + messages must not exceed ${MAX_REQUESTS_PER_CALL}; split the traffic into several calls`,
+    );
   return { connections, messages };
 }
 
@@ -86,10 +97,15 @@ function summary(r: SimulationResult | WebSocketSimulationResult, seed: number) 
 function findApi(ctx: ModuleContext, apiId: string): { sources: TargetSources; partition: ModuleContext['partition'] } {
   const v1s = ctx.partitions<ApigwV1Module>(V1_MODULE_NAME);
   const v2s = ctx.partitions<ApigwV2Module>(V2_MODULE_NAME);
-  const hit = v1s.find((p) => p.module.store.state.apis.some((a) => a.api.id === apiId)) ?? v2s.find((p) => p.module.store.state.apis.some((a) => a.api.apiId === apiId));
+  const hit =
+    v1s.find((p) => p.module.store.state.apis.some((a) => a.api.id === apiId)) ??
+    v2s.find((p) => p.module.store.state.apis.some((a) => a.api.apiId === apiId));
   const partition = hit?.partition ?? v1s[0]?.partition ?? v2s[0]?.partition ?? ctx.partition;
   return {
-    sources: { v1: v1s.find((p) => partitionKey(p.partition) === partitionKey(partition))?.module, v2: v2s.find((p) => partitionKey(p.partition) === partitionKey(partition))?.module },
+    sources: {
+      v1: v1s.find((p) => partitionKey(p.partition) === partitionKey(partition))?.module,
+      v2: v2s.find((p) => partitionKey(p.partition) === partitionKey(partition))?.module,
+    },
     partition,
   };
 }
@@ -102,22 +118,45 @@ export function createTrafficModule(ctx: ModuleContext, opts: { now?: () => numb
   const now = opts.now ?? Date.now;
   const backends = new Backends();
   let rng = new Rng(DEFAULT_SEED);
-  const control = (operation: string, method: string, pattern: string, write: boolean, handler: RouteDef['handler']): RouteDef => ({
-    service: 'control', protocol: 'control', operation, method, pattern, write, handler,
+  const control = (
+    operation: string,
+    method: string,
+    pattern: string,
+    write: boolean,
+    handler: RouteDef['handler'],
+  ): RouteDef => ({
+    service: 'control',
+    protocol: 'control',
+    operation,
+    method,
+    pattern,
+    write,
+    handler,
   });
 
   const routes: RouteDef[] = [
     control('SimulateTraffic', 'POST', '/_emulator/traffic', true, (req) => {
       const b = body(req);
-      if (typeof b.apiId !== 'string' || typeof b.stage !== 'string') throw badRequest('apiId and stage are required strings');
-      if (b.routeKey !== undefined && typeof b.routeKey !== 'string') throw badRequest('routeKey must be a string like "GET /pets" (WebSocket: a route key like "sendmessage")');
+      if (typeof b.apiId !== 'string' || typeof b.stage !== 'string')
+        throw badRequest('apiId and stage are required strings');
+      if (b.routeKey !== undefined && typeof b.routeKey !== 'string')
+        throw badRequest('routeKey must be a string like "GET /pets" (WebSocket: a route key like "sendmessage")');
       // An API id names its account and region: find the partition that holds it, and
       // publish the metrics into that partition's CloudWatch (as API Gateway does).
       const { sources, partition } = findApi(ctx, b.apiId);
-      const cloudwatch = ctx.partitions<CloudWatchModule>(CLOUDWATCH_MODULE_NAME).find((p) => partitionKey(p.partition) === partitionKey(partition))?.module;
-      if (!cloudwatch) throw badRequest('The CloudWatch module is not loaded in this emulator; traffic has nowhere to publish metrics');
+      const cloudwatch = ctx
+        .partitions<CloudWatchModule>(CLOUDWATCH_MODULE_NAME)
+        .find((p) => partitionKey(p.partition) === partitionKey(partition))?.module;
+      if (!cloudwatch)
+        throw badRequest(
+          'The CloudWatch module is not loaded in this emulator; traffic has nowhere to publish metrics',
+        );
       const webSocket = isWebSocketApi(sources.v2, b.apiId);
-      const window = { startMs: readTimestamp(b.timestamp, now()), nowMs: now(), spreadSeconds: nonNegative(b.spreadSeconds, 'spreadSeconds', 0) };
+      const window = {
+        startMs: readTimestamp(b.timestamp, now()),
+        nowMs: now(),
+        spreadSeconds: nonNegative(b.spreadSeconds, 'spreadSeconds', 0),
+      };
       const counts = webSocket ? readWebSocketCounts(b) : { requests: count(b.requests, 'requests', { min: 1 }) };
       if (b.seed !== undefined) {
         if (typeof b.seed !== 'number' || !Number.isInteger(b.seed)) throw badRequest('seed must be an integer');
@@ -148,7 +187,10 @@ export function createTrafficModule(ctx: ModuleContext, opts: { now?: () => numb
       ctx.changed();
       return { status: 200, body: { rules: backends.rules } };
     }),
-    control('ListBackendHealth', 'GET', '/_emulator/backends', false, () => ({ status: 200, body: { rules: backends.rules } })),
+    control('ListBackendHealth', 'GET', '/_emulator/backends', false, () => ({
+      status: 200,
+      body: { rules: backends.rules },
+    })),
     control('ClearBackendHealth', 'DELETE', '/_emulator/backends', true, () => {
       backends.rules = [];
       ctx.changed();

@@ -77,7 +77,16 @@ export function histogramDatum(t: number, h: Map<number, number>, unit: string):
   const values = [...h.keys()];
   const counts = values.map((v) => h.get(v)!);
   const n = counts.reduce((s, c) => s + c, 0);
-  return { t, unit, values, counts, sampleCount: n, sum: values.reduce((s, v, i) => s + v * counts[i], 0), min: Math.min(...values), max: Math.max(...values) };
+  return {
+    t,
+    unit,
+    values,
+    counts,
+    sampleCount: n,
+    sum: values.reduce((s, v, i) => s + v * counts[i], 0),
+    min: Math.min(...values),
+    max: Math.max(...values),
+  };
 }
 
 /**
@@ -90,19 +99,31 @@ export function binaryDatum(t: number, n: number, ones: number): Datum {
 }
 
 function pickEndpoints(d: DeploymentTarget, routeKey: string | undefined, label: string): Endpoint[] {
-  if (d.endpoints.length === 0) throw badRequest(`Deployment ${d.deploymentId} (${label}) has no routes to send requests to`);
+  if (d.endpoints.length === 0)
+    throw badRequest(`Deployment ${d.deploymentId} (${label}) has no routes to send requests to`);
   if (routeKey === undefined) return d.endpoints;
   const e = d.endpoints.filter((x) => x.routeKey === routeKey);
   if (e.length === 0) {
-    throw badRequest(`Route ${routeKey} is not in deployment ${d.deploymentId} (${label}); it has ${d.endpoints.map((x) => x.routeKey).join(', ')}`);
+    throw badRequest(
+      `Route ${routeKey} is not in deployment ${d.deploymentId} (${label}); it has ${d.endpoints.map((x) => x.routeKey).join(', ')}`,
+    );
   }
   return e;
 }
 
 export function simulate(target: StageTarget, backends: Backends, rng: Rng, o: SimulationOptions): SimulationResult {
   const groups = { base: new Map<number, Acc>(), canary: new Map<number, Acc>() };
-  const tally = (deploymentId: string): Tally => ({ deploymentId, requests: 0, ok: 0, clientErrors: 0, serverErrors: 0 });
-  const tallies = { base: tally(target.base.deploymentId), canary: target.canary ? tally(target.canary.deploymentId) : undefined };
+  const tally = (deploymentId: string): Tally => ({
+    deploymentId,
+    requests: 0,
+    ok: 0,
+    clientErrors: 0,
+    serverErrors: 0,
+  });
+  const tallies = {
+    base: tally(target.base.deploymentId),
+    canary: target.canary ? tally(target.canary.deploymentId) : undefined,
+  };
   const endpoints = {
     base: pickEndpoints(target.base, o.routeKey, 'base'),
     canary: target.canary ? pickEndpoints(target.canary, o.routeKey, 'canary') : [],
@@ -119,7 +140,14 @@ export function simulate(target: StageTarget, backends: Backends, rng: Rng, o: S
     const roll = rng.next();
     // A route without an integration answers 404 from API Gateway itself.
     const serverErrorRate = health.errorRate + (health.executionErrorRate ?? 0);
-    const status = endpoint.uri === undefined ? 404 : roll < serverErrorRate ? 502 : roll < serverErrorRate + health.clientErrorRate ? 400 : 200;
+    const status =
+      endpoint.uri === undefined
+        ? 404
+        : roll < serverErrorRate
+          ? 502
+          : roll < serverErrorRate + health.clientErrorRate
+            ? 400
+            : 200;
     const integrationMs = endpoint.uri === undefined ? 0 : Math.round(health.latencyMs * (0.8 + 0.4 * rng.next()));
     const latencyMs = integrationMs + 5 + rng.int(11);
 
@@ -172,11 +200,30 @@ export function simulate(target: StageTarget, backends: Backends, rng: Rng, o: S
   for (const [t, a] of groups.canary) all.set(t, all.has(t) ? merge(all.get(t)!, a) : a);
   if (target.kind === 'RestApi') {
     emit([{ Name: 'ApiName', Value: target.apiName }], all);
-    emit([{ Name: 'ApiName', Value: target.apiName }, { Name: 'Stage', Value: target.stage }], groups.base);
-    if (target.canary) emit([{ Name: 'ApiName', Value: target.apiName }, { Name: 'Stage', Value: `${target.stage}/Canary` }], groups.canary);
+    emit(
+      [
+        { Name: 'ApiName', Value: target.apiName },
+        { Name: 'Stage', Value: target.stage },
+      ],
+      groups.base,
+    );
+    if (target.canary)
+      emit(
+        [
+          { Name: 'ApiName', Value: target.apiName },
+          { Name: 'Stage', Value: `${target.stage}/Canary` },
+        ],
+        groups.canary,
+      );
   } else {
     emit([{ Name: 'ApiId', Value: target.apiId }], all);
-    emit([{ Name: 'ApiId', Value: target.apiId }, { Name: 'Stage', Value: target.stage }], all);
+    emit(
+      [
+        { Name: 'ApiId', Value: target.apiId },
+        { Name: 'Stage', Value: target.stage },
+      ],
+      all,
+    );
   }
 
   return {
@@ -186,7 +233,8 @@ export function simulate(target: StageTarget, backends: Backends, rng: Rng, o: S
     stage: target.stage,
     requests: o.requests,
     base: tallies.base,
-    canary: tallies.canary && target.canary ? { ...tallies.canary, percentTraffic: target.canary.percentTraffic } : undefined,
+    canary:
+      tallies.canary && target.canary ? { ...tallies.canary, percentTraffic: target.canary.percentTraffic } : undefined,
     data,
   };
 }

@@ -41,7 +41,10 @@ function restTarget(v1: ApigwV1Module, apiId: string, stageName: string): StageT
   const target = (deploymentId: string): DeploymentTarget => {
     const d = store.deployment(st, deploymentId);
     const endpoints = d.snapshot.resources.flatMap((r) =>
-      Object.entries(r.resourceMethods ?? {}).map(([verb, m]) => ({ routeKey: `${verb} ${r.path}`, uri: m.methodIntegration?.uri })),
+      Object.entries(r.resourceMethods ?? {}).map(([verb, m]) => ({
+        routeKey: `${verb} ${r.path}`,
+        uri: m.methodIntegration?.uri,
+      })),
     );
     return { deploymentId, endpoints };
   };
@@ -59,9 +62,18 @@ function httpTarget(v2: ApigwV2Module, apiId: string, stageName: string): StageT
   const d = store.deployment(st, stage.deploymentId);
   const endpoints = d.snapshot.routes.map((r) => {
     const integrationId = r.target?.replace(/^integrations\//, '');
-    return { routeKey: r.routeKey, uri: d.snapshot.integrations.find((i) => i.integrationId === integrationId)?.integrationUri };
+    return {
+      routeKey: r.routeKey,
+      uri: d.snapshot.integrations.find((i) => i.integrationId === integrationId)?.integrationUri,
+    };
   });
-  return { kind: 'HttpApi', apiId, apiName: st.api.name, stage: stageName, base: { deploymentId: d.deploymentId, endpoints } };
+  return {
+    kind: 'HttpApi',
+    apiId,
+    apiName: st.api.name,
+    stage: stageName,
+    base: { deploymentId: d.deploymentId, endpoints },
+  };
 }
 
 /** Finds the API among REST APIs first, then HTTP APIs (their ids never collide in practice). */

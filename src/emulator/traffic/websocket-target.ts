@@ -45,9 +45,13 @@ export function webSocketTarget(v2: ApigwV2Module, apiId: string, stageName: str
     return {
       routeKey: r.routeKey,
       integration: integration && { type: integration.integrationType, uri: integration.integrationUri },
-      twoWay: r.routeResponseSelectionExpression !== undefined && responses.some((x) => x.routeResponseKey === '$default'),
+      twoWay:
+        r.routeResponseSelectionExpression !== undefined && responses.some((x) => x.routeResponseKey === '$default'),
       authorized: r.routeKey === '$connect' && r.authorizationType !== 'NONE',
-      detailedMetrics: stage.routeSettings[r.routeKey]?.detailedMetricsEnabled ?? stage.defaultRouteSettings.detailedMetricsEnabled ?? false,
+      detailedMetrics:
+        stage.routeSettings[r.routeKey]?.detailedMetricsEnabled ??
+        stage.defaultRouteSettings.detailedMetricsEnabled ??
+        false,
     };
   });
   return { kind: 'WebSocketApi', apiId, apiName: st.api.name, stage: stageName, deploymentId: d.deploymentId, routes };

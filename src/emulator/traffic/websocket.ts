@@ -51,7 +51,14 @@ export interface WebSocketSimulationResult {
   stage: string;
   deploymentId: string;
   connections: { attempted: number; established: number; denied: number; failed: number };
-  messages: { sent: number; delivered: number; responses: number; unrouted: number; integrationErrors: number; executionErrors: number };
+  messages: {
+    sent: number;
+    delivered: number;
+    responses: number;
+    unrouted: number;
+    integrationErrors: number;
+    executionErrors: number;
+  };
   /** Minutes the established connections stayed open (AWS bills connection minutes; no metric reports them). */
   connectionMinutes: number;
   data: Array<{ metric: MetricId; datum: Datum }>;
@@ -68,22 +75,39 @@ interface Acc {
   latency: Map<number, number>;
 }
 
-const newAcc = (): Acc => ({ events: 0, connects: 0, messages: 0, clientErrors: 0, integrationErrors: 0, executionErrors: 0, latency: new Map() });
+const newAcc = (): Acc => ({
+  events: 0,
+  connects: 0,
+  messages: 0,
+  clientErrors: 0,
+  integrationErrors: 0,
+  executionErrors: 0,
+  latency: new Map(),
+});
 
 type Outcome = 'ok' | 'integrationError' | 'executionError';
 
 const MESSAGE_ROUTE = (r: WsRouteTarget) => r.routeKey !== '$connect' && r.routeKey !== '$disconnect';
 
-export function simulateWebSocket(target: WsStageTarget, backends: Backends, rng: Rng, o: WebSocketSimulationOptions): WebSocketSimulationResult {
+export function simulateWebSocket(
+  target: WsStageTarget,
+  backends: Backends,
+  rng: Rng,
+  o: WebSocketSimulationOptions,
+): WebSocketSimulationResult {
   const route = (key: string) => target.routes.find((r) => r.routeKey === key);
   const connect = route('$connect');
   const disconnect = route('$disconnect');
   if (o.deniedConnectionRate > 0 && !connect?.authorized) {
-    throw badRequest('deniedConnectionRate needs a $connect route with AWS_IAM or CUSTOM authorization in the deployed stage');
+    throw badRequest(
+      'deniedConnectionRate needs a $connect route with AWS_IAM or CUSTOM authorization in the deployed stage',
+    );
   }
   const messageRoutes = target.routes.filter(MESSAGE_ROUTE);
   if (o.messages > 0 && o.routeKey === undefined && messageRoutes.length === 0) {
-    throw badRequest(`Deployment ${target.deploymentId} has no routes for messages (only $connect/$disconnect); add $default or a custom route`);
+    throw badRequest(
+      `Deployment ${target.deploymentId} has no routes for messages (only $connect/$disconnect); add $default or a custom route`,
+    );
   }
 
   const groups = new Map<string, Map<number, Acc>>(); // '' = the whole stage; a route key = that route's detailed series
@@ -164,7 +188,12 @@ export function simulateWebSocket(target: WsStageTarget, backends: Backends, rng
   for (let j = 0; j < o.messages; j++) {
     const t = at(j, o.messages);
     messages.sent++;
-    const r = o.routeKey !== undefined ? selected : messageRoutes.length === 1 ? messageRoutes[0] : messageRoutes[rng.int(messageRoutes.length)];
+    const r =
+      o.routeKey !== undefined
+        ? selected
+        : messageRoutes.length === 1
+          ? messageRoutes[0]
+          : messageRoutes[rng.int(messageRoutes.length)];
     record(t, r, (a) => {
       a.events++;
       a.messages++;

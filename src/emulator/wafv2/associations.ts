@@ -13,7 +13,12 @@ export function associationRoutes(store: WafStore): RouteDef[] {
   return [
     wafRoute('AssociateWebACL', true, (b) => {
       const acl = store.byArn(String(b.WebACLArn));
-      if (acl.Scope === 'CLOUDFRONT') throw invalidParameter('WEB_ACL', acl.ARN, 'A CLOUDFRONT web ACL is associated with a distribution through CloudFront (UpdateDistribution), not AssociateWebACL');
+      if (acl.Scope === 'CLOUDFRONT')
+        throw invalidParameter(
+          'WEB_ACL',
+          acl.ARN,
+          'A CLOUDFRONT web ACL is associated with a distribution through CloudFront (UpdateDistribution), not AssociateWebACL',
+        );
       const resourceArn = String(b.ResourceArn);
       const stage = store.stageOf(resourceArn);
       store.state.associations[resourceArn] = acl.ARN;
@@ -36,7 +41,12 @@ export function associationRoutes(store: WafStore): RouteDef[] {
     wafRoute('ListResourcesForWebACL', false, (b) => {
       const acl = store.byArn(String(b.WebACLArn));
       const type = b.ResourceType ?? 'APPLICATION_LOAD_BALANCER';
-      const arns = type === 'API_GATEWAY' ? Object.entries(store.state.associations).filter(([, a]) => a === acl.ARN).map(([r]) => r) : [];
+      const arns =
+        type === 'API_GATEWAY'
+          ? Object.entries(store.state.associations)
+              .filter(([, a]) => a === acl.ARN)
+              .map(([r]) => r)
+          : [];
       return ok({ ResourceArns: arns });
     }),
   ];

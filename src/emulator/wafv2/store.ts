@@ -29,7 +29,12 @@ export class WafStore {
 
   /** CLOUDFRONT-scoped resources live in us-east-1; asking elsewhere is WAF's SCOPE_VALUE error. */
   checkScope(scope: unknown): WebAcl['Scope'] {
-    if (scope === 'CLOUDFRONT' && this.partition.region !== 'us-east-1') throw invalidParameter('SCOPE_VALUE', 'CLOUDFRONT', 'The scope is not valid. CLOUDFRONT is only available in US East (N. Virginia): call the us-east-1 endpoint');
+    if (scope === 'CLOUDFRONT' && this.partition.region !== 'us-east-1')
+      throw invalidParameter(
+        'SCOPE_VALUE',
+        'CLOUDFRONT',
+        'The scope is not valid. CLOUDFRONT is only available in US East (N. Virginia): call the us-east-1 endpoint',
+      );
     return scope as WebAcl['Scope'];
   }
 
@@ -52,13 +57,32 @@ export class WafStore {
   /** The REST stage a protected-resource ARN names (refusing what WAF refuses), or WAFNonexistentItemException. */
   stageOf(resourceArn: string): { restApiId: string; stageName: string } {
     const a = parseArn(resourceArn);
-    if (!a) throw invalidParameter('RESOURCE_ARN', resourceArn, 'The ARN isn’t valid. A valid ARN begins with arn: and includes other information separated by colons or slashes.');
-    if (a.region !== this.partition.region) throw invalidParameter('RESOURCE_ARN', resourceArn, `The resource is in region ${a.region || '(none)'}; a regional web ACL protects resources of its own region (${this.partition.region})`);
+    if (!a)
+      throw invalidParameter(
+        'RESOURCE_ARN',
+        resourceArn,
+        'The ARN isn’t valid. A valid ARN begins with arn: and includes other information separated by colons or slashes.',
+      );
+    if (a.region !== this.partition.region)
+      throw invalidParameter(
+        'RESOURCE_ARN',
+        resourceArn,
+        `The resource is in region ${a.region || '(none)'}; a regional web ACL protects resources of its own region (${this.partition.region})`,
+      );
     if (a.service === 'apigateway' && /^\/apis\//.test(a.resource)) {
-      throw invalidParameter('RESOURCE_ARN', resourceArn, 'The resource type isn’t supported: AWS WAF protects REST API stages, not HTTP API stages');
+      throw invalidParameter(
+        'RESOURCE_ARN',
+        resourceArn,
+        'The resource type isn’t supported: AWS WAF protects REST API stages, not HTTP API stages',
+      );
     }
     const m = a.service === 'apigateway' && a.account === '' ? REST_STAGE.exec(a.resource) : null;
-    if (!m) throw invalidParameter('RESOURCE_ARN', resourceArn, 'The resource type isn’t one the emulator can protect: it knows API Gateway REST API stages (arn:aws:apigateway:<region>::/restapis/<id>/stages/<name>)');
+    if (!m)
+      throw invalidParameter(
+        'RESOURCE_ARN',
+        resourceArn,
+        'The resource type isn’t one the emulator can protect: it knows API Gateway REST API stages (arn:aws:apigateway:<region>::/restapis/<id>/stages/<name>)',
+      );
     const api = this.v1()?.state.apis.find((x) => x.api.id === m[1]);
     if (!api?.stages.some((s) => s.stageName === m[2])) throw nonexistent();
     return { restApiId: m[1], stageName: m[2] };
@@ -66,7 +90,9 @@ export class WafStore {
 
   /** Mirrors an association into the REST stage (GetStage's `webAclArn`). */
   setStageAcl(stage: { restApiId: string; stageName: string }, aclArn: string | undefined): void {
-    const s = this.v1()?.state.apis.find((x) => x.api.id === stage.restApiId)?.stages.find((x) => x.stageName === stage.stageName);
+    const s = this.v1()
+      ?.state.apis.find((x) => x.api.id === stage.restApiId)
+      ?.stages.find((x) => x.stageName === stage.stageName);
     if (!s) return;
     if (aclArn) s.webAclArn = aclArn;
     else delete s.webAclArn;
@@ -77,7 +103,8 @@ export class WafStore {
     if (event.type !== 'rest-stage.delete' && event.type !== 'rest-api.delete') return;
     const prefix = `arn:aws:apigateway:${this.partition.region}::/restapis/${event.restApiId}/stages/`;
     for (const arn of Object.keys(this.state.associations)) {
-      if (arn.startsWith(prefix) && (event.type === 'rest-api.delete' || arn === prefix + event.stageName)) delete this.state.associations[arn];
+      if (arn.startsWith(prefix) && (event.type === 'rest-api.delete' || arn === prefix + event.stageName))
+        delete this.state.associations[arn];
     }
   }
 

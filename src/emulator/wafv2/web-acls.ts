@@ -12,9 +12,22 @@ import type { WafStore } from './store.js';
 import type { WebAcl } from './types.js';
 
 /** Members CreateWebACL takes beyond the ones the emulator looks at; stored and returned as given. */
-const PASSED_THROUGH = ['CustomResponseBodies', 'CaptchaConfig', 'ChallengeConfig', 'TokenDomains', 'AssociationConfig', 'DataProtectionConfig'];
+const PASSED_THROUGH = [
+  'CustomResponseBodies',
+  'CaptchaConfig',
+  'ChallengeConfig',
+  'TokenDomains',
+  'AssociationConfig',
+  'DataProtectionConfig',
+];
 
-const summary = (w: WebAcl) => ({ Name: w.Name, Id: w.Id, ...(w.Description ? { Description: w.Description } : {}), LockToken: w.LockToken, ARN: w.ARN });
+const summary = (w: WebAcl) => ({
+  Name: w.Name,
+  Id: w.Id,
+  ...(w.Description ? { Description: w.Description } : {}),
+  LockToken: w.LockToken,
+  ARN: w.ARN,
+});
 
 export function webAclView(w: WebAcl, accountId: string) {
   return {
@@ -35,7 +48,8 @@ export function webAclView(w: WebAcl, accountId: string) {
 export function webAclRoutes(store: WafStore): RouteDef[] {
   const lookup = (b: Record<string, unknown>) => {
     if (typeof b.ARN === 'string') return store.byArn(b.ARN);
-    if (typeof b.Name !== 'string' || typeof b.Id !== 'string' || b.Scope === undefined) throw invalidParameter('WEB_ACL', 'ARN', 'Identify the web ACL by its ARN, or by Name, Scope and Id');
+    if (typeof b.Name !== 'string' || typeof b.Id !== 'string' || b.Scope === undefined)
+      throw invalidParameter('WEB_ACL', 'ARN', 'Identify the web ACL by its ARN, or by Name, Scope and Id');
     return store.find(store.checkScope(b.Scope), String(b.Name), String(b.Id));
   };
   return [
@@ -46,7 +60,8 @@ export function webAclRoutes(store: WafStore): RouteDef[] {
       checkDefaultAction(b.DefaultAction);
       checkRules(b.Rules);
       const tags = (b.Tags as WebAcl['Tags'] | undefined) ?? [];
-      if (new Set(tags.map((t) => t.Key)).size !== tags.length) throw invalidParameter('TAGS', 'Tags', 'A tag key is used twice');
+      if (new Set(tags.map((t) => t.Key)).size !== tags.length)
+        throw invalidParameter('TAGS', 'Tags', 'A tag key is used twice');
       const id = randomUUID();
       const w: WebAcl = {
         Name: name,

@@ -8,19 +8,26 @@
 import type { FieldTable } from '../field.js';
 import type { ApiKeyModel } from './model.js';
 
-const plansOf = (k: ApiKeyModel) => (k.usagePlans.length ? `usage plan${k.usagePlans.length === 1 ? '' : 's'} ${k.usagePlans.join(', ')}` : '');
+const plansOf = (k: ApiKeyModel) =>
+  k.usagePlans.length ? `usage plan${k.usagePlans.length === 1 ? '' : 's'} ${k.usagePlans.join(', ')}` : '';
 
 export const apiKeyFields: FieldTable<ApiKeyModel> = {
   name: { rest: { wire: 'name', path: '/name' } },
   description: { rest: { wire: 'description', omitEmpty: true, path: '/description' } },
   enabled: {
     rest: { wire: 'enabled', default: false, path: '/enabled' },
-    breaking: (b, a) => (b.enabled && !a.enabled && b.usagePlans.length > 0 ? `key disabled while in ${plansOf(b)}: its callers get 403 Forbidden` : undefined),
+    breaking: (b, a) =>
+      b.enabled && !a.enabled && b.usagePlans.length > 0
+        ? `key disabled while in ${plansOf(b)}: its callers get 403 Forbidden`
+        : undefined,
   },
   customerId: { rest: { wire: 'customerId', omitEmpty: true, path: '/customerId' } },
   usagePlans: {
     rest: { create: false },
-    breaking: (b, a) => b.usagePlans.filter((p) => !a.usagePlans.includes(p)).map((p) => `key leaves usage plan ${p}: its callers lose that plan's API stages (403 Forbidden)`),
+    breaking: (b, a) =>
+      b.usagePlans
+        .filter((p) => !a.usagePlans.includes(p))
+        .map((p) => `key leaves usage plan ${p}: its callers lose that plan's API stages (403 Forbidden)`),
   },
   tags: {},
   valueFrom: { rest: { create: false } },

@@ -26,7 +26,10 @@ export const apiKeyKind = defineAccountKind<ApiKeyModel>({
   fields: apiKeyFields,
   flags: (c, acc) => {
     const before = c.before as ApiKeyModel | undefined;
-    if (c.action === 'delete' && before && before.usagePlans.length > 0) acc.breaking.push(`key deleted while in usage plan${before.usagePlans.length === 1 ? '' : 's'} ${before.usagePlans.join(', ')}: its callers get 403 Forbidden`);
+    if (c.action === 'delete' && before && before.usagePlans.length > 0)
+      acc.breaking.push(
+        `key deleted while in usage plan${before.usagePlans.length === 1 ? '' : 's'} ${before.usagePlans.join(', ')}: its callers get 403 Forbidden`,
+      );
   },
   facts: (a) => [
     ['enabled', a.enabled],
@@ -42,7 +45,10 @@ export const apiKeyKind = defineAccountKind<ApiKeyModel>({
     state: {
       dir: 'api-keys',
       schema: apiKeyFileSchema,
-      name: { pattern: ACCOUNT_RECORD_NAME, hint: 'name the file with letters, digits, -, _ or . (at most 128 characters): it is the key\'s name in AWS' },
+      name: {
+        pattern: ACCOUNT_RECORD_NAME,
+        hint: "name the file with letters, digits, -, _ or . (at most 128 characters): it is the key's name in AWS",
+      },
       load(name, file: ApiKeyFile, ctx) {
         const rec: ApiKeyModel = {
           name,
@@ -87,7 +93,9 @@ export const apiKeyKind = defineAccountKind<ApiKeyModel>({
           return {
             name: String(item.name ?? ''),
             enabled: item.enabled === true,
-            ...(typeof item.description === 'string' && item.description !== '' ? { description: item.description } : {}),
+            ...(typeof item.description === 'string' && item.description !== ''
+              ? { description: item.description }
+              : {}),
             ...(typeof item.customerId === 'string' && item.customerId !== '' ? { customerId: item.customerId } : {}),
             usagePlans: [],
             tags: splitTags(item.tags as Record<string, string> | undefined).user,
@@ -99,13 +107,24 @@ export const apiKeyKind = defineAccountKind<ApiKeyModel>({
     ],
     readEach: {
       parent: 'usagePlan',
-      call: (_key, _plan, planId) => ({ op: 'GetUsagePlanKeys', flavour: 'RestApi', paging: 'position', input: { usagePlanId: planId } }),
+      call: (_key, _plan, planId) => ({
+        op: 'GetUsagePlanKeys',
+        flavour: 'RestApi',
+        paging: 'position',
+        input: { usagePlanId: planId },
+      }),
       // The items carry each key's value (AWS's UsagePlanKey has it): only the id is kept.
       normalize: (items, planKey) =>
         items.map((i) => ({
           target: 'apiKey' as const,
           id: String(i.id),
-          merge: (rec: unknown) => (rec ? { ...(rec as ApiKeyModel), usagePlans: [...new Set([...(rec as ApiKeyModel).usagePlans, planKey])].sort() } : undefined),
+          merge: (rec: unknown) =>
+            rec
+              ? {
+                  ...(rec as ApiKeyModel),
+                  usagePlans: [...new Set([...(rec as ApiKeyModel).usagePlans, planKey])].sort(),
+                }
+              : undefined,
         })),
     },
     write: {
@@ -130,13 +149,26 @@ export const apiKeyKind = defineAccountKind<ApiKeyModel>({
             // Leave plans first: a key may reach an API stage through one plan only, even for a moment.
             ...was
               .filter((p) => !after.usagePlans.includes(p) && planId(p) !== undefined)
-              .map((p) => ({ op: 'DeleteUsagePlanKey', input: { usagePlanId: planId(p), keyId: id }, done: 'NotFoundException' })),
+              .map((p) => ({
+                op: 'DeleteUsagePlanKey',
+                input: { usagePlanId: planId(p), keyId: id },
+                done: 'NotFoundException',
+              })),
             ...after.usagePlans
               .filter((p) => !was.includes(p))
               .map((p) => {
                 const usagePlanId = planId(p);
-                if (!usagePlanId) throw new ApigwSyncError('UNKNOWN_REFERENCE', `API key ${after.name}: usage plan ${p} does not exist in AWS`, { hint: `declare usage-plans/${p}.yaml; the plan creates it before the key joins it` });
-                return { op: 'CreateUsagePlanKey', input: { usagePlanId, keyId: id, keyType: 'API_KEY' }, done: 'ConflictException' };
+                if (!usagePlanId)
+                  throw new ApigwSyncError(
+                    'UNKNOWN_REFERENCE',
+                    `API key ${after.name}: usage plan ${p} does not exist in AWS`,
+                    { hint: `declare usage-plans/${p}.yaml; the plan creates it before the key joins it` },
+                  );
+                return {
+                  op: 'CreateUsagePlanKey',
+                  input: { usagePlanId, keyId: id, keyType: 'API_KEY' },
+                  done: 'ConflictException',
+                };
               }),
           ];
         },

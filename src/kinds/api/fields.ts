@@ -25,7 +25,12 @@ const corsInput = (c: CorsModel) => ({
 function corsOf(c: Obj | undefined): CorsModel | undefined {
   if (!c) return undefined;
   const list = (v: unknown) => [...((v as string[] | undefined) ?? [])];
-  const m: CorsModel = { allowOrigins: list(c.AllowOrigins), allowMethods: list(c.AllowMethods), allowHeaders: list(c.AllowHeaders), exposeHeaders: list(c.ExposeHeaders) };
+  const m: CorsModel = {
+    allowOrigins: list(c.AllowOrigins),
+    allowMethods: list(c.AllowMethods),
+    allowHeaders: list(c.AllowHeaders),
+    exposeHeaders: list(c.ExposeHeaders),
+  };
   if (c.AllowCredentials !== undefined) m.allowCredentials = c.AllowCredentials as boolean;
   if (c.MaxAge !== undefined) m.maxAge = c.MaxAge as number;
   return m;
@@ -36,7 +41,12 @@ function corsModel(v: unknown): CorsModel | undefined {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
   const c = v as Obj;
   const list = (x: unknown) => (Array.isArray(x) ? x.map(String) : []);
-  const m: CorsModel = { allowOrigins: list(c.allowOrigins), allowMethods: list(c.allowMethods), allowHeaders: list(c.allowHeaders), exposeHeaders: list(c.exposeHeaders) };
+  const m: CorsModel = {
+    allowOrigins: list(c.allowOrigins),
+    allowMethods: list(c.allowMethods),
+    allowHeaders: list(c.allowHeaders),
+    exposeHeaders: list(c.exposeHeaders),
+  };
   if (typeof c.allowCredentials === 'boolean') m.allowCredentials = c.allowCredentials;
   if (typeof c.maxAge === 'number') m.maxAge = c.maxAge;
   return m;
@@ -50,25 +60,35 @@ const endpointConfiguration = <T>(name: string, of: (v: unknown) => T | undefine
   emitTo: 'openapi' as const,
 });
 
-const sortedIds = (v: unknown): string[] | undefined => (Array.isArray(v) && v.length ? v.map(String).sort() : undefined);
+const sortedIds = (v: unknown): string[] | undefined =>
+  Array.isArray(v) && v.length ? v.map(String).sort() : undefined;
 
 function corsNarrowed(b: CorsModel, a: CorsModel | undefined): boolean {
   if (!a) return true;
   const lost = (x: string[], y: string[]) => x.some((v) => !y.includes(v) && !y.includes('*'));
-  return lost(b.allowOrigins, a.allowOrigins) || lost(b.allowMethods, a.allowMethods) || lost(b.allowHeaders, a.allowHeaders);
+  return (
+    lost(b.allowOrigins, a.allowOrigins) || lost(b.allowMethods, a.allowMethods) || lost(b.allowHeaders, a.allowHeaders)
+  );
 }
 
 const ENDPOINT_TYPE: FieldTable<Header>['endpointType'] = {
   rest: {
-    read: (w) => ((w.endpointConfiguration as { types?: string[] } | undefined)?.types?.[0] ?? 'EDGE') as ApiHeaderModel['endpointType'],
+    read: (w) =>
+      ((w.endpointConfiguration as { types?: string[] } | undefined)?.types?.[0] ??
+        'EDGE') as ApiHeaderModel['endpointType'],
     create: (v) => ({ endpointConfiguration: v ? { types: [v] } : undefined }),
-    patch: (b, a) => (a && b && b !== a ? [{ op: 'replace', path: `/endpointConfiguration/types/${b}`, value: a }] : []),
+    patch: (b, a) =>
+      a && b && b !== a ? [{ op: 'replace', path: `/endpointConfiguration/types/${b}`, value: a }] : [],
   },
   // HTTP APIs have no endpoint configuration in AWS (always regional): the state's word stands.
   http: { read: (_w, ctx) => ctx.declared?.endpointType, create: false },
   // REST: what the state omits is EDGE, what CreateRestApi and ImportRestApi create (adopting an API AWS imported shows no change).
-  state: { load: (file, _f, flavour) => (flavour === 'RestApi' ? (file ?? 'EDGE') : file), emit: (v, flavour) => (flavour === 'RestApi' && v !== 'EDGE' ? v : undefined) },
-  breaking: (b, a) => (b.endpointType && a.endpointType && b.endpointType !== a.endpointType ? 'endpoint type changed' : undefined),
+  state: {
+    load: (file, _f, flavour) => (flavour === 'RestApi' ? (file ?? 'EDGE') : file),
+    emit: (v, flavour) => (flavour === 'RestApi' && v !== 'EDGE' ? v : undefined),
+  },
+  breaking: (b, a) =>
+    b.endpointType && a.endpointType && b.endpointType !== a.endpointType ? 'endpoint type changed' : undefined,
 };
 
 /**
@@ -76,13 +96,24 @@ const ENDPOINT_TYPE: FieldTable<Header>['endpointType'] = {
  * UpdateApi). `kind` is the API's identity, not a field: changing it replaces the API.
  */
 export const apiFields: FieldTable<Header> = {
-  name: { rest: { wire: 'name', default: '', path: '/name' }, http: { wire: 'Name', default: '' }, ws: { wire: 'Name', default: '' }, state: {} },
+  name: {
+    rest: { wire: 'name', default: '', path: '/name' },
+    http: { wire: 'Name', default: '' },
+    ws: { wire: 'Name', default: '' },
+    state: {},
+  },
   description: {
     rest: { wire: 'description', omitEmpty: true, path: '/description' },
     http: { wire: 'Description', omitEmpty: true, clear: '' },
     ws: { wire: 'Description', omitEmpty: true, clear: '' },
     // api.yaml, else `info.description` of the API's one OpenAPI file (what ImportRestApi / ImportApi take; a WebSocket API has none).
-    state: { ext: 'description', at: 'info', oneFile: true, fromExt: (v) => (typeof v === 'string' && v !== '' ? v : undefined), emitTo: 'openapi' },
+    state: {
+      ext: 'description',
+      at: 'info',
+      oneFile: true,
+      fromExt: (v) => (typeof v === 'string' && v !== '' ? v : undefined),
+      emitTo: 'openapi',
+    },
   },
   endpointType: ENDPOINT_TYPE,
   binaryMediaTypes: {
@@ -97,7 +128,10 @@ export const apiFields: FieldTable<Header> = {
     rest: { wire: 'binaryMediaTypes', default: [], omitEmpty: true, path: '/binaryMediaTypes', style: 'set' },
     http: { read: () => [], create: false },
     ws: { read: () => [], create: false },
-    redeploy: (b, a, flavour) => (flavour === 'RestApi' && !deepEqual([...b.binaryMediaTypes].sort(), [...a.binaryMediaTypes].sort()) ? 'binary media types changed' : undefined),
+    redeploy: (b, a, flavour) =>
+      flavour === 'RestApi' && !deepEqual([...b.binaryMediaTypes].sort(), [...a.binaryMediaTypes].sort())
+        ? 'binary media types changed'
+        : undefined,
   },
   apiKeySource: {
     rest: { wire: 'apiKeySource', default: 'HEADER', path: '/apiKeySource' },
@@ -121,8 +155,12 @@ export const apiFields: FieldTable<Header> = {
     rest: { wire: 'disableExecuteApiEndpoint', default: false, path: '/disableExecuteApiEndpoint' },
     http: { wire: 'DisableExecuteApiEndpoint', default: false, clear: false },
     ws: { wire: 'DisableExecuteApiEndpoint', default: false, clear: false },
-    redeploy: (b, a, flavour) => (flavour === 'RestApi' && Boolean(b.disableExecuteApiEndpoint) !== Boolean(a.disableExecuteApiEndpoint) ? 'execute-api endpoint setting changed' : undefined),
-    breaking: (b, a) => (!b.disableExecuteApiEndpoint && a.disableExecuteApiEndpoint ? 'default execute-api endpoint disabled' : undefined),
+    redeploy: (b, a, flavour) =>
+      flavour === 'RestApi' && Boolean(b.disableExecuteApiEndpoint) !== Boolean(a.disableExecuteApiEndpoint)
+        ? 'execute-api endpoint setting changed'
+        : undefined,
+    breaking: (b, a) =>
+      !b.disableExecuteApiEndpoint && a.disableExecuteApiEndpoint ? 'default execute-api endpoint disabled' : undefined,
   },
   vpcEndpointIds: {
     rest: {
@@ -130,8 +168,12 @@ export const apiFields: FieldTable<Header> = {
       create: (v) => (v?.length ? { endpointConfiguration: { vpcEndpointIds: [...v] } } : {}),
       // UpdateRestApi takes the id as the value (`add /endpointConfiguration/vpcEndpointIds vpce-…`).
       patch: (b = [], a = []) => [
-        ...a.filter((id) => !b.includes(id)).map((value) => ({ op: 'add' as const, path: '/endpointConfiguration/vpcEndpointIds', value })),
-        ...b.filter((id) => !a.includes(id)).map((value) => ({ op: 'remove' as const, path: '/endpointConfiguration/vpcEndpointIds', value })),
+        ...a
+          .filter((id) => !b.includes(id))
+          .map((value) => ({ op: 'add' as const, path: '/endpointConfiguration/vpcEndpointIds', value })),
+        ...b
+          .filter((id) => !a.includes(id))
+          .map((value) => ({ op: 'remove' as const, path: '/endpointConfiguration/vpcEndpointIds', value })),
       ],
     },
     state: {
@@ -139,7 +181,10 @@ export const apiFields: FieldTable<Header> = {
       load: (file, fromFiles) => sortedIds(file) ?? fromFiles,
       emit: (v) => (v?.length ? { vpcEndpointIds: [...v] } : undefined),
     },
-    breaking: (b, a) => ((b.vpcEndpointIds ?? []).some((id) => !(a.vpcEndpointIds ?? []).includes(id)) ? 'VPC endpoint association removed' : undefined),
+    breaking: (b, a) =>
+      (b.vpcEndpointIds ?? []).some((id) => !(a.vpcEndpointIds ?? []).includes(id))
+        ? 'VPC endpoint association removed'
+        : undefined,
   },
   policy: {
     rest: {
@@ -156,13 +201,21 @@ export const apiFields: FieldTable<Header> = {
       emitTo: 'openapi',
     },
     // AWS: "after you update the resource policy, you need to deploy the API".
-    redeploy: (b, a, flavour) => (flavour === 'RestApi' && b.policy !== a.policy ? 'resource policy changed' : undefined),
+    redeploy: (b, a, flavour) =>
+      flavour === 'RestApi' && b.policy !== a.policy ? 'resource policy changed' : undefined,
     breaking: (b, a) => policyTightened(b.policy, a.policy),
   },
   minimumCompressionSize: {
     rest: { wire: 'minimumCompressionSize', path: '/minimumCompressionSize' },
-    state: { ext: 'x-amazon-apigateway-minimum-compression-size', fromExt: (v) => (typeof v === 'number' ? v : undefined), emitTo: 'openapi' },
-    redeploy: (b, a, flavour) => (flavour === 'RestApi' && b.minimumCompressionSize !== a.minimumCompressionSize ? 'minimum compression size changed' : undefined),
+    state: {
+      ext: 'x-amazon-apigateway-minimum-compression-size',
+      fromExt: (v) => (typeof v === 'number' ? v : undefined),
+      emitTo: 'openapi',
+    },
+    redeploy: (b, a, flavour) =>
+      flavour === 'RestApi' && b.minimumCompressionSize !== a.minimumCompressionSize
+        ? 'minimum compression size changed'
+        : undefined,
   },
   cors: {
     http: {
@@ -179,7 +232,8 @@ export const apiFields: FieldTable<Header> = {
       emit: (cors) => {
         const c = cors!;
         const o: Obj = {};
-        for (const k of ['allowOrigins', 'allowMethods', 'allowHeaders', 'exposeHeaders'] as const) if (c[k].length) o[k] = [...c[k]];
+        for (const k of ['allowOrigins', 'allowMethods', 'allowHeaders', 'exposeHeaders'] as const)
+          if (c[k].length) o[k] = [...c[k]];
         if (c.allowCredentials !== undefined) o.allowCredentials = c.allowCredentials;
         if (c.maxAge !== undefined) o.maxAge = c.maxAge;
         return o;
@@ -191,18 +245,39 @@ export const apiFields: FieldTable<Header> = {
   routeSelectionExpression: {
     // AWS requires one for a WebSocket API; the state's default is the one AWS's guide uses.
     ws: { wire: 'RouteSelectionExpression' },
-    state: { load: (file, _f, flavour) => (flavour === 'WebSocketApi' ? (file ?? WEBSOCKET_DEFAULTS.routeSelectionExpression) : file), emit: (v) => (v === WEBSOCKET_DEFAULTS.routeSelectionExpression ? undefined : v) },
-    redeploy: (b, a, flavour) => (flavour === 'WebSocketApi' && b.routeSelectionExpression !== a.routeSelectionExpression ? 'route selection expression changed' : undefined),
-    breaking: (b, a) => (b.routeSelectionExpression !== a.routeSelectionExpression ? 'messages are routed by another expression' : undefined),
+    state: {
+      load: (file, _f, flavour) =>
+        flavour === 'WebSocketApi' ? (file ?? WEBSOCKET_DEFAULTS.routeSelectionExpression) : file,
+      emit: (v) => (v === WEBSOCKET_DEFAULTS.routeSelectionExpression ? undefined : v),
+    },
+    redeploy: (b, a, flavour) =>
+      flavour === 'WebSocketApi' && b.routeSelectionExpression !== a.routeSelectionExpression
+        ? 'route selection expression changed'
+        : undefined,
+    breaking: (b, a) =>
+      b.routeSelectionExpression !== a.routeSelectionExpression
+        ? 'messages are routed by another expression'
+        : undefined,
   },
   apiKeySelectionExpression: {
     ws: { wire: 'ApiKeySelectionExpression', default: WEBSOCKET_DEFAULTS.apiKeySelectionExpression },
-    state: { load: (file, _f, flavour) => (flavour === 'WebSocketApi' ? (file ?? WEBSOCKET_DEFAULTS.apiKeySelectionExpression) : file), emit: (v) => (v === WEBSOCKET_DEFAULTS.apiKeySelectionExpression ? undefined : v) },
-    redeploy: (b, a, flavour) => (flavour === 'WebSocketApi' && b.apiKeySelectionExpression !== a.apiKeySelectionExpression ? 'API key selection expression changed' : undefined),
-    breaking: (b, a) => (b.apiKeySelectionExpression !== a.apiKeySelectionExpression ? 'API keys are read from another place' : undefined),
+    state: {
+      load: (file, _f, flavour) =>
+        flavour === 'WebSocketApi' ? (file ?? WEBSOCKET_DEFAULTS.apiKeySelectionExpression) : file,
+      emit: (v) => (v === WEBSOCKET_DEFAULTS.apiKeySelectionExpression ? undefined : v),
+    },
+    redeploy: (b, a, flavour) =>
+      flavour === 'WebSocketApi' && b.apiKeySelectionExpression !== a.apiKeySelectionExpression
+        ? 'API key selection expression changed'
+        : undefined,
+    breaking: (b, a) =>
+      b.apiKeySelectionExpression !== a.apiKeySelectionExpression ? 'API keys are read from another place' : undefined,
   },
   disableSchemaValidation: {
     ws: { wire: 'DisableSchemaValidation', default: false, clear: false },
-    state: { load: (file, _f, flavour) => (flavour === 'WebSocketApi' ? (file ?? false) : file), emit: (v) => (v ? true : undefined) },
+    state: {
+      load: (file, _f, flavour) => (flavour === 'WebSocketApi' ? (file ?? false) : file),
+      emit: (v) => (v ? true : undefined),
+    },
   },
 };

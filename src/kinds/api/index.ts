@@ -22,10 +22,13 @@ export const apiKind = defineKind<ApiFieldsModel>({
   snapshot: false,
   fields: apiFields,
   diff(ctx) {
-    if (ctx.creating) return [ctx.change({ target: 'api', action: 'create', name: ctx.desired.name, after: apiHeader(ctx.desired) })];
+    if (ctx.creating)
+      return [ctx.change({ target: 'api', action: 'create', name: ctx.desired.name, after: apiHeader(ctx.desired) })];
     const before = apiHeader(ctx.live);
     const after = apiHeader(ctx.desired);
-    return deepEqual(before, after) ? [] : [ctx.change({ target: 'api', action: 'update', name: ctx.desired.name, before, after })];
+    return deepEqual(before, after)
+      ? []
+      : [ctx.change({ target: 'api', action: 'update', name: ctx.desired.name, before, after })];
   },
   flags(c, acc) {
     if (c.action === 'delete') acc.breaking.push('API removed');

@@ -16,7 +16,17 @@ type Json = Record<string, unknown>;
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const TOP_ORDER = ['Version', 'Id', 'Statement'];
-const STATEMENT_ORDER = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'];
+const STATEMENT_ORDER = [
+  'Sid',
+  'Effect',
+  'Principal',
+  'NotPrincipal',
+  'Action',
+  'NotAction',
+  'Resource',
+  'NotResource',
+  'Condition',
+];
 
 function ordered(o: Json, first: readonly string[], inner: (k: string, v: unknown) => unknown): Json {
   const keys = Object.keys(o).sort((a, b) => {
@@ -28,7 +38,8 @@ function ordered(o: Json, first: readonly string[], inner: (k: string, v: unknow
   return Object.fromEntries(keys.map((k) => [k, inner(k, o[k])]));
 }
 
-const sortedDeep = (v: unknown): unknown => (Array.isArray(v) ? v.map(sortedDeep) : isObj(v) ? ordered(v, [], (_k, x) => sortedDeep(x)) : v);
+const sortedDeep = (v: unknown): unknown =>
+  Array.isArray(v) ? v.map(sortedDeep) : isObj(v) ? ordered(v, [], (_k, x) => sortedDeep(x)) : v;
 const statement = (s: unknown): unknown => (isObj(s) ? ordered(s, STATEMENT_ORDER, (_k, x) => sortedDeep(x)) : s);
 
 /** A policy document (object or JSON text) → the canonical text; undefined when it is not a JSON object. */
@@ -42,7 +53,9 @@ export function policyText(v: unknown): string | undefined {
     }
   }
   if (!isObj(doc)) return undefined;
-  const canonical = ordered(doc, TOP_ORDER, (k, x) => (k === 'Statement' ? (Array.isArray(x) ? x.map(statement) : statement(x)) : sortedDeep(x)));
+  const canonical = ordered(doc, TOP_ORDER, (k, x) =>
+    k === 'Statement' ? (Array.isArray(x) ? x.map(statement) : statement(x)) : sortedDeep(x),
+  );
   return JSON.stringify(canonical, null, 2);
 }
 
@@ -74,7 +87,13 @@ function collapseOwnArns(doc: unknown, apiId: string): unknown {
   const one = (x: unknown) => (typeof x === 'string' ? x.replace(own, 'execute-api:') : x);
   const res = (v: unknown) => (Array.isArray(v) ? v.map(one) : one(v));
   const fix = (s: unknown) =>
-    isObj(s) ? { ...s, ...('Resource' in s ? { Resource: res(s.Resource) } : {}), ...('NotResource' in s ? { NotResource: res(s.NotResource) } : {}) } : s;
+    isObj(s)
+      ? {
+          ...s,
+          ...('Resource' in s ? { Resource: res(s.Resource) } : {}),
+          ...('NotResource' in s ? { NotResource: res(s.NotResource) } : {}),
+        }
+      : s;
   return { ...doc, Statement: Array.isArray(doc.Statement) ? doc.Statement.map(fix) : fix(doc.Statement) };
 }
 
@@ -87,7 +106,8 @@ export function livePolicy(raw: unknown, apiId: string, declared?: string): stri
   const doc = parseAwsPolicy(raw);
   if (doc === undefined) return raw;
   const live = policyText(collapseOwnArns(doc, apiId));
-  if (declared !== undefined && live !== undefined && policyText(collapseOwnArns(JSON.parse(declared), apiId)) === live) return declared;
+  if (declared !== undefined && live !== undefined && policyText(collapseOwnArns(JSON.parse(declared), apiId)) === live)
+    return declared;
   return live;
 }
 
@@ -116,8 +136,10 @@ export function policyTightened(before: string | undefined, after: string | unde
   if (before === undefined) return ['resource policy added: requests it does not allow are denied'];
   const out: string[] = [];
   const bd = statements(before, 'Deny');
-  if ([...statements(after, 'Deny')].some((s) => !bd.has(s))) out.push('resource policy denies more (a new or changed Deny statement)');
+  if ([...statements(after, 'Deny')].some((s) => !bd.has(s)))
+    out.push('resource policy denies more (a new or changed Deny statement)');
   const aa = statements(after, 'Allow');
-  if ([...statements(before, 'Allow')].some((s) => !aa.has(s))) out.push('resource policy allows less (an Allow statement removed or changed)');
+  if ([...statements(before, 'Allow')].some((s) => !aa.has(s)))
+    out.push('resource policy allows less (an Allow statement removed or changed)');
   return out;
 }

@@ -6,25 +6,48 @@ import type { AuthorizerModel } from './model.js';
 export const AUTHORIZER_DEFAULT_TTL = { RestApi: 300, HttpApi: 0, WebSocketApi: 0 } as const;
 
 const list = (v: unknown): string[] =>
-  Array.isArray(v) ? v.map((s) => String(s).trim()).filter(Boolean) : typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : [];
+  Array.isArray(v)
+    ? v.map((s) => String(s).trim()).filter(Boolean)
+    : typeof v === 'string'
+      ? v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [];
 
 /** AWS always reports these; a value equal to its default takes the state's form (absent when the state omits it). */
-function declaredDefault<K extends 'resultTtlSeconds' | 'enableSimpleResponses'>(key: K, v: AuthorizerModel[K] | undefined, dflt: AuthorizerModel[K], declared?: AuthorizerModel) {
+function declaredDefault<K extends 'resultTtlSeconds' | 'enableSimpleResponses'>(
+  key: K,
+  v: AuthorizerModel[K] | undefined,
+  dflt: AuthorizerModel[K],
+  declared?: AuthorizerModel,
+) {
   return v !== undefined && !(v === dflt && declared && declared[key] === undefined) ? v : undefined;
 }
 
 const isJwt = (w: Obj) => w.AuthorizerType === 'JWT';
 
 export const authorizerFields: FieldTable<AuthorizerModel> = {
-  name: { rest: { wire: 'name', default: '', path: '/name' }, http: { wire: 'Name', default: '' }, ws: { wire: 'Name', default: '' } },
+  name: {
+    rest: { wire: 'name', default: '', path: '/name' },
+    http: { wire: 'Name', default: '' },
+    ws: { wire: 'Name', default: '' },
+  },
   type: {
     rest: { wire: 'type', default: 'TOKEN', path: '/type', create: (v) => ({ type: v === 'JWT' ? 'TOKEN' : v }) },
-    http: { read: (w) => (isJwt(w) ? 'JWT' : 'REQUEST'), create: (v) => ({ AuthorizerType: v === 'JWT' ? 'JWT' : 'REQUEST' }) },
+    http: {
+      read: (w) => (isJwt(w) ? 'JWT' : 'REQUEST'),
+      create: (v) => ({ AuthorizerType: v === 'JWT' ? 'JWT' : 'REQUEST' }),
+    },
     // WebSocket APIs have REQUEST (Lambda) authorizers only; validate refuses the others.
     ws: { wire: 'AuthorizerType', default: 'REQUEST' },
     breaking: (b, a) => (b.type !== a.type ? 'authorizer type changed' : undefined),
   },
-  authorizerUri: { rest: { wire: 'authorizerUri', omitEmpty: true, path: '/authorizerUri' }, http: { wire: 'AuthorizerUri', omitEmpty: true }, ws: { wire: 'AuthorizerUri', omitEmpty: true } },
+  authorizerUri: {
+    rest: { wire: 'authorizerUri', omitEmpty: true, path: '/authorizerUri' },
+    http: { wire: 'AuthorizerUri', omitEmpty: true },
+    ws: { wire: 'AuthorizerUri', omitEmpty: true },
+  },
   authorizerCredentials: {
     rest: { wire: 'authorizerCredentials', omitEmpty: true, path: '/authorizerCredentials' },
     http: { wire: 'AuthorizerCredentialsArn', omitEmpty: true },
@@ -38,22 +61,40 @@ export const authorizerFields: FieldTable<AuthorizerModel> = {
     },
     http: { wire: 'IdentitySource', default: [] },
     ws: { wire: 'IdentitySource', default: [] },
-    breaking: (b, a) => (a.identitySource.some((s) => !b.identitySource.includes(s)) ? 'authorizer needs a new identity source' : undefined),
+    breaking: (b, a) =>
+      a.identitySource.some((s) => !b.identitySource.includes(s))
+        ? 'authorizer needs a new identity source'
+        : undefined,
   },
   identityValidationExpression: {
     rest: { wire: 'identityValidationExpression', omitEmpty: true, path: '/identityValidationExpression' },
     http: { wire: 'IdentityValidationExpression', omitEmpty: true },
-    breaking: (b, a) => (a.identityValidationExpression && a.identityValidationExpression !== b.identityValidationExpression ? 'identity validation tightened' : undefined),
+    breaking: (b, a) =>
+      a.identityValidationExpression && a.identityValidationExpression !== b.identityValidationExpression
+        ? 'identity validation tightened'
+        : undefined,
   },
   resultTtlSeconds: {
     rest: {
       wire: 'authorizerResultTtlInSeconds',
       path: '/authorizerResultTtlInSeconds',
-      read: (w, ctx) => declaredDefault('resultTtlSeconds', w.authorizerResultTtlInSeconds as number | undefined, AUTHORIZER_DEFAULT_TTL.RestApi, ctx.declared),
+      read: (w, ctx) =>
+        declaredDefault(
+          'resultTtlSeconds',
+          w.authorizerResultTtlInSeconds as number | undefined,
+          AUTHORIZER_DEFAULT_TTL.RestApi,
+          ctx.declared,
+        ),
     },
     http: {
       wire: 'AuthorizerResultTtlInSeconds',
-      read: (w, ctx) => declaredDefault('resultTtlSeconds', w.AuthorizerResultTtlInSeconds as number | undefined, AUTHORIZER_DEFAULT_TTL.HttpApi, ctx.declared),
+      read: (w, ctx) =>
+        declaredDefault(
+          'resultTtlSeconds',
+          w.AuthorizerResultTtlInSeconds as number | undefined,
+          AUTHORIZER_DEFAULT_TTL.HttpApi,
+          ctx.declared,
+        ),
     },
   },
   providerArns: {
@@ -72,12 +113,28 @@ export const authorizerFields: FieldTable<AuthorizerModel> = {
       create: (v) => ({ JwtConfiguration: v ? { Issuer: v.issuer, Audience: v.audience } : undefined }),
     },
     breaking: (b, a) =>
-      b.jwt && a.jwt && (b.jwt.issuer !== a.jwt.issuer || b.jwt.audience.some((x) => !a.jwt!.audience.includes(x))) ? 'JWT issuer/audience narrowed' : undefined,
+      b.jwt && a.jwt && (b.jwt.issuer !== a.jwt.issuer || b.jwt.audience.some((x) => !a.jwt!.audience.includes(x)))
+        ? 'JWT issuer/audience narrowed'
+        : undefined,
   },
   payloadFormatVersion: {
-    http: { wire: 'AuthorizerPayloadFormatVersion', read: (w) => (isJwt(w) ? undefined : ((w.AuthorizerPayloadFormatVersion as string | undefined) ?? '2.0')) },
+    http: {
+      wire: 'AuthorizerPayloadFormatVersion',
+      read: (w) => (isJwt(w) ? undefined : ((w.AuthorizerPayloadFormatVersion as string | undefined) ?? '2.0')),
+    },
   },
   enableSimpleResponses: {
-    http: { wire: 'EnableSimpleResponses', read: (w, ctx) => (isJwt(w) ? undefined : declaredDefault('enableSimpleResponses', w.EnableSimpleResponses as boolean | undefined, false, ctx.declared)) },
+    http: {
+      wire: 'EnableSimpleResponses',
+      read: (w, ctx) =>
+        isJwt(w)
+          ? undefined
+          : declaredDefault(
+              'enableSimpleResponses',
+              w.EnableSimpleResponses as boolean | undefined,
+              false,
+              ctx.declared,
+            ),
+    },
   },
 };

@@ -15,8 +15,18 @@ export const authorizerKind = defineKind<AuthorizerModel>({
   read: {
     RestApi: { op: 'GetAuthorizers', paging: 'position', key: 'name', id: 'id', idsKey: 'authorizerIds' },
     HttpApi: { op: 'GetAuthorizers', paging: 'nextToken', key: 'Name', id: 'AuthorizerId', idsKey: 'authorizerIds' },
-    WebSocketApi: { op: 'GetAuthorizers', paging: 'nextToken', key: 'Name', id: 'AuthorizerId', idsKey: 'authorizerIds' },
+    WebSocketApi: {
+      op: 'GetAuthorizers',
+      paging: 'nextToken',
+      key: 'Name',
+      id: 'AuthorizerId',
+      idsKey: 'authorizerIds',
+    },
   },
   renames: (live, desired) => findAuthorizerRenames(live.authorizers, desired.authorizers),
-  facts: (a) => [['type', a.type], ['identitySource', a.identitySource], ...(a.jwt ? [['jwt', a.jwt] as [string, unknown]] : [])],
+  facts: (a) => [
+    ['type', a.type],
+    ['identitySource', a.identitySource],
+    ...(a.jwt ? [['jwt', a.jwt] as [string, unknown]] : []),
+  ],
 });

@@ -20,7 +20,12 @@ const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : und
 function splitSources(v: unknown): string[] {
   if (Array.isArray(v)) return v.filter((s): s is string => typeof s === 'string').map((s) => s.trim());
   const s = str(v);
-  return s ? s.split(',').map((x) => x.trim()).filter(Boolean) : [];
+  return s
+    ? s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)
+    : [];
 }
 
 export function schemeMeaning(name: string, raw: unknown, opts: { http: boolean }): SchemeMeaning {
@@ -30,7 +35,12 @@ export function schemeMeaning(name: string, raw: unknown, opts: { http: boolean 
   const azType = str(az.type)?.toLowerCase();
   if (authtype === 'awssigv4' || authtype === 'aws_iam') return { kind: 'iam' };
   // HTTP APIs export Lambda authorizers without an authtype: the extension object itself says it is one.
-  if (azType || authtype === 'custom' || authtype === 'cognito_user_pools' || (opts.http && Object.keys(az).length > 0)) {
+  if (
+    azType ||
+    authtype === 'custom' ||
+    authtype === 'cognito_user_pools' ||
+    (opts.http && Object.keys(az).length > 0)
+  ) {
     const headerName = str(s.name) ?? 'Authorization';
     const ttl = num(az.authorizerResultTtlInSeconds);
     const base: AuthorizerModel = {
@@ -40,7 +50,9 @@ export function schemeMeaning(name: string, raw: unknown, opts: { http: boolean 
       providerArns: [],
       ...(str(az.authorizerUri) ? { authorizerUri: str(az.authorizerUri) } : {}),
       ...(str(az.authorizerCredentials) ? { authorizerCredentials: str(az.authorizerCredentials) } : {}),
-      ...(str(az.identityValidationExpression) ? { identityValidationExpression: str(az.identityValidationExpression) } : {}),
+      ...(str(az.identityValidationExpression)
+        ? { identityValidationExpression: str(az.identityValidationExpression) }
+        : {}),
       ...(ttl !== undefined ? { resultTtlSeconds: ttl } : {}),
     };
     if (azType === 'jwt') {
@@ -50,7 +62,9 @@ export function schemeMeaning(name: string, raw: unknown, opts: { http: boolean 
         model: {
           ...base,
           type: 'JWT',
-          identitySource: splitSources(az.identitySource).length ? splitSources(az.identitySource) : ['$request.header.Authorization'],
+          identitySource: splitSources(az.identitySource).length
+            ? splitSources(az.identitySource)
+            : ['$request.header.Authorization'],
           jwt: { issuer: str(jwt.issuer) ?? '', audience: Array.isArray(jwt.audience) ? jwt.audience.map(String) : [] },
         },
       };
@@ -81,19 +95,32 @@ export function schemeMeaning(name: string, raw: unknown, opts: { http: boolean 
     }
     // HTTP APIs have no TOKEN authorizers, so a missing type is missing, not "token".
     if (opts.http && azType === undefined) {
-      return { kind: 'unsupported', why: 'x-amazon-apigateway-authorizer has no `type`', hint: 'add type: jwt (with jwtConfiguration) or type: request (a Lambda authorizer with authorizerUri)' };
+      return {
+        kind: 'unsupported',
+        why: 'x-amazon-apigateway-authorizer has no `type`',
+        hint: 'add type: jwt (with jwtConfiguration) or type: request (a Lambda authorizer with authorizerUri)',
+      };
     }
     if (azType === 'token' || azType === undefined) {
-      return { kind: 'authorizer', model: { ...base, type: 'TOKEN', identitySource: [`method.request.header.${headerName}`] } };
+      return {
+        kind: 'authorizer',
+        model: { ...base, type: 'TOKEN', identitySource: [`method.request.header.${headerName}`] },
+      };
     }
-    return { kind: 'unsupported', why: `authorizer type "${azType}" (API Gateway knows token, request, cognito_user_pools, jwt)` };
+    return {
+      kind: 'unsupported',
+      why: `authorizer type "${azType}" (API Gateway knows token, request, cognito_user_pools, jwt)`,
+    };
   }
   const type = str(s.type);
   if (type === 'apiKey') return { kind: 'api-key' };
   if (type === 'oauth2' || type === 'openIdConnect') {
     return opts.http
       ? { kind: 'unsupported', why: `${type} scheme without x-amazon-apigateway-authorizer (add one of type jwt)` }
-      : { kind: 'unsupported', why: `${type} scheme without x-amazon-apigateway-authorizer (REST APIs need a Cognito or Lambda authorizer)` };
+      : {
+          kind: 'unsupported',
+          why: `${type} scheme without x-amazon-apigateway-authorizer (REST APIs need a Cognito or Lambda authorizer)`,
+        };
   }
   return { kind: 'unsupported', why: `security scheme type "${type ?? '?'}" is not one API Gateway imports` };
 }
@@ -121,12 +148,20 @@ export function emitAuthorizer(name: string, a: AuthorizerModel, warnings: strin
     const x: Obj = { ...az, type: 'request', identitySource: a.identitySource.join(',') };
     if (a.payloadFormatVersion !== undefined) x.authorizerPayloadFormatVersion = a.payloadFormatVersion;
     if (a.enableSimpleResponses !== undefined) x.enableSimpleResponses = a.enableSimpleResponses;
-    return { type: 'apiKey', name: 'Unused', in: 'header', 'x-amazon-apigateway-authtype': 'custom', 'x-amazon-apigateway-authorizer': x };
+    return {
+      type: 'apiKey',
+      name: 'Unused',
+      in: 'header',
+      'x-amazon-apigateway-authtype': 'custom',
+      'x-amazon-apigateway-authorizer': x,
+    };
   }
   // TOKEN and Cognito authorizers read one header, named by the scheme.
   const header = /^method\.request\.header\.(.+)$/.exec(a.identitySource[0] ?? '')?.[1] ?? 'Authorization';
   if (a.identitySource.length !== 1 || !a.identitySource[0].startsWith('method.request.header.')) {
-    warnings.push(`authorizer ${name}: identity source ${a.identitySource.join(',') || '(none)'} is not one header; ${header} is used`);
+    warnings.push(
+      `authorizer ${name}: identity source ${a.identitySource.join(',') || '(none)'} is not one header; ${header} is used`,
+    );
   }
   if (a.type === 'COGNITO_USER_POOLS') {
     return {
@@ -137,6 +172,11 @@ export function emitAuthorizer(name: string, a: AuthorizerModel, warnings: strin
       'x-amazon-apigateway-authorizer': { ...az, type: 'cognito_user_pools', providerARNs: [...a.providerArns] },
     };
   }
-  return { type: 'apiKey', name: header, in: 'header', 'x-amazon-apigateway-authtype': 'custom', 'x-amazon-apigateway-authorizer': { ...az, type: 'token' } };
+  return {
+    type: 'apiKey',
+    name: header,
+    in: 'header',
+    'x-amazon-apigateway-authtype': 'custom',
+    'x-amazon-apigateway-authorizer': { ...az, type: 'token' },
+  };
 }
-

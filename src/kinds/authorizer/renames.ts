@@ -17,4 +17,3 @@ export function findAuthorizerRenames(
   const same = (d: string, c: string) => deepEqual({ ...live[d], name: '' }, { ...desired[c], name: '' });
   return uniquePairs(deleted, created, same);
 }
-

@@ -23,14 +23,37 @@ export const clientCertificateKind = defineAccountKind<ClientCertificateModel>({
     state: {
       dir: 'client-certificates',
       schema: clientCertificateFileSchema,
-      name: { pattern: CLIENT_CERTIFICATE_NAME, hint: 'name the file with letters, digits, -, _ or . (at most 128 characters): the name is kept in a tag' },
+      name: {
+        pattern: CLIENT_CERTIFICATE_NAME,
+        hint: 'name the file with letters, digits, -, _ or . (at most 128 characters): the name is kept in a tag',
+      },
       load(name, file: ClientCertificateFile, ctx) {
-        const rec: ClientCertificateModel = { name, ...(file.description ? { description: file.description } : {}), tags: { ...(file.tags ?? {}) } };
+        const rec: ClientCertificateModel = {
+          name,
+          ...(file.description ? { description: file.description } : {}),
+          tags: { ...(file.tags ?? {}) },
+        };
         ctx.add('clientCertificate', name, rec, []);
       },
-      emit: (_key, rec) => ({ value: { ...(rec.description ? { description: rec.description } : {}), ...(Object.keys(rec.tags).length ? { tags: rec.tags } : {}) }, warnings: [] }),
+      emit: (_key, rec) => ({
+        value: {
+          ...(rec.description ? { description: rec.description } : {}),
+          ...(Object.keys(rec.tags).length ? { tags: rec.tags } : {}),
+        },
+        warnings: [],
+      }),
     },
-    read: [{ op: 'GetClientCertificates', flavour: 'RestApi', paging: 'position', id: 'clientCertificateId', tags: 'tags', facts: (i): Record<string, string> => (i.expirationDate ? { expires: new Date(i.expirationDate as string).toISOString().slice(0, 10) } : {}) }],
+    read: [
+      {
+        op: 'GetClientCertificates',
+        flavour: 'RestApi',
+        paging: 'position',
+        id: 'clientCertificateId',
+        tags: 'tags',
+        facts: (i): Record<string, string> =>
+          i.expirationDate ? { expires: new Date(i.expirationDate as string).toISOString().slice(0, 10) } : {},
+      },
+    ],
     write: {
       RestApi: {
         create: { op: 'GenerateClientCertificate', id: 'clientCertificateId' },

@@ -7,7 +7,9 @@ export const clientCertificateFileSchema = z
     description: z.string().max(1024).optional().describe('What the certificate is for (shown in the console).'),
     tags: tagMapSchema.optional(),
   })
-  .describe('gateway-state/client-certificates/<name>.yaml: a REST client certificate API Gateway generates and presents to backends (mutual TLS). A REST stage names it with `clientCertificate: <name>`.');
+  .describe(
+    'gateway-state/client-certificates/<name>.yaml: a REST client certificate API Gateway generates and presents to backends (mutual TLS). A REST stage names it with `clientCertificate: <name>`.',
+  );
 
 export type ClientCertificateFile = z.infer<typeof clientCertificateFileSchema>;
 

@@ -28,10 +28,18 @@ export const domainFields: FieldTable<DomainModel> = {
   },
   certificateArn: {
     rest: {
-      read: (w) => (typeof w.regionalCertificateArn === 'string' ? w.regionalCertificateArn : typeof w.certificateArn === 'string' ? w.certificateArn : undefined),
+      read: (w) =>
+        typeof w.regionalCertificateArn === 'string'
+          ? w.regionalCertificateArn
+          : typeof w.certificateArn === 'string'
+            ? w.certificateArn
+            : undefined,
       create: (v, rec) => ({ [certPath(rec.endpointType)]: v }),
       // With an endpoint type change the endpointType row sends it.
-      patch: (_b, a, ctx) => (ctx.before.endpointType !== ctx.after.endpointType ? [] : [{ op: 'replace', path: `/${certPath(ctx.after.endpointType)}`, value: a }]),
+      patch: (_b, a, ctx) =>
+        ctx.before.endpointType !== ctx.after.endpointType
+          ? []
+          : [{ op: 'replace', path: `/${certPath(ctx.after.endpointType)}`, value: a }],
     },
   },
   securityPolicy: { rest: { wire: 'securityPolicy', default: 'TLS_1_2', path: '/securityPolicy' } },
@@ -40,14 +48,25 @@ export const domainFields: FieldTable<DomainModel> = {
       read: (w) => {
         const m = w.mutualTlsAuthentication as Obj | undefined;
         if (!m || typeof m.truststoreUri !== 'string' || !m.truststoreUri) return undefined;
-        return { truststoreUri: m.truststoreUri, ...(typeof m.truststoreVersion === 'string' && m.truststoreVersion ? { truststoreVersion: m.truststoreVersion } : {}) };
+        return {
+          truststoreUri: m.truststoreUri,
+          ...(typeof m.truststoreVersion === 'string' && m.truststoreVersion
+            ? { truststoreVersion: m.truststoreVersion }
+            : {}),
+        };
       },
       create: (v) => (v ? { mutualTlsAuthentication: { ...v } } : {}),
       patch: (b, a): PatchOperation[] => {
         if (!a) return [{ op: 'replace', path: '/mutualTlsAuthentication/truststoreUri', value: '' }];
         const ops: PatchOperation[] = [];
-        if (a.truststoreUri !== b?.truststoreUri) ops.push({ op: 'replace', path: '/mutualTlsAuthentication/truststoreUri', value: a.truststoreUri });
-        if (a.truststoreVersion !== b?.truststoreVersion || (ops.length > 0 && a.truststoreVersion)) ops.push({ op: 'replace', path: '/mutualTlsAuthentication/truststoreVersion', value: a.truststoreVersion ?? '' });
+        if (a.truststoreUri !== b?.truststoreUri)
+          ops.push({ op: 'replace', path: '/mutualTlsAuthentication/truststoreUri', value: a.truststoreUri });
+        if (a.truststoreVersion !== b?.truststoreVersion || (ops.length > 0 && a.truststoreVersion))
+          ops.push({
+            op: 'replace',
+            path: '/mutualTlsAuthentication/truststoreVersion',
+            value: a.truststoreVersion ?? '',
+          });
         return ops;
       },
     },

@@ -20,10 +20,15 @@ export const domainKind = defineAccountKind<DomainModel>({
     if (c.action !== 'update') return;
     const b = c.before as DomainModel;
     const a = c.after as DomainModel;
-    if (b.endpointType !== a.endpointType) acc.traffic?.push(`the domain moves from ${b.endpointType} to ${a.endpointType}: its DNS target changes (point the DNS record at the new target once apply has run)`);
-    if (a.securityPolicy === 'TLS_1_2' && b.securityPolicy === 'TLS_1_0') acc.breaking.push('clients that only speak TLS 1.0 or 1.1 can no longer connect');
+    if (b.endpointType !== a.endpointType)
+      acc.traffic?.push(
+        `the domain moves from ${b.endpointType} to ${a.endpointType}: its DNS target changes (point the DNS record at the new target once apply has run)`,
+      );
+    if (a.securityPolicy === 'TLS_1_2' && b.securityPolicy === 'TLS_1_0')
+      acc.breaking.push('clients that only speak TLS 1.0 or 1.1 can no longer connect');
     if (a.mutualTls && !b.mutualTls) acc.breaking.push('clients must now present a certificate the truststore trusts');
-    if (a.mutualTls && b.mutualTls && a.mutualTls.truststoreUri !== b.mutualTls.truststoreUri) acc.breaking.push('clients certified by the old truststore only are refused');
+    if (a.mutualTls && b.mutualTls && a.mutualTls.truststoreUri !== b.mutualTls.truststoreUri)
+      acc.breaking.push('clients certified by the old truststore only are refused');
   },
   facts: (d) => [
     ['endpointType', d.endpointType, { raw: true }],
@@ -39,7 +44,10 @@ export const domainKind = defineAccountKind<DomainModel>({
     state: {
       dir: 'domains',
       schema: domainFileSchema,
-      name: { pattern: DOMAIN_NAME, hint: 'name the file after the domain, in lower case: domains/api.example.com.yaml' },
+      name: {
+        pattern: DOMAIN_NAME,
+        hint: 'name the file after the domain, in lower case: domains/api.example.com.yaml',
+      },
       load(name, f: DomainFile, ctx) {
         const rec: DomainModel = {
           endpointType: f.endpointType ?? 'REGIONAL',
@@ -49,22 +57,32 @@ export const domainKind = defineAccountKind<DomainModel>({
           tags: { ...(f.tags ?? {}) },
         };
         ctx.add('domain', name, rec, []);
-        for (const [section, target] of [['basePathMappings', 'basePathMapping'], ['apiMappings', 'apiMapping']] as const) {
+        for (const [section, target] of [
+          ['basePathMappings', 'basePathMapping'],
+          ['apiMappings', 'apiMapping'],
+        ] as const) {
           for (const [path, m] of Object.entries(f[section] ?? {})) {
             const key = mappingKey(name, path === '' ? NONE : path);
-            ctx.add(target, key, { name: key, domain: name, api: m.api, stage: m.stage } satisfies MappingModel, [section, path]);
+            ctx.add(target, key, { name: key, domain: name, api: m.api, stage: m.stage } satisfies MappingModel, [
+              section,
+              path,
+            ]);
           }
         }
       },
       emit: (key, d, account) => {
         const section = (records: Record<string, MappingModel>) => {
           const out: Record<string, { api: string; stage: string }> = {};
-          for (const m of Object.values(records).filter((r) => r.domain === key)) out[pathOfKey(m.name)] = { api: m.api, stage: m.stage };
+          for (const m of Object.values(records).filter((r) => r.domain === key))
+            out[pathOfKey(m.name)] = { api: m.api, stage: m.stage };
           return Object.keys(out).length ? out : undefined;
         };
         const warnings = [...Object.values(account.basePathMappings), ...Object.values(account.apiMappings)]
           .filter((m) => m.domain === key && m.api.startsWith('(api '))
-          .map((m) => `${m.name} maps ${m.api}, an API this state does not have: import that API too, or the next plan deletes the mapping`);
+          .map(
+            (m) =>
+              `${m.name} maps ${m.api}, an API this state does not have: import that API too, or the next plan deletes the mapping`,
+          );
         return {
           value: {
             endpointType: d.endpointType,

@@ -9,15 +9,32 @@ const mapping = z.strictObject({
 
 export const domainFileSchema = z
   .strictObject({
-    endpointType: z.enum(['REGIONAL', 'EDGE']).optional().describe('REGIONAL (default): served from the state\'s region. EDGE: through CloudFront, REST APIs only.'),
-    certificateArn: z.string().min(1).describe("The ACM certificate: of the state's region for REGIONAL, of us-east-1 for EDGE."),
+    endpointType: z
+      .enum(['REGIONAL', 'EDGE'])
+      .optional()
+      .describe("REGIONAL (default): served from the state's region. EDGE: through CloudFront, REST APIs only."),
+    certificateArn: z
+      .string()
+      .min(1)
+      .describe("The ACM certificate: of the state's region for REGIONAL, of us-east-1 for EDGE."),
     securityPolicy: z.enum(['TLS_1_0', 'TLS_1_2']).optional().describe('Minimum TLS version (default TLS_1_2).'),
     mutualTls: z
-      .strictObject({ truststoreUri: z.string().min(1).describe('s3://bucket/key of the PEM truststore.'), truststoreVersion: z.string().min(1).optional().describe('The S3 object version.') })
+      .strictObject({
+        truststoreUri: z.string().min(1).describe('s3://bucket/key of the PEM truststore.'),
+        truststoreVersion: z.string().min(1).optional().describe('The S3 object version.'),
+      })
       .optional()
       .describe('Clients must present a certificate the truststore trusts (REGIONAL, TLS_1_2 only).'),
-    basePathMappings: z.record(z.string(), mapping).optional().describe('REST APIs: base path ("(none)" for the root) → API folder key and stage.'),
-    apiMappings: z.record(z.string(), mapping).optional().describe('HTTP APIs: mapping key (may have several levels, "orders/v1"; "(none)" for the root) → API folder key and stage. REGIONAL TLS_1_2 domains only.'),
+    basePathMappings: z
+      .record(z.string(), mapping)
+      .optional()
+      .describe('REST APIs: base path ("(none)" for the root) → API folder key and stage.'),
+    apiMappings: z
+      .record(z.string(), mapping)
+      .optional()
+      .describe(
+        'HTTP APIs: mapping key (may have several levels, "orders/v1"; "(none)" for the root) → API folder key and stage. REGIONAL TLS_1_2 domains only.',
+      ),
     tags: tagMapSchema.optional(),
   })
   .describe('gateway-state/domains/<domain name>.yaml: a custom domain name and the API stages it serves.');

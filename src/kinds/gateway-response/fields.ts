@@ -15,7 +15,9 @@ export const gatewayResponseFields: FieldTable<GatewayResponseModel> = {
       read: (w, ctx) => {
         const code = w.statusCode as string | undefined;
         const dflt = GATEWAY_RESPONSE_DEFAULT_STATUS[String(w.responseType)];
-        return code !== undefined && !(code === dflt && ctx.declared && ctx.declared.statusCode === undefined) ? code : undefined;
+        return code !== undefined && !(code === dflt && ctx.declared && ctx.declared.statusCode === undefined)
+          ? code
+          : undefined;
       },
       create: (v) => ({ statusCode: v }),
       // Leaving the status out means the type's default: set that.
@@ -24,8 +26,14 @@ export const gatewayResponseFields: FieldTable<GatewayResponseModel> = {
         return value === undefined ? [] : [{ op: 'replace', path: '/statusCode', value }];
       },
     },
-    breaking: (b, a) => (b.statusCode !== a.statusCode ? `status code ${b.statusCode ?? 'default'} → ${a.statusCode ?? 'default'}` : undefined),
+    breaking: (b, a) =>
+      b.statusCode !== a.statusCode
+        ? `status code ${b.statusCode ?? 'default'} → ${a.statusCode ?? 'default'}`
+        : undefined,
   },
-  responseParameters: { userKeys: true, rest: { wire: 'responseParameters', default: {}, path: '/responseParameters', style: 'map' } },
+  responseParameters: {
+    userKeys: true,
+    rest: { wire: 'responseParameters', default: {}, path: '/responseParameters', style: 'map' },
+  },
   responseTemplates: { rest: { wire: 'responseTemplates', default: {}, path: '/responseTemplates', style: 'map' } },
 };

@@ -15,7 +15,9 @@ function customized(items: object[], ctx: NormalizeContext): Record<string, Gate
   for (const item of items as Obj[]) {
     const type = item.responseType as string | undefined;
     if (!type || item.defaultResponse === true) continue;
-    out[type] = readFields(gatewayResponseFields, 'RestApi', item, { declared: ctx.desired?.gatewayResponses[type] }) as GatewayResponseModel;
+    out[type] = readFields(gatewayResponseFields, 'RestApi', item, {
+      declared: ctx.desired?.gatewayResponses[type],
+    }) as GatewayResponseModel;
   }
   return out;
 }
@@ -39,11 +41,20 @@ export const gatewayResponseKind = defineKind<GatewayResponseModel>({
     },
   },
   flags(c, acc) {
-    if (c.action === 'delete') acc.breaking.push(`gateway response ${(c.before as GatewayResponseModel).responseType} reset to AWS's default`);
+    if (c.action === 'delete')
+      acc.breaking.push(`gateway response ${(c.before as GatewayResponseModel).responseType} reset to AWS's default`);
   },
   facts: (a) => [
     ['statusCode', a.statusCode ?? '(default)', { raw: true }],
-    ['responseParameters', Object.keys(a.responseParameters).length ? Object.keys(a.responseParameters).join(', ') : undefined, { raw: true }],
-    ['responseTemplates', Object.keys(a.responseTemplates).length ? Object.keys(a.responseTemplates).join(', ') : undefined, { raw: true }],
+    [
+      'responseParameters',
+      Object.keys(a.responseParameters).length ? Object.keys(a.responseParameters).join(', ') : undefined,
+      { raw: true },
+    ],
+    [
+      'responseTemplates',
+      Object.keys(a.responseTemplates).length ? Object.keys(a.responseTemplates).join(', ') : undefined,
+      { raw: true },
+    ],
   ],
 });

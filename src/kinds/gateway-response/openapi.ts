@@ -4,12 +4,21 @@ import { GATEWAY_RESPONSE_TYPES, GATEWAY_RESPONSES_EXT } from './types.js';
 
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {});
-const strMap = (v: unknown): Record<string, string> => Object.fromEntries(Object.entries(obj(v)).filter(([, x]) => x !== null && x !== undefined).map(([k, x]) => [k, String(x)]));
+const strMap = (v: unknown): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(obj(v))
+      .filter(([, x]) => x !== null && x !== undefined)
+      .map(([k, x]) => [k, String(x)]),
+  );
 
 /** One response as the extension (or api.yaml `gatewayResponses:`) writes it; the status code may be a number. */
 export function gatewayResponseOf(responseType: string, v: unknown): GatewayResponseModel {
   const o = obj(v);
-  const r: GatewayResponseModel = { responseType, responseParameters: strMap(o.responseParameters), responseTemplates: strMap(o.responseTemplates) };
+  const r: GatewayResponseModel = {
+    responseType,
+    responseParameters: strMap(o.responseParameters),
+    responseTemplates: strMap(o.responseTemplates),
+  };
   if (o.statusCode !== undefined && o.statusCode !== null) r.statusCode = String(o.statusCode);
   return r;
 }

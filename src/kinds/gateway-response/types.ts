@@ -33,4 +33,5 @@ export const GATEWAY_RESPONSES_EXT = 'x-amazon-apigateway-gateway-responses';
 
 /** What PutGatewayResponse accepts as a response parameter: `gatewayresponse.{header|querystring|path}.<name>` → a request parameter, stage or context variable, or a 'literal'. */
 export const GATEWAY_RESPONSE_PARAM_KEY = /^gatewayresponse\.(header|querystring|path)\.[^\s.][^\s]*$/;
-export const GATEWAY_RESPONSE_PARAM_VALUE = /^(method\.request\.(header|querystring|path|multivalueheader|multivaluequerystring)\.[^\s]+|stageVariables\.[A-Za-z0-9_]+|context\.[A-Za-z0-9_.]+|'[^']*')$/;
+export const GATEWAY_RESPONSE_PARAM_VALUE =
+  /^(method\.request\.(header|querystring|path|multivalueheader|multivaluequerystring)\.[^\s]+|stageVariables\.[A-Za-z0-9_]+|context\.[A-Za-z0-9_.]+|'[^']*')$/;

@@ -10,9 +10,19 @@ import type { IntegrationResponseModel } from './model.js';
  */
 export const integrationResponseFields: FieldTable<IntegrationResponseModel> = {
   statusCode: { rest: { wire: 'statusCode', default: '200' }, state: { ext: 'statusCode', fromExt: str } },
-  responseParameters: { userKeys: true, rest: { wire: 'responseParameters', default: {} }, state: { ext: 'responseParameters', fromExt: strMap, emit: (v) => (Object.keys(v).length ? { ...v } : undefined) } },
-  responseTemplates: { rest: { wire: 'responseTemplates', default: {} }, state: { ext: 'responseTemplates', fromExt: strMap, emit: (v) => (Object.keys(v).length ? { ...v } : undefined) } },
-  contentHandling: { rest: { wire: 'contentHandling', omitEmpty: true }, state: { ext: 'contentHandling', fromExt: contentHandlingOf } },
+  responseParameters: {
+    userKeys: true,
+    rest: { wire: 'responseParameters', default: {} },
+    state: { ext: 'responseParameters', fromExt: strMap, emit: (v) => (Object.keys(v).length ? { ...v } : undefined) },
+  },
+  responseTemplates: {
+    rest: { wire: 'responseTemplates', default: {} },
+    state: { ext: 'responseTemplates', fromExt: strMap, emit: (v) => (Object.keys(v).length ? { ...v } : undefined) },
+  },
+  contentHandling: {
+    rest: { wire: 'contentHandling', omitEmpty: true },
+    state: { ext: 'contentHandling', fromExt: contentHandlingOf },
+  },
 };
 
 /** The selection pattern of the catch-all response. */

@@ -1,11 +1,25 @@
 import type { FieldTable, Obj, ReadContext, StateColumn } from '../field.js';
 import { scalarOps } from '../patch.js';
 import type { IntegrationModel, TlsConfigModel } from './model.js';
-import { obj, contentHandlingOf, integrationTypeOf, passthroughOf, someStr, statusMaps, str, strMap } from './values.js';
+import {
+  obj,
+  contentHandlingOf,
+  integrationTypeOf,
+  passthroughOf,
+  someStr,
+  statusMaps,
+  str,
+  strMap,
+} from './values.js';
 
 /** x-amazon-apigateway-integration: a member of the extension object; a map or list is written only when it has entries. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- one helper for rows of every value type
-const ext = (member: string, fromExt: (v: unknown) => any, emit?: (v: any) => unknown): StateColumn<IntegrationModel, any> => ({ ext: member, fromExt, emit });
+/* eslint-disable @typescript-eslint/no-explicit-any -- one helper for rows of every value type */
+const ext = (
+  member: string,
+  fromExt: (v: unknown) => any,
+  emit?: (v: any) => unknown,
+): StateColumn<IntegrationModel, any> => ({ ext: member, fromExt, emit });
+/* eslint-enable @typescript-eslint/no-explicit-any */
 const nonEmpty = (v: object) => (Object.keys(v).length ? (Array.isArray(v) ? [...v] : { ...v }) : undefined);
 
 /** API Gateway's default (and maximum unless raised) integration timeouts. */
@@ -20,9 +34,18 @@ const upper = (v: unknown) => (typeof v === 'string' && v ? v.toUpperCase() : un
  * Proxy integrations ignore the pass-through behaviour; AWS still reports its default, which the
  * state omits for them (REST `passthroughBehavior`/`type`, WebSocket `PassthroughBehavior`/`IntegrationType`).
  */
-function readPassthrough(w: Obj, pbMember: string, typeMember: string, declared: IntegrationModel | undefined): IntegrationModel['passthroughBehavior'] {
+function readPassthrough(
+  w: Obj,
+  pbMember: string,
+  typeMember: string,
+  declared: IntegrationModel | undefined,
+): IntegrationModel['passthroughBehavior'] {
   const pb = ((w[pbMember] as string | undefined) ?? DEFAULT_PASSTHROUGH) as IntegrationModel['passthroughBehavior'];
-  return !PROXY_TYPES.has(String(w[typeMember] ?? 'MOCK')) || pb !== DEFAULT_PASSTHROUGH || declared?.passthroughBehavior !== undefined ? pb : undefined;
+  return !PROXY_TYPES.has(String(w[typeMember] ?? 'MOCK')) ||
+    pb !== DEFAULT_PASSTHROUGH ||
+    declared?.passthroughBehavior !== undefined
+    ? pb
+    : undefined;
 }
 
 /** HTTP APIs: AWS_PROXY (Lambda) integrations default to payload format 2.0, the others to 1.0. */
@@ -31,7 +54,14 @@ export const defaultPayloadFormat = (type: string) => (type === 'AWS_PROXY' ? '2
 /** UpdateIntegration (v2) merges maps: a key left out stays, so a removed key is sent with `gone` (`""`, `{}`). */
 function mergedMapUpdate<V>(member: string, gone: V) {
   return (b: Record<string, V> | undefined, a: Record<string, V> | undefined) => ({
-    [member]: { ...Object.fromEntries(Object.keys(b ?? {}).filter((k) => !(k in (a ?? {}))).map((k) => [k, gone])), ...(a ?? {}) },
+    [member]: {
+      ...Object.fromEntries(
+        Object.keys(b ?? {})
+          .filter((k) => !(k in (a ?? {})))
+          .map((k) => [k, gone]),
+      ),
+      ...(a ?? {}),
+    },
   });
 }
 
@@ -56,10 +86,20 @@ export const integrationFields: FieldTable<IntegrationModel> = {
     ws: { wire: 'IntegrationType', default: 'MOCK' },
     state: ext('type', integrationTypeOf, (v) => v.toLowerCase()),
   },
-  uri: { rest: { wire: 'uri', omitEmpty: true, path: '/uri' }, http: { wire: 'IntegrationUri', omitEmpty: true }, ws: { wire: 'IntegrationUri', omitEmpty: true }, state: ext('uri', str) },
+  uri: {
+    rest: { wire: 'uri', omitEmpty: true, path: '/uri' },
+    http: { wire: 'IntegrationUri', omitEmpty: true },
+    ws: { wire: 'IntegrationUri', omitEmpty: true },
+    state: ext('uri', str),
+  },
   httpMethod: {
     state: ext('httpMethod', (v) => str(v)?.toUpperCase() || undefined),
-    rest: { wire: 'httpMethod', createAs: 'integrationHttpMethod', read: (w) => upper(w.httpMethod), path: '/httpMethod' },
+    rest: {
+      wire: 'httpMethod',
+      createAs: 'integrationHttpMethod',
+      read: (w) => upper(w.httpMethod),
+      path: '/httpMethod',
+    },
     http: { wire: 'IntegrationMethod', read: (w) => upper(w.IntegrationMethod) },
     ws: { wire: 'IntegrationMethod', read: (w) => upper(w.IntegrationMethod) },
   },
@@ -70,7 +110,10 @@ export const integrationFields: FieldTable<IntegrationModel> = {
       path: '/passthroughBehavior',
       read: (w, ctx) => readPassthrough(w, 'passthroughBehavior', 'type', ctx.declared),
     },
-    ws: { wire: 'PassthroughBehavior', read: (w, ctx) => readPassthrough(w, 'PassthroughBehavior', 'IntegrationType', ctx.declared) },
+    ws: {
+      wire: 'PassthroughBehavior',
+      read: (w, ctx) => readPassthrough(w, 'PassthroughBehavior', 'IntegrationType', ctx.declared),
+    },
   },
   requestParameters: {
     userKeys: true,
@@ -88,7 +131,9 @@ export const integrationFields: FieldTable<IntegrationModel> = {
   },
   responses: {},
   timeoutInMillis: {
-    state: ext('timeoutInMillis', (v) => (typeof v === 'number' ? v : v === undefined || v === null ? undefined : Number(v))),
+    state: ext('timeoutInMillis', (v) =>
+      typeof v === 'number' ? v : v === undefined || v === null ? undefined : Number(v),
+    ),
     rest: { wire: 'timeoutInMillis', default: DEFAULT_TIMEOUT_MS.RestApi, path: '/timeoutInMillis' },
     http: { wire: 'TimeoutInMillis', default: DEFAULT_TIMEOUT_MS.HttpApi },
     ws: { wire: 'TimeoutInMillis', default: DEFAULT_TIMEOUT_MS.WebSocketApi },
@@ -107,7 +152,11 @@ export const integrationFields: FieldTable<IntegrationModel> = {
       create: (v) => (v ? { connectionId: v } : {}),
       patch: (b, a, ctx) => (ctx.after.vpcLink ? [] : scalarOps('/connectionId', b, a)),
     },
-    http: { wire: 'ConnectionId', omitEmpty: true, read: (w, ctx) => (linkName(w.ConnectionType, w.ConnectionId, ctx) ? undefined : someStr(w.ConnectionId)) },
+    http: {
+      wire: 'ConnectionId',
+      omitEmpty: true,
+      read: (w, ctx) => (linkName(w.ConnectionType, w.ConnectionId, ctx) ? undefined : someStr(w.ConnectionId)),
+    },
     ws: { wire: 'ConnectionId', omitEmpty: true },
   },
   vpcLink: {
@@ -115,9 +164,13 @@ export const integrationFields: FieldTable<IntegrationModel> = {
     rest: {
       read: (w, ctx) => linkName(w.connectionType, w.connectionId, ctx),
       create: (v, _i, ctx) => (v ? { connectionId: ctx.ids.requireId('vpcLink', v) } : {}),
-      patch: (_b, a, ctx) => (a ? [{ op: 'replace', path: '/connectionId', value: ctx.ids.requireId('vpcLink', a) }] : []),
+      patch: (_b, a, ctx) =>
+        a ? [{ op: 'replace', path: '/connectionId', value: ctx.ids.requireId('vpcLink', a) }] : [],
     },
-    http: { read: (w, ctx) => linkName(w.ConnectionType, w.ConnectionId, ctx), create: (v, _i, ctx) => (v ? { ConnectionId: ctx.ids.requireId('vpcLink', v) } : {}) },
+    http: {
+      read: (w, ctx) => linkName(w.ConnectionType, w.ConnectionId, ctx),
+      create: (v, _i, ctx) => (v ? { ConnectionId: ctx.ids.requireId('vpcLink', v) } : {}),
+    },
   },
   contentHandling: {
     state: ext('contentHandling', contentHandlingOf),
@@ -150,7 +203,13 @@ export const integrationFields: FieldTable<IntegrationModel> = {
     rest: {
       read: (w) => tlsOf(w.tlsConfig),
       create: (v) => ({ tlsConfig: v?.insecureSkipVerification ? { insecureSkipVerification: true } : undefined }),
-      patch: (_b, a) => [{ op: 'replace', path: '/tlsConfig/insecureSkipVerification', value: String(a?.insecureSkipVerification === true) }],
+      patch: (_b, a) => [
+        {
+          op: 'replace',
+          path: '/tlsConfig/insecureSkipVerification',
+          value: String(a?.insecureSkipVerification === true),
+        },
+      ],
     },
     http: {
       read: (w) => tlsOf({ serverNameToVerify: obj(w.TlsConfig).ServerNameToVerify }),
@@ -162,11 +221,15 @@ export const integrationFields: FieldTable<IntegrationModel> = {
     state: ext('payloadFormatVersion', str),
     http: {
       wire: 'PayloadFormatVersion',
-      read: (w: Obj) => (w.PayloadFormatVersion as string | undefined) ?? defaultPayloadFormat(String(w.IntegrationType ?? 'MOCK')),
+      read: (w: Obj) =>
+        (w.PayloadFormatVersion as string | undefined) ?? defaultPayloadFormat(String(w.IntegrationType ?? 'MOCK')),
       create: (v, i) => ({ PayloadFormatVersion: v ?? defaultPayloadFormat(i.type) }),
     },
   },
-  templateSelectionExpression: { ws: { wire: 'TemplateSelectionExpression', omitEmpty: true, clear: '' }, state: ext('templateSelectionExpression', someStr) },
+  templateSelectionExpression: {
+    ws: { wire: 'TemplateSelectionExpression', omitEmpty: true, clear: '' },
+    state: ext('templateSelectionExpression', someStr),
+  },
 };
 
 /**

@@ -12,8 +12,14 @@ export const integrationKind = defineKind<IntegrationModel>({
   byPathDepth: true,
   fields: integrationFields,
   // REST integrations arrive embedded in their methods (GetResources); HTTP ones are listed and joined to routes by `Target`.
-  read: { HttpApi: { op: 'GetIntegrations', paging: 'nextToken' }, WebSocketApi: { op: 'GetIntegrations', paging: 'nextToken' } },
+  read: {
+    HttpApi: { op: 'GetIntegrations', paging: 'nextToken' },
+    WebSocketApi: { op: 'GetIntegrations', paging: 'nextToken' },
+  },
   // Diffed together with its route (kinds/route): one route, two changes.
   diff: () => [],
-  facts: (a) => [['type', a.type], ['uri', a.uri]],
+  facts: (a) => [
+    ['type', a.type],
+    ['uri', a.uri],
+  ],
 });

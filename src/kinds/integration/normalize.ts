@@ -11,11 +11,24 @@ import type { IntegrationModel } from './model.js';
  * declare, so the plan always fixes it.
  */
 export function restIntegration(i: object | undefined, ctx: ReadContext<IntegrationModel> = {}): IntegrationModel {
-  if (!i) return { type: 'MOCK', requestParameters: {}, requestTemplates: {}, responses: {}, timeoutInMillis: 0, connectionType: 'INTERNET', cacheKeyParameters: [] };
+  if (!i)
+    return {
+      type: 'MOCK',
+      requestParameters: {},
+      requestTemplates: {},
+      responses: {},
+      timeoutInMillis: 0,
+      connectionType: 'INTERNET',
+      cacheKeyParameters: [],
+    };
   const m = readFields<IntegrationModel>(integrationFields, 'RestApi', i, ctx) as IntegrationModel;
   const responses: Record<string, IntegrationResponseModel> = {};
   for (const r of Object.values(((i as Obj).integrationResponses ?? {}) as Record<string, Obj>)) {
-    responses[(r.selectionPattern as string | undefined) || DEFAULT_PATTERN] = readFields<IntegrationResponseModel>(integrationResponseFields, 'RestApi', r) as IntegrationResponseModel;
+    responses[(r.selectionPattern as string | undefined) || DEFAULT_PATTERN] = readFields<IntegrationResponseModel>(
+      integrationResponseFields,
+      'RestApi',
+      r,
+    ) as IntegrationResponseModel;
   }
   m.responses = sortRecord(responses);
   return m;

@@ -21,7 +21,11 @@ type Obj = Record<string, unknown>;
 export function normalizeIntegration(raw: unknown, opts: { kind: ApiKind; routeMethod: string }): IntegrationModel {
   const x = obj(raw);
   const rest = opts.kind === 'RestApi';
-  const read = fieldsFromDocument<IntegrationModel>(integrationFields, { ...x, httpMethod: x.httpMethod ?? x.integrationMethod }, opts.kind);
+  const read = fieldsFromDocument<IntegrationModel>(
+    integrationFields,
+    { ...x, httpMethod: x.httpMethod ?? x.integrationMethod },
+    opts.kind,
+  );
   const type = read.type ?? 'HTTP_PROXY';
   const m: IntegrationModel = {
     ...read,
@@ -44,7 +48,12 @@ export function normalizeIntegration(raw: unknown, opts: { kind: ApiKind; routeM
   if (rest) {
     for (const [pattern, r] of Object.entries(obj(x.responses))) {
       const ir = fieldsFromDocument<IntegrationResponseModel>(integrationResponseFields, obj(r));
-      m.responses[pattern] = { ...ir, statusCode: ir.statusCode ?? '200', responseParameters: ir.responseParameters ?? {}, responseTemplates: ir.responseTemplates ?? {} };
+      m.responses[pattern] = {
+        ...ir,
+        statusCode: ir.statusCode ?? '200',
+        responseParameters: ir.responseParameters ?? {},
+        responseTemplates: ir.responseTemplates ?? {},
+      };
     }
   }
   return m;
@@ -56,8 +65,15 @@ export function emitIntegration(i: IntegrationModel, opts: { rest: boolean }): O
   if (!opts.rest) delete x.passthroughBehavior;
   if (Object.keys(i.responses).length) {
     // `responses` sits where the table has it (after the templates): the order API Gateway exports.
-    const responses = Object.fromEntries(Object.entries(i.responses).map(([pattern, r]) => [pattern, emitObject<IntegrationResponseModel>(integrationResponseFields, 'RestApi', r)]));
-    return Object.fromEntries(Object.entries({ ...x, responses }).sort(([a], [b]) => EMIT_ORDER.indexOf(a) - EMIT_ORDER.indexOf(b)));
+    const responses = Object.fromEntries(
+      Object.entries(i.responses).map(([pattern, r]) => [
+        pattern,
+        emitObject<IntegrationResponseModel>(integrationResponseFields, 'RestApi', r),
+      ]),
+    );
+    return Object.fromEntries(
+      Object.entries({ ...x, responses }).sort(([a], [b]) => EMIT_ORDER.indexOf(a) - EMIT_ORDER.indexOf(b)),
+    );
   }
   return x;
 }

@@ -12,5 +12,7 @@ export const integrationMarker = (routeKey: string): string => `${MARKER}${route
 
 /** The route key a marked integration was made for; undefined when apigw-sync did not make it. */
 export function markedFor(description: unknown): string | undefined {
-  return typeof description === 'string' && description.startsWith(MARKER) ? description.slice(MARKER.length) : undefined;
+  return typeof description === 'string' && description.startsWith(MARKER)
+    ? description.slice(MARKER.length)
+    : undefined;
 }

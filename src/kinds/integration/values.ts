@@ -3,10 +3,15 @@ import type { IntegrationModel, IntegrationType } from './model.js';
 
 type Obj = Record<string, unknown>;
 export const obj = (v: unknown): Obj => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {});
-export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
+export const str = (v: unknown): string | undefined =>
+  typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
 /** A map of strings (YAML may give numbers); null entries are left out. */
 export const strMap = (v: unknown): Record<string, string> =>
-  Object.fromEntries(Object.entries(obj(v)).filter(([, x]) => x !== null && x !== undefined).map(([k, x]) => [k, String(x)]));
+  Object.fromEntries(
+    Object.entries(obj(v))
+      .filter(([, x]) => x !== null && x !== undefined)
+      .map(([k, x]) => [k, String(x)]),
+  );
 
 const TYPES: readonly IntegrationType[] = ['HTTP', 'HTTP_PROXY', 'AWS', 'AWS_PROXY', 'MOCK'];
 

@@ -5,7 +5,13 @@
  * ids; GetBasePathMappings for an EDGE one, which serves REST APIs only), written after the
  * APIs (their stages must exist) and deleted before them.
  */
-import { defineAccountKind, type AccountChildRecord, type AccountReadContext, type AccountWriteContext, type Obj } from '../account-kind.js';
+import {
+  defineAccountKind,
+  type AccountChildRecord,
+  type AccountReadContext,
+  type AccountWriteContext,
+  type Obj,
+} from '../account-kind.js';
 import type { FlagAcc, FlagInput } from '../kind.js';
 import type { DomainModel } from '../domain/model.js';
 import { mappingFields, apiMappingFields } from './fields.js';
@@ -20,7 +26,8 @@ function flags() {
     if (c.action === 'update' && b && a && (b.api !== a.api || b.stage !== a.stage)) {
       acc.traffic?.push(`requests to ${url(a)} go to ${a.api} stage ${a.stage} instead of ${b.api} stage ${b.stage}`);
     }
-    if (c.action === 'update' && b && a && b.name !== a.name) acc.breaking.push(`${url(b)} stops serving: clients must call ${url(a)}`);
+    if (c.action === 'update' && b && a && b.name !== a.name)
+      acc.breaking.push(`${url(b)} stops serving: clients must call ${url(a)}`);
     if (c.action === 'delete' && b) acc.breaking.push(`${url(b)} stops serving ${b.api} stage ${b.stage}`);
   };
 }
@@ -40,7 +47,12 @@ function normalize(items: Obj[], domain: string, parent: unknown, ctx: AccountRe
     const http = ctx.apiKindOf(apiId) === 'HttpApi';
     const key = mappingKey(domain, path === NONE ? '' : path);
     const record: MappingModel = { name: key, domain, api: ctx.apiKeyOf(apiId) ?? `(api ${apiId})`, stage };
-    return { target: http ? 'apiMapping' : 'basePathMapping', key, record, ...(http && !edge ? { id: String(i.ApiMappingId) } : {}) };
+    return {
+      target: http ? 'apiMapping' : 'basePathMapping',
+      key,
+      record,
+      ...(http && !edge ? { id: String(i.ApiMappingId) } : {}),
+    };
   });
 }
 
@@ -68,7 +80,12 @@ export const basePathMappingKind = defineAccountKind<MappingModel>({
       RestApi: {
         create: {
           op: 'CreateBasePathMapping',
-          input: (_k, m, ctx) => ({ domainName: m.domain, basePath: wirePath(m.name), restApiId: (ctx as AccountWriteContext).apiIdOf(m.api), stage: m.stage }),
+          input: (_k, m, ctx) => ({
+            domainName: m.domain,
+            basePath: wirePath(m.name),
+            restApiId: (ctx as AccountWriteContext).apiIdOf(m.api),
+            stage: m.stage,
+          }),
         },
         update: { op: 'UpdateBasePathMapping' },
         delete: { op: 'DeleteBasePathMapping' },
@@ -95,10 +112,18 @@ export const apiMappingKind = defineAccountKind<MappingModel>({
         create: {
           op: 'CreateApiMapping',
           id: 'ApiMappingId',
-          input: (_k, m, ctx) => ({ DomainName: m.domain, ...(wirePath(m.name) ? { ApiMappingKey: wirePath(m.name) } : {}), ApiId: (ctx as AccountWriteContext).apiIdOf(m.api), Stage: m.stage }),
+          input: (_k, m, ctx) => ({
+            DomainName: m.domain,
+            ...(wirePath(m.name) ? { ApiMappingKey: wirePath(m.name) } : {}),
+            ApiId: (ctx as AccountWriteContext).apiIdOf(m.api),
+            Stage: m.stage,
+          }),
         },
         // UpdateApiMapping requires ApiId whatever changes.
-        update: { op: 'UpdateApiMapping', input: (_k, m, ctx) => ({ ApiId: (ctx as AccountWriteContext).apiIdOf(m.api) }) },
+        update: {
+          op: 'UpdateApiMapping',
+          input: (_k, m, ctx) => ({ ApiId: (ctx as AccountWriteContext).apiIdOf(m.api) }),
+        },
         delete: { op: 'DeleteApiMapping' },
         address: (_k, id, m) => ({ DomainName: m.domain, ApiMappingId: id }),
       },

@@ -5,7 +5,11 @@ type Obj = Record<string, unknown>;
 
 const ref = (model: string) => ({ $ref: `#/components/schemas/${model}` });
 
-export function emitMethodResponses(key: string, responses: Record<string, MethodResponseModel>, warnings: string[]): Obj {
+export function emitMethodResponses(
+  key: string,
+  responses: Record<string, MethodResponseModel>,
+  warnings: string[],
+): Obj {
   const out: Obj = {};
   for (const [code, resp] of Object.entries(responses)) {
     const o: Obj = { description: `${code} response` };
@@ -16,7 +20,8 @@ export function emitMethodResponses(key: string, responses: Record<string, Metho
         warnings.push(`${key}: response parameter ${p} has no OpenAPI form; left out`);
         continue;
       }
-      if (required) warnings.push(`${key}: response header ${m[1]} is required in AWS; OpenAPI import makes it optional`);
+      if (required)
+        warnings.push(`${key}: response header ${m[1]} is required in AWS; OpenAPI import makes it optional`);
       headers[m[1]] = { schema: { type: 'string' } };
     }
     if (Object.keys(headers).length) o.headers = headers;
@@ -27,4 +32,3 @@ export function emitMethodResponses(key: string, responses: Record<string, Metho
   }
   return out;
 }
-

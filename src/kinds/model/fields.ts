@@ -19,7 +19,10 @@ function parsedSchema(text: unknown, fromAws: (s: unknown) => unknown = (s) => s
  * WebSocket (v2) models: CreateModel / UpdateModel with Name, Schema, ContentType, Description.
  */
 export const modelFields: FieldTable<ModelSchema> = {
-  contentType: { rest: { wire: 'contentType', default: 'application/json' }, ws: { wire: 'ContentType', default: 'application/json' } },
+  contentType: {
+    rest: { wire: 'contentType', default: 'application/json' },
+    ws: { wire: 'ContentType', default: 'application/json' },
+  },
   schema: {
     rest: {
       wire: 'schema',
@@ -37,7 +40,10 @@ export const modelFields: FieldTable<ModelSchema> = {
       return added.length > 0 ? `model requires ${added.join(', ')}` : undefined;
     },
   },
-  description: { rest: { wire: 'description', omitEmpty: true, path: '/description' }, ws: { wire: 'Description', omitEmpty: true, clear: '' } },
+  description: {
+    rest: { wire: 'description', omitEmpty: true, path: '/description' },
+    ws: { wire: 'Description', omitEmpty: true, clear: '' },
+  },
 };
 
 function addedRequired(before: ModelSchema, after: ModelSchema): string[] {

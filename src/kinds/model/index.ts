@@ -34,6 +34,7 @@ export const modelKind = defineKind<ModelSchema>({
     WebSocketApi: { op: 'GetModels', paging: 'nextToken', key: 'Name', id: 'ModelId', idsKey: 'modelIds' },
   },
   // AWS puts `Empty` and `Error` into every new REST API only.
-  settle: (api, declared) => (api.kind === 'RestApi' ? dropBuiltinModels(api.models, api.routes, declared?.models) : undefined),
+  settle: (api, declared) =>
+    api.kind === 'RestApi' ? dropBuiltinModels(api.models, api.routes, declared?.models) : undefined,
   facts: (a) => [['contentType', a.contentType]],
 });

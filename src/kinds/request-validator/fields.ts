@@ -5,5 +5,7 @@ import type { RequestValidatorModel } from './model.js';
 export const requestValidatorFields: FieldTable<RequestValidatorModel> = {
   name: { rest: { wire: 'name' } },
   validateRequestBody: { rest: { wire: 'validateRequestBody', default: false, path: '/validateRequestBody' } },
-  validateRequestParameters: { rest: { wire: 'validateRequestParameters', default: false, path: '/validateRequestParameters' } },
+  validateRequestParameters: {
+    rest: { wire: 'validateRequestParameters', default: false, path: '/validateRequestParameters' },
+  },
 };

@@ -20,12 +20,17 @@ export const requestValidatorKind = defineKind<RequestValidatorModel>({
       idsKey: 'requestValidatorIds',
     },
   },
-  read: { RestApi: { op: 'GetRequestValidators', paging: 'position', key: 'name', id: 'id', idsKey: 'requestValidatorIds' } },
+  read: {
+    RestApi: { op: 'GetRequestValidators', paging: 'position', key: 'name', id: 'id', idsKey: 'requestValidatorIds' },
+  },
   flags(c, acc) {
     if (c.action !== 'update') return;
     const b = c.before as RequestValidatorModel;
     const a = c.after as RequestValidatorModel;
-    if ((!b.validateRequestBody && a.validateRequestBody) || (!b.validateRequestParameters && a.validateRequestParameters)) {
+    if (
+      (!b.validateRequestBody && a.validateRequestBody) ||
+      (!b.validateRequestParameters && a.validateRequestParameters)
+    ) {
       acc.breaking.push('request validation tightened');
     }
   },

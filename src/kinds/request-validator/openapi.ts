@@ -10,7 +10,14 @@ const obj = (v: unknown): Obj => (typeof v === 'object' && v !== null && !Array.
 export function validatorsFromDocument(doc: Obj): Array<[string, RequestValidatorModel]> {
   return Object.entries(obj(doc[REQUEST_VALIDATORS_EXT])).map(([name, v]) => {
     const vv = obj(v);
-    return [name, { name, validateRequestBody: vv.validateRequestBody === true, validateRequestParameters: vv.validateRequestParameters === true }];
+    return [
+      name,
+      {
+        name,
+        validateRequestBody: vv.validateRequestBody === true,
+        validateRequestParameters: vv.validateRequestParameters === true,
+      },
+    ];
   });
 }
 
@@ -18,5 +25,10 @@ export function validatorsFromDocument(doc: Obj): Array<[string, RequestValidato
 export function validatorsToDocument(validators: Record<string, RequestValidatorModel>): Obj | undefined {
   const list = Object.values(validators);
   if (list.length === 0) return undefined;
-  return Object.fromEntries(list.map((v) => [v.name, { validateRequestBody: v.validateRequestBody, validateRequestParameters: v.validateRequestParameters }]));
+  return Object.fromEntries(
+    list.map((v) => [
+      v.name,
+      { validateRequestBody: v.validateRequestBody, validateRequestParameters: v.validateRequestParameters },
+    ]),
+  );
 }

@@ -3,8 +3,14 @@ import type { RouteResponseModel } from './model.js';
 
 /** `{ name: { Required: bool } }` on the wire ⇄ `{ name: bool }` in the model (route request parameters, route response parameters). */
 export const requiredMap = {
-  read: (v: unknown): Record<string, boolean> => Object.fromEntries(Object.entries((v ?? {}) as Record<string, { Required?: boolean }>).map(([k, c]) => [k, Boolean(c?.Required)])),
-  wire: (m: Record<string, boolean> | undefined): Obj | undefined => (m && Object.keys(m).length ? Object.fromEntries(Object.entries(m).map(([k, r]) => [k, { Required: r }])) : undefined),
+  read: (v: unknown): Record<string, boolean> =>
+    Object.fromEntries(
+      Object.entries((v ?? {}) as Record<string, { Required?: boolean }>).map(([k, c]) => [k, Boolean(c?.Required)]),
+    ),
+  wire: (m: Record<string, boolean> | undefined): Obj | undefined =>
+    m && Object.keys(m).length
+      ? Object.fromEntries(Object.entries(m).map(([k, r]) => [k, { Required: r }]))
+      : undefined,
 };
 
 /**
@@ -13,10 +19,17 @@ export const requiredMap = {
  */
 export const routeResponseFields: FieldTable<RouteResponseModel> = {
   modelSelectionExpression: { ws: { wire: 'ModelSelectionExpression', omitEmpty: true, clear: '' }, state: {} },
-  responseModels: { ws: { wire: 'ResponseModels', default: {}, omitEmpty: true }, state: { load: (m) => ({ ...(m ?? {}) }), emit: (m) => (Object.keys(m).length ? { ...m } : undefined) } },
+  responseModels: {
+    ws: { wire: 'ResponseModels', default: {}, omitEmpty: true },
+    state: { load: (m) => ({ ...(m ?? {}) }), emit: (m) => (Object.keys(m).length ? { ...m } : undefined) },
+  },
   responseParameters: {
     userKeys: true,
-    ws: { read: (w) => requiredMap.read(w.ResponseParameters), create: (m) => ({ ResponseParameters: requiredMap.wire(m) }), update: (_b, a) => ({ ResponseParameters: requiredMap.wire(a) ?? {} }) },
+    ws: {
+      read: (w) => requiredMap.read(w.ResponseParameters),
+      create: (m) => ({ ResponseParameters: requiredMap.wire(m) }),
+      update: (_b, a) => ({ ResponseParameters: requiredMap.wire(a) ?? {} }),
+    },
     state: { load: (m) => ({ ...(m ?? {}) }), emit: (m) => (Object.keys(m).length ? { ...m } : undefined) },
   },
 };

@@ -16,7 +16,19 @@ export const routeResponseKind = defineKind<RouteResponseModel>({
   snapshot: true,
   fields: routeResponseFields,
   // Listed per route: the route's id goes in as RouteId and is kept on each item.
-  read: { WebSocketApi: { op: 'GetRouteResponses', paging: 'nextToken', parent: { target: 'wsRoute', id: 'RouteId', input: 'RouteId' } } },
+  read: {
+    WebSocketApi: {
+      op: 'GetRouteResponses',
+      paging: 'nextToken',
+      parent: { target: 'wsRoute', id: 'RouteId', input: 'RouteId' },
+    },
+  },
   diff: () => [],
-  facts: (a) => Object.entries(a as unknown as Record<string, RouteResponseModel>).map(([key, r]): [string, unknown] => [key, r.responseModels && Object.keys(r.responseModels).length ? { responseModels: r.responseModels } : 'passes the integration response through']),
+  facts: (a) =>
+    Object.entries(a as unknown as Record<string, RouteResponseModel>).map(([key, r]): [string, unknown] => [
+      key,
+      r.responseModels && Object.keys(r.responseModels).length
+        ? { responseModels: r.responseModels }
+        : 'passes the integration response through',
+    ]),
 });

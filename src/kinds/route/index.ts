@@ -34,12 +34,17 @@ function restRoutes(items: object[], ctx: NormalizeContext): Record<string, Rout
 
 /** HTTP routes joined to their integrations through `Target: integrations/<id>`. */
 function httpRoutes(items: object[], ctx: NormalizeContext): Record<string, RouteModel> {
-  const integrations = new Map((ctx.lists.integration ?? []).map((i) => [(i as { IntegrationId?: string }).IntegrationId, i] as const).filter(([id]) => id));
+  const integrations = new Map(
+    (ctx.lists.integration ?? [])
+      .map((i) => [(i as { IntegrationId?: string }).IntegrationId, i] as const)
+      .filter(([id]) => id),
+  );
   const routes: Record<string, RouteModel> = {};
   const used = new Set((items as Array<{ Target?: string }>).map((r) => r.Target));
   for (const [id, i] of integrations) {
     const routeKey = markedFor((i as { Description?: unknown }).Description);
-    if (routeKey !== undefined && id && !used.has(`integrations/${id}`)) (ctx.ids.unusedIntegrations ??= {})[id] = { routeKey, integration: httpIntegration(i) };
+    if (routeKey !== undefined && id && !used.has(`integrations/${id}`))
+      (ctx.ids.unusedIntegrations ??= {})[id] = { routeKey, integration: httpIntegration(i) };
   }
   for (const r of items as Array<{ RouteKey?: string; RouteId?: string; Target?: string }>) {
     if (!r.RouteKey || !r.RouteId) continue;
@@ -49,7 +54,16 @@ function httpRoutes(items: object[], ctx: NormalizeContext): Record<string, Rout
     ctx.ids.routeIds[rk] = r.RouteId;
     if (integrationId) ctx.ids.integrationIds[rk] = integrationId;
     const nameOf = (t: RefTarget, id: string) => ctx.nameOf(t, id);
-    routes[rk] = httpRoute(method, path, r, httpIntegration(integrationId ? integrations.get(integrationId) : undefined, { declared: ctx.desired?.routes[rk]?.integration, nameOf }), { nameOf });
+    routes[rk] = httpRoute(
+      method,
+      path,
+      r,
+      httpIntegration(integrationId ? integrations.get(integrationId) : undefined, {
+        declared: ctx.desired?.routes[rk]?.integration,
+        nameOf,
+      }),
+      { nameOf },
+    );
   }
   return routes;
 }
@@ -62,7 +76,10 @@ export function routeMethod(r: RouteModel): RouteMethod {
 /** `GET /users/{id}` → 3 segments; `$default` → 0. Parents are created before children and deleted after them. */
 export function routePathDepth(key: string): number {
   if (key === '$default') return 0;
-  return key.slice(key.indexOf(' ') + 1).split('/').filter(Boolean).length;
+  return key
+    .slice(key.indexOf(' ') + 1)
+    .split('/')
+    .filter(Boolean).length;
 }
 
 /**
@@ -79,8 +96,20 @@ function diffRoutes(ctx: DiffContext): Change[] {
   const pair = (key: string, lr: RouteModel | undefined, dr: RouteModel | undefined) => {
     if (dr && lr) {
       // Compare in place first: most routes are unchanged, and copies of 5,000 routes cost more than the diff.
-      if (!deepEqual(lr, dr, 'integration')) out.push(ctx.change({ target: 'route', action: 'update', name: key, before: routeMethod(lr), after: routeMethod(dr) }));
-      if (!deepEqual(lr.integration, dr.integration)) out.push(ctx.change({ target: 'integration', action: 'update', name: key, before: lr.integration, after: dr.integration }));
+      if (!deepEqual(lr, dr, 'integration'))
+        out.push(
+          ctx.change({ target: 'route', action: 'update', name: key, before: routeMethod(lr), after: routeMethod(dr) }),
+        );
+      if (!deepEqual(lr.integration, dr.integration))
+        out.push(
+          ctx.change({
+            target: 'integration',
+            action: 'update',
+            name: key,
+            before: lr.integration,
+            after: dr.integration,
+          }),
+        );
     } else if (dr) {
       out.push(ctx.change({ target: 'route', action: 'create', name: key, after: routeMethod(dr) }));
       out.push(ctx.change({ target: 'integration', action: 'create', name: key, after: dr.integration }));
@@ -114,16 +143,25 @@ export const routeKind = defineKind<RouteModel>({
     RestApi: { op: 'GetResources', paging: 'position', input: { embed: ['methods'] }, normalize: restRoutes },
     HttpApi: { op: 'GetRoutes', paging: 'nextToken', normalize: httpRoutes },
   },
-  renames: (live, desired, ctx) => (ctx.creating ? new Map() : findRouteRenames(live, desired, ctx.renames.get('authorizer') ?? new Map(), { liveResourcePaths: ctx.liveResourcePaths })),
+  renames: (live, desired, ctx) =>
+    ctx.creating
+      ? new Map()
+      : findRouteRenames(live, desired, ctx.renames.get('authorizer') ?? new Map(), {
+          liveResourcePaths: ctx.liveResourcePaths,
+        }),
   diff: diffRoutes,
   flags(c, acc) {
     if (c.action === 'delete') acc.breaking.push('route removed');
   },
   facts(a) {
     const auth = a.authorization;
-    const req = Object.entries(a.requestParameters ?? {}).filter(([, r]) => r).map(([k]) => k);
+    const req = Object.entries(a.requestParameters ?? {})
+      .filter(([, r]) => r)
+      .map(([k]) => k);
     return [
-      ...(auth && auth.type !== 'NONE' ? [['authorization', `${auth.type}${auth.authorizer ? ` (${auth.authorizer})` : ''}`, { raw: true }] as const] : []),
+      ...(auth && auth.type !== 'NONE'
+        ? [['authorization', `${auth.type}${auth.authorizer ? ` (${auth.authorizer})` : ''}`, { raw: true }] as const]
+        : []),
       ...(a.apiKeyRequired ? [['apiKeyRequired', true] as const] : []),
       ['required parameters', req.length > 0 ? req.join(', ') : undefined, { raw: true }] as const,
       ['requestValidator', a.requestValidator] as const,

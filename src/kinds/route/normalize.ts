@@ -9,7 +9,12 @@ import type { HttpMethod, RouteModel } from './model.js';
 type Names = ReadContext<RouteModel>['nameOf'];
 
 /** A REST method (GetResources with embed=methods) on the resource at `path`. */
-export function restRoute(method: HttpMethod, path: string, m: object, ctx: { nameOf?: Names; declared?: RouteModel }): RouteModel {
+export function restRoute(
+  method: HttpMethod,
+  path: string,
+  m: object,
+  ctx: { nameOf?: Names; declared?: RouteModel },
+): RouteModel {
   const w = m as Obj;
   const route = { method, path, ...readFields<RouteModel>(routeFields, 'RestApi', w, ctx) } as RouteModel;
   const methodResponses: Record<string, MethodResponseModel> = {};
@@ -17,12 +22,21 @@ export function restRoute(method: HttpMethod, path: string, m: object, ctx: { na
     methodResponses[code] = readFields<MethodResponseModel>(methodResponseFields, 'RestApi', r) as MethodResponseModel;
   }
   route.methodResponses = sortRecord(methodResponses);
-  route.integration = restIntegration(w.methodIntegration as object | undefined, { declared: ctx.declared?.integration, nameOf: ctx.nameOf });
+  route.integration = restIntegration(w.methodIntegration as object | undefined, {
+    declared: ctx.declared?.integration,
+    nameOf: ctx.nameOf,
+  });
   return route;
 }
 
 /** An HTTP route (GetRoutes item) and the integration its `Target` names. */
-export function httpRoute(method: HttpMethod, path: string, r: object, integration: RouteModel['integration'], ctx: { nameOf?: Names }): RouteModel {
+export function httpRoute(
+  method: HttpMethod,
+  path: string,
+  r: object,
+  integration: RouteModel['integration'],
+  ctx: { nameOf?: Names },
+): RouteModel {
   return { method, path, ...readFields<RouteModel>(routeFields, 'HttpApi', r, ctx), integration } as RouteModel;
 }
 

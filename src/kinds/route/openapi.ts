@@ -13,11 +13,11 @@ export function emitParameters(key: string, r: RouteModel, warnings: string[]): 
       warnings.push(`${key}: request parameter ${p} has no OpenAPI form; left out`);
       continue;
     }
-    if (m[1] === 'path' && !required) warnings.push(`${key}: path parameter ${m[2]} is optional in AWS; OpenAPI path parameters are always required`);
+    if (m[1] === 'path' && !required)
+      warnings.push(`${key}: path parameter ${m[2]} is optional in AWS; OpenAPI path parameters are always required`);
     const param: Obj = { name: m[2], in: PARAM_IN[m[1]], schema: { type: 'string' } };
     if (required || m[1] === 'path') param.required = true;
     out.push(param);
   }
   return out;
 }
-

@@ -63,7 +63,12 @@ function differingSegment(a: string, b: string): SegmentDiff | undefined {
   const idx = as.map((s, i) => (s === bs[i] ? -1 : i)).filter((i) => i >= 0);
   if (idx.length !== 1) return undefined;
   const i = idx[0];
-  return { before: as[i], after: bs[i], oldPrefix: as.slice(0, i + 1).join('/'), newPrefix: bs.slice(0, i + 1).join('/') };
+  return {
+    before: as[i],
+    after: bs[i],
+    oldPrefix: as.slice(0, i + 1).join('/'),
+    newPrefix: bs.slice(0, i + 1).join('/'),
+  };
 }
 
 const PARAM = /^\{([^}+]+)\+?\}$/;
@@ -76,7 +81,8 @@ function renameParam(r: RouteModel, before: string, after: string): RouteModel {
   const from = `method.request.path.${b}`;
   if (!(from in r.requestParameters)) return r;
   const requestParameters: Record<string, boolean> = {};
-  for (const [k, v] of Object.entries(r.requestParameters)) requestParameters[k === from ? `method.request.path.${a}` : k] = v;
+  for (const [k, v] of Object.entries(r.requestParameters))
+    requestParameters[k === from ? `method.request.path.${a}` : k] = v;
   return { ...r, requestParameters };
 }
 
@@ -87,7 +93,13 @@ function methodConfig(r: RouteModel): unknown {
 
 const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
 
-function restResourceMovable(live: ApiModel, desired: ApiModel, routeKeyOld: string, oldPrefix: string, newPrefix: string): boolean {
+function restResourceMovable(
+  live: ApiModel,
+  desired: ApiModel,
+  routeKeyOld: string,
+  oldPrefix: string,
+  newPrefix: string,
+): boolean {
   const liveRoutes = Object.entries(live.routes);
   if (liveRoutes.some(([k, r]) => k !== routeKeyOld && under(r.path, oldPrefix))) return false;
   if (liveRoutes.some(([, r]) => under(r.path, newPrefix))) return false;

@@ -28,7 +28,10 @@ export const stageKind = defineKind<StageModel>({
       list: 'item',
       key: 'stageName',
       each(item, name, ctx) {
-        const s = item as { deploymentId?: string; canarySettings?: { deploymentId?: string; percentTraffic?: number } };
+        const s = item as {
+          deploymentId?: string;
+          canarySettings?: { deploymentId?: string; percentTraffic?: number };
+        };
         const dep: (typeof ctx.ids.stageDeployments)[string] = {};
         if (s.deploymentId) dep.deploymentId = s.deploymentId;
         if (s.canarySettings?.deploymentId) dep.canaryDeploymentId = s.canarySettings.deploymentId;
@@ -41,7 +44,8 @@ export const stageKind = defineKind<StageModel>({
   },
   flags(c, acc) {
     // A v2 stage with autoDeploy is deployed by AWS itself.
-    if (c.action === 'create' && !(c.apiKind !== 'RestApi' && (c.after as StageModel).autoDeploy)) acc.redeploy.push('new stage needs a deployment');
+    if (c.action === 'create' && !(c.apiKind !== 'RestApi' && (c.after as StageModel).autoDeploy))
+      acc.redeploy.push('new stage needs a deployment');
     if (c.action === 'delete') acc.breaking.push(`stage ${(c.before as StageModel).name} removed`);
   },
   facts: (a) => [

@@ -11,13 +11,20 @@ import { routeEffective, stageWideSettings } from './route-settings.js';
 
 function logsExecution(s: StageModel): boolean {
   const base = stageWideSettings(s);
-  return [base, ...Object.values(s.routeSettings ?? {}).map((e) => routeEffective(base, e))].some((f) => f.loggingLevel !== 'OFF' || f.dataTraceEnabled);
+  return [base, ...Object.values(s.routeSettings ?? {}).map((e) => routeEffective(base, e))].some(
+    (f) => f.loggingLevel !== 'OFF' || f.dataTraceEnabled,
+  );
 }
 
-const logGroupOf = (s: StageModel | undefined) => (s?.accessLog && /^arn:aws[a-z-]*:logs:/.test(s.accessLog.destinationArn) ? s.accessLog.destinationArn : undefined);
+const logGroupOf = (s: StageModel | undefined) =>
+  s?.accessLog && /^arn:aws[a-z-]*:logs:/.test(s.accessLog.destinationArn) ? s.accessLog.destinationArn : undefined;
 
 /** The change turns on REST logging that needs the account's CloudWatch Logs role (what AWS checks on UpdateStage). */
-export function needsCloudWatchRole(kind: ApiKind, before: StageModel | undefined, after: StageModel | undefined): boolean {
+export function needsCloudWatchRole(
+  kind: ApiKind,
+  before: StageModel | undefined,
+  after: StageModel | undefined,
+): boolean {
   if (kind !== 'RestApi' || !after) return false;
   const execution = logsExecution(after) && !(before && logsExecution(before));
   const access = logGroupOf(after) !== undefined && logGroupOf(after) !== logGroupOf(before);

@@ -7,7 +7,11 @@ export const LOGGING_LEVELS = ['OFF', 'ERROR', 'INFO'] as const;
 export type LoggingLevel = (typeof LOGGING_LEVELS)[number];
 
 /** What API Gateway does when a client without execute-api:InvalidateCache sends `Cache-Control: max-age=0`. */
-export const UNAUTHORIZED_CACHE_STRATEGIES = ['FAIL_WITH_403', 'SUCCEED_WITH_RESPONSE_HEADER', 'SUCCEED_WITHOUT_RESPONSE_HEADER'] as const;
+export const UNAUTHORIZED_CACHE_STRATEGIES = [
+  'FAIL_WITH_403',
+  'SUCCEED_WITH_RESPONSE_HEADER',
+  'SUCCEED_WITHOUT_RESPONSE_HEADER',
+] as const;
 export type UnauthorizedCacheStrategy = (typeof UNAUTHORIZED_CACHE_STRATEGIES)[number];
 
 export interface Throttling {

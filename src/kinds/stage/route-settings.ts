@@ -77,8 +77,16 @@ export const REST_METHOD_SETTINGS: SettingsDialect = {
     { flat: 'cachingEnabled', wire: 'cachingEnabled', path: 'caching/enabled' },
     { flat: 'cacheTtlInSeconds', wire: 'cacheTtlInSeconds', path: 'caching/ttlInSeconds' },
     { flat: 'cacheDataEncrypted', wire: 'cacheDataEncrypted', path: 'caching/dataEncrypted' },
-    { flat: 'requireAuthorizationForCacheControl', wire: 'requireAuthorizationForCacheControl', path: 'caching/requireAuthorizationForCacheControl' },
-    { flat: 'unauthorizedCacheControlHeaderStrategy', wire: 'unauthorizedCacheControlHeaderStrategy', path: 'caching/unauthorizedCacheControlHeaderStrategy' },
+    {
+      flat: 'requireAuthorizationForCacheControl',
+      wire: 'requireAuthorizationForCacheControl',
+      path: 'caching/requireAuthorizationForCacheControl',
+    },
+    {
+      flat: 'unauthorizedCacheControlHeaderStrategy',
+      wire: 'unauthorizedCacheControlHeaderStrategy',
+      path: 'caching/unauthorizedCacheControlHeaderStrategy',
+    },
   ],
 };
 
@@ -89,13 +97,21 @@ const V2_MEMBERS: DialectMember[] = [
 ];
 
 /** HTTP APIs: throttling and detailed metrics ("Execution logs are not supported on protocolType HTTP"). */
-export const HTTP_ROUTE_SETTINGS: SettingsDialect = { label: 'route settings', inheritsByAbsence: true, members: V2_MEMBERS };
+export const HTTP_ROUTE_SETTINGS: SettingsDialect = {
+  label: 'route settings',
+  inheritsByAbsence: true,
+  members: V2_MEMBERS,
+};
 
 /** WebSocket APIs: the HTTP members plus execution logging. */
 export const WEBSOCKET_ROUTE_SETTINGS: SettingsDialect = {
   label: 'route settings',
   inheritsByAbsence: true,
-  members: [...V2_MEMBERS, { flat: 'loggingLevel', wire: 'LoggingLevel' }, { flat: 'dataTraceEnabled', wire: 'DataTraceEnabled' }],
+  members: [
+    ...V2_MEMBERS,
+    { flat: 'loggingLevel', wire: 'LoggingLevel' },
+    { flat: 'dataTraceEnabled', wire: 'DataTraceEnabled' },
+  ],
 };
 
 const THROTTLING: SettingMember[] = ['throttlingRateLimit', 'throttlingBurstLimit'];
@@ -126,8 +142,10 @@ export function stageWideSettings(s: Partial<StageModel> | undefined): FlatSetti
     f.cachingEnabled = s.cache.allMethods ?? true;
     f.cacheTtlInSeconds = s.cache.ttlSeconds;
     if (s.cache.encrypted !== undefined) f.cacheDataEncrypted = s.cache.encrypted;
-    if (s.cache.requireAuthorization !== undefined) f.requireAuthorizationForCacheControl = s.cache.requireAuthorization;
-    if (s.cache.unauthorizedStrategy !== undefined) f.unauthorizedCacheControlHeaderStrategy = s.cache.unauthorizedStrategy;
+    if (s.cache.requireAuthorization !== undefined)
+      f.requireAuthorizationForCacheControl = s.cache.requireAuthorization;
+    if (s.cache.unauthorizedStrategy !== undefined)
+      f.unauthorizedCacheControlHeaderStrategy = s.cache.unauthorizedStrategy;
   }
   return f;
 }
@@ -189,9 +207,17 @@ export function namedMembers(e: RouteSettingsModel | undefined): Set<SettingMemb
  * (v2), a declared member counts only if the entry sets it itself (`explicit`): an inherited
  * one would follow the stage's value, which is not what the state says.
  */
-export function entryOf(f: FlatSettings, base: FlatSettings, d: SettingsDialect, declared?: RouteSettingsModel, explicit?: Set<SettingMember>): RouteSettingsModel {
+export function entryOf(
+  f: FlatSettings,
+  base: FlatSettings,
+  d: SettingsDialect,
+  declared?: RouteSettingsModel,
+  explicit?: Set<SettingMember>,
+): RouteSettingsModel {
   const named = namedMembers(declared);
-  const keep = (ms: SettingMember[]) => ms.every((m) => has(d, m)) && ms.some((m) => f[m] !== base[m] || (named.has(m) && (!d.inheritsByAbsence || !explicit || explicit.has(m))));
+  const keep = (ms: SettingMember[]) =>
+    ms.every((m) => has(d, m)) &&
+    ms.some((m) => f[m] !== base[m] || (named.has(m) && (!d.inheritsByAbsence || !explicit || explicit.has(m))));
   const e: RouteSettingsModel = {};
   if (keep(THROTTLING)) e.throttling = { rateLimit: f.throttlingRateLimit, burstLimit: f.throttlingBurstLimit };
   if (keep(['metricsEnabled'])) e.detailedMetrics = f.metricsEnabled;
@@ -203,7 +229,12 @@ export function entryOf(f: FlatSettings, base: FlatSettings, d: SettingsDialect,
 }
 
 /** The dialect's members whose values differ between two flats. */
-export function changedMembers(a: FlatSettings, b: FlatSettings, d: SettingsDialect, only?: readonly SettingMember[]): SettingMember[] {
+export function changedMembers(
+  a: FlatSettings,
+  b: FlatSettings,
+  d: SettingsDialect,
+  only?: readonly SettingMember[],
+): SettingMember[] {
   return d.members.map((m) => m.flat).filter((m) => (!only || only.includes(m)) && a[m] !== b[m]);
 }
 
@@ -212,7 +243,13 @@ export function changedMembers(a: FlatSettings, b: FlatSettings, d: SettingsDial
  * names now and did not before (a v2 member it inherited must be set on the entry itself, or it
  * would keep following the stage).
  */
-function membersToWrite(eff: FlatSettings, before: FlatSettings, d: SettingsDialect, a: RouteSettingsModel, b: RouteSettingsModel): SettingMember[] {
+function membersToWrite(
+  eff: FlatSettings,
+  before: FlatSettings,
+  d: SettingsDialect,
+  a: RouteSettingsModel,
+  b: RouteSettingsModel,
+): SettingMember[] {
   const was = namedMembers(b);
   const now = namedMembers(a);
   return d.members.map((m) => m.flat).filter((m) => eff[m] !== before[m] || (now.has(m) && !was.has(m)));
@@ -246,11 +283,17 @@ export function routeKeyOfMethodSetting(key: string): string | undefined {
 
 /** `replace` operations setting `members` of one methodSettings entry to their values in `f`. */
 export function methodSettingOps(key: string, members: readonly SettingMember[], f: FlatSettings): PatchOperation[] {
-  return REST_METHOD_SETTINGS.members.filter((m) => members.includes(m.flat)).map((m) => ({ op: 'replace', path: `/${key}/${m.path}`, value: String(f[m.flat]) }));
+  return REST_METHOD_SETTINGS.members
+    .filter((m) => members.includes(m.flat))
+    .map((m) => ({ op: 'replace', path: `/${key}/${m.path}`, value: String(f[m.flat]) }));
 }
 
 /** REST `*\/*`: operations for the stage-wide `members` that differ between the two stages. */
-export function stageWideOps(before: Partial<StageModel> | undefined, after: Partial<StageModel> | undefined, members: readonly SettingMember[]): PatchOperation[] {
+export function stageWideOps(
+  before: Partial<StageModel> | undefined,
+  after: Partial<StageModel> | undefined,
+  members: readonly SettingMember[],
+): PatchOperation[] {
   const a = stageWideSettings(after);
   return methodSettingOps('*/*', changedMembers(a, stageWideSettings(before), REST_METHOD_SETTINGS, members), a);
 }
@@ -261,7 +304,10 @@ export function stageWideOps(before: Partial<StageModel> | undefined, after: Par
  * defaults, should AWS start it from those) and the members the state names; a kept one gets
  * what changed, including members it inherits from a stage-wide value that changed.
  */
-export function restRouteSettingsOps(before: Partial<StageModel> | undefined, after: Partial<StageModel>): PatchOperation[] {
+export function restRouteSettingsOps(
+  before: Partial<StageModel> | undefined,
+  after: Partial<StageModel>,
+): PatchOperation[] {
   const bBase = stageWideSettings(before);
   const aBase = stageWideSettings(after);
   const b = before?.routeSettings ?? {};
@@ -278,7 +324,9 @@ export function restRouteSettingsOps(before: Partial<StageModel> | undefined, af
     if (k in b) members = membersToWrite(eff, routeEffective(bBase, b[k]), REST_METHOD_SETTINGS, a[k], b[k]);
     else {
       const named = namedMembers(a[k]);
-      members = REST_METHOD_SETTINGS.members.map((m) => m.flat).filter((m) => eff[m] !== aBase[m] || eff[m] !== AWS_SETTING_DEFAULTS[m] || named.has(m));
+      members = REST_METHOD_SETTINGS.members
+        .map((m) => m.flat)
+        .filter((m) => eff[m] !== aBase[m] || eff[m] !== AWS_SETTING_DEFAULTS[m] || named.has(m));
       // An override that sets nothing yet exists: one member brings it into being.
       if (!members.length) members = ['metricsEnabled'];
     }
@@ -296,9 +344,17 @@ function v2Members(members: readonly SettingMember[], f: FlatSettings, d: Settin
 }
 
 /** v2 DefaultRouteSettings members for the stage-wide `members` (all of them on create; the changed ones on update). */
-export function v2DefaultRouteSettings(before: Partial<StageModel> | undefined, after: Partial<StageModel> | undefined, d: SettingsDialect, members: readonly SettingMember[]): Obj | undefined {
+export function v2DefaultRouteSettings(
+  before: Partial<StageModel> | undefined,
+  after: Partial<StageModel> | undefined,
+  d: SettingsDialect,
+  members: readonly SettingMember[],
+): Obj | undefined {
   const a = stageWideSettings(after);
-  const changed = before === undefined ? members.filter((m) => has(d, m) && a[m] !== AWS_SETTING_DEFAULTS[m]) : changedMembers(a, stageWideSettings(before), d, members);
+  const changed =
+    before === undefined
+      ? members.filter((m) => has(d, m) && a[m] !== AWS_SETTING_DEFAULTS[m])
+      : changedMembers(a, stageWideSettings(before), d, members);
   return changed.length ? v2Members(changed, a, d) : undefined;
 }
 
@@ -308,7 +364,11 @@ export function v2DefaultRouteSettings(before: Partial<StageModel> | undefined, 
  * the members whose effective value changed. Dropped entries are DeleteRouteSettings calls
  * (droppedRouteSettings), which UpdateStage cannot do.
  */
-export function v2RouteSettings(before: Partial<StageModel> | undefined, after: Partial<StageModel>, d: SettingsDialect): Obj | undefined {
+export function v2RouteSettings(
+  before: Partial<StageModel> | undefined,
+  after: Partial<StageModel>,
+  d: SettingsDialect,
+): Obj | undefined {
   const bBase = stageWideSettings(before);
   const aBase = stageWideSettings(after);
   const b = before?.routeSettings ?? {};
@@ -326,7 +386,12 @@ export function v2RouteSettings(before: Partial<StageModel> | undefined, after: 
 }
 
 /** Route keys whose settings the state dropped: one DeleteRouteSettings each (before UpdateStage, which fails on a stale key). */
-export function droppedRouteSettings(before: Partial<StageModel> | undefined, after: Partial<StageModel> | undefined): string[] {
+export function droppedRouteSettings(
+  before: Partial<StageModel> | undefined,
+  after: Partial<StageModel> | undefined,
+): string[] {
   const a = after?.routeSettings ?? {};
-  return Object.keys(before?.routeSettings ?? {}).filter((k) => !(k in a)).sort();
+  return Object.keys(before?.routeSettings ?? {})
+    .filter((k) => !(k in a))
+    .sort();
 }

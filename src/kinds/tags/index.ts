@@ -12,8 +12,11 @@ export const tagsKind = defineKind<TagsModel>({
   userKeyed: true,
   diff(ctx) {
     const spec = { target: 'tags' as const, name: 'tags', after: ctx.desired.tags };
-    if (ctx.creating) return Object.keys(ctx.desired.tags).length > 0 ? [ctx.change({ ...spec, action: 'create' })] : [];
-    return deepEqual(ctx.live.tags, ctx.desired.tags) ? [] : [ctx.change({ ...spec, action: 'update', before: ctx.live.tags })];
+    if (ctx.creating)
+      return Object.keys(ctx.desired.tags).length > 0 ? [ctx.change({ ...spec, action: 'create' })] : [];
+    return deepEqual(ctx.live.tags, ctx.desired.tags)
+      ? []
+      : [ctx.change({ ...spec, action: 'update', before: ctx.live.tags })];
   },
   facts: (a) => Object.entries(a).map(([k, v]): [string, unknown] => [k, v]),
 });

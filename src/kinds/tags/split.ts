@@ -5,7 +5,10 @@
  */
 import { TOOL_TAG_PREFIX } from '../../model/live.js';
 
-export function splitTags(tags: Record<string, string> | undefined): { user: Record<string, string>; tool: Record<string, string> } {
+export function splitTags(tags: Record<string, string> | undefined): {
+  user: Record<string, string>;
+  tool: Record<string, string>;
+} {
   const user: Record<string, string> = {};
   const tool: Record<string, string> = {};
   for (const k of Object.keys(tags ?? {}).sort()) {

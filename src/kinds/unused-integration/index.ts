@@ -24,5 +24,8 @@ export const unusedIntegrationKind = defineKind<IntegrationModel>({
         return c;
       });
   },
-  facts: (a) => [['type', a.type], ['uri', a.uri]],
+  facts: (a) => [
+    ['type', a.type],
+    ['uri', a.uri],
+  ],
 });

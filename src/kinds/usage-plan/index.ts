@@ -21,7 +21,12 @@ function removesStagesThePlanDeletes(change: Change, all: readonly Change[]): bo
   const after = (change.after as UsagePlanModel | undefined)?.apiStages ?? {};
   const gone = Object.values(before).filter((s) => !(apiStageKey(s.api, s.stage) in after));
   return gone.some((s) =>
-    all.some((c) => c.apiKey === s.api && c.action === 'delete' && (c.target === 'api' || (c.target === 'stage' && c.name === s.stage))),
+    all.some(
+      (c) =>
+        c.apiKey === s.api &&
+        c.action === 'delete' &&
+        (c.target === 'api' || (c.target === 'stage' && c.name === s.stage)),
+    ),
   );
 }
 
@@ -31,17 +36,27 @@ export const usagePlanKind = defineAccountKind<UsagePlanModel>({
   fields: usagePlanFields,
   flags: (c, acc) => {
     const before = c.before as UsagePlanModel | undefined;
-    if (c.action === 'delete' && before && Object.keys(before.apiStages).length > 0) acc.breaking.push(`usage plan deleted: its keys get 403 Forbidden on ${Object.keys(before.apiStages).sort().join(', ')}`);
+    if (c.action === 'delete' && before && Object.keys(before.apiStages).length > 0)
+      acc.breaking.push(
+        `usage plan deleted: its keys get 403 Forbidden on ${Object.keys(before.apiStages).sort().join(', ')}`,
+      );
   },
   facts: (a) => [
     ['throttle', a.throttle ? rate(a.throttle) : undefined],
-    ['quota', a.quota ? `${a.quota.limit.toLocaleString('en-US')} per ${a.quota.period.toLowerCase()}${a.quota.offset ? ` (offset ${a.quota.offset})` : ''}` : undefined],
+    [
+      'quota',
+      a.quota
+        ? `${a.quota.limit.toLocaleString('en-US')} per ${a.quota.period.toLowerCase()}${a.quota.offset ? ` (offset ${a.quota.offset})` : ''}`
+        : undefined,
+    ],
     ['API stages', Object.keys(a.apiStages).sort().join(', ') || undefined, { raw: true }],
     [
       'method throttles',
       Object.keys(a.apiStages)
         .sort()
-        .flatMap((k) => Object.entries(a.apiStages[k].methodThrottles).map(([route, t]) => `${route} on ${k}: ${rate(t)}`))
+        .flatMap((k) =>
+          Object.entries(a.apiStages[k].methodThrottles).map(([route, t]) => `${route} on ${k}: ${rate(t)}`),
+        )
         .join('; ') || undefined,
       { raw: true },
     ],
@@ -55,13 +70,21 @@ export const usagePlanKind = defineAccountKind<UsagePlanModel>({
     state: {
       dir: 'usage-plans',
       schema: usagePlanFileSchema,
-      name: { pattern: ACCOUNT_RECORD_NAME, hint: 'name the file with letters, digits, -, _ or . (at most 128 characters): it is the plan\'s name in AWS' },
+      name: {
+        pattern: ACCOUNT_RECORD_NAME,
+        hint: "name the file with letters, digits, -, _ or . (at most 128 characters): it is the plan's name in AWS",
+      },
       load(name, file: UsagePlanFile, ctx) {
         const apiStages: Record<string, UsagePlanStageModel> = {};
         (file.apiStages ?? []).forEach((s, i) => {
           const key = apiStageKey(s.api, s.stage);
           if (key in apiStages) {
-            ctx.issue({ code: 'duplicate-api-stage', message: `usage plan "${name}" names API stage ${key} twice`, hint: 'list each API stage once (per-method throttles go under the one entry)', path: ['apiStages', i] });
+            ctx.issue({
+              code: 'duplicate-api-stage',
+              message: `usage plan "${name}" names API stage ${key} twice`,
+              hint: 'list each API stage once (per-method throttles go under the one entry)',
+              path: ['apiStages', i],
+            });
             return;
           }
           apiStages[key] = { api: s.api, stage: s.stage, methodThrottles: { ...(s.methodThrottles ?? {}) } };
@@ -70,7 +93,9 @@ export const usagePlanKind = defineAccountKind<UsagePlanModel>({
           name,
           ...(file.description ? { description: file.description } : {}),
           ...(file.throttle ? { throttle: { ...file.throttle } } : {}),
-          ...(file.quota ? { quota: { limit: file.quota.limit, period: file.quota.period, offset: file.quota.offset ?? 0 } } : {}),
+          ...(file.quota
+            ? { quota: { limit: file.quota.limit, period: file.quota.period, offset: file.quota.offset ?? 0 } }
+            : {}),
           apiStages,
           tags: { ...(file.tags ?? {}) },
         };
@@ -87,7 +112,11 @@ export const usagePlanKind = defineAccountKind<UsagePlanModel>({
                   .sort()
                   .map((k) => {
                     const s = rec.apiStages[k];
-                    return { api: s.api, stage: s.stage, ...(Object.keys(s.methodThrottles).length ? { methodThrottles: s.methodThrottles } : {}) };
+                    return {
+                      api: s.api,
+                      stage: s.stage,
+                      ...(Object.keys(s.methodThrottles).length ? { methodThrottles: s.methodThrottles } : {}),
+                    };
                   }),
               }
             : {}),
@@ -95,7 +124,10 @@ export const usagePlanKind = defineAccountKind<UsagePlanModel>({
         },
         warnings: Object.values(rec.apiStages)
           .filter((s) => s.api.startsWith('(api '))
-          .map((s) => `usage plan ${rec.name}: API stage ${s.api.slice(5, -1)}:${s.stage} belongs to an API this state does not describe; import that API too, or the next apply removes the stage from the plan`),
+          .map(
+            (s) =>
+              `usage plan ${rec.name}: API stage ${s.api.slice(5, -1)}:${s.stage} belongs to an API this state does not describe; import that API too, or the next apply removes the stage from the plan`,
+          ),
       }),
     },
     read: [
@@ -106,12 +138,19 @@ export const usagePlanKind = defineAccountKind<UsagePlanModel>({
         id: 'id',
         name: 'name',
         tags: 'tags',
-        record: (item, ctx) => ({ ...usagePlanFromWire(item, ctx.apiKeyOf), tags: splitTags(item.tags as Record<string, string> | undefined).user }),
+        record: (item, ctx) => ({
+          ...usagePlanFromWire(item, ctx.apiKeyOf),
+          tags: splitTags(item.tags as Record<string, string> | undefined).user,
+        }),
       },
     ],
     write: {
       RestApi: {
-        create: { op: 'CreateUsagePlan', id: 'id', input: (_key, rec, ctx) => usagePlanCreateInput(rec, (k) => ctx.apiIdOf(k)) },
+        create: {
+          op: 'CreateUsagePlan',
+          id: 'id',
+          input: (_key, rec, ctx) => usagePlanCreateInput(rec, (k) => ctx.apiIdOf(k)),
+        },
         // One UpdateUsagePlan with every change (AWS allows one per 20 s), in the order AWS needs (wire.ts).
         update: { op: 'UpdateUsagePlan', ops: (b, a, ctx) => usagePlanPatchOps(b, a, (k) => ctx.apiIdOf(k)) },
         delete: {

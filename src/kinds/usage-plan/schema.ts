@@ -18,20 +18,36 @@ const quotaSchema = z
   .strictObject({
     limit: z.number().int().min(0).describe('Requests per period.'),
     period: z.enum(['DAY', 'WEEK', 'MONTH']),
-    offset: z.number().int().min(0).max(27).optional().describe('Days after the natural start of the period the quota resets: 0 for DAY, 0–6 for WEEK, 0–27 for MONTH (default 0).'),
+    offset: z
+      .number()
+      .int()
+      .min(0)
+      .max(27)
+      .optional()
+      .describe(
+        'Days after the natural start of the period the quota resets: 0 for DAY, 0–6 for WEEK, 0–27 for MONTH (default 0).',
+      ),
   })
   .superRefine((q, ctx) => {
     const max = q.period === 'DAY' ? 0 : q.period === 'WEEK' ? 6 : 27;
-    if ((q.offset ?? 0) > max) ctx.addIssue({ code: 'custom', path: ['offset'], message: `must be ${max === 0 ? '0 for a DAY quota' : `0–${max} for a ${q.period} quota`} (AWS refuses other offsets)` });
+    if ((q.offset ?? 0) > max)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['offset'],
+        message: `must be ${max === 0 ? '0 for a DAY quota' : `0–${max} for a ${q.period} quota`} (AWS refuses other offsets)`,
+      });
   })
   .describe('Requests allowed per day, week or month, per API key.');
 
 const apiStageSchema = z
   .strictObject({
-    api: z.string().describe('The API\'s folder name under apis/ (a REST API).'),
+    api: z.string().describe("The API's folder name under apis/ (a REST API)."),
     stage: z.string().describe('A stage the API declares.'),
     methodThrottles: z
-      .record(z.string().regex(ROUTE, 'must be a route key such as "GET /products" (method, space, path)'), throttleSchema)
+      .record(
+        z.string().regex(ROUTE, 'must be a route key such as "GET /products" (method, space, path)'),
+        throttleSchema,
+      )
       .optional()
       .describe('Per-method throttling on this stage, keyed by route ("GET /products").'),
   })
@@ -42,9 +58,14 @@ export const usagePlanFileSchema = z
     description: z.string().max(1024).optional(),
     throttle: throttleSchema.optional(),
     quota: quotaSchema.optional(),
-    apiStages: z.array(apiStageSchema).optional().describe('The REST API stages the plan covers (API folder name and stage).'),
+    apiStages: z
+      .array(apiStageSchema)
+      .optional()
+      .describe('The REST API stages the plan covers (API folder name and stage).'),
     tags: tagMapSchema.optional(),
   })
-  .describe('gateway-state/usage-plans/<name>.yaml: a REST usage plan — throttling and quota for the API keys in it, on the API stages it names. Keys join a plan in their own file (api-keys/<name>.yaml, `usagePlans:`).');
+  .describe(
+    'gateway-state/usage-plans/<name>.yaml: a REST usage plan — throttling and quota for the API keys in it, on the API stages it names. Keys join a plan in their own file (api-keys/<name>.yaml, `usagePlans:`).',
+  );
 
 export type UsagePlanFile = z.infer<typeof usagePlanFileSchema>;

@@ -6,7 +6,13 @@
  */
 import { routeKey } from '../route/model.js';
 import type { PatchOperation } from '../patch.js';
-import { apiStageKey, type QuotaModel, type ThrottleModel, type UsagePlanModel, type UsagePlanStageModel } from './model.js';
+import {
+  apiStageKey,
+  type QuotaModel,
+  type ThrottleModel,
+  type UsagePlanModel,
+  type UsagePlanStageModel,
+} from './model.js';
 
 type Obj = Record<string, unknown>;
 
@@ -47,7 +53,8 @@ export function usagePlanFromWire(item: Obj, apiKeyOf: (apiId: string) => string
     const api = apiKeyOf(String(s.apiId)) ?? foreignApiKey(String(s.apiId));
     const stage = String(s.stage);
     const methodThrottles: Record<string, ThrottleModel> = {};
-    for (const [k, t] of Object.entries((s.throttle as Obj | undefined) ?? {})) methodThrottles[routeOfAwsMethodKey(k)] = throttleOf(t) ?? { rateLimit: 0, burstLimit: 0 };
+    for (const [k, t] of Object.entries((s.throttle as Obj | undefined) ?? {}))
+      methodThrottles[routeOfAwsMethodKey(k)] = throttleOf(t) ?? { rateLimit: 0, burstLimit: 0 };
     apiStages[apiStageKey(api, stage)] = { api, stage, methodThrottles };
   }
   const out: UsagePlanModel = { name: String(item.name), apiStages, tags: {} };
@@ -69,7 +76,8 @@ function stageId(s: UsagePlanStageModel, apiIdOf: ApiIdOf): string {
 
 function awsThrottleMap(m: Record<string, ThrottleModel>): Record<string, ThrottleModel> {
   const out: Record<string, ThrottleModel> = {};
-  for (const k of Object.keys(m).sort()) out[awsMethodKey(k)] = { rateLimit: m[k].rateLimit, burstLimit: m[k].burstLimit };
+  for (const k of Object.keys(m).sort())
+    out[awsMethodKey(k)] = { rateLimit: m[k].rateLimit, burstLimit: m[k].burstLimit };
   return out;
 }
 
@@ -80,7 +88,11 @@ export function usagePlanCreateInput(rec: UsagePlanModel, apiIdOf: ApiIdOf): Obj
     .map((k) => {
       const s = rec.apiStages[k];
       const [apiId, stage] = stageId(s, apiIdOf).split(/:(.*)/s);
-      return { apiId, stage, ...(Object.keys(s.methodThrottles).length ? { throttle: awsThrottleMap(s.methodThrottles) } : {}) };
+      return {
+        apiId,
+        stage,
+        ...(Object.keys(s.methodThrottles).length ? { throttle: awsThrottleMap(s.methodThrottles) } : {}),
+      };
     });
   return {
     name: rec.name,
@@ -102,17 +114,21 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
 export function usagePlanPatchOps(before: UsagePlanModel, after: UsagePlanModel, apiIdOf: ApiIdOf): PatchOperation[] {
   const ops: PatchOperation[] = [];
   for (const k of Object.keys(before.apiStages).sort()) {
-    if (!(k in after.apiStages)) ops.push({ op: 'remove', path: '/apiStages', value: stageId(before.apiStages[k], apiIdOf) });
+    if (!(k in after.apiStages))
+      ops.push({ op: 'remove', path: '/apiStages', value: stageId(before.apiStages[k], apiIdOf) });
   }
   if (before.name !== after.name) ops.push({ op: 'replace', path: '/name', value: after.name });
-  if ((before.description ?? '') !== (after.description ?? '')) ops.push({ op: 'replace', path: '/description', value: after.description ?? '' });
+  if ((before.description ?? '') !== (after.description ?? ''))
+    ops.push({ op: 'replace', path: '/description', value: after.description ?? '' });
   if (!sameJson(before.throttle, after.throttle)) {
     if (!after.throttle) ops.push({ op: 'remove', path: '/throttle' });
     else {
       // `add` when the plan had none, `replace` when it had one (what AWS's examples and Terraform's provider send).
       const op = before.throttle ? 'replace' : 'add';
-      if (before.throttle?.rateLimit !== after.throttle.rateLimit) ops.push({ op, path: '/throttle/rateLimit', value: num(after.throttle.rateLimit) });
-      if (before.throttle?.burstLimit !== after.throttle.burstLimit) ops.push({ op, path: '/throttle/burstLimit', value: num(after.throttle.burstLimit) });
+      if (before.throttle?.rateLimit !== after.throttle.rateLimit)
+        ops.push({ op, path: '/throttle/rateLimit', value: num(after.throttle.rateLimit) });
+      if (before.throttle?.burstLimit !== after.throttle.burstLimit)
+        ops.push({ op, path: '/throttle/burstLimit', value: num(after.throttle.burstLimit) });
     }
   }
   if (!sameJson(before.quota, after.quota)) {
@@ -120,9 +136,12 @@ export function usagePlanPatchOps(before: UsagePlanModel, after: UsagePlanModel,
     else {
       const op = before.quota ? 'replace' : 'add';
       // Period before offset: the offset's range depends on the period, and AWS checks the result.
-      if (before.quota?.limit !== after.quota.limit) ops.push({ op, path: '/quota/limit', value: num(after.quota.limit) });
-      if (before.quota?.period !== after.quota.period) ops.push({ op, path: '/quota/period', value: after.quota.period });
-      if (before.quota?.offset !== after.quota.offset || !before.quota) ops.push({ op, path: '/quota/offset', value: num(after.quota.offset) });
+      if (before.quota?.limit !== after.quota.limit)
+        ops.push({ op, path: '/quota/limit', value: num(after.quota.limit) });
+      if (before.quota?.period !== after.quota.period)
+        ops.push({ op, path: '/quota/period', value: after.quota.period });
+      if (before.quota?.offset !== after.quota.offset || !before.quota)
+        ops.push({ op, path: '/quota/offset', value: num(after.quota.offset) });
     }
   }
   for (const k of Object.keys(after.apiStages).sort()) {
@@ -141,15 +160,21 @@ export function usagePlanPatchOps(before: UsagePlanModel, after: UsagePlanModel,
  * (the resource path as it is, `/pets`, as Terraform's provider sends it) and `remove
  * /apiStages/{apiId}:{stage}/throttle/{resourcePath}/{httpMethod}`.
  */
-function methodThrottleOps(stageId: string, before: Record<string, ThrottleModel>, after: Record<string, ThrottleModel>): PatchOperation[] {
+function methodThrottleOps(
+  stageId: string,
+  before: Record<string, ThrottleModel>,
+  after: Record<string, ThrottleModel>,
+): PatchOperation[] {
   const ops: PatchOperation[] = [];
   const at = (route: string) => `/apiStages/${stageId}/throttle/${awsMethodKey(route)}`;
   for (const route of Object.keys(before).sort()) if (!(route in after)) ops.push({ op: 'remove', path: at(route) });
   for (const route of Object.keys(after).sort()) {
     const b = before[route];
     const a = after[route];
-    if (b?.rateLimit !== a.rateLimit) ops.push({ op: 'replace', path: `${at(route)}/rateLimit`, value: num(a.rateLimit) });
-    if (b?.burstLimit !== a.burstLimit) ops.push({ op: 'replace', path: `${at(route)}/burstLimit`, value: num(a.burstLimit) });
+    if (b?.rateLimit !== a.rateLimit)
+      ops.push({ op: 'replace', path: `${at(route)}/rateLimit`, value: num(a.rateLimit) });
+    if (b?.burstLimit !== a.burstLimit)
+      ops.push({ op: 'replace', path: `${at(route)}/burstLimit`, value: num(a.burstLimit) });
   }
   return ops;
 }

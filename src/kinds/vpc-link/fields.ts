@@ -11,10 +11,27 @@ const sorted = (v: unknown): string[] => (Array.isArray(v) ? v.map(String).sort(
  */
 export const vpcLinkFields: FieldTable<VpcLinkModel> = {
   name: { rest: { wire: 'name', path: '/name' }, http: { wire: 'Name' } },
-  for: { rest: { read: () => 'RestApi', create: false, patch: () => [] }, http: { read: () => 'HttpApi', create: false } },
+  for: {
+    rest: { read: () => 'RestApi', create: false, patch: () => [] },
+    http: { read: () => 'HttpApi', create: false },
+  },
   description: { rest: { wire: 'description', omitEmpty: true, path: '/description' } },
   targetArns: { rest: { wire: 'targetArns', read: (w: Obj) => sorted(w.targetArns), patch: () => [] } },
-  subnetIds: { http: { wire: 'SubnetIds', read: (w: Obj) => sorted(w.SubnetIds), create: (v) => ({ SubnetIds: v ?? [] }), update: () => ({}) } },
-  securityGroupIds: { http: { wire: 'SecurityGroupIds', read: (w: Obj) => sorted(w.SecurityGroupIds), create: (v) => ({ SecurityGroupIds: v ?? [] }), update: () => ({}) } },
+  subnetIds: {
+    http: {
+      wire: 'SubnetIds',
+      read: (w: Obj) => sorted(w.SubnetIds),
+      create: (v) => ({ SubnetIds: v ?? [] }),
+      update: () => ({}),
+    },
+  },
+  securityGroupIds: {
+    http: {
+      wire: 'SecurityGroupIds',
+      read: (w: Obj) => sorted(w.SecurityGroupIds),
+      create: (v) => ({ SecurityGroupIds: v ?? [] }),
+      update: () => ({}),
+    },
+  },
   tags: {},
 };

@@ -12,7 +12,10 @@ import { VPC_LINK_NAME, vpcLinkFileSchema, type VpcLinkFile } from './schema.js'
 const REST_ONLY = ['description', 'targetArns'] as const;
 const HTTP_ONLY = ['subnetIds', 'securityGroupIds'] as const;
 
-const statusFacts = (status: unknown, message: unknown): Record<string, string> => ({ ...(status ? { status: String(status) } : {}), ...(message ? { statusMessage: String(message) } : {}) });
+const statusFacts = (status: unknown, message: unknown): Record<string, string> => ({
+  ...(status ? { status: String(status) } : {}),
+  ...(message ? { statusMessage: String(message) } : {}),
+});
 
 export const vpcLinkKind = defineAccountKind<VpcLinkModel>({
   target: 'vpcLink',
@@ -23,8 +26,14 @@ export const vpcLinkKind = defineAccountKind<VpcLinkModel>({
     const b = c.before as VpcLinkModel;
     const a = c.after as VpcLinkModel;
     // A new link gets a new id: integrations switch to it (make before break), traffic takes the new path.
-    const fixed = b.for !== a.for || JSON.stringify([b.targetArns, b.subnetIds, b.securityGroupIds]) !== JSON.stringify([a.targetArns, a.subnetIds, a.securityGroupIds]);
-    if (fixed) acc.traffic?.push('AWS cannot change a VPC link\'s targets in place: a new link is created (it takes minutes to become available), integrations move to it, then the old one is deleted');
+    const fixed =
+      b.for !== a.for ||
+      JSON.stringify([b.targetArns, b.subnetIds, b.securityGroupIds]) !==
+        JSON.stringify([a.targetArns, a.subnetIds, a.securityGroupIds]);
+    if (fixed)
+      acc.traffic?.push(
+        "AWS cannot change a VPC link's targets in place: a new link is created (it takes minutes to become available), integrations move to it, then the old one is deleted",
+      );
   },
   facts: (a) => [
     ['for', a.for, { raw: true }],
@@ -42,33 +51,77 @@ export const vpcLinkKind = defineAccountKind<VpcLinkModel>({
     state: {
       dir: 'vpc-links',
       schema: vpcLinkFileSchema,
-      name: { pattern: VPC_LINK_NAME, hint: 'name the file with letters, digits, -, _ or . (at most 128 characters): it is the link\'s name in AWS' },
+      name: {
+        pattern: VPC_LINK_NAME,
+        hint: "name the file with letters, digits, -, _ or . (at most 128 characters): it is the link's name in AWS",
+      },
       load(name, f: VpcLinkFile, ctx) {
         const wrong = f.for === 'RestApi' ? HTTP_ONLY : REST_ONLY;
         for (const k of wrong) {
           if (f[k] !== undefined) {
-            ctx.issue({ code: 'vpc-link-field', path: [k], message: `${k} belongs to ${f.for === 'RestApi' ? 'HttpApi' : 'RestApi'} VPC links; this one is for ${f.for}`, hint: f.for === 'RestApi' ? 'a REST link targets one Network Load Balancer: targetArns' : 'an HTTP link reaches subnets: subnetIds (and securityGroupIds)' });
+            ctx.issue({
+              code: 'vpc-link-field',
+              path: [k],
+              message: `${k} belongs to ${f.for === 'RestApi' ? 'HttpApi' : 'RestApi'} VPC links; this one is for ${f.for}`,
+              hint:
+                f.for === 'RestApi'
+                  ? 'a REST link targets one Network Load Balancer: targetArns'
+                  : 'an HTTP link reaches subnets: subnetIds (and securityGroupIds)',
+            });
           }
         }
         const rec: VpcLinkModel =
           f.for === 'RestApi'
-            ? { name, for: 'RestApi', ...(f.description ? { description: f.description } : {}), targetArns: [...(f.targetArns ?? [])].sort(), tags: { ...(f.tags ?? {}) } }
-            : { name, for: 'HttpApi', subnetIds: [...(f.subnetIds ?? [])].sort(), securityGroupIds: [...(f.securityGroupIds ?? [])].sort(), tags: { ...(f.tags ?? {}) } };
+            ? {
+                name,
+                for: 'RestApi',
+                ...(f.description ? { description: f.description } : {}),
+                targetArns: [...(f.targetArns ?? [])].sort(),
+                tags: { ...(f.tags ?? {}) },
+              }
+            : {
+                name,
+                for: 'HttpApi',
+                subnetIds: [...(f.subnetIds ?? [])].sort(),
+                securityGroupIds: [...(f.securityGroupIds ?? [])].sort(),
+                tags: { ...(f.tags ?? {}) },
+              };
         ctx.add('vpcLink', name, rec, []);
       },
       emit: (_key, l) => ({
         value: {
           for: l.for,
           ...(l.description ? { description: l.description } : {}),
-          ...(l.for === 'RestApi' ? { targetArns: l.targetArns ?? [] } : { subnetIds: l.subnetIds ?? [], ...(l.securityGroupIds?.length ? { securityGroupIds: l.securityGroupIds } : {}) }),
+          ...(l.for === 'RestApi'
+            ? { targetArns: l.targetArns ?? [] }
+            : {
+                subnetIds: l.subnetIds ?? [],
+                ...(l.securityGroupIds?.length ? { securityGroupIds: l.securityGroupIds } : {}),
+              }),
           ...(Object.keys(l.tags).length ? { tags: l.tags } : {}),
         },
         warnings: [],
       }),
     },
     read: [
-      { op: 'GetVpcLinks', flavour: 'RestApi', paging: 'position', id: 'id', name: 'name', tags: 'tags', facts: (i: Obj) => statusFacts(i.status, i.statusMessage) },
-      { op: 'GetVpcLinks', flavour: 'HttpApi', paging: 'nextToken', id: 'VpcLinkId', name: 'Name', tags: 'Tags', facts: (i: Obj) => statusFacts(i.VpcLinkStatus, i.VpcLinkStatusMessage) },
+      {
+        op: 'GetVpcLinks',
+        flavour: 'RestApi',
+        paging: 'position',
+        id: 'id',
+        name: 'name',
+        tags: 'tags',
+        facts: (i: Obj) => statusFacts(i.status, i.statusMessage),
+      },
+      {
+        op: 'GetVpcLinks',
+        flavour: 'HttpApi',
+        paging: 'nextToken',
+        id: 'VpcLinkId',
+        name: 'Name',
+        tags: 'Tags',
+        facts: (i: Obj) => statusFacts(i.VpcLinkStatus, i.VpcLinkStatusMessage),
+      },
     ],
     write: {
       RestApi: {
@@ -80,7 +133,14 @@ export const vpcLinkKind = defineAccountKind<VpcLinkModel>({
         arnPath: (_k, id) => `/vpclinks/${id}`,
         recreateOn: ['targetArns'],
         replaceCreatesFirst: true,
-        waitUntilReady: { op: 'GetVpcLink', input: (id) => ({ vpcLinkId: id }), status: 'status', ready: 'AVAILABLE', failed: ['FAILED', 'DELETING'], message: 'statusMessage' },
+        waitUntilReady: {
+          op: 'GetVpcLink',
+          input: (id) => ({ vpcLinkId: id }),
+          status: 'status',
+          ready: 'AVAILABLE',
+          failed: ['FAILED', 'DELETING'],
+          message: 'statusMessage',
+        },
       },
       HttpApi: {
         create: { op: 'CreateVpcLink', id: 'VpcLinkId' },
@@ -91,7 +151,14 @@ export const vpcLinkKind = defineAccountKind<VpcLinkModel>({
         arnPath: (_k, id) => `/vpclinks/${id}`,
         recreateOn: ['subnetIds', 'securityGroupIds'],
         replaceCreatesFirst: true,
-        waitUntilReady: { op: 'GetVpcLink', input: (id) => ({ VpcLinkId: id }), status: 'VpcLinkStatus', ready: 'AVAILABLE', failed: ['FAILED', 'DELETING', 'INACTIVE'], message: 'VpcLinkStatusMessage' },
+        waitUntilReady: {
+          op: 'GetVpcLink',
+          input: (id) => ({ VpcLinkId: id }),
+          status: 'VpcLinkStatus',
+          ready: 'AVAILABLE',
+          failed: ['FAILED', 'DELETING', 'INACTIVE'],
+          message: 'VpcLinkStatusMessage',
+        },
       },
     },
     importOption: { flag: 'vpc-link', what: 'a VPC link, REST (v1) or HTTP (v2), by id or name' },

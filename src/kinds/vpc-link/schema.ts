@@ -4,11 +4,26 @@ import { tagMapSchema } from '../tags/schema.js';
 
 export const vpcLinkFileSchema = z
   .strictObject({
-    for: z.enum(['RestApi', 'HttpApi']).describe('Which APIs use the link: RestApi (v1 link to a Network Load Balancer; REST and WebSocket APIs) or HttpApi (v2 link into subnets).'),
+    for: z
+      .enum(['RestApi', 'HttpApi'])
+      .describe(
+        'Which APIs use the link: RestApi (v1 link to a Network Load Balancer; REST and WebSocket APIs) or HttpApi (v2 link into subnets).',
+      ),
     description: z.string().max(1024).optional().describe('RestApi links only.'),
-    targetArns: z.array(z.string()).optional().describe('RestApi: the Network Load Balancer, as a one-element list (AWS takes exactly one). Fixed once created: a change replaces the link.'),
-    subnetIds: z.array(z.string()).optional().describe('HttpApi: the subnets the link reaches (1–10). Fixed once created: a change replaces the link.'),
-    securityGroupIds: z.array(z.string()).optional().describe('HttpApi: the security groups of the link. Fixed once created: a change replaces the link.'),
+    targetArns: z
+      .array(z.string())
+      .optional()
+      .describe(
+        'RestApi: the Network Load Balancer, as a one-element list (AWS takes exactly one). Fixed once created: a change replaces the link.',
+      ),
+    subnetIds: z
+      .array(z.string())
+      .optional()
+      .describe('HttpApi: the subnets the link reaches (1–10). Fixed once created: a change replaces the link.'),
+    securityGroupIds: z
+      .array(z.string())
+      .optional()
+      .describe('HttpApi: the security groups of the link. Fixed once created: a change replaces the link.'),
     tags: tagMapSchema.optional(),
   })
   .describe('gateway-state/vpc-links/<name>.yaml: a VPC link private integrations name with `vpcLink: <name>`.');

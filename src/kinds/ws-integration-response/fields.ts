@@ -1,7 +1,10 @@
 import type { FieldTable } from '../field.js';
 import type { WsIntegrationResponseModel } from './model.js';
 
-const map = { load: (m: Record<string, string> | undefined) => ({ ...(m ?? {}) }), emit: (m: Record<string, string>) => (Object.keys(m).length ? { ...m } : undefined) };
+const map = {
+  load: (m: Record<string, string> | undefined) => ({ ...(m ?? {}) }),
+  emit: (m: Record<string, string>) => (Object.keys(m).length ? { ...m } : undefined),
+};
 
 /**
  * WebSocket integration responses (CreateIntegrationResponse / UpdateIntegrationResponse),

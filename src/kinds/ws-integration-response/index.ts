@@ -16,7 +16,17 @@ export const wsIntegrationResponseKind = defineKind<WsIntegrationResponseModel>(
   snapshot: true,
   fields: wsIntegrationResponseFields,
   // Listed per integration: its id goes in as IntegrationId and is kept on each item.
-  read: { WebSocketApi: { op: 'GetIntegrationResponses', paging: 'nextToken', parent: { target: 'integration', id: 'IntegrationId', input: 'IntegrationId' } } },
+  read: {
+    WebSocketApi: {
+      op: 'GetIntegrationResponses',
+      paging: 'nextToken',
+      parent: { target: 'integration', id: 'IntegrationId', input: 'IntegrationId' },
+    },
+  },
   diff: () => [],
-  facts: (a) => Object.keys(a as unknown as Record<string, WsIntegrationResponseModel>).map((key): [string, unknown] => ['key', key]),
+  facts: (a) =>
+    Object.keys(a as unknown as Record<string, WsIntegrationResponseModel>).map((key): [string, unknown] => [
+      'key',
+      key,
+    ]),
 });

@@ -27,20 +27,44 @@ export function diffWsRoutes(ctx: DiffContext): Change[] {
   const out: Change[] = [];
   const { live: l, desired: d } = ctx;
   const authRenames = ctx.renames.get('authorizer');
-  const maps = (target: 'routeResponse' | 'integrationResponse', key: string, b: object | undefined, a: object | undefined) => {
+  const maps = (
+    target: 'routeResponse' | 'integrationResponse',
+    key: string,
+    b: object | undefined,
+    a: object | undefined,
+  ) => {
     const before = b && !isEmpty(b) ? b : undefined;
     const after = a && !isEmpty(a) ? a : undefined;
     if (!before && after) out.push(ctx.change({ target, action: 'create', name: key, after }));
     else if (before && !after) out.push(ctx.change({ target, action: 'delete', name: key, before }));
-    else if (before && after && !deepEqual(before, after)) out.push(ctx.change({ target, action: 'update', name: key, before, after }));
+    else if (before && after && !deepEqual(before, after))
+      out.push(ctx.change({ target, action: 'update', name: key, before, after }));
   };
   const keys = [...new Set([...Object.keys(d.wsRoutes), ...Object.keys(l.wsRoutes)])].sort();
   for (const key of keys) {
     const dr = d.wsRoutes[key];
     const lr = l.wsRoutes[key] && withAuthorizerRenamed(l.wsRoutes[key], authRenames);
     if (dr && lr) {
-      if (!deepEqual(wsRouteLevel(lr), wsRouteLevel(dr))) out.push(ctx.change({ target: 'wsRoute', action: 'update', name: key, before: wsRouteLevel(lr), after: wsRouteLevel(dr) }));
-      if (!deepEqual(lr.integration, dr.integration)) out.push(ctx.change({ target: 'integration', action: 'update', name: key, before: lr.integration, after: dr.integration }));
+      if (!deepEqual(wsRouteLevel(lr), wsRouteLevel(dr)))
+        out.push(
+          ctx.change({
+            target: 'wsRoute',
+            action: 'update',
+            name: key,
+            before: wsRouteLevel(lr),
+            after: wsRouteLevel(dr),
+          }),
+        );
+      if (!deepEqual(lr.integration, dr.integration))
+        out.push(
+          ctx.change({
+            target: 'integration',
+            action: 'update',
+            name: key,
+            before: lr.integration,
+            after: dr.integration,
+          }),
+        );
     } else if (dr) {
       out.push(ctx.change({ target: 'wsRoute', action: 'create', name: key, after: wsRouteLevel(dr) }));
       out.push(ctx.change({ target: 'integration', action: 'create', name: key, after: dr.integration }));

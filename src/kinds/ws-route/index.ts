@@ -26,12 +26,18 @@ export const wsRouteKind = defineKind<WebSocketRouteModel>({
   },
   facts(a) {
     const auth = a.authorization;
-    const req = Object.entries(a.requestParameters ?? {}).filter(([, r]) => r).map(([k]) => k);
+    const req = Object.entries(a.requestParameters ?? {})
+      .filter(([, r]) => r)
+      .map(([k]) => k);
     return [
-      ...(auth && auth.type !== 'NONE' ? [['authorization', `${auth.type}${auth.authorizer ? ` (${auth.authorizer})` : ''}`, { raw: true }] as const] : []),
+      ...(auth && auth.type !== 'NONE'
+        ? [['authorization', `${auth.type}${auth.authorizer ? ` (${auth.authorizer})` : ''}`, { raw: true }] as const]
+        : []),
       ...(a.apiKeyRequired ? [['apiKeyRequired', true] as const] : []),
       ['required parameters', req.length > 0 ? req.join(', ') : undefined, { raw: true }] as const,
-      ...(a.routeResponseSelectionExpression ? [['two-way', `responses selected by ${a.routeResponseSelectionExpression}`, { raw: true }] as const] : []),
+      ...(a.routeResponseSelectionExpression
+        ? [['two-way', `responses selected by ${a.routeResponseSelectionExpression}`, { raw: true }] as const]
+        : []),
     ].map((f) => [...f] as [string, unknown, { raw?: boolean }?]);
   },
 });

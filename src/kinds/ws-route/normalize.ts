@@ -35,7 +35,9 @@ function groupBy(items: object[] | undefined, member: string): Map<string, Obj[]
 }
 
 export function wsRoutes(items: object[], ctx: NormalizeContext): Record<string, WebSocketRouteModel> {
-  const integrations = new Map(((ctx.lists.integration ?? []) as Obj[]).map((i) => [i.IntegrationId as string, i] as const));
+  const integrations = new Map(
+    ((ctx.lists.integration ?? []) as Obj[]).map((i) => [i.IntegrationId as string, i] as const),
+  );
   const routeResponses = groupBy(ctx.lists.routeResponse, 'RouteId');
   const integrationResponses = groupBy(ctx.lists.integrationResponse, 'IntegrationId');
   const routes: Record<string, WebSocketRouteModel> = {};
@@ -52,17 +54,24 @@ export function wsRoutes(items: object[], ctx: NormalizeContext): Record<string,
     const responses: Record<string, RouteResponseModel> = {};
     for (const rr of routeResponses.get(routeId) ?? []) {
       const k = rr.RouteResponseKey as string;
-      responses[k] = readFields<RouteResponseModel>(routeResponseFields, 'WebSocketApi', rr, { declared: declared?.responses[k] }) as RouteResponseModel;
+      responses[k] = readFields<RouteResponseModel>(routeResponseFields, 'WebSocketApi', rr, {
+        declared: declared?.responses[k],
+      }) as RouteResponseModel;
       (ctx.ids.routeResponseIds[key] ??= {})[k] = rr.RouteResponseId as string;
     }
     const irs: Record<string, WsIntegrationResponseModel> = {};
     for (const ir of integrationId ? (integrationResponses.get(integrationId) ?? []) : []) {
       const k = ir.IntegrationResponseKey as string;
-      irs[k] = readFields<WsIntegrationResponseModel>(wsIntegrationResponseFields, 'WebSocketApi', ir, { declared: declared?.integrationResponses[k] }) as WsIntegrationResponseModel;
+      irs[k] = readFields<WsIntegrationResponseModel>(wsIntegrationResponseFields, 'WebSocketApi', ir, {
+        declared: declared?.integrationResponses[k],
+      }) as WsIntegrationResponseModel;
       (ctx.ids.integrationResponseIds[key] ??= {})[k] = ir.IntegrationResponseId as string;
     }
     routes[key] = {
-      ...(readFields<WebSocketRouteModel>(wsRouteFields, 'WebSocketApi', r, { declared, nameOf: (t, id) => ctx.nameOf(t, id) }) as WebSocketRouteModel),
+      ...(readFields<WebSocketRouteModel>(wsRouteFields, 'WebSocketApi', r, {
+        declared,
+        nameOf: (t, id) => ctx.nameOf(t, id),
+      }) as WebSocketRouteModel),
       responses: sortRecord(responses),
       integration: wsIntegration(integrationId ? integrations.get(integrationId) : undefined, declared?.integration),
       integrationResponses: sortRecord(irs),

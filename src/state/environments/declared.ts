@@ -44,8 +44,14 @@ export function declaredEnvironments(files: StateFiles): DeclaredEnvironments {
     };
   }
   const gw = files.files.get('gateway.yaml');
-  const raw = gw === undefined ? undefined : (parseSource('gateway.yaml', 'gateway.yaml', gw, scratch).value as { promotion?: unknown } | undefined);
-  const promotion = Array.isArray(raw?.promotion) && raw.promotion.every((n) => typeof n === 'string') ? (raw.promotion as string[]) : undefined;
+  const raw =
+    gw === undefined
+      ? undefined
+      : (parseSource('gateway.yaml', 'gateway.yaml', gw, scratch).value as { promotion?: unknown } | undefined);
+  const promotion =
+    Array.isArray(raw?.promotion) && raw.promotion.every((n) => typeof n === 'string')
+      ? (raw.promotion as string[])
+      : undefined;
   return { names, ...(promotion ? { promotion } : {}), byName };
 }
 
@@ -60,6 +66,10 @@ export function unknownEnvironmentMessage(name: string, names: string[]): { mess
   const guess = didYouMean(name, names);
   return {
     message: `no environment "${name}"${guess ? ` — did you mean "${guess}"?` : ''}: the state declares ${names.length ? names.join(', ') : 'none (no environments/<name>.yaml)'}`,
-    hint: guess ? `use --env ${guess}` : names.length ? `use --env ${names[0]}, or --all-envs` : 'add environments/<name>.yaml first',
+    hint: guess
+      ? `use --env ${guess}`
+      : names.length
+        ? `use --env ${names[0]}, or --all-envs`
+        : 'add environments/<name>.yaml first',
   };
 }

@@ -38,18 +38,34 @@ export interface EnvironmentCompile {
 
 const TAG_SAFE = /^[A-Za-z0-9_.:/=+@-]{1,128}$/;
 
-export function compileEnvironmentGateway(env: EnvironmentCompile, gwSrc: SourceDoc | undefined, apiKeys: string[]): void {
+export function compileEnvironmentGateway(
+  env: EnvironmentCompile,
+  gwSrc: SourceDoc | undefined,
+  apiKeys: string[],
+): void {
   const { files, ctx, model } = env;
   ctx.issues.push(...environmentFileIssues(files.files, files.root));
   const raw = (gwSrc?.value ?? {}) as { promotion?: unknown };
-  const promotion = Array.isArray(raw.promotion) && raw.promotion.every((n) => typeof n === 'string') ? (raw.promotion as string[]) : undefined;
+  const promotion =
+    Array.isArray(raw.promotion) && raw.promotion.every((n) => typeof n === 'string')
+      ? (raw.promotion as string[])
+      : undefined;
   // A state read in part (one API, for a service's check) has no environments/: nothing to check against.
-  if (env.declared.length > 0) promotion?.forEach((name, i) => {
-    const at = locateIn(gwSrc!, ['promotion', i]);
-    if (!env.declared.includes(name)) ctx.issues.push(unknownEnvironmentIssue(name, env.declared, at));
-    else if (promotion.indexOf(name) !== i) ctx.issues.push({ severity: 'error', code: 'duplicate-environment', location: at, message: `promotion lists environment ${name} twice`, hint: 'list each environment once, in the order a change goes through them' });
-  });
-  if (env.declared.length > 0 || promotion) env.result = { environments: { names: env.declared, ...(promotion ? { promotion } : {}) } };
+  if (env.declared.length > 0)
+    promotion?.forEach((name, i) => {
+      const at = locateIn(gwSrc!, ['promotion', i]);
+      if (!env.declared.includes(name)) ctx.issues.push(unknownEnvironmentIssue(name, env.declared, at));
+      else if (promotion.indexOf(name) !== i)
+        ctx.issues.push({
+          severity: 'error',
+          code: 'duplicate-environment',
+          location: at,
+          message: `promotion lists environment ${name} twice`,
+          hint: 'list each environment once, in the order a change goes through them',
+        });
+    });
+  if (env.declared.length > 0 || promotion)
+    env.result = { environments: { names: env.declared, ...(promotion ? { promotion } : {}) } };
 
   const selected = files.environment;
   if (!selected) return;
@@ -69,7 +85,13 @@ export function compileEnvironmentGateway(env: EnvironmentCompile, gwSrc: Source
     const owner = environmentOwner(model.owner, selected.name);
     if (TAG_SAFE.test(owner)) model.owner = owner;
     else {
-      ctx.issues.push({ severity: 'error', code: 'owner-too-long', location: locateIn(gwSrc!, ['owner']), message: `the owner id of environment ${selected.name}, ${owner}, is longer than an AWS tag value allows (128)`, hint: `shorten gateway.yaml's owner, or give ${posix.basename(loaded.src.rel)} its own \`owner:\`` });
+      ctx.issues.push({
+        severity: 'error',
+        code: 'owner-too-long',
+        location: locateIn(gwSrc!, ['owner']),
+        message: `the owner id of environment ${selected.name}, ${owner}, is longer than an AWS tag value allows (128)`,
+        hint: `shorten gateway.yaml's owner, or give ${posix.basename(loaded.src.rel)} its own \`owner:\``,
+      });
     }
   }
 
@@ -84,7 +106,9 @@ export function compileEnvironmentGateway(env: EnvironmentCompile, gwSrc: Source
 
   if (fd?.rollout !== undefined) {
     env.defaultsAt = (p) =>
-      hasPath(f, ['defaults', 'rollout', ...p]) || !gwSrc ? locateIn(loaded.src, ['defaults', 'rollout', ...p]) : locateIn(gwSrc, ['defaults', 'rollout', ...p]);
+      hasPath(f, ['defaults', 'rollout', ...p]) || !gwSrc
+        ? locateIn(loaded.src, ['defaults', 'rollout', ...p])
+        : locateIn(gwSrc, ['defaults', 'rollout', ...p]);
     env.sources['gateway/defaults/rollout'] = locateIn(loaded.src, ['defaults', 'rollout'], { key: true });
   }
 }

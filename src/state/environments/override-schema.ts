@@ -34,7 +34,9 @@ function build(schema: z.ZodType, removable: boolean): z.ZodType {
     return withDescription(build(d.innerType, true), description ?? d.innerType.description);
   }
   if (d.type === 'object' && d.shape) {
-    out = z.strictObject(Object.fromEntries(Object.entries(d.shape).map(([k, v]) => [k, build(v, isOptional(v)).optional()])));
+    out = z.strictObject(
+      Object.fromEntries(Object.entries(d.shape).map(([k, v]) => [k, build(v, isOptional(v)).optional()])),
+    );
   } else if (d.type === 'record' && d.keyType && d.valueType) {
     const value = defOf(d.valueType);
     // Named entries (objects) are overridden, never removed; plain values may be removed.

@@ -55,12 +55,32 @@ export function environmentFileIssues(files: ReadonlyMap<string, string>, root: 
     const location = { file: posix.join(root, rel), line: 1, column: 1 };
     const own = OWN_ACCOUNT_FILE.exec(rel);
     if (own) {
-      if (!environmentNames(files).includes(own[1])) out.push(unknownEnvironmentIssue(own[1], environmentNames(files), location));
-      else if (!accountStateDirs().includes(own[2])) out.push({ severity: 'error', code: 'bad-environment-file', location, message: `${rel}: environments/${own[1]}/ holds only account-scope folders (${accountStateDirs().join(', ')})`, hint: `move the file into environments/${own[1]}/<folder>/ of its kind, or out of environments/` });
+      if (!environmentNames(files).includes(own[1]))
+        out.push(unknownEnvironmentIssue(own[1], environmentNames(files), location));
+      else if (!accountStateDirs().includes(own[2]))
+        out.push({
+          severity: 'error',
+          code: 'bad-environment-file',
+          location,
+          message: `${rel}: environments/${own[1]}/ holds only account-scope folders (${accountStateDirs().join(', ')})`,
+          hint: `move the file into environments/${own[1]}/<folder>/ of its kind, or out of environments/`,
+        });
     } else if (name === undefined) {
-      out.push({ severity: 'error', code: 'bad-environment-file', location, message: `${rel} is not an environment file`, hint: 'keep one file per environment directly under environments/, named <environment>.yaml, and its own account-scope records in environments/<environment>/<folder>/' });
+      out.push({
+        severity: 'error',
+        code: 'bad-environment-file',
+        location,
+        message: `${rel} is not an environment file`,
+        hint: 'keep one file per environment directly under environments/, named <environment>.yaml, and its own account-scope records in environments/<environment>/<folder>/',
+      });
     } else if (!ENVIRONMENT_NAME.test(name)) {
-      out.push({ severity: 'error', code: 'bad-environment-name', location, message: `environment name "${name}" must be lower-case letters, digits and dashes (at most 32)`, hint: 'rename the file; the name is part of owner ids and GitHub Environment names' });
+      out.push({
+        severity: 'error',
+        code: 'bad-environment-name',
+        location,
+        message: `environment name "${name}" must be lower-case letters, digits and dashes (at most 32)`,
+        hint: 'rename the file; the name is part of owner ids and GitHub Environment names',
+      });
     }
   }
   return out;
@@ -78,7 +98,11 @@ export function unknownEnvironmentIssue(name: string, names: string[], location:
   };
 }
 
-export function loadEnvironment(ctx: RefContext, name: string, o: { region?: string; apiKeys: string[]; at: SourceLocation }): LoadedEnvironment | undefined {
+export function loadEnvironment(
+  ctx: RefContext,
+  name: string,
+  o: { region?: string; apiKeys: string[]; at: SourceLocation },
+): LoadedEnvironment | undefined {
   const issues = ctx.issues;
   const rel = environmentRel(ctx.files, name);
   if (!rel) {
@@ -96,29 +120,65 @@ export function loadEnvironment(ctx: RefContext, name: string, o: { region?: str
   const err = (path: Path, code: string, message: string, hint: string, key = false) =>
     issues.push({ severity: 'error', code, location: locateIn(src, path, { key }), message, hint });
 
-  if (f.region && f.regions) err(['regions'], 'region-and-regions', `${rel} declares both region and regions`, 'keep one: `region: <code>` or `regions: [<code>, …]`', true);
+  if (f.region && f.regions)
+    err(
+      ['regions'],
+      'region-and-regions',
+      `${rel} declares both region and regions`,
+      'keep one: `region: <code>` or `regions: [<code>, …]`',
+      true,
+    );
   const regions = f.regions ?? (f.region ? [f.region] : []);
-  if (regions.length === 0) err([], 'missing-key', `region is required in ${rel}`, 'add `region: <aws region>` (or `regions: [...]`): the region(s) this environment changes');
+  if (regions.length === 0)
+    err(
+      [],
+      'missing-key',
+      `region is required in ${rel}`,
+      'add `region: <aws region>` (or `regions: [...]`): the region(s) this environment changes',
+    );
   const dup = regions.find((r, i) => regions.indexOf(r) !== i);
   if (dup) err(['regions'], 'duplicate-region', `${rel} lists region ${dup} twice`, 'list each region once');
   if (o.region && regions.length > 0 && !regions.includes(o.region)) {
-    err([f.regions ? 'regions' : 'region'], 'region-not-in-environment', `environment ${name} has no region ${o.region} (its region${regions.length === 1 ? ' is' : 's are'} ${regions.join(', ')})`, `use --region ${regions[0]}, or add ${o.region} to the environment's regions`);
+    err(
+      [f.regions ? 'regions' : 'region'],
+      'region-not-in-environment',
+      `environment ${name} has no region ${o.region} (its region${regions.length === 1 ? ' is' : 's are'} ${regions.join(', ')})`,
+      `use --region ${regions[0]}, or add ${o.region} to the environment's regions`,
+    );
   }
   const roleAccount = /^arn:[^:]+:iam::(\d{12}):/.exec(f.account.roleArn ?? '')?.[1];
   if (roleAccount && roleAccount !== f.account.id) {
-    err(['account', 'roleArn'], 'role-in-other-account', `account.roleArn is a role of account ${roleAccount}, but the environment's account is ${f.account.id}`, 'name a role in the environment\'s own account, or correct account.id');
+    err(
+      ['account', 'roleArn'],
+      'role-in-other-account',
+      `account.roleArn is a role of account ${roleAccount}, but the environment's account is ${f.account.id}`,
+      "name a role in the environment's own account, or correct account.id",
+    );
   }
   const checkApiKey = (key: string, path: Path, what: string, asKey: boolean) => {
     if (o.apiKeys.includes(key)) return true;
     const guess = didYouMean(key, o.apiKeys);
-    err(path, 'unknown-api', `${what} API "${key}", which the base does not declare${guess ? ` — did you mean "${guess}"?` : ''}`, guess ? `use "${guess}"` : `name a folder under apis/ (${o.apiKeys.join(', ') || 'none'})`, asKey);
+    err(
+      path,
+      'unknown-api',
+      `${what} API "${key}", which the base does not declare${guess ? ` — did you mean "${guess}"?` : ''}`,
+      guess ? `use "${guess}"` : `name a folder under apis/ (${o.apiKeys.join(', ') || 'none'})`,
+      asKey,
+    );
     return false;
   };
   (f.include ?? []).forEach((k, i) => checkApiKey(k, ['include', i], 'includes', false));
   const include = f.include ?? o.apiKeys;
   for (const key of Object.keys(f.apis ?? {})) {
     if (!checkApiKey(key, ['apis', key], 'overrides', true)) continue;
-    if (!include.includes(key)) err(['apis', key], 'override-not-included', `overrides API "${key}" but does not include it`, `add "${key}" to include, or remove its overrides`, true);
+    if (!include.includes(key))
+      err(
+        ['apis', key],
+        'override-not-included',
+        `overrides API "${key}" but does not include it`,
+        `add "${key}" to include, or remove its overrides`,
+        true,
+      );
   }
   // Problems above are reported; the overlay is still checked (every problem in one run) if it has a region.
   if (regions.length === 0 || (o.region && !regions.includes(o.region))) return undefined;
@@ -138,7 +198,13 @@ export function loadEnvironment(ctx: RefContext, name: string, o: { region?: str
 }
 
 /** The api.yaml of `key` with the environment's overrides merged in; undefined when the result is invalid. */
-export function overlayApi(env: LoadedEnvironment, key: string, api: ApiFile, apiSrc: SourceDoc, issues: ValidationIssue[]): ApiFile | undefined {
+export function overlayApi(
+  env: LoadedEnvironment,
+  key: string,
+  api: ApiFile,
+  apiSrc: SourceDoc,
+  issues: ValidationIssue[],
+): ApiFile | undefined {
   const over = env.file.apis?.[key] as Record<string, unknown> | undefined;
   if (!over) return api;
   let merged = api;
@@ -157,7 +223,9 @@ export function overlayApi(env: LoadedEnvironment, key: string, api: ApiFile, ap
           code: 'unknown-override',
           location: locateIn(env.src, ['apis', key, section.key, name], { key: true }),
           message: `overrides ${section.named.what} "${name}" of API ${key}, which ${apiSrc.rel} does not declare${guess ? ` — did you mean "${guess}"?` : ''}`,
-          hint: guess ? `use "${guess}"` : `${section.named.hint} (${key} has ${names.length ? names.join(', ') : 'none'})`,
+          hint: guess
+            ? `use "${guess}"`
+            : `${section.named.hint} (${key} has ${names.length ? names.join(', ') : 'none'})`,
         });
       }
     }
@@ -174,7 +242,14 @@ export function overlayApi(env: LoadedEnvironment, key: string, api: ApiFile, ap
       .flatMap((l) => prefixes(l.overlay).map((p) => ({ overlay: p, apiYaml: apiYamlPathOf(api, p) })))
       .filter((l) => l.apiYaml && isPrefix(l.apiYaml.map(String), path))
       .sort((a, b) => b.apiYaml!.length - a.apiYaml!.length)[0];
-    issues.push(hit ? { ...issue, location: locateIn(env.src, ['apis', key, ...hit.overlay], { key: hit.apiYaml!.length < path.length }) } : issue);
+    issues.push(
+      hit
+        ? {
+            ...issue,
+            location: locateIn(env.src, ['apis', key, ...hit.overlay], { key: hit.apiYaml!.length < path.length }),
+          }
+        : issue,
+    );
   }
   return undefined;
 }
@@ -184,7 +259,13 @@ export function overlayApi(env: LoadedEnvironment, key: string, api: ApiFile, ap
  * base declares are swept by location (a route's integration points at its service entry's
  * `integration:`); settings only the overlay declares get their source key set.
  */
-export function relocateSources(env: LoadedEnvironment, key: string, api: ApiFile, apiSrc: SourceDoc, sources: SourceMap): void {
+export function relocateSources(
+  env: LoadedEnvironment,
+  key: string,
+  api: ApiFile,
+  apiSrc: SourceDoc,
+  sources: SourceMap,
+): void {
   const over = env.file.apis?.[key];
   if (!over) return;
   const moved = new Map<string, SourceLocation>();
@@ -203,10 +284,14 @@ export function relocateSources(env: LoadedEnvironment, key: string, api: ApiFil
       const isLeaf = p.length === leaf.length;
       const to = locateIn(env.src, ['apis', key, ...p], { key: !isLeaf });
       if (hasPath(apiSrc.value, apiYaml)) {
-        moved.set(locKey(locateIn(apiSrc, apiYaml, { key: true })), locateIn(env.src, ['apis', key, ...p], { key: true }));
+        moved.set(
+          locKey(locateIn(apiSrc, apiYaml, { key: true })),
+          locateIn(env.src, ['apis', key, ...p], { key: true }),
+        );
         if (isLeaf) moved.set(locKey(locateIn(apiSrc, apiYaml)), to);
       }
-      if (typeof apiYaml[0] === 'string' && !apiYaml.some((s) => typeof s === 'number')) sourceKeys.push([`${key}/${apiYaml.join('/')}`, to]);
+      if (typeof apiYaml[0] === 'string' && !apiYaml.some((s) => typeof s === 'number'))
+        sourceKeys.push([`${key}/${apiYaml.join('/')}`, to]);
     }
   }
   for (const [k, loc] of Object.entries(sources)) {

@@ -22,12 +22,20 @@ export const environmentSchema = z
   .strictObject({
     account: z
       .strictObject({
-        id: z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id').describe('The AWS account this environment lives in.'),
+        id: z
+          .string()
+          .regex(/^\d{12}$/, 'must be a 12-digit AWS account id')
+          .describe('The AWS account this environment lives in.'),
         roleArn: z
           .string()
-          .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, 'must be an IAM role ARN such as arn:aws:iam::123456789012:role/apigw-sync')
+          .regex(
+            /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/,
+            'must be an IAM role ARN such as arn:aws:iam::123456789012:role/apigw-sync',
+          )
           .optional()
-          .describe('The role the GitHub App assumes (STS AssumeRole) and the Action uses (OIDC) for this environment.'),
+          .describe(
+            'The role the GitHub App assumes (STS AssumeRole) and the Action uses (OIDC) for this environment.',
+          ),
         profile: z
           .string()
           .regex(/^[\w.@+-]{1,64}$/, 'must be an AWS profile name')
@@ -36,10 +44,17 @@ export const environmentSchema = z
       })
       .describe('Where this environment lives and how each runner reaches it.'),
     region: region.optional().describe('The region of this environment (or `regions` for several).'),
-    regions: z.array(region).min(1).optional().describe('The regions of this environment: each is planned and applied on its own.'),
+    regions: z
+      .array(region)
+      .min(1)
+      .optional()
+      .describe('The regions of this environment: each is planned and applied on its own.'),
     owner: z
       .string()
-      .regex(/^[A-Za-z0-9_.:/=+@-]{1,128}$/, 'must be 1–128 letters, digits or _ . : / = + - @ (it is kept in an AWS tag)')
+      .regex(
+        /^[A-Za-z0-9_.:/=+@-]{1,128}$/,
+        'must be 1–128 letters, digits or _ . : / = + - @ (it is kept in an AWS tag)',
+      )
       .optional()
       .describe("Owner id of this environment's APIs. Default: the directory's owner id followed by @<environment>."),
     include: z
@@ -55,14 +70,30 @@ export const environmentSchema = z
       ),
     promotion: z
       .strictObject({
-        soakSeconds: z.number().int().min(0).max(86_400).optional().describe('Wait this long after the previous environment in `promotion:` promoted, before this one starts.'),
-        approval: z.boolean().optional().describe('A person approves before this environment starts (GitHub: required reviewers on its GitHub Environment; CLI: asked on a terminal).'),
+        soakSeconds: z
+          .number()
+          .int()
+          .min(0)
+          .max(86_400)
+          .optional()
+          .describe('Wait this long after the previous environment in `promotion:` promoted, before this one starts.'),
+        approval: z
+          .boolean()
+          .optional()
+          .describe(
+            'A person approves before this environment starts (GitHub: required reviewers on its GitHub Environment; CLI: asked on a terminal).',
+          ),
       })
       .optional()
       .describe('How a change reaches this environment after the one before it in gateway.yaml `promotion:`.'),
-    defaults: overrideOf(gatewayDefaultsSchema).optional().describe("Over gateway.yaml's defaults (rollout policy, cost thresholds)."),
+    defaults: overrideOf(gatewayDefaultsSchema)
+      .optional()
+      .describe("Over gateway.yaml's defaults (rollout policy, cost thresholds)."),
     cost: overrideOf(costSchema).optional().describe("Over gateway.yaml's cost thresholds."),
-    apis: z.record(z.string().regex(API_KEY, 'must be an API folder name under apis/'), apiOverrideSchema).optional().describe('Per-API overrides, keyed by the folder name under apis/.'),
+    apis: z
+      .record(z.string().regex(API_KEY, 'must be an API folder name under apis/'), apiOverrideSchema)
+      .optional()
+      .describe('Per-API overrides, keyed by the folder name under apis/.'),
   })
   .describe('gateway-state/environments/<name>.yaml');
 

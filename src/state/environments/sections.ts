@@ -39,8 +39,14 @@ const stages: OverrideSection = {
   key: 'stages',
   schema: z
     .record(z.string().regex(STAGE_NAME, 'must use only letters, digits, -, _ or $'), overrideOf(stageSchema))
-    .describe('Per stage of the base api.yaml: variables (merged; null removes one), throttling, cache (null removes it), access log, tracing, description.'),
-  named: { what: 'stage', names: (api) => Object.keys(api.stages ?? {}), hint: 'an environment overrides the stages the base api.yaml declares; add a new stage to api.yaml' },
+    .describe(
+      'Per stage of the base api.yaml: variables (merged; null removes one), throttling, cache (null removes it), access log, tracing, description.',
+    ),
+  named: {
+    what: 'stage',
+    names: (api) => Object.keys(api.stages ?? {}),
+    hint: 'an environment overrides the stages the base api.yaml declares; add a new stage to api.yaml',
+  },
 };
 
 /** The service of each `openapi:` entry, in order (`openapi: file.yaml` is one entry). */
@@ -53,9 +59,18 @@ function services(api: ApiFile): string[] {
 const openapi: OverrideSection = {
   key: 'openapi',
   schema: z
-    .record(z.string().regex(SERVICE_NAME, 'must be a service name: lower-case letters, digits and dashes'), overrideOf(openapiEntrySchema.omit({ file: true, service: true })))
-    .describe("Per service file of the base api.yaml (its `service:`, else its file name): the integration defaults (e.g. `integration: { baseUri: … }`), path prefix, authorizer."),
-  named: { what: 'service', names: services, hint: 'name the service of an `openapi:` entry of the base api.yaml (`service:`, else the file name without .openapi.yaml)' },
+    .record(
+      z.string().regex(SERVICE_NAME, 'must be a service name: lower-case letters, digits and dashes'),
+      overrideOf(openapiEntrySchema.omit({ file: true, service: true })),
+    )
+    .describe(
+      'Per service file of the base api.yaml (its `service:`, else its file name): the integration defaults (e.g. `integration: { baseUri: … }`), path prefix, authorizer.',
+    ),
+  named: {
+    what: 'service',
+    names: services,
+    hint: 'name the service of an `openapi:` entry of the base api.yaml (`service:`, else the file name without .openapi.yaml)',
+  },
   merge: (api, value) => {
     const entries = typeof api.openapi === 'string' ? [{ file: api.openapi }] : [...(api.openapi ?? [])];
     const names = services(api);
@@ -74,18 +89,30 @@ const openapi: OverrideSection = {
 
 const authorizers: OverrideSection = {
   key: 'authorizers',
-  schema: z.record(z.string(), overrideOf(authorizerSchema)).describe("Per authorizer of the base api.yaml's `authorizers:` (e.g. this environment's user pool in providerArns, its JWT issuer)."),
-  named: { what: 'authorizer', names: (api) => Object.keys(api.authorizers ?? {}), hint: "an environment overrides the authorizers api.yaml declares under `authorizers:` (not OpenAPI security schemes)" },
+  schema: z
+    .record(z.string(), overrideOf(authorizerSchema))
+    .describe(
+      "Per authorizer of the base api.yaml's `authorizers:` (e.g. this environment's user pool in providerArns, its JWT issuer).",
+    ),
+  named: {
+    what: 'authorizer',
+    names: (api) => Object.keys(api.authorizers ?? {}),
+    hint: 'an environment overrides the authorizers api.yaml declares under `authorizers:` (not OpenAPI security schemes)',
+  },
 };
 
 const rollout: OverrideSection = {
   key: 'rollout',
-  schema: overrideOf(rolloutSchema.optional()).describe('The canary policy in this environment, over the base api.yaml\'s (null: deploy directly).'),
+  schema: overrideOf(rolloutSchema.optional()).describe(
+    "The canary policy in this environment, over the base api.yaml's (null: deploy directly).",
+  ),
 };
 
 const tags: OverrideSection = {
   key: 'tags',
-  schema: z.record(z.string(), z.string().nullable()).describe('Tags added in this environment (null removes a base tag).'),
+  schema: z
+    .record(z.string(), z.string().nullable())
+    .describe('Tags added in this environment (null removes a base tag).'),
 };
 
 /** Every section an environment may override, in the order they are checked. */

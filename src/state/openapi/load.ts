@@ -3,7 +3,15 @@
  * generated service file plus defaults from api.yaml) → the routes, authorizers,
  * validators and models it contributes to an API. Pure: works on parsed documents.
  */
-import type { ApiKind, AuthorizationModel, HttpMethod, MethodResponseModel, ModelSchema, RequestValidatorModel, RouteModel } from '../../model/api.js';
+import type {
+  ApiKind,
+  AuthorizationModel,
+  HttpMethod,
+  MethodResponseModel,
+  ModelSchema,
+  RequestValidatorModel,
+  RouteModel,
+} from '../../model/api.js';
 import { routeKey } from '../../model/api.js';
 import type { SourceLocation } from '../../model/errors.js';
 import { locateIn, type DocPath, type SourceDoc } from '../yaml-source.js';
@@ -56,7 +64,13 @@ export interface OpenapiPart {
 }
 
 const METHODS: Record<string, HttpMethod> = {
-  get: 'GET', put: 'PUT', post: 'POST', delete: 'DELETE', options: 'OPTIONS', head: 'HEAD', patch: 'PATCH',
+  get: 'GET',
+  put: 'PUT',
+  post: 'POST',
+  delete: 'DELETE',
+  options: 'OPTIONS',
+  head: 'HEAD',
+  patch: 'PATCH',
   'x-amazon-apigateway-any-method': 'ANY',
 };
 
@@ -71,19 +85,42 @@ export function joinPath(...parts: Array<string | undefined>): string {
   return `/${joined}`;
 }
 
-export function loadOpenapi(ctx: RefContext, src: SourceDoc, opts: { kind: ApiKind; defaults: ServiceDefaults; apiAuthorizers?: string[] }): OpenapiPart {
+export function loadOpenapi(
+  ctx: RefContext,
+  src: SourceDoc,
+  opts: { kind: ApiKind; defaults: ServiceDefaults; apiAuthorizers?: string[] },
+): OpenapiPart {
   const doc = obj(src.value);
-  const part: OpenapiPart = { file: src.file, routes: [], schemes: [], validators: [], models: [], gatewayResponses: [], components: [], header: {} };
+  const part: OpenapiPart = {
+    file: src.file,
+    routes: [],
+    schemes: [],
+    validators: [],
+    models: [],
+    gatewayResponses: [],
+    components: [],
+    header: {},
+  };
   const issue = (code: string, path: DocPath, message: string, hint: string, severity: 'error' | 'warning' = 'error') =>
-    ctx.issues.push({ severity, code, message, hint, location: locateIn(src, path, { key: true }), path: path.join('.') });
+    ctx.issues.push({
+      severity,
+      code,
+      message,
+      hint,
+      location: locateIn(src, path, { key: true }),
+      path: path.join('.'),
+    });
   const http = opts.kind === 'HttpApi';
 
   const swagger = str(doc.swagger);
   const openapi = str(doc.openapi);
   if (!(swagger?.startsWith('2.') || openapi?.startsWith('3.0'))) {
-    issue('openapi-version', openapi !== undefined ? ['openapi'] : ['swagger'],
+    issue(
+      'openapi-version',
+      openapi !== undefined ? ['openapi'] : ['swagger'],
       `${src.rel} is not OpenAPI 3.0.x or Swagger 2.0 (found ${openapi ? `openapi: ${openapi}` : swagger ? `swagger: ${swagger}` : 'neither `openapi` nor `swagger`'})`,
-      'API Gateway imports OpenAPI 3.0.x and Swagger 2.0; set `openapi: 3.0.1` (convert 3.1 files first)');
+      'API Gateway imports OpenAPI 3.0.x and Swagger 2.0; set `openapi: 3.0.1` (convert 3.1 files first)',
+    );
     return part;
   }
   const v2 = swagger !== undefined;
@@ -91,7 +128,12 @@ export function loadOpenapi(ctx: RefContext, src: SourceDoc, opts: { kind: ApiKi
   // Components: models (REST), security schemes, everything for conflict checks.
   const compRoot: DocPath = v2 ? [] : ['components'];
   const sections: Array<[string, DocPath]> = v2
-    ? [['definitions', ['definitions']], ['parameters', ['parameters']], ['responses', ['responses']], ['securityDefinitions', ['securityDefinitions']]]
+    ? [
+        ['definitions', ['definitions']],
+        ['parameters', ['parameters']],
+        ['responses', ['responses']],
+        ['securityDefinitions', ['securityDefinitions']],
+      ]
     : Object.keys(obj(doc.components)).map((k) => [k, [...compRoot, k]] as [string, DocPath]);
   for (const [section, p] of sections) {
     const secVal = obj(p.reduce<unknown>((v, s) => obj(v)[s as string], doc));
@@ -103,12 +145,18 @@ export function loadOpenapi(ctx: RefContext, src: SourceDoc, opts: { kind: ApiKi
   const schemas = obj(v2 ? doc.definitions : obj(doc.components).schemas);
   if (!http) {
     for (const [name, schema] of Object.entries(schemas)) {
-      part.models.push({ name, model: modelFromSchema(schema), at: locateIn(src, [...(v2 ? ['definitions'] : ['components', 'schemas']), name], { key: true }) });
+      part.models.push({
+        name,
+        model: modelFromSchema(schema),
+        at: locateIn(src, [...(v2 ? ['definitions'] : ['components', 'schemas']), name], { key: true }),
+      });
     }
   }
   const schemesPath: DocPath = v2 ? ['securityDefinitions'] : ['components', 'securitySchemes'];
   const gatewayAuthorizers = new Set(opts.apiAuthorizers ?? []);
-  const declaredHint = gatewayAuthorizers.size ? `, or name one of the authorizers api.yaml declares (${[...gatewayAuthorizers].join(', ')})` : '';
+  const declaredHint = gatewayAuthorizers.size
+    ? `, or name one of the authorizers api.yaml declares (${[...gatewayAuthorizers].join(', ')})`
+    : '';
   const schemeMap = new Map<string, SchemeMeaning>();
   for (const [name, raw0] of Object.entries(obj(v2 ? doc.securityDefinitions : obj(doc.components).securitySchemes))) {
     const raw = deref(ctx, src, raw0, [...schemesPath, name]).value;
@@ -116,7 +164,14 @@ export function loadOpenapi(ctx: RefContext, src: SourceDoc, opts: { kind: ApiKi
     const at = locateIn(src, [...schemesPath, name], { key: true });
     // A plain scheme (bearer, oauth2…) named like an api.yaml authorizer documents that authorizer.
     if (meaning.kind === 'unsupported' && gatewayAuthorizers.has(name)) continue;
-    if (meaning.kind === 'unsupported') issue('unsupported-security-scheme', [...schemesPath, name], `security scheme "${name}": ${meaning.why}`, meaning.hint ?? `declare it with x-amazon-apigateway-authtype / x-amazon-apigateway-authorizer as API Gateway exports it${declaredHint}`);
+    if (meaning.kind === 'unsupported')
+      issue(
+        'unsupported-security-scheme',
+        [...schemesPath, name],
+        `security scheme "${name}": ${meaning.why}`,
+        meaning.hint ??
+          `declare it with x-amazon-apigateway-authtype / x-amazon-apigateway-authorizer as API Gateway exports it${declaredHint}`,
+      );
     schemeMap.set(name, meaning);
     part.schemes.push({ name, meaning, raw, at });
   }
@@ -126,14 +181,20 @@ export function loadOpenapi(ctx: RefContext, src: SourceDoc, opts: { kind: ApiKi
     part.validators.push({ name, model, at: locateIn(src, [REQUEST_VALIDATORS_EXT, name], { key: true }) });
   }
   if (!http) {
-    for (const model of gatewayResponsesFromDocument(doc)) part.gatewayResponses.push({ model, at: locateIn(src, [GATEWAY_RESPONSES_EXT, model.responseType], { key: true }) });
+    for (const model of gatewayResponsesFromDocument(doc))
+      part.gatewayResponses.push({
+        model,
+        at: locateIn(src, [GATEWAY_RESPONSES_EXT, model.responseType], { key: true }),
+      });
   }
   const defaultValidator = str(doc['x-amazon-apigateway-request-validator']);
   part.header = fieldsFromDocument<ApiFieldsModel>(apiFields, doc, opts.kind);
 
   let basePath = '';
   if (opts.defaults.basePath === 'prepend') {
-    basePath = v2 ? (str(doc.basePath) ?? '') : (str(obj(obj(obj(obj((doc.servers as unknown[] | undefined)?.[0]).variables).basePath)).default) ?? '');
+    basePath = v2
+      ? (str(doc.basePath) ?? '')
+      : (str(obj(obj(obj(obj((doc.servers as unknown[] | undefined)?.[0]).variables).basePath)).default) ?? '');
   }
   const topSecurity = doc.security;
 
@@ -165,8 +226,13 @@ export function loadOpenapi(ctx: RefContext, src: SourceDoc, opts: { kind: ApiKi
         if (!where || !name) return;
         if (where === 'body' && v2) {
           const ref = deref(ctx, src, p.schema, [...pPath, 'schema']);
-          const consumes = Array.isArray(op.consumes) ? op.consumes : Array.isArray(doc.consumes) ? doc.consumes : ['application/json'];
-          if (isRefObj(p.schema) && ref.refName && !http) for (const ct of consumes) requestModels[String(ct)] = ref.refName;
+          const consumes = Array.isArray(op.consumes)
+            ? op.consumes
+            : Array.isArray(doc.consumes)
+              ? doc.consumes
+              : ['application/json'];
+          if (isRefObj(p.schema) && ref.refName && !http)
+            for (const ct of consumes) requestModels[String(ct)] = ref.refName;
           return;
         }
         const aws = PARAM_IN[where];
@@ -195,7 +261,11 @@ export function loadOpenapi(ctx: RefContext, src: SourceDoc, opts: { kind: ApiKi
           if (v2) {
             if (isRefObj(r.schema)) {
               const name = deref(ctx, src, r.schema, [...opPath, 'responses', code, 'schema']).refName;
-              const produces = Array.isArray(op.produces) ? op.produces : Array.isArray(doc.produces) ? doc.produces : ['application/json'];
+              const produces = Array.isArray(op.produces)
+                ? op.produces
+                : Array.isArray(doc.produces)
+                  ? doc.produces
+                  : ['application/json'];
               if (name) for (const ct of produces) resp.responseModels[String(ct)] = name;
             }
           } else {
@@ -227,13 +297,23 @@ export function loadOpenapi(ctx: RefContext, src: SourceDoc, opts: { kind: ApiKi
               continue;
             }
             if (!meaning) {
-              issue('security-scheme-undefined', [...opPath, 'security'], `${key} uses security scheme "${name}", which neither ${src.rel} nor api.yaml \`authorizers:\` declares`, `add "${name}" under ${v2 ? 'securityDefinitions' : 'components.securitySchemes'}${declaredHint}`);
+              issue(
+                'security-scheme-undefined',
+                [...opPath, 'security'],
+                `${key} uses security scheme "${name}", which neither ${src.rel} nor api.yaml \`authorizers:\` declares`,
+                `add "${name}" under ${v2 ? 'securityDefinitions' : 'components.securitySchemes'}${declaredHint}`,
+              );
               continue;
             }
             if (meaning.kind === 'api-key') apiKeyRequired = true;
             else if (meaning.kind === 'iam') authorization.type = 'AWS_IAM';
             else if (meaning.kind === 'authorizer') {
-              authorization.type = meaning.model.type === 'JWT' ? 'JWT' : meaning.model.type === 'COGNITO_USER_POOLS' ? 'COGNITO_USER_POOLS' : 'CUSTOM';
+              authorization.type =
+                meaning.model.type === 'JWT'
+                  ? 'JWT'
+                  : meaning.model.type === 'COGNITO_USER_POOLS'
+                    ? 'COGNITO_USER_POOLS'
+                    : 'CUSTOM';
               authorization.authorizer = name;
               if (Array.isArray(scopes)) authorization.scopes = scopes.map(String);
             }
@@ -267,7 +347,17 @@ export function loadOpenapi(ctx: RefContext, src: SourceDoc, opts: { kind: ApiKi
       if (op['x-amazon-apigateway-integration'] !== undefined) {
         integrationRaw = obj(deref(ctx, src, op['x-amazon-apigateway-integration'], extPath).value);
         sub['integration'] = locateIn(src, extPath, { key: true });
-        for (const k of ['uri', 'timeoutInMillis', 'type', 'requestParameters', 'requestTemplates', 'connectionId', 'payloadFormatVersion', 'connectionType', 'vpcLink']) {
+        for (const k of [
+          'uri',
+          'timeoutInMillis',
+          'type',
+          'requestParameters',
+          'requestTemplates',
+          'connectionId',
+          'payloadFormatVersion',
+          'connectionType',
+          'vpcLink',
+        ]) {
           if (k in integrationRaw) sub[`integration/${k}`] = locateIn(src, [...extPath, k]);
         }
       } else if (opts.defaults.integration) {
@@ -289,8 +379,12 @@ export function loadOpenapi(ctx: RefContext, src: SourceDoc, opts: { kind: ApiKi
           sub['integration'] = opts.defaults.integrationAt;
         }
       } else {
-        issue('missing-integration', opPath, `${key} has no integration`,
-          'add x-amazon-apigateway-integration to the operation, or an `integration:` default (type, baseUri) to this file\'s entry under `openapi:` in api.yaml');
+        issue(
+          'missing-integration',
+          opPath,
+          `${key} has no integration`,
+          "add x-amazon-apigateway-integration to the operation, or an `integration:` default (type, baseUri) to this file's entry under `openapi:` in api.yaml",
+        );
         continue;
       }
 
@@ -309,7 +403,12 @@ export function loadOpenapi(ctx: RefContext, src: SourceDoc, opts: { kind: ApiKi
       const validator = str(op['x-amazon-apigateway-request-validator']) ?? defaultValidator;
       if (validator) {
         route.requestValidator = validator;
-        sub['requestValidator'] = locateIn(src, op['x-amazon-apigateway-request-validator'] !== undefined ? [...opPath, 'x-amazon-apigateway-request-validator'] : ['x-amazon-apigateway-request-validator']);
+        sub['requestValidator'] = locateIn(
+          src,
+          op['x-amazon-apigateway-request-validator'] !== undefined
+            ? [...opPath, 'x-amazon-apigateway-request-validator']
+            : ['x-amazon-apigateway-request-validator'],
+        );
       }
       part.routes.push({ key, route, at, sub });
     }
@@ -320,4 +419,3 @@ export function loadOpenapi(ctx: RefContext, src: SourceDoc, opts: { kind: ApiKi
 function isRefObj(v: unknown): boolean {
   return typeof v === 'object' && v !== null && typeof (v as { $ref?: unknown }).$ref === 'string';
 }
-

@@ -62,9 +62,18 @@ export function deref<T = unknown>(ctx: RefContext, src: SourceDoc, value: unkno
       ctx.issues.push({ severity: 'error', code, message, hint, location: locateIn(src, [...path, '$ref']) });
       return { value: undefined, src: curSrc };
     };
-    if (hop >= MAX_REF_HOPS) return fail('ref-cycle', `$ref chain "${ref}" is longer than ${MAX_REF_HOPS} hops (a cycle?)`, 'point the $ref at the definition itself');
+    if (hop >= MAX_REF_HOPS)
+      return fail(
+        'ref-cycle',
+        `$ref chain "${ref}" is longer than ${MAX_REF_HOPS} hops (a cycle?)`,
+        'point the $ref at the definition itself',
+      );
     if (/^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith('//')) {
-      return fail('remote-ref', `remote $ref "${ref}" is not allowed: apigw-sync never fetches from the network`, 'copy the referenced definition into the gateway-state directory and use a relative $ref');
+      return fail(
+        'remote-ref',
+        `remote $ref "${ref}" is not allowed: apigw-sync never fetches from the network`,
+        'copy the referenced definition into the gateway-state directory and use a relative $ref',
+      );
     }
     const hash = ref.indexOf('#');
     const filePart = hash < 0 ? ref : ref.slice(0, hash);
@@ -73,14 +82,28 @@ export function deref<T = unknown>(ctx: RefContext, src: SourceDoc, value: unkno
     if (filePart) {
       const rel = posix.normalize(posix.join(posix.dirname(curSrc.rel), filePart));
       if (rel.startsWith('../') || rel === '..' || posix.isAbsolute(filePart)) {
-        return fail('ref-escape', `$ref "${ref}" leaves the gateway-state directory`, 'keep every referenced file inside gateway-state/');
+        return fail(
+          'ref-escape',
+          `$ref "${ref}" leaves the gateway-state directory`,
+          'keep every referenced file inside gateway-state/',
+        );
       }
       const t = sourceFor(ctx, rel);
-      if (!t) return fail('ref-missing', `$ref "${ref}": file ${rel} not found in the gateway-state directory`, 'check the file name, or add the file');
+      if (!t)
+        return fail(
+          'ref-missing',
+          `$ref "${ref}": file ${rel} not found in the gateway-state directory`,
+          'check the file name, or add the file',
+        );
       target = t;
     }
     const next = pointer(target.value, frag);
-    if (next === undefined) return fail('ref-missing', `$ref "${ref}" points at nothing`, `define ${frag || 'the target'} or fix the reference`);
+    if (next === undefined)
+      return fail(
+        'ref-missing',
+        `$ref "${ref}" points at nothing`,
+        `define ${frag || 'the target'} or fix the reference`,
+      );
     refName = frag.split('/').pop() || refName;
     cur = next;
     curSrc = target;

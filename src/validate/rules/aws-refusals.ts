@@ -18,9 +18,21 @@ export const awsRefusalRules: ApiRule = (api, ctx) => {
       if (v === undefined) continue;
       const key = `${api.key}/routes/${rk}/integration/payloadFormatVersion`;
       if (v !== '1.0' && v !== '2.0') {
-        out.push(issue(ctx, key, { code: 'http-payload-format', message: `${rk}: payloadFormatVersion ${v} does not exist`, hint: 'use "1.0", or "2.0" for a Lambda (aws_proxy) integration' }));
+        out.push(
+          issue(ctx, key, {
+            code: 'http-payload-format',
+            message: `${rk}: payloadFormatVersion ${v} does not exist`,
+            hint: 'use "1.0", or "2.0" for a Lambda (aws_proxy) integration',
+          }),
+        );
       } else if (v === '2.0' && r.integration.type !== 'AWS_PROXY') {
-        out.push(issue(ctx, key, { code: 'http-payload-format', message: `${rk}: payloadFormatVersion 2.0 is only for Lambda (aws_proxy) integrations; AWS refuses it on ${r.integration.type.toLowerCase()}`, hint: 'use payloadFormatVersion "1.0" (the only format of HTTP proxy integrations), or remove it' }));
+        out.push(
+          issue(ctx, key, {
+            code: 'http-payload-format',
+            message: `${rk}: payloadFormatVersion 2.0 is only for Lambda (aws_proxy) integrations; AWS refuses it on ${r.integration.type.toLowerCase()}`,
+            hint: 'use payloadFormatVersion "1.0" (the only format of HTTP proxy integrations), or remove it',
+          }),
+        );
       }
     }
   }
@@ -28,13 +40,16 @@ export const awsRefusalRules: ApiRule = (api, ctx) => {
     if (a.type !== 'REQUEST') continue;
     const ttl = a.resultTtlSeconds ?? DEFAULT_TTL[api.kind];
     if (ttl > 0 && a.identitySource.length === 0) {
-      out.push(issue(ctx, `${api.key}/authorizers/${name}`, {
-        code: 'authorizer-cache-identity',
-        message: `authorizer ${name}: a REQUEST authorizer that caches results (TTL ${ttl} s${a.resultTtlSeconds === undefined ? ', AWS\'s default' : ''}) needs an identity source — it is the cache key`,
-        hint: api.kind === 'RestApi'
-          ? 'add identitySource (e.g. method.request.header.Authorization), or set authorizerResultTtlInSeconds: 0 to turn caching off'
-          : 'add identitySource (e.g. $request.header.Authorization), or set authorizerResultTtlInSeconds: 0 to turn caching off',
-      }));
+      out.push(
+        issue(ctx, `${api.key}/authorizers/${name}`, {
+          code: 'authorizer-cache-identity',
+          message: `authorizer ${name}: a REQUEST authorizer that caches results (TTL ${ttl} s${a.resultTtlSeconds === undefined ? ", AWS's default" : ''}) needs an identity source — it is the cache key`,
+          hint:
+            api.kind === 'RestApi'
+              ? 'add identitySource (e.g. method.request.header.Authorization), or set authorizerResultTtlInSeconds: 0 to turn caching off'
+              : 'add identitySource (e.g. $request.header.Authorization), or set authorizerResultTtlInSeconds: 0 to turn caching off',
+        }),
+      );
     }
   }
   return out;

@@ -30,7 +30,14 @@ export function issue(
   key: string,
   i: { code: string; message: string; hint: string; severity?: 'error' | 'warning'; path?: string },
 ): ValidationIssue {
-  return { severity: i.severity ?? 'error', code: i.code, message: i.message, hint: i.hint, location: at(ctx, key), ...(i.path ? { path: i.path } : {}) };
+  return {
+    severity: i.severity ?? 'error',
+    code: i.code,
+    message: i.message,
+    hint: i.hint,
+    location: at(ctx, key),
+    ...(i.path ? { path: i.path } : {}),
+  };
 }
 
 /** `{name}` and `{name+}` placeholders of a path or URI, ignoring `${stageVariables.x}`. */

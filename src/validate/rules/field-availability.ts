@@ -32,9 +32,12 @@ export const fieldAvailabilityRules: ApiRule = (api, ctx) => {
         hint: `remove \`${field}\`${kinds.length ? `, or use \`kind: ${kinds.join('` or `kind: ')}\`` : ''}`,
       }),
     );
-  for (const [field, kinds] of unavailable<ApiFieldsModel>(apiFields, api.kind)) if (has(ctx, `${api.key}/${field}`)) refuse(`${api.key}/${field}`, field, '', kinds);
+  for (const [field, kinds] of unavailable<ApiFieldsModel>(apiFields, api.kind))
+    if (has(ctx, `${api.key}/${field}`)) refuse(`${api.key}/${field}`, field, '', kinds);
   for (const name of Object.keys(api.stages)) {
-    for (const [field, kinds] of unavailable<StageModel>(stageFields, api.kind)) if (has(ctx, `${api.key}/stages/${name}/${field}`)) refuse(`${api.key}/stages/${name}/${field}`, field, `stage ${name}: `, kinds);
+    for (const [field, kinds] of unavailable<StageModel>(stageFields, api.kind))
+      if (has(ctx, `${api.key}/stages/${name}/${field}`))
+        refuse(`${api.key}/stages/${name}/${field}`, field, `stage ${name}: `, kinds);
   }
   return out;
 };

@@ -17,8 +17,24 @@ import { ACCOUNT_RULES } from './account/index.js';
 export type { RuleContext } from './context.js';
 
 /** Every semantic rule family, run on every API. */
-export const API_RULES: readonly ApiRule[] = [routeShapeRules, pathParamRules, httpApiFeatureRules, webSocketRules, fieldAvailabilityRules, timeoutRules, stageRules, stageSettingRules, rolloutRules, referenceRules, awsRefusalRules, extensionRules];
+export const API_RULES: readonly ApiRule[] = [
+  routeShapeRules,
+  pathParamRules,
+  httpApiFeatureRules,
+  webSocketRules,
+  fieldAvailabilityRules,
+  timeoutRules,
+  stageRules,
+  stageSettingRules,
+  rolloutRules,
+  referenceRules,
+  awsRefusalRules,
+  extensionRules,
+];
 
 export function runRules(ctx: RuleContext): ValidationIssue[] {
-  return [...Object.values(ctx.model.apis).flatMap((api) => API_RULES.flatMap((rule) => rule(api, ctx))), ...ACCOUNT_RULES.flatMap((rule) => rule(ctx))];
+  return [
+    ...Object.values(ctx.model.apis).flatMap((api) => API_RULES.flatMap((rule) => rule(api, ctx))),
+    ...ACCOUNT_RULES.flatMap((rule) => rule(ctx)),
+  ];
 }

@@ -15,23 +15,37 @@ export const routeShapeRules: ApiRule = (api, ctx) => {
     const at = `${api.key}/routes/${rk}`;
     const segs = r.path.split('/').slice(1);
     if (r.path !== '/' && segs.some((s) => s === '')) {
-      out.push(issue(ctx, at, { code: 'route-path-empty-segment', message: `${rk}: the path has an empty segment (// or a trailing /)`, hint: 'remove the extra slash; API Gateway resources cannot have empty path parts' }));
+      out.push(
+        issue(ctx, at, {
+          code: 'route-path-empty-segment',
+          message: `${rk}: the path has an empty segment (// or a trailing /)`,
+          hint: 'remove the extra slash; API Gateway resources cannot have empty path parts',
+        }),
+      );
       continue;
     }
     segs.forEach((seg, i) => {
       if (/\+\}$/.test(seg) && i !== segs.length - 1) {
-        out.push(issue(ctx, at, { code: 'route-greedy-not-last', message: `${rk}: greedy path variable ${seg} must be the last segment`, hint: `end the path at ${seg}, or use a plain {name} variable here` }));
+        out.push(
+          issue(ctx, at, {
+            code: 'route-greedy-not-last',
+            message: `${rk}: greedy path variable ${seg} must be the last segment`,
+            hint: `end the path at ${seg}, or use a plain {name} variable here`,
+          }),
+        );
       }
       if (api.kind !== 'RestApi' || !/^\{.+\}$/.test(seg)) return;
       const parent = `/${segs.slice(0, i).join('/')}`;
       const seen = variables.get(parent);
       if (!seen) variables.set(parent, { name: seg, route: rk });
       else if (seen.name !== seg) {
-        out.push(issue(ctx, at, {
-          code: 'route-variable-conflict',
-          message: `${rk}: ${seg} under ${parent} conflicts with ${seen.name} used by ${seen.route}`,
-          hint: `use one variable name for this position in every route (e.g. ${seen.name}); a REST resource has only one variable child`,
-        }));
+        out.push(
+          issue(ctx, at, {
+            code: 'route-variable-conflict',
+            message: `${rk}: ${seg} under ${parent} conflicts with ${seen.name} used by ${seen.route}`,
+            hint: `use one variable name for this position in every route (e.g. ${seen.name}); a REST resource has only one variable child`,
+          }),
+        );
       }
     });
   }

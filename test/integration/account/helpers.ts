@@ -55,7 +55,11 @@ export async function apply(dir: string, clients: AwsClients, events: EngineEven
 }
 
 /** Apply, then a fresh plan must have nothing to do. */
-export async function applyAndConverge(dir: string, clients: AwsClients, events: EngineEvent[] = []): Promise<ApplyResult> {
+export async function applyAndConverge(
+  dir: string,
+  clients: AwsClients,
+  events: EngineEvent[] = [],
+): Promise<ApplyResult> {
   const r = await apply(dir, clients, events);
   const after = await plan(dir, clients);
   expect(steps(after)).toEqual([]);
@@ -76,7 +80,11 @@ let cliAvailable: boolean | undefined;
  * An edit in AWS behind Git's back, made with the AWS CLI (`aws <args>` against the emulator)
  * when it is installed, else with the same operation through the SDK (`fallback`).
  */
-export async function awsCliEdit(emu: RunningEmulator, args: string[], fallback: () => Promise<unknown>): Promise<'aws-cli' | 'sdk'> {
+export async function awsCliEdit(
+  emu: RunningEmulator,
+  args: string[],
+  fallback: () => Promise<unknown>,
+): Promise<'aws-cli' | 'sdk'> {
   cliAvailable ??= await exec('aws', ['--version']).then(
     () => true,
     () => false,
@@ -85,7 +93,16 @@ export async function awsCliEdit(emu: RunningEmulator, args: string[], fallback:
     await fallback();
     return 'sdk';
   }
-  const env = { ...process.env, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_DEFAULT_REGION: REGION, AWS_REGION: REGION, AWS_PAGER: '', AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' };
+  const env = {
+    ...process.env,
+    AWS_ACCESS_KEY_ID: 'test',
+    AWS_SECRET_ACCESS_KEY: 'test',
+    AWS_DEFAULT_REGION: REGION,
+    AWS_REGION: REGION,
+    AWS_PAGER: '',
+    AWS_CONFIG_FILE: '/dev/null',
+    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+  };
   await exec('aws', ['--endpoint-url', emu.url, ...args], { env });
   return 'aws-cli';
 }

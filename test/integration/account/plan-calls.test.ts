@@ -35,7 +35,11 @@ describe('the account scope in a plan of the example', () => {
     // Every call of the plan reads; none is a Get of one account record.
     const seen = emu.control.calls({ since }).filter((c) => c.service !== 'control');
     expect(seen.filter((c) => c.write)).toEqual([]);
-    expect(seen.map((c) => c.operation).filter((op) => /^(GetDomainName|GetVpcLink|GetClientCertificate|GetBasePathMapping|GetApiMapping)$/.test(op))).toEqual([]);
+    expect(
+      seen
+        .map((c) => c.operation)
+        .filter((op) => /^(GetDomainName|GetVpcLink|GetClientCertificate|GetBasePathMapping|GetApiMapping)$/.test(op)),
+    ).toEqual([]);
     expect(seen).toHaveLength(clients.calls.total);
   });
 });

@@ -8,7 +8,8 @@ import type { RunningEmulator } from '../../../src/emulator/index.js';
 import { runPlan } from '../../../src/engine/index.js';
 import { REGION, sdkClients, startTestEmulator, stateDir } from './helpers.js';
 
-const NLB = (n: string, region = REGION) => `arn:aws:elasticloadbalancing:${region}:000000000000:loadbalancer/net/${n}/0123456789abcdef`;
+const NLB = (n: string, region = REGION) =>
+  `arn:aws:elasticloadbalancing:${region}:000000000000:loadbalancer/net/${n}/0123456789abcdef`;
 
 let emu: RunningEmulator;
 let clients: ReturnType<typeof sdkClients>;
@@ -41,7 +42,10 @@ stages:
     const r = await runPlan({ dir, clients });
     expect(r.status).toBe('invalid');
     if (r.status !== 'invalid') return;
-    const got = r.issues.filter((i) => i.severity === 'error').map((i) => `${i.code} ${i.location?.file.split('gateway-state/')[1]}:${i.location?.line}`).sort();
+    const got = r.issues
+      .filter((i) => i.severity === 'error')
+      .map((i) => `${i.code} ${i.location?.file.split('gateway-state/')[1]}:${i.location?.line}`)
+      .sort();
     expect(got).toEqual(
       [
         'vpc-link-target vpc-links/two.yaml:4',
@@ -54,6 +58,8 @@ stages:
     );
     expect(r.issuesText).toContain('More than one target arn specified for vpc link.');
     // The local endpoint answers as AWS does.
-    await expect(clients.apigw.send(new CreateVpcLinkCommand({ name: 'two', targetArns: [NLB('a'), NLB('b')] }))).rejects.toThrow(/More than one target arn specified for vpc link/);
+    await expect(
+      clients.apigw.send(new CreateVpcLinkCommand({ name: 'two', targetArns: [NLB('a'), NLB('b')] })),
+    ).rejects.toThrow(/More than one target arn specified for vpc link/);
   });
 });

@@ -25,10 +25,26 @@ describe('executors create the example APIs from nothing', () => {
   it('creates every route, stage and tag the state declares', async () => {
     const clients = sdkClients(emu.url);
     const { model } = await loadState(join(import.meta.dirname, '..', '..', '..', 'gateway-state'));
-    const plan = buildPlan({ desired: model, live: { region: REGION, apis: {}, unmanaged: [], account: { model: emptyAccount(), ids: {}, adopt: [], elsewhere: [], facts: {} } }, now: new Date(0) });
+    const plan = buildPlan({
+      desired: model,
+      live: {
+        region: REGION,
+        apis: {},
+        unmanaged: [],
+        account: { model: emptyAccount(), ids: {}, adopt: [], elsewhere: [], facts: {} },
+      },
+      now: new Date(0),
+    });
     const caller = new AwsCaller();
     // The VPC link shop's GET /inventory names: created first, as apply's account part does.
-    const account = new AccountExecutor({ clients, caller, region: REGION, desired: model.account, apiIdOf: () => undefined, wait: { pollMs: 20 } });
+    const account = new AccountExecutor({
+      clients,
+      caller,
+      region: REGION,
+      desired: model.account,
+      apiIdOf: () => undefined,
+      wait: { pollMs: 20 },
+    });
     for (const step of plan.steps.filter((s) => s.change.target === 'vpcLink')) await account.execute(step);
     for (const key of Object.keys(model.apis)) {
       const api = model.apis[key];
@@ -50,8 +66,12 @@ describe('executors create the example APIs from nothing', () => {
     const rest = (await clients.apigw.send(new GetRestApisCommand({}))).items ?? [];
     expect(rest.map((a) => a.name)).toEqual(['shop-api']);
     expect(rest[0].tags).toMatchObject({ team: 'platform', 'apigw-sync:id': 'shop' });
-    const resources = await clients.apigw.send(new GetResourcesCommand({ restApiId: rest[0].id!, limit: 500, embed: ['methods'] }));
-    const routes = (resources.items ?? []).flatMap((r) => Object.keys(r.resourceMethods ?? {}).map((m) => `${m} ${r.path}`)).sort();
+    const resources = await clients.apigw.send(
+      new GetResourcesCommand({ restApiId: rest[0].id!, limit: 500, embed: ['methods'] }),
+    );
+    const routes = (resources.items ?? [])
+      .flatMap((r) => Object.keys(r.resourceMethods ?? {}).map((m) => `${m} ${r.path}`))
+      .sort();
     expect(routes).toEqual(Object.keys(model.apis.shop.routes).sort());
     const prod = await clients.apigw.send(new GetRestStage({ restApiId: rest[0].id!, stageName: 'prod' }));
     expect(prod.deploymentId).toBeTruthy();
@@ -59,7 +79,10 @@ describe('executors create the example APIs from nothing', () => {
 
     const v2 = (await clients.apigwv2.send(new GetApisCommand({}))).Items ?? [];
     expect(v2.map((a) => `${a.Name} ${a.ProtocolType}`).sort()).toEqual(['chat-api WEBSOCKET', 'events-api HTTP']);
-    for (const [key, name] of [['events', 'events-api'], ['chat', 'chat-api']] as const) {
+    for (const [key, name] of [
+      ['events', 'events-api'],
+      ['chat', 'chat-api'],
+    ] as const) {
       const apiId = v2.find((a) => a.Name === name)!.ApiId!;
       const routes = (await clients.apigwv2.send(new GetRoutesCommand({ ApiId: apiId }))).Items ?? [];
       const declared = key === 'chat' ? model.apis.chat.wsRoutes : model.apis.events.routes;

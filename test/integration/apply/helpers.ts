@@ -35,7 +35,10 @@ export function copyState(from = join(import.meta.dirname, '..', '..', '..', 'ga
 export function copyBaseState(): string {
   const dir = copyState();
   rmSync(join(dir, 'environments'), { recursive: true, force: true });
-  writeFileSync(join(dir, 'gateway.yaml'), readFileSync(join(dir, 'gateway.yaml'), 'utf8').replace(/^promotion:.*\n/m, ''));
+  writeFileSync(
+    join(dir, 'gateway.yaml'),
+    readFileSync(join(dir, 'gateway.yaml'), 'utf8').replace(/^promotion:.*\n/m, ''),
+  );
   return dir;
 }
 

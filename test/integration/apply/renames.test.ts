@@ -127,7 +127,8 @@ describe('renames in place', () => {
     expect(ops).not.toContain('CreateResource');
     expect(ops).not.toContain('CreateRoute');
 
-    const resources = (await clients.apigw.send(new GetResourcesCommand({ restApiId: restId, limit: 500 }))).items ?? [];
+    const resources =
+      (await clients.apigw.send(new GetResourcesCommand({ restApiId: restId, limit: 500 }))).items ?? [];
     expect(resources.find((r) => r.path === '/things/new')?.id).toBe(oldResource);
     expect(resources.map((r) => r.path)).not.toContain('/things/old');
     const authorizers = (await clients.apigw.send(new GetAuthorizersCommand({ restApiId: restId }))).items ?? [];

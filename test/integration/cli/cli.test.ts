@@ -19,7 +19,6 @@ import type { RunningEmulator } from '../../../src/emulator/index.js';
 import { expectGolden } from '../../helpers/golden.js';
 import { copyState, editYaml, liveApis, sdkClients, startTestEmulator, writesSince } from '../apply/helpers.js';
 
-
 let emu: RunningEmulator;
 let env: NodeJS.ProcessEnv;
 
@@ -54,7 +53,9 @@ describe('apigw-sync plan / apply / drift', () => {
     const r = await cli('apply', dir, '--yes');
     expect(r.stderr).not.toMatch(/error/);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Apply complete: \d+ step\(s\), 3 deployment\(s\) \(chat: live; events: live; shop: prod\)/);
+    expect(r.stdout).toMatch(
+      /^Apply complete: \d+ step\(s\), 3 deployment\(s\) \(chat: live; events: live; shop: prod\)/,
+    );
     const plan = await cli('plan', dir);
     expect(plan.code).toBe(0);
     expect(plan.stdout).toContain('No changes.');
@@ -71,7 +72,9 @@ describe('apigw-sync plan / apply / drift', () => {
     editYaml(dir, 'apis/events/events.openapi.yaml', (d) => {
       d.setIn(['paths', '/events/{event_id}', 'get', 'x-amazon-apigateway-integration', 'timeoutInMillis'], 20000);
     });
-    editYaml(dir, 'apis/events/api.yaml', (d) => d.setIn(['stages', 'live', 'variables', 'ingestQueue'], 'events-ingest-v2'));
+    editYaml(dir, 'apis/events/api.yaml', (d) =>
+      d.setIn(['stages', 'live', 'variables', 'ingestQueue'], 'events-ingest-v2'),
+    );
 
     const clients = sdkClients(emu.url);
     const planFile = join(dir, '..', 'plan.json');
@@ -89,7 +92,13 @@ describe('apigw-sync plan / apply / drift', () => {
 
   it('drift exits 2 after a console edit', async () => {
     const events = (await liveApis(sdkClients(emu.url))).find((a) => a.name === 'events-api')!;
-    await sdkClients(emu.url).apigwv2.send(new UpdateStageCommand({ ApiId: events.id, StageName: 'live', StageVariables: { ingestQueue: 'something-else' } }));
+    await sdkClients(emu.url).apigwv2.send(
+      new UpdateStageCommand({
+        ApiId: events.id,
+        StageName: 'live',
+        StageVariables: { ingestQueue: 'something-else' },
+      }),
+    );
     const r = await driftCommand(dir, { clients: sdkClients(emu.url) });
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('ingestQueue');
@@ -109,32 +118,40 @@ describe('apigw-sync plan / apply / drift', () => {
     );
     const r = await unlockCommand('shop-api', { clients: sdkClients(emu.url), region: 'ap-northeast-2' });
     expect(r.stdout).toMatch(/^Removed the lock on shop-api .* held by someone@ci\/1\/x/);
-    expect((await liveApis(sdkClients(emu.url))).find((a) => a.id === shop.id)!.tags['apigw-sync:lock']).toBeUndefined();
-    expect((await unlockCommand(shop.id, { clients: sdkClients(emu.url), region: 'ap-northeast-2' })).stdout).toMatch(/was not locked/);
+    expect(
+      (await liveApis(sdkClients(emu.url))).find((a) => a.id === shop.id)!.tags['apigw-sync:lock'],
+    ).toBeUndefined();
+    expect((await unlockCommand(shop.id, { clients: sdkClients(emu.url), region: 'ap-northeast-2' })).stdout).toMatch(
+      /was not locked/,
+    );
   }, 60_000);
 });
 
 describe('an apply killed after K writes', () => {
-  it.each([3, 20])('K=%i: the re-run takes over the dead process\'s lock and converges', async (k) => {
-    emu.control.reset();
-    const dir = copyState();
-    const since = emu.control.lastSeq();
-    const child = spawn(process.execPath, [BIN, 'apply', dir, '--yes'], { env, stdio: 'ignore' });
-    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-    while (writesSince(emu, since).length < k) {
-      if (child.exitCode !== null) throw new Error(`apply finished before ${k} writes`);
-      await new Promise((r) => setTimeout(r, 2));
-    }
-    child.kill('SIGKILL');
-    await exited;
+  it.each([3, 20])(
+    "K=%i: the re-run takes over the dead process's lock and converges",
+    async (k) => {
+      emu.control.reset();
+      const dir = copyState();
+      const since = emu.control.lastSeq();
+      const child = spawn(process.execPath, [BIN, 'apply', dir, '--yes'], { env, stdio: 'ignore' });
+      const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+      while (writesSince(emu, since).length < k) {
+        if (child.exitCode !== null) throw new Error(`apply finished before ${k} writes`);
+        await new Promise((r) => setTimeout(r, 2));
+      }
+      child.kill('SIGKILL');
+      await exited;
 
-    const again = await cli('apply', dir, '--yes');
-    expect(again.stdout + again.stderr).not.toMatch(/locked by/);
-    expect(again.code).toBe(0);
-    expect((await planCommand(dir, { clients: sdkClients(emu.url) })).code).toBe(0);
-    for (const a of await liveApis(sdkClients(emu.url))) {
-      expect(a.tags['apigw-sync:pending']).toBeUndefined();
-      expect(a.tags['apigw-sync:lock']).toBeUndefined();
-    }
-  }, 120_000);
+      const again = await cli('apply', dir, '--yes');
+      expect(again.stdout + again.stderr).not.toMatch(/locked by/);
+      expect(again.code).toBe(0);
+      expect((await planCommand(dir, { clients: sdkClients(emu.url) })).code).toBe(0);
+      for (const a of await liveApis(sdkClients(emu.url))) {
+        expect(a.tags['apigw-sync:pending']).toBeUndefined();
+        expect(a.tags['apigw-sync:lock']).toBeUndefined();
+      }
+    },
+    120_000,
+  );
 });

@@ -14,13 +14,19 @@ import { BIN, runBin } from '../../helpers/bin.js';
 import type { RunningEmulator } from '../../../src/emulator/index.js';
 import { copyState, liveApis, sdkClients, startTestEmulator, writesSince } from '../apply/helpers.js';
 
-
 let emu: RunningEmulator;
 let env: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
   emu = await startTestEmulator();
-  env = { ...process.env, AWS_ENDPOINT_URL: emu.url, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_REGION: 'ap-northeast-2', NO_COLOR: '1' };
+  env = {
+    ...process.env,
+    AWS_ENDPOINT_URL: emu.url,
+    AWS_ACCESS_KEY_ID: 'test',
+    AWS_SECRET_ACCESS_KEY: 'test',
+    AWS_REGION: 'ap-northeast-2',
+    NO_COLOR: '1',
+  };
 });
 afterAll(async () => emu?.stop());
 
@@ -35,10 +41,11 @@ async function unused(apiId: string): Promise<Array<{ IntegrationId?: string; De
 }
 
 describe('an HTTP apply killed between CreateIntegration and CreateRoute', () => {
-  it('leaves an unused integration that the next plan shows and the next apply deletes; others\' integrations stay', async () => {
+  it("leaves an unused integration that the next plan shows and the next apply deletes; others' integrations stay", async () => {
     const dir = copyState();
     // Only the HTTP API: the WebSocket API (chat) calls CreateRoute too, and the account part (domain, usage plan) names the others.
-    for (const f of ['apis/shop', 'apis/chat', 'domains', 'usage-plans', 'api-keys']) rmSync(join(dir, f), { recursive: true, force: true });
+    for (const f of ['apis/shop', 'apis/chat', 'domains', 'usage-plans', 'api-keys'])
+      rmSync(join(dir, f), { recursive: true, force: true });
     // Every CreateRoute is throttled (the SDK keeps retrying): the process is killed while it waits.
     emu.control.addFault({ operation: 'CreateRoute', kind: 'throttle', count: 1_000 });
     const since = emu.control.lastSeq();
@@ -59,7 +66,13 @@ describe('an HTTP apply killed between CreateIntegration and CreateRoute', () =>
     expect(left[0].Description).toMatch(/^apigw-sync: integration of /);
     // An integration apigw-sync did not make (no marker), used by no route: not ours to delete.
     const foreign = await sdkClients(emu.url).apigwv2.send(
-      new CreateIntegrationCommand({ ApiId: events.id, IntegrationType: 'HTTP_PROXY', IntegrationMethod: 'GET', IntegrationUri: 'https://other-team.example.com', PayloadFormatVersion: '1.0' }),
+      new CreateIntegrationCommand({
+        ApiId: events.id,
+        IntegrationType: 'HTTP_PROXY',
+        IntegrationMethod: 'GET',
+        IntegrationUri: 'https://other-team.example.com',
+        PayloadFormatVersion: '1.0',
+      }),
     );
 
     const plan = await cli('plan', dir);

@@ -35,7 +35,12 @@ beforeAll(async () => {
     const res = await fetch(`${emu.url}/_emulator/traffic`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ apiId: planned.live.apis.shop.ids.apiId, stage: 'prod', requests: 2400, timestamp: now.getTime() - d * DAY - 3_600_000 }),
+      body: JSON.stringify({
+        apiId: planned.live.apis.shop.ids.apiId,
+        stage: 'prod',
+        requests: 2400,
+        timestamp: now.getTime() - d * DAY - 3_600_000,
+      }),
     });
     if (res.status !== 200) throw new Error(await res.text());
   }
@@ -43,7 +48,23 @@ beforeAll(async () => {
   const tmp = mkdtempSync(join(tmpdir(), 'cost-cli-'));
   pricesFile = join(tmp, 'prices.json');
   const seoul = EMBEDDED_PRICES['ap-northeast-2'];
-  writeFileSync(pricesFile, serializePriceFile({ 'ap-northeast-2': { ...seoul, cache: { region: 'ap-northeast-2', date: '2026-11-23', source: 'test figures', usdPerHour: { '0.5': 0.03, '6.1': 0.3 } } } }, now));
+  writeFileSync(
+    pricesFile,
+    serializePriceFile(
+      {
+        'ap-northeast-2': {
+          ...seoul,
+          cache: {
+            region: 'ap-northeast-2',
+            date: '2026-11-23',
+            source: 'test figures',
+            usdPerHour: { '0.5': 0.03, '6.1': 0.3 },
+          },
+        },
+      },
+      now,
+    ),
+  );
 
   // The change under review: shop's cache 0.5 → 6.1 GB.
   editYaml(dir, 'apis/shop/api.yaml', (doc) => doc.setIn(['stages', 'prod', 'cache', 'sizeGb'], 6.1));
@@ -88,6 +109,8 @@ describe('apigw-sync cost', () => {
 
     const stale = join(tmp, 'stale.json');
     writeFileSync(stale, serializePlan({ ...planned.plan, fingerprint: 'f'.repeat(64) }));
-    await expect(costCommand(dir, { clients, plan: stale, usage: false })).rejects.toBeInstanceOf(FingerprintMismatchError);
+    await expect(costCommand(dir, { clients, plan: stale, usage: false })).rejects.toBeInstanceOf(
+      FingerprintMismatchError,
+    );
   });
 });

@@ -50,13 +50,17 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-const client = () => createPricingClient({ endpoint: url, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
+const client = () =>
+  createPricingClient({ endpoint: url, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
 
 describe('fetchRegionPrices', () => {
   it('pages GetProducts for AmazonApiGateway in one region and parses the table', async () => {
     requests.length = 0;
     const r = await fetchRegionPrices(client(), 'us-east-1');
-    expect(requests.map((q) => q.target)).toEqual(['AWSPriceListService.GetProducts', 'AWSPriceListService.GetProducts']);
+    expect(requests.map((q) => q.target)).toEqual([
+      'AWSPriceListService.GetProducts',
+      'AWSPriceListService.GetProducts',
+    ]);
     expect(requests[0].body).toEqual({
       ServiceCode: 'AmazonApiGateway',
       FormatVersion: 'aws_v1',
@@ -81,8 +85,21 @@ describe('apigw-sync prices refresh', () => {
   it('writes a dated price file that cost --prices loads in preference to the embedded table', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'prices-')), 'prices.json');
     // An existing file: its other regions are kept.
-    writeFileSync(out, JSON.stringify({ kind: 'apigw-sync/prices', version: 1, generatedAt: '2026-01-01T00:00:00Z', regions: { 'eu-west-3': { region: 'eu-west-3' } } }));
-    const r = await pricesRefreshCommand({ regions: ['us-east-1'], out, client: client(), now: new Date('2026-11-23T09:00:00Z') });
+    writeFileSync(
+      out,
+      JSON.stringify({
+        kind: 'apigw-sync/prices',
+        version: 1,
+        generatedAt: '2026-01-01T00:00:00Z',
+        regions: { 'eu-west-3': { region: 'eu-west-3' } },
+      }),
+    );
+    const r = await pricesRefreshCommand({
+      regions: ['us-east-1'],
+      out,
+      client: client(),
+      now: new Date('2026-11-23T09:00:00Z'),
+    });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('us-east-1: rest, http, webSocket, cache from 13 products in 2 page(s)');
     const book = parsePriceFile(readFileSync(out, 'utf8'));

@@ -24,7 +24,11 @@ const now = new Date();
 let chatBilledMinutes = 0;
 
 async function traffic(body: Record<string, unknown>): Promise<{ connectionMinutes?: number }> {
-  const res = await fetch(`${emu.url}/_emulator/traffic`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${emu.url}/_emulator/traffic`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (res.status !== 200) throw new Error(`traffic: ${res.status} ${await res.text()}`);
   return (await res.json()) as { connectionMinutes?: number };
 }
@@ -48,8 +52,24 @@ beforeAll(async () => {
   for (let d = 0; d < 30; d++) {
     const timestamp = now.getTime() - d * DAY - 3_600_000;
     await traffic({ apiId: shopId, stage: 'prod', requests: 2400, timestamp, seed: d + 1 });
-    await traffic({ apiId: eventsId, stage: 'live', requests: 1200, timestamp, bytesPerRequest: 600 * KB, seed: d + 101 });
-    const chat = await traffic({ apiId: chatId, stage: 'live', connections: 120, messages: 2000, routeKey: 'sendmessage', connectionSeconds: 720, timestamp, seed: d + 201 });
+    await traffic({
+      apiId: eventsId,
+      stage: 'live',
+      requests: 1200,
+      timestamp,
+      bytesPerRequest: 600 * KB,
+      seed: d + 101,
+    });
+    const chat = await traffic({
+      apiId: chatId,
+      stage: 'live',
+      connections: 120,
+      messages: 2000,
+      routeKey: 'sendmessage',
+      connectionSeconds: 720,
+      timestamp,
+      seed: d + 201,
+    });
     chatBilledMinutes += chat.connectionMinutes ?? 0;
   }
   // Older than the window: must not count.
@@ -65,14 +85,22 @@ describe('usage from CloudWatch on the local endpoint', () => {
     expect(calls).toEqual(['GetMetricData']);
 
     expect(measured.get('shop')).toEqual({ windowDays: 30, stages: { prod: { requests: 72_000 } } });
-    expect(measured.get('events')).toEqual({ windowDays: 30, stages: { live: { requests: 36_000, bytes: 36_000 * 600 * KB } } });
+    expect(measured.get('events')).toEqual({
+      windowDays: 30,
+      stages: { live: { requests: 36_000, bytes: 36_000 * 600 * KB } },
+    });
     // WebSocket: MessageCount (sendmessage is one-way, so no responses) and ConnectCount on {ApiId, Stage}.
-    expect(measured.get('chat')).toEqual({ windowDays: 30, stages: { live: { requests: 60_000, connections: 3_600 } } });
+    expect(measured.get('chat')).toEqual({
+      windowDays: 30,
+      stages: { live: { requests: 60_000, connections: 3_600 } },
+    });
   });
 
   it('feeds the estimate: monthly counts, 512 KB metering from DataProcessed, Seoul prices', async () => {
     const measured = await readUsage(clients.cloudwatch, usageTargets(live), { now });
-    const usage = new Map(Object.keys(desired.apis).map((k) => [k, resolveUsage(desired.apis[k].usage, measured.get(k))]));
+    const usage = new Map(
+      Object.keys(desired.apis).map((k) => [k, resolveUsage(desired.apis[k].usage, measured.get(k))]),
+    );
     // shop: 72,000 × 730/720 = 73,000 a month; events: 36,000 × 730/720 = 36,500 of 600 KB (→ 2 units each)
     expect(usage.get('shop')).toMatchObject({ source: 'cloudwatch', monthlyRequests: 73_000 });
     expect(usage.get('events')?.monthlyRequests).toBeCloseTo(36_500, 6);
@@ -91,7 +119,9 @@ describe('usage from CloudWatch on the local endpoint', () => {
 
   it('prices a WebSocket API from MessageCount and ConnectCount × the declared 12 min (AWS has no connection-minutes metric)', async () => {
     const measured = await readUsage(clients.cloudwatch, usageTargets(live), { now });
-    const usage = new Map(Object.keys(desired.apis).map((k) => [k, resolveUsage(desired.apis[k].usage, measured.get(k))]));
+    const usage = new Map(
+      Object.keys(desired.apis).map((k) => [k, resolveUsage(desired.apis[k].usage, measured.get(k))]),
+    );
     // 60,000 messages and 3,600 connections in 30 days → × 730/720 a month.
     expect(usage.get('chat')).toMatchObject({ source: 'cloudwatch', avgConnectionMinutes: 12 });
     expect(usage.get('chat')?.monthlyRequests).toBeCloseTo(60_833.33, 1);
@@ -103,7 +133,12 @@ describe('usage from CloudWatch on the local endpoint', () => {
     expect(seoul.after?.unknown).toContain('no WebSocket message prices for ap-northeast-2');
     // …with one (test figures: us-east-1's rates) every part is priced.
     const ws = { ...EMBEDDED_PRICES['us-east-1'].webSocket!, region: 'ap-northeast-2', source: 'test figures' };
-    const priced = costDelta({ desired, live, usage, prices: { ...EMBEDDED_PRICES, 'ap-northeast-2': { ...EMBEDDED_PRICES['ap-northeast-2'], webSocket: ws } } });
+    const priced = costDelta({
+      desired,
+      live,
+      usage,
+      prices: { ...EMBEDDED_PRICES, 'ap-northeast-2': { ...EMBEDDED_PRICES['ap-northeast-2'], webSocket: ws } },
+    });
     const chat = priced.apis.find((l) => l.apiKey === 'chat')!.after!;
     expect(chat.requestUsd).toBeCloseTo(0.060833, 5); // 0.0608M messages × 1.00
     expect(chat.connections).toMatchObject({ connections: 3_650, avgMinutes: 12, minutes: 43_800 });

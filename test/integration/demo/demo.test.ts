@@ -5,11 +5,17 @@ import { runDemo } from '../../../src/demo/run-demo.js';
 
 it('creates the APIs (the WebSocket one shown), promotes a healthy canary, deploys and bakes a WebSocket change, rolls back a failing canary, and ends with no drift', async () => {
   const lines: string[] = [];
-  const code = await runDemo({ stateDir: join(import.meta.dirname, '..', '..', '..', 'gateway-state'), out: (l) => lines.push(l), color: false });
+  const code = await runDemo({
+    stateDir: join(import.meta.dirname, '..', '..', '..', 'gateway-state'),
+    out: (l) => lines.push(l),
+    color: false,
+  });
   const text = lines.join('\n');
   expect(code).toBe(0);
   expect(text).toMatch(/✓ shop-api\/prod: promoted deployment \w+/);
-  expect(text).toMatch(/✗ shop-api\/prod: rolled back to deployment \w+ after \d+ s: alarm shop-api-5xx is in ALARM \(value \d+(\.\d+)?, threshold 5\)/);
+  expect(text).toMatch(
+    /✗ shop-api\/prod: rolled back to deployment \w+ after \d+ s: alarm shop-api-5xx is in ALARM \(value \d+(\.\d+)?, threshold 5\)/,
+  );
   expect(text).toMatch(/✓ no drift: AWS matches gateway-state/);
   expect(text).toMatch(/create the three APIs +applied/);
   // The WebSocket API: created with its four routes, $connect behind the REQUEST authorizer…

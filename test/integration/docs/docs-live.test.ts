@@ -31,7 +31,8 @@ afterEach(() => {
 afterAll(async () => emu?.stop());
 
 const tmpSite = () => join(mkdtempSync(join(tmpdir(), 'apigw-docs-')), 'site');
-const read = (site: string) => Object.fromEntries(readdirSync(site).map((f) => [f, readFileSync(join(site, f), 'utf8')]));
+const read = (site: string) =>
+  Object.fromEntries(readdirSync(site).map((f) => [f, readFileSync(join(site, f), 'utf8')]));
 
 describe('docs with AWS access', () => {
   it("the stage addresses are the live APIs' invoke URLs", async () => {
@@ -42,12 +43,21 @@ describe('docs with AWS access', () => {
     const ids = Object.fromEntries((await liveApis(sdkClients(emu.url))).map((a) => [a.name, a.id]));
     const shop = JSON.parse(readFileSync(join(site, 'shop.openapi.json'), 'utf8'));
     const events = JSON.parse(readFileSync(join(site, 'events.openapi.json'), 'utf8'));
-    expect(shop.servers).toEqual([{ url: `https://${ids['shop-api']}.execute-api.${REGION}.amazonaws.com/prod`, description: 'Stage prod' }]);
-    expect(events.servers).toEqual([{ url: `https://${ids['events-api']}.execute-api.${REGION}.amazonaws.com/live`, description: 'Stage live' }]);
+    expect(shop.servers).toEqual([
+      { url: `https://${ids['shop-api']}.execute-api.${REGION}.amazonaws.com/prod`, description: 'Stage prod' },
+    ]);
+    expect(events.servers).toEqual([
+      { url: `https://${ids['events-api']}.execute-api.${REGION}.amazonaws.com/live`, description: 'Stage live' },
+    ]);
   });
 
   it('the Action (command: docs) writes the site and names where the workflow publishes it; the same API gives the same site', async () => {
-    const env = { AWS_ENDPOINT_URL: emu.url, AWS_REGION: REGION, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test' };
+    const env = {
+      AWS_ENDPOINT_URL: emu.url,
+      AWS_REGION: REGION,
+      AWS_ACCESS_KEY_ID: 'test',
+      AWS_SECRET_ACCESS_KEY: 'test',
+    };
     const first = tmpSite();
     runner = simulateRunner({ inputs: { command: 'docs', path: dir, out: first }, eventName: 'push', event: {}, env });
     await run();
@@ -63,14 +73,21 @@ describe('docs with AWS access', () => {
     runner.restore();
 
     // An API change (a new route in the state) changes the site; gateway.yaml's bucket sends it to S3.
-    editYaml(dir, 'apis/shop/users.openapi.yaml', (doc) => doc.setIn(['paths', '/users/stats', 'get'], { operationId: 'userStats', responses: { '200': { description: 'How many users' } } }));
+    editYaml(dir, 'apis/shop/users.openapi.yaml', (doc) =>
+      doc.setIn(['paths', '/users/stats', 'get'], {
+        operationId: 'userStats',
+        responses: { '200': { description: 'How many users' } },
+      }),
+    );
     editYaml(dir, 'gateway.yaml', (doc) => doc.set('docs', { s3Bucket: 'acme-api-docs', prefix: 'apis' }));
     const third = tmpSite();
     runner = simulateRunner({ inputs: { command: 'docs', path: dir, out: third }, eventName: 'push', event: {}, env });
     await run();
     expect(runner.outputs()['s3-uri']).toBe('s3://acme-api-docs/apis/');
     expect(runner.outputs()['docs-target']).toBe('s3');
-    const changed = Object.keys(read(third)).filter((f) => read(third)[f] !== read(first)[f]).sort();
+    const changed = Object.keys(read(third))
+      .filter((f) => read(third)[f] !== read(first)[f])
+      .sort();
     expect(changed).toEqual(['index.html', 'shop.openapi.json', 'specs.js']);
     expect(read(third)['shop.openapi.json']).toContain('/users/stats');
   });

@@ -17,7 +17,15 @@ import { validateState } from '../../../src/validate/index.js';
 import { expectGolden } from '../../helpers/golden.js';
 
 const CHROMIUM = process.env.APIGW_SYNC_CHROMIUM ?? '/usr/bin/chromium';
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const STATE = join(import.meta.dirname, '..', '..', '..', 'gateway-state');
 const NETWORK = /^(?:[a-z][a-z0-9+.-]*:)?\/\//i;
 
@@ -46,9 +54,22 @@ async function servedRoutes(): Promise<string[]> {
 describe('docs site: no network reference in its files', () => {
   it('pages and stylesheets load only files of the site itself', () => {
     const files = readdirSync(site);
-    expect(files).toEqual(expect.arrayContaining(['index.html', 'swagger-ui-bundle.js', 'swagger-ui.css', 'specs.js', 'init.js', 'shop.openapi.json', 'events.openapi.json', 'LICENSE']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'index.html',
+        'swagger-ui-bundle.js',
+        'swagger-ui.css',
+        'specs.js',
+        'init.js',
+        'shop.openapi.json',
+        'events.openapi.json',
+        'LICENSE',
+      ]),
+    );
     const html = readFileSync(join(site, 'index.html'), 'utf8');
-    const refs = [...html.matchAll(/\b(?:src|href|srcset|action|poster|data)\s*=\s*["']([^"']*)["']/gi)].map((m) => m[1]);
+    const refs = [...html.matchAll(/\b(?:src|href|srcset|action|poster|data)\s*=\s*["']([^"']*)["']/gi)].map(
+      (m) => m[1],
+    );
     expect(refs.length).toBeGreaterThan(4);
     for (const ref of refs) {
       expect(ref, `index.html references ${ref}`).not.toMatch(NETWORK);
@@ -65,7 +86,8 @@ describe('docs site: no network reference in its files', () => {
   it('the same state gives the same site, byte for byte (published docs change only with the API)', async () => {
     const again = join(mkdtempSync(join(tmpdir(), 'apigw-docs-')), 'site');
     await docsCommand(STATE, { out: again, offline: true });
-    for (const f of readdirSync(site)) expect(readFileSync(join(again, f)).equals(readFileSync(join(site, f))), f).toBe(true);
+    for (const f of readdirSync(site))
+      expect(readFileSync(join(again, f)).equals(readFileSync(join(site, f))), f).toBe(true);
   });
 });
 
@@ -75,7 +97,9 @@ describe('docs site in headless Chromium', () => {
 
   it('renders every route of both APIs from disk, requesting nothing from the network', async (ctx) => {
     if (!existsSync(CHROMIUM)) {
-      console.warn(`SKIPPED: ${CHROMIUM} is not installed (apt-get install -y chromium; .ci/run does) — the docs site was not rendered`);
+      console.warn(
+        `SKIPPED: ${CHROMIUM} is not installed (apt-get install -y chromium; .ci/run does) — the docs site was not rendered`,
+      );
       ctx.skip();
     }
     browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
@@ -90,7 +114,9 @@ describe('docs site in headless Chromium', () => {
     expect(expected.length).toBeGreaterThan(15);
     await page.goto(pathToFileURL(join(site, 'index.html')).href);
     // Wait for the condition (every operation drawn), not for a fixed time.
-    await page.waitForFunction((n) => document.querySelectorAll('.opblock-summary').length >= n, expected.length, { timeout: 30_000 });
+    await page.waitForFunction((n) => document.querySelectorAll('.opblock-summary').length >= n, expected.length, {
+      timeout: 30_000,
+    });
 
     const shown = await page.$$eval('.opblock-summary', (els) =>
       els.map((el) => {
@@ -104,13 +130,23 @@ describe('docs site in headless Chromium', () => {
     expect([...new Set(normalized)].sort()).toEqual(expected);
     // The rendered page text names both APIs and each of their stages' addresses.
     const text = await page.innerText('body');
-    for (const t of ['shop-api', 'events-api', 'execute-api.ap-northeast-2.amazonaws.com/prod', 'execute-api.ap-northeast-2.amazonaws.com/live']) expect(text).toContain(t);
+    for (const t of [
+      'shop-api',
+      'events-api',
+      'execute-api.ap-northeast-2.amazonaws.com/prod',
+      'execute-api.ap-northeast-2.amazonaws.com/live',
+    ])
+      expect(text).toContain(t);
 
     expect(failures).toEqual([]);
     expect(requested.length).toBeGreaterThan(0);
     for (const url of requested) expect(url, `the page requested ${url}`).toMatch(/^(file:|data:|blob:|about:)/);
     // Nothing on the rendered page links or loads off the site.
-    const external = await page.$$eval('[src],[href]', (els) => els.map((e) => e.getAttribute('src') ?? e.getAttribute('href') ?? '').filter((u) => /^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(u) && !u.startsWith('file:')));
+    const external = await page.$$eval('[src],[href]', (els) =>
+      els
+        .map((e) => e.getAttribute('src') ?? e.getAttribute('href') ?? '')
+        .filter((u) => /^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(u) && !u.startsWith('file:')),
+    );
     expect(external).toEqual([]);
   });
 });

@@ -30,7 +30,9 @@ afterEach(() => {
 });
 
 function start(args: string[]): Promise<Running> {
-  const child = spawn(process.execPath, [CLI, 'emulator', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, 'emulator', '--port', '0', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
@@ -53,7 +55,8 @@ function stop(r: Running): Promise<number | null> {
   });
 }
 
-const client = (url: string) => new APIGatewayClient({ endpoint: url, region: 'us-east-1', credentials: TEST_CREDENTIALS, maxAttempts: 1 });
+const client = (url: string) =>
+  new APIGatewayClient({ endpoint: url, region: 'us-east-1', credentials: TEST_CREDENTIALS, maxAttempts: 1 });
 
 describe('apigw-sync emulator', () => {
   it('prints the endpoint and env lines, serves the SDK, keeps state in --state-file across a restart', async () => {

@@ -1,5 +1,11 @@
 /** The control API (call log, reset, state), the wire formats of errors, and routing, over HTTP. */
-import { CreateRestApiCommand, GetRestApiCommand, GetRestApisCommand, GetTagsCommand, ImportRestApiCommand } from '@aws-sdk/client-api-gateway';
+import {
+  CreateRestApiCommand,
+  GetRestApiCommand,
+  GetRestApisCommand,
+  GetTagsCommand,
+  ImportRestApiCommand,
+} from '@aws-sdk/client-api-gateway';
 import { CloudWatchClient, DescribeAlarmsCommand, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApigwV1Module } from '../../../src/emulator/apigw-v1/index.js';
@@ -21,7 +27,8 @@ const fakeCloudWatch: ServiceModule = {
       target: 'GraniteServiceVersion20100801.DescribeAlarms',
       write: false,
       handler: (req) => {
-        if ((req.body as { AlarmNamePrefix?: string }).AlarmNamePrefix === 'missing') throw new AwsError(404, 'ResourceNotFound', 'no such alarm');
+        if ((req.body as { AlarmNamePrefix?: string }).AlarmNamePrefix === 'missing')
+          throw new AwsError(404, 'ResourceNotFound', 'no such alarm');
         return { status: 200, body: { MetricAlarms: [{ AlarmName: 'a', StateValue: 'OK' }] } };
       },
     },
@@ -119,7 +126,12 @@ describe('wire format of errors', () => {
   });
 
   it('json-1.0: the real CloudWatch client reads __type codes, query-compat codes and Throttling', async () => {
-    const cw = new CloudWatchClient({ endpoint: emu.url, region: 'us-east-1', credentials: TEST_CREDENTIALS, maxAttempts: 1 });
+    const cw = new CloudWatchClient({
+      endpoint: emu.url,
+      region: 'us-east-1',
+      credentials: TEST_CREDENTIALS,
+      maxAttempts: 1,
+    });
     expect((await cw.send(new DescribeAlarmsCommand({}))).MetricAlarms![0].AlarmName).toBe('a');
     const e = await sdkError(() => cw.send(new DescribeAlarmsCommand({ AlarmNamePrefix: 'missing' })));
     expect(e.name).toBe('ResourceNotFound');
@@ -128,12 +140,29 @@ describe('wire format of errors', () => {
     await ctl.addFault({ operation: 'DescribeAlarms', kind: 'throttle' });
     const t = await sdkError(() => cw.send(new DescribeAlarmsCommand({})));
     expect(t.name).toBe('Throttling');
-    await cw.send(new PutMetricAlarmCommand({ AlarmName: 'x', EvaluationPeriods: 1, ComparisonOperator: 'GreaterThanThreshold', Threshold: 1, MetricName: 'Count', Namespace: 'AWS/ApiGateway', Period: 60, Statistic: 'Sum' }));
-    expect(emu.control.calls({ service: 'cloudwatch', write: true }).map((x) => x.operation)).toEqual(['PutMetricAlarm']);
+    await cw.send(
+      new PutMetricAlarmCommand({
+        AlarmName: 'x',
+        EvaluationPeriods: 1,
+        ComparisonOperator: 'GreaterThanThreshold',
+        Threshold: 1,
+        MetricName: 'Count',
+        Namespace: 'AWS/ApiGateway',
+        Period: 60,
+        Statistic: 'Sum',
+      }),
+    );
+    expect(emu.control.calls({ service: 'cloudwatch', write: true }).map((x) => x.operation)).toEqual([
+      'PutMetricAlarm',
+    ]);
   });
 
   it('an unknown X-Amz-Target is an UnknownOperationException in json-1.0 form', async () => {
-    const res = await fetch(emu.url, { method: 'POST', headers: { 'x-amz-target': 'GraniteServiceVersion20100801.Nope', 'content-type': 'application/x-amz-json-1.0' }, body: '{}' });
+    const res = await fetch(emu.url, {
+      method: 'POST',
+      headers: { 'x-amz-target': 'GraniteServiceVersion20100801.Nope', 'content-type': 'application/x-amz-json-1.0' },
+      body: '{}',
+    });
     expect(res.status).toBe(404);
     expect((await res.json()).__type).toMatch(/#UnknownOperationException$/);
   });
@@ -149,7 +178,9 @@ describe('wire format of errors', () => {
   it('decodes a tag ARN sent as one encoded path segment', async () => {
     const c = v1Client(emu);
     const api = await c.send(new CreateRestApiCommand({ name: 't', tags: { k: 'v' } }));
-    expect((await c.send(new GetTagsCommand({ resourceArn: `arn:aws:apigateway:us-east-1::/restapis/${api.id}` }))).tags).toEqual({ k: 'v' });
+    expect(
+      (await c.send(new GetTagsCommand({ resourceArn: `arn:aws:apigateway:us-east-1::/restapis/${api.id}` }))).tags,
+    ).toEqual({ k: 'v' });
   });
 });
 
@@ -180,7 +211,13 @@ describe('router', () => {
     ['GET', '/restapis/abc', '', 'GetRestApi', { restApiId: 'abc' }],
     ['GET', '/restapis/abc/', '', 'GetRestApi', { restApiId: 'abc' }],
     ['GET', '/restapis/a%2Fb', '', 'GetRestApi', { restApiId: 'a/b' }],
-    ['GET', '/restapis/abc/models/Pet/default_template', '', 'GetModelTemplate', { restApiId: 'abc', modelName: 'Pet' }],
+    [
+      'GET',
+      '/restapis/abc/models/Pet/default_template',
+      '',
+      'GetModelTemplate',
+      { restApiId: 'abc', modelName: 'Pet' },
+    ],
     ['GET', '/files/a/b/c.txt', '', 'GetFile', { key: 'a/b/c.txt' }],
   ])('%s %s?%s → %s', (method, path, query, operation, params) => {
     const m = router.match(method, path, new URLSearchParams(query));
@@ -198,7 +235,9 @@ describe('router', () => {
   });
 
   it('ranks query-constrained and literal patterns above parameters', () => {
-    expect(compileRoute(def('POST', '/restapis?mode=import', 'I'), 'm').specificity).toBeGreaterThan(compileRoute(def('POST', '/restapis', 'C'), 'm').specificity);
+    expect(compileRoute(def('POST', '/restapis?mode=import', 'I'), 'm').specificity).toBeGreaterThan(
+      compileRoute(def('POST', '/restapis', 'C'), 'm').specificity,
+    );
   });
 });
 
@@ -208,16 +247,29 @@ describe('tags follow AWS rules', () => {
     const { APIGatewayClient, CreateRestApiCommand, TagResourceCommand } = await import('@aws-sdk/client-api-gateway');
     const { ApiGatewayV2Client, CreateApiCommand } = await import('@aws-sdk/client-apigatewayv2');
     const emu = await startEmulator({ port: 0, quotas: false });
-    const cfg = { region: 'us-east-1', endpoint: emu.url, credentials: { accessKeyId: 't', secretAccessKey: 't' }, maxAttempts: 1 };
+    const cfg = {
+      region: 'us-east-1',
+      endpoint: emu.url,
+      credentials: { accessKeyId: 't', secretAccessKey: 't' },
+      maxAttempts: 1,
+    };
     const v1 = new APIGatewayClient(cfg);
     const v2 = new ApiGatewayV2Client(cfg);
     try {
       const api = await v1.send(new CreateRestApiCommand({ name: 't', tags: { ok: 'a b:c/d=e+f-g@h_i.j' } }));
       const arn = `arn:aws:apigateway:us-east-1::/restapis/${api.id}`;
-      await expect(v1.send(new TagResourceCommand({ resourceArn: arn, tags: { bad: 'v1;b;0' } }))).rejects.toMatchObject({ name: 'BadRequestException' });
-      await expect(v1.send(new TagResourceCommand({ resourceArn: arn, tags: { bad: 'a|b' } }))).rejects.toMatchObject({ name: 'BadRequestException' });
-      await expect(v1.send(new TagResourceCommand({ resourceArn: arn, tags: { long: 'x'.repeat(257) } }))).rejects.toMatchObject({ name: 'BadRequestException' });
-      await expect(v2.send(new CreateApiCommand({ Name: 'h', ProtocolType: 'HTTP', Tags: { bad: 'x;y' } }))).rejects.toMatchObject({ name: 'BadRequestException' });
+      await expect(
+        v1.send(new TagResourceCommand({ resourceArn: arn, tags: { bad: 'v1;b;0' } })),
+      ).rejects.toMatchObject({ name: 'BadRequestException' });
+      await expect(v1.send(new TagResourceCommand({ resourceArn: arn, tags: { bad: 'a|b' } }))).rejects.toMatchObject({
+        name: 'BadRequestException',
+      });
+      await expect(
+        v1.send(new TagResourceCommand({ resourceArn: arn, tags: { long: 'x'.repeat(257) } })),
+      ).rejects.toMatchObject({ name: 'BadRequestException' });
+      await expect(
+        v2.send(new CreateApiCommand({ Name: 'h', ProtocolType: 'HTTP', Tags: { bad: 'x;y' } })),
+      ).rejects.toMatchObject({ name: 'BadRequestException' });
     } finally {
       v1.destroy();
       v2.destroy();

@@ -1,5 +1,11 @@
 /** Injected faults as the SDK sees them: error (nth, count), throttle (window), latency, conflict. */
-import { APIGatewayClient, CreateRestApiCommand, GetRestApiCommand, GetRestApisCommand, UpdateRestApiCommand } from '@aws-sdk/client-api-gateway';
+import {
+  APIGatewayClient,
+  CreateRestApiCommand,
+  GetRestApiCommand,
+  GetRestApisCommand,
+  UpdateRestApiCommand,
+} from '@aws-sdk/client-api-gateway';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EmulatorClient, EmulatorControlError } from '../../../src/emulator/control/client.js';
@@ -33,8 +39,14 @@ describe('error faults', () => {
     [{ operation: 'GetRestApis', kind: 'error' as const }, ['InternalFailure', 'ok', 'ok']],
     [{ operation: 'GetRestApis', kind: 'error' as const, status: 503 }, ['ServiceUnavailableException', 'ok', 'ok']],
     [{ operation: 'GetRestApis', kind: 'error' as const, nth: 2 }, ['ok', 'InternalFailure', 'ok']],
-    [{ operation: 'GetRestApis', kind: 'error' as const, status: 400, code: 'BadRequestException', count: 2 }, ['BadRequestException', 'BadRequestException', 'ok']],
-    [{ operation: '*', kind: 'error' as const, status: 404, code: 'NotFoundException' }, ['NotFoundException', 'ok', 'ok']],
+    [
+      { operation: 'GetRestApis', kind: 'error' as const, status: 400, code: 'BadRequestException', count: 2 },
+      ['BadRequestException', 'BadRequestException', 'ok'],
+    ],
+    [
+      { operation: '*', kind: 'error' as const, status: 404, code: 'NotFoundException' },
+      ['NotFoundException', 'ok', 'ok'],
+    ],
     [{ operation: 'CreateRestApi', kind: 'error' as const }, ['ok', 'ok', 'ok']],
   ])('%j gives %j', async (spec, expected) => {
     await ctl.addFault(spec);
@@ -55,7 +67,9 @@ describe('error faults', () => {
   });
 
   it('refuses a malformed fault', async () => {
-    await expect(ctl.addFault({ operation: 'X', kind: 'explode' as never })).rejects.toBeInstanceOf(EmulatorControlError);
+    await expect(ctl.addFault({ operation: 'X', kind: 'explode' as never })).rejects.toBeInstanceOf(
+      EmulatorControlError,
+    );
     await expect(ctl.addFault({ operation: '', kind: 'error' })).rejects.toThrow(/operation/);
   });
 });
@@ -64,7 +78,11 @@ describe('throttle faults', () => {
   it('throttles for a window until cleared; the SDK sees TooManyRequestsException', async () => {
     await ctl.addFault({ operation: 'GetRestApis', kind: 'throttle', forMs: 600_000 });
     const c = v1Client(emu);
-    expect(await outcomes(3, () => c.send(new GetRestApisCommand({})))).toEqual(['TooManyRequestsException', 'TooManyRequestsException', 'TooManyRequestsException']);
+    expect(await outcomes(3, () => c.send(new GetRestApisCommand({})))).toEqual([
+      'TooManyRequestsException',
+      'TooManyRequestsException',
+      'TooManyRequestsException',
+    ]);
     expect((await ctl.faults())[0].fired).toBe(3);
     await ctl.clearFaults();
     expect(await outcomes(1, () => c.send(new GetRestApisCommand({})))).toEqual(['ok']);
@@ -106,7 +124,10 @@ describe('conflict faults', () => {
     const api = await c.send(new CreateRestApiCommand({ name: 'a' }));
     const other = await c.send(new CreateRestApiCommand({ name: 'b' }));
     await ctl.addFault({ operation: 'UpdateRestApi', kind: 'conflict', latencyMs: 500, forMs: 600_000 });
-    const rename = (id: string, name: string) => c.send(new UpdateRestApiCommand({ restApiId: id, patchOperations: [{ op: 'replace', path: '/name', value: name }] }));
+    const rename = (id: string, name: string) =>
+      c.send(
+        new UpdateRestApiCommand({ restApiId: id, patchOperations: [{ op: 'replace', path: '/name', value: name }] }),
+      );
     const results = await Promise.allSettled([rename(api.id!, 'x'), rename(api.id!, 'y'), rename(other.id!, 'z')]);
     const names = results.map((r) => (r.status === 'fulfilled' ? 'ok' : (r.reason as Error).name));
     expect(names.slice(0, 2).sort()).toEqual(['ConflictException', 'ok']);
@@ -120,7 +141,13 @@ describe('conflict faults', () => {
     const c = v1Client(emu);
     const api = await c.send(new CreateRestApiCommand({ name: 'a' }));
     await ctl.addFault({ operation: 'UpdateRestApi', kind: 'conflict', nth: 2, latencyMs: 0 });
-    const rename = () => c.send(new UpdateRestApiCommand({ restApiId: api.id!, patchOperations: [{ op: 'replace', path: '/description', value: 'd' }] }));
+    const rename = () =>
+      c.send(
+        new UpdateRestApiCommand({
+          restApiId: api.id!,
+          patchOperations: [{ op: 'replace', path: '/description', value: 'd' }],
+        }),
+      );
     expect(await outcomes(3, rename)).toEqual(['ok', 'ConflictException', 'ok']);
     const e = emu.control.calls({ operation: 'UpdateRestApi' })[1];
     expect(e).toMatchObject({ status: 409, errorCode: 'ConflictException', write: true });

@@ -2,7 +2,12 @@
  * Control-plane quotas as the SDK sees them. A quotaScale far below 1 makes refills negligible
  * during a test, so bucket sizes are asserted exactly; a large scale lets retries succeed fast.
  */
-import { CreateRestApiCommand, GetResourcesCommand, GetRestApisCommand, TooManyRequestsException } from '@aws-sdk/client-api-gateway';
+import {
+  CreateRestApiCommand,
+  GetResourcesCommand,
+  GetRestApisCommand,
+  TooManyRequestsException,
+} from '@aws-sdk/client-api-gateway';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApigwV1Module } from '../../../src/emulator/apigw-v1/index.js';
 import { ACCOUNT_QUOTA, OPERATION_QUOTAS, minimumSeconds, Quotas } from '../../../src/emulator/core/quotas.js';
@@ -18,7 +23,17 @@ afterEach(async () => {
 /** A stand-in v2 route, to show v1 and v2 draw from one account-wide bucket. */
 const fakeV2: ServiceModule = {
   name: 'fake-v2',
-  routes: [{ service: 'apigatewayv2', operation: 'GetApis', protocol: 'rest-json', method: 'GET', pattern: '/v2/apis', write: false, handler: () => ({ status: 200, body: { items: [] } }) }],
+  routes: [
+    {
+      service: 'apigatewayv2',
+      operation: 'GetApis',
+      protocol: 'rest-json',
+      method: 'GET',
+      pattern: '/v2/apis',
+      write: false,
+      handler: () => ({ status: 200, body: { items: [] } }),
+    },
+  ],
   snapshot: () => ({}),
   restore: () => {},
 };
@@ -32,7 +47,10 @@ describe('quotas over HTTP', () => {
     expect(e).toBeInstanceOf(TooManyRequestsException);
     expect(e.$metadata.httpStatusCode).toBe(429);
     expect(Number((e as TooManyRequestsException).retryAfterSeconds)).toBeGreaterThanOrEqual(1);
-    expect(emu.control.calls({ operation: 'CreateRestApi' }).map((x) => x.errorCode)).toEqual([undefined, 'TooManyRequestsException']);
+    expect(emu.control.calls({ operation: 'CreateRestApi' }).map((x) => x.errorCode)).toEqual([
+      undefined,
+      'TooManyRequestsException',
+    ]);
   });
 
   it('lets the SDK retries get through once the bucket refills', async () => {
@@ -51,8 +69,11 @@ describe('quotas over HTTP', () => {
     emu.control.setQuotas(false);
     const api = await c.send(new CreateRestApiCommand({ name: 'a' }));
     emu.control.setQuotas(true);
-    for (let i = 0; i < OPERATION_QUOTAS.GetResources.burst; i++) await c.send(new GetResourcesCommand({ restApiId: api.id! }));
-    expect((await sdkError(() => c.send(new GetResourcesCommand({ restApiId: api.id! })))).name).toBe('TooManyRequestsException');
+    for (let i = 0; i < OPERATION_QUOTAS.GetResources.burst; i++)
+      await c.send(new GetResourcesCommand({ restApiId: api.id! }));
+    expect((await sdkError(() => c.send(new GetResourcesCommand({ restApiId: api.id! })))).name).toBe(
+      'TooManyRequestsException',
+    );
     // Other reads still pass: only the account bucket applies to them.
     await c.send(new GetRestApisCommand({}));
   });

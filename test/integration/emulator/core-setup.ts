@@ -19,11 +19,18 @@ export async function startTestEmulator(opts: StartEmulatorOptions = {}): Promis
 }
 
 export function v1Client(emu: Emu, opts: { maxAttempts?: number } = {}): APIGatewayClient {
-  return new APIGatewayClient({ endpoint: emu.url, region: 'us-east-1', credentials: TEST_CREDENTIALS, maxAttempts: opts.maxAttempts ?? 1 });
+  return new APIGatewayClient({
+    endpoint: emu.url,
+    region: 'us-east-1',
+    credentials: TEST_CREDENTIALS,
+    maxAttempts: opts.maxAttempts ?? 1,
+  });
 }
 
 /** Runs `fn` expecting an SDK error; returns it so the test can assert name, message and status. */
-export async function sdkError(fn: () => Promise<unknown>): Promise<Error & { name: string; $metadata: { httpStatusCode?: number }; $response?: unknown }> {
+export async function sdkError(
+  fn: () => Promise<unknown>,
+): Promise<Error & { name: string; $metadata: { httpStatusCode?: number }; $response?: unknown }> {
   try {
     await fn();
   } catch (e) {
@@ -45,13 +52,24 @@ export async function deployMockRestApi(
   c: APIGatewayClient,
   opts: { name?: string; stageName?: string; path?: string; apiKeyRequired?: boolean; endpoint?: EndpointType } = {},
 ): Promise<{ restApiId: string; resourceId: string; rootResourceId: string }> {
-  const api = await c.send(new CreateRestApiCommand({ name: opts.name ?? 'shop', ...(opts.endpoint ? { endpointConfiguration: { types: [opts.endpoint] } } : {}) }));
+  const api = await c.send(
+    new CreateRestApiCommand({
+      name: opts.name ?? 'shop',
+      ...(opts.endpoint ? { endpointConfiguration: { types: [opts.endpoint] } } : {}),
+    }),
+  );
   const restApiId = api.id!;
   const resourceId = opts.path
     ? (await c.send(new CreateResourceCommand({ restApiId, parentId: api.rootResourceId, pathPart: opts.path }))).id!
     : api.rootResourceId!;
   const method = { restApiId, resourceId, httpMethod: 'GET' };
-  await c.send(new PutMethodCommand({ ...method, authorizationType: 'NONE', ...(opts.apiKeyRequired ? { apiKeyRequired: true } : {}) }));
+  await c.send(
+    new PutMethodCommand({
+      ...method,
+      authorizationType: 'NONE',
+      ...(opts.apiKeyRequired ? { apiKeyRequired: true } : {}),
+    }),
+  );
   await c.send(new PutIntegrationCommand({ ...method, type: 'MOCK' }));
   await c.send(new CreateDeploymentCommand({ restApiId, stageName: opts.stageName ?? 'prod' }));
   return { restApiId, resourceId, rootResourceId: api.rootResourceId! };

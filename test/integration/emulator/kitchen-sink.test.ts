@@ -13,7 +13,13 @@ import {
   ImportRestApiCommand,
   type APIGatewayClient,
 } from '@aws-sdk/client-api-gateway';
-import { ApiGatewayV2Client, ExportApiCommand, GetApiCommand, GetIntegrationsCommand, ImportApiCommand } from '@aws-sdk/client-apigatewayv2';
+import {
+  ApiGatewayV2Client,
+  ExportApiCommand,
+  GetApiCommand,
+  GetIntegrationsCommand,
+  ImportApiCommand,
+} from '@aws-sdk/client-apigatewayv2';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestEmulator, TEST_CREDENTIALS, v1Client, type Emu } from './core-setup.js';
@@ -32,7 +38,12 @@ let v2: ApiGatewayV2Client;
 beforeAll(async () => {
   emu = await startTestEmulator();
   v1 = v1Client(emu);
-  v2 = new ApiGatewayV2Client({ endpoint: emu.url, region: 'us-east-1', credentials: TEST_CREDENTIALS, maxAttempts: 1 });
+  v2 = new ApiGatewayV2Client({
+    endpoint: emu.url,
+    region: 'us-east-1',
+    credentials: TEST_CREDENTIALS,
+    maxAttempts: 1,
+  });
 });
 afterAll(async () => {
   v2.destroy();
@@ -45,7 +56,11 @@ describe('kitchen sink, REST API', () => {
 
   beforeAll(async () => {
     const api = await v1.send(
-      new ImportRestApiCommand({ body: readFileSync(REST_FILE), failOnWarnings: true, parameters: { endpointConfigurationTypes: 'PRIVATE' } }),
+      new ImportRestApiCommand({
+        body: readFileSync(REST_FILE),
+        failOnWarnings: true,
+        parameters: { endpointConfigurationTypes: 'PRIVATE' },
+      }),
     );
     restApiId = api.id!;
     await v1.send(new CreateDeploymentCommand({ restApiId, stageName: 'prod' }));
@@ -63,28 +78,58 @@ describe('kitchen sink, REST API', () => {
       endpointConfiguration: { types: ['PRIVATE'], vpcEndpointIds: ['vpce-0a1b2c3d4e5f60718'] },
     });
     const policy = JSON.parse(api.policy!.replace(/\\"/g, '"').replace(/\\\//g, '/'));
-    expect(policy.Statement.map((s: Doc) => s.Resource)).toEqual([`arn:aws:execute-api:us-east-1:000000000000:${restApiId}/*`, `arn:aws:execute-api:us-east-1:000000000000:${restApiId}/*`]);
-    const custom = (await v1.send(new GetGatewayResponsesCommand({ restApiId }))).items!.filter((r) => !r.defaultResponse);
-    expect(Object.fromEntries(custom.map((r) => [r.responseType, r.statusCode ?? null]))).toEqual({ DEFAULT_4XX: null, DEFAULT_5XX: null, UNAUTHORIZED: '401', BAD_REQUEST_BODY: '422', THROTTLED: '429' });
+    expect(policy.Statement.map((s: Doc) => s.Resource)).toEqual([
+      `arn:aws:execute-api:us-east-1:000000000000:${restApiId}/*`,
+      `arn:aws:execute-api:us-east-1:000000000000:${restApiId}/*`,
+    ]);
+    const custom = (await v1.send(new GetGatewayResponsesCommand({ restApiId }))).items!.filter(
+      (r) => !r.defaultResponse,
+    );
+    expect(Object.fromEntries(custom.map((r) => [r.responseType, r.statusCode ?? null]))).toEqual({
+      DEFAULT_4XX: null,
+      DEFAULT_5XX: null,
+      UNAUTHORIZED: '401',
+      BAD_REQUEST_BODY: '422',
+      THROTTLED: '429',
+    });
   });
 
-  it.each(['oas30', 'swagger'] as const)('GetExport %s with extensions=apigateway writes every extension back', async (exportType) => {
-    const out = await v1.send(new GetExportCommand({ restApiId, stageName: 'prod', exportType, parameters: { extensions: 'apigateway' }, accepts: 'application/yaml' }));
-    const doc: Doc = parseYaml(new TextDecoder().decode(out.body));
-    expect(doc.info).toMatchObject({ title: 'kitchen-sink-rest', description: src.info.description });
-    expect(doc['x-amazon-apigateway-gateway-responses']).toEqual(src['x-amazon-apigateway-gateway-responses']);
-    expect(doc['x-amazon-apigateway-minimum-compression-size']).toBe(1024);
-    expect(doc['x-amazon-apigateway-api-key-source']).toBe('AUTHORIZER');
-    expect(doc['x-amazon-apigateway-binary-media-types']).toEqual(src['x-amazon-apigateway-binary-media-types']);
-    expect(doc['x-amazon-apigateway-request-validators']).toEqual(src['x-amazon-apigateway-request-validators']);
-    const arn = `arn:aws:execute-api:us-east-1:000000000000:${restApiId}/*`;
-    const srcPolicy = src['x-amazon-apigateway-policy'];
-    expect(doc['x-amazon-apigateway-policy']).toEqual({ ...srcPolicy, Statement: srcPolicy.Statement.map((s: Doc) => ({ ...s, Resource: arn })) });
-    const endpoint = exportType === 'oas30' ? doc.servers[0]['x-amazon-apigateway-endpoint-configuration'] : doc['x-amazon-apigateway-endpoint-configuration'];
-    expect(endpoint).toEqual(src.servers[0]['x-amazon-apigateway-endpoint-configuration']);
-    expect(doc.paths['/{proxy+}']['x-amazon-apigateway-any-method']['x-amazon-apigateway-integration']).toMatchObject({ type: 'http_proxy', uri: 'https://legacy.internal.example.com/{proxy}' });
-    expect(doc.paths['/orders'].get['x-amazon-apigateway-request-validator']).toBe('params-only');
-  });
+  it.each(['oas30', 'swagger'] as const)(
+    'GetExport %s with extensions=apigateway writes every extension back',
+    async (exportType) => {
+      const out = await v1.send(
+        new GetExportCommand({
+          restApiId,
+          stageName: 'prod',
+          exportType,
+          parameters: { extensions: 'apigateway' },
+          accepts: 'application/yaml',
+        }),
+      );
+      const doc: Doc = parseYaml(new TextDecoder().decode(out.body));
+      expect(doc.info).toMatchObject({ title: 'kitchen-sink-rest', description: src.info.description });
+      expect(doc['x-amazon-apigateway-gateway-responses']).toEqual(src['x-amazon-apigateway-gateway-responses']);
+      expect(doc['x-amazon-apigateway-minimum-compression-size']).toBe(1024);
+      expect(doc['x-amazon-apigateway-api-key-source']).toBe('AUTHORIZER');
+      expect(doc['x-amazon-apigateway-binary-media-types']).toEqual(src['x-amazon-apigateway-binary-media-types']);
+      expect(doc['x-amazon-apigateway-request-validators']).toEqual(src['x-amazon-apigateway-request-validators']);
+      const arn = `arn:aws:execute-api:us-east-1:000000000000:${restApiId}/*`;
+      const srcPolicy = src['x-amazon-apigateway-policy'];
+      expect(doc['x-amazon-apigateway-policy']).toEqual({
+        ...srcPolicy,
+        Statement: srcPolicy.Statement.map((s: Doc) => ({ ...s, Resource: arn })),
+      });
+      const endpoint =
+        exportType === 'oas30'
+          ? doc.servers[0]['x-amazon-apigateway-endpoint-configuration']
+          : doc['x-amazon-apigateway-endpoint-configuration'];
+      expect(endpoint).toEqual(src.servers[0]['x-amazon-apigateway-endpoint-configuration']);
+      expect(doc.paths['/{proxy+}']['x-amazon-apigateway-any-method']['x-amazon-apigateway-integration']).toMatchObject(
+        { type: 'http_proxy', uri: 'https://legacy.internal.example.com/{proxy}' },
+      );
+      expect(doc.paths['/orders'].get['x-amazon-apigateway-request-validator']).toBe('params-only');
+    },
+  );
 });
 
 describe('kitchen sink, HTTP API', () => {
@@ -103,11 +148,21 @@ describe('kitchen sink, HTTP API', () => {
       Name: 'kitchen-sink-http',
       Description: src.info.description,
       DisableExecuteApiEndpoint: true,
-      CorsConfiguration: { AllowOrigins: cors.allowOrigins, AllowMethods: cors.allowMethods, AllowHeaders: cors.allowHeaders, ExposeHeaders: cors.exposeHeaders, MaxAge: 600, AllowCredentials: true },
+      CorsConfiguration: {
+        AllowOrigins: cors.allowOrigins,
+        AllowMethods: cors.allowMethods,
+        AllowHeaders: cors.allowHeaders,
+        ExposeHeaders: cors.exposeHeaders,
+        MaxAge: 600,
+        AllowCredentials: true,
+      },
     });
     const items = (await v2.send(new GetIntegrationsCommand({ ApiId: apiId }))).Items!;
     const ext = src.paths['/items/{id}'].get['x-amazon-apigateway-integration'];
-    expect(items.find((i) => i.IntegrationType === 'HTTP_PROXY' && i.IntegrationMethod === 'GET')).toMatchObject({ RequestParameters: ext.requestParameters, ResponseParameters: ext.responseParameters });
+    expect(items.find((i) => i.IntegrationType === 'HTTP_PROXY' && i.IntegrationMethod === 'GET')).toMatchObject({
+      RequestParameters: ext.requestParameters,
+      ResponseParameters: ext.responseParameters,
+    });
   });
 
   it('ExportApi writes CORS, the parameter mappings, the endpoint configuration and the description back', async () => {
@@ -118,6 +173,9 @@ describe('kitchen sink, HTTP API', () => {
     expect(doc['x-amazon-apigateway-importexport-version']).toBe('1.0');
     expect(doc.servers[0]['x-amazon-apigateway-endpoint-configuration']).toEqual({ disableExecuteApiEndpoint: true });
     const ext = src.paths['/items/{id}'].get['x-amazon-apigateway-integration'];
-    expect(doc.paths['/items/{id}'].get['x-amazon-apigateway-integration']).toMatchObject({ requestParameters: ext.requestParameters, responseParameters: ext.responseParameters });
+    expect(doc.paths['/items/{id}'].get['x-amazon-apigateway-integration']).toMatchObject({
+      requestParameters: ext.requestParameters,
+      responseParameters: ext.responseParameters,
+    });
   });
 });

@@ -25,8 +25,20 @@ describe('issue 13 operation quotas over HTTP', () => {
     emu = await startTestEmulator({ quotas: true, quotaScale: 0.0001 });
     const c = new v1.APIGatewayClient(cfg(emu));
     const plan = await c.send(new v1.CreateUsagePlanCommand({ name: 'p' }));
-    await c.send(new v1.UpdateUsagePlanCommand({ usagePlanId: plan.id, patchOperations: [{ op: 'replace', path: '/description', value: 'a' }] }));
-    const e = await sdkError(() => c.send(new v1.UpdateUsagePlanCommand({ usagePlanId: plan.id, patchOperations: [{ op: 'replace', path: '/description', value: 'b' }] })));
+    await c.send(
+      new v1.UpdateUsagePlanCommand({
+        usagePlanId: plan.id,
+        patchOperations: [{ op: 'replace', path: '/description', value: 'a' }],
+      }),
+    );
+    const e = await sdkError(() =>
+      c.send(
+        new v1.UpdateUsagePlanCommand({
+          usagePlanId: plan.id,
+          patchOperations: [{ op: 'replace', path: '/description', value: 'b' }],
+        }),
+      ),
+    );
     expect(e).toBeInstanceOf(v1.TooManyRequestsException);
     expect(Number((e as v1.TooManyRequestsException).retryAfterSeconds)).toBeGreaterThanOrEqual(1);
   });
@@ -35,13 +47,20 @@ describe('issue 13 operation quotas over HTTP', () => {
     emu = await startTestEmulator({ quotas: true, quotaScale: 0.0001 });
     const c = new v2.ApiGatewayV2Client(cfg(emu));
     await c.send(new v2.CreateVpcLinkCommand({ Name: 'a', SubnetIds: ['subnet-0123456789abcdef0'] }));
-    expect((await sdkError(() => c.send(new v2.CreateVpcLinkCommand({ Name: 'b', SubnetIds: ['subnet-0123456789abcdef0'] })))).name).toBe('TooManyRequestsException');
+    expect(
+      (
+        await sdkError(() =>
+          c.send(new v2.CreateVpcLinkCommand({ Name: 'b', SubnetIds: ['subnet-0123456789abcdef0'] })),
+        )
+      ).name,
+    ).toBe('TooManyRequestsException');
   });
 
   it('SSM PutParameter: 3 per second, then ThrottlingException; the API Gateway bucket is not drawn from', async () => {
     emu = await startTestEmulator({ quotas: true, quotaScale: 0.0001 });
     const c = new ssm.SSMClient(cfg(emu));
-    for (let i = 0; i < 3; i++) await c.send(new ssm.PutParameterCommand({ Name: `/p${i}`, Value: 'v', Type: 'String' }));
+    for (let i = 0; i < 3; i++)
+      await c.send(new ssm.PutParameterCommand({ Name: `/p${i}`, Value: 'v', Type: 'String' }));
     const e = await sdkError(() => c.send(new ssm.PutParameterCommand({ Name: '/p9', Value: 'v', Type: 'String' })));
     expect(e.name).toBe('ThrottlingException');
     expect(e.$metadata.httpStatusCode).toBe(400);
@@ -67,7 +86,11 @@ describe('issue 13 quota table', () => {
     let now = 0;
     const q = new Quotas({ now: () => now });
     expect(q.admit('apigateway', 'CreateDomainName').ok).toBe(true);
-    expect(q.admit('apigateway', 'CreateDomainName')).toEqual({ ok: false, bucket: 'CreateDomainName', retryAfterSeconds: 30 });
+    expect(q.admit('apigateway', 'CreateDomainName')).toEqual({
+      ok: false,
+      bucket: 'CreateDomainName',
+      retryAfterSeconds: 30,
+    });
     expect(q.admit('apigatewayv2', 'CreateVpcLink').ok).toBe(true);
     now = 30_000;
     expect(q.admit('apigateway', 'CreateDomainName').ok).toBe(true);

@@ -7,10 +7,23 @@
  * deployment drives an IntegrationError alarm to ALARM, switching back heals it.
  */
 import {
-  ApiGatewayV2Client, CreateApiCommand, CreateAuthorizerCommand, CreateDeploymentCommand, CreateIntegrationCommand, CreateRouteCommand,
-  CreateRouteResponseCommand, CreateStageCommand, UpdateStageCommand,
+  ApiGatewayV2Client,
+  CreateApiCommand,
+  CreateAuthorizerCommand,
+  CreateDeploymentCommand,
+  CreateIntegrationCommand,
+  CreateRouteCommand,
+  CreateRouteResponseCommand,
+  CreateStageCommand,
+  UpdateStageCommand,
 } from '@aws-sdk/client-apigatewayv2';
-import { CloudWatchClient, DescribeAlarmsCommand, GetMetricDataCommand, PutMetricAlarmCommand, type Dimension } from '@aws-sdk/client-cloudwatch';
+import {
+  CloudWatchClient,
+  DescribeAlarmsCommand,
+  GetMetricDataCommand,
+  PutMetricAlarmCommand,
+  type Dimension,
+} from '@aws-sdk/client-cloudwatch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator/index.js';
 
@@ -20,7 +33,12 @@ let cw: CloudWatchClient;
 
 beforeAll(async () => {
   emu = await startEmulator({ quotas: false });
-  const cfg = { endpoint: emu.url, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 };
+  const cfg = {
+    endpoint: emu.url,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    maxAttempts: 1,
+  };
   v2 = new ApiGatewayV2Client(cfg);
   cw = new CloudWatchClient(cfg);
 });
@@ -35,13 +53,24 @@ interface WsResult {
   deploymentId: string;
   seed: number;
   connections: { attempted: number; established: number; denied: number; failed: number };
-  messages: { sent: number; delivered: number; responses: number; unrouted: number; integrationErrors: number; executionErrors: number };
+  messages: {
+    sent: number;
+    delivered: number;
+    responses: number;
+    unrouted: number;
+    integrationErrors: number;
+    executionErrors: number;
+  };
   connectionMinutes: number;
   datapoints: number;
 }
 
 async function control<T>(method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
-  const res = await fetch(`${emu.url}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${emu.url}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return { status: res.status, json: (await res.json()) as T };
 }
 
@@ -54,14 +83,18 @@ async function traffic(body: Record<string, unknown>): Promise<WsResult> {
 async function stat(MetricName: string, Dimensions: Dimension[], Stat = 'Sum'): Promise<number> {
   const res = await cw.send(
     new GetMetricDataCommand({
-      StartTime: new Date(Date.now() - 3_600_000), EndTime: new Date(Date.now() + 3_600_000),
-      MetricDataQueries: [{ Id: 'q', MetricStat: { Metric: { Namespace: 'AWS/ApiGateway', MetricName, Dimensions }, Period: 60, Stat } }],
+      StartTime: new Date(Date.now() - 3_600_000),
+      EndTime: new Date(Date.now() + 3_600_000),
+      MetricDataQueries: [
+        { Id: 'q', MetricStat: { Metric: { Namespace: 'AWS/ApiGateway', MetricName, Dimensions }, Period: 60, Stat } },
+      ],
     }),
   );
   return res.MetricDataResults![0].Values!.reduce((s, v) => s + v, 0);
 }
 
-const lambda = (fn: string) => `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:000000000000:function:${fn}/invocations`;
+const lambda = (fn: string) =>
+  `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:000000000000:function:${fn}/invocations`;
 
 /**
  * A chat API: $connect (Lambda authorizer + Lambda proxy), $disconnect (Lambda proxy),
@@ -69,35 +102,106 @@ const lambda = (fn: string) => `arn:aws:apigateway:us-east-1:lambda:path/2015-03
  * metrics on sendmessage only.
  */
 async function chatApi(name: string, opts: { withDefault?: boolean } = {}) {
-  const { ApiId } = await v2.send(new CreateApiCommand({ Name: name, ProtocolType: 'WEBSOCKET', RouteSelectionExpression: '$request.body.action' }));
+  const { ApiId } = await v2.send(
+    new CreateApiCommand({ Name: name, ProtocolType: 'WEBSOCKET', RouteSelectionExpression: '$request.body.action' }),
+  );
   const apiId = ApiId!;
-  const proxy = async (fn: string) => (await v2.send(new CreateIntegrationCommand({ ApiId: apiId, IntegrationType: 'AWS_PROXY', IntegrationUri: lambda(`${name}-${fn}`) }))).IntegrationId!;
-  const auth = await v2.send(new CreateAuthorizerCommand({ ApiId: apiId, Name: 'token', AuthorizerType: 'REQUEST', AuthorizerUri: lambda(`${name}-auth`), IdentitySource: ['route.request.querystring.token'] }));
-  await v2.send(new CreateRouteCommand({ ApiId: apiId, RouteKey: '$connect', AuthorizationType: 'CUSTOM', AuthorizerId: auth.AuthorizerId, Target: `integrations/${await proxy('connect')}` }));
-  await v2.send(new CreateRouteCommand({ ApiId: apiId, RouteKey: '$disconnect', Target: `integrations/${await proxy('disconnect')}` }));
-  const send = await v2.send(new CreateRouteCommand({ ApiId: apiId, RouteKey: 'sendmessage', Target: `integrations/${await proxy('send')}`, RouteResponseSelectionExpression: '$default' }));
+  const proxy = async (fn: string) =>
+    (
+      await v2.send(
+        new CreateIntegrationCommand({
+          ApiId: apiId,
+          IntegrationType: 'AWS_PROXY',
+          IntegrationUri: lambda(`${name}-${fn}`),
+        }),
+      )
+    ).IntegrationId!;
+  const auth = await v2.send(
+    new CreateAuthorizerCommand({
+      ApiId: apiId,
+      Name: 'token',
+      AuthorizerType: 'REQUEST',
+      AuthorizerUri: lambda(`${name}-auth`),
+      IdentitySource: ['route.request.querystring.token'],
+    }),
+  );
+  await v2.send(
+    new CreateRouteCommand({
+      ApiId: apiId,
+      RouteKey: '$connect',
+      AuthorizationType: 'CUSTOM',
+      AuthorizerId: auth.AuthorizerId,
+      Target: `integrations/${await proxy('connect')}`,
+    }),
+  );
+  await v2.send(
+    new CreateRouteCommand({
+      ApiId: apiId,
+      RouteKey: '$disconnect',
+      Target: `integrations/${await proxy('disconnect')}`,
+    }),
+  );
+  const send = await v2.send(
+    new CreateRouteCommand({
+      ApiId: apiId,
+      RouteKey: 'sendmessage',
+      Target: `integrations/${await proxy('send')}`,
+      RouteResponseSelectionExpression: '$default',
+    }),
+  );
   await v2.send(new CreateRouteResponseCommand({ ApiId: apiId, RouteId: send.RouteId!, RouteResponseKey: '$default' }));
   if (opts.withDefault !== false) {
-    const mock = await v2.send(new CreateIntegrationCommand({ ApiId: apiId, IntegrationType: 'MOCK', RequestTemplates: { $default: '{"statusCode": 200}' } }));
-    await v2.send(new CreateRouteCommand({ ApiId: apiId, RouteKey: '$default', Target: `integrations/${mock.IntegrationId}` }));
+    const mock = await v2.send(
+      new CreateIntegrationCommand({
+        ApiId: apiId,
+        IntegrationType: 'MOCK',
+        RequestTemplates: { $default: '{"statusCode": 200}' },
+      }),
+    );
+    await v2.send(
+      new CreateRouteCommand({ ApiId: apiId, RouteKey: '$default', Target: `integrations/${mock.IntegrationId}` }),
+    );
   }
   const d = await v2.send(new CreateDeploymentCommand({ ApiId: apiId }));
-  await v2.send(new CreateStageCommand({ ApiId: apiId, StageName: 'prod', DeploymentId: d.DeploymentId, RouteSettings: { sendmessage: { DetailedMetricsEnabled: true } } }));
+  await v2.send(
+    new CreateStageCommand({
+      ApiId: apiId,
+      StageName: 'prod',
+      DeploymentId: d.DeploymentId,
+      RouteSettings: { sendmessage: { DetailedMetricsEnabled: true } },
+    }),
+  );
   return { apiId, firstDeployment: d.DeploymentId! };
 }
 
 const dims = (apiId: string) => ({
   api: [{ Name: 'ApiId', Value: apiId }],
-  stage: [{ Name: 'ApiId', Value: apiId }, { Name: 'Stage', Value: 'prod' }],
-  route: (route: string) => [{ Name: 'ApiId', Value: apiId }, { Name: 'Stage', Value: 'prod' }, { Name: 'Route', Value: route }],
+  stage: [
+    { Name: 'ApiId', Value: apiId },
+    { Name: 'Stage', Value: 'prod' },
+  ],
+  route: (route: string) => [
+    { Name: 'ApiId', Value: apiId },
+    { Name: 'Stage', Value: 'prod' },
+    { Name: 'Route', Value: route },
+  ],
 });
 
 describe('WebSocket traffic simulation', () => {
   it('publishes ConnectCount, MessageCount (with two-way responses), errors and IntegrationLatency on {ApiId}, {ApiId, Stage} and detailed routes', async () => {
     const { apiId } = await chatApi('chat');
     const res = await traffic({ apiId, stage: 'prod', connections: 100, messages: 400, seed: 11 });
-    expect(res).toMatchObject({ kind: 'WebSocketApi', connections: { attempted: 100, established: 100, denied: 0, failed: 0 } });
-    expect(res.messages).toMatchObject({ sent: 400, delivered: 400, unrouted: 0, integrationErrors: 0, executionErrors: 0 });
+    expect(res).toMatchObject({
+      kind: 'WebSocketApi',
+      connections: { attempted: 100, established: 100, denied: 0, failed: 0 },
+    });
+    expect(res.messages).toMatchObject({
+      sent: 400,
+      delivered: 400,
+      unrouted: 0,
+      integrationErrors: 0,
+      executionErrors: 0,
+    });
     // Messages spread over sendmessage and $default at random; only sendmessage answers the client.
     const toSend = res.messages.responses;
     expect(toSend).toBeGreaterThan(120);
@@ -175,11 +279,20 @@ describe('WebSocket traffic simulation', () => {
     const { apiId, firstDeployment } = await chatApi('bake');
     await cw.send(
       new PutMetricAlarmCommand({
-        AlarmName: 'bake-integration-errors', Namespace: 'AWS/ApiGateway', MetricName: 'IntegrationError', Dimensions: dims(apiId).stage,
-        Statistic: 'Average', Period: 3600, EvaluationPeriods: 1, Threshold: 0.05, ComparisonOperator: 'GreaterThanThreshold',
+        AlarmName: 'bake-integration-errors',
+        Namespace: 'AWS/ApiGateway',
+        MetricName: 'IntegrationError',
+        Dimensions: dims(apiId).stage,
+        Statistic: 'Average',
+        Period: 3600,
+        EvaluationPeriods: 1,
+        Threshold: 0.05,
+        ComparisonOperator: 'GreaterThanThreshold',
       }),
     );
-    const state = async () => (await cw.send(new DescribeAlarmsCommand({ AlarmNames: ['bake-integration-errors'] }))).MetricAlarms![0].StateValue;
+    const state = async () =>
+      (await cw.send(new DescribeAlarmsCommand({ AlarmNames: ['bake-integration-errors'] }))).MetricAlarms![0]
+        .StateValue;
     expect(await state()).toBe('INSUFFICIENT_DATA');
     await traffic({ apiId, stage: 'prod', connections: 50, messages: 200 });
     expect(await state()).toBe('OK');
@@ -201,9 +314,21 @@ describe('WebSocket traffic simulation', () => {
 
   it('refuses traffic it cannot simulate', async () => {
     const { apiId } = await chatApi('refusals');
-    const open = await v2.send(new CreateApiCommand({ Name: 'open', ProtocolType: 'WEBSOCKET', RouteSelectionExpression: '$request.body.action' }));
+    const open = await v2.send(
+      new CreateApiCommand({
+        Name: 'open',
+        ProtocolType: 'WEBSOCKET',
+        RouteSelectionExpression: '$request.body.action',
+      }),
+    );
     const mock = await v2.send(new CreateIntegrationCommand({ ApiId: open.ApiId!, IntegrationType: 'MOCK' }));
-    await v2.send(new CreateRouteCommand({ ApiId: open.ApiId!, RouteKey: '$connect', Target: `integrations/${mock.IntegrationId}` }));
+    await v2.send(
+      new CreateRouteCommand({
+        ApiId: open.ApiId!,
+        RouteKey: '$connect',
+        Target: `integrations/${mock.IntegrationId}`,
+      }),
+    );
     const d = await v2.send(new CreateDeploymentCommand({ ApiId: open.ApiId! }));
     await v2.send(new CreateStageCommand({ ApiId: open.ApiId!, StageName: 'prod', DeploymentId: d.DeploymentId }));
     const table: Array<[Record<string, unknown>, number, RegExp]> = [
@@ -211,7 +336,11 @@ describe('WebSocket traffic simulation', () => {
       [{ apiId, stage: 'prod', connections: -1 }, 400, /connections must be an integer/],
       [{ apiId, stage: 'prod', connections: 1, deniedConnectionRate: 2 }, 400, /between 0 and 1/],
       [{ apiId, stage: 'nope', connections: 1 }, 404, /Invalid stage identifier/],
-      [{ apiId: open.ApiId, stage: 'prod', connections: 5, deniedConnectionRate: 0.5 }, 400, /needs a \$connect route with AWS_IAM or CUSTOM/],
+      [
+        { apiId: open.ApiId, stage: 'prod', connections: 5, deniedConnectionRate: 0.5 },
+        400,
+        /needs a \$connect route with AWS_IAM or CUSTOM/,
+      ],
       [{ apiId: open.ApiId, stage: 'prod', messages: 5 }, 400, /no routes for messages/],
     ];
     for (const [body, status, message] of table) {
@@ -219,6 +348,8 @@ describe('WebSocket traffic simulation', () => {
       expect(res.status, JSON.stringify(body)).toBe(status);
       expect(res.json.message).toMatch(message);
     }
-    expect((await control('POST', '/_emulator/backends', { errorRate: 0.5, executionErrorRate: 0.6 })).status).toBe(400);
+    expect((await control('POST', '/_emulator/backends', { errorRate: 0.5, executionErrorRate: 0.6 })).status).toBe(
+      400,
+    );
   });
 });

@@ -42,11 +42,22 @@ beforeEach(() => emu.control.reset());
 
 async function apiWithMethod(opts: { integration: boolean } = { integration: true }) {
   const api = await c.send(new CreateRestApiCommand({ name: 'shop' }));
-  const res = await c.send(new CreateResourceCommand({ restApiId: api.id!, parentId: api.rootResourceId!, pathPart: 'pets' }));
-  await c.send(new PutMethodCommand({ restApiId: api.id!, resourceId: res.id!, httpMethod: 'GET', authorizationType: 'NONE' }));
+  const res = await c.send(
+    new CreateResourceCommand({ restApiId: api.id!, parentId: api.rootResourceId!, pathPart: 'pets' }),
+  );
+  await c.send(
+    new PutMethodCommand({ restApiId: api.id!, resourceId: res.id!, httpMethod: 'GET', authorizationType: 'NONE' }),
+  );
   if (opts.integration) {
     await c.send(
-      new PutIntegrationCommand({ restApiId: api.id!, resourceId: res.id!, httpMethod: 'GET', type: 'HTTP_PROXY', integrationHttpMethod: 'GET', uri: 'https://pets.example.com/' }),
+      new PutIntegrationCommand({
+        restApiId: api.id!,
+        resourceId: res.id!,
+        httpMethod: 'GET',
+        type: 'HTTP_PROXY',
+        integrationHttpMethod: 'GET',
+        uri: 'https://pets.example.com/',
+      }),
     );
   }
   return { restApiId: api.id!, rootId: api.rootResourceId!, resourceId: res.id! };
@@ -56,7 +67,13 @@ describe('RestApis', () => {
   it('creates with AWS defaults and a 10-character id, gets, updates by patch, deletes', async () => {
     const api = await c.send(new CreateRestApiCommand({ name: 'shop', description: 'd', tags: { team: 'platform' } }));
     expect(api.id).toMatch(/^[a-z0-9]{10}$/);
-    expect(api).toMatchObject({ name: 'shop', apiKeySource: 'HEADER', endpointConfiguration: { types: ['EDGE'] }, disableExecuteApiEndpoint: false, tags: { team: 'platform' } });
+    expect(api).toMatchObject({
+      name: 'shop',
+      apiKeySource: 'HEADER',
+      endpointConfiguration: { types: ['EDGE'] },
+      disableExecuteApiEndpoint: false,
+      tags: { team: 'platform' },
+    });
     expect(api.createdDate).toBeInstanceOf(Date);
     const got = await c.send(new GetRestApiCommand({ restApiId: api.id! }));
     expect(got.rootResourceId).toBe(api.rootResourceId);
@@ -73,10 +90,22 @@ describe('RestApis', () => {
         ],
       }),
     );
-    expect(updated).toMatchObject({ name: 'shop2', minimumCompressionSize: 1024, binaryMediaTypes: ['image/png'], endpointConfiguration: { types: ['REGIONAL'] } });
+    expect(updated).toMatchObject({
+      name: 'shop2',
+      minimumCompressionSize: 1024,
+      binaryMediaTypes: ['image/png'],
+      endpointConfiguration: { types: ['REGIONAL'] },
+    });
     expect(updated.description).toBeUndefined();
 
-    const bad = await sdkError(() => c.send(new UpdateRestApiCommand({ restApiId: api.id!, patchOperations: [{ op: 'replace', path: '/nope', value: 'x' }] })));
+    const bad = await sdkError(() =>
+      c.send(
+        new UpdateRestApiCommand({
+          restApiId: api.id!,
+          patchOperations: [{ op: 'replace', path: '/nope', value: 'x' }],
+        }),
+      ),
+    );
     expect(bad.name).toBe('BadRequestException');
 
     await c.send(new DeleteRestApiCommand({ restApiId: api.id! }));
@@ -121,7 +150,11 @@ describe('Resources', () => {
 
     const embedded = await c.send(new GetResourcesCommand({ restApiId, embed: ['methods'], limit: 500 }));
     const pets = embedded.items!.find((r) => r.id === resourceId)!;
-    expect(pets.resourceMethods!.GET.methodIntegration).toMatchObject({ type: 'HTTP_PROXY', uri: 'https://pets.example.com/', timeoutInMillis: 29000 });
+    expect(pets.resourceMethods!.GET.methodIntegration).toMatchObject({
+      type: 'HTTP_PROXY',
+      uri: 'https://pets.example.com/',
+      timeoutInMillis: 29000,
+    });
 
     const p1 = await c.send(new GetResourcesCommand({ restApiId, limit: 2 }));
     expect(p1.items).toHaveLength(2);
@@ -141,10 +174,18 @@ describe('Resources', () => {
   it('refuses a duplicate path part (ConflictException), renames, and deletes with children', async () => {
     const { restApiId, rootId, resourceId } = await apiWithMethod();
     const child = await c.send(new CreateResourceCommand({ restApiId, parentId: resourceId, pathPart: 'toys' }));
-    const dup = await sdkError(() => c.send(new CreateResourceCommand({ restApiId, parentId: rootId, pathPart: 'pets' })));
+    const dup = await sdkError(() =>
+      c.send(new CreateResourceCommand({ restApiId, parentId: rootId, pathPart: 'pets' })),
+    );
     expect(dup.name).toBe('ConflictException');
 
-    await c.send(new UpdateResourceCommand({ restApiId, resourceId, patchOperations: [{ op: 'replace', path: '/pathPart', value: 'animals' }] }));
+    await c.send(
+      new UpdateResourceCommand({
+        restApiId,
+        resourceId,
+        patchOperations: [{ op: 'replace', path: '/pathPart', value: 'animals' }],
+      }),
+    );
     expect((await c.send(new GetResourceCommand({ restApiId, resourceId: child.id! }))).path).toBe('/animals/toys');
 
     await c.send(new DeleteResourceCommand({ restApiId, resourceId }));
@@ -158,7 +199,9 @@ describe('Resources', () => {
 describe('Methods and Integrations', () => {
   it('puts, gets, patches and deletes a method; a second put is a conflict', async () => {
     const { restApiId, resourceId } = await apiWithMethod({ integration: false });
-    const again = await sdkError(() => c.send(new PutMethodCommand({ restApiId, resourceId, httpMethod: 'GET', authorizationType: 'NONE' })));
+    const again = await sdkError(() =>
+      c.send(new PutMethodCommand({ restApiId, resourceId, httpMethod: 'GET', authorizationType: 'NONE' })),
+    );
     expect(again.name).toBe('ConflictException');
 
     const m = await c.send(
@@ -173,10 +216,21 @@ describe('Methods and Integrations', () => {
         ],
       }),
     );
-    expect(m).toMatchObject({ apiKeyRequired: true, operationName: 'ListPets', requestParameters: { 'method.request.querystring.q': true } });
+    expect(m).toMatchObject({
+      apiKeyRequired: true,
+      operationName: 'ListPets',
+      requestParameters: { 'method.request.querystring.q': true },
+    });
 
     const custom = await sdkError(() =>
-      c.send(new UpdateMethodCommand({ restApiId, resourceId, httpMethod: 'GET', patchOperations: [{ op: 'replace', path: '/authorizationType', value: 'CUSTOM' }] })),
+      c.send(
+        new UpdateMethodCommand({
+          restApiId,
+          resourceId,
+          httpMethod: 'GET',
+          patchOperations: [{ op: 'replace', path: '/authorizationType', value: 'CUSTOM' }],
+        }),
+      ),
     );
     expect(custom.name).toBe('BadRequestException');
 
@@ -209,12 +263,33 @@ describe('Methods and Integrations', () => {
         ],
       }),
     );
-    expect(patched).toMatchObject({ uri: 'https://v2.example.com/', timeoutInMillis: 5000, requestParameters: { 'integration.request.header.x': "'1'" } });
+    expect(patched).toMatchObject({
+      uri: 'https://v2.example.com/',
+      timeoutInMillis: 5000,
+      requestParameters: { 'integration.request.header.x': "'1'" },
+    });
     const tooLong = await sdkError(() =>
-      c.send(new UpdateIntegrationCommand({ restApiId, resourceId, httpMethod: 'GET', patchOperations: [{ op: 'replace', path: '/timeoutInMillis', value: '30000' }] })),
+      c.send(
+        new UpdateIntegrationCommand({
+          restApiId,
+          resourceId,
+          httpMethod: 'GET',
+          patchOperations: [{ op: 'replace', path: '/timeoutInMillis', value: '30000' }],
+        }),
+      ),
     );
     expect(tooLong.name).toBe('BadRequestException');
-    const noUri = await sdkError(() => c.send(new PutIntegrationCommand({ restApiId, resourceId, httpMethod: 'GET', type: 'HTTP', integrationHttpMethod: 'GET' })));
+    const noUri = await sdkError(() =>
+      c.send(
+        new PutIntegrationCommand({
+          restApiId,
+          resourceId,
+          httpMethod: 'GET',
+          type: 'HTTP',
+          integrationHttpMethod: 'GET',
+        }),
+      ),
+    );
     expect(noUri.name).toBe('BadRequestException');
   });
 });
@@ -232,11 +307,18 @@ describe('Deployments and Stages', () => {
 
   it('deploys to a new stage, redeploys, pages deployments, refuses deleting one in use', async () => {
     const { restApiId } = await apiWithMethod();
-    const d1 = await c.send(new CreateDeploymentCommand({ restApiId, stageName: 'prod', description: 'first', variables: { v: '1' } }));
+    const d1 = await c.send(
+      new CreateDeploymentCommand({ restApiId, stageName: 'prod', description: 'first', variables: { v: '1' } }),
+    );
     expect(d1.id).toMatch(/^[a-z0-9]{6}$/);
     expect(d1.apiSummary!['/pets'].GET).toEqual({ authorizationType: 'NONE', apiKeyRequired: false });
     const stage = await c.send(new GetStageCommand({ restApiId, stageName: 'prod' }));
-    expect(stage).toMatchObject({ deploymentId: d1.id, variables: { v: '1' }, cacheClusterEnabled: false, cacheClusterStatus: 'NOT_AVAILABLE' });
+    expect(stage).toMatchObject({
+      deploymentId: d1.id,
+      variables: { v: '1' },
+      cacheClusterEnabled: false,
+      cacheClusterStatus: 'NOT_AVAILABLE',
+    });
 
     const d2 = await c.send(new CreateDeploymentCommand({ restApiId, stageName: 'prod', description: 'second' }));
     expect((await c.send(new GetStageCommand({ restApiId, stageName: 'prod' }))).deploymentId).toBe(d2.id);
@@ -259,16 +341,39 @@ describe('Deployments and Stages', () => {
   it('creates stages from a deployment, lists them by deployment, refuses duplicates, deletes', async () => {
     const { restApiId } = await apiWithMethod();
     const d = await c.send(new CreateDeploymentCommand({ restApiId }));
-    const s = await c.send(new CreateStageCommand({ restApiId, stageName: 'dev', deploymentId: d.id!, cacheClusterEnabled: true, tags: { a: 'b' } }));
-    expect(s).toMatchObject({ stageName: 'dev', cacheClusterEnabled: true, cacheClusterSize: '0.5', cacheClusterStatus: 'AVAILABLE', tags: { a: 'b' } });
-    const dup = await sdkError(() => c.send(new CreateStageCommand({ restApiId, stageName: 'dev', deploymentId: d.id! })));
+    const s = await c.send(
+      new CreateStageCommand({
+        restApiId,
+        stageName: 'dev',
+        deploymentId: d.id!,
+        cacheClusterEnabled: true,
+        tags: { a: 'b' },
+      }),
+    );
+    expect(s).toMatchObject({
+      stageName: 'dev',
+      cacheClusterEnabled: true,
+      cacheClusterSize: '0.5',
+      cacheClusterStatus: 'AVAILABLE',
+      tags: { a: 'b' },
+    });
+    const dup = await sdkError(() =>
+      c.send(new CreateStageCommand({ restApiId, stageName: 'dev', deploymentId: d.id! })),
+    );
     expect(dup.name).toBe('ConflictException');
-    const badDeployment = await sdkError(() => c.send(new CreateStageCommand({ restApiId, stageName: 'qa', deploymentId: 'nope00' })));
+    const badDeployment = await sdkError(() =>
+      c.send(new CreateStageCommand({ restApiId, stageName: 'qa', deploymentId: 'nope00' })),
+    );
     expect(badDeployment.name).toBe('NotFoundException');
-    expect((await c.send(new GetStagesCommand({ restApiId, deploymentId: d.id! }))).item!.map((x) => x.stageName)).toEqual(['dev']);
+    expect(
+      (await c.send(new GetStagesCommand({ restApiId, deploymentId: d.id! }))).item!.map((x) => x.stageName),
+    ).toEqual(['dev']);
     expect((await c.send(new GetStagesCommand({ restApiId, deploymentId: 'other0' }))).item).toEqual([]);
-    for (let i = 1; i < 10; i++) await c.send(new CreateStageCommand({ restApiId, stageName: `s${i}`, deploymentId: d.id! }));
-    const limit = await sdkError(() => c.send(new CreateStageCommand({ restApiId, stageName: 's10', deploymentId: d.id! })));
+    for (let i = 1; i < 10; i++)
+      await c.send(new CreateStageCommand({ restApiId, stageName: `s${i}`, deploymentId: d.id! }));
+    const limit = await sdkError(() =>
+      c.send(new CreateStageCommand({ restApiId, stageName: 's10', deploymentId: d.id! })),
+    );
     expect(limit.name).toBe('LimitExceededException');
     expect(limit.$metadata.httpStatusCode).toBe(429);
     await c.send(new DeleteStageCommand({ restApiId, stageName: 'dev' }));

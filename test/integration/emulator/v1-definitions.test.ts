@@ -57,14 +57,22 @@ beforeEach(async () => {
   emu.control.reset();
   const api = await c.send(new CreateRestApiCommand({ name: 'defs' }));
   restApiId = api.id!;
-  resourceId = (await c.send(new CreateResourceCommand({ restApiId, parentId: api.rootResourceId!, pathPart: 'items' }))).id!;
+  resourceId = (
+    await c.send(new CreateResourceCommand({ restApiId, parentId: api.rootResourceId!, pathPart: 'items' }))
+  ).id!;
   await c.send(new PutMethodCommand({ restApiId, resourceId, httpMethod: 'POST', authorizationType: 'NONE' }));
 });
 
 describe('MethodResponses and IntegrationResponses', () => {
   it('puts, gets, patches and deletes both, and shows them on the method', async () => {
     const mr = await c.send(
-      new PutMethodResponseCommand({ restApiId, resourceId, httpMethod: 'POST', statusCode: '200', responseParameters: { 'method.response.header.X-Id': false } }),
+      new PutMethodResponseCommand({
+        restApiId,
+        resourceId,
+        httpMethod: 'POST',
+        statusCode: '200',
+        responseParameters: { 'method.response.header.X-Id': false },
+      }),
     );
     expect(mr).toMatchObject({ statusCode: '200', responseParameters: { 'method.response.header.X-Id': false } });
     await c.send(
@@ -76,12 +84,33 @@ describe('MethodResponses and IntegrationResponses', () => {
         patchOperations: [{ op: 'add', path: '/responseModels/application~1json', value: 'Empty' }],
       }),
     );
-    expect((await c.send(new GetMethodResponseCommand({ restApiId, resourceId, httpMethod: 'POST', statusCode: '200' }))).responseModels).toEqual({ 'application/json': 'Empty' });
+    expect(
+      (await c.send(new GetMethodResponseCommand({ restApiId, resourceId, httpMethod: 'POST', statusCode: '200' })))
+        .responseModels,
+    ).toEqual({ 'application/json': 'Empty' });
 
-    const noIntegration = await sdkError(() => c.send(new GetIntegrationCommand({ restApiId, resourceId, httpMethod: 'POST' })));
+    const noIntegration = await sdkError(() =>
+      c.send(new GetIntegrationCommand({ restApiId, resourceId, httpMethod: 'POST' })),
+    );
     expect(noIntegration.name).toBe('NotFoundException');
-    await c.send(new PutIntegrationCommand({ restApiId, resourceId, httpMethod: 'POST', type: 'MOCK', requestTemplates: { 'application/json': '{"statusCode": 200}' } }));
-    await c.send(new PutIntegrationResponseCommand({ restApiId, resourceId, httpMethod: 'POST', statusCode: '200', selectionPattern: '' }));
+    await c.send(
+      new PutIntegrationCommand({
+        restApiId,
+        resourceId,
+        httpMethod: 'POST',
+        type: 'MOCK',
+        requestTemplates: { 'application/json': '{"statusCode": 200}' },
+      }),
+    );
+    await c.send(
+      new PutIntegrationResponseCommand({
+        restApiId,
+        resourceId,
+        httpMethod: 'POST',
+        statusCode: '200',
+        selectionPattern: '',
+      }),
+    );
     const ir = await c.send(
       new UpdateIntegrationResponseCommand({
         restApiId,
@@ -92,17 +121,35 @@ describe('MethodResponses and IntegrationResponses', () => {
       }),
     );
     expect(ir.responseTemplates).toEqual({ 'application/json': '{}' });
-    expect((await c.send(new GetIntegrationResponseCommand({ restApiId, resourceId, httpMethod: 'POST', statusCode: '200' }))).statusCode).toBe('200');
+    expect(
+      (
+        await c.send(
+          new GetIntegrationResponseCommand({ restApiId, resourceId, httpMethod: 'POST', statusCode: '200' }),
+        )
+      ).statusCode,
+    ).toBe('200');
 
     const method = await c.send(new GetMethodCommand({ restApiId, resourceId, httpMethod: 'POST' }));
     expect(method.methodResponses!['200'].statusCode).toBe('200');
-    expect(method.methodIntegration!.integrationResponses!['200'].responseTemplates).toEqual({ 'application/json': '{}' });
+    expect(method.methodIntegration!.integrationResponses!['200'].responseTemplates).toEqual({
+      'application/json': '{}',
+    });
 
-    await c.send(new DeleteIntegrationResponseCommand({ restApiId, resourceId, httpMethod: 'POST', statusCode: '200' }));
+    await c.send(
+      new DeleteIntegrationResponseCommand({ restApiId, resourceId, httpMethod: 'POST', statusCode: '200' }),
+    );
     await c.send(new DeleteMethodResponseCommand({ restApiId, resourceId, httpMethod: 'POST', statusCode: '200' }));
-    expect((await sdkError(() => c.send(new GetMethodResponseCommand({ restApiId, resourceId, httpMethod: 'POST', statusCode: '200' })))).name).toBe('NotFoundException');
+    expect(
+      (
+        await sdkError(() =>
+          c.send(new GetMethodResponseCommand({ restApiId, resourceId, httpMethod: 'POST', statusCode: '200' })),
+        )
+      ).name,
+    ).toBe('NotFoundException');
     await c.send(new DeleteIntegrationCommand({ restApiId, resourceId, httpMethod: 'POST' }));
-    expect((await c.send(new GetMethodCommand({ restApiId, resourceId, httpMethod: 'POST' }))).methodIntegration).toBeUndefined();
+    expect(
+      (await c.send(new GetMethodCommand({ restApiId, resourceId, httpMethod: 'POST' }))).methodIntegration,
+    ).toBeUndefined();
   });
 });
 
@@ -113,7 +160,8 @@ describe('Authorizers', () => {
         restApiId,
         name: 'jwt',
         type: 'TOKEN',
-        authorizerUri: 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:1:function:auth/invocations',
+        authorizerUri:
+          'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:1:function:auth/invocations',
         identitySource: 'method.request.header.Authorization',
       }),
     );
@@ -122,7 +170,13 @@ describe('Authorizers', () => {
     const bad = await sdkError(() => c.send(new CreateAuthorizerCommand({ restApiId, name: 'x', type: 'TOKEN' })));
     expect(bad.name).toBe('BadRequestException');
 
-    const patched = await c.send(new UpdateAuthorizerCommand({ restApiId, authorizerId: a.id!, patchOperations: [{ op: 'replace', path: '/authorizerResultTtlInSeconds', value: '60' }] }));
+    const patched = await c.send(
+      new UpdateAuthorizerCommand({
+        restApiId,
+        authorizerId: a.id!,
+        patchOperations: [{ op: 'replace', path: '/authorizerResultTtlInSeconds', value: '60' }],
+      }),
+    );
     expect(patched.authorizerResultTtlInSeconds).toBe(60);
     expect((await c.send(new GetAuthorizersCommand({ restApiId }))).items!.map((x) => x.name)).toEqual(['jwt']);
 
@@ -141,9 +195,18 @@ describe('Authorizers', () => {
     expect(inUse.name).toBe('ConflictException');
     expect(inUse.message).toContain('POST:/items');
 
-    await c.send(new UpdateMethodCommand({ restApiId, resourceId, httpMethod: 'POST', patchOperations: [{ op: 'replace', path: '/authorizationType', value: 'NONE' }] }));
+    await c.send(
+      new UpdateMethodCommand({
+        restApiId,
+        resourceId,
+        httpMethod: 'POST',
+        patchOperations: [{ op: 'replace', path: '/authorizationType', value: 'NONE' }],
+      }),
+    );
     await c.send(new DeleteAuthorizerCommand({ restApiId, authorizerId: a.id! }));
-    expect((await sdkError(() => c.send(new GetAuthorizerCommand({ restApiId, authorizerId: a.id! })))).name).toBe('NotFoundException');
+    expect((await sdkError(() => c.send(new GetAuthorizerCommand({ restApiId, authorizerId: a.id! })))).name).toBe(
+      'NotFoundException',
+    );
   });
 });
 
@@ -151,29 +214,83 @@ describe('RequestValidators and Models', () => {
   it('manages validators; a method referring to an unknown one is refused', async () => {
     const v = await c.send(new CreateRequestValidatorCommand({ restApiId, name: 'body', validateRequestBody: true }));
     expect(v).toMatchObject({ name: 'body', validateRequestBody: true, validateRequestParameters: false });
-    await c.send(new UpdateRequestValidatorCommand({ restApiId, requestValidatorId: v.id!, patchOperations: [{ op: 'replace', path: '/validateRequestParameters', value: 'true' }] }));
-    expect((await c.send(new GetRequestValidatorCommand({ restApiId, requestValidatorId: v.id! }))).validateRequestParameters).toBe(true);
+    await c.send(
+      new UpdateRequestValidatorCommand({
+        restApiId,
+        requestValidatorId: v.id!,
+        patchOperations: [{ op: 'replace', path: '/validateRequestParameters', value: 'true' }],
+      }),
+    );
+    expect(
+      (await c.send(new GetRequestValidatorCommand({ restApiId, requestValidatorId: v.id! })))
+        .validateRequestParameters,
+    ).toBe(true);
     expect((await c.send(new GetRequestValidatorsCommand({ restApiId }))).items).toHaveLength(1);
     const unknown = await sdkError(() =>
-      c.send(new UpdateMethodCommand({ restApiId, resourceId, httpMethod: 'POST', patchOperations: [{ op: 'replace', path: '/requestValidatorId', value: 'zzzzzz' }] })),
+      c.send(
+        new UpdateMethodCommand({
+          restApiId,
+          resourceId,
+          httpMethod: 'POST',
+          patchOperations: [{ op: 'replace', path: '/requestValidatorId', value: 'zzzzzz' }],
+        }),
+      ),
     );
     expect(unknown.name).toBe('NotFoundException');
-    await c.send(new UpdateMethodCommand({ restApiId, resourceId, httpMethod: 'POST', patchOperations: [{ op: 'replace', path: '/requestValidatorId', value: v.id! }] }));
-    expect((await sdkError(() => c.send(new DeleteRequestValidatorCommand({ restApiId, requestValidatorId: v.id! })))).name).toBe('ConflictException');
+    await c.send(
+      new UpdateMethodCommand({
+        restApiId,
+        resourceId,
+        httpMethod: 'POST',
+        patchOperations: [{ op: 'replace', path: '/requestValidatorId', value: v.id! }],
+      }),
+    );
+    expect(
+      (await sdkError(() => c.send(new DeleteRequestValidatorCommand({ restApiId, requestValidatorId: v.id! })))).name,
+    ).toBe('ConflictException');
   });
 
   it('manages models with JSON schemas; a model in use cannot be deleted', async () => {
     const schema = JSON.stringify({ type: 'object', properties: { name: { type: 'string' } } });
-    const m = await c.send(new CreateModelCommand({ restApiId, name: 'Item', contentType: 'application/json', schema }));
+    const m = await c.send(
+      new CreateModelCommand({ restApiId, name: 'Item', contentType: 'application/json', schema }),
+    );
     expect(m).toMatchObject({ name: 'Item', schema });
-    expect((await sdkError(() => c.send(new CreateModelCommand({ restApiId, name: 'Item', contentType: 'application/json' })))).name).toBe('ConflictException');
-    expect((await sdkError(() => c.send(new CreateModelCommand({ restApiId, name: 'Bad', contentType: 'application/json', schema: '{nope' })))).name).toBe('BadRequestException');
-    await c.send(new UpdateModelCommand({ restApiId, modelName: 'Item', patchOperations: [{ op: 'replace', path: '/description', value: 'an item' }] }));
+    expect(
+      (
+        await sdkError(() =>
+          c.send(new CreateModelCommand({ restApiId, name: 'Item', contentType: 'application/json' })),
+        )
+      ).name,
+    ).toBe('ConflictException');
+    expect(
+      (
+        await sdkError(() =>
+          c.send(new CreateModelCommand({ restApiId, name: 'Bad', contentType: 'application/json', schema: '{nope' })),
+        )
+      ).name,
+    ).toBe('BadRequestException');
+    await c.send(
+      new UpdateModelCommand({
+        restApiId,
+        modelName: 'Item',
+        patchOperations: [{ op: 'replace', path: '/description', value: 'an item' }],
+      }),
+    );
     expect((await c.send(new GetModelCommand({ restApiId, modelName: 'Item' }))).description).toBe('an item');
     expect((await c.send(new GetModelsCommand({ restApiId }))).items!.map((x) => x.name)).toEqual(['Item']);
     expect((await c.send(new GetModelTemplateCommand({ restApiId, modelName: 'Item' }))).value).toContain('Item');
-    await c.send(new UpdateMethodCommand({ restApiId, resourceId, httpMethod: 'POST', patchOperations: [{ op: 'add', path: '/requestModels/application~1json', value: 'Item' }] }));
-    expect((await sdkError(() => c.send(new DeleteModelCommand({ restApiId, modelName: 'Item' })))).name).toBe('ConflictException');
+    await c.send(
+      new UpdateMethodCommand({
+        restApiId,
+        resourceId,
+        httpMethod: 'POST',
+        patchOperations: [{ op: 'add', path: '/requestModels/application~1json', value: 'Item' }],
+      }),
+    );
+    expect((await sdkError(() => c.send(new DeleteModelCommand({ restApiId, modelName: 'Item' })))).name).toBe(
+      'ConflictException',
+    );
   });
 });
 

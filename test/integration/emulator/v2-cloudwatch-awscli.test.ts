@@ -29,15 +29,22 @@ beforeAll(async () => {
   const onPath = await version('aws');
   if (onPath) clis.push('aws');
   const debian = '/usr/bin/aws';
-  if (existsSync(debian) && (await version(debian)) && (await version(debian)) !== onPath) clis.push(realpathSync(debian));
+  if (existsSync(debian) && (await version(debian)) && (await version(debian)) !== onPath)
+    clis.push(realpathSync(debian));
 });
 afterAll(async () => emu.stop());
 
 /** Async on purpose: the emulator answers from this process, a sync exec would deadlock. */
 async function aws(bin: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const env = {
-    ...process.env, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_DEFAULT_REGION: 'us-east-1', AWS_REGION: 'us-east-1',
-    AWS_PAGER: '', AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+    ...process.env,
+    AWS_ACCESS_KEY_ID: 'test',
+    AWS_SECRET_ACCESS_KEY: 'test',
+    AWS_DEFAULT_REGION: 'us-east-1',
+    AWS_REGION: 'us-east-1',
+    AWS_PAGER: '',
+    AWS_CONFIG_FILE: '/dev/null',
+    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
   };
   try {
     const { stdout, stderr } = await run(bin, ['--endpoint-url', emu.url, '--output', 'json', ...args], { env });
@@ -51,7 +58,9 @@ async function aws(bin: string, ...args: string[]): Promise<{ code: number; stdo
 describe('aws cli: apigatewayv2 and cloudwatch', () => {
   it('creates and lists HTTP APIs, creates and describes alarms, and reports ResourceNotFound', async () => {
     if (clis.length === 0) {
-      console.warn('SKIPPED v2/CloudWatch awscli test: `aws` is not installed (install the Debian package awscli, as .ci/run does)');
+      console.warn(
+        'SKIPPED v2/CloudWatch awscli test: `aws` is not installed (install the Debian package awscli, as .ci/run does)',
+      );
       return;
     }
     for (const [i, bin] of clis.entries()) {
@@ -62,16 +71,49 @@ describe('aws cli: apigatewayv2 and cloudwatch', () => {
       expect(listed.code, listed.stderr).toBe(0);
       expect(JSON.parse(listed.stdout).Items.map((a: { ApiId: string }) => a.ApiId)).toContain(apiId);
 
-      const put = await aws(bin, 'cloudwatch', 'put-metric-alarm', '--alarm-name', `cli-alarm-${i}`, '--namespace', 'App', '--metric-name', 'Err',
-        '--dimensions', 'Name=Svc,Value=x', '--statistic', 'Sum', '--period', '60', '--evaluation-periods', '1', '--threshold', '5',
-        '--comparison-operator', 'GreaterThanThreshold');
+      const put = await aws(
+        bin,
+        'cloudwatch',
+        'put-metric-alarm',
+        '--alarm-name',
+        `cli-alarm-${i}`,
+        '--namespace',
+        'App',
+        '--metric-name',
+        'Err',
+        '--dimensions',
+        'Name=Svc,Value=x',
+        '--statistic',
+        'Sum',
+        '--period',
+        '60',
+        '--evaluation-periods',
+        '1',
+        '--threshold',
+        '5',
+        '--comparison-operator',
+        'GreaterThanThreshold',
+      );
       expect(put.code, `${bin}: ${put.stderr}`).toBe(0);
       const described = await aws(bin, 'cloudwatch', 'describe-alarms', '--alarm-names', `cli-alarm-${i}`);
       expect(described.code, described.stderr).toBe(0);
       expect(JSON.parse(described.stdout).MetricAlarms[0]).toMatchObject({
-        AlarmName: `cli-alarm-${i}`, StateValue: 'INSUFFICIENT_DATA', Dimensions: [{ Name: 'Svc', Value: 'x' }], Threshold: 5,
+        AlarmName: `cli-alarm-${i}`,
+        StateValue: 'INSUFFICIENT_DATA',
+        Dimensions: [{ Name: 'Svc', Value: 'x' }],
+        Threshold: 5,
       });
-      const missing = await aws(bin, 'cloudwatch', 'set-alarm-state', '--alarm-name', 'ghost', '--state-value', 'OK', '--state-reason', 'x');
+      const missing = await aws(
+        bin,
+        'cloudwatch',
+        'set-alarm-state',
+        '--alarm-name',
+        'ghost',
+        '--state-value',
+        'OK',
+        '--state-reason',
+        'x',
+      );
       expect(missing.code).not.toBe(0);
       expect(missing.stderr).toContain('ResourceNotFound');
     }
@@ -90,16 +132,37 @@ describe('CloudWatch AWS Query protocol over HTTP', () => {
 
   it('runs PutMetricAlarm, PutMetricData and DescribeAlarms from form fields and answers in Query XML', async () => {
     const t = new Date().toISOString();
-    expect((await query({
-      Action: 'PutMetricAlarm', AlarmName: 'q-alarm', Namespace: 'Q', MetricName: 'Err', Statistic: 'Sum', Period: '60', EvaluationPeriods: '1',
-      Threshold: '5', ComparisonOperator: 'GreaterThanThreshold', 'Dimensions.member.1.Name': 'Svc', 'Dimensions.member.1.Value': '42',
-    })).status).toBe(200);
+    expect(
+      (
+        await query({
+          Action: 'PutMetricAlarm',
+          AlarmName: 'q-alarm',
+          Namespace: 'Q',
+          MetricName: 'Err',
+          Statistic: 'Sum',
+          Period: '60',
+          EvaluationPeriods: '1',
+          Threshold: '5',
+          ComparisonOperator: 'GreaterThanThreshold',
+          'Dimensions.member.1.Name': 'Svc',
+          'Dimensions.member.1.Value': '42',
+        })
+      ).status,
+    ).toBe(200);
     const data = await query({
-      Action: 'PutMetricData', Namespace: 'Q', 'MetricData.member.1.MetricName': 'Err', 'MetricData.member.1.Timestamp': t,
-      'MetricData.member.1.Dimensions.member.1.Name': 'Svc', 'MetricData.member.1.Dimensions.member.1.Value': '42',
-      'MetricData.member.1.Values.member.1': '4', 'MetricData.member.1.Values.member.2': '3',
+      Action: 'PutMetricData',
+      Namespace: 'Q',
+      'MetricData.member.1.MetricName': 'Err',
+      'MetricData.member.1.Timestamp': t,
+      'MetricData.member.1.Dimensions.member.1.Name': 'Svc',
+      'MetricData.member.1.Dimensions.member.1.Value': '42',
+      'MetricData.member.1.Values.member.1': '4',
+      'MetricData.member.1.Values.member.2': '3',
     });
-    expect(data).toMatchObject({ status: 200, xml: expect.stringContaining('<PutMetricDataResponse xmlns="http://monitoring.amazonaws.com/doc/2010-08-01/">') });
+    expect(data).toMatchObject({
+      status: 200,
+      xml: expect.stringContaining('<PutMetricDataResponse xmlns="http://monitoring.amazonaws.com/doc/2010-08-01/">'),
+    });
     const described = await query({ Action: 'DescribeAlarms', 'AlarmNames.member.1': 'q-alarm' });
     expect(described.status).toBe(200);
     expect(described.xml).toContain('<DescribeAlarmsResult><MetricAlarms><member><AlarmName>q-alarm</AlarmName>');

@@ -35,7 +35,9 @@ it('applies, changes and drift-checks an HTTP API on the $default stage', async 
   expect(first.DeploymentId).toBeTruthy();
 
   editYaml(dir, 'apis/events/events.openapi.yaml', (doc) => doc.setIn(['info', 'description'], 'changed'));
-  editYaml(dir, 'apis/events/api.yaml', (doc) => doc.setIn(['stages', '$default', 'variables', 'ingestQueue'], 'events-ingest-v2'));
+  editYaml(dir, 'apis/events/api.yaml', (doc) =>
+    doc.setIn(['stages', '$default', 'variables', 'ingestQueue'], 'events-ingest-v2'),
+  );
   const changed = await runApply({ dir, clients, yes: true });
   expect(changed.failures.map((f) => f.message)).toEqual([]);
   const plan = await runPlan({ dir, clients });

@@ -54,9 +54,15 @@ describe('drift', () => {
       }),
     );
     await clients.apigw.send(
-      new UpdateStageCommand({ restApiId: shop, stageName: 'prod', patchOperations: [{ op: 'replace', path: '/variables/logLevel', value: 'DEBUG' }] }),
+      new UpdateStageCommand({
+        restApiId: shop,
+        stageName: 'prod',
+        patchOperations: [{ op: 'replace', path: '/variables/logLevel', value: 'DEBUG' }],
+      }),
     );
-    await clients.apigw.send(new CreateDeploymentCommand({ restApiId: shop, stageName: 'prod', description: 'hotfix by hand' }));
+    await clients.apigw.send(
+      new CreateDeploymentCommand({ restApiId: shop, stageName: 'prod', description: 'hotfix by hand' }),
+    );
     const routes = (await clients.apigwv2.send(new GetRoutesCommand({ ApiId: events }))).Items ?? [];
     const post = routes.find((r) => r.RouteKey === 'POST /events')!;
     await clients.apigwv2.send(new DeleteRouteCommand({ ApiId: events, RouteId: post.RouteId! }));
@@ -82,14 +88,24 @@ describe('drift', () => {
   it("lists APIs only in AWS; --prune deletes only those with the managed tag and this directory's owner id", async () => {
     const owner = 'acme/gateway:gateway-state';
     const managed = await clients.apigw.send(
-      new CreateRestApiCommand({ name: 'retired-api', tags: { 'apigw-sync:managed': 'true', 'apigw-sync:id': 'retired', 'apigw-sync:owner': owner } }),
+      new CreateRestApiCommand({
+        name: 'retired-api',
+        tags: { 'apigw-sync:managed': 'true', 'apigw-sync:id': 'retired', 'apigw-sync:owner': owner },
+      }),
     );
-    const legacy = await clients.apigw.send(new CreateRestApiCommand({ name: 'legacy-api', tags: { 'apigw-sync:managed': 'true', 'apigw-sync:id': 'legacy' } }));
+    const legacy = await clients.apigw.send(
+      new CreateRestApiCommand({
+        name: 'legacy-api',
+        tags: { 'apigw-sync:managed': 'true', 'apigw-sync:id': 'legacy' },
+      }),
+    );
     const foreign = await clients.apigw.send(new CreateRestApiCommand({ name: 'someone-elses-api' }));
     const listed = await runDrift({ dir, clients, ownerId: owner });
     if (listed.status !== 'ok') throw new Error(listed.issuesText);
     const only = listed.report.onlyInAws.map((a) => `${a.name}:${a.managed}${a.legacy ? ':legacy' : ''}`);
-    expect(only).toEqual(expect.arrayContaining(['retired-api:true', 'legacy-api:false:legacy', 'someone-elses-api:false']));
+    expect(only).toEqual(
+      expect.arrayContaining(['retired-api:true', 'legacy-api:false:legacy', 'someone-elses-api:false']),
+    );
 
     const pruned = await runDrift({ dir, clients, ownerId: owner, prune: { yes: true } });
     if (pruned.status !== 'ok') throw new Error(pruned.issuesText);

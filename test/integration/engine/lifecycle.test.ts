@@ -128,7 +128,8 @@ describe('reconcile lifecycle (REST + HTTP)', () => {
     await apply();
 
     const shopId = await restApiId('storefront-api');
-    const resources = (await clients.apigw.send(new GetResourcesCommand({ restApiId: shopId, limit: 500 }))).items ?? [];
+    const resources =
+      (await clients.apigw.send(new GetResourcesCommand({ restApiId: shopId, limit: 500 }))).items ?? [];
     const paths = resources.map((r) => r.path);
     expect(paths).not.toContain('/users/{user_id}/addresses');
     expect(paths).toContain('/users/{user_id}/avatar');

@@ -35,12 +35,37 @@ function teamBState(): string {
   };
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'gateway.yaml'), `region: ${REGION}\nowner: ${B}\n`);
-  api('shop', ['kind: HttpApi', 'name: b-shop', 'routes:', '  GET /items:', '    integration: { type: http_proxy, uri: "https://items.b.example.com/items" }', 'stages:', '  live: {}', ''].join('\n'));
-  api('orders', ['kind: RestApi', 'name: b-orders', 'routes:', '  GET /orders:', '    integration: { type: http_proxy, uri: "https://orders.b.example.com/orders", httpMethod: GET }', 'stages:', '  prod: {}', ''].join('\n'));
+  api(
+    'shop',
+    [
+      'kind: HttpApi',
+      'name: b-shop',
+      'routes:',
+      '  GET /items:',
+      '    integration: { type: http_proxy, uri: "https://items.b.example.com/items" }',
+      'stages:',
+      '  live: {}',
+      '',
+    ].join('\n'),
+  );
+  api(
+    'orders',
+    [
+      'kind: RestApi',
+      'name: b-orders',
+      'routes:',
+      '  GET /orders:',
+      '    integration: { type: http_proxy, uri: "https://orders.b.example.com/orders", httpMethod: GET }',
+      'stages:',
+      '  prod: {}',
+      '',
+    ].join('\n'),
+  );
   return dir;
 }
 
-const owners = async () => Object.fromEntries((await liveApis(clients)).map((a) => [a.name, a.tags[TAG_OWNER] ?? '(none)']));
+const owners = async () =>
+  Object.fromEntries((await liveApis(clients)).map((a) => [a.name, a.tags[TAG_OWNER] ?? '(none)']));
 
 beforeAll(async () => {
   emu = await startTestEmulator();
@@ -54,9 +79,13 @@ afterAll(async () => emu?.stop());
 describe('two directories, one account', () => {
   it('an API with the old tag format (managed, no owner) is adopted by the first owner that applies it, with a note', async () => {
     // Team A's shop API, as an earlier apigw-sync (before owners) left it.
-    const old = await clients.apigw.send(new CreateRestApiCommand({ name: 'shop-api', tags: { [TAG_ID]: 'shop', [TAG_MANAGED]: 'true' } }));
+    const old = await clients.apigw.send(
+      new CreateRestApiCommand({ name: 'shop-api', tags: { [TAG_ID]: 'shop', [TAG_MANAGED]: 'true' } }),
+    );
     const plan = await planCommand(dirA, { clients });
-    expect(plan.stdout).toContain(`Adopts 1 API that carries no owner id yet (managed before owners existed, or imported): shop; apply tags it apigw-sync:owner=${A}.`);
+    expect(plan.stdout).toContain(
+      `Adopts 1 API that carries no owner id yet (managed before owners existed, or imported): shop; apply tags it apigw-sync:owner=${A}.`,
+    );
     const applied = await runApply({ dir: dirA, clients, yes: true });
     expect(applied.failures.map((f) => f.message)).toEqual([]);
     expect((await liveApis(clients)).filter((a) => a.name === 'shop-api').map((a) => a.id)).toEqual([old.id]);
@@ -65,12 +94,15 @@ describe('two directories, one account', () => {
     expect(again.status === 'ok' && again.hasChanges).toBe(false);
   });
 
-  it('the second directory creates its own APIs — its `shop` folder is not team A\'s shop — and each plans and drifts clean', async () => {
+  it("the second directory creates its own APIs — its `shop` folder is not team A's shop — and each plans and drifts clean", async () => {
     const b = await runApply({ dir: dirB, clients, yes: true });
     expect(b.failures.map((f) => f.message)).toEqual([]);
     expect(await owners()).toEqual({ 'shop-api': A, 'events-api': A, 'chat-api': A, 'b-shop': B, 'b-orders': B });
 
-    for (const [dir, mine] of [[dirA, A], [dirB, B]] as const) {
+    for (const [dir, mine] of [
+      [dirA, A],
+      [dirB, B],
+    ] as const) {
       const plan = await runPlan({ dir, clients });
       if (plan.status !== 'ok') throw new Error(plan.issuesText);
       expect(plan.hasChanges, `${mine} plans clean`).toBe(false);
@@ -90,7 +122,9 @@ describe('two directories, one account', () => {
   it("prune from one directory never touches the other's APIs, prints what it deletes first, and needs --yes without a terminal", async () => {
     rmSync(join(dirB, 'apis', 'orders'), { recursive: true });
     const refused = driftCommand(dirB, { clients, prune: true });
-    await expect(refused).rejects.toThrow(/refusing to delete 1 API without confirmation: there is no terminal to ask on/);
+    await expect(refused).rejects.toThrow(
+      /refusing to delete 1 API without confirmation: there is no terminal to ask on/,
+    );
     expect((await liveApis(clients)).map((a) => a.name)).toContain('b-orders');
 
     let asked = '';
@@ -101,7 +135,9 @@ describe('two directories, one account', () => {
     expectGolden('drift/prune-preview.txt', asked.replace(id, '<id>'));
 
     const pruned = await driftCommand(dirB, { clients, prune: true, yes: true });
-    expect(pruned.stderr).toContain('1 API carries this owner\'s id but no folder in gateway-state describes it; prune deletes it:');
+    expect(pruned.stderr).toContain(
+      "1 API carries this owner's id but no folder in gateway-state describes it; prune deletes it:",
+    );
     expect(pruned.stderr).toMatch(/pruned: deleted RestApi b-orders/);
     expect(await owners()).toEqual({ 'shop-api': A, 'events-api': A, 'chat-api': A, 'b-shop': B });
     const a = await runDrift({ dir: dirA, clients, prune: { yes: true } });
@@ -118,17 +154,23 @@ describe('two directories, one account', () => {
     expect(r.stderr).toMatch(/declares no APIs/);
 
     const noOwner = copyState();
-    await expect(runDrift({ dir: noOwner, clients, prune: { yes: true } })).rejects.toThrow(/refusing to prune: .* has no owner id/);
+    await expect(runDrift({ dir: noOwner, clients, prune: { yes: true } })).rejects.toThrow(
+      /refusing to prune: .* has no owner id/,
+    );
     expect(await owners()).toEqual({ 'shop-api': A, 'events-api': A, 'chat-api': A, 'b-shop': B });
   });
 
   it('a directory without an owner id may plan, but never applies in an account shared with other owners', async () => {
     const noOwner = copyState();
     const plan = await planCommand(noOwner, { clients });
-    expect(plan.stderr).toMatch(/note: 4 APIs are managed elsewhere \(owners team-a\/gateway:gateway-state, team-b\/platform:infra\/gateway-state\)/);
+    expect(plan.stderr).toMatch(
+      /note: 4 APIs are managed elsewhere \(owners team-a\/gateway:gateway-state, team-b\/platform:infra\/gateway-state\)/,
+    );
     expect(plan.stderr).toMatch(/declares no owner id, so apply refuses/);
     const since = emu.control.calls({}).at(-1)?.seq ?? 0;
-    await expect(runApply({ dir: noOwner, clients, yes: true })).rejects.toThrow(/refusing to apply: gateway-state declares no owner id/);
+    await expect(runApply({ dir: noOwner, clients, yes: true })).rejects.toThrow(
+      /refusing to apply: gateway-state declares no owner id/,
+    );
     expect(emu.control.calls({ since, write: true })).toEqual([]);
   });
 
@@ -136,7 +178,9 @@ describe('two directories, one account', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'apigw-sync-import-')), 'gateway-state');
     mkdirSync(out, { recursive: true });
     writeFileSync(join(out, 'gateway.yaml'), `region: ${REGION}\nowner: ${B}\n`);
-    await expect(importApi({ clients, api: 'events-api', outDir: out, ownerId: B })).rejects.toThrow(/managed by another owner: team-a\/gateway:gateway-state/);
+    await expect(importApi({ clients, api: 'events-api', outDir: out, ownerId: B })).rejects.toThrow(
+      /managed by another owner: team-a\/gateway:gateway-state/,
+    );
     const r = await importApi({ clients, api: 'events-api', outDir: out, ownerId: B, takeOver: true });
     expect(r.tookOverFrom).toBe(A);
     expect(readFileSync(join(out, 'apis', 'events', 'api.yaml'), 'utf8')).toContain('name: events-api');

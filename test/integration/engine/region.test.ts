@@ -35,10 +35,17 @@ describe('the state region against the environment', () => {
   it('an AWS_REGION naming another region is refused before any call, naming both', async () => {
     const dir = copyState();
     const since = lastSeq();
-    const envClients = clientsFromEnv({ AWS_REGION: 'us-east-1', AWS_ENDPOINT_URL: emu.url, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test' });
+    const envClients = clientsFromEnv({
+      AWS_REGION: 'us-east-1',
+      AWS_ENDPOINT_URL: emu.url,
+      AWS_ACCESS_KEY_ID: 'test',
+      AWS_SECRET_ACCESS_KEY: 'test',
+    });
     const error = await runPlan({ dir, clients: envClients }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RegionMismatchError);
-    expect((error as RegionMismatchError).describe()).toMatch(/gateway\.yaml says region ap-northeast-2, but AWS_REGION says us-east-1\n {2}fix: .*set AWS_REGION to ap-northeast-2/);
+    expect((error as RegionMismatchError).describe()).toMatch(
+      /gateway\.yaml says region ap-northeast-2, but AWS_REGION says us-east-1\n {2}fix: .*set AWS_REGION to ap-northeast-2/,
+    );
     await expect(runApply({ dir, clients: envClients, yes: true })).rejects.toThrow(RegionMismatchError);
     await expect(runDrift({ dir, clients: envClients })).rejects.toThrow(RegionMismatchError);
     expect(emu.control.calls({ since })).toEqual([]);
@@ -48,7 +55,14 @@ describe('the state region against the environment', () => {
     const dir = copyState();
     const since = lastSeq();
     const r = spawnSync(process.execPath, [BIN, 'plan', dir], {
-      env: { ...process.env, AWS_ENDPOINT_URL: emu.url, AWS_REGION: 'eu-west-1', AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+      env: {
+        ...process.env,
+        AWS_ENDPOINT_URL: emu.url,
+        AWS_REGION: 'eu-west-1',
+        AWS_ACCESS_KEY_ID: 'test',
+        AWS_SECRET_ACCESS_KEY: 'test',
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      },
       encoding: 'utf8',
     });
     expect(r.status).toBe(1);
@@ -58,7 +72,9 @@ describe('the state region against the environment', () => {
   });
 
   it('a region setting (--region, the App or Action `region`) never overrides a declared region', async () => {
-    await expect(runPlan({ dir: copyState(), clients, region: 'us-west-2' })).rejects.toThrow(/says region ap-northeast-2, but the region setting .* says us-west-2/);
+    await expect(runPlan({ dir: copyState(), clients, region: 'us-west-2' })).rejects.toThrow(
+      /says region ap-northeast-2, but the region setting .* says us-west-2/,
+    );
   });
 
   it('it fills in a state that declares none (and without it such a state is invalid)', async () => {
@@ -71,8 +87,15 @@ describe('the state region against the environment', () => {
   });
 
   it('clients made for another region than the state declares are refused', async () => {
-    const other = createAwsClients({ region: 'us-east-1', endpoint: emu.url, credentials: creds, limiter: new RateLimiter({ scale: QUOTA_SCALE }) });
-    await expect(runPlan({ dir: copyState(), clients: other })).rejects.toThrow(/gateway\.yaml says region ap-northeast-2, but the AWS clients says us-east-1/);
+    const other = createAwsClients({
+      region: 'us-east-1',
+      endpoint: emu.url,
+      credentials: creds,
+      limiter: new RateLimiter({ scale: QUOTA_SCALE }),
+    });
+    await expect(runPlan({ dir: copyState(), clients: other })).rejects.toThrow(
+      /gateway\.yaml says region ap-northeast-2, but the AWS clients says us-east-1/,
+    );
   });
 });
 
@@ -81,7 +104,10 @@ describe('ARNs name the region of the client that sends them', () => {
     const since = lastSeq();
     const r = await runApply({ dir: copyState(), clients, yes: true });
     expect(r.failures).toEqual([]);
-    const arns = emu.control.calls({ since }).filter((c) => /Tag/.test(c.operation)).map((c) => String(c.params.resourceArn ?? c.params.resource_arn ?? ''));
+    const arns = emu.control
+      .calls({ since })
+      .filter((c) => /Tag/.test(c.operation))
+      .map((c) => String(c.params.resourceArn ?? c.params.resource_arn ?? ''));
     expect(arns.length).toBeGreaterThan(3);
     for (const arn of arns) expect(arn).toMatch(/^arn:aws:apigateway:ap-northeast-2::\/(restapis|apis)\//);
   });
@@ -89,7 +115,9 @@ describe('ARNs name the region of the client that sends them', () => {
   it('a tag target takes the region from its client, whatever region it was created for', async () => {
     const eu = createAwsClients({ region: 'eu-central-1', endpoint: emu.url, credentials: creds });
     const since = lastSeq();
-    await tagTarget(eu, 'RestApi', '/restapis/doesnotexist').read().catch(() => undefined);
+    await tagTarget(eu, 'RestApi', '/restapis/doesnotexist')
+      .read()
+      .catch(() => undefined);
     const [call] = emu.control.calls({ since, operation: 'GetTags' });
     expect(call.params.resourceArn).toBe('arn:aws:apigateway:eu-central-1::/restapis/doesnotexist');
   });
@@ -111,7 +139,9 @@ describe('commands without a state directory (rollouts, rollback, unlock, import
     expect(await commandRegion({ flag: 'eu-west-1', dir, env: { AWS_REGION: 'us-east-1' } })).toBe('eu-west-1');
     expect(await commandRegion({ dir, env: {} })).toBe('ap-northeast-2');
     expect(await commandRegion({ dir: '/nonexistent', env: { AWS_DEFAULT_REGION: 'us-west-2' } })).toBe('us-west-2');
-    await expect(commandRegion({ dir, env: { AWS_REGION: 'us-east-1' } })).rejects.toThrow(/gateway\.yaml says region ap-northeast-2, but AWS_REGION says us-east-1/);
+    await expect(commandRegion({ dir, env: { AWS_REGION: 'us-east-1' } })).rejects.toThrow(
+      /gateway\.yaml says region ap-northeast-2, but AWS_REGION says us-east-1/,
+    );
     await expect(commandRegion({ dir: '/nonexistent', env: {} })).rejects.toThrow(/no AWS region/);
   });
 });

@@ -28,7 +28,10 @@ afterAll(async () => emu?.stop());
 describe('nothing is written when it must not be', () => {
   it('invalid state: status invalid, not a single AWS call', async () => {
     const bad = copyState();
-    writeFileSync(join(bad, 'apis', 'shop', 'api.yaml'), 'kind: RestApi\nname: shop-api\nstages: { prod: { cache: { sizeGb: 3 } } }\nroutes: nope\n');
+    writeFileSync(
+      join(bad, 'apis', 'shop', 'api.yaml'),
+      'kind: RestApi\nname: shop-api\nstages: { prod: { cache: { sizeGb: 3 } } }\nroutes: nope\n',
+    );
     const since = emu.control.lastSeq();
     const r = await runApply({ dir: bad, clients, yes: true });
     expect(r.status).toBe('invalid');
@@ -43,10 +46,16 @@ describe('nothing is written when it must not be', () => {
     // Someone edits the stage in the console after the review.
     const shop = (await liveApis(clients)).find((a) => a.name === 'shop-api')!;
     await clients.apigw.send(
-      new UpdateStageCommand({ restApiId: shop.id, stageName: 'prod', patchOperations: [{ op: 'replace', path: '/variables/backendVersion', value: 'v9' }] }),
+      new UpdateStageCommand({
+        restApiId: shop.id,
+        stageName: 'prod',
+        patchOperations: [{ op: 'replace', path: '/variables/backendVersion', value: 'v9' }],
+      }),
     );
     const since = emu.control.lastSeq();
-    const err = await runApply({ dir, clients, yes: true, fingerprint: reviewed.plan.fingerprint.slice(0, 12) }).catch((e) => e);
+    const err = await runApply({ dir, clients, yes: true, fingerprint: reviewed.plan.fingerprint.slice(0, 12) }).catch(
+      (e) => e,
+    );
     expect(err).toBeInstanceOf(FingerprintMismatchError);
     expect((err as FingerprintMismatchError).describe()).toMatch(/apigw-sync plan` again/);
     expect(writesSince(emu, since)).toEqual([]);
@@ -71,7 +80,13 @@ describe('two applies on one API at once', () => {
       runApply({ dir, clients, yes: true, owner: 'runner-b' }),
     ]);
     emu.control.clearFaults();
-    const shopOutcomes = [a, b].map((r) => (r.failures.some((f) => f.apiKey === 'shop') ? 'locked' : r.done.some((s) => s.change.apiKey === 'shop') ? 'applied' : 'other'));
+    const shopOutcomes = [a, b].map((r) =>
+      r.failures.some((f) => f.apiKey === 'shop')
+        ? 'locked'
+        : r.done.some((s) => s.change.apiKey === 'shop')
+          ? 'applied'
+          : 'other',
+    );
     expect(shopOutcomes.sort()).toEqual(['applied', 'locked']);
     const loser = [a, b].find((r) => r.failures.some((f) => f.apiKey === 'shop'))!;
     const error = loser.failures.find((f) => f.apiKey === 'shop')!.error as ApigwSyncError;

@@ -11,7 +11,20 @@ import { RateLimiter } from '../../../src/aws/rate-limit.js';
 import type { RunningEmulator } from '../../../src/emulator/index.js';
 import { createEngineServices } from '../../../src/github/engine-services.js';
 import type { EnvironmentTarget } from '../../../src/model/environment.js';
-import { API, BASE, HEAD, PR, REPO, SEALER, deliver, installation, makeProbot, official, serveState, useNock } from '../../unit/github/app-harness.js';
+import {
+  API,
+  BASE,
+  HEAD,
+  PR,
+  REPO,
+  SEALER,
+  deliver,
+  installation,
+  makeProbot,
+  official,
+  serveState,
+  useNock,
+} from '../../unit/github/app-harness.js';
 import { copyState, editYaml, QUOTA_SCALE, startTestEmulator } from '../apply/helpers.js';
 
 useNock();
@@ -22,7 +35,12 @@ const reached = new Set<string>();
 const clients = (region: string, target?: EnvironmentTarget): AwsClients => {
   const account = target?.account.id ?? 'test';
   reached.add(`${account}/${region}`);
-  return createAwsClients({ region, endpoint: emu.url, credentials: { accessKeyId: account, secretAccessKey: 'test' }, limiter });
+  return createAwsClients({
+    region,
+    endpoint: emu.url,
+    credentials: { accessKeyId: account, secretAccessKey: 'test' },
+    limiter,
+  });
 };
 
 beforeAll(async () => {
@@ -34,20 +52,36 @@ describe('the App on a pull request of a state with environments', () => {
   it('one comment, a section per environment; a change to the dev overlay alone plans only dev', async () => {
     const base = copyState();
     const head = copyState();
-    editYaml(head, 'environments/dev.yaml', (doc) => doc.setIn(['apis', 'shop', 'stages', 'prod', 'variables', 'logLevel'], 'TRACE'));
-    const probot = await makeProbot({ services: () => createEngineServices({ clients, directDeploy: true, ownerId: 'Codertocat/Hello-World:gateway-state' }) });
+    editYaml(head, 'environments/dev.yaml', (doc) =>
+      doc.setIn(['apis', 'shop', 'stages', 'prod', 'variables', 'logLevel'], 'TRACE'),
+    );
+    const probot = await makeProbot({
+      services: () =>
+        createEngineServices({ clients, directDeploy: true, ownerId: 'Codertocat/Hello-World:gateway-state' }),
+    });
     const bodies: Record<string, any> = {};
     const files = [{ filename: 'gateway-state/environments/dev.yaml', status: 'modified' }];
     const gh = installation(nock(API))
-      .get(`${REPO}/pulls/${PR}/files`).query(true).times(2).reply(200, files)
-      .post(`${REPO}/check-runs`).reply(201, { id: 77 });
+      .get(`${REPO}/pulls/${PR}/files`)
+      .query(true)
+      .times(2)
+      .reply(200, files)
+      .post(`${REPO}/check-runs`)
+      .reply(201, { id: 77 });
     serveState(gh, { sha: HEAD, dir: head });
     serveState(gh, { sha: BASE, dir: base });
-    gh.get(`${REPO}/issues/${PR}/comments`).query(true).reply(200, [])
-      .get(`${REPO}/pulls/${PR}/reviews`).query(true).reply(200, [])
-      .post(`${REPO}/issues/${PR}/comments`, (b) => ((bodies.comment = b.body), true)).reply(201, { id: 900 })
-      .patch(`${REPO}/check-runs/77`, (b) => ((bodies.check = b), true)).reply(200, { id: 77 })
-      .post(`${REPO}/statuses/${HEAD}`).reply(201, {});
+    gh.get(`${REPO}/issues/${PR}/comments`)
+      .query(true)
+      .reply(200, [])
+      .get(`${REPO}/pulls/${PR}/reviews`)
+      .query(true)
+      .reply(200, [])
+      .post(`${REPO}/issues/${PR}/comments`, (b) => ((bodies.comment = b.body), true))
+      .reply(201, { id: 900 })
+      .patch(`${REPO}/check-runs/77`, (b) => ((bodies.check = b), true))
+      .reply(200, { id: 77 })
+      .post(`${REPO}/statuses/${HEAD}`)
+      .reply(201, {});
     await deliver(probot, 'pull_request', official('pull_request', 'opened'));
     gh.done();
     const body = bodies.comment as string;

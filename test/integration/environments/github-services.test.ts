@@ -24,11 +24,23 @@ const made = new Map<string, AwsClients>();
 /** Each environment's account by its access key id (the App assumes the environment's role; the endpoint keeps accounts apart by key). */
 const clients = (region: string, target?: EnvironmentTarget): AwsClients => {
   const key = `${target?.account.id ?? 'test'}/${region}`;
-  if (!made.has(key)) made.set(key, createAwsClients({ region, endpoint: emu.url, credentials: { accessKeyId: target?.account.id ?? 'test', secretAccessKey: 'test' }, limiter }));
+  if (!made.has(key))
+    made.set(
+      key,
+      createAwsClients({
+        region,
+        endpoint: emu.url,
+        credentials: { accessKeyId: target?.account.id ?? 'test', secretAccessKey: 'test' },
+        limiter,
+      }),
+    );
   return made.get(key)!;
 };
 const services = () => createEngineServices({ clients, directDeploy: true, ownerId: 'acme/gateway:gateway-state' });
-const names = async (account: string, region: string) => (await liveApis(clients(region, { environment: 'x', region, account: { id: account } }) as never)).map((a) => a.name).sort();
+const names = async (account: string, region: string) =>
+  (await liveApis(clients(region, { environment: 'x', region, account: { id: account } }) as never))
+    .map((a) => a.name)
+    .sort();
 
 beforeAll(async () => {
   emu = await startTestEmulator();
@@ -43,7 +55,14 @@ describe('environments in the App and the Action', () => {
     if (d.status !== 'ok') return;
     expect(Object.keys(d.desired.environments ?? {})).toEqual(['dev/us-east-1', 'prod/ap-northeast-2']);
     expect(d.desired.fingerprint).toMatch(/^[0-9a-f]{64}$/);
-    expect(d.apis.map((a) => a.key)).toEqual(['dev/chat', 'dev/events', 'dev/shop', 'prod/chat', 'prod/events', 'prod/shop']);
+    expect(d.apis.map((a) => a.key)).toEqual([
+      'dev/chat',
+      'dev/events',
+      'dev/shop',
+      'prod/chat',
+      'prod/events',
+      'prod/shop',
+    ]);
   });
 
   it('a pull request changing only the dev overlay plans dev alone: prod is neither planned nor read', async () => {
@@ -67,7 +86,9 @@ describe('environments in the App and the Action', () => {
     if (d.status !== 'ok') throw new Error('invalid');
     const r = await services().applier.apply({ dir, approvedDesired: exactApproval(d.desired), owner: 'github:alice' });
     expect(r.status).toBe('failed');
-    expect(r.failures).toEqual([{ apiKey: 'prod', message: expect.stringMatching(/^not-approved: prod needs a person's approval/) }]);
+    expect(r.failures).toEqual([
+      { apiKey: 'prod', message: expect.stringMatching(/^not-approved: prod needs a person's approval/) },
+    ]);
     expect(r.progress.length).toBeGreaterThan(0);
     expect(r.progress.every((p) => p.apiKey.startsWith('dev/'))).toBe(true);
     expect(await names('111111111111', 'us-east-1')).toEqual(['chat-api', 'events-api', 'shop-api']);
@@ -79,9 +100,13 @@ describe('environments in the App and the Action', () => {
     const d = await services().planner.describe({ dir });
     if (d.status !== 'ok') throw new Error('invalid');
     const approved = exactApproval(d.desired);
-    editYaml(dir, 'environments/prod.yaml', (doc) => doc.setIn(['apis', 'shop', 'stages', 'prod', 'variables'], doc.createNode({ logLevel: 'TRACE' })));
+    editYaml(dir, 'environments/prod.yaml', (doc) =>
+      doc.setIn(['apis', 'shop', 'stages', 'prod', 'variables'], doc.createNode({ logLevel: 'TRACE' })),
+    );
     // The executor reports the refusal (apply-executor.ts: UNREVIEWED_STATE); nothing reaches prod.
-    await expect(services().applier.apply({ dir, approvedDesired: approved })).rejects.toMatchObject({ code: 'UNREVIEWED_STATE' });
+    await expect(services().applier.apply({ dir, approvedDesired: approved })).rejects.toMatchObject({
+      code: 'UNREVIEWED_STATE',
+    });
     expect(await names('222222222222', 'ap-northeast-2')).toEqual([]);
     editYaml(dir, 'environments/prod.yaml', (doc) => doc.deleteIn(['apis', 'shop', 'stages', 'prod', 'variables']));
     const r = await services().applier.apply({ dir, approvedDesired: approved });
@@ -95,7 +120,11 @@ describe('the Action, one job per environment', () => {
   it('plan with `environment` plans that environment in its region and account only', async () => {
     const fresh = copyState();
     made.clear();
-    const r = await runActionCommand({ command: 'plan', path: fresh, comment: 'off', requiredApprovals: 1, driftIssues: false, environment: 'prod' }, { event: {} }, services());
+    const r = await runActionCommand(
+      { command: 'plan', path: fresh, comment: 'off', requiredApprovals: 1, driftIssues: false, environment: 'prod' },
+      { event: {} },
+      services(),
+    );
     expect(r.failed).toBeUndefined();
     expect(r.outputs['has-changes']).toBe(false);
     expect([...made.keys()]).toEqual(['222222222222/ap-northeast-2']);
@@ -111,7 +140,10 @@ describe('touchedEnvironments', () => {
   const envs = ['dev', 'staging', 'prod'];
   it.each([
     [['environments/dev.yaml'], ['dev']],
-    [['environments/prod.yml', 'environments/dev.yaml'], ['dev', 'prod']],
+    [
+      ['environments/prod.yml', 'environments/dev.yaml'],
+      ['dev', 'prod'],
+    ],
     [['apis/shop/api.yaml'], envs],
     [['environments/dev.yaml', 'gateway.yaml'], envs],
     [[undefined], envs],

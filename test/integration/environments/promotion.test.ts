@@ -25,29 +25,48 @@ const made = new Map<string, AwsClients>();
 const clients = (region: string, target?: EnvironmentTarget): AwsClients => {
   const account = target?.account.id ?? 'test';
   const key = `${account}/${region}`;
-  if (!made.has(key)) made.set(key, createAwsClients({ region, endpoint: emu.url, credentials: { accessKeyId: account, secretAccessKey: 'test' }, limiter }));
+  if (!made.has(key))
+    made.set(
+      key,
+      createAwsClients({
+        region,
+        endpoint: emu.url,
+        credentials: { accessKeyId: account, secretAccessKey: 'test' },
+        limiter,
+      }),
+    );
   return made.get(key)!;
 };
 const ENVS = [
   { name: 'dev', region: 'us-east-1', account: '111111111111' },
   { name: 'prod', region: 'ap-northeast-2', account: '222222222222' },
 ];
-const envClients = (e: (typeof ENVS)[number]) => clients(e.region, { environment: e.name, region: e.region, account: { id: e.account } });
+const envClients = (e: (typeof ENVS)[number]) =>
+  clients(e.region, { environment: e.name, region: e.region, account: { id: e.account } });
 
 beforeAll(async () => {
   emu = await startTestEmulator();
   dir = copyState();
   shortenRollouts(dir);
   editYaml(dir, 'environments/dev.yaml', (doc) => {
-    for (const [k, v] of Object.entries({ bakeSeconds: 1, pollSeconds: 1, minRequests: 0, timeoutSeconds: 20 })) doc.setIn(['apis', 'shop', 'rollout', k], v);
+    for (const [k, v] of Object.entries({ bakeSeconds: 1, pollSeconds: 1, minRequests: 0, timeoutSeconds: 20 }))
+      doc.setIn(['apis', 'shop', 'rollout', k], v);
   });
-  const created = await applyCommand(dir, { allEnvs: true, yes: true, clients, approve: async () => true, sleep: async () => {} });
+  const created = await applyCommand(dir, {
+    allEnvs: true,
+    yes: true,
+    clients,
+    approve: async () => true,
+    sleep: async () => {},
+  });
   expect(created.promotion?.status).toBe('promoted');
   for (const e of ENVS) {
     const c = envClients(e);
     const shop = (await liveApis(c as never)).find((a) => a.name === 'shop-api')!;
     await createExampleAlarms(c, { shopId: shop.id });
-    pumps.push(startTrafficPump({ endpoint: emu.url, apiId: shop.id, stage: 'prod', requestsPerBatch: 50, everyMs: 200 }));
+    pumps.push(
+      startTrafficPump({ endpoint: emu.url, apiId: shop.id, stage: 'prod', requestsPerBatch: 50, everyMs: 200 }),
+    );
   }
 });
 afterAll(async () => {
@@ -69,7 +88,7 @@ async function promote() {
   return { r, events, gates };
 }
 
-it('a healthy change is promoted dev → prod: dev\'s canary first, prod only after it promoted, its soak and its approval', async () => {
+it("a healthy change is promoted dev → prod: dev's canary first, prod only after it promoted, its soak and its approval", async () => {
   editYaml(dir, 'apis/shop/api.yaml', (doc) => doc.setIn(['openapi', 0, 'integration', 'timeoutInMillis'], 8000));
   const { r, events, gates } = await promote();
   expect(r.code).toBe(0);
@@ -77,7 +96,10 @@ it('a healthy change is promoted dev → prod: dev\'s canary first, prod only af
   expect(gates).toEqual(['soak 600 s', 'approve dev → prod']);
   // dev's policy is its own (50 → 100), prod's the base's (10 → 50 → 100); dev promoted before prod started.
   const started = events.filter((e) => e.type === 'rollout.started').map((e) => (e as { steps: number[] }).steps);
-  expect(started).toEqual([[50, 100], [10, 50, 100]]);
+  expect(started).toEqual([
+    [50, 100],
+    [10, 50, 100],
+  ]);
   const order = events.filter((e) => e.type === 'rollout.started' || e.type === 'rollout.promoted').map((e) => e.type);
   expect(order).toEqual(['rollout.started', 'rollout.promoted', 'rollout.started', 'rollout.promoted']);
   expect(r.stdout).toContain('Promotion complete: dev ✓ applied → prod ✓ applied.');
@@ -91,17 +113,26 @@ it('a rollback in dev stops the promotion: prod is not started and reads exactly
   const prodBefore = await runPlan({ dir, clients, environment: 'prod' });
   if (prodBefore.status !== 'ok') throw new Error(prodBefore.issuesText);
   await setBackendHealth(emu.url, { uri: 'https://users-v2.internal.example.com', errorRate: 0.6 });
-  editYaml(dir, 'apis/shop/api.yaml', (doc) => doc.setIn(['openapi', 0, 'integration', 'baseUri'], 'https://users-v2.internal.example.com'));
+  editYaml(dir, 'apis/shop/api.yaml', (doc) =>
+    doc.setIn(['openapi', 0, 'integration', 'baseUri'], 'https://users-v2.internal.example.com'),
+  );
   const { r, events, gates } = await promote();
   expect(r.code).toBe(1);
   expect(r.promotion).toMatchObject({ status: 'stopped', stoppedAt: 'dev' });
-  expect(r.promotion?.steps.map((s) => `${s.target.label}:${s.status}`)).toEqual(['dev:rolled-back', 'prod:not-started']);
+  expect(r.promotion?.steps.map((s) => `${s.target.label}:${s.status}`)).toEqual([
+    'dev:rolled-back',
+    'prod:not-started',
+  ]);
   expect(events.filter((e) => e.type === 'rollout.rolled-back')).toHaveLength(1);
   expect(gates).toEqual([]);
-  expect(r.stdout).toMatch(/Promotion stopped at dev: dev ↩ rolled back → prod · not started\. prod was left untouched\./);
+  expect(r.stdout).toMatch(
+    /Promotion stopped at dev: dev ↩ rolled back → prod · not started\. prod was left untouched\./,
+  );
   // prod: the same live models as before (the change is still only planned there).
   const prodAfter = await runPlan({ dir, clients, environment: 'prod' });
   if (prodAfter.status !== 'ok') throw new Error(prodAfter.issuesText);
-  expect(Object.fromEntries(Object.entries(prodAfter.live.apis).map(([k, a]) => [k, a.model]))).toEqual(Object.fromEntries(Object.entries(prodBefore.live.apis).map(([k, a]) => [k, a.model])));
+  expect(Object.fromEntries(Object.entries(prodAfter.live.apis).map(([k, a]) => [k, a.model]))).toEqual(
+    Object.fromEntries(Object.entries(prodBefore.live.apis).map(([k, a]) => [k, a.model])),
+  );
   expect(prodAfter.plan.summary.change).toBeGreaterThan(0);
 }, 120_000);

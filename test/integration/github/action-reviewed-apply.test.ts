@@ -15,7 +15,18 @@ import { startEmulator, type RunningEmulator } from '../../../src/emulator/index
 import { createEngineServices } from '../../../src/github/engine-services.js';
 import { desiredStateDigest } from '../../../src/plan/fingerprint.js';
 import { validateState } from '../../../src/validate/index.js';
-import { API, HEAD, MERGE, PR, REPO, official, permission, pull, review, serveState } from '../../unit/github/app-harness.js';
+import {
+  API,
+  HEAD,
+  MERGE,
+  PR,
+  REPO,
+  official,
+  permission,
+  pull,
+  review,
+  serveState,
+} from '../../unit/github/app-harness.js';
 import { copyBaseState as copyState, writesSince } from '../apply/helpers.js';
 import { simulateRunner, type Runner } from './runner-env.js';
 
@@ -43,7 +54,12 @@ afterAll(async () => {
 
 const services = () =>
   createEngineServices({
-    clients: createAwsClients({ region: REGION, endpoint: emu.url, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, limiter: new RateLimiter({ scale: 20 }) }),
+    clients: createAwsClients({
+      region: REGION,
+      endpoint: emu.url,
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      limiter: new RateLimiter({ scale: 20 }),
+    }),
     directDeploy: true,
   });
 
@@ -62,11 +78,18 @@ function dispatched(inputs: Record<string, string>) {
 }
 
 /** What the step reads before it writes anything: config, the pull request, its reviews and approvers, its head's state. */
-function reviewReads(o: { pr?: ReturnType<typeof pull>; reviews?: unknown[]; approver?: 'write' | 'read' } = {}): nock.Scope {
+function reviewReads(
+  o: { pr?: ReturnType<typeof pull>; reviews?: unknown[]; approver?: 'write' | 'read' } = {},
+): nock.Scope {
   const gh = nock(API)
-    .get(`${REPO}/contents/.github%2Fapigw-sync.yml`).query({ ref: 'master' }).reply(404, { message: 'Not Found' })
-    .get(`${REPO}/pulls/${PR}`).reply(200, o.pr ?? pull({ state: 'closed', merged: true }))
-    .get(`${REPO}/pulls/${PR}/reviews`).query(true).reply(200, o.reviews ?? [review('alice', 'APPROVED', HEAD)]);
+    .get(`${REPO}/contents/.github%2Fapigw-sync.yml`)
+    .query({ ref: 'master' })
+    .reply(404, { message: 'Not Found' })
+    .get(`${REPO}/pulls/${PR}`)
+    .reply(200, o.pr ?? pull({ state: 'closed', merged: true }))
+    .get(`${REPO}/pulls/${PR}/reviews`)
+    .query(true)
+    .reply(200, o.reviews ?? [review('alice', 'APPROVED', HEAD)]);
   permission(gh, 'alice', o.approver ?? 'write');
   return gh;
 }
@@ -100,8 +123,14 @@ describe('Action apply in the apply workflow (reviewed)', () => {
   it('refuses a commit that is not on the default branch', async () => {
     const gh = reviewReads();
     serveState(gh, { sha: HEAD, dir: STATE });
-    gh.get(`${REPO}/compare/master...${'9'.repeat(40)}`).query(true).reply(200, { status: 'diverged' });
-    runner = dispatched({ 'pull-request': String(PR), sha: '9'.repeat(40), 'desired-fingerprint': await desiredFingerprint(STATE) });
+    gh.get(`${REPO}/compare/master...${'9'.repeat(40)}`)
+      .query(true)
+      .reply(200, { status: 'diverged' });
+    runner = dispatched({
+      'pull-request': String(PR),
+      sha: '9'.repeat(40),
+      'desired-fingerprint': await desiredFingerprint(STATE),
+    });
     await run({ services: services() });
     gh.done();
     expect(process.exitCode).toBe(1);
@@ -128,11 +157,18 @@ describe('Action plan of a pull request from a fork (offline, no AWS credentials
     const event = official('pull_request', 'opened');
     event.pull_request.head.repo.fork = true;
     const since = Date.now();
-    runner = simulateRunner({ inputs: { command: 'plan', path: STATE, offline: 'true', comment: 'off', 'github-token': '' }, eventName: 'pull_request', event, env: { AWS_REGION: REGION } });
+    runner = simulateRunner({
+      inputs: { command: 'plan', path: STATE, offline: 'true', comment: 'off', 'github-token': '' },
+      eventName: 'pull_request',
+      event,
+      env: { AWS_REGION: REGION },
+    });
     await run();
     expect(process.exitCode ?? 0).toBe(0);
     const summary = runner.summary();
-    expect(summary).toContain('This pull request comes from a fork: it was validated and priced without AWS credentials');
+    expect(summary).toContain(
+      'This pull request comes from a fork: it was validated and priced without AWS credentials',
+    );
     expect(summary).toContain('comments `/apigw-sync plan`');
     expect(summary).toContain('| shop | REST API | shop-api |');
     expect(runner.outputs()['desired-fingerprint']).toBe(await desiredFingerprint(STATE));

@@ -45,11 +45,21 @@ afterAll(async () => {
   await emu?.stop();
 });
 
-const awsEnv = () => ({ AWS_ENDPOINT_URL: emu.url, AWS_REGION: REGION, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test' });
+const awsEnv = () => ({
+  AWS_ENDPOINT_URL: emu.url,
+  AWS_REGION: REGION,
+  AWS_ACCESS_KEY_ID: 'test',
+  AWS_SECRET_ACCESS_KEY: 'test',
+});
 /** Services with a rate limiter at 20× AWS's quota (the emulator runs without quotas here). */
 const fastServices = () =>
   createEngineServices({
-    clients: createAwsClients({ region: REGION, endpoint: emu.url, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, limiter: new RateLimiter({ scale: 20 }) }),
+    clients: createAwsClients({
+      region: REGION,
+      endpoint: emu.url,
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      limiter: new RateLimiter({ scale: 20 }),
+    }),
     directDeploy: true,
   });
 
@@ -77,7 +87,11 @@ describe('GitHub Action entry', () => {
     expect(runner.summary()).toContain('## apigw-sync plan');
     expect(runner.summary()).toContain('#### 🟢 shop · REST API');
     expect(posted.startsWith(COMMENT_MARKER)).toBe(true);
-    expect(parseCommentData(posted)).toMatchObject({ status: 'planned', fingerprint: out['plan-fingerprint'], headSha: HEAD });
+    expect(parseCommentData(posted)).toMatchObject({
+      status: 'planned',
+      fingerprint: out['plan-fingerprint'],
+      headSha: HEAD,
+    });
   });
 
   it('plan again: updates its own comment (github-actions[bot]) in place, never a look-alike, and carries no approvals it cannot verify', async () => {
@@ -86,10 +100,18 @@ describe('GitHub Action entry', () => {
     const gh = nock('https://api.github.com')
       .get('/repos/Codertocat/Hello-World/issues/2/comments')
       .query(true)
-      .reply(200, [{ id: 54, body: old, user: { login: 'mallory', type: 'User' } }, { id: 55, body: old, user: { login: 'github-actions[bot]', type: 'Bot' } }])
+      .reply(200, [
+        { id: 54, body: old, user: { login: 'mallory', type: 'User' } },
+        { id: 55, body: old, user: { login: 'github-actions[bot]', type: 'Bot' } },
+      ])
       .patch('/repos/Codertocat/Hello-World/issues/comments/55', (b: { body: string }) => ((patched = b.body), true))
       .reply(200, { id: 55 });
-    runner = simulateRunner({ inputs: { command: 'plan', path: dir, 'github-token': 'ghs_test' }, eventName: 'pull_request', event: official('pull_request', 'opened'), env: awsEnv() });
+    runner = simulateRunner({
+      inputs: { command: 'plan', path: dir, 'github-token': 'ghs_test' },
+      eventName: 'pull_request',
+      event: official('pull_request', 'opened'),
+      env: awsEnv(),
+    });
     await run();
     gh.done();
     expect(parseCommentData(patched)?.approvals).toEqual([]);
@@ -97,22 +119,50 @@ describe('GitHub Action entry', () => {
   });
 
   it('apply, then plan says no changes; drift after a console edit opens one issue', async () => {
-    runner = simulateRunner({ inputs: { command: 'apply', path: dir }, eventName: 'push', event: mergePush(), env: awsEnv() });
+    runner = simulateRunner({
+      inputs: { command: 'apply', path: dir },
+      eventName: 'push',
+      event: mergePush(),
+      env: awsEnv(),
+    });
     await run({ services: fastServices() });
     expect(runner.outputs()['has-changes']).toBe('true');
     expect(runner.summary()).toContain('## apigw-sync apply: applied');
     expect(process.exitCode ?? 0).toBe(0);
     runner.restore();
 
-    runner = simulateRunner({ inputs: { command: 'plan', path: dir, comment: 'off' }, eventName: 'push', event: mergePush(), env: awsEnv() });
+    runner = simulateRunner({
+      inputs: { command: 'plan', path: dir, comment: 'off' },
+      eventName: 'push',
+      event: mergePush(),
+      env: awsEnv(),
+    });
     await run({ services: fastServices() });
     expect(runner.outputs()['has-changes']).toBe('false');
     runner.restore();
 
     // Someone raises prod throttling on the shop API in the console.
-    const shop = (await liveApis(createAwsClients({ region: REGION, endpoint: emu.url, credentials: { accessKeyId: 't', secretAccessKey: 't' } }))).find((a) => a.name === 'shop-api')!;
-    const c = createAwsClients({ region: REGION, endpoint: emu.url, credentials: { accessKeyId: 't', secretAccessKey: 't' } });
-    await c.apigw.send(new UpdateStageCommand({ restApiId: shop.id, stageName: 'prod', patchOperations: [{ op: 'replace', path: '/*/*/throttling/rateLimit', value: '4321' }] }));
+    const shop = (
+      await liveApis(
+        createAwsClients({
+          region: REGION,
+          endpoint: emu.url,
+          credentials: { accessKeyId: 't', secretAccessKey: 't' },
+        }),
+      )
+    ).find((a) => a.name === 'shop-api')!;
+    const c = createAwsClients({
+      region: REGION,
+      endpoint: emu.url,
+      credentials: { accessKeyId: 't', secretAccessKey: 't' },
+    });
+    await c.apigw.send(
+      new UpdateStageCommand({
+        restApiId: shop.id,
+        stageName: 'prod',
+        patchOperations: [{ op: 'replace', path: '/*/*/throttling/rateLimit', value: '4321' }],
+      }),
+    );
 
     let issue: { title: string; body: string; labels: string[] } | undefined;
     const gh = nock('https://api.github.com')
@@ -121,7 +171,12 @@ describe('GitHub Action entry', () => {
       .reply(200, [])
       .post('/repos/Codertocat/Hello-World/issues', (b) => ((issue = b), true))
       .reply(201, { number: 12 });
-    runner = simulateRunner({ inputs: { command: 'drift', path: dir, 'github-token': 'ghs_test' }, eventName: 'schedule', event: {}, env: awsEnv() });
+    runner = simulateRunner({
+      inputs: { command: 'drift', path: dir, 'github-token': 'ghs_test' },
+      eventName: 'schedule',
+      event: {},
+      env: awsEnv(),
+    });
     await run({ services: fastServices() });
     gh.done();
     expect(runner.outputs()['has-changes']).toBe('true');
@@ -137,7 +192,11 @@ describe('GitHub Action entry', () => {
     const { writeFileSync, readFileSync } = await import('node:fs');
     const file = `${bad}/apis/shop/api.yaml`;
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^kind: RestApi$/m, 'kind: SoapApi'));
-    runner = simulateRunner({ inputs: { command: 'validate', path: bad }, eventName: 'pull_request', event: official('pull_request', 'opened') });
+    runner = simulateRunner({
+      inputs: { command: 'validate', path: bad },
+      eventName: 'pull_request',
+      event: official('pull_request', 'opened'),
+    });
     await run();
     expect(process.exitCode).toBe(1);
     expect(runner.summary()).toMatch(/apis\/shop\/api\.yaml:\d+:\d+/);
@@ -145,7 +204,12 @@ describe('GitHub Action entry', () => {
 
   it('outputs the region and the owner id the state declares (validate needs no AWS access), for the credentials step', async () => {
     const { dirname } = await import('node:path');
-    runner = simulateRunner({ inputs: { command: 'validate', path: dir }, eventName: 'push', event: {}, env: { GITHUB_WORKSPACE: dirname(dir), GITHUB_REPOSITORY: 'acme/gateway' } });
+    runner = simulateRunner({
+      inputs: { command: 'validate', path: dir },
+      eventName: 'push',
+      event: {},
+      env: { GITHUB_WORKSPACE: dirname(dir), GITHUB_REPOSITORY: 'acme/gateway' },
+    });
     await run();
     expect(process.exitCode ?? 0).toBe(0);
     expect(runner.outputs()).toMatchObject({ region: 'ap-northeast-2', owner: 'acme/gateway:gateway-state' });
@@ -156,14 +220,30 @@ describe('GitHub Action entry', () => {
     runner = simulateRunner({ inputs: { command: 'validate', path: withEnvs }, eventName: 'push', event: {} });
     await run();
     expect(process.exitCode ?? 0).toBe(0);
-    expect(runner.outputs()).toMatchObject({ environments: '["dev","prod"]', 'role-arn': '', region: 'ap-northeast-2' });
+    expect(runner.outputs()).toMatchObject({
+      environments: '["dev","prod"]',
+      'role-arn': '',
+      region: 'ap-northeast-2',
+    });
     runner.restore();
-    runner = simulateRunner({ inputs: { command: 'validate', path: withEnvs, environment: 'dev' }, eventName: 'push', event: {} });
+    runner = simulateRunner({
+      inputs: { command: 'validate', path: withEnvs, environment: 'dev' },
+      eventName: 'push',
+      event: {},
+    });
     await run();
     expect(process.exitCode ?? 0).toBe(0);
-    expect(runner.outputs()).toMatchObject({ environments: '["dev","prod"]', 'role-arn': 'arn:aws:iam::111111111111:role/apigw-sync', region: 'us-east-1' });
+    expect(runner.outputs()).toMatchObject({
+      environments: '["dev","prod"]',
+      'role-arn': 'arn:aws:iam::111111111111:role/apigw-sync',
+      region: 'us-east-1',
+    });
     runner.restore();
-    runner = simulateRunner({ inputs: { command: 'validate', path: withEnvs, environment: 'prd' }, eventName: 'push', event: {} });
+    runner = simulateRunner({
+      inputs: { command: 'validate', path: withEnvs, environment: 'prd' },
+      eventName: 'push',
+      event: {},
+    });
     await run();
     expect(process.exitCode).toBe(1);
   });
@@ -189,14 +269,29 @@ describe('GitHub Action apply after an automatic rollback', () => {
     });
     const push = mergePush() as { before: string; after: string };
     const gh = nock('https://api.github.com')
-      .get(`/repos/Codertocat/Hello-World/git/commits/${push.before}`).reply(200, { tree: { sha: 'tb' } })
-      .get('/repos/Codertocat/Hello-World/git/trees/tb').query({ recursive: 'true' }).reply(200, { tree: [{ path: dir.split('/').pop(), type: 'tree', sha: 'old-state' }] })
-      .get(`/repos/Codertocat/Hello-World/git/commits/${push.after}`).reply(200, { tree: { sha: 'ta' } })
-      .post('/repos/Codertocat/Hello-World/git/trees').reply(201, { sha: 'tr' })
-      .post('/repos/Codertocat/Hello-World/git/commits').reply(201, { sha: 'cr' })
-      .post('/repos/Codertocat/Hello-World/git/refs').reply(201, {})
-      .post('/repos/Codertocat/Hello-World/pulls', (b) => b.base === 'master' && b.head === `apigw-sync/revert-${push.after.slice(0, 7)}`).reply(201, { number: 44 });
-    runner = simulateRunner({ inputs: { command: 'apply', path: dir.split('/').pop()!, 'github-token': 'ghs_test' }, eventName: 'push', event: push as unknown as Record<string, unknown> });
+      .get(`/repos/Codertocat/Hello-World/git/commits/${push.before}`)
+      .reply(200, { tree: { sha: 'tb' } })
+      .get('/repos/Codertocat/Hello-World/git/trees/tb')
+      .query({ recursive: 'true' })
+      .reply(200, { tree: [{ path: dir.split('/').pop(), type: 'tree', sha: 'old-state' }] })
+      .get(`/repos/Codertocat/Hello-World/git/commits/${push.after}`)
+      .reply(200, { tree: { sha: 'ta' } })
+      .post('/repos/Codertocat/Hello-World/git/trees')
+      .reply(201, { sha: 'tr' })
+      .post('/repos/Codertocat/Hello-World/git/commits')
+      .reply(201, { sha: 'cr' })
+      .post('/repos/Codertocat/Hello-World/git/refs')
+      .reply(201, {})
+      .post(
+        '/repos/Codertocat/Hello-World/pulls',
+        (b) => b.base === 'master' && b.head === `apigw-sync/revert-${push.after.slice(0, 7)}`,
+      )
+      .reply(201, { number: 44 });
+    runner = simulateRunner({
+      inputs: { command: 'apply', path: dir.split('/').pop()!, 'github-token': 'ghs_test' },
+      eventName: 'push',
+      event: push as unknown as Record<string, unknown>,
+    });
     await run({ services });
     gh.done();
     expect(process.exitCode).toBe(1);

@@ -10,7 +10,6 @@ export interface Runner {
   restore(): void;
 }
 
-
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'webhooks');
 
 /** A hand-written event payload (the service-repository tests); GitHub's own examples are in app-harness.ts. */
@@ -18,7 +17,12 @@ export function fixtureEvent(name: string): Record<string, unknown> {
   return JSON.parse(readFileSync(join(FIXTURES, name), 'utf8')) as Record<string, unknown>;
 }
 
-export function simulateRunner(opts: { inputs: Record<string, string>; eventName: string; event: Record<string, unknown>; env?: Record<string, string> }): Runner {
+export function simulateRunner(opts: {
+  inputs: Record<string, string>;
+  eventName: string;
+  event: Record<string, unknown>;
+  env?: Record<string, string>;
+}): Runner {
   const dir = mkdtempSync(join(tmpdir(), 'apigw-runner-'));
   const files = { event: join(dir, 'event.json'), output: join(dir, 'output'), summary: join(dir, 'summary.md') };
   writeFileSync(files.event, JSON.stringify(opts.event));

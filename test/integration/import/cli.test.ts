@@ -51,6 +51,8 @@ describe('apigw-sync import', () => {
 
     const missing = await cli(['import', '--api', 'nope', '--out', out]);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toMatch(/error: no REST, HTTP or WebSocket API with id or name "nope" in ap-northeast-2\n {2}fix: /);
+    expect(missing.stderr).toMatch(
+      /error: no REST, HTTP or WebSocket API with id or name "nope" in ap-northeast-2\n {2}fix: /,
+    );
   }, 120_000);
 });

@@ -37,7 +37,11 @@ describe('import round trip', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'apigw-import-')), 'gateway-state');
     const r = await importApi({ clients, api: apiId, outDir: out });
     expect(r.key).toBe('pets-api-legacy');
-    expect(r.written.sort()).toEqual(['apis/pets-api-legacy/api.yaml', 'apis/pets-api-legacy/openapi.yaml', 'gateway.yaml']);
+    expect(r.written.sort()).toEqual([
+      'apis/pets-api-legacy/api.yaml',
+      'apis/pets-api-legacy/openapi.yaml',
+      'gateway.yaml',
+    ]);
     expect(readFileSync(join(out, 'gateway.yaml'), 'utf8')).toBe(`region: ${REGION}\n`);
 
     const loaded = await loadState(out);
@@ -59,7 +63,8 @@ describe('import round trip', () => {
     await importAccountRecord({ clients, target: 'domain', record: 'api.example.com', outDir: out });
     // The shop's usage plan and its two keys (their values stay in AWS: the key files name an environment variable).
     await importAccountRecord({ clients, target: 'usagePlan', record: 'shop-partners', outDir: out });
-    for (const key of ['mobile-app', 'partner-acme']) await importAccountRecord({ clients, target: 'apiKey', record: key, outDir: out });
+    for (const key of ['mobile-app', 'partner-acme'])
+      await importAccountRecord({ clients, target: 'apiKey', record: key, outDir: out });
     // The id tag apply wrote names the folder.
     expect([shop.key, events.key]).toEqual(['shop', 'events']);
     expect(events.written).toEqual(['apis/events/api.yaml', 'apis/events/openapi.yaml']);
@@ -70,8 +75,14 @@ describe('import round trip', () => {
     expect(withoutRollout(loaded.model.apis.events)).toEqual(events.live.model);
     const live = await readLive({ clients, desired: loaded.model, region: REGION });
     expect(diffGateway(loaded.model, live)).toEqual([]);
-    expect(Object.keys(loaded.model.account?.basePathMappings ?? {})).toEqual(['api.example.com/(none)', 'api.example.com/shop']);
-    expect(loaded.model.account?.apiKeys['partner-acme']).toMatchObject({ usagePlans: ['shop-partners'], valueFrom: { env: 'APIGW_KEY_PARTNER_ACME' } });
+    expect(Object.keys(loaded.model.account?.basePathMappings ?? {})).toEqual([
+      'api.example.com/(none)',
+      'api.example.com/shop',
+    ]);
+    expect(loaded.model.account?.apiKeys['partner-acme']).toMatchObject({
+      usagePlans: ['shop-partners'],
+      valueFrom: { env: 'APIGW_KEY_PARTNER_ACME' },
+    });
   }, 60_000);
 
   it('never overwrites an existing folder, and says which API it could not find', async () => {
@@ -82,6 +93,8 @@ describe('import round trip', () => {
     writeFileSync(join(out, 'apis', 'keep-me', 'api.yaml'), 'edited by hand\n');
     await expect(importApi({ clients, api: apiId, outDir: out })).rejects.toBeInstanceOf(UsageError);
     expect(readFileSync(join(out, 'apis', 'keep-me', 'api.yaml'), 'utf8')).toBe('edited by hand\n');
-    await expect(importApi({ clients, api: 'no-such-api', outDir: out })).rejects.toThrow(/no REST, HTTP or WebSocket API with id or name "no-such-api"/);
+    await expect(importApi({ clients, api: 'no-such-api', outDir: out })).rejects.toThrow(
+      /no REST, HTTP or WebSocket API with id or name "no-such-api"/,
+    );
   }, 60_000);
 });

@@ -26,7 +26,8 @@ import { CreateVpcLinkCommand as CreateRestVpcLinkCommand } from '@aws-sdk/clien
 import { CreateVpcLinkCommand as CreateHttpVpcLinkCommand } from '@aws-sdk/client-apigatewayv2';
 
 const FLAVOURS: ApiKind[] = ['RestApi', 'HttpApi', 'WebSocketApi'];
-const LAMBDA = 'arn:aws:apigateway:ap-northeast-2:lambda:path/2015-03-31/functions/arn:aws:lambda:ap-northeast-2:000000000000:function:auth/invocations';
+const LAMBDA =
+  'arn:aws:apigateway:ap-northeast-2:lambda:path/2015-03-31/functions/arn:aws:lambda:ap-northeast-2:000000000000:function:auth/invocations';
 
 interface Case {
   kind: string;
@@ -37,7 +38,11 @@ interface Case {
 
 /** Every (kind, field, flavour) the registry's field tables have a column for, plus the route parts' tables. */
 function allCases(): Case[] {
-  const tables: Array<[string, object | undefined]> = [...KINDS.map((k): [string, object | undefined] => [k.target, k.fields]), ['methodResponse', methodResponseFields], ['integrationResponse', integrationResponseFields]];
+  const tables: Array<[string, object | undefined]> = [
+    ...KINDS.map((k): [string, object | undefined] => [k.target, k.fields]),
+    ['methodResponse', methodResponseFields],
+    ['integrationResponse', integrationResponseFields],
+  ];
   const out: Case[] = [];
   for (const [kind, table] of tables) {
     for (const [field, row] of rowsOf(table ?? {}) as Array<[string, FieldRow<unknown>]>) {
@@ -57,47 +62,133 @@ const slug = (c: Case) => `${c.kind}-${c.field}`.toLowerCase().replace(/[^a-z0-9
 const flav = (f: ApiKind) => (f === 'RestApi' ? 'rest' : f === 'HttpApi' ? 'http' : 'ws');
 
 function integrationBase(flavour: ApiKind): RouteModel['integration'] {
-  if (flavour === 'WebSocketApi') return { type: 'HTTP_PROXY', uri: 'https://backend.example.com/', httpMethod: 'POST', requestParameters: {}, requestTemplates: {}, responses: {}, timeoutInMillis: 29000, connectionType: 'INTERNET', cacheKeyParameters: [] };
+  if (flavour === 'WebSocketApi')
+    return {
+      type: 'HTTP_PROXY',
+      uri: 'https://backend.example.com/',
+      httpMethod: 'POST',
+      requestParameters: {},
+      requestTemplates: {},
+      responses: {},
+      timeoutInMillis: 29000,
+      connectionType: 'INTERNET',
+      cacheKeyParameters: [],
+    };
   return flavour === 'RestApi'
-    ? { type: 'HTTP_PROXY', uri: 'https://backend.example.com/', httpMethod: 'GET', requestParameters: {}, requestTemplates: {}, responses: {}, timeoutInMillis: 29000, connectionType: 'INTERNET', cacheKeyParameters: [] }
-    : { type: 'HTTP_PROXY', uri: 'https://backend.example.com/', httpMethod: 'GET', requestParameters: {}, requestTemplates: {}, responses: {}, timeoutInMillis: 30000, connectionType: 'INTERNET', cacheKeyParameters: [], payloadFormatVersion: '1.0' };
+    ? {
+        type: 'HTTP_PROXY',
+        uri: 'https://backend.example.com/',
+        httpMethod: 'GET',
+        requestParameters: {},
+        requestTemplates: {},
+        responses: {},
+        timeoutInMillis: 29000,
+        connectionType: 'INTERNET',
+        cacheKeyParameters: [],
+      }
+    : {
+        type: 'HTTP_PROXY',
+        uri: 'https://backend.example.com/',
+        httpMethod: 'GET',
+        requestParameters: {},
+        requestTemplates: {},
+        responses: {},
+        timeoutInMillis: 30000,
+        connectionType: 'INTERNET',
+        cacheKeyParameters: [],
+        payloadFormatVersion: '1.0',
+      };
 }
 
 function route(flavour: ApiKind, path: string, over: Partial<RouteModel> = {}): RouteModel {
-  return { method: 'GET', path, authorization: { type: 'NONE', scopes: [] }, apiKeyRequired: false, requestParameters: {}, requestModels: {}, methodResponses: {}, integration: integrationBase(flavour), ...over };
+  return {
+    method: 'GET',
+    path,
+    authorization: { type: 'NONE', scopes: [] },
+    apiKeyRequired: false,
+    requestParameters: {},
+    requestModels: {},
+    methodResponses: {},
+    integration: integrationBase(flavour),
+    ...over,
+  };
 }
 
 function wsRoute(over: Partial<WebSocketRouteModel> = {}): WebSocketRouteModel {
-  return { authorization: { type: 'NONE' }, apiKeyRequired: false, requestParameters: {}, requestModels: {}, responses: {}, integration: integrationBase('WebSocketApi'), integrationResponses: {}, ...over };
+  return {
+    authorization: { type: 'NONE' },
+    apiKeyRequired: false,
+    requestParameters: {},
+    requestModels: {},
+    responses: {},
+    integration: integrationBase('WebSocketApi'),
+    integrationResponses: {},
+    ...over,
+  };
 }
 
 function baseApi(key: string, flavour: ApiKind): ApiModel {
   const ws = flavour === 'WebSocketApi';
   const api: ApiModel = {
-    key, kind: flavour, name: key, binaryMediaTypes: [], disableExecuteApiEndpoint: false, tags: {}, secrets: [],
+    key,
+    kind: flavour,
+    name: key,
+    binaryMediaTypes: [],
+    disableExecuteApiEndpoint: false,
+    tags: {},
+    secrets: [],
     stages: { prod: { name: 'prod', variables: {}, ...(flavour !== 'RestApi' ? { autoDeploy: false } : {}) } },
-    routes: ws ? {} : { 'GET /base': route(flavour, '/base') }, wsRoutes: ws ? { base: wsRoute() } : {}, authorizers: {}, requestValidators: {}, models: {}, gatewayResponses: {},
+    routes: ws ? {} : { 'GET /base': route(flavour, '/base') },
+    wsRoutes: ws ? { base: wsRoute() } : {},
+    authorizers: {},
+    requestValidators: {},
+    models: {},
+    gatewayResponses: {},
   };
   if (flavour === 'RestApi') Object.assign(api, { endpointType: 'REGIONAL', apiKeySource: 'HEADER' });
-  if (ws) Object.assign(api, { routeSelectionExpression: '$request.body.action', apiKeySelectionExpression: '$request.header.x-api-key', disableSchemaValidation: false });
+  if (ws)
+    Object.assign(api, {
+      routeSelectionExpression: '$request.body.action',
+      apiKeySelectionExpression: '$request.header.x-api-key',
+      disableSchemaValidation: false,
+    });
   return api;
 }
 
 /** One response type per gateway response field (each field on a record of its own). */
-const GATEWAY_RESPONSE_FOR: Record<string, string> = { statusCode: 'UNAUTHORIZED', responseParameters: 'DEFAULT_4XX', responseTemplates: 'THROTTLED' };
+const GATEWAY_RESPONSE_FOR: Record<string, string> = {
+  statusCode: 'UNAUTHORIZED',
+  responseParameters: 'DEFAULT_4XX',
+  responseTemplates: 'THROTTLED',
+};
 
-const strip = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+const strip = <T extends object>(o: T): T =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
 /** The desired state: one API per API field, and per flavour one API holding a record per other field. */
-function desiredState(): { model: GatewayModel; where: Map<string, { apiKey: string; target: string; name: string; value: () => unknown; read: (api: ApiModel) => unknown }> } {
+function desiredState(): {
+  model: GatewayModel;
+  where: Map<
+    string,
+    { apiKey: string; target: string; name: string; value: () => unknown; read: (api: ApiModel) => unknown }
+  >;
+} {
   const apis: Record<string, ApiModel> = {};
-  const where = new Map<string, { apiKey: string; target: string; name: string; value: () => unknown; read: (api: ApiModel) => unknown }>();
+  const where = new Map<
+    string,
+    { apiKey: string; target: string; name: string; value: () => unknown; read: (api: ApiModel) => unknown }
+  >();
   const stagesSeen = new Map<ApiKind, number>();
   for (const flavour of FLAVOURS) {
     const rk = `records-${flav(flavour)}`;
     const rec = baseApi(rk, flavour);
     if (flavour !== 'HttpApi') rec.models.Sample = { contentType: 'application/json', schema: { type: 'object' } };
-    if (flavour === 'RestApi') rec.requestValidators['sample-validator'] = { name: 'sample-validator', validateRequestBody: false, validateRequestParameters: false };
+    if (flavour === 'RestApi')
+      rec.requestValidators['sample-validator'] = {
+        name: 'sample-validator',
+        validateRequestBody: false,
+        validateRequestParameters: false,
+      };
     apis[rk] = rec;
   }
   for (const c of TESTED) {
@@ -106,7 +197,13 @@ function desiredState(): { model: GatewayModel; where: Map<string, { apiKey: str
     if (c.kind === 'api') {
       const key = `${s}-${flav(c.flavour)}`;
       apis[key] = strip({ ...baseApi(key, c.flavour), ...patch }) as ApiModel;
-      where.set(c.id, { apiKey: key, target: 'api', name: key, value: () => apis[key][c.field as keyof ApiModel], read: (a) => a[c.field as keyof ApiModel] });
+      where.set(c.id, {
+        apiKey: key,
+        target: 'api',
+        name: key,
+        value: () => apis[key][c.field as keyof ApiModel],
+        read: (a) => a[c.field as keyof ApiModel],
+      });
       continue;
     }
     let apiKey = `records-${flav(c.flavour)}`;
@@ -122,59 +219,179 @@ function desiredState(): { model: GatewayModel; where: Map<string, { apiKey: str
     if (c.kind === 'stage') {
       const name = `s-${c.field}`;
       api.stages[name] = strip({ ...api.stages.prod, name, ...patch }) as ApiModel['stages'][string];
-      where.set(c.id, { apiKey, target: 'stage', name, value: () => pick(api.stages[name]), read: (a) => pick(a.stages[name]) });
+      where.set(c.id, {
+        apiKey,
+        target: 'stage',
+        name,
+        value: () => pick(api.stages[name]),
+        read: (a) => pick(a.stages[name]),
+      });
     } else if (c.kind === 'authorizer') {
       const name = `a-${c.field}`;
-      const base = c.flavour === 'RestApi'
-        ? { name, type: 'TOKEN', authorizerUri: LAMBDA, identitySource: ['method.request.header.Authorization'], providerArns: [] }
-        : c.flavour === 'WebSocketApi'
-          ? { name, type: 'REQUEST', authorizerUri: LAMBDA, identitySource: ['route.request.header.Authorization'], providerArns: [] }
-          : { name, type: 'REQUEST', authorizerUri: LAMBDA, identitySource: ['$request.header.Authorization'], providerArns: [], payloadFormatVersion: '2.0' };
+      const base =
+        c.flavour === 'RestApi'
+          ? {
+              name,
+              type: 'TOKEN',
+              authorizerUri: LAMBDA,
+              identitySource: ['method.request.header.Authorization'],
+              providerArns: [],
+            }
+          : c.flavour === 'WebSocketApi'
+            ? {
+                name,
+                type: 'REQUEST',
+                authorizerUri: LAMBDA,
+                identitySource: ['route.request.header.Authorization'],
+                providerArns: [],
+              }
+            : {
+                name,
+                type: 'REQUEST',
+                authorizerUri: LAMBDA,
+                identitySource: ['$request.header.Authorization'],
+                providerArns: [],
+                payloadFormatVersion: '2.0',
+              };
       api.authorizers[name] = strip({ ...base, ...patch }) as ApiModel['authorizers'][string];
-      where.set(c.id, { apiKey, target: 'authorizer', name, value: () => pick(api.authorizers[name]), read: (a) => pick(a.authorizers[name]) });
+      where.set(c.id, {
+        apiKey,
+        target: 'authorizer',
+        name,
+        value: () => pick(api.authorizers[name]),
+        read: (a) => pick(a.authorizers[name]),
+      });
     } else if (c.kind === 'requestValidator') {
       const name = `v-${c.field}`;
-      api.requestValidators[name] = { name, validateRequestBody: false, validateRequestParameters: false, ...patch } as ApiModel['requestValidators'][string];
-      where.set(c.id, { apiKey, target: 'requestValidator', name, value: () => pick(api.requestValidators[name]), read: (a) => pick(a.requestValidators[name]) });
+      api.requestValidators[name] = {
+        name,
+        validateRequestBody: false,
+        validateRequestParameters: false,
+        ...patch,
+      } as ApiModel['requestValidators'][string];
+      where.set(c.id, {
+        apiKey,
+        target: 'requestValidator',
+        name,
+        value: () => pick(api.requestValidators[name]),
+        read: (a) => pick(a.requestValidators[name]),
+      });
     } else if (c.kind === 'gatewayResponse') {
       const name = GATEWAY_RESPONSE_FOR[c.field];
-      api.gatewayResponses[name] = { responseType: name, responseParameters: {}, responseTemplates: {}, ...patch } as ApiModel['gatewayResponses'][string];
-      where.set(c.id, { apiKey, target: 'gatewayResponse', name, value: () => pick(api.gatewayResponses[name]), read: (a) => pick(a.gatewayResponses[name]) });
+      api.gatewayResponses[name] = {
+        responseType: name,
+        responseParameters: {},
+        responseTemplates: {},
+        ...patch,
+      } as ApiModel['gatewayResponses'][string];
+      where.set(c.id, {
+        apiKey,
+        target: 'gatewayResponse',
+        name,
+        value: () => pick(api.gatewayResponses[name]),
+        read: (a) => pick(a.gatewayResponses[name]),
+      });
     } else if (c.kind === 'model') {
       const name = `M${c.field}`;
-      api.models[name] = strip({ contentType: 'application/json', schema: { type: 'object' }, ...patch }) as ApiModel['models'][string];
-      where.set(c.id, { apiKey, target: 'model', name, value: () => pick(api.models[name]), read: (a) => pick(a.models[name]) });
+      api.models[name] = strip({
+        contentType: 'application/json',
+        schema: { type: 'object' },
+        ...patch,
+      }) as ApiModel['models'][string];
+      where.set(c.id, {
+        apiKey,
+        target: 'model',
+        name,
+        value: () => pick(api.models[name]),
+        read: (a) => pick(a.models[name]),
+      });
     } else if (c.flavour === 'WebSocketApi') {
       // Authorization exists on $connect only; every other field on a route of its own.
-      const key = c.kind === 'wsRoute' && c.field === 'authorization' ? '$connect' : `${c.kind}-${c.field}`.toLowerCase();
+      const key =
+        c.kind === 'wsRoute' && c.field === 'authorization' ? '$connect' : `${c.kind}-${c.field}`.toLowerCase();
       const r = wsRoute();
       if (c.kind === 'wsRoute') Object.assign(r, patch);
-      else if (c.kind === 'integration') r.integration = strip({ ...r.integration, ...patch }) as WebSocketRouteModel['integration'];
-      else if (c.kind === 'routeResponse') Object.assign(r, { routeResponseSelectionExpression: '$default', responses: { $default: { responseModels: {}, responseParameters: {}, ...patch } } });
+      else if (c.kind === 'integration')
+        r.integration = strip({ ...r.integration, ...patch }) as WebSocketRouteModel['integration'];
+      else if (c.kind === 'routeResponse')
+        Object.assign(r, {
+          routeResponseSelectionExpression: '$default',
+          responses: { $default: { responseModels: {}, responseParameters: {}, ...patch } },
+        });
       else if (c.kind === 'integrationResponse') {
-        r.integration = { ...r.integration, type: 'MOCK', uri: undefined, httpMethod: undefined, passthroughBehavior: 'WHEN_NO_MATCH' };
-        r.integrationResponses = { $default: { responseTemplates: {}, responseParameters: {}, ...patch } as WebSocketRouteModel['integrationResponses'][string] };
+        r.integration = {
+          ...r.integration,
+          type: 'MOCK',
+          uri: undefined,
+          httpMethod: undefined,
+          passthroughBehavior: 'WHEN_NO_MATCH',
+        };
+        r.integrationResponses = {
+          $default: {
+            responseTemplates: {},
+            responseParameters: {},
+            ...patch,
+          } as WebSocketRouteModel['integrationResponses'][string],
+        };
       }
       const part = (x: WebSocketRouteModel | undefined) =>
-        c.kind === 'wsRoute' ? pick(x) : c.kind === 'integration' ? pick(x?.integration) : c.kind === 'routeResponse' ? pick(x?.responses.$default) : pick(x?.integrationResponses.$default);
+        c.kind === 'wsRoute'
+          ? pick(x)
+          : c.kind === 'integration'
+            ? pick(x?.integration)
+            : c.kind === 'routeResponse'
+              ? pick(x?.responses.$default)
+              : pick(x?.integrationResponses.$default);
       api.wsRoutes[key] = strip(r) as WebSocketRouteModel;
       const target = c.kind === 'integration' ? 'integration' : c.kind;
-      where.set(c.id, { apiKey, target, name: key, value: () => part(api.wsRoutes[key]), read: (a) => part(a.wsRoutes[key]) });
+      where.set(c.id, {
+        apiKey,
+        target,
+        name: key,
+        value: () => part(api.wsRoutes[key]),
+        read: (a) => part(a.wsRoutes[key]),
+      });
     } else {
       const path = `/${c.kind.toLowerCase()}/${c.field.toLowerCase()}`;
       const key = `GET ${path}`;
       const r = route(c.flavour, path);
       if (c.kind === 'route') Object.assign(r, patch);
-      else if (c.kind === 'integration') r.integration = strip({ ...r.integration, ...patch }) as RouteModel['integration'];
-      else if (c.kind === 'methodResponse') r.methodResponses = { '200': { responseParameters: {}, responseModels: {}, ...patch } as RouteModel['methodResponses'][string] };
+      else if (c.kind === 'integration')
+        r.integration = strip({ ...r.integration, ...patch }) as RouteModel['integration'];
+      else if (c.kind === 'methodResponse')
+        r.methodResponses = {
+          '200': { responseParameters: {}, responseModels: {}, ...patch } as RouteModel['methodResponses'][string],
+        };
       else if (c.kind === 'integrationResponse') {
-        r.methodResponses = { '200': { responseParameters: { 'method.response.header.X-Id': false }, responseModels: {} }, '201': { responseParameters: { 'method.response.header.X-Id': false }, responseModels: {} } };
-        r.integration.responses = { default: { statusCode: '200', responseParameters: {}, responseTemplates: {}, ...patch } as RouteModel['integration']['responses'][string] };
+        r.methodResponses = {
+          '200': { responseParameters: { 'method.response.header.X-Id': false }, responseModels: {} },
+          '201': { responseParameters: { 'method.response.header.X-Id': false }, responseModels: {} },
+        };
+        r.integration.responses = {
+          default: {
+            statusCode: '200',
+            responseParameters: {},
+            responseTemplates: {},
+            ...patch,
+          } as RouteModel['integration']['responses'][string],
+        };
       }
       const part = (x: RouteModel | undefined) =>
-        c.kind === 'route' ? pick(x) : c.kind === 'integration' ? pick(x?.integration) : c.kind === 'methodResponse' ? pick(x?.methodResponses['200']) : pick(x?.integration.responses.default);
+        c.kind === 'route'
+          ? pick(x)
+          : c.kind === 'integration'
+            ? pick(x?.integration)
+            : c.kind === 'methodResponse'
+              ? pick(x?.methodResponses['200'])
+              : pick(x?.integration.responses.default);
       api.routes[key] = r;
-      where.set(c.id, { apiKey, target: c.kind === 'integration' || c.kind === 'integrationResponse' ? 'integration' : 'route', name: key, value: () => part(api.routes[key]), read: (a) => part(a.routes[key]) });
+      where.set(c.id, {
+        apiKey,
+        target: c.kind === 'integration' || c.kind === 'integrationResponse' ? 'integration' : 'route',
+        name: key,
+        value: () => part(api.routes[key]),
+        read: (a) => part(a.routes[key]),
+      });
     }
   }
   return { model: { region: REGION, defaults: {}, apis }, where };
@@ -191,11 +408,20 @@ beforeAll(async () => {
   emu = await startReadEmulator({ quotas: false });
   const clients = testClients(emu.url);
   // Private integrations name a VPC link that exists (REST: a v1 link to an NLB; HTTP: a v2 link in subnets).
-  const rest = await clients.apigw.send(new CreateRestVpcLinkCommand({ name: 'round-trip', targetArns: [`arn:aws:elasticloadbalancing:${REGION}:000000000000:loadbalancer/net/rt/0123456789abcdef`] }));
-  const http = await clients.apigwv2.send(new CreateHttpVpcLinkCommand({ Name: 'round-trip', SubnetIds: ['subnet-0123456789abcdef0'] }));
+  const rest = await clients.apigw.send(
+    new CreateRestVpcLinkCommand({
+      name: 'round-trip',
+      targetArns: [`arn:aws:elasticloadbalancing:${REGION}:000000000000:loadbalancer/net/rt/0123456789abcdef`],
+    }),
+  );
+  const http = await clients.apigwv2.send(
+    new CreateHttpVpcLinkCommand({ Name: 'round-trip', SubnetIds: ['subnet-0123456789abcdef0'] }),
+  );
   for (const api of Object.values(desired.apis)) {
     // WebSocket private integrations go through REST API VPC links.
-    for (const r of [...Object.values(api.routes), ...Object.values(api.wsRoutes)]) if (r.integration.connectionId === VPC_LINK_ID) r.integration.connectionId = api.kind === 'HttpApi' ? http.VpcLinkId : rest.id;
+    for (const r of [...Object.values(api.routes), ...Object.values(api.wsRoutes)])
+      if (r.integration.connectionId === VPC_LINK_ID)
+        r.integration.connectionId = api.kind === 'HttpApi' ? http.VpcLinkId : rest.id;
   }
   // A refusal by the endpoint names the operation and AWS's reason (not the whole SDK error).
   await createAll(clients, desired).catch((e: Error) => {
@@ -208,7 +434,10 @@ beforeAll(async () => {
   for (const [key, api] of Object.entries(live.apis)) {
     const { files, warnings } = emitApi(key, api.model);
     importWarnings[key] = warnings;
-    const compiled = compileState({ root: 'gateway-state', files: new Map([['gateway.yaml', `region: ${REGION}\n`], ...Object.entries(files)]) });
+    const compiled = compileState({
+      root: 'gateway-state',
+      files: new Map([['gateway.yaml', `region: ${REGION}\n`], ...Object.entries(files)]),
+    });
     imported[key] = compiled.model.apis[key];
   }
 }, 120_000);
@@ -223,11 +452,21 @@ describe('every field of every kind makes the round trip', () => {
 
   it.each(TESTED.map((c) => [c.id, c] as const))('%s', (_id, c) => {
     const w = where.get(c.id)!;
-    const mine = changes.filter((ch) => ch.apiKey === w.apiKey && (ch.target === w.target || (w.target === 'api' && ch.target === 'api')) && (w.target === 'api' || ch.name === w.name));
+    const mine = changes.filter(
+      (ch) =>
+        ch.apiKey === w.apiKey &&
+        (ch.target === w.target || (w.target === 'api' && ch.target === 'api')) &&
+        (w.target === 'api' || ch.name === w.name),
+    );
     // state → apply → read: AWS holds the value, and the plan is empty.
     expect(w.read(live.apis[w.apiKey].model), 'read back from AWS').toEqual(w.value());
-    expect(mine.map((ch) => `${ch.action} ${ch.target} ${ch.name}: ${ch.fields.map((f) => f.path).join(', ')}`), 'plan after apply').toEqual([]);
+    expect(
+      mine.map((ch) => `${ch.action} ${ch.target} ${ch.name}: ${ch.fields.map((f) => f.path).join(', ')}`),
+      'plan after apply',
+    ).toEqual([]);
     // read → import → compile: the files describe the same state.
-    expect(w.read(imported[w.apiKey]), `import → compile (warnings: ${importWarnings[w.apiKey].join('; ')})`).toEqual(w.value());
+    expect(w.read(imported[w.apiKey]), `import → compile (warnings: ${importWarnings[w.apiKey].join('; ')})`).toEqual(
+      w.value(),
+    );
   });
 });

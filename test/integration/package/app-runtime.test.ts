@@ -141,7 +141,13 @@ describe('the container entry point (dist/app.js) as a process', () => {
 type LambdaModule = typeof import('../../../src/github/lambda.js');
 
 describe('the Lambda handler (dist/lambda.js)', async () => {
-  Object.assign(process.env, { APP_ID: '12345', PRIVATE_KEY, WEBHOOK_SECRET: SECRET, APIGW_SYNC_SIGNING_KEY: SIGNING_KEY, LOG_LEVEL: 'error' });
+  Object.assign(process.env, {
+    APP_ID: '12345',
+    PRIVATE_KEY,
+    WEBHOOK_SECRET: SECRET,
+    APIGW_SYNC_SIGNING_KEY: SIGNING_KEY,
+    LOG_LEVEL: 'error',
+  });
   const { handler } = (await import(pathToFileURL(join(root, 'dist', 'lambda.js')).href)) as LambdaModule;
   const v2 = (body: string, headers: Record<string, string>, method = 'POST', path = '/api/github/webhooks') => ({
     rawPath: path,

@@ -119,7 +119,10 @@ describe('npm pack → npm install -g (offline) → apigw-sync', () => {
     expect(plan.stdout).toMatch(/Plan: \d+ to add, 0 to change, 0 to destroy/);
 
     // `docs` copies Swagger UI's files, which the package ships beside its bundles.
-    const docs = await run(bin, ['docs', 'gateway-state', '--out', 'site', '--offline'], { cwd: empty, env: userEnv() });
+    const docs = await run(bin, ['docs', 'gateway-state', '--out', 'site', '--offline'], {
+      cwd: empty,
+      env: userEnv(),
+    });
     expect(docs).toMatchObject({ code: 0, stdout: expect.stringContaining('wrote site/index.html') });
     expect(readFileSync(join(empty, 'site', 'swagger-ui-bundle.js'), 'utf8').length).toBeGreaterThan(100_000);
   }, 120_000);

@@ -28,13 +28,23 @@ describe('createAwsClients', () => {
     ['AWS_ENDPOINT_URL for every service', { AWS_ENDPOINT_URL: 'EMU' }],
     [
       'per-service variables win over AWS_ENDPOINT_URL',
-      { AWS_ENDPOINT_URL: dead, AWS_ENDPOINT_URL_API_GATEWAY: 'EMU', AWS_ENDPOINT_URL_APIGATEWAYV2: 'EMU', AWS_ENDPOINT_URL_CLOUDWATCH: 'EMU' },
+      {
+        AWS_ENDPOINT_URL: dead,
+        AWS_ENDPOINT_URL_API_GATEWAY: 'EMU',
+        AWS_ENDPOINT_URL_APIGATEWAYV2: 'EMU',
+        AWS_ENDPOINT_URL_CLOUDWATCH: 'EMU',
+      },
     ],
   ])('reaches the endpoint named by %s', async (_name, vars) => {
     const saved = { ...process.env };
     try {
       for (const [k, v] of Object.entries(vars)) process.env[k] = v === 'EMU' ? emu.url : v;
-      const clients = createAwsClients({ region: 'eu-west-1', credentials: creds, limiter: new RateLimiter({ scale: 20 }), maxAttempts: 1 });
+      const clients = createAwsClients({
+        region: 'eu-west-1',
+        credentials: creds,
+        limiter: new RateLimiter({ scale: 20 }),
+        maxAttempts: 1,
+      });
       const since = emu.control.lastSeq();
       await clients.apigw.send(new GetRestApisCommand({}));
       await clients.apigwv2.send(new GetApisCommand({}));
@@ -48,13 +58,27 @@ describe('createAwsClients', () => {
   });
 
   it('takes the region from AWS_REGION, and says how to fix a missing one', () => {
-    expect(createAwsClients({ env: { AWS_REGION: 'ap-northeast-2' }, endpoint: emu.url, credentials: creds }).region).toBe('ap-northeast-2');
+    expect(
+      createAwsClients({ env: { AWS_REGION: 'ap-northeast-2' }, endpoint: emu.url, credentials: creds }).region,
+    ).toBe('ap-northeast-2');
     expect(() => createAwsClients({ env: {}, endpoint: emu.url, credentials: creds })).toThrow(UsageError);
   });
 
   it('counts every attempt (retries included) and wraps the final error once, with a hint', async () => {
-    const clients = createAwsClients({ region: 'eu-west-1', endpoint: emu.url, credentials: creds, limiter: new RateLimiter({ scale: 20 }), maxAttempts: 3 });
-    emu.control.addFault({ operation: 'GetRestApis', kind: 'error', status: 503, code: 'ServiceUnavailableException', count: 2 });
+    const clients = createAwsClients({
+      region: 'eu-west-1',
+      endpoint: emu.url,
+      credentials: creds,
+      limiter: new RateLimiter({ scale: 20 }),
+      maxAttempts: 3,
+    });
+    emu.control.addFault({
+      operation: 'GetRestApis',
+      kind: 'error',
+      status: 503,
+      code: 'ServiceUnavailableException',
+      count: 2,
+    });
     await clients.apigw.send(new GetRestApisCommand({}));
     expect(clients.calls.byOperation.GetRestApis).toBe(3);
 
@@ -62,8 +86,17 @@ describe('createAwsClients', () => {
     await clients.apigwv2.send(new GetApisCommand({}));
     expect(clients.calls.byOperation.GetApis).toBe(2);
 
-    emu.control.addFault({ operation: 'GetRestApis', kind: 'error', status: 400, code: 'BadRequestException', message: 'nope', count: 1 });
-    const err = await awsCall('GetRestApis', () => clients.apigw.send(new GetRestApisCommand({}))).catch((e: unknown) => e);
+    emu.control.addFault({
+      operation: 'GetRestApis',
+      kind: 'error',
+      status: 400,
+      code: 'BadRequestException',
+      message: 'nope',
+      count: 1,
+    });
+    const err = await awsCall('GetRestApis', () => clients.apigw.send(new GetRestApisCommand({}))).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(AwsCallError);
     expect((err as AwsCallError).awsCode).toBe('BadRequestException');
     expect((err as AwsCallError).message).toBe('GetRestApis failed: BadRequestException: nope');

@@ -6,7 +6,10 @@
  */
 const VERBS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'x-amazon-apigateway-any-method'] as const;
 
-export function generatedOpenapi(routes: number, opts: { title?: string; methods?: number } = {}): Record<string, unknown> {
+export function generatedOpenapi(
+  routes: number,
+  opts: { title?: string; methods?: number } = {},
+): Record<string, unknown> {
   const per = Math.min(opts.methods ?? 5, VERBS.length);
   const paths: Record<string, Record<string, unknown>> = {};
   for (let i = 0; i < routes; i++) {

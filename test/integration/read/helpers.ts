@@ -48,10 +48,22 @@ export async function createAll(clients: AwsClients, desired: GatewayModel): Pro
   const liveAccount: LiveAccount = { model: emptyAccount(), ids: {}, adopt: [], elsewhere: [], facts: {} };
   // API key values from their sources (the example's partner key: SHOP_PARTNER_API_KEY, set by vitest.config.ts), as plan reads them.
   await settleKeyValues({ desired, live: liveAccount, clients });
-  const plan = buildPlan({ desired, live: { region: REGION, apis: {}, unmanaged: [], account: liveAccount }, now: new Date(0) });
+  const plan = buildPlan({
+    desired,
+    live: { region: REGION, apis: {}, unmanaged: [], account: liveAccount },
+    now: new Date(0),
+  });
   const caller = new AwsCaller();
   const apiIds = new Map<string, string>();
-  const account = new AccountExecutor({ clients, caller, region: REGION, desired: desired.account, live: liveAccount, apiIdOf: (k) => apiIds.get(k), wait: { pollMs: 20 } });
+  const account = new AccountExecutor({
+    clients,
+    caller,
+    region: REGION,
+    desired: desired.account,
+    live: liveAccount,
+    apiIdOf: (k) => apiIds.get(k),
+    wait: { pollMs: 20 },
+  });
   const parts = accountParts(plan);
   for (const step of parts.before) await account.execute(step);
   for (const key of Object.keys(desired.apis)) {

@@ -16,7 +16,9 @@ afterAll(async () => emu?.stop());
 describe('REST API read', () => {
   it('normalizes every part to the model, ids and tool tags kept apart', async () => {
     const clients = testClients(emu.url);
-    const { apiId, expected } = await buildRestApi(clients.apigw, 'pets-api', { tags: { 'apigw-sync:lock': 'someone' } });
+    const { apiId, expected } = await buildRestApi(clients.apigw, 'pets-api', {
+      tags: { 'apigw-sync:lock': 'someone' },
+    });
     const listed = (await listApis(clients)).find((a) => a.apiId === apiId)!;
     const live = await readApi(clients, listed, 'pets');
     expect(live.model).toEqual(expected);
@@ -28,7 +30,11 @@ describe('REST API read', () => {
     expect(live.ids.toolTags).toEqual({ 'apigw-sync:lock': 'someone' });
 
     // Read against a desired state equal to it: nothing to change.
-    const snap = await readLive({ clients, desired: { region: REGION, defaults: {}, apis: { pets: expected } }, region: REGION });
+    const snap = await readLive({
+      clients,
+      desired: { region: REGION, defaults: {}, apis: { pets: expected } },
+      region: REGION,
+    });
     expect(snap.apis.pets.ids.apiId).toBe(apiId);
     expect(diffGateway({ region: REGION, defaults: {}, apis: { pets: expected } }, snap)).toEqual([]);
   }, 60_000);
@@ -42,7 +48,11 @@ describe('REST API read', () => {
     expect(twins.map((a) => a.managed).sort()).toEqual([false, true]);
     const { expected } = await buildRestApi(clients.apigw, 'other');
     await expect(
-      readLive({ clients, desired: { region: REGION, defaults: {}, apis: { twin: { ...expected, key: 'twin', name: 'twin' } } }, region: REGION }),
+      readLive({
+        clients,
+        desired: { region: REGION, defaults: {}, apis: { twin: { ...expected, key: 'twin', name: 'twin' } } },
+        region: REGION,
+      }),
     ).rejects.toBeInstanceOf(AmbiguousApiError);
   }, 60_000);
 });

@@ -6,7 +6,12 @@
  * AWS's default quota is 300 resources per REST API (the emulator enforces it), so one
  * API cannot have more than 500 resources here; paging is proven with a smaller page.
  */
-import { CreateDeploymentCommand, CreateRestApiCommand, CreateStageCommand, ImportRestApiCommand } from '@aws-sdk/client-api-gateway';
+import {
+  CreateDeploymentCommand,
+  CreateRestApiCommand,
+  CreateStageCommand,
+  ImportRestApiCommand,
+} from '@aws-sdk/client-api-gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator/index.js';
 import { readLive } from '../../../src/aws/read/index.js';
@@ -23,7 +28,11 @@ beforeAll(async () => {
   emu.control.setQuotas(false);
   const c = testClients(emu.url).apigw;
   apiName = 'generated-1000';
-  const api = await c.send(new ImportRestApiCommand({ body: new TextEncoder().encode(JSON.stringify(generatedOpenapi(1000, { title: apiName }))) }));
+  const api = await c.send(
+    new ImportRestApiCommand({
+      body: new TextEncoder().encode(JSON.stringify(generatedOpenapi(1000, { title: apiName }))),
+    }),
+  );
   const dep = await c.send(new CreateDeploymentCommand({ restApiId: api.id }));
   await c.send(new CreateStageCommand({ restApiId: api.id, stageName: 'prod', deploymentId: dep.id }));
   emu.control.setQuotas(true);
@@ -34,8 +43,22 @@ function desiredFor(names: string[]): GatewayModel {
   const apis: GatewayModel['apis'] = {};
   for (const name of names) {
     apis[name] = {
-      key: name, kind: 'RestApi', name, endpointType: 'EDGE', apiKeySource: 'HEADER', disableExecuteApiEndpoint: false, binaryMediaTypes: [], tags: {}, stages: {}, routes: {}, wsRoutes: {}, authorizers: {},
-      requestValidators: {}, models: {}, gatewayResponses: {}, secrets: [],
+      key: name,
+      kind: 'RestApi',
+      name,
+      endpointType: 'EDGE',
+      apiKeySource: 'HEADER',
+      disableExecuteApiEndpoint: false,
+      binaryMediaTypes: [],
+      tags: {},
+      stages: {},
+      routes: {},
+      wsRoutes: {},
+      authorizers: {},
+      requestValidators: {},
+      models: {},
+      gatewayResponses: {},
+      secrets: [],
     };
   }
   return { region: REGION, defaults: {}, apis };
@@ -47,14 +70,17 @@ describe('reading at scale, quotas on', () => {
     const since = emu.control.lastSeq();
     const live = await readLive({ clients, desired: desiredFor([apiName]), region: REGION });
     expect(Object.keys(live.apis[apiName].model.routes)).toHaveLength(1000);
-    expect(live.apis[apiName].model.routes['DELETE /svc3/r199'].integration.uri).toBe('https://backend.example.com/svc3/r199');
+    expect(live.apis[apiName].model.routes['DELETE /svc3/r199'].integration.uri).toBe(
+      'https://backend.example.com/svc3/r199',
+    );
     expect(Object.keys(live.apis[apiName].ids.resourceIds)).toHaveLength(generatedResourceCount(1000));
     expect(clients.calls.byOperation.GetResources).toBe(1);
     // The API's reads, plus one list per account-scope kind and flavour (client certificates,
     // VPC links v1 and v2, custom domains: nothing declared, so no per-domain mapping lists).
     const accountLists = ACCOUNT_KINDS.flatMap((k) => k.account.read ?? []).length;
     expect(clients.calls.total - accountLists).toBeLessThanOrEqual(10);
-    for (const op of ['GetClientCertificates', 'GetVpcLinks', 'GetDomainNames']) expect(clients.calls.byOperation[op]).toBeGreaterThan(0);
+    for (const op of ['GetClientCertificates', 'GetVpcLinks', 'GetDomainNames'])
+      expect(clients.calls.byOperation[op]).toBeGreaterThan(0);
     // The emulator saw the same calls (the client counter is not fooling itself).
     const seen = emu.control.calls({ since }).filter((c) => c.service !== 'control');
     expect(seen).toHaveLength(clients.calls.total);

@@ -19,7 +19,10 @@ let dir: string;
 let shopId: string;
 
 beforeAll(async () => {
-  world = await startRolloutWorld({ steps: [10, 100], bakeSeconds: 1, timeoutSeconds: 150 }, { requestsPerBatch: 100, everyMs: 200 });
+  world = await startRolloutWorld(
+    { steps: [10, 100], bakeSeconds: 1, timeoutSeconds: 150 },
+    { requestsPerBatch: 100, everyMs: 200 },
+  );
   ({ clients, dir, shopId } = world);
 });
 afterAll(async () => world?.stop());
@@ -41,7 +44,18 @@ async function canaryCountIn(minute: number): Promise<number> {
       StartTime: new Date(minute),
       EndTime: new Date(minute + 60_000),
       MetricDataQueries: [
-        { Id: 'c', MetricStat: { Metric: { Namespace: 'AWS/ApiGateway', MetricName: 'Count', Dimensions: canaryDimensions('RestApi', { apiId: shopId, apiName: 'shop-api', stage: 'prod' }) }, Period: 60, Stat: 'Sum' } },
+        {
+          Id: 'c',
+          MetricStat: {
+            Metric: {
+              Namespace: 'AWS/ApiGateway',
+              MetricName: 'Count',
+              Dimensions: canaryDimensions('RestApi', { apiId: shopId, apiName: 'shop-api', stage: 'prod' }),
+            },
+            Period: 60,
+            Stat: 'Sum',
+          },
+        },
       ],
     }),
   );
@@ -80,7 +94,9 @@ describe('back-to-back rollouts', () => {
       }
 
       const started = events.find((e) => e.type === 'rollout.started')!;
-      const polls = events.filter((e): e is Extract<RolloutEvent, { type: 'rollout.poll' }> => e.type === 'rollout.poll');
+      const polls = events.filter(
+        (e): e is Extract<RolloutEvent, { type: 'rollout.poll' }> => e.type === 'rollout.poll',
+      );
       const startMinute = minuteOf(started.at);
       // The minute the second canary started in holds enough of the first canary's requests
       // to pass minRequests at once, had they been counted...
@@ -91,7 +107,9 @@ describe('back-to-back rollouts', () => {
       for (const p of early) {
         expect(p.countedFrom).toBe(new Date(startMinute + 60_000).toISOString());
         expect(p.canaryRequests).toBe(0);
-        expect(p.waiting).toBe(`canary served 0/${MIN_REQUESTS} requests since ${p.countedFrom!.slice(11, 19)}Z (whole CloudWatch minutes from the step's start)`);
+        expect(p.waiting).toBe(
+          `canary served 0/${MIN_REQUESTS} requests since ${p.countedFrom!.slice(11, 19)}Z (whole CloudWatch minutes from the step's start)`,
+        );
       }
       // From that minute on its own requests count: the step passes and the canary is promoted.
       expect(result.failures.map((f) => f.message)).toEqual([]);

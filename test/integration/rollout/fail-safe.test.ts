@@ -26,7 +26,8 @@ beforeAll(async () => {
 afterAll(async () => emu?.stop());
 
 const shopStage = () => clients.apigw.send(new GetStageCommand({ restApiId: shopId, stageName: 'prod' }));
-const changeTimeout = (ms: number) => editYaml(dir, 'apis/shop/api.yaml', (doc) => doc.setIn(['openapi', 0, 'integration', 'timeoutInMillis'], ms));
+const changeTimeout = (ms: number) =>
+  editYaml(dir, 'apis/shop/api.yaml', (doc) => doc.setIn(['openapi', 0, 'integration', 'timeoutInMillis'], ms));
 
 describe('fail safe', () => {
   it('rolls back when a guarding alarm cannot be read', async () => {
@@ -51,8 +52,12 @@ describe('fail safe', () => {
     const polls = events.filter((e) => e.type === 'rollout.poll');
     expect(polls.length).toBeGreaterThan(1);
     // Every poll but the last waited on the missing data; the last one decided to roll back.
-    for (const p of polls.slice(0, -1)) expect(p.type === 'rollout.poll' && p.waiting).toMatch(/never counted as a pass/);
-    expect(events.at(-1)).toMatchObject({ type: 'rollout.rolled-back', reason: { kind: 'insufficient-data', alarms: ['shop-api-5xx'] } });
+    for (const p of polls.slice(0, -1))
+      expect(p.type === 'rollout.poll' && p.waiting).toMatch(/never counted as a pass/);
+    expect(events.at(-1)).toMatchObject({
+      type: 'rollout.rolled-back',
+      reason: { kind: 'insufficient-data', alarms: ['shop-api-5xx'] },
+    });
     expect((await shopStage()).deploymentId).toBe(before.deploymentId);
   });
 });

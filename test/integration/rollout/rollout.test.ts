@@ -41,7 +41,10 @@ afterAll(async () => {
 });
 
 const shopStage = () => clients.apigw.send(new GetStageCommand({ restApiId: ids.shopId, stageName: 'prod' }));
-const shopRolloutTag = async () => (await clients.apigw.send(new GetTagsCommand({ resourceArn: restStageArn(REGION, ids.shopId, 'prod') }))).tags?.[TAG_ROLLOUT];
+const shopRolloutTag = async () =>
+  (await clients.apigw.send(new GetTagsCommand({ resourceArn: restStageArn(REGION, ids.shopId, 'prod') }))).tags?.[
+    TAG_ROLLOUT
+  ];
 
 async function liveModel(key: 'shop' | 'events') {
   const { model } = await loadState(dir);
@@ -56,12 +59,17 @@ describe('REST canary', () => {
     const { result, events } = await applyWithRollout(dir, clients);
     expect(result.failures.map((f) => f.message)).toEqual([]);
     expect(result.status).toBe('applied');
-    const kinds = events.filter((e) => e.target === 'shop-api/prod').map((e) => e.type).filter((t) => t !== 'rollout.poll' && t !== 'rollout.phase');
+    const kinds = events
+      .filter((e) => e.target === 'shop-api/prod')
+      .map((e) => e.type)
+      .filter((t) => t !== 'rollout.poll' && t !== 'rollout.phase');
     expect(kinds).toEqual(['rollout.started', 'rollout.step', 'rollout.step', 'rollout.promoted']);
     const after = await shopStage();
     expect(after.canarySettings).toBeUndefined();
     expect(after.deploymentId).not.toBe(before.deploymentId);
-    expect(after.deploymentId).toBe((events.find((e) => e.type === 'rollout.promoted') as { deploymentId: string }).deploymentId);
+    expect(after.deploymentId).toBe(
+      (events.find((e) => e.type === 'rollout.promoted') as { deploymentId: string }).deploymentId,
+    );
     expect(await shopRolloutTag()).toBeUndefined();
     const plan = await runPlan({ dir, clients });
     expect(plan.status === 'ok' && plan.plan.steps.length).toBe(0);
@@ -85,10 +93,15 @@ describe('REST canary', () => {
       doc.setIn(['openapi', 0, 'integration', 'baseUri'], stableBaseUri);
     });
     expect(result.status).toBe('failed');
-    expect(result.failures[0].message).toMatch(/rolled back: alarm shop-api-5xx is in ALARM \(value \d+(\.\d+)?, threshold 5\)/);
+    expect(result.failures[0].message).toMatch(
+      /rolled back: alarm shop-api-5xx is in ALARM \(value \d+(\.\d+)?, threshold 5\)/,
+    );
     const shopEvents = events.filter((e) => e.target === 'shop-api/prod');
     expect(shopEvents.some((e) => e.type === 'rollout.step')).toBe(false);
-    expect(shopEvents.at(-1)).toMatchObject({ type: 'rollout.rolled-back', reason: { kind: 'alarm', alarm: 'shop-api-5xx', threshold: 5 } });
+    expect(shopEvents.at(-1)).toMatchObject({
+      type: 'rollout.rolled-back',
+      reason: { kind: 'alarm', alarm: 'shop-api-5xx', threshold: 5 },
+    });
     const afterStage = await shopStage();
     expect(afterStage.canarySettings).toBeUndefined();
     expect(afterStage.deploymentId).toBe(beforeStage.deploymentId);
@@ -102,7 +115,8 @@ describe('HTTP deploy-and-bake', () => {
     const beforeModel = await liveModel('events');
     const beforeStage = await clients.apigwv2.send(new GetHttpStage({ ApiId: ids.eventsId, StageName: 'live' }));
     const { model } = await loadState(dir);
-    const uri = Object.values(model.apis.events.routes).find((r) => r.integration.type === 'HTTP_PROXY')!.integration.uri!;
+    const uri = Object.values(model.apis.events.routes).find((r) => r.integration.type === 'HTTP_PROXY')!.integration
+      .uri!;
     const broken = uri.replace('https://', 'https://broken-');
     await setBackendHealth(emu.url, { uri: broken, errorRate: 1 });
     const file = 'apis/events/events.openapi.yaml';
@@ -115,7 +129,10 @@ describe('HTTP deploy-and-bake', () => {
     expect(started).toMatchObject({ kind: 'deploy-and-bake', steps: [100] });
     expect((started as { note: string }).note).toMatch(/cannot split traffic/);
     // Only this API's events: the apply also carries any change left pending on other APIs.
-    expect(events.filter((e) => e.target === 'events-api/live').at(-1)).toMatchObject({ type: 'rollout.rolled-back', reason: { kind: 'alarm', alarm: 'events-api-5xx' } });
+    expect(events.filter((e) => e.target === 'events-api/live').at(-1)).toMatchObject({
+      type: 'rollout.rolled-back',
+      reason: { kind: 'alarm', alarm: 'events-api-5xx' },
+    });
     const afterStage = await clients.apigwv2.send(new GetHttpStage({ ApiId: ids.eventsId, StageName: 'live' }));
     expect(afterStage.DeploymentId).toBe(beforeStage.DeploymentId);
     expect(await liveModel('events')).toEqual(beforeModel);

@@ -11,12 +11,22 @@ import { startTrafficPump, type TrafficPump } from '../../../src/demo/traffic-pu
 import type { RunningEmulator } from '../../../src/emulator/index.js';
 
 /** Rollout policies short enough for a test: seconds, not minutes. */
-export function shortenRollouts(dir: string, over: { shop?: Record<string, unknown>; events?: Record<string, unknown> } = {}): void {
+export function shortenRollouts(
+  dir: string,
+  over: { shop?: Record<string, unknown>; events?: Record<string, unknown> } = {},
+): void {
   const set = (doc: Document, values: Record<string, unknown>) => {
     for (const [k, v] of Object.entries(values)) doc.setIn(['rollout', k], v);
   };
   editYaml(dir, 'apis/shop/api.yaml', (doc) =>
-    set(doc, { steps: [10, 50, 100], bakeSeconds: 1, pollSeconds: 1, minRequests: 0, timeoutSeconds: 20, ...over.shop }),
+    set(doc, {
+      steps: [10, 50, 100],
+      bakeSeconds: 1,
+      pollSeconds: 1,
+      minRequests: 0,
+      timeoutSeconds: 20,
+      ...over.shop,
+    }),
   );
   editYaml(dir, 'apis/events/api.yaml', (doc) =>
     set(doc, { bakeSeconds: 2, pollSeconds: 1, minRequests: 0, timeoutSeconds: 20, ...over.events }),
@@ -41,7 +51,11 @@ export interface RolloutApplyOptions {
 }
 
 /** Applies `dir` with canary rollouts; returns the result and every rollout event. */
-export async function applyWithRollout(dir: string, clients: AwsClients, o: RolloutApplyOptions = {}): Promise<{ result: ApplyResult; events: RolloutEvent[] }> {
+export async function applyWithRollout(
+  dir: string,
+  clients: AwsClients,
+  o: RolloutApplyOptions = {},
+): Promise<{ result: ApplyResult; events: RolloutEvent[] }> {
   const events: RolloutEvent[] = [];
   const result = await runApply({
     dir,
@@ -70,13 +84,17 @@ export interface RolloutWorld {
   stop(): Promise<void>;
 }
 
-export async function startRolloutWorld(shop: Record<string, unknown>, traffic = { requestsPerBatch: 50, everyMs: 200 }): Promise<RolloutWorld> {
+export async function startRolloutWorld(
+  shop: Record<string, unknown>,
+  traffic = { requestsPerBatch: 50, everyMs: 200 },
+): Promise<RolloutWorld> {
   const emu = await startTestEmulator();
   const clients = sdkClients(emu.url);
   const dir = copyState();
   shortenRollouts(dir, { shop });
   const applied = await runApply({ dir, clients, yes: true });
-  if (applied.failures.length > 0) throw new Error(`set-up apply failed: ${applied.failures.map((f) => f.message).join('; ')}`);
+  if (applied.failures.length > 0)
+    throw new Error(`set-up apply failed: ${applied.failures.map((f) => f.message).join('; ')}`);
   const { shopId } = await createExampleAlarms(clients);
   const pump: TrafficPump = startTrafficPump({ endpoint: emu.url, apiId: shopId, stage: 'prod', ...traffic });
   return {

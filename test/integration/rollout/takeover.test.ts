@@ -36,11 +36,15 @@ const shopStage = () => clients.apigw.send(new GetStageCommand({ restApiId: shop
 const shopApi = async () => (await liveApis(clients)).find((a) => a.name === 'shop-api')!;
 const stageRecord = async () => {
   const { GetTagsCommand } = await import('@aws-sdk/client-api-gateway');
-  const text = (await clients.apigw.send(new GetTagsCommand({ resourceArn: restStageArn(REGION, shopId, 'prod') }))).tags?.[TAG_ROLLOUT];
+  const text = (await clients.apigw.send(new GetTagsCommand({ resourceArn: restStageArn(REGION, shopId, 'prod') })))
+    .tags?.[TAG_ROLLOUT];
   return text ? decodeRecord(text) : undefined;
 };
 let edit = 0;
-const changeShop = () => editYaml(dir, 'apis/shop/api.yaml', (doc) => doc.setIn(['openapi', 0, 'integration', 'timeoutInMillis'], 8000 - ++edit));
+const changeShop = () =>
+  editYaml(dir, 'apis/shop/api.yaml', (doc) =>
+    doc.setIn(['openapi', 0, 'integration', 'timeoutInMillis'], 8000 - ++edit),
+  );
 
 /** A clock that stops forever at its first sleep once `frozen` is set: a process that hangs (or is paused) holding everything. */
 function freezableClock(): Clock & { freeze(): void } {
@@ -99,18 +103,28 @@ describe('a driver that stops renewing its lease is replaced', () => {
     const held = await stageRecord();
     expect(held).toMatchObject({ phase: 'baking', driver });
     // While the lease runs the rollout is not an orphan (and the frozen apply still holds the API's lock).
-    if (Date.now() < held!.leaseUntil - 500) expect(await findOrphanedRollouts({ clients, driver: 'app:replica-1' })).toEqual([]);
+    if (Date.now() < held!.leaseUntil - 500)
+      expect(await findOrphanedRollouts({ clients, driver: 'app:replica-1' })).toEqual([]);
     expect((await shopApi()).tags[TAG_LOCK]).toBeDefined();
 
     await untilLeaseExpired();
     const events: RolloutEvent[] = [];
     const [result] = await finishOrphanedRollouts({ clients, driver: 'app:replica-1', onEvent: (e) => events.push(e) });
-    expect(result).toMatchObject({ target: 'shop-api/prod', driven: true, outcome: { kind: 'promoted', deploymentId: canary } });
-    expect(events[0]).toMatchObject({ type: 'rollout.resumed', phase: 'baking', previousDriver: driver, why: expect.stringMatching(/lease expired/) });
+    expect(result).toMatchObject({
+      target: 'shop-api/prod',
+      driven: true,
+      outcome: { kind: 'promoted', deploymentId: canary },
+    });
+    expect(events[0]).toMatchObject({
+      type: 'rollout.resumed',
+      phase: 'baking',
+      previousDriver: driver,
+      why: expect.stringMatching(/lease expired/),
+    });
     await expectPromotedAndTidy(canary);
   });
 
-  it('the next apply takes it over too (the frozen apply\'s lock is stale once its rollout lease expired)', async () => {
+  it("the next apply takes it over too (the frozen apply's lock is stale once its rollout lease expired)", async () => {
     const { driver } = await applyThatFreezes();
     const canary = (await shopStage()).canarySettings!.deploymentId!;
     await untilLeaseExpired();
@@ -132,14 +146,19 @@ describe('never two drivers', () => {
     const polls: Record<string, number> = {};
     const results = await Promise.all(
       replicas.map((driver) =>
-        finishOrphanedRollouts({ clients, driver, onEvent: (e) => e.type === 'rollout.poll' && (polls[driver] = (polls[driver] ?? 0) + 1) }),
+        finishOrphanedRollouts({
+          clients,
+          driver,
+          onEvent: (e) => e.type === 'rollout.poll' && (polls[driver] = (polls[driver] ?? 0) + 1),
+        }),
       ),
     );
     const outcomes = results.flat();
     const winners = outcomes.filter((r) => r.driven && r.outcome.kind === 'promoted');
     expect(winners).toHaveLength(1);
     expect(Object.keys(polls)).toHaveLength(1);
-    for (const r of outcomes) if (r !== winners[0]) expect(r.driven ? r.outcome.kind : 'not driven').toMatch(/not-driven|not driven/);
+    for (const r of outcomes)
+      if (r !== winners[0]) expect(r.driven ? r.outcome.kind : 'not driven').toMatch(/not-driven|not driven/);
 
     // The stage's record as written over the wire: each loser wrote its claim once at most,
     // and from the last loser's write on, only the winner wrote (its polls' renewals).
@@ -150,7 +169,8 @@ describe('never two drivers', () => {
       .map((c) => (c.params.tags as Record<string, string> | undefined)?.[TAG_ROLLOUT])
       .filter((t): t is string => Boolean(t))
       .map((t) => decodeRecord(t).driver);
-    for (const loser of replicas.filter((r) => r !== winner)) expect(writes.filter((d) => d === loser).length).toBeLessThanOrEqual(1);
+    for (const loser of replicas.filter((r) => r !== winner))
+      expect(writes.filter((d) => d === loser).length).toBeLessThanOrEqual(1);
     const lastLoserWrite = Math.max(...replicas.filter((r) => r !== winner).map((r) => writes.lastIndexOf(r)));
     const after = writes.slice(lastLoserWrite + 1);
     expect(after.length).toBeGreaterThanOrEqual(2);
@@ -173,16 +193,39 @@ describe('apigw-sync rollback and rollouts', () => {
 
     const listed = await listRollouts({ clients, region: REGION });
     expect(listed.rollouts).toEqual([
-      expect.objectContaining({ api: 'shop-api', apiId: shopId, kind: 'RestApi', stage: 'prod', phase: 'baking', steps: [10, 50, 100], driver: 'cli:operator-laptop/9/bbbbbb', lease: 'held' }),
+      expect.objectContaining({
+        api: 'shop-api',
+        apiId: shopId,
+        kind: 'RestApi',
+        stage: 'prod',
+        phase: 'baking',
+        steps: [10, 50, 100],
+        driver: 'cli:operator-laptop/9/bbbbbb',
+        lease: 'held',
+      }),
     ]);
 
-    await expect(rollbackCommand({ clients, region: REGION, api: 'shop-api', stage: 'prod', driver: 'cli:oncall/1/cccccc' })).rejects.toThrow(/being driven by cli:operator-laptop/);
-    const forced = await rollbackCommand({ clients, region: REGION, api: 'shop-api', stage: 'prod', force: true, driver: 'cli:oncall/1/cccccc' });
-    expect(forced).toEqual({ code: 0, stdout: 'shop-api/prod: rolled back; the stage serves its previous deployment again.\n' });
+    await expect(
+      rollbackCommand({ clients, region: REGION, api: 'shop-api', stage: 'prod', driver: 'cli:oncall/1/cccccc' }),
+    ).rejects.toThrow(/being driven by cli:operator-laptop/);
+    const forced = await rollbackCommand({
+      clients,
+      region: REGION,
+      api: 'shop-api',
+      stage: 'prod',
+      force: true,
+      driver: 'cli:oncall/1/cccccc',
+    });
+    expect(forced).toEqual({
+      code: 0,
+      stdout: 'shop-api/prod: rolled back; the stage serves its previous deployment again.\n',
+    });
 
     const { result, events } = await running;
     expect(result.status).toBe('failed');
-    expect(result.failures[0].message).toMatch(/not finished by this run: cli:oncall\/1\/cccccc took the rollout of shop-api\/prod over/);
+    expect(result.failures[0].message).toMatch(
+      /not finished by this run: cli:oncall\/1\/cccccc took the rollout of shop-api\/prod over/,
+    );
     expect(events.some((e) => e.type === 'rollout.rolled-back' || e.type === 'rollout.promoted')).toBe(false);
     const after = await shopStage();
     expect(after.canarySettings).toBeUndefined();
@@ -198,6 +241,8 @@ describe('apigw-sync rollback and rollouts', () => {
   });
 
   it('rollback of a stage with nothing in progress says so', async () => {
-    await expect(rollbackCommand({ clients, region: REGION, api: 'shop-api', stage: 'prod' })).rejects.toThrow(/no rollout is in progress on shop-api\/prod/);
+    await expect(rollbackCommand({ clients, region: REGION, api: 'shop-api', stage: 'prod' })).rejects.toThrow(
+      /no rollout is in progress on shop-api\/prod/,
+    );
   });
 });

@@ -53,7 +53,11 @@ describe('check-service against the live API', () => {
     expect(r.code).toBe(2);
     expect(r.result.against).toBe('live');
     expect(r.stdout).toContain(`compared with the live API in AWS (${REGION})`);
-    expect(r.result.rows.filter((x) => x.status !== 'unchanged').map((x) => `${x.status} ${x.key}`)).toEqual(['changed GET /users', 'added GET /users/{user_id}/preferences', 'added PUT /users/{user_id}/preferences']);
+    expect(r.result.rows.filter((x) => x.status !== 'unchanged').map((x) => `${x.status} ${x.key}`)).toEqual([
+      'changed GET /users',
+      'added GET /users/{user_id}/preferences',
+      'added PUT /users/{user_id}/preferences',
+    ]);
     expect(r.stdout).toContain('Not exposed by the gateway today: 2 of 7 routes of the spec');
     expect(r.result.plan!.steps.every((s) => s.change.apiKey === 'shop')).toBe(true);
   });
@@ -74,11 +78,22 @@ describe('check-service against the live API', () => {
     const report = JSON.parse(r.stdout);
     expect(report.valid).toBe(false);
     expect(report.plan).toBeNull();
-    expect(report.problems).toEqual([expect.objectContaining({ code: 'duplicate-route', kind: 'conflict', location: { file: bad, line: 70, column: 5 }, related: [expect.objectContaining({ file: `${dir}/apis/shop/orders.openapi.yaml`, line: 8 })] })]);
+    expect(report.problems).toEqual([
+      expect.objectContaining({
+        code: 'duplicate-route',
+        kind: 'conflict',
+        location: { file: bad, line: 70, column: 5 },
+        related: [expect.objectContaining({ file: `${dir}/apis/shop/orders.openapi.yaml`, line: 8 })],
+      }),
+    ]);
   });
 
   it('without AWS credentials in the environment: compared with gateway-state in Git, said so', async () => {
-    const r = await checkServiceCommand(dir, { ...opts, file: SPEC, env: { HOME: mkdtempSync(join(tmpdir(), 'home-')) } });
+    const r = await checkServiceCommand(dir, {
+      ...opts,
+      file: SPEC,
+      env: { HOME: mkdtempSync(join(tmpdir(), 'home-')) },
+    });
     expect(r.code).toBe(2);
     expect(r.result.against).toBe('git');
     expect(r.stdout).toContain('compared with gateway-state in Git (no AWS credentials in this environment)');
@@ -87,9 +102,16 @@ describe('check-service against the live API', () => {
 
 describe("examples/service-repo: its workflow's check step", () => {
   it('reads gateway-state from the gateway repository, plans against the live API, fills the job summary', async () => {
-    const wf = parse(readFileSync(join(EXAMPLE, '.github', 'workflows', 'gateway.yml'), 'utf8')) as { jobs: Record<string, { steps: Array<{ with?: Record<string, string> }> }> };
+    const wf = parse(readFileSync(join(EXAMPLE, '.github', 'workflows', 'gateway.yml'), 'utf8')) as {
+      jobs: Record<string, { steps: Array<{ with?: Record<string, string> }> }>;
+    };
     const step = wf.jobs.check.steps.find((s) => s.with?.command === 'check-service')!;
-    const inputs = Object.fromEntries(Object.entries(step.with!).map(([k, v]) => [k, String(v).replace('${{ secrets.GATEWAY_REPO_TOKEN }}', 'ghs_gateway_reader')]));
+    const inputs = Object.fromEntries(
+      Object.entries(step.with!).map(([k, v]) => [
+        k,
+        String(v).replace('${{ secrets.GATEWAY_REPO_TOKEN }}', 'ghs_gateway_reader'),
+      ]),
+    );
     const gh = nock(API);
     mockGatewayReads(gh, fakeGatewayRepo(join(ROOT, 'gateway-state')));
     process.chdir(EXAMPLE);
@@ -97,7 +119,13 @@ describe("examples/service-repo: its workflow's check step", () => {
       inputs,
       eventName: 'pull_request',
       event: {},
-      env: { GITHUB_REPOSITORY: 'acme/users-service', AWS_ENDPOINT_URL: emu.url, AWS_REGION: REGION, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test' },
+      env: {
+        GITHUB_REPOSITORY: 'acme/users-service',
+        AWS_ENDPOINT_URL: emu.url,
+        AWS_REGION: REGION,
+        AWS_ACCESS_KEY_ID: 'test',
+        AWS_SECRET_ACCESS_KEY: 'test',
+      },
     });
     await run();
     gh.done();

@@ -60,7 +60,16 @@ export function mockGatewayReads(scope: nock.Scope, repo: FakeRepo, apiKey = 'sh
     .reply(200, { sha: TREE, truncated: false, tree: repo.entries });
   // The API's folder, and the account folders an API's records may name (VPC links, client certificates).
   const accountDirs = accountDirsApisReferTo().map((d) => `gateway-state/${d}/`);
-  const read = repo.entries.filter((e) => e.type === 'blob' && (e.path === 'gateway-state/gateway.yaml' || e.path.startsWith(`gateway-state/apis/${apiKey}/`) || accountDirs.some((d) => e.path.startsWith(d))));
-  for (const e of read) scope.get(`${BASE}/git/blobs/${e.sha}`).reply(200, { sha: e.sha, encoding: 'base64', content: repo.blobs.get(e.sha)!.toString('base64'), size: e.size });
+  const read = repo.entries.filter(
+    (e) =>
+      e.type === 'blob' &&
+      (e.path === 'gateway-state/gateway.yaml' ||
+        e.path.startsWith(`gateway-state/apis/${apiKey}/`) ||
+        accountDirs.some((d) => e.path.startsWith(d))),
+  );
+  for (const e of read)
+    scope
+      .get(`${BASE}/git/blobs/${e.sha}`)
+      .reply(200, { sha: e.sha, encoding: 'base64', content: repo.blobs.get(e.sha)!.toString('base64'), size: e.size });
   return read.map((e) => e.path);
 }

@@ -31,10 +31,17 @@ const repo = fakeGatewayRepo(join(ROOT, 'gateway-state'));
 
 /** The `with:` of the workflow's propose step, secrets replaced by test values; nothing else may be an expression. */
 function proposeStepInputs(): Record<string, string> {
-  const wf = parse(readFileSync(join(EXAMPLE, '.github', 'workflows', 'gateway.yml'), 'utf8')) as { jobs: Record<string, { steps: Array<{ uses?: string; with?: Record<string, string> }> }> };
+  const wf = parse(readFileSync(join(EXAMPLE, '.github', 'workflows', 'gateway.yml'), 'utf8')) as {
+    jobs: Record<string, { steps: Array<{ uses?: string; with?: Record<string, string> }> }>;
+  };
   const step = wf.jobs.propose.steps.find((s) => s.with?.command === 'propose');
   if (!step?.with) throw new Error('the example workflow has no propose step');
-  const inputs = Object.fromEntries(Object.entries(step.with).map(([k, v]) => [k, String(v).replace('${{ secrets.GATEWAY_REPO_TOKEN }}', 'ghs_gateway_writer')]));
+  const inputs = Object.fromEntries(
+    Object.entries(step.with).map(([k, v]) => [
+      k,
+      String(v).replace('${{ secrets.GATEWAY_REPO_TOKEN }}', 'ghs_gateway_writer'),
+    ]),
+  );
   for (const v of Object.values(inputs)) expect(v).not.toContain('${{');
   return inputs;
 }
@@ -46,7 +53,8 @@ const unmatched: string[] = [];
 const record = (req: { method: string; path: string }) => calls.push(`${req.method} ${decodeURIComponent(req.path)}`);
 nock.emitter.on('no match', (req: { method?: string; path?: string; host?: string; hostname?: string }) => {
   // Only GitHub's side is mocked; the local AWS endpoint on 127.0.0.1 is real.
-  if (!String(req.hostname ?? req.host ?? '').startsWith('127.0.0.1')) unmatched.push(`${req.method} ${req.host ?? req.hostname}${req.path}`);
+  if (!String(req.hostname ?? req.host ?? '').startsWith('127.0.0.1'))
+    unmatched.push(`${req.method} ${req.host ?? req.hostname}${req.path}`);
 });
 
 beforeAll(() => {
@@ -83,7 +91,14 @@ const READS = [
   'GET /repos/acme/gateway',
   'GET /repos/acme/gateway/branches/main',
   `GET /repos/acme/gateway/git/trees/${TREE}?recursive=true`,
-  ...repo.entries.filter((e) => e.path === 'gateway-state/gateway.yaml' || e.path.startsWith('gateway-state/apis/shop/') || (e.type === 'blob' && e.path.startsWith('gateway-state/vpc-links/'))).map((e) => `GET /repos/acme/gateway/git/blobs/${e.sha}`),
+  ...repo.entries
+    .filter(
+      (e) =>
+        e.path === 'gateway-state/gateway.yaml' ||
+        e.path.startsWith('gateway-state/apis/shop/') ||
+        (e.type === 'blob' && e.path.startsWith('gateway-state/vpc-links/')),
+    )
+    .map((e) => `GET /repos/acme/gateway/git/blobs/${e.sha}`),
   `GET /repos/acme/gateway/pulls?state=open&head=acme:${BRANCH}&base=main&per_page=10`,
 ];
 
@@ -95,7 +110,13 @@ describe('examples/service-repo: the propose step of its workflow', () => {
     const bodies: Record<string, Record<string, unknown>> = {};
     const keep = (name: string) => (b: Record<string, unknown>) => ((bodies[name] = b), true);
     const gh = nock(API).on('request', record);
-    expect(mockGatewayReads(gh, repo)).toEqual(['gateway-state/apis/shop/api.yaml', 'gateway-state/apis/shop/orders.openapi.yaml', 'gateway-state/apis/shop/users.openapi.yaml', 'gateway-state/gateway.yaml', 'gateway-state/vpc-links/inventory-nlb.yaml']);
+    expect(mockGatewayReads(gh, repo)).toEqual([
+      'gateway-state/apis/shop/api.yaml',
+      'gateway-state/apis/shop/orders.openapi.yaml',
+      'gateway-state/apis/shop/users.openapi.yaml',
+      'gateway-state/gateway.yaml',
+      'gateway-state/vpc-links/inventory-nlb.yaml',
+    ]);
     gh.get(`${BASE}/pulls`)
       .query({ state: 'open', head: `acme:${BRANCH}`, base: 'main', per_page: '10' })
       .reply(200, [])
@@ -110,12 +131,25 @@ describe('examples/service-repo: the propose step of its workflow', () => {
 
     await runProposeStep(SPEC, SERVICE_SHA_1);
     gh.done();
-    expect(calls).toEqual([...READS, 'POST /repos/acme/gateway/git/trees', 'POST /repos/acme/gateway/git/commits', 'POST /repos/acme/gateway/git/refs', 'POST /repos/acme/gateway/pulls']);
+    expect(calls).toEqual([
+      ...READS,
+      'POST /repos/acme/gateway/git/trees',
+      'POST /repos/acme/gateway/git/commits',
+      'POST /repos/acme/gateway/git/refs',
+      'POST /repos/acme/gateway/pulls',
+    ]);
     expect(process.exitCode ?? 0).toBe(0);
-    expect(runner!.outputs()).toMatchObject({ 'pull-request': '31', 'pull-request-url': 'https://github.com/acme/gateway/pull/31', 'has-changes': 'true' });
+    expect(runner!.outputs()).toMatchObject({
+      'pull-request': '31',
+      'pull-request-url': 'https://github.com/acme/gateway/pull/31',
+      'has-changes': 'true',
+    });
 
     // One file replaced on top of main's tree, one commit on main's head, the stable branch.
-    expect(bodies.tree).toEqual({ base_tree: TREE, tree: [{ path: 'gateway-state/apis/shop/users.openapi.yaml', mode: '100644', type: 'blob', content: SPEC }] });
+    expect(bodies.tree).toEqual({
+      base_tree: TREE,
+      tree: [{ path: 'gateway-state/apis/shop/users.openapi.yaml', mode: '100644', type: 'blob', content: SPEC }],
+    });
     expect(bodies.commit).toMatchObject({ tree: 'd2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2', parents: [COMMIT] });
     expect(bodies.commit.message).toContain('acme/users-service@7a7a7a7');
     expect(bodies.ref).toEqual({ ref: `refs/heads/${BRANCH}`, sha: 'e2e2e2e2e2e2e2e2e2e2e2e2e2e2e2e2e2e2e2e2' });
@@ -128,7 +162,10 @@ describe('examples/service-repo: the propose step of its workflow', () => {
   });
 
   it('second run, for a newer service commit: a new commit on the same branch and the same pull request', async () => {
-    const newer = SPEC.replace('  /users/{user_id}/addresses:\n', '  /users/{user_id}/sessions:\n    delete:\n      operationId: signOutEverywhere\n      parameters:\n        - $ref: \'#/components/parameters/UserId\'\n      responses:\n        \'204\':\n          description: Signed out\n  /users/{user_id}/addresses:\n');
+    const newer = SPEC.replace(
+      '  /users/{user_id}/addresses:\n',
+      "  /users/{user_id}/sessions:\n    delete:\n      operationId: signOutEverywhere\n      parameters:\n        - $ref: '#/components/parameters/UserId'\n      responses:\n        '204':\n          description: Signed out\n  /users/{user_id}/addresses:\n",
+    );
     expect(newer).not.toBe(SPEC);
     const bodies: Record<string, Record<string, unknown>> = {};
     const keep = (name: string) => (b: Record<string, unknown>) => ((bodies[name] = b), true);
@@ -136,11 +173,23 @@ describe('examples/service-repo: the propose step of its workflow', () => {
     mockGatewayReads(gh, repo);
     gh.get(`${BASE}/pulls`)
       .query(true)
-      .reply(200, [{ number: 31, html_url: 'https://github.com/acme/gateway/pull/31', title: firstTitle, body: firstBody, head: { ref: BRANCH, sha: 'e2e2e2e2e2e2e2e2e2e2e2e2e2e2e2e2e2e2e2e2' } }])
+      .reply(200, [
+        {
+          number: 31,
+          html_url: 'https://github.com/acme/gateway/pull/31',
+          title: firstTitle,
+          body: firstBody,
+          head: { ref: BRANCH, sha: 'e2e2e2e2e2e2e2e2e2e2e2e2e2e2e2e2e2e2e2e2' },
+        },
+      ])
       .post(`${BASE}/git/trees`, keep('tree'))
       .reply(201, { sha: 'd3d3d3d3d3d3d3d3d3d3d3d3d3d3d3d3d3d3d3d3' })
       .get(`${BASE}/git/commits/e2e2e2e2e2e2e2e2e2e2e2e2e2e2e2e2e2e2e2e2`)
-      .reply(200, { sha: 'e2e2e2e2e2e2e2e2e2e2e2e2e2e2e2e2e2e2e2e2', tree: { sha: 'd2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2' }, parents: [{ sha: COMMIT }] })
+      .reply(200, {
+        sha: 'e2e2e2e2e2e2e2e2e2e2e2e2e2e2e2e2e2e2e2e2',
+        tree: { sha: 'd2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2' },
+        parents: [{ sha: COMMIT }],
+      })
       .post(`${BASE}/git/commits`, keep('commit'))
       .reply(201, { sha: 'e3e3e3e3e3e3e3e3e3e3e3e3e3e3e3e3e3e3e3e3' })
       .patch(`${BASE}/git/refs/heads%2Fapigw-sync%2Fpropose%2Fshop%2Fusers`, keep('ref'))
@@ -160,7 +209,9 @@ describe('examples/service-repo: the propose step of its workflow', () => {
     ]);
     expect(process.exitCode ?? 0).toBe(0);
     expect(runner!.outputs()['pull-request']).toBe('31');
-    expect(bodies.tree.tree).toEqual([{ path: 'gateway-state/apis/shop/users.openapi.yaml', mode: '100644', type: 'blob', content: newer }]);
+    expect(bodies.tree.tree).toEqual([
+      { path: 'gateway-state/apis/shop/users.openapi.yaml', mode: '100644', type: 'blob', content: newer },
+    ]);
     expect(bodies.commit).toMatchObject({ tree: 'd3d3d3d3d3d3d3d3d3d3d3d3d3d3d3d3d3d3d3d3', parents: [COMMIT] });
     expect(bodies.ref).toEqual({ sha: 'e3e3e3e3e3e3e3e3e3e3e3e3e3e3e3e3e3e3e3e3', force: true });
     expect(bodies.pull.title).toBe('apigw-sync: update service users of API shop (acme/users-service@8b8b8b8)');
@@ -170,8 +221,8 @@ describe('examples/service-repo: the propose step of its workflow', () => {
 
   it('an invalid spec: only the reads, no pull request, exit 1 with file:line:col errors', async () => {
     const invalid = SPEC.replace('  /users/{user_id}/preferences:\n', '  /api/orders:\n').replace(
-      "      operationId: deleteUser\n",
-      "      operationId: deleteUser\n      security: [ { OAuth2PasswordBearer: [] } ]\n",
+      '      operationId: deleteUser\n',
+      '      operationId: deleteUser\n      security: [ { OAuth2PasswordBearer: [] } ]\n',
     );
     const gh = nock(API).on('request', record);
     mockGatewayReads(gh, repo);
@@ -190,11 +241,23 @@ describe('examples/service-repo: the propose step of its workflow', () => {
   it('the CLI: the same invalid spec exits 1 and prints each problem at file:line:col with the other side', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'users-service-'));
     cpSync(join(EXAMPLE, 'users.openapi.yaml'), join(dir, 'users.openapi.yaml'));
-    writeFileSync(join(dir, 'users.openapi.yaml'), SPEC.replace('  /users/{user_id}/preferences:\n', '  /api/orders:\n').replace("      operationId: deleteUser\n", "      operationId: deleteUser\n      security: [ { OAuth2PasswordBearer: [] } ]\n"));
+    writeFileSync(
+      join(dir, 'users.openapi.yaml'),
+      SPEC.replace('  /users/{user_id}/preferences:\n', '  /api/orders:\n').replace(
+        '      operationId: deleteUser\n',
+        '      operationId: deleteUser\n      security: [ { OAuth2PasswordBearer: [] } ]\n',
+      ),
+    );
     process.chdir(dir);
     const gh = nock(API).on('request', record);
     mockGatewayReads(gh, repo);
-    const r = await proposeCommand({ file: 'users.openapi.yaml', api: 'shop', to: 'acme/gateway', env: {}, gh: actionGitHubClient('ghs_test', {}) });
+    const r = await proposeCommand({
+      file: 'users.openapi.yaml',
+      api: 'shop',
+      to: 'acme/gateway',
+      env: {},
+      gh: actionGitHubClient('ghs_test', {}),
+    });
     gh.done();
     expect(r.code).toBe(1);
     expect(calls).toEqual(READS.slice(0, -1));
@@ -218,8 +281,16 @@ describe('the proposed file, planned against the local AWS endpoint', () => {
     writeFileSync(join(dir, 'apis', 'shop', 'users.openapi.yaml'), SPEC);
     const p = await runPlan({ dir, clients });
     if (p.status !== 'ok') throw new Error(p.issuesText);
-    const routes = [...new Set(p.plan.steps.filter((s) => s.change.target !== 'model').map((s) => `${s.change.action} ${s.change.name}`))].sort();
-    expect(routes).toEqual(['create GET /users/{user_id}/preferences', 'create PUT /users/{user_id}/preferences', 'update GET /users']);
+    const routes = [
+      ...new Set(
+        p.plan.steps.filter((s) => s.change.target !== 'model').map((s) => `${s.change.action} ${s.change.name}`),
+      ),
+    ].sort();
+    expect(routes).toEqual([
+      'create GET /users/{user_id}/preferences',
+      'create PUT /users/{user_id}/preferences',
+      'update GET /users',
+    ]);
     expect(p.plan.steps.every((s) => s.change.apiKey === 'shop')).toBe(true);
     expect(Object.keys(p.plan.deployments)).toEqual(['shop']);
   });
@@ -228,5 +299,7 @@ describe('the proposed file, planned against the local AWS endpoint', () => {
 // Keep the example's spec and this test's expectations from drifting apart silently.
 it('the example spec is the gateway users file plus what the test above expects', () => {
   expect(SPEC).toContain('operationId: getPreferences');
-  expect(readFileSync(join(ROOT, 'gateway-state', 'apis', 'shop', 'users.openapi.yaml'), 'utf8')).not.toContain('preferences');
+  expect(readFileSync(join(ROOT, 'gateway-state', 'apis', 'shop', 'users.openapi.yaml'), 'utf8')).not.toContain(
+    'preferences',
+  );
 });

@@ -22,18 +22,32 @@ let readers: KeyValueReaders;
 beforeAll(async () => {
   emu = await startTestEmulator();
   const clients = sdkClients(emu.url);
-  readers = { env: { PARTNER_KEY: GOOD, SHORT_KEY: SHORT, EMPTY_KEY: '' }, ssm: () => clients.ssm, secretsManager: () => clients.secretsManager };
+  readers = {
+    env: { PARTNER_KEY: GOOD, SHORT_KEY: SHORT, EMPTY_KEY: '' },
+    ssm: () => clients.ssm,
+    secretsManager: () => clients.secretsManager,
+  };
   await clients.ssm.send(new PutParameterCommand({ Name: '/keys/partner', Type: 'SecureString', Value: GOOD }));
   await clients.ssm.send(new PutParameterCommand({ Name: '/keys/plain', Type: 'String', Value: GOOD }));
   await clients.ssm.send(new PutParameterCommand({ Name: '/keys/dashes', Type: 'SecureString', Value: NOT_ALNUM }));
   await clients.secretsManager.send(new CreateSecretCommand({ Name: 'keys/partner', SecretString: GOOD }));
-  await clients.secretsManager.send(new CreateSecretCommand({ Name: 'keys/json', SecretString: JSON.stringify({ apiKey: GOOD, other: 1 }) }));
-  await clients.secretsManager.send(new CreateSecretCommand({ Name: 'keys/not-json', SecretString: `${GOOD}-not-json` }));
+  await clients.secretsManager.send(
+    new CreateSecretCommand({ Name: 'keys/json', SecretString: JSON.stringify({ apiKey: GOOD, other: 1 }) }),
+  );
+  await clients.secretsManager.send(
+    new CreateSecretCommand({ Name: 'keys/not-json', SecretString: `${GOOD}-not-json` }),
+  );
   await clients.secretsManager.send(new CreateSecretCommand({ Name: 'keys/binary', SecretBinary: Buffer.from(GOOD) }));
 }, 60_000);
 afterAll(async () => emu?.stop());
 
-const read = (source: KeyValueSource) => readKeyValue({ keyName: 'partner', source, readers, location: { file: 'gateway-state/api-keys.yaml', line: 3, column: 5 } });
+const read = (source: KeyValueSource) =>
+  readKeyValue({
+    keyName: 'partner',
+    source,
+    readers,
+    location: { file: 'gateway-state/api-keys.yaml', line: 3, column: 5 },
+  });
 
 describe('reading a key value from its source', () => {
   it.each<[string, KeyValueSource]>([
@@ -51,14 +65,34 @@ describe('reading a key value from its source', () => {
     ['an unset environment variable', { env: 'NOT_SET_ANYWHERE' }, /environment variable NOT_SET_ANYWHERE is not set/],
     ['an empty environment variable', { env: 'EMPTY_KEY' }, /environment variable EMPTY_KEY is not set/],
     ['a value too short', { env: 'SHORT_KEY' }, /is shorter than 20 characters/],
-    ['a value with other characters', { ssmParameter: '/keys/dashes' }, /holds characters other than letters and digits/],
-    ['a missing SSM parameter', { ssmParameter: '/keys/missing' }, /SSM parameter \/keys\/missing does not exist \(ParameterNotFound\)/],
+    [
+      'a value with other characters',
+      { ssmParameter: '/keys/dashes' },
+      /holds characters other than letters and digits/,
+    ],
+    [
+      'a missing SSM parameter',
+      { ssmParameter: '/keys/missing' },
+      /SSM parameter \/keys\/missing does not exist \(ParameterNotFound\)/,
+    ],
     ['a plain String parameter', { ssmParameter: '/keys/plain' }, /is a String, not a SecureString/],
     ['a missing secret', { secretsManager: 'keys/missing' }, /does not exist \(ResourceNotFoundException\)/],
     ['a binary secret', { secretsManager: 'keys/binary' }, /holds a binary value/],
-    ['a JSON key of a secret that is not JSON', { secretsManager: 'keys/not-json', jsonKey: 'apiKey' }, /is not a JSON object with a string "apiKey"/],
-    ['a JSON key the secret does not have', { secretsManager: 'keys/json', jsonKey: 'nope' }, /is not a JSON object with a string "nope"/],
-    ['a JSON key whose member is not a string', { secretsManager: 'keys/json', jsonKey: 'other' }, /is not a JSON object with a string "other"/],
+    [
+      'a JSON key of a secret that is not JSON',
+      { secretsManager: 'keys/not-json', jsonKey: 'apiKey' },
+      /is not a JSON object with a string "apiKey"/,
+    ],
+    [
+      'a JSON key the secret does not have',
+      { secretsManager: 'keys/json', jsonKey: 'nope' },
+      /is not a JSON object with a string "nope"/,
+    ],
+    [
+      'a JSON key whose member is not a string',
+      { secretsManager: 'keys/json', jsonKey: 'other' },
+      /is not a JSON object with a string "other"/,
+    ],
   ])('refuses %s: names key and source, never the value', async (_label, source, message) => {
     const e = await read(source).then(
       () => undefined,

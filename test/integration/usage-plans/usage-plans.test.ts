@@ -5,14 +5,33 @@
  * key is recreated, flagged breaking), delete, import round trip (plan 0 after import) and
  * the refusals AWS makes.
  */
-import { CreateApiKeyCommand, CreateUsagePlanCommand, CreateUsagePlanKeyCommand, GetApiKeysCommand, GetRestApisCommand, GetUsagePlanKeysCommand, GetUsagePlansCommand, UpdateUsagePlanCommand } from '@aws-sdk/client-api-gateway';
+import {
+  CreateApiKeyCommand,
+  CreateUsagePlanCommand,
+  CreateUsagePlanKeyCommand,
+  GetApiKeysCommand,
+  GetRestApisCommand,
+  GetUsagePlanKeysCommand,
+  GetUsagePlansCommand,
+  UpdateUsagePlanCommand,
+} from '@aws-sdk/client-api-gateway';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../../src/emulator/index.js';
 import { importAccountRecord } from '../../../src/engine/import-account.js';
 import { runApply, runPlan } from '../../../src/engine/index.js';
-import { applyAndConverge, awsCliEdit, drift, plan, sdkClients, startTestEmulator, stateDir, steps, writeFiles } from '../account/helpers.js';
+import {
+  applyAndConverge,
+  awsCliEdit,
+  drift,
+  plan,
+  sdkClients,
+  startTestEmulator,
+  stateDir,
+  steps,
+  writeFiles,
+} from '../account/helpers.js';
 
 const VALUE = 'PartnerKeyValue0000000000000001';
 const ROTATED = 'PartnerKeyValue0000000000000002';
@@ -65,20 +84,31 @@ afterAll(async () => {
 });
 
 const livePlans = async () => (await clients.apigw.send(new GetUsagePlansCommand({}))).items ?? [];
-const liveKeys = async (includeValues = false) => (await clients.apigw.send(new GetApiKeysCommand({ includeValues }))).items ?? [];
-const planKeys = async (usagePlanId: string) => ((await clients.apigw.send(new GetUsagePlanKeysCommand({ usagePlanId }))).items ?? []).map((k) => k.name).sort();
+const liveKeys = async (includeValues = false) =>
+  (await clients.apigw.send(new GetApiKeysCommand({ includeValues }))).items ?? [];
+const planKeys = async (usagePlanId: string) =>
+  ((await clients.apigw.send(new GetUsagePlanKeysCommand({ usagePlanId }))).items ?? []).map((k) => k.name).sort();
 
 describe('usage plans and API keys', () => {
   it('creates the plan on the API stage and both keys in it; the sourced key has its value, the other one AWS made', async () => {
     const p = await plan(dir, clients);
-    expect(steps(p).filter((s) => !s.includes(' api metered') && !/ (route|stage|integration|method)/.test(s))).toEqual(['create usagePlan partners', 'create apiKey generated', 'create apiKey partner']);
+    expect(steps(p).filter((s) => !s.includes(' api metered') && !/ (route|stage|integration|method)/.test(s))).toEqual(
+      ['create usagePlan partners', 'create apiKey generated', 'create apiKey partner'],
+    );
     expect(p.renderings.text).toContain('+ usage plan partners');
     expect(p.renderings.text).toContain('+ API key partner');
     expect(p.renderings.text).not.toContain(VALUE);
     await applyAndConverge(dir, clients);
     const [up] = await livePlans();
-    expect(up).toMatchObject({ name: 'partners', throttle: { rateLimit: 50, burstLimit: 100 }, quota: { limit: 10000, period: 'MONTH', offset: 1 } });
-    expect(up.apiStages?.[0]).toMatchObject({ stage: 'prod', throttle: { '/items/POST': { rateLimit: 5, burstLimit: 10 } } });
+    expect(up).toMatchObject({
+      name: 'partners',
+      throttle: { rateLimit: 50, burstLimit: 100 },
+      quota: { limit: 10000, period: 'MONTH', offset: 1 },
+    });
+    expect(up.apiStages?.[0]).toMatchObject({
+      stage: 'prod',
+      throttle: { '/items/POST': { rateLimit: 5, burstLimit: 10 } },
+    });
     expect(await planKeys(up.id!)).toEqual(['generated', 'partner']);
     const keys = await liveKeys(true);
     expect(keys.find((k) => k.name === 'partner')).toMatchObject({ value: VALUE, enabled: true, customerId: 'acme' });
@@ -95,7 +125,10 @@ describe('usage plans and API keys', () => {
   });
 
   it('changes the plan (quota lowered: breaking) in one UpdateUsagePlan, and a key leaving the plan is breaking', async () => {
-    writeFiles(dir, { 'usage-plans/partners.yaml': PLAN(5000), 'api-keys/generated.yaml': 'description: AWS makes the value\n' });
+    writeFiles(dir, {
+      'usage-plans/partners.yaml': PLAN(5000),
+      'api-keys/generated.yaml': 'description: AWS makes the value\n',
+    });
     const p = await plan(dir, clients);
     expect(steps(p)).toEqual(['update usagePlan partners', 'update apiKey generated']);
     const breaking = p.plan.steps.flatMap((s) => s.change.flags.reasons);
@@ -109,7 +142,11 @@ describe('usage plans and API keys', () => {
 
   it('renames the plan in place: same id, the key still in it', async () => {
     const [before] = await livePlans();
-    writeFiles(dir, { 'usage-plans/partners.yaml': null, 'usage-plans/partners-eu.yaml': PLAN(5000), 'api-keys/partner.yaml': 'customerId: acme\nusagePlans: [partners-eu]\nvalue: { env: PARTNER_KEY_VALUE }\n' });
+    writeFiles(dir, {
+      'usage-plans/partners.yaml': null,
+      'usage-plans/partners-eu.yaml': PLAN(5000),
+      'api-keys/partner.yaml': 'customerId: acme\nusagePlans: [partners-eu]\nvalue: { env: PARTNER_KEY_VALUE }\n',
+    });
     const p = await plan(dir, clients);
     expect(steps(p)).toContain('update usagePlan partners-eu');
     await applyAndConverge(dir, clients);
@@ -121,12 +158,23 @@ describe('usage plans and API keys', () => {
   it('sees an AWS CLI edit of the plan as drift (exit 2); apply heals it', async () => {
     const [up] = await livePlans();
     const ops = [{ op: 'replace' as const, path: '/throttle/rateLimit', value: '999' }];
-    await awsCliEdit(emu, ['apigateway', 'update-usage-plan', '--usage-plan-id', up.id!, '--patch-operations', 'op=replace,path=/throttle/rateLimit,value=999'], () =>
-      clients.apigw.send(new UpdateUsagePlanCommand({ usagePlanId: up.id, patchOperations: ops })),
+    await awsCliEdit(
+      emu,
+      [
+        'apigateway',
+        'update-usage-plan',
+        '--usage-plan-id',
+        up.id!,
+        '--patch-operations',
+        'op=replace,path=/throttle/rateLimit,value=999',
+      ],
+      () => clients.apigw.send(new UpdateUsagePlanCommand({ usagePlanId: up.id, patchOperations: ops })),
     );
     const d = await drift(dir, clients);
     expect(d.exitCode).toBe(2);
-    expect(d.report.items.map((i) => `${i.change.target} ${i.change.name} ${i.change.fields.map((f) => f.path).join()}`)).toEqual(['usagePlan partners-eu throttle.rateLimit']);
+    expect(
+      d.report.items.map((i) => `${i.change.target} ${i.change.name} ${i.change.fields.map((f) => f.path).join()}`),
+    ).toEqual(['usagePlan partners-eu throttle.rateLimit']);
     await applyAndConverge(dir, clients);
     expect((await drift(dir, clients)).exitCode).toBe(0);
   });
@@ -155,7 +203,11 @@ describe('usage plans and API keys', () => {
     const events: Array<{ type: string }> = [];
     const r = await runPlan({ dir, clients, events: (e) => events.push(e) });
     expect(r.status === 'ok' && r.hasChanges).toBe(false);
-    expect(events).toContainEqual({ type: 'key-value.uncompared', key: 'partner', why: 'API key "partner": environment variable PARTNER_KEY_VALUE is not set' });
+    expect(events).toContainEqual({
+      type: 'key-value.uncompared',
+      key: 'partner',
+      why: 'API key "partner": environment variable PARTNER_KEY_VALUE is not set',
+    });
     writeFiles(dir, { 'api-keys/second.yaml': 'value: { env: PARTNER_KEY_VALUE }\n' });
     const a = await runApply({ dir, clients, yes: true });
     expect(a.status).toBe('failed');
@@ -176,14 +228,18 @@ describe('usage plans and API keys', () => {
     process.env.PARTNER_KEY_VALUE = ROTATED;
     // AWS itself: a plan on a stage that does not exist.
     const api = (await livePlans())[0].apiStages![0].apiId!;
-    await expect(clients.apigw.send(new CreateUsagePlanCommand({ name: 'x', apiStages: [{ apiId: api, stage: 'nope' }] }))).rejects.toThrow(/Invalid API Stage/);
+    await expect(
+      clients.apigw.send(new CreateUsagePlanCommand({ name: 'x', apiStages: [{ apiId: api, stage: 'nope' }] })),
+    ).rejects.toThrow(/Invalid API Stage/);
   });
 
   it('deletes the plan (its API stage taken out first) and the key (breaking: it was in use)', async () => {
     writeFiles(dir, { 'usage-plans/partners-eu.yaml': null, 'api-keys/partner.yaml': null });
     const p = await plan(dir, clients);
     expect(steps(p).sort()).toEqual(['delete apiKey partner', 'delete usagePlan partners-eu']);
-    expect(p.plan.steps.flatMap((s) => s.change.flags.reasons).join('\n')).toMatch(/key deleted while in usage plan partners-eu/);
+    expect(p.plan.steps.flatMap((s) => s.change.flags.reasons).join('\n')).toMatch(
+      /key deleted while in usage plan partners-eu/,
+    );
     await applyAndConverge(dir, clients);
     expect(await livePlans()).toEqual([]);
     expect((await liveKeys()).map((k) => k.name)).toEqual(['generated']);
@@ -191,11 +247,29 @@ describe('usage plans and API keys', () => {
 
   it('import round trip: a plan and a key made outside apigw-sync; plan shows nothing to do', async () => {
     const rest = (await clients.apigw.send(new GetRestApisCommand({}))).items!.find((a) => a.name === 'metered')!;
-    const up = await clients.apigw.send(new CreateUsagePlanCommand({ name: 'legacy', throttle: { rateLimit: 10, burstLimit: 20 }, apiStages: [{ apiId: rest.id, stage: 'beta' }] }));
+    const up = await clients.apigw.send(
+      new CreateUsagePlanCommand({
+        name: 'legacy',
+        throttle: { rateLimit: 10, burstLimit: 20 },
+        apiStages: [{ apiId: rest.id, stage: 'beta' }],
+      }),
+    );
     const key = await clients.apigw.send(new CreateApiKeyCommand({ name: 'legacy-key', enabled: true, value: VALUE }));
     await clients.apigw.send(new CreateUsagePlanKeyCommand({ usagePlanId: up.id, keyId: key.id, keyType: 'API_KEY' }));
-    const r1 = await importAccountRecord({ clients, target: 'usagePlan', record: up.id!, outDir: dir, ownerId: 'acme/platform:gateway-state' });
-    const r2 = await importAccountRecord({ clients, target: 'apiKey', record: 'legacy-key', outDir: dir, ownerId: 'acme/platform:gateway-state' });
+    const r1 = await importAccountRecord({
+      clients,
+      target: 'usagePlan',
+      record: up.id!,
+      outDir: dir,
+      ownerId: 'acme/platform:gateway-state',
+    });
+    const r2 = await importAccountRecord({
+      clients,
+      target: 'apiKey',
+      record: 'legacy-key',
+      outDir: dir,
+      ownerId: 'acme/platform:gateway-state',
+    });
     expect([...r1.written, ...r2.written]).toEqual(['usage-plans/legacy.yaml', 'api-keys/legacy-key.yaml']);
     const file = readFileSync(join(dir, 'api-keys/legacy-key.yaml'), 'utf8');
     expect(file).not.toContain(VALUE);

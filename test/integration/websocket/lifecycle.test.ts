@@ -43,8 +43,14 @@ function webSocketState(): string {
   writeFileSync(join(d, 'gateway.yaml'), `region: ${REGION}\nowner: ${OWNER}\n`);
   const notify = join(d, 'apis', 'notify');
   mkdirSync(notify);
-  writeFileSync(join(notify, 'api.yaml'), 'kind: WebSocketApi\nname: notify-api\nroutes: routes.yaml\nstages:\n  live: {}\n');
-  writeFileSync(join(notify, 'routes.yaml'), 'routes:\n  $default:\n    integration:\n      type: mock\n      requestTemplates:\n        $default: \'{"statusCode": 200}\'\n');
+  writeFileSync(
+    join(notify, 'api.yaml'),
+    'kind: WebSocketApi\nname: notify-api\nroutes: routes.yaml\nstages:\n  live: {}\n',
+  );
+  writeFileSync(
+    join(notify, 'routes.yaml'),
+    'routes:\n  $default:\n    integration:\n      type: mock\n      requestTemplates:\n        $default: \'{"statusCode": 200}\'\n',
+  );
   return d;
 }
 
@@ -86,7 +92,15 @@ async function routesOf(id: string): Promise<Route[]> {
 
 /** `aws` with the test's credentials, against the emulator; undefined when the AWS CLI is not installed. */
 async function awsCli(args: string[]): Promise<string | undefined> {
-  const env = { ...process.env, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_DEFAULT_REGION: REGION, AWS_PAGER: '', AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' };
+  const env = {
+    ...process.env,
+    AWS_ACCESS_KEY_ID: 'test',
+    AWS_SECRET_ACCESS_KEY: 'test',
+    AWS_DEFAULT_REGION: REGION,
+    AWS_PAGER: '',
+    AWS_CONFIG_FILE: '/dev/null',
+    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+  };
   try {
     await exec('aws', ['--version'], { env });
   } catch {
@@ -99,9 +113,19 @@ async function awsCli(args: string[]): Promise<string | undefined> {
 describe('WebSocket API lifecycle', () => {
   it('creates the WebSocket APIs from nothing: routes, integrations, responses, authorizer, stage settings; a fresh plan shows zero changes', async () => {
     const before = await plan();
-    const created = before.plan.steps.filter((s) => s.change.apiKey === 'chat').map((s) => `${s.change.target} ${s.change.name}`);
+    const created = before.plan.steps
+      .filter((s) => s.change.apiKey === 'chat')
+      .map((s) => `${s.change.target} ${s.change.name}`);
     expect(created).toEqual(
-      expect.arrayContaining(['api chat-api', 'authorizer connect-token', 'integration $connect', 'wsRoute $connect', 'routeResponse $default', 'integrationResponse $default', 'stage live']),
+      expect.arrayContaining([
+        'api chat-api',
+        'authorizer connect-token',
+        'integration $connect',
+        'wsRoute $connect',
+        'routeResponse $default',
+        'integrationResponse $default',
+        'stage live',
+      ]),
     );
     const r = await apply();
     expect(r.status).toBe('applied');
@@ -109,19 +133,38 @@ describe('WebSocket API lifecycle', () => {
 
     const id = await apiId('chat-api');
     const api = ((await clients.apigwv2.send(new GetApisCommand({}))).Items ?? []).find((a) => a.ApiId === id)!;
-    expect(api).toMatchObject({ ProtocolType: 'WEBSOCKET', RouteSelectionExpression: '$request.body.action', ApiEndpoint: `wss://${id}.execute-api.${REGION}.amazonaws.com` });
+    expect(api).toMatchObject({
+      ProtocolType: 'WEBSOCKET',
+      RouteSelectionExpression: '$request.body.action',
+      ApiEndpoint: `wss://${id}.execute-api.${REGION}.amazonaws.com`,
+    });
     expect(api.Tags).toMatchObject({ 'apigw-sync:id': 'chat', 'apigw-sync:owner': OWNER, team: 'realtime' });
     const routes = await routesOf(id);
     expect(routes.map((x) => x.RouteKey).sort()).toEqual(['$connect', '$default', '$disconnect', 'sendmessage']);
     const connect = routes.find((x) => x.RouteKey === '$connect')!;
-    expect(connect).toMatchObject({ AuthorizationType: 'CUSTOM', RequestParameters: { 'route.request.querystring.token': { Required: true } } });
+    expect(connect).toMatchObject({
+      AuthorizationType: 'CUSTOM',
+      RequestParameters: { 'route.request.querystring.token': { Required: true } },
+    });
     const def = routes.find((x) => x.RouteKey === '$default')!;
-    expect((await clients.apigwv2.send(new GetRouteResponsesCommand({ ApiId: id, RouteId: def.RouteId! }))).Items?.map((x) => x.RouteResponseKey)).toEqual(['$default']);
+    expect(
+      (await clients.apigwv2.send(new GetRouteResponsesCommand({ ApiId: id, RouteId: def.RouteId! }))).Items?.map(
+        (x) => x.RouteResponseKey,
+      ),
+    ).toEqual(['$default']);
     const mockId = def.Target!.replace('integrations/', '');
-    expect((await clients.apigwv2.send(new GetIntegrationResponsesCommand({ ApiId: id, IntegrationId: mockId }))).Items?.map((x) => x.IntegrationResponseKey)).toEqual(['$default']);
+    expect(
+      (await clients.apigwv2.send(new GetIntegrationResponsesCommand({ ApiId: id, IntegrationId: mockId }))).Items?.map(
+        (x) => x.IntegrationResponseKey,
+      ),
+    ).toEqual(['$default']);
     const stage = await clients.apigwv2.send(new GetStageCommand({ ApiId: id, StageName: 'live' }));
     expect(stage.DeploymentId).toBeTruthy();
-    expect(stage.DefaultRouteSettings).toMatchObject({ LoggingLevel: 'ERROR', ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 });
+    expect(stage.DefaultRouteSettings).toMatchObject({
+      LoggingLevel: 'ERROR',
+      ThrottlingRateLimit: 200,
+      ThrottlingBurstLimit: 400,
+    });
     expect(stage.RouteSettings?.sendmessage).toMatchObject({ ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 });
     await expectConverged();
   }, 120_000);
@@ -138,24 +181,54 @@ describe('WebSocket API lifecycle', () => {
     editYaml(dir, 'apis/chat/routes.yaml', (d) => {
       d.setIn(['routes', 'sendmessage', 'integration', 'timeoutInMillis'], 8000);
       d.setIn(['routes', '$connect', 'apiKeyRequired'], true);
-      d.setIn(['routes', 'typing'], d.createNode({
-        routeResponseSelectionExpression: '$default',
-        responses: { $default: {} },
-        integration: { type: 'mock', requestTemplates: { $default: '{"statusCode": 200}' }, responses: { $default: { responseTemplates: { $default: '{"typing": true}' } } } },
-      }));
+      d.setIn(
+        ['routes', 'typing'],
+        d.createNode({
+          routeResponseSelectionExpression: '$default',
+          responses: { $default: {} },
+          integration: {
+            type: 'mock',
+            requestTemplates: { $default: '{"statusCode": 200}' },
+            responses: { $default: { responseTemplates: { $default: '{"typing": true}' } } },
+          },
+        }),
+      );
     });
     editYaml(dir, 'apis/chat/api.yaml', (d) => {
       d.setIn(['stages', 'live', 'throttling', 'rateLimit'], 300);
       d.setIn(['stages', 'live', 'logging', 'level'], 'INFO');
-      d.setIn(['stages', 'live', 'routeSettings', 'typing'], d.createNode({ throttling: { rateLimit: 5, burstLimit: 10 } }));
-      d.setIn(['stages', 'live', 'accessLog'], d.createNode({ destinationArn: `arn:aws:logs:${REGION}:000000000000:log-group:chat-access`, format: '$context.requestId $context.connectionId $context.routeKey' }));
+      d.setIn(
+        ['stages', 'live', 'routeSettings', 'typing'],
+        d.createNode({ throttling: { rateLimit: 5, burstLimit: 10 } }),
+      );
+      d.setIn(
+        ['stages', 'live', 'accessLog'],
+        d.createNode({
+          destinationArn: `arn:aws:logs:${REGION}:000000000000:log-group:chat-access`,
+          format: '$context.requestId $context.connectionId $context.routeKey',
+        }),
+      );
     });
     const p = await plan();
     const ids = p.plan.steps.map((s) => `${s.change.action} ${s.change.target} ${s.change.name}`);
-    expect(ids).toEqual(expect.arrayContaining(['update integration sendmessage', 'update wsRoute $connect', 'create wsRoute typing', 'create integration typing', 'create routeResponse typing', 'create integrationResponse typing', 'update stage live']));
-    expect(p.plan.steps.find((s) => s.change.id === 'chat/wsRoute/$connect')?.change.flags.reasons).toContain('API key now required');
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'update integration sendmessage',
+        'update wsRoute $connect',
+        'create wsRoute typing',
+        'create integration typing',
+        'create routeResponse typing',
+        'create integrationResponse typing',
+        'update stage live',
+      ]),
+    );
+    expect(p.plan.steps.find((s) => s.change.id === 'chat/wsRoute/$connect')?.change.flags.reasons).toContain(
+      'API key now required',
+    );
     expect(p.plan.deployments).toEqual({ chat: ['live'] });
-    const before = (await clients.apigwv2.send(new GetStageCommand({ ApiId: await apiId('chat-api'), StageName: 'live' }))).DeploymentId;
+    const before = (
+      await clients.apigwv2.send(new GetStageCommand({ ApiId: await apiId('chat-api'), StageName: 'live' }))
+    ).DeploymentId;
     await apply();
     const id = await apiId('chat-api');
     const send = (await routesOf(id)).find((x) => x.RouteKey === 'sendmessage')!;
@@ -174,19 +247,51 @@ describe('WebSocket API lifecycle', () => {
     const send = (await routesOf(id)).find((x) => x.RouteKey === 'sendmessage')!;
     const listed = await awsCli(['apigatewayv2', 'get-routes', '--api-id', id]);
     if (listed === undefined) {
-      console.warn('SKIPPED the AWS CLI drift step: `aws` is not on PATH (install the Debian package awscli, as .ci/run does)');
+      console.warn(
+        'SKIPPED the AWS CLI drift step: `aws` is not on PATH (install the Debian package awscli, as .ci/run does)',
+      );
       t.skip();
       return;
     }
-    expect((JSON.parse(listed) as { Items: Route[] }).Items.map((r) => r.RouteKey).sort()).toEqual(['$connect', '$default', '$disconnect', 'sendmessage', 'typing']);
-    await awsCli(['apigatewayv2', 'update-integration', '--api-id', id, '--integration-id', send.Target!.replace('integrations/', ''), '--timeout-in-millis', '5000']);
-    await awsCli(['apigatewayv2', 'update-route', '--api-id', id, '--route-id', send.RouteId!, '--operation-name', 'consoleEdit']);
+    expect((JSON.parse(listed) as { Items: Route[] }).Items.map((r) => r.RouteKey).sort()).toEqual([
+      '$connect',
+      '$default',
+      '$disconnect',
+      'sendmessage',
+      'typing',
+    ]);
+    await awsCli([
+      'apigatewayv2',
+      'update-integration',
+      '--api-id',
+      id,
+      '--integration-id',
+      send.Target!.replace('integrations/', ''),
+      '--timeout-in-millis',
+      '5000',
+    ]);
+    await awsCli([
+      'apigatewayv2',
+      'update-route',
+      '--api-id',
+      id,
+      '--route-id',
+      send.RouteId!,
+      '--operation-name',
+      'consoleEdit',
+    ]);
 
     const drift = await runDrift({ dir, clients });
     if (drift.status !== 'ok') throw new Error(drift.issuesText);
     expect(drift.exitCode).toBe(2);
-    const items = drift.report.items.map((i) => `${i.change.target} ${i.change.name}: ${i.change.fields.map((f) => `${f.path} ${String(f.before)} → ${String(f.after)}`).join(', ')}`);
-    expect(items).toEqual(['wsRoute sendmessage: operationName undefined → consoleEdit', 'integration sendmessage: timeoutInMillis 8000 → 5000']);
+    const items = drift.report.items.map(
+      (i) =>
+        `${i.change.target} ${i.change.name}: ${i.change.fields.map((f) => `${f.path} ${String(f.before)} → ${String(f.after)}`).join(', ')}`,
+    );
+    expect(items).toEqual([
+      'wsRoute sendmessage: operationName undefined → consoleEdit',
+      'integration sendmessage: timeoutInMillis 8000 → 5000',
+    ]);
     await apply();
     const again = await runDrift({ dir, clients });
     expect(again.status === 'ok' && again.exitCode).toBe(0);
@@ -225,7 +330,9 @@ describe('WebSocket API lifecycle', () => {
     const id = await apiId('chat-api');
     expect((await routesOf(id)).map((x) => x.RouteKey)).not.toContain('typing');
     expect((await clients.apigwv2.send(new GetIntegrationsCommand({ ApiId: id }))).Items).toHaveLength(4);
-    expect((await clients.apigwv2.send(new GetStageCommand({ ApiId: id, StageName: 'live' }))).RouteSettings?.typing).toBeUndefined();
+    expect(
+      (await clients.apigwv2.send(new GetStageCommand({ ApiId: id, StageName: 'live' }))).RouteSettings?.typing,
+    ).toBeUndefined();
     await expectConverged();
   }, 120_000);
 

@@ -27,7 +27,13 @@ describe('patch operations', () => {
   ])('scalar $before → $after', ({ before, after, ops }) => expect(scalarOps('/x', before, after)).toEqual(ops));
 
   it('map ops add, replace and remove single keys', () => {
-    expect(mapOps('/requestTemplates', { 'application/json': 'a', 'text/plain': 'x' }, { 'application/json': 'b', 'application/xml': 'c' })).toEqual([
+    expect(
+      mapOps(
+        '/requestTemplates',
+        { 'application/json': 'a', 'text/plain': 'x' },
+        { 'application/json': 'b', 'application/xml': 'c' },
+      ),
+    ).toEqual([
       { op: 'replace', path: '/requestTemplates/application~1json', value: 'b' },
       { op: 'add', path: '/requestTemplates/application~1xml', value: 'c' },
       { op: 'remove', path: '/requestTemplates/text~1plain' },
@@ -74,7 +80,12 @@ describe('REST integration and stage updates', () => {
 
   const stage = (over: Partial<StageModel> = {}): StageModel => ({ name: 'prod', variables: {}, ...over });
   it.each([
-    { name: 'variable changed', c: stage({ variables: { v: '1' } }), d: stage({ variables: { v: '2' } }), ops: [{ op: 'replace', path: '/variables/v', value: '2' }] },
+    {
+      name: 'variable changed',
+      c: stage({ variables: { v: '1' } }),
+      d: stage({ variables: { v: '2' } }),
+      ops: [{ op: 'replace', path: '/variables/v', value: '2' }],
+    },
     {
       name: 'throttling set',
       c: stage(),
@@ -84,11 +95,18 @@ describe('REST integration and stage updates', () => {
         { op: 'replace', path: '/*/*/throttling/burstLimit', value: '200' },
       ],
     },
-    { name: 'access log removed', c: stage({ accessLog: { destinationArn: 'arn:x', format: 'f' } }), d: stage(), ops: [{ op: 'remove', path: '/accessLogSettings' }] },
+    {
+      name: 'access log removed',
+      c: stage({ accessLog: { destinationArn: 'arn:x', format: 'f' } }),
+      d: stage(),
+      ops: [{ op: 'remove', path: '/accessLogSettings' }],
+    },
     { name: 'nothing', c: stage({ variables: { a: 'b' } }), d: stage({ variables: { a: 'b' } }), ops: [] },
   ])('stage: $name', ({ c, d, ops }) => expect(stageOps(c, d)).toEqual(ops));
 
   it('HTTP stage: a removed variable is sent as "" (how v2 deletes one)', () => {
-    expect(stageUpdate(stage({ variables: { a: '1', b: '2' } }), stage({ variables: { a: '1' } }))).toEqual({ StageVariables: { b: '' } });
+    expect(stageUpdate(stage({ variables: { a: '1', b: '2' } }), stage({ variables: { a: '1' } }))).toEqual({
+      StageVariables: { b: '' },
+    });
   });
 });

@@ -12,22 +12,48 @@ const TAG_VALUE = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{0,256}$/u;
 
 describe('tool tags hold only characters AWS allows', () => {
   it('lock round-trips and is tag-safe', () => {
-    const value = encodeLock({ owner: 'me@host|x/12', acquiredAt: '2026-11-23T09:00:00.000Z', expiresAt: '2026-11-23T09:30:00.000Z' });
+    const value = encodeLock({
+      owner: 'me@host|x/12',
+      acquiredAt: '2026-11-23T09:00:00.000Z',
+      expiresAt: '2026-11-23T09:30:00.000Z',
+    });
     expect(value).toMatch(TAG_VALUE);
-    expect(decodeLock(value)).toEqual({ owner: 'me@host_x/12', acquiredAt: '2026-11-23T09:00:00.000Z', expiresAt: '2026-11-23T09:30:00.000Z' });
+    expect(decodeLock(value)).toEqual({
+      owner: 'me@host_x/12',
+      acquiredAt: '2026-11-23T09:00:00.000Z',
+      expiresAt: '2026-11-23T09:30:00.000Z',
+    });
     expect(decodeLock('garbage')).toBeUndefined();
     expect(tagSafe('a|b;c')).toBe('a_b_c');
   });
 
   it('pending round-trips and is tag-safe', () => {
-    const value = encodePending({ fingerprint: 'a'.repeat(64), desiredHash: 'b'.repeat(64), stages: ['prod', 'dev', 'prod'] });
+    const value = encodePending({
+      fingerprint: 'a'.repeat(64),
+      desiredHash: 'b'.repeat(64),
+      stages: ['prod', 'dev', 'prod'],
+    });
     expect(value).toMatch(TAG_VALUE);
-    expect(decodePending(value)).toEqual({ fingerprint: 'a'.repeat(16), desiredHash: 'b'.repeat(16), stages: ['dev', 'prod'] });
+    expect(decodePending(value)).toEqual({
+      fingerprint: 'a'.repeat(16),
+      desiredHash: 'b'.repeat(16),
+      stages: ['dev', 'prod'],
+    });
     expect(() => decodePending('v9 x')).toThrow(/cannot be read/);
     // The account scope's hash rides along when the plan changes it; stage names never hold ':'.
-    const withAccount = encodePending({ fingerprint: 'a'.repeat(64), desiredHash: 'b'.repeat(64), stages: ['prod'], accountHash: 'c'.repeat(32) });
+    const withAccount = encodePending({
+      fingerprint: 'a'.repeat(64),
+      desiredHash: 'b'.repeat(64),
+      stages: ['prod'],
+      accountHash: 'c'.repeat(32),
+    });
     expect(withAccount).toBe(`v1 ${'a'.repeat(16)} ${'b'.repeat(16)} prod account:${'c'.repeat(16)}`);
-    expect(decodePending(withAccount)).toEqual({ fingerprint: 'a'.repeat(16), desiredHash: 'b'.repeat(16), stages: ['prod'], accountHash: 'c'.repeat(16) });
+    expect(decodePending(withAccount)).toEqual({
+      fingerprint: 'a'.repeat(16),
+      desiredHash: 'b'.repeat(16),
+      stages: ['prod'],
+      accountHash: 'c'.repeat(16),
+    });
   });
 
   it('deployed record keeps declared stages only and stays under 256 characters', () => {
@@ -81,12 +107,16 @@ describe('pending deployments join a fresh plan', () => {
 });
 
 describe('stage names in tag values', () => {
-  it('carries $default through the pending tag in AWS\'s tag alphabet', () => {
-    const text = encodePending({ fingerprint: 'abcdef0123456789ff', desiredHash: '0123456789abcdefff', stages: ['$default', 'prod'] });
+  it("carries $default through the pending tag in AWS's tag alphabet", () => {
+    const text = encodePending({
+      fingerprint: 'abcdef0123456789ff',
+      desiredHash: '0123456789abcdefff',
+      stages: ['$default', 'prod'],
+    });
     expect(text).toMatch(TAG_VALUE);
     expect(decodePending(text).stages).toEqual(['$default', 'prod']);
   });
-  it('carries $default through the deployed tag in AWS\'s tag alphabet', () => {
+  it("carries $default through the deployed tag in AWS's tag alphabet", () => {
     const text = encodeDeployed({ $default: 'd1', prod: 'd2' }, () => true);
     expect(text).toMatch(TAG_VALUE);
     expect(decodeDeployed(text)).toEqual({ $default: 'd1', prod: 'd2' });

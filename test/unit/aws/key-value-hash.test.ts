@@ -5,7 +5,16 @@
  */
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { SecretValue, containsKnownValue, decodeValueTag, encodeValueTag, keyedHash, newSalt, redactKnownValues, valueTagFor } from '../../../src/aws/key-values/index.js';
+import {
+  SecretValue,
+  containsKnownValue,
+  decodeValueTag,
+  encodeValueTag,
+  keyedHash,
+  newSalt,
+  redactKnownValues,
+  valueTagFor,
+} from '../../../src/aws/key-values/index.js';
 
 const V = 'UnitTestKeyValue0000000001';
 
@@ -23,14 +32,22 @@ describe('keyed hash of a key value', () => {
     expect(h).not.toContain(V);
   });
 
-  it('tag: round trip, within AWS\'s tag alphabet and length', () => {
+  it("tag: round trip, within AWS's tag alphabet and length", () => {
     const t = valueTagFor(new SecretValue(V));
     expect(decodeValueTag(t.tag)).toEqual({ salt: t.salt, hash: t.hash });
     expect(t.tag).toMatch(/^[A-Za-z0-9_.:/=+\-@ ]{1,256}$/);
     expect(keyedHash(t.salt, new SecretValue(V))).toBe(t.hash);
   });
 
-  it.each([undefined, '', 'abc', 'a.b.c', `${'A'.repeat(22)}.${'B'.repeat(10)}`, `${'A'.repeat(22)}.${'B'.repeat(43)}!`, encodeValueTag('short', 'x')])('tag %j is not the tool\'s: undefined', (tag) => {
+  it.each([
+    undefined,
+    '',
+    'abc',
+    'a.b.c',
+    `${'A'.repeat(22)}.${'B'.repeat(10)}`,
+    `${'A'.repeat(22)}.${'B'.repeat(43)}!`,
+    encodeValueTag('short', 'x'),
+  ])("tag %j is not the tool's: undefined", (tag) => {
     expect(decodeValueTag(tag)).toBeUndefined();
   });
 });
@@ -58,7 +75,9 @@ describe('SecretValue', () => {
 
   it('the last line of defence redacts every value the process has held', () => {
     expect(containsKnownValue('x AnotherSecretValue12345678 y')).toBe(true);
-    expect(redactKnownValues('x AnotherSecretValue12345678 y AnotherSecretValue12345678')).toBe('x (sensitive) y (sensitive)');
+    expect(redactKnownValues('x AnotherSecretValue12345678 y AnotherSecretValue12345678')).toBe(
+      'x (sensitive) y (sensitive)',
+    );
     expect(redactKnownValues('nothing here')).toBe('nothing here');
   });
 });

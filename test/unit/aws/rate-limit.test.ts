@@ -31,7 +31,13 @@ const flush = async () => {
 };
 
 /** Runs `n` acquires one after another, advancing the clock as they wait; returns the time taken. */
-async function sequential(limiter: RateLimiter, clock: FakeClock, n: number, service: 'apigateway' | 'apigatewayv2' | 'cloudwatch', op: string): Promise<number> {
+async function sequential(
+  limiter: RateLimiter,
+  clock: FakeClock,
+  n: number,
+  service: 'apigateway' | 'apigatewayv2' | 'cloudwatch',
+  op: string,
+): Promise<number> {
   const start = clock.t;
   for (let i = 0; i < n; i++) {
     const p = limiter.acquire(service, op);
@@ -82,10 +88,18 @@ describe('RateLimiter', () => {
     const clock = new FakeClock();
     const limiter = new RateLimiter({ clock });
     const done: string[] = [];
-    for (let i = 0; i < 6; i++) void limiter.acquire('apigateway', 'GetResources').then(() => done.push(`GetResources${i}`));
+    for (let i = 0; i < 6; i++)
+      void limiter.acquire('apigateway', 'GetResources').then(() => done.push(`GetResources${i}`));
     void limiter.acquire('apigateway', 'GetStages').then(() => done.push('GetStages'));
     await flush();
-    expect(done.sort()).toEqual(['GetResources0', 'GetResources1', 'GetResources2', 'GetResources3', 'GetResources4', 'GetStages']);
+    expect(done.sort()).toEqual([
+      'GetResources0',
+      'GetResources1',
+      'GetResources2',
+      'GetResources3',
+      'GetResources4',
+      'GetStages',
+    ]);
     await clock.advance(500);
     expect(done.at(-1)).toBe('GetResources5');
   });
@@ -130,9 +144,12 @@ describe('RateLimiter', () => {
     const clock = new FakeClock();
     const limiter = new RateLimiter({ clock });
     const released: Array<{ op: string; t: number }> = [];
-    const ask = (service: 'apigateway' | 'apigatewayv2', op: string) => void limiter.acquire(service, op).then(() => released.push({ op, t: clock.t }));
+    const ask = (service: 'apigateway' | 'apigatewayv2', op: string) =>
+      void limiter.acquire(service, op).then(() => released.push({ op, t: clock.t }));
     // 20 APIs read at once, as plan does: five calls each, two with their own quota.
-    for (let api = 0; api < 20; api++) for (const op of ['GetResources', 'GetStages', 'GetAuthorizers', 'GetModels', 'GetRequestValidators']) ask('apigateway', op);
+    for (let api = 0; api < 20; api++)
+      for (const op of ['GetResources', 'GetStages', 'GetAuthorizers', 'GetModels', 'GetRequestValidators'])
+        ask('apigateway', op);
     for (let i = 0; i < 20; i++) ask('apigatewayv2', 'GetRoutes');
     await clock.advance(30_000);
     expect(released).toHaveLength(120);
@@ -141,7 +158,9 @@ describe('RateLimiter', () => {
     const aws = new Quotas({ now: () => now });
     for (const r of released) {
       now = r.t;
-      expect(aws.admit(r.op === 'GetRoutes' ? 'apigatewayv2' : 'apigateway', r.op), `${r.op} at ${r.t} ms`).toEqual({ ok: true });
+      expect(aws.admit(r.op === 'GetRoutes' ? 'apigatewayv2' : 'apigateway', r.op), `${r.op} at ${r.t} ms`).toEqual({
+        ok: true,
+      });
     }
     // And no slower than the account allows at 90 %: (120 − 40) / 9 s.
     expect(released.at(-1)!.t).toBeLessThanOrEqual(Math.ceil((80 / 9) * 1000) + 10);
@@ -152,7 +171,8 @@ describe('RateLimiter', () => {
     const limiter = new RateLimiter({ clock });
     await sequential(limiter, clock, 40, 'apigateway', 'GetRestApis');
     const order: string[] = [];
-    for (let i = 0; i < 30; i++) void limiter.acquire('apigateway', 'GetStages').then(() => order.push(`GetStages${i}`));
+    for (let i = 0; i < 30; i++)
+      void limiter.acquire('apigateway', 'GetStages').then(() => order.push(`GetStages${i}`));
     void limiter.acquire('apigateway', 'GetResources').then(() => order.push('GetResources'));
     await clock.advance(120); // one account token
     expect(order).toEqual(['GetResources']);

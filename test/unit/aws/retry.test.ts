@@ -11,9 +11,19 @@ function sdkError(name: string, status: number, message = name): Error {
 describe('retryErrorType', () => {
   it.each<[string, Error, RetryErrorType, RetryErrorType]>([
     ['throttling stays throttling', sdkError('TooManyRequestsException', 429), 'THROTTLING', 'THROTTLING'],
-    ['the SDK\'s transient 503 stays transient', sdkError('ServiceUnavailableException', 503), 'TRANSIENT', 'TRANSIENT'],
-    ['a concurrent-modification conflict is transient', sdkError('ConflictException', 409, 'Unable to complete operation due to concurrent modification'), 'CLIENT_ERROR', 'TRANSIENT'],
-    ['"already exists" is an answer, not a race', sdkError('ConflictException', 409, 'Resource already exists'), 'CLIENT_ERROR', 'CLIENT_ERROR'],
+    ["the SDK's transient 503 stays transient", sdkError('ServiceUnavailableException', 503), 'TRANSIENT', 'TRANSIENT'],
+    [
+      'a concurrent-modification conflict is transient',
+      sdkError('ConflictException', 409, 'Unable to complete operation due to concurrent modification'),
+      'CLIENT_ERROR',
+      'TRANSIENT',
+    ],
+    [
+      '"already exists" is an answer, not a race',
+      sdkError('ConflictException', 409, 'Resource already exists'),
+      'CLIENT_ERROR',
+      'CLIENT_ERROR',
+    ],
     ['other 5xx are transient', sdkError('InternalFailure', 599), 'SERVER_ERROR', 'TRANSIENT'],
     ['501 Not Implemented is not', sdkError('NotImplemented', 501), 'SERVER_ERROR', 'SERVER_ERROR'],
     ['NotFound is not (opt-in per call)', sdkError('NotFoundException', 404), 'CLIENT_ERROR', 'CLIENT_ERROR'],
@@ -25,11 +35,17 @@ describe('retryErrorType', () => {
   it('the strategy retries a conflict and refuses a bad request', async () => {
     const s = new ApigwRetryStrategy(3);
     const token = await s.acquireInitialRetryToken('');
-    const next = await s.refreshRetryTokenForRetry(token, { error: sdkError('ConflictException', 409, 'concurrent'), errorType: 'CLIENT_ERROR' } as never);
+    const next = await s.refreshRetryTokenForRetry(token, {
+      error: sdkError('ConflictException', 409, 'concurrent'),
+      errorType: 'CLIENT_ERROR',
+    } as never);
     expect(next.getRetryCount()).toBe(1);
-    await expect(s.refreshRetryTokenForRetry(next, { error: sdkError('BadRequestException', 400), errorType: 'CLIENT_ERROR' } as never)).rejects.toThrow(
-      /No retry token/,
-    );
+    await expect(
+      s.refreshRetryTokenForRetry(next, {
+        error: sdkError('BadRequestException', 400),
+        errorType: 'CLIENT_ERROR',
+      } as never),
+    ).rejects.toThrow(/No retry token/);
   });
 });
 
@@ -53,10 +69,13 @@ describe('retryNotFound', () => {
 
   it('gives up after its attempts and lets the NotFound through', async () => {
     let calls = 0;
-    const err = await retryNotFound(async () => {
-      calls++;
-      throw new AwsCallError('GetStage', 'NotFoundException', 'gone');
-    }, { ...noSleep, attempts: 4 }).catch((e: unknown) => e);
+    const err = await retryNotFound(
+      async () => {
+        calls++;
+        throw new AwsCallError('GetStage', 'NotFoundException', 'gone');
+      },
+      { ...noSleep, attempts: 4 },
+    ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AwsCallError);
     expect(calls).toBe(4);
   });

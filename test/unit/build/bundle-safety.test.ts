@@ -15,7 +15,13 @@ const src = join(import.meta.dirname, '..', '..', '..', 'src');
  * bundler-aware SDK loaders (CloudWatch, WAFv2; SSM and Secrets Manager for API key values), and the docs' Swagger UI lookup (the build writes those files to
  * dist/swagger-ui/, found from any bundle location, with the npm package as fallback).
  */
-const ALLOWED = new Set(['cli.ts', 'aws/cloudwatch-sdk.ts', 'aws/wafv2-sdk.ts', 'aws/key-value-sdk.ts', 'docs/write-site.ts']);
+const ALLOWED = new Set([
+  'cli.ts',
+  'aws/cloudwatch-sdk.ts',
+  'aws/wafv2-sdk.ts',
+  'aws/key-value-sdk.ts',
+  'docs/write-site.ts',
+]);
 
 describe('bundle safety', () => {
   it('no module under src/ locates files through import.meta (outside the entries that may)', () => {

@@ -30,7 +30,12 @@ describe('owner ids', () => {
   ])('repositoryOf(%j) = %j', (url, repo) => expect(repositoryOf(url)).toBe(repo));
 
   it('in GitHub Actions: GITHUB_REPOSITORY and the path in the workspace', () => {
-    expect(ownerIdFromEnv('/home/runner/work/gateway/gateway/gateway-state', { GITHUB_REPOSITORY: 'acme/gateway', GITHUB_WORKSPACE: '/home/runner/work/gateway/gateway' })).toBe('acme/gateway:gateway-state');
+    expect(
+      ownerIdFromEnv('/home/runner/work/gateway/gateway/gateway-state', {
+        GITHUB_REPOSITORY: 'acme/gateway',
+        GITHUB_WORKSPACE: '/home/runner/work/gateway/gateway',
+      }),
+    ).toBe('acme/gateway:gateway-state');
   });
 
   it('in a git checkout: upstream (a fork names the canonical repository there), else origin; none outside a checkout', () => {

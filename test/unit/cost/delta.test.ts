@@ -5,7 +5,12 @@ import { gateway, snapshot } from '../../helpers/model-builders.js';
 import { M, declared, http, rest, usageOf } from './fixtures.js';
 
 function delta(liveApis: ApiModel[], desiredApis: ApiModel[], usage: Map<string, Usage>, region = 'us-east-1') {
-  return costDelta({ desired: gateway(desiredApis, region), live: snapshot(liveApis, { region }), usage, prices: EMBEDDED_PRICES });
+  return costDelta({
+    desired: gateway(desiredApis, region),
+    live: snapshot(liveApis, { region }),
+    usage,
+    prices: EMBEDDED_PRICES,
+  });
 }
 
 describe('costDelta', () => {
@@ -16,7 +21,9 @@ describe('costDelta', () => {
     expect(l.beforeUsd).toBeCloseTo(189.6, 6);
     expect(l.afterUsd).toBeCloseTo(321, 6);
     expect(l.deltaUsd).toBeCloseTo(131.4, 6);
-    expect(l.reasons).toEqual([{ kind: 'cache-resized', text: 'cache on "prod" resized 0.5 → 6.1 GB (+$131.40)', usd: expect.closeTo(131.4, 6) }]);
+    expect(l.reasons).toEqual([
+      { kind: 'cache-resized', text: 'cache on "prod" resized 0.5 → 6.1 GB (+$131.40)', usd: expect.closeTo(131.4, 6) },
+    ]);
     expect(r.total.deltaUsd).toBeCloseTo(131.4, 6);
     expect(r.total.deltaPercent).toBeCloseTo((131.4 / 189.6) * 100, 6);
   });
@@ -36,8 +43,13 @@ describe('costDelta', () => {
     expect(l.reasons[0].usd).toBeCloseTo(-963.1, 6); // 390.00 − 1353.10
     expect(l.reasons[1].text).toBe('cache 0.5 GB removed from "prod" (HTTP APIs have no cache) (−$14.60)');
     expect(l.httpGaps?.map((g) => g.feature)).toEqual([
-      'response cache', 'request validation', 'mapping templates', 'usage plans and API keys',
-      'canary traffic split (HTTP rolls out by deploy-and-bake)', 'AWS WAF', 'private endpoints',
+      'response cache',
+      'request validation',
+      'mapping templates',
+      'usage plans and API keys',
+      'canary traffic split (HTTP rolls out by deploy-and-bake)',
+      'AWS WAF',
+      'private endpoints',
     ]);
     expect(l.httpGaps?.find((g) => g.feature === 'response cache')?.inUse).toBe(true);
     expect(l.httpGaps?.find((g) => g.feature === 'AWS WAF')?.inUse).toBe(false);
@@ -56,7 +68,10 @@ describe('costDelta', () => {
 
   it('a new API without usage is priced at zero traffic and says so', () => {
     const r = delta([], [rest('new', { prod: 1.6 })], new Map());
-    expect(r.apis[0].reasons.map((x) => x.text)).toEqual(['new REST API, 0 requests/mo (no usage known, assumed 0)', 'cache 1.6 GB on "prod" (+$27.74)']);
+    expect(r.apis[0].reasons.map((x) => x.text)).toEqual([
+      'new REST API, 0 requests/mo (no usage known, assumed 0)',
+      'cache 1.6 GB on "prod" (+$27.74)',
+    ]);
     expect(r.apis[0].afterUsd).toBeCloseTo(27.74, 6); // 0.038 × 730
     expect(r.apis[0].usage.source).toBe('none');
   });
@@ -71,15 +86,25 @@ describe('costDelta', () => {
     // 30 days measured: prod 72M, dev 7.2M → × 730/720 = 73M and 7.3M a month
     // before: 80.3M × 3.50 = 281.05 + dev cache 0.5 GB 14.60 = 295.65; after: 73M × 3.50 = 255.50
     const usage = fromMeasured({ windowDays: 30, stages: { prod: { requests: 72 * M }, dev: { requests: 7.2 * M } } });
-    const r = delta([rest('shop', { prod: undefined, dev: 0.5 })], [rest('shop', { prod: undefined })], usageOf({ shop: usage }));
+    const r = delta(
+      [rest('shop', { prod: undefined, dev: 0.5 })],
+      [rest('shop', { prod: undefined })],
+      usageOf({ shop: usage }),
+    );
     const l = r.apis[0];
     expect(l.beforeUsd).toBeCloseTo(295.65, 6);
     expect(l.afterUsd).toBeCloseTo(255.5, 6);
-    expect(l.reasons.map((x) => x.text)).toEqual(['stage "dev" removed, its 7.3M requests/mo stop and its 0.5 GB cache goes (−$14.60)']);
+    expect(l.reasons.map((x) => x.text)).toEqual([
+      'stage "dev" removed, its 7.3M requests/mo stop and its 0.5 GB cache goes (−$14.60)',
+    ]);
   });
 
   it('a stage added with a cache', () => {
-    const r = delta([rest('shop')], [rest('shop', { prod: undefined, staging: 1.6 })], usageOf({ shop: declared(1 * M) }));
+    const r = delta(
+      [rest('shop')],
+      [rest('shop', { prod: undefined, staging: 1.6 })],
+      usageOf({ shop: declared(1 * M) }),
+    );
     expect(r.apis[0].deltaUsd).toBeCloseTo(27.74, 6); // 0.038 × 730; declared traffic unchanged
     expect(r.apis[0].reasons.map((x) => x.kind)).toEqual(['stage-added']);
   });
@@ -101,7 +126,12 @@ describe('costDelta', () => {
   });
 
   it('an unknown region: every amount unknown, nothing guessed', () => {
-    const r = delta([rest('a', { prod: 0.5 })], [rest('a', { prod: 6.1 })], usageOf({ a: declared(5 * M) }), 'eu-west-3');
+    const r = delta(
+      [rest('a', { prod: 0.5 })],
+      [rest('a', { prod: 6.1 })],
+      usageOf({ a: declared(5 * M) }),
+      'eu-west-3',
+    );
     expect(r.regionKnown).toBe(false);
     expect(r.apis[0]).toMatchObject({ beforeUsd: null, afterUsd: null, deltaUsd: null, change: 'changed' });
     expect(r.total).toEqual({ beforeUsd: null, afterUsd: null, deltaUsd: null, deltaPercent: null });

@@ -9,9 +9,18 @@ type ApiOver = Partial<Omit<ApiModel, 'routes'>> & { routes?: RouteModel[] };
 export const M = 1_000_000;
 export const B = 1_000_000_000;
 
-export function rest(key: string, stages: Record<string, CacheSizeGb | undefined> = { prod: undefined }, over: ApiOver = {}): ApiModel {
+export function rest(
+  key: string,
+  stages: Record<string, CacheSizeGb | undefined> = { prod: undefined },
+  over: ApiOver = {},
+): ApiModel {
   return api(key, 'RestApi', {
-    stages: Object.fromEntries(Object.entries(stages).map(([n, gb]) => [n, stage(n, gb === undefined ? {} : { cache: { sizeGb: gb, ttlSeconds: 300 } })])),
+    stages: Object.fromEntries(
+      Object.entries(stages).map(([n, gb]) => [
+        n,
+        stage(n, gb === undefined ? {} : { cache: { sizeGb: gb, ttlSeconds: 300 } }),
+      ]),
+    ),
     ...over,
   });
 }

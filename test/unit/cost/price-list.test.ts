@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { EMBEDDED_PRICES, parsePriceFile, parsePriceList, serializePriceFile } from '../../../src/cost/index.js';
 
 const FIX = join(import.meta.dirname, '..', '..', 'fixtures', 'pricing');
-const page = (n: number) => JSON.parse(readFileSync(join(FIX, `get-products-us-east-1.page${n}.json`), 'utf8')) as { PriceList: string[] };
+const page = (n: number) =>
+  JSON.parse(readFileSync(join(FIX, `get-products-us-east-1.page${n}.json`), 'utf8')) as { PriceList: string[] };
 const recorded = [...page(1).PriceList, ...page(2).PriceList];
 
 describe('parsePriceList (recorded GetProducts pages)', () => {
@@ -23,7 +24,11 @@ describe('parsePriceList (recorded GetProducts pages)', () => {
       { from: 1e9, to: 20e9, usdPerMillion: 2.38 },
       { from: 20e9, to: null, usdPerMillion: 1.51 },
     ]);
-    expect(r.prices.rest).toMatchObject({ region: 'us-east-1', date: '2026-10-31', source: 'AWS Price List API (AmazonApiGateway, US East (N. Virginia))' });
+    expect(r.prices.rest).toMatchObject({
+      region: 'us-east-1',
+      date: '2026-10-31',
+      source: 'AWS Price List API (AmazonApiGateway, US East (N. Virginia))',
+    });
   });
 
   it('matches the embedded us-east-1 REST, HTTP and cache figures', () => {
@@ -87,7 +92,11 @@ describe('price file', () => {
 
   it.each([
     { what: 'not JSON', text: '{', error: /prices.json: not JSON/ },
-    { what: 'wrong kind', text: JSON.stringify({ kind: 'x', version: 1, generatedAt: '', regions: {} }), error: /kind/ },
+    {
+      what: 'wrong kind',
+      text: JSON.stringify({ kind: 'x', version: 1, generatedAt: '', regions: {} }),
+      error: /kind/,
+    },
     {
       what: 'a region filed under another key',
       text: serializePriceFile({ 'us-east-1': { region: 'us-west-2' } }, new Date(0)),
@@ -96,7 +105,20 @@ describe('price file', () => {
     {
       what: 'non-contiguous bands',
       text: serializePriceFile(
-        { 'us-east-1': { region: 'us-east-1', rest: { region: 'us-east-1', date: '2026-11-23', source: 's', tiers: [{ from: 0, to: 10, usdPerMillion: 1 }, { from: 11, to: null, usdPerMillion: 1 }] } } },
+        {
+          'us-east-1': {
+            region: 'us-east-1',
+            rest: {
+              region: 'us-east-1',
+              date: '2026-11-23',
+              source: 's',
+              tiers: [
+                { from: 0, to: 10, usdPerMillion: 1 },
+                { from: 11, to: null, usdPerMillion: 1 },
+              ],
+            },
+          },
+        },
         new Date(0),
       ),
       error: /starts at 11, expected 10/,

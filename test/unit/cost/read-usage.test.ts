@@ -21,25 +21,80 @@ describe('readUsage', () => {
     const input = cw.commandCalls(GetMetricDataCommand)[0].args[0].input as GetMetricDataCommandInput;
     expect(input.StartTime).toEqual(new Date(now.getTime() - 30 * DAY));
     expect(input.EndTime).toEqual(now);
-    expect(input.MetricDataQueries!.map((q) => [q.Id, q.MetricStat!.Metric!.MetricName, q.MetricStat!.Metric!.Dimensions, q.MetricStat!.Period, q.MetricStat!.Stat])).toEqual([
-      ['q0', 'Count', [{ Name: 'ApiName', Value: 'shop-api' }, { Name: 'Stage', Value: 'prod' }], 86400, 'Sum'],
-      ['q1', 'Count', [{ Name: 'ApiId', Value: 'h1' }, { Name: 'Stage', Value: 'live' }], 86400, 'Sum'],
-      ['q2', 'DataProcessed', [{ Name: 'ApiId', Value: 'h1' }, { Name: 'Stage', Value: 'live' }], 86400, 'Sum'],
+    expect(
+      input.MetricDataQueries!.map((q) => [
+        q.Id,
+        q.MetricStat!.Metric!.MetricName,
+        q.MetricStat!.Metric!.Dimensions,
+        q.MetricStat!.Period,
+        q.MetricStat!.Stat,
+      ]),
+    ).toEqual([
+      [
+        'q0',
+        'Count',
+        [
+          { Name: 'ApiName', Value: 'shop-api' },
+          { Name: 'Stage', Value: 'prod' },
+        ],
+        86400,
+        'Sum',
+      ],
+      [
+        'q1',
+        'Count',
+        [
+          { Name: 'ApiId', Value: 'h1' },
+          { Name: 'Stage', Value: 'live' },
+        ],
+        86400,
+        'Sum',
+      ],
+      [
+        'q2',
+        'DataProcessed',
+        [
+          { Name: 'ApiId', Value: 'h1' },
+          { Name: 'Stage', Value: 'live' },
+        ],
+        86400,
+        'Sum',
+      ],
     ]);
   });
 
   it('asks a WebSocket API for MessageCount and ConnectCount by ApiId+Stage: messages are its requests, connections kept apart', async () => {
     cw.on(GetMetricDataCommand).resolves({
       MetricDataResults: [
-        { Id: 'q0', Values: [700, 300], Timestamps: [new Date(now.getTime() - 29 * DAY), new Date(now.getTime() - DAY)] },
+        {
+          Id: 'q0',
+          Values: [700, 300],
+          Timestamps: [new Date(now.getTime() - 29 * DAY), new Date(now.getTime() - DAY)],
+        },
         { Id: 'q1', Values: [40, 10], Timestamps: [new Date(now.getTime() - 29 * DAY), new Date(now.getTime() - DAY)] },
       ],
     });
     const m = await readUsage(client, [ws], { now });
     const input = cw.commandCalls(GetMetricDataCommand)[0].args[0].input as GetMetricDataCommandInput;
-    expect(input.MetricDataQueries!.map((q) => [q.Id, q.MetricStat!.Metric!.MetricName, q.MetricStat!.Metric!.Dimensions])).toEqual([
-      ['q0', 'MessageCount', [{ Name: 'ApiId', Value: 'w1' }, { Name: 'Stage', Value: 'live' }]],
-      ['q1', 'ConnectCount', [{ Name: 'ApiId', Value: 'w1' }, { Name: 'Stage', Value: 'live' }]],
+    expect(
+      input.MetricDataQueries!.map((q) => [q.Id, q.MetricStat!.Metric!.MetricName, q.MetricStat!.Metric!.Dimensions]),
+    ).toEqual([
+      [
+        'q0',
+        'MessageCount',
+        [
+          { Name: 'ApiId', Value: 'w1' },
+          { Name: 'Stage', Value: 'live' },
+        ],
+      ],
+      [
+        'q1',
+        'ConnectCount',
+        [
+          { Name: 'ApiId', Value: 'w1' },
+          { Name: 'Stage', Value: 'live' },
+        ],
+      ],
     ]);
     expect(m.get('chat')!.stages).toEqual({ live: { requests: 1000, connections: 50 } });
   });
@@ -47,7 +102,10 @@ describe('readUsage', () => {
   it('follows NextToken and adds the pages up', async () => {
     const t = (d: number) => new Date(now.getTime() - d * DAY);
     cw.on(GetMetricDataCommand)
-      .resolvesOnce({ MetricDataResults: [{ Id: 'q0', Values: [100, 200], Timestamps: [t(29.5), t(20)] }], NextToken: 'more' })
+      .resolvesOnce({
+        MetricDataResults: [{ Id: 'q0', Values: [100, 200], Timestamps: [t(29.5), t(20)] }],
+        NextToken: 'more',
+      })
       .resolvesOnce({ MetricDataResults: [{ Id: 'q0', Values: [300], Timestamps: [t(1)] }] });
     const m = await readUsage(client, [rest], { now });
     expect(cw.commandCalls(GetMetricDataCommand).map((c) => c.args[0].input.NextToken)).toEqual([undefined, 'more']);
@@ -55,7 +113,15 @@ describe('readUsage', () => {
   });
 
   it('measures a young API over its own life, not the whole window', async () => {
-    cw.on(GetMetricDataCommand).resolves({ MetricDataResults: [{ Id: 'q0', Values: [500, 500], Timestamps: [new Date(now.getTime() - 10 * DAY), new Date(now.getTime() - 5 * DAY)] }] });
+    cw.on(GetMetricDataCommand).resolves({
+      MetricDataResults: [
+        {
+          Id: 'q0',
+          Values: [500, 500],
+          Timestamps: [new Date(now.getTime() - 10 * DAY), new Date(now.getTime() - 5 * DAY)],
+        },
+      ],
+    });
     const m = await readUsage(client, [rest], { now });
     expect(m.get('shop')!.windowDays).toBe(10);
   });
@@ -64,6 +130,9 @@ describe('readUsage', () => {
     cw.on(GetMetricDataCommand).resolves({ MetricDataResults: [] });
     const many: UsageTarget = { ...rest, stages: Array.from({ length: MAX_QUERIES_PER_CALL + 1 }, (_, i) => `s${i}`) };
     await readUsage(client, [many], { now });
-    expect(cw.commandCalls(GetMetricDataCommand).map((c) => c.args[0].input.MetricDataQueries!.length)).toEqual([MAX_QUERIES_PER_CALL, 1]);
+    expect(cw.commandCalls(GetMetricDataCommand).map((c) => c.args[0].input.MetricDataQueries!.length)).toEqual([
+      MAX_QUERIES_PER_CALL,
+      1,
+    ]);
   });
 });

@@ -19,7 +19,9 @@ describe('cost renderers (golden)', () => {
 
   it('puts the headline and totals a reviewer needs in the first lines', () => {
     const md = renderCostMarkdown(mixedReport()).split('\n');
-    expect(md[2]).toMatch(/^\*\*Monthly cost will decrease by \\\$[\d,]+\.\d\d \(−[\d.]+%\), from \\\$[\d,.]+ to \\\$[\d,.]+\.\*\*$/);
+    expect(md[2]).toMatch(
+      /^\*\*Monthly cost will decrease by \\\$[\d,]+\.\d\d \(−[\d.]+%\), from \\\$[\d,.]+ to \\\$[\d,.]+\.\*\*$/,
+    );
     expect(md.find((l) => l.startsWith('| **Total**'))).toBeDefined();
   });
 
@@ -38,7 +40,12 @@ describe('cost headline', () => {
     const { costDelta, EMBEDDED_PRICES } = await import('../../../src/cost/index.js');
     const { gateway, snapshot } = await import('../../helpers/model-builders.js');
     const { rest, declared, usageOf, M } = await import('./fixtures.js');
-    const report = costDelta({ desired: gateway([rest('a')], 'us-east-1'), live: snapshot([rest('a')], { region: 'us-east-1' }), usage: usageOf({ a: declared(1 * M) }), prices: EMBEDDED_PRICES });
+    const report = costDelta({
+      desired: gateway([rest('a')], 'us-east-1'),
+      live: snapshot([rest('a')], { region: 'us-east-1' }),
+      usage: usageOf({ a: declared(1 * M) }),
+      prices: EMBEDDED_PRICES,
+    });
     expect(renderCostText(report).split('\n')[2]).toBe('No API changes; monthly cost stays at $3.50.');
   });
 });

@@ -8,10 +8,14 @@ import { resolveUsage } from '../../../src/cost/index.js';
 /** us-east-1: a cache resize, a REST→HTTP switch, a new HTTP API, one API untouched. */
 export function mixedReport(): CostReport {
   const shop = rest('shop', { prod: 0.5 });
-  const legacyRest = rest('legacy', { prod: 0.5 }, {
-    requestValidators: { body: { name: 'body', validateRequestBody: true, validateRequestParameters: false } },
-    routes: [route('RestApi', 'GET', '/items', { apiKeyRequired: true })],
-  });
+  const legacyRest = rest(
+    'legacy',
+    { prod: 0.5 },
+    {
+      requestValidators: { body: { name: 'body', validateRequestBody: true, validateRequestParameters: false } },
+      routes: [route('RestApi', 'GET', '/items', { apiKeyRequired: true })],
+    },
+  );
   const legacyHttp = http('legacy', ['prod'], { name: legacyRest.name });
   const usage = usageOf({
     // 30 days in CloudWatch: 48M → × 730/720 = 48.67M a month
@@ -48,7 +52,10 @@ export function webSocketReport(region = 'us-east-1'): CostReport {
     desired: gateway([ws('chat'), ws('notify', ['live', 'beta']), rest('shop')], region),
     live: snapshot([ws('notify'), rest('shop')], { region }),
     usage: usageOf({
-      chat: resolveUsage({ monthlyMessages: 120 * M, monthlyConnections: 400_000, avgConnectionMinutes: 12 }, undefined),
+      chat: resolveUsage(
+        { monthlyMessages: 120 * M, monthlyConnections: 400_000, avgConnectionMinutes: 12 },
+        undefined,
+      ),
       // 30 days: 30M messages, 90K connections → × 730/720 a month
       notify: fromMeasured({ windowDays: 30, stages: { live: { requests: 30 * M, connections: 90_000 } } }),
       shop: declared(5 * M),
@@ -74,15 +81,33 @@ export function wafReport(): CostReport {
   const adminWaf = ACL('admin-waf', '2222');
   const billingWaf = ACL('billing-waf', '3333');
   return costDelta({
-    desired: gateway([withWaf(rest('shop', { prod: undefined, staging: undefined }), { prod: shopWaf, staging: shopWaf }), rest('admin'), withWaf(rest('billing'), { prod: billingWaf })], 'us-east-1'),
-    live: snapshot([rest('shop', { prod: undefined, staging: undefined }), withWaf(rest('admin'), { prod: adminWaf }), rest('billing')], { region: 'us-east-1' }),
+    desired: gateway(
+      [
+        withWaf(rest('shop', { prod: undefined, staging: undefined }), { prod: shopWaf, staging: shopWaf }),
+        rest('admin'),
+        withWaf(rest('billing'), { prod: billingWaf }),
+      ],
+      'us-east-1',
+    ),
+    live: snapshot(
+      [
+        rest('shop', { prod: undefined, staging: undefined }),
+        withWaf(rest('admin'), { prod: adminWaf }),
+        rest('billing'),
+      ],
+      { region: 'us-east-1' },
+    ),
     usage: usageOf({
       shop: fromMeasured({ windowDays: 30, stages: { prod: { requests: 30 * M }, staging: { requests: 1 * M } } }),
       admin: declared(2 * M),
       billing: declared(5 * M),
     }),
     prices: EMBEDDED_PRICES,
-    webAcls: { [shopWaf]: { name: 'shop-waf', rules: 4 }, [adminWaf]: { name: 'admin-waf', rules: 1 }, [billingWaf]: { error: 'AccessDeniedException: not authorized to perform wafv2:GetWebACL' } },
+    webAcls: {
+      [shopWaf]: { name: 'shop-waf', rules: 4 },
+      [adminWaf]: { name: 'admin-waf', rules: 1 },
+      [billingWaf]: { error: 'AccessDeniedException: not authorized to perform wafv2:GetWebACL' },
+    },
   });
 }
 

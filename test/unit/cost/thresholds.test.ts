@@ -5,7 +5,12 @@ import { gateway, snapshot } from '../../helpers/model-builders.js';
 import { M, declared, rest, usageOf } from './fixtures.js';
 
 const report = (live: ApiModel[], desired: ApiModel[], region = 'us-east-1') =>
-  costDelta({ desired: gateway(desired, region), live: snapshot(live, { region }), usage: usageOf({ a: declared(100 * M) }), prices: EMBEDDED_PRICES });
+  costDelta({
+    desired: gateway(desired, region),
+    live: snapshot(live, { region }),
+    usage: usageOf({ a: declared(100 * M) }),
+    prices: EMBEDDED_PRICES,
+  });
 
 // Base: 100M × 3.50 = 350.00 a month.
 const noChange = report([rest('a')], [rest('a')]);
@@ -15,7 +20,9 @@ const fresh = report([], [rest('a')]); // +350.00 from nothing
 const unknown = report([rest('a')], [rest('a', { prod: 0.5 })], 'eu-west-3');
 
 describe('shouldShowCost', () => {
-  const t = (usd?: number, percent?: number): CostThresholds => ({ commentThreshold: { ...(usd === undefined ? {} : { usd }), ...(percent === undefined ? {} : { percent }) } });
+  const t = (usd?: number, percent?: number): CostThresholds => ({
+    commentThreshold: { ...(usd === undefined ? {} : { usd }), ...(percent === undefined ? {} : { percent }) },
+  });
   it.each([
     { what: 'no change, no threshold', r: noChange, th: undefined, show: false },
     { what: '+$14.60, no threshold', r: plusCache, th: undefined, show: true },

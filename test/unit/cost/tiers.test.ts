@@ -30,7 +30,12 @@ describe('priceTiered', () => {
 
   it.each([
     { what: 'Seoul REST past 20B (the notes name no rate)', units: 21 * B, tiers: SEOUL.rest!.tiers, unpriced: 1 * B },
-    { what: 'Seoul HTTP past 1B (only "next 700M" is known)', units: 1.2 * B, tiers: SEOUL.http!.tiers, unpriced: 0.2 * B },
+    {
+      what: 'Seoul HTTP past 1B (only "next 700M" is known)',
+      units: 1.2 * B,
+      tiers: SEOUL.http!.tiers,
+      unpriced: 0.2 * B,
+    },
   ])('$what is unknown, not priced with a neighbour band', ({ units, tiers, unpriced }) => {
     const r = priceTiered(units, tiers);
     expect(r.usd).toBeNull();

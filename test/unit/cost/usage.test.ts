@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { connectionsFor, extrapolateToMonth, fromMeasured, requestsFor, resolveUsage } from '../../../src/cost/index.js';
+import {
+  connectionsFor,
+  extrapolateToMonth,
+  fromMeasured,
+  requestsFor,
+  resolveUsage,
+} from '../../../src/cost/index.js';
 
 describe('usage', () => {
   it.each([
@@ -20,10 +26,34 @@ describe('usage', () => {
 
   it.each([
     { what: 'nothing known', declared: undefined, measured: undefined, source: 'none', monthly: 0 },
-    { what: 'measured only', declared: undefined, measured: { windowDays: 30, stages: { prod: { requests: 720 } } }, source: 'cloudwatch', monthly: 730 },
-    { what: 'declared only', declared: { monthlyRequests: 5000 }, measured: undefined, source: 'declared', monthly: 5000 },
-    { what: 'declared overrides measured', declared: { monthlyRequests: 5000 }, measured: { windowDays: 30, stages: { prod: { requests: 720 } } }, source: 'declared', monthly: 5000 },
-    { what: 'declared size only keeps measured counts', declared: { avgResponseKb: 700 }, measured: { windowDays: 30, stages: { prod: { requests: 720 } } }, source: 'cloudwatch', monthly: 730 },
+    {
+      what: 'measured only',
+      declared: undefined,
+      measured: { windowDays: 30, stages: { prod: { requests: 720 } } },
+      source: 'cloudwatch',
+      monthly: 730,
+    },
+    {
+      what: 'declared only',
+      declared: { monthlyRequests: 5000 },
+      measured: undefined,
+      source: 'declared',
+      monthly: 5000,
+    },
+    {
+      what: 'declared overrides measured',
+      declared: { monthlyRequests: 5000 },
+      measured: { windowDays: 30, stages: { prod: { requests: 720 } } },
+      source: 'declared',
+      monthly: 5000,
+    },
+    {
+      what: 'declared size only keeps measured counts',
+      declared: { avgResponseKb: 700 },
+      measured: { windowDays: 30, stages: { prod: { requests: 720 } } },
+      source: 'cloudwatch',
+      monthly: 730,
+    },
   ])('$what → $source $monthly', ({ declared, measured, source, monthly }) => {
     const u = resolveUsage(declared, measured);
     expect(u.source).toBe(source);
@@ -56,15 +86,27 @@ describe('usageMap', () => {
 
 describe('WebSocket usage', () => {
   it('measured ConnectCount per stage, declared messages/connections override, the duration only ever declared', () => {
-    const measured = { windowDays: 30, stages: { live: { requests: 720, connections: 72 }, beta: { requests: 0, connections: 0 } } };
+    const measured = {
+      windowDays: 30,
+      stages: { live: { requests: 720, connections: 72 }, beta: { requests: 0, connections: 0 } },
+    };
     const m = fromMeasured(measured);
     expect(m.monthlyConnections).toBeCloseTo(73, 9);
     expect(connectionsFor(['live'], m)).toBeCloseTo(73, 9);
     expect(connectionsFor(['new'], m)).toBe(0);
     expect(m.avgConnectionMinutes).toBeUndefined();
 
-    const d = resolveUsage({ monthlyMessages: 9000, monthlyConnections: 300, avgConnectionMinutes: 5, avgMessageKb: 40 }, measured);
-    expect(d).toMatchObject({ source: 'declared', monthlyRequests: 9000, monthlyConnections: 300, avgConnectionMinutes: 5, avgMessageKb: 40 });
+    const d = resolveUsage(
+      { monthlyMessages: 9000, monthlyConnections: 300, avgConnectionMinutes: 5, avgMessageKb: 40 },
+      measured,
+    );
+    expect(d).toMatchObject({
+      source: 'declared',
+      monthlyRequests: 9000,
+      monthlyConnections: 300,
+      avgConnectionMinutes: 5,
+      avgMessageKb: 40,
+    });
     expect(connectionsFor(['live', 'beta'], d)).toBe(300);
 
     const kept = resolveUsage({ avgConnectionMinutes: 3 }, measured);

@@ -12,7 +12,10 @@ describe('webSocketMonthlyCost (us-east-1: 1.00/M messages for the first 1B, 0.8
     // exactly 32 KB is one step
     { messages: 10e6, kb: 32, minutes: 0, usd: 10 },
   ])('$messages messages of $kb KB and $minutes minutes → $usd', ({ messages, kb, minutes, usd }) => {
-    expect(webSocketMonthlyCost(ws, { messages, avgMessageKb: kb, connectionMinutes: minutes }).totalUsd).toBeCloseTo(usd, 9);
+    expect(webSocketMonthlyCost(ws, { messages, avgMessageKb: kb, connectionMinutes: minutes }).totalUsd).toBeCloseTo(
+      usd,
+      9,
+    );
   });
 
   it('prices messages past the first 1B at the next band', () => {
@@ -23,7 +26,10 @@ describe('webSocketMonthlyCost (us-east-1: 1.00/M messages for the first 1B, 0.8
   });
 
   it('leaves messages past the last known band unpriced (a table that stops at 1B)', () => {
-    const r = webSocketMonthlyCost({ ...ws, messageTiers: [ws.messageTiers[0]] }, { messages: 1.5e9, connectionMinutes: 0 });
+    const r = webSocketMonthlyCost(
+      { ...ws, messageTiers: [ws.messageTiers[0]] },
+      { messages: 1.5e9, connectionMinutes: 0 },
+    );
     expect(r.totalUsd).toBeNull();
     expect(r.messages.unpricedUnits).toBe(0.5e9);
   });
@@ -32,7 +38,10 @@ describe('webSocketMonthlyCost (us-east-1: 1.00/M messages for the first 1B, 0.8
     { connections: 30_000, avg: 12, minutes: 360_000 },
     { connections: 0, avg: undefined, minutes: 0 },
     { connections: 10, avg: undefined, minutes: undefined },
-  ])('connection minutes: $connections connections × $avg min → $minutes (no duration declared: unknown)', ({ connections, avg, minutes }) => {
-    expect(connectionMinutes(connections, avg)).toBe(minutes);
-  });
+  ])(
+    'connection minutes: $connections connections × $avg min → $minutes (no duration declared: unknown)',
+    ({ connections, avg, minutes }) => {
+      expect(connectionMinutes(connections, avg)).toBe(minutes);
+    },
+  );
 });

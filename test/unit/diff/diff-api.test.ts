@@ -9,7 +9,9 @@ const restBase = (): ApiModel =>
   api('shop', 'RestApi', {
     description: 'the shop',
     tags: { team: 'platform' },
-    stages: { prod: stage('prod', { variables: { backendVersion: 'v1' }, throttling: { rateLimit: 100, burstLimit: 200 } }) },
+    stages: {
+      prod: stage('prod', { variables: { backendVersion: 'v1' }, throttling: { rateLimit: 100, burstLimit: 200 } }),
+    },
     authorizers: { lambda: authorizer('lambda') },
     requestValidators: { body: { name: 'body', validateRequestBody: true, validateRequestParameters: false } },
     models: { User: { contentType: 'application/json', schema: { type: 'object', required: ['id'] } } },
@@ -22,9 +24,21 @@ const restBase = (): ApiModel =>
 
 const httpBase = (): ApiModel =>
   api('events', 'HttpApi', {
-    cors: { allowOrigins: ['https://app.example.com'], allowMethods: ['GET', 'POST'], allowHeaders: [], exposeHeaders: [] },
+    cors: {
+      allowOrigins: ['https://app.example.com'],
+      allowMethods: ['GET', 'POST'],
+      allowHeaders: [],
+      exposeHeaders: [],
+    },
     stages: { prod: stage('prod') },
-    authorizers: { jwt: authorizer('jwt', { type: 'JWT', authorizerUri: undefined, identitySource: ['$request.header.Authorization'], jwt: { issuer: 'https://issuer', audience: ['app'] } }) },
+    authorizers: {
+      jwt: authorizer('jwt', {
+        type: 'JWT',
+        authorizerUri: undefined,
+        identitySource: ['$request.header.Authorization'],
+        jwt: { issuer: 'https://issuer', audience: ['app'] },
+      }),
+    },
     routes: [route('HttpApi', 'GET', '/events'), route('HttpApi', 'POST', '/events')],
   });
 
@@ -63,83 +77,250 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { name: 'api description', base: restBase, edit: (m) => (m.description = 'new'), expect: ['update api shop-api'],
-    fields: { description: ['the shop', 'new'] }, flags: { redeploy: false, breaking: false } },
-  { name: 'api rename (matched by key)', base: restBase, edit: (m) => (m.name = 'shop-v2'), expect: ['update api shop-v2'],
-    fields: { name: ['shop-api', 'shop-v2'] } },
-  { name: 'binary media types (REST redeploy)', base: restBase, edit: (m) => (m.binaryMediaTypes = ['image/png']), expect: ['update api shop-api'],
-    fields: { binaryMediaTypes: [[], ['image/png']] }, flags: { redeploy: true, reason: 'binary media types changed' } },
-  { name: 'endpoint type', base: restBase, edit: (m) => (m.endpointType = 'EDGE'), expect: ['update api shop-api'],
-    flags: { breaking: true, reason: 'endpoint type changed' } },
-  { name: 'tags', base: restBase, edit: (m) => (m.tags = { team: 'payments', cost: 'x' }), expect: ['update tags tags'],
-    fields: { team: ['platform', 'payments'], cost: [undefined, 'x'] }, flags: { redeploy: false, breaking: false } },
-  { name: 'HTTP cors narrowed', base: httpBase, edit: (m) => (m.cors!.allowOrigins = []), expect: ['update api events-api'],
-    flags: { breaking: true, reason: 'CORS narrowed' } },
+  {
+    name: 'api description',
+    base: restBase,
+    edit: (m) => (m.description = 'new'),
+    expect: ['update api shop-api'],
+    fields: { description: ['the shop', 'new'] },
+    flags: { redeploy: false, breaking: false },
+  },
+  {
+    name: 'api rename (matched by key)',
+    base: restBase,
+    edit: (m) => (m.name = 'shop-v2'),
+    expect: ['update api shop-v2'],
+    fields: { name: ['shop-api', 'shop-v2'] },
+  },
+  {
+    name: 'binary media types (REST redeploy)',
+    base: restBase,
+    edit: (m) => (m.binaryMediaTypes = ['image/png']),
+    expect: ['update api shop-api'],
+    fields: { binaryMediaTypes: [[], ['image/png']] },
+    flags: { redeploy: true, reason: 'binary media types changed' },
+  },
+  {
+    name: 'endpoint type',
+    base: restBase,
+    edit: (m) => (m.endpointType = 'EDGE'),
+    expect: ['update api shop-api'],
+    flags: { breaking: true, reason: 'endpoint type changed' },
+  },
+  {
+    name: 'tags',
+    base: restBase,
+    edit: (m) => (m.tags = { team: 'payments', cost: 'x' }),
+    expect: ['update tags tags'],
+    fields: { team: ['platform', 'payments'], cost: [undefined, 'x'] },
+    flags: { redeploy: false, breaking: false },
+  },
+  {
+    name: 'HTTP cors narrowed',
+    base: httpBase,
+    edit: (m) => (m.cors!.allowOrigins = []),
+    expect: ['update api events-api'],
+    flags: { breaking: true, reason: 'CORS narrowed' },
+  },
 
-  { name: 'authorizer create', base: restBase, edit: (m) => (m.authorizers.other = authorizer('other', { type: 'REQUEST' })),
-    expect: ['create authorizer other'], flags: { redeploy: true, breaking: false, destructive: false } },
-  { name: 'authorizer update ttl', base: restBase, edit: (m) => (m.authorizers.lambda.resultTtlSeconds = 0),
-    expect: ['update authorizer lambda'], fields: { resultTtlSeconds: [300, 0] }, flags: { redeploy: true, breaking: false } },
-  { name: 'authorizer needs new identity source', base: restBase,
-    edit: (m) => m.authorizers.lambda.identitySource.push('method.request.header.X-Tenant'), expect: ['update authorizer lambda'],
-    flags: { breaking: true, reason: 'authorizer needs a new identity source' } },
-  { name: 'authorizer delete (and its route stops using it)', base: restBase,
-    edit: (m) => { delete m.authorizers.lambda; m.routes['POST /users'].authorization = { type: 'NONE', scopes: [] }; },
-    expect: ['delete authorizer lambda', 'update route POST /users'], flags: { destructive: true, redeploy: true } },
-  { name: 'authorizer rename: identical definition, new name', base: restBase,
-    edit: (m) => { m.authorizers.tokens = { ...m.authorizers.lambda, name: 'tokens' }; delete m.authorizers.lambda; m.routes['POST /users'].authorization.authorizer = 'tokens'; },
-    expect: ['update authorizer tokens'], fields: { name: ['lambda', 'tokens'] }, flags: { destructive: false, breaking: false } },
+  {
+    name: 'authorizer create',
+    base: restBase,
+    edit: (m) => (m.authorizers.other = authorizer('other', { type: 'REQUEST' })),
+    expect: ['create authorizer other'],
+    flags: { redeploy: true, breaking: false, destructive: false },
+  },
+  {
+    name: 'authorizer update ttl',
+    base: restBase,
+    edit: (m) => (m.authorizers.lambda.resultTtlSeconds = 0),
+    expect: ['update authorizer lambda'],
+    fields: { resultTtlSeconds: [300, 0] },
+    flags: { redeploy: true, breaking: false },
+  },
+  {
+    name: 'authorizer needs new identity source',
+    base: restBase,
+    edit: (m) => m.authorizers.lambda.identitySource.push('method.request.header.X-Tenant'),
+    expect: ['update authorizer lambda'],
+    flags: { breaking: true, reason: 'authorizer needs a new identity source' },
+  },
+  {
+    name: 'authorizer delete (and its route stops using it)',
+    base: restBase,
+    edit: (m) => {
+      delete m.authorizers.lambda;
+      m.routes['POST /users'].authorization = { type: 'NONE', scopes: [] };
+    },
+    expect: ['delete authorizer lambda', 'update route POST /users'],
+    flags: { destructive: true, redeploy: true },
+  },
+  {
+    name: 'authorizer rename: identical definition, new name',
+    base: restBase,
+    edit: (m) => {
+      m.authorizers.tokens = { ...m.authorizers.lambda, name: 'tokens' };
+      delete m.authorizers.lambda;
+      m.routes['POST /users'].authorization.authorizer = 'tokens';
+    },
+    expect: ['update authorizer tokens'],
+    fields: { name: ['lambda', 'tokens'] },
+    flags: { destructive: false, breaking: false },
+  },
 
-  { name: 'request validator added', base: restBase, edit: (m) => (m.requestValidators.params = { name: 'params', validateRequestBody: false, validateRequestParameters: true }),
-    expect: ['create requestValidator params'], flags: { redeploy: true } },
-  { name: 'request validator tightened', base: restBase, edit: (m) => (m.requestValidators.body.validateRequestParameters = true),
-    expect: ['update requestValidator body'], flags: { breaking: true, reason: 'request validation tightened' } },
-  { name: 'request validator deleted', base: restBase, edit: (m) => delete m.requestValidators.body,
-    expect: ['delete requestValidator body'], flags: { destructive: true, redeploy: true } },
-  { name: 'model schema requires more', base: restBase,
-    edit: (m) => (m.models.User.schema = { type: 'object', required: ['id', 'email'] }), expect: ['update model User'],
-    flags: { breaking: true, redeploy: true, reason: 'model requires email' } },
-  { name: 'model created', base: restBase, edit: (m) => (m.models.Order = { contentType: 'application/json', schema: {} }),
-    expect: ['create model Order'] },
+  {
+    name: 'request validator added',
+    base: restBase,
+    edit: (m) =>
+      (m.requestValidators.params = { name: 'params', validateRequestBody: false, validateRequestParameters: true }),
+    expect: ['create requestValidator params'],
+    flags: { redeploy: true },
+  },
+  {
+    name: 'request validator tightened',
+    base: restBase,
+    edit: (m) => (m.requestValidators.body.validateRequestParameters = true),
+    expect: ['update requestValidator body'],
+    flags: { breaking: true, reason: 'request validation tightened' },
+  },
+  {
+    name: 'request validator deleted',
+    base: restBase,
+    edit: (m) => delete m.requestValidators.body,
+    expect: ['delete requestValidator body'],
+    flags: { destructive: true, redeploy: true },
+  },
+  {
+    name: 'model schema requires more',
+    base: restBase,
+    edit: (m) => (m.models.User.schema = { type: 'object', required: ['id', 'email'] }),
+    expect: ['update model User'],
+    flags: { breaking: true, redeploy: true, reason: 'model requires email' },
+  },
+  {
+    name: 'model created',
+    base: restBase,
+    edit: (m) => (m.models.Order = { contentType: 'application/json', schema: {} }),
+    expect: ['create model Order'],
+  },
 
-  { name: 'route create (route + integration)', base: restBase, edit: (m) => (m.routes['DELETE /users/{id}'] = route('RestApi', 'DELETE', '/users/{id}')),
-    expect: ['create route DELETE /users/{id}', 'create integration DELETE /users/{id}'], flags: { redeploy: true, breaking: false } },
-  { name: 'route delete (route + integration)', base: restBase, edit: (m) => delete m.routes['GET /users'],
-    expect: ['delete route GET /users', 'delete integration GET /users'], flags: { breaking: true, destructive: true, reason: 'route removed' } },
-  { name: 'auth added to a route', base: restBase,
+  {
+    name: 'route create (route + integration)',
+    base: restBase,
+    edit: (m) => (m.routes['DELETE /users/{id}'] = route('RestApi', 'DELETE', '/users/{id}')),
+    expect: ['create route DELETE /users/{id}', 'create integration DELETE /users/{id}'],
+    flags: { redeploy: true, breaking: false },
+  },
+  {
+    name: 'route delete (route + integration)',
+    base: restBase,
+    edit: (m) => delete m.routes['GET /users'],
+    expect: ['delete route GET /users', 'delete integration GET /users'],
+    flags: { breaking: true, destructive: true, reason: 'route removed' },
+  },
+  {
+    name: 'auth added to a route',
+    base: restBase,
     edit: (m) => (m.routes['GET /users'].authorization = { type: 'CUSTOM', authorizer: 'lambda', scopes: [] }),
-    expect: ['update route GET /users'], fields: { 'authorization.type': ['NONE', 'CUSTOM'], 'authorization.authorizer': [undefined, 'lambda'] },
-    flags: { breaking: true, redeploy: true, reason: 'auth added' } },
-  { name: 'new required parameter', base: restBase,
+    expect: ['update route GET /users'],
+    fields: { 'authorization.type': ['NONE', 'CUSTOM'], 'authorization.authorizer': [undefined, 'lambda'] },
+    flags: { breaking: true, redeploy: true, reason: 'auth added' },
+  },
+  {
+    name: 'new required parameter',
+    base: restBase,
     edit: (m) => (m.routes['GET /users'].requestParameters['method.request.querystring.page'] = true),
-    expect: ['update route GET /users'], fields: { 'requestParameters["method.request.querystring.page"]': [undefined, true] },
-    flags: { breaking: true, reason: 'new required parameter method.request.querystring.page' } },
-  { name: 'optional parameter is not breaking', base: restBase,
+    expect: ['update route GET /users'],
+    fields: { 'requestParameters["method.request.querystring.page"]': [undefined, true] },
+    flags: { breaking: true, reason: 'new required parameter method.request.querystring.page' },
+  },
+  {
+    name: 'optional parameter is not breaking',
+    base: restBase,
     edit: (m) => (m.routes['GET /users'].requestParameters['method.request.querystring.page'] = false),
-    expect: ['update route GET /users'], flags: { breaking: false, redeploy: true } },
-  { name: 'request validator added to a route', base: restBase, edit: (m) => (m.routes['GET /users'].requestValidator = 'body'),
-    expect: ['update route GET /users'], flags: { breaking: true, reason: 'request validator added' } },
-  { name: 'API key now required', base: restBase, edit: (m) => (m.routes['GET /users'].apiKeyRequired = true),
-    expect: ['update route GET /users'], flags: { breaking: true, reason: 'API key now required' } },
-  { name: 'integration change is its own Change', base: restBase,
+    expect: ['update route GET /users'],
+    flags: { breaking: false, redeploy: true },
+  },
+  {
+    name: 'request validator added to a route',
+    base: restBase,
+    edit: (m) => (m.routes['GET /users'].requestValidator = 'body'),
+    expect: ['update route GET /users'],
+    flags: { breaking: true, reason: 'request validator added' },
+  },
+  {
+    name: 'API key now required',
+    base: restBase,
+    edit: (m) => (m.routes['GET /users'].apiKeyRequired = true),
+    expect: ['update route GET /users'],
+    flags: { breaking: true, reason: 'API key now required' },
+  },
+  {
+    name: 'integration change is its own Change',
+    base: restBase,
     edit: (m) => (m.routes['GET /users'].integration.uri = 'https://users-v2.internal.example.com/'),
-    expect: ['update integration GET /users'], fields: { uri: ['https://backend.internal.example.com/', 'https://users-v2.internal.example.com/'] },
-    flags: { redeploy: true, breaking: false, destructive: false } },
-  { name: 'integration timeout', base: httpBase, edit: (m) => (m.routes['GET /events'].integration.timeoutInMillis = 5000),
-    expect: ['update integration GET /events'], fields: { timeoutInMillis: [30000, 5000] } },
+    expect: ['update integration GET /users'],
+    fields: { uri: ['https://backend.internal.example.com/', 'https://users-v2.internal.example.com/'] },
+    flags: { redeploy: true, breaking: false, destructive: false },
+  },
+  {
+    name: 'integration timeout',
+    base: httpBase,
+    edit: (m) => (m.routes['GET /events'].integration.timeoutInMillis = 5000),
+    expect: ['update integration GET /events'],
+    fields: { timeoutInMillis: [30000, 5000] },
+  },
 
-  { name: 'stage variable (no redeploy)', base: restBase, edit: (m) => (m.stages.prod.variables.backendVersion = 'v2'),
-    expect: ['update stage prod'], fields: { 'variables.backendVersion': ['v1', 'v2'] }, flags: { redeploy: false, breaking: false } },
-  { name: 'stage throttling + cache added', base: restBase,
-    edit: (m) => { m.stages.prod.throttling = { rateLimit: 50, burstLimit: 200 }; m.stages.prod.cache = { sizeGb: 0.5, ttlSeconds: 300 }; },
-    expect: ['update stage prod'], fields: { 'throttling.rateLimit': [100, 50], 'cache.sizeGb': [undefined, 0.5], 'cache.ttlSeconds': [undefined, 300] } },
-  { name: 'stage access log + tracing', base: restBase,
-    edit: (m) => { m.stages.prod.accessLog = { destinationArn: 'arn:aws:logs:x', format: '$context.requestId' }; m.stages.prod.tracingEnabled = true; },
-    expect: ['update stage prod'], fields: { 'accessLog.destinationArn': [undefined, 'arn:aws:logs:x'], 'accessLog.format': [undefined, '$context.requestId'], tracingEnabled: [undefined, true] } },
-  { name: 'stage create needs a deployment', base: restBase, edit: (m) => (m.stages.dev = stage('dev')),
-    expect: ['create stage dev'], flags: { redeploy: true, reason: 'new stage needs a deployment' } },
-  { name: 'stage delete', base: restBase, edit: (m) => delete m.stages.prod,
-    expect: ['delete stage prod'], flags: { destructive: true, breaking: true, reason: 'stage prod removed' } },
+  {
+    name: 'stage variable (no redeploy)',
+    base: restBase,
+    edit: (m) => (m.stages.prod.variables.backendVersion = 'v2'),
+    expect: ['update stage prod'],
+    fields: { 'variables.backendVersion': ['v1', 'v2'] },
+    flags: { redeploy: false, breaking: false },
+  },
+  {
+    name: 'stage throttling + cache added',
+    base: restBase,
+    edit: (m) => {
+      m.stages.prod.throttling = { rateLimit: 50, burstLimit: 200 };
+      m.stages.prod.cache = { sizeGb: 0.5, ttlSeconds: 300 };
+    },
+    expect: ['update stage prod'],
+    fields: {
+      'throttling.rateLimit': [100, 50],
+      'cache.sizeGb': [undefined, 0.5],
+      'cache.ttlSeconds': [undefined, 300],
+    },
+  },
+  {
+    name: 'stage access log + tracing',
+    base: restBase,
+    edit: (m) => {
+      m.stages.prod.accessLog = { destinationArn: 'arn:aws:logs:x', format: '$context.requestId' };
+      m.stages.prod.tracingEnabled = true;
+    },
+    expect: ['update stage prod'],
+    fields: {
+      'accessLog.destinationArn': [undefined, 'arn:aws:logs:x'],
+      'accessLog.format': [undefined, '$context.requestId'],
+      tracingEnabled: [undefined, true],
+    },
+  },
+  {
+    name: 'stage create needs a deployment',
+    base: restBase,
+    edit: (m) => (m.stages.dev = stage('dev')),
+    expect: ['create stage dev'],
+    flags: { redeploy: true, reason: 'new stage needs a deployment' },
+  },
+  {
+    name: 'stage delete',
+    base: restBase,
+    edit: (m) => delete m.stages.prod,
+    expect: ['delete stage prod'],
+    flags: { destructive: true, breaking: true, reason: 'stage prod removed' },
+  },
 ];
 
 describe('diffApi: one edit at a time', () => {
@@ -215,7 +396,11 @@ describe('diffApi: route renames', () => {
     const desired = clone(live);
     const r = desired.routes['GET /users/{id}'];
     delete desired.routes['GET /users/{id}'];
-    desired.routes['GET /users/{userId}'] = { ...r, path: '/users/{userId}', requestParameters: { 'method.request.path.userId': true } };
+    desired.routes['GET /users/{userId}'] = {
+      ...r,
+      path: '/users/{userId}',
+      requestParameters: { 'method.request.path.userId': true },
+    };
     const cs = diffApi('shop', desired, live);
     expect(summary(cs)).toEqual(['update route GET /users/{userId}']);
     expect(cs[0].before).toMatchObject({ path: '/users/{id}' });
@@ -231,20 +416,33 @@ describe('diffApi: route renames', () => {
 
   it('REST: a rename with a changed integration adds an integration update under the new key', () => {
     const live = api('a', 'RestApi', { routes: [route('RestApi', 'GET', '/orders')] });
-    const desired = api('a', 'RestApi', { routes: [route('RestApi', 'GET', '/purchases', { integration: { uri: 'https://p/' } })] });
-    expect(summary(diffApi('a', desired, live))).toEqual(['update route GET /purchases', 'update integration GET /purchases']);
+    const desired = api('a', 'RestApi', {
+      routes: [route('RestApi', 'GET', '/purchases', { integration: { uri: 'https://p/' } })],
+    });
+    expect(summary(diffApi('a', desired, live))).toEqual([
+      'update route GET /purchases',
+      'update integration GET /purchases',
+    ]);
   });
 
   it('REST: no rename when a live resource (even without methods) already sits at the new path', () => {
     const live = api('a', 'RestApi', { routes: [route('RestApi', 'GET', '/orders')] });
     const desired = api('a', 'RestApi', { routes: [route('RestApi', 'GET', '/purchases')] });
-    expect(summary(diffApi('a', desired, live, { liveResourcePaths: ['/', '/orders', '/purchases/{id}'] }))).toHaveLength(4);
-    expect(summary(diffApi('a', desired, live, { liveResourcePaths: ['/', '/orders'] }))).toEqual(['update route GET /purchases']);
+    expect(
+      summary(diffApi('a', desired, live, { liveResourcePaths: ['/', '/orders', '/purchases/{id}'] })),
+    ).toHaveLength(4);
+    expect(summary(diffApi('a', desired, live, { liveResourcePaths: ['/', '/orders'] }))).toEqual([
+      'update route GET /purchases',
+    ]);
   });
 
   it('REST: no rename when the old resource still serves another route', () => {
-    const live = api('a', 'RestApi', { routes: [route('RestApi', 'GET', '/orders'), route('RestApi', 'POST', '/orders')] });
-    const desired = api('a', 'RestApi', { routes: [route('RestApi', 'GET', '/purchases'), route('RestApi', 'POST', '/orders')] });
+    const live = api('a', 'RestApi', {
+      routes: [route('RestApi', 'GET', '/orders'), route('RestApi', 'POST', '/orders')],
+    });
+    const desired = api('a', 'RestApi', {
+      routes: [route('RestApi', 'GET', '/purchases'), route('RestApi', 'POST', '/orders')],
+    });
     expect(summary(diffApi('a', desired, live))).toEqual([
       'create route GET /purchases',
       'create integration GET /purchases',
@@ -261,7 +459,9 @@ describe('diffApi: route renames', () => {
 
   it('no rename when two candidates make it ambiguous', () => {
     const live = api('a', 'HttpApi', { routes: [route('HttpApi', 'GET', '/v1/x')] });
-    const desired = api('a', 'HttpApi', { routes: [route('HttpApi', 'GET', '/v2/x'), route('HttpApi', 'GET', '/v3/x')] });
+    const desired = api('a', 'HttpApi', {
+      routes: [route('HttpApi', 'GET', '/v2/x'), route('HttpApi', 'GET', '/v3/x')],
+    });
     expect(summary(diffApi('a', desired, live)).filter((s) => s.startsWith('update'))).toEqual([]);
   });
 
@@ -273,7 +473,9 @@ describe('diffApi: route renames', () => {
 
   it('HTTP: a renamed segment is a route key update', () => {
     const live = api('a', 'HttpApi', { routes: [route('HttpApi', 'GET', '/v1/x'), route('HttpApi', 'POST', '/v1/x')] });
-    const desired = api('a', 'HttpApi', { routes: [route('HttpApi', 'GET', '/v2/x'), route('HttpApi', 'POST', '/v1/x')] });
+    const desired = api('a', 'HttpApi', {
+      routes: [route('HttpApi', 'GET', '/v2/x'), route('HttpApi', 'POST', '/v1/x')],
+    });
     expect(summary(diffApi('a', desired, live))).toEqual(['update route GET /v2/x']);
   });
 });
@@ -283,7 +485,9 @@ describe('diffGateway', () => {
     const desired = gateway([restBase(), httpBase()]);
     const liveRest = restBase();
     liveRest.stages.prod.variables.backendVersion = 'v0';
-    const live = snapshot([liveRest], { unmanaged: [{ apiId: 'x1', kind: 'RestApi', name: 'legacy', managed: false }] });
+    const live = snapshot([liveRest], {
+      unmanaged: [{ apiId: 'x1', kind: 'RestApi', name: 'legacy', managed: false }],
+    });
     const cs = diffGateway(desired, live);
     expect(cs.filter((c) => c.apiKey === 'shop').map((c) => `${c.action} ${c.target}`)).toEqual(['update stage']);
     expect(cs.filter((c) => c.apiKey === 'events')[0]).toMatchObject({ action: 'create', target: 'api' });

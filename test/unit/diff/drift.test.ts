@@ -10,7 +10,8 @@ const git = (): ApiModel =>
     secrets: ['backendVersion'],
   });
 
-const line = (r: ReturnType<typeof detectDrift>) => r.items.map((i) => `${i.change.action} ${i.change.target} ${i.change.name}`);
+const line = (r: ReturnType<typeof detectDrift>) =>
+  r.items.map((i) => `${i.change.action} ${i.change.target} ${i.change.name}`);
 
 describe("detectDrift: told from AWS's side", () => {
   it('none when AWS matches Git', () => {
@@ -24,7 +25,9 @@ describe("detectDrift: told from AWS's side", () => {
     aws.routes['GET /users'].integration.uri = 'https://console-edit/';
     const r = detectDrift(gateway([git()]), snapshot([aws]));
     expect(line(r)).toEqual(['update integration GET /users']);
-    expect(r.items[0].change.fields).toEqual([{ path: 'uri', before: 'https://backend.internal.example.com/', after: 'https://console-edit/' }]);
+    expect(r.items[0].change.fields).toEqual([
+      { path: 'uri', before: 'https://backend.internal.example.com/', after: 'https://console-edit/' },
+    ]);
   });
 
   it('a route deleted in AWS is a breaking "delete"; a route added in AWS is a "create"', () => {
@@ -32,7 +35,12 @@ describe("detectDrift: told from AWS's side", () => {
     delete aws.routes['POST /users'];
     aws.routes['GET /debug'] = route('RestApi', 'GET', '/debug');
     const r = detectDrift(gateway([git()]), snapshot([aws]));
-    expect(line(r)).toEqual(['create route GET /debug', 'create integration GET /debug', 'delete route POST /users', 'delete integration POST /users']);
+    expect(line(r)).toEqual([
+      'create route GET /debug',
+      'create integration GET /debug',
+      'delete route POST /users',
+      'delete integration POST /users',
+    ]);
     expect(r.items.find((i) => i.change.name === 'POST /users')!.change.flags.breaking).toBe(true);
   });
 

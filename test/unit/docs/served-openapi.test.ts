@@ -28,21 +28,56 @@ describe('the example APIs as served', () => {
 
   it('shop: paths with the gateway prefix, operations from the service files, the Cognito authorizer (golden)', () => {
     const shop = docs.shop;
-    expect(Object.keys(shop.paths)).toEqual(['/api/health', '/api/orders', '/api/orders/{order_id}', '/api/orders/{order_id}/items/{item_id}', '/inventory', '/users', '/users/{user_id}', '/users/{user_id}/addresses']);
-    expect(shop.paths['/api/orders'].post.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/NewOrder' });
+    expect(Object.keys(shop.paths)).toEqual([
+      '/api/health',
+      '/api/orders',
+      '/api/orders/{order_id}',
+      '/api/orders/{order_id}/items/{item_id}',
+      '/inventory',
+      '/users',
+      '/users/{user_id}',
+      '/users/{user_id}/addresses',
+    ]);
+    expect(shop.paths['/api/orders'].post.requestBody.content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/NewOrder',
+    });
     expect(shop.paths['/api/orders'].get.security).toEqual([{ 'shop-cognito': [] }]);
     expect(shop.paths['/api/health'].get.security).toEqual([]);
-    expect(shop.components.securitySchemes).toEqual({ 'shop-cognito': { type: 'apiKey', in: 'header', name: 'Authorization', description: 'An Amazon Cognito user pool token (`ap-northeast-2_Sh0pUsers`).' } });
-    expect(shop.servers).toEqual([{ url: 'https://a1b2c3d4e5.execute-api.ap-northeast-2.amazonaws.com/prod', description: 'Stage prod' }]);
+    expect(shop.components.securitySchemes).toEqual({
+      'shop-cognito': {
+        type: 'apiKey',
+        in: 'header',
+        name: 'Authorization',
+        description: 'An Amazon Cognito user pool token (`ap-northeast-2_Sh0pUsers`).',
+      },
+    });
+    expect(shop.servers).toEqual([
+      { url: 'https://a1b2c3d4e5.execute-api.ap-northeast-2.amazonaws.com/prod', description: 'Stage prod' },
+    ]);
     expectGolden('docs/shop.openapi.json', `${JSON.stringify(shop, null, 2)}\n`);
   });
 
   it('events: JWT as a bearer scheme with its scopes per route, ANY as every method, {apiId} left for the unknown id', () => {
     const ev = docs.events;
-    expect(ev.components.securitySchemes['events-jwt']).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+    expect(ev.components.securitySchemes['events-jwt']).toMatchObject({
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT',
+    });
     expect(ev.paths['/events'].post.security).toEqual([{ 'events-jwt': ['events/write'] }]);
-    expect(Object.keys(ev.paths['/stream/{proxy+}'])).toEqual(['get', 'put', 'post', 'delete', 'options', 'head', 'patch']);
-    expect(ev.servers[0]).toMatchObject({ url: 'https://{apiId}.execute-api.ap-northeast-2.amazonaws.com/live', variables: { apiId: { default: 'API_ID' } } });
+    expect(Object.keys(ev.paths['/stream/{proxy+}'])).toEqual([
+      'get',
+      'put',
+      'post',
+      'delete',
+      'options',
+      'head',
+      'patch',
+    ]);
+    expect(ev.servers[0]).toMatchObject({
+      url: 'https://{apiId}.execute-api.ap-northeast-2.amazonaws.com/live',
+      variables: { apiId: { default: 'API_ID' } },
+    });
   });
 
   it('nothing the gateway keeps to itself: no integrations, no request templates, no backend addresses', () => {
@@ -55,13 +90,23 @@ describe('the example APIs as served', () => {
   it('the version is a digest of the document: same API, same version; a change, a new one', () => {
     expect(docsOf(gw, { shop: 'a1b2c3d4e5' }).shop.info.version).toBe(docs.shop.info.version);
     const changed = new Map(gw.files);
-    changed.set('apis/shop/users.openapi.yaml', changed.get('apis/shop/users.openapi.yaml')!.replace('description: A page of users', 'description: A page of users, newest first'));
-    expect(docsOf({ ...gw, files: changed }, { shop: 'a1b2c3d4e5' }).shop.info.version).not.toBe(docs.shop.info.version);
+    changed.set(
+      'apis/shop/users.openapi.yaml',
+      changed
+        .get('apis/shop/users.openapi.yaml')!
+        .replace('description: A page of users', 'description: A page of users, newest first'),
+    );
+    expect(docsOf({ ...gw, files: changed }, { shop: 'a1b2c3d4e5' }).shop.info.version).not.toBe(
+      docs.shop.info.version,
+    );
   });
 });
 
 describe('service files as documentation', () => {
-  const state = (m: Record<string, string>): StateFiles => ({ root: 'gs', files: new Map(Object.entries({ 'gateway.yaml': 'region: us-east-1\n', ...m })) });
+  const state = (m: Record<string, string>): StateFiles => ({
+    root: 'gs',
+    files: new Map(Object.entries({ 'gateway.yaml': 'region: us-east-1\n', ...m })),
+  });
   const API = `kind: RestApi
 name: two
 stages: { prod: {} }
@@ -97,10 +142,19 @@ components:
       '/items/{id}': {
         get: {
           operationId: 'list',
-          parameters: [{ name: 'id', in: 'path', required: true, type: 'string' }, { name: 'verbose', in: 'query', type: 'boolean' }],
+          parameters: [
+            { name: 'id', in: 'path', required: true, type: 'string' },
+            { name: 'verbose', in: 'query', type: 'boolean' },
+          ],
           responses: { '200': { description: 'ok', schema: { $ref: '#/definitions/Item' } } },
         },
-        put: { parameters: [{ name: 'id', in: 'path', required: true, type: 'string' }, { name: 'body', in: 'body', required: true, schema: { $ref: '#/definitions/Item' } }], responses: { '204': { description: 'saved' } } },
+        put: {
+          parameters: [
+            { name: 'id', in: 'path', required: true, type: 'string' },
+            { name: 'body', in: 'body', required: true, schema: { $ref: '#/definitions/Item' } },
+          ],
+          responses: { '204': { description: 'saved' } },
+        },
       },
     },
     definitions: { Item: { type: 'object', properties: { name: { type: 'string' } } } },
@@ -111,28 +165,47 @@ components:
     // The REST loader itself refuses two different models of one name: documentation of such a
     // state is never built, so check the renaming on an HTTP API, where models do not exist.
     const http = new Map(f.files);
-    http.set('apis/two/api.yaml', API.replace('kind: RestApi', 'kind: HttpApi').replace('stages: { prod: {} }', 'stages: { $default: {} }'));
+    http.set(
+      'apis/two/api.yaml',
+      API.replace('kind: RestApi', 'kind: HttpApi').replace('stages: { prod: {} }', 'stages: { $default: {} }'),
+    );
     const doc = docsOf({ ...f, files: http }).two;
     expect(Object.keys(doc.components.schemas)).toEqual(['Item', 'b.Item']);
-    expect(doc.paths['/a/items'].get.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Item' });
+    expect(doc.paths['/a/items'].get.responses['200'].content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/Item',
+    });
     const bGet = doc.paths['/b/items/{id}'].get;
     expect(bGet.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/b.Item' });
     expect(bGet.parameters).toEqual([
       { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
       { name: 'verbose', in: 'query', schema: { type: 'boolean' } },
     ]);
-    expect(doc.paths['/b/items/{id}'].put.requestBody).toEqual({ required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/b.Item' } } } });
+    expect(doc.paths['/b/items/{id}'].put.requestBody).toEqual({
+      required: true,
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/b.Item' } } },
+    });
     // Two operations named `list`: ids stay unique on the page.
     expect([doc.paths['/a/items'].get.operationId, bGet.operationId]).toEqual(['list', 'list_2']);
     // The services' own addresses and outside links are gone; a schema property named externalDocs stays.
     expect(doc.paths['/a/items'].get.servers).toBeUndefined();
     expect(doc.paths['/a/items'].get.externalDocs).toBeUndefined();
     expect(doc.components.schemas.Item.properties.externalDocs).toEqual({ type: 'string' });
-    expect(doc.servers).toEqual([{ url: 'https://{apiId}.execute-api.us-east-1.amazonaws.com', description: 'Stage $default', variables: expect.any(Object) }]);
+    expect(doc.servers).toEqual([
+      {
+        url: 'https://{apiId}.execute-api.us-east-1.amazonaws.com',
+        description: 'Stage $default',
+        variables: expect.any(Object),
+      },
+    ]);
   });
 
   it('inline routes (no OpenAPI file) are documented from the route itself', () => {
-    const doc = docsOf(state({ 'apis/i/api.yaml': 'kind: RestApi\nname: i\nstages: { prod: {} }\nroutes:\n  GET /ping/{id}:\n    integration: { type: mock }\n    requestParameters: { method.request.querystring.q: false }\n    authorization: AWS_IAM\n' })).i;
+    const doc = docsOf(
+      state({
+        'apis/i/api.yaml':
+          'kind: RestApi\nname: i\nstages: { prod: {} }\nroutes:\n  GET /ping/{id}:\n    integration: { type: mock }\n    requestParameters: { method.request.querystring.q: false }\n    authorization: AWS_IAM\n',
+      }),
+    ).i;
     expect(doc.paths['/ping/{id}'].get).toEqual({
       summary: 'GET /ping/{id}',
       parameters: [
@@ -143,26 +216,42 @@ components:
       tags: ['routes'],
       security: [{ 'aws-iam': [] }],
     });
-    expect(doc.components.securitySchemes['aws-iam']).toMatchObject({ type: 'apiKey', in: 'header', name: 'Authorization' });
+    expect(doc.components.securitySchemes['aws-iam']).toMatchObject({
+      type: 'apiKey',
+      in: 'header',
+      name: 'Authorization',
+    });
   });
 });
 
 describe('servers and where the docs are published', () => {
-  const api = { kind: 'RestApi', stages: { prod: {}, beta: {} }, disableExecuteApiEndpoint: false } as unknown as ApiModel;
+  const api = {
+    kind: 'RestApi',
+    stages: { prod: {}, beta: {} },
+    disableExecuteApiEndpoint: false,
+  } as unknown as ApiModel;
   it('custom domains come first, then each stage; a disabled execute-api endpoint leaves only the domains', () => {
-    const domains = [{ domainName: 'api.shop.example.com', basePath: 'v1', stage: 'prod' }, { domainName: 'api.shop.example.com', stage: 'beta' }];
+    const domains = [
+      { domainName: 'api.shop.example.com', basePath: 'v1', stage: 'prod' },
+      { domainName: 'api.shop.example.com', stage: 'beta' },
+    ];
     expect(serversOf({ api, region: 'us-east-1', apiId: 'x1', domains }).map((s) => s.url)).toEqual([
       'https://api.shop.example.com',
       'https://api.shop.example.com/v1',
       'https://x1.execute-api.us-east-1.amazonaws.com/beta',
       'https://x1.execute-api.us-east-1.amazonaws.com/prod',
     ]);
-    expect(serversOf({ api: { ...api, disableExecuteApiEndpoint: true }, region: 'us-east-1', domains }).map((s) => s.url)).toEqual(['https://api.shop.example.com', 'https://api.shop.example.com/v1']);
+    expect(
+      serversOf({ api: { ...api, disableExecuteApiEndpoint: true }, region: 'us-east-1', domains }).map((s) => s.url),
+    ).toEqual(['https://api.shop.example.com', 'https://api.shop.example.com/v1']);
   });
   it('gateway.yaml `docs.s3Bucket` publishes to S3, else GitHub Pages', () => {
     expect(docsTarget(gw)).toEqual({ kind: 'pages' });
     const withBucket = new Map(gw.files);
-    withBucket.set('gateway.yaml', `${gw.files.get('gateway.yaml')}docs: { s3Bucket: acme-api-docs, prefix: public/apis }\n`);
+    withBucket.set(
+      'gateway.yaml',
+      `${gw.files.get('gateway.yaml')}docs: { s3Bucket: acme-api-docs, prefix: public/apis }\n`,
+    );
     expect(docsTarget({ ...gw, files: withBucket })).toEqual({ kind: 's3', uri: 's3://acme-api-docs/public/apis/' });
     expect(validateFiles({ ...gw, files: withBucket }).valid).toBe(true);
   });

@@ -9,14 +9,34 @@ import { runPromotion, type PromotionEvent, type PromotionTarget } from '../../.
 import { RolledBackError } from '../../../src/engine/rollout-deployer.js';
 
 const gate = (soakSeconds = 0, approval = false) => ({ soakSeconds, approval });
-const T = (environment: string, g = gate(), region?: string): PromotionTarget => ({ environment, region, label: region ? `${environment}/${region}` : environment, gate: g });
+const T = (environment: string, g = gate(), region?: string): PromotionTarget => ({
+  environment,
+  region,
+  label: region ? `${environment}/${region}` : environment,
+  gate: g,
+});
 
 function result(status: ApplyResult['status'], error?: unknown): ApplyResult {
-  const failures = status === 'failed' ? [{ apiKey: 'shop', message: String((error as Error)?.message ?? 'boom'), error }] : [];
-  return { status, issues: [], issuesText: '', resumed: [], done: [], deployed: [], remaining: { steps: [], deployments: [] }, failures, writes: 0 };
+  const failures =
+    status === 'failed' ? [{ apiKey: 'shop', message: String((error as Error)?.message ?? 'boom'), error }] : [];
+  return {
+    status,
+    issues: [],
+    issuesText: '',
+    resumed: [],
+    done: [],
+    deployed: [],
+    remaining: { steps: [], deployments: [] },
+    failures,
+    writes: 0,
+  };
 }
 
-async function promote(targets: PromotionTarget[], outcomes: Record<string, ApplyResult>, o: { approve?: (t: PromotionTarget) => Promise<boolean> } = {}) {
+async function promote(
+  targets: PromotionTarget[],
+  outcomes: Record<string, ApplyResult>,
+  o: { approve?: (t: PromotionTarget) => Promise<boolean> } = {},
+) {
   const applied: string[] = [];
   const slept: number[] = [];
   const events: PromotionEvent[] = [];
@@ -35,7 +55,9 @@ async function promote(targets: PromotionTarget[], outcomes: Record<string, Appl
 
 describe('runPromotion', () => {
   it('applies every environment in order when each one promotes', async () => {
-    const { r, applied, statuses } = await promote([T('dev'), T('staging'), T('prod')], { staging: result('no-changes') });
+    const { r, applied, statuses } = await promote([T('dev'), T('staging'), T('prod')], {
+      staging: result('no-changes'),
+    });
     expect(r.status).toBe('promoted');
     expect(applied).toEqual(['dev', 'staging', 'prod']);
     expect(statuses).toEqual(['dev:applied', 'staging:no-changes', 'prod:applied']);
@@ -43,17 +65,29 @@ describe('runPromotion', () => {
 
   it('a rollback in the first environment stops the rest: they are not started', async () => {
     const rolledBack = result('failed', new RolledBackError('shop-api/prod', 'alarm shop-api-5xx is in ALARM'));
-    const { r, applied, statuses, events } = await promote([T('dev'), T('staging'), T('prod', gate(600, true))], { dev: rolledBack });
+    const { r, applied, statuses, events } = await promote([T('dev'), T('staging'), T('prod', gate(600, true))], {
+      dev: rolledBack,
+    });
     expect(applied).toEqual(['dev']);
     expect(r).toMatchObject({ status: 'stopped', stoppedAt: 'dev' });
     expect(statuses).toEqual(['dev:rolled-back', 'staging:not-started', 'prod:not-started']);
     expect(r.steps[1].why).toBe('the promotion stopped at dev (rolled-back)');
-    expect(events.at(-1)).toEqual({ type: 'promotion.stopped', at: 'dev', status: 'rolled-back', skipped: ['staging', 'prod'] });
+    expect(events.at(-1)).toEqual({
+      type: 'promotion.stopped',
+      at: 'dev',
+      status: 'rolled-back',
+      skipped: ['staging', 'prod'],
+    });
   });
 
   it('any other failure (invalid, failed) stops it too', async () => {
-    expect((await promote([T('dev'), T('prod')], { dev: result('invalid') })).statuses).toEqual(['dev:invalid', 'prod:not-started']);
-    expect((await promote([T('dev'), T('prod')], { prod: result('failed', new Error('LockedError')) })).statuses).toEqual(['dev:applied', 'prod:failed']);
+    expect((await promote([T('dev'), T('prod')], { dev: result('invalid') })).statuses).toEqual([
+      'dev:invalid',
+      'prod:not-started',
+    ]);
+    expect(
+      (await promote([T('dev'), T('prod')], { prod: result('failed', new Error('LockedError')) })).statuses,
+    ).toEqual(['dev:applied', 'prod:failed']);
   });
 
   it('soaks after an environment that changed, not after one that was already up to date', async () => {
@@ -63,7 +97,11 @@ describe('runPromotion', () => {
 
   it('an environment that needs approval asks once; a refusal or nobody to ask stops there', async () => {
     const asked: string[] = [];
-    const yes = await promote([T('dev'), T('prod', gate(0, true))], {}, { approve: async (t) => (asked.push(t.label), true) });
+    const yes = await promote(
+      [T('dev'), T('prod', gate(0, true))],
+      {},
+      { approve: async (t) => (asked.push(t.label), true) },
+    );
     expect(yes.statuses).toEqual(['dev:applied', 'prod:applied']);
     expect(asked).toEqual(['prod']);
     const no = await promote([T('dev'), T('prod', gate(0, true))], {}, { approve: async () => false });
@@ -77,11 +115,17 @@ describe('runPromotion', () => {
   it('the regions of one environment follow each other; its gate is passed once, on entering it', async () => {
     const prod = gate(60, true);
     let asked = 0;
-    const r = await promote([T('dev'), T('prod', prod, 'ap-northeast-2'), T('prod', prod, 'us-east-1')], { 'prod/ap-northeast-2': result('applied') }, { approve: async () => (asked++, true) });
+    const r = await promote(
+      [T('dev'), T('prod', prod, 'ap-northeast-2'), T('prod', prod, 'us-east-1')],
+      { 'prod/ap-northeast-2': result('applied') },
+      { approve: async () => (asked++, true) },
+    );
     expect(r.statuses).toEqual(['dev:applied', 'prod/ap-northeast-2:applied', 'prod/us-east-1:applied']);
     expect(asked).toBe(1);
     expect(r.slept).toEqual([60_000]);
-    const stop = await promote([T('prod', prod, 'ap-northeast-2'), T('prod', prod, 'us-east-1')], { 'prod/ap-northeast-2': result('failed', new RolledBackError('x', 'y')) });
+    const stop = await promote([T('prod', prod, 'ap-northeast-2'), T('prod', prod, 'us-east-1')], {
+      'prod/ap-northeast-2': result('failed', new RolledBackError('x', 'y')),
+    });
     expect(stop.statuses).toEqual(['prod/ap-northeast-2:rolled-back', 'prod/us-east-1:not-started']);
   });
 });

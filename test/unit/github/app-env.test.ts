@@ -8,7 +8,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkAppEnvironment, DEVELOPMENT_FLAG, SIGNING_KEY_VAR } from '../../../src/github/app-env.js';
 
-const FULL = { APP_ID: '123', PRIVATE_KEY: '-----BEGIN RSA PRIVATE KEY-----\nx\n-----END RSA PRIVATE KEY-----', WEBHOOK_SECRET: 's3cret-webhook', [SIGNING_KEY_VAR]: 'k'.repeat(40) };
+const FULL = {
+  APP_ID: '123',
+  PRIVATE_KEY: '-----BEGIN RSA PRIVATE KEY-----\nx\n-----END RSA PRIVATE KEY-----',
+  WEBHOOK_SECRET: 's3cret-webhook',
+  [SIGNING_KEY_VAR]: 'k'.repeat(40),
+};
 
 describe('checkAppEnvironment', () => {
   it('accepts a complete configuration', () => {
@@ -16,7 +21,11 @@ describe('checkAppEnvironment', () => {
   });
 
   const missing: [string, Record<string, string | undefined>, RegExp][] = [
-    ['WEBHOOK_SECRET', { WEBHOOK_SECRET: undefined }, /WEBHOOK_SECRET is not set: without it anyone could send the App forged webhooks/],
+    [
+      'WEBHOOK_SECRET',
+      { WEBHOOK_SECRET: undefined },
+      /WEBHOOK_SECRET is not set: without it anyone could send the App forged webhooks/,
+    ],
     ['APP_ID', { APP_ID: '' }, /APP_ID is not set/],
     ['the private key', { PRIVATE_KEY: undefined }, /PRIVATE_KEY or PRIVATE_KEY_PATH is not set/],
     ['the signing key', { [SIGNING_KEY_VAR]: undefined }, /APIGW_SYNC_SIGNING_KEY is not set/],
@@ -41,15 +50,29 @@ describe('checkAppEnvironment', () => {
     const env = checkAppEnvironment({ APP_ID: '1', PRIVATE_KEY_PATH: 'k.pem', [DEVELOPMENT_FLAG]: 'true' });
     expect(env.signingKey.length).toBeGreaterThanOrEqual(32);
     expect(env.warnings.join('\n')).toMatch(/WEBHOOK_SECRET is not set.*never expose this App/);
-    expect(() => checkAppEnvironment({ APP_ID: '1', PRIVATE_KEY_PATH: 'k.pem', [DEVELOPMENT_FLAG]: '1' })).toThrow(/WEBHOOK_SECRET/);
+    expect(() => checkAppEnvironment({ APP_ID: '1', PRIVATE_KEY_PATH: 'k.pem', [DEVELOPMENT_FLAG]: '1' })).toThrow(
+      /WEBHOOK_SECRET/,
+    );
   });
 });
 
 describe('npm run app (src/github/server.ts)', () => {
   it('exits 1 before listening when WEBHOOK_SECRET is unset', async () => {
     const root = join(import.meta.dirname, '..', '..', '..');
-    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, APP_ID: '123', PRIVATE_KEY: FULL.PRIVATE_KEY, [SIGNING_KEY_VAR]: FULL[SIGNING_KEY_VAR], PORT: '0', LOG_LEVEL: 'info' };
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/github/server.ts')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      APP_ID: '123',
+      PRIVATE_KEY: FULL.PRIVATE_KEY,
+      [SIGNING_KEY_VAR]: FULL[SIGNING_KEY_VAR],
+      PORT: '0',
+      LOG_LEVEL: 'info',
+    };
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/github/server.ts')], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     // Ends when the process exits, or as soon as it says it listens (what the unchecked entry did).
     const ended = await new Promise<{ code: number | null; listening: boolean }>((resolve) => {

@@ -10,12 +10,28 @@ import { FIXTURE_COST, HEAD_SHA, fixtureCommentInput, fixtureDrift } from './com
 /** dev changes (the fixture plan), staging is planned and already matches, prod is not touched. */
 function sections(): EnvironmentCommentSection[] {
   const desired = fixtureDesired();
-  const changes = buildPlan({ desired: { ...desired, region: 'us-east-1', environment: 'dev' }, live: { ...fixtureLive(), region: 'us-east-1' }, now: FIXTURE_NOW });
+  const changes = buildPlan({
+    desired: { ...desired, region: 'us-east-1', environment: 'dev' },
+    live: { ...fixtureLive(), region: 'us-east-1' },
+    now: FIXTURE_NOW,
+  });
   const live = fixtureLive();
-  const same = { ...desired, apis: Object.fromEntries(Object.entries(live.apis).map(([k, a]) => [k, a.model])), region: 'eu-central-1' };
+  const same = {
+    ...desired,
+    apis: Object.fromEntries(Object.entries(live.apis).map(([k, a]) => [k, a.model])),
+    region: 'eu-central-1',
+  };
   const none = buildPlan({ desired: same, live: { ...live, region: 'eu-central-1' }, now: FIXTURE_NOW });
   return [
-    { label: 'dev', region: 'us-east-1', touched: true, plan: changes, issues: [], drift: fixtureDrift(), cost: FIXTURE_COST },
+    {
+      label: 'dev',
+      region: 'us-east-1',
+      touched: true,
+      plan: changes,
+      issues: [],
+      drift: fixtureDrift(),
+      cost: FIXTURE_COST,
+    },
     { label: 'staging', region: 'eu-central-1', touched: true, plan: none, issues: [] },
     { label: 'prod', region: 'ap-northeast-2', touched: false, issues: [] },
   ];
@@ -23,9 +39,13 @@ function sections(): EnvironmentCommentSection[] {
 
 describe('the comment of a state with environments', () => {
   it('one section per environment, open when it changes, collapsed when not; the summary line names the environments touched (golden)', () => {
-    const { body, data, summarised } = renderPlanComment(fixtureCommentInput({ plan: undefined, drift: undefined, cost: undefined, environments: sections() }));
+    const { body, data, summarised } = renderPlanComment(
+      fixtureCommentInput({ plan: undefined, drift: undefined, cost: undefined, environments: sections() }),
+    );
     expect(summarised).toBe(false);
-    expect(body).toContain('This pull request changes **dev** — 🟡 **dev** changes · ✅ staging unchanged · ⚪ prod not touched');
+    expect(body).toContain(
+      'This pull request changes **dev** — 🟡 **dev** changes · ✅ staging unchanged · ⚪ prod not touched',
+    );
     expect(body).toMatch(/<details open><summary><b>dev<\/b>/);
     expect(body).toMatch(/<details><summary><b>staging<\/b> · region <code>eu-central-1<\/code> · no changes/);
     expect(body).toMatch(/<details><summary><b>prod<\/b> · region <code>ap-northeast-2<\/code> · not planned/);
@@ -38,7 +58,9 @@ describe('the comment of a state with environments', () => {
 
   it('nothing changes anywhere: every section collapsed, status no changes', () => {
     const [, staging, prod] = sections();
-    const { body, data } = renderPlanComment(fixtureCommentInput({ plan: undefined, drift: undefined, cost: undefined, environments: [staging, prod] }));
+    const { body, data } = renderPlanComment(
+      fixtureCommentInput({ plan: undefined, drift: undefined, cost: undefined, environments: [staging, prod] }),
+    );
     expect(data.status).toBe('no-changes');
     expect(body).not.toContain('<details open>');
     expect(body).toContain('This pull request changes no environment');
@@ -50,9 +72,19 @@ describe('the comment of a state with environments', () => {
       label: 'prod',
       region: 'ap-northeast-2',
       touched: true,
-      issues: [{ severity: 'error', code: 'unknown-override', message: 'apis.shop.stages.prd does not exist in the base', hint: 'did you mean prod?', location: { file: 'gateway-state/environments/prod.yaml', line: 4, column: 7 } }],
+      issues: [
+        {
+          severity: 'error',
+          code: 'unknown-override',
+          message: 'apis.shop.stages.prd does not exist in the base',
+          hint: 'did you mean prod?',
+          location: { file: 'gateway-state/environments/prod.yaml', line: 4, column: 7 },
+        },
+      ],
     };
-    const { body, data } = renderPlanComment(fixtureCommentInput({ plan: undefined, drift: undefined, cost: undefined, environments: [dev, bad] }));
+    const { body, data } = renderPlanComment(
+      fixtureCommentInput({ plan: undefined, drift: undefined, cost: undefined, environments: [dev, bad] }),
+    );
     expect(data.status).toBe('invalid');
     expect(data.fingerprint).toBeUndefined();
     expect(body).toContain('❌ **prod** invalid');
@@ -61,7 +93,16 @@ describe('the comment of a state with environments', () => {
   });
 
   it('too long for GitHub: each environment keeps its summary, the per-API sections go', () => {
-    const { body, summarised } = renderPlanComment(fixtureCommentInput({ plan: undefined, drift: undefined, cost: undefined, environments: sections(), maxLength: 6000, headSha: HEAD_SHA }));
+    const { body, summarised } = renderPlanComment(
+      fixtureCommentInput({
+        plan: undefined,
+        drift: undefined,
+        cost: undefined,
+        environments: sections(),
+        maxLength: 6000,
+        headSha: HEAD_SHA,
+      }),
+    );
     expect(summarised).toBe(true);
     expect(body.length).toBeLessThanOrEqual(6000);
     expect(body).toContain('<b>dev</b>');

@@ -26,7 +26,8 @@ export function fixtureDrift() {
 export const FIXTURE_COST = {
   show: true,
   monthlyDeltaUsd: 12.4,
-  markdown: '### 💰 Cost\n\n| API | Before | After | Delta |\n|---|---|---|---|\n| shop | $40.00 | $52.40 | +$12.40 |\n',
+  markdown:
+    '### 💰 Cost\n\n| API | Before | After | Delta |\n|---|---|---|---|\n| shop | $40.00 | $52.40 | +$12.40 |\n',
 };
 
 /** The desired state of the fixture (what an approval of HEAD_SHA approves). */

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ValidationIssue } from '../../../src/model/issue.js';
 import { buildPlan } from '../../../src/plan/build.js';
-import { COMMENT_MARKER, currentApprovals, encodeCommentData, parseCommentData } from '../../../src/render/comment-data.js';
+import {
+  COMMENT_MARKER,
+  currentApprovals,
+  encodeCommentData,
+  parseCommentData,
+} from '../../../src/render/comment-data.js';
 import { hmacSealer } from '../../../src/github/comment-seal.js';
 import { GITHUB_COMMENT_LIMIT, renderPlanComment, withCommentOutcome } from '../../../src/render/comment.js';
 import { expectGolden } from '../../helpers/golden.js';
@@ -21,7 +26,8 @@ function expectWholeTables(md: string): void {
     if (!lines[i].startsWith('|---')) continue;
     const cols = lines[i].split('|').length;
     expect(lines[i - 1].split('|').length, `header of table at line ${i}`).toBe(cols);
-    for (let j = i + 1; j < lines.length && lines[j] !== ''; j++) expect(lines[j].startsWith('| ') && lines[j].endsWith(' |'), lines[j]).toBe(true);
+    for (let j = i + 1; j < lines.length && lines[j] !== ''; j++)
+      expect(lines[j].startsWith('| ') && lines[j].endsWith(' |'), lines[j]).toBe(true);
   }
 }
 
@@ -33,7 +39,12 @@ const ISSUES: ValidationIssue[] = [
     hint: 'remove one of them',
     location: { file: 'gateway-state/apis/shop/users.openapi.yaml', line: 12, column: 5 },
   },
-  { severity: 'warning', code: 'no-throttling', message: 'stage prod has no throttling', location: { file: 'gateway-state/apis/shop/api.yaml', line: 7, column: 3 } },
+  {
+    severity: 'warning',
+    code: 'no-throttling',
+    message: 'stage prod has no throttling',
+    location: { file: 'gateway-state/apis/shop/api.yaml', line: 7, column: 3 },
+  },
 ];
 
 describe('renderPlanComment', () => {
@@ -49,7 +60,9 @@ describe('renderPlanComment', () => {
   });
 
   it('renders an invalid state with every issue at file:line and no plan (golden)', () => {
-    const { body, data } = renderPlanComment(fixtureCommentInput({ plan: undefined, drift: undefined, cost: undefined, issues: ISSUES, approvals: [] }));
+    const { body, data } = renderPlanComment(
+      fixtureCommentInput({ plan: undefined, drift: undefined, cost: undefined, issues: ISSUES, approvals: [] }),
+    );
     expect(data.status).toBe('invalid');
     expect(body).toContain('`gateway-state/apis/shop/users.openapi.yaml:12:5`');
     expect(prose(body)).not.toMatch(/<b>|@admins/);
@@ -58,20 +71,35 @@ describe('renderPlanComment', () => {
 
   it('never shows a secret, old or new, from plan or drift', () => {
     const { body } = renderPlanComment(fixtureCommentInput());
-    for (const s of ['hunter2-old', 'correct-horse-battery', 'c-1111', 'c-2222', 'eyJhbGciOiJIUzI1NiJ9', 'console-typed-secret']) expect(body).not.toContain(s);
+    for (const s of [
+      'hunter2-old',
+      'correct-horse-battery',
+      'c-1111',
+      'c-2222',
+      'eyJhbGciOiJIUzI1NiJ9',
+      'console-typed-secret',
+    ])
+      expect(body).not.toContain(s);
     expect(body).toContain('(sensitive)');
   });
 
   it('keeps markdown injection in route names and descriptions inert', () => {
     const evil = api('evil|api', 'HttpApi', {
       description: '--> <img src=x onerror=alert(1)> @org/everyone #1 [click](https://evil.example)',
-      routes: [route('HttpApi', 'GET', '/a|b`<script>`/@everyone/#7/-->', {}), route('HttpApi', 'POST', '/x](javascript:alert(1))', {})],
+      routes: [
+        route('HttpApi', 'GET', '/a|b`<script>`/@everyone/#7/-->', {}),
+        route('HttpApi', 'POST', '/x](javascript:alert(1))', {}),
+      ],
       stages: { prod: stage('prod') },
     });
     const plan = buildPlan({ desired: gateway([evil]), live: snapshot([]), now: FIXTURE_NOW });
-    const { body } = renderPlanComment(fixtureCommentInput({ plan, drift: undefined, approvals: [{ login: 'mallory', headSha: HEAD_SHA, at: 'x' }] }));
+    const { body } = renderPlanComment(
+      fixtureCommentInput({ plan, drift: undefined, approvals: [{ login: 'mallory', headSha: HEAD_SHA, at: 'x' }] }),
+    );
     const p = prose(body);
-    expect(p.replace(/<\/?(details|summary|br)>/g, '').replace(/<!-- apigw-sync:(plan|data [A-Za-z0-9_-]+) -->/g, '')).not.toMatch(/<[a-z/!]/i);
+    expect(
+      p.replace(/<\/?(details|summary|br)>/g, '').replace(/<!-- apigw-sync:(plan|data [A-Za-z0-9_-]+) -->/g, ''),
+    ).not.toMatch(/<[a-z/!]/i);
     expect(p).not.toMatch(/@(org|everyone)/);
     expect(p).not.toMatch(/\]\((https?|javascript):/);
     expect(p.match(/-->/g)).toHaveLength(2); // outside code, only our marker and our data block close a comment
@@ -87,11 +115,17 @@ describe('renderPlanComment', () => {
       }),
     );
     const plan = buildPlan({ desired: gateway(apis), live: snapshot([]), now: FIXTURE_NOW });
-    const input = fixtureCommentInput({ plan, drift: undefined, fullPlanAt: { label: 'the job summary', url: 'https://github.com/o/r/actions/runs/1' } });
+    const input = fixtureCommentInput({
+      plan,
+      drift: undefined,
+      fullPlanAt: { label: 'the job summary', url: 'https://github.com/o/r/actions/runs/1' },
+    });
     const { body, summarised } = renderPlanComment(input);
     expect(summarised).toBe(true);
     expect(body.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
-    expect(body).toContain('longer than a GitHub comment allows: it is in [the job summary](https://github.com/o/r/actions/runs/1)');
+    expect(body).toContain(
+      'longer than a GitHub comment allows: it is in [the job summary](https://github.com/o/r/actions/runs/1)',
+    );
     expect(body).toContain('| api59 | HTTP API | 52 | 0 | 0 | 0 | `prod` |');
     expectWholeTables(body);
     expect(parseCommentData(body)?.fingerprint).toBe(plan.fingerprint);
@@ -127,7 +161,13 @@ describe('renderPlanComment', () => {
 
 describe('comment data', () => {
   it('round-trips and ignores damaged blocks', () => {
-    const d = { v: 1 as const, status: 'planned' as const, fingerprint: 'a'.repeat(64), headSha: HEAD_SHA, approvals: [] };
+    const d = {
+      v: 1 as const,
+      status: 'planned' as const,
+      fingerprint: 'a'.repeat(64),
+      headSha: HEAD_SHA,
+      approvals: [],
+    };
     expect(parseCommentData(`x\n${encodeCommentData(d)}\n`)).toEqual(d);
     expect(parseCommentData('<!-- apigw-sync:data !!! -->')).toBeUndefined();
     expect(parseCommentData('<!-- apigw-sync:data eyJ2IjoyfQ -->')).toBeUndefined();
@@ -173,18 +213,31 @@ describe('comment seal (HMAC over the data block, bound to repository and pull r
 describe('withCommentOutcome', () => {
   it('changes the title and the outcome note only; the plan shown stays as reviewed (golden)', () => {
     const { body, data } = renderPlanComment(fixtureCommentInput());
-    const failed = withCommentOutcome(body, data, 'failed', { kind: 'failure', title: 'The apply failed', detail: 'the apply workflow run ended with failure', link: { label: 'The workflow run', url: 'https://github.com/Codertocat/Hello-World/actions/runs/1' } });
+    const failed = withCommentOutcome(body, data, 'failed', {
+      kind: 'failure',
+      title: 'The apply failed',
+      detail: 'the apply workflow run ended with failure',
+      link: { label: 'The workflow run', url: 'https://github.com/Codertocat/Hello-World/actions/runs/1' },
+    });
     expect(failed.body).toContain('## apigw-sync · ❌ Apply failed');
     expect(parseCommentData(failed.body)?.status).toBe('failed');
     const planPart = (b: string) => b.slice(b.indexOf('### Plan'));
-    expect(planPart(failed.body).replace(/<!-- apigw-sync:data .*/, '')).toBe(planPart(body).replace(/<!-- apigw-sync:data .*/, ''));
+    expect(planPart(failed.body).replace(/<!-- apigw-sync:data .*/, '')).toBe(
+      planPart(body).replace(/<!-- apigw-sync:data .*/, ''),
+    );
     // Right under the header: the first thing a reader sees.
     expect(failed.body.indexOf('### ❌ The apply failed')).toBeLessThan(failed.body.indexOf('### Plan'));
     // A second outcome replaces the first.
     const ok = withCommentOutcome(failed.body, failed.data, 'applied', { kind: 'info', title: 'Applied' });
     expect(ok.body.match(/apigw-sync:outcome -->/g)).toHaveLength(1);
     expect(ok.body).not.toContain('The apply failed');
-    expect(withCommentOutcome(failed.body, failed.data, 'failed', { kind: 'failure', title: 'x', link: { label: 'bad', url: 'javascript:alert(1)' } }).body).not.toContain('javascript:');
+    expect(
+      withCommentOutcome(failed.body, failed.data, 'failed', {
+        kind: 'failure',
+        title: 'x',
+        link: { label: 'bad', url: 'javascript:alert(1)' },
+      }).body,
+    ).not.toContain('javascript:');
     expectGolden('comment/outcome-failed.md', failed.body);
   });
 });

@@ -21,7 +21,16 @@ describe('.github/apigw-sync.yml', () => {
         applyWorkflow: 'apply.yaml',
       },
     ],
-    ['defaults: actions executor, write access, no CODEOWNERS', 'requiredApprovals: 1\n', { ...DEFAULT_CONFIG, executor: 'actions', approvals: { minPermission: 'write', codeowners: false }, applyWorkflow: 'gateway-apply.yml' }],
+    [
+      'defaults: actions executor, write access, no CODEOWNERS',
+      'requiredApprovals: 1\n',
+      {
+        ...DEFAULT_CONFIG,
+        executor: 'actions',
+        approvals: { minPermission: 'write', codeowners: false },
+        applyWorkflow: 'gateway-apply.yml',
+      },
+    ],
   ])('%s', (_name, text, expected) => {
     expect(parseRepoConfig(text)).toEqual(expected);
   });

@@ -28,26 +28,48 @@ const issue = (number: number, apiKey: string, state: 'open' | 'closed', firstSe
   body: `${encodeDriftMarker({ apiKey, firstSeen })}\nold text`,
   labels: [{ name: 'apigw-sync:drift' }],
 });
-const list = (issues: unknown[]) => nock(API).get(`${REPO}/issues`).query({ labels: 'apigw-sync:drift', state: 'all', per_page: '100' }).reply(200, issues);
+const list = (issues: unknown[]) =>
+  nock(API)
+    .get(`${REPO}/issues`)
+    .query({ labels: 'apigw-sync:drift', state: 'all', per_page: '100' })
+    .reply(200, issues);
 
 describe('syncDriftIssues per environment (each environment its own issues)', () => {
-  const envIssue = (number: number, apiKey: string, environment: string) => ({ ...issue(number, apiKey, 'open'), body: `${encodeDriftMarker({ apiKey, environment, firstSeen: '2026-11-20T06:00:00Z' })}\nold text` });
+  const envIssue = (number: number, apiKey: string, environment: string) => ({
+    ...issue(number, apiKey, 'open'),
+    body: `${encodeDriftMarker({ apiKey, environment, firstSeen: '2026-11-20T06:00:00Z' })}\nold text`,
+  });
 
   it("drift of shop in dev opens dev's issue and leaves prod's and the base's alone", async () => {
     let created: { title: string; body: string } = { title: '', body: '' };
-    const scope = list([issue(20, 'shop', 'open'), envIssue(22, 'shop', 'prod')]).post(`${REPO}/issues`, (b) => ((created = b), true)).reply(201, { number: 23 });
-    const actions = await syncDriftIssues(gh, ref, { report: fixtureDrift(), stateDir: 'gateway-state', environment: 'dev', now: NOW });
+    const scope = list([issue(20, 'shop', 'open'), envIssue(22, 'shop', 'prod')])
+      .post(`${REPO}/issues`, (b) => ((created = b), true))
+      .reply(201, { number: 23 });
+    const actions = await syncDriftIssues(gh, ref, {
+      report: fixtureDrift(),
+      stateDir: 'gateway-state',
+      environment: 'dev',
+      now: NOW,
+    });
     scope.done();
     expect(actions).toEqual([{ apiKey: 'shop', action: 'opened', number: 23 }]);
     expect(created.title).toBe('Drift: API shop in dev differs from gateway-state');
-    expect(parseDriftMarker(created.body)).toEqual({ apiKey: 'shop', environment: 'dev', firstSeen: NOW.toISOString() });
+    expect(parseDriftMarker(created.body)).toEqual({
+      apiKey: 'shop',
+      environment: 'dev',
+      firstSeen: NOW.toISOString(),
+    });
   });
 
   it("no drift in prod closes prod's issue only", async () => {
     const scope = list([envIssue(22, 'shop', 'prod'), envIssue(23, 'shop', 'dev')])
-      .post(`${REPO}/issues/22/comments`).reply(201, {})
-      .patch(`${REPO}/issues/22`, { state: 'closed', state_reason: 'completed' }).reply(200, {});
-    expect(await syncDriftIssues(gh, ref, { report: noDrift, stateDir: 'gateway-state', environment: 'prod', now: NOW })).toEqual([{ apiKey: 'shop', action: 'closed', number: 22 }]);
+      .post(`${REPO}/issues/22/comments`)
+      .reply(201, {})
+      .patch(`${REPO}/issues/22`, { state: 'closed', state_reason: 'completed' })
+      .reply(200, {});
+    expect(
+      await syncDriftIssues(gh, ref, { report: noDrift, stateDir: 'gateway-state', environment: 'prod', now: NOW }),
+    ).toEqual([{ apiKey: 'shop', action: 'closed', number: 22 }]);
     scope.done();
   });
 });
@@ -55,7 +77,9 @@ describe('syncDriftIssues per environment (each environment its own issues)', ()
 describe('syncDriftIssues', () => {
   it('opens one issue when drift appears', async () => {
     let body = '';
-    const scope = list([]).post(`${REPO}/issues`, (b) => ((body = b.body), b.labels[0] === 'apigw-sync:drift')).reply(201, { number: 21 });
+    const scope = list([])
+      .post(`${REPO}/issues`, (b) => ((body = b.body), b.labels[0] === 'apigw-sync:drift'))
+      .reply(201, { number: 21 });
     const actions = await syncDriftIssues(gh, ref, { report: fixtureDrift(), stateDir: 'gateway-state', now: NOW });
     scope.done();
     expect(actions).toEqual([{ apiKey: 'shop', action: 'opened', number: 21 }]);
@@ -64,7 +88,9 @@ describe('syncDriftIssues', () => {
 
   it('updates the open issue while the drift lasts, keeping "first seen"', async () => {
     let body = '';
-    const scope = list([issue(21, 'shop', 'open')]).patch(`${REPO}/issues/21`, (b) => ((body = b.body), b.state === undefined)).reply(200, {});
+    const scope = list([issue(21, 'shop', 'open')])
+      .patch(`${REPO}/issues/21`, (b) => ((body = b.body), b.state === undefined))
+      .reply(200, {});
     const actions = await syncDriftIssues(gh, ref, { report: fixtureDrift(), stateDir: 'gateway-state', now: NOW });
     scope.done();
     expect(actions).toEqual([{ apiKey: 'shop', action: 'updated', number: 21 }]);
@@ -74,18 +100,26 @@ describe('syncDriftIssues', () => {
 
   it('closes it with a comment when the drift is gone', async () => {
     const scope = list([issue(21, 'shop', 'open')])
-      .post(`${REPO}/issues/21/comments`, (b) => b.body.includes('AWS matches gateway-state again')).reply(201, {})
-      .patch(`${REPO}/issues/21`, { state: 'closed', state_reason: 'completed' }).reply(200, {});
-    expect(await syncDriftIssues(gh, ref, { report: noDrift, stateDir: 'gateway-state', now: NOW })).toEqual([{ apiKey: 'shop', action: 'closed', number: 21 }]);
+      .post(`${REPO}/issues/21/comments`, (b) => b.body.includes('AWS matches gateway-state again'))
+      .reply(201, {})
+      .patch(`${REPO}/issues/21`, { state: 'closed', state_reason: 'completed' })
+      .reply(200, {});
+    expect(await syncDriftIssues(gh, ref, { report: noDrift, stateDir: 'gateway-state', now: NOW })).toEqual([
+      { apiKey: 'shop', action: 'closed', number: 21 },
+    ]);
     scope.done();
   });
 
   it('reopens the same issue when the drift returns (new "first seen"), never a second one', async () => {
     let body = '';
     const scope = list([issue(21, 'shop', 'closed'), issue(9, 'events', 'closed')])
-      .patch(`${REPO}/issues/21`, (b) => ((body = b.body), b.state === 'open')).reply(200, {})
-      .post(`${REPO}/issues/21/comments`, (b) => b.body.includes('Drift is back')).reply(201, {});
-    expect(await syncDriftIssues(gh, ref, { report: fixtureDrift(), stateDir: 'gateway-state', now: NOW })).toEqual([{ apiKey: 'shop', action: 'reopened', number: 21 }]);
+      .patch(`${REPO}/issues/21`, (b) => ((body = b.body), b.state === 'open'))
+      .reply(200, {})
+      .post(`${REPO}/issues/21/comments`, (b) => b.body.includes('Drift is back'))
+      .reply(201, {});
+    expect(await syncDriftIssues(gh, ref, { report: fixtureDrift(), stateDir: 'gateway-state', now: NOW })).toEqual([
+      { apiKey: 'shop', action: 'reopened', number: 21 },
+    ]);
     scope.done();
     expect(parseDriftMarker(body)?.firstSeen).toBe(NOW.toISOString());
   });
@@ -96,8 +130,12 @@ describe('syncDriftIssues', () => {
       issue(30, 'shop', 'open'),
       { ...issue(31, 'shop', 'open'), pull_request: { url: 'x' } },
       { number: 32, state: 'open', title: 'hand-made', body: 'no marker', labels: [{ name: 'apigw-sync:drift' }] },
-    ]).patch(`${REPO}/issues/30`).reply(200, {});
-    expect(await syncDriftIssues(gh, ref, { report: fixtureDrift(), stateDir: 'gateway-state', now: NOW })).toEqual([{ apiKey: 'shop', action: 'updated', number: 30 }]);
+    ])
+      .patch(`${REPO}/issues/30`)
+      .reply(200, {});
+    expect(await syncDriftIssues(gh, ref, { report: fixtureDrift(), stateDir: 'gateway-state', now: NOW })).toEqual([
+      { apiKey: 'shop', action: 'updated', number: 30 },
+    ]);
     scope.done();
   });
 });

@@ -13,8 +13,18 @@ const declared: DeclaredEnvironments = {
   names: ['dev', 'prod'],
   promotion: ['dev', 'prod'],
   byName: {
-    dev: { name: 'dev', regions: ['us-east-1'], account: { id: '111111111111' }, gate: { soakSeconds: 0, approval: false } },
-    prod: { name: 'prod', regions: ['ap-northeast-2', 'eu-west-1'], account: { id: '222222222222' }, gate: { soakSeconds: 60, approval: false } },
+    dev: {
+      name: 'dev',
+      regions: ['us-east-1'],
+      account: { id: '111111111111' },
+      gate: { soakSeconds: 0, approval: false },
+    },
+    prod: {
+      name: 'prod',
+      regions: ['ap-northeast-2', 'eu-west-1'],
+      account: { id: '222222222222' },
+      gate: { soakSeconds: 60, approval: false },
+    },
   },
 };
 
@@ -37,7 +47,12 @@ describe('promoteEnvironments', () => {
     const { services: s, applied } = services(() => ok);
     const slept: number[] = [];
     const progress: string[] = [];
-    const r = await promoteEnvironments(s, { dir: 'x', onProgress: (p) => progress.push(p.apiKey) }, declared, async (ms) => void slept.push(ms));
+    const r = await promoteEnvironments(
+      s,
+      { dir: 'x', onProgress: (p) => progress.push(p.apiKey) },
+      declared,
+      async (ms) => void slept.push(ms),
+    );
     expect(applied).toEqual(['dev/us-east-1', 'prod/ap-northeast-2', 'prod/eu-west-1']);
     expect(slept).toEqual([60_000]);
     expect(r).toMatchObject({ status: 'applied', failures: [], rolledBack: [] });
@@ -45,7 +60,15 @@ describe('promoteEnvironments', () => {
   });
 
   it('a rollback in dev stops the promotion: prod is never applied, and the report says so', async () => {
-    const rolledBack: ApplyReport = { status: 'failed', issues: [], progress: [], failures: [{ apiKey: 'shop', message: 'the rollout of shop-api/prod was rolled back: alarm shop-api-5xx is in ALARM' }], rolledBack: ['shop'] };
+    const rolledBack: ApplyReport = {
+      status: 'failed',
+      issues: [],
+      progress: [],
+      failures: [
+        { apiKey: 'shop', message: 'the rollout of shop-api/prod was rolled back: alarm shop-api-5xx is in ALARM' },
+      ],
+      rolledBack: ['shop'],
+    };
     const { services: s, applied } = services((env) => (env === 'dev' ? rolledBack : ok));
     const r = await promoteEnvironments(s, { dir: 'x' }, declared, async () => {});
     expect(applied).toEqual(['dev/us-east-1']);

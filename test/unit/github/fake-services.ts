@@ -12,14 +12,28 @@ export interface FakeCalls {
 }
 
 export function fakeServices(
-  opts: { plan?: () => PlanReport; drift?: () => DriftReport; apply?: (i: ApplyInput) => ApplyReport | Promise<ApplyReport>; describe?: () => DesiredReport } = {},
+  opts: {
+    plan?: () => PlanReport;
+    drift?: () => DriftReport;
+    apply?: (i: ApplyInput) => ApplyReport | Promise<ApplyReport>;
+    describe?: () => DesiredReport;
+  } = {},
 ): { services: EngineServices; calls: FakeCalls } {
   const calls: FakeCalls = { plan: [], describe: [], drift: [], apply: [], unlock: [] };
   const services: EngineServices = {
     planner: {
       async plan(input) {
         calls.plan.push(input.displayDir ?? input.dir);
-        return opts.plan?.() ?? { status: 'ok', plan: fixturePlan(), issues: [], hasChanges: true, cost: FIXTURE_COST, desired: fixtureDesiredDigest() };
+        return (
+          opts.plan?.() ?? {
+            status: 'ok',
+            plan: fixturePlan(),
+            issues: [],
+            hasChanges: true,
+            cost: FIXTURE_COST,
+            desired: fixtureDesiredDigest(),
+          }
+        );
       },
       async describe(input) {
         calls.describe.push(input.displayDir ?? input.dir);
@@ -29,7 +43,11 @@ export function fakeServices(
     drifter: {
       async drift(input) {
         calls.drift.push(input.displayDir ?? input.dir);
-        return { status: 'ok', report: opts.drift?.() ?? fixtureDrift(), apiNames: { shop: 'shop-api', events: 'events-api' } };
+        return {
+          status: 'ok',
+          report: opts.drift?.() ?? fixtureDrift(),
+          apiNames: { shop: 'shop-api', events: 'events-api' },
+        };
       },
     },
     applier: {
@@ -40,7 +58,13 @@ export function fakeServices(
           { apiKey: 'events', stage: 'prod', state: 'success' as const, detail: 'serving d-2' },
           { apiKey: 'shop', stage: 'prod', state: 'success' as const, detail: 'canary promoted' },
         ];
-        for (const p of [{ ...progress[0], state: 'in_progress' as const, detail: 'deploying' }, progress[0], { ...progress[1], state: 'in_progress' as const, detail: 'canary at 25%' }, progress[1]]) input.onProgress?.(p);
+        for (const p of [
+          { ...progress[0], state: 'in_progress' as const, detail: 'deploying' },
+          progress[0],
+          { ...progress[1], state: 'in_progress' as const, detail: 'canary at 25%' },
+          progress[1],
+        ])
+          input.onProgress?.(p);
         return { status: 'applied', plan: fixturePlan(), issues: [], progress, failures: [], rolledBack: [] };
       },
     },

@@ -40,7 +40,12 @@ beforeEach(() => {
   sts.reset();
   seen.length = 0;
   sts.on(AssumeRoleCommand).resolves({
-    Credentials: { AccessKeyId: ROLE_KEY, SecretAccessKey: 'role-secret', SessionToken: 'role-session-token', Expiration: new Date(Date.now() + 3_600_000) },
+    Credentials: {
+      AccessKeyId: ROLE_KEY,
+      SecretAccessKey: 'role-secret',
+      SessionToken: 'role-session-token',
+      Expiration: new Date(Date.now() + 3_600_000),
+    },
   });
   // The App's own credentials (the default chain's first link); the role is assumed with them.
   vi.stubEnv('AWS_ACCESS_KEY_ID', ENV_KEY);
@@ -49,14 +54,20 @@ beforeEach(() => {
 });
 afterEach(() => vi.unstubAllEnvs());
 
-function build(configText: string, repo = { owner: 'acme', repo: 'shop' }, env: NodeJS.ProcessEnv = { AWS_REGION: 'eu-west-1' }): AwsClients {
+function build(
+  configText: string,
+  repo = { owner: 'acme', repo: 'shop' },
+  env: NodeJS.ProcessEnv = { AWS_REGION: 'eu-west-1' },
+): AwsClients {
   const clients = clientsForRepo({ config: parseRepoConfig(configText), repo, env });
   if (typeof clients !== 'function') throw new Error('expected a factory');
   return clients('us-east-1');
 }
 
 async function accessKeys(c: AwsClients): Promise<string[]> {
-  return Promise.all([c.apigw, c.apigwv2, c.cloudwatch].map(async (client) => (await client.config.credentials()).accessKeyId));
+  return Promise.all(
+    [c.apigw, c.apigwv2, c.cloudwatch].map(async (client) => (await client.config.credentials()).accessKeyId),
+  );
 }
 
 describe('clientsForRepo', () => {

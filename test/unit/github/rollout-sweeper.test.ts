@@ -29,14 +29,17 @@ describe('startRolloutSweeper', () => {
   afterAll(async () => emu?.stop());
 
   it('sweeps at once and then on its interval, each sweep two listing calls per region when nothing is in progress', async () => {
-    const clients = ['us-east-1', 'ap-northeast-2'].map((region) => createAwsClients({ region, endpoint: emu.url, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } }));
+    const clients = ['us-east-1', 'ap-northeast-2'].map((region) =>
+      createAwsClients({ region, endpoint: emu.url, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } }),
+    );
     const l = log();
     const since = emu.control.calls({}).at(-1)?.seq ?? 0;
     const sweeper = startRolloutSweeper({ regions: clients, intervalMs: 50, log: l, driver: 'app:test/1/aaaaaa' });
     try {
       await sweeper.idle();
       // Wait for the interval to fire at least twice more (a condition, not a duration).
-      while (emu.control.calls({ since, operation: 'GetRestApis' }).length < 6) await new Promise((r) => setTimeout(r, 20));
+      while (emu.control.calls({ since, operation: 'GetRestApis' }).length < 6)
+        await new Promise((r) => setTimeout(r, 20));
       expect(await sweeper.sweep()).toEqual({ started: [], alreadyDriving: [] });
     } finally {
       sweeper.stop();

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ValidationIssue } from '../../../src/model/issue.js';
 import { encodeDriftMarker, parseDriftMarker, renderDriftIssue } from '../../../src/render/drift-issue.js';
-import { CHECK_RUN_TEXT_LIMIT, fitSections, renderCheckRunOutput, renderPlanSummary } from '../../../src/render/summary.js';
+import {
+  CHECK_RUN_TEXT_LIMIT,
+  fitSections,
+  renderCheckRunOutput,
+  renderPlanSummary,
+} from '../../../src/render/summary.js';
 import { expectGolden } from '../../helpers/golden.js';
 import { FIXTURE_COST, fixtureDrift, fixturePlan } from './comment-fixture.js';
 
@@ -35,13 +40,27 @@ describe('job summary and check run output', () => {
       },
     ]);
     const ok = renderCheckRunOutput({ plan: fixturePlan(), issues: [] });
-    expect(ok.title).toBe('7 to add, 12 to change, 4 to destroy; 2 APIs redeploy; 5 breaking changes; 1 security-relevant change');
+    expect(ok.title).toBe(
+      '7 to add, 12 to change, 4 to destroy; 2 APIs redeploy; 5 breaking changes; 1 security-relevant change',
+    );
     expect(ok.text!.length).toBeLessThanOrEqual(CHECK_RUN_TEXT_LIMIT);
   });
 
   it('fits by whole API sections and names how many were left out', () => {
     const rows = (v: string) => Array.from({ length: 20 }, () => `| ${v} |`);
-    const md = ['### Plan', '', '#### a', '| x |', '|---|', ...rows('1'), '', '#### b', '| y |', '|---|', ...rows('2')].join('\n');
+    const md = [
+      '### Plan',
+      '',
+      '#### a',
+      '| x |',
+      '|---|',
+      ...rows('1'),
+      '',
+      '#### b',
+      '| y |',
+      '|---|',
+      ...rows('2'),
+    ].join('\n');
     const fitted = fitSections(md, md.indexOf('#### b') + 130);
     expect(fitted.length).toBeLessThanOrEqual(md.indexOf('#### b') + 130);
     expect(fitted).toContain('#### a');

@@ -3,7 +3,16 @@
  * checked here instead of discovered at apply time.
  */
 import { describe, expect, it } from 'vitest';
-import { ACCOUNT_KINDS, KINDS, TARGETS, accountStateDirs, emptyAccount, kindOf, targetRank, userKeyedFields } from '../../../src/kinds/registry.js';
+import {
+  ACCOUNT_KINDS,
+  KINDS,
+  TARGETS,
+  accountStateDirs,
+  emptyAccount,
+  kindOf,
+  targetRank,
+  userKeyedFields,
+} from '../../../src/kinds/registry.js';
 import { accountOperations } from '../../../src/aws/account/commands.js';
 import { rowsOf } from '../../../src/kinds/field.js';
 import { readOperations } from '../../../src/aws/read/kinds.js';
@@ -28,14 +37,56 @@ describe('the kind registry', () => {
   });
 
   it('keeps the documented order table: API → tags → definitions → resources/methods → integrations → stages (v2: integrations before routes)', () => {
-    const order = (f: ApiKind, targets: string[]) => targets.sort((a, b) => targetRank(f, a as never) - targetRank(f, b as never) || TARGETS.indexOf(a as never) - TARGETS.indexOf(b as never));
+    const order = (f: ApiKind, targets: string[]) =>
+      targets.sort(
+        (a, b) =>
+          targetRank(f, a as never) - targetRank(f, b as never) ||
+          TARGETS.indexOf(a as never) - TARGETS.indexOf(b as never),
+      );
     const apiTargets: string[] = KINDS.map((k) => k.target);
     const openapi = apiTargets.filter((t) => !WS_ONLY.includes(t));
-    expect(order('RestApi', openapi)).toEqual(['api', 'tags', 'authorizer', 'requestValidator', 'model', 'gatewayResponse', 'route', 'integration', 'unusedIntegration', 'stage', 'deployment']);
-    expect(order('HttpApi', openapi)).toEqual(['api', 'tags', 'authorizer', 'requestValidator', 'model', 'gatewayResponse', 'integration', 'route', 'unusedIntegration', 'stage', 'deployment']);
+    expect(order('RestApi', openapi)).toEqual([
+      'api',
+      'tags',
+      'authorizer',
+      'requestValidator',
+      'model',
+      'gatewayResponse',
+      'route',
+      'integration',
+      'unusedIntegration',
+      'stage',
+      'deployment',
+    ]);
+    expect(order('HttpApi', openapi)).toEqual([
+      'api',
+      'tags',
+      'authorizer',
+      'requestValidator',
+      'model',
+      'gatewayResponse',
+      'integration',
+      'route',
+      'unusedIntegration',
+      'stage',
+      'deployment',
+    ]);
     // Stages after routes: their route settings name route keys (and drop them before a route goes).
-    const ws = apiTargets.filter((t) => !['route', 'requestValidator', 'gatewayResponse', 'unusedIntegration'].includes(t));
-    expect(order('WebSocketApi', ws)).toEqual(['api', 'tags', 'authorizer', 'model', 'integration', 'wsRoute', 'routeResponse', 'integrationResponse', 'stage', 'deployment']);
+    const ws = apiTargets.filter(
+      (t) => !['route', 'requestValidator', 'gatewayResponse', 'unusedIntegration'].includes(t),
+    );
+    expect(order('WebSocketApi', ws)).toEqual([
+      'api',
+      'tags',
+      'authorizer',
+      'model',
+      'integration',
+      'wsRoute',
+      'routeResponse',
+      'integrationResponse',
+      'stage',
+      'deployment',
+    ]);
   });
 
   it('names only read and write operations src/aws can send', () => {
@@ -45,7 +96,8 @@ describe('the kind registry', () => {
         if (read) expect(readOperations(f), `${k.target} reads with ${read.op}`).toContain(read.op);
         const write = k.write?.[f];
         if (!write) continue;
-        for (const op of [write.create.op, write.update?.op, write.delete.op].filter(Boolean)) expect(writeOperations(f), `${k.target} writes with ${op}`).toContain(op);
+        for (const op of [write.create.op, write.update?.op, write.delete.op].filter(Boolean))
+          expect(writeOperations(f), `${k.target} writes with ${op}`).toContain(op);
       }
     }
   });
@@ -83,10 +135,20 @@ describe('the kind registry', () => {
         expect(kindOf(k.target)).toBe(k);
         expect(k.label).toMatch(/^[A-Za-z ]+$/);
         expect(model[k.account.modelKey], k.target).toEqual({});
-        for (const spec of k.account.read ?? []) expect(accountOperations(spec.flavour), `${k.target} reads with ${spec.op}`).toContain(spec.op);
-        for (const [flavour, w] of Object.entries(k.account.write) as Array<[OpenApiKind, NonNullable<(typeof k.account.write)[OpenApiKind]>]>) {
-          const ops = [w.create.op, w.update?.op, w.delete.op, w.waitUntilReady?.op, ...(w.tags ? ['TagResource', 'UntagResource'] : [])];
-          for (const op of ops.filter(Boolean)) expect(accountOperations(flavour), `${k.target} writes with ${op}`).toContain(op);
+        for (const spec of k.account.read ?? [])
+          expect(accountOperations(spec.flavour), `${k.target} reads with ${spec.op}`).toContain(spec.op);
+        for (const [flavour, w] of Object.entries(k.account.write) as Array<
+          [OpenApiKind, NonNullable<(typeof k.account.write)[OpenApiKind]>]
+        >) {
+          const ops = [
+            w.create.op,
+            w.update?.op,
+            w.delete.op,
+            w.waitUntilReady?.op,
+            ...(w.tags ? ['TagResource', 'UntagResource'] : []),
+          ];
+          for (const op of ops.filter(Boolean))
+            expect(accountOperations(flavour), `${k.target} writes with ${op}`).toContain(op);
           // A kind that takes tags can be re-tagged (renames, user tags, adoption): it needs its ARN.
           if (w.tags) expect(w.arnPath, k.target).toBeDefined();
         }

@@ -42,24 +42,50 @@ describe('methodSettings keys', () => {
     ['~1pets~1{id}/GET', 'GET /pets/{id}'],
     ['*/*', undefined],
     ['pets/lowercase', undefined],
-  ])('reads %s (the AWS CLI reference\'s escaped form, too)', (key, routeKey) => expect(routeKeyOfMethodSetting(key)).toBe(routeKey));
+  ])("reads %s (the AWS CLI reference's escaped form, too)", (key, routeKey) =>
+    expect(routeKeyOfMethodSetting(key)).toBe(routeKey),
+  );
 });
 
 describe('what the model keeps of a live entry', () => {
   const base = stageWideSettings(stage({ throttling: { rateLimit: 100, burstLimit: 200 }, detailedMetrics: true }));
   it.each([
     { name: 'a copy of the stage: nothing', f: base, declared: undefined, expected: {} },
-    { name: 'a different limit: the throttling group', f: { ...base, throttlingRateLimit: 5 }, declared: undefined, expected: { throttling: { rateLimit: 5, burstLimit: 200 } } },
-    { name: 'a member equal to the stage, declared: kept in the state\'s form', f: base, declared: { detailedMetrics: true }, expected: { detailedMetrics: true } },
-    { name: 'caching per member', f: { ...base, cacheTtlInSeconds: 60, cacheDataEncrypted: true }, declared: undefined, expected: { caching: { ttlSeconds: 60, encrypted: true } } },
-    { name: 'logging as a group', f: { ...base, dataTraceEnabled: true }, declared: undefined, expected: { logging: { level: 'OFF', dataTrace: true } } },
-  ])('REST: $name', ({ f, declared, expected }) => expect(entryOf(f, base, REST_METHOD_SETTINGS, declared)).toEqual(expected));
+    {
+      name: 'a different limit: the throttling group',
+      f: { ...base, throttlingRateLimit: 5 },
+      declared: undefined,
+      expected: { throttling: { rateLimit: 5, burstLimit: 200 } },
+    },
+    {
+      name: "a member equal to the stage, declared: kept in the state's form",
+      f: base,
+      declared: { detailedMetrics: true },
+      expected: { detailedMetrics: true },
+    },
+    {
+      name: 'caching per member',
+      f: { ...base, cacheTtlInSeconds: 60, cacheDataEncrypted: true },
+      declared: undefined,
+      expected: { caching: { ttlSeconds: 60, encrypted: true } },
+    },
+    {
+      name: 'logging as a group',
+      f: { ...base, dataTraceEnabled: true },
+      declared: undefined,
+      expected: { logging: { level: 'OFF', dataTrace: true } },
+    },
+  ])('REST: $name', ({ f, declared, expected }) =>
+    expect(entryOf(f, base, REST_METHOD_SETTINGS, declared)).toEqual(expected),
+  );
 
   it('HTTP: members HTTP APIs do not have are never read; a declared member the entry only inherits is not kept', () => {
     const f = { ...base, dataTraceEnabled: true, cacheTtlInSeconds: 60 };
     expect(entryOf(f, base, HTTP_ROUTE_SETTINGS)).toEqual({});
     expect(entryOf(base, base, HTTP_ROUTE_SETTINGS, { detailedMetrics: true }, new Set())).toEqual({});
-    expect(entryOf(base, base, HTTP_ROUTE_SETTINGS, { detailedMetrics: true }, new Set(['metricsEnabled']))).toEqual({ detailedMetrics: true });
+    expect(entryOf(base, base, HTTP_ROUTE_SETTINGS, { detailedMetrics: true }, new Set(['metricsEnabled']))).toEqual({
+      detailedMetrics: true,
+    });
   });
 
   it('REST read: */* gives the stage-wide fields, other keys the overrides (copies of */* read as inherited)', () => {
@@ -67,12 +93,25 @@ describe('what the model keeps of a live entry', () => {
       stageName: 'prod',
       methodSettings: {
         '*/*': ms({ metricsEnabled: true, loggingLevel: 'INFO', throttlingRateLimit: 100, throttlingBurstLimit: 200 }),
-        'pets/{id}/GET': ms({ metricsEnabled: true, loggingLevel: 'INFO', throttlingRateLimit: 100, throttlingBurstLimit: 200, cachingEnabled: true, cacheTtlInSeconds: 60 }),
-        'pets/GET': ms({ metricsEnabled: true, loggingLevel: 'INFO', throttlingRateLimit: 100, throttlingBurstLimit: 200 }),
+        'pets/{id}/GET': ms({
+          metricsEnabled: true,
+          loggingLevel: 'INFO',
+          throttlingRateLimit: 100,
+          throttlingBurstLimit: 200,
+          cachingEnabled: true,
+          cacheTtlInSeconds: 60,
+        }),
+        'pets/GET': ms({
+          metricsEnabled: true,
+          loggingLevel: 'INFO',
+          throttlingRateLimit: 100,
+          throttlingBurstLimit: 200,
+        }),
       },
     };
     expect(restStage(wire)).toEqual({
-      name: 'prod', variables: {},
+      name: 'prod',
+      variables: {},
       throttling: { rateLimit: 100, burstLimit: 200 },
       detailedMetrics: true,
       logging: { level: 'INFO', dataTrace: false },
@@ -80,14 +119,21 @@ describe('what the model keeps of a live entry', () => {
     });
   });
 
-  it('HTTP read: -1 limits and absent members are the stage\'s', () => {
+  it("HTTP read: -1 limits and absent members are the stage's", () => {
     const wire = {
-      StageName: 'live', AutoDeploy: false,
+      StageName: 'live',
+      AutoDeploy: false,
       DefaultRouteSettings: { DetailedMetricsEnabled: true, ThrottlingRateLimit: -1, ThrottlingBurstLimit: -1 },
-      RouteSettings: { 'POST /events': { ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 }, 'GET /events': { ThrottlingRateLimit: -1, ThrottlingBurstLimit: -1 } },
+      RouteSettings: {
+        'POST /events': { ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 },
+        'GET /events': { ThrottlingRateLimit: -1, ThrottlingBurstLimit: -1 },
+      },
     };
     expect(httpStage(wire)).toEqual({
-      name: 'live', variables: {}, autoDeploy: false, detailedMetrics: true,
+      name: 'live',
+      variables: {},
+      autoDeploy: false,
+      detailedMetrics: true,
       routeSettings: { 'GET /events': {}, 'POST /events': { throttling: { rateLimit: 10, burstLimit: 20 } } },
     });
   });
@@ -107,7 +153,10 @@ describe('REST writes (one UpdateStage: */* first, then the overrides)', () => {
     {
       name: 'a new override: what differs from */* (it is copied from it) and what the state names',
       c: stage({ throttling: { rateLimit: 100, burstLimit: 200 } }),
-      d: stage({ throttling: { rateLimit: 100, burstLimit: 200 }, routeSettings: { 'GET /pets/{id}': { caching: { enabled: true, ttlSeconds: 60 } } } }),
+      d: stage({
+        throttling: { rateLimit: 100, burstLimit: 200 },
+        routeSettings: { 'GET /pets/{id}': { caching: { enabled: true, ttlSeconds: 60 } } },
+      }),
       ops: [
         { op: 'replace', path: '/pets/{id}/GET/throttling/rateLimit', value: '100' },
         { op: 'replace', path: '/pets/{id}/GET/throttling/burstLimit', value: '200' },
@@ -123,8 +172,20 @@ describe('REST writes (one UpdateStage: */* first, then the overrides)', () => {
     },
     {
       name: 'a stage-wide change reaches the overrides that inherit it',
-      c: stage({ throttling: { rateLimit: 100, burstLimit: 200 }, routeSettings: { 'GET /pets': { detailedMetrics: true }, 'POST /pets': { throttling: { rateLimit: 5, burstLimit: 5 } } } }),
-      d: stage({ throttling: { rateLimit: 300, burstLimit: 600 }, routeSettings: { 'GET /pets': { detailedMetrics: true }, 'POST /pets': { throttling: { rateLimit: 5, burstLimit: 5 } } } }),
+      c: stage({
+        throttling: { rateLimit: 100, burstLimit: 200 },
+        routeSettings: {
+          'GET /pets': { detailedMetrics: true },
+          'POST /pets': { throttling: { rateLimit: 5, burstLimit: 5 } },
+        },
+      }),
+      d: stage({
+        throttling: { rateLimit: 300, burstLimit: 600 },
+        routeSettings: {
+          'GET /pets': { detailedMetrics: true },
+          'POST /pets': { throttling: { rateLimit: 5, burstLimit: 5 } },
+        },
+      }),
       ops: [
         { op: 'replace', path: '/*/*/throttling/rateLimit', value: '300' },
         { op: 'replace', path: '/*/*/throttling/burstLimit', value: '600' },
@@ -152,7 +213,12 @@ describe('REST writes (one UpdateStage: */* first, then the overrides)', () => {
         { op: 'replace', path: '/*/*/caching/dataEncrypted', value: 'true' },
       ],
     },
-    { name: 'the web ACL is not UpdateStage\'s (WAFv2 writes it)', c: stage(), d: stage({ webAclArn: 'arn:aws:wafv2:x' }), ops: [] },
+    {
+      name: "the web ACL is not UpdateStage's (WAFv2 writes it)",
+      c: stage(),
+      d: stage({ webAclArn: 'arn:aws:wafv2:x' }),
+      ops: [],
+    },
   ])('$name', ({ c, d, ops }) => expect(rest(c, d)).toEqual(ops));
 });
 
@@ -168,7 +234,9 @@ describe('HTTP writes (UpdateStage merges; DeleteRouteSettings drops an entry)',
       name: 'metrics and throttling together: one DefaultRouteSettings member, merged',
       c: stage(),
       d: stage({ detailedMetrics: true, throttling: { rateLimit: 1, burstLimit: 2 } }),
-      input: { DefaultRouteSettings: { DetailedMetricsEnabled: true, ThrottlingRateLimit: 1, ThrottlingBurstLimit: 2 } },
+      input: {
+        DefaultRouteSettings: { DetailedMetricsEnabled: true, ThrottlingRateLimit: 1, ThrottlingBurstLimit: 2 },
+      },
     },
     {
       name: 'a new entry carries what the state names',
@@ -180,7 +248,10 @@ describe('HTTP writes (UpdateStage merges; DeleteRouteSettings drops an entry)',
       name: 'a member the entry only inherited is now named: set on the entry',
       c: stage({ detailedMetrics: true, routeSettings: { 'POST /events': {} } }),
       d: stage({ routeSettings: { 'POST /events': { detailedMetrics: true } } }),
-      input: { DefaultRouteSettings: { DetailedMetricsEnabled: false }, RouteSettings: { 'POST /events': { DetailedMetricsEnabled: true } } },
+      input: {
+        DefaultRouteSettings: { DetailedMetricsEnabled: false },
+        RouteSettings: { 'POST /events': { DetailedMetricsEnabled: true } },
+      },
     },
     {
       name: 'access log removed: no Update* member (DeleteAccessLogSettings does it)',
@@ -191,11 +262,18 @@ describe('HTTP writes (UpdateStage merges; DeleteRouteSettings drops an entry)',
   ])('$name', ({ c, d, input }) => expect(http(c, d)).toEqual(input));
 
   it('dropped entries are listed for DeleteRouteSettings', () => {
-    expect(droppedRouteSettings(stage({ routeSettings: { b: {}, a: {}, c: {} } }), stage({ routeSettings: { b: {} } }))).toEqual(['a', 'c']);
+    expect(
+      droppedRouteSettings(stage({ routeSettings: { b: {}, a: {}, c: {} } }), stage({ routeSettings: { b: {} } })),
+    ).toEqual(['a', 'c']);
   });
 
   it('CreateStage carries DefaultRouteSettings and RouteSettings', () => {
-    const d = stage({ detailedMetrics: true, throttling: { rateLimit: 1, burstLimit: 2 }, routeSettings: { 'POST /e': { detailedMetrics: false } }, autoDeploy: false });
+    const d = stage({
+      detailedMetrics: true,
+      throttling: { rateLimit: 1, burstLimit: 2 },
+      routeSettings: { 'POST /e': { detailedMetrics: false } },
+      autoDeploy: false,
+    });
     expect(createInput(stageFields, 'HttpApi', d, ctx)).toMatchObject({
       DefaultRouteSettings: { DetailedMetricsEnabled: true, ThrottlingRateLimit: 1, ThrottlingBurstLimit: 2 },
       RouteSettings: { 'POST /e': { DetailedMetricsEnabled: false } },
@@ -203,14 +281,49 @@ describe('HTTP writes (UpdateStage merges; DeleteRouteSettings drops an entry)',
   });
 });
 
-describe('logging that needs the account\'s CloudWatch Logs role', () => {
+describe("logging that needs the account's CloudWatch Logs role", () => {
   const logs = { destinationArn: 'arn:aws:logs:ap-northeast-2:000000000000:log-group:a', format: '$context.requestId' };
   it.each([
-    { name: 'execution logging turned on', b: stage(), a: stage({ logging: { level: 'ERROR', dataTrace: false } }), kind: 'RestApi' as const, needs: true },
-    { name: 'on one route only', b: stage(), a: stage({ routeSettings: { 'GET /x': { logging: { level: 'OFF', dataTrace: true } } } }), kind: 'RestApi' as const, needs: true },
-    { name: 'already on', b: stage({ logging: { level: 'ERROR', dataTrace: false } }), a: stage({ logging: { level: 'INFO', dataTrace: false } }), kind: 'RestApi' as const, needs: false },
-    { name: 'access logs to a new log group', b: undefined, a: stage({ accessLog: logs }), kind: 'RestApi' as const, needs: true },
-    { name: 'access logs to Firehose', b: stage(), a: stage({ accessLog: { ...logs, destinationArn: 'arn:aws:firehose:ap-northeast-2:000000000000:deliverystream/amazon-apigateway-a' } }), kind: 'RestApi' as const, needs: false },
+    {
+      name: 'execution logging turned on',
+      b: stage(),
+      a: stage({ logging: { level: 'ERROR', dataTrace: false } }),
+      kind: 'RestApi' as const,
+      needs: true,
+    },
+    {
+      name: 'on one route only',
+      b: stage(),
+      a: stage({ routeSettings: { 'GET /x': { logging: { level: 'OFF', dataTrace: true } } } }),
+      kind: 'RestApi' as const,
+      needs: true,
+    },
+    {
+      name: 'already on',
+      b: stage({ logging: { level: 'ERROR', dataTrace: false } }),
+      a: stage({ logging: { level: 'INFO', dataTrace: false } }),
+      kind: 'RestApi' as const,
+      needs: false,
+    },
+    {
+      name: 'access logs to a new log group',
+      b: undefined,
+      a: stage({ accessLog: logs }),
+      kind: 'RestApi' as const,
+      needs: true,
+    },
+    {
+      name: 'access logs to Firehose',
+      b: stage(),
+      a: stage({
+        accessLog: {
+          ...logs,
+          destinationArn: 'arn:aws:firehose:ap-northeast-2:000000000000:deliverystream/amazon-apigateway-a',
+        },
+      }),
+      kind: 'RestApi' as const,
+      needs: false,
+    },
     { name: 'HTTP APIs never', b: stage(), a: stage({ accessLog: logs }), kind: 'HttpApi' as const, needs: false },
   ])('$name → $needs', ({ b, a, kind, needs }) => expect(needsCloudWatchRole(kind, b, a)).toBe(needs));
 });

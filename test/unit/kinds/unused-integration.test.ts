@@ -10,7 +10,14 @@ import { integrationMarker, markedFor } from '../../../src/kinds/integration/unu
 import { diffApi } from '../../../src/diff/api.js';
 import { api, route } from '../../helpers/model-builders.js';
 
-const integration = (id: string, description?: string) => ({ IntegrationId: id, IntegrationType: 'HTTP_PROXY', IntegrationMethod: 'GET', IntegrationUri: `https://${id}.example.com`, PayloadFormatVersion: '1.0', Description: description });
+const integration = (id: string, description?: string) => ({
+  IntegrationId: id,
+  IntegrationType: 'HTTP_PROXY',
+  IntegrationMethod: 'GET',
+  IntegrationUri: `https://${id}.example.com`,
+  PayloadFormatVersion: '1.0',
+  Description: description,
+});
 
 describe('unused integrations of an HTTP API', () => {
   const wire = {
@@ -35,7 +42,10 @@ describe('unused integrations of an HTTP API', () => {
   it('the read keeps the marked ones no route targets, with the route they were made for', () => {
     const live = normalizeApi('HttpApi', 'a', wire);
     expect(Object.keys(live.ids.unusedIntegrations ?? {})).toEqual(['left']);
-    expect(live.ids.unusedIntegrations!.left).toMatchObject({ routeKey: 'GET /new', integration: { type: 'HTTP_PROXY', uri: 'https://left.example.com' } });
+    expect(live.ids.unusedIntegrations!.left).toMatchObject({
+      routeKey: 'GET /new',
+      integration: { type: 'HTTP_PROXY', uri: 'https://left.example.com' },
+    });
     expect(Object.keys(live.model.routes)).toEqual(['GET /used']);
   });
 
@@ -45,11 +55,17 @@ describe('unused integrations of an HTTP API', () => {
     const changes = diffApi('a', desired, live.model, { unusedIntegrations: live.ids.unusedIntegrations });
     expect(changes.map((c) => `${c.action} ${c.target} ${c.name}`)).toEqual(['delete unusedIntegration left']);
     expect(changes[0].flags).toMatchObject({ destructive: true, redeploy: false, breaking: false });
-    expect(changes[0].flags.reasons).toContain('made for route GET /new by an apply that did not finish; no route uses it');
+    expect(changes[0].flags.reasons).toContain(
+      'made for route GET /new by an apply that did not finish; no route uses it',
+    );
   });
 
   it('REST APIs have none', () => {
     const rest = api('r', 'RestApi', { routes: [route('RestApi', 'GET', '/x')] });
-    expect(diffApi('r', rest, rest, { unusedIntegrations: { x: { routeKey: 'GET /x', integration: rest.routes['GET /x'].integration } } })).toEqual([]);
+    expect(
+      diffApi('r', rest, rest, {
+        unusedIntegrations: { x: { routeKey: 'GET /x', integration: rest.routes['GET /x'].integration } },
+      }),
+    ).toEqual([]);
   });
 });

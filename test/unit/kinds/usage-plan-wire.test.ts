@@ -6,7 +6,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { UsagePlanModel } from '../../../src/kinds/usage-plan/model.js';
-import { awsMethodKey, routeOfAwsMethodKey, usagePlanCreateInput, usagePlanFromWire, usagePlanPatchOps } from '../../../src/kinds/usage-plan/wire.js';
+import {
+  awsMethodKey,
+  routeOfAwsMethodKey,
+  usagePlanCreateInput,
+  usagePlanFromWire,
+  usagePlanPatchOps,
+} from '../../../src/kinds/usage-plan/wire.js';
 
 const ids: Record<string, string> = { shop: 'abc123', events: 'def456' };
 const apiIdOf = (k: string) => ids[k];
@@ -17,7 +23,13 @@ const gold: UsagePlanModel = {
   description: 'partners',
   throttle: { rateLimit: 100, burstLimit: 200 },
   quota: { limit: 100000, period: 'MONTH', offset: 0 },
-  apiStages: { 'shop/prod': { api: 'shop', stage: 'prod', methodThrottles: { 'GET /products': { rateLimit: 10, burstLimit: 20 } } } },
+  apiStages: {
+    'shop/prod': {
+      api: 'shop',
+      stage: 'prod',
+      methodThrottles: { 'GET /products': { rateLimit: 10, burstLimit: 20 } },
+    },
+  },
   tags: {},
 };
 
@@ -65,7 +77,11 @@ describe('UpdateUsagePlan: one batch of operations', () => {
       throttle: { rateLimit: 50, burstLimit: 200 },
       quota: { limit: 1000, period: 'WEEK', offset: 2 },
       apiStages: {
-        'events/prod': { api: 'events', stage: 'prod', methodThrottles: { 'POST /events': { rateLimit: 5, burstLimit: 5 } } },
+        'events/prod': {
+          api: 'events',
+          stage: 'prod',
+          methodThrottles: { 'POST /events': { rateLimit: 5, burstLimit: 5 } },
+        },
       },
       tags: {},
     };
@@ -100,13 +116,18 @@ describe('UpdateUsagePlan: one batch of operations', () => {
 
   it('per-method throttles of a stage the plan keeps: changed, added, removed', () => {
     const after = structuredClone(gold);
-    after.apiStages['shop/prod'].methodThrottles = { 'GET /products': { rateLimit: 10, burstLimit: 40 }, 'GET /': { rateLimit: 1, burstLimit: 1 } };
+    after.apiStages['shop/prod'].methodThrottles = {
+      'GET /products': { rateLimit: 10, burstLimit: 40 },
+      'GET /': { rateLimit: 1, burstLimit: 1 },
+    };
     expect(usagePlanPatchOps(gold, after, apiIdOf)).toEqual([
       { op: 'replace', path: '/apiStages/abc123:prod/throttle///GET/rateLimit', value: '1' },
       { op: 'replace', path: '/apiStages/abc123:prod/throttle///GET/burstLimit', value: '1' },
       { op: 'replace', path: '/apiStages/abc123:prod/throttle//products/GET/burstLimit', value: '40' },
     ]);
     after.apiStages['shop/prod'].methodThrottles = {};
-    expect(usagePlanPatchOps(gold, after, apiIdOf)).toEqual([{ op: 'remove', path: '/apiStages/abc123:prod/throttle//products/GET' }]);
+    expect(usagePlanPatchOps(gold, after, apiIdOf)).toEqual([
+      { op: 'remove', path: '/apiStages/abc123:prod/throttle//products/GET' },
+    ]);
   });
 });

@@ -34,7 +34,10 @@ describe('orderChanges with account-scope changes', () => {
   });
 
   it('a rename is one update named by the new name, its `before` carrying the old one', () => {
-    const changes = diffAccount({ ...emptyAccount(), clientCertificates: { renamed: cert('renamed', 'x') } }, { ...emptyAccount(), clientCertificates: { old: cert('old', 'x') } });
+    const changes = diffAccount(
+      { ...emptyAccount(), clientCertificates: { renamed: cert('renamed', 'x') } },
+      { ...emptyAccount(), clientCertificates: { old: cert('old', 'x') } },
+    );
     expect(changes.map(line)).toEqual(['(account) update clientCertificate renamed']);
     expect((changes[0].before as { name: string }).name).toBe('old');
     expect(changes[0].fields.map((f) => f.path)).toEqual(['name']);

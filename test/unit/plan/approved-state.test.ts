@@ -1,12 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { buildPlan } from '../../../src/plan/build.js';
 import { checkApprovedState } from '../../../src/plan/approved-state.js';
-import { desiredStateDigest, environmentDigestKey, environmentsDigest, planFingerprint } from '../../../src/plan/fingerprint.js';
+import {
+  desiredStateDigest,
+  environmentDigestKey,
+  environmentsDigest,
+  planFingerprint,
+} from '../../../src/plan/fingerprint.js';
 import { api, clone, gateway, route, snapshot, stage } from '../../helpers/model-builders.js';
 
 const NOW = new Date('2026-11-23T09:00:00Z');
-const shop = (v = 'v1') => api('shop', 'RestApi', { stages: { prod: stage('prod', { variables: { backendVersion: v } }) }, routes: [route('RestApi', 'GET', '/x')] });
-const events = (path = '/e') => api('events', 'HttpApi', { stages: { prod: stage('prod') }, routes: [route('HttpApi', 'GET', path)] });
+const shop = (v = 'v1') =>
+  api('shop', 'RestApi', {
+    stages: { prod: stage('prod', { variables: { backendVersion: v } }) },
+    routes: [route('RestApi', 'GET', '/x')],
+  });
+const events = (path = '/e') =>
+  api('events', 'HttpApi', { stages: { prod: stage('prod') }, routes: [route('HttpApi', 'GET', path)] });
 
 describe('desiredStateDigest', () => {
   it('depends on gateway-state only, not on AWS: the plan fingerprint moves with AWS, the desired one does not', () => {
@@ -20,14 +30,37 @@ describe('desiredStateDigest', () => {
   });
 
   it('binds each API hash to the region', () => {
-    expect(desiredStateDigest(gateway([shop()], 'us-east-1')).apis.shop).not.toBe(desiredStateDigest(gateway([shop()], 'ap-northeast-2')).apis.shop);
+    expect(desiredStateDigest(gateway([shop()], 'us-east-1')).apis.shop).not.toBe(
+      desiredStateDigest(gateway([shop()], 'ap-northeast-2')).apis.shop,
+    );
   });
 });
 
 describe('checkApprovedState', () => {
-  const table: { name: string; approved: () => ReturnType<typeof gateway>; merged: () => ReturnType<typeof gateway>; live: () => ReturnType<typeof snapshot>; perApi: boolean; ok: boolean | string[] }[] = [
-    { name: 'exact: the approved state, whatever AWS holds now', approved: () => gateway([shop('v2')]), merged: () => gateway([shop('v2')]), live: () => snapshot([shop('v9')]), perApi: false, ok: true },
-    { name: 'a later push changed the state (no per-API hashes)', approved: () => gateway([shop('v2')]), merged: () => gateway([shop('v3')]), live: () => snapshot([shop('v1')]), perApi: false, ok: ['shop'] },
+  const table: {
+    name: string;
+    approved: () => ReturnType<typeof gateway>;
+    merged: () => ReturnType<typeof gateway>;
+    live: () => ReturnType<typeof snapshot>;
+    perApi: boolean;
+    ok: boolean | string[];
+  }[] = [
+    {
+      name: 'exact: the approved state, whatever AWS holds now',
+      approved: () => gateway([shop('v2')]),
+      merged: () => gateway([shop('v2')]),
+      live: () => snapshot([shop('v9')]),
+      perApi: false,
+      ok: true,
+    },
+    {
+      name: 'a later push changed the state (no per-API hashes)',
+      approved: () => gateway([shop('v2')]),
+      merged: () => gateway([shop('v3')]),
+      live: () => snapshot([shop('v1')]),
+      perApi: false,
+      ok: ['shop'],
+    },
     {
       name: 'second of two PRs from the same main: the other API is already live, this one is as approved',
       approved: () => gateway([shop('v1'), events('/new')]),
@@ -44,8 +77,22 @@ describe('checkApprovedState', () => {
       perApi: true,
       ok: ['shop'],
     },
-    { name: 'a delete that was approved', approved: () => gateway([shop()]), merged: () => gateway([shop()]), live: () => snapshot([shop(), events()]), perApi: true, ok: true },
-    { name: 'a delete that was not approved', approved: () => gateway([shop(), events()]), merged: () => gateway([shop('v2')]), live: () => snapshot([shop('v2'), events()]), perApi: true, ok: ['events'] },
+    {
+      name: 'a delete that was approved',
+      approved: () => gateway([shop()]),
+      merged: () => gateway([shop()]),
+      live: () => snapshot([shop(), events()]),
+      perApi: true,
+      ok: true,
+    },
+    {
+      name: 'a delete that was not approved',
+      approved: () => gateway([shop(), events()]),
+      merged: () => gateway([shop('v2')]),
+      live: () => snapshot([shop('v2'), events()]),
+      perApi: true,
+      ok: ['events'],
+    },
   ];
   for (const t of table) {
     it(t.name, () => {
@@ -62,7 +109,11 @@ describe('checkApprovedState', () => {
   it('per-API hashes from another region never match', () => {
     const approved = { ...desiredStateDigest(gateway([shop('v1'), events('/new')])), region: 'us-east-1' };
     const merged = gateway([shop('v2'), events('/new')]);
-    const r = checkApprovedState(buildPlan({ desired: merged, live: snapshot([shop('v2')]), now: NOW }), merged, approved);
+    const r = checkApprovedState(
+      buildPlan({ desired: merged, live: snapshot([shop('v2')]), now: NOW }),
+      merged,
+      approved,
+    );
     expect(r.ok).toBe(false);
   });
 });
@@ -80,7 +131,10 @@ describe('approved state with environments', () => {
     const b = environmentsDigest(Object.fromEntries(Object.entries(a.environments!).reverse()));
     expect(a.fingerprint).toMatch(/^[0-9a-f]{64}$/);
     expect(b.fingerprint).toBe(a.fingerprint);
-    const changed = environmentsDigest({ ...a.environments!, 'dev/us-east-1': desiredStateDigest(inEnv('dev', 'us-east-1', 'v3')) });
+    const changed = environmentsDigest({
+      ...a.environments!,
+      'dev/us-east-1': desiredStateDigest(inEnv('dev', 'us-east-1', 'v3')),
+    });
     expect(changed.fingerprint).not.toBe(a.fingerprint);
   });
 

@@ -57,7 +57,11 @@ describe('buildPlan', () => {
   });
 
   it('carries secret names per API and the desired region', () => {
-    const plan = buildPlan({ desired: gateway([rest()], 'us-east-1'), live: snapshot([], { region: 'us-east-1' }), now });
+    const plan = buildPlan({
+      desired: gateway([rest()], 'us-east-1'),
+      live: snapshot([], { region: 'us-east-1' }),
+      now,
+    });
     expect(plan.secrets).toEqual({ shop: ['dbPassword'] });
     expect(plan.region).toBe('us-east-1');
   });

@@ -1,18 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { desiredStateDigest, fingerprintMatches, planFingerprint, shortFingerprint } from '../../../src/plan/fingerprint.js';
+import {
+  desiredStateDigest,
+  fingerprintMatches,
+  planFingerprint,
+  shortFingerprint,
+} from '../../../src/plan/fingerprint.js';
 import type { GatewayModel } from '../../../src/model/api.js';
 import type { LiveSnapshot } from '../../../src/model/live.js';
 import { api, clone, gateway, route, snapshot, stage } from '../../helpers/model-builders.js';
 
 const desired = () =>
-  gateway([api('shop', 'RestApi', { stages: { prod: stage('prod', { variables: { a: '1', b: '2' } }) }, routes: [route('RestApi', 'GET', '/x')] })]);
+  gateway([
+    api('shop', 'RestApi', {
+      stages: { prod: stage('prod', { variables: { a: '1', b: '2' } }) },
+      routes: [route('RestApi', 'GET', '/x')],
+    }),
+  ]);
 const live = () => snapshot([api('shop', 'RestApi', { routes: [route('RestApi', 'GET', '/x')] })]);
 
 /** Rebuilds an object with its keys in reverse order, at every level. */
 function reverseKeys<T>(v: T): T {
   if (v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) return v.map(reverseKeys) as T;
-  return Object.fromEntries(Object.entries(v as object).reverse().map(([k, x]) => [k, reverseKeys(x)])) as T;
+  return Object.fromEntries(
+    Object.entries(v as object)
+      .reverse()
+      .map(([k, x]) => [k, reverseKeys(x)]),
+  ) as T;
 }
 
 describe('planFingerprint', () => {
@@ -33,8 +47,11 @@ describe('planFingerprint', () => {
     };
     expect(planFingerprint(withoutWs(desired()), withoutWs(live()))).toBe(planFingerprint(desired(), live()));
     expect(desiredStateDigest(withoutWs(desired()))).toEqual(desiredStateDigest(desired()));
-    const ws = (routes: Record<string, unknown>) => gateway([{ ...api('chat', 'WebSocketApi'), wsRoutes: routes } as never]);
-    expect(desiredStateDigest(ws({ sendmessage: { routeKey: 'sendmessage' } })).apis.chat).not.toBe(desiredStateDigest(ws({})).apis.chat);
+    const ws = (routes: Record<string, unknown>) =>
+      gateway([{ ...api('chat', 'WebSocketApi'), wsRoutes: routes } as never]);
+    expect(desiredStateDigest(ws({ sendmessage: { routeKey: 'sendmessage' } })).apis.chat).not.toBe(
+      desiredStateDigest(ws({})).apis.chat,
+    );
   });
 
   it('does not depend on key order', () => {
@@ -70,6 +87,11 @@ describe('planFingerprint', () => {
     expect(fingerprintMatches(fp.slice(0, 12).toUpperCase(), fp)).toBe(true);
     expect(fingerprintMatches(fp.slice(0, 8), fp)).toBe(false);
     expect(fingerprintMatches('0'.repeat(12), fp)).toBe(fp.startsWith('0'.repeat(12)));
-    expect(fingerprintMatches(clone(fp).replace(/^./, (c) => (c === 'a' ? 'b' : 'a')), fp)).toBe(false);
+    expect(
+      fingerprintMatches(
+        clone(fp).replace(/^./, (c) => (c === 'a' ? 'b' : 'a')),
+        fp,
+      ),
+    ).toBe(false);
   });
 });

@@ -12,7 +12,9 @@ const full = (kind: ApiModel['kind']): ApiModel =>
     tags: { t: '1' },
     stages: { prod: stage('prod') },
     authorizers: { auth: authorizer('auth', kind === 'HttpApi' ? { type: 'REQUEST' } : {}) },
-    ...(kind === 'RestApi' ? { requestValidators: { v: { name: 'v', validateRequestBody: true, validateRequestParameters: true } } } : {}),
+    ...(kind === 'RestApi'
+      ? { requestValidators: { v: { name: 'v', validateRequestBody: true, validateRequestParameters: true } } }
+      : {}),
     routes: [
       route(kind, 'GET', '/a/b/c'),
       route(kind, 'GET', '/a'),
@@ -48,7 +50,11 @@ describe('orderChanges: creates follow the dependency table', () => {
 describe('orderChanges: deletes run after creates/updates, in reverse', () => {
   it('REST: integration before its method, deepest route first, authorizer after the routes using it', () => {
     const live = full('RestApi');
-    const desired = api('a', 'RestApi', { tags: { t: '1' }, stages: { prod: stage('prod') }, routes: [route('RestApi', 'GET', '/new')] });
+    const desired = api('a', 'RestApi', {
+      tags: { t: '1' },
+      stages: { prod: stage('prod') },
+      routes: [route('RestApi', 'GET', '/new')],
+    });
     expect(orderChanges(diffApi('a', desired, live)).map(line)).toEqual([
       'create route GET /new',
       'create integration GET /new',
@@ -65,7 +71,11 @@ describe('orderChanges: deletes run after creates/updates, in reverse', () => {
 
   it('HTTP: a route is deleted before its integration', () => {
     const live = full('HttpApi');
-    const desired = api('a', 'HttpApi', { tags: { t: '1' }, stages: { prod: stage('prod') }, authorizers: live.authorizers });
+    const desired = api('a', 'HttpApi', {
+      tags: { t: '1' },
+      stages: { prod: stage('prod') },
+      authorizers: live.authorizers,
+    });
     const order = orderChanges(diffApi('a', desired, live)).map(line);
     expect(order.indexOf('delete route GET /a')).toBeLessThan(order.indexOf('delete integration GET /a'));
     expect(order.indexOf('delete route GET /a/b/c')).toBeLessThan(order.indexOf('delete route GET /a'));

@@ -8,7 +8,13 @@ import { api, gateway, route, snapshot, stage } from '../../helpers/model-builde
 
 const plan = () =>
   buildPlan({
-    desired: gateway([api('shop', 'RestApi', { stages: { prod: stage('prod') }, routes: [route('RestApi', 'GET', '/a')], secrets: ['pw'] })]),
+    desired: gateway([
+      api('shop', 'RestApi', {
+        stages: { prod: stage('prod') },
+        routes: [route('RestApi', 'GET', '/a')],
+        secrets: ['pw'],
+      }),
+    ]),
     live: snapshot([]),
     now: new Date('2026-11-23T09:00:00Z'),
   });
@@ -33,11 +39,27 @@ describe('plan serialization', () => {
     ['not JSON', () => 'plan: yes', /is not JSON/],
     ['a foreign JSON file', () => '{"name":"package"}', /is not an apigw-sync plan/],
     ['a JSON array', () => '[]', /is not an apigw-sync plan/],
-    ['another version', (t) => t.replace('"version": 1', '"version": 2'), /format version 2; this apigw-sync reads version 1/],
-    ['a broken fingerprint', (t) => t.replace(/"fingerprint": "[0-9a-f]+"/, '"fingerprint": "abc"'), /fingerprint: a sha256 in hex/],
+    [
+      'another version',
+      (t) => t.replace('"version": 1', '"version": 2'),
+      /format version 2; this apigw-sync reads version 1/,
+    ],
+    [
+      'a broken fingerprint',
+      (t) => t.replace(/"fingerprint": "[0-9a-f]+"/, '"fingerprint": "abc"'),
+      /fingerprint: a sha256 in hex/,
+    ],
     ['an unknown action', (t) => t.replace('"action": "create"', '"action": "explode"'), /steps\.0\.change\.action/],
     ['an edited summary', (t) => t.replace('"add": 4', '"add": 1'), /summary does not match its steps/],
-    ['a removed step', (t) => { const o = JSON.parse(t); o.steps.splice(0, 1); return JSON.stringify(o); }, /seq 2: steps must be numbered/],
+    [
+      'a removed step',
+      (t) => {
+        const o = JSON.parse(t);
+        o.steps.splice(0, 1);
+        return JSON.stringify(o);
+      },
+      /seq 2: steps must be numbered/,
+    ],
   ];
   it.each(bad)('refuses %s with a clear PlanFileError', (_name, mangle, message) => {
     const text = mangle(serializePlan(plan()));

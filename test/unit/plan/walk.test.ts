@@ -10,7 +10,10 @@ const now = new Date('2026-11-23T09:00:00Z');
 function samplePlan() {
   const shop = api('shop', 'RestApi', { stages: { prod: stage('prod') }, routes: [route('RestApi', 'GET', '/a')] });
   const events = api('events', 'HttpApi', { stages: { prod: stage('prod') }, routes: [route('HttpApi', 'GET', '/e')] });
-  const liveShop = api('shop', 'RestApi', { stages: { prod: stage('prod') }, routes: [route('RestApi', 'GET', '/old')] });
+  const liveShop = api('shop', 'RestApi', {
+    stages: { prod: stage('prod') },
+    routes: [route('RestApi', 'GET', '/old')],
+  });
   return buildPlan({ desired: gateway([shop, events]), live: snapshot([liveShop]), now });
 }
 
@@ -46,7 +49,10 @@ describe('walkPlan', () => {
     ]);
     expect(result.ok).toBe(true);
     expect(result.done.map((s) => s.seq)).toEqual([1, 2, 3, 4, 5]);
-    expect(result.deployed).toEqual([{ apiKey: 'events', stages: ['prod'] }, { apiKey: 'shop', stages: ['prod'] }]);
+    expect(result.deployed).toEqual([
+      { apiKey: 'events', stages: ['prod'] },
+      { apiKey: 'shop', stages: ['prod'] },
+    ]);
     expect(result.remainingSteps).toEqual([]);
   });
 
@@ -75,7 +81,8 @@ describe('walkPlan', () => {
 
   it('reports progress events in order', async () => {
     const events: string[] = [];
-    const onStep = (e: WalkEvent) => events.push('step' in e ? `${e.type} ${e.step.seq}` : `${e.type} ${e.task.apiKey}`);
+    const onStep = (e: WalkEvent) =>
+      events.push('step' in e ? `${e.type} ${e.step.seq}` : `${e.type} ${e.task.apiKey}`);
     await walkPlan(samplePlan(), new RecordingExecutor('5 shop/route/GET /a update'), { onStep });
     expect(events.slice(-6)).toEqual([
       'step.start 4',
@@ -93,7 +100,11 @@ describe('walkPlan', () => {
     const rec = new RecordingExecutor();
     await walkPlan(plan, dry);
     await walkPlan(plan, rec);
-    expect(dry.calls.map((c) => (c.kind === 'execute' ? `${c.seq} ${c.id} ${c.action}` : `deploy ${c.apiKey} ${c.stages.join(',')}`))).toEqual(rec.calls);
+    expect(
+      dry.calls.map((c) =>
+        c.kind === 'execute' ? `${c.seq} ${c.id} ${c.action}` : `deploy ${c.apiKey} ${c.stages.join(',')}`,
+      ),
+    ).toEqual(rec.calls);
     expect(dry.calls[0].description).toBe('create api events-api in events');
   });
 

@@ -32,17 +32,34 @@ async function kitchenSink(): Promise<GatewayModel> {
 /** AWS after the console edits (the desired state is the kitchen sink as in Git). */
 function editedLive(desired: GatewayModel): LiveSnapshot {
   const rest = clone(desired.apis.storefront);
-  rest.policy = policyText({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 'execute-api:Invoke', Resource: 'execute-api:/*' }] });
+  rest.policy = policyText({
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: '*', Action: 'execute-api:Invoke', Resource: 'execute-api:/*' }],
+  });
   delete rest.vpcEndpointIds;
   rest.minimumCompressionSize = 2048;
   rest.gatewayResponses.UNAUTHORIZED.statusCode = '403';
   delete rest.gatewayResponses.THROTTLED;
-  rest.gatewayResponses.MISSING_AUTHENTICATION_TOKEN = { responseType: 'MISSING_AUTHENTICATION_TOKEN', statusCode: '404', responseParameters: {}, responseTemplates: {} };
+  rest.gatewayResponses.MISSING_AUTHENTICATION_TOKEN = {
+    responseType: 'MISSING_AUTHENTICATION_TOKEN',
+    statusCode: '404',
+    responseParameters: {},
+    responseTemplates: {},
+  };
   const http = clone(desired.apis.events);
   http.cors = { ...http.cors!, allowOrigins: ['https://shop.example.com', 'https://evil.example.com'] };
-  http.routes['GET /items/{id}'].integration.responseParameters = { ...http.routes['GET /items/{id}'].integration.responseParameters, '500': { 'overwrite:statuscode': '200' } };
-  const live: LiveSnapshot = { region: desired.region, apis: { storefront: liveApi(rest), events: liveApi(http) }, unmanaged: [] };
-  live.apis.events.ids.unusedIntegrations = { i9k2m4x: { routeKey: 'POST /events', integration: clone(http.routes['POST /events'].integration) } };
+  http.routes['GET /items/{id}'].integration.responseParameters = {
+    ...http.routes['GET /items/{id}'].integration.responseParameters,
+    '500': { 'overwrite:statuscode': '200' },
+  };
+  const live: LiveSnapshot = {
+    region: desired.region,
+    apis: { storefront: liveApi(rest), events: liveApi(http) },
+    unmanaged: [],
+  };
+  live.apis.events.ids.unusedIntegrations = {
+    i9k2m4x: { routeKey: 'POST /events', integration: clone(http.routes['POST /events'].integration) },
+  };
   return live;
 }
 
@@ -65,7 +82,15 @@ describe('issue 12 settings in the plan, the drift report and the PR comment', (
     const desired = await kitchenSink();
     const live = editedLive(desired);
     const plan = buildPlan({ desired, live, now: FIXTURE_NOW });
-    const { body } = renderPlanComment({ headSha: HEAD_SHA, plan, issues: [], drift: detectDrift(desired, live), desired: desiredStateDigest(desired), approvals: [], requiredApprovals: 1 });
+    const { body } = renderPlanComment({
+      headSha: HEAD_SHA,
+      plan,
+      issues: [],
+      drift: detectDrift(desired, live),
+      desired: desiredStateDigest(desired),
+      approvals: [],
+      requiredApprovals: 1,
+    });
     expectGolden('comment/extensions.md', body);
   });
 

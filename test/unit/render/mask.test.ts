@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { makeChange } from '../../../src/diff/change.js';
 import { detectDrift } from '../../../src/diff/drift.js';
-import { MASK, isSensitiveName, looksLikeSecretValue, maskChange, maskDrift, maskPlan } from '../../../src/render/mask.js';
+import {
+  MASK,
+  isSensitiveName,
+  looksLikeSecretValue,
+  maskChange,
+  maskDrift,
+  maskPlan,
+} from '../../../src/render/mask.js';
 import { buildPlan } from '../../../src/plan/build.js';
 import { api, gateway, route, snapshot, stage } from '../../helpers/model-builders.js';
 
@@ -44,7 +51,10 @@ describe('looksLikeSecretValue', () => {
     ['-----BEGIN RSA PRIVATE KEY-----', true],
     ['v2', false],
     ['https://users.internal.example.com/users/{id}', false],
-    ['arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:users/invocations', false],
+    [
+      'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:users/invocations',
+      false,
+    ],
     ['arn:aws:cognito-idp:ap-northeast-2:123456789012:userpool/ap-northeast-2_AbCdEf', false],
     ['$context.requestId $context.identity.sourceIp', false],
     ['/very/long/path/with/many/segments/and/Numbers123/and/more/segments', false],
@@ -79,7 +89,9 @@ describe('maskChange', () => {
 
   it('masks names from the secrets list', () => {
     const after = stage('prod', { variables: { upstreamCode: 'c-2' } });
-    const c = maskChange(makeChange({ ...spec, target: 'stage', action: 'create', after }), { secretNames: ['upstreamCode'] });
+    const c = maskChange(makeChange({ ...spec, target: 'stage', action: 'create', after }), {
+      secretNames: ['upstreamCode'],
+    });
     expect((c.after as typeof after).variables.upstreamCode).toBe(MASK);
   });
 
@@ -93,7 +105,9 @@ describe('maskChange', () => {
         },
       },
     });
-    const integ = maskChange(makeChange({ ...spec, target: 'integration', action: 'create', name: 'GET /x', after: r.integration }));
+    const integ = maskChange(
+      makeChange({ ...spec, target: 'integration', action: 'create', name: 'GET /x', after: r.integration }),
+    );
     expect((integ.after as typeof r.integration).requestParameters).toEqual({
       'integration.request.header.x-api-key': MASK,
       'integration.request.header.Authorization': 'method.request.header.Authorization',
@@ -104,13 +118,24 @@ describe('maskChange', () => {
   });
 
   it('does not mask model field names that merely sound secret (credentials = a role ARN)', () => {
-    const after = route('RestApi', 'GET', '/x', { integration: { credentials: 'arn:aws:iam::123456789012:role/apigw' } }).integration;
+    const after = route('RestApi', 'GET', '/x', {
+      integration: { credentials: 'arn:aws:iam::123456789012:role/apigw' },
+    }).integration;
     const c = maskChange(makeChange({ ...spec, target: 'integration', action: 'create', name: 'GET /x', after }));
     expect((c.after as typeof after).credentials).toBe('arn:aws:iam::123456789012:role/apigw');
   });
 
   it('masks tag values by name (a tags change is itself the map)', () => {
-    const c = maskChange(makeChange({ ...spec, target: 'tags', action: 'update', name: 'tags', before: { token: 'a' }, after: { token: 'b', team: 'x' } }));
+    const c = maskChange(
+      makeChange({
+        ...spec,
+        target: 'tags',
+        action: 'update',
+        name: 'tags',
+        before: { token: 'a' },
+        after: { token: 'b', team: 'x' },
+      }),
+    );
     expect(c.fields).toEqual([
       { path: 'team', after: 'x' },
       { path: 'token', before: MASK, after: MASK },
@@ -125,8 +150,14 @@ describe('maskChange', () => {
 });
 
 describe('maskPlan / maskDrift use the secrets the plan and report carry', () => {
-  const desired = api('a', 'RestApi', { secrets: ['flavour'], stages: { prod: stage('prod', { variables: { flavour: 'new' } }) } });
-  const live = api('a', 'RestApi', { secrets: ['flavour'], stages: { prod: stage('prod', { variables: { flavour: 'old' } }) } });
+  const desired = api('a', 'RestApi', {
+    secrets: ['flavour'],
+    stages: { prod: stage('prod', { variables: { flavour: 'new' } }) },
+  });
+  const live = api('a', 'RestApi', {
+    secrets: ['flavour'],
+    stages: { prod: stage('prod', { variables: { flavour: 'old' } }) },
+  });
 
   it('plan', () => {
     const plan = maskPlan(buildPlan({ desired: gateway([desired]), live: snapshot([live]), now: new Date(0) }));

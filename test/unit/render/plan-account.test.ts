@@ -14,12 +14,19 @@ import { api, clone, gateway, route, snapshot } from '../../helpers/model-builde
 import { FIXTURE_NOW } from './plan-fixture.js';
 
 const CERT = 'arn:aws:acm:ap-northeast-2:123456789012:certificate/5f0e9a1c-7b2d-4e8f-9a3b-1c2d3e4f5a6b';
-const m = (domain: string, path: string, api: string, stage: string) => ({ name: `${domain}/${path}`, domain, api, stage });
+const m = (domain: string, path: string, api: string, stage: string) => ({
+  name: `${domain}/${path}`,
+  domain,
+  api,
+  stage,
+});
 
 function accounts(): { live: AccountModel; desired: AccountModel } {
   const live: AccountModel = {
     ...emptyAccount(),
-    domains: { 'api.example.com': { endpointType: 'REGIONAL', certificateArn: CERT, securityPolicy: 'TLS_1_0', tags: {} } },
+    domains: {
+      'api.example.com': { endpointType: 'REGIONAL', certificateArn: CERT, securityPolicy: 'TLS_1_0', tags: {} },
+    },
     basePathMappings: {
       'api.example.com/shop': m('api.example.com', 'shop', 'shop', 'prod'),
       'api.example.com/v1': m('api.example.com', 'v1', 'shop', 'prod'),
@@ -27,13 +34,26 @@ function accounts(): { live: AccountModel; desired: AccountModel } {
     },
   };
   const desired = clone(live);
-  desired.domains['api.example.com'] = { ...desired.domains['api.example.com'], securityPolicy: 'TLS_1_2', mutualTls: { truststoreUri: 's3://acme-truststores/api.pem' } };
+  desired.domains['api.example.com'] = {
+    ...desired.domains['api.example.com'],
+    securityPolicy: 'TLS_1_2',
+    mutualTls: { truststoreUri: 's3://acme-truststores/api.pem' },
+  };
   desired.basePathMappings = {
     'api.example.com/shop': m('api.example.com', 'shop', 'shop', 'canary'),
     'api.example.com/store': m('api.example.com', 'store', 'shop', 'prod'),
   };
   desired.apiMappings = { 'api.example.com/events/v1': m('api.example.com', 'events/v1', 'events', 'live') };
-  desired.vpcLinks = { 'inventory-nlb': { name: 'inventory-nlb', for: 'RestApi', targetArns: ['arn:aws:elasticloadbalancing:ap-northeast-2:123456789012:loadbalancer/net/inventory/50dc6c495c0c9188'], tags: {} } };
+  desired.vpcLinks = {
+    'inventory-nlb': {
+      name: 'inventory-nlb',
+      for: 'RestApi',
+      targetArns: [
+        'arn:aws:elasticloadbalancing:ap-northeast-2:123456789012:loadbalancer/net/inventory/50dc6c495c0c9188',
+      ],
+      tags: {},
+    },
+  };
   return { live, desired };
 }
 
@@ -42,7 +62,13 @@ function plan() {
   const events = api('events', 'HttpApi', { routes: [route('HttpApi', 'GET', '/b')] });
   const { live, desired } = accounts();
   const g = { ...gateway([shop, events]), account: desired };
-  const liveAccount: LiveAccount = { model: live, ids: {}, adopt: [], elsewhere: [], facts: { domain: { 'api.example.com': { dnsTarget: 'd-abc123.execute-api.ap-northeast-2.amazonaws.com' } } } };
+  const liveAccount: LiveAccount = {
+    model: live,
+    ids: {},
+    adopt: [],
+    elsewhere: [],
+    facts: { domain: { 'api.example.com': { dnsTarget: 'd-abc123.execute-api.ap-northeast-2.amazonaws.com' } } },
+  };
   return buildPlan({ desired: g, live: { ...snapshot([shop, events]), account: liveAccount }, now: FIXTURE_NOW });
 }
 

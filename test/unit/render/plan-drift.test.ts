@@ -10,7 +10,9 @@ import { fixtureDesired, fixtureLive } from './plan-fixture.js';
 function report() {
   const live = fixtureLive();
   live.apis.shop.ids.stageDeployments.prod = { deploymentId: 'dep-console-7' };
-  return detectDrift(fixtureDesired(), live, { appliedDeployments: { shop: { prod: 'dep-prod-1', dev: 'dep-dev-1' } } });
+  return detectDrift(fixtureDesired(), live, {
+    appliedDeployments: { shop: { prod: 'dep-prod-1', dev: 'dep-dev-1' } },
+  });
 }
 
 describe('drift renderers', () => {
@@ -38,7 +40,8 @@ describe('drift renderers', () => {
 
   it('never prints secrets', () => {
     for (const out of [renderDriftText(report(), { color: false }), renderDriftMarkdown(report())]) {
-      for (const s of ['hunter2-old', 'correct-horse-battery', 'c-1111', 'c-2222', 'eyJhbGciOiJIUzI1NiJ9']) expect(out).not.toContain(s);
+      for (const s of ['hunter2-old', 'correct-horse-battery', 'c-1111', 'c-2222', 'eyJhbGciOiJIUzI1NiJ9'])
+        expect(out).not.toContain(s);
     }
   });
 });

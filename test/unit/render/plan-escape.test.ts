@@ -68,7 +68,9 @@ describe('terminal output', () => {
     const { renderPlanText } = await import('../../../src/render/plan-text.js');
     expect(terminalSafe('a\u001b[2Jb\nc\td')).toBe('a\\u001b[2Jb\nc\td');
     const d = api('shop', 'HttpApi', { routes: [route('HttpApi', 'GET', '/x\u001b[31mred')] });
-    const text = renderPlanText(buildPlan({ desired: gateway([d]), live: snapshot([]), now: new Date(0) }), { color: false });
+    const text = renderPlanText(buildPlan({ desired: gateway([d]), live: snapshot([]), now: new Date(0) }), {
+      color: false,
+    });
     expect(text).not.toContain('\u001b');
     expect(text).toContain('route GET /x\\u001b[31mred');
   });

@@ -15,25 +15,41 @@ function liveShop(): ApiModel {
     description: 'Shop API',
     tags: { team: 'platform' },
     secrets: ['upstreamCode'],
-    requestValidators: { 'body-only': { name: 'body-only', validateRequestBody: true, validateRequestParameters: false } },
+    requestValidators: {
+      'body-only': { name: 'body-only', validateRequestBody: true, validateRequestParameters: false },
+    },
     stages: {
       prod: stage('prod', {
         variables: { backendVersion: 'v1', dbPassword: 'hunter2-old', upstreamCode: 'c-1111' },
         throttling: { rateLimit: 1000, burstLimit: 2000 },
         cache: { sizeGb: 0.5, ttlSeconds: 300 },
         routeSettings: { 'GET /users/{id}': { caching: { ttlSeconds: 60 } } },
-        webAclArn: 'arn:aws:wafv2:ap-northeast-2:123456789012:regional/webacl/shop-waf/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b',
+        webAclArn:
+          'arn:aws:wafv2:ap-northeast-2:123456789012:regional/webacl/shop-waf/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b',
       }),
       dev: stage('dev', { variables: { backendVersion: 'v2' } }),
     },
     routes: [
       route('RestApi', 'GET', '/users/{id}', {
         requestParameters: { 'method.request.path.id': true },
-        integration: { uri: 'https://users.internal.example.com/users/{id}', requestParameters: { 'integration.request.path.id': 'method.request.path.id' } },
+        integration: {
+          uri: 'https://users.internal.example.com/users/{id}',
+          requestParameters: { 'integration.request.path.id': 'method.request.path.id' },
+        },
       }),
-      route('RestApi', 'DELETE', '/users/{id}', { requestParameters: { 'method.request.path.id': true }, integration: { uri: 'https://users.internal.example.com/users/{id}' } }),
+      route('RestApi', 'DELETE', '/users/{id}', {
+        requestParameters: { 'method.request.path.id': true },
+        integration: { uri: 'https://users.internal.example.com/users/{id}' },
+      }),
       route('RestApi', 'GET', '/catalog/items', { integration: { uri: 'https://catalog.internal.example.com/items' } }),
-      route('RestApi', 'GET', '/health', { integration: { type: 'MOCK', uri: undefined, httpMethod: undefined, requestTemplates: { 'application/json': '{"statusCode": 200}' } } }),
+      route('RestApi', 'GET', '/health', {
+        integration: {
+          type: 'MOCK',
+          uri: undefined,
+          httpMethod: undefined,
+          requestTemplates: { 'application/json': '{"statusCode": 200}' },
+        },
+      }),
     ],
   });
 }
@@ -54,7 +70,9 @@ function desiredShop(): ApiModel {
   d.stages.prod.throttling = { rateLimit: 500, burstLimit: 1000 };
   // Per-method settings change; the web ACL goes (security-relevant).
   d.stages.prod.detailedMetrics = true;
-  d.stages.prod.routeSettings = { 'GET /users/{id}': { caching: { ttlSeconds: 120 }, throttling: { rateLimit: 50, burstLimit: 100 } } };
+  d.stages.prod.routeSettings = {
+    'GET /users/{id}': { caching: { ttlSeconds: 120 }, throttling: { rateLimit: 50, burstLimit: 100 } },
+  };
   delete d.stages.prod.webAclArn;
   d.stages.dev.tracingEnabled = true;
   const getUser = d.routes['GET /users/{id}'];
@@ -77,7 +95,12 @@ function desiredShop(): ApiModel {
 function liveEvents(): ApiModel {
   return api('events', 'HttpApi', {
     name: 'events-api',
-    cors: { allowOrigins: ['https://app.example.com'], allowMethods: ['GET', 'POST'], allowHeaders: ['content-type'], exposeHeaders: [] },
+    cors: {
+      allowOrigins: ['https://app.example.com'],
+      allowMethods: ['GET', 'POST'],
+      allowHeaders: ['content-type'],
+      exposeHeaders: [],
+    },
     authorizers: {
       jwt: authorizer('jwt', {
         type: 'JWT',
@@ -97,7 +120,9 @@ function liveEvents(): ApiModel {
         authorization: { type: 'JWT', authorizer: 'jwt', scopes: ['events:write'] },
         integration: { uri: 'https://events.internal.example.com/events' },
       }),
-      route('HttpApi', 'DELETE', '/events/{id}', { integration: { uri: 'https://events.internal.example.com/events/{id}' } }),
+      route('HttpApi', 'DELETE', '/events/{id}', {
+        integration: { uri: 'https://events.internal.example.com/events/{id}' },
+      }),
     ],
   });
 }
@@ -108,7 +133,9 @@ function desiredEvents(): ApiModel {
   d.routes['GET /events'].integration.timeoutInMillis = 10000;
   d.routes['POST /events'].authorization.scopes.push('events:admin');
   delete d.routes['DELETE /events/{id}'];
-  d.routes['GET /events/{id}'] = route('HttpApi', 'GET', '/events/{id}', { integration: { uri: 'https://events.internal.example.com/events/{id}' } });
+  d.routes['GET /events/{id}'] = route('HttpApi', 'GET', '/events/{id}', {
+    integration: { uri: 'https://events.internal.example.com/events/{id}' },
+  });
   d.stages.prod.variables.feedToken = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJldmVudHMyIn0.bmV3c2lnbmF0dXJl';
   d.stages.staging = stage('staging', { variables: { logLevel: 'debug' } });
   return d;

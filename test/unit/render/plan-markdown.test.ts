@@ -27,18 +27,23 @@ describe('renderPlanMarkdown', () => {
     expect(prose).not.toMatch(/@[a-z]/);
     expect(prose).not.toMatch(/(^|[^&])#\d/);
     expect(prose.replace(/<\/?(details|summary|br)>/g, '')).not.toMatch(/<[a-z/]/);
-    for (const s of ['hunter2-old', 'correct-horse-battery', 'c-1111', 'c-2222', 'eyJhbGciOiJIUzI1NiJ9']) expect(md).not.toContain(s);
+    for (const s of ['hunter2-old', 'correct-horse-battery', 'c-1111', 'c-2222', 'eyJhbGciOiJIUzI1NiJ9'])
+      expect(md).not.toContain(s);
   });
 
   it('folds big tables and draws the route map only with enough routes (capped)', () => {
     const routes = Array.from({ length: 30 }, (_, i) => route('HttpApi', 'GET', `/r${i}`));
     const d = api('big', 'HttpApi', { routes });
-    const md = renderPlanMarkdown(buildPlan({ desired: gateway([d]), live: snapshot([]), now: FIXTURE_NOW }), { mermaidMaxRoutes: 5 });
+    const md = renderPlanMarkdown(buildPlan({ desired: gateway([d]), live: snapshot([]), now: FIXTURE_NOW }), {
+      mermaidMaxRoutes: 5,
+    });
     expect(md).toContain('<details><summary>31 changes</summary>');
     expect(md).toContain('… and 25 more changed routes');
     expect((md.match(/:::add/g) ?? []).length).toBe(5);
     const small = api('small', 'HttpApi', { routes: [route('HttpApi', 'GET', '/one')] });
-    expect(renderPlanMarkdown(buildPlan({ desired: gateway([small]), live: snapshot([]), now: FIXTURE_NOW }))).not.toContain('mermaid');
+    expect(
+      renderPlanMarkdown(buildPlan({ desired: gateway([small]), live: snapshot([]), now: FIXTURE_NOW })),
+    ).not.toContain('mermaid');
   });
 });
 

@@ -14,7 +14,9 @@ describe('renderPlanText', () => {
 
   it('says so when there is nothing to do', () => {
     const m = api('shop', 'RestApi', { routes: [route('RestApi', 'GET', '/a')] });
-    const text = renderPlanText(buildPlan({ desired: gateway([m]), live: snapshot([m]), now: FIXTURE_NOW }), { color: false });
+    const text = renderPlanText(buildPlan({ desired: gateway([m]), live: snapshot([m]), now: FIXTURE_NOW }), {
+      color: false,
+    });
     expect(text).toContain('No changes. Live matches gateway-state.');
     expect(text).not.toContain('Plan:');
   });
@@ -28,7 +30,8 @@ describe('renderPlanText', () => {
 
   it('never prints a secret, old or new', () => {
     const text = renderPlanText(plan(), { color: false });
-    for (const secret of ['hunter2-old', 'correct-horse-battery', 'c-1111', 'c-2222', 'eyJhbGciOiJIUzI1NiJ9']) expect(text).not.toContain(secret);
+    for (const secret of ['hunter2-old', 'correct-horse-battery', 'c-1111', 'c-2222', 'eyJhbGciOiJIUzI1NiJ9'])
+      expect(text).not.toContain(secret);
     expect(text).toContain('variables.dbPassword: (sensitive) → (sensitive)');
   });
 });

@@ -21,10 +21,22 @@ import { FIXTURE_NOW } from './plan-fixture.js';
 const OLD_HASH = 'oLdHaSh0000000000000000000000000000000000AA';
 const NEW_HASH = 'nEwHaSh0000000000000000000000000000000000BB';
 
-const shop = api('shop', 'RestApi', { routes: [route('RestApi', 'GET', '/orders'), route('RestApi', 'POST', '/orders')], stages: { prod: stage('prod'), beta: stage('beta') } });
+const shop = api('shop', 'RestApi', {
+  routes: [route('RestApi', 'GET', '/orders'), route('RestApi', 'POST', '/orders')],
+  stages: { prod: stage('prod'), beta: stage('beta') },
+});
 
-const plan = (over: Partial<UsagePlanModel> & { name: string }): UsagePlanModel => ({ apiStages: {}, tags: {}, ...over });
-const key = (over: Partial<ApiKeyModel> & { name: string }): ApiKeyModel => ({ enabled: true, usagePlans: [], tags: {}, ...over });
+const plan = (over: Partial<UsagePlanModel> & { name: string }): UsagePlanModel => ({
+  apiStages: {},
+  tags: {},
+  ...over,
+});
+const key = (over: Partial<ApiKeyModel> & { name: string }): ApiKeyModel => ({
+  enabled: true,
+  usagePlans: [],
+  tags: {},
+  ...over,
+});
 
 function account(records: { usagePlans: UsagePlanModel[]; apiKeys: ApiKeyModel[] }): AccountModel {
   return {
@@ -39,7 +51,9 @@ const partners = plan({
   description: 'Partner access',
   throttle: { rateLimit: 100, burstLimit: 200 },
   quota: { limit: 100000, period: 'MONTH', offset: 0 },
-  apiStages: { 'shop/prod': { api: 'shop', stage: 'prod', methodThrottles: { 'POST /orders': { rateLimit: 10, burstLimit: 20 } } } },
+  apiStages: {
+    'shop/prod': { api: 'shop', stage: 'prod', methodThrottles: { 'POST /orders': { rateLimit: 10, burstLimit: 20 } } },
+  },
 });
 
 function fixture() {
@@ -47,20 +61,44 @@ function fixture() {
   desired.account = account({
     usagePlans: [
       { ...partners, quota: { limit: 50000, period: 'MONTH', offset: 0 } },
-      plan({ name: 'beta-testers', throttle: { rateLimit: 5, burstLimit: 10 }, quota: { limit: 1000, period: 'DAY', offset: 0 }, apiStages: { 'shop/beta': { api: 'shop', stage: 'beta', methodThrottles: {} } } }),
+      plan({
+        name: 'beta-testers',
+        throttle: { rateLimit: 5, burstLimit: 10 },
+        quota: { limit: 1000, period: 'DAY', offset: 0 },
+        apiStages: { 'shop/beta': { api: 'shop', stage: 'beta', methodThrottles: {} } },
+      }),
     ],
     apiKeys: [
-      key({ name: 'partner-acme', customerId: 'acme', usagePlans: ['partners'], valueFrom: { env: 'ACME_API_KEY' }, valueHash: NEW_HASH }),
+      key({
+        name: 'partner-acme',
+        customerId: 'acme',
+        usagePlans: ['partners'],
+        valueFrom: { env: 'ACME_API_KEY' },
+        valueHash: NEW_HASH,
+      }),
       key({ name: 'mobile-app', enabled: false, usagePlans: ['partners'] }),
-      key({ name: 'beta-tester', usagePlans: ['beta-testers'], valueFrom: { secretsManager: 'prod/keys/beta', jsonKey: 'apiKey' } }),
+      key({
+        name: 'beta-tester',
+        usagePlans: ['beta-testers'],
+        valueFrom: { secretsManager: 'prod/keys/beta', jsonKey: 'apiKey' },
+      }),
     ],
   });
   const live = snapshot([shop]);
   live.account = {
     model: account({
-      usagePlans: [partners, plan({ name: 'legacy', apiStages: { 'shop/prod': { api: 'shop', stage: 'prod', methodThrottles: {} } } })],
+      usagePlans: [
+        partners,
+        plan({ name: 'legacy', apiStages: { 'shop/prod': { api: 'shop', stage: 'prod', methodThrottles: {} } } }),
+      ],
       apiKeys: [
-        key({ name: 'partner-acme', customerId: 'acme', usagePlans: ['partners'], valueFrom: { env: 'ACME_API_KEY' }, valueHash: OLD_HASH }),
+        key({
+          name: 'partner-acme',
+          customerId: 'acme',
+          usagePlans: ['partners'],
+          valueFrom: { env: 'ACME_API_KEY' },
+          valueHash: OLD_HASH,
+        }),
         key({ name: 'mobile-app', usagePlans: ['partners'] }),
         key({ name: 'legacy-client', usagePlans: ['legacy'] }),
       ],

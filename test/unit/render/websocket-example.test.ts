@@ -37,7 +37,12 @@ async function chatOnly(edit?: (dir: string) => void): Promise<GatewayModel> {
 }
 
 const before = () => chatOnly();
-const after = () => chatOnly((dir) => editYamlFile(dir, 'apis/chat/routes.yaml', (doc) => doc.setIn(['routes', 'sendmessage', 'integration', 'timeoutInMillis'], 9000)));
+const after = () =>
+  chatOnly((dir) =>
+    editYamlFile(dir, 'apis/chat/routes.yaml', (doc) =>
+      doc.setIn(['routes', 'sendmessage', 'integration', 'timeoutInMillis'], 9000),
+    ),
+  );
 
 /** 30 days of CloudWatch on chat-api/live: 2.16M messages (MessageCount) and 36K connections (ConnectCount). */
 const MEASURED: MeasuredUsage = { windowDays: 30, stages: { live: { requests: 2_160_000, connections: 36_000 } } };
@@ -61,7 +66,12 @@ describe('the example WebSocket API (golden)', () => {
     expectGolden('plan/websocket-change.txt', renderPlanText(plan, { color: false }));
 
     // Its cost does not move (same stages, same traffic), so the comment leaves the cost out, as the engine would.
-    const cost = costDelta({ desired, live: snapshot([live.apis.chat], { region: live.region }), usage: usageMap({ desired, live: { apis: { chat: {} } }, measured: new Map([['chat', MEASURED]]) }), prices: EMBEDDED_PRICES });
+    const cost = costDelta({
+      desired,
+      live: snapshot([live.apis.chat], { region: live.region }),
+      usage: usageMap({ desired, live: { apis: { chat: {} } }, measured: new Map([['chat', MEASURED]]) }),
+      prices: EMBEDDED_PRICES,
+    });
     expect(shouldShowCost(cost, undefined)).toBe(false);
     const { body } = renderPlanComment({
       headSha: HEAD_SHA,
@@ -87,12 +97,18 @@ describe('the example WebSocket API (golden)', () => {
   ])('cost lines of creating it: $name', async ({ name, region, declare }) => {
     const desired = await chatOnly((dir) => {
       if (region) editYamlFile(dir, 'gateway.yaml', (doc) => doc.set('region', region));
-      if (declare) editYamlFile(dir, 'apis/chat/api.yaml', (doc) => {
-        doc.setIn(['usage', 'monthlyMessages'], 50_000_000);
-        doc.setIn(['usage', 'monthlyConnections'], 200_000);
-      });
+      if (declare)
+        editYamlFile(dir, 'apis/chat/api.yaml', (doc) => {
+          doc.setIn(['usage', 'monthlyMessages'], 50_000_000);
+          doc.setIn(['usage', 'monthlyConnections'], 200_000);
+        });
     });
-    const report = costDelta({ desired, live: snapshot([], { region: desired.region }), usage: usageMap({ desired, live: { apis: {} } }), prices: EMBEDDED_PRICES });
+    const report = costDelta({
+      desired,
+      live: snapshot([], { region: desired.region }),
+      usage: usageMap({ desired, live: { apis: {} } }),
+      prices: EMBEDDED_PRICES,
+    });
     expect(report.apis.find((l) => l.apiKey === 'chat')!.after?.connections?.avgMinutes).toBe(12);
     expectGolden(`cost/${name}.md`, renderCostMarkdown(report));
     expectGolden(`cost/${name}.txt`, renderCostText(report));

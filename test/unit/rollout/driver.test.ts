@@ -14,19 +14,27 @@ class FakePort implements RolloutPort {
   alarmScript: Array<AlarmReading[] | Error> = [];
   requests = 1000;
   crashOn?: string;
-  constructor(readonly kind: 'RestApi' | 'HttpApi' = 'RestApi', readonly label = 'shop/prod') {}
+  constructor(
+    readonly kind: 'RestApi' | 'HttpApi' = 'RestApi',
+    readonly label = 'shop/prod',
+  ) {}
   private step(name: string) {
     this.calls.push(name);
     if (this.crashOn === name) throw new Error(`crash in ${name}`);
   }
-  async readStage() { return structuredClone(this.stage); }
+  async readStage() {
+    return structuredClone(this.stage);
+  }
   async startCanary(percent: number) {
     this.step(`startCanary ${percent}`);
     if (this.kind === 'RestApi' && this.stage.deploymentId) this.stage.canary = { deploymentId: 'new', percent };
     else this.stage.deploymentId = 'new';
     return { deploymentId: 'new' };
   }
-  async setCanaryPercent(p: number) { this.step(`setCanaryPercent ${p}`); this.stage.canary!.percent = p; }
+  async setCanaryPercent(p: number) {
+    this.step(`setCanaryPercent ${p}`);
+    this.stage.canary!.percent = p;
+  }
   async promote(r: RolloutRecord) {
     this.step('promote');
     this.stage = { deploymentId: r.canaryDeploymentId };
@@ -36,7 +44,7 @@ class FakePort implements RolloutPort {
     this.stage = { deploymentId: r.previousDeploymentId };
   }
   async readAlarms() {
-    const next = this.alarmScript.length > 1 ? this.alarmScript.shift()! : this.alarmScript[0] ?? [];
+    const next = this.alarmScript.length > 1 ? this.alarmScript.shift()! : (this.alarmScript[0] ?? []);
     if (next instanceof Error) throw next;
     return next;
   }
@@ -45,34 +53,74 @@ class FakePort implements RolloutPort {
   /** Called after each record write: lets a test play a rival driver writing in between. */
   afterSave?: (r: RolloutRecord) => void;
   windows: number[] = [];
-  async canaryRequests(from: number) { this.windows.push(from); return this.requests; }
-  async loadRecord() { return this.record && structuredClone(this.record); }
-  async loadPolicy() { return this.policy && structuredClone(this.policy); }
+  async canaryRequests(from: number) {
+    this.windows.push(from);
+    return this.requests;
+  }
+  async loadRecord() {
+    return this.record && structuredClone(this.record);
+  }
+  async loadPolicy() {
+    return this.policy && structuredClone(this.policy);
+  }
   begunWith?: RolloutPolicy;
   async beginRecord(r: RolloutRecord, p: RolloutPolicy) {
     this.policy = this.begunWith = structuredClone({ ...p, alarms: this.alarmNames });
     this.record = structuredClone(r);
     this.afterSave?.(r);
   }
-  async saveRecord(r: RolloutRecord) { this.record = structuredClone(r); this.afterSave?.(r); }
-  async clearRecord() { this.record = undefined; this.policy = undefined; }
+  async saveRecord(r: RolloutRecord) {
+    this.record = structuredClone(r);
+    this.afterSave?.(r);
+  }
+  async clearRecord() {
+    this.record = undefined;
+    this.policy = undefined;
+  }
 }
 
 function fakeClock(): Clock & { t: number } {
-  const c = { t: 1_700_000_000_000, now: () => c.t, sleep: async (ms: number) => { c.t += ms; } };
+  const c = {
+    t: 1_700_000_000_000,
+    now: () => c.t,
+    sleep: async (ms: number) => {
+      c.t += ms;
+    },
+  };
   return c;
 }
 
 const policy: RolloutPolicy = {
-  stage: 'prod', steps: [10, 50, 100], bakeSeconds: 20, pollSeconds: 5, minRequests: 10,
-  timeoutSeconds: 300, onInsufficientData: 'rollback', onAlarmReadError: 'rollback', leaseSeconds: 15, alarms: ['a5xx'], managedAlarms: [],
+  stage: 'prod',
+  steps: [10, 50, 100],
+  bakeSeconds: 20,
+  pollSeconds: 5,
+  minRequests: 10,
+  timeoutSeconds: 300,
+  onInsufficientData: 'rollback',
+  onAlarmReadError: 'rollback',
+  leaseSeconds: 15,
+  alarms: ['a5xx'],
+  managedAlarms: [],
 };
 const OK: AlarmReading[] = [{ name: 'a5xx', state: 'OK' }];
 
-async function run(port: FakePort, over: Partial<RolloutPolicy> = {}, signal?: AbortSignal, o: { driver?: string; clock?: ReturnType<typeof fakeClock> } = {}) {
+async function run(
+  port: FakePort,
+  over: Partial<RolloutPolicy> = {},
+  signal?: AbortSignal,
+  o: { driver?: string; clock?: ReturnType<typeof fakeClock> } = {},
+) {
   const events: RolloutEvent[] = [];
   const clock = o.clock ?? fakeClock();
-  const outcome = await runRollout({ port, policy: { ...policy, ...over }, clock, driver: o.driver ?? 'cli:me', signal, onEvent: (e) => events.push(e) });
+  const outcome = await runRollout({
+    port,
+    policy: { ...policy, ...over },
+    clock,
+    driver: o.driver ?? 'cli:me',
+    signal,
+    onEvent: (e) => events.push(e),
+  });
   return { outcome, events: events.filter((e) => e.type !== 'rollout.phase'), all: events, clock };
 }
 
@@ -85,7 +133,9 @@ describe('runRollout', () => {
     expect(port.calls).toEqual(['startCanary 10', 'setCanaryPercent 50', 'setCanaryPercent 100', 'promote']);
     expect(port.stage).toEqual({ deploymentId: 'new' });
     expect(port.record).toBeUndefined();
-    expect(events.filter((e) => e.type === 'rollout.step').map((e) => (e as { percent: number }).percent)).toEqual([50, 100]);
+    expect(events.filter((e) => e.type === 'rollout.step').map((e) => (e as { percent: number }).percent)).toEqual([
+      50, 100,
+    ]);
   });
 
   it('rolls back at the first step when an alarm fires, leaving the stage as before', async () => {
@@ -130,7 +180,10 @@ describe('runRollout', () => {
     port.alarmScript = [OK];
     port.crashOn = 'setCanaryPercent 50';
     const { outcome } = await run(port);
-    expect(outcome).toMatchObject({ kind: 'rolled-back', reason: { kind: 'error', detail: 'crash in setCanaryPercent 50' } });
+    expect(outcome).toMatchObject({
+      kind: 'rolled-back',
+      reason: { kind: 'error', detail: 'crash in setCanaryPercent 50' },
+    });
     expect(port.stage).toEqual({ deploymentId: 'old' });
   });
 
@@ -184,7 +237,17 @@ describe('runRollout', () => {
     const port = new FakePort();
     port.alarmScript = [OK];
     port.stage = { deploymentId: 'old', canary: { deploymentId: 'new', percent: 50 } };
-    port.record = { phase: 'baking', step: 1, startedAt: 1_700_000_000_000, stepStartedAt: 1_700_000_000_000, canaryDeploymentId: 'new', previousDeploymentId: 'old', fingerprint: '', driver: '', leaseUntil: 0 };
+    port.record = {
+      phase: 'baking',
+      step: 1,
+      startedAt: 1_700_000_000_000,
+      stepStartedAt: 1_700_000_000_000,
+      canaryDeploymentId: 'new',
+      previousDeploymentId: 'old',
+      fingerprint: '',
+      driver: '',
+      leaseUntil: 0,
+    };
     const { outcome } = await run(port);
     expect(outcome.kind).toBe('promoted');
     expect(port.calls).toEqual(['setCanaryPercent 100', 'promote']);
@@ -193,7 +256,16 @@ describe('runRollout', () => {
 
 const T = 1_700_000_000_000;
 const baking = (over: Partial<RolloutRecord> = {}): RolloutRecord => ({
-  phase: 'baking', step: 0, startedAt: T, stepStartedAt: T, canaryDeploymentId: 'new', previousDeploymentId: 'old', fingerprint: '', driver: 'cli:dead', leaseUntil: T - 1, ...over,
+  phase: 'baking',
+  step: 0,
+  startedAt: T,
+  stepStartedAt: T,
+  canaryDeploymentId: 'new',
+  previousDeploymentId: 'old',
+  fingerprint: '',
+  driver: 'cli:dead',
+  leaseUntil: T - 1,
+  ...over,
 });
 
 describe('leases: one driver at a time, a dead one replaced', () => {
@@ -231,7 +303,12 @@ describe('leases: one driver at a time, a dead one replaced', () => {
     port.policy = { ...policy, steps: [10, 100], alarms: ['a5xx'] };
     const { outcome, events } = await run(port, { steps: [10, 50, 100] }, undefined, { driver: 'app:replica-2' });
     expect(outcome.kind).toBe('promoted');
-    expect(events[0]).toMatchObject({ type: 'rollout.resumed', phase: 'baking', previousDriver: 'cli:dead', why: `its lease expired at ${new Date(T - 1).toISOString()}` });
+    expect(events[0]).toMatchObject({
+      type: 'rollout.resumed',
+      phase: 'baking',
+      previousDriver: 'cli:dead',
+      why: `its lease expired at ${new Date(T - 1).toISOString()}`,
+    });
     expect(port.calls).toEqual(['setCanaryPercent 100', 'promote']);
   });
 
@@ -261,7 +338,13 @@ describe('leases: one driver at a time, a dead one replaced', () => {
   });
 
   it.each([
-    ['REST, the canary went live before the crash: adopted', 'RestApi', { deploymentId: 'old', canary: { deploymentId: 'c9', percent: 10 } }, [], 'c9'],
+    [
+      'REST, the canary went live before the crash: adopted',
+      'RestApi',
+      { deploymentId: 'old', canary: { deploymentId: 'c9', percent: 10 } },
+      [],
+      'c9',
+    ],
     ['REST, it had not: created now', 'RestApi', { deploymentId: 'old' }, ['startCanary 10'], 'new'],
     ['HTTP, the stage already serves the new deployment: adopted', 'HttpApi', { deploymentId: 'h9' }, [], 'h9'],
     ['HTTP, it does not: deployed now', 'HttpApi', { deploymentId: 'old' }, ['startCanary 100'], 'new'],
@@ -290,7 +373,9 @@ describe('leases: one driver at a time, a dead one replaced', () => {
     };
     const { outcome, events } = await run(port);
     expect(outcome.kind).toBe('promoted');
-    expect(events.filter((e) => e.type === 'rollout.poll' && /could not renew the lease/.test(e.waiting ?? ''))).toHaveLength(3);
+    expect(
+      events.filter((e) => e.type === 'rollout.poll' && /could not renew the lease/.test(e.waiting ?? '')),
+    ).toHaveLength(3);
     expect(port.calls).not.toContain('rollback');
   });
 
@@ -316,7 +401,9 @@ describe('onAlarmReadError and the canary counting window', () => {
     port.alarmScript = [OK, outage, outage, OK];
     const { outcome, events } = await run(port, { onAlarmReadError: 'wait 30' });
     expect(outcome.kind).toBe('promoted');
-    expect(events.some((e) => e.type === 'rollout.poll' && /alarms unreadable for 5\/30 s/.test(e.waiting ?? ''))).toBe(true);
+    expect(events.some((e) => e.type === 'rollout.poll' && /alarms unreadable for 5\/30 s/.test(e.waiting ?? ''))).toBe(
+      true,
+    );
     expect(events[0]).toMatchObject({ type: 'rollout.started', onAlarmReadError: 'wait 30' });
   });
 
@@ -333,7 +420,10 @@ describe('onAlarmReadError and the canary counting window', () => {
     const clock = fakeClock();
     clock.t = Date.parse('2026-11-23T10:42:20Z');
     const { events } = await run(port, { bakeSeconds: 50 }, undefined, { clock });
-    const stepStarts = [Date.parse('2026-11-23T10:42:20Z'), ...events.filter((e) => e.type === 'rollout.step').map((e) => Date.parse(e.at))];
+    const stepStarts = [
+      Date.parse('2026-11-23T10:42:20Z'),
+      ...events.filter((e) => e.type === 'rollout.step').map((e) => Date.parse(e.at)),
+    ];
     const polls = events.filter((e): e is Extract<RolloutEvent, { type: 'rollout.poll' }> => e.type === 'rollout.poll');
     expect(polls[0].countedFrom).toBe('2026-11-23T10:43:00.000Z');
     for (const p of polls) {

@@ -10,6 +10,8 @@ describe('counting window: whole CloudWatch minutes from the step start', () => 
     expect(new Date(countingWindowStart(Date.parse(start))).toISOString()).toBe(from);
   });
   it('says how the count is meant', () => {
-    expect(countingWindowText(Date.parse('2026-11-23T10:43:00Z'))).toBe("since 10:43:00Z (whole CloudWatch minutes from the step's start)");
+    expect(countingWindowText(Date.parse('2026-11-23T10:43:00Z'))).toBe(
+      "since 10:43:00Z (whole CloudWatch minutes from the step's start)",
+    );
   });
 });

@@ -4,8 +4,17 @@ import { TAG_ROLLOUT_ALARMS, TAG_ROLLOUT_POLICY } from '../../../src/model/live.
 import { ticketFromTags, ticketTagKeys, ticketTags } from '../../../src/rollout/ticket.js';
 
 const policy: RolloutPolicy = {
-  stage: 'prod', steps: [5, 25, 50, 100], bakeSeconds: 120, pollSeconds: 5, minRequests: 100, timeoutSeconds: 1500,
-  onInsufficientData: 'fail-fast', onAlarmReadError: 'wait 45', leaseSeconds: 60, alarms: ['shop-api-5xx'], managedAlarms: [],
+  stage: 'prod',
+  steps: [5, 25, 50, 100],
+  bakeSeconds: 120,
+  pollSeconds: 5,
+  minRequests: 100,
+  timeoutSeconds: 1500,
+  onInsufficientData: 'fail-fast',
+  onAlarmReadError: 'wait 45',
+  leaseSeconds: 60,
+  alarms: ['shop-api-5xx'],
+  managedAlarms: [],
 };
 
 describe('rollout ticket (the policy a rollout runs with, kept on the stage)', () => {
@@ -23,11 +32,18 @@ describe('rollout ticket (the policy a rollout runs with, kept on the stage)', (
     const tags = ticketTags({ ...policy, onAlarmReadError: 'rollback' }, names);
     expect(Object.keys(tags).length).toBeGreaterThan(3);
     expect(ticketFromTags('prod', tags)?.policy).toMatchObject({ alarms: names, onAlarmReadError: 'rollback' });
-    expect(ticketTagKeys({ ...tags, team: 'a', 'apigw-sync:rollout': 'v2 …' }).sort()).toEqual(Object.keys(tags).sort());
+    expect(ticketTagKeys({ ...tags, team: 'a', 'apigw-sync:rollout': 'v2 …' }).sort()).toEqual(
+      Object.keys(tags).sort(),
+    );
   });
   it('a stage without a ticket (or with one it cannot read) has none', () => {
     expect(ticketFromTags('prod', {})).toBeUndefined();
     expect(ticketFromTags('prod', { [TAG_ROLLOUT_POLICY]: 'v9 x', [TAG_ROLLOUT_ALARMS]: 'W10=' })).toBeUndefined();
-    expect(ticketFromTags('prod', { [TAG_ROLLOUT_POLICY]: ticketTags(policy, [])[TAG_ROLLOUT_POLICY], [TAG_ROLLOUT_ALARMS]: '!!' })).toBeUndefined();
+    expect(
+      ticketFromTags('prod', {
+        [TAG_ROLLOUT_POLICY]: ticketTags(policy, [])[TAG_ROLLOUT_POLICY],
+        [TAG_ROLLOUT_ALARMS]: '!!',
+      }),
+    ).toBeUndefined();
   });
 });

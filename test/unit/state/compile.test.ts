@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { compileState, type StateFiles } from '../../../src/state/index.js';
 import { resolveRollout } from '../../../src/state/rollout-defaults.js';
 
-const files = (m: Record<string, string>): StateFiles => ({ root: 'gs', files: new Map(Object.entries({ 'gateway.yaml': 'region: ap-northeast-2\n', ...m })) });
+const files = (m: Record<string, string>): StateFiles => ({
+  root: 'gs',
+  files: new Map(Object.entries({ 'gateway.yaml': 'region: ap-northeast-2\n', ...m })),
+});
 
 const INLINE = `kind: RestApi
 name: a
@@ -27,7 +30,14 @@ openapi:
 const USERS_JSON = JSON.stringify({
   openapi: '3.0.0',
   info: { title: 'users', version: '1' },
-  paths: { '/users/{id}': { get: { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'ok' } } } } },
+  paths: {
+    '/users/{id}': {
+      get: {
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': { description: 'ok' } },
+      },
+    },
+  },
 });
 
 describe('compileState', () => {
@@ -54,15 +64,36 @@ describe('compileState', () => {
   });
 
   it('fills explicit AWS defaults (REST non-proxy passthrough, HTTP timeout and payload version)', () => {
-    const r = compileState(files({
-      'apis/a/api.yaml': `kind: RestApi\nname: a\nstages: { prod: {} }\nroutes:\n  POST /q:\n    integration: { type: aws, uri: "arn:aws:apigateway:ap-northeast-2:sqs:path/1/q" }\n`,
-      'apis/h/api.yaml': `kind: HttpApi\nname: h\nstages: { live: {} }\nroutes:\n  $default:\n    integration: { type: aws_proxy, uri: "arn:aws:lambda:ap-northeast-2:1:function:f" }\n`,
-    }));
+    const r = compileState(
+      files({
+        'apis/a/api.yaml': `kind: RestApi\nname: a\nstages: { prod: {} }\nroutes:\n  POST /q:\n    integration: { type: aws, uri: "arn:aws:apigateway:ap-northeast-2:sqs:path/1/q" }\n`,
+        'apis/h/api.yaml': `kind: HttpApi\nname: h\nstages: { live: {} }\nroutes:\n  $default:\n    integration: { type: aws_proxy, uri: "arn:aws:lambda:ap-northeast-2:1:function:f" }\n`,
+      }),
+    );
     expect(r.issues).toEqual([]);
-    expect(r.model.apis.a.routes['POST /q'].integration).toMatchObject({ type: 'AWS', passthroughBehavior: 'WHEN_NO_MATCH', httpMethod: 'POST', timeoutInMillis: 29000 });
-    expect(r.model.apis.h.routes.$default).toMatchObject({ method: 'ANY', path: '$default', integration: { type: 'AWS_PROXY', timeoutInMillis: 30000, payloadFormatVersion: '2.0' } });
+    expect(r.model.apis.a.routes['POST /q'].integration).toMatchObject({
+      type: 'AWS',
+      passthroughBehavior: 'WHEN_NO_MATCH',
+      httpMethod: 'POST',
+      timeoutInMillis: 29000,
+    });
+    expect(r.model.apis.h.routes.$default).toMatchObject({
+      method: 'ANY',
+      path: '$default',
+      integration: { type: 'AWS_PROXY', timeoutInMillis: 30000, payloadFormatVersion: '2.0' },
+    });
     expect(r.model.apis.h.stages.live).toEqual({ name: 'live', variables: {}, autoDeploy: false });
-    expect(r.model.apis.a).toMatchObject({ binaryMediaTypes: [], tags: {}, authorizers: {}, requestValidators: {}, models: {}, secrets: [], endpointType: 'EDGE', apiKeySource: 'HEADER', gatewayResponses: {} });
+    expect(r.model.apis.a).toMatchObject({
+      binaryMediaTypes: [],
+      tags: {},
+      authorizers: {},
+      requestValidators: {},
+      models: {},
+      secrets: [],
+      endpointType: 'EDGE',
+      apiKeySource: 'HEADER',
+      gatewayResponses: {},
+    });
     expect(r.model.apis.a.rollout).toBeUndefined();
   });
 
@@ -75,11 +106,13 @@ describe('compileState', () => {
 
   it('resolves $refs to another file inside the state directory', () => {
     const spec = `openapi: 3.0.1\ninfo: { title: t, version: "1" }\npaths:\n  /u/{id}:\n    parameters: [ { $ref: "../common/params.yaml#/Id" } ]\n    get:\n      responses: { "200": { description: ok } }\n`;
-    const r = compileState(files({
-      'apis/a/api.yaml': OPENAPI_API.replace('users.json', 'spec/u.yaml'),
-      'apis/a/spec/u.yaml': spec,
-      'apis/a/common/params.yaml': 'Id: { name: id, in: path, required: true, schema: { type: string } }\n',
-    }));
+    const r = compileState(
+      files({
+        'apis/a/api.yaml': OPENAPI_API.replace('users.json', 'spec/u.yaml'),
+        'apis/a/spec/u.yaml': spec,
+        'apis/a/common/params.yaml': 'Id: { name: id, in: path, required: true, schema: { type: string } }\n',
+      }),
+    );
     expect(r.issues).toEqual([]);
     expect(r.model.apis.a.routes['GET /u/{id}'].requestParameters).toEqual({ 'method.request.path.id': true });
   });
@@ -89,14 +122,24 @@ describe('compileState', () => {
       JSON.stringify({
         openapi: '3.0.1',
         info: { title: svc, version: '1' },
-        paths: { [`/${svc}/{id}`]: { get: { parameters: [{ $ref: '#/components/parameters/Id' }], responses: { '200': { description: 'ok' } } } } },
+        paths: {
+          [`/${svc}/{id}`]: {
+            get: { parameters: [{ $ref: '#/components/parameters/Id' }], responses: { '200': { description: 'ok' } } },
+          },
+        },
         components: {
           parameters: { Id: { name: 'id', in: 'path', required: true, schema: { type: 'string', format: fmt } } },
           schemas: { Error: { type: 'object', properties: { message: { type: 'string' } } } },
         },
       });
     const api = `kind: RestApi\nname: a\nstages: { prod: {} }\nopenapi:\n  - file: u.json\n    integration: { type: http_proxy, baseUri: "https://u" }\n  - file: o.json\n    integration: { type: http_proxy, baseUri: "https://o" }\n`;
-    const r = compileState(files({ 'apis/a/api.yaml': api, 'apis/a/u.json': spec('users', 'uuid'), 'apis/a/o.json': spec('orders', 'int64') }));
+    const r = compileState(
+      files({
+        'apis/a/api.yaml': api,
+        'apis/a/u.json': spec('users', 'uuid'),
+        'apis/a/o.json': spec('orders', 'int64'),
+      }),
+    );
     expect(r.issues).toEqual([]);
     expect(Object.keys(r.model.apis.a.routes)).toEqual(['GET /orders/{id}', 'GET /users/{id}']);
     expect(Object.keys(r.model.apis.a.models)).toEqual(['Error']);
@@ -118,12 +161,61 @@ describe('compileState', () => {
 describe('resolveRollout', () => {
   it.each([
     ['no policy anywhere', { kind: 'RestApi' as const }, undefined],
-    ['defaults only, single stage', { kind: 'RestApi' as const, defaults: { steps: [10, 100], alarms: ['x'] }, onlyStage: 'prod' },
-      { stage: 'prod', steps: [10, 100], bakeSeconds: 300, pollSeconds: 5, minRequests: 100, timeoutSeconds: 300 * 2 * 2 + 300, onInsufficientData: 'rollback', onAlarmReadError: 'rollback', leaseSeconds: 60, alarms: ['x'], managedAlarms: [] }],
-    ['api overrides defaults', { kind: 'RestApi' as const, defaults: { steps: [10, 100], bakeSeconds: 60 }, api: { stage: 's', steps: [50, 100], onInsufficientData: 'fail-fast' as const } },
-      { stage: 's', steps: [50, 100], bakeSeconds: 60, pollSeconds: 5, minRequests: 100, timeoutSeconds: 60 * 2 * 2 + 300, onInsufficientData: 'fail-fast', onAlarmReadError: 'rollback', leaseSeconds: 60, alarms: [], managedAlarms: [] }],
-    ['HTTP API inherits percentages as one deploy-and-bake step', { kind: 'HttpApi' as const, defaults: { steps: [10, 50, 100] }, api: { stage: 'live' } },
-      { stage: 'live', steps: [100], bakeSeconds: 300, pollSeconds: 5, minRequests: 100, timeoutSeconds: 300 * 1 * 2 + 300, onInsufficientData: 'rollback', onAlarmReadError: 'rollback', leaseSeconds: 60, alarms: [], managedAlarms: [] }],
+    [
+      'defaults only, single stage',
+      { kind: 'RestApi' as const, defaults: { steps: [10, 100], alarms: ['x'] }, onlyStage: 'prod' },
+      {
+        stage: 'prod',
+        steps: [10, 100],
+        bakeSeconds: 300,
+        pollSeconds: 5,
+        minRequests: 100,
+        timeoutSeconds: 300 * 2 * 2 + 300,
+        onInsufficientData: 'rollback',
+        onAlarmReadError: 'rollback',
+        leaseSeconds: 60,
+        alarms: ['x'],
+        managedAlarms: [],
+      },
+    ],
+    [
+      'api overrides defaults',
+      {
+        kind: 'RestApi' as const,
+        defaults: { steps: [10, 100], bakeSeconds: 60 },
+        api: { stage: 's', steps: [50, 100], onInsufficientData: 'fail-fast' as const },
+      },
+      {
+        stage: 's',
+        steps: [50, 100],
+        bakeSeconds: 60,
+        pollSeconds: 5,
+        minRequests: 100,
+        timeoutSeconds: 60 * 2 * 2 + 300,
+        onInsufficientData: 'fail-fast',
+        onAlarmReadError: 'rollback',
+        leaseSeconds: 60,
+        alarms: [],
+        managedAlarms: [],
+      },
+    ],
+    [
+      'HTTP API inherits percentages as one deploy-and-bake step',
+      { kind: 'HttpApi' as const, defaults: { steps: [10, 50, 100] }, api: { stage: 'live' } },
+      {
+        stage: 'live',
+        steps: [100],
+        bakeSeconds: 300,
+        pollSeconds: 5,
+        minRequests: 100,
+        timeoutSeconds: 300 * 1 * 2 + 300,
+        onInsufficientData: 'rollback',
+        onAlarmReadError: 'rollback',
+        leaseSeconds: 60,
+        alarms: [],
+        managedAlarms: [],
+      },
+    ],
   ])('%s', (_name, input, expected) => {
     expect(resolveRollout(input)).toEqual(expected);
   });

@@ -6,13 +6,18 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readStateDir } from '../../../src/state/index.js';
 import { validateState } from '../../../src/validate/index.js';
 
-const API = 'kind: RestApi\nname: a\nstages:\n  prod: {}\nroutes:\n  GET /x:\n    integration: { type: http_proxy, uri: "https://b.example.com/x" }\n';
+const API =
+  'kind: RestApi\nname: a\nstages:\n  prod: {}\nroutes:\n  GET /x:\n    integration: { type: http_proxy, uri: "https://b.example.com/x" }\n';
 const dirs: string[] = [];
 
 function state(files: Record<string, string | Buffer>): string {
   const dir = mkdtempSync(join(tmpdir(), 'apigw-state-'));
   dirs.push(dir);
-  for (const [rel, text] of Object.entries({ 'gateway.yaml': 'region: ap-northeast-2\n', 'apis/a/api.yaml': API, ...files })) {
+  for (const [rel, text] of Object.entries({
+    'gateway.yaml': 'region: ap-northeast-2\n',
+    'apis/a/api.yaml': API,
+    ...files,
+  })) {
     mkdirSync(join(dir, rel, '..'), { recursive: true });
     writeFileSync(join(dir, rel), text);
   }
@@ -23,7 +28,8 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-const codes = async (dir: string, opts = {}) => (await validateState(dir, opts)).issues.filter((i) => i.severity === 'error').map((i) => i.code);
+const codes = async (dir: string, opts = {}) =>
+  (await validateState(dir, opts)).issues.filter((i) => i.severity === 'error').map((i) => i.code);
 
 describe('hostile input', () => {
   it('accepts the baseline state used below', async () => {
@@ -77,7 +83,10 @@ describe('hostile input', () => {
       const cur = String.fromCharCode(97 + i);
       levels.push(`${cur}: &${cur} [${Array(9).fill(`*${prev}`).join(', ')}]`);
     }
-    const dir = state({ 'apis/a/bomb.yaml': `${levels.join('\n')}\n`, 'apis/a/api.yaml': `${API}openapi: bomb.yaml\n` });
+    const dir = state({
+      'apis/a/bomb.yaml': `${levels.join('\n')}\n`,
+      'apis/a/api.yaml': `${API}openapi: bomb.yaml\n`,
+    });
     expect(await codes(dir)).toContain('yaml-alias-limit');
   });
 

@@ -2,7 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { compileState, serviceNameFromFile, servicesOfApi, type StateFiles } from '../../../src/state/index.js';
 
-const files = (m: Record<string, string>): StateFiles => ({ root: 'gs', files: new Map(Object.entries({ 'gateway.yaml': 'region: ap-northeast-2\n', ...m })) });
+const files = (m: Record<string, string>): StateFiles => ({
+  root: 'gs',
+  files: new Map(Object.entries({ 'gateway.yaml': 'region: ap-northeast-2\n', ...m })),
+});
 
 const SPEC = (security: string, schemes = '') => `openapi: 3.0.3
 info: { title: users, version: "1" }
@@ -47,33 +50,59 @@ describe('service entries', () => {
       ['people', 'service', 'apis/a/users.openapi.yaml', 0, 10],
       ['orders', 'file', 'apis/a/orders.openapi.yaml', 1, 12],
     ]);
-    const one = servicesOfApi(files({ 'apis/b/api.yaml': 'kind: HttpApi\nname: b\nopenapi: exported.yaml\nstages: { live: {} }\n' }), 'b');
+    const one = servicesOfApi(
+      files({ 'apis/b/api.yaml': 'kind: HttpApi\nname: b\nopenapi: exported.yaml\nstages: { live: {} }\n' }),
+      'b',
+    );
     expect(one.status === 'ok' && one.entries.map((e) => [e.service, e.index])).toEqual([['exported', -1]]);
     expect(servicesOfApi(files({}), 'zzz').status).toBe('no-api');
   });
 });
 
 describe('a service file and the authorizers api.yaml declares', () => {
-  const compile = (spec: string) => compileState(files({ 'apis/a/api.yaml': API, 'apis/a/users.openapi.yaml': spec, 'apis/a/orders.openapi.yaml': 'openapi: 3.0.1\ninfo: { title: o, version: "1" }\npaths: {}\n' }));
+  const compile = (spec: string) =>
+    compileState(
+      files({
+        'apis/a/api.yaml': API,
+        'apis/a/users.openapi.yaml': spec,
+        'apis/a/orders.openapi.yaml': 'openapi: 3.0.1\ninfo: { title: o, version: "1" }\npaths: {}\n',
+      }),
+    );
 
   it('an operation may name an api.yaml authorizer in `security` without defining the scheme', () => {
     const r = compile(SPEC('      security: [ { shop-cognito: [users/read] } ]\n'));
     expect(r.issues).toEqual([]);
-    expect(r.model.apis.a.routes['GET /users'].authorization).toEqual({ type: 'COGNITO_USER_POOLS', authorizer: 'shop-cognito', scopes: ['users/read'] });
+    expect(r.model.apis.a.routes['GET /users'].authorization).toEqual({
+      type: 'COGNITO_USER_POOLS',
+      authorizer: 'shop-cognito',
+      scopes: ['users/read'],
+    });
   });
 
   it('a plain scheme (as FastAPI writes it) named like an api.yaml authorizer documents that authorizer', () => {
-    const r = compile(SPEC('      security: [ { shop-cognito: [] } ]\n', 'components:\n  securitySchemes:\n    shop-cognito: { type: http, scheme: bearer, bearerFormat: JWT }\n'));
+    const r = compile(
+      SPEC(
+        '      security: [ { shop-cognito: [] } ]\n',
+        'components:\n  securitySchemes:\n    shop-cognito: { type: http, scheme: bearer, bearerFormat: JWT }\n',
+      ),
+    );
     expect(r.issues).toEqual([]);
     expect(r.model.apis.a.routes['GET /users'].authorization.authorizer).toBe('shop-cognito');
   });
 
   it('a scheme the API does not declare is an error that names what it does declare', () => {
-    const r = compile(SPEC('      security: [ { OAuth2PasswordBearer: [] } ]\n', 'components:\n  securitySchemes:\n    OAuth2PasswordBearer: { type: oauth2, flows: { password: { tokenUrl: token, scopes: {} } } }\n'));
+    const r = compile(
+      SPEC(
+        '      security: [ { OAuth2PasswordBearer: [] } ]\n',
+        'components:\n  securitySchemes:\n    OAuth2PasswordBearer: { type: oauth2, flows: { password: { tokenUrl: token, scopes: {} } } }\n',
+      ),
+    );
     expect(r.issues.map((i) => [i.code, i.location.line])).toEqual([['unsupported-security-scheme', 10]]);
     expect(r.issues[0].hint).toContain('or name one of the authorizers api.yaml declares (shop-cognito)');
     const undefinedScheme = compile(SPEC('      security: [ { partner-key: [] } ]\n'));
     expect(undefinedScheme.issues.map((i) => [i.code, i.location.line])).toEqual([['security-scheme-undefined', 6]]);
-    expect(undefinedScheme.issues[0].message).toBe('GET /users uses security scheme "partner-key", which neither apis/a/users.openapi.yaml nor api.yaml `authorizers:` declares');
+    expect(undefinedScheme.issues[0].message).toBe(
+      'GET /users uses security scheme "partner-key", which neither apis/a/users.openapi.yaml nor api.yaml `authorizers:` declares',
+    );
   });
 });

@@ -9,10 +9,18 @@ import { validateFiles } from '../../../src/validate/index.js';
 import { EXTENSIONS } from '../../../src/validate/rules/extensions/catalog.js';
 
 const GATEWAY = 'region: us-east-1\n';
-const apiYaml = (kind: ApiKind, extra = '') => `kind: ${kind}\nname: a\n${extra}openapi: svc.openapi.yaml\nstages:\n  prod: {}\n`;
+const apiYaml = (kind: ApiKind, extra = '') =>
+  `kind: ${kind}\nname: a\n${extra}openapi: svc.openapi.yaml\nstages:\n  prod: {}\n`;
 
 function validate(kind: ApiKind, doc: string, extra = '') {
-  const r = validateFiles({ root: 'gs', files: new Map([['gateway.yaml', GATEWAY], ['apis/a/api.yaml', apiYaml(kind, extra)], ['apis/a/svc.openapi.yaml', doc]]) });
+  const r = validateFiles({
+    root: 'gs',
+    files: new Map([
+      ['gateway.yaml', GATEWAY],
+      ['apis/a/api.yaml', apiYaml(kind, extra)],
+      ['apis/a/svc.openapi.yaml', doc],
+    ]),
+  });
   return { ...r, found: r.issues.map((i) => `${i.severity} ${i.code} ${i.location.line}`) };
 }
 
@@ -58,12 +66,20 @@ paths:
   it('a plain service file with integration defaults gets its path parameters declared with their mappings', () => {
     const files = new Map([
       ['gateway.yaml', GATEWAY],
-      ['apis/a/api.yaml', 'kind: RestApi\nname: a\nopenapi:\n  - file: svc.openapi.yaml\n    integration: { type: http_proxy, baseUri: "https://svc.example.com" }\nstages:\n  prod: {}\n'],
-      ['apis/a/svc.openapi.yaml', 'openapi: 3.0.1\ninfo: { title: t, version: "1" }\npaths:\n  /items/{item_id}:\n    get:\n      responses: { "200": { description: ok } }\n'],
+      [
+        'apis/a/api.yaml',
+        'kind: RestApi\nname: a\nopenapi:\n  - file: svc.openapi.yaml\n    integration: { type: http_proxy, baseUri: "https://svc.example.com" }\nstages:\n  prod: {}\n',
+      ],
+      [
+        'apis/a/svc.openapi.yaml',
+        'openapi: 3.0.1\ninfo: { title: t, version: "1" }\npaths:\n  /items/{item_id}:\n    get:\n      responses: { "200": { description: ok } }\n',
+      ],
     ]);
     const r = validateFiles({ root: 'gs', files });
     expect(r.issues).toEqual([]);
-    expect(r.model.apis.a.routes['GET /items/{item_id}'].requestParameters).toEqual({ 'method.request.path.item_id': true });
+    expect(r.model.apis.a.routes['GET /items/{item_id}'].requestParameters).toEqual({
+      'method.request.path.item_id': true,
+    });
   });
 
   it('only a mapping from an undeclared method.request.path.x needs the declaration (AWS: invalid mapping expression)', () => {
@@ -81,12 +97,22 @@ paths:
 `;
     const r = validate('RestApi', doc);
     expect(r.found).toEqual(['error mapping-from-undeclared 11']);
-    expect(r.issues[0].hint).toBe('add a parameter { name: id, in: path, required: true } to the operation (or its path item)');
+    expect(r.issues[0].hint).toBe(
+      'add a parameter { name: id, in: path, required: true } to the operation (or its path item)',
+    );
   });
 
   it.each([
-    ['a REST REQUEST authorizer with caching off and no identity source', 'RestApi', 'type: request\n        authorizerResultTtlInSeconds: 0'],
-    ['an HTTP REQUEST authorizer with no TTL (AWS default: no cache) and no identity source', 'HttpApi', 'type: request\n        authorizerPayloadFormatVersion: "2.0"'],
+    [
+      'a REST REQUEST authorizer with caching off and no identity source',
+      'RestApi',
+      'type: request\n        authorizerResultTtlInSeconds: 0',
+    ],
+    [
+      'an HTTP REQUEST authorizer with no TTL (AWS default: no cache) and no identity source',
+      'HttpApi',
+      'type: request\n        authorizerPayloadFormatVersion: "2.0"',
+    ],
   ] as Array<[string, ApiKind, string]>)('%s is valid', (_what, kind, az) => {
     const doc = `openapi: 3.0.1
 info: { title: t, version: "1" }
@@ -107,7 +133,9 @@ components:
         authorizerUri: "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:auth/invocations"
         ${az}
 `;
-    expect(validate(kind, kind === 'RestApi' ? doc.replace(', payloadFormatVersion: "2.0"', '') : doc).found).toEqual([]);
+    expect(validate(kind, kind === 'RestApi' ? doc.replace(', payloadFormatVersion: "2.0"', '') : doc).found).toEqual(
+      [],
+    );
   });
 
   it('the endpoint configuration in the wrong place for the OpenAPI version is a warning (AWS ignores it there)', () => {
@@ -129,14 +157,21 @@ const SAMPLES: Record<string, { at: 'root' | 'server' | 'operation' | 'tag' | 'c
   'x-amazon-apigateway-importexport-version': { at: 'root', value: '"1.0"' },
   'x-amazon-apigateway-integrations': { at: 'components', value: '{}' },
   'x-amazon-apigateway-minimum-compression-size': { at: 'root', value: '0' },
-  'x-amazon-apigateway-policy': { at: 'root', value: '{ Version: "2012-10-17", Statement: [ { Effect: Allow, Principal: "*", Action: "execute-api:Invoke", Resource: "execute-api:/*" } ] }' },
+  'x-amazon-apigateway-policy': {
+    at: 'root',
+    value:
+      '{ Version: "2012-10-17", Statement: [ { Effect: Allow, Principal: "*", Action: "execute-api:Invoke", Resource: "execute-api:/*" } ] }',
+  },
   'x-amazon-apigateway-security-policy': { at: 'root', value: 'SecurityPolicy_TLS13_1_3_2025_09' },
   'x-amazon-apigateway-tag-value': { at: 'tag', value: 'platform' },
 };
 
 function docWith(kind: ApiKind, name: string): string {
   const s = SAMPLES[name];
-  const integration = kind === 'RestApi' ? MOCK : '{ type: http_proxy, httpMethod: GET, uri: "https://b.example.com/x", payloadFormatVersion: "1.0" }';
+  const integration =
+    kind === 'RestApi'
+      ? MOCK
+      : '{ type: http_proxy, httpMethod: GET, uri: "https://b.example.com/x", payloadFormatVersion: "1.0" }';
   return [
     'openapi: 3.0.1',
     'info: { title: t, version: "1" }',
@@ -163,10 +198,19 @@ const EXPECTED = {
 } as const;
 
 describe('every documented extension is managed or reported, as the catalog says', () => {
-  const cases = EXTENSIONS.filter((e) => SAMPLES[e.name]).flatMap((e) => (['RestApi', 'HttpApi'] as const).map((kind) => [e.name, kind, e.status[kind]] as const));
+  const cases = EXTENSIONS.filter((e) => SAMPLES[e.name]).flatMap((e) =>
+    (['RestApi', 'HttpApi'] as const).map((kind) => [e.name, kind, e.status[kind]] as const),
+  );
 
-  it('has a sample for every extension key that is not part of an operation\'s structure', () => {
-    const structural = ['x-amazon-apigateway-any-method', 'x-amazon-apigateway-authorizer', 'x-amazon-apigateway-authtype', 'x-amazon-apigateway-integration', 'x-amazon-apigateway-request-validator', 'x-amazon-apigateway-request-validators'];
+  it("has a sample for every extension key that is not part of an operation's structure", () => {
+    const structural = [
+      'x-amazon-apigateway-any-method',
+      'x-amazon-apigateway-authorizer',
+      'x-amazon-apigateway-authtype',
+      'x-amazon-apigateway-integration',
+      'x-amazon-apigateway-request-validator',
+      'x-amazon-apigateway-request-validators',
+    ];
     const keys = EXTENSIONS.filter((e) => !e.name.includes('.') && !structural.includes(e.name)).map((e) => e.name);
     expect(Object.keys(SAMPLES).sort()).toEqual(keys.sort());
   });

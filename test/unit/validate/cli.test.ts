@@ -13,9 +13,15 @@ describe('apigw-sync validate', () => {
   });
 
   it('the real bin exits 1 on an invalid state', async () => {
-    const err = await run(process.execPath, ['bin/apigw-sync.js', 'validate', 'test/fixtures/state/invalid/cache-size']).catch((e: { code: number; stdout: string }) => e);
+    const err = await run(process.execPath, [
+      'bin/apigw-sync.js',
+      'validate',
+      'test/fixtures/state/invalid/cache-size',
+    ]).catch((e: { code: number; stdout: string }) => e);
     expect((err as { code: number }).code).toBe(1);
-    expect((err as { stdout: string }).stdout).toContain('apis/a/api.yaml:12:22: error: stage prod: cache size 0.75 GB');
+    expect((err as { stdout: string }).stdout).toContain(
+      'apis/a/api.yaml:12:22: error: stage prod: cache size 0.75 GB',
+    );
   });
 
   it('--format json is machine-readable and says valid', async () => {

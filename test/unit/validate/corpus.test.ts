@@ -127,9 +127,12 @@ describe('invalid gateway-state corpus', () => {
     };
     expect(json.valid).toBe(false);
     const expectedFile = file ? `${dir}/${file}` : dir;
-    const hit = json.issues.find((i) => i.severity === 'error' && i.code === code && i.location.file === expectedFile && i.location.line === line);
+    const hit = json.issues.find(
+      (i) => i.severity === 'error' && i.code === code && i.location.file === expectedFile && i.location.line === line,
+    );
     expect(hit, JSON.stringify(json.issues, null, 1)).toBeDefined();
     // Every issue of the text output carries file:line:column and a fix.
-    for (const i of json.issues) expect(text.stdout).toContain(`${i.location.file}:${i.location.line}:${i.location.column}: ${i.severity}`);
+    for (const i of json.issues)
+      expect(text.stdout).toContain(`${i.location.file}:${i.location.line}:${i.location.column}: ${i.severity}`);
   });
 });

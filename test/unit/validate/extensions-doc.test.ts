@@ -15,7 +15,10 @@ function tableRows(markdown: string): Row[] {
     .split('\n')
     .filter((l) => l.startsWith('| `x-amazon-apigateway-'))
     .map((l) => {
-      const cells = l.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim());
+      const cells = l
+        .split(/(?<!\\)\|/)
+        .slice(1, -1)
+        .map((c) => c.trim());
       return { name: cells[0].replace(/`/g, ''), rest: cells[1], http: cells[2], after: cells[3] };
     });
 }
@@ -27,11 +30,14 @@ describe('docs/extensions.md', () => {
     expect(rows.map((r) => r.name)).toEqual(EXTENSIONS.map((e) => e.name));
   });
 
-  it.each(EXTENSIONS.map((e) => [e.name, e] as const))('%s: the statuses and the status after the tool side match the code', (name, entry) => {
-    const row = rows.find((r) => r.name === name)!;
-    expect([row.rest, row.http]).toEqual([entry.status.RestApi, entry.status.HttpApi]);
-    expect(row.after).toBe(statusAfterToolSide(entry));
-  });
+  it.each(EXTENSIONS.map((e) => [e.name, e] as const))(
+    '%s: the statuses and the status after the tool side match the code',
+    (name, entry) => {
+      const row = rows.find((r) => r.name === name)!;
+      expect([row.rest, row.http]).toEqual([entry.status.RestApi, entry.status.HttpApi]);
+      expect(row.after).toBe(statusAfterToolSide(entry));
+    },
+  );
 
   it('is linked from the README', () => {
     expect(readFileSync('README.md', 'utf8')).toContain('docs/extensions.md');

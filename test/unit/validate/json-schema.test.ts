@@ -14,7 +14,11 @@ describe('schema/*.schema.json', () => {
   });
 
   it('is referenced from the example files', () => {
-    expect(readFileSync('gateway-state/gateway.yaml', 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.\.\/schema\/gateway\.schema\.json$/m);
-    expect(readFileSync('gateway-state/apis/shop/api.yaml', 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.\.\/\.\.\/\.\.\/schema\/api\.schema\.json$/m);
+    expect(readFileSync('gateway-state/gateway.yaml', 'utf8')).toMatch(
+      /^# yaml-language-server: \$schema=\.\.\/schema\/gateway\.schema\.json$/m,
+    );
+    expect(readFileSync('gateway-state/apis/shop/api.yaml', 'utf8')).toMatch(
+      /^# yaml-language-server: \$schema=\.\.\/\.\.\/\.\.\/schema\/api\.schema\.json$/m,
+    );
   });
 });

@@ -11,7 +11,10 @@ describe('validate test/fixtures/state/kitchen-sink', () => {
   it('is valid: no extension of it is refused or reported as not managed', async () => {
     const out = await runValidate('test/fixtures/state/kitchen-sink');
     expectGolden('validate/kitchen-sink.txt', out.stdout);
-    const json = JSON.parse((await runValidate('test/fixtures/state/kitchen-sink', { format: 'json' })).stdout) as { valid: boolean; issues: unknown[] };
+    const json = JSON.parse((await runValidate('test/fixtures/state/kitchen-sink', { format: 'json' })).stdout) as {
+      valid: boolean;
+      issues: unknown[];
+    };
     expect(json).toMatchObject({ valid: true, issues: [] });
     expect(out.code).toBe(0);
   });

@@ -88,9 +88,12 @@ function integrationExtension(m: Method): Json | undefined {
       responses.map((r) => [
         r.selectionPattern ?? 'default',
         Object.fromEntries(
-          Object.entries({ statusCode: r.statusCode, responseParameters: r.responseParameters, responseTemplates: r.responseTemplates, contentHandling: r.contentHandling }).filter(
-            ([, v]) => v !== undefined,
-          ),
+          Object.entries({
+            statusCode: r.statusCode,
+            responseParameters: r.responseParameters,
+            responseTemplates: r.responseTemplates,
+            contentHandling: r.contentHandling,
+          }).filter(([, v]) => v !== undefined),
         ),
       ]),
     );
@@ -155,16 +158,25 @@ export function buildExport(snap: DeployedSnapshot, opts: ExportOptions): Json {
         const headers = Object.keys(mr.responseParameters ?? {})
           .map((k) => /^method\.response\.header\.(.+)$/.exec(k)?.[1])
           .filter((h): h is string => h !== undefined);
-        if (headers.length > 0) resp.headers = Object.fromEntries(headers.map((h) => [h, oas3 ? { schema: { type: 'string' } } : { type: 'string' }]));
+        if (headers.length > 0)
+          resp.headers = Object.fromEntries(
+            headers.map((h) => [h, oas3 ? { schema: { type: 'string' } } : { type: 'string' }]),
+          );
         const models = Object.entries(mr.responseModels ?? {});
-        if (models.length > 0 && oas3) resp.content = Object.fromEntries(models.map(([ct, name]) => [ct, { schema: { $ref: toRef(name) } }]));
+        if (models.length > 0 && oas3)
+          resp.content = Object.fromEntries(models.map(([ct, name]) => [ct, { schema: { $ref: toRef(name) } }]));
         else if (models.length > 0) resp.schema = { $ref: toRef(models[0][1]) };
         responses[mr.statusCode] = resp;
       }
       op.responses = responses;
       const security: Json[] = [];
       if (m.authorizationType === 'AWS_IAM') {
-        securitySchemes.sigv4 = { type: 'apiKey', name: 'Authorization', in: 'header', 'x-amazon-apigateway-authtype': 'awsSigv4' };
+        securitySchemes.sigv4 = {
+          type: 'apiKey',
+          name: 'Authorization',
+          in: 'header',
+          'x-amazon-apigateway-authtype': 'awsSigv4',
+        };
         security.push({ sigv4: [] });
       } else if (m.authorizerId && withAuthorizers) {
         const a = authorizerById.get(m.authorizerId);
@@ -196,7 +208,12 @@ export function buildExport(snap: DeployedSnapshot, opts: ExportOptions): Json {
   if (api.description) info.description = api.description;
   const host = `${api.id}.execute-api.${opts.region}.amazonaws.com`;
   const doc: Json = oas3
-    ? { openapi: '3.0.1', info, servers: [{ url: `https://${host}/{basePath}`, variables: { basePath: { default: `/${opts.stageName}` } } }], paths }
+    ? {
+        openapi: '3.0.1',
+        info,
+        servers: [{ url: `https://${host}/{basePath}`, variables: { basePath: { default: `/${opts.stageName}` } } }],
+        paths,
+      }
     : { swagger: '2.0', info, host, basePath: `/${opts.stageName}`, schemes: ['https'], paths };
   if (oas3) {
     const components: Json = {};
@@ -210,23 +227,32 @@ export function buildExport(snap: DeployedSnapshot, opts: ExportOptions): Json {
   if (opts.apigateway) {
     if (snap.requestValidators.length > 0) {
       doc['x-amazon-apigateway-request-validators'] = Object.fromEntries(
-        snap.requestValidators.map((v) => [v.name ?? v.id, { validateRequestBody: v.validateRequestBody, validateRequestParameters: v.validateRequestParameters }]),
+        snap.requestValidators.map((v) => [
+          v.name ?? v.id,
+          { validateRequestBody: v.validateRequestBody, validateRequestParameters: v.validateRequestParameters },
+        ]),
       );
     }
-    if (api.binaryMediaTypes && api.binaryMediaTypes.length > 0) doc['x-amazon-apigateway-binary-media-types'] = api.binaryMediaTypes;
-    if (api.minimumCompressionSize !== undefined) doc['x-amazon-apigateway-minimum-compression-size'] = api.minimumCompressionSize;
+    if (api.binaryMediaTypes && api.binaryMediaTypes.length > 0)
+      doc['x-amazon-apigateway-binary-media-types'] = api.binaryMediaTypes;
+    if (api.minimumCompressionSize !== undefined)
+      doc['x-amazon-apigateway-minimum-compression-size'] = api.minimumCompressionSize;
     if (api.apiKeySource !== 'HEADER') doc['x-amazon-apigateway-api-key-source'] = api.apiKeySource;
     if (api.policy) doc['x-amazon-apigateway-policy'] = policyDocument(api.policy);
     const endpoint: Json = {};
     if (api.disableExecuteApiEndpoint) endpoint.disableExecuteApiEndpoint = true;
-    if (api.endpointConfiguration.vpcEndpointIds?.length) endpoint.vpcEndpointIds = api.endpointConfiguration.vpcEndpointIds;
+    if (api.endpointConfiguration.vpcEndpointIds?.length)
+      endpoint.vpcEndpointIds = api.endpointConfiguration.vpcEndpointIds;
     if (Object.keys(endpoint).length > 0) {
       // OpenAPI 3 puts it on the server object, Swagger 2 at the top level.
       if (oas3) (doc.servers as Json[])[0]['x-amazon-apigateway-endpoint-configuration'] = endpoint;
       else doc['x-amazon-apigateway-endpoint-configuration'] = endpoint;
     }
     const responses = Object.values(snap.gatewayResponses ?? {});
-    if (responses.length > 0) doc['x-amazon-apigateway-gateway-responses'] = Object.fromEntries(responses.map((r) => [r.responseType, gatewayResponseExtension(r)]));
+    if (responses.length > 0)
+      doc['x-amazon-apigateway-gateway-responses'] = Object.fromEntries(
+        responses.map((r) => [r.responseType, gatewayResponseExtension(r)]),
+      );
   }
   return doc;
 }

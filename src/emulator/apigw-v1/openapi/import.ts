@@ -10,13 +10,27 @@ import { checkCompressionSize } from '../rest-api-settings.js';
 import { oneOf } from '../wire.js';
 import { ID_LENGTH, newId } from '../ids.js';
 import { checkResponseType, customGatewayResponse } from '../gateway-responses.js';
-import type { Authorizer, GatewayResponse, Integration, IntegrationResponse, Method, MethodResponse, Model, RequestValidator, Resource, RestApi } from '../types.js';
+import type {
+  Authorizer,
+  GatewayResponse,
+  Integration,
+  IntegrationResponse,
+  Method,
+  MethodResponse,
+  Model,
+  RequestValidator,
+  Resource,
+  RestApi,
+} from '../types.js';
 
 type Json = Record<string, unknown>;
 
 export interface ImportedDefinitions {
   /** API-level settings the document declares (`policy` as written: normalized once the API id is known). */
-  api: Partial<Omit<RestApi, 'id' | 'createdDate' | 'rootResourceId' | 'endpointConfiguration'>> & { name?: string; vpcEndpointIds?: string[] };
+  api: Partial<Omit<RestApi, 'id' | 'createdDate' | 'rootResourceId' | 'endpointConfiguration'>> & {
+    name?: string;
+    vpcEndpointIds?: string[];
+  };
   /** Path → methods (keyed by verb); integrations use the resource id filled in by the caller. */
   paths: Map<string, Record<string, Method>>;
   models: Model[];
@@ -34,9 +48,12 @@ export function parseDocument(raw: string): Json {
   try {
     doc = /^\s*[{[]/.test(raw) ? JSON.parse(raw) : parseYaml(raw);
   } catch (e) {
-    throw badRequest(`Invalid OpenAPI input: the body is neither JSON nor YAML (${(e as Error).message.split('\n')[0]})`);
+    throw badRequest(
+      `Invalid OpenAPI input: the body is neither JSON nor YAML (${(e as Error).message.split('\n')[0]})`,
+    );
   }
-  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw badRequest('Invalid OpenAPI input: expected an OpenAPI 3 or Swagger 2 document');
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc))
+    throw badRequest('Invalid OpenAPI input: expected an OpenAPI 3 or Swagger 2 document');
   const d = doc as Json;
   if (typeof d.openapi !== 'string' && d.swagger !== '2.0') {
     throw badRequest("Invalid OpenAPI input: the document has neither 'openapi: 3.x' nor 'swagger: \"2.0\"'");
@@ -107,7 +124,9 @@ function integrationFrom(ext: Json, warnings: string[], where: string): Integrat
     contentHandling: str('contentHandling'),
     timeoutInMillis: typeof ext.timeoutInMillis === 'number' ? ext.timeoutInMillis : 29000,
     cacheNamespace: str('cacheNamespace'),
-    cacheKeyParameters: Array.isArray(ext.cacheKeyParameters) ? ext.cacheKeyParameters.filter((x) => typeof x === 'string') : [],
+    cacheKeyParameters: Array.isArray(ext.cacheKeyParameters)
+      ? ext.cacheKeyParameters.filter((x) => typeof x === 'string')
+      : [],
     integrationResponses: Object.keys(responses).length > 0 ? responses : undefined,
     tlsConfig: ext.tlsConfig && typeof ext.tlsConfig === 'object' ? ext.tlsConfig : undefined,
   };
@@ -130,10 +149,15 @@ export function documentBasePath(doc: Json): string {
   } else if (Array.isArray(doc.servers) && doc.servers.length > 0) {
     const server = asObj(doc.servers[0]);
     const vars = asObj(server.variables);
-    const url = String(server.url ?? '').replace(/\{([^}]+)\}/g, (_m, name: string) => String(asObj(vars[name]).default ?? ''));
+    const url = String(server.url ?? '').replace(/\{([^}]+)\}/g, (_m, name: string) =>
+      String(asObj(vars[name]).default ?? ''),
+    );
     path = url.replace(/^[a-z]+:\/\/[^/]*/i, '');
   }
-  return path.split('/').filter((p) => p !== '').join('/');
+  return path
+    .split('/')
+    .filter((p) => p !== '')
+    .join('/');
 }
 
 /**
@@ -141,12 +165,18 @@ export function documentBasePath(doc: Json): string {
  * puts all of it in front of every path, `split` drops its first segment and prepends the rest.
  */
 export function basePathPrefix(doc: Json, mode: BasePathMode): string {
-  const parts = documentBasePath(doc).split('/').filter((p) => p !== '');
+  const parts = documentBasePath(doc)
+    .split('/')
+    .filter((p) => p !== '');
   const kept = mode === 'prepend' ? parts : mode === 'split' ? parts.slice(1) : [];
   return kept.length > 0 ? `/${kept.join('/')}` : '';
 }
 
-export function readDefinitions(doc: Json, apiIdForRefs: string, opts: { basePath?: BasePathMode } = {}): ImportedDefinitions {
+export function readDefinitions(
+  doc: Json,
+  apiIdForRefs: string,
+  opts: { basePath?: BasePathMode } = {},
+): ImportedDefinitions {
   const prefix = basePathPrefix(doc, opts.basePath ?? 'ignore');
   const oas3 = typeof doc.openapi === 'string';
   const warnings: string[] = [];
@@ -178,12 +208,19 @@ export function readDefinitions(doc: Json, apiIdForRefs: string, opts: { basePat
             id: newId(ID_LENGTH.authorizer),
             name,
             type,
-            authType: typeof s['x-amazon-apigateway-authtype'] === 'string' ? s['x-amazon-apigateway-authtype'] : undefined,
+            authType:
+              typeof s['x-amazon-apigateway-authtype'] === 'string' ? s['x-amazon-apigateway-authtype'] : undefined,
             authorizerUri: ext.authorizerUri,
             authorizerCredentials: ext.authorizerCredentials,
-            identitySource: ext.identitySource ?? (type === 'TOKEN' || type === 'COGNITO_USER_POOLS' ? header : undefined),
+            identitySource:
+              ext.identitySource ?? (type === 'TOKEN' || type === 'COGNITO_USER_POOLS' ? header : undefined),
             identityValidationExpression: ext.identityValidationExpression,
-            authorizerResultTtlInSeconds: typeof ext.authorizerResultTtlInSeconds === 'number' ? ext.authorizerResultTtlInSeconds : type === 'COGNITO_USER_POOLS' ? undefined : 300,
+            authorizerResultTtlInSeconds:
+              typeof ext.authorizerResultTtlInSeconds === 'number'
+                ? ext.authorizerResultTtlInSeconds
+                : type === 'COGNITO_USER_POOLS'
+                  ? undefined
+                  : 300,
             providerARNs: Array.isArray(ext.providerARNs) ? ext.providerARNs : undefined,
           }).filter(([, v]) => v !== undefined),
         ) as unknown as Authorizer,
@@ -196,9 +233,16 @@ export function readDefinitions(doc: Json, apiIdForRefs: string, opts: { basePat
     }
   }
 
-  const requestValidators: RequestValidator[] = Object.entries(asObj(doc['x-amazon-apigateway-request-validators'])).map(([name, raw]) => {
+  const requestValidators: RequestValidator[] = Object.entries(
+    asObj(doc['x-amazon-apigateway-request-validators']),
+  ).map(([name, raw]) => {
     const v = asObj(raw);
-    return { id: newId(ID_LENGTH.requestValidator), name, validateRequestBody: v.validateRequestBody === true, validateRequestParameters: v.validateRequestParameters === true };
+    return {
+      id: newId(ID_LENGTH.requestValidator),
+      name,
+      validateRequestBody: v.validateRequestBody === true,
+      validateRequestParameters: v.validateRequestParameters === true,
+    };
   });
   const validatorId = (name: unknown, where: string): string | undefined => {
     if (typeof name !== 'string') return undefined;
@@ -229,11 +273,13 @@ export function readDefinitions(doc: Json, apiIdForRefs: string, opts: { basePat
         const p = asObj(rawP);
         if (p.in === 'body') {
           const name = refName(asObj(p.schema).$ref);
-          if (name) requestModels[(Array.isArray(op.consumes) ? op.consumes[0] : undefined) ?? 'application/json'] = name;
+          if (name)
+            requestModels[(Array.isArray(op.consumes) ? op.consumes[0] : undefined) ?? 'application/json'] = name;
           continue;
         }
         const loc = LOCATION[String(p.in)];
-        if (loc && typeof p.name === 'string') requestParameters[`method.request.${loc}.${p.name}`] = p.required === true;
+        if (loc && typeof p.name === 'string')
+          requestParameters[`method.request.${loc}.${p.name}`] = p.required === true;
       }
       for (const [ct, media] of Object.entries(asObj(asObj(op.requestBody).content))) {
         const name = refName(asObj(asObj(media).schema).$ref);
@@ -254,7 +300,10 @@ export function readDefinitions(doc: Json, apiIdForRefs: string, opts: { basePat
         methodResponses[code] = Object.fromEntries(
           Object.entries({
             statusCode: code,
-            responseParameters: headers.length > 0 ? Object.fromEntries(headers.map((h) => [`method.response.header.${h}`, false])) : undefined,
+            responseParameters:
+              headers.length > 0
+                ? Object.fromEntries(headers.map((h) => [`method.response.header.${h}`, false]))
+                : undefined,
             responseModels: Object.keys(responseModels).length > 0 ? responseModels : undefined,
           }).filter(([, v]) => v !== undefined),
         ) as unknown as MethodResponse;
@@ -273,17 +322,23 @@ export function readDefinitions(doc: Json, apiIdForRefs: string, opts: { basePat
             const a = authorizers.find((x) => x.name === name)!;
             authorizationType = a.type === 'COGNITO_USER_POOLS' ? 'COGNITO_USER_POOLS' : 'CUSTOM';
             authorizerId = a.id;
-            if (Array.isArray(scopes) && scopes.length > 0) authorizationScopes = scopes.filter((s): s is string => typeof s === 'string');
+            if (Array.isArray(scopes) && scopes.length > 0)
+              authorizationScopes = scopes.filter((s): s is string => typeof s === 'string');
           } else warnings.push(`Unknown security scheme '${name}' on '${where}'`);
         }
       }
       // x-amazon-apigateway-auth sets the authorization type of the method directly (NONE or AWS_IAM, any case).
       const auth = asObj(op['x-amazon-apigateway-auth']).type;
-      if (typeof auth === 'string' && ['NONE', 'AWS_IAM'].includes(auth.toUpperCase())) authorizationType = auth.toUpperCase();
-      else if (auth !== undefined) warnings.push(`Unsupported x-amazon-apigateway-auth type '${String(auth)}' on '${where}': use NONE or AWS_IAM`);
+      if (typeof auth === 'string' && ['NONE', 'AWS_IAM'].includes(auth.toUpperCase()))
+        authorizationType = auth.toUpperCase();
+      else if (auth !== undefined)
+        warnings.push(`Unsupported x-amazon-apigateway-auth type '${String(auth)}' on '${where}': use NONE or AWS_IAM`);
       const ext = op['x-amazon-apigateway-integration'];
       const methodIntegration = ext ? integrationFrom(asObj(ext), warnings, where) : undefined;
-      if (!ext) warnings.push(`No x-amazon-apigateway-integration on '${where}': the method is imported without an integration`);
+      if (!ext)
+        warnings.push(
+          `No x-amazon-apigateway-integration on '${where}': the method is imported without an integration`,
+        );
       methods[verb] = Object.fromEntries(
         Object.entries({
           httpMethod: verb,
@@ -306,20 +361,32 @@ export function readDefinitions(doc: Json, apiIdForRefs: string, opts: { basePat
 
   // OpenAPI 3 declares the endpoint configuration on a server object, Swagger 2 at the top.
   const endpoint = oas3
-    ? asObj((Array.isArray(doc.servers) ? doc.servers : []).map((x) => asObj(x)['x-amazon-apigateway-endpoint-configuration']).find((x) => x !== undefined))
+    ? asObj(
+        (Array.isArray(doc.servers) ? doc.servers : [])
+          .map((x) => asObj(x)['x-amazon-apigateway-endpoint-configuration'])
+          .find((x) => x !== undefined),
+      )
     : asObj(doc['x-amazon-apigateway-endpoint-configuration']);
-  const vpcEndpointIds = Array.isArray(endpoint.vpcEndpointIds) ? endpoint.vpcEndpointIds.filter((x): x is string => typeof x === 'string') : undefined;
+  const vpcEndpointIds = Array.isArray(endpoint.vpcEndpointIds)
+    ? endpoint.vpcEndpointIds.filter((x): x is string => typeof x === 'string')
+    : undefined;
   const policy = doc['x-amazon-apigateway-policy'];
   const api: ImportedDefinitions['api'] = Object.fromEntries(
     Object.entries({
       name: typeof info.title === 'string' && info.title !== '' ? info.title : undefined,
       description: typeof info.description === 'string' ? info.description : undefined,
       version: info.version !== undefined ? String(info.version) : undefined,
-      binaryMediaTypes: Array.isArray(doc['x-amazon-apigateway-binary-media-types']) ? (doc['x-amazon-apigateway-binary-media-types'] as string[]) : undefined,
+      binaryMediaTypes: Array.isArray(doc['x-amazon-apigateway-binary-media-types'])
+        ? (doc['x-amazon-apigateway-binary-media-types'] as string[])
+        : undefined,
       minimumCompressionSize: checkCompressionSize(doc['x-amazon-apigateway-minimum-compression-size']),
-      apiKeySource: typeof doc['x-amazon-apigateway-api-key-source'] === 'string' ? oneOf(doc['x-amazon-apigateway-api-key-source'].toUpperCase(), 'apiKeySource', ['HEADER', 'AUTHORIZER']) : undefined,
+      apiKeySource:
+        typeof doc['x-amazon-apigateway-api-key-source'] === 'string'
+          ? oneOf(doc['x-amazon-apigateway-api-key-source'].toUpperCase(), 'apiKeySource', ['HEADER', 'AUTHORIZER'])
+          : undefined,
       policy: policy === undefined ? undefined : typeof policy === 'string' ? policy : JSON.stringify(policy),
-      disableExecuteApiEndpoint: typeof endpoint.disableExecuteApiEndpoint === 'boolean' ? endpoint.disableExecuteApiEndpoint : undefined,
+      disableExecuteApiEndpoint:
+        typeof endpoint.disableExecuteApiEndpoint === 'boolean' ? endpoint.disableExecuteApiEndpoint : undefined,
       vpcEndpointIds: vpcEndpointIds && vpcEndpointIds.length > 0 ? vpcEndpointIds : undefined,
     }).filter(([, v]) => v !== undefined),
   );
@@ -334,8 +401,13 @@ function readGatewayResponses(raw: unknown, warnings: string[]): Record<string, 
     const r = asObj(value);
     try {
       checkResponseType(type);
-      const statusCode = typeof r.statusCode === 'number' || typeof r.statusCode === 'string' ? String(r.statusCode) : undefined;
-      out[type] = customGatewayResponse(type, { statusCode, responseParameters: asStrMap(r.responseParameters), responseTemplates: asStrMap(r.responseTemplates) });
+      const statusCode =
+        typeof r.statusCode === 'number' || typeof r.statusCode === 'string' ? String(r.statusCode) : undefined;
+      out[type] = customGatewayResponse(type, {
+        statusCode,
+        responseParameters: asStrMap(r.responseParameters),
+        responseTemplates: asStrMap(r.responseTemplates),
+      });
     } catch (e) {
       warnings.push(`Unable to put gateway response '${type}': ${(e as Error).message}`);
     }
@@ -350,7 +422,12 @@ export function ensureResource(resources: Resource[], rootId: string, path: stri
   for (const part of path.split('/').filter((p) => p !== '')) {
     let next = resources.find((r) => r.parentId === current.id && r.pathPart === part);
     if (!next) {
-      next = { id: newId(ID_LENGTH.resource), parentId: current.id, pathPart: part, path: current.path === '/' ? `/${part}` : `${current.path}/${part}` };
+      next = {
+        id: newId(ID_LENGTH.resource),
+        parentId: current.id,
+        pathPart: part,
+        path: current.path === '/' ? `/${part}` : `${current.path}/${part}`,
+      };
       resources.push(next);
     }
     current = next;

@@ -35,7 +35,8 @@ function methodsOf(st: ApiState): Array<{ path: string; m: Method }> {
 export function checkAuthorizer(a: Authorizer): void {
   oneOf(a.type, 'authorizer type', AUTHORIZER_TYPES);
   if (a.type === 'COGNITO_USER_POOLS') {
-    if (!a.providerARNs || a.providerARNs.length === 0) throw badRequest('ProviderARNs need to be specified for a COGNITO_USER_POOLS authorizer');
+    if (!a.providerARNs || a.providerARNs.length === 0)
+      throw badRequest('ProviderARNs need to be specified for a COGNITO_USER_POOLS authorizer');
   } else if (!a.authorizerUri) {
     throw badRequest(`Authorizer URI is required for a ${a.type} authorizer`);
   }
@@ -43,9 +44,12 @@ export function checkAuthorizer(a: Authorizer): void {
   const ttl = a.authorizerResultTtlInSeconds;
   // The identity sources are the cache key: "for the REQUEST authorizer, this is required when authorization caching is enabled".
   if (a.type === 'REQUEST' && !a.identitySource && (ttl ?? 0) > 0) {
-    throw badRequest('Identity source is required for a REQUEST authorizer when authorization caching is enabled (authorizerResultTtlInSeconds > 0)');
+    throw badRequest(
+      'Identity source is required for a REQUEST authorizer when authorization caching is enabled (authorizerResultTtlInSeconds > 0)',
+    );
   }
-  if (ttl !== undefined && (ttl < 0 || ttl > 3600)) throw badRequest('Authorizer result TTL must be between 0 and 3600 seconds');
+  if (ttl !== undefined && (ttl < 0 || ttl > 3600))
+    throw badRequest('Authorizer result TTL must be between 0 and 3600 seconds');
 }
 
 export function authorizerFromBody(b: Record<string, unknown>): Omit<Authorizer, 'id'> {
@@ -59,7 +63,8 @@ export function authorizerFromBody(b: Record<string, unknown>): Omit<Authorizer,
     authorizerCredentials: str(b, 'authorizerCredentials'),
     identitySource: str(b, 'identitySource'),
     identityValidationExpression: str(b, 'identityValidationExpression'),
-    authorizerResultTtlInSeconds: num(b, 'authorizerResultTtlInSeconds') ?? (type === 'COGNITO_USER_POOLS' ? undefined : 300),
+    authorizerResultTtlInSeconds:
+      num(b, 'authorizerResultTtlInSeconds') ?? (type === 'COGNITO_USER_POOLS' ? undefined : 300),
   });
 }
 
@@ -74,13 +79,21 @@ export function definitionRoutes(store: V1Store): RouteDef[] {
       st.authorizers.push(a);
       return ok(clone(a), 201);
     }),
-    route('GET', `${API}/authorizers`, 'GetAuthorizers', false, (req, p) => ok(page(clone(store.api(p.restApiId).authorizers), req))),
-    route('GET', `${API}/authorizers/{authorizerId}`, 'GetAuthorizer', false, (_req, p) => ok(clone(store.authorizer(store.api(p.restApiId), p.authorizerId)))),
+    route('GET', `${API}/authorizers`, 'GetAuthorizers', false, (req, p) =>
+      ok(page(clone(store.api(p.restApiId).authorizers), req)),
+    ),
+    route('GET', `${API}/authorizers/{authorizerId}`, 'GetAuthorizer', false, (_req, p) =>
+      ok(clone(store.authorizer(store.api(p.restApiId), p.authorizerId))),
+    ),
     route('PATCH', `${API}/authorizers/{authorizerId}`, 'UpdateAuthorizer', true, (req, p) => {
       const st = store.api(p.restApiId);
       const a = store.authorizer(st, p.authorizerId);
       const next = clone(a);
-      applyPatch(next as unknown as Record<string, unknown>, AUTHORIZER_PATCH, parsePatchOps(bodyOf(req).patchOperations));
+      applyPatch(
+        next as unknown as Record<string, unknown>,
+        AUTHORIZER_PATCH,
+        parsePatchOps(bodyOf(req).patchOperations),
+      );
       checkAuthorizer(next);
       st.authorizers = st.authorizers.map((x) => (x === a ? next : x));
       return ok(clone(next));
@@ -89,7 +102,10 @@ export function definitionRoutes(store: V1Store): RouteDef[] {
       const st = store.api(p.restApiId);
       const a = store.authorizer(st, p.authorizerId);
       const user = methodsOf(st).find(({ m }) => m.authorizerId === a.id);
-      if (user) throw conflict(`Cannot delete authorizer '${a.name}', is referenced in method: ${user.m.httpMethod}:${user.path}`);
+      if (user)
+        throw conflict(
+          `Cannot delete authorizer '${a.name}', is referenced in method: ${user.m.httpMethod}:${user.path}`,
+        );
       st.authorizers = st.authorizers.filter((x) => x !== a);
       return ok(undefined, 202);
     }),
@@ -104,11 +120,14 @@ export function definitionRoutes(store: V1Store): RouteDef[] {
         validateRequestBody: bool(b, 'validateRequestBody') ?? false,
         validateRequestParameters: bool(b, 'validateRequestParameters') ?? false,
       };
-      if (v.name !== undefined && st.requestValidators.some((x) => x.name === v.name)) throw conflict(`Validator with name ${v.name} already exists`);
+      if (v.name !== undefined && st.requestValidators.some((x) => x.name === v.name))
+        throw conflict(`Validator with name ${v.name} already exists`);
       st.requestValidators.push(v);
       return ok(clone(v), 201);
     }),
-    route('GET', `${API}/requestvalidators`, 'GetRequestValidators', false, (req, p) => ok(page(clone(store.api(p.restApiId).requestValidators), req))),
+    route('GET', `${API}/requestvalidators`, 'GetRequestValidators', false, (req, p) =>
+      ok(page(clone(store.api(p.restApiId).requestValidators), req)),
+    ),
     route('GET', `${API}/requestvalidators/{requestValidatorId}`, 'GetRequestValidator', false, (_req, p) =>
       ok(clone(store.requestValidator(store.api(p.restApiId), p.requestValidatorId))),
     ),
@@ -121,7 +140,10 @@ export function definitionRoutes(store: V1Store): RouteDef[] {
       const st = store.api(p.restApiId);
       const v = store.requestValidator(st, p.requestValidatorId);
       const user = methodsOf(st).find(({ m }) => m.requestValidatorId === v.id);
-      if (user) throw conflict(`Cannot delete request validator '${v.name}', is referenced in method: ${user.m.httpMethod}:${user.path}`);
+      if (user)
+        throw conflict(
+          `Cannot delete request validator '${v.name}', is referenced in method: ${user.m.httpMethod}:${user.path}`,
+        );
       st.requestValidators = st.requestValidators.filter((x) => x !== v);
       return ok(undefined, 202);
     }),
@@ -130,7 +152,13 @@ export function definitionRoutes(store: V1Store): RouteDef[] {
     route('POST', `${API}/models`, 'CreateModel', true, (req, p) => {
       const st = store.api(p.restApiId);
       const b = bodyOf(req);
-      const m: Model = compact({ id: newId(ID_LENGTH.model), name: reqStr(b, 'name'), contentType: reqStr(b, 'contentType'), description: str(b, 'description'), schema: str(b, 'schema') });
+      const m: Model = compact({
+        id: newId(ID_LENGTH.model),
+        name: reqStr(b, 'name'),
+        contentType: reqStr(b, 'contentType'),
+        description: str(b, 'description'),
+        schema: str(b, 'schema'),
+      });
       if (!/^[A-Za-z0-9]+$/.test(m.name)) throw badRequest('Model name must be alphanumeric: ' + m.name);
       if (st.models.some((x) => x.name === m.name)) throw conflict('Model name already exists for this REST API');
       if (m.schema !== undefined) checkSchema(m.schema);
@@ -138,7 +166,9 @@ export function definitionRoutes(store: V1Store): RouteDef[] {
       return ok(clone(m), 201);
     }),
     route('GET', `${API}/models`, 'GetModels', false, (req, p) => ok(page(clone(store.api(p.restApiId).models), req))),
-    route('GET', `${API}/models/{modelName}`, 'GetModel', false, (_req, p) => ok(clone(store.model(store.api(p.restApiId), p.modelName)))),
+    route('GET', `${API}/models/{modelName}`, 'GetModel', false, (_req, p) =>
+      ok(clone(store.model(store.api(p.restApiId), p.modelName))),
+    ),
     route('GET', `${API}/models/{modelName}/default_template`, 'GetModelTemplate', false, (_req, p) => {
       const m = store.model(store.api(p.restApiId), p.modelName);
       return ok({ value: `#set($inputRoot = $input.path('$'))\n## template for model ${m.name}\n$input.json('$')` });
@@ -157,9 +187,14 @@ export function definitionRoutes(store: V1Store): RouteDef[] {
       const user = methodsOf(st).find(
         ({ m }) =>
           Object.values(m.requestModels ?? {}).includes(model.name) ||
-          Object.values(m.methodResponses ?? {}).some((r) => Object.values(r.responseModels ?? {}).includes(model.name)),
+          Object.values(m.methodResponses ?? {}).some((r) =>
+            Object.values(r.responseModels ?? {}).includes(model.name),
+          ),
       );
-      if (user) throw conflict(`Cannot delete model '${model.name}', is referenced in method: ${user.m.httpMethod}:${user.path}`);
+      if (user)
+        throw conflict(
+          `Cannot delete model '${model.name}', is referenced in method: ${user.m.httpMethod}:${user.path}`,
+        );
       st.models = st.models.filter((x) => x !== model);
       return ok(undefined, 202);
     }),
@@ -170,6 +205,8 @@ function checkSchema(schema: string): void {
   try {
     JSON.parse(schema);
   } catch {
-    throw badRequest('Invalid model specified: Validation Result: warnings : [], errors : [Invalid model schema specified]');
+    throw badRequest(
+      'Invalid model specified: Validation Result: warnings : [], errors : [Invalid model schema specified]',
+    );
   }
 }

@@ -15,7 +15,12 @@ import { checkPercent, newStage } from './stages.js';
 import { checkLimit, V1_LIMITS } from '../limits.js';
 
 const view = (d: Deployment, withSummary: boolean) =>
-  compact({ id: d.id, description: d.description, createdDate: d.createdDate, apiSummary: withSummary ? clone(d.apiSummary) : undefined });
+  compact({
+    id: d.id,
+    description: d.description,
+    createdDate: d.createdDate,
+    apiSummary: withSummary ? clone(d.apiSummary) : undefined,
+  });
 
 export function deploymentRoutes(store: V1Store): RouteDef[] {
   return [
@@ -25,11 +30,22 @@ export function deploymentRoutes(store: V1Store): RouteDef[] {
       const stageName = str(b, 'stageName');
       const canary = obj(b, 'canarySettings');
       const existing = stageName ? st.stages.find((s) => s.stageName === stageName) : undefined;
-      if (canary && !existing) throw badRequest(stageName ? 'Invalid stage identifier specified' : 'A canary deployment requires an existing stage (stageName)');
+      if (canary && !existing)
+        throw badRequest(
+          stageName
+            ? 'Invalid stage identifier specified'
+            : 'A canary deployment requires an existing stage (stageName)',
+        );
       if (stageName && !existing) checkLimit(st.stages.length, V1_LIMITS.stagesPerApi, 'stages per API');
       const percent = canary ? checkPercent(num(canary, 'percentTraffic') ?? 0) : 0;
       const snapshot = store.snapshot(st);
-      const d: Deployment = compact({ id: newId(ID_LENGTH.deployment), description: str(b, 'description'), createdDate: nowSeconds(), apiSummary: store.apiSummary(snapshot), snapshot });
+      const d: Deployment = compact({
+        id: newId(ID_LENGTH.deployment),
+        description: str(b, 'description'),
+        createdDate: nowSeconds(),
+        apiSummary: store.apiSummary(snapshot),
+        snapshot,
+      });
       st.deployments.push(d);
       const variables = strMap(b, 'variables');
       if (canary && existing) {
@@ -61,23 +77,41 @@ export function deploymentRoutes(store: V1Store): RouteDef[] {
       }
       return ok(view(d, true), 201);
     }),
-    route('GET', `${API}/deployments`, 'GetDeployments', false, (req, p) => ok(page(store.api(p.restApiId).deployments.map((d) => view(d, false)), req))),
+    route('GET', `${API}/deployments`, 'GetDeployments', false, (req, p) =>
+      ok(
+        page(
+          store.api(p.restApiId).deployments.map((d) => view(d, false)),
+          req,
+        ),
+      ),
+    ),
     route('GET', `${API}/deployments/{deploymentId}`, 'GetDeployment', false, (req, p) => {
       const d = store.deployment(store.api(p.restApiId), p.deploymentId);
-      const embed = req.query.getAll('embed').flatMap((v) => v.split(',')).includes('apisummary');
+      const embed = req.query
+        .getAll('embed')
+        .flatMap((v) => v.split(','))
+        .includes('apisummary');
       return ok(view(d, embed));
     }),
     route('PATCH', `${API}/deployments/{deploymentId}`, 'UpdateDeployment', true, (req, p) => {
       const d = store.deployment(store.api(p.restApiId), p.deploymentId);
-      applyPatch(d as unknown as Record<string, unknown>, { description: 'string' }, parsePatchOps(bodyOf(req).patchOperations));
+      applyPatch(
+        d as unknown as Record<string, unknown>,
+        { description: 'string' },
+        parsePatchOps(bodyOf(req).patchOperations),
+      );
       return ok(view(d, false));
     }),
     route('DELETE', `${API}/deployments/{deploymentId}`, 'DeleteDeployment', true, (_req, p) => {
       const st = store.api(p.restApiId);
       const d = store.deployment(st, p.deploymentId);
-      if (st.stages.some((s) => s.deploymentId === d.id)) throw badRequest('Active stages pointing to this deployment must be moved or deleted');
+      if (st.stages.some((s) => s.deploymentId === d.id))
+        throw badRequest('Active stages pointing to this deployment must be moved or deleted');
       const canaryOf = st.stages.find((s) => s.canarySettings?.deploymentId === d.id);
-      if (canaryOf) throw badRequest(`Deployment ${d.id} is used by the canary of stage ${canaryOf.stageName}; remove the canary first`);
+      if (canaryOf)
+        throw badRequest(
+          `Deployment ${d.id} is used by the canary of stage ${canaryOf.stageName}; remove the canary first`,
+        );
       st.deployments = st.deployments.filter((x) => x !== d);
       return ok(undefined, 202);
     }),

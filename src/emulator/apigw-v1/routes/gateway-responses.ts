@@ -7,7 +7,13 @@
  * "do not apply"): every type comes back in one answer; `limit` is still range-checked.
  */
 import { notFound, type RouteDef } from '../../core/types.js';
-import { allGatewayResponses, checkGatewayResponse, checkResponseType, customGatewayResponse, effectiveGatewayResponse } from '../gateway-responses.js';
+import {
+  allGatewayResponses,
+  checkGatewayResponse,
+  checkResponseType,
+  customGatewayResponse,
+  effectiveGatewayResponse,
+} from '../gateway-responses.js';
 import { applyPatch, parsePatchOps, type PatchSpec } from '../patch.js';
 import { API, route } from '../route.js';
 import type { V1Store } from '../store.js';
@@ -37,15 +43,26 @@ export function gatewayResponseRoutes(store: V1Store): RouteDef[] {
       const st = store.api(p.restApiId);
       const type = checkResponseType(p.responseType);
       const b = bodyOf(req);
-      const r = customGatewayResponse(type, { statusCode: str(b, 'statusCode'), responseParameters: strMap(b, 'responseParameters'), responseTemplates: strMap(b, 'responseTemplates') });
+      const r = customGatewayResponse(type, {
+        statusCode: str(b, 'statusCode'),
+        responseParameters: strMap(b, 'responseParameters'),
+        responseTemplates: strMap(b, 'responseTemplates'),
+      });
       st.gatewayResponses = { ...(st.gatewayResponses ?? {}), [type]: r };
       return ok(clone(r), 201);
     }),
     route('PATCH', ONE, 'UpdateGatewayResponse', true, (req, p) => {
       const st = store.api(p.restApiId);
       const type = checkResponseType(p.responseType);
-      const next: GatewayResponse = { ...clone(effectiveGatewayResponse(st.gatewayResponses, type)), defaultResponse: false };
-      applyPatch(next as unknown as Record<string, unknown>, GATEWAY_RESPONSE_PATCH, parsePatchOps(bodyOf(req).patchOperations));
+      const next: GatewayResponse = {
+        ...clone(effectiveGatewayResponse(st.gatewayResponses, type)),
+        defaultResponse: false,
+      };
+      applyPatch(
+        next as unknown as Record<string, unknown>,
+        GATEWAY_RESPONSE_PATCH,
+        parsePatchOps(bodyOf(req).patchOperations),
+      );
       next.responseParameters ??= {};
       next.responseTemplates ??= {};
       checkGatewayResponse(next);

@@ -51,8 +51,10 @@ export function checkIntegration(i: Integration): void {
   oneOf(i.passthroughBehavior, 'passthroughBehavior', PASSTHROUGH);
   oneOf(i.connectionType, 'connectionType', CONNECTION_TYPES);
   oneOf(i.contentHandling, 'contentHandling', CONTENT_HANDLING);
-  if (i.connectionType === 'VPC_LINK' && !i.connectionId) throw badRequest('connectionId is required when connectionType is VPC_LINK');
-  if (i.timeoutInMillis < 50 || i.timeoutInMillis > 29000) throw badRequest('Timeout should be between 50 ms and 29000 ms');
+  if (i.connectionType === 'VPC_LINK' && !i.connectionId)
+    throw badRequest('connectionId is required when connectionType is VPC_LINK');
+  if (i.timeoutInMillis < 50 || i.timeoutInMillis > 29000)
+    throw badRequest('Timeout should be between 50 ms and 29000 ms');
 }
 
 export function integrationFromBody(b: Record<string, unknown>, resourceId: string): Integration {
@@ -96,12 +98,18 @@ export function integrationRoutes(store: V1Store): RouteDef[] {
       m.methodIntegration = i;
       return ok(clone(i), 201);
     }),
-    route('GET', `${METHOD}/integration`, 'GetIntegration', false, (_req, p) => ok(clone(integration(store.api(p.restApiId), p.resourceId, p.httpMethod)))),
+    route('GET', `${METHOD}/integration`, 'GetIntegration', false, (_req, p) =>
+      ok(clone(integration(store.api(p.restApiId), p.resourceId, p.httpMethod))),
+    ),
     route('PATCH', `${METHOD}/integration`, 'UpdateIntegration', true, (req, p) => {
       const st = store.api(p.restApiId);
       const m = store.method(st, p.resourceId, p.httpMethod);
       const next = clone(integration(st, p.resourceId, p.httpMethod));
-      applyPatch(next as unknown as Record<string, unknown>, INTEGRATION_PATCH, parsePatchOps(bodyOf(req).patchOperations));
+      applyPatch(
+        next as unknown as Record<string, unknown>,
+        INTEGRATION_PATCH,
+        parsePatchOps(bodyOf(req).patchOperations),
+      );
       checkIntegration(next);
       store.events.guard({ type: 'rest-integration.put', restApiId: st.api.id, integration: next });
       m.methodIntegration = next;
@@ -128,10 +136,16 @@ export function integrationRoutes(store: V1Store): RouteDef[] {
       i.integrationResponses = { ...(i.integrationResponses ?? {}), [p.statusCode]: ir };
       return ok(clone(ir), 201);
     }),
-    route('GET', `${METHOD}/integration/responses/{statusCode}`, 'GetIntegrationResponse', false, (_req, p) => ok(clone(integrationResponse(store.api(p.restApiId), p)))),
+    route('GET', `${METHOD}/integration/responses/{statusCode}`, 'GetIntegrationResponse', false, (_req, p) =>
+      ok(clone(integrationResponse(store.api(p.restApiId), p))),
+    ),
     route('PATCH', `${METHOD}/integration/responses/{statusCode}`, 'UpdateIntegrationResponse', true, (req, p) => {
       const ir = integrationResponse(store.api(p.restApiId), p);
-      applyPatch(ir as unknown as Record<string, unknown>, INTEGRATION_RESPONSE_PATCH, parsePatchOps(bodyOf(req).patchOperations));
+      applyPatch(
+        ir as unknown as Record<string, unknown>,
+        INTEGRATION_RESPONSE_PATCH,
+        parsePatchOps(bodyOf(req).patchOperations),
+      );
       return ok(clone(ir));
     }),
     route('DELETE', `${METHOD}/integration/responses/{statusCode}`, 'DeleteIntegrationResponse', true, (_req, p) => {

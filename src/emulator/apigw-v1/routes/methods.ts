@@ -32,7 +32,9 @@ export function verb(httpMethod: string): string {
 export function checkMethodRefs(store: V1Store, st: ApiState, m: Method): void {
   oneOf(m.authorizationType, 'authorizationType', AUTHORIZATION_TYPES);
   if ((m.authorizationType === 'CUSTOM' || m.authorizationType === 'COGNITO_USER_POOLS') && !m.authorizerId) {
-    throw badRequest(`Invalid authorizer ID specified. Setting the authorization type to ${m.authorizationType} requires a valid authorizer.`);
+    throw badRequest(
+      `Invalid authorizer ID specified. Setting the authorization type to ${m.authorizationType} requires a valid authorizer.`,
+    );
   }
   if (m.authorizerId) store.authorizer(st, m.authorizerId);
   if (m.requestValidatorId) store.requestValidator(st, m.requestValidatorId);
@@ -66,7 +68,9 @@ export function methodRoutes(store: V1Store): RouteDef[] {
       r.resourceMethods = { ...(r.resourceMethods ?? {}), [v]: m };
       return ok(clone(m), 201);
     }),
-    route('GET', METHOD, 'GetMethod', false, (_req, p) => ok(clone(store.method(store.api(p.restApiId), p.resourceId, p.httpMethod)))),
+    route('GET', METHOD, 'GetMethod', false, (_req, p) =>
+      ok(clone(store.method(store.api(p.restApiId), p.resourceId, p.httpMethod))),
+    ),
     route('PATCH', METHOD, 'UpdateMethod', true, (req, p) => {
       const st = store.api(p.restApiId);
       const m = store.method(st, p.resourceId, p.httpMethod);
@@ -88,7 +92,11 @@ export function methodRoutes(store: V1Store): RouteDef[] {
       const m = store.method(st, p.resourceId, p.httpMethod);
       if (!/^[1-5]\d\d$/.test(p.statusCode)) throw badRequest('Invalid status code specified: ' + p.statusCode);
       const b = bodyOf(req);
-      const mr: MethodResponse = compact({ statusCode: p.statusCode, responseParameters: boolMap(b, 'responseParameters'), responseModels: strMap(b, 'responseModels') });
+      const mr: MethodResponse = compact({
+        statusCode: p.statusCode,
+        responseParameters: boolMap(b, 'responseParameters'),
+        responseModels: strMap(b, 'responseModels'),
+      });
       m.methodResponses = { ...(m.methodResponses ?? {}), [p.statusCode]: mr };
       return ok(clone(mr), 201);
     }),
@@ -97,7 +105,11 @@ export function methodRoutes(store: V1Store): RouteDef[] {
     ),
     route('PATCH', `${METHOD}/responses/{statusCode}`, 'UpdateMethodResponse', true, (req, p) => {
       const mr = methodResponse(store.api(p.restApiId), p.resourceId, p.httpMethod, p.statusCode);
-      applyPatch(mr as unknown as Record<string, unknown>, METHOD_RESPONSE_PATCH, parsePatchOps(bodyOf(req).patchOperations));
+      applyPatch(
+        mr as unknown as Record<string, unknown>,
+        METHOD_RESPONSE_PATCH,
+        parsePatchOps(bodyOf(req).patchOperations),
+      );
       return ok(clone(mr), 201);
     }),
     route('DELETE', `${METHOD}/responses/{statusCode}`, 'DeleteMethodResponse', true, (_req, p) => {

@@ -4,7 +4,13 @@
 import { stringify as toYaml } from 'yaml';
 import { badRequest, notFound, type EmuRequest, type RouteDef } from '../../core/types.js';
 import { buildExport, type ExportType } from '../openapi/export.js';
-import { ensureResource, parseDocument, readDefinitions, type BasePathMode, type ImportedDefinitions } from '../openapi/import.js';
+import {
+  ensureResource,
+  parseDocument,
+  readDefinitions,
+  type BasePathMode,
+  type ImportedDefinitions,
+} from '../openapi/import.js';
 import { API, route } from '../route.js';
 import type { V1Store } from '../store.js';
 import type { ApiState, RestApi } from '../types.js';
@@ -33,7 +39,12 @@ function checkWarnings(req: EmuRequest, defs: ImportedDefinitions): void {
 }
 
 /** Writes imported definitions into an API: `overwrite` replaces them all, `merge` adds and replaces by name/path/verb. */
-function applyDefinitions(st: ApiState, defs: ImportedDefinitions, mode: 'merge' | 'overwrite', partition: Partition): void {
+function applyDefinitions(
+  st: ApiState,
+  defs: ImportedDefinitions,
+  mode: 'merge' | 'overwrite',
+  partition: Partition,
+): void {
   const idMap = new Map<string, string>();
   if (mode === 'overwrite') {
     st.resources = st.resources.filter((r) => r.id === st.api.rootResourceId);
@@ -79,7 +90,8 @@ function applyDefinitions(st: ApiState, defs: ImportedDefinitions, mode: 'merge'
       r.resourceMethods = { ...(r.resourceMethods ?? {}), [verb]: m };
     }
   }
-  st.gatewayResponses = mode === 'overwrite' ? defs.gatewayResponses : { ...(st.gatewayResponses ?? {}), ...defs.gatewayResponses };
+  st.gatewayResponses =
+    mode === 'overwrite' ? defs.gatewayResponses : { ...(st.gatewayResponses ?? {}), ...defs.gatewayResponses };
   applyApiSettings(st, defs.api, mode, partition);
 }
 
@@ -87,11 +99,25 @@ function applyDefinitions(st: ApiState, defs: ImportedDefinitions, mode: 'merge'
  * The document's API-level settings: `overwrite` makes the API exactly what the document
  * says (absent settings are cleared), `merge` changes only what the document declares.
  */
-function applyApiSettings(st: ApiState, declared: ImportedDefinitions['api'], mode: 'merge' | 'overwrite', partition: Partition): void {
+function applyApiSettings(
+  st: ApiState,
+  declared: ImportedDefinitions['api'],
+  mode: 'merge' | 'overwrite',
+  partition: Partition,
+): void {
   const { name, vpcEndpointIds, policy, ...rest } = declared;
-  const cleared = mode === 'overwrite'
-    ? { description: undefined, version: undefined, binaryMediaTypes: undefined, minimumCompressionSize: undefined, policy: undefined, apiKeySource: 'HEADER', disableExecuteApiEndpoint: false }
-    : {};
+  const cleared =
+    mode === 'overwrite'
+      ? {
+          description: undefined,
+          version: undefined,
+          binaryMediaTypes: undefined,
+          minimumCompressionSize: undefined,
+          policy: undefined,
+          apiKeySource: 'HEADER',
+          disableExecuteApiEndpoint: false,
+        }
+      : {};
   const api: RestApi = { ...st.api, ...cleared, ...rest, endpointConfiguration: { ...st.api.endpointConfiguration } };
   if (name) api.name = name;
   if (policy !== undefined) api.policy = storedPolicy(policy, { ...partition, apiId: st.api.id });
@@ -108,7 +134,10 @@ export function openapiRoutes(store: V1Store): RouteDef[] {
       const type = oneOf(p.exportType, 'export type', ['oas30', 'swagger'] as const) as ExportType;
       if (!stage.deploymentId) throw notFound('The stage has no deployment');
       const deployment = store.deployment(st, stage.deploymentId);
-      const extensions = req.query.getAll('extensions').flatMap((v) => v.split(',')).map((v) => v.trim());
+      const extensions = req.query
+        .getAll('extensions')
+        .flatMap((v) => v.split(','))
+        .map((v) => v.trim());
       const doc = buildExport(deployment.snapshot, {
         type,
         stageName: stage.stageName,
@@ -131,14 +160,22 @@ export function openapiRoutes(store: V1Store): RouteDef[] {
     route('POST', '/restapis?mode=import', 'ImportRestApi', true, (req) => {
       checkLimit(store.state.apis.length, V1_LIMITS.restApisPerRegion, 'REST APIs per region');
       const doc = parseDocument(req.rawBody);
-      const fields = newApiState({ name: 'import', apiKeySource: 'HEADER', endpointConfiguration: { types: ['EDGE'] }, disableExecuteApiEndpoint: false });
+      const fields = newApiState({
+        name: 'import',
+        apiKeySource: 'HEADER',
+        endpointConfiguration: { types: ['EDGE'] },
+        disableExecuteApiEndpoint: false,
+      });
       const defs = readDefinitions(doc, fields.api.id, { basePath: basePathMode(req) });
       if (!defs.api.name) throw badRequest('Invalid OpenAPI input: info.title is required (it becomes the API name)');
       checkWarnings(req, defs);
-      const types = req.query.get('endpointConfigurationTypes') ?? req.query.get('parameters.endpointConfigurationTypes');
-      if (types) fields.api.endpointConfiguration = { types: [oneOf(types, 'endpointConfigurationTypes', ENDPOINT_TYPES)!] };
+      const types =
+        req.query.get('endpointConfigurationTypes') ?? req.query.get('parameters.endpointConfigurationTypes');
+      if (types)
+        fields.api.endpointConfiguration = { types: [oneOf(types, 'endpointConfigurationTypes', ENDPOINT_TYPES)!] };
       applyDefinitions(fields, defs, 'overwrite', store.partition);
-      if (fields.resources.length > V1_LIMITS.resourcesPerApi) checkLimit(fields.resources.length, V1_LIMITS.resourcesPerApi, 'resources per API');
+      if (fields.resources.length > V1_LIMITS.resourcesPerApi)
+        checkLimit(fields.resources.length, V1_LIMITS.resourcesPerApi, 'resources per API');
       store.state.apis.push(fields);
       return ok({ ...clone(fields.api), ...(defs.warnings.length > 0 ? { warnings: defs.warnings } : {}) }, 201);
     }),
@@ -149,7 +186,8 @@ export function openapiRoutes(store: V1Store): RouteDef[] {
       checkWarnings(req, defs);
       const next = clone(st);
       applyDefinitions(next, defs, mode, store.partition);
-      if (next.resources.length > V1_LIMITS.resourcesPerApi) checkLimit(next.resources.length, V1_LIMITS.resourcesPerApi, 'resources per API');
+      if (next.resources.length > V1_LIMITS.resourcesPerApi)
+        checkLimit(next.resources.length, V1_LIMITS.resourcesPerApi, 'resources per API');
       Object.assign(st, next);
       return ok({ ...clone(st.api), ...(defs.warnings.length > 0 ? { warnings: defs.warnings } : {}) });
     }),

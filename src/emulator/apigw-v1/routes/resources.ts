@@ -13,14 +13,20 @@ import { checkLimit, V1_LIMITS } from '../limits.js';
 
 /** `embed=methods` (possibly comma-joined or repeated) asks for the full methods. */
 function embedsMethods(req: EmuRequest): boolean {
-  return req.query.getAll('embed').flatMap((v) => v.split(',')).some((v) => v.trim() === 'methods');
+  return req.query
+    .getAll('embed')
+    .flatMap((v) => v.split(','))
+    .some((v) => v.trim() === 'methods');
 }
 
 /** Without embed AWS lists a resource's verbs only; with embed=methods, the whole Method incl. its integration. */
 export function resourceView(r: Resource, embed: boolean): Resource {
   const methods = r.resourceMethods;
-  if (!methods || Object.keys(methods).length === 0) return compact({ id: r.id, parentId: r.parentId, pathPart: r.pathPart, path: r.path });
-  const resourceMethods = embed ? methods : Object.fromEntries(Object.keys(methods).map((k) => [k, {}])) as Resource['resourceMethods'];
+  if (!methods || Object.keys(methods).length === 0)
+    return compact({ id: r.id, parentId: r.parentId, pathPart: r.pathPart, path: r.path });
+  const resourceMethods = embed
+    ? methods
+    : (Object.fromEntries(Object.keys(methods).map((k) => [k, {}])) as Resource['resourceMethods']);
   return compact({ id: r.id, parentId: r.parentId, pathPart: r.pathPart, path: r.path, resourceMethods });
 }
 
@@ -28,12 +34,15 @@ const PATH_PART = /^(\{[A-Za-z0-9._-]+\+?\}|[A-Za-z0-9._:@~$&'()*,;=!-]+)$/;
 
 function checkPathPart(st: ApiState, parentId: string, pathPart: string, selfId?: string): void {
   if (!PATH_PART.test(pathPart)) {
-    throw badRequest(`Resource's path part only allow a-zA-Z0-9._- and curly braces at the beginning and the end and an optional plus sign before the closing brace.`);
+    throw badRequest(
+      `Resource's path part only allow a-zA-Z0-9._- and curly braces at the beginning and the end and an optional plus sign before the closing brace.`,
+    );
   }
   const sibling = st.resources.find((r) => r.parentId === parentId && r.pathPart === pathPart && r.id !== selfId);
   if (sibling) throw conflict(`Another resource with the same parent already has this name: ${pathPart}`);
   const parent = st.resources.find((r) => r.id === parentId);
-  if (parent?.pathPart?.endsWith('+}')) throw badRequest('A greedy path variable must be the last path part: cannot add a child under ' + parent.path);
+  if (parent?.pathPart?.endsWith('+}'))
+    throw badRequest('A greedy path variable must be the last path part: cannot add a child under ' + parent.path);
 }
 
 export function resourceRoutes(store: V1Store): RouteDef[] {
@@ -44,14 +53,24 @@ export function resourceRoutes(store: V1Store): RouteDef[] {
       const pathPart = reqStr(bodyOf(req), 'pathPart');
       checkPathPart(st, parent.id, pathPart);
       checkLimit(st.resources.length, V1_LIMITS.resourcesPerApi, 'resources per API');
-      const r: Resource = { id: newId(ID_LENGTH.resource), parentId: parent.id, pathPart, path: parent.path === '/' ? `/${pathPart}` : `${parent.path}/${pathPart}` };
+      const r: Resource = {
+        id: newId(ID_LENGTH.resource),
+        parentId: parent.id,
+        pathPart,
+        path: parent.path === '/' ? `/${pathPart}` : `${parent.path}/${pathPart}`,
+      };
       st.resources.push(r);
       return ok(resourceView(r, false), 201);
     }),
     route('GET', `${API}/resources`, 'GetResources', false, (req, p) => {
       const st = store.api(p.restApiId);
       const embed = embedsMethods(req);
-      return ok(page(st.resources.map((r) => resourceView(r, embed)), req));
+      return ok(
+        page(
+          st.resources.map((r) => resourceView(r, embed)),
+          req,
+        ),
+      );
     }),
     route('GET', RES, 'GetResource', false, (req, p) => {
       const st = store.api(p.restApiId);
@@ -63,10 +82,14 @@ export function resourceRoutes(store: V1Store): RouteDef[] {
       if (!r.parentId) throw badRequest('The root resource cannot be modified');
       let { pathPart, parentId } = r;
       for (const op of parsePatchOps(bodyOf(req).patchOperations)) {
-        if (op.op !== 'replace' || op.value === undefined) throw badRequest(`Invalid patch operation '${op.op}' for ${op.path}; use replace`);
+        if (op.op !== 'replace' || op.value === undefined)
+          throw badRequest(`Invalid patch operation '${op.op}' for ${op.path}; use replace`);
         if (op.path === '/pathPart') pathPart = op.value;
         else if (op.path === '/parentId') parentId = store.resource(st, op.value).id;
-        else throw badRequest(`Invalid patch path '${op.path}' specified for op 'replace'. Must be one of: /pathPart, /parentId`);
+        else
+          throw badRequest(
+            `Invalid patch path '${op.path}' specified for op 'replace'. Must be one of: /pathPart, /parentId`,
+          );
       }
       if (store.subtree(st, r.id).has(parentId!)) throw badRequest('A resource cannot be moved under itself');
       checkPathPart(st, parentId!, pathPart!, r.id);

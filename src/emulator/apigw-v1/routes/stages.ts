@@ -157,10 +157,14 @@ export function stageRoutes(store: V1Store): RouteDef[] {
     }),
     route('GET', `${API}/stages`, 'GetStages', false, (req, p) => {
       const deploymentId = req.query.get('deploymentId');
-      const stages = store.api(p.restApiId).stages.filter((s) => deploymentId === null || s.deploymentId === deploymentId);
+      const stages = store
+        .api(p.restApiId)
+        .stages.filter((s) => deploymentId === null || s.deploymentId === deploymentId);
       return ok({ item: stages.map(view) });
     }),
-    route('GET', `${API}/stages/{stageName}`, 'GetStage', false, (_req, p) => ok(view(store.stage(store.api(p.restApiId), p.stageName)))),
+    route('GET', `${API}/stages/{stageName}`, 'GetStage', false, (_req, p) =>
+      ok(view(store.stage(store.api(p.restApiId), p.stageName))),
+    ),
     route('PATCH', `${API}/stages/{stageName}`, 'UpdateStage', true, (req, p) => {
       const st = store.api(p.restApiId);
       const current = store.stage(st, p.stageName);
@@ -169,14 +173,22 @@ export function stageRoutes(store: V1Store): RouteDef[] {
       settleCache(next);
       checkStageRefs(store, st, next);
       if (next.clientCertificateId && next.clientCertificateId !== current.clientCertificateId) {
-        store.events.guard({ type: 'rest-stage.client-certificate', restApiId: st.api.id, stageName: next.stageName, clientCertificateId: next.clientCertificateId });
+        store.events.guard({
+          type: 'rest-stage.client-certificate',
+          restApiId: st.api.id,
+          stageName: next.stageName,
+          clientCertificateId: next.clientCertificateId,
+        });
       }
       if (next.clientCertificateId === '') delete next.clientCertificateId;
       checkAccessLogSettings(next.accessLogSettings, store.partition);
       // Logging to CloudWatch Logs needs the account's CloudWatch role (the account module refuses without it).
       const logs = (x: Stage) => ({ execution: logsExecution(x), access: logsAccessToCloudWatch(x.accessLogSettings) });
       const [was, now] = [logs(current), logs(next)];
-      if ((now.execution && !was.execution) || (now.access && next.accessLogSettings?.destinationArn !== current.accessLogSettings?.destinationArn)) {
+      if (
+        (now.execution && !was.execution) ||
+        (now.access && next.accessLogSettings?.destinationArn !== current.accessLogSettings?.destinationArn)
+      ) {
         store.events.guard({ type: 'rest-stage.logging', restApiId: st.api.id, stageName: next.stageName });
       }
       next.lastUpdatedDate = nowSeconds();

@@ -24,6 +24,8 @@ export function tagRoutes(store: V1Store): RouteDef[] {
       t.set(Object.keys(left).length > 0 ? left : undefined);
       return ok(undefined, 204);
     }),
-    route('GET', '/tags/{resourceArn}', 'GetTags', false, (_req, p) => ok({ tags: { ...(store.taggable(p.resourceArn).tags ?? {}) } })),
+    route('GET', '/tags/{resourceArn}', 'GetTags', false, (_req, p) =>
+      ok({ tags: { ...(store.taggable(p.resourceArn).tags ?? {}) } }),
+    ),
   ];
 }

@@ -14,4 +14,9 @@ import { usagePlanRules } from './usage-plans.js';
 export type AccountRule = (ctx: RuleContext) => ValidationIssue[];
 
 /** Every account rule family (each kind adds its own file here). */
-export const ACCOUNT_RULES: readonly AccountRule[] = [clientCertificateRules, vpcLinkRules, domainRules, usagePlanRules];
+export const ACCOUNT_RULES: readonly AccountRule[] = [
+  clientCertificateRules,
+  vpcLinkRules,
+  domainRules,
+  usagePlanRules,
+];

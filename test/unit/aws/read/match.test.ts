@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { DuplicateApiIdTagError, findByIdOrName, matchApis, type LiveApiSummary } from '../../../../src/aws/match.js';
 import { AmbiguousApiError } from '../../../../src/model/errors.js';
 
-const live = (apiId: string, name: string, tags: Record<string, string> = {}, kind: 'RestApi' | 'HttpApi' = 'RestApi'): LiveApiSummary => ({ apiId, name, tags, kind });
+const live = (
+  apiId: string,
+  name: string,
+  tags: Record<string, string> = {},
+  kind: 'RestApi' | 'HttpApi' = 'RestApi',
+): LiveApiSummary => ({ apiId, name, tags, kind });
 const rest = (name: string) => ({ kind: 'RestApi' as const, name });
 
 describe('matchApis', () => {
@@ -50,7 +55,11 @@ describe('matchApis', () => {
   });
 
   it('marks unmanaged APIs as managed only with apigw-sync:managed=true', () => {
-    const m = matchApis({}, [live('a', 'x', { 'apigw-sync:managed': 'true' }), live('b', 'y', { 'apigw-sync:managed': 'false' }), live('c', 'z')]);
+    const m = matchApis({}, [
+      live('a', 'x', { 'apigw-sync:managed': 'true' }),
+      live('b', 'y', { 'apigw-sync:managed': 'false' }),
+      live('c', 'z'),
+    ]);
     expect(m.unmanaged).toEqual([
       { apiId: 'a', kind: 'RestApi', name: 'x', managed: true },
       { apiId: 'b', kind: 'RestApi', name: 'y', managed: false },
@@ -59,18 +68,29 @@ describe('matchApis', () => {
   });
 
   it('refuses two untagged APIs of one name', () => {
-    expect(() => matchApis({ shop: rest('shop-api') }, [live('a', 'shop-api'), live('b', 'shop-api')])).toThrow(AmbiguousApiError);
-    expect(() => matchApis({ shop: rest('shop-api') }, [live('a', 'shop-api'), live('b', 'shop-api')])).toThrow(/\(a, b\)/);
+    expect(() => matchApis({ shop: rest('shop-api') }, [live('a', 'shop-api'), live('b', 'shop-api')])).toThrow(
+      AmbiguousApiError,
+    );
+    expect(() => matchApis({ shop: rest('shop-api') }, [live('a', 'shop-api'), live('b', 'shop-api')])).toThrow(
+      /\(a, b\)/,
+    );
   });
 
   it('refuses two APIs carrying the same id tag', () => {
     const tag = { 'apigw-sync:id': 'shop' };
-    expect(() => matchApis({ shop: rest('x') }, [live('a', 'x', tag), live('b', 'y', tag)])).toThrow(DuplicateApiIdTagError);
+    expect(() => matchApis({ shop: rest('x') }, [live('a', 'x', tag), live('b', 'y', tag)])).toThrow(
+      DuplicateApiIdTagError,
+    );
   });
 });
 
 describe('findByIdOrName', () => {
-  const all = [live('abc123', 'shop'), live('def456', 'twin'), live('ghi789', 'twin'), live('shop', 'named-like-an-id')];
+  const all = [
+    live('abc123', 'shop'),
+    live('def456', 'twin'),
+    live('ghi789', 'twin'),
+    live('shop', 'named-like-an-id'),
+  ];
   it.each([
     ['abc123', 'abc123'],
     ['shop', 'shop'], // an id wins over a name

@@ -1,5 +1,13 @@
 /** Reader error paths with a mocked SDK: an SDK error reaches the caller once wrapped, naming the call. */
-import { APIGatewayClient, GetAuthorizersCommand, GetGatewayResponsesCommand, GetModelsCommand, GetRequestValidatorsCommand, GetResourcesCommand, GetStagesCommand } from '@aws-sdk/client-api-gateway';
+import {
+  APIGatewayClient,
+  GetAuthorizersCommand,
+  GetGatewayResponsesCommand,
+  GetModelsCommand,
+  GetRequestValidatorsCommand,
+  GetResourcesCommand,
+  GetStagesCommand,
+} from '@aws-sdk/client-api-gateway';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readRestApi } from '../../../../src/aws/read/kinds.js';
@@ -9,7 +17,10 @@ const apigw = mockClient(APIGatewayClient);
 afterEach(() => apigw.reset());
 
 function notFound(): Error {
-  return Object.assign(new Error('Invalid API identifier specified'), { name: 'NotFoundException', $metadata: { httpStatusCode: 404 } });
+  return Object.assign(new Error('Invalid API identifier specified'), {
+    name: 'NotFoundException',
+    $metadata: { httpStatusCode: 404 },
+  });
 }
 
 describe('readRestApi errors', () => {
@@ -20,7 +31,9 @@ describe('readRestApi errors', () => {
     apigw.on(GetModelsCommand).resolves({ items: [] });
     apigw.on(GetStagesCommand).resolves({ item: [] });
     apigw.on(GetGatewayResponsesCommand).resolves({ items: [] });
-    const err = await readRestApi(new APIGatewayClient({ region: 'us-east-1' }), { id: 'abc', name: 'x' }, 'x').catch((e: unknown) => e);
+    const err = await readRestApi(new APIGatewayClient({ region: 'us-east-1' }), { id: 'abc', name: 'x' }, 'x').catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(AwsCallError);
     const e = err as AwsCallError;
     expect([e.operation, e.awsCode, e.code]).toEqual(['GetResources', 'NotFoundException', 'AWS_NotFoundException']);
@@ -29,8 +42,20 @@ describe('readRestApi errors', () => {
   });
 
   it('follows position across pages', async () => {
-    apigw.on(GetResourcesCommand, { position: undefined }).resolves({ items: [{ id: 'r', path: '/' }], position: 'p2' });
-    apigw.on(GetResourcesCommand, { position: 'p2' }).resolves({ items: [{ id: 'a', path: '/a', resourceMethods: { GET: { httpMethod: 'GET', authorizationType: 'NONE', methodIntegration: { type: 'MOCK' } } } }] });
+    apigw
+      .on(GetResourcesCommand, { position: undefined })
+      .resolves({ items: [{ id: 'r', path: '/' }], position: 'p2' });
+    apigw.on(GetResourcesCommand, { position: 'p2' }).resolves({
+      items: [
+        {
+          id: 'a',
+          path: '/a',
+          resourceMethods: {
+            GET: { httpMethod: 'GET', authorizationType: 'NONE', methodIntegration: { type: 'MOCK' } },
+          },
+        },
+      ],
+    });
     apigw.on(GetAuthorizersCommand).resolves({ items: [] });
     apigw.on(GetRequestValidatorsCommand).resolves({ items: [] });
     apigw.on(GetModelsCommand).resolves({ items: [] });
@@ -52,7 +77,9 @@ describe('paging guard', () => {
     apigw.on(GetModelsCommand).resolves({ items: [] });
     apigw.on(GetStagesCommand).resolves({ item: [] });
     apigw.on(GetGatewayResponsesCommand).resolves({ items: [] });
-    await expect(readRestApi(new APIGatewayClient({ region: 'us-east-1' }), { id: 'abc', name: 'x' }, 'x')).rejects.toThrow(/GetResources returned the same position twice/);
+    await expect(
+      readRestApi(new APIGatewayClient({ region: 'us-east-1' }), { id: 'abc', name: 'x' }, 'x'),
+    ).rejects.toThrow(/GetResources returned the same position twice/);
     expect(apigw.commandCalls(GetResourcesCommand)).toHaveLength(2);
   });
 });
