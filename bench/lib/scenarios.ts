@@ -101,6 +101,23 @@ export const SCENARIOS: Scenario[] = [
       })),
   },
   {
+    id: 'plan-example',
+    title: 'plan of the example gateway-state (account scope included)',
+    script: 'plan-example.ts',
+    summarize: (j) => [
+      {
+        scenario: `plan of the example (${j.apis} APIs + custom domain, VPC link, usage plan and keys), real quotas`,
+        awsCalls: j.calls,
+        wallMs: j.ms,
+        target: 'account scope: list calls only (no Get per record)',
+        met: j.getOne.length === 0,
+        detail: `${j.apiCalls} calls read the APIs, ${j.accountCalls} the account scope (${Object.entries(j.account)
+          .map(([op, n]) => `${op} ${n}`)
+          .join(', ')}); ${j.changes} changes`,
+      },
+    ],
+  },
+  {
     id: 'plan-many',
     title: 'plan of 20 APIs at once',
     script: 'plan-many.ts',

@@ -80,7 +80,13 @@ describe('apigw-sync plan / apply / drift', () => {
     const planFile = join(dir, '..', 'plan.json');
     const r = await planCommand(dir, { out: planFile, clients });
     expect(r.code).toBe(2);
-    expectGolden('cli/plan-change.txt', r.stdout);
+    // The fingerprint covers the live state, which here includes API keys created by this run (their value
+    // hash is salted per key): pinned as a shape, checked for equality with the plan file below.
+    expect(r.stdout).toMatch(/^apigw-sync plan · ap-northeast-2 · fingerprint [0-9a-f]{12}\n/);
+    expectGolden('cli/plan-change.txt', r.stdout.replace(/fingerprint [0-9a-f]{12}/, 'fingerprint <live>'));
+    const { readFileSync } = await import('node:fs');
+    const fingerprint = (JSON.parse(readFileSync(planFile, 'utf8')) as { fingerprint: string }).fingerprint;
+    expect(r.stdout).toContain(`fingerprint ${fingerprint.slice(0, 12)}`);
     expect((await planCommand(dir, { format: 'markdown', clients })).stdout).toContain('|');
     expect(JSON.parse((await planCommand(dir, { format: 'json', clients })).stdout)).toBeTruthy();
 
