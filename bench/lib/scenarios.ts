@@ -167,7 +167,7 @@ export const SCENARIOS: Scenario[] = [
 /** bench/read.ts: per API size, apigw-sync's reader against a naive one-call-per-record reader. */
 function summarizeRead(j: any): Array<Omit<BenchRow, 'peakRssMb'> & { peakRssMb?: number }> {
   return j.results.map((r: any) => ({
-    scenario: `full read of a ${r.kind ?? 'REST'} API of ${Number(r.routes).toLocaleString('en-US')} routes (what plan reads)`,
+    scenario: `full read of a ${r.kind ?? 'REST'} API of ${Number(r.routes).toLocaleString('en-US')} routes (what plan reads per API; the account scope's lists, once per plan: see the example row)`,
     awsCalls: r.apigwSync.calls,
     wallMs: r.apigwSync.ms,
     // Each reader runs in its own process: its own peak, not the bench parent's.
