@@ -66,7 +66,7 @@ export const environmentSchema = z
       .boolean()
       .optional()
       .describe(
-        "false: this environment has none of the account-scope records (domains/, vpc-links/, usage-plans/, …); apply neither creates nor deletes them there. Default true: the base's folders, or the environment's own under environments/<name>/<folder>/.",
+        "false: this environment has none of the account-scope records (domains/, vpc-links/, usage-plans/, …), as if their folders were empty (records its owner id made there are deleted; others are never touched). Default true: the base's folders, or the environment's own under environments/<name>/<folder>/.",
       ),
     promotion: z
       .strictObject({
