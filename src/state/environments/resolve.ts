@@ -50,13 +50,13 @@ function environmentRel(files: ReadonlyMap<string, string>, name: string): strin
 /** Bad file names under environments/ (each file is an environment named after it). */
 export function environmentFileIssues(files: ReadonlyMap<string, string>, root: string): ValidationIssue[] {
   const out: ValidationIssue[] = [];
+  const declared = environmentNames(files);
   for (const rel of [...files.keys()].filter((f) => f.startsWith('environments/')).sort()) {
     const name = FILE.exec(rel)?.[1];
     const location = { file: posix.join(root, rel), line: 1, column: 1 };
     const own = OWN_ACCOUNT_FILE.exec(rel);
     if (own) {
-      if (!environmentNames(files).includes(own[1]))
-        out.push(unknownEnvironmentIssue(own[1], environmentNames(files), location));
+      if (!declared.includes(own[1])) out.push(unknownEnvironmentIssue(own[1], declared, location));
       else if (!accountStateDirs().includes(own[2]))
         out.push({
           severity: 'error',
